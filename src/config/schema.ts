@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+export const sourceFormats = ['wikitext', 'wikitext-dump', 'plain-text', 'cited-sentences', 'markdown'] as const;
+
+export const SourceConfigSchema = z
+  .object({
+    /** Path relative to the content folder. */
+    file: z.string().min(1),
+    /** Id used in provenance; defaults to the file name without extension. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes').optional(),
+    /** Force a format; detected from the content when absent. */
+    format: z.enum(sourceFormats).optional(),
+    /** Higher wins where sources disagree; default: the order listed, first highest. */
+    priority: z.number().int().optional(),
+    /** Human description for the credits page. */
+    label: z.string().optional(),
+  })
+  .strict();
+
+export const PaperSchema = z.enum(['A4', 'Letter']);
+
+export const ConfigSchema = z
+  .object({
+    title: z.string().min(1).optional(),
+    subtitle: z.string().optional(),
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'use a BCP 47 tag such as "en" or "en-GB"').default('en'),
+    author: z.string().default('Wikipedia contributors'),
+    publisher: z.string().optional(),
+    description: z.string().optional(),
+    attribution: z.string().optional(),
+    license: z
+      .object({ name: z.string(), url: z.string().url() })
+      .strict()
+      .default({ name: 'CC BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' }),
+    edition: z
+      .object({
+        number: z.number().int().positive().default(1),
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').optional(),
+      })
+      .strict()
+      .default({ number: 1 }),
+    sources: z.array(SourceConfigSchema).optional(),
+    /** Folder of templates, relative to the content folder; default: Quire's own templates/. */
+    templates: z.string().optional(),
+    output: z
+      .object({
+        formats: z.array(z.enum(['html', 'pdf', 'epub', 'json'])).optional(),
+        paper: PaperSchema.default('A4'),
+        basename: z
+          .string()
+          .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, dots, dashes and underscores')
+          .optional(),
+      })
+      .strict()
+      .default({ paper: 'A4' }),
+  })
+  .strict();
+
+export type QuireConfig = z.infer<typeof ConfigSchema>;
+export type SourceConfig = z.infer<typeof SourceConfigSchema>;

@@ -1,0 +1,199 @@
+/**
+ * The one data model that flows through Quire:
+ *   content files ──read──▶ Source[] ──merge──▶ Book ──study──▶ Book (+ aids) ──render──▶ outputs
+ * Every stage takes these types and returns new values; no stage reaches back to the files.
+ */
+import type { Root as MdastRoot, Paragraph, List, PhrasingContent } from 'mdast';
+
+/** Where a piece of text came from. */
+export interface Provenance {
+  /** Source id (from the config, or derived from the file name). */
+  source: string;
+  /** File path relative to the content folder. */
+  file: string;
+  /** 1-based line in that file. */
+  line: number;
+}
+
+export type SourceFormat = 'wikitext' | 'wikitext-dump' | 'plain-text' | 'cited-sentences' | 'markdown';
+
+/** Revision metadata carried by a dump line (title, page id, revision id, timestamp, user, comment). */
+export interface RevisionMeta {
+  title: string;
+  pageId: string;
+  revisionId: string;
+  timestamp: string;
+  user: string;
+  userId?: string;
+  comment: string;
+}
+
+export interface SourceInfo {
+  id: string;
+  file: string;
+  format: SourceFormat;
+  /** Higher wins where sources disagree. */
+  priority: number;
+  /** Title found in the source itself (first heading, dump title...). */
+  title?: string;
+  revision?: RevisionMeta;
+  /** Plain-language description for credits pages ("2008 revision with citations"). */
+  label?: string;
+}
+
+/** A citation as it appears in a source: `<ref>` in wikitext, `[n]` in cited sentences. */
+export interface SourceCitation {
+  /** Identifier inside its source: the ref name, or a generated one for anonymous refs, or the marker number. */
+  key: string;
+  /** The citation text (empty for bare `[n]` markers). */
+  text: string;
+  line: number;
+}
+
+/**
+ * One parsed input. `tree` is mdast: `heading` nodes open sections, `paragraph` and `list` nodes are blocks,
+ * and `footnoteReference` nodes mark citations (their `identifier` is a key into `citations`).
+ * Every block node carries `position` (line in the file); provenance is (info.id, info.file, line).
+ */
+export interface Source {
+  info: SourceInfo;
+  tree: MdastRoot;
+  citations: SourceCitation[];
+  warnings: Warning[];
+}
+
+export interface Warning {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export type BlockNode = Paragraph | List;
+
+export interface Block {
+  id: string;
+  kind: 'paragraph' | 'list';
+  /** Plain text, citations removed. */
+  text: string;
+  /** The block as mdast; citations are footnoteReference nodes whose identifier is a Citation id. */
+  node: BlockNode;
+  /** Every source that carries this block (or a near-duplicate of it), with the line. */
+  sources: Provenance[];
+}
+
+export interface Section {
+  id: string;
+  title: string;
+  /** Heading level in the book: 2 for a chapter's opening section, 3+ below. */
+  level: number;
+  blocks: Block[];
+  /** Key sentences matched to this section (study aid). */
+  keyPoints: KeyPoint[];
+  /** Headings this section carries in the sources. */
+  sources: Provenance[];
+}
+
+export interface Chapter {
+  id: string;
+  title: string;
+  sections: Section[];
+}
+
+export interface Citation {
+  /** Stable id used in links (`note-3`). */
+  id: string;
+  /** 1-based number in reading order. */
+  number: number;
+  text: string;
+  sources: Provenance[];
+}
+
+export interface KeyPoint {
+  id: string;
+  text: string;
+  /** Citation markers the sentence carried in its source. */
+  markers: string[];
+  sources: Provenance[];
+}
+
+export interface Ambassador {
+  id: string;
+  name: string;
+  aliases: string[];
+  post: string;
+  from: number | null;
+  to: number | null;
+  term: string;
+  mentions: string[];
+}
+
+export interface Treaty {
+  id: string;
+  name: string;
+  aliases: string[];
+  date: string | null;
+  parties: string[];
+  signatories: string[];
+  description: string;
+  mentions: string[];
+}
+
+export interface TimelineEvent {
+  id: string;
+  date: string;
+  precision: 'day' | 'month' | 'year';
+  end?: string;
+  text: string;
+  block: string;
+}
+
+export interface Glossaries {
+  ambassadors: Ambassador[];
+  treaties: Treaty[];
+  timeline: TimelineEvent[];
+}
+
+/** Lists kept apart from the chapters: Further reading, External links, See also. */
+export interface BackMatter {
+  id: string;
+  title: string;
+  blocks: Block[];
+}
+
+export interface MergeReport {
+  /** Per canonical section: which sources contributed. */
+  sections: { id: string; title: string; sources: string[]; onlyIn?: string }[];
+  /** Blocks dropped because another source carries a near-duplicate. */
+  duplicates: { dropped: string; keptBlock: string; source: Provenance; similarity: number }[];
+  /** Fragments and artifacts removed while reading. */
+  warnings: Warning[];
+}
+
+export interface BookMeta {
+  title: string;
+  subtitle?: string;
+  language: string;
+  author: string;
+  publisher?: string;
+  description: string;
+  attribution: string;
+  license: { name: string; url: string };
+  edition: { number: number; date: string };
+}
+
+export interface Book {
+  meta: BookMeta;
+  sources: SourceInfo[];
+  chapters: Chapter[];
+  backMatter: BackMatter[];
+  citations: Citation[];
+  glossaries: Glossaries;
+  report: MergeReport;
+}
+
+/** Convenience: every block of the book in reading order. */
+export function allBlocks(book: Book): Block[] {
+  return book.chapters.flatMap((c) => c.sections.flatMap((s) => s.blocks));
+}
+
+export type { PhrasingContent };

@@ -1,0 +1,154 @@
+/**
+ * Reading content: the I/O edge of the pipeline. Lists the sources (from the config or the folder),
+ * decodes each file, detects its format and hands it to the reader for that format.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Source, SourceFormat, SourceInfo } from '../model.js';
+import type { QuireConfig } from '../config/schema.js';
+import { CONFIG_NAMES } from '../config/load.js';
+import { QuireError } from '../errors.js';
+import { detectFormat } from './detect.js';
+import { normaliseText, slugify } from './text.js';
+import { readWikitext } from './wikitext.js';
+import { readPlainText } from './plaintext.js';
+import { readCitedSentences } from './cited.js';
+import { readMarkdown } from './markdown.js';
+import type { Reader } from './types.js';
+
+export const readers: Record<SourceFormat, Reader> = {
+  wikitext: readWikitext,
+  'wikitext-dump': readWikitext,
+  'plain-text': readPlainText,
+  'cited-sentences': readCitedSentences,
+  markdown: readMarkdown,
+};
+
+/** Files in a content folder that are not sources. */
+const NOT_SOURCES = new Set([...CONFIG_NAMES, 'overrides.yaml', 'overrides.yml', 'README.md']);
+
+/** Decode bytes as UTF-8, or name the first bad byte's line. */
+export function decode(bytes: Uint8Array, file: string): string {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const le = bytes[0] === 0xff;
+    return normaliseText(new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2)));
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const line = countLines(bytes, nul);
+    throw new QuireError('binary data (NUL byte) in a source file', {
+      file,
+      line,
+      hint: 'remove the file from the content folder or save it as UTF-8 text',
+    });
+  }
+  try {
+    return normaliseText(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    let bad = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i + 1), { stream: true });
+      } catch {
+        bad = i;
+        break;
+      }
+    }
+    throw new QuireError('not valid UTF-8 text', {
+      file,
+      line: countLines(bytes, bad),
+      hint: 're-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)',
+    });
+  }
+}
+
+function countLines(bytes: Uint8Array, upTo: number): number {
+  let line = 1;
+  for (let i = 0; i < upTo; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+export interface SourceEntry {
+  file: string;
+  id: string;
+  format?: SourceFormat;
+  priority: number;
+  label?: string;
+}
+
+/** The sources to read: those the config lists, else every regular file of the folder in name order. */
+export async function listSources(contentDir: string, config: QuireConfig): Promise<SourceEntry[]> {
+  if (config.sources?.length) {
+    const n = config.sources.length;
+    return config.sources.map((s, i) => {
+      const resolved = path.resolve(contentDir, s.file);
+      if (!resolved.startsWith(path.resolve(contentDir) + path.sep)) {
+        throw new QuireError(`source "${s.file}" is outside the content folder`, {
+          file: path.join(contentDir, 'quire.yaml'),
+          hint: 'give a path inside the content folder',
+        });
+      }
+      return { file: s.file, id: s.id ?? slugify(path.parse(s.file).name), format: s.format, priority: s.priority ?? n - i, label: s.label };
+    });
+  }
+  let names: string[];
+  try {
+    names = (await readdir(contentDir)).sort();
+  } catch {
+    throw new QuireError('content folder not found', { file: contentDir, hint: 'pass an existing folder with --content' });
+  }
+  const files: string[] = [];
+  for (const name of names) {
+    if (name.startsWith('.') || NOT_SOURCES.has(name)) continue;
+    if ((await stat(path.join(contentDir, name))).isFile()) files.push(name);
+  }
+  // Without a config, later files in name order do not outrank earlier ones: equal priority, ties by order.
+  return files.map((file, i) => ({ file, id: slugify(path.parse(file).name), priority: files.length - i }));
+}
+
+/** Parse one source text: pure, given its text. */
+export function parseSource(text: string, entry: SourceEntry): Source {
+  const format = entry.format ?? detectFormat(text, entry.file);
+  const result = readers[format]({ text, file: entry.file, format });
+  const info: SourceInfo = {
+    id: entry.id,
+    file: entry.file,
+    format,
+    priority: entry.priority,
+    title: result.title,
+    revision: result.revision,
+    label: entry.label,
+  };
+  return { info, tree: result.tree, citations: result.citations, warnings: result.warnings };
+}
+
+export async function readSources(contentDir: string, config: QuireConfig): Promise<Source[]> {
+  const entries = await listSources(contentDir, config);
+  if (entries.length === 0) {
+    throw new QuireError('no source files in the content folder', {
+      file: contentDir,
+      hint: 'add a .wiki, .txt or .md file (see "Adding a source" in README.md)',
+    });
+  }
+  const sources: Source[] = [];
+  for (const entry of entries) {
+    const full = path.join(contentDir, entry.file);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(full);
+    } catch {
+      throw new QuireError(`source file not found: ${entry.file}`, {
+        file: path.join(contentDir, 'quire.yaml'),
+        hint: 'fix the path under "sources" or add the file',
+      });
+    }
+    const text = decode(bytes, full);
+    if (!text.trim()) {
+      throw new QuireError('source file is empty', { file: full, line: 1, hint: 'add text to it or remove it from the content folder' });
+    }
+    const source = parseSource(text, entry);
+    source.warnings = source.warnings.map((w) => ({ ...w, file: path.join(contentDir, w.file) }));
+    sources.push(source);
+  }
+  return sources;
+}

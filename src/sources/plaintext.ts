@@ -1,0 +1,113 @@
+/**
+ * Plain-text reader: paragraphs are lines, headings are bare lines (short, no closing punctuation),
+ * `==x==` lines are headings with explicit levels, and stray fragments (a lower-case start with no
+ * sentence before it) are dropped with a warning.
+ *
+ * Heading levels are not written in plain text; they are recovered from the layout: a heading followed
+ * directly by another heading opens a part (level 2) whose following headings are its sections (level 3).
+ */
+import type { PhrasingContent } from 'mdast';
+import { TreeBuilder } from './builder.js';
+import type { ReadInput, ReadResult } from './types.js';
+
+const EXPLICIT_HEADING = /^(={1,6})\s*(.+?)\s*\1\s*$/;
+const MAX_HEADING_CHARS = 120;
+
+/** Closing punctuation of a sentence, ignoring closing quotes and brackets. */
+function endsLikeSentence(line: string): boolean {
+  return /[.!?:;,…]$/.test(line.replace(/["'”’»)\]]+$/, ''));
+}
+
+export function isBareHeading(line: string): boolean {
+  const t = line.trim();
+  if (!t || t.length > MAX_HEADING_CHARS) return false;
+  if (endsLikeSentence(t)) return false;
+  if (!/^["'“‘(]?[\p{Lu}\p{N}]/u.test(t)) return false;
+  return t.split(/\s+/).length <= 16;
+}
+
+/** A fragment is a lower-case start that cannot begin a sentence: debris of a cut paragraph. */
+export function isStrayFragment(line: string): boolean {
+  const t = line.trim();
+  return /^[\p{Ll}]/u.test(t) && t.split(/\s+/).length < 12;
+}
+
+interface Line {
+  text: string;
+  line: number;
+  kind: 'blank' | 'heading' | 'explicit' | 'prose' | 'item';
+  level?: number;
+}
+
+export function readPlainText(input: ReadInput): ReadResult {
+  const builder = new TreeBuilder(input.file);
+  const lines: Line[] = input.text.split('\n').map((text, i) => {
+    const t = text.trim();
+    const explicit = EXPLICIT_HEADING.exec(t);
+    if (!t) return { text, line: i + 1, kind: 'blank' };
+    if (explicit) return { text: explicit[2]!, line: i + 1, kind: 'explicit', level: explicit[1]!.length };
+    if (/^[-*•]\s+\S/.test(t)) return { text: t.replace(/^[-*•]\s+/, ''), line: i + 1, kind: 'item' };
+    return { text: t, line: i + 1, kind: isBareHeading(t) ? 'heading' : 'prose' };
+  });
+
+  // The title: the first non-blank line when it is a bare heading.
+  let title: string | undefined;
+  const firstIndex = lines.findIndex((l) => l.kind !== 'blank');
+  const first = lines[firstIndex];
+  if (first && (first.kind === 'heading' || (first.kind === 'explicit' && first.level === 1))) {
+    title = first.text;
+    first.kind = 'blank';
+  }
+
+  // Hard-wrapped text (most lines short) joins lines into paragraphs until a blank line, and a bare
+  // heading there must stand between blank lines; otherwise each line is a paragraph of its own.
+  const prose = lines.filter((l) => l.kind === 'prose' || l.kind === 'heading');
+  const wrapped = prose.length > 3 && prose.filter((l) => l.text.length <= 100).length / prose.length > 0.8;
+  if (wrapped) {
+    for (const [i, l] of lines.entries()) {
+      if (l.kind !== 'heading') continue;
+      const before = lines[i - 1];
+      const after = lines[i + 1];
+      if ((before && before.kind !== 'blank') || (after && after.kind !== 'blank')) l.kind = 'prose';
+    }
+  }
+  const nextNonBlank = (i: number) => lines.slice(i + 1).find((l) => l.kind !== 'blank');
+  const headings = lines.filter((l) => l.kind === 'heading');
+  const hasParts = headings.some((h) => nextNonBlank(lines.indexOf(h))?.kind === 'heading');
+  let inPart = false;
+  for (const [i, l] of lines.entries()) {
+    if (l.kind !== 'heading') continue;
+    const next = nextNonBlank(i);
+    if (next?.kind === 'heading') {
+      l.level = 2;
+      inPart = true;
+    } else {
+      l.level = hasParts && inPart ? 3 : 2;
+    }
+  }
+
+  for (const l of lines) {
+    switch (l.kind) {
+      case 'blank':
+        builder.endBlock();
+        break;
+      case 'heading':
+      case 'explicit':
+        if (l.kind === 'explicit' && l.level === 1 && !title) title = l.text;
+        else builder.heading(l.level ?? 2, [{ type: 'text', value: l.text }], l.line);
+        break;
+      case 'item':
+        builder.listItem([{ type: 'text', value: l.text }], l.line);
+        break;
+      case 'prose':
+        if (isStrayFragment(l.text)) {
+          builder.warn(`stray fragment dropped: "${l.text}"`, l.line);
+          break;
+        }
+        if (!wrapped) builder.endBlock();
+        builder.inline([{ type: 'text', value: `${l.text} ` } as PhrasingContent], l.line);
+        break;
+    }
+  }
+  return { tree: builder.root(), citations: [], warnings: builder.warnings, title };
+}

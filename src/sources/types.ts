@@ -1,0 +1,21 @@
+import type { Root } from 'mdast';
+import type { RevisionMeta, SourceCitation, SourceFormat, Warning } from '../model.js';
+
+/** What a reader gets: the decoded text and where it came from. */
+export interface ReadInput {
+  text: string;
+  /** Path relative to the content folder, for messages and provenance. */
+  file: string;
+  format: SourceFormat;
+}
+
+/** What a reader returns: an mdast tree whose block nodes carry line positions. */
+export interface ReadResult {
+  tree: Root;
+  citations: SourceCitation[];
+  warnings: Warning[];
+  title?: string;
+  revision?: RevisionMeta;
+}
+
+export type Reader = (input: ReadInput) => ReadResult;

@@ -1,0 +1,318 @@
+/**
+ * MediaWiki wikitext reader, on wikiparser-node's syntax tree.
+ *
+ * Handles both a normal wikitext file (`= Title =`, `==Section==`, `* items`) and a database-dump line:
+ * revision metadata followed by the whole article on one line. For the dump, the parser's tree tells which
+ * runs of text are at the top level (outside refs, templates and links); only there are line breaks restored
+ * before headings and list markers, and the result is parsed again.
+ */
+import Parser from 'wikiparser-node';
+import type { PhrasingContent, FootnoteReference } from 'mdast';
+import type { RevisionMeta, SourceCitation } from '../model.js';
+import { TreeBuilder } from './builder.js';
+import { LineIndex, squash } from './text.js';
+import type { ReadInput, ReadResult } from './types.js';
+
+type WikiNode = ReturnType<typeof Parser.parse>['childNodes'][number];
+
+/** Metadata in front of a dump line: title, page id, revision id, ISO timestamp, user, user id, comment. */
+const DUMP_HEAD = /^(.+?) (\d+) (\d+) (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (.+?) (\d+) /;
+/** Where the article body starts after the edit comment: the first piece of wiki markup. */
+const BODY_START = /\{\{|\[\[|'''|<[a-z!]|^=|\s=/;
+
+export function looksLikeDump(text: string): boolean {
+  const first = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  return DUMP_HEAD.test(first) && first.length > 200;
+}
+
+export function splitDump(text: string): { meta: RevisionMeta; body: string; bodyOffset: number } | undefined {
+  const m = DUMP_HEAD.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m[0].length);
+  const start = rest.search(BODY_START);
+  const commentEnd = start === -1 ? 0 : start;
+  const meta: RevisionMeta = {
+    title: m[1]!,
+    pageId: m[2]!,
+    revisionId: m[3]!,
+    timestamp: m[4]!,
+    user: m[5]!,
+    userId: m[6]!,
+    comment: rest.slice(0, commentEnd).trim(),
+  };
+  return { meta, body: rest.slice(commentEnd), bodyOffset: m[0].length + commentEnd };
+}
+
+/**
+ * Restore the line structure a dump flattened: before `==Heading==` and ` *item` at the top level.
+ * Returns the new text and, for each inserted newline, the offset in the new text (to map columns back).
+ */
+function restoreLines(body: string): { text: string; inserted: number[] } {
+  const root = Parser.parse(body);
+  let out = '';
+  const inserted: number[] = [];
+  for (const node of root.childNodes) {
+    const raw = String(node);
+    if (node.type !== 'text') {
+      out += raw;
+      continue;
+    }
+    // Within a top-level text run: a heading is `==x==` between spaces; a list item is ` *` or ` #` before a word.
+    out += raw.replace(/(^|\s+)(={2,6}[^=\n]+={2,6})(?=\s|$)|\s+(?=[*#]+(?:\s*\S|$))/g, (whole, _lead: string, heading: string | undefined, offset: number) => {
+      const pos = out.length + offset;
+      if (heading) {
+        inserted.push(pos);
+        return `\n${heading}\n`;
+      }
+      inserted.push(pos);
+      return '\n';
+    });
+  }
+  return { text: out, inserted };
+}
+
+const SKIP_TYPES = new Set([
+  'template',
+  'magic-word',
+  'arg',
+  'comment',
+  'noinclude',
+  'include',
+  'double-underscore',
+  'category',
+  'file',
+  'gallery-image',
+  'imagemap-image',
+  'quote',
+  'html',
+  'table',
+  'hr',
+  'converter',
+]);
+
+interface Ctx {
+  citations: SourceCitation[];
+  refCounter: number;
+  lineOf: (node: WikiNode) => number;
+  warn: (message: string, line?: number) => void;
+}
+
+function childrenOf(node: WikiNode): WikiNode[] {
+  return ((node as unknown as { childNodes?: readonly WikiNode[] }).childNodes ?? []) as WikiNode[];
+}
+
+function plain(nodes: WikiNode[], ctx: Ctx): string {
+  return squash(
+    inline(nodes, ctx, false)
+      .map((n) => (n.type === 'text' ? n.value : ''))
+      .join(''),
+  );
+}
+
+function isInterwiki(target: string): boolean {
+  return /^:?[a-z]{2,3}(-[a-z]+)*:/.test(target.trim());
+}
+
+/** Convert wiki inline nodes to mdast phrasing content. `withRefs` false drops citations (inside a citation). */
+function inline(nodes: WikiNode[], ctx: Ctx, withRefs = true): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        out.push({ type: 'text', value: String((node as { data?: string }).data ?? node) });
+        break;
+      case 'link': {
+        const parts = childrenOf(node);
+        const target = parts.find((p) => p.type === 'link-target');
+        const label = parts.find((p) => p.type === 'link-text');
+        const targetText = target ? String(target) : '';
+        if (isInterwiki(targetText)) break;
+        if (label) out.push(...inline(childrenOf(label), ctx, withRefs));
+        else out.push({ type: 'text', value: targetText.replace(/^:/, '').replace(/#.*$/, '').replace(/_/g, ' ') });
+        break;
+      }
+      case 'ext-link': {
+        const label = childrenOf(node).find((p) => p.type === 'ext-link-text');
+        if (label) out.push(...inline(childrenOf(label), ctx, withRefs));
+        break;
+      }
+      case 'free-ext-link':
+      case 'magic-link':
+        out.push({ type: 'text', value: String(node) });
+        break;
+      case 'ext': {
+        const name = (node as { name?: string }).name;
+        if (name === 'ref') {
+          if (withRefs) {
+            const ref = citation(node, ctx);
+            if (ref) out.push(ref);
+          }
+        } else if (name === 'nowiki' || name === 'poem' || name === 'blockquote') {
+          const inner = childrenOf(node).find((p) => p.type === 'ext-inner');
+          if (inner) out.push(...inline(childrenOf(inner), ctx, withRefs));
+        }
+        // <references/>, <gallery>, <math>, <score>…: not prose.
+        break;
+      }
+      default:
+        if (SKIP_TYPES.has(node.type)) {
+          if (node.type === 'html' && /^<br/i.test(String(node))) out.push({ type: 'text', value: ' ' });
+          break;
+        }
+        out.push(...inline(childrenOf(node), ctx, withRefs));
+    }
+  }
+  return out;
+}
+
+function citation(node: WikiNode, ctx: Ctx): FootnoteReference | undefined {
+  const getAttr = (node as unknown as { getAttr(name: string): string | true | undefined }).getAttr.bind(node);
+  const nameAttr = getAttr('name');
+  const name = typeof nameAttr === 'string' && nameAttr.trim() ? nameAttr.trim() : undefined;
+  const inner = childrenOf(node).find((p) => p.type === 'ext-inner');
+  const text = inner ? plain(childrenOf(inner), ctx) : '';
+  const line = ctx.lineOf(node);
+  let key: string;
+  if (name) {
+    key = name;
+    const existing = ctx.citations.find((c) => c.key === key);
+    if (!existing) ctx.citations.push({ key, text, line });
+    else if (!existing.text && text) existing.text = text; // a reuse that appears before the definition
+  } else {
+    if (!text) {
+      ctx.warn('empty <ref> without a name skipped', line);
+      return undefined;
+    }
+    key = `ref-${++ctx.refCounter}`;
+    ctx.citations.push({ key, text, line });
+  }
+  return { type: 'footnoteReference', identifier: key, label: key };
+}
+
+/** Drop "Infobox" blocks that cleaned exports render as a title line followed by `- key: value` lines. */
+function removeInfoboxes(builder: TreeBuilder): void {
+  const kids = builder.children;
+  for (let i = 0; i < kids.length; i++) {
+    const node = kids[i]!;
+    if (node.type !== 'paragraph') continue;
+    const text = node.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+    if (!/^infobox\b/i.test(text) || text.split(/\s+/).length > 4) continue;
+    const next = kids[i + 1];
+    const removeList = next?.type === 'list';
+    kids.splice(i, removeList ? 2 : 1);
+    builder.warn('Infobox removed from the prose', node.position?.start.line);
+    i--;
+  }
+}
+
+export function readWikitext(input: ReadInput): ReadResult {
+  const text = input.text;
+  const dump = input.format === 'wikitext-dump' ? splitDump(text.split('\n')[0] ?? '') : undefined;
+  if (input.format === 'wikitext-dump' && !dump) {
+    throw new Error('not a dump line: expected "title pageid revid timestamp user userid comment" before the wikitext');
+  }
+  const builder = new TreeBuilder(input.file);
+  let body: string;
+  let lineOf: (node: WikiNode) => number;
+  if (dump) {
+    const firstLineEnd = text.indexOf('\n');
+    const rest = firstLineEnd === -1 ? '' : text.slice(firstLineEnd);
+    const restored = restoreLines(dump.body);
+    body = restored.text + rest;
+    // A dump is one line: every node is on line 1 (later lines, if any, keep their own numbers).
+    const restIndex = new LineIndex(rest);
+    lineOf = (node) => {
+      const offset = node.getAbsoluteIndex();
+      return offset < restored.text.length ? 1 : restIndex.line(offset - restored.text.length);
+    };
+  } else {
+    body = text;
+    const index = new LineIndex(text);
+    lineOf = (node) => index.line(node.getAbsoluteIndex());
+  }
+
+  const root = Parser.parse(body);
+  const ctx: Ctx = { citations: [], refCounter: 0, lineOf, warn: (m, l) => builder.warn(m, l) };
+  let title = dump?.meta.title;
+
+  // Walk top-level nodes line by line: headings and list markers only count at the start of a line.
+  let atLineStart = true;
+  let item: { children: PhrasingContent[]; line: number; ordered: boolean } | undefined;
+  const endItem = () => {
+    if (item) builder.listItem(item.children, item.line, item.ordered);
+    item = undefined;
+  };
+  const emit = (children: PhrasingContent[], line: number) => {
+    if (item) item.children.push(...children);
+    else builder.inline(children, line);
+  };
+
+  for (const node of root.childNodes) {
+    const line = lineOf(node);
+    if (node.type === 'heading') {
+      endItem();
+      const level = (node as unknown as { level: number }).level;
+      const titleNode = childrenOf(node).find((c) => c.type === 'heading-title');
+      const children = titleNode ? inline(childrenOf(titleNode), ctx, false) : [];
+      if (level === 1 && !title) title = plain(titleNode ? childrenOf(titleNode) : [], ctx);
+      else builder.heading(level, children, line);
+      atLineStart = false;
+      continue;
+    }
+    if (node.type === 'list' || node.type === 'dd') {
+      const marker = String(node).trim();
+      if (/^[;:]+$/.test(marker)) {
+        // Definition/indent lines: keep as prose.
+        atLineStart = false;
+        continue;
+      }
+      endItem();
+      builder.endParagraph();
+      item = { children: [], line, ordered: marker.endsWith('#') };
+      atLineStart = false;
+      continue;
+    }
+    if (node.type === 'table') builder.warn('table removed (tables are not carried into the guide yet)', line);
+    if (node.type !== 'text') {
+      emit(inline([node], ctx), line);
+      atLineStart = false;
+      continue;
+    }
+    // Plain text: newlines end items, blank lines end paragraphs; "- x" at a line start is a list item
+    // in cleaned exports.
+    const data = String((node as { data?: string }).data ?? node);
+    const pieces = data.split('\n');
+    pieces.forEach((piece, i) => {
+      const pieceLine = dump ? line : line + i;
+      if (i > 0) {
+        // A newline: close an item; a blank line closes the paragraph.
+        if (item) endItem();
+        else if (piece.trim() === '' && i < pieces.length - 1) builder.endParagraph();
+        else emit([{ type: 'text', value: ' ' }], pieceLine);
+        atLineStart = true;
+      }
+      let rest = piece;
+      if (atLineStart && /^\s*[-•]\s+\S/.test(rest)) {
+        endItem();
+        builder.endParagraph();
+        item = { children: [], line: pieceLine, ordered: false };
+        rest = rest.replace(/^\s*[-•]\s+/, '');
+      }
+      if (rest) {
+        emit([{ type: 'text', value: rest }], pieceLine);
+        if (rest.trim()) atLineStart = false;
+      }
+      if (i > 0 && piece.trim() === '' && i === pieces.length - 1) atLineStart = true;
+    });
+  }
+  endItem();
+  const tree = builder.root();
+  removeInfoboxes(builder);
+  return {
+    tree,
+    citations: ctx.citations,
+    warnings: builder.warnings,
+    title,
+    revision: dump?.meta,
+  };
+}
