@@ -102,8 +102,7 @@ export async function listSources(contentDir: string, config: QuireConfig): Prom
     if (name.startsWith('.') || NOT_SOURCES.has(name)) continue;
     if ((await stat(path.join(contentDir, name))).isFile()) files.push(name);
   }
-  // Without a config, later files in name order do not outrank earlier ones: equal priority, ties by order.
-  return files.map((file, i) => ({ file, id: slugify(path.parse(file).name), priority: files.length - i }));
+  return files.map((file) => ({ file, id: slugify(path.parse(file).name), priority: 0 }));
 }
 
 /** Parse one source text: pure, given its text. */
@@ -131,6 +130,7 @@ export async function readSources(contentDir: string, config: QuireConfig): Prom
     });
   }
   const sources: Source[] = [];
+  const ranked = !config.sources?.length;
   for (const entry of entries) {
     const full = path.join(contentDir, entry.file);
     let bytes: Uint8Array;
@@ -146,9 +146,18 @@ export async function readSources(contentDir: string, config: QuireConfig): Prom
     if (!text.trim()) {
       throw new QuireError('source file is empty', { file: full, line: 1, hint: 'add text to it or remove it from the content folder' });
     }
-    const source = parseSource(text, entry);
-    source.warnings = source.warnings.map((w) => ({ ...w, file: path.join(contentDir, w.file) }));
-    sources.push(source);
+    sources.push(parseSource(text, entry));
   }
+  return ranked ? rankByStructure(sources) : sources;
+}
+
+/**
+ * Without a config, the source with the finest structure (most headings) is preferred: it gives the
+ * canonical sections and its text wins. Ties keep the folder's name order.
+ */
+export function rankByStructure(sources: Source[]): Source[] {
+  const headings = (s: Source) => (s.info.format === 'cited-sentences' ? -1 : s.tree.children.filter((n) => n.type === 'heading').length);
+  const order = sources.map((s, i) => ({ s, i })).sort((a, b) => headings(b.s) - headings(a.s) || a.i - b.i);
+  order.forEach(({ s }, rank) => (s.info.priority = sources.length - rank));
   return sources;
 }

@@ -1,0 +1,280 @@
+/**
+ * The build: content folder → outputs. I/O lives here; every stage in between is a pure function of the model.
+ *
+ *   loadConfig → readSources → mergeSources → (study aids) → buildView → html / pdf / epub / json → commit
+ *
+ * Outputs are written into a staging folder inside the output folder and renamed into place only when every
+ * requested format has been produced, so a failed build leaves the previous edition untouched.
+ */
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile, access } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import path from 'node:path';
+import { Listr, type ListrRendererValue } from 'listr2';
+import type { Browser } from 'puppeteer';
+import type { Book, BookMeta, Source } from '../model.js';
+import type { QuireConfig } from '../config/schema.js';
+import { loadConfig } from '../config/load.js';
+import { readSources } from '../sources/index.js';
+import { mergeSources } from '../merge/index.js';
+import { buildView, type View } from '../render/view.js';
+import { DEFAULT_TEMPLATES, TemplateSet } from '../render/templates.js';
+import { fontBundle } from '../render/fonts.js';
+import { launchBrowser } from '../render/chromium.js';
+import { renderPdf } from '../render/pdf.js';
+import { renderEpub } from '../render/epub.js';
+import { bookJsonSchema, renderBookJson } from '../render/json.js';
+import { QuireError } from '../errors.js';
+import { slugify } from '../sources/text.js';
+
+export const FORMATS = ['html', 'pdf', 'epub', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  formats?: Format[];
+  paper?: 'A4' | 'Letter';
+  /** Progress display: 'default' (live, for terminals), 'simple' (line per step, for CI logs), 'silent'. */
+  progress?: 'default' | 'simple' | 'silent';
+  /** Injected clock for the default edition date. */
+  today?: () => string;
+}
+
+export interface WrittenFile {
+  path: string;
+  bytes: number;
+  pages?: number;
+}
+
+export interface BuildResult {
+  book: Book;
+  files: WrittenFile[];
+  warnings: Book['report']['warnings'];
+  ms: number;
+  /** Milliseconds per stage, for `npm run bench`. */
+  stages: Record<string, number>;
+}
+
+/** Pure: the book's metadata from the config, falling back to what the sources say. */
+export function bookMeta(config: QuireConfig, sources: Source[], fallbackTitle: string, today: string): BookMeta {
+  const byPriority = [...sources].sort((a, b) => b.info.priority - a.info.priority);
+  const title = config.title ?? byPriority.find((s) => s.info.title)?.info.title ?? fallbackTitle;
+  const revisions = sources.filter((s) => s.info.revision).map((s) => `revision ${s.info.revision!.revisionId} of “${s.info.revision!.title}” (${s.info.revision!.timestamp.slice(0, 10)})`);
+  const attribution =
+    config.attribution ??
+    `Text adapted from ${sources.length === 1 ? 'its source' : `${sources.length} sources`}${revisions.length ? `, including ${revisions.join(', ')}` : ''}, by ${config.author}, under ${config.license.name}.`;
+  return {
+    title,
+    subtitle: config.subtitle,
+    language: config.language,
+    author: config.author,
+    publisher: config.publisher,
+    description: config.description ?? `A study guide to ${title}.`,
+    attribution,
+    license: config.license,
+    edition: { number: config.edition.number, date: config.edition.date ?? today },
+  };
+}
+
+/** Pure: sources → merged book (study aids are added by later stages). */
+export function prepareBook(sources: Source[], meta: BookMeta): Book {
+  return mergeSources(sources, meta);
+}
+
+async function ensureWritable(outDir: string): Promise<void> {
+  try {
+    await mkdir(outDir, { recursive: true });
+    await access(outDir, constants.W_OK);
+  } catch {
+    throw new QuireError('output folder is not writable', { file: outDir, hint: 'choose another folder with --out or fix its permissions' });
+  }
+}
+
+async function copyAssets(templates: TemplateSet, dir: string, css: string[]): Promise<void> {
+  const fonts = fontBundle();
+  await mkdir(path.join(dir, 'fonts'), { recursive: true });
+  await writeFile(path.join(dir, 'fonts.css'), fonts.css);
+  await Promise.all(fonts.files.map((f) => copyFile(f, path.join(dir, 'fonts', path.basename(f)))));
+  await Promise.all(css.map((name) => copyFile(templates.file(name), path.join(dir, name))));
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const stages: Record<string, number> = {};
+  const timed = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await fn();
+    } finally {
+      stages[name] = Math.round((performance.now() - t) * 10) / 10;
+    }
+  };
+  const contentDir = options.contentDir;
+  const outDir = path.resolve(options.outDir);
+
+  interface Ctx {
+    config: QuireConfig;
+    formats: Format[];
+    paper: 'A4' | 'Letter';
+    templates: TemplateSet;
+    sources: Source[];
+    book: Book;
+    view: View;
+    staging: string;
+    basename: string;
+    files: WrittenFile[];
+    browser?: Browser;
+  }
+  const ctx = { files: [] as WrittenFile[] } as Ctx;
+  const progress = options.progress ?? (process.stdout.isTTY ? 'default' : 'simple');
+  const renderer: ListrRendererValue = progress === 'silent' ? 'silent' : progress === 'simple' ? 'simple' : 'default';
+
+  const tasks = new Listr<Ctx>(
+    [
+      {
+        title: 'Load config',
+        task: async (_c, task) => {
+          const loaded = await timed('config', () => loadConfig(contentDir));
+          ctx.config = loaded.config;
+          ctx.formats = options.formats ?? loaded.config.output.formats ?? [...FORMATS];
+          ctx.paper = options.paper ?? loaded.config.output.paper;
+          const templatesDir = loaded.config.templates ? path.resolve(contentDir, loaded.config.templates) : DEFAULT_TEMPLATES;
+          ctx.templates = new TemplateSet(templatesDir);
+          task.title = `Config: ${loaded.file ?? 'none (defaults)'}; formats ${ctx.formats.join(', ')}; ${ctx.paper}`;
+          await ensureWritable(outDir);
+        },
+      },
+      {
+        title: 'Read sources',
+        task: async (_c, task) => {
+          ctx.sources = await timed('read', () => readSources(contentDir, ctx.config));
+          task.title = `Read ${ctx.sources.length} source${ctx.sources.length === 1 ? '' : 's'}: ${ctx.sources.map((s) => `${s.info.file} (${s.info.format})`).join(', ')}`;
+        },
+      },
+      {
+        title: 'Merge',
+        task: async (_c, task) => {
+          const meta = bookMeta(ctx.config, ctx.sources, path.basename(path.resolve(contentDir)), (options.today ?? todayUtc)());
+          ctx.book = await timed('merge', () => prepareBook(ctx.sources, meta));
+          const sections = ctx.book.chapters.reduce((n, c) => n + c.sections.length, 0);
+          const blocks = ctx.book.chapters.reduce((n, c) => n + c.sections.reduce((m, s) => m + s.blocks.length, 0), 0);
+          task.title = `Merged: ${ctx.book.chapters.length} chapters, ${sections} sections, ${blocks} blocks, ${ctx.book.citations.length} notes, ${ctx.book.report.duplicates.length} duplicates folded`;
+          ctx.basename = ctx.config.output.basename ?? slugify(ctx.book.meta.title);
+          ctx.view = buildView(ctx.book, { paper: ctx.paper, assets: 'assets/' });
+          await mkdir(outDir, { recursive: true });
+          ctx.staging = await mkdtemp(path.join(outDir, '.quire-staging-'));
+        },
+      },
+      {
+        title: 'HTML',
+        skip: () => !ctx.formats.includes('html'),
+        task: async (_c, task) => {
+          await timed('html', async () => {
+            const html = ctx.templates.render('guide.html.njk', ctx.view);
+            await copyAssets(ctx.templates, path.join(ctx.staging, 'assets'), ['screen.css']);
+            await writeFile(path.join(ctx.staging, `${ctx.basename}.html`), html);
+          });
+          task.title = `HTML: ${ctx.basename}.html`;
+        },
+      },
+      {
+        title: 'PDF',
+        skip: () => !ctx.formats.includes('pdf'),
+        task: async (_c, task) => {
+          const printDir = path.join(ctx.staging, '.print');
+          const htmlFile = path.join(printDir, 'print.html');
+          await timed('pdf-html', async () => {
+            await copyAssets(ctx.templates, printDir, ['print.css']);
+            await writeFile(htmlFile, ctx.templates.render('print.html.njk', { ...ctx.view, assets: '' }));
+          });
+          task.output = 'starting Chromium';
+          ctx.browser = await timed('browser', () => launchBrowser());
+          task.output = 'rendering';
+          const pdf = await timed('pdf', () => renderPdf(ctx.browser!, htmlFile, printDir, ctx.book.meta, ctx.paper));
+          await writeFile(path.join(ctx.staging, `${ctx.basename}.pdf`), pdf.bytes);
+          ctx.files.push({ path: path.join(outDir, `${ctx.basename}.pdf`), bytes: pdf.bytes.length, pages: pdf.pages });
+          await rm(printDir, { recursive: true, force: true });
+          task.title = `PDF: ${ctx.basename}.pdf, ${pdf.pages} pages (${ctx.paper})`;
+        },
+      },
+      {
+        title: 'EPUB',
+        skip: () => !ctx.formats.includes('epub'),
+        task: async (_c, task) => {
+          const bytes = await timed('epub', () => renderEpub(ctx.view, ctx.templates));
+          await writeFile(path.join(ctx.staging, `${ctx.basename}.epub`), bytes);
+          task.title = `EPUB: ${ctx.basename}.epub, ${ctx.view.chapters.length} chapters`;
+        },
+      },
+      {
+        title: 'book.json',
+        skip: () => !ctx.formats.includes('json'),
+        task: async () => {
+          await timed('json', async () => {
+            await writeFile(path.join(ctx.staging, 'book.json'), renderBookJson(ctx.book));
+            await writeFile(path.join(ctx.staging, 'book.schema.json'), bookJsonSchema());
+          });
+        },
+      },
+      {
+        title: 'Write outputs',
+        task: async (_c, task) => {
+          const moved = await timed('write', () => commit(ctx.staging, outDir));
+          ctx.files = moved.map((m) => ({ ...m, pages: ctx.files.find((f) => f.path === m.path)?.pages }));
+          task.title = `Wrote ${moved.length} files to ${path.relative(process.cwd(), outDir) || '.'}`;
+        },
+      },
+    ],
+    // listr2's option types are keyed to one renderer; the renderer here is chosen at run time.
+    {
+      renderer,
+      fallbackRenderer: 'simple',
+      exitOnError: true,
+      rendererOptions: { collapseErrors: false, showErrorMessage: false },
+    } as never,
+  );
+
+  try {
+    await tasks.run(ctx);
+  } finally {
+    await ctx.browser?.close().catch(() => undefined);
+    if (ctx.staging) await rm(ctx.staging, { recursive: true, force: true });
+  }
+  return { book: ctx.book, files: ctx.files, warnings: ctx.book.report.warnings, ms: Math.round(performance.now() - started), stages };
+}
+
+/** Move every staged file into the output folder (a rename each: whole files appear, never partial ones). */
+async function commit(staging: string, outDir: string): Promise<WrittenFile[]> {
+  const written: WrittenFile[] = [];
+  for (const name of await readdir(staging)) {
+    if (name.startsWith('.')) continue;
+    const from = path.join(staging, name);
+    const to = path.join(outDir, name);
+    const info = await stat(from);
+    if (info.isDirectory()) {
+      // Swap folders: move the old one aside, the new one in, then drop the old one.
+      const old = path.join(staging, `.old-${name}`);
+      await rename(to, old).catch(() => undefined);
+      await rename(from, to);
+      await rm(old, { recursive: true, force: true });
+      written.push({ path: to + path.sep, bytes: await folderSize(to) });
+    } else {
+      await rename(from, to);
+      written.push({ path: to, bytes: info.size });
+    }
+  }
+  return written;
+}
+
+async function folderSize(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    total += entry.isDirectory() ? await folderSize(full) : (await stat(full)).size;
+  }
+  return total;
+}
+
+function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}

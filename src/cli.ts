@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+/** The `quire` command: arguments in, build() called, a summary or one clear error line out. */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { build, FORMATS, type Format } from './build/pipeline.js';
+import { describeError } from './errors.js';
+import { packageRoot } from './paths.js';
+
+const version = (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+
+function parseFormats(value: string): Format[] {
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (bad.length || list.length === 0) throw new InvalidArgumentError(`use a comma-separated list of ${FORMATS.join(', ')}`);
+  return list as Format[];
+}
+
+function humanSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+}
+
+const program = new Command()
+  .name('quire')
+  .description('Turn several renditions of a text into one study guide: HTML, PDF, EPUB and book.json.')
+  .version(version)
+  .showHelpAfterError();
+
+program
+  .command('build')
+  .description('merge the sources in the content folder and write the guide to the output folder')
+  .option('-c, --content <dir>', 'content folder (sources and quire.yaml)', 'content')
+  .option('-o, --out <dir>', 'output folder', 'output')
+  .option('-f, --formats <list>', `comma-separated formats: ${FORMATS.join(',')} (default: all, or the config's)`, parseFormats)
+  .addOption(new Option('--paper <size>', 'paper size for the PDF').choices(['A4', 'Letter']))
+  .addOption(new Option('--progress <style>', 'progress display').choices(['default', 'simple', 'silent']))
+  .option('--debug', 'show stack traces for errors')
+  .action(async (opts: { content: string; out: string; formats?: Format[]; paper?: 'A4' | 'Letter'; progress?: 'default' | 'simple' | 'silent'; debug?: boolean }) => {
+    try {
+      const result = await build({ contentDir: opts.content, outDir: opts.out, formats: opts.formats, paper: opts.paper, progress: opts.progress });
+      for (const w of result.warnings) console.error(`warning: ${w.file ? path.join(opts.content, w.file) : opts.content}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+      console.log(`\nDone in ${(result.ms / 1000).toFixed(1)} s:`);
+      for (const f of result.files) {
+        console.log(`  ${path.relative(process.cwd(), f.path) || f.path}  ${humanSize(f.bytes)}${f.pages ? `, ${f.pages} pages` : ''}`);
+      }
+    } catch (error) {
+      console.error(`quire: ${describeError(error)}`);
+      if (opts.debug && error instanceof Error) console.error(error.stack);
+      process.exitCode = 1;
+    }
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,78 @@
+/** Cutting a source's flat mdast into sections, and aligning sections across sources. */
+import type { Heading, List, Paragraph } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Source } from '../model.js';
+import { similarity, words } from './sentences.js';
+
+export interface SourceSection {
+  /** Position of the section within its source (0 = lead). */
+  index: number;
+  title: string;
+  /** Heading depth in the source; 1 for the lead. */
+  level: number;
+  line: number;
+  blocks: (Paragraph | List)[];
+}
+
+/** The lead (text before the first heading) and one entry per heading, in order. */
+export function sectionsOf(source: Source): SourceSection[] {
+  const out: SourceSection[] = [{ index: 0, title: '', level: 1, line: 1, blocks: [] }];
+  for (const node of source.tree.children) {
+    if (node.type === 'heading') {
+      out.push({ index: out.length, title: toString(node as Heading), level: node.depth, line: node.position?.start.line ?? 1, blocks: [] });
+    } else if (node.type === 'paragraph' || node.type === 'list') {
+      out[out.length - 1]!.blocks.push(node);
+    }
+  }
+  return out;
+}
+
+/** Heading words with small words and articles dropped: "The 'Third Period'" ≈ "Third Period". */
+function headingWords(title: string): Set<string> {
+  const small = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'to', 'for', 'on', 'with', 'before', 'after']);
+  return new Set(words(title).filter((w) => !small.has(w)));
+}
+
+export function headingSimilarity(a: string, b: string): number {
+  return similarity(headingWords(a), headingWords(b));
+}
+
+export interface Alignment {
+  /** For each section of the other source, the index of the base section it aligns to, or -1. */
+  target: number[];
+  score: number[];
+}
+
+/**
+ * Align the sections of `other` to those of `base`. Score = heading similarity, plus content overlap
+ * (share of the section's words found in the base section), plus a small bonus for keeping the order.
+ * Each base section takes at most one section per source; the lead aligns with the lead.
+ */
+export function alignSections(base: SourceSection[], other: SourceSection[], contentWordsOf: (s: SourceSection) => Set<string>): Alignment {
+  const target = other.map(() => -1);
+  const score = other.map(() => 0);
+  target[0] = 0;
+  score[0] = 1;
+  const baseWords = base.map(contentWordsOf);
+  const candidates: { o: number; b: number; s: number }[] = [];
+  for (let o = 1; o < other.length; o++) {
+    const ow = contentWordsOf(other[o]!);
+    for (let b = 1; b < base.length; b++) {
+      const heading = headingSimilarity(other[o]!.title, base[b]!.title);
+      const content = ow.size && baseWords[b]!.size ? similarity(ow, baseWords[b]!) : 0;
+      // Relative position in the document: near-same positions are a weak hint, never decisive alone.
+      const order = 1 - Math.abs(o / other.length - b / base.length);
+      const s = heading * 0.6 + content * 0.3 + order * 0.1;
+      if (heading >= 0.5 || (content >= 0.45 && heading >= 0.2) || heading === 1) candidates.push({ o, b, s });
+    }
+  }
+  candidates.sort((x, y) => y.s - x.s);
+  const taken = new Set<number>();
+  for (const c of candidates) {
+    if (target[c.o] !== -1 || taken.has(c.b)) continue;
+    target[c.o] = c.b;
+    score[c.o] = c.s;
+    taken.add(c.b);
+  }
+  return { target, score };
+}

@@ -1,0 +1,71 @@
+/**
+ * The browser: Debian's Chromium (or one named by QUIRE_CHROMIUM), launched once per build and reused.
+ * Pages render with JavaScript off and may load only files from the build's own folder.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { QuireError } from '../errors.js';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
+export const BROWSER_ENV = ['QUIRE_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'];
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  for (const name of BROWSER_ENV) {
+    const value = env[name];
+    if (value) {
+      if (!existsSync(value)) throw new QuireError(`${name} points to "${value}", which does not exist`, { hint: 'set it to a Chrome or Chromium executable' });
+      return value;
+    }
+  }
+  const found = CANDIDATES.find((p) => existsSync(p));
+  if (!found) {
+    throw new QuireError('Chromium not found (needed for the PDF)', {
+      hint: 'install it with `apt-get install -y chromium`, or set QUIRE_CHROMIUM to a Chrome/Chromium executable',
+    });
+  }
+  return found;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium();
+  try {
+    return await puppeteer.launch({
+      executablePath,
+      headless: true,
+      timeout: 30_000,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-component-update',
+        '--disable-background-networking',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        '--font-render-hinting=none',
+      ],
+    });
+  } catch (error) {
+    throw new QuireError(`Chromium failed to start: ${(error as Error).message.split('\n')[0]}`, {
+      file: executablePath,
+      hint: 'check that this Chromium runs (`chromium --headless --version`), or set QUIRE_CHROMIUM to another one',
+      cause: error,
+    });
+  }
+}
+
+/** A page that may read only files under `root`; every other request (network, other files) is refused. */
+export async function confinedPage(browser: Browser, root: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  const allowed = pathToFileURL(path.resolve(root) + path.sep).href;
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith(allowed) && !url.slice(allowed.length).split('/').includes('..')) void request.continue();
+    else void request.abort('accessdenied');
+  });
+  return page;
+}

@@ -1,0 +1,42 @@
+/**
+ * Fonts shipped by npm (@fontsource), so every machine renders with the same, embeddable faces and
+ * never with whatever fallback the system has. Each face's CSS is rewritten to point at `fonts/`.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** Families and the styles Quire's templates use. Both fonts are under the SIL Open Font License. */
+const FACES: { pkg: string; styles: string[] }[] = [
+  { pkg: '@fontsource/source-serif-4', styles: ['400', '400-italic', '700', '700-italic'] },
+  { pkg: '@fontsource/source-sans-3', styles: ['400', '600', '700'] },
+];
+
+export interface FontBundle {
+  /** @font-face rules with `url(fonts/…)` sources. */
+  css: string;
+  /** Absolute paths of the woff2 files to copy into `fonts/`. */
+  files: string[];
+}
+
+let cached: FontBundle | undefined;
+
+export function fontBundle(): FontBundle {
+  if (cached) return cached;
+  const files = new Set<string>();
+  let css = '';
+  for (const face of FACES) {
+    const dir = path.dirname(require.resolve(`${face.pkg}/package.json`));
+    for (const style of face.styles) {
+      const text = readFileSync(path.join(dir, `${style}.css`), 'utf8');
+      css += text.replace(/src: url\(\.\/files\/([^)]+\.woff2)\) format\('woff2'\)[^;]*;/g, (_m, file: string) => {
+        files.add(path.join(dir, 'files', file));
+        return `src: url(fonts/${file}) format('woff2');`;
+      });
+    }
+  }
+  cached = { css, files: [...files] };
+  return cached;
+}

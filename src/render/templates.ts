@@ -1,0 +1,51 @@
+/**
+ * Templates: Nunjucks files in a templates folder that users can copy and edit. Autoescaping is on, and a
+ * template that uses a field the view does not have is an error (not a silent blank).
+ */
+import nunjucks from 'nunjucks';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { QuireError } from '../errors.js';
+import type { View } from './view.js';
+import { packageRoot } from '../paths.js';
+
+/** Quire's own templates, shipped with the package. */
+export const DEFAULT_TEMPLATES = path.join(packageRoot(), 'templates');
+
+export class TemplateSet {
+  private readonly env: nunjucks.Environment;
+  constructor(readonly dir: string) {
+    if (!existsSync(dir)) throw new QuireError('templates folder not found', { file: dir, hint: 'fix "templates" in the config or copy Quire\'s templates/ there' });
+    this.env = new nunjucks.Environment(new nunjucks.FileSystemLoader(dir, { noCache: true }), {
+      autoescape: true,
+      throwOnUndefined: true,
+      trimBlocks: true,
+      lstripBlocks: true,
+    });
+  }
+
+  /** Path of a template or asset file, checked to exist. */
+  file(name: string): string {
+    const full = path.join(this.dir, name);
+    if (!existsSync(full)) throw new QuireError(`template "${name}" is missing`, { file: full, hint: `restore it from Quire's templates/ folder` });
+    return full;
+  }
+
+  render(name: string, view: View | Record<string, unknown>): string {
+    const full = this.file(name);
+    try {
+      return this.env.render(name, view);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      // Nunjucks: "(path/file.njk) [Line 3, Column 5]\n  unexpected token: ..."
+      const where = /\(([^)]+)\)\s*\[Line (\d+), Column (\d+)\]/.exec(message);
+      const reason = message.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('(') && !/^Template render error/.test(l)).pop() ?? message;
+      throw new QuireError(`template error: ${reason}`, {
+        file: where?.[1] && where[1] !== 'unknown path' ? where[1] : full,
+        line: where ? Number(where[2]) + 1 : undefined,
+        column: where ? Number(where[3]) : undefined,
+        hint: 'fix the template, or restore the original from Quire\'s templates/ folder',
+      });
+    }
+  }
+}
