@@ -252,7 +252,7 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
     if (isLead || level <= chapterLevel || chapters.length === 0) {
       const id = uniqueId(slugify(title));
       chapters.push({ id, title, sections: [] });
-      const opening = makeSection(section, id, 2, title);
+      const opening = makeSection(section, uniqueId(`${id}-intro`), 2, title);
       if (opening.blocks.length || opening.keyPoints.length) chapters[chapters.length - 1]!.sections.push(opening);
     } else {
       const id = uniqueId(slugify(title));

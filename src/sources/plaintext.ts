@@ -86,7 +86,9 @@ export function readPlainText(input: ReadInput): ReadResult {
     }
   }
 
+  let inParagraph = false;
   for (const l of lines) {
+    if (l.kind !== 'prose') inParagraph = false;
     switch (l.kind) {
       case 'blank':
         builder.endBlock();
@@ -100,12 +102,14 @@ export function readPlainText(input: ReadInput): ReadResult {
         builder.listItem([{ type: 'text', value: l.text }], l.line);
         break;
       case 'prose':
-        if (isStrayFragment(l.text)) {
+        // A lower-case line continues a hard-wrapped paragraph; elsewhere it is debris.
+        if (isStrayFragment(l.text) && !(wrapped && inParagraph)) {
           builder.warn(`stray fragment dropped: "${l.text}"`, l.line);
           break;
         }
         if (!wrapped) builder.endBlock();
         builder.inline([{ type: 'text', value: `${l.text} ` } as PhrasingContent], l.line);
+        inParagraph = true;
         break;
     }
   }

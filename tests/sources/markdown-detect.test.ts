@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { toString } from 'mdast-util-to-string';
+import { detectFormat } from '../../src/sources/detect.js';
+import { decode } from '../../src/sources/index.js';
+import { headings, parseText, readContent, SEEDS } from '../support/content.js';
+import { QuireError } from '../../src/errors.js';
+
+describe('markdown reader', () => {
+  it('reads headings, paragraphs, lists and footnotes through remark', () => {
+    const md = '# My notes\n\n## Context\n\nThe pact[^p] was *signed* in 1939.\n\n- first\n- second\n\n[^p]: The Molotov–Ribbentrop Pact.\n';
+    const s = parseText(md, 'notes.md');
+    expect(s.info.format).toBe('markdown');
+    expect(s.info.title).toBe('My notes');
+    expect(headings(s)).toEqual([[2, 'Context']]);
+    expect(s.citations).toEqual([{ key: 'p', text: 'The Molotov–Ribbentrop Pact.', line: 10 }]);
+    expect(toString(s.tree.children[1]!)).toBe('The pact was signed in 1939.');
+    expect(s.tree.children[2]!.type).toBe('list');
+  });
+});
+
+describe('format detection', () => {
+  it('recognises each seed from its content', () => {
+    expect(detectFormat(readContent(SEEDS.dump), 'a')).toBe('wikitext-dump');
+    expect(detectFormat(readContent(SEEDS.later), 'b')).toBe('wikitext');
+    expect(detectFormat(readContent(SEEDS.plain), 'c')).toBe('plain-text');
+    expect(detectFormat(readContent(SEEDS.key), 'd')).toBe('cited-sentences');
+    expect(detectFormat('# T\n\n## A\n\ntext\n\n## B\n', 'e')).toBe('markdown');
+  });
+});
+
+describe('decoding', () => {
+  it('accepts UTF-8 with a BOM and CRLF line ends', () => {
+    const bytes = new TextEncoder().encode('\uFEFFline one\r\nline two\r\n');
+    expect(decode(bytes, 'x.txt')).toBe('line one\nline two\n');
+  });
+  it('accepts UTF-16 with a BOM', () => {
+    const body = Buffer.from('héllo\n', 'utf16le');
+    expect(decode(new Uint8Array([0xff, 0xfe, ...body]), 'x.txt')).toBe('héllo\n');
+  });
+  it('names the line of invalid UTF-8 and of a NUL byte', () => {
+    const latin1 = new Uint8Array([...Buffer.from('ok\nstill ok\ncaf'), 0xe9, 0x0a]);
+    expect(() => decode(latin1, 'x.txt')).toThrow(QuireError);
+    try {
+      decode(latin1, 'x.txt');
+    } catch (e) {
+      expect((e as QuireError).oneLine()).toBe('x.txt:3:1: not valid UTF-8 text — re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)');
+    }
+    try {
+      decode(new Uint8Array([0x61, 0x0a, 0x00]), 'bin.dat');
+    } catch (e) {
+      expect((e as QuireError).oneLine()).toMatch(/^bin\.dat:2:1: binary data/);
+    }
+  });
+});

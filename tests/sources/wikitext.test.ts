@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { toString } from 'mdast-util-to-string';
+import type { List } from 'mdast';
+import { headings, parseSeed, parseText, SEEDS } from '../support/content.js';
+import { splitDump } from '../../src/sources/wikitext.js';
+
+describe('wikitext reader: the 2008 dump line', () => {
+  const source = parseSeed(SEEDS.dump);
+
+  it('is detected as a dump and keeps the revision metadata', () => {
+    expect(source.info.format).toBe('wikitext-dump');
+    expect(source.info.revision).toEqual({
+      title: 'Soviet-German relations before 1941',
+      pageId: '865825',
+      revisionId: '221484835',
+      timestamp: '2008-06-24T18:31:34Z',
+      user: 'Colchicum',
+      userId: '2669190',
+      comment: 'not needed anymore',
+    });
+  });
+
+  it('recovers the sections the single line flattened', () => {
+    expect(headings(source)).toEqual([
+      [2, 'Soviet Russia and Weimar Germany'],
+      [2, 'The Soviet Union and Nazi Germany'],
+      [3, 'Collective security and Soviets demands to occupy Baltic region'],
+      [3, 'Molotov-Ribbentrop Pact'],
+      [2, 'World War II'],
+      [3, 'Polish campaign'],
+      [3, 'Further development'],
+      [2, 'Volksdeutsche in the Soviet Union'],
+      [2, 'Soviet ambassadors (chargés) to Berlin'],
+      [2, 'German ambassadors to Moscow'],
+      [2, 'References'],
+      [2, 'External links'],
+      [2, 'Further reading'],
+    ]);
+  });
+
+  it('turns every <ref> into a citation, named refs once however often reused', () => {
+    const raw = source.citations;
+    // 151 <ref occurrences in the file: 147 distinct citations, 4 reuses of named refs.
+    expect(raw).toHaveLength(147);
+    expect(new Set(raw.map((c) => c.key)).size).toBe(147);
+    expect(raw[0]!.text).toBe('Full text in English: The Peace Treaty of Brest-Litovsk; March 3, 1918');
+    const refs: string[] = [];
+    const walk = (n: { type: string; identifier?: string; children?: unknown[] }) => {
+      if (n.type === 'footnoteReference') refs.push(n.identifier!);
+      (n.children as (typeof n)[] | undefined)?.forEach(walk);
+    };
+    walk(source.tree as never);
+    expect(refs.length).toBe(151);
+    expect(refs.filter((r) => r === 'gasiorowski').length).toBeGreaterThan(1);
+  });
+
+  it('reduces links to their text and drops images, categories, interwiki links and templates', () => {
+    const text = toString(source.tree);
+    expect(text).toContain('Cooperation between Germany and Soviet Union dates to the aftermath of the First World War.');
+    expect(text).not.toMatch(/\[\[|\]\]|\{\{|\}\}|Category:|Image:|Brest treaty Barry Kent|Советско|Soveta-germana/);
+  });
+
+  it('reads the ambassador lists as lists', () => {
+    const lists = source.tree.children.filter((n): n is List => n.type === 'list');
+    const soviet = lists.find((l) => toString(l).includes('Krestinsky'))!;
+    expect(soviet.children.map((i) => toString(i))).toEqual([
+      'Adolf Ioffe (1918)',
+      'Nikolay Krestinsky (1921-1930)',
+      'Lev Khinchuk (1930-1934)',
+      'Yakov Surits (1934-1937)',
+      'Konstantin Yurenev (1937)',
+      'Alexey Merekalov (1938-1939)',
+      'Georgy Astakhov (1939)',
+      'Alexey Shkvartsev (1939-1940)',
+      'Vladimir Dekanozov (1940-1941)',
+    ]);
+  });
+
+  it('gives every block its line (1: the whole article is on the first line)', () => {
+    for (const node of source.tree.children) expect(node.position?.start.line).toBe(1);
+  });
+});
+
+describe('wikitext reader: the later revision (cleaned wikitext)', () => {
+  const source = parseSeed(SEEDS.later);
+
+  it('takes the title from = Title = and keeps heading levels', () => {
+    expect(source.info.format).toBe('wikitext');
+    expect(source.info.title).toBe('Germany–Soviet Union relations (1918–1941)');
+    const hs = headings(source);
+    expect(hs).toHaveLength(39);
+    expect(hs[0]).toEqual([2, 'The Soviet Union and Weimar Germany']);
+    expect(hs[1]).toEqual([3, 'Revolution and end of World War I']);
+    expect(hs[3]).toEqual([4, 'Documentation']);
+    expect(hs.at(-1)).toEqual([2, 'See also']);
+  });
+
+  it('removes the Infobox with a warning naming its line', () => {
+    expect(toString(source.tree)).not.toContain('Flagvariant');
+    expect(source.warnings).toContainEqual({ file: SEEDS.later, line: 3, message: 'Infobox removed from the prose' });
+  });
+
+  it('knows the line of every block', () => {
+    const first = source.tree.children[0]!;
+    expect(first.type).toBe('paragraph');
+    expect(first.position?.start.line).toBe(9);
+    const german = source.tree.children.find((n) => n.type === 'list' && toString(n).includes('Mirbach'))!;
+    expect(german.position?.start.line).toBe(310);
+  });
+});
+
+describe('wikitext reader: fixtures', () => {
+  it('handles named and reused refs, links, templates, comments and files', () => {
+    const text = [
+      '= Sample =',
+      "'''Sample''' is a [[Test page|test]] of {{lang|de|Wort}} things.<ref name=\"a\">First [http://example.org source].</ref> <!-- hidden -->",
+      'More text.<ref name="a"/> Again.<ref>Second source.</ref>',
+      '',
+      '== History ==',
+      '[[File:X.png|thumb|A caption]]Born in [[Berlin]].[[Category:Things]] [[de:Beispiel]]',
+      '* One',
+      '* Two [[Item]]',
+    ].join('\n');
+    const s = parseText(text, 'sample.wiki');
+    expect(s.info.title).toBe('Sample');
+    expect(headings(s)).toEqual([[2, 'History']]);
+    expect(s.citations.map((c) => [c.key, c.text, c.line])).toEqual([
+      ['a', 'First source.', 2],
+      ['ref-1', 'Second source.', 3],
+    ]);
+    const [para, history, list] = s.tree.children;
+    expect(toString(para!)).toBe('Sample is a test of things. More text. Again.');
+    expect(history!.type).toBe('heading');
+    expect(toString(s.tree.children[2]!)).toBe('Born in Berlin.');
+    expect(list).toBeDefined();
+    const l = s.tree.children[3] as List;
+    expect(l.type).toBe('list');
+    expect(l.children.map((i) => toString(i))).toEqual(['One', 'Two Item']);
+    expect(l.position?.start.line).toBe(7);
+  });
+
+  it('survives malformed markup: an unclosed <ref>, unbalanced braces and brackets', () => {
+    const text = '== A ==\nText with <ref>never closed and {{open template and [[open link\n\n== B ==\nStill here.';
+    const s = parseText(text, 'broken.wiki');
+    expect(headings(s).map((h) => h[1])).toContain('A');
+    expect(toString(s.tree)).toContain('Still here.');
+  });
+
+  it('rejects a first line that only looks like a dump when forced', () => {
+    expect(splitDump('just some words')).toBeUndefined();
+  });
+});

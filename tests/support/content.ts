@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseSource, type SourceEntry } from '../../src/sources/index.js';
+import type { Source } from '../../src/model.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CONTENT = path.join(ROOT, 'content');
+export const FIXTURES = path.join(ROOT, 'tests/fixtures');
+
+export const SEEDS = {
+  dump: '2008-revision-with-citations.wiki',
+  later: 'later-revision.wiki',
+  plain: 'plain-text-rendition.txt',
+  key: 'key-sentences-cited.txt',
+} as const;
+
+export function readContent(file: string): string {
+  return readFileSync(path.join(CONTENT, file), 'utf8');
+}
+
+export function parseText(text: string, file: string, extra: Partial<SourceEntry> = {}): Source {
+  return parseSource(text, { file, id: extra.id ?? path.parse(file).name, priority: extra.priority ?? 1, ...extra });
+}
+
+export function parseSeed(file: string, priority = 1): Source {
+  return parseText(readContent(file), file, { priority });
+}
+
+/** Headings of a parsed source as [depth, text]. */
+export function headings(source: Source): [number, string][] {
+  return source.tree.children.flatMap((n) => (n.type === 'heading' ? [[n.depth, n.children.map((c) => ('value' in c ? c.value : '')).join('')] as [number, string]] : []));
+}

@@ -1,0 +1,25 @@
+/**
+ * Ends the test run with one plain line, `N passed, N failed` (and `, N skipped`), for CI logs and
+ * tools that read it. Failed modules (a file that did not even load) count as failures.
+ */
+import type { Reporter, TestModule } from 'vitest/node';
+
+export default class SummaryReporter implements Reporter {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+    let passed = 0;
+    let failed = unhandledErrors.length;
+    let skipped = 0;
+    for (const module of testModules) {
+      let count = 0;
+      for (const test of module.children.allTests()) {
+        count++;
+        const state = test.result().state;
+        if (state === 'passed') passed++;
+        else if (state === 'failed') failed++;
+        else skipped++;
+      }
+      if (count === 0 && module.state() === 'failed') failed++;
+    }
+    process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+  }
+}
