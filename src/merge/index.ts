@@ -142,8 +142,21 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
     }
   }
 
+  /** True when `section` is `into` or one of its subsections (a coarser source's section spans them). */
+  function within(section: WSection, into: WSection): boolean {
+    const start = canonical.indexOf(into);
+    for (let i = start; i < canonical.length; i++) {
+      const s = canonical[i]!;
+      if (i > start && s.level <= into.level) return false;
+      if (s === section) return true;
+    }
+    return false;
+  }
+
   function fuse(section: SourceSection, into: WSection, source: Source): void {
-    let anchor: WBlock | undefined;
+    // New text goes after the block holding the previous matched sentence, which may sit in a subsection
+    // of `into` when this source is coarser than the canonical structure.
+    let anchor: { block: WBlock; section: WSection } | undefined;
     for (const node of section.blocks) {
       const block = toWBlock(node, source, locale);
       let run: WSentence[] = [];
@@ -151,11 +164,12 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
         if (!run.length) return;
         if (policy === 'union') {
           const fresh: WBlock = { kind: block.kind, sentences: run, sources: block.sources };
-          const at = anchor ? into.blocks.indexOf(anchor) : -1;
-          into.blocks.splice(at + 1, 0, fresh);
-          for (const sentence of run) index.add(sentence.text, { block: fresh, sentence, section: into });
-          into.contributors.add(source.info.id);
-          anchor = fresh;
+          const target = anchor?.section ?? into;
+          const at = anchor ? target.blocks.indexOf(anchor.block) : -1;
+          target.blocks.splice(at + 1, 0, fresh);
+          for (const sentence of run) index.add(sentence.text, { block: fresh, sentence, section: target });
+          target.contributors.add(source.info.id);
+          anchor = { block: fresh, section: target };
         } else {
           for (const s of run) report.warnings.push({ file: source.info.file, line: block.sources[0]!.line, message: `not taken (policy "prefer"): "${s.text}"` });
         }
@@ -170,7 +184,7 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
           if (!kept.block.sources.some((p) => p.source === source.info.id)) kept.block.sources.push(block.sources[0]!);
           kept.section.contributors.add(source.info.id);
           duplicates.push({ dropped: sentence.text, kept: kept.block, source: block.sources[0]!, similarity: Math.round(best.score * 100) / 100 });
-          if (kept.section === into) anchor = kept.block;
+          if (within(kept.section, into)) anchor = { block: kept.block, section: kept.section };
         } else {
           run.push({ ...sentence, refs: sentence.refs.map((r) => `${source.info.id}\u0000${r}`) });
         }

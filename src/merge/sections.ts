@@ -63,7 +63,7 @@ export function alignSections(base: SourceSection[], other: SourceSection[], con
       // Relative position in the document: near-same positions are a weak hint, never decisive alone.
       const order = 1 - Math.abs(o / other.length - b / base.length);
       const s = heading * 0.6 + content * 0.3 + order * 0.1;
-      if (heading >= 0.5 || (content >= 0.45 && heading >= 0.2) || heading === 1) candidates.push({ o, b, s });
+      if (heading >= 0.5 || (content >= 0.45 && heading >= 0.2) || content >= 0.6) candidates.push({ o, b, s });
     }
   }
   candidates.sort((x, y) => y.s - x.s);

@@ -10,51 +10,49 @@ export interface Sentence {
   refs: string[];
 }
 
-/** Placeholder for a citation inside text while segmenting (Private Use Area, never in real text). */
-const REF_MARK = '\uE000';
-
 /** Common abbreviations after which ICU would otherwise break a sentence. */
-const ABBREVIATIONS = /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Capt|Sgt|Jr|Sr|vs|etc|e\.g|i\.e|No|Vol|pp?|ed|eds|cf|ca|approx)\.\s$/i;
+const ABBREVIATIONS = /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Capt|Sgt|Jr|Sr|vs|etc|e\.g|i\.e|No|Vol|pp?|ed|eds|cf|ca|approx)\.\s*$/i;
 /** A single capital and a dot ("J. A. Large", "U.S.") does not end a sentence. */
-const INITIAL = /(?:^|[\s(])\p{Lu}\.\s$/u;
+const INITIAL = /(?:^|[\s(.])\p{Lu}\.\s*$/u;
 
-/** Split phrasing content into sentences, keeping each citation with the sentence it follows. */
+/**
+ * Split phrasing content into sentences, keeping each citation with the sentence it follows.
+ * The text is segmented without the citations; each citation then goes to the sentence that ends at or
+ * after its position (a citation right after a full stop belongs to the sentence before it).
+ */
 export function splitSentences(children: PhrasingContent[], locale = 'en'): Sentence[] {
-  const refs: string[] = [];
+  const refs: { at: number; id: string }[] = [];
   let flat = '';
   for (const node of children) {
-    if (node.type === 'footnoteReference') {
-      refs.push(node.identifier);
-      flat += REF_MARK;
-    } else flat += plainOf(node);
+    if (node.type === 'footnoteReference') refs.push({ at: flat.length, id: node.identifier });
+    else flat += plainOf(node);
   }
   const segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
-  const pieces: string[] = [];
-  for (const { segment } of segmenter.segment(flat)) {
+  const pieces: { text: string; end: number }[] = [];
+  for (const { segment, index } of segmenter.segment(flat)) {
     const prev = pieces[pieces.length - 1];
-    if (prev !== undefined && (ABBREVIATIONS.test(prev) || INITIAL.test(prev) || /^[\s\p{Ll}\d,;:)]/u.test(segment) || /^\uE000+\s*$/.test(segment))) {
-      pieces[pieces.length - 1] = prev + segment;
-    } else pieces.push(segment);
+    const end = index + segment.length;
+    if (prev && (ABBREVIATIONS.test(prev.text) || INITIAL.test(prev.text) || /^[\s\p{Ll}\d,;:)]/u.test(segment))) {
+      prev.text += segment;
+      prev.end = end;
+    } else pieces.push({ text: segment, end });
   }
-  let refIndex = 0;
   const out: Sentence[] = [];
+  let r = 0;
   for (const piece of pieces) {
     const sentenceRefs: string[] = [];
-    const text = piece
-      .replace(/\uE000/g, () => {
-        sentenceRefs.push(refs[refIndex++]!);
-        return '';
-      })
-      .replace(/\s+/g, ' ')
-      .replace(/\s+([.,;:!?])/g, '$1')
-      .trim();
+    // A citation at the very end of the piece's text (before trailing spaces) belongs to it.
+    const textEnd = piece.end - (piece.text.length - piece.text.trimEnd().length);
+    while (r < refs.length && refs[r]!.at <= textEnd) sentenceRefs.push(refs[r++]!.id);
+    const text = piece.text.replace(/\s+/g, ' ').replace(/\s+([.,;:!?])/g, '$1').trim();
     if (!text) {
-      // Citations alone (e.g. a marker at the start of a line) belong to the previous sentence.
       if (out.length) out[out.length - 1]!.refs.push(...sentenceRefs);
       continue;
     }
     out.push({ text, refs: sentenceRefs });
   }
+  // Citations after the last sentence (trailing spaces) belong to it.
+  if (out.length) while (r < refs.length) out[out.length - 1]!.refs.push(refs[r++]!.id);
   return out;
 }
 

@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import type { TemplateSet } from './templates.js';
 import type { View } from './view.js';
 
+// A CommonJS module: Node's ESM loader puts its default export on `.default`; bundlers unwrap it.
+const makeEpub = (typeof epubGen === 'function' ? epubGen : epubGen.default) as typeof epubGen.default;
+
 export async function renderEpub(view: View, templates: TemplateSet): Promise<Uint8Array> {
   const { meta } = view;
   const chapters = [
@@ -17,8 +20,7 @@ export async function renderEpub(view: View, templates: TemplateSet): Promise<Ui
       : []),
     { title: 'About this guide', filename: 'credits.xhtml', content: templates.render('epub-credits.html.njk', view) },
   ];
-  // A CommonJS module: its default export sits on `.default` when imported from ES modules.
-  const buffer = await epubGen.default(
+  const buffer = await makeEpub(
     {
       title: meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title,
       author: meta.author,

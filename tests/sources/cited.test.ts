@@ -21,7 +21,7 @@ describe('cited key sentences reader', () => {
     expect(toString(second)).not.toMatch(/\[\d+\]/);
     expect(toString(second)).toMatch(/^A variety of competing and contradictory theses exist/);
     expect(source.citations.map((c) => c.key)).toContain('19');
-    expect(paragraphs.map(toString).join(' ')).not.toMatch(/\[\d+\]/);
+    expect(paragraphs.map((p) => toString(p)).join(' ')).not.toMatch(/\[\d+\]/);
   });
 
   it('keeps the line of each sentence', () => {

@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { build } from '../../src/build/pipeline.js';
+import { BookJsonSchema } from '../../src/render/json.js';
+import { CONTENT, SEEDS } from '../support/content.js';
+import { epubcheck, pdfFonts, pdfInfo, pdfText } from '../support/inspect.js';
+import { runQuire } from '../support/cli.js';
+
+const BASE = 'germany-soviet-union-relations-1918-1941';
+
+describe('quire build on the seed guide (all formats)', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'quire-e2e-'));
+  let result: Awaited<ReturnType<typeof build>>;
+  let chapterTitles: string[];
+
+  beforeAll(async () => {
+    result = await build({ contentDir: CONTENT, outDir: out, progress: 'silent' });
+    chapterTitles = result.book.chapters.map((c) => c.title);
+  });
+
+  it('writes HTML, PDF, EPUB and book.json, and nothing half-written', () => {
+    const names = readdirSync(out).sort();
+    expect(names).toEqual(['assets', 'book.json', 'book.schema.json', `${BASE}.epub`, `${BASE}.html`, `${BASE}.pdf`]);
+    expect(chapterTitles.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('the PDF holds every chapter title, in order, on A4 pages with embedded fonts', () => {
+    const file = path.join(out, `${BASE}.pdf`);
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    // After the contents page: each chapter heading appears, in book order.
+    const body = text.slice(text.indexOf('1 Introduction'));
+    let from = 0;
+    for (const [i, title] of chapterTitles.entries()) {
+      const at = body.indexOf(`${i + 1} ${title}`, from);
+      expect(at, `chapter "${title}" in the PDF after position ${from}`).toBeGreaterThanOrEqual(from);
+      from = at;
+    }
+    const info = pdfInfo(file);
+    expect(info['Page size']).toContain('(A4)');
+    expect(info.Title).toBe('Germany–Soviet Union relations, 1918–1941: A study guide');
+    expect(info.Tagged).toBe('yes');
+    expect(Number(info.Pages)).toBe(result.files.find((f) => f.path.endsWith('.pdf'))!.pages);
+    expect(pdfFonts(file).every((f) => f.embedded)).toBe(true);
+    expect(pdfText(file, 1)).toContain('A study guide');
+  });
+
+  it('the PDF credits Wikipedia under CC BY-SA 4.0', () => {
+    const credits = pdfText(path.join(out, `${BASE}.pdf`), 2).replace(/\s+/g, ' ');
+    expect(credits).toContain('CC BY-SA 4.0');
+    expect(credits).toContain('Wikipedia');
+    expect(credits).toContain('revision 221484835');
+  });
+
+  it('the EPUB passes epubcheck with no errors and lists every chapter', () => {
+    const file = path.join(out, `${BASE}.epub`);
+    const check = epubcheck(file);
+    expect(check.fatals + check.errors, check.output).toBe(0);
+    const zip = unzipSync(readFileSync(file));
+    const nav = Object.entries(zip).find(([name]) => name.endsWith('toc.xhtml'))!;
+    const navText = strFromU8(nav[1]);
+    for (const title of chapterTitles) expect(navText).toContain(title.replace(/&/g, '&amp;'));
+    const opf = strFromU8(Object.entries(zip).find(([name]) => name.endsWith('.opf'))![1]);
+    expect(opf).toContain('Germany–Soviet Union relations, 1918–1941');
+  });
+
+  it('book.json validates against its schema and carries provenance', () => {
+    const json = JSON.parse(readFileSync(path.join(out, 'book.json'), 'utf8'));
+    const parsed = BookJsonSchema.parse(json);
+    expect(parsed.title).toBe('Germany–Soviet Union relations, 1918–1941');
+    expect(parsed.chapters.map((c) => c.title)).toEqual(chapterTitles);
+    const block = parsed.chapters[1]!.sections[0]!.blocks[0]!;
+    expect(block.sources[0]).toMatchObject({ source: 'later-revision', file: 'later-revision.wiki' });
+    expect(parsed.glossaries).toHaveProperty('ambassadors');
+    expect(parsed.sources.find((s) => s.file === SEEDS.dump)!.revision!.revisionId).toBe('221484835');
+  });
+
+  it('the HTML holds every chapter, notes and the credits, and loads nothing remote', () => {
+    const html = readFileSync(path.join(out, `${BASE}.html`), 'utf8');
+    for (const c of result.book.chapters) expect(html).toContain(`id="${c.id}"`);
+    expect(html).toContain('class="notes-list"');
+    expect(html).toContain('CC BY-SA 4.0');
+    expect(html).not.toMatch(/<script|src="http/);
+    expect(existsSync(path.join(out, 'assets/screen.css'))).toBe(true);
+  });
+});
+
+describe('quire build on other content', () => {
+  it('builds a folder holding only one wikitext file, without a config', async () => {
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-one-'));
+    const out = path.join(content, 'out');
+    writeFileSync(
+      path.join(content, 'lighthouse.wiki'),
+      [
+        '= Lighthouse of Alexandria =',
+        "The '''Lighthouse of Alexandria''' was a [[lighthouse]] built in the 3rd century BC.<ref>Clayton, Peter. ''The Seven Wonders''.</ref>",
+        '',
+        '== Construction ==',
+        'It was built by [[Sostratus of Cnidus]] during the reign of [[Ptolemy II]].',
+        '',
+        '== Destruction ==',
+        'Earthquakes damaged it between 956 and 1323.{{citation needed}}',
+      ].join('\n'),
+    );
+    const r = await runQuire(['build', '--content', content, '--out', out, '--progress', 'simple']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Read 1 source: lighthouse\.wiki \(wikitext\)/);
+    expect(r.stdout).toMatch(/lighthouse-of-alexandria\.pdf\s+\d+ kB, \d+ pages/);
+    const text = pdfText(path.join(out, 'lighthouse-of-alexandria.pdf')).replace(/\s+/g, ' ');
+    expect(text).toContain('2 Construction');
+    expect(text).toContain('3 Destruction');
+    expect(text).toContain('Clayton, Peter. The Seven Wonders.');
+    expect(epubcheck(path.join(out, 'lighthouse-of-alexandria.epub')).errors).toBe(0);
+  });
+
+  it('builds only the formats asked for', async () => {
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-md-'));
+    mkdirSync(path.join(content, 'x'));
+    cpSync(path.join(CONTENT, SEEDS.later), path.join(content, 'article.wiki'));
+    writeFileSync(path.join(content, 'notes.md'), '# Teacher notes\n\n## Classroom use\n\nRead the chapter on the pact first.\n');
+    const out = path.join(content, 'out');
+    const result = await build({ contentDir: content, outDir: out, formats: ['json', 'html'], progress: 'silent' });
+    expect(readdirSync(out).sort()).toEqual(['assets', 'book.json', 'book.schema.json', 'germany-soviet-union-relations-1918-1941.html']);
+    expect(result.book.chapters.map((c) => c.title)).toContain('Classroom use');
+  });
+});
+
+describe('quire build errors', () => {
+  it('a broken config stops with one line naming file, line and fix, exit 1, outputs untouched', async () => {
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-bad-'));
+    const out = path.join(content, 'out');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'book.json'), '{"previous": true}');
+    writeFileSync(path.join(content, 'a.txt'), 'Title\n\nSome text here.\n');
+    writeFileSync(path.join(content, 'quire.yaml'), 'title: X\npaper: A4\n');
+    const r = await runQuire(['build', '--content', content, '--out', out, '--progress', 'silent']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`quire: ${path.join(content, 'quire.yaml')}:2:1: invalid config: unknown key "paper" in top level — see "The config file" in README.md for the allowed keys and types`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe('{"previous": true}');
+    expect(readdirSync(out)).toEqual(['book.json']);
+  });
+
+  it('a missing content folder and a missing Chromium are clear one-line errors', async () => {
+    const missing = await runQuire(['build', '--content', '/nonexistent/quire', '--out', path.join(tmpdir(), 'quire-none'), '--progress', 'silent']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('quire: /nonexistent/quire: content folder not found — pass an existing folder with --content');
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-nochrome-'));
+    writeFileSync(path.join(content, 'a.txt'), 'Title\n\nSome text here.\n');
+    const r = await runQuire(['build', '--content', content, '--out', path.join(content, 'out'), '--formats', 'pdf', '--progress', 'silent'], {
+      env: { QUIRE_CHROMIUM: '/nonexistent/chromium' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('quire: QUIRE_CHROMIUM points to "/nonexistent/chromium", which does not exist — set it to a Chrome or Chromium executable');
+  });
+});

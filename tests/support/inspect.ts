@@ -1,0 +1,35 @@
+/** Opening what Quire writes, the way a reader's tools would: poppler for PDFs, epubcheck for EPUBs. */
+import { execFileSync, spawnSync } from 'node:child_process';
+
+export function pdfText(file: string, page?: number): string {
+  const args = page ? ['-f', String(page), '-l', String(page)] : [];
+  return execFileSync('pdftotext', [...args, '-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+export function pdfInfo(file: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+export function pdfFonts(file: string): { name: string; embedded: boolean }[] {
+  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
+    .map((l) => {
+      const cols = l.trim().split(/\s+/);
+      // name type... encoding emb sub uni object ID: emb is the 5th column from the end.
+      return { name: cols[0]!, embedded: cols[cols.length - 5] === 'yes' };
+    });
+}
+
+export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
+
+export function epubcheck(file: string): { errors: number; warnings: number; fatals: number; output: string } {
+  const r = spawnSync('java', ['-jar', EPUBCHECK_JAR, file], { encoding: 'utf8' });
+  const output = `${r.stdout}\n${r.stderr}`;
+  const m = /Messages: (\d+) fatals? \/ (\d+) errors? \/ (\d+) warnings?/.exec(output);
+  if (!m) throw new Error(`epubcheck did not run: ${output.slice(0, 500)}`);
+  return { fatals: Number(m[1]), errors: Number(m[2]), warnings: Number(m[3]), output };
+}
