@@ -75,6 +75,8 @@ export interface Block {
   kind: 'paragraph' | 'list';
   /** Plain text, citations removed. */
   text: string;
+  /** The sentences (or list items) of the block, in order, as the merge compared them. */
+  sentences: string[];
   /** The block as mdast; citations are footnoteReference nodes whose identifier is a Citation id. */
   node: BlockNode;
   /** Every source that carries this block (or a near-duplicate of it), with the line. */
@@ -160,12 +162,45 @@ export interface BackMatter {
   blocks: Block[];
 }
 
+/** A sentence of one source that the book carries in another wording (or not at all, with a reason). */
+export interface Superseded {
+  /** The sentence as the source has it. */
+  dropped: string;
+  source: Provenance;
+  /** The sentence the book keeps instead, and the block holding it. */
+  kept: string;
+  keptBlock: string;
+  similarity: number;
+}
+
+/** Where aligned sentences or lists disagree on a name, number or date, or on membership of a list. */
+export interface Conflict {
+  section: string;
+  kind: 'name' | 'number' | 'membership';
+  /** What differs, e.g. ["Alexey", "Alexander"]. */
+  differs: string[];
+  /** The first reading is the one the book keeps. */
+  readings: { text: string; sources: Provenance[] }[];
+}
+
 export interface MergeReport {
-  /** Per canonical section: which sources contributed. */
+  policy: 'prefer' | 'union';
+  threshold: number;
+  /** The source whose sections shaped the book, and the one whose text and headings win. */
+  structureFrom: string;
+  preferred: string;
+  /** Per canonical section: which sources contributed, and whether only one did. */
   sections: { id: string; title: string; sources: string[]; onlyIn?: string }[];
-  /** Blocks dropped because another source carries a near-duplicate. */
-  duplicates: { dropped: string; keptBlock: string; source: Provenance; similarity: number }[];
-  /** Fragments and artifacts removed while reading. */
+  /** Every section of every source, and the canonical section it landed in. */
+  alignment: { source: string; file: string; line: number; title: string; section: string; score: number }[];
+  /** Sentences dropped as near-duplicates of a kept variant. */
+  duplicates: Superseded[];
+  conflicts: Conflict[];
+  /** Sentences not taken into the book (policy "prefer", or key sentences matching no section). */
+  omitted: { text: string; source: Provenance; reason: string }[];
+  /** Citations that could not be attached to a sentence of the book. */
+  unattachedCitations: { key: string; text: string; source: Provenance; reason: string }[];
+  /** Fragments and artifacts removed while reading, and structural notes from the merge. */
   warnings: Warning[];
 }
 

@@ -103,6 +103,8 @@ export function contentWords(text: string): Set<string> {
  * An inverted index of sentences by content word, so a sentence is compared only with the few that share
  * its words — the merge stays near-linear instead of comparing every sentence with every other.
  */
+const MAX_POSTINGS = 64;
+
 export class SentenceIndex<T> {
   private readonly byWord = new Map<string, number[]>();
   private readonly entries: { words: Set<string>; value: T }[] = [];
@@ -117,22 +119,28 @@ export class SentenceIndex<T> {
     }
   }
 
-  /** The most similar indexed sentence, if any shares words with `text`. */
-  best(text: string, accept: (value: T) => boolean = () => true): { value: T; score: number } | undefined {
+  /**
+   * The most similar indexed sentence, if any shares words with `text`: its Dice score, and how much of the
+   * smaller of the two sentences the other contains (an extended or cut sentence scores high there).
+   */
+  best(text: string, accept: (value: T) => boolean = () => true): { value: T; score: number; containment: number; smaller: number } | undefined {
     const ws = contentWords(text);
-    const hits = new Map<number, number>();
-    for (const w of ws) {
-      const list = this.byWord.get(w);
-      // Words found in very many sentences say little and cost much: skip them.
-      if (!list || list.length > 200) continue;
-      for (const id of list) hits.set(id, (hits.get(id) ?? 0) + 1);
-    }
-    let best: { value: T; score: number } | undefined;
-    for (const [id, common] of hits) {
+    // Candidates share at least one word that is not in very many sentences (those say little and
+    // would make the lookup quadratic); each candidate is then scored on all its words.
+    const candidates = new Set<number>();
+    const lists = [...ws].map((w) => this.byWord.get(w) ?? []).filter((l) => l.length > 0);
+    const rare = lists.filter((l) => l.length <= MAX_POSTINGS);
+    for (const list of rare.length ? rare : lists) for (const id of list) candidates.add(id);
+    let best: { value: T; score: number; containment: number; smaller: number } | undefined;
+    for (const id of candidates) {
       const entry = this.entries[id]!;
       if (!accept(entry.value)) continue;
+      let common = 0;
+      for (const w of ws) if (entry.words.has(w)) common++;
       const score = (2 * common) / (ws.size + entry.words.size);
-      if (!best || score > best.score) best = { value: entry.value, score };
+      const smaller = Math.min(ws.size, entry.words.size);
+      const containment = smaller ? common / smaller : 0;
+      if (!best || score > best.score || (score === best.score && containment > best.containment)) best = { value: entry.value, score, containment, smaller };
     }
     return best;
   }

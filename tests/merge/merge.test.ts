@@ -3,7 +3,9 @@ import { mergeSources } from '../../src/merge/index.js';
 import { allBlocks, type BookMeta } from '../../src/model.js';
 import { parseSeed, parseText, SEEDS } from '../support/content.js';
 import { headingSimilarity } from '../../src/merge/sections.js';
-import { splitSentences } from '../../src/merge/sentences.js';
+import { splitSentences, SentenceIndex } from '../../src/merge/sentences.js';
+import { sectionsOf } from '../../src/merge/sections.js';
+import { toString } from 'mdast-util-to-string';
 
 const meta: BookMeta = {
   title: 'T',
@@ -75,14 +77,101 @@ describe('merge of the four seeds', () => {
     expect(kopp.section).toBe('Plans for Poland');
   });
 
+  it('measure: nothing is lost silently — every sentence of every source is in the book or in the report', () => {
+    const inBook = new Set([
+      ...allBlocks(book).flatMap((b) => b.sentences),
+      ...book.backMatter.flatMap((b) => b.blocks.flatMap((x) => x.sentences)),
+      ...book.chapters.flatMap((c) => c.sections.flatMap((s) => s.keyPoints.map((k) => k.text))),
+    ]);
+    const accounted = new Set([...book.report.duplicates.map((d) => d.dropped), ...book.report.omitted.map((o) => o.text)]);
+    let checked = 0;
+    for (const source of sources) {
+      for (const section of sectionsOf(source)) {
+        for (const node of section.blocks) {
+          const units =
+            node.type === 'list'
+              ? node.children.map((item) => splitSentences(item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : []))).map((x) => x.text).join(' '))
+              : splitSentences(node.children).map((x) => x.text);
+          for (const unit of units) {
+            checked++;
+            expect(inBook.has(unit) || accounted.has(unit), `${source.info.file}: "${unit}"`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('measure: no sentence appears twice (no pair above the near-duplicate threshold)', () => {
+    const sentences = allBlocks(book).flatMap((b) => b.sentences.map((text) => ({ text, block: b.id })));
+    const index = new SentenceIndex<number>();
+    sentences.forEach((s, i) => index.add(s.text, i));
+    for (const [i, s] of sentences.entries()) {
+      const best = index.best(s.text, (j) => j !== i);
+      if (!best) continue;
+      const duplicate = best.score >= book.report.threshold || (best.containment >= 0.9 && best.smaller >= 5);
+      expect(duplicate, `"${s.text}" ~ "${sentences[best.value]!.text}"`).toBe(false);
+    }
+  });
+
+  it('measure: every source section lands in exactly one canonical section, none empty, headings unique', () => {
+    for (const source of sources.filter((s) => s.info.format !== 'cited-sentences')) {
+      const own = sectionsOf(source);
+      const rows = book.report.alignment.filter((a) => a.source === source.info.id);
+      expect(rows.map((r) => r.line)).toEqual(own.map((s) => s.line));
+      const ids = new Set([...book.chapters.flatMap((c) => [c.id, ...c.sections.map((s) => s.id)]), ...book.backMatter.map((b) => b.id)]);
+      for (const [i, row] of rows.entries()) {
+        const hasText = own[i]!.blocks.length > 0;
+        if (hasText || row.title !== '(lead)') expect(ids.has(row.section) || (!hasText && row.section === ''), `${source.info.file}: ${row.title}`).toBe(true);
+      }
+    }
+    const headingsInBook = book.chapters.flatMap((c) => [c.title, ...c.sections.filter((s) => s.level > 2).map((s) => s.title)]);
+    expect(new Set(headingsInBook).size).toBe(headingsInBook.length);
+  });
+
+  it('measure: every <ref> of the 2008 revision is attached or listed as unattached', () => {
+    const dump = sources.find((s) => s.info.file === SEEDS.dump)!;
+    const attached = new Set(book.citations.filter((c) => c.sources[0]!.source === dump.info.id).map((c) => c.text));
+    const unattached = book.report.unattachedCitations.filter((u) => u.source.source === dump.info.id);
+    expect(attached.size + unattached.length).toBe(new Set(dump.citations.map((c) => c.text)).size);
+    expect(unattached).toHaveLength(0);
+  });
+
+  it('records conflicts between the renditions, the preferred reading first', () => {
+    const shkvartsev = book.report.conflicts.find((c) => c.differs.includes('Alexander') && c.differs.includes('Alexey'))!;
+    expect(shkvartsev.readings[0]!.text).toBe('Alexander Shkvartsev (1939–1940)');
+    expect(shkvartsev.readings[1]!.sources[0]!.source).toBe('2008-revision-with-citations');
+    expect(book.report.conflicts.some((c) => c.kind === 'membership' && c.differs[0] === 'Kurt Wiedenfeld')).toBe(true);
+    expect(book.report.conflicts.some((c) => c.kind === 'number' && c.differs.includes('16') && c.differs.includes('15'))).toBe(true);
+  });
+
+  it('aligns the 2008 revision’s coarser and displaced sections by content', () => {
+    const row = (title: string) => book.report.alignment.find((a) => a.source === '2008-revision-with-citations' && a.title === title)!;
+    expect(row('Soviet Russia and Weimar Germany').section).toBe('the-soviet-union-and-weimar-germany');
+    expect(row('Molotov-Ribbentrop Pact').section).toBe('molotov-ribbentrop-pact');
+    expect(row('German ambassadors to Moscow').section).toBe('german-ambassadors-to-moscow');
+    expect(book.report.sections.find((s) => s.title === 'Collective security and Soviets demands to occupy Baltic region')!.onlyIn).toBe('2008-revision-with-citations');
+  });
+
   it('puts lists of further reading and links in back matter', () => {
     expect(book.backMatter.map((b) => b.title)).toEqual(expect.arrayContaining(['Further reading', 'External links', 'See also']));
   });
 });
 
 describe('merge of small fixtures', () => {
+  // The preferred source (a) is coarser; the other (b) has the finer structure, renamed and reordered
+  // headings, reworded sentences, a section of its own and a sentence of its own.
   const a = parseText(
-    ['= City =', 'The city lies on a river. It has a cathedral.', '', '== History ==', 'It was founded in 1200 by monks.', '', '== Economy ==', 'Trade in wool made it rich.'].join('\n'),
+    [
+      '= City =',
+      'The city lies on a river. It has a cathedral.',
+      '',
+      '== Economy ==',
+      'Trade in wool made it rich.',
+      '',
+      '== History ==',
+      'It was founded in 1200 by monks. Its walls date from 1350. A fire destroyed it in 1400.',
+    ].join('\n'),
     'a.wiki',
     { priority: 2 },
   );
@@ -92,13 +181,13 @@ describe('merge of small fixtures', () => {
       '',
       'The city lies on a broad river. It has a cathedral.',
       '',
+      'The history of the town',
+      '',
+      'It was founded in 1200 by monks. A fire destroyed it in 1400. It was rebuilt in stone.',
+      '',
       'Economic life',
       '',
       'Trade in wool made the city rich. A railway arrived in 1850.',
-      '',
-      'The history of the town',
-      '',
-      'It was founded in 1200 by monks. A fire destroyed it in 1400.',
       '',
       'Sport',
       '',
@@ -108,20 +197,67 @@ describe('merge of small fixtures', () => {
     { priority: 1 },
   );
   const book = mergeSources([a, b], meta);
+  const textOf = (title: string) => book.chapters.find((c) => c.title === title)!.sections.flatMap((s) => s.blocks.map((x) => x.text));
 
-  it('aligns reordered and renamed sections and adds a section only one source has', () => {
-    // A section only one source has follows its predecessor in that source (History).
-    expect(book.chapters.map((c) => c.title)).toEqual(['Introduction', 'History', 'Sport', 'Economy']);
+  it('takes the structure from the finest source and the headings from the preferred one', () => {
+    expect(book.report.structureFrom).toBe('b');
+    expect(book.report.preferred).toBe('a');
+    expect(book.chapters.map((c) => c.title)).toEqual(['Introduction', 'History', 'Economy', 'Sport']);
+    expect(book.report.sections.find((s) => s.title === 'Sport')!.onlyIn).toBe('b');
   });
 
-  it('folds near-duplicates and anchors new sentences after their neighbours', () => {
-    const history = book.chapters[1]!.sections.flatMap((s) => s.blocks.map((x) => x.text));
-    expect(history).toEqual(['It was founded in 1200 by monks.', 'A fire destroyed it in 1400.']);
-    const economy = book.chapters[3]!.sections.flatMap((s) => s.blocks.map((x) => x.text));
-    expect(economy).toEqual(['Trade in wool made it rich.', 'A railway arrived in 1850.']);
-    const intro = book.chapters[0]!.sections.flatMap((s) => s.blocks.map((x) => x.text));
-    expect(intro).toEqual(['The city lies on a river. It has a cathedral.']);
-    expect(book.report.duplicates.map((d) => d.dropped)).toContain('The city lies on a broad river.');
+  it('keeps the preferred wording of a near-duplicate and records the other', () => {
+    expect(textOf('Introduction')).toEqual(['The city lies on a river. It has a cathedral.']);
+    const dup = book.report.duplicates.find((d) => d.dropped === 'The city lies on a broad river.')!;
+    expect(dup).toMatchObject({ kept: 'The city lies on a river.', source: { source: 'b', file: 'b.txt', line: 3 } });
+    expect(dup.similarity).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('inserts a sentence only one source has after its neighbour, inside the paragraph', () => {
+    expect(textOf('History')).toEqual(['It was founded in 1200 by monks. Its walls date from 1350. A fire destroyed it in 1400. It was rebuilt in stone.']);
+    expect(textOf('Economy')).toEqual(['Trade in wool made it rich. A railway arrived in 1850.']);
+  });
+
+  it('gives every block the sources that carry it', () => {
+    const history = book.chapters.find((c) => c.title === 'History')!.sections[0]!.blocks[0]!;
+    expect(history.sources.map((p) => `${p.source}:${p.line}`).sort()).toEqual(['a:8', 'b:7']);
+  });
+});
+
+describe('conflicts', () => {
+  const a = parseText(
+    ['= Embassy =', 'The first envoy was Adolf Ioffe, who arrived in 1918.', '', '== Envoys ==', '* Adolf Ioffe (1918)', '* Nikolay Krestinsky (1921–1930)', '* Alexander Shkvartsev (1939–1940)'].join('\n'),
+    'new.wiki',
+    { priority: 2 },
+  );
+  const b = parseText(
+    ['= Embassy =', 'The first envoy was Adolph Joffe, who arrived in 1918.', '', '== Envoys ==', '* Adolf Ioffe (1918)', '* Nikolay Krestinsky (1918–1930)', '* Kurt Wiedenfeld', '* Alexey Shkvartsev (1939–1940)'].join('\n'),
+    'old.wiki',
+    { priority: 1 },
+  );
+  const book = mergeSources([a, b], meta);
+  const conflicts = book.report.conflicts;
+
+  it('keeps the preferred reading of a name and records the other with its source', () => {
+    const name = conflicts.find((c) => c.kind === 'name' && c.differs.includes('Ioffe'))!;
+    expect(name.differs).toEqual(expect.arrayContaining(['Ioffe', 'Joffe']));
+    expect(name.readings[0]!.text).toBe('The first envoy was Adolf Ioffe, who arrived in 1918.');
+    expect(name.readings[1]).toMatchObject({ text: 'The first envoy was Adolph Joffe, who arrived in 1918.', sources: [{ source: 'old', line: 2 }] });
+    expect(conflicts.some((c) => c.kind === 'name' && c.differs.includes('Alexander') && c.differs.includes('Alexey'))).toBe(true);
+  });
+
+  it('records conflicting numbers and list membership', () => {
+    const number = conflicts.find((c) => c.kind === 'number')!;
+    expect(number.differs).toEqual(['1921', '1918']);
+    expect(number.readings.map((r) => r.text)).toEqual(['Nikolay Krestinsky (1921–1930)', 'Nikolay Krestinsky (1918–1930)']);
+    const membership = conflicts.find((c) => c.kind === 'membership')!;
+    expect(membership.differs).toEqual(['Kurt Wiedenfeld']);
+  });
+
+  it('puts an item one list lacks into that list, after its neighbour', () => {
+    const list = book.chapters.find((c) => c.title === 'Envoys')!.sections[0]!.blocks;
+    expect(list).toHaveLength(1);
+    expect(list[0]!.text.split('\n')).toEqual(['Adolf Ioffe (1918)', 'Nikolay Krestinsky (1921–1930)', 'Kurt Wiedenfeld', 'Alexander Shkvartsev (1939–1940)']);
   });
 });
 
