@@ -23,10 +23,11 @@ import { launchBrowser } from '../render/chromium.js';
 import { renderPdf } from '../render/pdf.js';
 import { renderEpub } from '../render/epub.js';
 import { bookJsonSchema, renderBookJson } from '../render/json.js';
+import { reportView } from '../render/report.js';
 import { QuireError } from '../errors.js';
 import { slugify } from '../sources/text.js';
 
-export const FORMATS = ['html', 'pdf', 'epub', 'json'] as const;
+export const FORMATS = ['html', 'pdf', 'epub', 'json', 'report'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface BuildOptions {
@@ -77,8 +78,8 @@ export function bookMeta(config: QuireConfig, sources: Source[], fallbackTitle: 
 }
 
 /** Pure: sources → merged book (study aids are added by later stages). */
-export function prepareBook(sources: Source[], meta: BookMeta): Book {
-  return mergeSources(sources, meta);
+export function prepareBook(sources: Source[], meta: BookMeta, config: QuireConfig): Book {
+  return mergeSources(sources, meta, { policy: config.merge.policy, threshold: config.merge.threshold });
 }
 
 async function ensureWritable(outDir: string): Promise<void> {
@@ -155,7 +156,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         title: 'Merge',
         task: async (_c, task) => {
           const meta = bookMeta(ctx.config, ctx.sources, path.basename(path.resolve(contentDir)), (options.today ?? todayUtc)());
-          ctx.book = await timed('merge', () => prepareBook(ctx.sources, meta));
+          ctx.book = await timed('merge', () => prepareBook(ctx.sources, meta, ctx.config));
           const sections = ctx.book.chapters.reduce((n, c) => n + c.sections.length, 0);
           const blocks = ctx.book.chapters.reduce((n, c) => n + c.sections.reduce((m, s) => m + s.blocks.length, 0), 0);
           task.title = `Merged: ${ctx.book.chapters.length} chapters, ${sections} sections, ${blocks} blocks, ${ctx.book.citations.length} notes, ${ctx.book.report.duplicates.length} duplicates folded`;
@@ -214,6 +215,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             await writeFile(path.join(ctx.staging, 'book.json'), renderBookJson(ctx.book));
             await writeFile(path.join(ctx.staging, 'book.schema.json'), bookJsonSchema());
           });
+        },
+      },
+      {
+        title: 'Editor’s report',
+        skip: () => !ctx.formats.includes('report'),
+        task: async (_c, task) => {
+          await timed('report', () => writeFile(path.join(ctx.staging, 'report.html'), ctx.templates.render('report.html.njk', reportView(ctx.book))));
+          const r = ctx.book.report;
+          task.title = `Report: report.html (${r.conflicts.length} conflicts, ${r.duplicates.length} duplicates, ${r.omitted.length} omitted, ${r.unattachedCitations.length} unattached notes)`;
         },
       },
       {

@@ -40,11 +40,20 @@ export const ConfigSchema = z
       .strict()
       .default({ number: 1 }),
     sources: z.array(SourceConfigSchema).optional(),
+    merge: z
+      .object({
+        /** union: the preferred text plus what only other sources have; prefer: the preferred text only. */
+        policy: z.enum(['union', 'prefer']).default('union'),
+        /** Similarity (Dice of content words, 0–1) from which two sentences count as one. */
+        threshold: z.number().min(0.3).max(1).default(0.6),
+      })
+      .strict()
+      .default({ policy: 'union', threshold: 0.6 }),
     /** Folder of templates, relative to the content folder; default: Quire's own templates/. */
     templates: z.string().optional(),
     output: z
       .object({
-        formats: z.array(z.enum(['html', 'pdf', 'epub', 'json'])).optional(),
+        formats: z.array(z.enum(['html', 'pdf', 'epub', 'json', 'report'])).optional(),
         paper: PaperSchema.default('A4'),
         basename: z
           .string()

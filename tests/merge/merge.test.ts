@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mergeSources } from '../../src/merge/index.js';
 import { allBlocks, type BookMeta } from '../../src/model.js';
-import { parseSeed, parseText, SEEDS } from '../support/content.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURES, parseSeed, parseText, SEEDS } from '../support/content.js';
 import { headingSimilarity } from '../../src/merge/sections.js';
 import { splitSentences, SentenceIndex } from '../../src/merge/sentences.js';
 import { sectionsOf } from '../../src/merge/sections.js';
@@ -279,5 +281,34 @@ describe('sentence tools', () => {
       { text: 'Mr. Smith agreed.', refs: [] },
       { text: 'The end.', refs: [] },
     ]);
+  });
+});
+
+describe('a second article in two renditions (not tuned to the seeds)', () => {
+  const wiki = parseText(readFileSync(path.join(FIXTURES, 'canal/canal-2012.wiki'), 'utf8'), 'canal-2012.wiki', { priority: 2 });
+  const plain = parseText(readFileSync(path.join(FIXTURES, 'canal/canal-plain.txt'), 'utf8'), 'canal-plain.txt', { priority: 1 });
+  const book = mergeSources([wiki, plain], meta);
+  const chapter = (title: string) => book.chapters.find((c) => c.title === title)!;
+
+  it('aligns renamed and reordered sections and keeps the one-source section', () => {
+    // Wildlife follows Shipping (= Traffic) in the plain text, so it lands after Traffic.
+    expect(book.chapters.map((c) => c.title)).toEqual(['Introduction', 'Construction', 'Traffic', 'Wildlife', 'Administration']);
+    expect(book.report.sections.find((s) => s.title === 'Wildlife')!.onlyIn).toBe('canal-plain');
+    expect(book.backMatter.map((b) => b.title)).toEqual(['See also']);
+  });
+
+  it('folds reworded sentences, inserts the sentence only the plain text has, keeps the notes', () => {
+    expect(chapter('Construction').sections[0]!.blocks.map((b) => b.text)).toEqual([
+      'Work began in 1851 under the engineer Ottilie Brandvold. About nine thousand labourers dug the channel by hand. Cholera killed several hundred of them in 1854. The canal opened to traffic on 4 May 1859.',
+    ]);
+    expect(book.citations.map((c) => c.text)).toEqual(['Harbour Atlas of the North, 3rd ed. (2009), p. 14.', 'Brandvold, O. Notes on a Waterway (1860).']);
+    const traffic = chapter('Traffic').sections[0]!.blocks.map((b) => b.text).join(' ');
+    expect(traffic.match(/31,000 vessels/g)).toHaveLength(1);
+  });
+
+  it('reports the conflicting year with both readings', () => {
+    const c = book.report.conflicts.find((x) => x.kind === 'number')!;
+    expect(c.differs).toEqual(['1851', '1852']);
+    expect(c.readings.map((r) => r.sources[0]!.file)).toEqual(['canal-2012.wiki', 'canal-plain.txt']);
   });
 });
