@@ -83,8 +83,10 @@ function toWBlock(node: Paragraph | List, source: Source, locale: string): WBloc
   if (node.type === 'list') {
     const items = node.children.map((item) => {
       const parts = splitSentences(item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : [])), locale);
-      // A list item is one unit even when it holds several sentences.
-      return sentence({ text: parts.map((s) => s.text).join(' '), refs: parts.flatMap((s) => s.refs.map((r) => r)) });
+      // A list item is one unit even when it holds several sentences; it keeps its own line.
+      const unit = sentence({ text: parts.map((s) => s.text).join(' '), refs: parts.flatMap((s) => s.refs) });
+      unit.sources = [{ ...prov, line: item.position?.start.line ?? prov.line }];
+      return unit;
     });
     return { kind: 'list', sentences: items.filter((s) => s.text), sources: [prov] };
   }

@@ -23,7 +23,7 @@ describe('quire build on the seed guide (all formats)', () => {
 
   it('writes HTML, PDF, EPUB and book.json, and nothing half-written', () => {
     const names = readdirSync(out).sort();
-    expect(names).toEqual(['assets', 'book.json', 'book.schema.json', `${BASE}.epub`, `${BASE}.html`, `${BASE}.pdf`]);
+    expect(names).toEqual(['assets', 'book.json', 'book.schema.json', `${BASE}.epub`, `${BASE}.html`, `${BASE}.pdf`, 'report.html']);
     expect(chapterTitles.length).toBeGreaterThanOrEqual(8);
   });
 
@@ -75,6 +75,14 @@ describe('quire build on the seed guide (all formats)', () => {
     expect(block.sources[0]).toMatchObject({ source: 'later-revision', file: 'later-revision.wiki' });
     expect(parsed.glossaries).toHaveProperty('ambassadors');
     expect(parsed.sources.find((s) => s.file === SEEDS.dump)!.revision!.revisionId).toBe('221484835');
+  });
+
+  it('the editor’s report shows conflicts with their readings and sources, and one-source sections', () => {
+    const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+    expect(html).toContain('Alexander Shkvartsev (1939–1940) <span class="where">(later-revision.wiki:306)');
+    expect(html).toContain('Alexey Shkvartsev (1939-1940) <span class="where">(2008-revision-with-citations.wiki:1)');
+    expect(html).toMatch(/Collective security and Soviets demands to occupy Baltic region<\/td><td>2008-revision-with-citations <strong>\(only this source\)/);
+    expect(html).toContain(`${result.book.report.duplicates.length} sentences folded into a variant`);
   });
 
   it('the HTML holds every chapter, notes and the credits, and loads nothing remote', () => {
