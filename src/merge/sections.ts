@@ -27,10 +27,18 @@ export function sectionsOf(source: Source): SourceSection[] {
   return out;
 }
 
+const SMALL = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'to', 'for', 'on', 'with', 'before', 'after']);
+const headingCache = new Map<string, Set<string>>();
+
 /** Heading words with small words and articles dropped: "The 'Third Period'" ≈ "Third Period". */
 function headingWords(title: string): Set<string> {
-  const small = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'to', 'for', 'on', 'with', 'before', 'after']);
-  return new Set(words(title).filter((w) => !small.has(w)));
+  let cached = headingCache.get(title);
+  if (!cached) {
+    cached = new Set(words(title).filter((w) => !SMALL.has(w)));
+    if (headingCache.size > 10_000) headingCache.clear();
+    headingCache.set(title, cached);
+  }
+  return cached;
 }
 
 export function headingSimilarity(a: string, b: string): number {
@@ -54,10 +62,29 @@ export function alignSections(base: SourceSection[], other: SourceSection[], con
   target[0] = 0;
   score[0] = 1;
   const baseWords = base.map(contentWordsOf);
+  // Candidate pairs share a heading word or a content word found in few sections: an inverted index keeps
+  // the alignment near-linear in the number of sections instead of scoring every pair.
+  const byWord = new Map<string, number[]>();
+  const post = (w: string, b: number) => {
+    let list = byWord.get(w);
+    if (!list) byWord.set(w, (list = []));
+    if (list[list.length - 1] !== b) list.push(b);
+  };
+  for (let b = 1; b < base.length; b++) {
+    for (const w of headingWords(base[b]!.title)) post(`h:${w}`, b);
+    for (const w of baseWords[b]!) post(w, b);
+  }
+  const rareLimit = Math.max(8, Math.ceil(Math.sqrt(base.length)));
   const candidates: { o: number; b: number; s: number }[] = [];
   for (let o = 1; o < other.length; o++) {
     const ow = contentWordsOf(other[o]!);
-    for (let b = 1; b < base.length; b++) {
+    const pool = new Set<number>();
+    for (const w of headingWords(other[o]!.title)) for (const b of byWord.get(`h:${w}`) ?? []) pool.add(b);
+    for (const w of ow) {
+      const list = byWord.get(w);
+      if (list && list.length <= rareLimit) for (const b of list) pool.add(b);
+    }
+    for (const b of pool) {
       const heading = headingSimilarity(other[o]!.title, base[b]!.title);
       const content = ow.size && baseWords[b]!.size ? similarity(ow, baseWords[b]!) : 0;
       // Relative position in the document: near-same positions are a weak hint, never decisive alone.

@@ -43,14 +43,11 @@ export function splitDump(text: string): { meta: RevisionMeta; body: string; bod
   return { meta, body: rest.slice(commentEnd), bodyOffset: m[0].length + commentEnd };
 }
 
-/**
- * Restore the line structure a dump flattened: before `==Heading==` and ` *item` at the top level.
- * Returns the new text and, for each inserted newline, the offset in the new text (to map columns back).
- */
-function restoreLines(body: string): { text: string; inserted: number[] } {
-  const root = Parser.parse(body);
+/** Restore the line structure a dump flattened: before `==Heading==` and ` *item` at the top level. */
+function restoreLines(body: string): { text: string } {
+  // Stage 2 is enough: comments, extension tags (<ref>) and templates are the spans to keep whole.
+  const root = Parser.parse(body, false, 2);
   let out = '';
-  const inserted: number[] = [];
   for (const node of root.childNodes) {
     const raw = String(node);
     if (node.type !== 'text') {
@@ -58,17 +55,11 @@ function restoreLines(body: string): { text: string; inserted: number[] } {
       continue;
     }
     // Within a top-level text run: a heading is `==x==` between spaces; a list item is ` *` or ` #` before a word.
-    out += raw.replace(/(^|\s+)(={2,6}[^=\n]+={2,6})(?=\s|$)|\s+(?=[*#]+(?:\s*\S|$))/g, (whole, _lead: string, heading: string | undefined, offset: number) => {
-      const pos = out.length + offset;
-      if (heading) {
-        inserted.push(pos);
-        return `\n${heading}\n`;
-      }
-      inserted.push(pos);
-      return '\n';
-    });
+    out += raw.replace(/(^|\s+)(={2,6}[^=\n]+={2,6})(?=\s|$)|\s+(?=[*#]+(?:\s*\S|$))/g, (_whole, _lead: string, heading: string | undefined) =>
+      heading ? `\n${heading}\n` : '\n',
+    );
   }
-  return { text: out, inserted };
+  return { text: out };
 }
 
 const SKIP_TYPES = new Set([
@@ -93,7 +84,8 @@ const SKIP_TYPES = new Set([
 interface Ctx {
   citations: SourceCitation[];
   refCounter: number;
-  lineOf: (node: WikiNode) => number;
+  /** Line of the top-level node being converted (nested nodes report it). */
+  line: number;
   warn: (message: string, line?: number) => void;
 }
 
@@ -171,7 +163,7 @@ function citation(node: WikiNode, ctx: Ctx): FootnoteReference | undefined {
   const name = typeof nameAttr === 'string' && nameAttr.trim() ? nameAttr.trim() : undefined;
   const inner = childrenOf(node).find((p) => p.type === 'ext-inner');
   const text = inner ? plain(childrenOf(inner), ctx) : '';
-  const line = ctx.lineOf(node);
+  const line = ctx.line;
   let key: string;
   if (name) {
     key = name;
@@ -213,7 +205,9 @@ export function readWikitext(input: ReadInput): ReadResult {
   }
   const builder = new TreeBuilder(input.file);
   let body: string;
-  let lineOf: (node: WikiNode) => number;
+  // Lines are computed from offsets accumulated while walking the top level (the parser's own
+  // getAbsoluteIndex walks siblings on every call, which is quadratic on a long dump line).
+  let lineAt: (offset: number) => number;
   if (dump) {
     const firstLineEnd = text.indexOf('\n');
     const rest = firstLineEnd === -1 ? '' : text.slice(firstLineEnd);
@@ -221,18 +215,15 @@ export function readWikitext(input: ReadInput): ReadResult {
     body = restored.text + rest;
     // A dump is one line: every node is on line 1 (later lines, if any, keep their own numbers).
     const restIndex = new LineIndex(rest);
-    lineOf = (node) => {
-      const offset = node.getAbsoluteIndex();
-      return offset < restored.text.length ? 1 : restIndex.line(offset - restored.text.length);
-    };
+    lineAt = (offset) => (offset < restored.text.length ? 1 : restIndex.line(offset - restored.text.length));
   } else {
     body = text;
     const index = new LineIndex(text);
-    lineOf = (node) => index.line(node.getAbsoluteIndex());
+    lineAt = (offset) => index.line(offset);
   }
 
   const root = Parser.parse(body);
-  const ctx: Ctx = { citations: [], refCounter: 0, lineOf, warn: (m, l) => builder.warn(m, l) };
+  const ctx: Ctx = { citations: [], refCounter: 0, line: 1, warn: (m, l) => builder.warn(m, l) };
   let title = dump?.meta.title;
 
   // Walk top-level nodes line by line: headings and list markers only count at the start of a line.
@@ -247,8 +238,11 @@ export function readWikitext(input: ReadInput): ReadResult {
     else builder.inline(children, line);
   };
 
+  let offset = 0;
   for (const node of root.childNodes) {
-    const line = lineOf(node);
+    const line = lineAt(offset);
+    offset += String(node).length;
+    ctx.line = line;
     if (node.type === 'heading') {
       endItem();
       const level = (node as unknown as { level: number }).level;
