@@ -112,6 +112,19 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
   const alignment: { source: Source; section: SourceSection; into: WSection | undefined; score: number }[] = [];
 
   const canonical: WSection[] = [];
+  // Positions of canonical sections, recomputed only after a section is inserted (rare), so that
+  // `within` costs O(1) per matched sentence instead of a scan of the whole book.
+  let positions: Map<WSection, number> | undefined;
+  const subtreeEnd = new Map<WSection, number>();
+  const positionOf = (section: WSection): number => {
+    if (!positions) {
+      positions = new Map(canonical.map((c, i) => [c, i]));
+      subtreeEnd.clear();
+    }
+    return positions.get(section) ?? -1;
+  };
+  const invalidatePositions = () => (positions = undefined);
+
   const baseSections = sectionsOf(structure);
   for (const s of baseSections) {
     const section: WSection = { title: s.title, level: s.level, blocks: [], keyPoints: [], sources: [provenance(structure, s.line)], contributors: new Set() };
@@ -155,7 +168,8 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
           sources: [provenance(source, section.line)],
           contributors: new Set(),
         };
-        canonical.splice(canonical.indexOf(previous) + 1, 0, into);
+        canonical.splice(positionOf(previous) + 1, 0, into);
+        invalidatePositions();
       }
       for (const g of grouping.splice(0)) {
         alignment[g.at]!.into = into;
@@ -169,13 +183,16 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
 
   /** True when `section` is `into` or one of its subsections (a coarser source's section spans them). */
   function within(section: WSection, into: WSection): boolean {
-    const start = canonical.indexOf(into);
-    for (let i = start; i < canonical.length; i++) {
-      const s = canonical[i]!;
-      if (i > start && s.level <= into.level) return false;
-      if (s === section) return true;
+    const start = positionOf(into);
+    const at = positionOf(section);
+    if (at < start) return false;
+    let end = subtreeEnd.get(into);
+    if (end === undefined) {
+      end = start + 1;
+      while (end < canonical.length && canonical[end]!.level > into.level) end++;
+      subtreeEnd.set(into, end);
     }
-    return false;
+    return at < end;
   }
 
   /** Fold `incoming` into the kept sentence `hit`: provenance, citations, conflicts, and the preferred wording. */
