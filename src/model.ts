@@ -60,6 +60,8 @@ export interface Source {
   tree: MdastRoot;
   citations: SourceCitation[];
   warnings: Warning[];
+  /** Internal links in the prose (wikitext `[[target|label]]`): named things the source itself marks. */
+  links?: { target: string; label: string; line: number }[];
 }
 
 export interface Warning {
@@ -118,21 +120,39 @@ export interface KeyPoint {
   sources: Provenance[];
 }
 
+/** Where sources disagree about a glossary entry: each reading with the sources that give it. */
+export interface Disagreement {
+  field: 'name' | 'term' | 'membership' | 'date';
+  readings: { value: string; sources: Provenance[] }[];
+}
+
 export interface Ambassador {
   id: string;
+  /** The name as the preferred source spells it. */
   name: string;
+  /** Every other spelling seen (transliterations, with or without particles). */
   aliases: string[];
+  /** "Soviet ambassador to Berlin". */
   post: string;
+  /** The sending side as the text names it ("Soviet", "German", "French"). */
+  country: string;
+  /** Where the post is, when the text says ("Berlin", "Moscow"). */
+  capital: string | null;
   from: number | null;
   to: number | null;
+  /** "1921–1930", "1937", or "" when no source gives it. */
   term: string;
+  /** Block ids where the person appears. */
   mentions: string[];
+  disagreements: Disagreement[];
+  sources: Provenance[];
 }
 
 export interface Treaty {
   id: string;
   name: string;
   aliases: string[];
+  /** ISO date (YYYY-MM-DD, YYYY-MM or YYYY) when the text gives it. */
   date: string | null;
   parties: string[];
   signatories: string[];
@@ -142,17 +162,44 @@ export interface Treaty {
 
 export interface TimelineEvent {
   id: string;
+  /** ISO start: YYYY-MM-DD, YYYY-MM or YYYY by precision. */
   date: string;
   precision: 'day' | 'month' | 'year';
+  /** ISO end for ranges ("1935–1937"). */
   end?: string;
+  /** The date as the text writes it. */
+  label: string;
   text: string;
   block: string;
+}
+
+export interface ReviewQuestion {
+  id: string;
+  chapter: string;
+  question: string;
+  answer: string;
+  /** Where the answer stands: a block id. */
+  block: string;
+  /** The glossary entry the question is about, if any. */
+  entry?: string;
+}
+
+export interface IndexEntry {
+  id: string;
+  term: string;
+  kind: 'person' | 'place' | 'treaty' | 'name';
+  mentions: string[];
 }
 
 export interface Glossaries {
   ambassadors: Ambassador[];
   treaties: Treaty[];
   timeline: TimelineEvent[];
+}
+
+export interface StudyAids {
+  questions: ReviewQuestion[];
+  index: IndexEntry[];
 }
 
 /** Lists kept apart from the chapters: Further reading, External links, See also. */
@@ -223,6 +270,10 @@ export interface Book {
   backMatter: BackMatter[];
   citations: Citation[];
   glossaries: Glossaries;
+  questions: ReviewQuestion[];
+  index: IndexEntry[];
+  /** Names the sources link (wikitext `[[target|label]]`): hints for aliases and the index. */
+  links: { target: string; label: string; source: string }[];
   report: MergeReport;
 }
 

@@ -435,6 +435,9 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
     backMatter,
     citations,
     glossaries: { ambassadors: [], treaties: [], timeline: [] },
+    questions: [],
+    index: [],
+    links: sources.flatMap((s) => (s.links ?? []).map((l) => ({ target: l.target, label: l.label, source: s.info.id }))),
     report,
   };
 }

@@ -118,7 +118,7 @@ export function parseSource(text: string, entry: SourceEntry): Source {
     revision: result.revision,
     label: entry.label,
   };
-  return { info, tree: result.tree, citations: result.citations, warnings: result.warnings };
+  return { info, tree: result.tree, citations: result.citations, warnings: result.warnings, links: result.links };
 }
 
 export async function readSources(contentDir: string, config: QuireConfig): Promise<Source[]> {

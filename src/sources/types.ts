@@ -16,6 +16,7 @@ export interface ReadResult {
   warnings: Warning[];
   title?: string;
   revision?: RevisionMeta;
+  links?: { target: string; label: string; line: number }[];
 }
 
 export type Reader = (input: ReadInput) => ReadResult;

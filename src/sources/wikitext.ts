@@ -86,6 +86,7 @@ interface Ctx {
   refCounter: number;
   /** Line of the top-level node being converted (nested nodes report it). */
   line: number;
+  links: { target: string; label: string; line: number }[];
   warn: (message: string, line?: number) => void;
 }
 
@@ -119,8 +120,13 @@ function inline(nodes: WikiNode[], ctx: Ctx, withRefs = true): PhrasingContent[]
         const label = parts.find((p) => p.type === 'link-text');
         const targetText = target ? String(target) : '';
         if (isInterwiki(targetText)) break;
-        if (label) out.push(...inline(childrenOf(label), ctx, withRefs));
-        else out.push({ type: 'text', value: targetText.replace(/^:/, '').replace(/#.*$/, '').replace(/_/g, ' ') });
+        const shown = label ? inline(childrenOf(label), ctx, withRefs) : [{ type: 'text' as const, value: targetText.replace(/^:/, '').replace(/#.*$/, '').replace(/_/g, ' ') }];
+        out.push(...shown);
+        if (withRefs) {
+          const target = targetText.replace(/^:/, '').replace(/#.*$/, '').replace(/_/g, ' ').trim();
+          const text = squash(shown.map((n) => (n.type === 'text' ? n.value : '')).join(''));
+          if (target && text) ctx.links.push({ target, label: text, line: ctx.line });
+        }
         break;
       }
       case 'ext-link': {
@@ -223,7 +229,7 @@ export function readWikitext(input: ReadInput): ReadResult {
   }
 
   const root = Parser.parse(body);
-  const ctx: Ctx = { citations: [], refCounter: 0, line: 1, warn: (m, l) => builder.warn(m, l) };
+  const ctx: Ctx = { citations: [], refCounter: 0, line: 1, links: [], warn: (m, l) => builder.warn(m, l) };
   let title = dump?.meta.title;
 
   // Walk top-level nodes line by line: headings and list markers only count at the start of a line.
@@ -308,5 +314,6 @@ export function readWikitext(input: ReadInput): ReadResult {
     warnings: builder.warnings,
     title,
     revision: dump?.meta,
+    links: ctx.links,
   };
 }

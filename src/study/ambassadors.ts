@@ -1,0 +1,170 @@
+/**
+ * Ambassadors and chargés d'affaires, extracted from the merged book:
+ *  - lists under headings that name the post ("Soviet ambassadors (chargés) to Berlin"): one entry per item,
+ *    with the term in brackets;
+ *  - the running text, where a role precedes or follows a name ("the German ambassador to Moscow,
+ *    Wilhelm von Mirbach", "French ambassador Robert Coulondre", "X, the Soviet ambassador").
+ * Variants of one person's name (transliterations, particles) become one entry; where sources disagree
+ * (the merge recorded a conflict) both readings are kept with their sources.
+ */
+import type { Ambassador, Book, Disagreement, Provenance } from '../model.js';
+import { slugify } from '../sources/text.js';
+import { foldSpelling, NAME_PATTERN, NAME_WORD, nameParts, samePerson, sameSurname, surnameKey } from './names.js';
+import { blocksOf, type BlockRef } from './text.js';
+
+const ROLE = String.raw`(?:special\s+)?(?:[Aa]mbassador|chargé d'affaires|[Cc]hargé)`;
+const NATION = String.raw`\p{Lu}\p{Ll}+`;
+const PLACE = String.raw`\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?`;
+/** "the German ambassador to Moscow, Wilhelm von Mirbach" · "Soviet Ambassador Nikolay Krestinsky" */
+const ROLE_THEN_NAME = new RegExp(String.raw`\b(?<nat>${NATION})\s+${ROLE}(?:\s+(?:to|in)\s+(?<place>${PLACE}))?,?\s+(?<name>${NAME_PATTERN})`, 'gu');
+/** "Yakov Surits, the Soviet ambassador to Germany" */
+const NAME_THEN_ROLE = new RegExp(String.raw`(?<name>${NAME_PATTERN}),\s+the\s+(?:new\s+|last\s+)?(?<nat>${NATION})\s+${ROLE}(?:\s+(?:to|in)\s+(?<place>${PLACE}))?`, 'gu');
+/** Headings of lists of envoys: "Soviet ambassadors (chargés) to Berlin", "German ambassadors to Moscow". */
+const LIST_HEADING = new RegExp(String.raw`^(?<nat>${NATION})\s+(?:ambassadors|envoys|representatives|chargés|ministers)\b.*?\b(?:to|in)\s+(?<place>${PLACE})\s*$`, 'u');
+/** "Nikolay Krestinsky (1921–1930)" */
+const LIST_ITEM = /^(?<name>.+?)\s*(?:\((?<from>\d{4})(?:\s*[–-]\s*(?<to>\d{2,4}))?\))?\s*$/u;
+
+/** Words that can follow a role but are not names. */
+const NOT_NAMES = new Set(['The', 'This', 'That', 'He', 'She', 'In', 'On', 'At', 'Foreign', 'Minister']);
+
+interface Draft extends Omit<Ambassador, 'id' | 'mentions'> {}
+
+function term(from: number | null, to: number | null): string {
+  if (from === null) return '';
+  return to === null || to === from ? String(from) : `${from}–${to}`;
+}
+
+function fullYear(from: string | undefined, to: string | undefined): [number | null, number | null] {
+  const a = from ? Number(from) : null;
+  if (!to) return [a, a];
+  const b = to.length === 2 && a !== null ? Number(String(a).slice(0, 2) + to) : Number(to);
+  return [a, b];
+}
+
+export function extractAmbassadors(book: Book): Ambassador[] {
+  const drafts: Draft[] = [];
+  const add = (draft: Draft) => {
+    const same = drafts.find((d) => samePerson(d.name, draft.name) || (sameSurname(d.name, draft.name) && d.country === draft.country));
+    if (!same) {
+      drafts.push(draft);
+      return;
+    }
+    if (draft.name !== same.name && !same.aliases.includes(draft.name)) same.aliases.push(draft.name);
+    if (same.from === null && draft.from !== null) {
+      same.from = draft.from;
+      same.to = draft.to;
+      same.term = draft.term;
+    }
+    if (!same.capital && draft.capital) {
+      same.capital = draft.capital;
+      same.post = draft.post;
+    }
+    for (const p of draft.sources) if (!same.sources.some((q) => q.source === p.source && q.line === p.line)) same.sources.push(p);
+  };
+
+  // Lists under a heading that names the post.
+  for (const chapter of book.chapters) {
+    for (const section of chapter.sections) {
+      const heading = LIST_HEADING.exec(section.title);
+      if (!heading?.groups) continue;
+      const { nat, place } = heading.groups as { nat: string; place: string };
+      for (const block of section.blocks) {
+        if (block.kind !== 'list') continue;
+        for (const item of block.sentences) {
+          const m = LIST_ITEM.exec(item)?.groups;
+          if (!m?.name || !new RegExp(`^${NAME_PATTERN}$`, 'u').test(m.name)) continue;
+          const [from, to] = fullYear(m.from, m.to);
+          add({ name: m.name, aliases: [], post: `${nat} ambassador to ${place}`, country: nat, capital: place, from, to, term: term(from, to), disagreements: [], sources: block.sources });
+        }
+      }
+    }
+  }
+
+  // The running text.
+  for (const ref of blocksOf(book)) {
+    for (const sentence of ref.block.sentences) {
+      for (const pattern of [ROLE_THEN_NAME, NAME_THEN_ROLE]) {
+        for (const m of sentence.matchAll(pattern)) {
+          const g = m.groups as { nat: string; place?: string; name: string };
+          const name = trimName(g.name);
+          if (!name || NOT_NAMES.has(name.split(' ')[0]!) || NOT_NAMES.has(g.nat)) continue;
+          const place = g.place && !NOT_NAMES.has(g.place) ? g.place : null;
+          add({ name, aliases: [], post: `${g.nat} ambassador${place ? ` to ${place}` : ''}`, country: g.nat, capital: place, from: null, to: null, term: '', disagreements: [], sources: ref.block.sources });
+        }
+      }
+    }
+  }
+
+  const entries = drafts.map((d) => ({ ...d, id: `amb-${slugify(d.name)}`, mentions: [] as string[] }));
+  attachDisagreements(book, entries);
+  findMentions(book, entries);
+  return entries;
+}
+
+/** A matched name may run into the next capitalised word ("Robert Coulondre Shortly"): keep 2–4 words. */
+function trimName(name: string): string {
+  const words = name.split(/\s+/);
+  return words.length >= 2 ? words.join(' ') : '';
+}
+
+/** Conflicts the merge recorded about an entry's name, term or list membership. */
+function attachDisagreements(book: Book, entries: Ambassador[]): void {
+  for (const conflict of book.report.conflicts) {
+    const text = conflict.readings.map((r) => r.text).join(' ');
+    for (const entry of entries) {
+      const key = surnameKey(entry.name);
+      const mentioned = text.split(/[^\p{L}'-]+/u).some((w) => w && foldSpelling(w) === key);
+      if (!mentioned) continue;
+      // Only conflicts about the entry itself: a list item, or a sentence that is about this person's post.
+      const aboutItem = conflict.readings.every((r) => r.text.length < 80);
+      if (!aboutItem) continue;
+      const field: Disagreement['field'] = conflict.kind === 'number' ? 'term' : conflict.kind;
+      const readings = conflict.readings.map((r) => ({ value: r.text.replace(/^listed: /, ''), sources: r.sources as Provenance[] }));
+      entry.disagreements.push({ field, readings });
+      if (conflict.kind === 'name') {
+        for (const r of conflict.readings) {
+          const variant = new RegExp(NAME_PATTERN, 'u').exec(r.text)?.[0];
+          if (variant && variant !== entry.name && samePersonOrVariant(variant, entry.name) && !entry.aliases.includes(variant)) entry.aliases.push(variant);
+        }
+      }
+    }
+  }
+}
+
+function samePersonOrVariant(a: string, b: string): boolean {
+  return samePerson(a, b) || sameSurname(a, b);
+}
+
+/**
+ * Every block where the person appears: under the full name, an alias, or the surname alone when no
+ * other entry shares it. A capitalised name seen before a matching surname becomes an alias.
+ */
+function findMentions(book: Book, entries: Ambassador[]): void {
+  const bySurname = new Map<string, Ambassador[]>();
+  for (const e of entries) {
+    const key = surnameKey(e.name);
+    bySurname.set(key, [...(bySurname.get(key) ?? []), e]);
+  }
+  const namePattern = new RegExp(NAME_PATTERN, 'gu');
+  const wordPattern = new RegExp(NAME_WORD, 'gu');
+  for (const ref of blocksOf(book)) {
+    const text = ref.block.text;
+    const found = new Set<Ambassador>();
+    for (const m of text.matchAll(namePattern)) {
+      const candidates = bySurname.get(surnameKey(m[0])) ?? [];
+      const person = candidates.find((e) => samePerson(e.name, m[0]) || e.aliases.some((a) => samePerson(a, m[0])));
+      if (person) {
+        found.add(person);
+        const seen = m[0];
+        if (seen !== person.name && !person.aliases.includes(seen) && nameParts(seen).given.length) person.aliases.push(seen);
+      }
+    }
+    for (const m of text.matchAll(wordPattern)) {
+      const candidates = bySurname.get(foldSpelling(m[0])) ?? [];
+      if (candidates.length === 1) found.add(candidates[0]!);
+    }
+    for (const person of found) if (!person.mentions.includes(ref.block.id)) person.mentions.push(ref.block.id);
+  }
+}
+
+export type { BlockRef };

@@ -1,0 +1,66 @@
+/**
+ * Personal names across transliterations: "Adolf Ioffe" / "Adolph Joffe", "Aleksey" / "Alexey",
+ * "Wilhelm Mirbach" / "Wilhelm von Mirbach", "Ulrich Graf von Brockdorff-Rantzau". A name's key folds the
+ * spellings that transliteration varies; two names are one person when their surnames fold to the same key
+ * and their given names are compatible.
+ */
+import { distance } from 'fastest-levenshtein';
+
+/** Particles and titles that some sources write and others leave out. */
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'la', 'le', 'zu', 'graf', 'freiherr', 'baron', 'count', 'sir', 'lord', 'di', 'da']);
+
+/** A name pattern: capitalised words, with particles between them. Used to find names in prose. */
+export const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)*`;
+export const NAME_PATTERN = String.raw`${NAME_WORD}(?:\s+(?:(?:von|van|der|den|de|zu|Graf|Freiherr)\s+)*${NAME_WORD}){1,3}`;
+
+/** Fold what transliteration varies: diacritics, ph/f, ks/x, j/i/y, w/v, kh/h, doubled letters. */
+export function foldSpelling(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/ph/g, 'f')
+    .replace(/ks/g, 'x')
+    .replace(/kh/g, 'h')
+    .replace(/ck/g, 'k')
+    .replace(/[jy]/g, 'i')
+    .replace(/w/g, 'v')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/[^a-z]/g, '');
+}
+
+export interface NameParts {
+  given: string[];
+  surname: string;
+}
+
+export function nameParts(name: string): NameParts {
+  const words = name.split(/\s+/).filter((w) => w && !PARTICLES.has(w.toLowerCase()));
+  return { given: words.slice(0, -1), surname: words[words.length - 1] ?? '' };
+}
+
+/** The key under which variants of one person's name meet. */
+export function surnameKey(name: string): string {
+  return foldSpelling(nameParts(name).surname);
+}
+
+/** True when two given names can be one person's: equal after folding, or close ("Alexey"/"Aleksey"). */
+function givenCompatible(a: string[], b: string[]): boolean {
+  if (!a.length || !b.length) return true;
+  const x = foldSpelling(a[0]!);
+  const y = foldSpelling(b[0]!);
+  return x === y || distance(x, y) <= 1;
+}
+
+/** The same person: same folded surname and compatible given names. */
+export function samePerson(a: string, b: string): boolean {
+  const pa = nameParts(a);
+  const pb = nameParts(b);
+  if (!pa.surname || foldSpelling(pa.surname) !== foldSpelling(pb.surname)) return false;
+  return givenCompatible(pa.given, pb.given);
+}
+
+/** Same surname but given names that differ: one person named differently by two sources, or two people. */
+export function sameSurname(a: string, b: string): boolean {
+  return surnameKey(a) !== '' && surnameKey(a) === surnameKey(b);
+}

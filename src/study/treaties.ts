@@ -1,0 +1,175 @@
+/**
+ * Treaties, pacts, agreements, protocols, accords and alliances named in the book.
+ *
+ * A name is a capitalised phrase around one of those words ("Treaty of Rapallo", "Molotov–Ribbentrop Pact",
+ * "German–Soviet Boundary and Friendship Treaty", "Munich Agreement"), or a secret protocol. Names that are
+ * the same treaty are merged: the same words in another order ("Treaty of Berlin" / "Berlin Treaty"),
+ * combining forms ("Franco-Soviet" / "Soviet-French"), a shorter name contained in exactly one longer one
+ * ("Friendship Treaty"), and the sources' own links ("[[Nazi-Soviet Pact|Molotov-Ribbentrop Pact]]").
+ * Date, parties and signatories come from the sentences that mention the treaty.
+ */
+import type { Book, Treaty } from '../model.js';
+import { slugify } from '../sources/text.js';
+import { NAME_PATTERN } from './names.js';
+import { blocksOf } from './text.js';
+import { datesIn } from './timeline.js';
+
+const KIND = String.raw`(?:Treaty|Treaties|Pact|Agreement|Agreements|Protocol|Protocols|Accord|Accords|Alliance|Convention|Entente|Armistice)`;
+const MONTHS = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December)\b`;
+const CAP = String.raw`(?:(?!${MONTHS})\p{Lu}[\p{L}'’]*(?:[-–]\p{Lu}?[\p{L}]+)*|\d{4})`;
+/** "German–Soviet Boundary and Friendship Treaty", "Franco-Soviet Treaty of Mutual Assistance", "Treaty of Brest-Litovsk" */
+const NAMED = new RegExp(String.raw`(?:${CAP}\s+(?:(?:and|of|for)\s+)?){0,5}${KIND}\b(?:\s+(?:of|on)\s+(?:${CAP}(?:\s+(?:and|of)\s+)?\s*){1,4})?`, 'gu');
+const SECRET = /\b[Ss]ecret (?:[Aa]dditional )?[Pp]rotocols?\b/g;
+
+/** Combining forms mean the same party: "Franco-" is French, "Anglo-" English, … (standard English usage). */
+const COMBINING: Record<string, string> = { franco: 'french', anglo: 'english', italo: 'italian', russo: 'russian', sino: 'chinese', german: 'german', germano: 'german', polono: 'polish', nazi: 'german' };
+const STOP = new Set(['the', 'of', 'and', 'on', 'for', 'a']);
+const LEADING = /^(?:The|A|An|This|That|These|Those|In|On|By|After|Before|During|Under|With|Its|Their|His|Her|When|While|Both|And)\s+/;
+/** Parties a name can carry: demonyms ("German", "Soviet", "Polish", "French") and combining forms. */
+const PARTY_WORD = /^(?:\p{Lu}\p{Ll}+(?:an|ish|ese|ch|et|ic)|Franco|Anglo|Italo|Russo|Sino|Nazi)$/u;
+
+function normaliseDashes(text: string): string {
+  return text.replace(/[–—−]/g, '-');
+}
+
+/** Words that identify a treaty, order-free: "Treaty of Berlin" and "Berlin Treaty" share a key. */
+function keyWords(name: string): string[] {
+  return normaliseDashes(name)
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .map((w) => w.replace(/[^a-z0-9]/g, ''))
+    .map((w) => COMBINING[w] ?? w.replace(/ies$/, 'y').replace(/(?<=[a-z]{4})s$/, ''))
+    .filter((w) => w && !STOP.has(w));
+}
+const keyOf = (name: string) => [...new Set(keyWords(name))].sort().join(' ');
+
+function cleanName(raw: string): string | undefined {
+  let name = raw.trim().replace(/\s+/g, ' ');
+  while (LEADING.test(name)) name = name.replace(LEADING, '');
+  // Years before or after a name date it; they do not name it ("1926 Berlin Treaty", "Pact of 1939").
+  name = name.replace(/^\d{4}\s+/, '').replace(/(?:,|\s+of|\s+in)?\s+\d{4}$/, '');
+  name = name.replace(/\s+(?:of|on|and)$/, '');
+  // A bare keyword ("Treaty", "Pact") names nothing in particular.
+  if (new RegExp(`^${KIND}$`).test(name)) return undefined;
+  if (/^\d{4}$/.test(name)) return undefined;
+  return name;
+}
+
+interface Draft {
+  name: string;
+  names: Map<string, number>;
+  key: string;
+}
+
+export function extractTreaties(book: Book): Treaty[] {
+  const refs = blocksOf(book);
+  const drafts = new Map<string, Draft>();
+  const note = (raw: string) => {
+    const name = cleanName(raw);
+    if (!name) return;
+    const key = keyOf(name);
+    const d = drafts.get(key) ?? { name, names: new Map(), key };
+    d.names.set(name, (d.names.get(name) ?? 0) + 1);
+    drafts.set(key, d);
+  };
+  for (const ref of refs) {
+    for (const sentence of ref.block.sentences) {
+      for (const m of sentence.matchAll(NAMED)) note(m[0]);
+      for (const m of sentence.matchAll(SECRET)) note(m[0].replace(/^s/, 'S'));
+    }
+  }
+
+  // Merge names of one treaty: links between names, then short names contained in exactly one longer one.
+  const parent = new Map<string, string>();
+  const find = (k: string): string => (parent.has(k) && parent.get(k) !== k ? find(parent.get(k)!) : k);
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  for (const link of book.links) {
+    const a = cleanName(link.target);
+    const b = cleanName(link.label);
+    if (!a || !b || !new RegExp(KIND).test(a) || !new RegExp(KIND).test(b)) continue;
+    const ka = keyOf(a);
+    const kb = keyOf(b);
+    if (!drafts.has(ka) && !drafts.has(kb)) continue;
+    for (const [k, n] of [[ka, a], [kb, b]] as const) if (!drafts.has(k)) drafts.set(k, { name: n, names: new Map([[n, 0]]), key: k });
+    union(kb, ka);
+  }
+  const keys = [...drafts.keys()];
+  // The same distinctive words with another kind word: "Locarno Treaties" / "Locarno Agreements".
+  const kindWords = new Set(['treaty', 'pact', 'agreement', 'protocol', 'accord', 'alliance', 'convention', 'entente', 'armistice']);
+  const distinctive = (k: string) => k.split(' ').filter((w) => !kindWords.has(w)).join(' ');
+  for (const a of keys) for (const b of keys) if (a < b && distinctive(a) && distinctive(a) === distinctive(b)) union(a, b);
+  for (const k of keys) {
+    const words = k.split(' ');
+    if (words.length < 2) continue;
+    const supersets = keys.filter((o) => o !== k && words.every((w) => o.split(' ').includes(w)));
+    const roots = new Set(supersets.map(find));
+    if (roots.size === 1) union(supersets[0]!, k);
+  }
+
+  const groups = new Map<string, Draft[]>();
+  for (const d of drafts.values()) groups.set(find(d.key), [...(groups.get(find(d.key)) ?? []), d]);
+
+  const treaties: Treaty[] = [];
+  for (const group of groups.values()) {
+    const names = group.flatMap((d) => [...d.names.entries()]);
+    if (names.every(([, count]) => count === 0)) continue;
+    // The canonical name: the one the text uses most, the longer on a tie.
+    names.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+    const name = names[0]![0];
+    const aliases = [...new Set(names.map(([n]) => n).filter((n) => n !== name))];
+    const all = [name, ...aliases].map((n) => normaliseDashes(n).toLowerCase());
+    const mentions: string[] = [];
+    const sentences: string[] = [];
+    for (const ref of refs) {
+      let hit = false;
+      for (const s of ref.block.sentences) {
+        const low = normaliseDashes(s).toLowerCase();
+        if (all.some((n) => low.includes(n))) {
+          hit = true;
+          sentences.push(s);
+        }
+      }
+      if (hit) mentions.push(ref.block.id);
+    }
+    if (!mentions.length) continue;
+    treaties.push({ id: `treaty-${slugify(name)}`, name, aliases, ...details(name, aliases, sentences), mentions });
+  }
+  return treaties.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.name.localeCompare(b.name));
+}
+
+/** Date signed, parties, signatories and a describing sentence, from the sentences that mention a treaty. */
+function details(name: string, aliases: string[], sentences: string[]): Pick<Treaty, 'date' | 'parties' | 'signatories' | 'description'> {
+  const signing = sentences.filter((s) => /\b(?:signed|concluded|agreed|reached|ratified|initialled)\b/i.test(s));
+  // A full date in a sentence about the signing, else in any sentence naming it, else a month of signing.
+  const first = (list: string[], precision: 'day' | 'month') => {
+    for (const s of list) {
+      const d = datesIn(s).find((x) => x.precision === precision);
+      if (d) return d.date;
+    }
+    return null;
+  };
+  const date = first(signing, 'day') ?? first(sentences, 'day') ?? first(signing, 'month');
+  const parties = new Set<string>();
+  for (const n of [name, ...aliases]) {
+    const prefix = normaliseDashes(n).split(/\s+/)[0] ?? '';
+    if (prefix.includes('-')) for (const p of prefix.split('-')) if (PARTY_WORD.test(p)) parties.add(p);
+  }
+  for (const s of signing) {
+    const between = /\bbetween\s+(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)\s+and\s+(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)/u.exec(s);
+    if (between) {
+      parties.add(between[1]!);
+      parties.add(between[2]!);
+    }
+  }
+  const signatories = new Set<string>();
+  for (const s of signing) {
+    const by = new RegExp(String.raw`\bsigned\s+by\s+(?:[\p{L}\s]*?\s)?(${NAME_PATTERN})(?:\s+and\s+(?:[\p{L}\s]*?\s)?(${NAME_PATTERN}))?`, 'u').exec(s);
+    if (by) for (const n of [by[1], by[2]]) if (n) signatories.add(n);
+  }
+  const description = (signing[0] ?? sentences[0] ?? '').trim();
+  return { date, parties: [...parties], signatories: [...signatories], description };
+}

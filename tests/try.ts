@@ -1,0 +1,14 @@
+import { parseSeed, SEEDS } from './support/content.js';
+import { mergeSources } from '../src/merge/index.js';
+import { extractTreaties } from '../src/study/treaties.js';
+import { extractTimeline } from '../src/study/timeline.js';
+const sources = [parseSeed(SEEDS.later, 4), parseSeed(SEEDS.plain, 3), parseSeed(SEEDS.dump, 2), parseSeed(SEEDS.key, 1)];
+const book = mergeSources(sources, {title:'x',language:'en',author:'a',description:'d',attribution:'a',license:{name:'x',url:'y'},edition:{number:1,date:'2026-01-01'}});
+let t=performance.now();
+const tl = extractTimeline(book);
+console.log('timeline ms', (performance.now()-t).toFixed(0), tl.length, 'day', tl.filter(e=>e.precision==='day').length, 'month', tl.filter(e=>e.precision==='month').length);
+t=performance.now();
+const tr = extractTreaties(book);
+console.log('treaties ms', (performance.now()-t).toFixed(0));
+for (const e of tr) console.log(e.name, '|', e.aliases.join('; '), '|', e.date, '|', e.parties.join(','), '|', e.signatories.join(','), '| m', e.mentions.length);
+for (const e of tl.filter(e=>e.precision!=='year').slice(0,15)) console.log(e.date, e.label, '|', e.text.slice(0,90));
