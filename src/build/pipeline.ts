@@ -6,14 +6,16 @@
  * Outputs are written into a staging folder inside the output folder and renamed into place only when every
  * requested format has been produced, so a failed build leaves the previous edition untouched.
  */
-import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile, access } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile, access } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Listr, type ListrRendererValue } from 'listr2';
 import type { Browser } from 'puppeteer';
 import type { Book, BookMeta, Source } from '../model.js';
 import type { QuireConfig } from '../config/schema.js';
-import { loadConfig } from '../config/load.js';
+import { loadConfig, parseYaml } from '../config/load.js';
+import { addStudyAids } from '../study/index.js';
+import { OverridesSchema, type Overrides } from '../study/overrides.js';
 import { readSources } from '../sources/index.js';
 import { mergeSources } from '../merge/index.js';
 import { buildView, type View } from '../render/view.js';
@@ -77,9 +79,17 @@ export function bookMeta(config: QuireConfig, sources: Source[], fallbackTitle: 
   };
 }
 
-/** Pure: sources → merged book (study aids are added by later stages). */
+/** Pure: sources → merged book. */
 export function prepareBook(sources: Source[], meta: BookMeta, config: QuireConfig): Book {
   return mergeSources(sources, meta, { policy: config.merge.policy, threshold: config.merge.threshold });
+}
+
+/** The editor's overrides file, if the content folder has one. */
+async function loadOverrides(contentDir: string): Promise<{ data: Overrides; file: string } | undefined> {
+  const file = ['overrides.yaml', 'overrides.yml'].map((n) => path.join(contentDir, n)).find((f) => existsSync(f));
+  if (!file) return undefined;
+  const data = parseYaml(await readFile(file, 'utf8'), file, OverridesSchema, { what: 'overrides', hint: 'see "Overrides" in README.md' });
+  return { data, file };
 }
 
 async function ensureWritable(outDir: string): Promise<void> {
@@ -160,6 +170,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           const sections = ctx.book.chapters.reduce((n, c) => n + c.sections.length, 0);
           const blocks = ctx.book.chapters.reduce((n, c) => n + c.sections.reduce((m, s) => m + s.blocks.length, 0), 0);
           task.title = `Merged: ${ctx.book.chapters.length} chapters, ${sections} sections, ${blocks} blocks, ${ctx.book.citations.length} notes, ${ctx.book.report.duplicates.length} duplicates folded`;
+        },
+      },
+      {
+        title: 'Study aids',
+        task: async (_c, task) => {
+          const overrides = await loadOverrides(contentDir);
+          ctx.book = await timed('study', () => addStudyAids(ctx.book, overrides));
+          const g = ctx.book.glossaries;
+          task.title = `Study aids: ${g.ambassadors.length} ambassadors, ${g.treaties.length} treaties, ${g.timeline.length} dates, ${ctx.book.questions.length} questions, ${ctx.book.index.length} index entries${overrides ? ' (with overrides)' : ''}`;
           ctx.basename = ctx.config.output.basename ?? slugify(ctx.book.meta.title);
           ctx.view = buildView(ctx.book, { paper: ctx.paper, assets: 'assets/' });
           await mkdir(outDir, { recursive: true });

@@ -24,6 +24,11 @@ export async function loadConfig(contentDir: string): Promise<LoadedConfig> {
 
 /** Parse YAML text and validate it; errors name the file, line and column. */
 export function parseConfig(text: string, file: string): QuireConfig {
+  return parseYaml(text, file, ConfigSchema, { what: 'config', hint: 'see "The config file" in README.md for the allowed keys and types' });
+}
+
+/** Parse YAML and validate it against a zod schema; any error names the file, line and column. */
+export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S, labels: { what: string; hint: string }): z.output<S> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const yamlError = doc.errors[0];
@@ -37,7 +42,7 @@ export function parseConfig(text: string, file: string): QuireConfig {
     });
   }
   const data = doc.toJS() ?? {};
-  const result = ConfigSchema.safeParse(data);
+  const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0] as z.core.$ZodIssue;
   const issuePath = issue.path as (string | number)[];
@@ -50,11 +55,7 @@ export function parseConfig(text: string, file: string): QuireConfig {
     issue.code === 'unrecognized_keys'
       ? `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} in ${at}`
       : `${at}: ${issue.message}`;
-  throw new QuireError(`invalid config: ${message}`, {
-    file,
-    ...where,
-    hint: 'see "The config file" in README.md for the allowed keys and types',
-  });
+  throw new QuireError(`invalid ${labels.what}: ${message}`, { file, ...where, hint: labels.hint });
 }
 
 function locate(

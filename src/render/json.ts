@@ -56,10 +56,48 @@ export const BookJsonSchema = z.object({
   backMatter: z.array(z.object({ id: z.string(), title: z.string(), blocks: z.array(z.object({ id: z.string(), text: z.string() })) })),
   citations: z.array(z.object({ id: z.string(), number: z.number().int().positive(), text: z.string(), sources: z.array(Provenance) })),
   glossaries: z.object({
-    ambassadors: z.array(z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()), post: z.string(), from: z.number().nullable(), to: z.number().nullable(), term: z.string(), mentions: z.array(z.string()) })),
-    treaties: z.array(z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()), date: z.string().nullable(), parties: z.array(z.string()), signatories: z.array(z.string()), description: z.string(), mentions: z.array(z.string()) })),
-    timeline: z.array(z.object({ id: z.string(), date: z.string(), precision: z.enum(['day', 'month', 'year']), end: z.string().optional(), text: z.string(), block: z.string() })),
+    ambassadors: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        aliases: z.array(z.string()),
+        post: z.string(),
+        country: z.string(),
+        capital: z.string().nullable(),
+        from: z.number().nullable(),
+        to: z.number().nullable(),
+        term: z.string(),
+        mentions: z.array(z.string()),
+        disagreements: z.array(z.object({ field: z.enum(['name', 'term', 'membership', 'date']), readings: z.array(z.object({ value: z.string(), sources: z.array(Provenance) })) })),
+        sources: z.array(Provenance),
+      }),
+    ),
+    treaties: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        aliases: z.array(z.string()),
+        date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
+        parties: z.array(z.string()),
+        signatories: z.array(z.string()),
+        description: z.string(),
+        mentions: z.array(z.string()),
+      }),
+    ),
+    timeline: z.array(
+      z.object({
+        id: z.string(),
+        date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+        precision: z.enum(['day', 'month', 'year']),
+        end: z.string().optional(),
+        label: z.string(),
+        text: z.string(),
+        block: z.string(),
+      }),
+    ),
   }),
+  questions: z.array(z.object({ id: z.string(), chapter: z.string(), question: z.string(), answer: z.string(), block: z.string(), entry: z.string().optional() })),
+  index: z.array(z.object({ id: z.string(), term: z.string(), kind: z.enum(['person', 'place', 'treaty', 'name']), mentions: z.array(z.string()) })),
   report: z.object({
     policy: z.enum(['prefer', 'union']),
     threshold: z.number(),
@@ -120,6 +158,8 @@ export function toBookJson(book: Book): BookJson {
     backMatter: book.backMatter.map((b) => ({ id: b.id, title: b.title, blocks: b.blocks.map((x) => ({ id: x.id, text: x.text })) })),
     citations: book.citations,
     glossaries: book.glossaries,
+    questions: book.questions,
+    index: book.index,
     report: book.report,
   };
 }

@@ -1,0 +1,20 @@
+/**
+ * Study aids: computed from the merged book alone and returned as a new book.
+ *   glossaries (ambassadors, treaties, timeline) → editor's glossary overrides → review questions →
+ *   editor's question overrides → index
+ */
+import type { Book } from '../model.js';
+import { extractAmbassadors } from './ambassadors.js';
+import { extractTreaties } from './treaties.js';
+import { extractTimeline } from './timeline.js';
+import { generateQuestions } from './questions.js';
+import { buildIndex } from './indexer.js';
+import { applyGlossaryOverrides, applyQuestionOverrides, type Overrides } from './overrides.js';
+
+export function addStudyAids(book: Book, overrides?: { data: Overrides; file: string }): Book {
+  let out: Book = { ...book, glossaries: { ambassadors: extractAmbassadors(book), treaties: extractTreaties(book), timeline: extractTimeline(book) } };
+  if (overrides) out = applyGlossaryOverrides(out, overrides.data, overrides.file);
+  out = { ...out, questions: generateQuestions(out) };
+  if (overrides) out = applyQuestionOverrides(out, overrides.data, overrides.file);
+  return { ...out, index: buildIndex(out) };
+}
