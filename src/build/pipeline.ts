@@ -221,7 +221,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         title: 'EPUB',
         skip: () => !ctx.formats.includes('epub'),
         task: async (_c, task) => {
-          const bytes = await timed('epub', () => renderEpub(ctx.view, ctx.templates));
+          const bytes = await timed('epub', () => renderEpub(buildView(ctx.book, { paper: ctx.paper, assets: '', target: 'epub' }), ctx.templates));
           await writeFile(path.join(ctx.staging, `${ctx.basename}.epub`), bytes);
           task.title = `EPUB: ${ctx.basename}.epub, ${ctx.view.chapters.length} chapters`;
         },

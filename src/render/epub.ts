@@ -1,43 +1,58 @@
-/** EPUB 3 through epub-gen-memory: one XHTML file per chapter, plus credits and back matter. */
+/** EPUB 3 through epub-gen-memory: one XHTML file per chapter, the study aids, back matter and credits. */
 import epubGen from 'epub-gen-memory';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { TemplateSet } from './templates.js';
 import type { View } from './view.js';
 
 // A CommonJS module: Node's ESM loader puts its default export on `.default`; bundlers unwrap it.
 const makeEpub = (typeof epubGen === 'function' ? epubGen : epubGen.default) as typeof epubGen.default;
 
+/** `view` must be built with target 'epub' (links between files). */
 export async function renderEpub(view: View, templates: TemplateSet): Promise<Uint8Array> {
   const { meta } = view;
-  const chapters = [
-    ...view.chapters.map((chapter) => ({
-      title: `${chapter.number}. ${chapter.title}`,
-      filename: chapter.file,
-      content: templates.render('epub-chapter.html.njk', { ...view, chapter }),
-    })),
-    ...(view.backMatter.length
-      ? [{ title: view.backMatter.map((b) => b.title).join(' · '), filename: 'back-matter.xhtml', content: templates.render('epub-backmatter.html.njk', view) }]
-      : []),
-    { title: 'About this guide', filename: 'credits.xhtml', content: templates.render('epub-credits.html.njk', view) },
-  ];
-  const buffer = await makeEpub(
-    {
-      title: meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title,
-      author: meta.author,
-      publisher: meta.publisher ?? 'Quire',
-      description: meta.description || meta.title,
-      lang: meta.language,
-      date: meta.edition.date,
-      css: readFileSync(templates.file('epub.css'), 'utf8'),
-      tocTitle: 'Contents',
-      prependChapterTitles: false,
-      numberChaptersInTOC: false,
-      version: 3,
-      verbose: false,
-      ignoreFailedDownloads: false,
-      fetchTimeout: 1,
-    },
-    chapters,
-  );
-  return new Uint8Array(buffer);
+  // epub-gen-memory packs images it can load from absolute file URLs: the figure goes through a temp file.
+  const scratch = mkdtempSync(path.join(tmpdir(), 'quire-epub-'));
+  try {
+    let figure: (NonNullable<View['figure']> & { src: string }) | undefined;
+    if (view.figure) {
+      const file = path.join(scratch, view.figure.file);
+      writeFileSync(file, view.figure.svg);
+      figure = { ...view.figure, src: pathToFileURL(file).href };
+    }
+    const page = (title: string, filename: string, template: string, extra: Record<string, unknown> = {}) => ({ title, filename, content: templates.render(template, { ...view, figure, ...extra }) });
+    const chapters = [
+      ...view.chapters.map((chapter) => page(`${chapter.number}. ${chapter.title}`, chapter.file, 'epub-chapter.html.njk', { chapter })),
+      ...(view.has.ambassadors || view.has.treaties ? [page('Glossaries', view.files.glossary, 'epub-glossary.html.njk')] : []),
+      ...(view.has.timeline ? [page('Timeline', view.files.timeline, 'epub-timeline.html.njk')] : []),
+      ...(view.has.questions ? [page('Answer key', view.files.answers, 'epub-answers.html.njk')] : []),
+      ...(view.backMatter.length ? [page(view.backMatter.map((b) => b.title).join(' · '), 'back-matter.xhtml', 'epub-backmatter.html.njk')] : []),
+      ...(view.has.index ? [page('Index', view.files.index, 'epub-index.html.njk')] : []),
+      page('About this guide', 'credits.xhtml', 'epub-credits.html.njk'),
+    ];
+    const buffer = await makeEpub(
+      {
+        title: meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title,
+        author: meta.author,
+        publisher: meta.publisher ?? 'Quire',
+        description: meta.description || meta.title,
+        lang: meta.language,
+        date: meta.edition.date,
+        css: readFileSync(templates.file('epub.css'), 'utf8'),
+        tocTitle: 'Contents',
+        prependChapterTitles: false,
+        numberChaptersInTOC: false,
+        version: 3,
+        verbose: false,
+        ignoreFailedDownloads: false,
+        fetchTimeout: 5000,
+      },
+      chapters,
+    );
+    return new Uint8Array(buffer);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

@@ -1,14 +1,25 @@
 /**
  * The view model: what templates see. Built from the Book alone; block content is already sanitized HTML.
- * Templates never receive mdast and never see sources.
+ * Templates never receive mdast and never see sources. Links are resolved for the target: one page
+ * (HTML, print: `#id`) or an EPUB of several files (`file.xhtml#id`).
  */
-import type { Book, Chapter, SourceInfo } from '../model.js';
+import type { Book, Chapter, SourceInfo, Provenance } from '../model.js';
 import { blockHtml } from './content.js';
+import { linkMentions } from './links.js';
+import { timelineFigure } from './figure.js';
+import { formatDate } from '../study/questions.js';
+
+export type ViewTarget = 'html' | 'epub';
 
 export interface ViewNote {
   anchor: string;
   number: number;
   text: string;
+}
+
+export interface ViewLink {
+  href: string;
+  label: string;
 }
 
 export interface ViewSection {
@@ -17,6 +28,18 @@ export interface ViewSection {
   level: number;
   blocks: { id: string; kind: string; html: string }[];
   keyPoints: { id: string; text: string }[];
+}
+
+export interface ViewQuestion {
+  id: string;
+  number: number;
+  question: string;
+  answer: string;
+  /** From the question to its answer, and back. */
+  answerHref: string;
+  questionHref: string;
+  /** Where the answer stands in the text. */
+  source: ViewLink;
 }
 
 export interface ViewChapter {
@@ -29,6 +52,7 @@ export interface ViewChapter {
   file: string;
   sections: ViewSection[];
   notes: ViewNote[];
+  questions: ViewQuestion[];
 }
 
 export interface ViewSource {
@@ -45,9 +69,41 @@ export interface View {
   sources: ViewSource[];
   chapters: ViewChapter[];
   backMatter: { id: string; title: string; blocks: { id: string; html: string }[] }[];
-  glossaries: Book['glossaries'];
+  glossaries: {
+    ambassadors: { post: string; entries: ViewAmbassador[] }[];
+    treaties: ViewTreaty[];
+    timeline: { id: string; date: string; precision: string; text: string; href: string }[];
+  };
+  answers: ViewQuestion[];
+  index: { letter: string; entries: { id: string; term: string; kind: string; links: ViewLink[] }[] }[];
+  figure?: { svg: string; alt: string; file: string };
+  /** Which study-aid pages exist (templates show only these). */
+  has: { ambassadors: boolean; treaties: boolean; timeline: boolean; questions: boolean; index: boolean };
   /** Path prefix of assets (CSS, fonts) relative to the HTML file. */
   assets: string;
+  /** EPUB file names of the study-aid pages. */
+  files: typeof FILES;
+}
+
+export interface ViewAmbassador {
+  id: string;
+  name: string;
+  aliases: string[];
+  term: string;
+  post: string;
+  disagreements: { field: string; readings: { value: string; where: string }[] }[];
+  links: ViewLink[];
+}
+
+export interface ViewTreaty {
+  id: string;
+  name: string;
+  aliases: string[];
+  date: string;
+  parties: string[];
+  signatories: string[];
+  description: string;
+  links: ViewLink[];
 }
 
 const FORMAT_LABELS: Record<string, string> = {
@@ -58,10 +114,51 @@ const FORMAT_LABELS: Record<string, string> = {
   markdown: 'Markdown',
 };
 
-export function buildView(book: Book, options: { paper: 'A4' | 'Letter'; assets: string }): View {
+export const FILES = { glossary: 'glossary.xhtml', timeline: 'timeline.xhtml', answers: 'answers.xhtml', index: 'index.xhtml', figure: 'timeline.svg' } as const;
+
+const where = (p: Provenance) => `${p.file}:${p.line}`;
+
+export function buildView(book: Book, options: { paper: 'A4' | 'Letter'; assets: string; target?: ViewTarget }): View {
+  const target = options.target ?? 'html';
+  const chapterFile = new Map(book.chapters.map((c, i) => [c.id, `chapter-${String(i + 1).padStart(2, '0')}.xhtml`]));
+  const blockChapter = new Map<string, Chapter>();
+  const blockSection = new Map<string, string>();
+  for (const c of book.chapters) for (const s of c.sections) for (const b of s.blocks) {
+    blockChapter.set(b.id, c);
+    blockSection.set(b.id, s.title === c.title ? c.title : `${c.title} · ${s.title}`);
+  }
+  /** A link to an element in a chapter, in the glossary, or on another study-aid page. */
+  const href = (id: string, file?: string) => (target === 'epub' && file ? `${file}#${id}` : `#${id}`);
+  const toBlock = (blockId: string) => href(blockId, chapterFile.get(blockChapter.get(blockId)?.id ?? ''));
+
+  const { nodes, anchors } = linkMentions(book, (entryId) => href(entryId, FILES.glossary));
+  const anchorOf = new Map(anchors.map((a) => [`${a.entry}|${a.block}`, a.anchor]));
+  /** One link per section that mentions an entry: to the linked first mention where there is one. */
+  const backLinks = (entryId: string, mentions: string[]): ViewLink[] => {
+    const seen = new Set<string>();
+    const out: ViewLink[] = [];
+    for (const blockId of mentions) {
+      const label = blockSection.get(blockId);
+      if (!label || seen.has(label)) continue;
+      seen.add(label);
+      const anchor = anchorOf.get(`${entryId}|${blockId}`);
+      out.push({ href: anchor ? href(anchor, chapterFile.get(blockChapter.get(blockId)!.id)) : toBlock(blockId), label });
+    }
+    return out;
+  };
+
   const numberOf = new Map(book.citations.map((c) => [c.id, c.number]));
   const citationById = new Map(book.citations.map((c) => [c.id, c]));
-  const chapters = book.chapters.map((chapter, i) => viewChapter(chapter, i + 1));
+  const questionNumber = new Map(book.questions.map((q, i) => [q.id, i + 1]));
+  const viewQuestion = (q: Book['questions'][number]): ViewQuestion => ({
+    id: q.id,
+    number: questionNumber.get(q.id)!,
+    question: q.question,
+    answer: q.answer,
+    answerHref: href(`ans-${q.id}`, FILES.answers),
+    questionHref: href(q.id, chapterFile.get(q.chapter)),
+    source: { href: toBlock(q.block), label: blockSection.get(q.block) ?? '' },
+  });
 
   function viewChapter(chapter: Chapter, number: number): ViewChapter {
     const notePrefix = `${chapter.id}-`;
@@ -75,31 +172,87 @@ export function buildView(book: Book, options: { paper: 'A4' | 'Letter'; assets:
       id: s.id,
       title: s.title,
       level: s.level,
-      blocks: s.blocks.map((b) => ({ id: b.id, kind: b.kind, html: blockHtml(b.node, { notePrefix, noteNumber }) })),
+      blocks: s.blocks.map((b) => ({ id: b.id, kind: b.kind, html: blockHtml(nodes.get(b.id) ?? b.node, { notePrefix, noteNumber }) })),
       keyPoints: s.keyPoints.map((k) => ({ id: k.id, text: k.text })),
     }));
     const notes = used.map((id) => ({ anchor: `${notePrefix}${id}`, number: numberOf.get(id)!, text: citationById.get(id)!.text }));
-    return { id: chapter.id, number, title: chapter.title, runningHead: cssString(chapter.title), file: `chapter-${String(number).padStart(2, '0')}.xhtml`, sections, notes };
+    return {
+      id: chapter.id,
+      number,
+      title: chapter.title,
+      runningHead: cssString(chapter.title),
+      file: chapterFile.get(chapter.id)!,
+      sections,
+      notes,
+      questions: book.questions.filter((q) => q.chapter === chapter.id).map(viewQuestion),
+    };
   }
+
+  const g = book.glossaries;
+  const posts = [...new Set(g.ambassadors.map((a) => a.post))];
+  const ambassadors = posts.map((post) => ({
+    post,
+    entries: g.ambassadors
+      .filter((a) => a.post === post)
+      .map((a) => ({
+        id: a.id,
+        name: a.name,
+        aliases: a.aliases,
+        term: a.term,
+        post: a.post,
+        disagreements: a.disagreements.map((d) => ({ field: d.field, readings: d.readings.map((r) => ({ value: r.value, where: r.sources.map(where).join(', ') })) })),
+        links: backLinks(a.id, a.mentions),
+      })),
+  }));
+  const treaties = g.treaties.map((t) => ({
+    id: t.id,
+    name: t.name,
+    aliases: t.aliases,
+    date: t.date ? formatDate(t.date, book.meta.language) : '',
+    parties: t.parties,
+    signatories: t.signatories,
+    description: t.description,
+    links: backLinks(t.id, t.mentions),
+  }));
+  const timeline = g.timeline.map((e) => ({
+    id: e.id,
+    date: e.end ? `${formatDate(e.date, book.meta.language)}–${formatDate(e.end, book.meta.language)}` : formatDate(e.date, book.meta.language),
+    precision: e.precision,
+    text: e.text,
+    href: toBlock(e.block),
+  }));
+  const letters = new Map<string, View['index'][number]['entries']>();
+  for (const entry of book.index) {
+    const letter = entry.term.normalize('NFKD').charAt(0).toUpperCase();
+    const list = letters.get(letter) ?? [];
+    list.push({ id: entry.id, term: entry.term, kind: entry.kind, links: backLinks(entry.id, entry.mentions) });
+    letters.set(letter, list);
+  }
+  const figure = timelineFigure(book);
 
   return {
     meta: book.meta,
     paper: options.paper,
     assets: options.assets,
-    sources: book.sources.map((s) => ({
-      id: s.id,
-      file: s.file,
-      format: FORMAT_LABELS[s.format] ?? s.format,
-      label: s.label ?? s.title ?? s.file,
-      revision: s.revision,
-    })),
-    chapters,
+    files: FILES,
+    sources: book.sources.map((s) => ({ id: s.id, file: s.file, format: FORMAT_LABELS[s.format] ?? s.format, label: s.label ?? s.title ?? s.file, revision: s.revision })),
+    chapters: book.chapters.map((chapter, i) => viewChapter(chapter, i + 1)),
     backMatter: book.backMatter.map((b) => ({
       id: b.id,
       title: b.title,
       blocks: b.blocks.map((block) => ({ id: block.id, html: blockHtml(block.node, { notePrefix: `${b.id}-`, noteNumber: () => undefined }) })),
     })),
-    glossaries: book.glossaries,
+    glossaries: { ambassadors, treaties, timeline },
+    answers: book.questions.map(viewQuestion),
+    index: [...letters.entries()].map(([letter, entries]) => ({ letter, entries })),
+    figure: figure ? { ...figure, file: FILES.figure } : undefined,
+    has: {
+      ambassadors: g.ambassadors.length > 0,
+      treaties: g.treaties.length > 0,
+      timeline: g.timeline.length > 0,
+      questions: book.questions.length > 0,
+      index: book.index.length > 0,
+    },
   };
 }
 

@@ -1,0 +1,99 @@
+/**
+ * The timeline figure: years on an axis, treaties marked where they were signed, and the ambassadors'
+ * terms as bars, one row per post (a Gantt of the embassies). Built as a hast tree with hastscript and
+ * serialised by hast-util-to-html; black, greys and white only, so it prints in black and white.
+ */
+import { s } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import type { Element } from 'hast';
+import type { Book } from '../model.js';
+import { nameParts } from '../study/names.js';
+
+const WIDTH = 960;
+const LEFT = 170;
+const RIGHT = 20;
+
+export interface Figure {
+  svg: string;
+  /** A text alternative for readers who cannot see the figure. */
+  alt: string;
+}
+
+export function timelineFigure(book: Book): Figure | undefined {
+  const { ambassadors, treaties, timeline } = book.glossaries;
+  const terms = ambassadors.filter((a) => a.from !== null);
+  const dated = treaties.filter((t) => t.date);
+  // The span of the story: the terms and treaties (the timeline's stray later dates would squash it).
+  let years = [...terms.flatMap((a) => [a.from!, a.to ?? a.from!]), ...dated.map((t) => Number(t.date!.slice(0, 4)))];
+  if (years.length < 2) years = timeline.filter((e) => e.precision === 'day').map((e) => Number(e.date.slice(0, 4)));
+  if (years.length < 2) return undefined;
+  const first = Math.min(...years);
+  const last = Math.max(...years) + 1;
+  const span = last - first;
+  const x = (year: number) => LEFT + ((year - first) / span) * (WIDTH - LEFT - RIGHT);
+  const xDate = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return x(y! + ((m ?? 1) - 1) / 12 + ((d ?? 1) - 1) / 365);
+  };
+  const children: Element[] = [];
+
+  // Treaties: a numbered marker above the axis (two staggered rows), named in a legend below the bars.
+  const treatyTop = 16;
+  dated.forEach((t, i) => {
+    const tx = xDate(t.date!);
+    const row = i % 2;
+    const cy = treatyTop + row * 16;
+    children.push(
+      s('line', { x1: tx, y1: cy + 6, x2: tx, y2: treatyTop + 40, stroke: '#555', 'stroke-width': 0.6 }),
+      s('circle', { cx: tx, cy, r: 6.5, fill: '#fff', stroke: '#000', 'stroke-width': 0.8 }),
+      s('text', { x: tx, y: cy + 3, 'font-size': 8, 'text-anchor': 'middle', fill: '#000' }, String(i + 1)),
+    );
+  });
+  // The axis: a tick per year, a label every year or every few years.
+  const axisY = treatyTop + 42;
+  const step = span > 30 ? 5 : span > 15 ? 2 : 1;
+  children.push(s('line', { x1: LEFT, y1: axisY, x2: WIDTH - RIGHT, y2: axisY, stroke: '#000', 'stroke-width': 1 }));
+  for (let y = first; y <= last; y++) {
+    children.push(s('line', { x1: x(y), y1: axisY, x2: x(y), y2: axisY + (y % step === 0 ? 6 : 3), stroke: '#000', 'stroke-width': 0.8 }));
+    if (y % step === 0) children.push(s('text', { x: x(y), y: axisY + 17, 'font-size': 10, 'text-anchor': 'middle', fill: '#000' }, String(y)));
+  }
+
+  // Ambassadors: one row per post, bars for terms, alternating black and grey with the surname above.
+  let top = axisY + 34;
+  const posts = [...new Set(terms.map((a) => a.post))];
+  for (const post of posts) {
+    const people = terms.filter((a) => a.post === post).sort((a, b) => a.from! - b.from!);
+    children.push(s('text', { x: 4, y: top + 16, 'font-size': 10, 'font-weight': 'bold', fill: '#000' }, post));
+    people.forEach((a, i) => {
+      const x1 = x(a.from!);
+      const x2 = Math.max(x(a.to ?? a.from!) + (a.to === a.from || a.to === null ? (WIDTH - LEFT - RIGHT) / span / 2 : 0), x1 + 3);
+      const surname = nameParts(a.name).surname;
+      const labelY = i % 2 ? top + 34 : top + 6;
+      children.push(
+        s('rect', { x: x1, y: top + 10, width: x2 - x1, height: 12, fill: i % 2 ? '#9a9a9a' : '#1a1a1a', stroke: '#000', 'stroke-width': 0.5 }, [s('title', `${a.name}, ${a.post}, ${a.term}`)]),
+        s('text', { x: x1, y: labelY, 'font-size': 8.5, fill: '#000' }, surname),
+      );
+    });
+    top += 50;
+  }
+
+  // Legend: the treaties by number, in two columns.
+  const half = Math.ceil(dated.length / 2);
+  dated.forEach((t, i) => {
+    const col = i < half ? 0 : 1;
+    const row = i < half ? i : i - half;
+    children.push(s('text', { x: 4 + col * (WIDTH / 2), y: top + 8 + row * 13, 'font-size': 9.5, fill: '#000' }, `${i + 1}  ${t.name} (${t.date!.slice(0, 4)})`));
+  });
+  top += 12 + half * 13;
+  const height = top + 4;
+  const title = `Timeline of ${book.meta.title}`;
+  const alt = `${title}: ${dated.map((t) => `${t.name}, ${t.date}`).join('; ')}. ${posts
+    .map((p) => `${p}: ${terms.filter((a) => a.post === p).map((a) => `${a.name} ${a.term}`).join(', ')}`)
+    .join('. ')}.`;
+  const svg = s(
+    'svg',
+    { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-labelledby': 'timeline-figure-title', 'font-family': 'Source Sans 3, sans-serif' },
+    [s('title', { id: 'timeline-figure-title' }, title), s('desc', alt), s('rect', { x: 0, y: 0, width: WIDTH, height, fill: '#fff' }), ...children],
+  );
+  return { svg: toHtml(svg, { space: 'svg' }), alt };
+}
