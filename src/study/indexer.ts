@@ -5,12 +5,10 @@
  */
 import type { Book, IndexEntry } from '../model.js';
 import { slugify } from '../sources/text.js';
-import { NAME_PATTERN } from './names.js';
+import { NAME_PATTERN, TITLES } from './names.js';
 import { blocksOf } from './text.js';
 
 const LEADING = /^(?:The|A|An|In|On|At|By|After|Before|During|When|While)\s+/;
-/** Titles and roles written before names: "General Hans von Seeckt", "Foreign Minister Walther Rathenau". */
-const TITLES = /^(?:(?:General|Marshal|Admiral|Colonel|Captain|President|Chancellor|Premier|Prime|Foreign|Deputy|Minister|Commissar|Ambassador|Secretary|State|King|Queen|Emperor|Pope|Count|Prince|Mr|Mrs|Dr|Professor|German|Soviet|British|French|Russian|Polish|Italian|Japanese)\s+)+(?=\p{Lu})/u;
 /** Last words that make a capitalised phrase an institution or an event, not a person or a place. */
 const BODY_OR_EVENT = /\b(?:War|Revolution|Congress|Conference|Committee|Party|Office|Ministry|Council|Army|Navy|Purge|Terror|Operation|Front|League|Bank|Company|Factory|Commissariat|Government|Communists|Invasion|Occupation|Assembly|Parliament)\b/;
 /** Last words of capitalised phrases that are places, bodies or things rather than people. */

@@ -52,15 +52,25 @@ function givenCompatible(a: string[], b: string[]): boolean {
   return x === y || distance(x, y) <= 1;
 }
 
-/** The same person: same folded surname and compatible given names. */
+/** The same person: folded surnames equal (or one letter apart, both long), given names compatible. */
 export function samePerson(a: string, b: string): boolean {
   const pa = nameParts(a);
   const pb = nameParts(b);
-  if (!pa.surname || foldSpelling(pa.surname) !== foldSpelling(pb.surname)) return false;
+  const sa = foldSpelling(pa.surname);
+  const sb = foldSpelling(pb.surname);
+  if (!sa || !sb) return false;
+  if (sa !== sb && !(Math.min(sa.length, sb.length) >= 4 && distance(sa, sb) <= 1 && pa.given.length > 0 && pb.given.length > 0)) return false;
   return givenCompatible(pa.given, pb.given);
 }
 
 /** Same surname but given names that differ: one person named differently by two sources, or two people. */
 export function sameSurname(a: string, b: string): boolean {
   return surnameKey(a) !== '' && surnameKey(a) === surnameKey(b);
+}
+
+/** Titles and roles written before names: "General Hans von Seeckt", "Foreign Minister Walther Rathenau". */
+export const TITLES = /^(?:(?:General|Marshal|Admiral|Colonel|Captain|President|Chancellor|Premier|Prime|Foreign|Deputy|Minister|Commissar|Ambassador|Secretary|State|King|Queen|Emperor|Pope|Count|Prince|Mr|Mrs|Dr|Professor|German|Soviet|British|French|Russian|Polish|Italian|Japanese)\s+)+(?=\p{Lu})/u;
+
+export function stripTitles(name: string): string {
+  return name.replace(TITLES, '');
 }

@@ -10,7 +10,7 @@
  */
 import type { Book, Treaty } from '../model.js';
 import { slugify } from '../sources/text.js';
-import { NAME_PATTERN } from './names.js';
+import { NAME_PATTERN, stripTitles } from './names.js';
 import { blocksOf } from './text.js';
 import { datesIn } from './timeline.js';
 
@@ -20,6 +20,8 @@ const CAP = String.raw`(?:(?!${MONTHS})\p{Lu}[\p{L}'’]*(?:[-–]\p{Lu}?[\p{L}]
 /** "German–Soviet Boundary and Friendship Treaty", "Franco-Soviet Treaty of Mutual Assistance", "Treaty of Brest-Litovsk" */
 const NAMED = new RegExp(String.raw`(?:${CAP}\s+(?:(?:and|of|for)\s+)?){0,5}${KIND}\b(?:\s+(?:of|on)\s+(?:${CAP}(?:\s+(?:and|of)\s+)?\s*){1,4})?`, 'gu');
 const SECRET = /\b[Ss]ecret (?:[Aa]dditional )?[Pp]rotocols?\b/g;
+/** An unnamed treaty of a named kind with a named party: "a neutrality pact with Axis power Japan". */
+const KIND_WITH = new RegExp(String.raw`\b(non-aggression|neutrality|commercial|trade|credit|border|boundary|friendship|peace|mutual assistance)\s+(pact|treaty|agreement|accord)\s+with\s+(?:\p{L}+\s+){0,2}?(?:the\s+)?(?!${MONTHS})(\p{Lu}\p{L}+)(?=[\s.,;]|$)(?!\s+(?:power|\p{Lu}))`, 'gu');
 
 /** Combining forms mean the same party: "Franco-" is French, "Anglo-" English, … (standard English usage). */
 const COMBINING: Record<string, string> = { franco: 'french', anglo: 'english', italo: 'italian', russo: 'russian', sino: 'chinese', german: 'german', germano: 'german', polono: 'polish', nazi: 'german' };
@@ -47,8 +49,10 @@ function cleanName(raw: string): string | undefined {
   let name = raw.trim().replace(/\s+/g, ' ');
   while (LEADING.test(name)) name = name.replace(LEADING, '');
   // Years before or after a name date it; they do not name it ("1926 Berlin Treaty", "Pact of 1939").
-  name = name.replace(/^\d{4}\s+/, '').replace(/(?:,|\s+of|\s+in)?\s+\d{4}$/, '');
-  name = name.replace(/\s+(?:of|on|and)$/, '');
+  for (let before = ''; before !== name; ) {
+    before = name;
+    name = name.replace(/^\d{4}\s+/, '').replace(/(?:,|\s+of|\s+in)?\s+\d{4}$/, '').replace(/\s+(?:of|on|and|for)$/, '');
+  }
   // A bare keyword ("Treaty", "Pact") names nothing in particular.
   if (new RegExp(`^${KIND}$`).test(name)) return undefined;
   if (/^\d{4}$/.test(name)) return undefined;
@@ -59,23 +63,27 @@ interface Draft {
   name: string;
   names: Map<string, number>;
   key: string;
+  /** How the text writes it, when that differs from the name ("neutrality pact with Axis power Japan"). */
+  surfaces?: Set<string>;
 }
 
 export function extractTreaties(book: Book): Treaty[] {
   const refs = blocksOf(book);
   const drafts = new Map<string, Draft>();
-  const note = (raw: string) => {
+  const note = (raw: string, surface?: string) => {
     const name = cleanName(raw);
     if (!name) return;
     const key = keyOf(name);
     const d = drafts.get(key) ?? { name, names: new Map(), key };
     d.names.set(name, (d.names.get(name) ?? 0) + 1);
+    if (surface) (d.surfaces ??= new Set()).add(surface);
     drafts.set(key, d);
   };
   for (const ref of refs) {
     for (const sentence of ref.block.sentences) {
       for (const m of sentence.matchAll(NAMED)) note(m[0]);
       for (const m of sentence.matchAll(SECRET)) note(m[0].replace(/^s/, 'S'));
+      for (const m of sentence.matchAll(KIND_WITH)) note(`${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)} ${m[2]} with ${m[3]}`, m[0]);
     }
   }
 
@@ -120,19 +128,29 @@ export function extractTreaties(book: Book): Treaty[] {
     // The canonical name: the one the text uses most, the longer on a tie.
     names.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
     const name = names[0]![0];
-    const aliases = [...new Set(names.map(([n]) => n).filter((n) => n !== name))];
-    const all = [name, ...aliases].map((n) => normaliseDashes(n).toLowerCase());
+    // Aliases differ from the name and from each other by more than the kind of dash.
+    const seen = new Set([normaliseDashes(name).toLowerCase()]);
+    const aliases = names.map(([n]) => n).filter((n) => {
+      const k = normaliseDashes(n).toLowerCase();
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    const surfaces = group.flatMap((d) => [...(d.surfaces ?? [])]);
+    const all = [name, ...aliases, ...surfaces].map((n) => normaliseDashes(n).toLowerCase());
     const mentions: string[] = [];
     const sentences: string[] = [];
     for (const ref of refs) {
       let hit = false;
-      for (const s of ref.block.sentences) {
+      ref.block.sentences.forEach((s, i) => {
         const low = normaliseDashes(s).toLowerCase();
-        if (all.some((n) => low.includes(n))) {
-          hit = true;
-          sentences.push(s);
-        }
-      }
+        if (!all.some((n) => low.includes(n))) return;
+        hit = true;
+        sentences.push(s);
+        // "It was signed by …": the next sentence speaks of the same treaty.
+        const next = ref.block.sentences[i + 1];
+        if (next && /^(?:It|The (?:treaty|pact|agreement|accord|protocol|alliance))\b/.test(next)) sentences.push(next);
+      });
       if (hit) mentions.push(ref.block.id);
     }
     if (!mentions.length) continue;
@@ -165,11 +183,16 @@ function details(name: string, aliases: string[], sentences: string[]): Pick<Tre
       parties.add(between[2]!);
     }
   }
-  const signatories = new Set<string>();
+  // Signatories from the first sentence that says who signed.
+  const signatories: string[] = [];
+  // A name ends where capitalised words end: "German Foreign Minister Walther Rathenau", not "… Walther".
+  const signedBy = new RegExp(String.raw`\bsigned\s+by\s+(?:[\p{L}\s]*?\s)??(${NAME_PATTERN})(?![\p{L}'’-])(?!\s+\p{Lu})(?:\s+and\s+(?:[\p{L}\s]*?\s)??(${NAME_PATTERN})(?![\p{L}'’-])(?!\s+\p{Lu}))?`, 'u');
   for (const s of signing) {
-    const by = new RegExp(String.raw`\bsigned\s+by\s+(?:[\p{L}\s]*?\s)?(${NAME_PATTERN})(?:\s+and\s+(?:[\p{L}\s]*?\s)?(${NAME_PATTERN}))?`, 'u').exec(s);
-    if (by) for (const n of [by[1], by[2]]) if (n) signatories.add(n);
+    const by = signedBy.exec(s);
+    if (!by) continue;
+    for (const n of [by[1], by[2]]) if (n) signatories.push(stripTitles(n));
+    break;
   }
   const description = (signing[0] ?? sentences[0] ?? '').trim();
-  return { date, parties: [...parties], signatories: [...signatories], description };
+  return { date, parties: [...parties], signatories, description };
 }

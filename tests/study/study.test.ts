@@ -1,0 +1,268 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { mergeSources } from '../../src/merge/index.js';
+import { addStudyAids } from '../../src/study/index.js';
+import { OverridesSchema } from '../../src/study/overrides.js';
+import { samePerson, foldSpelling } from '../../src/study/names.js';
+import { datesIn } from '../../src/study/timeline.js';
+import { allBlocks, type Book, type BookMeta } from '../../src/model.js';
+import { QuireError } from '../../src/errors.js';
+import { FIXTURES, parseSeed, parseText, SEEDS } from '../support/content.js';
+
+const meta: BookMeta = {
+  title: 'T',
+  language: 'en',
+  author: 'A',
+  description: 'D',
+  attribution: 'X',
+  license: { name: 'CC BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' },
+  edition: { number: 1, date: '2026-01-01' },
+};
+
+let book: Book;
+beforeAll(() => {
+  const sources = [parseSeed(SEEDS.later, 4), parseSeed(SEEDS.plain, 3), parseSeed(SEEDS.dump, 2), parseSeed(SEEDS.key, 1)];
+  book = addStudyAids(mergeSources(sources, meta));
+});
+
+/** Our own reading of the sources: who served, where, when (2008 list, later list, running text). */
+const EXPECTED_AMBASSADORS: [string, string, string][] = [
+  ['Adolf Ioffe', 'Soviet ambassador to Berlin', '1918'],
+  ['Nikolay Krestinsky', 'Soviet ambassador to Berlin', '1921–1930'],
+  ['Lev Khinchuk', 'Soviet ambassador to Berlin', '1930–1934'],
+  ['Yakov Surits', 'Soviet ambassador to Berlin', '1934–1937'],
+  ['Konstantin Yurenev', 'Soviet ambassador to Berlin', '1937'],
+  ['Alexey Merekalov', 'Soviet ambassador to Berlin', '1938–1939'],
+  ['Georgy Astakhov', 'Soviet ambassador to Berlin', '1939'],
+  ['Alexander Shkvartsev', 'Soviet ambassador to Berlin', '1939–1940'],
+  ['Vladimir Dekanozov', 'Soviet ambassador to Berlin', '1940–1941'],
+  ['Wilhelm Mirbach', 'German ambassador to Moscow', '1918'],
+  ['Karl Helfferich', 'German ambassador to Moscow', ''],
+  ['Kurt Wiedenfeld', 'German ambassador to Moscow', ''],
+  ['Ulrich Graf von Brockdorff-Rantzau', 'German ambassador to Moscow', '1922–1928'],
+  ['Herbert von Dirksen', 'German ambassador to Moscow', '1928–1933'],
+  ['Rudolf Nadolny', 'German ambassador to Moscow', '1933–1934'],
+  ['Friedrich Werner von der Schulenburg', 'German ambassador to Moscow', '1934–1941'],
+  ['Robert Coulondre', 'French ambassador', ''],
+];
+
+describe('glossary of ambassadors (the seeds)', () => {
+  it('recall and precision against our own list: everyone, once, nobody else', () => {
+    const got = book.glossaries.ambassadors;
+    for (const [name, post, term] of EXPECTED_AMBASSADORS) {
+      const entry = got.find((a) => samePerson(a.name, name));
+      expect(entry, name).toBeDefined();
+      expect([entry!.post, entry!.term]).toEqual([post, term]);
+    }
+    expect(got).toHaveLength(EXPECTED_AMBASSADORS.length);
+    expect(new Set(got.map((a) => a.id)).size).toBe(got.length);
+  });
+
+  it('merges spelling variants into one entry and keeps both readings where sources disagree', () => {
+    const find = (name: string) => book.glossaries.ambassadors.find((a) => a.name === name)!;
+    expect(find('Adolf Ioffe').aliases).toContain('Adolph Joffe');
+    expect(find('Alexey Merekalov').aliases).toContain('Aleksey Merekalov');
+    expect(find('Wilhelm Mirbach').aliases).toContain('Wilhelm von Mirbach');
+    const shkvartsev = find('Alexander Shkvartsev');
+    expect(shkvartsev.aliases).toContain('Alexey Shkvartsev');
+    const name = shkvartsev.disagreements.find((d) => d.field === 'name')!;
+    expect(name.readings.map((r) => [r.value, r.sources[0]!.source])).toEqual([
+      ['Alexander Shkvartsev (1939–1940)', 'later-revision'],
+      ['Alexey Shkvartsev (1939-1940)', '2008-revision-with-citations'],
+    ]);
+    expect(find('Kurt Wiedenfeld').disagreements.map((d) => d.field)).toEqual(['membership']);
+  });
+
+  it('finds every mention, also under a variant or the surname alone', () => {
+    const text = (id: string) => allBlocks(book).find((b) => b.id === id)!.text;
+    const ioffe = book.glossaries.ambassadors.find((a) => a.name === 'Adolf Ioffe')!;
+    expect(ioffe.mentions.map(text).some((t) => t.includes('The entire Soviet embassy under Adolph Joffe'))).toBe(true);
+    const schulenburg = book.glossaries.ambassadors.find((a) => a.name.endsWith('Schulenburg'))!;
+    expect(schulenburg.mentions.length).toBeGreaterThanOrEqual(3);
+    for (const a of book.glossaries.ambassadors) expect(a.mentions.length, a.name).toBeGreaterThan(0);
+  });
+});
+
+/** Treaties we read in the text, by a name the glossary must carry (as its name or an alias), with dates. */
+const EXPECTED_TREATIES: [string, string | null][] = [
+  ['Treaty of Brest-Litovsk', '1918-03-03'],
+  ['Treaty of Versailles', null],
+  ['Treaty of Rapallo', '1922-04-16'],
+  ['Treaty of Berlin', '1926-04-24'],
+  ['Locarno Treaties', null],
+  ['Soviet-Polish Non-Aggression Pact', '1932-07-25'],
+  ['German-Polish Non-Aggression Pact', '1934-01-26'],
+  ['Franco-Soviet Treaty of Mutual Assistance', '1935-05-02'],
+  ['Anti-Comintern Pact', '1936-11-25'],
+  ['Munich Agreement', '1938-09-29'],
+  ['Molotov–Ribbentrop Pact', '1939-08-23'],
+  ['Nazi-Soviet Pact', '1939-08-23'],
+  ['Secret protocol', null],
+  ['German–Soviet Commercial Agreement', '1939-08-19'],
+  ['German–Soviet Boundary and Friendship Treaty', '1939-09-28'],
+  ['Moscow Peace Treaty', '1940-03-12'],
+  ['Tripartite Pact', null],
+  ['Neutrality pact with Japan', '1941-04-13'],
+];
+
+describe('glossary of treaties (the seeds)', () => {
+  const lookup = (name: string) => book.glossaries.treaties.find((t) => [t.name, ...t.aliases].some((n) => n.replace(/[–-]/g, '-') === name.replace(/[–-]/g, '-')));
+
+  it('recall: every treaty we read is there, with its date', () => {
+    for (const [name, date] of EXPECTED_TREATIES) {
+      const t = lookup(name);
+      expect(t, name).toBeDefined();
+      expect(t!.date, name).toBe(date);
+    }
+  });
+
+  it('precision: every entry names a treaty-like thing, and no two entries are one treaty', () => {
+    for (const t of book.glossaries.treaties) expect(t.name).toMatch(/\b(Treaty|Treaties|Pact|Agreements?|Protocols?|Accords?|Alliance|Entente|Convention|pact|treaty|agreement|protocol)\b/);
+    const names = book.glossaries.treaties.flatMap((t) => [t.name, ...t.aliases].map((n) => n.replace(/[–-]/g, '-').toLowerCase()));
+    expect(new Set(names).size).toBe(names.length);
+    expect(lookup('Molotov–Ribbentrop Pact')).toBe(lookup('Nazi-Soviet Pact'));
+    expect(lookup('Treaty of Berlin')).toBe(lookup('Berlin Treaty'));
+  });
+
+  it('gives parties, signatories and a describing sentence from the text', () => {
+    const rapallo = lookup('Treaty of Rapallo')!;
+    expect(rapallo.signatories).toEqual(['Walther Rathenau', 'Georgy Chicherin']);
+    expect(rapallo.parties).toEqual(['Weimar Germany', 'Soviet Russia']);
+    expect(rapallo.description).toMatch(/^The Treaty of Rapallo between Weimar Germany and Soviet Russia was signed/);
+    expect(lookup('German–Soviet Boundary and Friendship Treaty')!.parties).toEqual(['German', 'Soviet']);
+  });
+});
+
+describe('timeline (the seeds)', () => {
+  it('holds every full date in the text, found independently by a plain pattern', () => {
+    const months = 'January|February|March|April|May|June|July|August|September|October|November|December';
+    const full = new RegExp(`\\b(?:(${months}) (\\d{1,2}), (\\d{4})|(\\d{1,2}) (${months}) (\\d{4}))\\b`, 'g');
+    const iso = (m: string, d: string, y: string) => `${y}-${String(months.split('|').indexOf(m) + 1).padStart(2, '0')}-${d.padStart(2, '0')}`;
+    const dates = book.glossaries.timeline.filter((e) => e.precision === 'day');
+    let checked = 0;
+    for (const block of allBlocks(book)) {
+      for (const m of block.text.matchAll(full)) {
+        const want = m[1] ? iso(m[1], m[2]!, m[3]!) : iso(m[5]!, m[4]!, m[6]!);
+        checked++;
+        // A date can also close a range ("May 11 – September 16, 1939").
+        expect(dates.some((e) => (e.date === want || e.end === want) && e.block === block.id), `${want} in ${block.id}`).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(50);
+  });
+
+  it('is in chronological order, with precision and ranges', () => {
+    const tl = book.glossaries.timeline;
+    for (let i = 1; i < tl.length; i++) expect(tl[i]!.date.slice(0, 4) >= tl[i - 1]!.date.slice(0, 4)).toBe(true);
+    expect(tl.find((e) => e.label === 'August 1933')).toMatchObject({ date: '1933-08', precision: 'month' });
+    expect(tl.find((e) => e.label === '1935–1937')).toMatchObject({ date: '1935', end: '1937', precision: 'year' });
+    expect(tl.find((e) => e.label === '1919–1921')).toMatchObject({ date: '1919', end: '1921' });
+    expect(tl.find((e) => e.label === 'May 11 – September 16, 1939')).toMatchObject({ date: '1939-05-11', end: '1939-09-16', precision: 'day' });
+  });
+
+  it('understands the forms the rules add to chrono-node', () => {
+    expect(datesIn('On May 15, the Netherlands capitulated.', 1940).map((d) => d.date)).toEqual(['1940-05-15']);
+    expect(datesIn('A few months later, nothing.')).toEqual([]);
+    expect(datesIn('It had 100,000 men in 1921 and 1,500 tanks.').map((d) => d.date)).toEqual(['1921']);
+  });
+});
+
+describe('review questions and index (the seeds)', () => {
+  it('asks who, what and when, per chapter, with answers pointing at the text', () => {
+    const q = book.questions.find((x) => x.question === 'When was the Treaty of Rapallo signed, and by whom?')!;
+    expect(q.answer).toBe('April 16, 1922, by Walther Rathenau and Georgy Chicherin.');
+    expect(allBlocks(book).find((b) => b.id === q.block)!.text).toContain('April 16, 1922');
+    expect(book.questions.some((x) => x.question === 'Who was the Soviet ambassador to Berlin in 1921–1930?' && x.answer === 'Nikolay Krestinsky.')).toBe(true);
+    const perChapter = new Map<string, number>();
+    for (const x of book.questions) perChapter.set(x.chapter, (perChapter.get(x.chapter) ?? 0) + 1);
+    expect(Math.max(...perChapter.values())).toBeLessThanOrEqual(6);
+    expect(perChapter.size).toBeGreaterThanOrEqual(6);
+  });
+
+  it('indexes people, places and treaties with their mentions', () => {
+    const entry = (term: string) => book.index.find((e) => e.term === term);
+    expect(entry('Joseph Stalin')).toMatchObject({ kind: 'person' });
+    expect(entry('Moscow')).toMatchObject({ kind: 'place' });
+    expect(entry('Treaty of Rapallo')).toMatchObject({ kind: 'treaty' });
+    expect(entry('Joseph Stalin')!.mentions.length).toBeGreaterThan(3);
+    expect(book.index.map((e) => e.term)).toEqual([...book.index.map((e) => e.term)].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+});
+
+describe('another article, in Markdown (not tuned to the seeds)', () => {
+  const other = addStudyAids(mergeSources([parseText(readFileSync(path.join(FIXTURES, 'study/lakeland.md'), 'utf8'), 'lakeland.md')], meta));
+  const g = other.glossaries;
+
+  it('extracts both embassies from their lists and the running text, variants merged', () => {
+    expect(g.ambassadors.map((a) => [a.name, a.post, a.term])).toEqual([
+      ['Karel Brant', 'Norvanian ambassador to Estburg', '1861–1870'],
+      ['Lise Amund', 'Norvanian ambassador to Estburg', '1870–1879'],
+      ['Olaf Rind', 'Norvanian ambassador to Estburg', '1879–1885'],
+      ['Jonas Feld', 'Estmark ambassador to Norvik', '1862–1875'],
+      ['Hanna Kroll', 'Estmark ambassador to Norvik', '1875–1884'],
+    ]);
+    expect(g.ambassadors.find((a) => a.name === 'Jonas Feld')!.aliases).toContain('Jonas Feldt');
+  });
+
+  it('extracts treaties with aliases, dates and signatories, and the dates of the text', () => {
+    expect(g.treaties.map((t) => [t.name, t.date])).toEqual([
+      ['Treaty of Kessel', '1861-06-02'],
+      ['Norvanian–Estmark Customs Agreement', '1880-04-01'],
+    ]);
+    expect(g.treaties[0]!.aliases).toEqual(['Kessel Treaty']);
+    expect(g.treaties[1]!.signatories).toEqual(['Mira Voss', 'Karel Brant']);
+    expect(g.timeline.filter((e) => e.precision !== 'year').map((e) => e.date)).toEqual(['1861-06-02', '1862-03', '1874-10-09', '1880-04-01']);
+    expect(g.timeline.find((e) => e.label === '1870–1872')).toMatchObject({ end: '1872' });
+  });
+});
+
+describe('names', () => {
+  it('folds transliterations and particles', () => {
+    expect(samePerson('Adolf Ioffe', 'Adolph Joffe')).toBe(true);
+    expect(samePerson('Alexey Merekalov', 'Aleksey Merekalov')).toBe(true);
+    expect(samePerson('Wilhelm Mirbach', 'Wilhelm von Mirbach')).toBe(true);
+    expect(samePerson('Ulrich Graf von Brockdorff-Rantzau', 'Ulrich von Brockdorff-Rantzau')).toBe(true);
+    expect(samePerson('Karl Radek', 'Karl Helfferich')).toBe(false);
+    expect(foldSpelling('Weizsäcker')).toBe(foldSpelling('Weizsacker'));
+    expect(samePerson('Jonas Feld', 'Jonas Feldt')).toBe(true);
+    expect(samePerson('Feld', 'Feldt')).toBe(false);
+  });
+});
+
+describe('overrides', () => {
+  const file = 'content/overrides.yaml';
+  it('renames, merges, splits, suppresses and adds; overrides win over extraction', () => {
+    const sources = [parseText(readFileSync(path.join(FIXTURES, 'study/lakeland.md'), 'utf8'), 'lakeland.md')];
+    const data = OverridesSchema.parse({
+      ambassadors: {
+        rename: { 'amb-karel-brant': 'Karel B. Brant' },
+        suppress: ['amb-olaf-rind'],
+        add: [{ name: 'Petra Lund', post: 'Estmark ambassador to Norvik', from: 1884, to: 1890 }],
+        split: { 'amb-jonas-feld': ['Jonas Feldt'] },
+      },
+      treaties: { merge: [['treaty-treaty-of-kessel', 'treaty-norvanian-estmark-customs-agreement']] },
+      questions: { add: [{ chapter: 'early-contacts', question: 'Who signed the Treaty of Kessel?', answer: 'Piet Holmgaard and Mira Voss.' }] },
+    });
+    const b = addStudyAids(mergeSources(sources, meta), { data, file });
+    const names = b.glossaries.ambassadors.map((a) => a.name);
+    expect(names).toContain('Karel B. Brant');
+    expect(names).not.toContain('Olaf Rind');
+    expect(names).toContain('Petra Lund');
+    expect(names).toContain('Jonas Feldt');
+    expect(b.glossaries.treaties).toHaveLength(1);
+    expect(b.glossaries.treaties[0]!.aliases).toContain('Norvanian–Estmark Customs Agreement');
+    expect(b.questions.some((q) => q.question === 'Who signed the Treaty of Kessel?')).toBe(true);
+  });
+
+  it('an unknown id is a clear error naming the overrides file', () => {
+    const sources = [parseText(readFileSync(path.join(FIXTURES, 'study/lakeland.md'), 'utf8'), 'lakeland.md')];
+    const data = OverridesSchema.parse({ ambassadors: { suppress: ['amb-nobody'] } });
+    expect(() => addStudyAids(mergeSources(sources, meta), { data, file })).toThrow(QuireError);
+    try {
+      addStudyAids(mergeSources(sources, meta), { data, file });
+    } catch (e) {
+      expect((e as QuireError).oneLine()).toMatch(/^content\/overrides\.yaml: overrides: no ambassador with id "amb-nobody" — use an id from book\.json/);
+    }
+  });
+});
