@@ -85,6 +85,42 @@ describe('quire build on the seed guide (all formats)', () => {
     expect(html).toContain(`${result.book.report.duplicates.length} sentences folded into a variant`);
   });
 
+  it('links study aids both ways in the HTML: first mention → entry → back to the mention', () => {
+    const html = readFileSync(path.join(out, `${BASE}.html`), 'utf8');
+    const ids = new Set([...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]!));
+    const hrefs = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(500);
+    for (const h of hrefs) expect(ids.has(h), `#${h}`).toBe(true);
+    // Krestinsky: linked at his first mention in a chapter; his entry links back to that anchor.
+    const mention = /<a href="#amb-nikolay-krestinsky" id="(m-amb-nikolay-krestinsky-[^"]+)" class="gloss-ref">/.exec(html)!;
+    expect(mention).not.toBeNull();
+    const entry = html.slice(html.indexOf('<dt id="amb-nikolay-krestinsky"'), html.indexOf('</dd>', html.indexOf('<dt id="amb-nikolay-krestinsky"')));
+    expect(entry).toContain(`href="#${mention[1]}"`);
+    // Questions link to their answers and back.
+    expect(html).toMatch(/<li id="q-1" value="1">[^<]+<a class="to-answer" href="#ans-q-1">/);
+    expect(html).toMatch(/<li id="ans-q-1" value="1"><p class="question"><a href="#q-1">/);
+    expect(html).toContain('<svg');
+  });
+
+  it('the EPUB carries the study aids as pages whose internal links all resolve', () => {
+    const zip = unzipSync(readFileSync(path.join(out, `${BASE}.epub`)));
+    const files = Object.fromEntries(Object.entries(zip).filter(([n]) => n.endsWith('.xhtml')).map(([n, d]) => [n.replace(/^OEBPS\//, ''), strFromU8(d)]));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['glossary.xhtml', 'timeline.xhtml', 'answers.xhtml', 'index.xhtml']));
+    const ids = new Map(Object.entries(files).map(([n, t]) => [n, new Set([...t.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]!))]));
+    let checked = 0;
+    for (const [name, text] of Object.entries(files)) {
+      for (const m of text.matchAll(/href="([^"#]*)#([^"]+)"/g)) {
+        const file = m[1] || name;
+        if (!ids.has(file)) continue;
+        checked++;
+        expect(ids.get(file)!.has(m[2]!), `${name} → ${file}#${m[2]}`).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect(files['glossary.xhtml']).toMatch(/href="chapter-\d\d\.xhtml#m-amb-nikolay-krestinsky-/);
+    expect(Object.keys(zip).some((n) => n.endsWith('.svg'))).toBe(true);
+  });
+
   it('the HTML holds every chapter, notes and the credits, and loads nothing remote', () => {
     const html = readFileSync(path.join(out, `${BASE}.html`), 'utf8');
     for (const c of result.book.chapters) expect(html).toContain(`id="${c.id}"`);
