@@ -74,7 +74,7 @@ export function extractTreaties(book: Book): Treaty[] {
     const name = cleanName(raw);
     if (!name) return;
     const key = keyOf(name);
-    const d = drafts.get(key) ?? { name, names: new Map(), key };
+    const d: Draft = drafts.get(key) ?? { name, names: new Map(), key };
     d.names.set(name, (d.names.get(name) ?? 0) + 1);
     if (surface) (d.surfaces ??= new Set()).add(surface);
     drafts.set(key, d);
