@@ -203,14 +203,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         task: async (_c, task) => {
           const printDir = path.join(ctx.staging, '.print');
           const htmlFile = path.join(printDir, 'print.html');
-          await timed('pdf-html', async () => {
-            await copyAssets(ctx.templates, printDir, ['print.css']);
-            await writeFile(htmlFile, ctx.templates.render('print.html.njk', { ...ctx.view, assets: '' }));
-          });
+          await timed('pdf-assets', () => copyAssets(ctx.templates, printDir, ['print.css']));
+          // Render the template once up front, so a template error stops the build before Chromium starts.
+          const printHtml = (pages: Record<string, number>) => ctx.templates.render('print.html.njk', { ...ctx.view, assets: '', print: true, pages });
+          printHtml({});
           task.output = 'starting Chromium';
           ctx.browser = await timed('browser', () => launchBrowser());
-          task.output = 'rendering';
-          const pdf = await timed('pdf', () => renderPdf(ctx.browser!, htmlFile, printDir, ctx.book.meta, ctx.paper));
+          task.output = 'rendering (page numbers in two passes)';
+          const pdf = await timed('pdf', () => renderPdf(ctx.browser!, htmlFile, printDir, printHtml, ctx.book.meta, ctx.paper));
+          stages['pdf-passes'] = pdf.passes;
           await writeFile(path.join(ctx.staging, `${ctx.basename}.pdf`), pdf.bytes);
           ctx.files.push({ path: path.join(outDir, `${ctx.basename}.pdf`), bytes: pdf.bytes.length, pages: pdf.pages });
           await rm(printDir, { recursive: true, force: true });

@@ -1,29 +1,87 @@
-/** PDF: the print HTML rendered by Chromium, then document metadata set with pdf-lib. */
+/**
+ * PDF with exact page references, in passes over one browser page.
+ *
+ * Chromium cannot compute target-counter(), but it writes a /Dests dictionary into every PDF, mapping each
+ * linked id to the page it landed on. So: render the print HTML with placeholder page numbers (same width),
+ * read /Dests with pdf-lib, render again with the real numbers, and check that no target moved (render once
+ * more if one did). The last pass is tagged and has bookmarks; the document metadata is set with pdf-lib.
+ */
+import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer';
-import { PDFDocument } from 'pdf-lib';
+import type { Browser, Page } from 'puppeteer';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { BookMeta } from '../model.js';
 import { confinedPage } from './chromium.js';
 
 export interface PdfResult {
   bytes: Uint8Array;
   pages: number;
+  /** Passes rendered (2 when page numbers settle at once). */
+  passes: number;
+  /** Page of every linked id. */
+  destinations: Map<string, number>;
 }
 
-export async function renderPdf(browser: Browser, htmlFile: string, root: string, meta: BookMeta, paper: 'A4' | 'Letter'): Promise<PdfResult> {
+const MAX_PASSES = 4;
+
+/** The page of every named destination (linked id) in a PDF. */
+export function destinationsOf(doc: PDFDocument): Map<string, number> {
+  const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
+  const out = new Map<string, number>();
+  const dests = doc.catalog.lookup(PDFName.of('Dests'));
+  if (!(dests instanceof PDFDict)) return out;
+  for (const [key, value] of dests.entries()) {
+    const target = doc.context.lookup(value);
+    const array = target instanceof PDFDict ? target.lookup(PDFName.of('D')) : target;
+    const ref = array instanceof PDFArray ? array.get(0) : undefined;
+    const page = ref instanceof PDFRef ? pageOf.get(ref.toString()) : undefined;
+    if (page) out.set(key.decodeText(), page);
+  }
+  return out;
+}
+
+async function print(page: Page, paper: 'A4' | 'Letter', final: boolean): Promise<Uint8Array> {
+  return page.pdf({
+    format: paper === 'A4' ? 'a4' : 'letter',
+    preferCSSPageSize: true,
+    printBackground: true,
+    // Tags and bookmarks only where they are kept: they double Chromium's print time.
+    outline: final,
+    tagged: final,
+    timeout: 120_000,
+  });
+}
+
+/**
+ * `html(pages)` gives the print HTML for a map of page numbers (empty on the first pass: the templates
+ * print placeholders of the same width).
+ */
+export async function renderPdf(
+  browser: Browser,
+  htmlFile: string,
+  root: string,
+  html: (pages: Record<string, number>) => string,
+  meta: BookMeta,
+  paper: 'A4' | 'Letter',
+): Promise<PdfResult> {
   const page = await confinedPage(browser, root);
   try {
-    await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: 60_000 });
-    await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
-    const raw = await page.pdf({
-      format: paper === 'A4' ? 'a4' : 'letter',
-      preferCSSPageSize: true,
-      printBackground: true,
-      outline: true,
-      tagged: true,
-      timeout: 120_000,
-    });
-    const doc = await PDFDocument.load(raw, { updateMetadata: false });
+    let pages: Record<string, number> = {};
+    let raw: Uint8Array | undefined;
+    let doc: PDFDocument | undefined;
+    let passes = 0;
+    for (;;) {
+      passes++;
+      await writeFile(htmlFile, html(pages));
+      await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: 60_000 });
+      const final = passes > 1;
+      raw = await print(page, paper, final);
+      doc = await PDFDocument.load(raw, { updateMetadata: false });
+      const found = Object.fromEntries(destinationsOf(doc));
+      const moved = Object.keys(found).some((id) => pages[id] !== found[id]);
+      pages = found;
+      if (final && (!moved || passes >= MAX_PASSES)) break;
+    }
     const date = new Date(`${meta.edition.date}T00:00:00Z`);
     doc.setTitle(meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title, { showInWindowTitleBar: true });
     doc.setAuthor(meta.author);
@@ -35,7 +93,7 @@ export async function renderPdf(browser: Browser, htmlFile: string, root: string
     doc.setCreationDate(date);
     doc.setModificationDate(date);
     const bytes = await doc.save();
-    return { bytes, pages: doc.getPageCount() };
+    return { bytes, pages: doc.getPageCount(), passes, destinations: new Map(Object.entries(pages)) };
   } finally {
     await page.close();
   }

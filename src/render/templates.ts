@@ -22,6 +22,16 @@ export class TemplateSet {
       trimBlocks: true,
       lstripBlocks: true,
     });
+    // Print: the distinct pages a list of links lands on, in order ("00" placeholders before they are known).
+    this.env.addFilter('pageList', (links: { href: string }[], pages: Record<string, number>) => {
+      const out: { href: string; page: string }[] = [];
+      for (const l of links) {
+        const page = pages[l.href.replace(/^#/, '')];
+        if (page === undefined) out.push({ href: l.href, page: '00' });
+        else if (!out.some((o) => o.page === String(page))) out.push({ href: l.href, page: String(page) });
+      }
+      return out.sort((a, b) => Number(a.page) - Number(b.page));
+    });
   }
 
   /** Path of a template or asset file, checked to exist. */

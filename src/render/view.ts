@@ -83,6 +83,9 @@ export interface View {
   assets: string;
   /** EPUB file names of the study-aid pages. */
   files: typeof FILES;
+  /** Print only: the page of each linked id (empty until the first PDF pass has measured them). */
+  print: boolean;
+  pages: Record<string, number>;
 }
 
 export interface ViewAmbassador {
@@ -235,6 +238,8 @@ export function buildView(book: Book, options: { paper: 'A4' | 'Letter'; assets:
     paper: options.paper,
     assets: options.assets,
     files: FILES,
+    print: false,
+    pages: {},
     sources: book.sources.map((s) => ({ id: s.id, file: s.file, format: FORMAT_LABELS[s.format] ?? s.format, label: s.label ?? s.title ?? s.file, revision: s.revision })),
     chapters: book.chapters.map((chapter, i) => viewChapter(chapter, i + 1)),
     backMatter: book.backMatter.map((b) => ({

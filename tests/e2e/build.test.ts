@@ -47,6 +47,28 @@ describe('quire build on the seed guide (all formats)', () => {
     expect(pdfText(file, 1)).toContain('A study guide');
   });
 
+  it('the PDF contents, glossaries and index give exact page numbers', () => {
+    const file = path.join(out, `${BASE}.pdf`);
+    const pageText = (n: number) => pdfText(file, n).replace(/\s+/g, ' ');
+    const contents = pdfText(file, 3);
+    const entries = [...contents.matchAll(/^(.+?)\s{2,}(\d+)\s*$/gm)].map((m) => [m[1]!.trim(), Number(m[2])] as const);
+    expect(entries.length).toBeGreaterThanOrEqual(chapterTitles.length + 4);
+    for (const [title, page] of entries) {
+      const heading = title.replace(/^(\d+)\. /, '$1 ');
+      expect(pageText(page), `"${title}" on page ${page}`).toContain(heading.slice(0, 40));
+    }
+    // A glossary back-reference and an index entry, checked on the page they name.
+    const glossary = pdfText(file).replace(/\s+/g, ' ');
+    const inGlossary = glossary.slice(glossary.lastIndexOf('Glossary of ambassadors'));
+    const ref = /Soviet ambassador to Berlin Mentioned in: ([^;]+?), p\. (\d+)/.exec(inGlossary.slice(inGlossary.indexOf('Nikolay Krestinsky (1921')))!;
+    expect(pageText(Number(ref[2]))).toContain('Krestinsky');
+    const index = glossary.slice(glossary.lastIndexOf('Index'));
+    const stalin = /Joseph Stalin ((?:\d+, )*\d+)/.exec(index)!;
+    const pages = stalin[1]!.split(', ').map(Number);
+    expect(new Set(pages).size).toBe(pages.length);
+    for (const p of pages) expect(pageText(p), `Stalin on page ${p}`).toContain('Stalin');
+  });
+
   it('the PDF credits Wikipedia under CC BY-SA 4.0', () => {
     const credits = pdfText(path.join(out, `${BASE}.pdf`), 2).replace(/\s+/g, ' ');
     expect(credits).toContain('CC BY-SA 4.0');
