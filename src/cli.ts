@@ -31,13 +31,15 @@ program
   .description('merge the sources in the content folder and write the guide to the output folder')
   .option('-c, --content <dir>', 'content folder (sources and quire.yaml)', 'content')
   .option('-o, --out <dir>', 'output folder', 'output')
-  .option('-f, --formats <list>', `comma-separated formats: ${FORMATS.join(',')} (default: all, or the config's)`, parseFormats)
+  .option('-f, --formats <list>', `comma-separated formats: ${FORMATS.join(',')} (default: all but handouts, or the config's)`, parseFormats)
   .addOption(new Option('--paper <size>', 'paper size for the PDF').choices(['A4', 'Letter']))
+  .option('--duplex', 'start chapters on right-hand pages, for double-sided printing')
+  .option('--booklet', 'with handouts: also a 2-up booklet of each, in folding order')
   .addOption(new Option('--progress <style>', 'progress display').choices(['default', 'simple', 'silent']))
   .option('--debug', 'show stack traces for errors')
-  .action(async (opts: { content: string; out: string; formats?: Format[]; paper?: 'A4' | 'Letter'; progress?: 'default' | 'simple' | 'silent'; debug?: boolean }) => {
+  .action(async (opts: { content: string; out: string; formats?: Format[]; paper?: 'A4' | 'Letter'; duplex?: boolean; booklet?: boolean; progress?: 'default' | 'simple' | 'silent'; debug?: boolean }) => {
     try {
-      const result = await build({ contentDir: opts.content, outDir: opts.out, formats: opts.formats, paper: opts.paper, progress: opts.progress });
+      const result = await build({ contentDir: opts.content, outDir: opts.out, formats: opts.formats, paper: opts.paper, duplex: opts.duplex, booklet: opts.booklet, progress: opts.progress });
       for (const w of result.warnings) console.error(`warning: ${w.file ? path.join(opts.content, w.file) : opts.content}${w.line ? `:${w.line}` : ''}: ${w.message}`);
       console.log(`\nDone in ${(result.ms / 1000).toFixed(1)} s:`);
       for (const f of result.files) {

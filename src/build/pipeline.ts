@@ -21,15 +21,20 @@ import { mergeSources } from '../merge/index.js';
 import { buildView, type View } from '../render/view.js';
 import { DEFAULT_TEMPLATES, TemplateSet } from '../render/templates.js';
 import { fontBundle } from '../render/fonts.js';
+import { hyphenatorFor } from '../render/hyphenate.js';
 import { launchBrowser } from '../render/chromium.js';
 import { renderPdf } from '../render/pdf.js';
+import { imposeBooklet } from '../render/booklet.js';
+import { handoutView, partIds, blanksBefore } from '../render/handout.js';
 import { renderEpub } from '../render/epub.js';
 import { bookJsonSchema, renderBookJson } from '../render/json.js';
 import { reportView } from '../render/report.js';
 import { QuireError } from '../errors.js';
 import { slugify } from '../sources/text.js';
 
-export const FORMATS = ['html', 'pdf', 'epub', 'json', 'report'] as const;
+export const FORMATS = ['html', 'pdf', 'epub', 'json', 'report', 'handouts'] as const;
+/** Formats built when neither the command line nor the config names any: all but the handouts. */
+export const DEFAULT_FORMATS: Format[] = ['html', 'pdf', 'epub', 'json', 'report'];
 export type Format = (typeof FORMATS)[number];
 
 export interface BuildOptions {
@@ -37,6 +42,10 @@ export interface BuildOptions {
   outDir: string;
   formats?: Format[];
   paper?: 'A4' | 'Letter';
+  /** Chapters on right-hand pages; overrides the config. */
+  duplex?: boolean;
+  /** Handout booklets; overrides the config. */
+  booklet?: boolean;
   /** Progress display: 'default' (live, for terminals), 'simple' (line per step, for CI logs), 'silent'. */
   progress?: 'default' | 'simple' | 'silent';
   /** Injected clock for the default edition date. */
@@ -147,7 +156,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         task: async (_c, task) => {
           const loaded = await timed('config', () => loadConfig(contentDir));
           ctx.config = loaded.config;
-          ctx.formats = options.formats ?? loaded.config.output.formats ?? [...FORMATS];
+          ctx.formats = options.formats ?? loaded.config.output.formats ?? [...DEFAULT_FORMATS];
           ctx.paper = options.paper ?? loaded.config.output.paper;
           const templatesDir = loaded.config.templates ? path.resolve(contentDir, loaded.config.templates) : DEFAULT_TEMPLATES;
           ctx.templates = new TemplateSet(templatesDir);
@@ -205,7 +214,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           const htmlFile = path.join(printDir, 'print.html');
           await timed('pdf-assets', () => copyAssets(ctx.templates, printDir, ['print.css']));
           // Render the template once up front, so a template error stops the build before Chromium starts.
-          const printHtml = (pages: Record<string, number>) => ctx.templates.render('print.html.njk', { ...ctx.view, assets: '', print: true, pages });
+          const printView = buildView(ctx.book, { paper: ctx.paper, assets: '', hyphenate: hyphenatorFor(ctx.book.meta.language) });
+          const duplex = options.duplex ?? ctx.config.output.duplex;
+          // Duplex: measured once without blank pages, then a blank page before each part that would start on
+          // a left-hand (even) page — Chromium has no `break-before: right`.
+          let measured: Record<string, number> | undefined;
+          const printHtml = (pages: Record<string, number>) => {
+            if (duplex && !measured && Object.keys(pages).length) measured = pages;
+            const blank = duplex && measured ? blanksBefore(partIds(printView), measured) : {};
+            return ctx.templates.render('print.html.njk', { ...printView, print: true, pages, blank });
+          };
           printHtml({});
           task.output = 'starting Chromium';
           ctx.browser = await timed('browser', () => launchBrowser());
@@ -215,7 +233,35 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           await writeFile(path.join(ctx.staging, `${ctx.basename}.pdf`), pdf.bytes);
           ctx.files.push({ path: path.join(outDir, `${ctx.basename}.pdf`), bytes: pdf.bytes.length, pages: pdf.pages });
           await rm(printDir, { recursive: true, force: true });
-          task.title = `PDF: ${ctx.basename}.pdf, ${pdf.pages} pages (${ctx.paper})`;
+          task.title = `PDF: ${ctx.basename}.pdf, ${pdf.pages} pages (${ctx.paper}${duplex ? ', duplex' : ''}), ${pdf.passes} passes`;
+        },
+      },
+      {
+        title: 'Handouts',
+        skip: () => !ctx.formats.includes('handouts'),
+        task: async (_c, task) => {
+          const dir = path.join(ctx.staging, 'handouts');
+          const printDir = path.join(ctx.staging, '.handouts');
+          await mkdir(dir, { recursive: true });
+          await copyAssets(ctx.templates, printDir, ['print.css']);
+          ctx.browser ??= await timed('browser', () => launchBrowser());
+          const view = buildView(ctx.book, { paper: ctx.paper, assets: '', hyphenate: hyphenatorFor(ctx.book.meta.language) });
+          const booklet = options.booklet ?? ctx.config.output.booklet;
+          let count = 0;
+          await timed('handouts', async () => {
+            for (const chapter of view.chapters) {
+              task.output = `${chapter.number}. ${chapter.title}`;
+              const handout = handoutView(view, chapter, ctx.book);
+              const name = `${ctx.basename}-handout-${String(chapter.number).padStart(2, '0')}-${chapter.id}`;
+              const html = () => ctx.templates.render('handout.html.njk', { ...handout, print: true, pages: {}, blank: {} });
+              const pdf = await renderPdf(ctx.browser!, path.join(printDir, 'handout.html'), printDir, html, { ...ctx.book.meta, title: `${ctx.book.meta.title} — ${chapter.number}. ${chapter.title}` }, ctx.paper, { exactPages: false });
+              await writeFile(path.join(dir, `${name}.pdf`), pdf.bytes);
+              if (booklet) await writeFile(path.join(dir, `${name}-booklet.pdf`), await imposeBooklet(pdf.bytes, ctx.paper, { title: `${ctx.book.meta.title} — ${chapter.title}` }));
+              count++;
+            }
+          });
+          await rm(printDir, { recursive: true, force: true });
+          task.title = `Handouts: ${count} chapters in handouts/${booklet ? ', with booklets' : ''}`;
         },
       },
       {

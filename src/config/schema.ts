@@ -53,15 +53,19 @@ export const ConfigSchema = z
     templates: z.string().optional(),
     output: z
       .object({
-        formats: z.array(z.enum(['html', 'pdf', 'epub', 'json', 'report'])).optional(),
+        formats: z.array(z.enum(['html', 'pdf', 'epub', 'json', 'report', 'handouts'])).optional(),
         paper: PaperSchema.default('A4'),
+        /** Chapters start on right-hand pages (blank pages inserted), for double-sided printing. */
+        duplex: z.boolean().default(false),
+        /** With handouts: also a 2-up booklet of each, in folding order. */
+        booklet: z.boolean().default(false),
         basename: z
           .string()
           .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, dots, dashes and underscores')
           .optional(),
       })
       .strict()
-      .default({ paper: 'A4' }),
+      .default({ paper: 'A4', duplex: false, booklet: false }),
   })
   .strict();
 

@@ -9,6 +9,7 @@ import { toHast, type Handler } from 'mdast-util-to-hast';
 import type { Root as HastRoot, Element } from 'hast';
 import type { FootnoteReference, RootContent } from 'mdast';
 import type { Schema as SanitizeSchema } from 'hast-util-sanitize';
+import { hyphenateTree } from './hyphenate.js';
 
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
@@ -35,6 +36,8 @@ export interface ContentContext {
   notePrefix: string;
   /** Note number by citation id. */
   noteNumber: (citationId: string) => number | undefined;
+  /** Print only: insert soft hyphens. */
+  hyphenate?: (text: string) => string;
 }
 
 /** One mdast block (or several) as a sanitized HTML string. */
@@ -57,8 +60,9 @@ export function blockHtml(nodes: RootContent | RootContent[], ctx: ContentContex
     };
   };
   const root = { type: 'root' as const, children: Array.isArray(nodes) ? nodes : [nodes] };
-  const hast = toHast(root, { handlers: { footnoteReference } }) as HastRoot;
-  return processor.stringify(processor.runSync(hast) as HastRoot);
+  const hast = processor.runSync(toHast(root, { handlers: { footnoteReference } }) as HastRoot) as HastRoot;
+  if (ctx.hyphenate) hyphenateTree(hast, ctx.hyphenate);
+  return processor.stringify(hast);
 }
 
 /** Escape text for the rare place where it is not passed through the template engine. */

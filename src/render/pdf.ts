@@ -63,7 +63,9 @@ export async function renderPdf(
   html: (pages: Record<string, number>) => string,
   meta: BookMeta,
   paper: 'A4' | 'Letter',
+  options: { exactPages?: boolean } = {},
 ): Promise<PdfResult> {
+  const exactPages = options.exactPages ?? true;
   const page = await confinedPage(browser, root);
   try {
     let pages: Record<string, number> = {};
@@ -74,13 +76,13 @@ export async function renderPdf(
       passes++;
       await writeFile(htmlFile, html(pages));
       await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: 60_000 });
-      const final = passes > 1;
+      const final = passes > 1 || !exactPages;
       raw = await print(page, paper, final);
       doc = await PDFDocument.load(raw, { updateMetadata: false });
       const found = Object.fromEntries(destinationsOf(doc));
       const moved = Object.keys(found).some((id) => pages[id] !== found[id]);
       pages = found;
-      if (final && (!moved || passes >= MAX_PASSES)) break;
+      if (final && (!exactPages || !moved || passes >= MAX_PASSES)) break;
     }
     const date = new Date(`${meta.edition.date}T00:00:00Z`);
     doc.setTitle(meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title, { showInWindowTitleBar: true });

@@ -121,8 +121,9 @@ export const FILES = { glossary: 'glossary.xhtml', timeline: 'timeline.xhtml', a
 
 const where = (p: Provenance) => `${p.file}:${p.line}`;
 
-export function buildView(book: Book, options: { paper: 'A4' | 'Letter'; assets: string; target?: ViewTarget }): View {
+export function buildView(book: Book, options: { paper: 'A4' | 'Letter'; assets: string; target?: ViewTarget; hyphenate?: (text: string) => string }): View {
   const target = options.target ?? 'html';
+  const hyphenate = options.hyphenate;
   const chapterFile = new Map(book.chapters.map((c, i) => [c.id, `chapter-${String(i + 1).padStart(2, '0')}.xhtml`]));
   const blockChapter = new Map<string, Chapter>();
   const blockSection = new Map<string, string>();
@@ -175,7 +176,7 @@ export function buildView(book: Book, options: { paper: 'A4' | 'Letter'; assets:
       id: s.id,
       title: s.title,
       level: s.level,
-      blocks: s.blocks.map((b) => ({ id: b.id, kind: b.kind, html: blockHtml(nodes.get(b.id) ?? b.node, { notePrefix, noteNumber }) })),
+      blocks: s.blocks.map((b) => ({ id: b.id, kind: b.kind, html: blockHtml(nodes.get(b.id) ?? b.node, { notePrefix, noteNumber, hyphenate }) })),
       keyPoints: s.keyPoints.map((k) => ({ id: k.id, text: k.text })),
     }));
     const notes = used.map((id) => ({ anchor: `${notePrefix}${id}`, number: numberOf.get(id)!, text: citationById.get(id)!.text }));

@@ -8,6 +8,8 @@ import { BookJsonSchema } from '../../src/render/json.js';
 import { CONTENT, SEEDS } from '../support/content.js';
 import { epubcheck, pdfFonts, pdfInfo, pdfText } from '../support/inspect.js';
 import { runQuire } from '../support/cli.js';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { foldingOrder } from '../../src/render/booklet.js';
 
 const BASE = 'germany-soviet-union-relations-1918-1941';
 
@@ -67,6 +69,27 @@ describe('quire build on the seed guide (all formats)', () => {
     const pages = stalin[1]!.split(', ').map(Number);
     expect(new Set(pages).size).toBe(pages.length);
     for (const p of pages) expect(pageText(p), `Stalin on page ${p}`).toContain('Stalin');
+  });
+
+  it('the PDF has running heads, page numbers, bookmarks, tags, hyphenation and only its own fonts', async () => {
+    const file = path.join(out, `${BASE}.pdf`);
+    const contents = pdfText(file, 3);
+    const starts = [...contents.matchAll(/^(\d+)\. (.+?)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[2]!, page: Number(m[3]) }));
+    const anyStart = new Set([...contents.matchAll(/\s(\d+)\s*$/gm)].map((m) => Number(m[1])));
+    for (const { title, page } of starts) {
+      // The page after a chapter's first page carries the chapter title as its running head, and a number.
+      const next = pdfText(file, page + 1).split('\n').filter((l) => l.trim());
+      if (anyStart.has(page + 1)) continue;
+      expect(next[0]!.trim(), `running head on page ${page + 1}`).toBe(title);
+      expect(next.at(-1)!.trim()).toBe(String(page + 1));
+    }
+    expect(pdfText(file, 1).trim().split('\n').at(-1)).not.toMatch(/^\s*1\s*$/);
+    const doc = await PDFDocument.load(readFileSync(file));
+    const outlines = doc.catalog.lookup(PDFName.of('Outlines'));
+    expect(outlines).toBeInstanceOf(PDFDict);
+    expect(doc.catalog.lookup(PDFName.of('StructTreeRoot'))).toBeInstanceOf(PDFDict);
+    expect(pdfFonts(file).map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).every((n) => /^(SourceSerif4|SourceSans3)/.test(n))).toBe(true);
+    expect(pdfText(file).match(/[a-z]-\n/g)!.length).toBeGreaterThan(20);
   });
 
   it('the PDF credits Wikipedia under CC BY-SA 4.0', () => {
@@ -150,6 +173,49 @@ describe('quire build on the seed guide (all formats)', () => {
     expect(html).toContain('CC BY-SA 4.0');
     expect(html).not.toMatch(/<script|src="http/);
     expect(existsSync(path.join(out, 'assets/screen.css'))).toBe(true);
+  });
+});
+
+describe('print options: handouts, booklets, duplex, US Letter', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'quire-print-'));
+  let result: Awaited<ReturnType<typeof build>>;
+  beforeAll(async () => {
+    result = await build({ contentDir: CONTENT, outDir: out, formats: ['pdf', 'handouts'], duplex: true, booklet: true, paper: 'Letter', progress: 'silent' });
+  });
+
+  it('writes one handout per chapter, each with its title, key points, glossary entries and questions', () => {
+    const names = readdirSync(path.join(out, 'handouts')).filter((n) => !n.includes('booklet')).sort();
+    expect(names).toHaveLength(result.book.chapters.length);
+    const pact = path.join(out, 'handouts', names.find((n) => n.includes('molotov-ribbentrop-pact'))!);
+    const text = pdfText(pact).replace(/\s+/g, ' ');
+    expect(text).toContain('Handout 4 of 9');
+    expect(text).toContain('4 Molotov–Ribbentrop Pact');
+    expect(text).toContain('KEY POINTS');
+    expect(text).toContain('Glossary of treaties');
+    expect(text).toMatch(/review questions/i);
+    expect(text).toMatch(/Handout 4 · page 1 of \d+/);
+    expect(pdfInfo(pact)['Page size']).toContain('(letter)');
+  });
+
+  it('imposes each handout 2-up on landscape sheets in folding order', async () => {
+    const dir = path.join(out, 'handouts');
+    const name = readdirSync(dir).find((n) => n.includes('molotov-ribbentrop-pact') && !n.includes('booklet'))!;
+    const pages = Number(pdfInfo(path.join(dir, name)).Pages);
+    const booklet = path.join(dir, name.replace('.pdf', '-booklet.pdf'));
+    const info = pdfInfo(booklet);
+    expect(Number(info.Pages)).toBe(Math.ceil(pages / 4) * 2);
+    const [w, h] = info['Page size']!.split(' x ').map((x) => parseFloat(x));
+    expect(w).toBeGreaterThan(h!);
+    expect(foldingOrder(8)).toEqual([[7, 0], [1, 6], [5, 2], [3, 4]]);
+  });
+
+  it('duplex: every chapter starts on a right-hand (odd) page', () => {
+    const file = path.join(out, `${BASE}.pdf`);
+    const contents = pdfText(file, 3);
+    const pages = [...contents.matchAll(/^\d+\. .+?\s{2,}(\d+)\s*$/gm)].map((m) => Number(m[1]));
+    expect(pages).toHaveLength(result.book.chapters.length);
+    for (const p of pages) expect(p % 2).toBe(1);
+    expect(pdfInfo(file)['Page size']).toContain('(letter)');
   });
 });
 

@@ -3,7 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 
 export function pdfText(file: string, page?: number): string {
   const args = page ? ['-f', String(page), '-l', String(page)] : [];
-  return execFileSync('pdftotext', [...args, '-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // Soft hyphens (print hyphenation) are invisible to a reader searching the text: drop them here too.
+  return execFileSync('pdftotext', [...args, '-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).replace(/\u00AD/g, '');
 }
 
 export function pdfInfo(file: string): Record<string, string> {

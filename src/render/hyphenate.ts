@@ -1,0 +1,33 @@
+/**
+ * Hyphenation for print: headless Chromium does not hyphenate (`hyphens: auto` is ignored), so soft hyphens
+ * are put into the text with the `hyphen` package's Liang patterns for the book's language.
+ */
+import { createRequire } from 'node:module';
+import type { Root, Element, Text } from 'hast';
+import { visit } from 'unist-util-visit';
+
+const require = createRequire(import.meta.url);
+
+/** The hyphenator for a BCP 47 language tag, or undefined when the package has no patterns for it. */
+export function hyphenatorFor(language: string): ((text: string) => string) | undefined {
+  const tag = language.toLowerCase();
+  const candidates = tag === 'en' ? ['en-us'] : [tag, tag.split('-')[0]!];
+  for (const c of candidates) {
+    try {
+      const mod = require(`hyphen/${c}`) as typeof import('hyphen/en-us');
+      // Proper nouns stay whole (names are not split across lines); other words of 6+ letters may break.
+      return (text) => text.replace(/(?<![\p{L}])\p{Ll}\p{L}{5,}/gu, (word) => mod.hyphenateSync(word, { minWordLength: 6 }));
+    } catch {
+      // no patterns under that name: try the next
+    }
+  }
+  return undefined;
+}
+
+/** Soft hyphens in every text node of a hast tree, except inside code. */
+export function hyphenateTree(tree: Root, hyphenate: (text: string) => string): void {
+  visit(tree, 'text', (node: Text, _index, parent) => {
+    if (parent && (parent as Element).tagName === 'code') return;
+    node.value = hyphenate(node.value);
+  });
+}
