@@ -22,7 +22,7 @@ import { buildView, type View } from '../render/view.js';
 import { DEFAULT_TEMPLATES, TemplateSet } from '../render/templates.js';
 import { fontBundle } from '../render/fonts.js';
 import { hyphenatorFor } from '../render/hyphenate.js';
-import { launchBrowser } from '../render/chromium.js';
+import { launchBrowser, renderCover } from '../render/chromium.js';
 import { renderPdf } from '../render/pdf.js';
 import { imposeBooklet } from '../render/booklet.js';
 import { handoutView, partIds, blanksBefore } from '../render/handout.js';
@@ -268,7 +268,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         title: 'EPUB',
         skip: () => !ctx.formats.includes('epub'),
         task: async (_c, task) => {
-          const bytes = await timed('epub', () => renderEpub(buildView(ctx.book, { paper: ctx.paper, assets: '', target: 'epub' }), ctx.templates));
+          const view = buildView(ctx.book, { paper: ctx.paper, assets: '', target: 'epub' });
+          // The cover image needs Chromium; without one the EPUB is still built, without a cover.
+          let cover: Uint8Array | undefined;
+          try {
+            ctx.browser ??= await timed('browser', () => launchBrowser());
+            const dir = path.join(ctx.staging, '.cover');
+            await copyAssets(ctx.templates, dir, []);
+            cover = await timed('cover', () => renderCover(ctx.browser!, dir, ctx.templates.render('cover.html.njk', view)));
+          } catch (error) {
+            if (!(error instanceof QuireError)) throw error;
+            ctx.book.report.warnings.push({ file: '', message: `EPUB built without a cover image: ${error.oneLine()}` });
+          }
+          const bytes = await timed('epub', () => renderEpub(view, ctx.templates, cover));
           await writeFile(path.join(ctx.staging, `${ctx.basename}.epub`), bytes);
           task.title = `EPUB: ${ctx.basename}.epub, ${ctx.view.chapters.length} chapters`;
         },

@@ -69,3 +69,18 @@ export async function confinedPage(browser: Browser, root: string): Promise<Page
   });
   return page;
 }
+
+/** A PNG of a page (the EPUB cover), 1600 × 2400, from HTML written into `dir` (fonts beside it). */
+export async function renderCover(browser: Browser, dir: string, html: string): Promise<Uint8Array> {
+  const { writeFile } = await import('node:fs/promises');
+  const file = path.join(dir, 'cover.html');
+  await writeFile(file, html);
+  const page = await confinedPage(browser, dir);
+  try {
+    await page.setViewport({ width: 1600, height: 2400, deviceScaleFactor: 1 });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 60_000 });
+    return await page.screenshot({ type: 'png', fullPage: false, omitBackground: false });
+  } finally {
+    await page.close();
+  }
+}

@@ -10,6 +10,7 @@ import type { Root as HastRoot, Element } from 'hast';
 import type { FootnoteReference, RootContent } from 'mdast';
 import type { Schema as SanitizeSchema } from 'hast-util-sanitize';
 import { hyphenateTree } from './hyphenate.js';
+import { visit } from 'unist-util-visit';
 
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
@@ -38,6 +39,8 @@ export interface ContentContext {
   noteNumber: (citationId: string) => number | undefined;
   /** Print only: insert soft hyphens. */
   hyphenate?: (text: string) => string;
+  /** EPUB only: mark note references with epub:type, so readers can show notes as pop-ups. */
+  epub?: boolean;
 }
 
 /** One mdast block (or several) as a sanitized HTML string. */
@@ -62,6 +65,10 @@ export function blockHtml(nodes: RootContent | RootContent[], ctx: ContentContex
   const root = { type: 'root' as const, children: Array.isArray(nodes) ? nodes : [nodes] };
   const hast = processor.runSync(toHast(root, { handlers: { footnoteReference } }) as HastRoot) as HastRoot;
   if (ctx.hyphenate) hyphenateTree(hast, ctx.hyphenate);
+  // After sanitizing: Quire's own semantics, not the source's.
+  if (ctx.epub) visit(hast, 'element', (el: Element) => {
+    if (el.tagName === 'a' && el.properties.role === 'doc-noteref') el.properties['epub:type'] = 'noteref';
+  });
   return processor.stringify(hast);
 }
 

@@ -6,12 +6,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TemplateSet } from './templates.js';
 import type { View } from './view.js';
+import { packageEpub } from './epub-package.js';
 
 // A CommonJS module: Node's ESM loader puts its default export on `.default`; bundlers unwrap it.
 const makeEpub = (typeof epubGen === 'function' ? epubGen : epubGen.default) as typeof epubGen.default;
 
-/** `view` must be built with target 'epub' (links between files). */
-export async function renderEpub(view: View, templates: TemplateSet): Promise<Uint8Array> {
+/** `view` must be built with target 'epub' (links between files). `cover` is a PNG, if one was rendered. */
+export async function renderEpub(view: View, templates: TemplateSet, cover?: Uint8Array): Promise<Uint8Array> {
   const { meta } = view;
   // epub-gen-memory packs images it can load from absolute file URLs: the figure goes through a temp file.
   const scratch = mkdtempSync(path.join(tmpdir(), 'quire-epub-'));
@@ -51,7 +52,7 @@ export async function renderEpub(view: View, templates: TemplateSet): Promise<Ui
       },
       chapters,
     );
-    return new Uint8Array(buffer);
+    return packageEpub(new Uint8Array(buffer), { view, templates, cover, spine: chapters.map((c) => ({ file: c.filename, title: c.title })) });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -51,6 +51,8 @@ export interface ViewChapter {
   /** File name of the chapter in the EPUB. */
   file: string;
   sections: ViewSection[];
+  /** Sections below the chapter's opening text, for tables of contents. */
+  subsections: { id: string; title: string }[];
   notes: ViewNote[];
   questions: ViewQuestion[];
 }
@@ -86,6 +88,8 @@ export interface View {
   /** Print only: the page of each linked id (empty until the first PDF pass has measured them). */
   print: boolean;
   pages: Record<string, number>;
+  /** EPUB only: templates add epub:type semantics. */
+  epub: boolean;
 }
 
 export interface ViewAmbassador {
@@ -176,7 +180,7 @@ export function buildView(book: Book, options: { paper: 'A4' | 'Letter'; assets:
       id: s.id,
       title: s.title,
       level: s.level,
-      blocks: s.blocks.map((b) => ({ id: b.id, kind: b.kind, html: blockHtml(nodes.get(b.id) ?? b.node, { notePrefix, noteNumber, hyphenate }) })),
+      blocks: s.blocks.map((b) => ({ id: b.id, kind: b.kind, html: blockHtml(nodes.get(b.id) ?? b.node, { notePrefix, noteNumber, hyphenate, epub: target === 'epub' }) })),
       keyPoints: s.keyPoints.map((k) => ({ id: k.id, text: k.text })),
     }));
     const notes = used.map((id) => ({ anchor: `${notePrefix}${id}`, number: numberOf.get(id)!, text: citationById.get(id)!.text }));
@@ -187,6 +191,7 @@ export function buildView(book: Book, options: { paper: 'A4' | 'Letter'; assets:
       runningHead: cssString(chapter.title),
       file: chapterFile.get(chapter.id)!,
       sections,
+      subsections: sections.filter((s) => s.level > 2).map((s) => ({ id: s.id, title: s.title })),
       notes,
       questions: book.questions.filter((q) => q.chapter === chapter.id).map(viewQuestion),
     };
@@ -241,6 +246,7 @@ export function buildView(book: Book, options: { paper: 'A4' | 'Letter'; assets:
     files: FILES,
     print: false,
     pages: {},
+    epub: target === 'epub',
     sources: book.sources.map((s) => ({ id: s.id, file: s.file, format: FORMAT_LABELS[s.format] ?? s.format, label: s.label ?? s.title ?? s.file, revision: s.revision })),
     chapters: book.chapters.map((chapter, i) => viewChapter(chapter, i + 1)),
     backMatter: book.backMatter.map((b) => ({

@@ -1,0 +1,106 @@
+/**
+ * The EPUB's package, made exact and reproducible after epub-gen-memory has converted the chapters:
+ *  - images get names from their content (epub-gen-memory names them with random UUIDs);
+ *  - the package document (content.opf) and the navigation document are written from Quire's templates:
+ *    a stable identifier derived from the guide, the edition date as the modified date, the language,
+ *    rights and sources, schema.org accessibility metadata, landmarks, and the nav with sections;
+ *  - the zip is written with fixed timestamps and a fixed order, `mimetype` first and stored.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { TemplateSet } from './templates.js';
+import type { View } from './view.js';
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.xhtml': 'application/xhtml+xml',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ncx': 'application/x-dtbncx+xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+/** A name-based UUID (RFC 4122 version 5 layout over SHA-1): the same guide always gets the same id. */
+export function stableUuid(name: string): string {
+  const hash = createHash('sha1').update(`quire:${name}`).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export interface PackageInput {
+  view: View;
+  templates: TemplateSet;
+  /** Spine order: the content documents as the reader meets them. */
+  spine: { file: string; title: string; linear?: boolean }[];
+  /** A cover image (PNG) to add, if one was rendered. */
+  cover?: Uint8Array;
+}
+
+export function packageEpub(epub: Uint8Array, input: PackageInput): Uint8Array {
+  const { view, templates } = input;
+  const files = unzipSync(epub);
+  const text = (name: string) => (files[name] ? strFromU8(files[name]!) : '');
+
+  // Images: content-derived names instead of random ones, references updated in every document.
+  const renames = new Map<string, string>();
+  for (const name of Object.keys(files)) {
+    if (!name.startsWith('OEBPS/images/') || name.endsWith('/')) continue;
+    const ext = path.extname(name);
+    const stable = `OEBPS/images/${createHash('sha1').update(files[name]!).digest('hex').slice(0, 12)}${ext}`;
+    renames.set(name, stable);
+  }
+  for (const [from, to] of renames) {
+    files[to] = files[from]!;
+    delete files[from];
+  }
+  for (const name of Object.keys(files)) {
+    if (!name.endsWith('.xhtml') || !renames.size) continue;
+    let doc = text(name);
+    for (const [from, to] of renames) doc = doc.split(from.replace('OEBPS/', '')).join(to.replace('OEBPS/', ''));
+    files[name] = strToU8(doc);
+  }
+
+  if (input.cover) {
+    files['OEBPS/cover.png'] = new Uint8Array(input.cover);
+    files['OEBPS/cover.xhtml'] = strToU8(templates.render('epub-cover.xhtml.njk', view));
+  }
+
+  const identifier = `urn:uuid:${stableUuid(`${view.meta.title}|${view.meta.subtitle ?? ''}|${view.meta.language}|${view.meta.author}`)}`;
+  const modified = `${view.meta.edition.date}T00:00:00Z`;
+  const svgPages = new Set(Object.keys(files).filter((n) => n.endsWith('.xhtml') && /<svg[\s>]/.test(text(n))).map((n) => n.replace('OEBPS/', '')));
+  const manifest = Object.keys(files)
+    .filter((n) => n.startsWith('OEBPS/') && !n.endsWith('/') && !n.endsWith('content.opf'))
+    .map((n) => n.replace('OEBPS/', ''))
+    .sort()
+    .map((href, i) => ({
+      id: href === 'toc.xhtml' ? 'nav' : href === 'toc.ncx' ? 'ncx' : href === 'cover.png' ? 'cover-image' : `item-${i + 1}`,
+      href,
+      mediaType: MEDIA_TYPES[path.extname(href)] ?? 'application/octet-stream',
+      properties: [href === 'toc.xhtml' ? 'nav' : '', href === 'cover.png' ? 'cover-image' : '', svgPages.has(href) ? 'svg' : ''].filter(Boolean).join(' '),
+    }));
+  const idOf = new Map(manifest.map((m) => [m.href, m.id]));
+  const spine = [
+    ...(input.cover ? [{ file: 'cover.xhtml', title: 'Cover', linear: true }] : []),
+    { file: 'toc.xhtml', title: 'Contents', linear: true },
+    ...input.spine,
+  ].map((s) => ({ ...s, idref: idOf.get(s.file)! }));
+
+  const data = { ...view, identifier, modified, manifest, spine, hasCover: Boolean(input.cover) };
+  files['OEBPS/content.opf'] = strToU8(templates.render('epub-package.opf.njk', data));
+  files['OEBPS/toc.xhtml'] = strToU8(templates.render('epub-nav.xhtml.njk', data));
+  files['OEBPS/toc.ncx'] = strToU8(text('OEBPS/toc.ncx').replace(/(<meta name="dtb:uid" content=")[^"]*(")/, `$1${identifier}$2`));
+
+  // A reproducible zip: fixed order, fixed timestamps (the edition date), mimetype first and stored.
+  const mtime = new Date(`${view.meta.edition.date}T00:00:00Z`);
+  const zippable: Record<string, [Uint8Array, { level: 0 | 9; mtime: Date }]> = { mimetype: [strToU8('application/epub+zip'), { level: 0, mtime }] };
+  for (const name of Object.keys(files).filter((n) => n !== 'mimetype' && !n.endsWith('/')).sort((a, b) => (a.startsWith('META-INF/') ? -1 : 0) - (b.startsWith('META-INF/') ? -1 : 0) || a.localeCompare(b))) {
+    zippable[name] = [files[name]!, { level: 9, mtime }];
+  }
+  return zipSync(zippable as Zippable);
+}
