@@ -9,11 +9,17 @@
  * `--quick` does one run per case (to keep the bench working in CI); `--runs N` sets the count.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from '../src/build/pipeline.js';
-import { parseSource } from '../src/sources/index.js';
+import { parseSource, readSources } from '../src/sources/index.js';
+import { prepareBook } from '../src/build/pipeline.js';
+import { addStudyAids } from '../src/study/index.js';
+import { TemplateSet, DEFAULT_TEMPLATES } from '../src/render/templates.js';
+import { fontBundle } from '../src/render/fonts.js';
+import { buildView } from '../src/render/view.js';
+import { hyphenatorFor } from '../src/render/hyphenate.js';
 import { mergeSources } from '../src/merge/index.js';
 import { loadConfig } from '../src/config/load.js';
 import { bookMeta } from '../src/build/pipeline.js';
@@ -78,12 +84,60 @@ async function mergeScaling() {
   return { rows, exponent: { read: exponent('readMs'), merge: exponent('mergeMs') } };
 }
 
-function cold() {
+/** Quire's own print HTML (final page numbers) with its assets, for the floor measurement. */
+async function printHtmlFile(): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'quire-floor-'));
+  const { config } = await loadConfig(content);
+  const sources = await readSources(content, config);
+  const book = addStudyAids(prepareBook(sources, bookMeta(config, sources, 'bench', '2026-01-01'), config));
+  const templates = new TemplateSet(DEFAULT_TEMPLATES);
+  const fonts = fontBundle();
+  mkdirSync(path.join(dir, 'fonts'));
+  writeFileSync(path.join(dir, 'fonts.css'), fonts.css);
+  for (const f of fonts.files) copyFileSync(f, path.join(dir, 'fonts', path.basename(f)));
+  copyFileSync(templates.file('print.css'), path.join(dir, 'print.css'));
+  const view = buildView(book, { paper: config.output.paper, assets: '', hyphenate: hyphenatorFor(book.meta.language) });
+  const file = path.join(dir, 'print.html');
+  writeFileSync(file, templates.render('print.html.njk', { ...view, print: true, pages: {}, blank: {} }));
+  return file;
+}
+
+function cold(floorHtml: string) {
   const results: Record<string, { median: number; min: number; max: number }> = {};
-  for (const formats of ['all', 'html', 'epub', 'pdf']) {
+  const ratios: { pdf: number[]; all: number[] } = { pdf: [], all: [] };
+  // Interleaved: floor, all, pdf in each round, so that drift affects all three alike.
+  const floorArgv = [path.join(root, 'dist/bench/floor.js'), floorHtml, path.join(path.dirname(floorHtml), 'floor.pdf')];
+  const out = mkdtempSync(path.join(tmpdir(), 'quire-cold-'));
+  const time = (argv: string[]) => {
+    const t = performance.now();
+    execFileSync(process.execPath, argv, { stdio: 'ignore' });
+    return (performance.now() - t) / 1000;
+  };
+  const buildArgv = (formats?: string) => [cli, 'build', '--content', content, '--out', out, '--progress', 'silent', ...(formats ? ['--formats', formats] : [])];
+  const rounds: Record<string, number[]> = { floor: [], all: [], pdf: [] };
+  for (let i = 0; i <= RUNS; i++) {
+    const floor = time(floorArgv);
+    const all = time(buildArgv());
+    const pdf = time(buildArgv('pdf'));
+    if (i === 0 && RUNS > 1) continue;
+    rounds.floor!.push(floor);
+    rounds.all!.push(all);
+    rounds.pdf!.push(pdf);
+    ratios.all.push(all / floor);
+    ratios.pdf.push(pdf / floor);
+  }
+  rmSync(out, { recursive: true, force: true });
+  for (const [k, v] of Object.entries(rounds)) results[k] = { median: round(median(v), 2), min: round(Math.min(...v), 2), max: round(Math.max(...v), 2) };
+  Object.assign(results, coldFormats(['html', 'epub']));
+  return { results, ratio: { pdfToFloor: round(median(ratios.pdf), 2), allToFloor: round(median(ratios.all), 2) } };
+}
+
+function coldFormats(list: string[]) {
+  const results: Record<string, { median: number; min: number; max: number }> = {};
+  for (const formats of list) {
     const out = mkdtempSync(path.join(tmpdir(), 'quire-cold-'));
     const times: number[] = [];
-    const argv = [cli, 'build', '--content', content, '--out', out, '--progress', 'silent', ...(formats === 'all' ? [] : ['--formats', formats])];
+    const argv = [cli, 'build', '--content', content, '--out', out, '--progress', 'silent', '--formats', formats];
     for (let i = 0; i <= RUNS; i++) {
       const t = performance.now();
       execFileSync(process.execPath, argv, { stdio: 'ignore' });
@@ -102,8 +156,9 @@ const report = {
   runs: RUNS,
   stages: await stages(),
   merge: await mergeScaling(),
-  cold: cold(),
 };
+const coldRun = cold(await printHtmlFile());
+Object.assign(report, { cold: coldRun.results, ratio: coldRun.ratio });
 
 console.log(`\nQuire bench (${RUNS} run${RUNS === 1 ? '' : 's'} per case, median)\n`);
 console.log('In-process stages of one build (ms):');
@@ -112,8 +167,9 @@ console.log('\nRead + merge of synthetic content (ms):');
 console.log('  size      read     merge  sentences');
 for (const r of report.merge.rows) console.log(`  ${`${r.size}×`.padEnd(6)} ${String(r.readMs).padStart(8)} ${String(r.mergeMs).padStart(9)} ${String(r.sentences).padStart(10)}`);
 console.log(`  growth exponent (10× vs 1×): read ${report.merge.exponent.read}, merge ${report.merge.exponent.merge} (1 = linear)`);
-console.log('\nWhole-process `quire build` (s):');
-for (const [k, v] of Object.entries(report.cold)) console.log(`  ${k.padEnd(6)} median ${v.median}  min ${v.min}  max ${v.max}`);
+console.log('\nWhole-process `quire build` (s); floor = bare page.pdf() of the same print HTML in a fresh process:');
+for (const [k, v] of Object.entries(coldRun.results)) console.log(`  ${k.padEnd(6)} median ${v.median}  min ${v.min}  max ${v.max}`);
+console.log(`  pdfToFloor ${coldRun.ratio.pdfToFloor}  allToFloor ${coldRun.ratio.allToFloor} (medians of per-round ratios)`);
 mkdirSync(path.join(root, 'output'), { recursive: true });
 writeFileSync(path.join(root, 'output/bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log('\nWritten: output/bench.json');
