@@ -176,6 +176,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         task: async (_c, task) => {
           const meta = bookMeta(ctx.config, ctx.sources, path.basename(path.resolve(contentDir)), (options.today ?? todayUtc)());
           ctx.book = await timed('merge', () => prepareBook(ctx.sources, meta, ctx.config));
+          if (ctx.book.chapters.length === 0) {
+            throw new QuireError('no text to build: the sources hold only headings, lists of links or fragments', {
+              file: contentDir,
+              hint: 'add paragraphs to a source (see "Adding a source" in README.md)',
+            });
+          }
           const sections = ctx.book.chapters.reduce((n, c) => n + c.sections.length, 0);
           const blocks = ctx.book.chapters.reduce((n, c) => n + c.sections.reduce((m, s) => m + s.blocks.length, 0), 0);
           task.title = `Merged: ${ctx.book.chapters.length} chapters, ${sections} sections, ${blocks} blocks, ${ctx.book.citations.length} notes, ${ctx.book.report.duplicates.length} duplicates folded`;
@@ -228,7 +234,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           task.output = 'starting Chromium';
           ctx.browser = await timed('browser', () => launchBrowser());
           task.output = 'rendering (page numbers in two passes)';
-          const pdf = await timed('pdf', () => renderPdf(ctx.browser!, htmlFile, printDir, printHtml, ctx.book.meta, ctx.paper));
+          const pdf = await timed('pdf', () => withBrowserRetry(ctx, 'printing the PDF', () => renderPdf(ctx.browser!, htmlFile, printDir, printHtml, ctx.book.meta, ctx.paper)));
           stages['pdf-passes'] = pdf.passes;
           await writeFile(path.join(ctx.staging, `${ctx.basename}.pdf`), pdf.bytes);
           ctx.files.push({ path: path.join(outDir, `${ctx.basename}.pdf`), bytes: pdf.bytes.length, pages: pdf.pages });
@@ -254,7 +260,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
               const handout = handoutView(view, chapter, ctx.book);
               const name = `${ctx.basename}-handout-${String(chapter.number).padStart(2, '0')}-${chapter.id}`;
               const html = () => ctx.templates.render('handout.html.njk', { ...handout, print: true, pages: {}, blank: {} });
-              const pdf = await renderPdf(ctx.browser!, path.join(printDir, 'handout.html'), printDir, html, { ...ctx.book.meta, title: `${ctx.book.meta.title} — ${chapter.number}. ${chapter.title}` }, ctx.paper, { exactPages: false });
+              const pdf = await withBrowserRetry(ctx, `printing handout ${chapter.number}`, () =>
+                renderPdf(ctx.browser!, path.join(printDir, 'handout.html'), printDir, html, { ...ctx.book.meta, title: `${ctx.book.meta.title} — ${chapter.number}. ${chapter.title}` }, ctx.paper, { exactPages: false }),
+              );
               await writeFile(path.join(dir, `${name}.pdf`), pdf.bytes);
               if (booklet) await writeFile(path.join(dir, `${name}-booklet.pdf`), await imposeBooklet(pdf.bytes, ctx.paper, { title: `${ctx.book.meta.title} — ${chapter.title}` }));
               count++;
@@ -329,6 +337,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (ctx.staging) await rm(ctx.staging, { recursive: true, force: true });
   }
   return { book: ctx.book, files: ctx.files, warnings: ctx.book.report.warnings, ms: Math.round(performance.now() - started), stages };
+}
+
+/**
+ * Run a browser job; if Chromium crashes or hangs (a timeout), start it again and retry once, then give up
+ * with one clear line.
+ */
+async function withBrowserRetry<T>(ctx: { browser?: Browser }, what: string, job: () => Promise<T>): Promise<T> {
+  try {
+    return await job();
+  } catch (first) {
+    if (first instanceof QuireError) throw first;
+    await ctx.browser?.close().catch(() => undefined);
+    ctx.browser = await launchBrowser();
+    try {
+      return await job();
+    } catch (second) {
+      if (second instanceof QuireError) throw second;
+      throw new QuireError(`Chromium failed twice while ${what}: ${(second as Error).message.split('\n')[0]}`, {
+        hint: 'check that Chromium runs (`chromium --headless --version`) or point QUIRE_CHROMIUM to another browser; --debug shows details',
+        cause: second,
+      });
+    }
+  }
 }
 
 /** Move every staged file into the output folder (a rename each: whole files appear, never partial ones). */

@@ -79,8 +79,18 @@ export async function renderCover(browser: Browser, dir: string, html: string): 
   try {
     await page.setViewport({ width: 1600, height: 2400, deviceScaleFactor: 1 });
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 60_000 });
+    await fontsReady(page);
     return await page.screenshot({ type: 'png', fullPage: false, omitBackground: false });
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Wait until the page's web fonts have loaded: `load` can fire before them, and a page printed or
+ * captured then shows fallback fonts (and differs from one build to the next). CDP evaluation works with
+ * the page's own JavaScript off.
+ */
+export async function fontsReady(page: Page): Promise<void> {
+  await page.evaluate('document.fonts.ready.then(() => document.fonts.status)');
 }

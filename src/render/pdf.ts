@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { BookMeta } from '../model.js';
-import { confinedPage } from './chromium.js';
+import { confinedPage, fontsReady } from './chromium.js';
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -76,6 +76,7 @@ export async function renderPdf(
       passes++;
       await writeFile(htmlFile, html(pages));
       await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: 60_000 });
+      await fontsReady(page);
       const final = passes > 1 || !exactPages;
       raw = await print(page, paper, final);
       doc = await PDFDocument.load(raw, { updateMetadata: false });

@@ -52,7 +52,7 @@ export class TemplateSet {
       const reason = message.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('(') && !/^Template render error/.test(l)).pop() ?? message;
       throw new QuireError(`template error: ${reason}`, {
         file: where?.[1] && where[1] !== 'unknown path' ? where[1] : full,
-        line: where ? Number(where[2]) + 1 : undefined,
+        line: where ? Number(where[2]) : undefined,
         column: where ? Number(where[3]) : undefined,
         hint: 'fix the template, or restore the original from Quire\'s templates/ folder',
       });

@@ -24,6 +24,9 @@ export const readers: Record<SourceFormat, Reader> = {
   markdown: readMarkdown,
 };
 
+/** Larger sources are refused: a guide is read in seconds, and a parser on a 20 MB line would not be. */
+export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+
 /** Files in a content folder that are not sources. */
 const NOT_SOURCES = new Set([...CONFIG_NAMES, 'overrides.yaml', 'overrides.yml', 'README.md']);
 
@@ -105,10 +108,22 @@ export async function listSources(contentDir: string, config: QuireConfig): Prom
   return files.map((file) => ({ file, id: slugify(path.parse(file).name), priority: 0 }));
 }
 
-/** Parse one source text: pure, given its text. */
+/** Parse one source text: pure, given its text. A reader that fails becomes one clear error. */
 export function parseSource(text: string, entry: SourceEntry): Source {
   const format = entry.format ?? detectFormat(text, entry.file);
-  const result = readers[format]({ text, file: entry.file, format });
+  let result: ReturnType<Reader>;
+  try {
+    result = readers[format]({ text, file: entry.file, format });
+  } catch (error) {
+    if (error instanceof QuireError) throw error;
+    const deep = error instanceof RangeError;
+    throw new QuireError(deep ? `markup nested too deeply to read as ${format}` : `could not be read as ${format}: ${(error as Error).message.split('\n')[0]}`, {
+      file: entry.file,
+      line: 1,
+      hint: deep ? 'remove the deeply nested templates or brackets' : 'fix the markup, or set another "format" for this source in quire.yaml',
+      cause: error,
+    });
+  }
   const info: SourceInfo = {
     id: entry.id,
     file: entry.file,
@@ -142,11 +157,24 @@ export async function readSources(contentDir: string, config: QuireConfig): Prom
         hint: 'fix the path under "sources" or add the file',
       });
     }
+    if (bytes.length > MAX_SOURCE_BYTES) {
+      throw new QuireError(`source file is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`, {
+        file: full,
+        line: 1,
+        hint: 'split it into several files (one per part or chapter)',
+      });
+    }
     const text = decode(bytes, full);
     if (!text.trim()) {
       throw new QuireError('source file is empty', { file: full, line: 1, hint: 'add text to it or remove it from the content folder' });
     }
-    sources.push(parseSource(text, entry));
+    try {
+      sources.push(parseSource(text, entry));
+    } catch (error) {
+      // Name the file as the user knows it (with the content folder).
+      if (error instanceof QuireError && error.file === entry.file) error.file = full;
+      throw error;
+    }
   }
   return ranked ? rankByStructure(sources) : sources;
 }

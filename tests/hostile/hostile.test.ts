@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { build } from '../../src/build/pipeline.js';
+import { runQuire } from '../support/cli.js';
+import { pdfText } from '../support/inspect.js';
+import { DEFAULT_TEMPLATES } from '../../src/render/templates.js';
+
+function folder(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'quire-hostile-'));
+  for (const [name, data] of Object.entries(files)) writeFileSync(path.join(dir, name), data);
+  return dir;
+}
+
+/** Runs the CLI on a folder whose output folder already holds an earlier edition; checks it survives. */
+async function failsCleanly(content: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  const out = path.join(content, 'out');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, 'book.json'), '{"edition": "previous"}');
+  const r = await runQuire(['build', '--content', content, '--out', out, '--progress', 'silent', ...args], { env });
+  expect(r.code).toBe(1);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe('{"edition": "previous"}');
+  expect(readdirSync(out)).toEqual(['book.json']);
+  return r.stderr.trim();
+}
+
+const PROSE = 'Title\n\nThe first paragraph has enough words to be a sentence of its own.\n';
+
+describe('broken input: one clear line, exit 1, no stack trace, the earlier edition untouched', () => {
+  it('an empty file and a file of whitespace', async () => {
+    expect(await failsCleanly(folder({ 'a.txt': '' }))).toMatch(/a\.txt:1:1: source file is empty — add text to it or remove it/);
+    expect(await failsCleanly(folder({ 'a.txt': ' \n\t\n' }))).toMatch(/a\.txt:1:1: source file is empty/);
+  });
+
+  it('binary data, NUL bytes and Latin-1 text, with the line', async () => {
+    expect(await failsCleanly(folder({ 'a.txt': new Uint8Array([0x54, 0x0a, 0x0a, 0x00, 0x01]) }))).toMatch(/a\.txt:3:1: binary data \(NUL byte\)/);
+    expect(await failsCleanly(folder({ 'a.txt': new Uint8Array([...Buffer.from('Title\n\nCaf'), 0xe9, 0x0a]) }))).toMatch(/a\.txt:3:1: not valid UTF-8 text — re-save the file as UTF-8/);
+  });
+
+  it('a file that is only headings: nothing to build', async () => {
+    expect(await failsCleanly(folder({ 'a.wiki': '== One ==\n== Two ==\n' }))).toMatch(/no text to build/);
+  });
+
+  it('a source larger than the limit', async () => {
+    expect(await failsCleanly(folder({ 'a.txt': 'word '.repeat(2_000_000) }))).toMatch(/a\.txt:1:1: source file is too large \(9\.5 MB; the limit is 8 MB\) — split it/);
+  });
+
+  it('ten thousand nested templates', async () => {
+    const deep = `== A ==\nSome text here for the section. ${'{{x|'.repeat(10_000)}${'}}'.repeat(10_000)}\n`;
+    expect(await failsCleanly(folder({ 'a.wiki': deep }))).toMatch(/a\.wiki:1:1: markup nested too deeply to read as wikitext — remove the deeply nested templates/);
+  });
+
+  it('a source path that escapes the content folder or does not exist', async () => {
+    expect(await failsCleanly(folder({ 'quire.yaml': 'sources:\n  - file: ../../etc/passwd\n', 'a.txt': PROSE }))).toMatch(/source "\.\.\/\.\.\/etc\/passwd" is outside the content folder/);
+    expect(await failsCleanly(folder({ 'quire.yaml': 'sources:\n  - file: missing.txt\n', 'a.txt': PROSE }))).toMatch(/source file not found: missing\.txt/);
+  });
+
+  it('broken templates: a syntax error and a field that does not exist, with file and line', async () => {
+    const templates = mkdtempSync(path.join(tmpdir(), 'quire-tpl-'));
+    cpSync(DEFAULT_TEMPLATES, templates, { recursive: true });
+    writeFileSync(path.join(templates, 'guide.html.njk'), '<html>\n<body>\n{% for x in %}\n</body>');
+    const content = folder({ 'a.txt': PROSE, 'quire.yaml': `templates: ${templates}\noutput:\n  formats: [html]\n` });
+    expect(await failsCleanly(content)).toMatch(/guide\.html\.njk:3:\d+: template error: .* — fix the template/);
+    writeFileSync(path.join(templates, 'guide.html.njk'), '<html>\n<body>\n{{ meta.nonexistent.field }}\n</body>');
+    expect(await failsCleanly(content)).toMatch(/guide\.html\.njk:3:\d+: template error: .*(undefined|null)/);
+  });
+
+  it('a Chromium that crashes', async () => {
+    const fake = path.join(mkdtempSync(path.join(tmpdir(), 'quire-chrome-')), 'chromium');
+    writeFileSync(fake, '#!/bin/sh\necho crashed >&2\nexit 1\n');
+    chmodSync(fake, 0o755);
+    const line = await failsCleanly(folder({ 'a.txt': PROSE }), ['--formats', 'pdf'], { QUIRE_CHROMIUM: fake });
+    expect(line).toMatch(/^quire: .*chromium: Chromium failed to start: .* — check that this Chromium runs/);
+  });
+});
+
+describe('hostile content renders harmlessly and fetches nothing', () => {
+  let server: Server;
+  let port = 0;
+  const requests: string[] = [];
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      res.end('x');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as { port: number }).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('scripts, handlers, javascript: and data: URLs, frames, remote images and local files are neutralised', async () => {
+    const url = `http://127.0.0.1:${port}`;
+    const md = [
+      '# Hostile notes',
+      '',
+      '## Attack',
+      '',
+      `A paragraph with a [link](javascript:alert(1)) and a [data link](data:text/html,<script>alert(1)</script>) and an ![image](${url}/img.png) here.`,
+      '',
+      `<script>fetch('${url}/script')</script>`,
+      '',
+      `<iframe src="${url}/frame"></iframe><object data="${url}/object"></object><meta http-equiv="refresh" content="0;url=${url}/meta">`,
+      '',
+      `<img src="${url}/img2.png" onerror="fetch('${url}/onerror')"> <img src="file:///etc/passwd">`,
+      '',
+      `<style>@import url(${url}/import.css); body { background: url(${url}/bg.png) }</style>`,
+      '',
+      'The last paragraph is plain and must survive the cleaning.',
+    ].join('\n');
+    const wiki = `== Wiki attack ==\nText <script>alert(1)</script> with [${url}/ext external] and [[File:${url}/x.png]] and <span onclick="x()">a span</span> in it.\n`;
+    const content = folder({ 'notes.md': md, 'attack.wiki': wiki });
+    const out = path.join(content, 'out');
+    await build({ contentDir: content, outDir: out, formats: ['html', 'pdf', 'epub', 'json'], progress: 'silent' });
+    expect(requests).toEqual([]);
+    const html = readFileSync(path.join(out, readdirSync(out).find((n) => n.endsWith('.html'))!), 'utf8');
+    const epub = Object.entries(unzipSync(readFileSync(path.join(out, readdirSync(out).find((n) => n.endsWith('.epub'))!))))
+      .filter(([n]) => n.endsWith('.xhtml'))
+      .map(([, d]) => strFromU8(d))
+      .join('\n');
+    for (const doc of [html, epub]) {
+      expect(doc).not.toMatch(/<script|<iframe|<object|<style>@import|javascript:|data:text|onerror=|onclick=|http-equiv|file:\/\/\/etc/i);
+      expect(doc).not.toContain(`${url}/`);
+      expect(doc).toContain('The last paragraph is plain and must survive the cleaning.');
+    }
+    const pdf = pdfText(path.join(out, readdirSync(out).find((n) => n.endsWith('.pdf'))!));
+    expect(pdf).toContain('The last paragraph is plain');
+    // Text such as "alert(1)" may remain, as MediaWiki shows unknown tags' text: it is text, not code.
+  });
+});
