@@ -28,13 +28,19 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   return found;
 }
 
+/** Milliseconds Chromium gets to start, and the base for page timeouts (QUIRE_BROWSER_TIMEOUT_MS). */
+export function browserTimeout(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.QUIRE_BROWSER_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : 30_000;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = findChromium();
   try {
     return await puppeteer.launch({
       executablePath,
       headless: true,
-      timeout: 30_000,
+      timeout: browserTimeout(),
       args: [
         '--no-sandbox',
         '--disable-gpu',

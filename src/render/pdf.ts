@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { BookMeta } from '../model.js';
-import { confinedPage, fontsReady } from './chromium.js';
+import { browserTimeout, confinedPage, fontsReady } from './chromium.js';
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -48,7 +48,7 @@ async function print(page: Page, paper: 'A4' | 'Letter', final: boolean): Promis
     // Tags and bookmarks only where they are kept: they double Chromium's print time.
     outline: final,
     tagged: final,
-    timeout: 120_000,
+    timeout: 4 * browserTimeout(),
   });
 }
 
@@ -75,7 +75,7 @@ export async function renderPdf(
     for (;;) {
       passes++;
       await writeFile(htmlFile, html(pages));
-      await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: 60_000 });
+      await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: 2 * browserTimeout() });
       await fontsReady(page);
       const final = passes > 1 || !exactPages;
       raw = await print(page, paper, final);

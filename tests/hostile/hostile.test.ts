@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,6 +68,28 @@ describe('broken input: one clear line, exit 1, no stack trace, the earlier edit
     expect(await failsCleanly(content)).toMatch(/guide\.html\.njk:3:\d+: template error: .* — fix the template/);
     writeFileSync(path.join(templates, 'guide.html.njk'), '<html>\n<body>\n{{ meta.nonexistent.field }}\n</body>');
     expect(await failsCleanly(content)).toMatch(/guide\.html\.njk:3:\d+: template error: .*(undefined|null)/);
+  });
+
+  it('an empty content folder, a missing template', async () => {
+    expect(await failsCleanly(folder({}))).toMatch(/: no source files in the content folder — add a \.wiki, \.txt or \.md file/);
+    const templates = mkdtempSync(path.join(tmpdir(), 'quire-tpl-'));
+    cpSync(DEFAULT_TEMPLATES, templates, { recursive: true });
+    rmSync(path.join(templates, 'guide.html.njk'));
+    expect(await failsCleanly(folder({ 'a.txt': PROSE, 'quire.yaml': `templates: ${templates}\n` }))).toMatch(/guide\.html\.njk: template "guide\.html\.njk" is missing — restore it from Quire's templates\/ folder/);
+  });
+
+  it('old Mac line ends (CR) and Windows ones (CRLF) build like any other', async () => {
+    const content = folder({ 'a.txt': 'Title\r\rThe first paragraph has enough words to be a sentence.\r\rSecond heading\r\rMore text follows here, in a second paragraph of prose.\r' });
+    const result = await build({ contentDir: content, outDir: path.join(content, 'out'), formats: ['json'], progress: 'silent' });
+    expect(result.book.chapters.map((c) => c.title)).toEqual(['Introduction', 'Second heading']);
+  });
+
+  it('a Chromium that hangs: a timeout and a clear line', async () => {
+    const fake = path.join(mkdtempSync(path.join(tmpdir(), 'quire-chrome-')), 'chromium');
+    writeFileSync(fake, '#!/bin/sh\nsleep 30\n');
+    chmodSync(fake, 0o755);
+    const line = await failsCleanly(folder({ 'a.txt': PROSE }), ['--formats', 'pdf'], { QUIRE_CHROMIUM: fake, QUIRE_BROWSER_TIMEOUT_MS: '2000' });
+    expect(line).toMatch(/Chromium failed to start: .*(Timed out|timed out|exited)/);
   });
 
   it('a Chromium that crashes', async () => {
