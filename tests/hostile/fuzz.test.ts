@@ -8,21 +8,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseText, readContent, SEEDS, FIXTURES } from '../support/content.js';
+import { parseText, readContent, SEEDS, FIXTURES, TEST_META } from '../support/content.js';
 import { mergeSources } from '../../src/merge/index.js';
 import { QuireError } from '../../src/errors.js';
-import type { BookMeta, SourceFormat } from '../../src/model.js';
+import type { SourceFormat } from '../../src/model.js';
 import { allBlocks } from '../../src/model.js';
 
-const meta: BookMeta = {
-  title: 'T',
-  language: 'en',
-  author: 'A',
-  description: 'D',
-  attribution: 'X',
-  license: { name: 'CC BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' },
-  edition: { number: 1, date: '2026-01-01' },
-};
+const meta = TEST_META;
 
 const INJECTIONS = ['<ref>', '</ref>', '{{', '}}', '[[', ']]', "'''", '<!--', '-->', '== ==', '\n==X==\n', '<script>', '\u0000', '\uFFFD', '\r', '[12]', '* ', '\n\n', '{|', '|}', '<ref name="a"/>'];
 

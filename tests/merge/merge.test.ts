@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { mergeSources } from '../../src/merge/index.js';
-import { allBlocks, type BookMeta } from '../../src/model.js';
+import { allBlocks } from '../../src/model.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FIXTURES, parseSeed, parseText, SEEDS } from '../support/content.js';
+import { FIXTURES, parseSeed, parseText, SEEDS, TEST_META } from '../support/content.js';
 import { headingSimilarity } from '../../src/merge/sections.js';
 import { splitSentences, SentenceIndex } from '../../src/merge/sentences.js';
 import { sectionsOf } from '../../src/merge/sections.js';
-import { toString } from 'mdast-util-to-string';
 
-const meta: BookMeta = {
-  title: 'T',
-  language: 'en',
-  author: 'A',
-  description: 'D',
-  attribution: 'X',
-  license: { name: 'CC BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' },
-  edition: { number: 1, date: '2026-01-01' },
-};
+const meta = TEST_META;
 
 describe('merge of the four seeds', () => {
   const sources = [parseSeed(SEEDS.later, 4), parseSeed(SEEDS.plain, 3), parseSeed(SEEDS.dump, 2), parseSeed(SEEDS.key, 1)];

@@ -6,19 +6,11 @@ import { addStudyAids } from '../../src/study/index.js';
 import { OverridesSchema } from '../../src/study/overrides.js';
 import { samePerson, foldSpelling } from '../../src/study/names.js';
 import { datesIn } from '../../src/study/timeline.js';
-import { allBlocks, type Book, type BookMeta } from '../../src/model.js';
+import { allBlocks, type Book } from '../../src/model.js';
 import { QuireError } from '../../src/errors.js';
-import { FIXTURES, parseSeed, parseText, SEEDS } from '../support/content.js';
+import { FIXTURES, parseSeed, parseText, SEEDS, TEST_META } from '../support/content.js';
 
-const meta: BookMeta = {
-  title: 'T',
-  language: 'en',
-  author: 'A',
-  description: 'D',
-  attribution: 'X',
-  license: { name: 'CC BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' },
-  edition: { number: 1, date: '2026-01-01' },
-};
+const meta = TEST_META;
 
 let book: Book;
 beforeAll(() => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSource, type SourceEntry } from '../../src/sources/index.js';
-import type { Source } from '../../src/model.js';
+import type { BookMeta, Source } from '../../src/model.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CONTENT = path.join(ROOT, 'content');
@@ -31,3 +31,14 @@ export function parseSeed(file: string, priority = 1): Source {
 export function headings(source: Source): [number, string][] {
   return source.tree.children.flatMap((n) => (n.type === 'heading' ? [[n.depth, n.children.map((c) => ('value' in c ? c.value : '')).join('')] as [number, string]] : []));
 }
+
+/** Book metadata for tests that merge sources directly. */
+export const TEST_META: BookMeta = {
+  title: 'T',
+  language: 'en',
+  author: 'A',
+  description: 'D',
+  attribution: 'X',
+  license: { name: 'CC BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' },
+  edition: { number: 1, date: '2026-01-01' },
+};
