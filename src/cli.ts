@@ -26,9 +26,13 @@ const program = new Command()
   .version(version)
   .showHelpAfterError();
 
+for (const [name, description] of [
+  ['build', 'merge the sources in the content folder and write the guide to the output folder'],
+  ['release', 'build, then record this edition (content/editions/edition-N.json) to compare later editions with'],
+] as const) {
 program
-  .command('build')
-  .description('merge the sources in the content folder and write the guide to the output folder')
+  .command(name)
+  .description(description)
   .option('-c, --content <dir>', 'content folder (sources and quire.yaml)', 'content')
   .option('-o, --out <dir>', 'output folder', 'output')
   .option('-f, --formats <list>', `comma-separated formats: ${FORMATS.join(',')} (default: all but handouts, or the config's)`, parseFormats)
@@ -39,17 +43,21 @@ program
   .option('--debug', 'show stack traces for errors')
   .action(async (opts: { content: string; out: string; formats?: Format[]; paper?: 'A4' | 'Letter'; duplex?: boolean; booklet?: boolean; progress?: 'default' | 'simple' | 'silent'; debug?: boolean }) => {
     try {
-      const result = await build({ contentDir: opts.content, outDir: opts.out, formats: opts.formats, paper: opts.paper, duplex: opts.duplex, booklet: opts.booklet, progress: opts.progress });
+      const result = await build({ contentDir: opts.content, outDir: opts.out, formats: opts.formats, paper: opts.paper, duplex: opts.duplex, booklet: opts.booklet, progress: opts.progress, release: name === 'release' });
       for (const w of result.warnings) console.error(`warning: ${w.file ? path.join(opts.content, w.file) : opts.content}${w.line ? `:${w.line}` : ''}: ${w.message}`);
       console.log(`\nDone in ${(result.ms / 1000).toFixed(1)} s:`);
       for (const f of result.files) {
         console.log(`  ${path.relative(process.cwd(), f.path) || f.path}  ${humanSize(f.bytes)}${f.pages ? `, ${f.pages} pages` : ''}`);
       }
+      const log = result.changelog;
+      if (log) console.log(log.empty ? `No change since edition ${log.from.number}.` : `Changes since edition ${log.from.number}: ${log.sections.changed.length} sections changed, ${log.sections.added.length} added, ${log.sections.removed.length} removed (see report.html).`);
+      if (result.recorded) console.log(`Recorded edition ${result.book.meta.edition.number}: ${path.relative(process.cwd(), result.recorded)}`);
     } catch (error) {
       console.error(`quire: ${describeError(error)}`);
       if (opts.debug && error instanceof Error) console.error(error.stack);
       process.exitCode = 1;
     }
   });
+}
 
 await program.parseAsync(process.argv);

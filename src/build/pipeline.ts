@@ -27,7 +27,9 @@ import { renderPdf } from '../render/pdf.js';
 import { imposeBooklet } from '../render/booklet.js';
 import { handoutView, partIds, blanksBefore } from '../render/handout.js';
 import { renderEpub } from '../render/epub.js';
-import { bookJsonSchema, renderBookJson } from '../render/json.js';
+import { bookJsonSchema, renderBookJson, toBookJson } from '../render/json.js';
+import { changelog, type Changelog } from '../editions/changelog.js';
+import { assertNotRecorded, lastEdition, recordEdition } from '../editions/store.js';
 import { reportView } from '../render/report.js';
 import { QuireError } from '../errors.js';
 import { slugify } from '../sources/text.js';
@@ -46,6 +48,8 @@ export interface BuildOptions {
   duplex?: boolean;
   /** Handout booklets; overrides the config. */
   booklet?: boolean;
+  /** Record this edition (a book.json snapshot in content/editions/) once the build has succeeded. */
+  release?: boolean;
   /** Progress display: 'default' (live, for terminals), 'simple' (line per step, for CI logs), 'silent'. */
   progress?: 'default' | 'simple' | 'silent';
   /** Injected clock for the default edition date. */
@@ -60,6 +64,10 @@ export interface WrittenFile {
 
 export interface BuildResult {
   book: Book;
+  /** What changed since the last recorded edition, when there is one. */
+  changelog?: Changelog;
+  /** The snapshot written by a release. */
+  recorded?: string;
   files: WrittenFile[];
   warnings: Book['report']['warnings'];
   ms: number;
@@ -144,6 +152,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     basename: string;
     files: WrittenFile[];
     browser?: Browser;
+    changelog?: Changelog;
   }
   const ctx = { files: [] as WrittenFile[] } as Ctx;
   const progress = options.progress ?? (process.stdout.isTTY ? 'default' : 'simple');
@@ -162,6 +171,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           ctx.templates = new TemplateSet(templatesDir);
           task.title = `Config: ${loaded.file ?? 'none (defaults)'}; formats ${ctx.formats.join(', ')}; ${ctx.paper}`;
           await ensureWritable(outDir);
+          if (options.release) assertNotRecorded(contentDir, loaded.config.edition.number);
         },
       },
       {
@@ -195,6 +205,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           const g = ctx.book.glossaries;
           task.title = `Study aids: ${g.ambassadors.length} ambassadors, ${g.treaties.length} treaties, ${g.timeline.length} dates, ${ctx.book.questions.length} questions, ${ctx.book.index.length} index entries${overrides ? ' (with overrides)' : ''}`;
           ctx.basename = ctx.config.output.basename ?? slugify(ctx.book.meta.title);
+          const previous = await lastEdition(contentDir, options.release ? ctx.book.meta.edition.number : undefined);
+          if (previous) ctx.changelog = await timed('changelog', () => changelog(previous, toBookJson(ctx.book)));
           ctx.view = buildView(ctx.book, { paper: ctx.paper, assets: 'assets/' });
           await mkdir(outDir, { recursive: true });
           ctx.staging = await mkdtemp(path.join(outDir, '.quire-staging-'));
@@ -307,7 +319,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         title: 'Editor’s report',
         skip: () => !ctx.formats.includes('report'),
         task: async (_c, task) => {
-          await timed('report', () => writeFile(path.join(ctx.staging, 'report.html'), ctx.templates.render('report.html.njk', reportView(ctx.book))));
+          await timed('report', async () => {
+            await writeFile(path.join(ctx.staging, 'report.html'), ctx.templates.render('report.html.njk', { ...reportView(ctx.book), changelog: ctx.changelog ?? null }));
+            if (ctx.changelog) await writeFile(path.join(ctx.staging, 'changelog.json'), `${JSON.stringify(ctx.changelog, null, 2)}\n`);
+          });
           const r = ctx.book.report;
           task.title = `Report: report.html (${r.conflicts.length} conflicts, ${r.duplicates.length} duplicates, ${r.omitted.length} omitted, ${r.unattachedCitations.length} unattached notes)`;
         },
@@ -336,7 +351,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await ctx.browser?.close().catch(() => undefined);
     if (ctx.staging) await rm(ctx.staging, { recursive: true, force: true });
   }
-  return { book: ctx.book, files: ctx.files, warnings: ctx.book.report.warnings, ms: Math.round(performance.now() - started), stages };
+  const recorded = options.release ? await recordEdition(contentDir, toBookJson(ctx.book)) : undefined;
+  return { book: ctx.book, changelog: ctx.changelog, recorded, files: ctx.files, warnings: ctx.book.report.warnings, ms: Math.round(performance.now() - started), stages };
 }
 
 /**

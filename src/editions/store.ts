@@ -1,0 +1,51 @@
+/**
+ * Recorded editions: snapshots of book.json kept in the content folder (content/editions/edition-N.json),
+ * so they are committed with the content and a later build can say what changed since.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { QuireError } from '../errors.js';
+import { BookJsonSchema, type BookJson } from '../render/json.js';
+
+export const EDITIONS_DIR = 'editions';
+
+const fileOf = (contentDir: string, number: number) => path.join(contentDir, EDITIONS_DIR, `edition-${number}.json`);
+
+/** The latest recorded edition before `number` (or the latest of all), if any. */
+export async function lastEdition(contentDir: string, before?: number): Promise<BookJson | undefined> {
+  const dir = path.join(contentDir, EDITIONS_DIR);
+  if (!existsSync(dir)) return undefined;
+  const numbers = (await readdir(dir))
+    .map((n) => /^edition-(\d+)\.json$/.exec(n)?.[1])
+    .filter((n): n is string => Boolean(n))
+    .map(Number)
+    .filter((n) => before === undefined || n < before)
+    .sort((a, b) => b - a);
+  if (!numbers.length) return undefined;
+  const file = fileOf(contentDir, numbers[0]!);
+  try {
+    return BookJsonSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  } catch {
+    throw new QuireError('recorded edition is not a valid book.json snapshot', { file, hint: 'restore it from version control, or delete it to stop comparing with it' });
+  }
+}
+
+/** Stop before building when an edition is already recorded (raise edition.number for the next one). */
+export function assertNotRecorded(contentDir: string, number: number): void {
+  const file = fileOf(contentDir, number);
+  if (existsSync(file)) {
+    throw new QuireError(`edition ${number} is already recorded`, { file, hint: 'raise edition.number (and its date) in quire.yaml to release a new edition' });
+  }
+}
+
+/** Record an edition: a book.json snapshot, written whole (temporary name, then renamed). */
+export async function recordEdition(contentDir: string, book: BookJson): Promise<string> {
+  const file = fileOf(contentDir, book.edition.number);
+  assertNotRecorded(contentDir, book.edition.number);
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile(tmp, `${JSON.stringify(book, null, 2)}\n`);
+  await rename(tmp, file);
+  return file;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from '../../src/build/pipeline.js';
+import { CONTENT, SEEDS } from '../support/content.js';
+import { runQuire } from '../support/cli.js';
+
+describe('editions and the changelog', () => {
+  it('two recorded editions with one edit between them: the changelog names exactly that edit', async () => {
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-editions-'));
+    cpSync(CONTENT, content, { recursive: true });
+    const out = path.join(content, 'out');
+    const first = await build({ contentDir: content, outDir: out, formats: ['json', 'report'], release: true, progress: 'silent' });
+    expect(first.changelog).toBeUndefined();
+    expect(existsSync(path.join(content, 'editions/edition-1.json'))).toBe(true);
+
+    // The editor rewords one sentence of the preferred source and raises the edition.
+    const file = path.join(content, SEEDS.later);
+    const before = 'Karl Radek also illegally supported communist subversive activities in Weimar Germany in 1919.';
+    const after = 'Karl Radek also secretly supported communist subversive activities in Weimar Germany in 1919.';
+    writeFileSync(file, readFileSync(file, 'utf8').replace(before, after));
+    writeFileSync(path.join(content, 'quire.yaml'), readFileSync(path.join(content, 'quire.yaml'), 'utf8').replace(/number: 1\n  date: [\d-]+/, 'number: 2\n  date: 2026-12-01'));
+    const second = await build({ contentDir: content, outDir: out, formats: ['json', 'report'], release: true, progress: 'silent' });
+    const log = second.changelog!;
+    expect(log.from).toEqual({ number: 1, date: '2026-11-23' });
+    expect(log.to).toEqual({ number: 2, date: '2026-12-01' });
+    expect(log.sections.changed).toHaveLength(1);
+    expect(log.sections.changed[0]).toMatchObject({ title: 'Introduction', added: [], removed: [] });
+    const reworded = log.sections.changed[0]!.reworded;
+    expect(reworded).toHaveLength(1);
+    expect(reworded[0]!.before).toBe(before);
+    expect(reworded[0]!.after).toBe(after);
+    expect(reworded[0]!.words.filter((w) => w.change !== 'same').map((w) => `${w.change}:${w.text}`)).toEqual(['removed:illegally', 'added:secretly']);
+    for (const part of [log.chapters.added, log.chapters.removed, log.sections.added, log.sections.removed, log.glossaries.added, log.glossaries.removed, log.questions.added]) expect(part).toEqual([]);
+    expect(existsSync(path.join(content, 'editions/edition-2.json'))).toBe(true);
+    const report = readFileSync(path.join(out, 'report.html'), 'utf8');
+    expect(report).toContain('What changed since edition 1');
+    expect(report).toContain('<del>illegally</del>');
+    expect(report).toContain('<ins>secretly</ins>');
+  });
+
+  it('an edition is recorded once: releasing it again is a clear error', async () => {
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-editions-'));
+    writeFileSync(path.join(content, 'a.txt'), 'Title\n\nThe first paragraph has enough words to be a sentence of its own.\n');
+    const out = path.join(content, 'out');
+    expect((await runQuire(['release', '--content', content, '--out', out, '--formats', 'json', '--progress', 'silent'])).code).toBe(0);
+    const again = await runQuire(['release', '--content', content, '--out', out, '--formats', 'json', '--progress', 'silent']);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim()).toBe(`quire: ${path.join(content, 'editions/edition-1.json')}: edition 1 is already recorded — raise edition.number (and its date) in quire.yaml to release a new edition`);
+    // Refused before building: the outputs of the recorded edition are untouched.
+    expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe(readFileSync(path.join(content, 'editions/edition-1.json'), 'utf8'));
+  });
+});
