@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { build, FORMATS, type Format } from './build/pipeline.js';
 import { describeError } from './errors.js';
 import { packageRoot } from './paths.js';
+import { initGuide } from './build/init.js';
 
 const version = (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -59,5 +60,19 @@ program
     }
   });
 }
+
+program
+  .command('init')
+  .description('start a guide of your own: a commented config, a sample source, and the templates to customise')
+  .argument('<dir>', 'a new or empty folder')
+  .action(async (dir: string) => {
+    try {
+      const made = await initGuide(dir);
+      console.log(`Created ${dir}: ${made.join(', ')}\nBuild it with: npx quire build --content ${dir} --out ${path.join(dir, 'output')}`);
+    } catch (error) {
+      console.error(`quire: ${describeError(error)}`);
+      process.exitCode = 1;
+    }
+  });
 
 await program.parseAsync(process.argv);

@@ -345,11 +345,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     } as never,
   );
 
+  await mkdir(outDir, { recursive: true }).catch(() => undefined);
+  const unlock = await lockOutput(outDir);
   try {
     await tasks.run(ctx);
   } finally {
     await ctx.browser?.close().catch(() => undefined);
     if (ctx.staging) await rm(ctx.staging, { recursive: true, force: true });
+    await unlock();
   }
   const recorded = options.release ? await recordEdition(contentDir, toBookJson(ctx.book)) : undefined;
   return { book: ctx.book, changelog: ctx.changelog, recorded, files: ctx.files, warnings: ctx.book.report.warnings, ms: Math.round(performance.now() - started), stages };
@@ -376,6 +379,41 @@ async function withBrowserRetry<T>(ctx: { browser?: Browser }, what: string, job
       });
     }
   }
+}
+
+const LOCK = '.quire-lock';
+
+/**
+ * One build at a time per output folder: a lock file holding the builder's pid. A lock whose process is
+ * gone (a killed build) is taken over, and that build's leftover staging folders are removed.
+ */
+async function lockOutput(outDir: string): Promise<() => Promise<void>> {
+  const file = path.join(outDir, LOCK);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(file, String(process.pid), { flag: 'wx' });
+      for (const name of await readdir(outDir)) if (name.startsWith('.quire-staging-')) await rm(path.join(outDir, name), { recursive: true, force: true });
+      return () => rm(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return async () => undefined; // unwritable: reported by the build
+      const pid = Number(await readFile(file, 'utf8').catch(() => ''));
+      let alive = false;
+      try {
+        if (pid > 0) process.kill(pid, 0);
+        alive = pid > 0;
+      } catch {
+        alive = false;
+      }
+      if (alive && pid !== process.pid) {
+        throw new QuireError(`another Quire build (process ${pid}) is writing to this output folder`, {
+          file: outDir,
+          hint: `wait for it to finish, or delete ${LOCK} there if no build is running`,
+        });
+      }
+      await rm(file, { force: true });
+    }
+  }
+  return async () => undefined;
 }
 
 /** Move every staged file into the output folder (a rename each: whole files appear, never partial ones). */

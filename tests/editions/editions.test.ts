@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from '../../src/build/pipeline.js';
-import { CONTENT, SEEDS } from '../support/content.js';
+import { CONTENT, ROOT, SEEDS } from '../support/content.js';
 import { runQuire } from '../support/cli.js';
 
 describe('editions and the changelog', () => {
@@ -50,5 +51,59 @@ describe('editions and the changelog', () => {
     expect(again.stderr.trim()).toBe(`quire: ${path.join(content, 'editions/edition-1.json')}: edition 1 is already recorded — raise edition.number (and its date) in quire.yaml to release a new edition`);
     // Refused before building: the outputs of the recorded edition are untouched.
     expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe(readFileSync(path.join(content, 'editions/edition-1.json'), 'utf8'));
+  });
+});
+
+describe('safe outputs', () => {
+  const PROSE = 'Title\n\nThe first paragraph has enough words to be a sentence of its own.\n\nSecond part\n\nAnother paragraph follows here with words enough to count.\n';
+
+  it('a build killed while printing the PDF leaves the earlier outputs intact; the next build cleans up', async () => {
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-kill-'));
+    writeFileSync(path.join(content, 'a.txt'), PROSE);
+    const out = path.join(content, 'out');
+    await build({ contentDir: content, outDir: out, progress: 'silent' });
+    const before = new Map(readdirSync(out).filter((n) => !n.startsWith('.') && n.includes('.')).map((n) => [n, readFileSync(path.join(out, n))]));
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'build', '--content', content, '--out', out, '--progress', 'simple'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (d: Buffer) => {
+        if (/❯ PDF|starting Chromium|rendering/.test(String(d))) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+    });
+    await new Promise((resolve) => child.on('close', resolve));
+    for (const [name, bytes] of before) expect(readFileSync(path.join(out, name)).equals(bytes), name).toBe(true);
+    expect(readdirSync(out).some((n) => n.startsWith('.quire-staging-'))).toBe(true);
+    await build({ contentDir: content, outDir: out, formats: ['json'], progress: 'silent' });
+    expect(readdirSync(out).filter((n) => n.startsWith('.quire'))).toEqual([]);
+  });
+
+  it('two builds at once on one output folder: the second stops with a clear line', async () => {
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-lock-'));
+    writeFileSync(path.join(content, 'a.txt'), PROSE);
+    const out = path.join(content, 'out');
+    mkdirSync(out);
+    // A live process holds the lock (this test runner itself, as far as the CLI child can tell).
+    writeFileSync(path.join(out, '.quire-lock'), String(process.pid));
+    const r = await runQuire(['build', '--content', content, '--out', out, '--formats', 'json', '--progress', 'silent']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`quire: ${out}: another Quire build (process ${process.pid}) is writing to this output folder — wait for it to finish, or delete .quire-lock there if no build is running`);
+    // A lock left by a process that is gone is taken over.
+    writeFileSync(path.join(out, '.quire-lock'), '999999');
+    expect((await runQuire(['build', '--content', content, '--out', out, '--formats', 'json', '--progress', 'silent'])).code).toBe(0);
+  });
+});
+
+describe('quire init', () => {
+  it('scaffolds a guide that builds, and refuses a folder that is not empty', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'quire-init-')), 'guide');
+    expect((await runQuire(['init', dir])).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['quire.yaml', 'sample.md', 'templates']);
+    const result = await build({ contentDir: dir, outDir: path.join(dir, 'output'), formats: ['json', 'html'], progress: 'silent' });
+    expect(result.book.chapters.map((c) => c.title)).toEqual(['Introduction', 'The first part', 'The second part']);
+    const again = await runQuire(['init', dir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim()).toBe(`quire: ${dir}: folder is not empty — choose a new or empty folder for the guide`);
   });
 });
