@@ -107,3 +107,15 @@ describe('quire init', () => {
     expect(again.stderr.trim()).toBe(`quire: ${dir}: folder is not empty — choose a new or empty folder for the guide`);
   });
 });
+
+describe('reproducible builds', () => {
+  it('the same content, templates and edition give byte-identical HTML, PDF, EPUB, book.json and report', async () => {
+    const a = mkdtempSync(path.join(tmpdir(), 'quire-repro-a-'));
+    const b = mkdtempSync(path.join(tmpdir(), 'quire-repro-b-'));
+    await build({ contentDir: CONTENT, outDir: a, progress: 'silent' });
+    await build({ contentDir: CONTENT, outDir: b, progress: 'silent' });
+    const files = readdirSync(a).filter((n) => /\.(html|pdf|epub|json)$/.test(n));
+    expect(files.length).toBe(6);
+    for (const name of files) expect(readFileSync(path.join(a, name)).equals(readFileSync(path.join(b, name))), name).toBe(true);
+  });
+});
