@@ -155,6 +155,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     changelog?: Changelog;
   }
   const ctx = { files: [] as WrittenFile[] } as Ctx;
+  /** A release shows what changed since the last recorded edition in the guide itself. */
+  const releaseChanges = () => (options.release ? ctx.changelog : undefined);
   const progress = options.progress ?? (process.stdout.isTTY ? 'default' : 'simple');
   const renderer: ListrRendererValue = progress === 'silent' ? 'silent' : progress === 'simple' ? 'simple' : 'default';
 
@@ -207,7 +209,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           ctx.basename = ctx.config.output.basename ?? slugify(ctx.book.meta.title);
           const previous = await lastEdition(contentDir, options.release ? ctx.book.meta.edition.number : undefined);
           if (previous) ctx.changelog = await timed('changelog', () => changelog(previous, toBookJson(ctx.book)));
-          ctx.view = buildView(ctx.book, { paper: ctx.paper, assets: 'assets/' });
+          ctx.view = buildView(ctx.book, { paper: ctx.paper, assets: 'assets/', changes: releaseChanges() });
           await mkdir(outDir, { recursive: true });
           ctx.staging = await mkdtemp(path.join(outDir, '.quire-staging-'));
         },
@@ -232,7 +234,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           const htmlFile = path.join(printDir, 'print.html');
           await timed('pdf-assets', () => copyAssets(ctx.templates, printDir, ['print.css']));
           // Render the template once up front, so a template error stops the build before Chromium starts.
-          const printView = buildView(ctx.book, { paper: ctx.paper, assets: '', hyphenate: hyphenatorFor(ctx.book.meta.language) });
+          const printView = buildView(ctx.book, { paper: ctx.paper, assets: '', hyphenate: hyphenatorFor(ctx.book.meta.language), changes: releaseChanges() });
           const duplex = options.duplex ?? ctx.config.output.duplex;
           // Duplex: measured once without blank pages, then a blank page before each part that would start on
           // a left-hand (even) page — Chromium has no `break-before: right`.
@@ -288,7 +290,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         title: 'EPUB',
         skip: () => !ctx.formats.includes('epub'),
         task: async (_c, task) => {
-          const view = buildView(ctx.book, { paper: ctx.paper, assets: '', target: 'epub' });
+          const view = buildView(ctx.book, { paper: ctx.paper, assets: '', target: 'epub', changes: releaseChanges() });
           // The cover image needs Chromium; without one the EPUB is still built, without a cover.
           let cover: Uint8Array | undefined;
           try {

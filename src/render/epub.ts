@@ -25,6 +25,7 @@ export async function renderEpub(view: View, templates: TemplateSet, cover?: Uin
     }
     const page = (title: string, filename: string, template: string, extra: Record<string, unknown> = {}) => ({ title, filename, content: templates.render(template, { ...view, figure, ...extra }) });
     const chapters = [
+      ...(view.changes ? [page('What changed in this edition', 'changes.xhtml', 'epub-changes.html.njk')] : []),
       ...view.chapters.map((chapter) => page(`${chapter.number}. ${chapter.title}`, chapter.file, 'epub-chapter.html.njk', { chapter })),
       ...(view.has.ambassadors || view.has.treaties ? [page('Glossaries', view.files.glossary, 'epub-glossary.html.njk')] : []),
       ...(view.has.timeline ? [page('Timeline', view.files.timeline, 'epub-timeline.html.njk')] : []),

@@ -8,6 +8,7 @@ import { blockHtml } from './content.js';
 import { linkMentions } from './links.js';
 import { timelineFigure } from './figure.js';
 import { formatDate } from '../study/questions.js';
+import type { Changelog } from '../editions/changelog.js';
 
 export type ViewTarget = 'html' | 'epub';
 
@@ -90,6 +91,8 @@ export interface View {
   pages: Record<string, number>;
   /** EPUB only: templates add epub:type semantics. */
   epub: boolean;
+  /** For a release: what changed since the previous recorded edition (else null). */
+  changes: Changelog | null;
 }
 
 export interface ViewAmbassador {
@@ -125,7 +128,10 @@ export const FILES = { glossary: 'glossary.xhtml', timeline: 'timeline.xhtml', a
 
 const where = (p: Provenance) => `${p.file}:${p.line}`;
 
-export function buildView(book: Book, options: { paper: 'A4' | 'Letter'; assets: string; target?: ViewTarget; hyphenate?: (text: string) => string }): View {
+export function buildView(
+  book: Book,
+  options: { paper: 'A4' | 'Letter'; assets: string; target?: ViewTarget; hyphenate?: (text: string) => string; changes?: Changelog },
+): View {
   const target = options.target ?? 'html';
   const hyphenate = options.hyphenate;
   const chapterFile = new Map(book.chapters.map((c, i) => [c.id, `chapter-${String(i + 1).padStart(2, '0')}.xhtml`]));
@@ -247,6 +253,7 @@ export function buildView(book: Book, options: { paper: 'A4' | 'Letter'; assets:
     print: false,
     pages: {},
     epub: target === 'epub',
+    changes: options.changes && !options.changes.empty ? options.changes : null,
     sources: book.sources.map((s) => ({ id: s.id, file: s.file, format: FORMAT_LABELS[s.format] ?? s.format, label: s.label ?? s.title ?? s.file, revision: s.revision })),
     chapters: book.chapters.map((chapter, i) => viewChapter(chapter, i + 1)),
     backMatter: book.backMatter.map((b) => ({
