@@ -8,6 +8,8 @@ import { build } from '../../src/build/pipeline.js';
 import { runQuire } from '../support/cli.js';
 import { pdfText } from '../support/inspect.js';
 import { DEFAULT_TEMPLATES } from '../../src/render/templates.js';
+import { confinedPage, launchBrowser } from '../../src/render/chromium.js';
+import { pathToFileURL } from 'node:url';
 
 function folder(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'quire-hostile-'));
@@ -92,6 +94,15 @@ describe('broken input: one clear line, exit 1, no stack trace, the earlier edit
     expect(line).toMatch(/Chromium failed to start: .*(Timed out|timed out|exited)/);
   });
 
+  it('an output folder that cannot be written', async () => {
+    const content = folder({ 'a.txt': PROSE });
+    const notAFolder = path.join(content, 'file');
+    writeFileSync(notAFolder, 'x');
+    const r = await runQuire(['build', '--content', content, '--out', path.join(notAFolder, 'out'), '--progress', 'silent']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`quire: ${path.join(notAFolder, 'out')}: output folder is not writable — choose another folder with --out or fix its permissions`);
+  });
+
   it('a Chromium that crashes', async () => {
     const fake = path.join(mkdtempSync(path.join(tmpdir(), 'quire-chrome-')), 'chromium');
     writeFileSync(fake, '#!/bin/sh\necho crashed >&2\nexit 1\n');
@@ -114,6 +125,29 @@ describe('hostile content renders harmlessly and fetches nothing', () => {
     port = (server.address() as { port: number }).port;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('the renderer itself refuses the network and files outside the build folder', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'quire-confined-'));
+    writeFileSync(path.join(dir, 'ok.css'), 'p { color: black; }');
+    const html = path.join(dir, 'page.html');
+    writeFileSync(html, `<link rel="stylesheet" href="ok.css"><img src="http://127.0.0.1:${port}/direct.png"><img src="file:///etc/hostname"><img src="../outside.png"><p style="background: url(http://127.0.0.1:${port}/css.png)">x</p>`);
+    const browser = await launchBrowser();
+    try {
+      const page = await confinedPage(browser, dir);
+      const loaded: string[] = [];
+      const refused: string[] = [];
+      page.on('requestfinished', (r) => loaded.push(r.url()));
+      page.on('requestfailed', (r) => refused.push(r.url()));
+      await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+      expect(loaded.map((u) => path.basename(u)).sort()).toEqual(['ok.css', 'page.html']);
+      expect(refused.some((u) => u === 'file:///etc/hostname')).toBe(true);
+      expect(refused.some((u) => u.endsWith('/outside.png'))).toBe(true);
+      expect(requests).toEqual([]);
+      await page.close();
+    } finally {
+      await browser.close();
+    }
+  });
 
   it('scripts, handlers, javascript: and data: URLs, frames, remote images and local files are neutralised', async () => {
     const url = `http://127.0.0.1:${port}`;
