@@ -157,6 +157,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const ctx = { files: [] as WrittenFile[] } as Ctx;
   /** A release shows what changed since the last recorded edition in the guide itself. */
   const releaseChanges = () => (options.release ? ctx.changelog : undefined);
+  /** The print view (hyphenated), built once for the PDF and the handouts. */
+  let printView: View | undefined;
+  const printViewOf = () => (printView ??= buildView(ctx.book, { paper: ctx.paper, assets: '', hyphenate: hyphenatorFor(ctx.book.meta.language), changes: releaseChanges() }));
   const progress = options.progress ?? (process.stdout.isTTY ? 'default' : 'simple');
   const renderer: ListrRendererValue = progress === 'silent' ? 'silent' : progress === 'simple' ? 'simple' : 'default';
 
@@ -234,7 +237,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           const htmlFile = path.join(printDir, 'print.html');
           await timed('pdf-assets', () => copyAssets(ctx.templates, printDir, ['print.css']));
           // Render the template once up front, so a template error stops the build before Chromium starts.
-          const printView = buildView(ctx.book, { paper: ctx.paper, assets: '', hyphenate: hyphenatorFor(ctx.book.meta.language), changes: releaseChanges() });
+          const printView = printViewOf();
           const duplex = options.duplex ?? ctx.config.output.duplex;
           // Duplex: measured once without blank pages, then a blank page before each part that would start on
           // a left-hand (even) page — Chromium has no `break-before: right`.
@@ -265,7 +268,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           await mkdir(dir, { recursive: true });
           await copyAssets(ctx.templates, printDir, ['print.css']);
           ctx.browser ??= await timed('browser', () => launchBrowser());
-          const view = buildView(ctx.book, { paper: ctx.paper, assets: '', hyphenate: hyphenatorFor(ctx.book.meta.language) });
+          const view = printViewOf();
           const booklet = options.booklet ?? ctx.config.output.booklet;
           let count = 0;
           await timed('handouts', async () => {
