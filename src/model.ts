@@ -197,10 +197,6 @@ export interface Glossaries {
   timeline: TimelineEvent[];
 }
 
-export interface StudyAids {
-  questions: ReviewQuestion[];
-  index: IndexEntry[];
-}
 
 /** Lists kept apart from the chapters: Further reading, External links, See also. */
 export interface BackMatter {

@@ -18,7 +18,7 @@ import { toString } from 'mdast-util-to-string';
 import type { BackMatter, Block, Book, BookMeta, Chapter, Citation, Conflict, KeyPoint, MergeReport, Provenance, Section, Source } from '../model.js';
 import { slugify } from '../sources/text.js';
 import { alignSections, sectionsOf, type SourceSection } from './sections.js';
-import { contentWords, SentenceIndex, splitSentences, type Sentence } from './sentences.js';
+import { contentWords, isNearDuplicate, SentenceIndex, splitSentences, type Sentence } from './sentences.js';
 import { differences } from './conflicts.js';
 
 export type MergePolicy = 'prefer' | 'union';
@@ -223,8 +223,7 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
   function match(sentence: WSentence, kind: WBlock['kind']) {
     const best = index.best(sentence.text, (h) => h.block.kind === kind);
     if (!best) return undefined;
-    const similar = best.score >= threshold || (best.containment >= 0.9 && best.smaller >= 5);
-    return similar ? best : undefined;
+    return isNearDuplicate(best, threshold) ? best : undefined;
   }
 
   function fuse(section: SourceSection, into: WSection, source: Source): void {

@@ -83,12 +83,13 @@ export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): numb
   return (2 * common) / (a.size + b.size);
 }
 
-/** How much of `a` is contained in `b` (1 when every word of a is in b). */
-export function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0) return 0;
-  let common = 0;
-  for (const w of a) if (b.has(w)) common++;
-  return common / a.size;
+/**
+ * The near-duplicate rule: two sentences are one sentence lightly edited when their content words are
+ * similar enough, or when nearly all of a sentence of five or more words is contained in the other
+ * (a sentence extended or cut).
+ */
+export function isNearDuplicate(match: { score: number; containment: number; smaller: number }, threshold: number): boolean {
+  return match.score >= threshold || (match.containment >= 0.9 && match.smaller >= 5);
 }
 
 const STOP = new Set(

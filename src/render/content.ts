@@ -71,8 +71,3 @@ export function blockHtml(nodes: RootContent | RootContent[], ctx: ContentContex
   });
   return processor.stringify(hast);
 }
-
-/** Escape text for the rare place where it is not passed through the template engine. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}

@@ -10,7 +10,7 @@
 import type { Ambassador, Book, Disagreement, Provenance } from '../model.js';
 import { slugify } from '../sources/text.js';
 import { foldSpelling, NAME_PATTERN, NAME_WORD, nameParts, samePerson, sameSurname, surnameKey } from './names.js';
-import { blocksOf, type BlockRef } from './text.js';
+import { blocksOf } from './text.js';
 
 const ROLE = String.raw`(?:special\s+)?(?:[Aa]mbassador|chargé d'affaires|[Cc]hargé)`;
 const NATION = String.raw`\p{Lu}\p{Ll}+`;
@@ -167,4 +167,3 @@ function findMentions(book: Book, entries: Ambassador[]): void {
   }
 }
 
-export type { BlockRef };
