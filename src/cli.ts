@@ -7,6 +7,8 @@ import { build, FORMATS, type Format } from './build/pipeline.js';
 import { describeError } from './errors.js';
 import { packageRoot } from './paths.js';
 import { initGuide } from './build/init.js';
+import { startWatch } from './build/watch.js';
+import { cleanCache } from './build/clean.js';
 
 const version = (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -41,14 +43,15 @@ program
   .option('--duplex', 'start chapters on right-hand pages, for double-sided printing')
   .option('--booklet', 'with handouts: also a 2-up booklet of each, in folding order')
   .addOption(new Option('--progress <style>', 'progress display').choices(['default', 'simple', 'silent']))
+  .option('--no-cache', 'do not use or fill the build cache (.quire-cache in the output folder)')
   .option('--debug', 'show stack traces for errors')
-  .action(async (opts: { content: string; out: string; formats?: Format[]; paper?: 'A4' | 'Letter'; duplex?: boolean; booklet?: boolean; progress?: 'default' | 'simple' | 'silent'; debug?: boolean }) => {
+  .action(async (opts: { content: string; out: string; formats?: Format[]; paper?: 'A4' | 'Letter'; duplex?: boolean; booklet?: boolean; progress?: 'default' | 'simple' | 'silent'; cache: boolean; debug?: boolean }) => {
     try {
-      const result = await build({ contentDir: opts.content, outDir: opts.out, formats: opts.formats, paper: opts.paper, duplex: opts.duplex, booklet: opts.booklet, progress: opts.progress, release: name === 'release' });
+      const result = await build({ contentDir: opts.content, outDir: opts.out, formats: opts.formats, paper: opts.paper, duplex: opts.duplex, booklet: opts.booklet, progress: opts.progress, release: name === 'release', cacheDir: opts.cache ? undefined : false });
       for (const w of result.warnings) console.error(`warning: ${w.file ? path.join(opts.content, w.file) : opts.content}${w.line ? `:${w.line}` : ''}: ${w.message}`);
       console.log(`\nDone in ${(result.ms / 1000).toFixed(1)} s:`);
       for (const f of result.files) {
-        console.log(`  ${path.relative(process.cwd(), f.path) || f.path}  ${humanSize(f.bytes)}${f.pages ? `, ${f.pages} pages` : ''}`);
+        console.log(`  ${path.relative(process.cwd(), f.path) || f.path}  ${humanSize(f.bytes)}${f.pages ? `, ${f.pages} pages` : ''}${f.unchanged ? ' (unchanged)' : ''}`);
       }
       const log = result.changelog;
       if (log) console.log(log.empty ? `No change since edition ${log.from.number}.` : `Changes since edition ${log.from.number}: ${log.sections.changed.length} sections changed, ${log.sections.added.length} added, ${log.sections.removed.length} removed (see report.html).`);
@@ -60,6 +63,47 @@ program
     }
   });
 }
+
+program
+  .command('watch')
+  .description('build, then rebuild on every change to the content or templates, with a live preview on localhost')
+  .option('-c, --content <dir>', 'content folder (sources and quire.yaml)', 'content')
+  .option('-o, --out <dir>', 'output folder', 'output')
+  .option('-f, --formats <list>', `comma-separated formats: ${FORMATS.join(',')} (default: all but handouts, or the config's)`, parseFormats)
+  .addOption(new Option('--paper <size>', 'paper size for the PDF').choices(['A4', 'Letter']))
+  .option('--duplex', 'start chapters on right-hand pages, for double-sided printing')
+  .option('-p, --port <number>', 'port of the preview server (0: any free port)', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('use a port number from 0 to 65535');
+    return n;
+  }, 4173)
+  .option('--host <address>', 'address the preview server listens on', '127.0.0.1')
+  .action(async (opts: { content: string; out: string; formats?: Format[]; paper?: 'A4' | 'Letter'; duplex?: boolean; port: number; host: string }) => {
+    try {
+      const watcher = await startWatch({ contentDir: opts.content, outDir: opts.out, formats: opts.formats, paper: opts.paper, duplex: opts.duplex, port: opts.port, host: opts.host });
+      console.log(`Preview: ${watcher.url}  (watching ${opts.content}; Ctrl-C to stop)`);
+      const stop = () => void watcher.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    } catch (error) {
+      console.error(`quire: ${describeError(error)}`);
+      process.exitCode = 1;
+    }
+  });
+
+program
+  .command('clean')
+  .description('delete the build cache (the next build redoes every stage; outputs stay)')
+  .option('-o, --out <dir>', 'output folder', 'output')
+  .action(async (opts: { out: string }) => {
+    try {
+      const removed = await cleanCache(opts.out);
+      console.log(removed ? `Removed the build cache: ${removed}` : 'No build cache to remove.');
+    } catch (error) {
+      console.error(`quire: ${describeError(error)}`);
+      process.exitCode = 1;
+    }
+  });
 
 program
   .command('init')

@@ -16,10 +16,11 @@ import type { QuireConfig } from '../config/schema.js';
 import { loadConfig, parseYaml } from '../config/load.js';
 import { addStudyAids } from '../study/index.js';
 import { OverridesSchema, type Overrides } from '../study/overrides.js';
-import { readSources } from '../sources/index.js';
+import { parseSource, readSources, type SourceParser } from '../sources/index.js';
+import { BuildCache, codeFingerprint, defaultCacheDir, hashOf, MANIFEST, type Hashable, type StageCount } from './cache.js';
 import { mergeSources } from '../merge/index.js';
-import { buildView, type View } from '../render/view.js';
-import { DEFAULT_TEMPLATES, TemplateSet } from '../render/templates.js';
+import { buildView } from '../render/view.js';
+import { DEFAULT_TEMPLATES, TemplateSet, templatesFingerprint } from '../render/templates.js';
 import { fontBundle } from '../render/fonts.js';
 import { hyphenatorFor } from '../render/hyphenate.js';
 import { launchBrowser, renderCover } from '../render/chromium.js';
@@ -29,7 +30,7 @@ import { handoutView, partIds, blanksBefore } from '../render/handout.js';
 import { renderEpub } from '../render/epub.js';
 import { bookJsonSchema, renderBookJson, toBookJson } from '../render/json.js';
 import { changelog, type Changelog } from '../editions/changelog.js';
-import { assertNotRecorded, lastEdition, recordEdition } from '../editions/store.js';
+import { assertNotRecorded, lastEditionText, recordEdition } from '../editions/store.js';
 import { reportView } from '../render/report.js';
 import { QuireError } from '../errors.js';
 import { slugify } from '../sources/text.js';
@@ -54,12 +55,28 @@ export interface BuildOptions {
   progress?: 'default' | 'simple' | 'silent';
   /** Injected clock for the default edition date. */
   today?: () => string;
+  /** The build cache's folder (default: .quire-cache in the output folder); false keeps it in memory only. */
+  cacheDir?: string | false;
+  /** What lives between builds in one process (`quire watch`): the cache, Chromium, compiled templates. */
+  session?: BuildSession;
+}
+
+/**
+ * State kept between builds in one process. The owner closes `browser` when done (a build given a session
+ * leaves Chromium running for the next one).
+ */
+export interface BuildSession {
+  cache: BuildCache;
+  browser?: Browser;
+  templates?: TemplateSet;
 }
 
 export interface WrittenFile {
   path: string;
   bytes: number;
   pages?: number;
+  /** Already in the output folder from an earlier build with the same inputs: not written again. */
+  unchanged?: boolean;
 }
 
 export interface BuildResult {
@@ -73,6 +90,10 @@ export interface BuildResult {
   ms: number;
   /** Milliseconds per stage, for `npm run bench`. */
   stages: Record<string, number>;
+  /** Per stage: how many times its work was done, and how many times a cached result was used. */
+  counters: Record<string, StageCount>;
+  /** Name of the guide's files without extension (guide.html, guide.pdf, guide.epub). */
+  basename: string;
 }
 
 /** Pure: the book's metadata from the config, falling back to what the sources say. */
@@ -101,12 +122,9 @@ export function prepareBook(sources: Source[], meta: BookMeta, config: QuireConf
   return mergeSources(sources, meta, { policy: config.merge.policy, threshold: config.merge.threshold });
 }
 
-/** The editor's overrides file, if the content folder has one. */
-async function loadOverrides(contentDir: string): Promise<{ data: Overrides; file: string } | undefined> {
-  const file = ['overrides.yaml', 'overrides.yml'].map((n) => path.join(contentDir, n)).find((f) => existsSync(f));
-  if (!file) return undefined;
-  const data = parseYaml(await readFile(file, 'utf8'), file, OverridesSchema, { what: 'overrides', hint: 'see "Overrides" in README.md' });
-  return { data, file };
+/** The editor's overrides file, checked. */
+function parseOverrides(text: string, file: string): Overrides {
+  return parseYaml(text, file, OverridesSchema, { what: 'overrides', hint: 'see "Overrides" in README.md' });
 }
 
 async function ensureWritable(outDir: string): Promise<void> {
@@ -134,32 +152,78 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     try {
       return await fn();
     } finally {
-      stages[name] = Math.round((performance.now() - t) * 10) / 10;
+      stages[name] = Math.round(((stages[name] ?? 0) + performance.now() - t) * 10) / 10;
     }
   };
   const contentDir = options.contentDir;
   const outDir = path.resolve(options.outDir);
+  const session: BuildSession = options.session ?? { cache: new BuildCache(options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(outDir))) };
+  const cache = session.cache;
+  cache.startBuild();
+  const code = codeFingerprint();
 
   interface Ctx {
     config: QuireConfig;
     formats: Format[];
     paper: 'A4' | 'Letter';
+    duplex: boolean;
+    booklet: boolean;
     templates: TemplateSet;
     sources: Source[];
+    /** Hash of everything the merged book (with its study aids) depends on. */
+    bookKey: string;
     book: Book;
-    view: View;
     staging: string;
     basename: string;
+    manifest: Manifest;
+    next: Manifest;
     files: WrittenFile[];
-    browser?: Browser;
     changelog?: Changelog;
+    /** Hash of the "What changed" page's content ('' when there is none). */
+    changesKey: string;
+    reportKey: string;
   }
-  const ctx = { files: [] as WrittenFile[] } as Ctx;
+  const ctx = { files: [] as WrittenFile[], next: {} as Manifest } as Ctx;
   /** A release shows what changed since the last recorded edition in the guide itself. */
   const releaseChanges = () => (options.release ? ctx.changelog : undefined);
-  /** The print view (hyphenated), built once for the PDF and the handouts. */
-  let printView: View | undefined;
-  const printViewOf = () => (printView ??= buildView(ctx.book, { paper: ctx.paper, assets: '', hyphenate: hyphenatorFor(ctx.book.meta.language), changes: releaseChanges() }));
+  /** Views are cheap to remake but shared between formats in a build and between builds in a session. */
+  const viewOf = (kind: 'html' | 'print' | 'epub') =>
+    cache.json(
+      'view',
+      hashOf(code, ctx.bookKey, kind, ctx.paper, ctx.changesKey),
+      () =>
+        buildView(ctx.book, {
+          paper: ctx.paper,
+          assets: kind === 'html' ? 'assets/' : '',
+          target: kind === 'epub' ? 'epub' : 'html',
+          hyphenate: kind === 'print' ? hyphenatorFor(ctx.book.meta.language) : undefined,
+          changes: releaseChanges(),
+        }),
+      { disk: false },
+    );
+  const browser = async () => {
+    if (!session.browser?.connected) session.browser = await timed('browser', () => launchBrowser());
+    return session.browser;
+  };
+
+  /**
+   * One output file or folder: skipped when the output folder already holds what these inputs give (its
+   * manifest names the same key and the file is there), else produced into the staging folder.
+   */
+  const output = async (name: string, stage: string, key: string, produce: (target: string) => Promise<{ pages?: number } | void>): Promise<void> => {
+    const target = path.join(outDir, name);
+    const known = ctx.manifest[name];
+    if (known?.key === key && (await stat(target).then((s) => s.isDirectory() || s.size === known.bytes, () => false))) {
+      cache.reused(stage);
+      ctx.next[name] = known;
+      ctx.files.push({ path: target, bytes: known.bytes, pages: known.pages, unchanged: true });
+      return;
+    }
+    cache.ran(stage);
+    const made = await produce(path.join(ctx.staging, name));
+    ctx.next[name] = { key, bytes: 0, pages: made?.pages ?? undefined };
+  };
+
   const progress = options.progress ?? (process.stdout.isTTY ? 'default' : 'simple');
   const renderer: ListrRendererValue = progress === 'silent' ? 'silent' : progress === 'simple' ? 'simple' : 'default';
 
@@ -172,8 +236,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           ctx.config = loaded.config;
           ctx.formats = options.formats ?? loaded.config.output.formats ?? [...DEFAULT_FORMATS];
           ctx.paper = options.paper ?? loaded.config.output.paper;
+          ctx.duplex = options.duplex ?? loaded.config.output.duplex;
+          ctx.booklet = options.booklet ?? loaded.config.output.booklet;
           const templatesDir = loaded.config.templates ? path.resolve(contentDir, loaded.config.templates) : DEFAULT_TEMPLATES;
-          ctx.templates = new TemplateSet(templatesDir);
+          const fingerprint = templatesFingerprint(templatesDir);
+          // Compiled templates are kept while the folder is unchanged.
+          if (session.templates?.dir !== templatesDir || session.templates.fingerprint !== fingerprint) session.templates = new TemplateSet(templatesDir);
+          ctx.templates = session.templates;
           task.title = `Config: ${loaded.file ?? 'none (defaults)'}; formats ${ctx.formats.join(', ')}; ${ctx.paper}`;
           await ensureWritable(outDir);
           if (options.release) assertNotRecorded(contentDir, loaded.config.edition.number);
@@ -182,15 +251,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       {
         title: 'Read sources',
         task: async (_c, task) => {
-          ctx.sources = await timed('read', () => readSources(contentDir, ctx.config));
-          task.title = `Read ${ctx.sources.length} source${ctx.sources.length === 1 ? '' : 's'}: ${ctx.sources.map((s) => `${s.info.file} (${s.info.format})`).join(', ')}`;
+          const keys = new Map<string, string>();
+          const parse: SourceParser = (text, entry, bytes) => {
+            const key = hashOf(code, bytes, { ...entry });
+            keys.set(entry.file, key);
+            return cache.json('read', key, () => parseSource(text, entry));
+          };
+          ctx.sources = await timed('read', () => readSources(contentDir, ctx.config, parse));
+          const meta = bookMeta(ctx.config, ctx.sources, path.basename(path.resolve(contentDir)), (options.today ?? todayUtc)());
+          ctx.bookKey = hashOf(code, ctx.sources.map((s) => [keys.get(s.info.file)!, s.info.priority]), meta as unknown as Hashable, ctx.config.merge as unknown as Hashable);
+          const read = cache.counters.read ?? { ran: 0, reused: 0 };
+          task.title = `Read ${ctx.sources.length} source${ctx.sources.length === 1 ? '' : 's'}${read.reused ? ` (${read.reused} unchanged)` : ''}: ${ctx.sources.map((s) => `${s.info.file} (${s.info.format})`).join(', ')}`;
         },
       },
       {
         title: 'Merge',
         task: async (_c, task) => {
           const meta = bookMeta(ctx.config, ctx.sources, path.basename(path.resolve(contentDir)), (options.today ?? todayUtc)());
-          ctx.book = await timed('merge', () => prepareBook(ctx.sources, meta, ctx.config));
+          ctx.book = await timed('merge', () => cache.json('merge', ctx.bookKey, () => prepareBook(ctx.sources, meta, ctx.config)));
           if (ctx.book.chapters.length === 0) {
             throw new QuireError('no text to build: the sources hold only headings, lists of links or fragments', {
               file: contentDir,
@@ -205,14 +283,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       {
         title: 'Study aids',
         task: async (_c, task) => {
-          const overrides = await loadOverrides(contentDir);
-          ctx.book = await timed('study', () => addStudyAids(ctx.book, overrides));
+          const overridesFile = ['overrides.yaml', 'overrides.yml'].map((n) => path.join(contentDir, n)).find((f) => existsSync(f));
+          const overridesText = overridesFile ? await readFile(overridesFile, 'utf8') : '';
+          ctx.bookKey = hashOf(ctx.bookKey, overridesText);
+          ctx.book = await timed('study', () =>
+            cache.json('study', ctx.bookKey, () => addStudyAids(ctx.book, overridesFile ? { data: parseOverrides(overridesText, overridesFile), file: overridesFile } : undefined)),
+          );
           const g = ctx.book.glossaries;
-          task.title = `Study aids: ${g.ambassadors.length} ambassadors, ${g.treaties.length} treaties, ${g.timeline.length} dates, ${ctx.book.questions.length} questions, ${ctx.book.index.length} index entries${overrides ? ' (with overrides)' : ''}`;
+          task.title = `Study aids: ${g.ambassadors.length} ambassadors, ${g.treaties.length} treaties, ${g.timeline.length} dates, ${ctx.book.questions.length} questions, ${ctx.book.index.length} index entries${overridesFile ? ' (with overrides)' : ''}`;
           ctx.basename = ctx.config.output.basename ?? slugify(ctx.book.meta.title);
-          const previous = await lastEdition(contentDir, options.release ? ctx.book.meta.edition.number : undefined);
-          if (previous) ctx.changelog = await timed('changelog', () => changelog(previous, toBookJson(ctx.book)));
-          ctx.view = buildView(ctx.book, { paper: ctx.paper, assets: 'assets/', changes: releaseChanges() });
+          const previous = await lastEditionText(contentDir, options.release ? ctx.book.meta.edition.number : undefined);
+          ctx.reportKey = '';
+          ctx.changesKey = '';
+          if (previous) {
+            const key = hashOf(code, ctx.bookKey, previous.text);
+            ctx.changelog = await timed('changelog', () => cache.json('changelog', key, () => changelog(previous.parse(), toBookJson(ctx.book))));
+            ctx.reportKey = key;
+            if (options.release && !ctx.changelog.empty) ctx.changesKey = key;
+          }
+          ctx.manifest = await readManifest(outDir);
           await mkdir(outDir, { recursive: true });
           ctx.staging = await mkdtemp(path.join(outDir, '.quire-staging-'));
         },
@@ -222,9 +311,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         skip: () => !ctx.formats.includes('html'),
         task: async (_c, task) => {
           await timed('html', async () => {
-            const html = ctx.templates.render('guide.html.njk', ctx.view);
-            await copyAssets(ctx.templates, path.join(ctx.staging, 'assets'), ['screen.css']);
-            await writeFile(path.join(ctx.staging, `${ctx.basename}.html`), html);
+            await output('assets/', 'assets', hashOf(code, ctx.templates.fingerprint, 'assets'), (dir) => copyAssets(ctx.templates, dir, ['screen.css']));
+            await output(`${ctx.basename}.html`, 'html', hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.paper, ctx.changesKey), async (file) => {
+              await writeFile(file, ctx.templates.render('guide.html.njk', await viewOf('html')));
+            });
           });
           task.title = `HTML: ${ctx.basename}.html`;
         },
@@ -233,81 +323,105 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         title: 'PDF',
         skip: () => !ctx.formats.includes('pdf'),
         task: async (_c, task) => {
-          const printDir = path.join(ctx.staging, '.print');
-          const htmlFile = path.join(printDir, 'print.html');
-          await timed('pdf-assets', () => copyAssets(ctx.templates, printDir, ['print.css']));
-          // Render the template once up front, so a template error stops the build before Chromium starts.
-          const printView = printViewOf();
-          const duplex = options.duplex ?? ctx.config.output.duplex;
+          const printView = await timed('print-view', () => viewOf('print'));
           // Duplex: measured once without blank pages, then a blank page before each part that would start on
           // a left-hand (even) page — Chromium has no `break-before: right`.
           let measured: Record<string, number> | undefined;
           const printHtml = (pages: Record<string, number>) => {
-            if (duplex && !measured && Object.keys(pages).length) measured = pages;
-            const blank = duplex && measured ? blanksBefore(partIds(printView), measured) : {};
+            if (ctx.duplex && !measured && Object.keys(pages).length) measured = pages;
+            const blank = ctx.duplex && measured ? blanksBefore(partIds(printView), measured) : {};
             return ctx.templates.render('print.html.njk', { ...printView, print: true, pages, blank });
           };
-          printHtml({});
-          task.output = 'starting Chromium';
-          ctx.browser = await timed('browser', () => launchBrowser());
-          task.output = 'rendering (page numbers in two passes)';
-          const pdf = await timed('pdf', () => withBrowserRetry(ctx, 'printing the PDF', () => renderPdf(ctx.browser!, htmlFile, printDir, printHtml, ctx.book.meta, ctx.paper)));
-          stages['pdf-passes'] = pdf.passes;
-          await writeFile(path.join(ctx.staging, `${ctx.basename}.pdf`), pdf.bytes);
-          ctx.files.push({ path: path.join(outDir, `${ctx.basename}.pdf`), bytes: pdf.bytes.length, pages: pdf.pages });
-          await rm(printDir, { recursive: true, force: true });
-          task.title = `PDF: ${ctx.basename}.pdf, ${pdf.pages} pages (${ctx.paper}${duplex ? ', duplex' : ''}), ${pdf.passes} passes`;
+          // The first pass's HTML is what the PDF shows (with placeholder numbers): an edit that does not change
+          // it (a source's line numbers, the report) does not reprint. Rendering it first also stops a build
+          // with a template error before Chromium starts.
+          const first = await timed('pdf-html', () => printHtml({}));
+          const key = hashOf(code, first, ctx.templates.fingerprint, ctx.paper, ctx.duplex, ctx.book.meta as unknown as Hashable);
+          let summary = '';
+          await output(`${ctx.basename}.pdf`, 'pdf', key, async (file) => {
+            const pdf = await cache.bytes('print', key, async () => {
+              const printDir = path.join(ctx.staging, '.print');
+              await timed('pdf-assets', () => copyAssets(ctx.templates, printDir, ['print.css']));
+              task.output = 'starting Chromium';
+              await browser();
+              task.output = 'rendering (page numbers in two passes)';
+              const made = await timed('pdf', () => withBrowserRetry(session, 'printing the PDF', () => renderPdf(session.browser!, path.join(printDir, 'print.html'), printDir, printHtml, ctx.book.meta, ctx.paper)));
+              stages['pdf-passes'] = made.passes;
+              await rm(printDir, { recursive: true, force: true });
+              return { bytes: made.bytes, meta: { pages: made.pages, passes: made.passes } };
+            });
+            await writeFile(file, pdf.bytes);
+            summary = `${pdf.meta.pages} pages (${ctx.paper}${ctx.duplex ? ', duplex' : ''}), ${pdf.meta.passes} passes`;
+            return { pages: pdf.meta.pages };
+          });
+          task.title = `PDF: ${ctx.basename}.pdf${summary ? `, ${summary}` : ', unchanged'}`;
         },
       },
       {
         title: 'Handouts',
         skip: () => !ctx.formats.includes('handouts'),
         task: async (_c, task) => {
-          const dir = path.join(ctx.staging, 'handouts');
-          const printDir = path.join(ctx.staging, '.handouts');
-          await mkdir(dir, { recursive: true });
-          await copyAssets(ctx.templates, printDir, ['print.css']);
-          ctx.browser ??= await timed('browser', () => launchBrowser());
-          const view = printViewOf();
-          const booklet = options.booklet ?? ctx.config.output.booklet;
-          let count = 0;
-          await timed('handouts', async () => {
-            for (const chapter of view.chapters) {
-              task.output = `${chapter.number}. ${chapter.title}`;
-              const handout = handoutView(view, chapter, ctx.book);
-              const name = `${ctx.basename}-handout-${String(chapter.number).padStart(2, '0')}-${chapter.id}`;
-              const html = () => ctx.templates.render('handout.html.njk', { ...handout, print: true, pages: {}, blank: {} });
-              const pdf = await withBrowserRetry(ctx, `printing handout ${chapter.number}`, () =>
-                renderPdf(ctx.browser!, path.join(printDir, 'handout.html'), printDir, html, { ...ctx.book.meta, title: `${ctx.book.meta.title} — ${chapter.number}. ${chapter.title}` }, ctx.paper, { exactPages: false }),
-              );
-              await writeFile(path.join(dir, `${name}.pdf`), pdf.bytes);
-              if (booklet) await writeFile(path.join(dir, `${name}-booklet.pdf`), await imposeBooklet(pdf.bytes, ctx.paper, { title: `${ctx.book.meta.title} — ${chapter.title}` }));
-              count++;
-            }
+          const view = await viewOf('print');
+          const handouts = view.chapters.map((chapter) => {
+            const handout = handoutView(view, chapter, ctx.book);
+            const html = ctx.templates.render('handout.html.njk', { ...handout, print: true, pages: {}, blank: {} });
+            const name = `${ctx.basename}-handout-${String(chapter.number).padStart(2, '0')}-${chapter.id}`;
+            const meta = { ...ctx.book.meta, title: `${ctx.book.meta.title} — ${chapter.number}. ${chapter.title}` };
+            return { chapter, html, name, meta, key: hashOf(code, html, ctx.templates.fingerprint, ctx.paper, ctx.booklet, meta as unknown as Hashable) };
           });
-          await rm(printDir, { recursive: true, force: true });
-          task.title = `Handouts: ${count} chapters in handouts/${booklet ? ', with booklets' : ''}`;
+          let rendered = 0;
+          await output('handouts/', 'handouts', hashOf(...handouts.map((h) => h.key)), async (dir) => {
+            await mkdir(dir, { recursive: true });
+            const printDir = path.join(ctx.staging, '.handouts');
+            await timed('handouts', async () => {
+              for (const h of handouts) {
+                task.output = `${h.chapter.number}. ${h.chapter.title}`;
+                const pdf = await cache.bytes('handout', h.key, async () => {
+                  rendered++;
+                  if (!existsSync(printDir)) await copyAssets(ctx.templates, printDir, ['print.css']);
+                  await browser();
+                  const made = await withBrowserRetry(session, `printing handout ${h.chapter.number}`, () =>
+                    renderPdf(session.browser!, path.join(printDir, 'handout.html'), printDir, () => h.html, h.meta, ctx.paper, { exactPages: false }),
+                  );
+                  const booklet = ctx.booklet ? await imposeBooklet(made.bytes, ctx.paper, { title: `${ctx.book.meta.title} — ${h.chapter.title}` }) : new Uint8Array();
+                  // One entry holds the handout and its booklet: [length of the handout][handout][booklet].
+                  return { bytes: concatBytes(made.bytes, booklet), meta: { handout: made.bytes.length } };
+                });
+                await writeFile(path.join(dir, `${h.name}.pdf`), pdf.bytes.subarray(0, pdf.meta.handout));
+                if (ctx.booklet) await writeFile(path.join(dir, `${h.name}-booklet.pdf`), pdf.bytes.subarray(pdf.meta.handout));
+              }
+            });
+            await rm(printDir, { recursive: true, force: true });
+          });
+          task.title = `Handouts: ${handouts.length} chapters in handouts/${ctx.booklet ? ', with booklets' : ''} (${rendered} printed)`;
         },
       },
       {
         title: 'EPUB',
         skip: () => !ctx.formats.includes('epub'),
         task: async (_c, task) => {
-          const view = buildView(ctx.book, { paper: ctx.paper, assets: '', target: 'epub', changes: releaseChanges() });
-          // The cover image needs Chromium; without one the EPUB is still built, without a cover.
-          let cover: Uint8Array | undefined;
-          try {
-            ctx.browser ??= await timed('browser', () => launchBrowser());
-            const dir = path.join(ctx.staging, '.cover');
-            await copyAssets(ctx.templates, dir, []);
-            cover = await timed('cover', () => renderCover(ctx.browser!, dir, ctx.templates.render('cover.html.njk', view)));
-          } catch (error) {
-            if (!(error instanceof QuireError)) throw error;
-            ctx.book.report.warnings.push({ file: '', message: `EPUB built without a cover image: ${error.oneLine()}` });
-          }
-          const bytes = await timed('epub', () => renderEpub(view, ctx.templates, cover));
-          await writeFile(path.join(ctx.staging, `${ctx.basename}.epub`), bytes);
-          task.title = `EPUB: ${ctx.basename}.epub, ${ctx.view.chapters.length} chapters`;
+          const view = await viewOf('epub');
+          const coverHtml = ctx.templates.render('cover.html.njk', view);
+          const key = hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.changesKey, coverHtml);
+          await output(`${ctx.basename}.epub`, 'epub', key, async (file) => {
+            // The cover image needs Chromium; without one the EPUB is still built, without a cover.
+            let cover: Uint8Array | undefined;
+            try {
+              const png = await cache.bytes('cover', hashOf(code, coverHtml, ctx.templates.fingerprint), async () => {
+                await browser();
+                const dir = path.join(ctx.staging, '.cover');
+                await copyAssets(ctx.templates, dir, []);
+                return { bytes: await timed('cover', () => renderCover(session.browser!, dir, coverHtml)), meta: {} };
+              });
+              cover = png.bytes;
+            } catch (error) {
+              if (!(error instanceof QuireError)) throw error;
+              ctx.book = { ...ctx.book, report: { ...ctx.book.report, warnings: [...ctx.book.report.warnings, { file: '', message: `EPUB built without a cover image: ${error.oneLine()}` }] } };
+            }
+            const bytes = await timed('epub', () => renderEpub(view, ctx.templates, cover));
+            await writeFile(file, bytes);
+          });
+          task.title = `EPUB: ${ctx.basename}.epub, ${view.chapters.length} chapters`;
         },
       },
       {
@@ -315,8 +429,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         skip: () => !ctx.formats.includes('json'),
         task: async () => {
           await timed('json', async () => {
-            await writeFile(path.join(ctx.staging, 'book.json'), renderBookJson(ctx.book));
-            await writeFile(path.join(ctx.staging, 'book.schema.json'), bookJsonSchema());
+            await output('book.json', 'json', hashOf(code, ctx.bookKey), (file) => writeFile(file, renderBookJson(ctx.book)));
+            await output('book.schema.json', 'json', hashOf(code, 'schema'), (file) => writeFile(file, bookJsonSchema()));
           });
         },
       },
@@ -325,8 +439,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         skip: () => !ctx.formats.includes('report'),
         task: async (_c, task) => {
           await timed('report', async () => {
-            await writeFile(path.join(ctx.staging, 'report.html'), ctx.templates.render('report.html.njk', { ...reportView(ctx.book), changelog: ctx.changelog ?? null }));
-            if (ctx.changelog) await writeFile(path.join(ctx.staging, 'changelog.json'), `${JSON.stringify(ctx.changelog, null, 2)}\n`);
+            await output('report.html', 'report', hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.reportKey), (file) =>
+              writeFile(file, ctx.templates.render('report.html.njk', { ...reportView(ctx.book), changelog: ctx.changelog ?? null })),
+            );
+            if (ctx.changelog) await output('changelog.json', 'report', ctx.reportKey, (file) => writeFile(file, `${JSON.stringify(ctx.changelog, null, 2)}\n`));
           });
           const r = ctx.book.report;
           task.title = `Report: report.html (${r.conflicts.length} conflicts, ${r.duplicates.length} duplicates, ${r.omitted.length} omitted, ${r.unattachedCitations.length} unattached notes)`;
@@ -335,9 +451,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       {
         title: 'Write outputs',
         task: async (_c, task) => {
-          const moved = await timed('write', () => commit(ctx.staging, outDir));
-          ctx.files = moved.map((m) => ({ ...m, pages: ctx.files.find((f) => f.path === m.path)?.pages }));
-          task.title = `Wrote ${moved.length} files to ${path.relative(process.cwd(), outDir) || '.'}`;
+          const moved = await timed('write', () => commit(ctx.staging, outDir, ctx.manifest, ctx.next));
+          for (const m of moved) {
+            cache.ran('write');
+            const name = path.relative(outDir, m.path) + (m.path.endsWith(path.sep) ? '/' : '');
+            ctx.files.push({ ...m, pages: ctx.next[name]?.pages });
+          }
+          ctx.files.sort((a, b) => a.path.localeCompare(b.path));
+          const kept = ctx.files.length - moved.length;
+          task.title = `Wrote ${moved.length} file${moved.length === 1 ? '' : 's'} to ${path.relative(process.cwd(), outDir) || '.'}${kept ? ` (${kept} unchanged)` : ''}`;
         },
       },
     ],
@@ -355,12 +477,44 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     await tasks.run(ctx);
   } finally {
-    await ctx.browser?.close().catch(() => undefined);
+    if (!options.session) await session.browser?.close().catch(() => undefined);
     if (ctx.staging) await rm(ctx.staging, { recursive: true, force: true });
     await unlock();
   }
   const recorded = options.release ? await recordEdition(contentDir, toBookJson(ctx.book)) : undefined;
-  return { book: ctx.book, changelog: ctx.changelog, recorded, files: ctx.files, warnings: ctx.book.report.warnings, ms: Math.round(performance.now() - started), stages };
+  await cache.prune();
+  return {
+    book: ctx.book,
+    changelog: ctx.changelog,
+    recorded,
+    files: ctx.files,
+    warnings: ctx.book.report.warnings,
+    ms: Math.round(performance.now() - started),
+    stages,
+    counters: structuredClone(cache.counters),
+    basename: ctx.basename,
+  };
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/** What the output folder holds: for each output, the key of the inputs it was made from. */
+interface Manifest {
+  [name: string]: { key: string; bytes: number; pages?: number };
+}
+
+async function readManifest(outDir: string): Promise<Manifest> {
+  try {
+    const data = JSON.parse(await readFile(path.join(outDir, MANIFEST), 'utf8')) as Manifest;
+    return data && typeof data === 'object' ? data : {};
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -421,9 +575,17 @@ async function lockOutput(outDir: string): Promise<() => Promise<void>> {
   return async () => undefined;
 }
 
-/** Move every staged file into the output folder (a rename each: whole files appear, never partial ones). */
-async function commit(staging: string, outDir: string): Promise<WrittenFile[]> {
+/**
+ * Move every staged file into the output folder (a rename each: whole files appear, never partial ones),
+ * then record what the folder holds. The old manifest goes first, so that an interrupted commit never
+ * leaves a manifest vouching for a file that was replaced.
+ */
+async function commit(staging: string, outDir: string, manifest: Manifest, next: Manifest): Promise<WrittenFile[]> {
   const written: WrittenFile[] = [];
+  const names = (await readdir(staging)).filter((n) => !n.startsWith('.'));
+  const same = names.length === 0 && Object.keys(next).every((n) => manifest[n]?.key === next[n]!.key) && Object.keys(next).length === Object.keys(manifest).length;
+  if (same) return written;
+  await rm(path.join(outDir, MANIFEST), { force: true });
   for (const name of await readdir(staging)) {
     if (name.startsWith('.')) continue;
     const from = path.join(staging, name);
@@ -436,11 +598,18 @@ async function commit(staging: string, outDir: string): Promise<WrittenFile[]> {
       await rename(from, to);
       await rm(old, { recursive: true, force: true });
       written.push({ path: to + path.sep, bytes: await folderSize(to) });
+      if (next[`${name}/`]) next[`${name}/`]!.bytes = written.at(-1)!.bytes;
     } else {
       await rename(from, to);
       written.push({ path: to, bytes: info.size });
+      if (next[name]) next[name]!.bytes = info.size;
     }
   }
+  // Outputs this build did not ask for stay as they were, and so do their entries.
+  const kept = Object.fromEntries(Object.entries(manifest).filter(([n]) => !(n in next)));
+  const temp = path.join(outDir, `${MANIFEST}.${process.pid}.tmp`);
+  await writeFile(temp, `${JSON.stringify({ ...kept, ...next }, null, 1)}\n`);
+  await rename(temp, path.join(outDir, MANIFEST));
   return written;
 }
 

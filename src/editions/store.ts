@@ -14,6 +14,11 @@ const fileOf = (contentDir: string, number: number) => path.join(contentDir, EDI
 
 /** The latest recorded edition before `number` (or the latest of all), if any. */
 export async function lastEdition(contentDir: string, before?: number): Promise<BookJson | undefined> {
+  return (await lastEditionText(contentDir, before))?.parse();
+}
+
+/** The latest recorded edition's file and text (cheap: a build hashes it), and how to parse it. */
+export async function lastEditionText(contentDir: string, before?: number): Promise<{ file: string; text: string; parse: () => BookJson } | undefined> {
   const dir = path.join(contentDir, EDITIONS_DIR);
   if (!existsSync(dir)) return undefined;
   const numbers = (await readdir(dir))
@@ -24,11 +29,15 @@ export async function lastEdition(contentDir: string, before?: number): Promise<
     .sort((a, b) => b - a);
   if (!numbers.length) return undefined;
   const file = fileOf(contentDir, numbers[0]!);
-  try {
-    return BookJsonSchema.parse(JSON.parse(await readFile(file, 'utf8')));
-  } catch {
-    throw new QuireError('recorded edition is not a valid book.json snapshot', { file, hint: 'restore it from version control, or delete it to stop comparing with it' });
-  }
+  const text = await readFile(file, 'utf8');
+  const parse = () => {
+    try {
+      return BookJsonSchema.parse(JSON.parse(text));
+    } catch {
+      throw new QuireError('recorded edition is not a valid book.json snapshot', { file, hint: 'restore it from version control, or delete it to stop comparing with it' });
+    }
+  };
+  return { file, text, parse };
 }
 
 /** Stop before building when an edition is already recorded (raise edition.number for the next one). */

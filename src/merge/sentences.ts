@@ -27,7 +27,7 @@ export function splitSentences(children: PhrasingContent[], locale = 'en'): Sent
     if (node.type === 'footnoteReference') refs.push({ at: flat.length, id: node.identifier });
     else flat += plainOf(node);
   }
-  const segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
+  const segmenter = segmenterFor(locale);
   const pieces: { text: string; end: number }[] = [];
   for (const { segment, index } of segmenter.segment(flat)) {
     const prev = pieces[pieces.length - 1];
@@ -54,6 +54,13 @@ export function splitSentences(children: PhrasingContent[], locale = 'en'): Sent
   // Citations after the last sentence (trailing spaces) belong to it.
   if (out.length) while (r < refs.length) out[out.length - 1]!.refs.push(refs[r++]!.id);
   return out;
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenterFor(locale: string): Intl.Segmenter {
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) segmenters.set(locale, (segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' })));
+  return segmenter;
 }
 
 function plainOf(node: PhrasingContent): string {
@@ -109,6 +116,8 @@ const MAX_POSTINGS = 64;
 export class SentenceIndex<T> {
   private readonly byWord = new Map<string, number[]>();
   private readonly entries: { words: Set<string>; value: T }[] = [];
+  /** Scratch space for `best`: shared words per entry, zeroed after each lookup. */
+  private counts = new Uint16Array(256);
 
   add(text: string, value: T): void {
     const ws = contentWords(text);
@@ -127,17 +136,36 @@ export class SentenceIndex<T> {
   best(text: string, accept: (value: T) => boolean = () => true): { value: T; score: number; containment: number; smaller: number } | undefined {
     const ws = contentWords(text);
     // Candidates share at least one word that is not in very many sentences (those say little and
-    // would make the lookup quadratic); each candidate is then scored on all its words.
-    const candidates = new Set<number>();
-    const lists = [...ws].map((w) => this.byWord.get(w) ?? []).filter((l) => l.length > 0);
-    const rare = lists.filter((l) => l.length <= MAX_POSTINGS);
-    for (const list of rare.length ? rare : lists) for (const id of list) candidates.add(id);
+    // would make the lookup quadratic). Shared rare words are counted from the postings; the few
+    // frequent words are then checked on each candidate.
+    let rare: number[][] = [];
+    let frequent: string[] = [];
+    for (const w of ws) {
+      const list = this.byWord.get(w);
+      if (!list) continue;
+      if (list.length <= MAX_POSTINGS) rare.push(list);
+      else frequent.push(w);
+    }
+    if (!rare.length) {
+      rare = frequent.map((w) => this.byWord.get(w)!);
+      frequent = [];
+    }
+    if (this.counts.length < this.entries.length) this.counts = new Uint16Array(Math.max(this.entries.length, this.counts.length * 2));
+    const counts = this.counts;
+    const touched: number[] = [];
+    for (const list of rare) {
+      for (const id of list) {
+        if (counts[id] === 0) touched.push(id);
+        counts[id]!++;
+      }
+    }
     let best: { value: T; score: number; containment: number; smaller: number } | undefined;
-    for (const id of candidates) {
+    for (const id of touched) {
+      let common = counts[id]!;
+      counts[id] = 0;
       const entry = this.entries[id]!;
       if (!accept(entry.value)) continue;
-      let common = 0;
-      for (const w of ws) if (entry.words.has(w)) common++;
+      for (const w of frequent) if (entry.words.has(w)) common++;
       const score = (2 * common) / (ws.size + entry.words.size);
       const smaller = Math.min(ws.size, entry.words.size);
       const containment = smaller ? common / smaller : 0;

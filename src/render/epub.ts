@@ -1,5 +1,5 @@
 /** EPUB 3 through epub-gen-memory: one XHTML file per chapter, the study aids, back matter and credits. */
-import epubGen from 'epub-gen-memory';
+import epubGen, { EPub } from 'epub-gen-memory';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,8 +8,8 @@ import type { TemplateSet } from './templates.js';
 import type { View } from './view.js';
 import { packageEpub } from './epub-package.js';
 
-// A CommonJS module: Node's ESM loader puts its default export on `.default`; bundlers unwrap it.
-const makeEpub = (typeof epubGen === 'function' ? epubGen : epubGen.default) as typeof epubGen.default;
+// A CommonJS module: Node's ESM loader puts its exports on the default export; bundlers unwrap it.
+const EPubClass = (EPub ?? (epubGen as unknown as { EPub: typeof EPub }).EPub) as typeof EPub;
 
 /** `view` must be built with target 'epub' (links between files). `cover` is a PNG, if one was rendered. */
 export async function renderEpub(view: View, templates: TemplateSet, cover?: Uint8Array): Promise<Uint8Array> {
@@ -34,7 +34,9 @@ export async function renderEpub(view: View, templates: TemplateSet, cover?: Uin
       ...(view.has.index ? [page('Index', view.files.index, 'epub-index.html.njk')] : []),
       page('About this guide', 'credits.xhtml', 'epub-credits.html.njk'),
     ];
-    const buffer = await makeEpub(
+    // epub-gen-memory converts the chapters; its zip is stored uncompressed (packageEpub compresses the final
+    // one), which saves the level-9 deflate it would otherwise do in JavaScript.
+    const generator = new EPubClass(
       {
         title: meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title,
         author: meta.author,
@@ -53,7 +55,9 @@ export async function renderEpub(view: View, templates: TemplateSet, cover?: Uin
       },
       chapters,
     );
-    return packageEpub(new Uint8Array(buffer), { view, templates, cover, spine: chapters.map((c) => ({ file: c.filename, title: c.title })) });
+    await generator.render();
+    const stored = await generator.generateAsync({ type: 'uint8array', compression: 'STORE' });
+    return packageEpub(stored, { view, templates, cover, spine: chapters.map((c) => ({ file: c.filename, title: c.title })) });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -3,7 +3,8 @@
  * template that uses a field the view does not have is an error (not a silent blank).
  */
 import nunjucks from 'nunjucks';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { QuireError } from '../errors.js';
 import type { View } from './view.js';
@@ -12,11 +13,26 @@ import { packageRoot } from '../paths.js';
 /** Quire's own templates, shipped with the package. */
 export const DEFAULT_TEMPLATES = path.join(packageRoot(), 'templates');
 
+/** A hash of every file in a templates folder (names and bytes): what cached renderings are keyed by. */
+export function templatesFingerprint(dir: string): string {
+  const hash = createHash('sha256');
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort()) {
+    hash.update(path.relative(dir, entry)).update('\0').update(readFileSync(entry)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * A templates folder, compiled once: a TemplateSet is for one state of the folder (see `fingerprint`);
+ * after an edit, make a new one.
+ */
 export class TemplateSet {
   private readonly env: nunjucks.Environment;
+  readonly fingerprint: string;
   constructor(readonly dir: string) {
     if (!existsSync(dir)) throw new QuireError('templates folder not found', { file: dir, hint: 'fix "templates" in the config or copy Quire\'s templates/ there' });
-    this.env = new nunjucks.Environment(new nunjucks.FileSystemLoader(dir, { noCache: true }), {
+    this.fingerprint = templatesFingerprint(dir);
+    this.env = new nunjucks.Environment(new nunjucks.FileSystemLoader(dir, { noCache: false }), {
       autoescape: true,
       throwOnUndefined: true,
       trimBlocks: true,

@@ -136,7 +136,10 @@ export function parseSource(text: string, entry: SourceEntry): Source {
   return { info, tree: result.tree, citations: result.citations, warnings: result.warnings, links: result.links };
 }
 
-export async function readSources(contentDir: string, config: QuireConfig): Promise<Source[]> {
+/** How a source's text becomes a Source: `parseSource`, or a cached version of it (the build's). */
+export type SourceParser = (text: string, entry: SourceEntry, bytes: Uint8Array) => Source | Promise<Source>;
+
+export async function readSources(contentDir: string, config: QuireConfig, parse: SourceParser = parseSource): Promise<Source[]> {
   const entries = await listSources(contentDir, config);
   if (entries.length === 0) {
     throw new QuireError('no source files in the content folder', {
@@ -169,7 +172,7 @@ export async function readSources(contentDir: string, config: QuireConfig): Prom
       throw new QuireError('source file is empty', { file: full, line: 1, hint: 'add text to it or remove it from the content folder' });
     }
     try {
-      sources.push(parseSource(text, entry));
+      sources.push(await parse(text, entry, bytes));
     } catch (error) {
       // Name the file as the user knows it (with the content folder).
       if (error instanceof QuireError && error.file === entry.file) error.file = full;
@@ -186,6 +189,7 @@ export async function readSources(contentDir: string, config: QuireConfig): Prom
 export function rankByStructure(sources: Source[]): Source[] {
   const headings = (s: Source) => (s.info.format === 'cited-sentences' ? -1 : s.tree.children.filter((n) => n.type === 'heading').length);
   const order = sources.map((s, i) => ({ s, i })).sort((a, b) => headings(b.s) - headings(a.s) || a.i - b.i);
-  order.forEach(({ s }, rank) => (s.info.priority = sources.length - rank));
-  return sources;
+  const priority = new Map(order.map(({ s }, rank) => [s, sources.length - rank]));
+  // New objects: a Source may be shared with the build cache.
+  return sources.map((s) => ({ ...s, info: { ...s.info, priority: priority.get(s)! } }));
 }

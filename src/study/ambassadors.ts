@@ -74,7 +74,7 @@ export function extractAmbassadors(book: Book): Ambassador[] {
           const m = LIST_ITEM.exec(item)?.groups;
           if (!m?.name || !new RegExp(`^${NAME_PATTERN}$`, 'u').test(m.name)) continue;
           const [from, to] = fullYear(m.from, m.to);
-          add({ name: m.name, aliases: [], post: `${nat} ambassador to ${place}`, country: nat, capital: place, from, to, term: term(from, to), disagreements: [], sources: block.sources });
+          add({ name: m.name, aliases: [], post: `${nat} ambassador to ${place}`, country: nat, capital: place, from, to, term: term(from, to), disagreements: [], sources: [...block.sources] });
         }
       }
     }
@@ -89,7 +89,7 @@ export function extractAmbassadors(book: Book): Ambassador[] {
           const name = trimName(g.name);
           if (!name || NOT_NAMES.has(name.split(' ')[0]!) || NOT_NAMES.has(g.nat)) continue;
           const place = g.place && !NOT_NAMES.has(g.place) ? g.place : null;
-          add({ name, aliases: [], post: `${g.nat} ambassador${place ? ` to ${place}` : ''}`, country: g.nat, capital: place, from: null, to: null, term: '', disagreements: [], sources: ref.block.sources });
+          add({ name, aliases: [], post: `${g.nat} ambassador${place ? ` to ${place}` : ''}`, country: g.nat, capital: place, from: null, to: null, term: '', disagreements: [], sources: [...ref.block.sources] });
         }
       }
     }

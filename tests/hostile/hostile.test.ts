@@ -6,7 +6,7 @@ import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { build } from '../../src/build/pipeline.js';
 import { runQuire } from '../support/cli.js';
-import { pdfText } from '../support/inspect.js';
+import { outputNames, pdfText } from '../support/inspect.js';
 import { DEFAULT_TEMPLATES } from '../../src/render/templates.js';
 import { confinedPage, launchBrowser } from '../../src/render/chromium.js';
 import { pathToFileURL } from 'node:url';
@@ -27,7 +27,7 @@ async function failsCleanly(content: string, args: string[] = [], env: NodeJS.Pr
   expect(r.stderr).not.toMatch(/\n\s+at /);
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
   expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe('{"edition": "previous"}');
-  expect(readdirSync(out)).toEqual(['book.json']);
+  expect(outputNames(out)).toEqual(['book.json']);
   return r.stderr.trim();
 }
 

@@ -1,5 +1,6 @@
 /** Opening what Quire writes, the way a reader's tools would: poppler for PDFs, epubcheck for EPUBs. */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 
 export function pdfText(file: string, page?: number): string {
   const args = page ? ['-f', String(page), '-l', String(page)] : [];
@@ -33,4 +34,11 @@ export function epubcheck(file: string): { errors: number; warnings: number; fat
   const m = /Messages: (\d+) fatals? \/ (\d+) errors? \/ (\d+) warnings?/.exec(output);
   if (!m) throw new Error(`epubcheck did not run: ${output.slice(0, 500)}`);
   return { fatals: Number(m[1]), errors: Number(m[2]), warnings: Number(m[3]), output };
+}
+
+/** What a person sees in an output folder: its files without Quire's own bookkeeping (cache, manifest). */
+export function outputNames(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((n) => n !== '.quire-cache' && n !== '.quire-manifest.json')
+    .sort();
 }
