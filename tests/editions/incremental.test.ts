@@ -66,7 +66,7 @@ describe('incremental builds (each build a new process: the cache on disk)', () 
     // Flip one byte in the body of every entry for the reader (a header names the key and the body's hash).
     for (const file of entries) {
       const bytes = readFileSync(file);
-      bytes[bytes.length - 2] ^= 0x20;
+      bytes[bytes.length - 2]! ^= 0x20;
       writeFileSync(file, bytes);
     }
     const rebuilt = await run();
