@@ -64,6 +64,7 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
   private again = false;
   private closed = false;
   private preview?: PreviewState;
+  private warnings = '';
   private readonly clients = new Set<http.ServerResponse>();
   private readonly outDir: string;
   private readonly shell = new TemplateSet(DEFAULT_TEMPLATES);
@@ -136,7 +137,10 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
         this.preview = previewState(result, this.outDir);
         const what = report.written.length ? `wrote ${report.written.join(', ')}` : 'no output changed';
         this.log(`${clock()} build ${number}${changed.length ? ` (${changed.join(', ')})` : ''}: ${what} in ${report.ms} ms`);
-        for (const w of result.warnings) this.log(`  warning: ${w.file || this.options.contentDir}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+        // Warnings when they change (the same ones after every rebuild would bury the build lines).
+        const warnings = result.warnings.map((w) => `  warning: ${w.file || this.options.contentDir}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+        if (warnings.join('\n') !== this.warnings) for (const line of warnings) this.log(line);
+        this.warnings = warnings.join('\n');
       } catch (error) {
         report = { number, ok: false, ms: Math.round(performance.now() - started), changed, written: [], error: describeError(error), at: new Date().toISOString() };
         this.log(`${clock()} build ${number}${changed.length ? ` (${changed.join(', ')})` : ''} failed: ${report.error} — the last good output stays`);

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startWatch, type BuildReport, type Watcher } from '../../src/build/watch.js';
+import { CONTENT, SEEDS } from '../support/content.js';
+import { pdfText } from '../support/inspect.js';
+
+/** The next build the watcher reports. */
+const nextBuild = (w: Watcher) => new Promise<BuildReport>((resolve) => w.once('build', resolve));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const get = async (url: string) => {
+  const res = await fetch(url);
+  return { status: res.status, type: res.headers.get('content-type') ?? '', csp: res.headers.get('content-security-policy') ?? '', text: await res.text() };
+};
+
+describe('quire watch: HTML, book.json and report', () => {
+  const content = mkdtempSync(path.join(tmpdir(), 'quire-watch-'));
+  cpSync(CONTENT, content, { recursive: true });
+  const out = path.join(content, 'out');
+  const later = path.join(content, SEEDS.later);
+  let watcher: Watcher;
+  let guide: string;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    watcher = await startWatch({ contentDir: content, outDir: out, formats: ['html', 'json', 'report'], port: 0, debounceMs: 200, log: (l) => lines.push(l) });
+    guide = `${watcher.url}${watcher.builds[0]!.written.find((n) => n.endsWith('.html') && n !== 'report.html')}`;
+  });
+  afterAll(async () => {
+    await watcher?.close();
+  });
+
+  it('builds at start and serves the preview: the guide in a frame, links to every part, a reload script', async () => {
+    expect(watcher.builds).toHaveLength(1);
+    expect(watcher.builds[0]!.ok).toBe(true);
+    expect(lines[0]).toMatch(/build 1: wrote .*\.html.* in \d+ ms/);
+    const shell = await get(watcher.url);
+    expect(shell.status).toBe(200);
+    expect(shell.text).toContain('<iframe name="view"');
+    const status = (await (await fetch(`${watcher.url}__quire/status`)).json()) as { preview: { chapters: { id: string }[] } };
+    expect(status.preview.chapters.length).toBeGreaterThanOrEqual(8);
+    for (const c of status.preview.chapters) expect(shell.text).toContain(`.html#${c.id}"`);
+    expect(shell.text).toContain('#glossary-ambassadors');
+    expect(shell.text).toContain('/__quire/preview.js');
+    expect((await get(`${watcher.url}__quire/preview.js`)).text).toContain("new EventSource('/__quire/events')");
+    const page = await get(guide);
+    expect(page.type).toContain('text/html');
+    expect(page.csp).toContain("script-src 'none'");
+    // Only the output folder is served.
+    expect((await get(`${watcher.url}..%2F${SEEDS.later}`)).status).toBe(404);
+    expect((await get(`${watcher.url}.quire-manifest.json`)).status).toBe(404);
+  });
+
+  it('an edit is rebuilt, announced to the page, and served', async () => {
+    const events = await fetch(`${watcher.url}__quire/events`);
+    const reader = events.body!.getReader();
+    const built = nextBuild(watcher);
+    writeFileSync(later, readFileSync(later, 'utf8').replace('annulling all mutual claims', 'cancelling every mutual claim'));
+    const report = await built;
+    expect(report.ok).toBe(true);
+    expect(report.changed).toEqual([SEEDS.later]);
+    expect(report.written.some((n) => n.endsWith('.html'))).toBe(true);
+    expect(lines.filter((l) => l.includes('build 2'))).toEqual([expect.stringMatching(new RegExp(`build 2 \\(${SEEDS.later.replace('.', '\\.')}\\): wrote .* in \\d+ ms`))]);
+    expect((await get(guide)).text).toContain('cancelling every mutual claim');
+    expect((await get(`${watcher.url}book.json`)).text).toContain('cancelling every mutual claim');
+    // The page's event stream carried the report.
+    let stream = '';
+    while (!stream.includes('event: build')) stream += new TextDecoder().decode((await reader.read()).value);
+    expect(stream).toContain('"number":2');
+    await reader.cancel();
+  });
+
+  it('a burst of saves is one rebuild, of the last version', async () => {
+    const before = watcher.builds.length;
+    const built = nextBuild(watcher);
+    const text = readFileSync(later, 'utf8');
+    for (let i = 1; i <= 5; i++) {
+      writeFileSync(later, text.replace('cancelling every mutual claim', `cancelling mutual claims, draft ${i}`));
+      await sleep(30);
+    }
+    await built;
+    // Quiet for longer than the debounce: no second rebuild follows.
+    await sleep(1000);
+    expect(watcher.builds.length).toBe(before + 1);
+    expect((await get(guide)).text).toContain('cancelling mutual claims, draft 5');
+  });
+
+  it('an invalid edit keeps the last good output and shows the error in the terminal and the page', async () => {
+    const config = path.join(content, 'quire.yaml');
+    const good = readFileSync(config, 'utf8');
+    const failed = nextBuild(watcher);
+    writeFileSync(config, `${good}\npaper: A3\n`);
+    const report = await failed;
+    expect(report.ok).toBe(false);
+    expect(report.error).toMatch(/quire\.yaml:\d+:\d+: invalid config: unknown key "paper"/);
+    expect(lines.at(-1)).toContain('failed');
+    expect(lines.at(-1)).toContain('the last good output stays');
+    const shell = await get(watcher.url);
+    expect(shell.text).toContain('invalid config: unknown key');
+    expect(shell.text).toContain('The last good output is shown below.');
+    expect((await get(guide)).text).toContain('cancelling mutual claims, draft 5');
+
+    const fixed = nextBuild(watcher);
+    writeFileSync(config, good);
+    expect((await fixed).ok).toBe(true);
+    expect((await get(watcher.url)).text).not.toContain('invalid config');
+  });
+});
+
+describe('quire watch: the PDF', () => {
+  it('Chromium keeps running between rebuilds, and the served PDF shows the edit', async () => {
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-watch-pdf-'));
+    cpSync(CONTENT, content, { recursive: true });
+    const out = path.join(content, 'out');
+    const later = path.join(content, SEEDS.later);
+    const watcher = await startWatch({ contentDir: content, outDir: out, formats: ['pdf'], port: 0, debounceMs: 100, log: () => undefined });
+    try {
+      const pid = watcher.session.browser!.process()!.pid;
+      const built = nextBuild(watcher);
+      writeFileSync(later, readFileSync(later, 'utf8').replace('annulling all mutual claims', 'voiding all mutual claims'));
+      const report = await built;
+      expect(report.ok).toBe(true);
+      expect(watcher.session.browser!.connected).toBe(true);
+      expect(watcher.session.browser!.process()!.pid).toBe(pid);
+      const name = report.written.find((n) => n.endsWith('.pdf'))!;
+      const res = await fetch(`${watcher.url}${name}`);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      const file = path.join(content, 'served.pdf');
+      writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
+      expect(pdfText(file).replace(/\s+/g, ' ')).toContain('voiding all mutual claims');
+    } finally {
+      await watcher.close();
+    }
+  });
+});
