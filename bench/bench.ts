@@ -2,17 +2,22 @@
  * `npm run bench`: speed figures for the shipped (compiled) Quire, printed as a table and written to
  * output/bench.json. Noise between runs is large on small machines: compare figures from one run only.
  *
- *   stages   in-process milliseconds per stage of a whole build (median over runs after a warm-up)
+ *   stages   in-process milliseconds per stage of a whole build, no cache (median over runs after a warm-up)
  *   merge    reading and merging synthetic content at 1×, 4× and 10× the seeds, and the growth exponent
- *   cold     whole-process `quire build` per format (median, min, max)
+ *   cold     whole-process `quire build` per format, no cache, a fresh output folder (median, min, max),
+ *            and the peak memory of the whole process tree (Chromium included)
+ *   warm     in one process with a session (what `quire watch` does): a rebuild with no change, and a
+ *            one-paragraph edit → HTML + EPUB, and → PDF
+ *   scaling  whole-process `quire build` of synthetic content at 1×, 4× and 10×: seconds and peak memory
  *
  * `--quick` does one run per case (to keep the bench working in CI); `--runs N` sets the count.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from '../src/build/pipeline.js';
+import { build, type BuildSession } from '../src/build/pipeline.js';
+import { BuildCache } from '../src/build/cache.js';
 import { parseSource, readSources } from '../src/sources/index.js';
 import { prepareBook } from '../src/build/pipeline.js';
 import { addStudyAids } from '../src/study/index.js';
@@ -43,16 +48,107 @@ const median = (xs: number[]) => {
 const round = (x: number, digits = 1) => Number(x.toFixed(digits));
 
 async function stages(): Promise<Record<string, number>> {
-  const out = mkdtempSync(path.join(tmpdir(), 'quire-bench-'));
   const samples: Record<string, number[]> = {};
-  // One warm-up run, then the measured ones, all in this process.
+  // One warm-up run, then the measured ones, all in this process; no cache, a fresh output folder each.
   for (let i = 0; i <= RUNS; i++) {
-    const result = await build({ contentDir: content, outDir: out, progress: 'silent' });
+    const out = mkdtempSync(path.join(tmpdir(), 'quire-bench-'));
+    const result = await build({ contentDir: content, outDir: out, progress: 'silent', cacheDir: false, formats: ['html', 'pdf', 'epub', 'json', 'report', 'handouts'] });
+    rmSync(out, { recursive: true, force: true });
     if (i === 0 && RUNS > 1) continue;
     for (const [stage, ms] of Object.entries(result.stages)) (samples[stage] ??= []).push(ms);
+    (samples['handout-each'] ??= []).push((result.stages.handouts ?? 0) / result.book.chapters.length);
   }
-  rmSync(out, { recursive: true, force: true });
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v))]));
+}
+
+/**
+ * Warm rebuilds in one process with a session, as `quire watch` runs them: no change; a one-paragraph
+ * edit with HTML + EPUB; a one-paragraph edit with the PDF. Each edit changes the same paragraph anew.
+ */
+async function warm() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'quire-warm-'));
+  cpSync(content, dir, { recursive: true });
+  const out = path.join(dir, 'out');
+  const session: BuildSession = { cache: new BuildCache(path.join(out, '.quire-cache')) };
+  const file = path.join(dir, 'later-revision.wiki');
+  const original = readFileSync(file, 'utf8');
+  let edits = 0;
+  const edit = () => writeFileSync(file, original.replace('annulling all mutual claims', `annulling all mutual claims (edit ${++edits})`));
+  const timedBuild = async (formats: ('html' | 'pdf' | 'epub' | 'json' | 'report')[]) => {
+    const t = performance.now();
+    const result = await build({ contentDir: dir, outDir: out, progress: 'silent', session, formats });
+    return { ms: performance.now() - t, stages: result.stages };
+  };
+  try {
+    await timedBuild(['html', 'pdf', 'epub', 'json', 'report']);
+    const cases = {
+      noChange: async () => timedBuild(['html', 'pdf', 'epub', 'json', 'report']),
+      editHtmlEpub: async () => (edit(), timedBuild(['html', 'epub'])),
+      editPdf: async () => (edit(), timedBuild(['pdf'])),
+    };
+    const results: Record<string, { median: number; min: number; max: number; stages: Record<string, number> }> = {};
+    for (const [name, run] of Object.entries(cases)) {
+      const times: number[] = [];
+      let last: Record<string, number> = {};
+      // Warm-up rounds let the JIT settle, as it has in a watch session that has run for a while.
+      for (let i = 0; i < RUNS + 2; i++) {
+        const r = await run();
+        if (i < 2) continue;
+        times.push(r.ms);
+        last = r.stages;
+      }
+      results[name] = { median: round(median(times)), min: round(Math.min(...times)), max: round(Math.max(...times)), stages: last };
+    }
+    return results;
+  } finally {
+    await session.browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Resident memory (MB) of a process and all its descendants, from /proc. */
+function treeRssMB(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const pages = Number(readFileSync(`/proc/${name}/statm`, 'utf8').split(' ')[1]);
+      const pid = Number(name);
+      rss.set(pid, (pages * 4096) / 1024 / 1024);
+      const list = children.get(ppid) ?? [];
+      list.push(pid);
+      children.set(ppid, list);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Run a process to its end: seconds, and the peak memory of its process tree (sampled every 50 ms). */
+function measure(argv: string[]): Promise<{ s: number; peakMB: number }> {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const child = spawn(process.execPath, argv, { stdio: 'ignore' });
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, treeRssMB(child.pid!))), 50);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`${argv.join(' ')} exited with ${code}`));
+      else resolve({ s: (performance.now() - t) / 1000, peakMB: Math.round(peak) });
+    });
+  });
 }
 
 async function mergeScaling() {
@@ -102,52 +198,72 @@ async function printHtmlFile(): Promise<string> {
   return file;
 }
 
-function cold(floorHtml: string) {
+async function cold(floorHtml: string) {
   const results: Record<string, { median: number; min: number; max: number }> = {};
   const ratios: { pdf: number[]; all: number[] } = { pdf: [], all: [] };
   // Interleaved: floor, all, pdf in each round, so that drift affects all three alike.
   const floorArgv = [path.join(root, 'dist/bench/floor.js'), floorHtml, path.join(path.dirname(floorHtml), 'floor.pdf')];
-  const out = mkdtempSync(path.join(tmpdir(), 'quire-cold-'));
-  const time = (argv: string[]) => {
-    const t = performance.now();
-    execFileSync(process.execPath, argv, { stdio: 'ignore' });
-    return (performance.now() - t) / 1000;
+  // Cold: no cache and a fresh output folder for every run.
+  const time = async (argv: string[]) => (await measure(argv)).s;
+  const coldBuild = async (formats?: string) => {
+    const out = mkdtempSync(path.join(tmpdir(), 'quire-cold-'));
+    try {
+      return await measure([cli, 'build', '--content', content, '--out', out, '--progress', 'silent', '--no-cache', ...(formats ? ['--formats', formats] : [])]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   };
-  const buildArgv = (formats?: string) => [cli, 'build', '--content', content, '--out', out, '--progress', 'silent', ...(formats ? ['--formats', formats] : [])];
   const rounds: Record<string, number[]> = { floor: [], all: [], pdf: [] };
+  const peaks: number[] = [];
   for (let i = 0; i <= RUNS; i++) {
-    const floor = time(floorArgv);
-    const all = time(buildArgv());
-    const pdf = time(buildArgv('pdf'));
+    const floor = await time(floorArgv);
+    const all = await coldBuild();
+    const pdf = (await coldBuild('pdf')).s;
     if (i === 0 && RUNS > 1) continue;
     rounds.floor!.push(floor);
-    rounds.all!.push(all);
+    rounds.all!.push(all.s);
     rounds.pdf!.push(pdf);
-    ratios.all.push(all / floor);
+    peaks.push(all.peakMB);
+    ratios.all.push(all.s / floor);
     ratios.pdf.push(pdf / floor);
   }
-  rmSync(out, { recursive: true, force: true });
-  for (const [k, v] of Object.entries(rounds)) results[k] = { median: round(median(v), 2), min: round(Math.min(...v), 2), max: round(Math.max(...v), 2) };
-  Object.assign(results, coldFormats(['html', 'epub']));
-  return { results, ratio: { pdfToFloor: round(median(ratios.pdf), 2), allToFloor: round(median(ratios.all), 2) } };
+  const stats = (v: number[]) => ({ median: round(median(v), 2), min: round(Math.min(...v), 2), max: round(Math.max(...v), 2) });
+  for (const [k, v] of Object.entries(rounds)) results[k] = stats(v);
+  for (const formats of ['html', 'epub', 'handouts']) {
+    const times: number[] = [];
+    for (let i = 0; i <= RUNS; i++) {
+      const r = await coldBuild(formats);
+      if (i === 0 && RUNS > 1) continue;
+      times.push(r.s);
+    }
+    results[formats] = stats(times);
+  }
+  return { results, ratio: { pdfToFloor: round(median(ratios.pdf), 2), allToFloor: round(median(ratios.all), 2) }, peakMB: Math.round(median(peaks)) };
 }
 
-function coldFormats(list: string[]) {
-  const results: Record<string, { median: number; min: number; max: number }> = {};
-  for (const formats of list) {
-    const out = mkdtempSync(path.join(tmpdir(), 'quire-cold-'));
-    const times: number[] = [];
-    const argv = [cli, 'build', '--content', content, '--out', out, '--progress', 'silent', '--formats', formats];
-    for (let i = 0; i <= RUNS; i++) {
-      const t = performance.now();
-      execFileSync(process.execPath, argv, { stdio: 'ignore' });
-      if (i === 0 && RUNS > 1) continue;
-      times.push((performance.now() - t) / 1000);
+/** Whole-process builds of synthetic content at 1×, 4× and 10× the seeds: seconds and peak memory. */
+async function scaling() {
+  const { config } = await loadConfig(content);
+  const rows: { size: number; s: number; peakMB: number; pages?: number }[] = [];
+  const runs = Math.min(RUNS, 3);
+  for (const size of [1, 4, 10]) {
+    const dir = mkdtempSync(path.join(tmpdir(), `quire-scale-${size}-`));
+    for (const s of config.sources ?? []) {
+      const text = readFileSync(path.join(content, s.file), 'utf8');
+      writeFileSync(path.join(dir, s.file), scaleSource(text, size, looksLikeDump(text)));
     }
-    rmSync(out, { recursive: true, force: true });
-    results[formats] = { median: round(median(times), 2), min: round(Math.min(...times), 2), max: round(Math.max(...times), 2) };
+    copyFileSync(path.join(content, 'quire.yaml'), path.join(dir, 'quire.yaml'));
+    const samples: { s: number; peakMB: number }[] = [];
+    for (let i = 0; i < runs; i++) {
+      const out = path.join(dir, `out-${i}`);
+      samples.push(await measure([cli, 'build', '--content', dir, '--out', out, '--progress', 'silent', '--no-cache']));
+    }
+    rmSync(dir, { recursive: true, force: true });
+    rows.push({ size, s: round(median(samples.map((x) => x.s)), 2), peakMB: Math.round(median(samples.map((x) => x.peakMB))) });
   }
-  return results;
+  const first = rows[0]!;
+  const last = rows[2]!;
+  return { rows, timeRatio10x: round(last.s / first.s, 2), exponent: round(Math.log(last.s / first.s) / Math.log(10), 2), memoryRatio10x: round(last.peakMB / first.peakMB, 2) };
 }
 
 const report = {
@@ -157,8 +273,10 @@ const report = {
   stages: await stages(),
   merge: await mergeScaling(),
 };
-const coldRun = cold(await printHtmlFile());
-Object.assign(report, { cold: coldRun.results, ratio: coldRun.ratio });
+const warmRun = await warm();
+const coldRun = await cold(await printHtmlFile());
+const scale = quick && !args.includes('--scaling') ? undefined : await scaling();
+Object.assign(report, { cold: coldRun.results, ratio: coldRun.ratio, peakMB: coldRun.peakMB, warm: warmRun, scaling: scale });
 
 console.log(`\nQuire bench (${RUNS} run${RUNS === 1 ? '' : 's'} per case, median)\n`);
 console.log('In-process stages of one build (ms):');
@@ -169,7 +287,14 @@ for (const r of report.merge.rows) console.log(`  ${`${r.size}×`.padEnd(6)} ${S
 console.log(`  growth exponent (10× vs 1×): read ${report.merge.exponent.read}, merge ${report.merge.exponent.merge} (1 = linear)`);
 console.log('\nWhole-process `quire build` (s); floor = bare page.pdf() of the same print HTML in a fresh process:');
 for (const [k, v] of Object.entries(coldRun.results)) console.log(`  ${k.padEnd(6)} median ${v.median}  min ${v.min}  max ${v.max}`);
-console.log(`  pdfToFloor ${coldRun.ratio.pdfToFloor}  allToFloor ${coldRun.ratio.allToFloor} (medians of per-round ratios)`);
+console.log(`  pdfToFloor ${coldRun.ratio.pdfToFloor}  allToFloor ${coldRun.ratio.allToFloor} (medians of per-round ratios); peak memory of an all-formats build ${coldRun.peakMB} MB (Chromium included)`);
+console.log('\nWarm rebuilds in one process (what `quire watch` does) (ms):');
+for (const [k, v] of Object.entries(warmRun)) console.log(`  ${k.padEnd(13)} median ${v.median}  min ${v.min}  max ${v.max}   stages ${JSON.stringify(v.stages)}`);
+if (scale) {
+  console.log('\nWhole-process builds of synthetic content (all formats, no cache):');
+  for (const r of scale.rows) console.log(`  ${`${r.size}×`.padEnd(4)} ${String(r.s).padStart(7)} s  peak ${r.peakMB} MB`);
+  console.log(`  10×/1×: time ${scale.timeRatio10x} (exponent ${scale.exponent}), memory ${scale.memoryRatio10x}`);
+}
 mkdirSync(path.join(root, 'output'), { recursive: true });
 writeFileSync(path.join(root, 'output/bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log('\nWritten: output/bench.json');

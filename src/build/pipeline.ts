@@ -10,7 +10,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFil
 import { constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Listr, type ListrRendererValue } from 'listr2';
-import type { Browser } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import type { Book, BookMeta, Source } from '../model.js';
 import type { QuireConfig } from '../config/schema.js';
 import { loadConfig, parseYaml } from '../config/load.js';
@@ -23,7 +23,7 @@ import { buildView } from '../render/view.js';
 import { DEFAULT_TEMPLATES, TemplateSet, templatesFingerprint } from '../render/templates.js';
 import { fontBundle } from '../render/fonts.js';
 import { hyphenatorFor } from '../render/hyphenate.js';
-import { launchBrowser, renderCover } from '../render/chromium.js';
+import { confinedPage, launchBrowser, renderCover } from '../render/chromium.js';
 import { renderPdf } from '../render/pdf.js';
 import { imposeBooklet } from '../render/booklet.js';
 import { handoutView, partIds, blanksBefore } from '../render/handout.js';
@@ -370,6 +370,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             return { chapter, html, name, meta, key: hashOf(code, html, ctx.templates.fingerprint, ctx.paper, ctx.booklet, meta as unknown as Hashable) };
           });
           let rendered = 0;
+          let page: Page | undefined;
           await output('handouts/', 'handouts', hashOf(...handouts.map((h) => h.key)), async (dir) => {
             await mkdir(dir, { recursive: true });
             const printDir = path.join(ctx.staging, '.handouts');
@@ -380,9 +381,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
                   rendered++;
                   if (!existsSync(printDir)) await copyAssets(ctx.templates, printDir, ['print.css']);
                   await browser();
-                  const made = await withBrowserRetry(session, `printing handout ${h.chapter.number}`, () =>
-                    renderPdf(session.browser!, path.join(printDir, 'handout.html'), printDir, () => h.html, h.meta, ctx.paper, { exactPages: false }),
-                  );
+                  // One page for every handout: a new page per handout costs more than the print itself.
+                  if (!page || page.isClosed() || page.browser() !== session.browser) page = await confinedPage(session.browser!, printDir);
+                  const made = await withBrowserRetry(session, `printing handout ${h.chapter.number}`, async () => {
+                    if (page!.browser() !== session.browser) page = await confinedPage(session.browser!, printDir);
+                    return renderPdf(session.browser!, path.join(printDir, 'handout.html'), printDir, () => h.html, h.meta, ctx.paper, { exactPages: false, page });
+                  });
                   const booklet = ctx.booklet ? await imposeBooklet(made.bytes, ctx.paper, { title: `${ctx.book.meta.title} — ${h.chapter.title}` }) : new Uint8Array();
                   // One entry holds the handout and its booklet: [length of the handout][handout][booklet].
                   return { bytes: concatBytes(made.bytes, booklet), meta: { handout: made.bytes.length } };
@@ -391,6 +395,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
                 if (ctx.booklet) await writeFile(path.join(dir, `${h.name}-booklet.pdf`), pdf.bytes.subarray(pdf.meta.handout));
               }
             });
+            await page?.close().catch(() => undefined);
             await rm(printDir, { recursive: true, force: true });
           });
           task.title = `Handouts: ${handouts.length} chapters in handouts/${ctx.booklet ? ', with booklets' : ''} (${rendered} printed)`;

@@ -63,10 +63,11 @@ export async function renderPdf(
   html: (pages: Record<string, number>) => string,
   meta: BookMeta,
   paper: 'A4' | 'Letter',
-  options: { exactPages?: boolean } = {},
+  options: { exactPages?: boolean; page?: Page } = {},
 ): Promise<PdfResult> {
   const exactPages = options.exactPages ?? true;
-  const page = await confinedPage(browser, root);
+  // A page given by the caller (handouts: one page for all of them) is reused and left open.
+  const page = options.page ?? (await confinedPage(browser, root));
   try {
     let pages: Record<string, number> = {};
     let raw: Uint8Array | undefined;
@@ -98,6 +99,6 @@ export async function renderPdf(
     const bytes = await doc.save();
     return { bytes, pages: doc.getPageCount(), passes, destinations: new Map(Object.entries(pages)) };
   } finally {
-    await page.close();
+    if (!options.page) await page.close();
   }
 }
