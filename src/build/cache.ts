@@ -128,9 +128,17 @@ export class BuildCache {
     return value;
   }
 
-  /** Peek: is there a result for this key (memory or disk)? Does not count. */
-  has(stage: string, key: string): boolean {
-    return this.memory.has(`${stage}/${key}`);
+  /** A remembered value (not a result of its key's inputs: e.g. the last layout's page numbers), or undefined. */
+  async recall<T>(stage: string, key: string): Promise<T | undefined> {
+    const hit = this.memory.get(`${stage}/${key}`);
+    if (hit) return hit.value as T;
+    if (!this.dir) return undefined;
+    const raw = await readFile(this.file(stage, key)).catch(() => undefined);
+    return raw ? checked(raw, key, (bytes) => JSON.parse(Buffer.from(bytes).toString('utf8')) as T) : undefined;
+  }
+
+  async remember(stage: string, key: string, value: unknown): Promise<void> {
+    await this.store(stage, key, value, () => Buffer.from(JSON.stringify(value)));
   }
 
   private file(stage: string, key: string): string {

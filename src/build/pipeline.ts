@@ -345,7 +345,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
               task.output = 'starting Chromium';
               await browser();
               task.output = 'rendering (page numbers in two passes)';
-              const made = await timed('pdf', () => withBrowserRetry(session, 'printing the PDF', () => renderPdf(session.browser!, path.join(printDir, 'print.html'), printDir, printHtml, ctx.book.meta, ctx.paper)));
+              // The last layout's page numbers (not for duplex, whose blank pages are placed from a layout
+              // without them): after a small edit, the first pass is then usually the last.
+              const layoutKey = hashOf(code, ctx.basename, ctx.paper, ctx.duplex);
+              const seed = ctx.duplex ? undefined : await cache.recall<Record<string, number>>('layout', layoutKey);
+              const made = await timed('pdf', () =>
+                withBrowserRetry(session, 'printing the PDF', () => renderPdf(session.browser!, path.join(printDir, 'print.html'), printDir, printHtml, ctx.book.meta, ctx.paper, { seed })),
+              );
+              await cache.remember('layout', layoutKey, Object.fromEntries(made.destinations));
               stages['pdf-passes'] = made.passes;
               await rm(printDir, { recursive: true, force: true });
               return { bytes: made.bytes, meta: { pages: made.pages, passes: made.passes } };

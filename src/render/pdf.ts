@@ -63,13 +63,22 @@ export async function renderPdf(
   html: (pages: Record<string, number>) => string,
   meta: BookMeta,
   paper: 'A4' | 'Letter',
-  options: { exactPages?: boolean; page?: Page } = {},
+  options: {
+    exactPages?: boolean;
+    page?: Page;
+    /**
+     * Page numbers from an earlier layout (the last build's): the first pass prints with them and is final
+     * if no target moved — one pass instead of two after an edit that moves nothing.
+     */
+    seed?: Record<string, number>;
+  } = {},
 ): Promise<PdfResult> {
   const exactPages = options.exactPages ?? true;
   // A page given by the caller (handouts: one page for all of them) is reused and left open.
   const page = options.page ?? (await confinedPage(browser, root));
   try {
-    let pages: Record<string, number> = {};
+    let pages: Record<string, number> = exactPages && options.seed ? { ...options.seed } : {};
+    const seeded = Object.keys(pages).length > 0;
     let raw: Uint8Array | undefined;
     let doc: PDFDocument | undefined;
     let passes = 0;
@@ -78,7 +87,7 @@ export async function renderPdf(
       await writeFile(htmlFile, html(pages));
       await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: 2 * browserTimeout() });
       await fontsReady(page);
-      const final = passes > 1 || !exactPages;
+      const final = passes > 1 || !exactPages || seeded;
       raw = await print(page, paper, final);
       doc = await PDFDocument.load(raw, { updateMetadata: false });
       const found = Object.fromEntries(destinationsOf(doc));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { build, type BuildResult } from '../../src/build/pipeline.js';
 import { CONTENT, SEEDS } from '../support/content.js';
 import { runQuire } from '../support/cli.js';
-import { pdfText } from '../support/inspect.js';
+import { contentsEntries, pdfText } from '../support/inspect.js';
 
 const ran = (r: BuildResult, stage: string) => r.counters[stage]?.ran ?? 0;
 const reused = (r: BuildResult, stage: string) => r.counters[stage]?.reused ?? 0;
@@ -44,6 +44,11 @@ describe('incremental builds (each build a new process: the cache on disk)', () 
     expect(reused(edited, 'cover')).toBe(1);
     expect(guide()).toContain('cancelling all mutual claims');
     expect(pdfText(pdf()).replace(/\s+/g, ' ')).toContain('cancelling all mutual claims');
+    // Printed once, with the last build's page numbers, which nothing moved; they are still exact.
+    expect(edited.stages['pdf-passes']).toBe(1);
+    const entries = contentsEntries(pdf());
+    expect(entries.length).toBeGreaterThanOrEqual(10);
+    for (const e of entries) expect(e.found, `"${e.title}" on page ${e.page}`).toBe(true);
   });
 
   it('an edit that changes no printed text (blank lines at the end of a source) does not print the PDF again', async () => {

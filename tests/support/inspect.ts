@@ -42,3 +42,14 @@ export function outputNames(dir: string): string[] {
     .filter((n) => n !== '.quire-cache' && n !== '.quire-manifest.json')
     .sort();
 }
+
+/** The entries of a PDF's contents page (page 3), each with whether its heading is on the page it names. */
+export function contentsEntries(file: string): { title: string; page: number; found: boolean }[] {
+  const contents = pdfText(file, 3);
+  return [...contents.matchAll(/^(.+?)\s{2,}(\d+)\s*$/gm)].map((m) => {
+    const title = m[1]!.trim();
+    const page = Number(m[2]);
+    const heading = title.replace(/^(\d+)\. /, '$1 ');
+    return { title, page, found: pdfText(file, page).replace(/\s+/g, ' ').includes(heading.slice(0, 40)) };
+  });
+}
