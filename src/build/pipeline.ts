@@ -210,10 +210,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
    * One output file or folder: skipped when the output folder already holds what these inputs give (its
    * manifest names the same key and the file is there), else produced into the staging folder.
    */
-  const output = async (name: string, stage: string, key: string, produce: (target: string) => Promise<{ pages?: number } | void>): Promise<void> => {
+  const output = async (name: string, stage: string, key: string, produce: (target: string) => Promise<{ pages?: number; incomplete?: boolean } | void>): Promise<void> => {
     const target = path.join(outDir, name);
     const known = ctx.manifest[name];
-    if (known?.key === key && (await stat(target).then((s) => s.isDirectory() || s.size === known.bytes, () => false))) {
+    const present = async () => (name.endsWith('/') ? (await folderSize(target).catch(() => -1)) === known!.bytes : (await stat(target).then((s) => s.size, () => -1)) === known!.bytes);
+    if (known?.key === key && (await present())) {
       cache.reused(stage);
       ctx.next[name] = known;
       ctx.files.push({ path: target, bytes: known.bytes, pages: known.pages, unchanged: true });
@@ -221,7 +222,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     cache.ran(stage);
     const made = await produce(path.join(ctx.staging, name));
-    ctx.next[name] = { key, bytes: 0, pages: made?.pages ?? undefined };
+    // An output made without something it should have (the EPUB without its cover) is not vouched for.
+    ctx.next[name] = { key: made?.incomplete ? `${key}:incomplete` : key, bytes: 0, pages: made?.pages ?? undefined };
   };
 
   const progress = options.progress ?? (process.stdout.isTTY ? 'default' : 'simple');
@@ -378,7 +380,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           });
           let rendered = 0;
           let page: Page | undefined;
-          await output('handouts/', 'handouts', hashOf(...handouts.map((h) => h.key)), async (dir) => {
+          await output('handouts/', 'handouts', hashOf(ctx.basename, ...handouts.map((h) => h.key)), async (dir) => {
             await mkdir(dir, { recursive: true });
             const printDir = path.join(ctx.staging, '.handouts');
             await timed('handouts', async () => {
@@ -432,6 +434,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             }
             const bytes = await timed('epub', () => renderEpub(view, ctx.templates, cover));
             await writeFile(file, bytes);
+            return { incomplete: !cover };
           });
           task.title = `EPUB: ${ctx.basename}.epub, ${view.chapters.length} chapters`;
         },

@@ -9,6 +9,7 @@
 import { EventEmitter } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -82,7 +83,7 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
   /** Serve, build once, then watch. Resolves when the first build has finished (well or not). */
   async start(): Promise<void> {
     await this.listen();
-    await this.rebuild([]);
+    // Watch first, so that a save during the first build is not missed (it queues one more build).
     const contentDir = path.resolve(this.options.contentDir);
     const folders = new Set([contentDir, await this.templatesDir()]);
     this.watcher = chokidar([...folders], {
@@ -93,6 +94,14 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
     });
     this.watcher.on('all', (_event, file) => this.changed(path.relative(contentDir, file).startsWith('..') ? path.basename(file) : path.relative(contentDir, file)));
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+    await this.flushNow();
+  }
+
+  /** Build now (the first build), then any build the changes during it asked for. */
+  private async flushNow(): Promise<void> {
+    await this.rebuild([]);
+    this.again = false;
+    if (this.pending.size && !this.closed) await this.flush();
   }
 
   private async templatesDir(): Promise<string> {
@@ -182,7 +191,7 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
     }
     if (url.pathname === '/__quire/preview.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
-      createReadStream(this.shell.file('preview.js')).pipe(res);
+      sendFile(this.shell.file('preview.js'), res);
       return;
     }
     if (url.pathname === '/__quire/status') {
@@ -218,7 +227,7 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
       // The guide is content, not code: it runs no script and loads nothing from elsewhere.
       'content-security-policy': "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
     });
-    createReadStream(file).pipe(res);
+    sendFile(file, res);
   }
 
   async close(): Promise<void> {
@@ -231,6 +240,11 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     await this.session.browser?.close().catch(() => undefined);
   }
+}
+
+/** Stream a file; a file moved away by a rebuild meanwhile ends the response instead of the process. */
+function sendFile(file: string, res: http.ServerResponse): void {
+  pipeline(createReadStream(file), res).catch(() => res.destroy());
 }
 
 const MEDIA_TYPES: Record<string, string> = {

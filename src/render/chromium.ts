@@ -51,6 +51,10 @@ export async function launchBrowser(): Promise<Browser> {
         '--no-first-run',
         '--disable-quic',
         '--font-render-hinting=none',
+        // Defence in depth behind the confined pages: every network request goes to a proxy that does not
+        // exist, loopback included (a request left paused when a page closes would otherwise go out).
+        '--proxy-server=http://127.0.0.1:9',
+        '--proxy-bypass-list=<-loopback>',
       ],
     });
   } catch (error) {
