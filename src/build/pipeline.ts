@@ -172,6 +172,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     sources: Source[];
     /** Hash of everything the merged book (with its study aids) depends on. */
     bookKey: string;
+    /** The book's metadata, computed once (its date may come from the clock) and part of bookKey. */
+    meta: BookMeta;
     book: Book;
     staging: string;
     basename: string;
@@ -260,7 +262,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             return cache.json('read', key, () => parseSource(text, entry));
           };
           ctx.sources = await timed('read', () => readSources(contentDir, ctx.config, parse));
-          const meta = bookMeta(ctx.config, ctx.sources, path.basename(path.resolve(contentDir)), (options.today ?? todayUtc)());
+          const meta = (ctx.meta = bookMeta(ctx.config, ctx.sources, path.basename(path.resolve(contentDir)), (options.today ?? todayUtc)()));
           ctx.bookKey = hashOf(code, ctx.sources.map((s) => [keys.get(s.info.file)!, s.info.priority]), meta as unknown as Hashable, ctx.config.merge as unknown as Hashable);
           const read = cache.counters.read ?? { ran: 0, reused: 0 };
           task.title = `Read ${ctx.sources.length} source${ctx.sources.length === 1 ? '' : 's'}${read.reused ? ` (${read.reused} unchanged)` : ''}: ${ctx.sources.map((s) => `${s.info.file} (${s.info.format})`).join(', ')}`;
@@ -269,8 +271,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       {
         title: 'Merge',
         task: async (_c, task) => {
-          const meta = bookMeta(ctx.config, ctx.sources, path.basename(path.resolve(contentDir)), (options.today ?? todayUtc)());
-          ctx.book = await timed('merge', () => cache.json('merge', ctx.bookKey, () => prepareBook(ctx.sources, meta, ctx.config)));
+          ctx.book = await timed('merge', () => cache.json('merge', ctx.bookKey, () => prepareBook(ctx.sources, ctx.meta, ctx.config)));
           if (ctx.book.chapters.length === 0) {
             throw new QuireError('no text to build: the sources hold only headings, lists of links or fragments', {
               file: contentDir,
