@@ -3,12 +3,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { build, FORMATS, type Format } from './build/pipeline.js';
+import { FORMATS, type Format } from './build/formats.js';
 import { describeError } from './errors.js';
 import { packageRoot } from './paths.js';
-import { initGuide } from './build/init.js';
-import { startWatch } from './build/watch.js';
-import { cleanCache } from './build/clean.js';
 
 const version = (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -47,6 +44,8 @@ program
   .option('--debug', 'show stack traces for errors')
   .action(async (opts: { content: string; out: string; formats?: Format[]; paper?: 'A4' | 'Letter'; duplex?: boolean; booklet?: boolean; progress?: 'default' | 'simple' | 'silent'; cache: boolean; debug?: boolean }) => {
     try {
+      // Each command loads only what it uses: Node's start is part of every build's time.
+      const { build } = await import('./build/pipeline.js');
       const result = await build({ contentDir: opts.content, outDir: opts.out, formats: opts.formats, paper: opts.paper, duplex: opts.duplex, booklet: opts.booklet, progress: opts.progress, release: name === 'release', cacheDir: opts.cache ? undefined : false });
       for (const w of result.warnings) console.error(`warning: ${w.file ? path.join(opts.content, w.file) : opts.content}${w.line ? `:${w.line}` : ''}: ${w.message}`);
       console.log(`\nDone in ${(result.ms / 1000).toFixed(1)} s:`);
@@ -80,6 +79,7 @@ program
   .option('--host <address>', 'address the preview server listens on', '127.0.0.1')
   .action(async (opts: { content: string; out: string; formats?: Format[]; paper?: 'A4' | 'Letter'; duplex?: boolean; port: number; host: string }) => {
     try {
+      const { startWatch } = await import('./build/watch.js');
       const watcher = await startWatch({ contentDir: opts.content, outDir: opts.out, formats: opts.formats, paper: opts.paper, duplex: opts.duplex, port: opts.port, host: opts.host });
       console.log(`Preview: ${watcher.url}  (watching ${opts.content}; Ctrl-C to stop)`);
       const stop = () => void watcher.close().then(() => process.exit(0));
@@ -97,6 +97,7 @@ program
   .option('-o, --out <dir>', 'output folder', 'output')
   .action(async (opts: { out: string }) => {
     try {
+      const { cleanCache } = await import('./build/clean.js');
       const removed = await cleanCache(opts.out);
       console.log(removed ? `Removed the build cache: ${removed}` : 'No build cache to remove.');
     } catch (error) {
@@ -111,6 +112,7 @@ program
   .argument('<dir>', 'a new or empty folder')
   .action(async (dir: string) => {
     try {
+      const { initGuide } = await import('./build/init.js');
       const made = await initGuide(dir);
       console.log(`Created ${dir}: ${made.join(', ')}\nBuild it with: npx quire build --content ${dir} --out ${path.join(dir, 'output')}`);
     } catch (error) {

@@ -23,22 +23,16 @@ import { buildView } from '../render/view.js';
 import { DEFAULT_TEMPLATES, TemplateSet, templatesFingerprint } from '../render/templates.js';
 import { fontBundle } from '../render/fonts.js';
 import { hyphenatorFor } from '../render/hyphenate.js';
-import { confinedPage, launchBrowser, renderCover } from '../render/chromium.js';
-import { renderPdf } from '../render/pdf.js';
-import { imposeBooklet } from '../render/booklet.js';
 import { handoutView, partIds, blanksBefore } from '../render/handout.js';
-import { renderEpub } from '../render/epub.js';
 import { bookJsonSchema, renderBookJson, toBookJson } from '../render/json.js';
 import { changelog, type Changelog } from '../editions/changelog.js';
 import { assertNotRecorded, lastEditionText, recordEdition } from '../editions/store.js';
 import { reportView } from '../render/report.js';
 import { QuireError } from '../errors.js';
 import { slugify } from '../sources/text.js';
+import { DEFAULT_FORMATS, type Format } from './formats.js';
 
-export const FORMATS = ['html', 'pdf', 'epub', 'json', 'report', 'handouts'] as const;
-/** Formats built when neither the command line nor the config names any: all but the handouts. */
-export const DEFAULT_FORMATS: Format[] = ['html', 'pdf', 'epub', 'json', 'report'];
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
 
 export interface BuildOptions {
   contentDir: string;
@@ -68,6 +62,8 @@ export interface BuildOptions {
 export interface BuildSession {
   cache: BuildCache;
   browser?: Browser;
+  /** A page opened ahead of time in `browser`, not yet confined to a folder (taken by the first print). */
+  spare?: Page;
   templates?: TemplateSet;
 }
 
@@ -203,16 +199,43 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         }),
       { disk: false },
     );
+  /**
+   * Chromium started ahead: a build that will print and has nothing printed to reuse starts it (and opens
+   * its first page) while the sources are read and merged, on the other core.
+   */
+  let launching: Promise<void> | undefined;
+  const startBrowserEarly = () => {
+    if (session.browser?.connected || launching) return;
+    const t = performance.now();
+    launching = (async () => {
+      const { launchBrowser } = await import('../render/chromium.js');
+      session.browser = await launchBrowser();
+      session.spare = await session.browser.newPage();
+      stages.browser = Math.round((performance.now() - t) * 10) / 10;
+    })();
+    // Its failure is reported by the stage that needs Chromium (and ignored if none does).
+    launching.catch(() => undefined);
+  };
   const browser = async () => {
+    if (launching) await timed('browser-wait', () => launching);
+    const { launchBrowser } = await import('../render/chromium.js');
     if (!session.browser?.connected) session.browser = await timed('browser', () => launchBrowser());
     return session.browser;
+  };
+  /** A page confined to `root`: the one opened ahead if there is one. */
+  const printPage = async (root: string) => {
+    const b = await browser();
+    const { confine, confinedPage } = await import('../render/chromium.js');
+    const spare = session.spare;
+    session.spare = undefined;
+    return spare && !spare.isClosed() && spare.browser() === b ? confine(spare, root) : confinedPage(b, root);
   };
 
   /**
    * One output file or folder: skipped when the output folder already holds what these inputs give (its
    * manifest names the same key and the file is there), else produced into the staging folder.
    */
-  const output = async (name: string, stage: string, key: string, produce: (target: string) => Promise<{ pages?: number; incomplete?: boolean } | void>): Promise<void> => {
+  const output = async (name: string, stage: string, key: string, produce: (target: string) => Promise<{ pages?: number } | void>): Promise<void> => {
     const target = path.join(outDir, name);
     const known = ctx.manifest[name];
     const present = async () => (name.endsWith('/') ? (await folderSize(target).catch(() => -1)) === known!.bytes : (await stat(target).then((s) => s.size, () => -1)) === known!.bytes);
@@ -224,8 +247,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     cache.ran(stage);
     const made = await produce(path.join(ctx.staging, name));
-    // An output made without something it should have (the EPUB without its cover) is not vouched for.
-    ctx.next[name] = { key: made?.incomplete ? `${key}:incomplete` : key, bytes: 0, pages: made?.pages ?? undefined };
+    ctx.next[name] = { key, bytes: 0, pages: made?.pages ?? undefined };
   };
 
   const progress = options.progress ?? (process.stdout.isTTY ? 'default' : 'simple');
@@ -250,6 +272,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           task.title = `Config: ${loaded.file ?? 'none (defaults)'}; formats ${ctx.formats.join(', ')}; ${ctx.paper}`;
           await ensureWritable(outDir);
           if (options.release) assertNotRecorded(contentDir, loaded.config.edition.number);
+          ctx.manifest = await readManifest(outDir);
+          const printed = Object.keys(ctx.manifest);
+          const cold = (ctx.formats.includes('pdf') && !printed.some((n) => n.endsWith('.pdf'))) || (ctx.formats.includes('handouts') && !printed.includes('handouts/'));
+          if (cold) startBrowserEarly();
         },
       },
       {
@@ -304,7 +330,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             ctx.reportKey = key;
             if (options.release && !ctx.changelog.empty) ctx.changesKey = key;
           }
-          ctx.manifest = await readManifest(outDir);
           await mkdir(outDir, { recursive: true });
           ctx.staging = await mkdtemp(path.join(outDir, '.quire-staging-'));
         },
@@ -346,15 +371,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
               const printDir = path.join(ctx.staging, '.print');
               await timed('pdf-assets', () => copyAssets(ctx.templates, printDir, ['print.css']));
               task.output = 'starting Chromium';
-              await browser();
+              let page = await printPage(printDir);
+              const { confinedPage } = await import('../render/chromium.js');
+              const { renderPdf } = await import('../render/pdf.js');
               task.output = 'rendering (page numbers in two passes)';
               // The last layout's page numbers (not for duplex, whose blank pages are placed from a layout
               // without them): after a small edit, the first pass is then usually the last.
               const layoutKey = hashOf(code, ctx.basename, ctx.paper, ctx.duplex);
               const seed = ctx.duplex ? undefined : await cache.recall<Record<string, number>>('layout', layoutKey);
               const made = await timed('pdf', () =>
-                withBrowserRetry(session, 'printing the PDF', () => renderPdf(session.browser!, path.join(printDir, 'print.html'), printDir, printHtml, ctx.book.meta, ctx.paper, { seed })),
-              );
+                withBrowserRetry(session, 'printing the PDF', async () => {
+                  // After a crash the retry has a new browser, and needs a page of its own.
+                  if (page.isClosed() || page.browser() !== session.browser) page = await confinedPage(session.browser!, printDir);
+                  return renderPdf(session.browser!, path.join(printDir, 'print.html'), printDir, printHtml, ctx.book.meta, ctx.paper, { seed, page });
+                }),
+              ).finally(() => page.close().catch(() => undefined));
               await cache.remember('layout', layoutKey, Object.fromEntries(made.destinations));
               stages['pdf-passes'] = made.passes;
               await rm(printDir, { recursive: true, force: true });
@@ -381,6 +412,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           });
           let rendered = 0;
           let page: Page | undefined;
+          const { confinedPage } = await import('../render/chromium.js');
+          const { renderPdf } = await import('../render/pdf.js');
+          const { imposeBooklet } = await import('../render/booklet.js');
           await output('handouts/', 'handouts', hashOf(ctx.basename, ...handouts.map((h) => h.key)), async (dir) => {
             await mkdir(dir, { recursive: true });
             const printDir = path.join(ctx.staging, '.handouts');
@@ -390,9 +424,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
                 const pdf = await cache.bytes('handout', h.key, async () => {
                   rendered++;
                   if (!existsSync(printDir)) await copyAssets(ctx.templates, printDir, ['print.css']);
-                  await browser();
                   // One page for every handout: a new page per handout costs more than the print itself.
-                  if (!page || page.isClosed() || page.browser() !== session.browser) page = await confinedPage(session.browser!, printDir);
+                  if (!page || page.isClosed() || page.browser() !== session.browser) page = await printPage(printDir);
                   const made = await withBrowserRetry(session, `printing handout ${h.chapter.number}`, async () => {
                     if (page!.browser() !== session.browser) page = await confinedPage(session.browser!, printDir);
                     return renderPdf(session.browser!, path.join(printDir, 'handout.html'), printDir, () => h.html, h.meta, ctx.paper, { exactPages: false, page });
@@ -419,23 +452,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           const coverHtml = ctx.templates.render('cover.html.njk', view);
           const key = hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.changesKey, coverHtml);
           await output(`${ctx.basename}.epub`, 'epub', key, async (file) => {
-            // The cover image needs Chromium; without one the EPUB is still built, without a cover.
-            let cover: Uint8Array | undefined;
-            try {
-              const png = await cache.bytes('cover', hashOf(code, coverHtml, ctx.templates.fingerprint), async () => {
-                await browser();
-                const dir = path.join(ctx.staging, '.cover');
-                await copyAssets(ctx.templates, dir, []);
-                return { bytes: await timed('cover', () => renderCover(session.browser!, dir, coverHtml)), meta: {} };
-              });
-              cover = png.bytes;
-            } catch (error) {
-              if (!(error instanceof QuireError)) throw error;
-              ctx.book = { ...ctx.book, report: { ...ctx.book.report, warnings: [...ctx.book.report.warnings, { file: '', message: `EPUB built without a cover image: ${error.oneLine()}` }] } };
-            }
-            const bytes = await timed('epub', () => renderEpub(view, ctx.templates, cover));
+            // The cover image is drawn in Node (no browser), and kept while its HTML is the same.
+            const cover = await cache.bytes('cover', hashOf(code, coverHtml, ctx.templates.fingerprint), async () => {
+              const { drawCover } = await import('../render/cover.js');
+              return { bytes: await timed('cover', () => drawCover(coverHtml, ctx.templates.file('cover.html.njk'))), meta: {} };
+            });
+            const { renderEpub } = await import('../render/epub.js');
+            const bytes = await timed('epub', () => renderEpub(view, ctx.templates, cover.bytes));
             await writeFile(file, bytes);
-            return { incomplete: !cover };
           });
           task.title = `EPUB: ${ctx.basename}.epub, ${view.chapters.length} chapters`;
         },
@@ -493,6 +517,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     await tasks.run(ctx);
   } finally {
+    // A browser still starting is waited for, so that it is closed (or handed to the session) and not left behind.
+    await launching?.catch(() => undefined);
     if (!options.session) await session.browser?.close().catch(() => undefined);
     if (ctx.staging) await rm(ctx.staging, { recursive: true, force: true });
     await unlock();
@@ -543,6 +569,7 @@ async function withBrowserRetry<T>(ctx: { browser?: Browser }, what: string, job
   } catch (first) {
     if (first instanceof QuireError) throw first;
     await ctx.browser?.close().catch(() => undefined);
+    const { launchBrowser } = await import('../render/chromium.js');
     ctx.browser = await launchBrowser();
     try {
       return await job();

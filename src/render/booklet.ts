@@ -2,7 +2,7 @@
  * Booklet imposition: pages placed two-up on landscape sheets in folding order, so a printed handout
  * (duplex, flipped on the short edge) folds into a booklet. Blank pages pad the count to a multiple of four.
  */
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 
 const LANDSCAPE = { A4: [841.89, 595.28], Letter: [792, 612] } as const;
 
@@ -18,7 +18,7 @@ export function foldingOrder(pages: number): [number, number][] {
 }
 
 export async function imposeBooklet(pdf: Uint8Array, paper: 'A4' | 'Letter', meta: { title: string }): Promise<Uint8Array> {
-  const source = await PDFDocument.load(pdf);
+  const source = await PDFDocument.load(pdf, { parseSpeed: ParseSpeeds.Fastest });
   const out = await PDFDocument.create();
   out.setTitle(`${meta.title} (booklet)`);
   out.setCreator('Quire');
@@ -38,5 +38,5 @@ export async function imposeBooklet(pdf: Uint8Array, paper: 'A4' | 'Letter', met
       });
     });
   }
-  return out.save();
+  return out.save({ objectsPerTick: Infinity });
 }

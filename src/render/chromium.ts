@@ -68,7 +68,11 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A page that may read only files under `root`; every other request (network, other files) is refused. */
 export async function confinedPage(browser: Browser, root: string): Promise<Page> {
-  const page = await browser.newPage();
+  return confine(await browser.newPage(), root);
+}
+
+/** Confine a fresh page (opened ahead of time: opening one costs more than a small print). */
+export async function confine(page: Page, root: string): Promise<Page> {
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   const allowed = pathToFileURL(path.resolve(root) + path.sep).href;
@@ -78,22 +82,6 @@ export async function confinedPage(browser: Browser, root: string): Promise<Page
     else void request.abort('accessdenied');
   });
   return page;
-}
-
-/** A PNG of a page (the EPUB cover), 1600 × 2400, from HTML written into `dir` (fonts beside it). */
-export async function renderCover(browser: Browser, dir: string, html: string): Promise<Uint8Array> {
-  const { writeFile } = await import('node:fs/promises');
-  const file = path.join(dir, 'cover.html');
-  await writeFile(file, html);
-  const page = await confinedPage(browser, dir);
-  try {
-    await page.setViewport({ width: 1600, height: 2400, deviceScaleFactor: 1 });
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 60_000 });
-    await fontsReady(page);
-    return await page.screenshot({ type: 'png', fullPage: false, omitBackground: false });
-  } finally {
-    await page.close();
-  }
 }
 
 /**

@@ -1,0 +1,53 @@
+/**
+ * The EPUB cover image without a browser: the cover template (HTML with inline styles, laid out with
+ * flexbox) is drawn to SVG by satori, with Quire's own fonts, and rasterised to a PNG by resvg.
+ * Nothing is fetched: an image or a `url()` that is not a `data:` URI is refused.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+import { html as parseHtml } from 'satori-html';
+import { decodeHTML } from 'entities';
+import { QuireError } from '../errors.js';
+import { drawingFonts } from './fonts.js';
+
+export const COVER_SIZE = { width: 1600, height: 2400 };
+
+type Node = ReturnType<typeof parseHtml>;
+
+/** satori-html leaves character references in text as they are: decode them (the text stays text). */
+function decodeText(node: Node): Node {
+  const { children } = node.props;
+  if (typeof children === 'string') node.props.children = decodeHTML(children);
+  else if (Array.isArray(children)) node.props.children = (children as (Node | string)[]).map((c) => (typeof c === 'string' ? decodeHTML(c) : decodeText(c))) as Node[];
+  else if (children) decodeText(children);
+  return node;
+}
+
+/** Refuse anything satori would fetch: `<img src>` and CSS `url()` other than data: URIs. */
+function checkOffline(node: Node | string | undefined, file: string): void {
+  if (!node || typeof node === 'string') return;
+  const { children, style, src } = node.props;
+  const urls = [...(typeof src === 'string' ? [src] : []), ...[...JSON.stringify(style ?? {}).matchAll(/url\((["']?)([^)"']*)\1\)/g)].map((m) => m[2]!)];
+  const remote = urls.find((u) => !u.trim().startsWith('data:'));
+  if (remote !== undefined) {
+    throw new QuireError(`the cover template refers to "${remote.slice(0, 80)}", which would be fetched`, { file, hint: 'embed images as data: URIs; the cover is drawn offline' });
+  }
+  for (const child of Array.isArray(children) ? children : [children]) checkOffline(child as Node | string | undefined, file);
+}
+
+/** A PNG (1600 × 2400) of the rendered cover template. `file` names the template in errors. */
+export async function drawCover(markup: string, file: string): Promise<Uint8Array> {
+  const tree = decodeText(parseHtml(markup));
+  checkOffline(tree, file);
+  let svg: string;
+  try {
+    svg = await satori(tree as Parameters<typeof satori>[0], { ...COVER_SIZE, fonts: drawingFonts() });
+  } catch (error) {
+    throw new QuireError(`the cover template cannot be drawn: ${(error as Error).message.split('\n')[0]}`, {
+      file,
+      hint: 'the cover supports inline styles and flexbox layout (see "Templates" in README.md)',
+      cause: error,
+    });
+  }
+  return new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng();
+}
