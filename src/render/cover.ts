@@ -35,10 +35,16 @@ function checkOffline(node: Node | string | undefined, file: string): void {
   for (const child of Array.isArray(children) ? children : [children]) checkOffline(child as Node | string | undefined, file);
 }
 
-/** A PNG (1600 × 2400) of the rendered cover template. `file` names the template in errors. */
-export async function drawCover(markup: string, file: string): Promise<Uint8Array> {
+/** The cover's HTML as satori's element tree, its text decoded, checked to fetch nothing. */
+export function coverTree(markup: string, file: string): Node {
   const tree = decodeText(parseHtml(markup));
   checkOffline(tree, file);
+  return tree;
+}
+
+/** A PNG (1600 × 2400) of the rendered cover template. `file` names the template in errors. */
+export async function drawCover(markup: string, file: string): Promise<Uint8Array> {
+  const tree = coverTree(markup, file);
   let svg: string;
   try {
     svg = await satori(tree as Parameters<typeof satori>[0], { ...COVER_SIZE, fonts: drawingFonts() });

@@ -283,5 +283,13 @@ describe('quire build errors', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe('quire: QUIRE_CHROMIUM points to "/nonexistent/chromium", which does not exist — set it to a Chrome or Chromium executable');
+    // The EPUB needs no browser: its cover image is drawn in Node.
+    const epub = await runQuire(['build', '--content', content, '--out', path.join(content, 'out'), '--formats', 'epub', '--progress', 'silent'], {
+      env: { QUIRE_CHROMIUM: '/nonexistent/chromium' },
+    });
+    expect(epub.code, epub.stderr).toBe(0);
+    const book = readdirSync(path.join(content, 'out')).find((n) => n.endsWith('.epub'))!;
+    const cover = Object.entries(unzipSync(readFileSync(path.join(content, 'out', book)))).find(([n]) => n.endsWith('cover.png'))?.[1];
+    expect(cover && Buffer.from(cover.subarray(1, 4)).toString('latin1')).toBe('PNG');
   });
 });
