@@ -64,6 +64,11 @@ export interface BuildSession {
   browser?: Browser;
   /** A page opened ahead of time in `browser`, not yet confined to a folder (taken by the first print). */
   spare?: Page;
+  /**
+   * The PDF's page, kept open between builds with the folder it prints from (its fonts and CSS copied for
+   * `assets`, a templates fingerprint): the next PDF replaces the page's content instead of loading anew.
+   */
+  print?: { page: Page; dir: string; assets: string };
   templates?: TemplateSet;
 }
 
@@ -368,10 +373,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           let summary = '';
           await output(`${ctx.basename}.pdf`, 'pdf', key, async (file) => {
             const pdf = await cache.bytes('print', key, async () => {
-              const printDir = path.join(ctx.staging, '.print');
-              await timed('pdf-assets', () => copyAssets(ctx.templates, printDir, ['print.css']));
+              // A folder of its own beside the outputs (the output lock keeps it to this build), so that a
+              // session's print page keeps its address from one build to the next.
+              const printDir = path.join(outDir, PRINT_DIR);
+              if (session.print?.assets !== ctx.templates.fingerprint || !existsSync(printDir)) {
+                await timed('pdf-assets', () => copyAssets(ctx.templates, printDir, ['print.css']));
+              }
               task.output = 'starting Chromium';
-              let page = await printPage(printDir);
+              const kept = session.print;
+              let page = kept && !kept.page.isClosed() && kept.page.browser() === session.browser && session.browser?.connected ? kept.page : await printPage(printDir);
+              session.print = { page, dir: printDir, assets: ctx.templates.fingerprint };
               const { confinedPage } = await import('../render/chromium.js');
               const { renderPdf } = await import('../render/pdf.js');
               task.output = 'rendering (page numbers in two passes)';
@@ -385,10 +396,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
                   if (page.isClosed() || page.browser() !== session.browser) page = await confinedPage(session.browser!, printDir);
                   return renderPdf(session.browser!, path.join(printDir, 'print.html'), printDir, printHtml, ctx.book.meta, ctx.paper, { seed, page });
                 }),
-              ).finally(() => page.close().catch(() => undefined));
+              ).finally(() => {
+                // Kept for the session's next build; otherwise closed with the browser.
+                if (session.print) session.print.page = page;
+              });
               await cache.remember('layout', layoutKey, Object.fromEntries(made.destinations));
               stages['pdf-passes'] = made.passes;
-              await rm(printDir, { recursive: true, force: true });
               return { bytes: made.bytes, meta: { pages: made.pages, passes: made.passes } };
             });
             await writeFile(file, pdf.bytes);
@@ -519,7 +532,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     // A browser still starting is waited for, so that it is closed (or handed to the session) and not left behind.
     await launching?.catch(() => undefined);
-    if (!options.session) await session.browser?.close().catch(() => undefined);
+    if (!options.session) {
+      await session.browser?.close().catch(() => undefined);
+      await rm(path.join(outDir, PRINT_DIR), { recursive: true, force: true }).catch(() => undefined);
+    }
     if (ctx.staging) await rm(ctx.staging, { recursive: true, force: true });
     await unlock();
   }
@@ -584,6 +600,8 @@ async function withBrowserRetry<T>(ctx: { browser?: Browser }, what: string, job
 }
 
 const LOCK = '.quire-lock';
+/** The folder the PDF is printed from (print HTML, fonts, CSS); a session keeps it between builds. */
+export const PRINT_DIR = '.quire-print';
 
 /**
  * One build at a time per output folder: a lock file holding the builder's pid. A lock whose process is

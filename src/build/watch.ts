@@ -8,13 +8,13 @@
  */
 import { EventEmitter } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { watch as chokidar, type FSWatcher } from 'chokidar';
-import { build, type BuildOptions, type BuildResult, type BuildSession } from './pipeline.js';
+import { build, PRINT_DIR, type BuildOptions, type BuildResult, type BuildSession } from './pipeline.js';
 import { BuildCache, defaultCacheDir } from './cache.js';
 import { DEFAULT_TEMPLATES, TemplateSet } from '../render/templates.js';
 import { describeError } from '../errors.js';
@@ -239,6 +239,7 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     await this.session.browser?.close().catch(() => undefined);
+    await rm(path.join(this.outDir, PRINT_DIR), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
