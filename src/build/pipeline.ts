@@ -352,6 +352,52 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           task.title = `HTML: ${ctx.basename}.html`;
         },
       },
+      // The formats Node makes on its own come before the printed ones: on a cold build they run while
+      // Chromium, started early, is still starting.
+      {
+        title: 'EPUB',
+        skip: () => !ctx.formats.includes('epub'),
+        task: async (_c, task) => {
+          const view = await viewOf('epub');
+          const coverHtml = ctx.templates.render('cover.html.njk', view);
+          const key = hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.changesKey, coverHtml);
+          await output(`${ctx.basename}.epub`, 'epub', key, async (file) => {
+            // The cover image is drawn in Node (no browser), and kept while its HTML is the same.
+            const cover = await cache.bytes('cover', hashOf(code, coverHtml, ctx.templates.fingerprint), async () => {
+              const { drawCover } = await import('../render/cover.js');
+              return { bytes: await timed('cover', () => drawCover(coverHtml, ctx.templates.file('cover.html.njk'))), meta: {} };
+            });
+            const { renderEpub } = await import('../render/epub.js');
+            const bytes = await timed('epub', () => renderEpub(view, ctx.templates, cover.bytes));
+            await writeFile(file, bytes);
+          });
+          task.title = `EPUB: ${ctx.basename}.epub, ${view.chapters.length} chapters`;
+        },
+      },
+      {
+        title: 'book.json',
+        skip: () => !ctx.formats.includes('json'),
+        task: async () => {
+          await timed('json', async () => {
+            await output('book.json', 'json', hashOf(code, ctx.bookKey), (file) => writeFile(file, renderBookJson(ctx.book)));
+            await output('book.schema.json', 'json', hashOf(code, 'schema'), (file) => writeFile(file, bookJsonSchema()));
+          });
+        },
+      },
+      {
+        title: 'Editor’s report',
+        skip: () => !ctx.formats.includes('report'),
+        task: async (_c, task) => {
+          await timed('report', async () => {
+            await output('report.html', 'report', hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.reportKey), (file) =>
+              writeFile(file, ctx.templates.render('report.html.njk', { ...reportView(ctx.book), changelog: ctx.changelog ?? null })),
+            );
+            if (ctx.changelog) await output('changelog.json', 'report', ctx.reportKey, (file) => writeFile(file, `${JSON.stringify(ctx.changelog, null, 2)}\n`));
+          });
+          const r = ctx.book.report;
+          task.title = `Report: report.html (${r.conflicts.length} conflicts, ${r.duplicates.length} duplicates, ${r.omitted.length} omitted, ${r.unattachedCitations.length} unattached notes)`;
+        },
+      },
       {
         title: 'PDF',
         skip: () => !ctx.formats.includes('pdf'),
@@ -455,50 +501,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             await rm(printDir, { recursive: true, force: true });
           });
           task.title = `Handouts: ${handouts.length} chapters in handouts/${ctx.booklet ? ', with booklets' : ''} (${rendered} printed)`;
-        },
-      },
-      {
-        title: 'EPUB',
-        skip: () => !ctx.formats.includes('epub'),
-        task: async (_c, task) => {
-          const view = await viewOf('epub');
-          const coverHtml = ctx.templates.render('cover.html.njk', view);
-          const key = hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.changesKey, coverHtml);
-          await output(`${ctx.basename}.epub`, 'epub', key, async (file) => {
-            // The cover image is drawn in Node (no browser), and kept while its HTML is the same.
-            const cover = await cache.bytes('cover', hashOf(code, coverHtml, ctx.templates.fingerprint), async () => {
-              const { drawCover } = await import('../render/cover.js');
-              return { bytes: await timed('cover', () => drawCover(coverHtml, ctx.templates.file('cover.html.njk'))), meta: {} };
-            });
-            const { renderEpub } = await import('../render/epub.js');
-            const bytes = await timed('epub', () => renderEpub(view, ctx.templates, cover.bytes));
-            await writeFile(file, bytes);
-          });
-          task.title = `EPUB: ${ctx.basename}.epub, ${view.chapters.length} chapters`;
-        },
-      },
-      {
-        title: 'book.json',
-        skip: () => !ctx.formats.includes('json'),
-        task: async () => {
-          await timed('json', async () => {
-            await output('book.json', 'json', hashOf(code, ctx.bookKey), (file) => writeFile(file, renderBookJson(ctx.book)));
-            await output('book.schema.json', 'json', hashOf(code, 'schema'), (file) => writeFile(file, bookJsonSchema()));
-          });
-        },
-      },
-      {
-        title: 'Editor’s report',
-        skip: () => !ctx.formats.includes('report'),
-        task: async (_c, task) => {
-          await timed('report', async () => {
-            await output('report.html', 'report', hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.reportKey), (file) =>
-              writeFile(file, ctx.templates.render('report.html.njk', { ...reportView(ctx.book), changelog: ctx.changelog ?? null })),
-            );
-            if (ctx.changelog) await output('changelog.json', 'report', ctx.reportKey, (file) => writeFile(file, `${JSON.stringify(ctx.changelog, null, 2)}\n`));
-          });
-          const r = ctx.book.report;
-          task.title = `Report: report.html (${r.conflicts.length} conflicts, ${r.duplicates.length} duplicates, ${r.omitted.length} omitted, ${r.unattachedCitations.length} unattached notes)`;
         },
       },
       {
