@@ -219,6 +219,21 @@ function checked<T>(raw: Buffer, key: string, decode: (bytes: Uint8Array) => T):
 /** The output folder's record of which inputs made each output (see `build`). */
 export const MANIFEST = '.quire-manifest.json';
 
+/**
+ * Whether a build of `formats` (undefined: the config's, which print by default) into `outDir` will have
+ * to print with nothing printed before to reuse: a first build, or a folder without the PDF or handouts.
+ */
+export function printsFromScratch(outDir: string, formats?: readonly string[]): boolean {
+  let names: string[] = [];
+  try {
+    names = Object.keys(JSON.parse(readFileSync(path.join(outDir, MANIFEST), 'utf8')) as object);
+  } catch {
+    // No manifest (or an unreadable one): nothing to reuse.
+  }
+  const pdf = !formats || formats.includes('pdf');
+  return (pdf && !names.some((n) => n.endsWith('.pdf'))) || (!!formats?.includes('handouts') && !names.includes('handouts/'));
+}
+
 /** The default cache folder for an output folder. */
 export function defaultCacheDir(outDir: string): string {
   return path.join(outDir, '.quire-cache');

@@ -17,7 +17,7 @@ import { loadConfig, parseYaml } from '../config/load.js';
 import { addStudyAids } from '../study/index.js';
 import { OverridesSchema, type Overrides } from '../study/overrides.js';
 import { parseSource, readSources, type SourceParser } from '../sources/index.js';
-import { BuildCache, codeFingerprint, defaultCacheDir, hashOf, MANIFEST, type Hashable, type StageCount } from './cache.js';
+import { BuildCache, codeFingerprint, defaultCacheDir, hashOf, MANIFEST, printsFromScratch, type Hashable, type StageCount } from './cache.js';
 import { mergeSources } from '../merge/index.js';
 import { buildView } from '../render/view.js';
 import { DEFAULT_TEMPLATES, TemplateSet, templatesFingerprint } from '../render/templates.js';
@@ -278,9 +278,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           await ensureWritable(outDir);
           if (options.release) assertNotRecorded(contentDir, loaded.config.edition.number);
           ctx.manifest = await readManifest(outDir);
-          const printed = Object.keys(ctx.manifest);
-          const cold = (ctx.formats.includes('pdf') && !printed.some((n) => n.endsWith('.pdf'))) || (ctx.formats.includes('handouts') && !printed.includes('handouts/'));
-          if (cold) startBrowserEarly();
+          if (printsFromScratch(outDir, ctx.formats)) startBrowserEarly();
         },
       },
       {

@@ -47,7 +47,7 @@ export async function drawCover(markup: string, file: string): Promise<Uint8Arra
   const tree = coverTree(markup, file);
   let svg: string;
   try {
-    svg = await satori(tree as Parameters<typeof satori>[0], { ...COVER_SIZE, fonts: drawingFonts() });
+    svg = await satori(tree as Parameters<typeof satori>[0], { ...COVER_SIZE, fonts: drawingFonts(decodeHTML(markup)) });
   } catch (error) {
     throw new QuireError(`the cover template cannot be drawn: ${(error as Error).message.split('\n')[0]}`, {
       file,

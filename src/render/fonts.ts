@@ -52,25 +52,50 @@ export interface DrawingFont {
 const FAMILIES: Record<string, string> = { '@fontsource/source-serif-4': 'Source Serif 4', '@fontsource/source-sans-3': 'Source Sans 3' };
 const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'];
 
-let drawing: DrawingFont[] | undefined;
+const loaded = new Map<string, DrawingFont[]>();
 
-/** Every face of the bundle as WOFF data, each script's subset a face of its own (read once per process). */
-export function drawingFonts(): DrawingFont[] {
-  if (drawing) return drawing;
-  drawing = [];
+/** Code point ranges of each script subset, from the package's own unicode.json ("U+0400-045F,U+2116"). */
+function subsetRanges(pkg: string): Record<string, [number, number][]> {
+  const json = JSON.parse(readFileSync(require.resolve(`${pkg}/unicode.json`), 'utf8')) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries(json).map(([subset, ranges]) => [
+      subset,
+      ranges.split(',').map((r) => {
+        const [from, to] = r.trim().replace(/^U\+/i, '').split('-');
+        return [parseInt(from!, 16), parseInt(to ?? from!, 16)] as [number, number];
+      }),
+    ]),
+  );
+}
+
+/**
+ * The faces of the bundle as WOFF data for drawing `text`: the Latin subset of every face, and the other
+ * scripts' subsets only where the text has a character of theirs (each parsed face costs time).
+ */
+export function drawingFonts(text: string): DrawingFont[] {
+  const codes = new Set([...text].map((c) => c.codePointAt(0)!).filter((c) => c > 0x7f));
+  const out: DrawingFont[] = [];
   for (const face of FACES) {
     const dir = path.join(path.dirname(require.resolve(`${face.pkg}/package.json`)), 'files');
     const base = path.basename(face.pkg);
+    const ranges = subsetRanges(face.pkg);
+    const subsets = SUBSETS.filter((subset) => subset === 'latin' || (ranges[subset] ?? []).some(([from, to]) => [...codes].some((c) => c >= from && c <= to)));
     for (const style of face.styles) {
       const [weight, italic] = style.split('-');
-      for (const subset of SUBSETS) {
+      for (const subset of subsets) {
         const file = path.join(dir, `${base}-${subset}-${weight}-${italic ?? 'normal'}.woff`);
         if (!existsSync(file)) continue;
-        // satori keeps one face per name, weight and style, and falls back to the other names for missing
-        // characters: each script's subset gets a name of its own.
-        drawing.push({ name: subset === 'latin' ? FAMILIES[face.pkg]! : `${FAMILIES[face.pkg]} ${subset}`, data: readFileSync(file), weight: Number(weight) as DrawingFont['weight'], style: italic ? 'italic' : 'normal' });
+        let fonts = loaded.get(file);
+        if (!fonts) {
+          // satori keeps one face per name, weight and style, and falls back to the other names for missing
+          // characters: each script's subset gets a name of its own.
+          const name = subset === 'latin' ? FAMILIES[face.pkg]! : `${FAMILIES[face.pkg]} ${subset}`;
+          fonts = [{ name, data: readFileSync(file), weight: Number(weight) as DrawingFont['weight'], style: italic ? 'italic' : 'normal' }];
+          loaded.set(file, fonts);
+        }
+        out.push(...fonts);
       }
     }
   }
-  return drawing;
+  return out;
 }
