@@ -65,10 +65,10 @@ export interface BuildSession {
   /** A page opened ahead of time in `browser`, not yet confined to a folder (taken by the first print). */
   spare?: Page;
   /**
-   * The PDF's page, kept open between builds with the folder it prints from (its fonts and CSS copied for
-   * `assets`, a templates fingerprint): the next PDF replaces the page's content instead of loading anew.
+   * The PDF's page, kept open between builds (it shows the print folder's HTML, whose fonts and CSS were
+   * copied for `assets`, a templates fingerprint): the next PDF replaces its content instead of loading anew.
    */
-  print?: { page: Page; dir: string; assets: string };
+  print?: { page: Page; assets: string };
   templates?: TemplateSet;
 }
 
@@ -426,7 +426,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
               task.output = 'starting Chromium';
               const kept = session.print;
               let page = kept && !kept.page.isClosed() && kept.page.browser() === session.browser && session.browser?.connected ? kept.page : await printPage(printDir);
-              session.print = { page, dir: printDir, assets: ctx.templates.fingerprint };
+              session.print = { page, assets: ctx.templates.fingerprint };
               const { confinedPage } = await import('../render/chromium.js');
               const { renderPdf } = await import('../render/pdf.js');
               task.output = 'rendering (page numbers in two passes)';

@@ -52,7 +52,7 @@ export interface DrawingFont {
 const FAMILIES: Record<string, string> = { '@fontsource/source-serif-4': 'Source Serif 4', '@fontsource/source-sans-3': 'Source Sans 3' };
 const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'];
 
-const loaded = new Map<string, DrawingFont[]>();
+const loaded = new Map<string, DrawingFont>();
 
 /** Code point ranges of each script subset, from the package's own unicode.json ("U+0400-045F,U+2116"). */
 function subsetRanges(pkg: string): Record<string, [number, number][]> {
@@ -85,15 +85,15 @@ export function drawingFonts(text: string): DrawingFont[] {
       for (const subset of subsets) {
         const file = path.join(dir, `${base}-${subset}-${weight}-${italic ?? 'normal'}.woff`);
         if (!existsSync(file)) continue;
-        let fonts = loaded.get(file);
-        if (!fonts) {
+        let font = loaded.get(file);
+        if (!font) {
           // satori keeps one face per name, weight and style, and falls back to the other names for missing
           // characters: each script's subset gets a name of its own.
           const name = subset === 'latin' ? FAMILIES[face.pkg]! : `${FAMILIES[face.pkg]} ${subset}`;
-          fonts = [{ name, data: readFileSync(file), weight: Number(weight) as DrawingFont['weight'], style: italic ? 'italic' : 'normal' }];
-          loaded.set(file, fonts);
+          font = { name, data: readFileSync(file), weight: Number(weight) as DrawingFont['weight'], style: italic ? 'italic' : 'normal' };
+          loaded.set(file, font);
         }
-        out.push(...fonts);
+        out.push(font);
       }
     }
   }
