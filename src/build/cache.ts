@@ -220,18 +220,11 @@ function checked<T>(raw: Buffer, key: string, decode: (bytes: Uint8Array) => T):
 export const MANIFEST = '.quire-manifest.json';
 
 /**
- * Whether a build of `formats` (undefined: the config's, which print by default) into `outDir` will have
- * to print with nothing printed before to reuse: a first build, or a folder without the PDF or handouts.
+ * Whether a build of `formats` will have to print with nothing printed before to reuse: the output
+ * folder's manifest (`names`, its entries) holds no PDF, or no handouts when they are asked for.
  */
-export function printsFromScratch(outDir: string, formats?: readonly string[]): boolean {
-  let names: string[] = [];
-  try {
-    names = Object.keys(JSON.parse(readFileSync(path.join(outDir, MANIFEST), 'utf8')) as object);
-  } catch {
-    // No manifest (or an unreadable one): nothing to reuse.
-  }
-  const pdf = !formats || formats.includes('pdf');
-  return (pdf && !names.some((n) => n.endsWith('.pdf'))) || (!!formats?.includes('handouts') && !names.includes('handouts/'));
+export function printsFromScratch(names: string[], formats: readonly string[]): boolean {
+  return (formats.includes('pdf') && !names.some((n) => n.endsWith('.pdf'))) || (formats.includes('handouts') && !names.includes('handouts/'));
 }
 
 /** The default cache folder for an output folder. */

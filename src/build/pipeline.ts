@@ -209,13 +209,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
    * its first page) while the sources are read and merged, on the other core.
    */
   let launching: Promise<void> | undefined;
+  const chromium = () => import('../render/chromium.js');
   const startBrowserEarly = () => {
     if (session.browser?.connected || launching) return;
     const t = performance.now();
     launching = (async () => {
-      const { launchBrowser } = await import('../render/chromium.js');
-      session.browser = await launchBrowser();
-      session.spare = await session.browser.newPage();
+      session.browser = await (await chromium()).launchBrowser();
+      // Without a spare page the first print opens one (and reports any failure clearly).
+      session.spare = await session.browser.newPage().catch(() => undefined);
       stages.browser = Math.round((performance.now() - t) * 10) / 10;
     })();
     // Its failure is reported by the stage that needs Chromium (and ignored if none does).
@@ -223,14 +224,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const browser = async () => {
     if (launching) await timed('browser-wait', () => launching);
-    const { launchBrowser } = await import('../render/chromium.js');
+    const { launchBrowser } = await chromium();
     if (!session.browser?.connected) session.browser = await timed('browser', () => launchBrowser());
     return session.browser;
   };
   /** A page confined to `root`: the one opened ahead if there is one. */
   const printPage = async (root: string) => {
     const b = await browser();
-    const { confine, confinedPage } = await import('../render/chromium.js');
+    const { confine, confinedPage } = await chromium();
     const spare = session.spare;
     session.spare = undefined;
     return spare && !spare.isClosed() && spare.browser() === b ? confine(spare, root) : confinedPage(b, root);
@@ -278,7 +279,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           await ensureWritable(outDir);
           if (options.release) assertNotRecorded(contentDir, loaded.config.edition.number);
           ctx.manifest = await readManifest(outDir);
-          if (printsFromScratch(outDir, ctx.formats)) startBrowserEarly();
+          if (printsFromScratch(Object.keys(ctx.manifest), ctx.formats)) startBrowserEarly();
         },
       },
       {
@@ -419,15 +420,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             const pdf = await cache.bytes('print', key, async () => {
               // A folder of its own beside the outputs (the output lock keeps it to this build), so that a
               // session's print page keeps its address from one build to the next.
-              const printDir = path.join(outDir, PRINT_DIR);
-              if (session.print?.assets !== ctx.templates.fingerprint || !existsSync(printDir)) {
-                await timed('pdf-assets', () => copyAssets(ctx.templates, printDir, ['print.css']));
+              const printDir = printFolder(outDir);
+              // A page kept from the last build is reused only while the templates (its CSS and fonts) are the
+              // same: Chromium could otherwise keep the old stylesheet of the same address.
+              let kept = session.print;
+              if (kept && (kept.assets !== ctx.templates.fingerprint || kept.page.isClosed() || kept.page.browser() !== session.browser || !session.browser?.connected)) {
+                await kept.page.close().catch(() => undefined);
+                kept = session.print = undefined;
               }
+              if (!kept || !existsSync(printDir)) await timed('pdf-assets', () => copyAssets(ctx.templates, printDir, ['print.css']));
               task.output = 'starting Chromium';
-              const kept = session.print;
-              let page = kept && !kept.page.isClosed() && kept.page.browser() === session.browser && session.browser?.connected ? kept.page : await printPage(printDir);
+              let page = kept?.page ?? (await printPage(printDir));
               session.print = { page, assets: ctx.templates.fingerprint };
-              const { confinedPage } = await import('../render/chromium.js');
+              // A renderer that crashed leaves a page that looks open: forget it.
+              page.once('error', () => {
+                if (session.print?.page === page) session.print = undefined;
+              });
+              const { confinedPage } = await chromium();
               const { renderPdf } = await import('../render/pdf.js');
               task.output = 'rendering (page numbers in two passes)';
               // The last layout's page numbers (not for duplex, whose blank pages are placed from a layout
@@ -469,33 +478,37 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           });
           let rendered = 0;
           let page: Page | undefined;
-          const { confinedPage } = await import('../render/chromium.js');
+          const { confinedPage } = await chromium();
           const { renderPdf } = await import('../render/pdf.js');
           const { imposeBooklet } = await import('../render/booklet.js');
           await output('handouts/', 'handouts', hashOf(ctx.basename, ...handouts.map((h) => h.key)), async (dir) => {
             await mkdir(dir, { recursive: true });
             const printDir = path.join(ctx.staging, '.handouts');
             await timed('handouts', async () => {
-              for (const h of handouts) {
-                task.output = `${h.chapter.number}. ${h.chapter.title}`;
-                const pdf = await cache.bytes('handout', h.key, async () => {
-                  rendered++;
-                  if (!existsSync(printDir)) await copyAssets(ctx.templates, printDir, ['print.css']);
-                  // One page for every handout: a new page per handout costs more than the print itself.
-                  if (!page || page.isClosed() || page.browser() !== session.browser) page = await printPage(printDir);
-                  const made = await withBrowserRetry(session, `printing handout ${h.chapter.number}`, async () => {
-                    if (page!.browser() !== session.browser) page = await confinedPage(session.browser!, printDir);
-                    return renderPdf(session.browser!, path.join(printDir, 'handout.html'), printDir, () => h.html, h.meta, ctx.paper, { exactPages: false, page });
+              try {
+                for (const h of handouts) {
+                  task.output = `${h.chapter.number}. ${h.chapter.title}`;
+                  const pdf = await cache.bytes('handout', h.key, async () => {
+                    rendered++;
+                    if (!existsSync(printDir)) await copyAssets(ctx.templates, printDir, ['print.css']);
+                    // One page for every handout: a new page per handout costs more than the print itself.
+                    if (!page || page.isClosed() || page.browser() !== session.browser) page = await printPage(printDir);
+                    const made = await withBrowserRetry(session, `printing handout ${h.chapter.number}`, async () => {
+                      if (page!.browser() !== session.browser) page = await confinedPage(session.browser!, printDir);
+                      return renderPdf(session.browser!, path.join(printDir, 'handout.html'), printDir, () => h.html, h.meta, ctx.paper, { exactPages: false, page });
+                    });
+                    const booklet = ctx.booklet ? await imposeBooklet(made.bytes, ctx.paper, { title: `${ctx.book.meta.title} — ${h.chapter.title}` }) : new Uint8Array();
+                    // One entry holds the handout and its booklet: [length of the handout][handout][booklet].
+                    return { bytes: concatBytes(made.bytes, booklet), meta: { handout: made.bytes.length } };
                   });
-                  const booklet = ctx.booklet ? await imposeBooklet(made.bytes, ctx.paper, { title: `${ctx.book.meta.title} — ${h.chapter.title}` }) : new Uint8Array();
-                  // One entry holds the handout and its booklet: [length of the handout][handout][booklet].
-                  return { bytes: concatBytes(made.bytes, booklet), meta: { handout: made.bytes.length } };
-                });
-                await writeFile(path.join(dir, `${h.name}.pdf`), pdf.bytes.subarray(0, pdf.meta.handout));
-                if (ctx.booklet) await writeFile(path.join(dir, `${h.name}-booklet.pdf`), pdf.bytes.subarray(pdf.meta.handout));
+                  await writeFile(path.join(dir, `${h.name}.pdf`), pdf.bytes.subarray(0, pdf.meta.handout));
+                  if (ctx.booklet) await writeFile(path.join(dir, `${h.name}-booklet.pdf`), pdf.bytes.subarray(pdf.meta.handout));
+                }
+              } finally {
+                // Closed on failure too: a session's browser outlives the build.
+                await page?.close().catch(() => undefined);
               }
             });
-            await page?.close().catch(() => undefined);
             await rm(printDir, { recursive: true, force: true });
           });
           task.title = `Handouts: ${handouts.length} chapters in handouts/${ctx.booklet ? ', with booklets' : ''} (${rendered} printed)`;
@@ -534,7 +547,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await launching?.catch(() => undefined);
     if (!options.session) {
       await session.browser?.close().catch(() => undefined);
-      await rm(path.join(outDir, PRINT_DIR), { recursive: true, force: true }).catch(() => undefined);
+      await rm(printFolder(outDir), { recursive: true, force: true }).catch(() => undefined);
     }
     if (ctx.staging) await rm(ctx.staging, { recursive: true, force: true });
     await unlock();
@@ -600,8 +613,21 @@ async function withBrowserRetry<T>(ctx: { browser?: Browser }, what: string, job
 }
 
 const LOCK = '.quire-lock';
-/** The folder the PDF is printed from (print HTML, fonts, CSS); a session keeps it between builds. */
-export const PRINT_DIR = '.quire-print';
+/**
+ * The folder this process prints the PDF from (print HTML, fonts, CSS), beside the outputs; a session keeps
+ * it between builds. Named by process, so that a session's folder is never another process's to delete.
+ */
+export const printFolder = (outDir: string) => path.join(outDir, `.quire-print-${process.pid}`);
+
+/** Whether a process is still running. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * One build at a time per output folder: a lock file holding the builder's pid. A lock whose process is
@@ -612,7 +638,13 @@ async function lockOutput(outDir: string): Promise<() => Promise<void>> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await writeFile(file, String(process.pid), { flag: 'wx' });
-      for (const name of await readdir(outDir)) if (name.startsWith('.quire-staging-')) await rm(path.join(outDir, name), { recursive: true, force: true });
+      for (const name of await readdir(outDir)) {
+        // Leftovers of killed builds: staging folders, and print folders of processes that are gone.
+        const printer = /^\.quire-print-(\d+)$/.exec(name);
+        if (name.startsWith('.quire-staging-') || (printer && Number(printer[1]) !== process.pid && !alive(Number(printer[1])))) {
+          await rm(path.join(outDir, name), { recursive: true, force: true });
+        }
+      }
       return () => rm(file, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return async () => undefined; // unwritable: reported by the build

@@ -14,7 +14,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { watch as chokidar, type FSWatcher } from 'chokidar';
-import { build, PRINT_DIR, type BuildOptions, type BuildResult, type BuildSession } from './pipeline.js';
+import { build, printFolder, type BuildOptions, type BuildResult, type BuildSession } from './pipeline.js';
 import { BuildCache, defaultCacheDir } from './cache.js';
 import { DEFAULT_TEMPLATES, TemplateSet } from '../render/templates.js';
 import { describeError } from '../errors.js';
@@ -239,7 +239,7 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     await this.session.browser?.close().catch(() => undefined);
-    await rm(path.join(this.outDir, PRINT_DIR), { recursive: true, force: true }).catch(() => undefined);
+    await rm(printFolder(this.outDir), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 

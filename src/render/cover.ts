@@ -8,7 +8,7 @@ import satori from 'satori';
 import { html as parseHtml } from 'satori-html';
 import { decodeHTML } from 'entities';
 import { QuireError } from '../errors.js';
-import { drawingFonts } from './fonts.js';
+import { drawingFonts, withSubsets } from './fonts.js';
 
 export const COVER_SIZE = { width: 1600, height: 2400 };
 
@@ -23,31 +23,44 @@ function decodeText(node: Node): Node {
   return node;
 }
 
-/** Refuse anything satori would fetch: `<img src>` and CSS `url()` other than data: URIs. */
-function checkOffline(node: Node | string | undefined, file: string): void {
+const URL_IN_CSS = /url\(\s*(['"]?)(.*?)\1\s*\)/gi;
+
+/**
+ * Refuse anything satori would fetch (`<img src>`, CSS `url()` other than data: URIs), and give each
+ * font family its script subsets as fallbacks, in order (satori falls back through families by name).
+ */
+function prepare(node: Node | string | undefined, file: string): void {
   if (!node || typeof node === 'string') return;
   const { children, style, src } = node.props;
-  const urls = [...(typeof src === 'string' ? [src] : []), ...[...JSON.stringify(style ?? {}).matchAll(/url\((["']?)([^)"']*)\1\)/g)].map((m) => m[2]!)];
-  const remote = urls.find((u) => !u.trim().startsWith('data:'));
+  const values = Object.values((style ?? {}) as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
+  const urls = [...(typeof src === 'string' ? [src] : []), ...values.flatMap((v) => [...v.matchAll(URL_IN_CSS)].map((m) => m[2]!))];
+  const remote = urls.find((u) => !u.trim().toLowerCase().startsWith('data:'));
   if (remote !== undefined) {
     throw new QuireError(`the cover template refers to "${remote.slice(0, 80)}", which would be fetched`, { file, hint: 'embed images as data: URIs; the cover is drawn offline' });
   }
-  for (const child of Array.isArray(children) ? children : [children]) checkOffline(child as Node | string | undefined, file);
+  if (style && typeof style.fontFamily === 'string') style.fontFamily = withSubsets(style.fontFamily);
+  for (const child of Array.isArray(children) ? children : [children]) prepare(child as Node | string | undefined, file);
 }
 
 /** The cover's HTML as satori's element tree, its text decoded, checked to fetch nothing. */
 export function coverTree(markup: string, file: string): Node {
+  if (/<(style|link|html|head)\b/i.test(markup)) {
+    throw new QuireError('the cover template is a page with <style> or <link>, which the cover drawing ignores', {
+      file,
+      hint: "give its elements inline styles instead (Quire's own templates/cover.html.njk shows how)",
+    });
+  }
   const tree = decodeText(parseHtml(markup));
-  checkOffline(tree, file);
+  prepare(tree, file);
   return tree;
 }
 
 /** A PNG (1600 × 2400) of the rendered cover template. `file` names the template in errors. */
 export async function drawCover(markup: string, file: string): Promise<Uint8Array> {
   const tree = coverTree(markup, file);
-  let svg: string;
   try {
-    svg = await satori(tree as Parameters<typeof satori>[0], { ...COVER_SIZE, fonts: drawingFonts(decodeHTML(markup)) });
+    const svg = await satori(tree as Parameters<typeof satori>[0], { ...COVER_SIZE, fonts: drawingFonts(decodeHTML(markup)) });
+    return new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng();
   } catch (error) {
     throw new QuireError(`the cover template cannot be drawn: ${(error as Error).message.split('\n')[0]}`, {
       file,
@@ -55,5 +68,4 @@ export async function drawCover(markup: string, file: string): Promise<Uint8Arra
       cause: error,
     });
   }
-  return new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng();
 }

@@ -54,6 +54,23 @@ const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'gre
 
 const loaded = new Map<string, DrawingFont>();
 
+/** The name a subset's face is drawn under: the family's own for Latin, the family and subset otherwise. */
+const drawingName = (family: string, subset: string) => (subset === 'latin' ? family : `${family} ${subset}`);
+
+/**
+ * A CSS font-family list with each of Quire's families followed by its subsets' names, so that a character
+ * missing from the Latin face is drawn by the same family's other subsets before any other family.
+ */
+export function withSubsets(fontFamily: string): string {
+  return fontFamily
+    .split(',')
+    .flatMap((f) => {
+      const name = f.trim().replace(/^['"]|['"]$/g, '');
+      return Object.values(FAMILIES).includes(name) ? SUBSETS.map((s) => `'${drawingName(name, s)}'`) : [f.trim()];
+    })
+    .join(', ');
+}
+
 /** Code point ranges of each script subset, from the package's own unicode.json ("U+0400-045F,U+2116"). */
 function subsetRanges(pkg: string): Record<string, [number, number][]> {
   const json = JSON.parse(readFileSync(require.resolve(`${pkg}/unicode.json`), 'utf8')) as Record<string, string>;
@@ -89,7 +106,7 @@ export function drawingFonts(text: string): DrawingFont[] {
         if (!font) {
           // satori keeps one face per name, weight and style, and falls back to the other names for missing
           // characters: each script's subset gets a name of its own.
-          const name = subset === 'latin' ? FAMILIES[face.pkg]! : `${FAMILIES[face.pkg]} ${subset}`;
+          const name = drawingName(FAMILIES[face.pkg]!, subset);
           font = { name, data: readFileSync(file), weight: Number(weight) as DrawingFont['weight'], style: italic ? 'italic' : 'normal' };
           loaded.set(file, font);
         }

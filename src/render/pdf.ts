@@ -140,12 +140,13 @@ export async function renderPdf(
       const filled = before && after && before.skeleton === after.skeleton && (await page.evaluate(fillScript(after.contents)));
       if (!filled) {
         const url = pathToFileURL(htmlFile).href;
+        // Written either way, so that the folder holds what the page shows.
+        await writeFile(htmlFile, text);
         if (page.url() === url) {
           // The page already shows a document at this address (the last pass, the last handout): replacing its
           // content keeps the renderer and its decoded fonts, and relative addresses resolve the same.
           await page.setContent(text, { waitUntil: 'load', timeout: 2 * browserTimeout() });
         } else {
-          await writeFile(htmlFile, text);
           await page.goto(url, { waitUntil: 'load', timeout: 2 * browserTimeout() });
         }
         await fontsReady(page);

@@ -85,11 +85,37 @@ describe('the EPUB cover image, drawn without a browser', () => {
     for (const markup of [
       '<div style="display: flex;"><img src="http://127.0.0.1:9/logo.png" width="10" height="10" /></div>',
       '<div style="display: flex; background-image: url(https://example.com/bg.png);">x</div>',
+      `<div style='display: flex; background-image: url("https://example.com/bg.png");'>x</div>`,
+      '<div style="display: flex; background-image: URL( https://example.com/bg.png );">x</div>',
     ]) {
       const error = await drawCover(markup, '/guide/templates/cover.html.njk').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(QuireError);
       expect((error as QuireError).oneLine()).toMatch(/^\/guide\/templates\/cover\.html\.njk: the cover template refers to "http.*", which would be fetched — embed images as data: URIs/);
     }
+  });
+
+  it('draws every script of a title in the title’s own family: its script subsets are its fallbacks', () => {
+    const tree = coverTree(templates.render('cover.html.njk', meta('Łódź – Отношения')), 'cover.html.njk');
+    type El = { props: { style?: { fontFamily?: string }; children?: unknown } };
+    const find = (n: unknown): El | undefined => {
+      if (Array.isArray(n)) return n.map(find).find(Boolean);
+      if (!n || typeof n !== 'object') return undefined;
+      const el = n as El;
+      const kids = Array.isArray(el.props.children) ? el.props.children : [el.props.children];
+      return kids.some((k) => typeof k === 'string' && k.includes('Łódź')) ? el : find(kids);
+    };
+    const families = find(tree)!.props.style!.fontFamily!.split(', ');
+    expect(families[0]).toBe("'Source Sans 3'");
+    expect(families).toContain("'Source Sans 3 cyrillic'");
+    expect(families).toContain("'Source Sans 3 latin-ext'");
+    expect(families.every((f) => f.includes('Source Sans 3'))).toBe(true);
+  });
+
+  it('a cover template written as a page with <style> (the old form) is refused with what to do', async () => {
+    const error = await drawCover('<html><head><style>h1 { color: red }</style></head><body><h1>T</h1></body></html>', '/guide/templates/cover.html.njk').catch((e: unknown) => e);
+    expect((error as QuireError).oneLine()).toBe(
+      "/guide/templates/cover.html.njk: the cover template is a page with <style> or <link>, which the cover drawing ignores — give its elements inline styles instead (Quire's own templates/cover.html.njk shows how)",
+    );
   });
 
   it('a template satori cannot draw is one clear line naming the file', async () => {
