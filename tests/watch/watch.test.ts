@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startWatch, type BuildReport, type Watcher } from '../../src/build/watch.js';
 import { CONTENT, SEEDS } from '../support/content.js';
+import { DEFAULT_TEMPLATES } from '../../src/render/templates.js';
 import { pdfText } from '../support/inspect.js';
 
 /** The next build the watcher reports. */
@@ -112,11 +113,22 @@ describe('quire watch: the PDF', () => {
   it('Chromium keeps running between rebuilds, and the served PDF shows the edit', async () => {
     const content = mkdtempSync(path.join(tmpdir(), 'quire-watch-pdf-'));
     cpSync(CONTENT, content, { recursive: true });
+    // A templates folder of the guide's own, to edit the print CSS below.
+    cpSync(DEFAULT_TEMPLATES, path.join(content, 'templates'), { recursive: true });
+    writeFileSync(path.join(content, 'quire.yaml'), `${readFileSync(path.join(content, 'quire.yaml'), 'utf8')}\ntemplates: templates\n`);
     const out = path.join(content, 'out');
     const later = path.join(content, SEEDS.later);
     const watcher = await startWatch({ contentDir: content, outDir: out, formats: ['pdf'], port: 0, debounceMs: 100, log: () => undefined });
+    const served = async (name: string) => {
+      const res = await fetch(`${watcher.url}${name}`);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      const file = path.join(content, 'served.pdf');
+      writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
+      return pdfText(file).replace(/\s+/g, ' ');
+    };
     try {
       const pid = watcher.session.browser!.process()!.pid;
+      const printPage = watcher.session.print!.page;
       const built = nextBuild(watcher);
       writeFileSync(later, readFileSync(later, 'utf8').replace('annulling all mutual claims', 'voiding all mutual claims'));
       const report = await built;
@@ -124,11 +136,14 @@ describe('quire watch: the PDF', () => {
       expect(watcher.session.browser!.connected).toBe(true);
       expect(watcher.session.browser!.process()!.pid).toBe(pid);
       const name = report.written.find((n) => n.endsWith('.pdf'))!;
-      const res = await fetch(`${watcher.url}${name}`);
-      expect(res.headers.get('content-type')).toBe('application/pdf');
-      const file = path.join(content, 'served.pdf');
-      writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
-      expect(pdfText(file).replace(/\s+/g, ' ')).toContain('voiding all mutual claims');
+      expect(await served(name)).toContain('voiding all mutual claims');
+      // The same print page, given the new content in place.
+      expect(watcher.session.print!.page).toBe(printPage);
+      // A changed print stylesheet is printed with (not the page's old copy of it).
+      const restyled = nextBuild(watcher);
+      writeFileSync(path.join(content, 'templates/print.css'), `${readFileSync(path.join(content, 'templates/print.css'), 'utf8')}\n.credits h1::after { content: " (restyled)"; }\n`);
+      expect((await restyled).ok).toBe(true);
+      expect(await served(name)).toContain('(restyled)');
     } finally {
       await watcher.close();
     }
