@@ -12,7 +12,7 @@
  *
  * `--quick` does one run per case (to keep the bench working in CI); `--runs N` sets the count.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,6 +59,22 @@ async function stages(): Promise<Record<string, number>> {
     (samples['handout-each'] ??= []).push((result.stages.handouts ?? 0) / result.book.chapters.length);
   }
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v))]));
+}
+
+/**
+ * The non-PDF formats (HTML, EPUB, book.json, report) of the seed guide in one process, no cache: the
+ * whole build's milliseconds, after a warm-up build (module loading and JIT are the whole process's cost).
+ */
+async function nonPdfStages(): Promise<{ ms: number; stages: Record<string, number> }> {
+  const runs: { ms: number; stages: Record<string, number> }[] = [];
+  for (let i = 0; i <= Math.max(RUNS, 2); i++) {
+    const out = mkdtempSync(path.join(tmpdir(), 'quire-bench-'));
+    const result = await build({ contentDir: content, outDir: out, progress: 'silent', cacheDir: false, formats: ['html', 'epub', 'json', 'report'] });
+    rmSync(out, { recursive: true, force: true });
+    if (i > 0) runs.push({ ms: result.ms, stages: result.stages });
+  }
+  const mid = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+  return { ms: round(mid.ms), stages: mid.stages };
 }
 
 /**
@@ -271,6 +287,7 @@ const report = {
   node: process.version,
   runs: RUNS,
   stages: await stages(),
+  nonPdf: await nonPdfStages(),
   merge: await mergeScaling(),
 };
 const warmRun = await warm();
@@ -281,6 +298,7 @@ Object.assign(report, { cold: coldRun.results, ratio: coldRun.ratio, peakMB: col
 console.log(`\nQuire bench (${RUNS} run${RUNS === 1 ? '' : 's'} per case, median)\n`);
 console.log('In-process stages of one build (ms):');
 for (const [k, v] of Object.entries(report.stages)) console.log(`  ${k.padEnd(10)} ${String(v).padStart(8)}`);
+console.log(`\nHTML, EPUB, book.json and report only, in one process after a warm-up, no cache: ${report.nonPdf.ms} ms ${JSON.stringify(report.nonPdf.stages)}`);
 console.log('\nRead + merge of synthetic content (ms):');
 console.log('  size      read     merge  sentences');
 for (const r of report.merge.rows) console.log(`  ${`${r.size}×`.padEnd(6)} ${String(r.readMs).padStart(8)} ${String(r.mergeMs).padStart(9)} ${String(r.sentences).padStart(10)}`);
@@ -295,6 +313,56 @@ if (scale) {
   for (const r of scale.rows) console.log(`  ${`${r.size}×`.padEnd(4)} ${String(r.s).padStart(7)} s  peak ${r.peakMB} MB`);
   console.log(`  10×/1×: time ${scale.timeRatio10x} (exponent ${scale.exponent}), memory ${scale.memoryRatio10x}`);
 }
+/**
+ * Pandoc's Markdown → EPUB of the article, as the issue measured it: the guide's longest wikitext source
+ * (not a dump) converted to Markdown by pandoc first (not timed), then timed as a whole process. Only if
+ * pandoc is installed (it is not a dependency).
+ */
+async function pandocEpub(): Promise<number | undefined> {
+  if (spawnSync('pandoc', ['--version'], { stdio: 'ignore' }).status !== 0) return undefined;
+  const { config } = await loadConfig(content);
+  const wikitext = (config.sources ?? [])
+    .map((s) => path.join(content, s.file))
+    .filter((f) => f.endsWith('.wiki') && !looksLikeDump(readFileSync(f, 'utf8')))
+    .sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0];
+  if (!wikitext) return undefined;
+  const out = mkdtempSync(path.join(tmpdir(), 'quire-pandoc-'));
+  try {
+    const md = path.join(out, 'article.md');
+    spawnSync('pandoc', ['-f', 'mediawiki', wikitext, '-t', 'markdown', '-o', md], { stdio: 'ignore' });
+    const times: number[] = [];
+    for (let i = 0; i <= RUNS; i++) {
+      const t = performance.now();
+      spawnSync('pandoc', [md, '--metadata', 'title=Article', '-o', path.join(out, 'pandoc.epub')], { stdio: 'ignore' });
+      if (i > 0 || RUNS === 1) times.push((performance.now() - t) / 1000);
+    }
+    return round(median(times), 2);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+// The issue's targets, each with the figure of this run (null: not measured in this run).
+const st = report.stages as Record<string, number>;
+const nonPdf = report.nonPdf.ms;
+const pandoc = await pandocEpub();
+const warmMs = (k: string) => warmRun[k]?.median ?? Infinity;
+const targets = [
+  { target: 'pdfToFloor ≤ 1.4', value: coldRun.ratio.pdfToFloor, met: coldRun.ratio.pdfToFloor <= 1.4 },
+  { target: 'allToFloor ≤ 1.7', value: coldRun.ratio.allToFloor, met: coldRun.ratio.allToFloor <= 1.7 },
+  { target: 'handouts ≤ 100 ms per chapter', value: st['handout-each'] ?? null, met: (st['handout-each'] ?? Infinity) <= 100 },
+  { target: 'non-PDF stages < 300 ms in-process', value: nonPdf, met: nonPdf < 300 },
+  { target: 'EPUB whole process ≤ 2× pandoc', value: pandoc === undefined ? null : round(coldRun.results.epub!.median / pandoc, 2), met: pandoc !== undefined && coldRun.results.epub!.median <= 2 * pandoc },
+  { target: 'warm no change < 50 ms', value: warmMs('noChange'), met: warmMs('noChange') < 50 },
+  { target: 'warm edit → HTML+EPUB < 200 ms', value: warmMs('editHtmlEpub'), met: warmMs('editHtmlEpub') < 200 },
+  { target: 'warm edit → PDF < 1000 ms', value: warmMs('editPdf'), met: warmMs('editPdf') < 1000 },
+  { target: 'scaling time 10×/1× ≤ 8', value: scale?.timeRatio10x ?? null, met: scale !== undefined && scale.timeRatio10x <= 8 },
+  { target: 'scaling memory 10×/1× ≤ 1.5', value: scale?.memoryRatio10x ?? null, met: scale !== undefined && scale.memoryRatio10x <= 1.5 },
+];
+Object.assign(report, { pandocEpubS: pandoc ?? null, targets });
+console.log('\nTargets (from the speed issue):');
+for (const t of targets) console.log(`  ${t.value === null ? '—  ' : t.met ? 'met' : 'not'}  ${t.target.padEnd(36)} ${t.value === null ? 'not measured in this run' : t.value}`);
+
 mkdirSync(path.join(root, 'output'), { recursive: true });
 writeFileSync(path.join(root, 'output/bench.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log('\nWritten: output/bench.json');
