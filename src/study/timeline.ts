@@ -4,9 +4,11 @@
  * ("1919–20", "1935–1937"). A day or month without a year ("On May 15, …") takes the last year the same
  * block named before it. Each event keeps its sentence and the block it stands in.
  */
-import * as chrono from 'chrono-node';
+// Only the English locale: the package's index loads every locale (~0.2 s of start-up).
+import * as chronoEn from 'chrono-node/en';
 import type { Book, TimelineEvent } from '../model.js';
 import { blocksOf } from './text.js';
+import { memoize } from '../memo.js';
 
 export interface DateMention {
   /** ISO start by precision. */
@@ -24,14 +26,19 @@ const MONTH_OR_YEAR = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z
 /** Bare years and year ranges: 1000–2099, not part of a larger number, not a quantity. */
 const YEAR = /(?<![\d,.])\b(1\d{3}|20\d{2})(?:\s*[–-]\s*(\d{4}|\d{2}))?\b(?![,.]\d)(?!\s*(?:%|km|kilometres|kilometers|miles|men|people|tons|tonnes|soldiers|troops)\b)/g;
 
-/** Every date in a sentence. `lastYear` fills in a year the sentence leaves out. */
-export function datesIn(sentence: string, lastYear?: number): DateMention[] {
+/**
+ * Every date in a sentence. `lastYear` fills in a year the sentence leaves out. Remembered per sentence and
+ * year (chrono's parse is the timeline's main cost, and most sentences are the same from one build to the next).
+ */
+export const datesIn: (sentence: string, lastYear?: number) => readonly Readonly<DateMention>[] = memoize(parseDates, (sentence, lastYear) => `${lastYear ?? ''}\u0000${sentence}`);
+
+function parseDates(sentence: string, lastYear?: number): DateMention[] {
   const out: DateMention[] = [];
   const taken: [number, number][] = [];
   // A day without a year takes the block's last year, else a year the sentence itself names.
   const fallbackYear = lastYear ?? (/\b(1\d{3}|20\d{2})\b/.exec(sentence) ? Number(/\b(1\d{3}|20\d{2})\b/.exec(sentence)![1]) : undefined);
   const ref = new Date(Date.UTC(fallbackYear ?? 2000, 0, 1));
-  for (const r of chrono.en.parse(sentence, ref, { forwardDate: false })) {
+  for (const r of chronoEn.parse(sentence, ref, { forwardDate: false })) {
     // Only dates the text writes out: a month name or a year ("a few months later" is not a date).
     if (!MONTH_OR_YEAR.test(r.text)) continue;
     const s = r.start;
