@@ -137,7 +137,7 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
     if (source === structure) continue;
     const theirs = sectionsOf(source);
     const ours: SourceSection[] = canonical.map((c, i) => ({ index: i, title: c.title, level: c.level, line: 0, blocks: [] }));
-    const wordsOf = new Map<SourceSection, Set<string>>();
+    const wordsOf = new Map<SourceSection, ReadonlySet<string>>();
     canonical.forEach((c, i) => wordsOf.set(ours[i]!, contentWords(c.blocks.flatMap((b) => b.sentences.map((s) => s.text)).join(' '))));
     theirs.forEach((s) => wordsOf.set(s, contentWords(s.blocks.map((b) => toString(b)).join(' '))));
     const { target, score } = alignSections(ours, theirs, (s) => wordsOf.get(s)!);
@@ -293,7 +293,7 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
           omitted.push({ text: sentence.text, source: prov, reason: 'key sentence matches no section of the book' });
           continue;
         }
-        section.keyPoints.push({ id: '', text: sentence.text, markers: sentence.refs, sources: [prov] });
+        section.keyPoints.push({ id: '', text: sentence.text, markers: [...sentence.refs], sources: [prov] });
         section.contributors.add(source.info.id);
       }
     }

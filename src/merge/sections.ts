@@ -3,6 +3,7 @@ import type { Heading, List, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Source } from '../model.js';
 import { similarity, words } from './sentences.js';
+import { memoize } from '../memo.js';
 
 export interface SourceSection {
   /** Position of the section within its source (0 = lead). */
@@ -28,18 +29,13 @@ export function sectionsOf(source: Source): SourceSection[] {
 }
 
 const SMALL = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'to', 'for', 'on', 'with', 'before', 'after']);
-const headingCache = new Map<string, Set<string>>();
 
 /** Heading words with small words and articles dropped: "The 'Third Period'" ≈ "Third Period". */
-function headingWords(title: string): Set<string> {
-  let cached = headingCache.get(title);
-  if (!cached) {
-    cached = new Set(words(title).filter((w) => !SMALL.has(w)));
-    if (headingCache.size > 10_000) headingCache.clear();
-    headingCache.set(title, cached);
-  }
-  return cached;
-}
+const headingWords: (title: string) => ReadonlySet<string> = memoize(
+  (title: string) => new Set(words(title).filter((w) => !SMALL.has(w))),
+  (title) => title,
+  10_000,
+);
 
 export function headingSimilarity(a: string, b: string): number {
   return similarity(headingWords(a), headingWords(b));
@@ -56,7 +52,7 @@ export interface Alignment {
  * (share of the section's words found in the base section), plus a small bonus for keeping the order.
  * Each base section takes at most one section per source; the lead aligns with the lead.
  */
-export function alignSections(base: SourceSection[], other: SourceSection[], contentWordsOf: (s: SourceSection) => Set<string>): Alignment {
+export function alignSections(base: SourceSection[], other: SourceSection[], contentWordsOf: (s: SourceSection) => ReadonlySet<string>): Alignment {
   const target = other.map(() => -1);
   const score = other.map(() => 0);
   target[0] = 0;

@@ -3,6 +3,7 @@
  * Segmentation uses ICU's sentence rules (Intl.Segmenter), so it follows Unicode's UAX #29.
  */
 import type { PhrasingContent } from 'mdast';
+import { memoize } from '../memo.js';
 
 export interface Sentence {
   text: string;
@@ -20,13 +21,20 @@ const INITIAL = /(?:^|[\s(.])\p{Lu}\.\s*$/u;
  * The text is segmented without the citations; each citation then goes to the sentence that ends at or
  * after its position (a citation right after a full stop belongs to the sentence before it).
  */
-export function splitSentences(children: PhrasingContent[], locale = 'en'): Sentence[] {
+export function splitSentences(children: PhrasingContent[], locale = 'en'): readonly Readonly<Sentence>[] {
   const refs: { at: number; id: string }[] = [];
   let flat = '';
   for (const node of children) {
     if (node.type === 'footnoteReference') refs.push({ at: flat.length, id: node.identifier });
     else flat += plainOf(node);
   }
+  return segment(locale, flat, refs);
+}
+
+/** Remembered per text: a watch session's edit splits only the paragraphs it changed. */
+const segment = memoize(segmentText, (locale, flat, refs) => `${locale}\u0000${flat}\u0000${refs.map((r) => `${r.at}:${r.id}`).join('\u0001')}`);
+
+function segmentText(locale: string, flat: string, refs: { at: number; id: string }[]): Sentence[] {
   const segmenter = segmenterFor(locale);
   const pieces: { text: string; end: number }[] = [];
   for (const { segment, index } of segmenter.segment(flat)) {
@@ -103,9 +111,11 @@ const STOP = new Set(
   'the a an of and or to in on at by for with from as is was were be been that this which it its their his her they he she but not had has have into than then also'.split(' '),
 );
 
-export function contentWords(text: string): Set<string> {
-  return new Set(words(text).filter((w) => !STOP.has(w)));
-}
+/** The words that carry meaning (no articles, prepositions, auxiliaries); remembered per text. */
+export const contentWords: (text: string) => ReadonlySet<string> = memoize(
+  (text: string) => new Set(words(text).filter((w) => !STOP.has(w))),
+  (text) => text,
+);
 
 /**
  * An inverted index of sentences by content word, so a sentence is compared only with the few that share
@@ -115,7 +125,7 @@ const MAX_POSTINGS = 64;
 
 export class SentenceIndex<T> {
   private readonly byWord = new Map<string, number[]>();
-  private readonly entries: { words: Set<string>; value: T }[] = [];
+  private readonly entries: { words: ReadonlySet<string>; value: T }[] = [];
   /** Scratch space for `best`: shared words per entry, zeroed after each lookup. */
   private counts = new Uint16Array(256);
 

@@ -111,10 +111,10 @@ function trimName(name: string): string {
 function attachDisagreements(book: Book, entries: Ambassador[]): void {
   for (const conflict of book.report.conflicts) {
     const text = conflict.readings.map((r) => r.text).join(' ');
+    // The conflict's words, folded once (not once per entry).
+    const folded = new Set(text.split(/[^\p{L}'-]+/u).filter(Boolean).map(foldSpelling));
     for (const entry of entries) {
-      const key = surnameKey(entry.name);
-      const mentioned = text.split(/[^\p{L}'-]+/u).some((w) => w && foldSpelling(w) === key);
-      if (!mentioned) continue;
+      if (!folded.has(surnameKey(entry.name))) continue;
       // Only conflicts about the entry itself: a list item, or a sentence that is about this person's post.
       const aboutItem = conflict.readings.every((r) => r.text.length < 80);
       if (!aboutItem) continue;

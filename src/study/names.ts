@@ -5,6 +5,7 @@
  * and their given names are compatible.
  */
 import { distance } from 'fastest-levenshtein';
+import { memoize } from '../memo.js';
 
 /** Particles and titles that some sources write and others leave out. */
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'la', 'le', 'zu', 'graf', 'freiherr', 'baron', 'count', 'sir', 'lord', 'di', 'da']);
@@ -13,18 +14,8 @@ const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'la', 'le', '
 export const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)*`;
 export const NAME_PATTERN = String.raw`${NAME_WORD}(?:\s+(?:(?:von|van|der|den|de|zu|Graf|Freiherr)\s+)*${NAME_WORD}){1,3}`;
 
-const folded = new Map<string, string>();
-
 /** Fold what transliteration varies: diacritics, ph/f, ks/x, j/i/y, w/v, kh/h, doubled letters. */
-export function foldSpelling(word: string): string {
-  let key = folded.get(word);
-  if (key === undefined) {
-    if (folded.size > 100_000) folded.clear();
-    key = fold(word);
-    folded.set(word, key);
-  }
-  return key;
-}
+export const foldSpelling: (word: string) => string = memoize(fold, (word) => word, 100_000);
 
 function fold(word: string): string {
   return word

@@ -122,6 +122,8 @@ export function extractTreaties(book: Book): Treaty[] {
   for (const d of drafts.values()) groups.set(find(d.key), [...(groups.get(find(d.key)) ?? []), d]);
 
   const treaties: Treaty[] = [];
+  // Each sentence folded once, not once per treaty.
+  const folded = refs.map((ref) => ref.block.sentences.map((s) => normaliseDashes(s).toLowerCase()));
   for (const group of groups.values()) {
     const names = group.flatMap((d) => [...d.names.entries()]);
     if (names.every(([, count]) => count === 0)) continue;
@@ -140,10 +142,10 @@ export function extractTreaties(book: Book): Treaty[] {
     const all = [name, ...aliases, ...surfaces].map((n) => normaliseDashes(n).toLowerCase());
     const mentions: string[] = [];
     const sentences: string[] = [];
-    for (const ref of refs) {
+    for (const [r, ref] of refs.entries()) {
       let hit = false;
       ref.block.sentences.forEach((s, i) => {
-        const low = normaliseDashes(s).toLowerCase();
+        const low = folded[r]![i]!;
         if (!all.some((n) => low.includes(n))) return;
         hit = true;
         sentences.push(s);

@@ -3,7 +3,8 @@ import { mergeSources } from '../../src/merge/index.js';
 import { allBlocks } from '../../src/model.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FIXTURES, parseSeed, parseText, SEEDS, TEST_META } from '../support/content.js';
+import { FIXTURES, parseSeed, parseText, readContent, SEEDS, TEST_META } from '../support/content.js';
+import { addStudyAids } from '../../src/study/index.js';
 import { headingSimilarity } from '../../src/merge/sections.js';
 import { isNearDuplicate, splitSentences, SentenceIndex } from '../../src/merge/sentences.js';
 import { sectionsOf } from '../../src/merge/sections.js';
@@ -300,5 +301,42 @@ describe('a second article in two renditions (not tuned to the seeds)', () => {
     const c = book.report.conflicts.find((x) => x.kind === 'number')!;
     expect(c.differs).toEqual(['1851', '1852']);
     expect(c.readings.map((r) => r.sources[0]!.file)).toEqual(['canal-2012.wiki', 'canal-plain.txt']);
+  });
+});
+
+describe('text work remembered between builds in one process (a watch session)', () => {
+  const seeds = () => [parseSeed(SEEDS.later, 4), parseSeed(SEEDS.plain, 3), parseSeed(SEEDS.dump, 2), parseSeed(SEEDS.key, 1)];
+
+  it('a second merge and study of the same sources gives the same book, even after the first book was changed', () => {
+    const first = addStudyAids(mergeSources(seeds(), meta));
+    const expected = structuredClone(first);
+    // Change every part of the first book a later stage could touch: a remembered result shared with it
+    // would carry the change into the next build.
+    for (const chapter of first.chapters) {
+      for (const section of chapter.sections) {
+        for (const point of section.keyPoints) point.markers.push('x');
+        for (const block of section.blocks) {
+          block.sentences.push('An added sentence.');
+          block.sentences[0] = 'Changed.';
+          block.sources.length = 0;
+        }
+      }
+    }
+    for (const event of first.glossaries.timeline) event.date = '0000';
+    for (const treaty of first.glossaries.treaties) treaty.mentions.length = 0;
+    first.report.conflicts.length = 0;
+    const second = addStudyAids(mergeSources(seeds(), meta));
+    expect(second).toEqual(expected);
+  });
+
+  it('an edited sentence is split and dated anew; the unchanged ones give what they gave', () => {
+    const edited = seeds();
+    const before = addStudyAids(mergeSources(seeds(), meta));
+    edited[0] = parseText(readContent(SEEDS.later).replace('annulling all mutual claims', 'annulling all mutual claims on 3 March 1923'), SEEDS.later, { priority: 4 });
+    const after = addStudyAids(mergeSources(edited, meta));
+    const dates = (b: typeof before) => b.glossaries.timeline.map((e) => e.date);
+    expect(dates(after)).toContain('1923-03-03');
+    expect(dates(before)).not.toContain('1923-03-03');
+    expect(after.glossaries.timeline.filter((e) => e.date !== '1923-03-03').map((e) => e.date)).toEqual(dates(before));
   });
 });

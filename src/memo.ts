@@ -1,0 +1,17 @@
+/**
+ * Remembered results of pure functions over text (sentence splitting, word sets, date parsing), shared by
+ * every build in the process. A watch session's edit changes a few sentences; the rest are looked up
+ * instead of parsed again. Bounded (least recently used dropped), so a long session does not grow.
+ * Results are shared: callers must not mutate them (the types say readonly).
+ */
+import { LRUCache } from 'lru-cache';
+
+export function memoize<A extends unknown[], R extends {}>(fn: (...args: A) => R, keyOf: (...args: A) => string, max = 50_000): (...args: A) => R {
+  const cache = new LRUCache<string, R>({ max });
+  return (...args: A): R => {
+    const key = keyOf(...args);
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = fn(...args)));
+    return value;
+  };
+}
