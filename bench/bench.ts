@@ -118,6 +118,7 @@ async function warm() {
     return results;
   } finally {
     await session.browser?.close();
+    await session.cache.settle();
     rmSync(dir, { recursive: true, force: true });
   }
 }

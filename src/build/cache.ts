@@ -75,6 +75,9 @@ export class BuildCache {
   /** The build number, to drop memory entries no build has used lately. */
   private generation = 0;
   counters: Record<string, StageCount> = {};
+  /** Disk writes not yet done (see `settle`). */
+  private readonly writes: (() => Promise<void>)[] = [];
+  private settling: Promise<void> = Promise.resolve();
 
   /** `dir`: where entries are kept on disk; undefined keeps them in memory only. */
   constructor(readonly dir?: string) {}
@@ -169,25 +172,44 @@ export class BuildCache {
     return undefined;
   }
 
+  /**
+   * Keep a result: in memory at once, on disk behind the build (`settle`). Encoding and writing a stage's
+   * result costs as much as some stages; an edit's outputs should not wait for it.
+   */
   private async store(stage: string, key: string, value: unknown, encode?: () => Uint8Array): Promise<void> {
     this.memory.set(`${stage}/${key}`, { value, generation: this.generation });
     if (!this.dir || !encode) return;
-    try {
-      const file = this.file(stage, key);
-      await mkdir(path.dirname(file), { recursive: true });
-      const body = encode();
-      const digest = createHash('sha256').update(body).digest('hex');
-      // Header: the key and the body's digest; written to a temporary name and renamed (never half an entry).
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, Buffer.concat([Buffer.from(`quire-cache ${CACHE_FORMAT} ${key} ${digest}\n`), body]));
-      await rename(temp, file);
-    } catch {
-      // A cache that cannot be written only costs speed.
-    }
+    this.writes.push(async () => {
+      try {
+        const file = this.file(stage, key);
+        await mkdir(path.dirname(file), { recursive: true });
+        const body = encode();
+        const digest = createHash('sha256').update(body).digest('hex');
+        // Header: the key and the body's digest; written to a temporary name and renamed (never half an entry).
+        const temp = `${file}.${process.pid}.tmp`;
+        await writeFile(temp, Buffer.concat([Buffer.from(`quire-cache ${CACHE_FORMAT} ${key} ${digest}\n`), body]));
+        await rename(temp, file);
+      } catch {
+        // A cache that cannot be written only costs speed.
+      }
+    });
+  }
+
+  /**
+   * Write the results kept since the last call to disk, one at a time (never two writes of one entry at
+   * once), then prune. A one-shot build waits for it; a watch session lets it run after the build has
+   * written its outputs, and waits for it before it exits.
+   */
+  settle(): Promise<void> {
+    this.settling = this.settling.then(async () => {
+      while (this.writes.length) await this.writes.shift()!();
+      await this.prune();
+    }).catch(() => undefined);
+    return this.settling;
   }
 
   /** Keep the most recently used entries of each stage on disk; drop the rest. */
-  async prune(): Promise<void> {
+  private async prune(): Promise<void> {
     if (!this.dir) return;
     const stages = await readdir(this.dir).catch(() => [] as string[]);
     for (const stage of stages) {

@@ -553,7 +553,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await unlock();
   }
   const recorded = options.release ? await recordEdition(contentDir, toBookJson(ctx.book)) : undefined;
-  await cache.prune();
+  // The disk cache is written behind the build: a one-shot build waits for it, a session (watch) does not.
+  const settled = cache.settle();
+  if (!options.session) await settled;
   return {
     book: ctx.book,
     changelog: ctx.changelog,

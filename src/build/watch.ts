@@ -239,6 +239,8 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     await this.session.browser?.close().catch(() => undefined);
+    // The last builds' cache entries are written behind them.
+    await this.session.cache.settle();
     await rm(printFolder(this.outDir), { recursive: true, force: true }).catch(() => undefined);
   }
 }

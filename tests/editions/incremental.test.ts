@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, type BuildResult } from '../../src/build/pipeline.js';
+import { build, type BuildResult, type BuildSession, type Format } from '../../src/build/pipeline.js';
+import { BuildCache, defaultCacheDir } from '../../src/build/cache.js';
 import { CONTENT, SEEDS } from '../support/content.js';
 import { runQuire } from '../support/cli.js';
 import { contentsEntries, pdfText } from '../support/inspect.js';
@@ -90,5 +91,25 @@ describe('incremental builds (each build a new process: the cache on disk)', () 
     expect(ran(after, 'merge')).toBe(1);
     expect(ran(after, 'html')).toBe(1);
     expect(guide()).toContain('cancelling all mutual claims');
+  });
+});
+
+describe('a session (quire watch) writes the disk cache behind its builds', () => {
+  it('its outputs are complete when a build returns; once it settles, a new process reuses every stage', async () => {
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-settle-'));
+    cpSync(CONTENT, content, { recursive: true });
+    const out = path.join(content, 'out');
+    const formats: Format[] = ['html', 'epub', 'json'];
+    const session: BuildSession = { cache: new BuildCache(defaultCacheDir(out)) };
+    const first = await build({ contentDir: content, outDir: out, progress: 'silent', session, formats });
+    for (const ext of ['.epub', '.html', '.json']) expect(first.files.some((f) => f.path.endsWith(ext)), ext).toBe(true);
+    for (const f of first.files) if (statSync(f.path).isFile()) expect(statSync(f.path).size, f.path).toBeGreaterThan(0);
+    await session.cache.settle();
+    const stored = readdirSync(defaultCacheDir(out));
+    for (const stage of ['read', 'merge', 'study', 'cover']) expect(stored, stage).toContain(stage);
+    // A one-shot build has its own cache object: what it reuses comes from the disk.
+    const next = await build({ contentDir: content, outDir: out, progress: 'silent', formats });
+    expect(reused(next, 'read')).toBe(4);
+    for (const stage of ['read', 'merge', 'study', 'html', 'epub', 'json']) expect(ran(next, stage), stage).toBe(0);
   });
 });

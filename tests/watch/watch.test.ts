@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startWatch, type BuildReport, type Watcher } from '../../src/build/watch.js';
@@ -147,5 +147,7 @@ describe('quire watch: the PDF', () => {
     } finally {
       await watcher.close();
     }
+    // The session's cache entries, written behind its builds, are on disk once it has closed.
+    expect(readdirSync(path.join(out, '.quire-cache'))).toEqual(expect.arrayContaining(['read', 'merge', 'study', 'print']));
   });
 });
