@@ -8,6 +8,10 @@
  *
  * A measuring pass prints with every element `visibility: hidden`: the layout (and so every destination)
  * is the same, but Chromium paints no text, which makes that pass about five times faster.
+ *
+ * Each pass's page tree and /Dests are read without parsing the whole file, and the metadata is added as an
+ * incremental update (pdf-file.ts); a file that is not laid out as Chromium writes it goes through pdf-lib's
+ * full load and save instead.
  */
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +19,7 @@ import type { Browser, Page } from 'puppeteer';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, ParseSpeeds } from 'pdf-lib';
 import type { BookMeta } from '../model.js';
 import { browserTimeout, confinedPage, fontsReady } from './chromium.js';
+import { ChromiumPdf, type PdfInfo } from './pdf-file.js';
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -41,6 +46,55 @@ export function destinationsOf(doc: PDFDocument): Map<string, number> {
     if (page) out.set(key.decodeText(), page);
   }
   return out;
+}
+
+/** What a pass needs of a printed PDF, and the final file with its metadata. */
+interface Printed {
+  pages: number;
+  destinations: Map<string, number>;
+  withInfo(info: PdfInfo): Promise<Uint8Array>;
+}
+
+async function readPrinted(raw: Uint8Array): Promise<Printed> {
+  const file = ChromiumPdf.open(raw);
+  const layout = file?.destinations();
+  if (file && layout) {
+    return { ...layout, withInfo: async (info) => file.withInfo(info) ?? (await fullSave(raw, info)) };
+  }
+  const doc = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  return { pages: doc.getPageCount(), destinations: destinationsOf(doc), withInfo: async (info) => saveWithInfo(doc, info) };
+}
+
+async function fullSave(raw: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
+  return saveWithInfo(await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }), info);
+}
+
+async function saveWithInfo(doc: PDFDocument, info: PdfInfo): Promise<Uint8Array> {
+  doc.setTitle(info.title, { showInWindowTitleBar: true });
+  doc.setAuthor(info.author);
+  doc.setSubject(info.subject);
+  doc.setKeywords(info.keywords);
+  doc.setLanguage(info.language);
+  doc.setCreator(info.creator);
+  doc.setProducer(info.producer);
+  doc.setCreationDate(info.date);
+  doc.setModificationDate(info.date);
+  // pdf-lib yields to the event loop every 50 objects by default: nothing else runs meanwhile.
+  return doc.save({ objectsPerTick: Infinity });
+}
+
+/** The document information Quire gives a guide or handout. */
+export function pdfInfo(meta: BookMeta): PdfInfo {
+  return {
+    title: meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title,
+    author: meta.author,
+    subject: meta.description,
+    keywords: ['study guide', meta.title],
+    language: meta.language,
+    creator: 'Quire',
+    producer: 'Quire (Chromium, pdf-lib)',
+    date: new Date(`${meta.edition.date}T00:00:00Z`),
+  };
 }
 
 /**
@@ -126,8 +180,7 @@ export async function renderPdf(
   try {
     let pages: Record<string, number> = exactPages && options.seed ? { ...options.seed } : {};
     const seeded = Object.keys(pages).length > 0;
-    let raw: Uint8Array | undefined;
-    let doc: PDFDocument | undefined;
+    let printed: Printed | undefined;
     let passes = 0;
     let loaded: string | undefined;
     for (;;) {
@@ -154,26 +207,14 @@ export async function renderPdf(
       loaded = text;
       const final = passes > 1 || !exactPages || seeded;
       if (!final) await hideForMeasuring(page);
-      raw = await print(page, paper, final);
-      doc = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-      const found = Object.fromEntries(destinationsOf(doc));
+      printed = await readPrinted(await print(page, paper, final));
+      const found = Object.fromEntries(printed.destinations);
       const moved = Object.keys(found).some((id) => pages[id] !== found[id]);
       pages = found;
       if (final && (!exactPages || !moved || passes >= MAX_PASSES)) break;
     }
-    const date = new Date(`${meta.edition.date}T00:00:00Z`);
-    doc.setTitle(meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title, { showInWindowTitleBar: true });
-    doc.setAuthor(meta.author);
-    doc.setSubject(meta.description);
-    doc.setKeywords(['study guide', meta.title]);
-    doc.setLanguage(meta.language);
-    doc.setCreator('Quire');
-    doc.setProducer('Quire (Chromium, pdf-lib)');
-    doc.setCreationDate(date);
-    doc.setModificationDate(date);
-    // pdf-lib yields to the event loop every 50 objects by default: nothing else runs meanwhile.
-    const bytes = await doc.save({ objectsPerTick: Infinity });
-    return { bytes, pages: doc.getPageCount(), passes, destinations: new Map(Object.entries(pages)) };
+    const bytes = await printed.withInfo(pdfInfo(meta));
+    return { bytes, pages: printed.pages, passes, destinations: new Map(Object.entries(pages)) };
   } finally {
     if (!options.page) await page.close();
   }

@@ -1,0 +1,240 @@
+/**
+ * What the PDF passes need from Chromium's PDF, without parsing all of it, and its metadata set by an
+ * incremental update instead of writing the whole file again.
+ *
+ * A tagged book is thousands of objects (the structure tree); pdf-lib's `load` parses every one and its
+ * `save` writes every one, which together cost about as much as a fifth of Chromium's own print. But the
+ * passes need only the page tree and /Dests, and the metadata is one dictionary. Chromium (Skia) writes
+ * a classic cross-reference table, so those objects are found by their offsets and parsed alone (with
+ * pdf-lib's object parser); the new document information dictionary and catalog are appended with a
+ * cross-reference section of their own (ISO 32000-1, 7.5.6, "Incremental updates"), written by pdf-lib's
+ * writers. The original bytes are kept as they are.
+ *
+ * Anything else (a cross-reference stream, an earlier update, an object not where the table says) gives
+ * `undefined`, and the caller falls back to pdf-lib's full load and save.
+ */
+import {
+  PDFArray,
+  PDFContext,
+  PDFCrossRefSection,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFObjectParser,
+  PDFRef,
+  PDFString,
+  PDFTrailer,
+  PDFTrailerDict,
+  PDFBool,
+  type PDFObject,
+} from 'pdf-lib';
+
+export interface PdfInfo {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  language: string;
+  creator: string;
+  producer: string;
+  date: Date;
+}
+
+const latin1 = (bytes: Uint8Array, start: number, end: number) => Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, Math.min(end, bytes.length) - start)).toString('latin1');
+
+export class ChromiumPdf {
+  private readonly context = PDFContext.create();
+  private readonly parsed = new Map<string, PDFObject>();
+
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly offsets: Map<number, { offset: number; generation: number }>,
+    private readonly trailer: PDFDict,
+    private readonly xrefAt: number,
+  ) {}
+
+  /** The file, if it has one classic cross-reference table and no earlier update; else undefined. */
+  static open(bytes: Uint8Array): ChromiumPdf | undefined {
+    const tail = latin1(bytes, Math.max(0, bytes.length - 64), bytes.length);
+    const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+    if (!start) return undefined;
+    const xrefAt = Number(start[1]);
+    if (latin1(bytes, xrefAt, xrefAt + 4) !== 'xref') return undefined;
+    const offsets = new Map<number, { offset: number; generation: number }>();
+    // Subsections: a line "first count", then `count` entries of exactly 20 bytes ("oooooooooo ggggg n\r\n").
+    let at = xrefAt + 4;
+    const line = /\s*(\d+) (\d+)[ \t]*\r?\n/y;
+    const text = latin1(bytes, at, bytes.length);
+    let cursor = 0;
+    for (;;) {
+      line.lastIndex = cursor;
+      const sub = line.exec(text);
+      if (!sub) break;
+      const first = Number(sub[1]);
+      const count = Number(sub[2]);
+      cursor = line.lastIndex;
+      for (let i = 0; i < count; i++) {
+        const entry = /^(\d{10}) (\d{5}) ([nf])/.exec(text.slice(cursor, cursor + 20));
+        if (!entry) return undefined;
+        if (entry[3] === 'n') offsets.set(first + i, { offset: Number(entry[1]), generation: Number(entry[2]) });
+        cursor += 20;
+      }
+    }
+    const trailerAt = /^\s*trailer\s*/.exec(text.slice(cursor, cursor + 32));
+    if (!trailerAt) return undefined;
+    at += cursor + trailerAt[0].length;
+    let trailer: PDFObject;
+    try {
+      trailer = PDFObjectParser.forBytes(bytes.subarray(at), PDFContext.create()).parseObject();
+    } catch {
+      return undefined;
+    }
+    if (!(trailer instanceof PDFDict) || trailer.has(PDFName.of('Prev')) || !(trailer.get(PDFName.of('Root')) instanceof PDFRef)) return undefined;
+    return new ChromiumPdf(bytes, offsets, trailer, xrefAt);
+  }
+
+  /** The object a reference points to, parsed from its offset (undefined if it is not there). */
+  private object(ref: PDFObject | undefined): PDFObject | undefined {
+    if (!(ref instanceof PDFRef)) return ref;
+    const key = ref.toString();
+    if (this.parsed.has(key)) return this.parsed.get(key);
+    const entry = this.offsets.get(ref.objectNumber);
+    if (!entry || entry.generation !== ref.generationNumber) return undefined;
+    const header = new RegExp(`^${ref.objectNumber}\\s+${ref.generationNumber}\\s+obj\\b\\s*`).exec(latin1(this.bytes, entry.offset, entry.offset + 40));
+    if (!header) return undefined;
+    let value: PDFObject | undefined;
+    try {
+      value = PDFObjectParser.forBytes(this.bytes.subarray(entry.offset + header[0].length), this.context).parseObject();
+    } catch {
+      value = undefined;
+    }
+    if (value) this.parsed.set(key, value);
+    return value;
+  }
+
+  private dict(ref: PDFObject | undefined): PDFDict | undefined {
+    const value = this.object(ref);
+    return value instanceof PDFDict ? value : undefined;
+  }
+
+  private get rootRef(): PDFRef {
+    return this.trailer.get(PDFName.of('Root')) as PDFRef;
+  }
+
+  /** The pages, in order (the page tree's leaves); undefined if the tree cannot be read. */
+  pages(): PDFRef[] | undefined {
+    const out: PDFRef[] = [];
+    const seen = new Set<string>();
+    const walk = (ref: PDFObject | undefined, depth: number): boolean => {
+      if (!(ref instanceof PDFRef) || seen.has(ref.toString()) || depth > 64) return false;
+      seen.add(ref.toString());
+      const node = this.dict(ref);
+      if (!node) return false;
+      const type = node.get(PDFName.of('Type'));
+      if (type === PDFName.of('Page')) {
+        out.push(ref);
+        return true;
+      }
+      const kids = this.object(node.get(PDFName.of('Kids')));
+      if (type !== PDFName.of('Pages') || !(kids instanceof PDFArray)) return false;
+      for (let i = 0; i < kids.size(); i++) if (!walk(kids.get(i), depth + 1)) return false;
+      return true;
+    };
+    const catalog = this.dict(this.rootRef);
+    return catalog && walk(catalog.get(PDFName.of('Pages')), 0) ? out : undefined;
+  }
+
+  /** The page (1-based) of every named destination in /Dests; undefined if the pages cannot be read. */
+  destinations(): { pages: number; destinations: Map<string, number> } | undefined {
+    const pages = this.pages();
+    if (!pages) return undefined;
+    const pageOf = new Map(pages.map((p, i) => [p.toString(), i + 1]));
+    const destinations = new Map<string, number>();
+    const dests = this.dict(this.dict(this.rootRef)?.get(PDFName.of('Dests')));
+    if (dests) {
+      for (const [key, value] of dests.entries()) {
+        let target = this.object(value);
+        if (target instanceof PDFDict) target = this.object(target.get(PDFName.of('D')));
+        const page = target instanceof PDFArray ? target.get(0) : undefined;
+        const number = page instanceof PDFRef ? pageOf.get(page.toString()) : undefined;
+        if (number) destinations.set(key.decodeText(), number);
+      }
+    }
+    return { pages: pages.length, destinations };
+  }
+
+  /**
+   * The file with its document information (title, author, subject, keywords, creator, producer, dates) and
+   * the catalog's language and DisplayDocTitle set, as an incremental update; undefined if the catalog
+   * cannot be updated here.
+   */
+  withInfo(info: PdfInfo): Uint8Array | undefined {
+    const catalog = this.dict(this.rootRef);
+    if (!catalog) return undefined;
+    const context = this.context;
+    const size = (this.trailer.get(PDFName.of('Size')) as PDFNumber | undefined)?.asNumber() ?? Math.max(0, ...this.offsets.keys()) + 1;
+    const oldInfo = this.trailer.get(PDFName.of('Info'));
+    const infoRef = oldInfo instanceof PDFRef ? oldInfo : PDFRef.of(size);
+    const infoDict = context.obj({});
+    infoDict.set(PDFName.of('Title'), PDFHexString.fromText(info.title));
+    infoDict.set(PDFName.of('Author'), PDFHexString.fromText(info.author));
+    infoDict.set(PDFName.of('Subject'), PDFHexString.fromText(info.subject));
+    infoDict.set(PDFName.of('Keywords'), PDFHexString.fromText(info.keywords.join(' ')));
+    infoDict.set(PDFName.of('Creator'), PDFHexString.fromText(info.creator));
+    infoDict.set(PDFName.of('Producer'), PDFHexString.fromText(info.producer));
+    infoDict.set(PDFName.of('CreationDate'), PDFString.fromDate(info.date));
+    infoDict.set(PDFName.of('ModDate'), PDFString.fromDate(info.date));
+
+    // The catalog again, with the language and "show the title, not the file name" (Chromium usually sets
+    // both already; then it is not rewritten).
+    const prefs = catalog.get(PDFName.of('ViewerPreferences'));
+    if (prefs !== undefined && !(prefs instanceof PDFDict)) return undefined;
+    const lang = catalog.get(PDFName.of('Lang'));
+    const hasLang = (lang instanceof PDFString || lang instanceof PDFHexString) && lang.decodeText() === info.language;
+    const showsTitle = prefs?.get(PDFName.of('DisplayDocTitle')) === PDFBool.True;
+    const objects: [PDFRef, PDFDict][] = [[infoRef, infoDict]];
+    if (!hasLang || !showsTitle) {
+      const updated = catalog.clone(context);
+      updated.set(PDFName.of('Lang'), PDFString.of(info.language));
+      const viewer = prefs ? prefs.clone(context) : context.obj({});
+      viewer.set(PDFName.of('DisplayDocTitle'), PDFBool.True);
+      updated.set(PDFName.of('ViewerPreferences'), viewer);
+      objects.push([this.rootRef, updated]);
+    }
+
+    const chunks: Uint8Array[] = [];
+    let length = this.bytes.length;
+    const push = (chunk: Uint8Array) => {
+      chunks.push(chunk);
+      length += chunk.length;
+    };
+    const serialised = (object: { sizeInBytes(): number; copyBytesInto(buffer: Uint8Array, offset: number): number }) => {
+      const buffer = new Uint8Array(object.sizeInBytes());
+      object.copyBytesInto(buffer, 0);
+      return buffer;
+    };
+    const ascii = (text: string) => Buffer.from(text, 'latin1');
+    if (this.bytes[this.bytes.length - 1] !== 0x0a) push(ascii('\n'));
+    const xref = PDFCrossRefSection.createEmpty();
+    for (const [ref, dict] of [...objects].sort((a, b) => a[0].objectNumber - b[0].objectNumber)) {
+      xref.addEntry(ref, length);
+      push(ascii(`${ref.objectNumber} ${ref.generationNumber} obj\n`));
+      push(serialised(dict));
+      push(ascii('\nendobj\n'));
+    }
+    const xrefOffset = length;
+    push(serialised(xref));
+    const trailer = context.obj({});
+    trailer.set(PDFName.of('Size'), PDFNumber.of(Math.max(size, infoRef.objectNumber + 1)));
+    trailer.set(PDFName.of('Root'), this.rootRef);
+    trailer.set(PDFName.of('Info'), infoRef);
+    trailer.set(PDFName.of('Prev'), PDFNumber.of(this.xrefAt));
+    const id = this.trailer.get(PDFName.of('ID'));
+    if (id) trailer.set(PDFName.of('ID'), id);
+    push(serialised(PDFTrailerDict.of(trailer)));
+    push(ascii('\n'));
+    push(serialised(PDFTrailer.forLastCrossRefSectionOffset(xrefOffset)));
+    return Buffer.concat([this.bytes, ...chunks]);
+  }
+}
