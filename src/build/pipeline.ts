@@ -185,6 +185,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     /** Hash of the "What changed" page's content ('' when there is none). */
     changesKey: string;
     reportKey: string;
+    /** The EPUB's cover, being drawn while the other formats are made (undefined: the EPUB is up to date). */
+    cover?: Promise<Uint8Array>;
   }
   const ctx = { files: [] as WrittenFile[], next: {} as Manifest } as Ctx;
   /** A release shows what changed since the last recorded edition in the guide itself. */
@@ -241,19 +243,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
    * One output file or folder: skipped when the output folder already holds what these inputs give (its
    * manifest names the same key and the file is there), else produced into the staging folder.
    */
+  /** Whether the output folder holds what these inputs give: its manifest names the same key and the file is there. */
+  const upToDate = async (name: string, key: string): Promise<boolean> => {
+    const target = path.join(outDir, name);
+    const known = ctx.manifest[name];
+    if (known?.key !== key) return false;
+    return (name.endsWith('/') ? await folderSize(target).catch(() => -1) : await stat(target).then((s) => s.size, () => -1)) === known.bytes;
+  };
   const output = async (name: string, stage: string, key: string, produce: (target: string) => Promise<{ pages?: number } | void>): Promise<void> => {
     const target = path.join(outDir, name);
     const known = ctx.manifest[name];
-    const present = async () => (name.endsWith('/') ? (await folderSize(target).catch(() => -1)) === known!.bytes : (await stat(target).then((s) => s.size, () => -1)) === known!.bytes);
-    if (known?.key === key && (await present())) {
+    if (await upToDate(name, key)) {
       cache.reused(stage);
-      ctx.next[name] = known;
-      ctx.files.push({ path: target, bytes: known.bytes, pages: known.pages, unchanged: true });
+      ctx.next[name] = known!;
+      ctx.files.push({ path: target, bytes: known!.bytes, pages: known!.pages, unchanged: true });
       return;
     }
     cache.ran(stage);
     const made = await produce(path.join(ctx.staging, name));
     ctx.next[name] = { key, bytes: 0, pages: made?.pages ?? undefined };
+  };
+
+  /** The EPUB's view, its cover's HTML (the cover template rendered with that view), and its output key. */
+  const epubInputs = async () => {
+    const view = await viewOf('epub');
+    const coverHtml = ctx.templates.render('cover.html.njk', view);
+    return { view, coverHtml, key: hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.changesKey, coverHtml) };
   };
 
   const progress = options.progress ?? (process.stdout.isTTY ? 'default' : 'simple');
@@ -339,6 +354,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         },
       },
       {
+        // The EPUB's cover is drawn while the HTML, book.json and the report are made (its raster is made
+        // off the main thread); the EPUB waits for it when it packages the book.
+        title: 'Cover',
+        skip: () => !ctx.formats.includes('epub'),
+        task: async (_c, task) => {
+          const { key, coverHtml } = await epubInputs();
+          if (await upToDate(`${ctx.basename}.epub`, key)) return task.skip('Cover: the EPUB is up to date');
+          ctx.cover = cache
+            .bytes('cover', hashOf(code, coverHtml, ctx.templates.fingerprint), async () => {
+              const { drawCover } = await import('../render/cover.js');
+              return { bytes: await timed('cover', () => drawCover(coverHtml, ctx.templates.file('cover.html.njk'))), meta: {} };
+            })
+            .then((c) => c.bytes);
+          // Awaited by the EPUB step; a build that fails before it must not leave an unhandled rejection.
+          ctx.cover.catch(() => undefined);
+          task.title = 'Cover: drawing';
+        },
+      },
+      {
         title: 'HTML',
         skip: () => !ctx.formats.includes('html'),
         task: async (_c, task) => {
@@ -353,26 +387,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       },
       // The formats Node makes on its own come before the printed ones: on a cold build they run while
       // Chromium, started early, is still starting.
-      {
-        title: 'EPUB',
-        skip: () => !ctx.formats.includes('epub'),
-        task: async (_c, task) => {
-          const view = await viewOf('epub');
-          const coverHtml = ctx.templates.render('cover.html.njk', view);
-          const key = hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.changesKey, coverHtml);
-          await output(`${ctx.basename}.epub`, 'epub', key, async (file) => {
-            // The cover image is drawn in Node (no browser), and kept while its HTML is the same.
-            const cover = await cache.bytes('cover', hashOf(code, coverHtml, ctx.templates.fingerprint), async () => {
-              const { drawCover } = await import('../render/cover.js');
-              return { bytes: await timed('cover', () => drawCover(coverHtml, ctx.templates.file('cover.html.njk'))), meta: {} };
-            });
-            const { renderEpub } = await import('../render/epub.js');
-            const bytes = await timed('epub', () => renderEpub(view, ctx.templates, cover.bytes));
-            await writeFile(file, bytes);
-          });
-          task.title = `EPUB: ${ctx.basename}.epub, ${view.chapters.length} chapters`;
-        },
-      },
       {
         title: 'book.json',
         skip: () => !ctx.formats.includes('json'),
@@ -395,6 +409,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           });
           const r = ctx.book.report;
           task.title = `Report: report.html (${r.conflicts.length} conflicts, ${r.duplicates.length} duplicates, ${r.omitted.length} omitted, ${r.unattachedCitations.length} unattached notes)`;
+        },
+      },
+      {
+        title: 'EPUB',
+        skip: () => !ctx.formats.includes('epub'),
+        task: async (_c, task) => {
+          const { view, key } = await epubInputs();
+          await output(`${ctx.basename}.epub`, 'epub', key, async (file) => {
+            const { renderEpub } = await import('../render/epub.js');
+            // The cover (started by the Cover step) is needed only to package the book.
+            const bytes = await timed('epub', () => renderEpub(view, ctx.templates, ctx.cover));
+            await writeFile(file, bytes);
+          });
+          task.title = `EPUB: ${ctx.basename}.epub, ${view.chapters.length} chapters`;
         },
       },
       {

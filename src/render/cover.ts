@@ -3,7 +3,7 @@
  * flexbox) is drawn to SVG by satori, with Quire's own fonts, and rasterised to a PNG by resvg.
  * Nothing is fetched: an image or a `url()` that is not a `data:` URI is refused.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 import { html as parseHtml } from 'satori-html';
 import { decodeHTML } from 'entities';
@@ -60,7 +60,9 @@ export async function drawCover(markup: string, file: string): Promise<Uint8Arra
   const tree = coverTree(markup, file);
   try {
     const svg = await satori(tree as Parameters<typeof satori>[0], { ...COVER_SIZE, fonts: drawingFonts(decodeHTML(markup)) });
-    return new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng();
+    // Rasterised on libuv's thread pool: the build goes on meanwhile (the EPUB's chapters are made then).
+    const image = await renderAsync(svg, { font: { loadSystemFonts: false } });
+    return image.asPng();
   } catch (error) {
     throw new QuireError(`the cover template cannot be drawn: ${(error as Error).message.split('\n')[0]}`, {
       file,

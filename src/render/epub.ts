@@ -11,8 +11,11 @@ import { packageEpub } from './epub-package.js';
 // A CommonJS module: Node's ESM loader puts its exports on the default export; bundlers unwrap it.
 const EPubClass = (EPub ?? (epubGen as unknown as { EPub: typeof EPub }).EPub) as typeof EPub;
 
-/** `view` must be built with target 'epub' (links between files). `cover` is a PNG, if one was rendered. */
-export async function renderEpub(view: View, templates: TemplateSet, cover?: Uint8Array): Promise<Uint8Array> {
+/**
+ * `view` must be built with target 'epub' (links between files). `cover` is a PNG, if one was rendered; it
+ * may still be in the making (it is needed only to package the book, after the chapters are converted).
+ */
+export async function renderEpub(view: View, templates: TemplateSet, cover?: Uint8Array | Promise<Uint8Array | undefined>): Promise<Uint8Array> {
   const { meta } = view;
   // epub-gen-memory packs images it can load from absolute file URLs: the figure goes through a temp file.
   const scratch = mkdtempSync(path.join(tmpdir(), 'quire-epub-'));
@@ -57,7 +60,7 @@ export async function renderEpub(view: View, templates: TemplateSet, cover?: Uin
     );
     await generator.render();
     const stored = await generator.generateAsync({ type: 'uint8array', compression: 'STORE' });
-    return packageEpub(stored, { view, templates, cover, spine: chapters.map((c) => ({ file: c.filename, title: c.title })) });
+    return packageEpub(stored, { view, templates, cover: await cover, spine: chapters.map((c) => ({ file: c.filename, title: c.title })) });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
