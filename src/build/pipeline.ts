@@ -264,6 +264,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ctx.next[name] = { key, bytes: 0, pages: made?.pages ?? undefined };
   };
 
+  /** The EPUB's cover image (PNG), drawn in Node (no browser) and kept while its HTML is the same. */
+  const drawCover = (coverHtml: string): Promise<Uint8Array> => {
+    const drawn = cache
+      .bytes('cover', hashOf(code, coverHtml, ctx.templates.fingerprint), async () => {
+        const { drawCover: draw } = await import('../render/cover.js');
+        return { bytes: await timed('cover', () => draw(coverHtml, ctx.templates.file('cover.html.njk'))), meta: {} };
+      })
+      .then((c) => c.bytes);
+    // Awaited by the EPUB step; a build that fails before it must not leave an unhandled rejection.
+    drawn.catch(() => undefined);
+    return drawn;
+  };
+
   /** The EPUB's view, its cover's HTML (the cover template rendered with that view), and its output key. */
   const epubInputs = async () => {
     const view = await viewOf('epub');
@@ -361,14 +374,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         task: async (_c, task) => {
           const { key, coverHtml } = await epubInputs();
           if (await upToDate(`${ctx.basename}.epub`, key)) return task.skip('Cover: the EPUB is up to date');
-          ctx.cover = cache
-            .bytes('cover', hashOf(code, coverHtml, ctx.templates.fingerprint), async () => {
-              const { drawCover } = await import('../render/cover.js');
-              return { bytes: await timed('cover', () => drawCover(coverHtml, ctx.templates.file('cover.html.njk'))), meta: {} };
-            })
-            .then((c) => c.bytes);
-          // Awaited by the EPUB step; a build that fails before it must not leave an unhandled rejection.
-          ctx.cover.catch(() => undefined);
+          ctx.cover = drawCover(coverHtml);
           task.title = 'Cover: drawing';
         },
       },
@@ -415,11 +421,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         title: 'EPUB',
         skip: () => !ctx.formats.includes('epub'),
         task: async (_c, task) => {
-          const { view, key } = await epubInputs();
+          const { view, key, coverHtml } = await epubInputs();
           await output(`${ctx.basename}.epub`, 'epub', key, async (file) => {
             const { renderEpub } = await import('../render/epub.js');
             // The cover (started by the Cover step) is needed only to package the book.
-            const bytes = await timed('epub', () => renderEpub(view, ctx.templates, ctx.cover));
+            const bytes = await timed('epub', () => renderEpub(view, ctx.templates, ctx.cover ?? drawCover(coverHtml)));
             await writeFile(file, bytes);
           });
           task.title = `EPUB: ${ctx.basename}.epub, ${view.chapters.length} chapters`;
