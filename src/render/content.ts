@@ -2,6 +2,7 @@
  * Book content → safe HTML fragments: mdast → hast (mdast-util-to-hast) → rehype-sanitize with an explicit
  * schema → rehype-stringify. Content is untrusted: only the elements and attributes listed here survive.
  */
+import { createHash } from 'node:crypto';
 import { unified } from 'unified';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -11,6 +12,7 @@ import type { FootnoteReference, RootContent } from 'mdast';
 import type { Schema as SanitizeSchema } from 'hast-util-sanitize';
 import { hyphenateTree } from './hyphenate.js';
 import { visit } from 'unist-util-visit';
+import { memoize } from '../memo.js';
 
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
@@ -43,8 +45,35 @@ export interface ContentContext {
   epub?: boolean;
 }
 
-/** One mdast block (or several) as a sanitized HTML string. */
+/**
+ * One mdast block (or several) as a sanitized HTML string. Remembered for the process by everything the
+ * HTML depends on: the nodes (without their source positions), the note prefix and the numbers of the notes
+ * they cite, the hyphenator and the target — a watch session's edit converts only the blocks it changed.
+ */
 export function blockHtml(nodes: RootContent | RootContent[], ctx: ContentContext): string {
+  const cited: string[] = [];
+  visit({ type: 'root', children: Array.isArray(nodes) ? nodes : [nodes] }, 'footnoteReference', (ref: FootnoteReference) => {
+    cited.push(`${ref.identifier}=${ctx.noteNumber(ref.identifier) ?? ''}`);
+  });
+  // A digest, not the text itself: the cache holds many blocks for the life of the process.
+  const key = createHash('sha1')
+    .update(JSON.stringify(nodes, (name, value: unknown) => (name === 'position' ? undefined : value)))
+    .update(['', ctx.notePrefix, cited.join(','), ctx.hyphenate ? hyphenatorId(ctx.hyphenate) : '', ctx.epub ? 'epub' : ''].join('\u0000'))
+    .digest('base64');
+  return rememberedHtml(key, nodes, ctx);
+}
+
+const hyphenatorIds = new WeakMap<(text: string) => string, number>();
+let hyphenatorCount = 0;
+const hyphenatorId = (fn: (text: string) => string) => {
+  let id = hyphenatorIds.get(fn);
+  if (id === undefined) hyphenatorIds.set(fn, (id = ++hyphenatorCount));
+  return id;
+};
+
+const rememberedHtml = memoize((_key: string, nodes: RootContent | RootContent[], ctx: ContentContext) => convert(nodes, ctx), (key) => key, 20_000);
+
+function convert(nodes: RootContent | RootContent[], ctx: ContentContext): string {
   const footnoteReference: Handler = (_state, node: FootnoteReference): Element | undefined => {
     const n = ctx.noteNumber(node.identifier);
     if (n === undefined) return undefined;

@@ -5,11 +5,19 @@
 import { createRequire } from 'node:module';
 import type { Root, Element, Text } from 'hast';
 import { visit } from 'unist-util-visit';
+import { memoize } from '../memo.js';
 
 const require = createRequire(import.meta.url);
 
 /** The hyphenator for a BCP 47 language tag, or undefined when the package has no patterns for it. */
 export function hyphenatorFor(language: string): ((text: string) => string) | undefined {
+  return hyphenators(language).hyphenate;
+}
+
+/** One hyphenator per language for the process (content HTML is remembered per hyphenator). */
+const hyphenators = memoize((language: string) => ({ hyphenate: makeHyphenator(language) }), (language) => language.toLowerCase(), 64);
+
+function makeHyphenator(language: string): ((text: string) => string) | undefined {
   const tag = language.toLowerCase();
   const candidates = tag === 'en' ? ['en-us'] : [tag, tag.split('-')[0]!];
   for (const c of candidates) {
