@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quire setup: installs what the build and the tests need, then builds the guide into output/.
 #   system (Debian, as root): chromium (PDF rendering), epubcheck + a Java runtime (EPUB checks),
-#                             poppler-utils (PDF text for the tests)
+#                             poppler-utils (PDF text for the tests), qpdf (PDF structure checks in the tests)
 #   npm: the project's dependencies from package-lock.json
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
@@ -14,6 +14,7 @@ fi
 [ -f /usr/share/java/epubcheck.jar ] || missing+=(epubcheck)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"

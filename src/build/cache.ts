@@ -202,7 +202,8 @@ export class BuildCache {
    */
   settle(): Promise<void> {
     this.settling = this.settling.then(async () => {
-      while (this.writes.length) await this.writes.shift()!();
+      // The writes queued so far; a later build's are the next settle's.
+      for (const write of this.writes.splice(0)) await write();
       await this.prune();
     }).catch(() => undefined);
     return this.settling;

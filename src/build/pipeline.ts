@@ -239,10 +239,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return spare && !spare.isClosed() && spare.browser() === b ? confine(spare, root) : confinedPage(b, root);
   };
 
-  /**
-   * One output file or folder: skipped when the output folder already holds what these inputs give (its
-   * manifest names the same key and the file is there), else produced into the staging folder.
-   */
   /** Whether the output folder holds what these inputs give: its manifest names the same key and the file is there. */
   const upToDate = async (name: string, key: string): Promise<boolean> => {
     const target = path.join(outDir, name);
@@ -250,6 +246,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (known?.key !== key) return false;
     return (name.endsWith('/') ? await folderSize(target).catch(() => -1) : await stat(target).then((s) => s.size, () => -1)) === known.bytes;
   };
+  /**
+   * One output file or folder: skipped when the output folder already holds what these inputs give (its
+   * manifest names the same key and the file is there), else produced into the staging folder.
+   */
   const output = async (name: string, stage: string, key: string, produce: (target: string) => Promise<{ pages?: number } | void>): Promise<void> => {
     const target = path.join(outDir, name);
     const known = ctx.manifest[name];
@@ -584,12 +584,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await rm(printFolder(outDir), { recursive: true, force: true }).catch(() => undefined);
     }
     if (ctx.staging) await rm(ctx.staging, { recursive: true, force: true });
+    // The disk cache is written behind the build: a one-shot build waits for it (a failed one too: what
+    // it read and merged is reused by the next), a session (watch) writes it after returning.
+    const settled = cache.settle();
+    if (!options.session) await settled;
     await unlock();
   }
   const recorded = options.release ? await recordEdition(contentDir, toBookJson(ctx.book)) : undefined;
-  // The disk cache is written behind the build: a one-shot build waits for it, a session (watch) does not.
-  const settled = cache.settle();
-  if (!options.session) await settled;
   return {
     book: ctx.book,
     changelog: ctx.changelog,

@@ -18,7 +18,7 @@ import { toString } from 'mdast-util-to-string';
 import type { BackMatter, Block, Book, BookMeta, Chapter, Citation, Conflict, KeyPoint, MergeReport, Provenance, Section, Source } from '../model.js';
 import { slugify } from '../sources/text.js';
 import { alignSections, sectionsOf, type SourceSection } from './sections.js';
-import { contentWords, isNearDuplicate, SentenceIndex, splitSentences, type Sentence } from './sentences.js';
+import { isNearDuplicate, SentenceIndex, splitSentences, wordSet, type Sentence } from './sentences.js';
 import { differences } from './conflicts.js';
 
 export type MergePolicy = 'prefer' | 'union';
@@ -138,8 +138,8 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
     const theirs = sectionsOf(source);
     const ours: SourceSection[] = canonical.map((c, i) => ({ index: i, title: c.title, level: c.level, line: 0, blocks: [] }));
     const wordsOf = new Map<SourceSection, ReadonlySet<string>>();
-    canonical.forEach((c, i) => wordsOf.set(ours[i]!, contentWords(c.blocks.flatMap((b) => b.sentences.map((s) => s.text)).join(' '))));
-    theirs.forEach((s) => wordsOf.set(s, contentWords(s.blocks.map((b) => toString(b)).join(' '))));
+    canonical.forEach((c, i) => wordsOf.set(ours[i]!, wordSet(c.blocks.flatMap((b) => b.sentences.map((s) => s.text)).join(' '))));
+    theirs.forEach((s) => wordsOf.set(s, wordSet(s.blocks.map((b) => toString(b)).join(' '))));
     const { target, score } = alignSections(ours, theirs, (s) => wordsOf.get(s)!);
     // Resolve to sections now: inserting new sections below shifts the indices.
     const targets = target.map((t) => (t >= 0 ? canonical[t]! : undefined));

@@ -111,11 +111,13 @@ const STOP = new Set(
   'the a an of and or to in on at by for with from as is was were be been that this which it its their his her they he she but not had has have into than then also'.split(' '),
 );
 
-/** The words that carry meaning (no articles, prepositions, auxiliaries); remembered per text. */
-export const contentWords: (text: string) => ReadonlySet<string> = memoize(
-  (text: string) => new Set(words(text).filter((w) => !STOP.has(w))),
-  (text) => text,
-);
+/** The words that carry meaning (no articles, prepositions, auxiliaries). */
+export function wordSet(text: string): Set<string> {
+  return new Set(words(text).filter((w) => !STOP.has(w)));
+}
+
+/** `wordSet` of a sentence, remembered per text (for whole sections, which change with any edit, use `wordSet`). */
+export const contentWords: (text: string) => ReadonlySet<string> = memoize(wordSet, (text) => text);
 
 /**
  * An inverted index of sentences by content word, so a sentence is compared only with the few that share

@@ -41,7 +41,11 @@ export interface PdfInfo {
   date: Date;
 }
 
-const latin1 = (bytes: Uint8Array, start: number, end: number) => Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, Math.min(end, bytes.length) - start)).toString('latin1');
+/** Bytes `start`–`end` as text, clamped to the file (an offset past the end gives ''). */
+const latin1 = (bytes: Uint8Array, start: number, end: number) => {
+  const from = Math.min(Math.max(0, start), bytes.length);
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, Math.min(end, bytes.length) - from)).toString('latin1');
+};
 
 export class ChromiumPdf {
   private readonly context = PDFContext.create();
@@ -60,7 +64,7 @@ export class ChromiumPdf {
     const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
     if (!start) return undefined;
     const xrefAt = Number(start[1]);
-    if (latin1(bytes, xrefAt, xrefAt + 4) !== 'xref') return undefined;
+    if (xrefAt >= bytes.length || latin1(bytes, xrefAt, xrefAt + 4) !== 'xref') return undefined;
     const offsets = new Map<number, { offset: number; generation: number }>();
     // Subsections: a line "first count", then `count` entries of exactly 20 bytes ("oooooooooo ggggg n\r\n").
     let at = xrefAt + 4;
@@ -90,7 +94,11 @@ export class ChromiumPdf {
     } catch {
       return undefined;
     }
-    if (!(trailer instanceof PDFDict) || trailer.has(PDFName.of('Prev')) || !(trailer.get(PDFName.of('Root')) instanceof PDFRef)) return undefined;
+    // Not Chromium's own file: an earlier update, a hybrid file (objects in streams the table does not
+    // list), an encrypted one (strings would need encrypting), or no catalog.
+    if (!(trailer instanceof PDFDict)) return undefined;
+    const refused = ['Prev', 'XRefStm', 'Encrypt'].some((key) => trailer.has(PDFName.of(key)));
+    if (refused || !(trailer.get(PDFName.of('Root')) instanceof PDFRef)) return undefined;
     return new ChromiumPdf(bytes, offsets, trailer, xrefAt);
   }
 
@@ -151,12 +159,16 @@ export class ChromiumPdf {
     if (!pages) return undefined;
     const pageOf = new Map(pages.map((p, i) => [p.toString(), i + 1]));
     const destinations = new Map<string, number>();
-    const dests = this.dict(this.dict(this.rootRef)?.get(PDFName.of('Dests')));
-    if (dests) {
+    const named = this.dict(this.rootRef)?.get(PDFName.of('Dests'));
+    if (named !== undefined) {
+      // Every destination is read, or none: a partial map would give wrong page numbers silently.
+      const dests = this.dict(named);
+      if (!dests) return undefined;
       for (const [key, value] of dests.entries()) {
         let target = this.object(value);
         if (target instanceof PDFDict) target = this.object(target.get(PDFName.of('D')));
-        const page = target instanceof PDFArray ? target.get(0) : undefined;
+        if (!(target instanceof PDFArray)) return undefined;
+        const page = target.get(0);
         const number = page instanceof PDFRef ? pageOf.get(page.toString()) : undefined;
         if (number) destinations.set(key.decodeText(), number);
       }
@@ -173,7 +185,9 @@ export class ChromiumPdf {
     const catalog = this.dict(this.rootRef);
     if (!catalog) return undefined;
     const context = this.context;
-    const size = (this.trailer.get(PDFName.of('Size')) as PDFNumber | undefined)?.asNumber() ?? Math.max(0, ...this.offsets.keys()) + 1;
+    // Never below the table's own highest object number + 1: a new object must not take an existing number.
+    const declared = this.trailer.get(PDFName.of('Size'));
+    const size = Math.max(declared instanceof PDFNumber ? declared.asNumber() : 0, Math.max(0, ...this.offsets.keys()) + 1);
     const oldInfo = this.trailer.get(PDFName.of('Info'));
     const infoRef = oldInfo instanceof PDFRef ? oldInfo : PDFRef.of(size);
     const infoDict = context.obj({});

@@ -55,11 +55,20 @@ interface Printed {
   withInfo(info: PdfInfo): Promise<Uint8Array>;
 }
 
+/** Returns undefined instead of throwing: an unexpected file goes the full way. */
+const attempt = <T>(fn: () => T | undefined): T | undefined => {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+};
+
 async function readPrinted(raw: Uint8Array): Promise<Printed> {
-  const file = ChromiumPdf.open(raw);
-  const layout = file?.destinations();
+  const file = attempt(() => ChromiumPdf.open(raw));
+  const layout = file && attempt(() => file.destinations());
   if (file && layout) {
-    return { ...layout, withInfo: async (info) => file.withInfo(info) ?? (await fullSave(raw, info)) };
+    return { ...layout, withInfo: async (info) => attempt(() => file.withInfo(info)) ?? (await fullSave(raw, info)) };
   }
   const doc = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   return { pages: doc.getPageCount(), destinations: destinationsOf(doc), withInfo: async (info) => saveWithInfo(doc, info) };

@@ -90,16 +90,54 @@ describe("reading Chromium's PDF where it is needed, and adding the metadata as 
     expect(ChromiumPdf.open(updated)).toBeUndefined();
   });
 
+  /** The file with its trailer dictionary rewritten (the cross-reference table stays where it is). */
+  const withTrailer = (bytes: Uint8Array, edit: (trailer: string) => string) => {
+    const text = Buffer.from(bytes).toString('latin1');
+    const at = text.lastIndexOf('trailer');
+    const [, dict, startxref] = /^trailer\s*(<<[\s\S]*?>>)\s*(startxref[\s\S]*)$/.exec(text.slice(at))!;
+    return Buffer.from(`${text.slice(0, at)}trailer\n${edit(dict!)}\n${startxref}`, 'latin1');
+  };
+
+  it('writes only what differs: the catalog stays when it already has the language; a file without /Info gets a new object', () => {
+    const same = ChromiumPdf.open(raw)!.withInfo({ ...info, language: 'en' })!;
+    const appended = Buffer.from(same.subarray(raw.length)).toString('latin1');
+    expect(appended).toContain('/Author');
+    expect(appended).not.toContain('/Catalog');
+
+    const noInfo = withTrailer(raw, (t) => t.replace(/\/Info \d+ 0 R/, ''));
+    const size = Number(/\/Size (\d+)/.exec(Buffer.from(noInfo).toString('latin1').slice(-300))![1]);
+    const file = path.join(dir, 'no-info.pdf');
+    writeFileSync(file, ChromiumPdf.open(noInfo)!.withInfo(info)!);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+    expect(execFileSync('qpdf', ['--show-object=trailer', file], { encoding: 'utf8' })).toContain(`/Info ${size} 0 R`);
+    expect(pdfInfo(file).Title).toBe(info.title);
+  });
+
   it('leaves files not laid out as Chromium writes them to the full parse', async () => {
     // pdf-lib's own save: object streams and a cross-reference stream.
     const saved = await (await PDFDocument.load(raw)).save();
     expect(ChromiumPdf.open(saved)).toBeUndefined();
     // A damaged cross-reference table.
     const damaged = Buffer.from(raw);
-    const xref = damaged.lastIndexOf('xref\n');
-    damaged.write('xx', xref + 12, 'latin1');
+    const xref = damaged.lastIndexOf('\nxref\n') + 1;
+    // The entry after the free one: its generation number is no longer five digits.
+    const entry = damaged.indexOf(' 65535 f', xref) + 20;
+    damaged.write('xx', entry + 3, 'latin1');
     expect(ChromiumPdf.open(damaged)?.destinations()).toBeUndefined();
     // Not a PDF at all.
     expect(ChromiumPdf.open(Buffer.from('hello'))).toBeUndefined();
+    // Encrypted, or hybrid (objects in streams the table does not list): refused.
+    expect(ChromiumPdf.open(withTrailer(raw, (t) => t.replace('>>', ' /Encrypt 5 0 R>>')))).toBeUndefined();
+    expect(ChromiumPdf.open(withTrailer(raw, (t) => t.replace('>>', ' /XRefStm 100 >>')))).toBeUndefined();
+    // Offsets past the end of the file: no exception, just no fast path.
+    const text = Buffer.from(raw).toString('latin1');
+    const cut = text.lastIndexOf('startxref');
+    expect(ChromiumPdf.open(Buffer.from(`${text.slice(0, cut)}startxref\n99999999\n%%EOF\n`, 'latin1'))).toBeUndefined();
+    const far = Buffer.from(raw);
+    // Every object of the table moved far beyond the end: nothing can be read, and nothing throws.
+    const table = far.lastIndexOf('\nxref\n') + 1;
+    const moved = Buffer.from(far.subarray(table).toString('latin1').replace(/^\d{10} (\d{5}) n/gm, '9999999999 $1 n'), 'latin1');
+    const unreadable = ChromiumPdf.open(Buffer.concat([far.subarray(0, table), moved]));
+    expect(unreadable?.destinations()).toBeUndefined();
   });
 });

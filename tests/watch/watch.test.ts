@@ -147,7 +147,10 @@ describe('quire watch: the PDF', () => {
     } finally {
       await watcher.close();
     }
-    // The session's cache entries, written behind its builds, are on disk once it has closed.
+    // The session's cache entries, written behind its builds, are on disk once it has closed: the PDF of
+    // each of its three builds (first, edit, restyle) and the book before and after the edit.
     expect(readdirSync(path.join(out, '.quire-cache'))).toEqual(expect.arrayContaining(['read', 'merge', 'study', 'print']));
+    expect(readdirSync(path.join(out, '.quire-cache', 'print'))).toHaveLength(3);
+    expect(readdirSync(path.join(out, '.quire-cache', 'merge'))).toHaveLength(2);
   });
 });
