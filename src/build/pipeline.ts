@@ -19,7 +19,7 @@ import { OverridesSchema, type Overrides } from '../study/overrides.js';
 import { parseSource, readSources, type SourceParser } from '../sources/index.js';
 import { BuildCache, codeFingerprint, defaultCacheDir, hashOf, MANIFEST, printsFromScratch, type Hashable, type StageCount } from './cache.js';
 import { mergeSources } from '../merge/index.js';
-import { buildView } from '../render/view.js';
+import { buildView, type View } from '../render/view.js';
 import { DEFAULT_TEMPLATES, TemplateSet, templatesFingerprint } from '../render/templates.js';
 import { fontBundle } from '../render/fonts.js';
 import { hyphenatorFor } from '../render/hyphenate.js';
@@ -277,12 +277,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return drawn;
   };
 
-  /** The EPUB's view, its cover's HTML (the cover template rendered with that view), and its output key. */
-  const epubInputs = async () => {
-    const view = await viewOf('epub');
-    const coverHtml = ctx.templates.render('cover.html.njk', view);
-    return { view, coverHtml, key: hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.changesKey, coverHtml) };
-  };
+  /**
+   * The EPUB's view, its cover's HTML (the cover template rendered with that view), and its output key;
+   * made once per build (by the Cover step, after the study aids, when all of them are known).
+   */
+  let epub: Promise<{ view: View; coverHtml: string; key: string }> | undefined;
+  const epubInputs = () =>
+    (epub ??= viewOf('epub').then((view) => {
+      const coverHtml = ctx.templates.render('cover.html.njk', view);
+      return { view, coverHtml, key: hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.changesKey, coverHtml) };
+    }));
 
   const progress = options.progress ?? (process.stdout.isTTY ? 'default' : 'simple');
   const renderer: ListrRendererValue = progress === 'silent' ? 'silent' : progress === 'simple' ? 'simple' : 'default';
