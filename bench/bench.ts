@@ -31,6 +31,7 @@ import { bookMeta } from '../src/build/pipeline.js';
 import { packageRoot } from '../src/paths.js';
 import { scaleSource } from './synthetic.js';
 import { looksLikeDump } from '../src/sources/wikitext.js';
+import { forgetRemembered } from '../src/memo.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -52,6 +53,8 @@ async function stages(): Promise<Record<string, number>> {
   // One warm-up run, then the measured ones, all in this process; no cache, a fresh output folder each.
   for (let i = 0; i <= RUNS; i++) {
     const out = mkdtempSync(path.join(tmpdir(), 'quire-bench-'));
+    // No cache at all: neither on disk nor the text work remembered in the process by the last build.
+    forgetRemembered();
     const result = await build({ contentDir: content, outDir: out, progress: 'silent', cacheDir: false, formats: ['html', 'pdf', 'epub', 'json', 'report', 'handouts'] });
     rmSync(out, { recursive: true, force: true });
     if (i === 0 && RUNS > 1) continue;
@@ -62,13 +65,15 @@ async function stages(): Promise<Record<string, number>> {
 }
 
 /**
- * The non-PDF formats (HTML, EPUB, book.json, report) of the seed guide in one process, no cache: the
- * whole build's milliseconds, after a warm-up build (module loading and JIT are the whole process's cost).
+ * The non-PDF formats (HTML, EPUB, book.json, report) of the seed guide in one process, no cache (nor
+ * any text work remembered from the last build): the whole build's milliseconds, after a warm-up build
+ * (module loading and JIT are the whole process's cost).
  */
 async function nonPdfStages(): Promise<{ ms: number; stages: Record<string, number> }> {
   const runs: { ms: number; stages: Record<string, number> }[] = [];
   for (let i = 0; i <= Math.max(RUNS, 2); i++) {
     const out = mkdtempSync(path.join(tmpdir(), 'quire-bench-'));
+    forgetRemembered();
     const result = await build({ contentDir: content, outDir: out, progress: 'silent', cacheDir: false, formats: ['html', 'epub', 'json', 'report'] });
     rmSync(out, { recursive: true, force: true });
     if (i > 0) runs.push({ ms: result.ms, stages: result.stages });

@@ -6,8 +6,19 @@
  */
 import { LRUCache } from 'lru-cache';
 
+const caches: { clear(): void }[] = [];
+
+/**
+ * Forget every remembered result (the next build does all its text work again). For measuring a build
+ * without any cache (`npm run bench`), and for tests; a running session has no reason to call it.
+ */
+export function forgetRemembered(): void {
+  for (const cache of caches) cache.clear();
+}
+
 export function memoize<A extends unknown[], R extends {}>(fn: (...args: A) => R, keyOf: (...args: A) => string, max = 50_000): (...args: A) => R {
   const cache = new LRUCache<string, R>({ max });
+  caches.push(cache);
   return (...args: A): R => {
     const key = keyOf(...args);
     let value = cache.get(key);

@@ -38,6 +38,25 @@ describe('the EPUB', () => {
     expect(readFileSync(path.join(second, `${BASE}.epub`)).equals(bytes)).toBe(true);
   });
 
+  it('starts with the mimetype entry stored, and deflates the text documents', () => {
+    // The zip's local file headers, in order (fflate writes sizes in them, no data descriptors).
+    const entries: { name: string; method: number; packed: number; size: number }[] = [];
+    for (let at = 0; bytes.readUInt32LE(at) === 0x04034b50; ) {
+      const packed = bytes.readUInt32LE(at + 18);
+      const nameLength = bytes.readUInt16LE(at + 26);
+      const name = bytes.toString('utf8', at + 30, at + 30 + nameLength);
+      entries.push({ name, method: bytes.readUInt16LE(at + 8), packed, size: bytes.readUInt32LE(at + 22) });
+      at += 30 + nameLength + bytes.readUInt16LE(at + 28) + packed;
+    }
+    expect(entries[0]).toMatchObject({ name: 'mimetype', method: 0 });
+    expect(entries.length).toBe(Object.keys(unzipSync(bytes)).length);
+    const documents = entries.filter((e) => /\.(xhtml|opf|ncx|css)$/.test(e.name));
+    expect(documents.length).toBeGreaterThan(chapters.length);
+    for (const doc of documents) expect(doc.method, doc.name).toBe(8);
+    const total = (key: 'packed' | 'size') => documents.reduce((sum, e) => sum + e[key], 0);
+    expect(total('packed')).toBeLessThan(total('size') / 3);
+  });
+
   it('carries the language, a stable identifier, the edition date and the metadata a library needs', () => {
     const opf = files['OEBPS/content.opf']!;
     expect(opf).toContain('<dc:language>en</dc:language>');

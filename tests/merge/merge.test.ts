@@ -8,6 +8,7 @@ import { addStudyAids } from '../../src/study/index.js';
 import { headingSimilarity } from '../../src/merge/sections.js';
 import { isNearDuplicate, splitSentences, SentenceIndex } from '../../src/merge/sentences.js';
 import { sectionsOf } from '../../src/merge/sections.js';
+import { forgetRemembered } from '../../src/memo.js';
 
 const meta = TEST_META;
 
@@ -338,5 +339,16 @@ describe('text work remembered between builds in one process (a watch session)',
     expect(dates(after)).toContain('1923-03-03');
     expect(dates(before)).not.toContain('1923-03-03');
     expect(after.glossaries.timeline.filter((e) => e.date !== '1923-03-03').map((e) => e.date)).toEqual(dates(before));
+  });
+
+  it('forgets what it remembered when asked (the bench measures builds without any cache)', () => {
+    const text = 'The Treaty of Rapallo was signed in April 1922. It renounced all claims.';
+    const split = () => splitSentences([{ type: 'text', value: text }]);
+    const first = split();
+    expect(split()).toBe(first);
+    forgetRemembered();
+    const again = split();
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 });
