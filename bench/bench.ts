@@ -13,11 +13,11 @@
  * `--quick` does one run per case (to keep the bench working in CI); `--runs N` sets the count.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, type BuildSession } from '../src/build/pipeline.js';
-import { BuildCache } from '../src/build/cache.js';
+import { build } from '../src/build/pipeline.js';
+import { editSession } from './session.js';
 import { parseSource, readSources } from '../src/sources/index.js';
 import { prepareBook } from '../src/build/pipeline.js';
 import { addStudyAids } from '../src/study/index.js';
@@ -87,27 +87,13 @@ async function nonPdfStages(): Promise<{ ms: number; stages: Record<string, numb
  * edit with HTML + EPUB; a one-paragraph edit with the PDF. Each edit changes the same paragraph anew.
  */
 async function warm() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'quire-warm-'));
-  cpSync(content, dir, { recursive: true });
-  const out = path.join(dir, 'out');
-  const session: BuildSession = { cache: new BuildCache(path.join(out, '.quire-cache')) };
-  const file = path.join(dir, 'later-revision.wiki');
-  const original = readFileSync(file, 'utf8');
-  let edits = 0;
-  const edit = () => writeFileSync(file, original.replace('annulling all mutual claims', `annulling all mutual claims (edit ${++edits})`));
-  const timedBuild = async (formats: ('html' | 'pdf' | 'epub' | 'json' | 'report')[]) => {
-    // A person saves now and then: the last build's cache writes (behind the build) are done by the next save.
-    await session.cache.settle();
-    const t = performance.now();
-    const result = await build({ contentDir: dir, outDir: out, progress: 'silent', session, formats });
-    return { ms: performance.now() - t, stages: result.stages };
-  };
+  const session = editSession(content);
   try {
-    await timedBuild(['html', 'pdf', 'epub', 'json', 'report']);
+    await session.build(['html', 'pdf', 'epub', 'json', 'report']);
     const cases = {
-      noChange: async () => timedBuild(['html', 'pdf', 'epub', 'json', 'report']),
-      editHtmlEpub: async () => (edit(), timedBuild(['html', 'epub'])),
-      editPdf: async () => (edit(), timedBuild(['pdf'])),
+      noChange: async () => session.build(['html', 'pdf', 'epub', 'json', 'report']),
+      editHtmlEpub: async () => (session.edit(), session.build(['html', 'epub'])),
+      editPdf: async () => (session.edit(), session.build(['pdf'])),
     };
     const results: Record<string, { median: number; min: number; max: number; stages: Record<string, number> }> = {};
     for (const [name, run] of Object.entries(cases)) {
@@ -124,9 +110,7 @@ async function warm() {
     }
     return results;
   } finally {
-    await session.browser?.close();
-    await session.cache.settle();
-    rmSync(dir, { recursive: true, force: true });
+    await session.close();
   }
 }
 

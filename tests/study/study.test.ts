@@ -158,6 +158,14 @@ describe('timeline (the seeds)', () => {
     expect(datesIn('A few months later, nothing.')).toEqual([]);
     expect(datesIn('It had 100,000 men in 1921 and 1,500 tanks.').map((d) => d.date)).toEqual(['1921']);
   });
+
+  it('dates a relative phrase by the date it writes out, not by arithmetic on it', () => {
+    expect(datesIn('Two weeks after 3 March 1918, the army withdrew.')).toEqual([expect.objectContaining({ date: '1918-03-03', precision: 'day', label: '3 March 1918' })]);
+    expect(datesIn('Three days before 22 June 1941, Hitler ordered the attack.').map((d) => d.date)).toEqual(['1941-06-22']);
+    expect(datesIn('Within a year the treaty had lapsed; three days ago nothing happened.')).toEqual([]);
+    // A weekday and a time beside a date stay part of its label.
+    expect(datesIn('On Sunday, 22 June 1941 at 3:15 am, the invasion began.')).toEqual([expect.objectContaining({ date: '1941-06-22', precision: 'day' })]);
+  });
 });
 
 describe('review questions and index (the seeds)', () => {
