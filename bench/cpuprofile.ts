@@ -72,6 +72,6 @@ export function formatSummary(title: string, summary: ProfileSummary): string {
     '  by place (self time)',
     ...summary.groups.map((g) => `    ${g.ms.toFixed(0).padStart(7)} ms ${share(g.ms)}  ${g.name}`),
     '  by function (self time)',
-    ...summary.functions.map((f) => `    ${f.ms.toFixed(0).padStart(7)} ms ${share(f.ms)}  ${f.name}  (${f.where})`),
+    ...summary.functions.map((f) => `    ${f.ms.toFixed(0).padStart(7)} ms ${share(f.ms)}  ${f.name}${f.where === f.name ? '' : `  (${f.where})`}`),
   ].join('\n');
 }

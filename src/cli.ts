@@ -3,9 +3,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { FORMATS, type Format } from './build/formats.js';
+import { DEFAULT_FORMATS, FORMATS, type Format } from './build/formats.js';
 import { describeError } from './errors.js';
 import { packageRoot } from './paths.js';
+import type { Browser } from 'puppeteer';
 
 const version = (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -18,6 +19,27 @@ function parseFormats(value: string): Format[] {
 
 function humanSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+}
+
+/**
+ * Chromium started for a build that will print from scratch (the formats asked for, else the config's,
+ * include a PDF the output folder does not hold yet), before the pipeline's modules are loaded: its start
+ * (~2 s) then overlaps Quire's loading as well as the reading and merging. Undefined when the build will
+ * not print, or when the config cannot be read (the build reports that, with its line).
+ */
+async function chromiumAhead(contentDir: string, outDir: string, formats?: Format[]): Promise<{ browser?: Promise<Browser> }> {
+  try {
+    const [{ loadConfig }, { printsAhead }] = await Promise.all([import('./config/load.js'), import('./build/cache.js')]);
+    const wanted = formats ?? (await loadConfig(contentDir)).config.output.formats ?? DEFAULT_FORMATS;
+    if (!(await printsAhead(outDir, wanted))) return {};
+    const { launchBrowser } = await import('./render/chromium.js');
+    const browser = launchBrowser();
+    // A failure is the build's to report, when it needs the browser.
+    browser.catch(() => undefined);
+    return { browser };
+  } catch {
+    return {};
+  }
 }
 
 const program = new Command()
@@ -43,10 +65,15 @@ program
   .option('--no-cache', 'do not use or fill the build cache (.quire-cache in the output folder)')
   .option('--debug', 'show stack traces for errors')
   .action(async (opts: { content: string; out: string; formats?: Format[]; paper?: 'A4' | 'Letter'; duplex?: boolean; booklet?: boolean; progress?: 'default' | 'simple' | 'silent'; cache: boolean; debug?: boolean }) => {
+    // Chromium, when the build will print from scratch, starts before the rest of Quire is loaded.
+    const { browser } = await chromiumAhead(opts.content, opts.out, opts.formats);
     try {
       // Each command loads only what it uses: Node's start is part of every build's time.
-      const { build } = await import('./build/pipeline.js');
-      const result = await build({ contentDir: opts.content, outDir: opts.out, formats: opts.formats, paper: opts.paper, duplex: opts.duplex, booklet: opts.booklet, progress: opts.progress, release: name === 'release', cacheDir: opts.cache ? undefined : false });
+      const { build } = await import('./build/pipeline.js').catch(async (error: unknown) => {
+        await browser?.then((b) => b.close()).catch(() => undefined);
+        throw error;
+      });
+      const result = await build({ contentDir: opts.content, outDir: opts.out, formats: opts.formats, paper: opts.paper, duplex: opts.duplex, booklet: opts.booklet, progress: opts.progress, release: name === 'release', cacheDir: opts.cache ? undefined : false, browser });
       for (const w of result.warnings) console.error(`warning: ${w.file ? path.join(opts.content, w.file) : opts.content}${w.line ? `:${w.line}` : ''}: ${w.message}`);
       console.log(`\nDone in ${(result.ms / 1000).toFixed(1)} s:`);
       for (const f of result.files) {

@@ -250,7 +250,29 @@ export function printsFromScratch(names: string[], formats: readonly string[]): 
   return (formats.includes('pdf') && !names.some((n) => n.endsWith('.pdf'))) || (formats.includes('handouts') && !names.includes('handouts/'));
 }
 
+/** What the output folder holds: for each output, the key of the inputs it was made from. */
+export interface Manifest {
+  [name: string]: { key: string; bytes: number; pages?: number };
+}
+
+export async function readManifest(outDir: string): Promise<Manifest> {
+  try {
+    const data = JSON.parse(await readFile(path.join(outDir, MANIFEST), 'utf8')) as Manifest;
+    return data && typeof data === 'object' ? data : {};
+  } catch {
+    return {};
+  }
+}
+
 /** The default cache folder for an output folder. */
 export function defaultCacheDir(outDir: string): string {
   return path.join(outDir, '.quire-cache');
+}
+
+/**
+ * Whether a build of `formats` into `outDir` will print from scratch (see `printsFromScratch`): then
+ * Chromium is worth starting before anything else is loaded.
+ */
+export async function printsAhead(outDir: string, formats: readonly string[]): Promise<boolean> {
+  return printsFromScratch(Object.keys(await readManifest(outDir)), formats);
 }

@@ -17,7 +17,7 @@ import { loadConfig, parseYaml } from '../config/load.js';
 import { addStudyAids } from '../study/index.js';
 import { OverridesSchema, type Overrides } from '../study/overrides.js';
 import { parseSource, readSources, type SourceParser } from '../sources/index.js';
-import { BuildCache, codeFingerprint, defaultCacheDir, hashOf, MANIFEST, printsFromScratch, type Hashable, type StageCount } from './cache.js';
+import { BuildCache, codeFingerprint, defaultCacheDir, hashOf, MANIFEST, printsFromScratch, readManifest, type Hashable, type Manifest, type StageCount } from './cache.js';
 import { mergeSources } from '../merge/index.js';
 import { buildView, type View } from '../render/view.js';
 import { DEFAULT_TEMPLATES, TemplateSet, templatesFingerprint } from '../render/templates.js';
@@ -53,6 +53,12 @@ export interface BuildOptions {
   cacheDir?: string | false;
   /** What lives between builds in one process (`quire watch`): the cache, Chromium, compiled templates. */
   session?: BuildSession;
+  /**
+   * Chromium already being started by the caller for this build (the CLI starts it before loading the rest
+   * of Quire when the build will print from scratch: see `printsAhead`). The build prints with it, and
+   * closes it at the end unless it was given a session.
+   */
+  browser?: Promise<Browser>;
 }
 
 /**
@@ -213,10 +219,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let launching: Promise<void> | undefined;
   const chromium = () => import('../render/chromium.js');
   const startBrowserEarly = () => {
-    if (session.browser?.connected || launching) return;
+    if (launching) return;
+    if (session.browser?.connected) {
+      // The session's browser is used: one started by the caller is not needed.
+      options.browser?.then((b) => b.close()).catch(() => undefined);
+      return;
+    }
     const t = performance.now();
     launching = (async () => {
-      session.browser = await (await chromium()).launchBrowser();
+      session.browser = await (options.browser ?? (await chromium()).launchBrowser());
       // Without a spare page the first print opens one (and reports any failure clearly).
       session.spare = await session.browser.newPage().catch(() => undefined);
       stages.browser = Math.round((performance.now() - t) * 10) / 10;
@@ -224,6 +235,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Its failure is reported by the stage that needs Chromium (and ignored if none does).
     launching.catch(() => undefined);
   };
+  // One started by the caller is taken at once (and so closed at the end, even if the build fails early).
+  if (options.browser) startBrowserEarly();
   const browser = async () => {
     if (launching) await timed('browser-wait', () => launching);
     const { launchBrowser } = await chromium();
@@ -613,20 +626,6 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   out.set(a, 0);
   out.set(b, a.length);
   return out;
-}
-
-/** What the output folder holds: for each output, the key of the inputs it was made from. */
-interface Manifest {
-  [name: string]: { key: string; bytes: number; pages?: number };
-}
-
-async function readManifest(outDir: string): Promise<Manifest> {
-  try {
-    const data = JSON.parse(await readFile(path.join(outDir, MANIFEST), 'utf8')) as Manifest;
-    return data && typeof data === 'object' ? data : {};
-  } catch {
-    return {};
-  }
 }
 
 /**

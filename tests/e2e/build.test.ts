@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -10,6 +10,7 @@ import { contentsEntries, epubcheck, outputNames, pdfFonts, pdfInfo, pdfText } f
 import { runQuire } from '../support/cli.js';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { foldingOrder } from '../../src/render/booklet.js';
+import { findChromium } from '../../src/render/chromium.js';
 
 const BASE = 'germany-soviet-union-relations-1918-1941';
 
@@ -253,6 +254,32 @@ describe('quire build on other content', () => {
     const result = await build({ contentDir: content, outDir: out, formats: ['json', 'html'], progress: 'silent' });
     expect(outputNames(out)).toEqual(['assets', 'book.json', 'book.schema.json', 'germany-soviet-union-relations-1918-1941.html']);
     expect(result.book.chapters.map((c) => c.title)).toContain('Classroom use');
+  });
+});
+
+describe('Chromium started by the command, once, and only when a PDF is to be printed', () => {
+  it('starts one browser for a first PDF, none for a PDF already in place or for HTML alone', async () => {
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-ahead-'));
+    writeFileSync(path.join(content, 'lighthouse.wiki'), "= Lighthouse =\nThe '''Lighthouse of Alexandria''' was built in the 3rd century BC.\n\n== Destruction ==\nEarthquakes damaged it between 956 and 1323.\n");
+    // A Chromium that notes each start, then runs the real one.
+    const log = path.join(content, 'starts.log');
+    const wrapper = path.join(content, 'chromium');
+    writeFileSync(wrapper, `#!/bin/sh\necho start >> '${log}'\nexec '${findChromium()}' "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const starts = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0);
+    const quire = (out: string, formats: string) => runQuire(['build', '--content', content, '--out', path.join(content, out), '--formats', formats, '--progress', 'silent'], { env: { QUIRE_CHROMIUM: wrapper } });
+
+    const first = await quire('out', 'pdf');
+    expect(first.code, first.stderr).toBe(0);
+    expect(pdfText(path.join(content, 'out', 'lighthouse.pdf'))).toContain('Earthquakes damaged it');
+    expect(starts()).toBe(1);
+    const again = await quire('out', 'pdf');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/lighthouse\.pdf .*\(unchanged\)/);
+    expect(starts()).toBe(1);
+    const html = await quire('html-only', 'html');
+    expect(html.code, html.stderr).toBe(0);
+    expect(starts()).toBe(1);
   });
 });
 

@@ -1,0 +1,10 @@
+import satori from 'satori';
+import { coverTree } from '/work/main/dist/src/render/cover.js';
+import { drawingFonts } from '/work/main/dist/src/render/fonts.js';
+const markup = `<div style="display: flex; flex-direction: column; width: 1600px; height: 2400px; font-family: 'Source Serif 4';"><div style="font-family: 'Source Sans 3'; font-weight: 700; font-size: 120px;">Germany–Soviet Union relations, 1918–1941</div><div style="font-size: 64px;">A study guide</div></div>`;
+let fonts = drawingFonts(markup);
+console.log(fonts.map(f => `${f.name} ${f.weight} ${f.style} ${f.data.length}`).join('\n'));
+if (process.argv[2] === 'few') fonts = fonts.filter(f => (f.name.includes('Sans') && f.weight === 700 || f.name.includes('Serif') && f.weight === 400) && f.style === 'normal');
+const t = performance.now();
+await satori(coverTree(markup, 'x'), { width: 1600, height: 2400, fonts });
+console.log(process.argv[2] ?? 'all', fonts.length, Math.round(performance.now() - t));
