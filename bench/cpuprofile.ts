@@ -2,13 +2,14 @@
  * A V8 CPU profile (`node --cpu-prof`, or the inspector's Profiler) summed up for a terminal: the time
  * of each sample is charged to the function on top of the stack (self time), and functions are grouped
  * by where they live — one of Quire's own files, an npm package, Node's module loader, or V8 itself
- * (garbage collection; "(idle)" is the main thread waiting: for Chromium, the disk or the thread pool).
+ * (garbage collection; "(idle)" is the main thread waiting: for Chromium, the disk or the thread pool;
+ * "(profiler)" the inspector's own work in an in-process profile).
  */
 import path from 'node:path';
 
 /** The parts of the `.cpuprofile` format (Chrome DevTools protocol `Profiler.Profile`) read here. */
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
   startTime: number;
   endTime: number;
   samples?: number[];
@@ -42,13 +43,21 @@ export function summarise(profile: CpuProfile, top = 12): ProfileSummary {
   const deltas = profile.timeDeltas ?? [];
   // Each delta is the time before its sample; it is charged to that sample's function.
   for (let i = 0; i < samples.length; i++) selfMs.set(samples[i]!, (selfMs.get(samples[i]!) ?? 0) + (deltas[i] ?? 0) / 1000);
+  // What runs under the inspector's own calls (an in-process profile's start and stop) is the profiler's.
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const profiler = new Set<number>();
+  const mark = (id: number): void => {
+    profiler.add(id);
+    for (const child of byId.get(id)?.children ?? []) mark(child);
+  };
+  for (const node of profile.nodes) if (node.callFrame.url === 'node:inspector' && !profiler.has(node.id)) mark(node.id);
   const groups = new Map<string, number>();
   const functions = new Map<string, { name: string; where: string; ms: number }>();
   for (const node of profile.nodes) {
     const ms = selfMs.get(node.id);
     if (!ms) continue;
     const { functionName, url, lineNumber } = node.callFrame;
-    const place = placeOf(url, functionName);
+    const place = profiler.has(node.id) ? '(profiler)' : placeOf(url, functionName);
     groups.set(place, (groups.get(place) ?? 0) + ms);
     const where = url ? `${place}:${lineNumber + 1}` : place;
     const key = `${functionName}\u0000${where}`;

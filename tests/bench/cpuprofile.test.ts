@@ -38,6 +38,26 @@ describe('CPU profile summary (npm run profile)', () => {
     expect(formatSummary('t', summary)).toMatch(/60 ms\s+60 %\s+best\s+\(quire src\/merge\/sentences\.js:10\)/);
   });
 
+  it("charges the inspector's own calls, and what they call, to the profiler", () => {
+    const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
+    const profile: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: frame('(root)', ''), children: [2, 4] },
+        { id: 2, callFrame: frame('post', 'node:inspector'), children: [3] },
+        { id: 3, callFrame: frame('dispatch', '') },
+        { id: 4, callFrame: frame('work', 'file:///x/dist/src/a.js') },
+      ],
+      startTime: 0,
+      endTime: 30_000,
+      samples: [3, 2, 4],
+      timeDeltas: [10_000, 5_000, 15_000],
+    };
+    expect(summarise(profile).groups).toEqual([
+      { name: '(profiler)', ms: 15 },
+      { name: 'quire src/a.js', ms: 15 },
+    ]);
+  });
+
   it('names places by package, own file or Node part', () => {
     expect(placeOf('file:///r/node_modules/@resvg/resvg-js/index.js', 'f')).toBe('@resvg/resvg-js');
     expect(placeOf('file:///r/dist/bench/bench.js', 'f')).toBe('quire bench/bench.js');
