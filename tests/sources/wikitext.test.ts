@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
 import type { List } from 'mdast';
-import { headings, parseSeed, parseText, SEEDS } from '../support/content.js';
-import { splitDump } from '../../src/sources/wikitext.js';
+import Parser from 'wikiparser-node';
+import fc from 'fast-check';
+import { headings, parseSeed, parseText, readContent, SEEDS } from '../support/content.js';
+import { pieces, splitDump } from '../../src/sources/wikitext.js';
 
 describe('wikitext reader: the 2008 dump line', () => {
   const source = parseSeed(SEEDS.dump);
@@ -148,5 +150,64 @@ describe('wikitext reader: fixtures', () => {
 
   it('rejects a first line that only looks like a dump when forced', () => {
     expect(splitDump('just some words')).toBeUndefined();
+  });
+});
+
+describe('wikitext reader: parsed piece by piece, as the whole parses', () => {
+  type Shape = string | [string, ...Shape[]];
+  interface Node {
+    type: string;
+    childNodes: readonly Node[];
+  }
+  // Nodes as their types and texts, adjacent texts joined (a cut may end one text where the next begins).
+  const shapes = (nodes: readonly Node[]): Shape[] =>
+    nodes.reduce<Shape[]>((out, node) => {
+      const last = out[out.length - 1];
+      if (node.type !== 'text') out.push([node.type, ...shapes(node.childNodes)]);
+      else if (typeof last === 'string') out[out.length - 1] = last + String(node);
+      else out.push(String(node));
+      return out;
+    }, []);
+  const whole = (text: string) => shapes(Parser.parse(text).childNodes as readonly Node[]);
+  const piecewise = (text: string) => shapes(pieces(text).flatMap((p) => Parser.parse(p).childNodes as readonly Node[]));
+
+  it('cuts before top-level headings only: not inside templates, tables, links, references or comments', () => {
+    const text = [
+      'Lead text.',
+      '== One ==',
+      'A {{Quote|text=',
+      '== in a template ==',
+      '}} and a table:',
+      '{|',
+      '|-',
+      '== in a table ==',
+      '|}',
+      'A <ref>note',
+      '== in a reference ==',
+      '</ref> and <!--',
+      '== in a comment ==',
+      '--> and [[Link|',
+      '== in a link ==',
+      ']].',
+      '=== Two ===',
+      'End.',
+    ].join('\n');
+    const parts = pieces(text);
+    expect(parts.join('')).toBe(text);
+    expect(parts.map((p) => p.split('\n')[0])).toEqual(['Lead text.', '== One ==', '=== Two ===']);
+    expect(piecewise(text)).toEqual(whole(text));
+  });
+
+  it('gives the same nodes as one parse of the whole, for the seeds and for random markup', () => {
+    for (const file of [SEEDS.later, SEEDS.dump]) expect(piecewise(readContent(file))).toEqual(whole(readContent(file)));
+    const fragments = ['== H ==', '=== H3 ===', '= T =', '{{', '}}', '{{{', '}}}', '{|', '|}', '[[', ']]', '[', ']', '<ref>', '</ref>', '<ref name="a"/>', '<!--', '-->', '<pre>', '</pre>', "'''", '* item', 'text', ' ', '|', '=', '\n', '\n', '\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 80 }), (parts) => {
+        const text = parts.join('');
+        expect(pieces(text).join('')).toBe(text);
+        expect(piecewise(text)).toEqual(whole(text));
+      }),
+      { numRuns: 400, seed: 20261124 },
+    );
   });
 });

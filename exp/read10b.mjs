@@ -1,0 +1,10 @@
+import { parseSource } from '/work/main/dist/src/sources/index.js';
+import { scaleSource } from '/work/main/dist/bench/synthetic.js';
+import { readFileSync } from 'node:fs';
+const f = process.argv[2] ?? 'later-revision.wiki';
+const size = Number(process.argv[3] ?? 10);
+const text = readFileSync('/work/main/content/' + f, 'utf8');
+const scaled = scaleSource(text, size, f.startsWith('2008'));
+const t = performance.now();
+parseSource(scaled, { file: '/work/main/content/' + f, id: f, priority: 0 });
+console.log(f, size, Math.round(performance.now() - t));
