@@ -7,6 +7,7 @@
  * before headings and list markers, and the result is parsed again.
  */
 import Parser from 'wikiparser-node';
+import { memoize } from '../memo.js';
 import type { PhrasingContent, FootnoteReference } from 'mdast';
 import type { RevisionMeta, SourceCitation } from '../model.js';
 import { TreeBuilder } from './builder.js';
@@ -233,6 +234,13 @@ export function pieces(text: string): string[] {
   return [0, ...cuts].map((from, i) => text.slice(from, cuts[i] ?? text.length));
 }
 
+/**
+ * A piece's parse, remembered per text: an edit in a watch session parses only the sections it changed.
+ * The reader only reads the tokens (shared between builds, never changed). Up to 512 k characters of
+ * wikitext (~25 MB of tokens; the seed guide's two wikitext sources are ~140 k).
+ */
+const parsePiece: (piece: string) => readonly WikiNode[] = memoize((piece: string) => Parser.parse(piece).childNodes, (piece) => piece, { keyChars: 512 * 1024 });
+
 export function readWikitext(input: ReadInput): ReadResult {
   const text = input.text;
   const dump = input.format === 'wikitext-dump' ? splitDump(text.split('\n')[0] ?? '') : undefined;
@@ -258,7 +266,7 @@ export function readWikitext(input: ReadInput): ReadResult {
     lineAt = (offset) => index.line(offset);
   }
 
-  const nodes = pieces(body).flatMap((piece) => Parser.parse(piece).childNodes);
+  const nodes = pieces(body).flatMap(parsePiece);
   const ctx: Ctx = { citations: [], refCounter: 0, line: 1, links: [], warn: (m, l) => builder.warn(m, l) };
   let title = dump?.meta.title;
 

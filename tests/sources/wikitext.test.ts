@@ -5,6 +5,7 @@ import Parser from 'wikiparser-node';
 import fc from 'fast-check';
 import { headings, parseSeed, parseText, readContent, SEEDS } from '../support/content.js';
 import { pieces, splitDump } from '../../src/sources/wikitext.js';
+import { forgetRemembered } from '../../src/memo.js';
 
 describe('wikitext reader: the 2008 dump line', () => {
   const source = parseSeed(SEEDS.dump);
@@ -209,5 +210,19 @@ describe('wikitext reader: parsed piece by piece, as the whole parses', () => {
       }),
       { numRuns: 400, seed: 20261124 },
     );
+  });
+});
+
+describe('wikitext reader: pieces remembered between reads (a watch session)', () => {
+  it('an edited section is read anew, and the result is what a first read gives', () => {
+    const text = readContent(SEEDS.later);
+    parseText(text, SEEDS.later);
+    const edited = text.replace('annulling all mutual claims', 'annulling all mutual claims (and debts)');
+    expect(edited).not.toBe(text);
+    const again = parseText(edited, SEEDS.later);
+    forgetRemembered();
+    const fresh = parseText(edited, SEEDS.later);
+    expect(again).toEqual(fresh);
+    expect(JSON.stringify(again.tree)).toContain('(and debts)');
   });
 });
