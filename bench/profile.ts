@@ -21,6 +21,10 @@ import { editSession } from './session.js';
 const args = process.argv.slice(2);
 const editsArg = args.indexOf('--edits');
 const EDITS = editsArg >= 0 ? Number(args[editsArg + 1]) : 10;
+if (!Number.isInteger(EDITS) || EDITS < 1) {
+  console.error('npm run profile: --edits takes a whole number of edits, 1 or more');
+  process.exit(2);
+}
 const root = packageRoot();
 const content = path.join(root, 'content');
 const cli = path.join(root, 'dist/src/cli.js');

@@ -35,9 +35,12 @@ export function editSession(content: string): EditSession {
       return { ms: performance.now() - t, stages: result.stages };
     },
     close: async () => {
-      await session.browser?.close();
-      await session.cache.settle();
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        await session.browser?.close();
+      } finally {
+        await session.cache.settle();
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -69,10 +69,7 @@ program
     const { browser } = await chromiumAhead(opts.content, opts.out, opts.formats);
     try {
       // Each command loads only what it uses: Node's start is part of every build's time.
-      const { build } = await import('./build/pipeline.js').catch(async (error: unknown) => {
-        await browser?.then((b) => b.close()).catch(() => undefined);
-        throw error;
-      });
+      const { build } = await import('./build/pipeline.js');
       const result = await build({ contentDir: opts.content, outDir: opts.out, formats: opts.formats, paper: opts.paper, duplex: opts.duplex, booklet: opts.booklet, progress: opts.progress, release: name === 'release', cacheDir: opts.cache ? undefined : false, browser });
       for (const w of result.warnings) console.error(`warning: ${w.file ? path.join(opts.content, w.file) : opts.content}${w.line ? `:${w.line}` : ''}: ${w.message}`);
       console.log(`\nDone in ${(result.ms / 1000).toFixed(1)} s:`);
@@ -86,6 +83,9 @@ program
       console.error(`quire: ${describeError(error)}`);
       if (opts.debug && error instanceof Error) console.error(error.stack);
       process.exitCode = 1;
+    } finally {
+      // The build closes the browser it was given; this also covers a build that failed before taking it.
+      await browser?.then((b) => b.close()).catch(() => undefined);
     }
   });
 }

@@ -590,8 +590,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   );
 
   await mkdir(outDir, { recursive: true }).catch(() => undefined);
-  const unlock = await lockOutput(outDir);
+  let unlock: (() => Promise<void>) | undefined;
   try {
+    // Inside the try: a build refused by the lock still closes a browser it was given.
+    unlock = await lockOutput(outDir);
     await tasks.run(ctx);
   } finally {
     // A browser still starting is waited for, so that it is closed (or handed to the session) and not left behind.
@@ -605,7 +607,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // it read and merged is reused by the next), a session (watch) writes it after returning.
     const settled = cache.settle();
     if (!options.session) await settled;
-    await unlock();
+    await unlock?.();
   }
   const recorded = options.release ? await recordEdition(contentDir, toBookJson(ctx.book)) : undefined;
   return {

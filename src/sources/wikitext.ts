@@ -207,31 +207,79 @@ function removeInfoboxes(builder: TreeBuilder): void {
 /**
  * The text cut before heading lines, to be parsed piece by piece: wikiparser-node's brace stage rebuilds
  * the rest of the text at every heading, so a whole article's parse grows with the square of its length
- * (10× the later revision: 60× the time). A line starting with `=` is a cut only where everything before
- * it is closed — every `{` (templates, arguments, tables, conversions) and every `[` (links) — and it
- * is not inside a comment or an extension tag (`<ref>`, `<pre>`, `<nowiki>`: found by the parser's first
- * stage). Each piece then parses as it does within the whole; where in doubt, nothing is cut.
+ * (10× the later revision: 60× the time). A line starting with `=` is a cut only where every construct
+ * before it is closed, paired as the parser pairs them: templates and arguments (`{{ }}`, `{{{ }}}`),
+ * tables (`{| |}` at line starts), conversions (`-{ }-`), links (`[[ ]]`, `[ ]`), HTML tags on one
+ * line; comments and extension tags (`<ref>`, `<pre>`, `<nowiki>`) are found by the parser's first stage
+ * and never cut. Anything else — a lone brace, a closer that does not match, four braces in a row, a
+ * comment or tag while something is open, a tag running over a line end — ends the cutting: the rest is
+ * parsed as one piece (correct, only slower). The pieces are of the parser's own text (it drops NUL, DEL
+ * and a CR before a line end).
  */
 export function pieces(text: string): string[] {
+  const root = Parser.parse(text, false, 1);
   const cuts: number[] = [];
+  const open: string[] = [];
+  const lineStart = (raw: string, at: number) => /(?:^|\n)[\t :]*$/.test(raw.slice(Math.max(0, at - 40), at)) || at === 0;
   let offset = 0;
-  let braces = 0;
-  let brackets = 0;
-  for (const node of Parser.parse(text, false, 1).childNodes) {
+  scan: for (const node of root.childNodes) {
     const raw = String(node);
-    if (node.type === 'text') {
-      for (let i = 0; i < raw.length; i++) {
-        const c = raw[i];
-        if (c === '{') braces++;
-        else if (c === '}') braces = Math.max(0, braces - 1);
-        else if (c === '[') brackets++;
-        else if (c === ']') brackets = Math.max(0, brackets - 1);
-        else if (c === '\n' && raw[i + 1] === '=' && braces === 0 && brackets === 0) cuts.push(offset + i + 1);
+    if (node.type !== 'text') {
+      // Between an opener and its closer, a comment or tag may change how the parser pairs them.
+      if (open.length) break;
+      offset += raw.length;
+      continue;
+    }
+    for (let i = 0; i < raw.length; ) {
+      const c = raw[i]!;
+      const top = open[open.length - 1];
+      if (c === '{' || c === '[' || c === '}' || c === ']') {
+        let n = 1;
+        while (raw[i + n] === c) n++;
+        if (c === '{') {
+          if (n === 1 && raw[i + 1] === '|' && lineStart(raw, i)) open.push('{|');
+          else if (n === 1 && raw[i - 1] === '-') open.push('-{');
+          else if (n === 2 || n === 3) open.push(c.repeat(n));
+          else break scan;
+        } else if (c === '[') {
+          if (n > 2) break scan;
+          open.push(c.repeat(n));
+        } else if (c === '}') {
+          if (n === 1 && raw[i + 1] === '-' && top === '-{') open.pop();
+          else {
+            // A run of closers must close the innermost openers exactly: `}}}}` two templates, `}}}}}` an
+            // argument and a template.
+            let left = n;
+            while (left > 0 && (open[open.length - 1] === '{{' || open[open.length - 1] === '{{{') && left >= open[open.length - 1]!.length) left -= open.pop()!.length;
+            if (left) break scan;
+          }
+        } else {
+          if (n > 2 || top !== '['.repeat(n)) break scan;
+          open.pop();
+        }
+        i += n;
+        continue;
       }
+      if (c === '|' && raw[i + 1] === '}' && top === '{|' && lineStart(raw, i)) {
+        open.pop();
+        i += 2;
+        continue;
+      }
+      if (c === '<' && /[a-z/]/i.test(raw[i + 1] ?? '')) {
+        const end = raw.indexOf('>', i);
+        const newline = raw.indexOf('\n', i);
+        if (end === -1 || (newline !== -1 && newline < end)) break;
+        i = end + 1;
+        continue;
+      }
+      if (c === '\n' && raw[i + 1] === '=' && open.length === 0) cuts.push(offset + i + 1);
+      i++;
     }
     offset += raw.length;
   }
-  return [0, ...cuts].map((from, i) => text.slice(from, cuts[i] ?? text.length));
+  const source = String(root);
+  // Copies, not slices: a slice keeps the whole text alive, and pieces are remembered between builds.
+  return [0, ...cuts].map((from, i) => Buffer.from(source.slice(from, cuts[i] ?? source.length)).toString());
 }
 
 /**
@@ -242,7 +290,9 @@ export function pieces(text: string): string[] {
 const parsePiece: (piece: string) => readonly WikiNode[] = memoize((piece: string) => Parser.parse(piece).childNodes, (piece) => piece, { keyChars: 512 * 1024 });
 
 export function readWikitext(input: ReadInput): ReadResult {
-  const text = input.text;
+  // What the parser drops from any text (NUL, DEL, a CR before a line end) is dropped first, so that
+  // offsets in the parsed nodes are offsets in this text.
+  const text = input.text.replace(/[\0\x7F]|\r$/gm, '');
   const dump = input.format === 'wikitext-dump' ? splitDump(text.split('\n')[0] ?? '') : undefined;
   if (input.format === 'wikitext-dump' && !dump) {
     throw new Error('not a dump line: expected "title pageid revid timestamp user userid comment" before the wikitext');
@@ -266,7 +316,7 @@ export function readWikitext(input: ReadInput): ReadResult {
     lineAt = (offset) => index.line(offset);
   }
 
-  const nodes = pieces(body).flatMap(parsePiece);
+  const nodes = pieces(body).flatMap((piece) => parsePiece(piece));
   const ctx: Ctx = { citations: [], refCounter: 0, line: 1, links: [], warn: (m, l) => builder.warn(m, l) };
   let title = dump?.meta.title;
 
@@ -319,13 +369,13 @@ export function readWikitext(input: ReadInput): ReadResult {
     // Plain text: newlines end items, blank lines end paragraphs; "- x" at a line start is a list item
     // in cleaned exports.
     const data = String((node as { data?: string }).data ?? node);
-    const pieces = data.split('\n');
-    pieces.forEach((piece, i) => {
+    const lines = data.split('\n');
+    lines.forEach((piece, i) => {
       const pieceLine = dump ? line : line + i;
       if (i > 0) {
         // A newline: close an item; a blank line closes the paragraph.
         if (item) endItem();
-        else if (piece.trim() === '' && i < pieces.length - 1) builder.endParagraph();
+        else if (piece.trim() === '' && i < lines.length - 1) builder.endParagraph();
         else emit([{ type: 'text', value: ' ' }], pieceLine);
         atLineStart = true;
       }
@@ -340,7 +390,7 @@ export function readWikitext(input: ReadInput): ReadResult {
         emit([{ type: 'text', value: rest }], pieceLine);
         if (rest.trim()) atLineStart = false;
       }
-      if (i > 0 && piece.trim() === '' && i === pieces.length - 1) atLineStart = true;
+      if (i > 0 && piece.trim() === '' && i === lines.length - 1) atLineStart = true;
     });
   }
   endItem();

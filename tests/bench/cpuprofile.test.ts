@@ -77,8 +77,9 @@ describe('CPU profile summary (npm run profile)', () => {
       const summary = summarise(profile as CpuProfile);
       const spin = summary.functions.find((f) => f.name === 'spinFor');
       expect(spin?.where).toMatch(/cpuprofile\.test\.ts:\d+$/);
-      // Most of the span is spent in it (the rest: sampling and the clock it reads).
-      expect(spin!.ms + summary.functions.filter((f) => f.name === 'now').reduce((s, f) => s + f.ms, 0)).toBeGreaterThan(0.5 * summary.wallMs);
+      // It is the function that took the time (with the clock it reads; the rest is the profiler's own).
+      expect(spin!.ms + summary.functions.filter((f) => f.name === 'now').reduce((s, f) => s + f.ms, 0)).toBeGreaterThan(0.3 * summary.wallMs);
+      expect(summary.functions.filter((f) => !f.where.startsWith('(') && f.name !== 'now')[0]?.name).toBe('spinFor');
     } finally {
       session.disconnect();
     }

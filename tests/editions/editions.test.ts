@@ -91,7 +91,9 @@ describe('safe outputs', () => {
     mkdirSync(out);
     // A live process holds the lock (this test runner itself, as far as the CLI child can tell).
     writeFileSync(path.join(out, '.quire-lock'), String(process.pid));
-    const r = await runQuire(['build', '--content', content, '--out', out, '--formats', 'json', '--progress', 'silent']);
+    // A PDF build: the command has started Chromium before the lock refuses it, and must still close it and
+    // exit (a browser left open would keep the process running).
+    const r = await runQuire(['build', '--content', content, '--out', out, '--formats', 'pdf', '--progress', 'silent']);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(`quire: ${out}: another Quire build (process ${process.pid}) is writing to this output folder — wait for it to finish, or delete .quire-lock there if no build is running`);
     // A lock left by a process that is gone is taken over.

@@ -201,14 +201,18 @@ describe('wikitext reader: parsed piece by piece, as the whole parses', () => {
 
   it('gives the same nodes as one parse of the whole, for the seeds and for random markup', () => {
     for (const file of [SEEDS.later, SEEDS.dump]) expect(piecewise(readContent(file))).toEqual(whole(readContent(file)));
-    const fragments = ['== H ==', '=== H3 ===', '= T =', '{{', '}}', '{{{', '}}}', '{|', '|}', '[[', ']]', '[', ']', '<ref>', '</ref>', '<ref name="a"/>', '<!--', '-->', '<pre>', '</pre>', "'''", '* item', 'text', ' ', '|', '=', '\n', '\n', '\n'];
+    // Constructs a reviewer showed the parser pairs differently from a count of braces.
+    for (const tricky of ['{{a|[[b|}}]]\n==H==\n}}', '{{a|b}<!--c-->}\n==H==\n}}', '{{a|b}<ref>x</ref>}\n==H==\n}}', '{{a|-{}}}-\n==H==\n}}', '<span title="a\n==H==\n">x</span>', '<div\n==H==\n>', 'a\x7F\x7F{{b}}\n==H==\nc']) {
+      expect(piecewise(tricky), JSON.stringify(tricky)).toEqual(whole(tricky));
+    }
+    const fragments = ['== H ==', '=== H3 ===', '= T =', '{{', '}}', '{{{', '}}}', '{', '}', '-{', '}-', '{|', '|}', '[[', ']]', '[', ']', '<ref>', '</ref>', '<ref name="a"/>', '<!--', '-->', '<pre>', '</pre>', '<span title="a', '">', '<div', '>', '<br>', '\x7F', "'''", '* item', 'text', ' ', '|', '=', '-', '\n', '\n', '\n'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 80 }), (parts) => {
         const text = parts.join('');
-        expect(pieces(text).join('')).toBe(text);
+        expect(pieces(text).join('')).toBe(text.replace(/\x7F/g, ''));
         expect(piecewise(text)).toEqual(whole(text));
       }),
-      { numRuns: 400, seed: 20261124 },
+      { numRuns: 1000, seed: 20261124 },
     );
   });
 });
