@@ -220,7 +220,12 @@ export function pieces(text: string): string[] {
   const root = Parser.parse(text, false, 1);
   const cuts: number[] = [];
   const open: string[] = [];
-  const lineStart = (raw: string, at: number) => /(?:^|\n)[\t :]*$/.test(raw.slice(Math.max(0, at - 40), at)) || at === 0;
+  // Whether only blanks (or `:` indents) stand before `at` on its line; `fromLineStart`: the node starts a line.
+  let fromLineStart = true;
+  const lineStart = (raw: string, at: number) => {
+    const newline = raw.lastIndexOf('\n', at - 1);
+    return (newline !== -1 || fromLineStart) && /^[\t :]*$/.test(raw.slice(newline + 1, at));
+  };
   let offset = 0;
   scan: for (const node of root.childNodes) {
     const raw = String(node);
@@ -228,6 +233,7 @@ export function pieces(text: string): string[] {
       // Between an opener and its closer, a comment or tag may change how the parser pairs them.
       if (open.length) break;
       offset += raw.length;
+      fromLineStart = raw.endsWith('\n');
       continue;
     }
     for (let i = 0; i < raw.length; ) {
@@ -276,6 +282,7 @@ export function pieces(text: string): string[] {
       i++;
     }
     offset += raw.length;
+    fromLineStart = raw.endsWith('\n');
   }
   const source = String(root);
   // Copies, not slices: a slice keeps the whole text alive, and pieces are remembered between builds.
