@@ -274,7 +274,7 @@ export function pieces(text: string): string[] {
       if (c === '<' && /[a-z/]/i.test(raw[i + 1] ?? '')) {
         const end = raw.indexOf('>', i);
         const newline = raw.indexOf('\n', i);
-        if (end === -1 || (newline !== -1 && newline < end)) break;
+        if (end === -1 || (newline !== -1 && newline < end)) break scan;
         i = end + 1;
         continue;
       }
@@ -286,7 +286,8 @@ export function pieces(text: string): string[] {
   }
   const source = String(root);
   // Copies, not slices: a slice keeps the whole text alive, and pieces are remembered between builds.
-  return [0, ...cuts].map((from, i) => Buffer.from(source.slice(from, cuts[i] ?? source.length)).toString());
+  // (UTF-16 both ways: every code unit kept as it is, a lone surrogate too.)
+  return [0, ...cuts].map((from, i) => Buffer.from(source.slice(from, cuts[i] ?? source.length), 'utf16le').toString('utf16le'));
 }
 
 /**

@@ -197,6 +197,10 @@ describe('wikitext reader: parsed piece by piece, as the whole parses', () => {
     expect(parts.join('')).toBe(text);
     expect(parts.map((p) => p.split('\n')[0])).toEqual(['Lead text.', '== One ==', '=== Two ===']);
     expect(piecewise(text)).toEqual(whole(text));
+    // Once in doubt (a tag running over a line end), nothing after it is cut, in any later text either.
+    expect(pieces('A\n== One ==\n<div\n==H==\n><!--c-->\n==I==\nz')).toEqual(['A\n', '== One ==\n<div\n==H==\n><!--c-->\n==I==\nz']);
+    // A lone surrogate is kept as it is.
+    expect(pieces('a\uD800\n== B ==\nc').join('')).toBe('a\uD800\n== B ==\nc');
   });
 
   it('gives the same nodes as one parse of the whole, for the seeds and for random markup', () => {
