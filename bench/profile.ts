@@ -14,7 +14,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { packageRoot } from '../src/paths.js';
+import { packageRoot } from '../src/util/paths.js';
 import { formatSummary, summarise, type CpuProfile, type ProfileSummary } from './cpuprofile.js';
 import { editSession } from './session.js';
 

@@ -5,9 +5,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, type BuildSession } from '../src/build/pipeline.js';
-import { BuildCache } from '../src/build/cache.js';
-import type { Format } from '../src/build/formats.js';
+import { build, type BuildSession } from '../src/pipeline/pipeline.js';
+import { BuildCache } from '../src/pipeline/cache.js';
+import type { Format } from '../src/pipeline/formats.js';
 
 export interface EditSession {
   /** Change one paragraph of the later revision (a new text each time). */

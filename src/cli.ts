@@ -3,9 +3,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_FORMATS, FORMATS, type Format } from './build/formats.js';
-import { describeError } from './errors.js';
-import { packageRoot } from './paths.js';
+import { DEFAULT_FORMATS, FORMATS, type Format } from './pipeline/formats.js';
+import { describeError } from './util/errors.js';
+import { packageRoot } from './util/paths.js';
 import type { Browser } from 'puppeteer';
 
 const version = (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -29,7 +29,7 @@ function humanSize(bytes: number): string {
  */
 async function chromiumAhead(contentDir: string, outDir: string, formats?: Format[]): Promise<{ browser?: Promise<Browser> }> {
   try {
-    const [{ loadConfig }, { printsAhead }] = await Promise.all([import('./config/load.js'), import('./build/cache.js')]);
+    const [{ loadConfig }, { printsAhead }] = await Promise.all([import('./config/load.js'), import('./pipeline/cache.js')]);
     const wanted = formats ?? (await loadConfig(contentDir)).config.output.formats ?? DEFAULT_FORMATS;
     if (!(await printsAhead(outDir, wanted))) return {};
     const { launchBrowser } = await import('./render/chromium.js');
@@ -69,7 +69,7 @@ program
     const { browser } = await chromiumAhead(opts.content, opts.out, opts.formats);
     try {
       // Each command loads only what it uses: Node's start is part of every build's time.
-      const { build } = await import('./build/pipeline.js');
+      const { build } = await import('./pipeline/pipeline.js');
       const result = await build({ contentDir: opts.content, outDir: opts.out, formats: opts.formats, paper: opts.paper, duplex: opts.duplex, booklet: opts.booklet, progress: opts.progress, release: name === 'release', cacheDir: opts.cache ? undefined : false, browser });
       for (const w of result.warnings) console.error(`warning: ${w.file ? path.join(opts.content, w.file) : opts.content}${w.line ? `:${w.line}` : ''}: ${w.message}`);
       console.log(`\nDone in ${(result.ms / 1000).toFixed(1)} s:`);
@@ -106,7 +106,7 @@ program
   .option('--host <address>', 'address the preview server listens on', '127.0.0.1')
   .action(async (opts: { content: string; out: string; formats?: Format[]; paper?: 'A4' | 'Letter'; duplex?: boolean; port: number; host: string }) => {
     try {
-      const { startWatch } = await import('./build/watch.js');
+      const { startWatch } = await import('./pipeline/watch.js');
       const watcher = await startWatch({ contentDir: opts.content, outDir: opts.out, formats: opts.formats, paper: opts.paper, duplex: opts.duplex, port: opts.port, host: opts.host });
       console.log(`Preview: ${watcher.url}  (watching ${opts.content}; Ctrl-C to stop)`);
       const stop = () => void watcher.close().then(() => process.exit(0));
@@ -124,7 +124,7 @@ program
   .option('-o, --out <dir>', 'output folder', 'output')
   .action(async (opts: { out: string }) => {
     try {
-      const { cleanCache } = await import('./build/clean.js');
+      const { cleanCache } = await import('./pipeline/clean.js');
       const removed = await cleanCache(opts.out);
       console.log(removed ? `Removed the build cache: ${removed}` : 'No build cache to remove.');
     } catch (error) {
@@ -139,7 +139,7 @@ program
   .argument('<dir>', 'a new or empty folder')
   .action(async (dir: string) => {
     try {
-      const { initGuide } = await import('./build/init.js');
+      const { initGuide } = await import('./pipeline/init.js');
       const made = await initGuide(dir);
       console.log(`Created ${dir}: ${made.join(', ')}\nBuild it with: npx quire build --content ${dir} --out ${path.join(dir, 'output')}`);
     } catch (error) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { ConfigSchema, type QuireConfig } from './schema.js';
-import { QuireError } from '../errors.js';
+import { QuireError } from '../util/errors.js';
 
 export const CONFIG_NAMES = ['quire.yaml', 'quire.yml'];
 

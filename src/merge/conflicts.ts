@@ -4,7 +4,7 @@
  * (an added year, an added name) is an extension, not a disagreement: both sides must differ.
  */
 import { distance } from 'fastest-levenshtein';
-import type { Conflict } from '../model.js';
+import type { Conflict } from '../model/index.js';
 
 const NUMBER = /\d+(?:[.,]\d+)*/g;
 /** Capitalised words (a sentence's first word too: only spelling variants of each other count). */

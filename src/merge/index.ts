@@ -15,8 +15,8 @@
  */
 import type { List, Paragraph, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { BackMatter, Block, Book, BookMeta, Chapter, Citation, Conflict, KeyPoint, MergeReport, Provenance, Section, Source } from '../model.js';
-import { slugify } from '../sources/text.js';
+import type { BackMatter, Block, Book, BookMeta, Chapter, Citation, Conflict, KeyPoint, MergeReport, Provenance, Section, Source } from '../model/index.js';
+import { slugify } from '../util/slug.js';
 import { alignSections, sectionsOf, type SourceSection } from './sections.js';
 import { isNearDuplicate, SentenceIndex, splitSentences, wordSet, type Sentence } from './sentences.js';
 import { differences } from './conflicts.js';

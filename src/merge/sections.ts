@@ -1,9 +1,9 @@
 /** Cutting a source's flat mdast into sections, and aligning sections across sources. */
 import type { Heading, List, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Source } from '../model.js';
+import type { Source } from '../model/index.js';
 import { similarity, words } from './sentences.js';
-import { memoize } from '../memo.js';
+import { memoize } from '../util/memo.js';
 
 export interface SourceSection {
   /** Position of the section within its source (0 = lead). */

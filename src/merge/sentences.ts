@@ -3,7 +3,7 @@
  * Segmentation uses ICU's sentence rules (Intl.Segmenter), so it follows Unicode's UAX #29.
  */
 import type { PhrasingContent } from 'mdast';
-import { memoize } from '../memo.js';
+import { memoize } from '../util/memo.js';
 
 export interface Sentence {
   text: string;

@@ -6,7 +6,7 @@
 import { s } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Element } from 'hast';
-import type { Book } from '../model.js';
+import type { Book } from '../model/index.js';
 import { nameParts } from '../study/names.js';
 
 const WIDTH = 960;

@@ -1,5 +1,5 @@
 /** Views for print extras: one chapter as a self-contained handout, and duplex blank pages. */
-import type { Book } from '../model.js';
+import type { Book } from '../model/index.js';
 import type { View, ViewChapter } from './view.js';
 
 /**

@@ -3,7 +3,7 @@
  * The zod schema below is the contract; `book.schema.json` (JSON Schema) is generated from it.
  */
 import { z } from 'zod';
-import type { Book } from '../model.js';
+import type { Book } from '../model/index.js';
 
 const Provenance = z.object({ source: z.string(), file: z.string(), line: z.number().int().positive() });
 

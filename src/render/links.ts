@@ -2,7 +2,7 @@
  * Links between the text and the study aids. The first mention of a glossary entry in each chapter becomes a
  * link to the entry (with an anchor id, so the entry can link back to it). Works on mdast, before HTML.
  */
-import type { Block, Book, PhrasingContent } from '../model.js';
+import type { Block, Book, PhrasingContent } from '../model/index.js';
 import type { Link, Paragraph, List, Text } from 'mdast';
 import { foldSpelling, surnameKey } from '../study/names.js';
 

@@ -1,5 +1,5 @@
 /** The editor's report: what the merge did, per section and per sentence, as a view for report.html.njk. */
-import type { Book, Provenance } from '../model.js';
+import type { Book, Provenance } from '../model/index.js';
 
 const where = (p: Provenance) => `${p.file}:${p.line}`;
 

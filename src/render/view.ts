@@ -3,11 +3,11 @@
  * Templates never receive mdast and never see sources. Links are resolved for the target: one page
  * (HTML, print: `#id`) or an EPUB of several files (`file.xhtml#id`).
  */
-import type { Book, Chapter, SourceInfo, Provenance } from '../model.js';
+import type { Book, Chapter, SourceInfo, Provenance } from '../model/index.js';
 import { blockHtml } from './content.js';
 import { linkMentions } from './links.js';
 import { timelineFigure } from './figure.js';
-import { formatDate } from '../study/questions.js';
+import { formatDate } from '../util/dates.js';
 import type { Changelog } from '../editions/changelog.js';
 
 export type ViewTarget = 'html' | 'epub';

@@ -1,5 +1,5 @@
 import type { Root, RootContent, PhrasingContent, Paragraph, List, ListItem, Heading } from 'mdast';
-import type { Warning } from '../model.js';
+import type { Warning } from '../model/index.js';
 
 /** Position of a node on one line (readers know lines, not always columns). */
 export function at(line: number, column = 1): NonNullable<Paragraph['position']> {

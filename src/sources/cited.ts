@@ -6,7 +6,7 @@
 import type { PhrasingContent } from 'mdast';
 import { TreeBuilder } from './builder.js';
 import type { ReadInput, ReadResult } from './types.js';
-import type { SourceCitation } from '../model.js';
+import type { SourceCitation } from '../model/index.js';
 
 const MARKER = /\[(\d{1,4})\]/g;
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { SourceFormat } from '../model.js';
+import type { SourceFormat } from '../model/index.js';
 import { looksLikeDump } from './wikitext.js';
 import { looksLikeCitedSentences } from './cited.js';
 

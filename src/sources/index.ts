@@ -4,12 +4,13 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Source, SourceFormat, SourceInfo } from '../model.js';
+import type { Source, SourceFormat, SourceInfo } from '../model/index.js';
 import type { QuireConfig } from '../config/schema.js';
 import { CONFIG_NAMES } from '../config/load.js';
-import { QuireError } from '../errors.js';
+import { QuireError } from '../util/errors.js';
 import { detectFormat } from './detect.js';
-import { normaliseText, slugify } from './text.js';
+import { normaliseText } from './text.js';
+import { slugify } from '../util/slug.js';
 import { readWikitext } from './wikitext.js';
 import { readPlainText } from './plaintext.js';
 import { readCitedSentences } from './cited.js';

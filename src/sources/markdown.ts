@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ReadInput, ReadResult } from './types.js';
-import type { SourceCitation, Warning } from '../model.js';
+import type { SourceCitation, Warning } from '../model/index.js';
 
 export function readMarkdown(input: ReadInput): ReadResult {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(input.text) as Root;

@@ -27,14 +27,3 @@ export class LineIndex {
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
-
-/** A slug for ids: ascii letters and digits, dashes between words. */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || 'section';
-}

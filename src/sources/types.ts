@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import type { RevisionMeta, SourceCitation, SourceFormat, Warning } from '../model.js';
+import type { RevisionMeta, SourceCitation, SourceFormat, Warning } from '../model/index.js';
 
 /** What a reader gets: the decoded text and where it came from. */
 export interface ReadInput {

@@ -7,9 +7,9 @@
  * before headings and list markers, and the result is parsed again.
  */
 import Parser from 'wikiparser-node';
-import { memoize } from '../memo.js';
+import { memoize } from '../util/memo.js';
 import type { PhrasingContent, FootnoteReference } from 'mdast';
-import type { RevisionMeta, SourceCitation } from '../model.js';
+import type { RevisionMeta, SourceCitation } from '../model/index.js';
 import { TreeBuilder } from './builder.js';
 import { LineIndex, squash } from './text.js';
 import type { ReadInput, ReadResult } from './types.js';

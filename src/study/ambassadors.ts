@@ -7,8 +7,8 @@
  * Variants of one person's name (transliterations, particles) become one entry; where sources disagree
  * (the merge recorded a conflict) both readings are kept with their sources.
  */
-import type { Ambassador, Book, Disagreement, Provenance } from '../model.js';
-import { slugify } from '../sources/text.js';
+import type { Ambassador, Book, Disagreement, Provenance } from '../model/index.js';
+import { slugify } from '../util/slug.js';
 import { foldSpelling, NAME_PATTERN, NAME_WORD, nameParts, samePerson, sameSurname, surnameKey } from './names.js';
 import { blocksOf } from './text.js';
 

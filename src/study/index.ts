@@ -3,7 +3,7 @@
  *   glossaries (ambassadors, treaties, timeline) → editor's glossary overrides → review questions →
  *   editor's question overrides → index
  */
-import type { Book } from '../model.js';
+import type { Book } from '../model/index.js';
 import { extractAmbassadors } from './ambassadors.js';
 import { extractTreaties } from './treaties.js';
 import { extractTimeline } from './timeline.js';

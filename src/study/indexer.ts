@@ -3,8 +3,8 @@
  * text repeats. A name the text puts after "in", "to", "from" or "at" is a place; a personal-name shape
  * elsewhere is a person. Mentions are found in one pass over the text (terms looked up by first word).
  */
-import type { Book, IndexEntry } from '../model.js';
-import { slugify } from '../sources/text.js';
+import type { Book, IndexEntry } from '../model/index.js';
+import { slugify } from '../util/slug.js';
 import { NAME_PATTERN, TITLES } from './names.js';
 import { blocksOf } from './text.js';
 

@@ -5,7 +5,7 @@
  * and their given names are compatible.
  */
 import { distance } from 'fastest-levenshtein';
-import { memoize } from '../memo.js';
+import { memoize } from '../util/memo.js';
 
 /** Particles and titles that some sources write and others leave out. */
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'la', 'le', 'zu', 'graf', 'freiherr', 'baron', 'count', 'sir', 'lord', 'di', 'da']);

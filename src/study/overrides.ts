@@ -3,9 +3,9 @@
  * review questions. Overrides win over extraction; an id that names no entry is an error, not a no-op.
  */
 import { z } from 'zod';
-import type { Ambassador, Book, ReviewQuestion, Treaty } from '../model.js';
-import { QuireError } from '../errors.js';
-import { slugify } from '../sources/text.js';
+import type { Ambassador, Book, ReviewQuestion, Treaty } from '../model/index.js';
+import { QuireError } from '../util/errors.js';
+import { slugify } from '../util/slug.js';
 
 const Rename = z.record(z.string(), z.string().min(1));
 const Merge = z.array(z.tuple([z.string(), z.string()]));

@@ -1,5 +1,5 @@
 /** Walking the book's text for the study aids. */
-import type { Block, Book, Chapter, Section } from '../model.js';
+import type { Block, Book, Chapter, Section } from '../model/index.js';
 
 export interface BlockRef {
   chapter: Chapter;

@@ -6,9 +6,9 @@
  */
 // Only the English locale: the package's index loads every locale (~0.2 s of start-up).
 import * as chronoEn from 'chrono-node/en';
-import type { Book, TimelineEvent } from '../model.js';
+import type { Book, TimelineEvent } from '../model/index.js';
 import { blocksOf } from './text.js';
-import { memoize } from '../memo.js';
+import { memoize } from '../util/memo.js';
 
 export interface DateMention {
   /** ISO start by precision. */

@@ -8,8 +8,8 @@
  * ("Friendship Treaty"), and the sources' own links ("[[Nazi-Soviet Pact|Molotov-Ribbentrop Pact]]").
  * Date, parties and signatories come from the sentences that mention the treaty.
  */
-import type { Book, Treaty } from '../model.js';
-import { slugify } from '../sources/text.js';
+import type { Book, Treaty } from '../model/index.js';
+import { slugify } from '../util/slug.js';
 import { NAME_PATTERN, stripTitles } from './names.js';
 import { blocksOf } from './text.js';
 import { datesIn } from './timeline.js';

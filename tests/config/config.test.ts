@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseConfig } from '../../src/config/load.js';
-import { QuireError } from '../../src/errors.js';
+import { QuireError } from '../../src/util/errors.js';
 import { CONTENT } from '../support/content.js';
 
 function errorOf(text: string): string {

@@ -3,7 +3,7 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { build } from '../../src/build/pipeline.js';
+import { build } from '../../src/pipeline/pipeline.js';
 import { BookJsonSchema } from '../../src/render/json.js';
 import { CONTENT, SEEDS } from '../support/content.js';
 import { contentsEntries, epubcheck, outputNames, pdfFonts, pdfInfo, pdfText } from '../support/inspect.js';

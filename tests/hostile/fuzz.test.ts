@@ -10,9 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseText, readContent, SEEDS, FIXTURES, TEST_META } from '../support/content.js';
 import { mergeSources } from '../../src/merge/index.js';
-import { QuireError } from '../../src/errors.js';
-import type { SourceFormat } from '../../src/model.js';
-import { allBlocks } from '../../src/model.js';
+import { QuireError } from '../../src/util/errors.js';
+import type { SourceFormat } from '../../src/model/index.js';
+import { allBlocks } from '../../src/model/index.js';
 
 const meta = TEST_META;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeSources } from '../../src/merge/index.js';
-import { allBlocks } from '../../src/model.js';
+import { allBlocks } from '../../src/model/index.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES, parseSeed, parseText, readContent, SEEDS, TEST_META } from '../support/content.js';
@@ -8,7 +8,7 @@ import { addStudyAids } from '../../src/study/index.js';
 import { headingSimilarity } from '../../src/merge/sections.js';
 import { isNearDuplicate, splitSentences, SentenceIndex } from '../../src/merge/sentences.js';
 import { sectionsOf } from '../../src/merge/sections.js';
-import { forgetRemembered } from '../../src/memo.js';
+import { forgetRemembered } from '../../src/util/memo.js';
 
 const meta = TEST_META;
 

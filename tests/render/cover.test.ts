@@ -3,7 +3,7 @@ import puppeteer, { type Browser } from 'puppeteer';
 import { drawCover, coverTree } from '../../src/render/cover.js';
 import { findChromium } from '../../src/render/chromium.js';
 import { DEFAULT_TEMPLATES, TemplateSet } from '../../src/render/templates.js';
-import { QuireError } from '../../src/errors.js';
+import { QuireError } from '../../src/util/errors.js';
 
 const templates = new TemplateSet(DEFAULT_TEMPLATES);
 const meta = (title: string) => ({ meta: { title, subtitle: 'Отношения, 1918–1941', author: 'Quire contributors', edition: { number: 2, date: '2026-11-24' } } });

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { detectFormat } from '../../src/sources/detect.js';
 import { decode } from '../../src/sources/index.js';
 import { headings, parseText, readContent, SEEDS } from '../support/content.js';
-import { QuireError } from '../../src/errors.js';
+import { QuireError } from '../../src/util/errors.js';
 
 describe('markdown reader', () => {
   it('reads headings, paragraphs, lists and footnotes through remark', () => {

@@ -5,7 +5,7 @@ import Parser from 'wikiparser-node';
 import fc from 'fast-check';
 import { headings, parseSeed, parseText, readContent, SEEDS } from '../support/content.js';
 import { pieces, splitDump } from '../../src/sources/wikitext.js';
-import { forgetRemembered } from '../../src/memo.js';
+import { forgetRemembered } from '../../src/util/memo.js';
 
 describe('wikitext reader: the 2008 dump line', () => {
   const source = parseSeed(SEEDS.dump);

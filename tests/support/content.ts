@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSource, type SourceEntry } from '../../src/sources/index.js';
-import type { BookMeta, Source } from '../../src/model.js';
+import type { BookMeta, Source } from '../../src/model/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CONTENT = path.join(ROOT, 'content');

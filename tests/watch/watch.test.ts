@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startWatch, type BuildReport, type Watcher } from '../../src/build/watch.js';
+import { startWatch, type BuildReport, type Watcher } from '../../src/pipeline/watch.js';
 import { CONTENT, SEEDS } from '../support/content.js';
 import { DEFAULT_TEMPLATES } from '../../src/render/templates.js';
 import { pdfText } from '../support/inspect.js';

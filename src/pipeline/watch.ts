@@ -17,7 +17,7 @@ import { watch as chokidar, type FSWatcher } from 'chokidar';
 import { build, printFolder, type BuildOptions, type BuildResult, type BuildSession } from './pipeline.js';
 import { BuildCache, defaultCacheDir } from './cache.js';
 import { DEFAULT_TEMPLATES, TemplateSet } from '../render/templates.js';
-import { describeError } from '../errors.js';
+import { describeError } from '../util/errors.js';
 import { loadConfig } from '../config/load.js';
 
 export interface WatchOptions extends Omit<BuildOptions, 'session' | 'progress' | 'release'> {
