@@ -55,7 +55,13 @@ async function stages(): Promise<Record<string, number>> {
     const out = mkdtempSync(path.join(tmpdir(), 'quire-bench-'));
     // No cache at all: neither on disk nor the text work remembered in the process by the last build.
     forgetRemembered();
-    const result = await build({ contentDir: content, outDir: out, progress: 'silent', cacheDir: false, formats: ['html', 'pdf', 'epub', 'json', 'report', 'handouts'] });
+    const result = await build({
+      contentDir: content,
+      outDir: out,
+      progress: 'silent',
+      cacheDir: false,
+      formats: ['html', 'pdf', 'epub', 'json', 'report', 'handouts'],
+    });
     rmSync(out, { recursive: true, force: true });
     if (i === 0 && RUNS > 1) continue;
     for (const [stage, ms] of Object.entries(result.stages)) (samples[stage] ??= []).push(ms);
@@ -74,7 +80,13 @@ async function nonPdfStages(): Promise<{ ms: number; stages: Record<string, numb
   for (let i = 0; i <= Math.max(RUNS, 2); i++) {
     const out = mkdtempSync(path.join(tmpdir(), 'quire-bench-'));
     forgetRemembered();
-    const result = await build({ contentDir: content, outDir: out, progress: 'silent', cacheDir: false, formats: ['html', 'epub', 'json', 'report'] });
+    const result = await build({
+      contentDir: content,
+      outDir: out,
+      progress: 'silent',
+      cacheDir: false,
+      formats: ['html', 'epub', 'json', 'report'],
+    });
     rmSync(out, { recursive: true, force: true });
     if (i > 0) runs.push({ ms: result.ms, stages: result.stages });
   }
@@ -106,7 +118,12 @@ async function warm() {
         times.push(r.ms);
         last = r.stages;
       }
-      results[name] = { median: round(median(times)), min: round(Math.min(...times)), max: round(Math.max(...times)), stages: last };
+      results[name] = {
+        median: round(median(times)),
+        min: round(Math.min(...times)),
+        max: round(Math.max(...times)),
+        stages: last,
+      };
     }
     return results;
   } finally {
@@ -161,7 +178,12 @@ function measure(argv: string[]): Promise<{ s: number; peakMB: number }> {
 
 async function mergeScaling() {
   const { config } = await loadConfig(content);
-  const entries = (config.sources ?? []).map((s, i, all) => ({ file: s.file, id: path.parse(s.file).name, priority: all.length - i, format: s.format }));
+  const entries = (config.sources ?? []).map((s, i, all) => ({
+    file: s.file,
+    id: path.parse(s.file).name,
+    priority: all.length - i,
+    format: s.format,
+  }));
   const rows: { size: number; readMs: number; mergeMs: number; sentences: number }[] = [];
   for (const size of [1, 4, 10]) {
     const texts = entries.map((e) => {
@@ -182,7 +204,10 @@ async function mergeScaling() {
       if (i === 0 && RUNS > 1) continue;
       reads.push(t1 - t0);
       merges.push(t2 - t1);
-      sentences = book.chapters.reduce((n, c) => n + c.sections.reduce((m, s) => m + s.blocks.reduce((k, b) => k + b.sentences.length, 0), 0), 0);
+      sentences = book.chapters.reduce(
+        (n, c) => n + c.sections.reduce((m, s) => m + s.blocks.reduce((k, b) => k + b.sentences.length, 0), 0),
+        0,
+      );
     }
     rows.push({ size, readMs: round(median(reads)), mergeMs: round(median(merges)), sentences });
   }
@@ -202,7 +227,11 @@ async function printHtmlFile(): Promise<string> {
   writeFileSync(path.join(dir, 'fonts.css'), fonts.css);
   for (const f of fonts.files) copyFileSync(f, path.join(dir, 'fonts', path.basename(f)));
   copyFileSync(templates.file('print.css'), path.join(dir, 'print.css'));
-  const view = buildView(book, { paper: config.output.paper, assets: '', hyphenate: hyphenatorFor(book.meta.language) });
+  const view = buildView(book, {
+    paper: config.output.paper,
+    assets: '',
+    hyphenate: hyphenatorFor(book.meta.language),
+  });
   const file = path.join(dir, 'print.html');
   writeFileSync(file, templates.render('print.html.njk', { ...view, print: true, pages: {}, blank: {} }));
   return file;
@@ -212,13 +241,28 @@ async function cold(floorHtml: string) {
   const results: Record<string, { median: number; min: number; max: number }> = {};
   const ratios: { pdf: number[]; all: number[] } = { pdf: [], all: [] };
   // Interleaved: floor, all, pdf in each round, so that drift affects all three alike.
-  const floorArgv = [path.join(root, 'dist/bench/floor.js'), floorHtml, path.join(path.dirname(floorHtml), 'floor.pdf')];
+  const floorArgv = [
+    path.join(root, 'dist/bench/floor.js'),
+    floorHtml,
+    path.join(path.dirname(floorHtml), 'floor.pdf'),
+  ];
   // Cold: no cache and a fresh output folder for every run.
   const time = async (argv: string[]) => (await measure(argv)).s;
   const coldBuild = async (formats?: string) => {
     const out = mkdtempSync(path.join(tmpdir(), 'quire-cold-'));
     try {
-      return await measure([cli, 'build', '--content', content, '--out', out, '--progress', 'silent', '--no-cache', ...(formats ? ['--formats', formats] : [])]);
+      return await measure([
+        cli,
+        'build',
+        '--content',
+        content,
+        '--out',
+        out,
+        '--progress',
+        'silent',
+        '--no-cache',
+        ...(formats ? ['--formats', formats] : []),
+      ]);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -237,7 +281,11 @@ async function cold(floorHtml: string) {
     ratios.all.push(all.s / floor);
     ratios.pdf.push(pdf / floor);
   }
-  const stats = (v: number[]) => ({ median: round(median(v), 2), min: round(Math.min(...v), 2), max: round(Math.max(...v), 2) });
+  const stats = (v: number[]) => ({
+    median: round(median(v), 2),
+    min: round(Math.min(...v), 2),
+    max: round(Math.max(...v), 2),
+  });
   for (const [k, v] of Object.entries(rounds)) results[k] = stats(v);
   for (const formats of ['html', 'epub', 'handouts']) {
     const times: number[] = [];
@@ -248,7 +296,11 @@ async function cold(floorHtml: string) {
     }
     results[formats] = stats(times);
   }
-  return { results, ratio: { pdfToFloor: round(median(ratios.pdf), 2), allToFloor: round(median(ratios.all), 2) }, peakMB: Math.round(median(peaks)) };
+  return {
+    results,
+    ratio: { pdfToFloor: round(median(ratios.pdf), 2), allToFloor: round(median(ratios.all), 2) },
+    peakMB: Math.round(median(peaks)),
+  };
 }
 
 /** Whole-process builds of synthetic content at 1×, 4× and 10× the seeds: seconds and peak memory. */
@@ -269,11 +321,20 @@ async function scaling() {
       samples.push(await measure([cli, 'build', '--content', dir, '--out', out, '--progress', 'silent', '--no-cache']));
     }
     rmSync(dir, { recursive: true, force: true });
-    rows.push({ size, s: round(median(samples.map((x) => x.s)), 2), peakMB: Math.round(median(samples.map((x) => x.peakMB))) });
+    rows.push({
+      size,
+      s: round(median(samples.map((x) => x.s)), 2),
+      peakMB: Math.round(median(samples.map((x) => x.peakMB))),
+    });
   }
   const first = rows[0]!;
   const last = rows[2]!;
-  return { rows, timeRatio10x: round(last.s / first.s, 2), exponent: round(Math.log(last.s / first.s) / Math.log(10), 2), memoryRatio10x: round(last.peakMB / first.peakMB, 2) };
+  return {
+    rows,
+    timeRatio10x: round(last.s / first.s, 2),
+    exponent: round(Math.log(last.s / first.s) / Math.log(10), 2),
+    memoryRatio10x: round(last.peakMB / first.peakMB, 2),
+  };
 }
 
 const report = {
@@ -287,24 +348,42 @@ const report = {
 const warmRun = await warm();
 const coldRun = await cold(await printHtmlFile());
 const scale = quick && !args.includes('--scaling') ? undefined : await scaling();
-Object.assign(report, { cold: coldRun.results, ratio: coldRun.ratio, peakMB: coldRun.peakMB, warm: warmRun, scaling: scale });
+Object.assign(report, {
+  cold: coldRun.results,
+  ratio: coldRun.ratio,
+  peakMB: coldRun.peakMB,
+  warm: warmRun,
+  scaling: scale,
+});
 
 console.log(`\nQuire bench (${RUNS} run${RUNS === 1 ? '' : 's'} per case, median)\n`);
 console.log('In-process stages of one build (ms):');
 for (const [k, v] of Object.entries(report.stages)) console.log(`  ${k.padEnd(10)} ${String(v).padStart(8)}`);
-console.log(`\nHTML, EPUB, book.json and report only, in one process after a warm-up, no cache: ${report.nonPdf.ms} ms ${JSON.stringify(report.nonPdf.stages)}`);
+console.log(
+  `\nHTML, EPUB, book.json and report only, in one process after a warm-up, no cache: ${report.nonPdf.ms} ms ${JSON.stringify(report.nonPdf.stages)}`,
+);
 console.log('\nRead + merge of synthetic content (ms):');
 console.log('  size      read     merge  sentences');
-for (const r of report.merge.rows) console.log(`  ${`${r.size}×`.padEnd(6)} ${String(r.readMs).padStart(8)} ${String(r.mergeMs).padStart(9)} ${String(r.sentences).padStart(10)}`);
-console.log(`  growth exponent (10× vs 1×): read ${report.merge.exponent.read}, merge ${report.merge.exponent.merge} (1 = linear)`);
+for (const r of report.merge.rows)
+  console.log(
+    `  ${`${r.size}×`.padEnd(6)} ${String(r.readMs).padStart(8)} ${String(r.mergeMs).padStart(9)} ${String(r.sentences).padStart(10)}`,
+  );
+console.log(
+  `  growth exponent (10× vs 1×): read ${report.merge.exponent.read}, merge ${report.merge.exponent.merge} (1 = linear)`,
+);
 console.log('\nWhole-process `quire build` (s); floor = bare page.pdf() of the same print HTML in a fresh process:');
-for (const [k, v] of Object.entries(coldRun.results)) console.log(`  ${k.padEnd(6)} median ${v.median}  min ${v.min}  max ${v.max}`);
-console.log(`  pdfToFloor ${coldRun.ratio.pdfToFloor}  allToFloor ${coldRun.ratio.allToFloor} (medians of per-round ratios); peak memory of an all-formats build ${coldRun.peakMB} MB (Chromium included)`);
+for (const [k, v] of Object.entries(coldRun.results))
+  console.log(`  ${k.padEnd(6)} median ${v.median}  min ${v.min}  max ${v.max}`);
+console.log(
+  `  pdfToFloor ${coldRun.ratio.pdfToFloor}  allToFloor ${coldRun.ratio.allToFloor} (medians of per-round ratios); peak memory of an all-formats build ${coldRun.peakMB} MB (Chromium included)`,
+);
 console.log('\nWarm rebuilds in one process (what `quire watch` does) (ms):');
-for (const [k, v] of Object.entries(warmRun)) console.log(`  ${k.padEnd(13)} median ${v.median}  min ${v.min}  max ${v.max}   stages ${JSON.stringify(v.stages)}`);
+for (const [k, v] of Object.entries(warmRun))
+  console.log(`  ${k.padEnd(13)} median ${v.median}  min ${v.min}  max ${v.max}   stages ${JSON.stringify(v.stages)}`);
 if (scale) {
   console.log('\nWhole-process builds of synthetic content (all formats, no cache):');
-  for (const r of scale.rows) console.log(`  ${`${r.size}×`.padEnd(4)} ${String(r.s).padStart(7)} s  peak ${r.peakMB} MB`);
+  for (const r of scale.rows)
+    console.log(`  ${`${r.size}×`.padEnd(4)} ${String(r.s).padStart(7)} s  peak ${r.peakMB} MB`);
   console.log(`  10×/1×: time ${scale.timeRatio10x} (exponent ${scale.exponent}), memory ${scale.memoryRatio10x}`);
 }
 /**
@@ -327,7 +406,9 @@ async function pandocEpub(): Promise<number | undefined> {
     const times: number[] = [];
     for (let i = 0; i <= RUNS; i++) {
       const t = performance.now();
-      spawnSync('pandoc', [md, '--metadata', 'title=Article', '-o', path.join(out, 'pandoc.epub')], { stdio: 'ignore' });
+      spawnSync('pandoc', [md, '--metadata', 'title=Article', '-o', path.join(out, 'pandoc.epub')], {
+        stdio: 'ignore',
+      });
       if (i > 0 || RUNS === 1) times.push((performance.now() - t) / 1000);
     }
     return round(median(times), 2);
@@ -344,18 +425,37 @@ const warmMs = (k: string) => warmRun[k]?.median ?? Infinity;
 const targets = [
   { target: 'pdfToFloor ≤ 1.4', value: coldRun.ratio.pdfToFloor, met: coldRun.ratio.pdfToFloor <= 1.4 },
   { target: 'allToFloor ≤ 1.7', value: coldRun.ratio.allToFloor, met: coldRun.ratio.allToFloor <= 1.7 },
-  { target: 'handouts ≤ 100 ms per chapter', value: st['handout-each'] ?? null, met: (st['handout-each'] ?? Infinity) <= 100 },
+  {
+    target: 'handouts ≤ 100 ms per chapter',
+    value: st['handout-each'] ?? null,
+    met: (st['handout-each'] ?? Infinity) <= 100,
+  },
   { target: 'non-PDF stages < 300 ms in-process', value: nonPdf, met: nonPdf < 300 },
-  { target: 'EPUB whole process ≤ 2× pandoc', value: pandoc === undefined ? null : round(coldRun.results.epub!.median / pandoc, 2), met: pandoc !== undefined && coldRun.results.epub!.median <= 2 * pandoc },
+  {
+    target: 'EPUB whole process ≤ 2× pandoc',
+    value: pandoc === undefined ? null : round(coldRun.results.epub!.median / pandoc, 2),
+    met: pandoc !== undefined && coldRun.results.epub!.median <= 2 * pandoc,
+  },
   { target: 'warm no change < 50 ms', value: warmMs('noChange'), met: warmMs('noChange') < 50 },
   { target: 'warm edit → HTML+EPUB < 200 ms', value: warmMs('editHtmlEpub'), met: warmMs('editHtmlEpub') < 200 },
   { target: 'warm edit → PDF < 1000 ms', value: warmMs('editPdf'), met: warmMs('editPdf') < 1000 },
-  { target: 'scaling time 10×/1× ≤ 8', value: scale?.timeRatio10x ?? null, met: scale !== undefined && scale.timeRatio10x <= 8 },
-  { target: 'scaling memory 10×/1× ≤ 1.5', value: scale?.memoryRatio10x ?? null, met: scale !== undefined && scale.memoryRatio10x <= 1.5 },
+  {
+    target: 'scaling time 10×/1× ≤ 8',
+    value: scale?.timeRatio10x ?? null,
+    met: scale !== undefined && scale.timeRatio10x <= 8,
+  },
+  {
+    target: 'scaling memory 10×/1× ≤ 1.5',
+    value: scale?.memoryRatio10x ?? null,
+    met: scale !== undefined && scale.memoryRatio10x <= 1.5,
+  },
 ];
 Object.assign(report, { pandocEpubS: pandoc ?? null, targets });
 console.log('\nTargets (from the speed issue):');
-for (const t of targets) console.log(`  ${t.value === null ? '—  ' : t.met ? 'met' : 'not'}  ${t.target.padEnd(36)} ${t.value === null ? 'not measured in this run' : t.value}`);
+for (const t of targets)
+  console.log(
+    `  ${t.value === null ? '—  ' : t.met ? 'met' : 'not'}  ${t.target.padEnd(36)} ${t.value === null ? 'not measured in this run' : t.value}`,
+  );
 
 mkdirSync(path.join(root, 'output'), { recursive: true });
 writeFileSync(path.join(root, 'output/bench.json'), `${JSON.stringify(report, null, 2)}\n`);

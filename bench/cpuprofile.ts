@@ -42,7 +42,8 @@ export function summarise(profile: CpuProfile, top = 12): ProfileSummary {
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   // Each delta is the time before its sample; it is charged to that sample's function.
-  for (let i = 0; i < samples.length; i++) selfMs.set(samples[i]!, (selfMs.get(samples[i]!) ?? 0) + (deltas[i] ?? 0) / 1000);
+  for (let i = 0; i < samples.length; i++)
+    selfMs.set(samples[i]!, (selfMs.get(samples[i]!) ?? 0) + (deltas[i] ?? 0) / 1000);
   // What runs under the inspector's own calls (an in-process profile's start and stop) is the profiler's.
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const profiler = new Set<number>();
@@ -50,7 +51,8 @@ export function summarise(profile: CpuProfile, top = 12): ProfileSummary {
     profiler.add(id);
     for (const child of byId.get(id)?.children ?? []) mark(child);
   };
-  for (const node of profile.nodes) if (node.callFrame.url === 'node:inspector' && !profiler.has(node.id)) mark(node.id);
+  for (const node of profile.nodes)
+    if (node.callFrame.url === 'node:inspector' && !profiler.has(node.id)) mark(node.id);
   const groups = new Map<string, number>();
   const functions = new Map<string, { name: string; where: string; ms: number }>();
   for (const node of profile.nodes) {
@@ -68,8 +70,14 @@ export function summarise(profile: CpuProfile, top = 12): ProfileSummary {
   const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
     wallMs: round((profile.endTime - profile.startTime) / 1000),
-    groups: [...groups].map(([name, ms]) => ({ name, ms: round(ms) })).sort((a, b) => b.ms - a.ms).slice(0, top),
-    functions: [...functions.values()].map((f) => ({ ...f, ms: round(f.ms) })).sort((a, b) => b.ms - a.ms).slice(0, top),
+    groups: [...groups]
+      .map(([name, ms]) => ({ name, ms: round(ms) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, top),
+    functions: [...functions.values()]
+      .map((f) => ({ ...f, ms: round(f.ms) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, top),
   };
 }
 
@@ -81,6 +89,9 @@ export function formatSummary(title: string, summary: ProfileSummary): string {
     '  by place (self time)',
     ...summary.groups.map((g) => `    ${g.ms.toFixed(0).padStart(7)} ms ${share(g.ms)}  ${g.name}`),
     '  by function (self time)',
-    ...summary.functions.map((f) => `    ${f.ms.toFixed(0).padStart(7)} ms ${share(f.ms)}  ${f.name}${f.where === f.name ? '' : `  (${f.where})`}`),
+    ...summary.functions.map(
+      (f) =>
+        `    ${f.ms.toFixed(0).padStart(7)} ms ${share(f.ms)}  ${f.name}${f.where === f.name ? '' : `  (${f.where})`}`,
+    ),
   ].join('\n');
 }

@@ -42,7 +42,22 @@ function coldProfile(formats: string): ProfileSummary {
   try {
     const run = spawnSync(
       process.execPath,
-      ['--cpu-prof', '--cpu-prof-dir', path.join(scratch, 'prof'), cli, 'build', '--content', content, '--out', path.join(scratch, 'out'), '--no-cache', '--progress', 'silent', '--formats', formats],
+      [
+        '--cpu-prof',
+        '--cpu-prof-dir',
+        path.join(scratch, 'prof'),
+        cli,
+        'build',
+        '--content',
+        content,
+        '--out',
+        path.join(scratch, 'out'),
+        '--no-cache',
+        '--progress',
+        'silent',
+        '--formats',
+        formats,
+      ],
       { stdio: ['ignore', 'ignore', 'inherit'] },
     );
     if (run.status !== 0) throw new Error(`quire build --formats ${formats} exited with ${run.status}`);
@@ -62,10 +77,16 @@ async function warmProfile(): Promise<ProfileSummary> {
   inspector.connect();
   try {
     await session.build(['html', 'pdf', 'epub', 'json', 'report']);
-    for (let i = 0; i < 2; i++) (session.edit(), await session.build(['html', 'epub']));
+    for (let i = 0; i < 2; i++) {
+      session.edit();
+      await session.build(['html', 'epub']);
+    }
     await inspector.post('Profiler.enable');
     await inspector.post('Profiler.start');
-    for (let i = 0; i < EDITS; i++) (session.edit(), await session.build(['html', 'epub']));
+    for (let i = 0; i < EDITS; i++) {
+      session.edit();
+      await session.build(['html', 'epub']);
+    }
     const { profile } = await inspector.post('Profiler.stop');
     return keep('warm-edit', profile as CpuProfile);
   } finally {

@@ -26,7 +26,11 @@ export function editSession(content: string): EditSession {
   const original = readFileSync(file, 'utf8');
   let edits = 0;
   return {
-    edit: () => writeFileSync(file, original.replace('annulling all mutual claims', `annulling all mutual claims (edit ${++edits})`)),
+    edit: () =>
+      writeFileSync(
+        file,
+        original.replace('annulling all mutual claims', `annulling all mutual claims (edit ${++edits})`),
+      ),
     build: async (formats) => {
       // A person saves now and then: the last build's cache writes (behind the build) are done by the next save.
       await session.cache.settle();

@@ -7,7 +7,8 @@ const SUFFIXES = ['', 'ka', 'lo', 'mi', 'ru', 'se', 'ti', 'vo', 'ne', 'da', 'po'
 
 export function transformWords(text: string, copy: number): string {
   if (copy === 0) return text;
-  const suffix = SUFFIXES[copy % SUFFIXES.length]! + (copy >= SUFFIXES.length ? String(Math.floor(copy / SUFFIXES.length)) : '');
+  const suffix =
+    SUFFIXES[copy % SUFFIXES.length]! + (copy >= SUFFIXES.length ? String(Math.floor(copy / SUFFIXES.length)) : '');
   // Only letters in running text: markup characters, digits and short words are left as they are.
   return text.replace(/\b(\p{L}{4,})\b/gu, (w) => w + suffix);
 }
@@ -17,7 +18,11 @@ export function scaleSource(text: string, k: number, oneLine: boolean): string {
   const copies = [text];
   for (let i = 1; i < k; i++) {
     // A dump line keeps its metadata once; its article body is repeated.
-    copies.push(oneLine ? transformWords(text.replace(/^.*?\d{4}-\d\d-\d\dT[\d:]+Z \S+ \d+ [^{[']*/, ''), i) : transformWords(text.replace(/^= .* =\n/, ''), i));
+    copies.push(
+      oneLine
+        ? transformWords(text.replace(/^.*?\d{4}-\d\d-\d\dT[\d:]+Z \S+ \d+ [^{[']*/, ''), i)
+        : transformWords(text.replace(/^= .* =\n/, ''), i),
+    );
   }
   return copies.join(oneLine ? ' ' : '\n\n');
 }

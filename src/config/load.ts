@@ -24,11 +24,19 @@ export async function loadConfig(contentDir: string): Promise<LoadedConfig> {
 
 /** Parse YAML text and validate it; errors name the file, line and column. */
 export function parseConfig(text: string, file: string): QuireConfig {
-  return parseYaml(text, file, ConfigSchema, { what: 'config', hint: 'see "The config file" in README.md for the allowed keys and types' });
+  return parseYaml(text, file, ConfigSchema, {
+    what: 'config',
+    hint: 'see "The config file" in README.md for the allowed keys and types',
+  });
 }
 
 /** Parse YAML and validate it against a zod schema; any error names the file, line and column. */
-export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S, labels: { what: string; hint: string }): z.output<S> {
+export function parseYaml<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  labels: { what: string; hint: string },
+): z.output<S> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const yamlError = doc.errors[0];

@@ -7,7 +7,10 @@ export const SourceConfigSchema = z
     /** Path relative to the content folder. */
     file: z.string().min(1),
     /** Id used in provenance; defaults to the file name without extension. */
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes').optional(),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes')
+      .optional(),
     /** Force a format; detected from the content when absent. */
     format: z.enum(sourceFormats).optional(),
     /** Higher wins where sources disagree; default: the order listed, first highest. */
@@ -23,7 +26,10 @@ export const ConfigSchema = z
   .object({
     title: z.string().min(1).optional(),
     subtitle: z.string().optional(),
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'use a BCP 47 tag such as "en" or "en-GB"').default('en'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'use a BCP 47 tag such as "en" or "en-GB"')
+      .default('en'),
     author: z.string().default('Wikipedia contributors'),
     publisher: z.string().optional(),
     description: z.string().optional(),
@@ -35,7 +41,10 @@ export const ConfigSchema = z
     edition: z
       .object({
         number: z.number().int().positive().default(1),
-        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').optional(),
+        date: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+          .optional(),
       })
       .strict()
       .default({ number: 1 }),

@@ -77,16 +77,27 @@ export function changelog(previous: BookJson, current: BookJson): Changelog {
       });
       if (best >= 0 && score >= 0.5) {
         const after = added.splice(best, 1)[0]!;
-        reworded.push({ before: r, after, words: diffWords(r, after).map((p) => ({ text: p.value, change: p.added ? 'added' : p.removed ? 'removed' : 'same' })) });
+        reworded.push({
+          before: r,
+          after,
+          words: diffWords(r, after).map((p) => ({
+            text: p.value,
+            change: p.added ? 'added' : p.removed ? 'removed' : 'same',
+          })),
+        });
       } else removed.push(r);
     }
     sections.changed.push({ id, title: s.title, added, removed, reworded });
   }
 
-  const entries = (b: BookJson) => [...b.glossaries.ambassadors.map((a) => `${a.name} (${a.post})`), ...b.glossaries.treaties.map((t) => t.name)];
+  const entries = (b: BookJson) => [
+    ...b.glossaries.ambassadors.map((a) => `${a.name} (${a.post})`),
+    ...b.glossaries.treaties.map((t) => t.name),
+  ];
   const events = (b: BookJson) => b.glossaries.timeline.map((e) => `${e.date}: ${e.text}`);
   const questions = (b: BookJson) => b.questions.map((q) => q.question);
-  const conflicts = (b: BookJson) => b.report.conflicts.map((c) => `${c.kind}: ${c.readings.map((r) => r.text).join(' / ')}`);
+  const conflicts = (b: BookJson) =>
+    b.report.conflicts.map((c) => `${c.kind}: ${c.readings.map((r) => r.text).join(' / ')}`);
   const g = setDiff(entries(previous), entries(current));
   const t = setDiff(events(previous), events(current));
   const q = setDiff(questions(previous), questions(current));
@@ -103,7 +114,19 @@ export function changelog(previous: BookJson, current: BookJson): Changelog {
     empty: false,
   };
   log.empty =
-    !chapterDiff.added.length && !chapterDiff.removed.length && !moved.length && !sections.added.length && !sections.removed.length && !sections.changed.length &&
-    !g.added.length && !g.removed.length && !t.added.length && !t.removed.length && !q.added.length && !q.removed.length && !k.added.length && !k.removed.length;
+    !chapterDiff.added.length &&
+    !chapterDiff.removed.length &&
+    !moved.length &&
+    !sections.added.length &&
+    !sections.removed.length &&
+    !sections.changed.length &&
+    !g.added.length &&
+    !g.removed.length &&
+    !t.added.length &&
+    !t.removed.length &&
+    !q.added.length &&
+    !q.removed.length &&
+    !k.added.length &&
+    !k.removed.length;
   return log;
 }

@@ -18,7 +18,10 @@ export async function lastEdition(contentDir: string, before?: number): Promise<
 }
 
 /** The latest recorded edition's file and text (cheap: a build hashes it), and how to parse it. */
-export async function lastEditionText(contentDir: string, before?: number): Promise<{ file: string; text: string; parse: () => BookJson } | undefined> {
+export async function lastEditionText(
+  contentDir: string,
+  before?: number,
+): Promise<{ file: string; text: string; parse: () => BookJson } | undefined> {
   const dir = path.join(contentDir, EDITIONS_DIR);
   if (!existsSync(dir)) return undefined;
   const numbers = (await readdir(dir))
@@ -34,7 +37,10 @@ export async function lastEditionText(contentDir: string, before?: number): Prom
     try {
       return BookJsonSchema.parse(JSON.parse(text));
     } catch {
-      throw new QuireError('recorded edition is not a valid book.json snapshot', { file, hint: 'restore it from version control, or delete it to stop comparing with it' });
+      throw new QuireError('recorded edition is not a valid book.json snapshot', {
+        file,
+        hint: 'restore it from version control, or delete it to stop comparing with it',
+      });
     }
   };
   return { file, text, parse };
@@ -44,7 +50,10 @@ export async function lastEditionText(contentDir: string, before?: number): Prom
 export function assertNotRecorded(contentDir: string, number: number): void {
   const file = fileOf(contentDir, number);
   if (existsSync(file)) {
-    throw new QuireError(`edition ${number} is already recorded`, { file, hint: 'raise edition.number (and its date) in quire.yaml to release a new edition' });
+    throw new QuireError(`edition ${number} is already recorded`, {
+      file,
+      hint: 'raise edition.number (and its date) in quire.yaml to release a new edition',
+    });
   }
 }
 

@@ -15,7 +15,20 @@
  */
 import type { List, Paragraph, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { BackMatter, Block, Book, BookMeta, Chapter, Citation, Conflict, KeyPoint, MergeReport, Provenance, Section, Source } from '../model/index.js';
+import type {
+  BackMatter,
+  Block,
+  Book,
+  BookMeta,
+  Chapter,
+  Citation,
+  Conflict,
+  KeyPoint,
+  MergeReport,
+  Provenance,
+  Section,
+  Source,
+} from '../model/index.js';
 import { slugify } from '../util/slug.js';
 import { alignSections, sectionsOf, type SourceSection } from './sections.js';
 import { isNearDuplicate, SentenceIndex, splitSentences, wordSet, type Sentence } from './sentences.js';
@@ -33,7 +46,8 @@ export interface MergeOptions {
 export const DEFAULT_THRESHOLD = 0.6;
 
 /** Headings whose sections are apparatus, not chapters. */
-const BACK_MATTER = /^(references|notes|footnotes|citations|sources|bibliography|further reading|external links|see also|literature)$/i;
+const BACK_MATTER =
+  /^(references|notes|footnotes|citations|sources|bibliography|further reading|external links|see also|literature)$/i;
 
 interface WSentence extends Sentence {
   /** Every source carrying this sentence (in any wording), first the one whose wording is kept. */
@@ -79,10 +93,18 @@ const qualify = (source: Source, key: string) => `${source.info.id}\u0000${key}`
 
 function toWBlock(node: Paragraph | List, source: Source, locale: string): WBlock {
   const prov = provenance(source, node.position?.start.line ?? 1);
-  const sentence = (s: Sentence): WSentence => ({ text: s.text, refs: s.refs.map((r) => qualify(source, r)), sources: [prov], priority: source.info.priority });
+  const sentence = (s: Sentence): WSentence => ({
+    text: s.text,
+    refs: s.refs.map((r) => qualify(source, r)),
+    sources: [prov],
+    priority: source.info.priority,
+  });
   if (node.type === 'list') {
     const items = node.children.map((item) => {
-      const parts = splitSentences(item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : [])), locale);
+      const parts = splitSentences(
+        item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : [])),
+        locale,
+      );
       // A list item is one unit even when it holds several sentences; it keeps its own line.
       const unit = sentence({ text: parts.map((s) => s.text).join(' '), refs: parts.flatMap((s) => s.refs) });
       unit.sources = [{ ...prov, line: item.position?.start.line ?? prov.line }];
@@ -106,7 +128,12 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
 
   const index = new SentenceIndex<Hit>();
   const pending: Pending[] = [];
-  const conflicts: { section: WSection; kind: Conflict['kind']; differs: string[]; readings: { text: string; sources: Provenance[] }[] }[] = [];
+  const conflicts: {
+    section: WSection;
+    kind: Conflict['kind'];
+    differs: string[];
+    readings: { text: string; sources: Provenance[] }[];
+  }[] = [];
   const omitted: MergeReport['omitted'] = [];
   const warnings: MergeReport['warnings'] = sources.flatMap((s) => s.warnings);
   const alignment: { source: Source; section: SourceSection; into: WSection | undefined; score: number }[] = [];
@@ -127,7 +154,14 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
 
   const baseSections = sectionsOf(structure);
   for (const s of baseSections) {
-    const section: WSection = { title: s.title, level: s.level, blocks: [], keyPoints: [], sources: [provenance(structure, s.line)], contributors: new Set() };
+    const section: WSection = {
+      title: s.title,
+      level: s.level,
+      blocks: [],
+      keyPoints: [],
+      sources: [provenance(structure, s.line)],
+      contributors: new Set(),
+    };
     canonical.push(section);
     alignment.push({ source: structure, section: s, into: section, score: 1 });
   }
@@ -136,9 +170,17 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
   for (const source of sectioned) {
     if (source === structure) continue;
     const theirs = sectionsOf(source);
-    const ours: SourceSection[] = canonical.map((c, i) => ({ index: i, title: c.title, level: c.level, line: 0, blocks: [] }));
+    const ours: SourceSection[] = canonical.map((c, i) => ({
+      index: i,
+      title: c.title,
+      level: c.level,
+      line: 0,
+      blocks: [],
+    }));
     const wordsOf = new Map<SourceSection, ReadonlySet<string>>();
-    canonical.forEach((c, i) => wordsOf.set(ours[i]!, wordSet(c.blocks.flatMap((b) => b.sentences.map((s) => s.text)).join(' '))));
+    canonical.forEach((c, i) =>
+      wordsOf.set(ours[i]!, wordSet(c.blocks.flatMap((b) => b.sentences.map((s) => s.text)).join(' '))),
+    );
     theirs.forEach((s) => wordsOf.set(s, wordSet(s.blocks.map((b) => toString(b)).join(' '))));
     const { target, score } = alignSections(ours, theirs, (s) => wordsOf.get(s)!);
     // Resolve to sections now: inserting new sections below shifts the indices.
@@ -173,7 +215,11 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
       }
       for (const g of grouping.splice(0)) {
         alignment[g.at]!.into = into;
-        warnings.push({ file: source.info.file, line: g.section.line, message: `heading "${g.section.title}" only groups sections aligned one by one; it is not a section of the book` });
+        warnings.push({
+          file: source.info.file,
+          line: g.section.line,
+          message: `heading "${g.section.title}" only groups sections aligned one by one; it is not a section of the book`,
+        });
       }
       alignment.push({ source, section, into, score: Math.round((score[i] ?? 0) * 100) / 100 });
       previous = into;
@@ -204,7 +250,12 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
     if (diff) {
       const keptReading = { text: kept.text, sources: [...kept.sources] };
       const other = { text: incoming.text, sources: incoming.sources };
-      conflicts.push({ section: hit.section, kind: diff.kind, differs: diff.differs, readings: incomingWins ? [other, keptReading] : [keptReading, other] });
+      conflicts.push({
+        section: hit.section,
+        kind: diff.kind,
+        differs: diff.differs,
+        readings: incomingWins ? [other, keptReading] : [keptReading, other],
+      });
     }
     if (incomingWins) {
       pending.push({ dropped: kept.text, source: kept.sources[0]!, kept: hit, similarity });
@@ -238,7 +289,12 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
       const flush = () => {
         if (!run.length) return;
         if (policy === 'prefer' && !isBase && source !== preferred) {
-          for (const s of run) omitted.push({ text: s.text, source: s.sources[0]!, reason: 'policy "prefer": only the preferred source’s text is kept' });
+          for (const s of run)
+            omitted.push({
+              text: s.text,
+              source: s.sources[0]!,
+              reason: 'policy "prefer": only the preferred source’s text is kept',
+            });
           run = [];
           return;
         }
@@ -270,7 +326,11 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
           flush();
           fold(best.value, sentence, Math.round(Math.max(best.score, best.containment) * 100) / 100);
           if (within(best.value.section, into)) {
-            anchor = { block: best.value.block, section: best.value.section, item: best.value.block.sentences.indexOf(best.value.sentence) };
+            anchor = {
+              block: best.value.block,
+              section: best.value.section,
+              item: best.value.block.sentences.indexOf(best.value.sentence),
+            };
             matchedInBlock = true;
           }
         } else run.push(sentence);
@@ -324,7 +384,9 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
 
   // Citations: numbered in reading order; one source-local key is one note however often it is used.
   const citationText = new Map<string, { key: string; text: string; source: Source; line: number }>();
-  for (const source of sources) for (const c of source.citations) if (c.text) citationText.set(qualify(source, c.key), { key: c.key, text: c.text, source, line: c.line });
+  for (const source of sources)
+    for (const c of source.citations)
+      if (c.text) citationText.set(qualify(source, c.key), { key: c.key, text: c.text, source, line: c.line });
   const citations: Citation[] = [];
   const citationId = new Map<string, string>();
   const useCitation = (qualified: string): string | undefined => {
@@ -376,7 +438,12 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
       if (blocks.length) {
         backMatter.push({ id, title, blocks });
         section.id = id;
-      } else warnings.push({ file: section.sources[0]!.file, line: section.sources[0]!.line, message: `"${title}" has no entries of its own and was left out` });
+      } else
+        warnings.push({
+          file: section.sources[0]!.file,
+          line: section.sources[0]!.line,
+          message: `"${title}" has no entries of its own and was left out`,
+        });
       continue;
     }
     if (isLead && section.blocks.length === 0 && section.keyPoints.length === 0) continue;
@@ -393,18 +460,34 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
       if (made.blocks.length || made.keyPoints.length) {
         chapters.at(-1)!.sections.push(made);
         section.id = made.id;
-      } else warnings.push({ file: section.sources[0]!.file, line: section.sources[0]!.line, message: `section "${title}" has no text in any source and was left out` });
+      } else
+        warnings.push({
+          file: section.sources[0]!.file,
+          line: section.sources[0]!.line,
+          message: `section "${title}" has no text in any source and was left out`,
+        });
     }
     const contributors = [...section.contributors];
-    reportSections.push({ id: section.id ?? made.id, title, sources: contributors, onlyIn: contributors.length === 1 && sectioned.length > 1 ? contributors[0] : undefined });
+    reportSections.push({
+      id: section.id ?? made.id,
+      title,
+      sources: contributors,
+      onlyIn: contributors.length === 1 && sectioned.length > 1 ? contributors[0] : undefined,
+    });
   }
-  for (const c of chapters.filter((c) => c.sections.length === 0)) warnings.push({ file: '', message: `chapter "${c.title}" has no text in any source and was left out` });
+  for (const c of chapters.filter((c) => c.sections.length === 0))
+    warnings.push({ file: '', message: `chapter "${c.title}" has no text in any source and was left out` });
 
   const usedCitations = new Set(citationId.keys());
   const unattachedCitations: MergeReport['unattachedCitations'] = [];
   for (const [qualified, c] of citationText) {
     if (usedCitations.has(qualified)) continue;
-    unattachedCitations.push({ key: c.key, text: c.text, source: provenance(c.source, c.line), reason: 'the sentence carrying it is not in the book (see omitted)' });
+    unattachedCitations.push({
+      key: c.key,
+      text: c.text,
+      source: provenance(c.source, c.line),
+      reason: 'the sentence carrying it is not in the book (see omitted)',
+    });
   }
 
   const report: MergeReport = {
@@ -421,8 +504,19 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
       section: a.into?.id ?? '',
       score: a.score,
     })),
-    duplicates: pending.map((p) => ({ dropped: p.dropped, source: p.source, kept: p.kept.sentence.text, keptBlock: p.kept.block.id ?? '', similarity: p.similarity })),
-    conflicts: conflicts.map((c) => ({ section: c.section.id ?? '', kind: c.kind, differs: c.differs, readings: c.readings })),
+    duplicates: pending.map((p) => ({
+      dropped: p.dropped,
+      source: p.source,
+      kept: p.kept.sentence.text,
+      keptBlock: p.kept.block.id ?? '',
+      similarity: p.similarity,
+    })),
+    conflicts: conflicts.map((c) => ({
+      section: c.section.id ?? '',
+      kind: c.kind,
+      differs: c.differs,
+      readings: c.readings,
+    })),
     omitted,
     unattachedCitations,
     warnings,
@@ -436,7 +530,9 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
     glossaries: { ambassadors: [], treaties: [], timeline: [] },
     questions: [],
     index: [],
-    links: sources.flatMap((s) => (s.links ?? []).map((l) => ({ target: l.target, label: l.label, source: s.info.id }))),
+    links: sources.flatMap((s) =>
+      (s.links ?? []).map((l) => ({ target: l.target, label: l.label, source: s.info.id })),
+    ),
     report,
   };
 }
@@ -446,7 +542,8 @@ function toBlock(block: WBlock, id: string, useCitation: (qualified: string) => 
     const out: PhrasingContent[] = [{ type: 'text', value: s.text }];
     for (const ref of s.refs) {
       const cid = useCitation(ref);
-      if (cid && !out.some((n) => n.type === 'footnoteReference' && n.identifier === cid)) out.push({ type: 'footnoteReference', identifier: cid, label: cid });
+      if (cid && !out.some((n) => n.type === 'footnoteReference' && n.identifier === cid))
+        out.push({ type: 'footnoteReference', identifier: cid, label: cid });
     }
     return out;
   };
@@ -456,14 +553,32 @@ function toBlock(block: WBlock, id: string, useCitation: (qualified: string) => 
       type: 'list',
       ordered: false,
       spread: false,
-      children: block.sentences.map((s) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: phrasing(s) }] })),
+      children: block.sentences.map((s) => ({
+        type: 'listItem',
+        spread: false,
+        children: [{ type: 'paragraph', children: phrasing(s) }],
+      })),
     };
-    return { id, kind: 'list', text: block.sentences.map((s) => s.text).join('\n'), sentences: block.sentences.map((s) => s.text), node, sources };
+    return {
+      id,
+      kind: 'list',
+      text: block.sentences.map((s) => s.text).join('\n'),
+      sentences: block.sentences.map((s) => s.text),
+      node,
+      sources,
+    };
   }
   const children: PhrasingContent[] = [];
   block.sentences.forEach((s, i) => {
     if (i > 0) children.push({ type: 'text', value: ' ' });
     children.push(...phrasing(s));
   });
-  return { id, kind: 'paragraph', text: block.sentences.map((s) => s.text).join(' '), sentences: block.sentences.map((s) => s.text), node: { type: 'paragraph', children }, sources };
+  return {
+    id,
+    kind: 'paragraph',
+    text: block.sentences.map((s) => s.text).join(' '),
+    sentences: block.sentences.map((s) => s.text),
+    node: { type: 'paragraph', children },
+    sources,
+  };
 }

@@ -20,7 +20,13 @@ export function sectionsOf(source: Source): SourceSection[] {
   const out: SourceSection[] = [{ index: 0, title: '', level: 1, line: 1, blocks: [] }];
   for (const node of source.tree.children) {
     if (node.type === 'heading') {
-      out.push({ index: out.length, title: toString(node as Heading), level: node.depth, line: node.position?.start.line ?? 1, blocks: [] });
+      out.push({
+        index: out.length,
+        title: toString(node as Heading),
+        level: node.depth,
+        line: node.position?.start.line ?? 1,
+        blocks: [],
+      });
     } else if (node.type === 'paragraph' || node.type === 'list') {
       out[out.length - 1]!.blocks.push(node);
     }
@@ -52,7 +58,11 @@ export interface Alignment {
  * (share of the section's words found in the base section), plus a small bonus for keeping the order.
  * Each base section takes at most one section per source; the lead aligns with the lead.
  */
-export function alignSections(base: SourceSection[], other: SourceSection[], contentWordsOf: (s: SourceSection) => ReadonlySet<string>): Alignment {
+export function alignSections(
+  base: SourceSection[],
+  other: SourceSection[],
+  contentWordsOf: (s: SourceSection) => ReadonlySet<string>,
+): Alignment {
   const target = other.map(() => -1);
   const score = other.map(() => 0);
   target[0] = 0;

@@ -12,7 +12,8 @@ export interface Sentence {
 }
 
 /** Common abbreviations after which ICU would otherwise break a sentence. */
-const ABBREVIATIONS = /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Capt|Sgt|Jr|Sr|vs|etc|e\.g|i\.e|No|Vol|pp?|ed|eds|cf|ca|approx)\.\s*$/i;
+const ABBREVIATIONS =
+  /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Capt|Sgt|Jr|Sr|vs|etc|e\.g|i\.e|No|Vol|pp?|ed|eds|cf|ca|approx)\.\s*$/i;
 /** A single capital and a dot ("J. A. Large", "U.S.") does not end a sentence. */
 const INITIAL = /(?:^|[\s(.])\p{Lu}\.\s*$/u;
 
@@ -32,7 +33,10 @@ export function splitSentences(children: PhrasingContent[], locale = 'en'): read
 }
 
 /** Remembered per text: a watch session's edit splits only the paragraphs it changed. */
-const segment = memoize(segmentText, (locale, flat, refs) => `${locale}\u0000${flat}\u0000${refs.map((r) => `${r.at}:${r.id}`).join('\u0001')}`);
+const segment = memoize(
+  segmentText,
+  (locale, flat, refs) => `${locale}\u0000${flat}\u0000${refs.map((r) => `${r.at}:${r.id}`).join('\u0001')}`,
+);
 
 function segmentText(locale: string, flat: string, refs: { at: number; id: string }[]): Sentence[] {
   const segmenter = segmenterFor(locale);
@@ -52,7 +56,10 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
     // A citation at the very end of the piece's text (before trailing spaces) belongs to it.
     const textEnd = piece.end - (piece.text.length - piece.text.trimEnd().length);
     while (r < refs.length && refs[r]!.at <= textEnd) sentenceRefs.push(refs[r++]!.id);
-    const text = piece.text.replace(/\s+/g, ' ').replace(/\s+([.,;:!?])/g, '$1').trim();
+    const text = piece.text
+      .replace(/\s+/g, ' ')
+      .replace(/\s+([.,;:!?])/g, '$1')
+      .trim();
     if (!text) {
       if (out.length) out[out.length - 1]!.refs.push(...sentenceRefs);
       continue;
@@ -103,12 +110,17 @@ export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): numb
  * similar enough, or when nearly all of a sentence of five or more words is contained in the other
  * (a sentence extended or cut).
  */
-export function isNearDuplicate(match: { score: number; containment: number; smaller: number }, threshold: number): boolean {
+export function isNearDuplicate(
+  match: { score: number; containment: number; smaller: number },
+  threshold: number,
+): boolean {
   return match.score >= threshold || (match.containment >= 0.9 && match.smaller >= 5);
 }
 
 const STOP = new Set(
-  'the a an of and or to in on at by for with from as is was were be been that this which it its their his her they he she but not had has have into than then also'.split(' '),
+  'the a an of and or to in on at by for with from as is was were be been that this which it its their his her they he she but not had has have into than then also'.split(
+    ' ',
+  ),
 );
 
 /** The words that carry meaning (no articles, prepositions, auxiliaries). */
@@ -145,7 +157,10 @@ export class SentenceIndex<T> {
    * The most similar indexed sentence, if any shares words with `text`: its Dice score, and how much of the
    * smaller of the two sentences the other contains (an extended or cut sentence scores high there).
    */
-  best(text: string, accept: (value: T) => boolean = () => true): { value: T; score: number; containment: number; smaller: number } | undefined {
+  best(
+    text: string,
+    accept: (value: T) => boolean = () => true,
+  ): { value: T; score: number; containment: number; smaller: number } | undefined {
     const ws = contentWords(text);
     // Candidates share at least one word that is not in very many sentences (those say little and
     // would make the lookup quadratic). Shared rare words are counted from the postings; the few
@@ -162,7 +177,8 @@ export class SentenceIndex<T> {
       rare = frequent.map((w) => this.byWord.get(w)!);
       frequent = [];
     }
-    if (this.counts.length < this.entries.length) this.counts = new Uint16Array(Math.max(this.entries.length, this.counts.length * 2));
+    if (this.counts.length < this.entries.length)
+      this.counts = new Uint16Array(Math.max(this.entries.length, this.counts.length * 2));
     const counts = this.counts;
     const touched: number[] = [];
     for (const list of rare) {
@@ -181,7 +197,8 @@ export class SentenceIndex<T> {
       const score = (2 * common) / (ws.size + entry.words.size);
       const smaller = Math.min(ws.size, entry.words.size);
       const containment = smaller ? common / smaller : 0;
-      if (!best || score > best.score || (score === best.score && containment > best.containment)) best = { value: entry.value, score, containment, smaller };
+      if (!best || score > best.score || (score === best.score && containment > best.containment))
+        best = { value: entry.value, score, containment, smaller };
     }
     return best;
   }

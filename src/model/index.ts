@@ -197,7 +197,6 @@ export interface Glossaries {
   timeline: TimelineEvent[];
 }
 
-
 /** Lists kept apart from the chapters: Further reading, External links, See also. */
 export interface BackMatter {
   id: string;

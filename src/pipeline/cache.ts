@@ -18,14 +18,18 @@ const CACHE_FORMAT = 1;
 /** Disk entries kept per stage (the most recently used). */
 const KEEP_PER_STAGE = 64;
 
-export type Hashable = string | Uint8Array | number | boolean | null | undefined | Hashable[] | { [key: string]: unknown };
+export type Hashable =
+  string | Uint8Array | number | boolean | null | undefined | Hashable[] | { [key: string]: unknown };
 
 /** SHA-256 of the parts, each framed so that ("ab", "c") and ("a", "bc") differ. Objects hash as JSON. */
 export function hashOf(...parts: Hashable[]): string {
   const hash = createHash('sha256');
   for (const part of parts) {
     const bytes = typeof part === 'string' ? part : part instanceof Uint8Array ? part : JSON.stringify(part ?? null);
-    hash.update(String(typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length)).update(':').update(bytes);
+    hash
+      .update(String(typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length))
+      .update(':')
+      .update(bytes);
   }
   return hash.digest('hex');
 }
@@ -103,16 +107,30 @@ export class BuildCache {
   }
 
   /** A JSON-serialisable result. The value returned must not be mutated by the caller: it is shared. */
-  async json<T>(stage: string, key: string, compute: () => T | Promise<T>, options: { disk?: boolean } = {}): Promise<T> {
-    const found = await this.lookup(stage, key, options.disk ?? true, (bytes) => JSON.parse(Buffer.from(bytes).toString('utf8')) as T);
+  async json<T>(
+    stage: string,
+    key: string,
+    compute: () => T | Promise<T>,
+    options: { disk?: boolean } = {},
+  ): Promise<T> {
+    const found = await this.lookup(
+      stage,
+      key,
+      options.disk ?? true,
+      (bytes) => JSON.parse(Buffer.from(bytes).toString('utf8')) as T,
+    );
     if (found !== undefined) return found.value;
     const value = await compute();
-    await this.store(stage, key, value, options.disk ?? true ? () => Buffer.from(JSON.stringify(value)) : undefined);
+    await this.store(stage, key, value, (options.disk ?? true) ? () => Buffer.from(JSON.stringify(value)) : undefined);
     return value;
   }
 
   /** A result that is bytes plus a little JSON (e.g. a PDF and its page count). */
-  async bytes<M>(stage: string, key: string, compute: () => Promise<{ bytes: Uint8Array; meta: M }>): Promise<{ bytes: Uint8Array; meta: M }> {
+  async bytes<M>(
+    stage: string,
+    key: string,
+    compute: () => Promise<{ bytes: Uint8Array; meta: M }>,
+  ): Promise<{ bytes: Uint8Array; meta: M }> {
     const decode = (raw: Uint8Array) => {
       const view = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
       const length = view.readUInt32BE(0);
@@ -148,7 +166,12 @@ export class BuildCache {
     return path.join(this.dir!, stage, `${key}.entry`);
   }
 
-  private async lookup<T>(stage: string, key: string, disk: boolean, decode: (bytes: Uint8Array) => T): Promise<{ value: T } | undefined> {
+  private async lookup<T>(
+    stage: string,
+    key: string,
+    disk: boolean,
+    decode: (bytes: Uint8Array) => T,
+  ): Promise<{ value: T } | undefined> {
     const memoryKey = `${stage}/${key}`;
     const hit = this.memory.get(memoryKey);
     if (hit) {
@@ -201,11 +224,13 @@ export class BuildCache {
    * written its outputs, and waits for it before it exits.
    */
   settle(): Promise<void> {
-    this.settling = this.settling.then(async () => {
-      // The writes queued so far; a later build's are the next settle's.
-      for (const write of this.writes.splice(0)) await write();
-      await this.prune();
-    }).catch(() => undefined);
+    this.settling = this.settling
+      .then(async () => {
+        // The writes queued so far; a later build's are the next settle's.
+        for (const write of this.writes.splice(0)) await write();
+        await this.prune();
+      })
+      .catch(() => undefined);
     return this.settling;
   }
 
@@ -217,7 +242,9 @@ export class BuildCache {
       const dir = path.join(this.dir, stage);
       const names = await readdir(dir).catch(() => [] as string[]);
       if (names.length <= KEEP_PER_STAGE) continue;
-      const dated = await Promise.all(names.map(async (n) => ({ n, t: (await stat(path.join(dir, n)).catch(() => undefined))?.mtimeMs ?? 0 })));
+      const dated = await Promise.all(
+        names.map(async (n) => ({ n, t: (await stat(path.join(dir, n)).catch(() => undefined))?.mtimeMs ?? 0 })),
+      );
       dated.sort((a, b) => b.t - a.t);
       await Promise.all(dated.slice(KEEP_PER_STAGE).map((e) => rm(path.join(dir, e.n), { force: true })));
     }
@@ -247,7 +274,10 @@ export const MANIFEST = '.quire-manifest.json';
  * folder's manifest (`names`, its entries) holds no PDF, or no handouts when they are asked for.
  */
 export function printsFromScratch(names: string[], formats: readonly string[]): boolean {
-  return (formats.includes('pdf') && !names.some((n) => n.endsWith('.pdf'))) || (formats.includes('handouts') && !names.includes('handouts/'));
+  return (
+    (formats.includes('pdf') && !names.some((n) => n.endsWith('.pdf'))) ||
+    (formats.includes('handouts') && !names.includes('handouts/'))
+  );
 }
 
 /** What the output folder holds: for each output, the key of the inputs it was made from. */

@@ -17,7 +17,18 @@ import { loadConfig, parseYaml } from '../config/load.js';
 import { addStudyAids } from '../study/index.js';
 import { OverridesSchema, type Overrides } from '../study/overrides.js';
 import { parseSource, readSources, type SourceParser } from '../sources/index.js';
-import { BuildCache, codeFingerprint, defaultCacheDir, hashOf, MANIFEST, printsFromScratch, readManifest, type Hashable, type Manifest, type StageCount } from './cache.js';
+import {
+  BuildCache,
+  codeFingerprint,
+  defaultCacheDir,
+  hashOf,
+  MANIFEST,
+  printsFromScratch,
+  readManifest,
+  type Hashable,
+  type Manifest,
+  type StageCount,
+} from './cache.js';
 import { mergeSources } from '../merge/index.js';
 import { buildView, type View } from '../render/view.js';
 import { DEFAULT_TEMPLATES, TemplateSet, templatesFingerprint } from '../render/templates.js';
@@ -107,7 +118,12 @@ export interface BuildResult {
 export function bookMeta(config: QuireConfig, sources: Source[], fallbackTitle: string, today: string): BookMeta {
   const byPriority = [...sources].sort((a, b) => b.info.priority - a.info.priority);
   const title = config.title ?? byPriority.find((s) => s.info.title)?.info.title ?? fallbackTitle;
-  const revisions = sources.filter((s) => s.info.revision).map((s) => `revision ${s.info.revision!.revisionId} of “${s.info.revision!.title}” (${s.info.revision!.timestamp.slice(0, 10)})`);
+  const revisions = sources
+    .filter((s) => s.info.revision)
+    .map(
+      (s) =>
+        `revision ${s.info.revision!.revisionId} of “${s.info.revision!.title}” (${s.info.revision!.timestamp.slice(0, 10)})`,
+    );
   const attribution =
     config.attribution ??
     `Text adapted from ${sources.length === 1 ? 'its source' : `${sources.length} sources`}${revisions.length ? `, including ${revisions.join(', ')}` : ''}, by ${config.author}, under ${config.license.name}.`;
@@ -139,7 +155,10 @@ async function ensureWritable(outDir: string): Promise<void> {
     await mkdir(outDir, { recursive: true });
     await access(outDir, constants.W_OK);
   } catch {
-    throw new QuireError('output folder is not writable', { file: outDir, hint: 'choose another folder with --out or fix its permissions' });
+    throw new QuireError('output folder is not writable', {
+      file: outDir,
+      hint: 'choose another folder with --out or fix its permissions',
+    });
   }
 }
 
@@ -164,7 +183,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const contentDir = options.contentDir;
   const outDir = path.resolve(options.outDir);
-  const session: BuildSession = options.session ?? { cache: new BuildCache(options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(outDir))) };
+  const session: BuildSession = options.session ?? {
+    cache: new BuildCache(options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(outDir))),
+  };
   const cache = session.cache;
   cache.startBuild();
   const code = codeFingerprint();
@@ -257,13 +278,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const target = path.join(outDir, name);
     const known = ctx.manifest[name];
     if (known?.key !== key) return false;
-    return (name.endsWith('/') ? await folderSize(target).catch(() => -1) : await stat(target).then((s) => s.size, () => -1)) === known.bytes;
+    return (
+      (name.endsWith('/')
+        ? await folderSize(target).catch(() => -1)
+        : await stat(target).then(
+            (s) => s.size,
+            () => -1,
+          )) === known.bytes
+    );
   };
   /**
    * One output file or folder: skipped when the output folder already holds what these inputs give (its
    * manifest names the same key and the file is there), else produced into the staging folder.
    */
-  const output = async (name: string, stage: string, key: string, produce: (target: string) => Promise<{ pages?: number } | void>): Promise<void> => {
+  const output = async (
+    name: string,
+    stage: string,
+    key: string,
+    produce: (target: string) => Promise<{ pages?: number } | void>,
+  ): Promise<void> => {
     const target = path.join(outDir, name);
     const known = ctx.manifest[name];
     if (await upToDate(name, key)) {
@@ -315,10 +348,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           ctx.paper = options.paper ?? loaded.config.output.paper;
           ctx.duplex = options.duplex ?? loaded.config.output.duplex;
           ctx.booklet = options.booklet ?? loaded.config.output.booklet;
-          const templatesDir = loaded.config.templates ? path.resolve(contentDir, loaded.config.templates) : DEFAULT_TEMPLATES;
+          const templatesDir = loaded.config.templates
+            ? path.resolve(contentDir, loaded.config.templates)
+            : DEFAULT_TEMPLATES;
           const fingerprint = templatesFingerprint(templatesDir);
           // Compiled templates are kept while the folder is unchanged.
-          if (session.templates?.dir !== templatesDir || session.templates.fingerprint !== fingerprint) session.templates = new TemplateSet(templatesDir);
+          if (session.templates?.dir !== templatesDir || session.templates.fingerprint !== fingerprint)
+            session.templates = new TemplateSet(templatesDir);
           ctx.templates = session.templates;
           task.title = `Config: ${loaded.file ?? 'none (defaults)'}; formats ${ctx.formats.join(', ')}; ${ctx.paper}`;
           await ensureWritable(outDir);
@@ -337,8 +373,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             return cache.json('read', key, () => parseSource(text, entry));
           };
           ctx.sources = await timed('read', () => readSources(contentDir, ctx.config, parse));
-          const meta = (ctx.meta = bookMeta(ctx.config, ctx.sources, path.basename(path.resolve(contentDir)), (options.today ?? todayUtc)()));
-          ctx.bookKey = hashOf(code, ctx.sources.map((s) => [keys.get(s.info.file)!, s.info.priority]), meta as unknown as Hashable, ctx.config.merge as unknown as Hashable);
+          const meta = (ctx.meta = bookMeta(
+            ctx.config,
+            ctx.sources,
+            path.basename(path.resolve(contentDir)),
+            (options.today ?? todayUtc)(),
+          ));
+          ctx.bookKey = hashOf(
+            code,
+            ctx.sources.map((s) => [keys.get(s.info.file)!, s.info.priority]),
+            meta as unknown as Hashable,
+            ctx.config.merge as unknown as Hashable,
+          );
           const read = cache.counters.read ?? { ran: 0, reused: 0 };
           task.title = `Read ${ctx.sources.length} source${ctx.sources.length === 1 ? '' : 's'}${read.reused ? ` (${read.reused} unchanged)` : ''}: ${ctx.sources.map((s) => `${s.info.file} (${s.info.format})`).join(', ')}`;
         },
@@ -346,7 +392,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       {
         title: 'Merge',
         task: async (_c, task) => {
-          ctx.book = await timed('merge', () => cache.json('merge', ctx.bookKey, () => prepareBook(ctx.sources, ctx.meta, ctx.config)));
+          ctx.book = await timed('merge', () =>
+            cache.json('merge', ctx.bookKey, () => prepareBook(ctx.sources, ctx.meta, ctx.config)),
+          );
           if (ctx.book.chapters.length === 0) {
             throw new QuireError('no text to build: the sources hold only headings, lists of links or fragments', {
               file: contentDir,
@@ -361,21 +409,33 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       {
         title: 'Study aids',
         task: async (_c, task) => {
-          const overridesFile = ['overrides.yaml', 'overrides.yml'].map((n) => path.join(contentDir, n)).find((f) => existsSync(f));
+          const overridesFile = ['overrides.yaml', 'overrides.yml']
+            .map((n) => path.join(contentDir, n))
+            .find((f) => existsSync(f));
           const overridesText = overridesFile ? await readFile(overridesFile, 'utf8') : '';
           ctx.bookKey = hashOf(ctx.bookKey, overridesText);
           ctx.book = await timed('study', () =>
-            cache.json('study', ctx.bookKey, () => addStudyAids(ctx.book, overridesFile ? { data: parseOverrides(overridesText, overridesFile), file: overridesFile } : undefined)),
+            cache.json('study', ctx.bookKey, () =>
+              addStudyAids(
+                ctx.book,
+                overridesFile ? { data: parseOverrides(overridesText, overridesFile), file: overridesFile } : undefined,
+              ),
+            ),
           );
           const g = ctx.book.glossaries;
           task.title = `Study aids: ${g.ambassadors.length} ambassadors, ${g.treaties.length} treaties, ${g.timeline.length} dates, ${ctx.book.questions.length} questions, ${ctx.book.index.length} index entries${overridesFile ? ' (with overrides)' : ''}`;
           ctx.basename = ctx.config.output.basename ?? slugify(ctx.book.meta.title);
-          const previous = await lastEditionText(contentDir, options.release ? ctx.book.meta.edition.number : undefined);
+          const previous = await lastEditionText(
+            contentDir,
+            options.release ? ctx.book.meta.edition.number : undefined,
+          );
           ctx.reportKey = '';
           ctx.changesKey = '';
           if (previous) {
             const key = hashOf(code, ctx.bookKey, previous.text);
-            ctx.changelog = await timed('changelog', () => cache.json('changelog', key, () => changelog(previous.parse(), toBookJson(ctx.book))));
+            ctx.changelog = await timed('changelog', () =>
+              cache.json('changelog', key, () => changelog(previous.parse(), toBookJson(ctx.book))),
+            );
             ctx.reportKey = key;
             if (options.release && !ctx.changelog.empty) ctx.changesKey = key;
           }
@@ -400,10 +460,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         skip: () => !ctx.formats.includes('html'),
         task: async (_c, task) => {
           await timed('html', async () => {
-            await output('assets/', 'assets', hashOf(code, ctx.templates.fingerprint, 'assets'), (dir) => copyAssets(ctx.templates, dir, ['screen.css']));
-            await output(`${ctx.basename}.html`, 'html', hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.paper, ctx.changesKey), async (file) => {
-              await writeFile(file, ctx.templates.render('guide.html.njk', await viewOf('html')));
-            });
+            await output('assets/', 'assets', hashOf(code, ctx.templates.fingerprint, 'assets'), (dir) =>
+              copyAssets(ctx.templates, dir, ['screen.css']),
+            );
+            await output(
+              `${ctx.basename}.html`,
+              'html',
+              hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.paper, ctx.changesKey),
+              async (file) => {
+                await writeFile(file, ctx.templates.render('guide.html.njk', await viewOf('html')));
+              },
+            );
           });
           task.title = `HTML: ${ctx.basename}.html`;
         },
@@ -415,8 +482,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         skip: () => !ctx.formats.includes('json'),
         task: async () => {
           await timed('json', async () => {
-            await output('book.json', 'json', hashOf(code, ctx.bookKey), (file) => writeFile(file, renderBookJson(ctx.book)));
-            await output('book.schema.json', 'json', hashOf(code, 'schema'), (file) => writeFile(file, bookJsonSchema()));
+            await output('book.json', 'json', hashOf(code, ctx.bookKey), (file) =>
+              writeFile(file, renderBookJson(ctx.book)),
+            );
+            await output('book.schema.json', 'json', hashOf(code, 'schema'), (file) =>
+              writeFile(file, bookJsonSchema()),
+            );
           });
         },
       },
@@ -425,10 +496,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         skip: () => !ctx.formats.includes('report'),
         task: async (_c, task) => {
           await timed('report', async () => {
-            await output('report.html', 'report', hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.reportKey), (file) =>
-              writeFile(file, ctx.templates.render('report.html.njk', { ...reportView(ctx.book), changelog: ctx.changelog ?? null })),
+            await output(
+              'report.html',
+              'report',
+              hashOf(code, ctx.bookKey, ctx.templates.fingerprint, ctx.reportKey),
+              (file) =>
+                writeFile(
+                  file,
+                  ctx.templates.render('report.html.njk', {
+                    ...reportView(ctx.book),
+                    changelog: ctx.changelog ?? null,
+                  }),
+                ),
             );
-            if (ctx.changelog) await output('changelog.json', 'report', ctx.reportKey, (file) => writeFile(file, `${JSON.stringify(ctx.changelog, null, 2)}\n`));
+            if (ctx.changelog)
+              await output('changelog.json', 'report', ctx.reportKey, (file) =>
+                writeFile(file, `${JSON.stringify(ctx.changelog, null, 2)}\n`),
+              );
           });
           const r = ctx.book.report;
           task.title = `Report: report.html (${r.conflicts.length} conflicts, ${r.duplicates.length} duplicates, ${r.omitted.length} omitted, ${r.unattachedCitations.length} unattached notes)`;
@@ -465,7 +549,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           // it (a source's line numbers, the report) does not reprint. Rendering it first also stops a build
           // with a template error before Chromium starts.
           const first = await timed('pdf-html', () => printHtml({}));
-          const key = hashOf(code, first, ctx.templates.fingerprint, ctx.paper, ctx.duplex, ctx.book.meta as unknown as Hashable);
+          const key = hashOf(
+            code,
+            first,
+            ctx.templates.fingerprint,
+            ctx.paper,
+            ctx.duplex,
+            ctx.book.meta as unknown as Hashable,
+          );
           let summary = '';
           await output(`${ctx.basename}.pdf`, 'pdf', key, async (file) => {
             const pdf = await cache.bytes('print', key, async () => {
@@ -475,11 +566,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
               // A page kept from the last build is reused only while the templates (its CSS and fonts) are the
               // same: Chromium could otherwise keep the old stylesheet of the same address.
               let kept = session.print;
-              if (kept && (kept.assets !== ctx.templates.fingerprint || kept.page.isClosed() || kept.page.browser() !== session.browser || !session.browser?.connected)) {
+              if (
+                kept &&
+                (kept.assets !== ctx.templates.fingerprint ||
+                  kept.page.isClosed() ||
+                  kept.page.browser() !== session.browser ||
+                  !session.browser?.connected)
+              ) {
                 await kept.page.close().catch(() => undefined);
                 kept = session.print = undefined;
               }
-              if (!kept || !existsSync(printDir)) await timed('pdf-assets', () => copyAssets(ctx.templates, printDir, ['print.css']));
+              if (!kept || !existsSync(printDir))
+                await timed('pdf-assets', () => copyAssets(ctx.templates, printDir, ['print.css']));
               task.output = 'starting Chromium';
               let page = kept?.page ?? (await printPage(printDir));
               session.print = { page, assets: ctx.templates.fingerprint };
@@ -497,8 +595,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
               const made = await timed('pdf', () =>
                 withBrowserRetry(session, 'printing the PDF', async () => {
                   // After a crash the retry has a new browser, and needs a page of its own.
-                  if (page.isClosed() || page.browser() !== session.browser) page = await confinedPage(session.browser!, printDir);
-                  return renderPdf(session.browser!, path.join(printDir, 'print.html'), printDir, printHtml, ctx.book.meta, ctx.paper, { seed, page });
+                  if (page.isClosed() || page.browser() !== session.browser)
+                    page = await confinedPage(session.browser!, printDir);
+                  return renderPdf(
+                    session.browser!,
+                    path.join(printDir, 'print.html'),
+                    printDir,
+                    printHtml,
+                    ctx.book.meta,
+                    ctx.paper,
+                    { seed, page },
+                  );
                 }),
               ).finally(() => {
                 // Kept for the session's next build; otherwise closed with the browser.
@@ -525,7 +632,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             const html = ctx.templates.render('handout.html.njk', { ...handout, print: true, pages: {}, blank: {} });
             const name = `${ctx.basename}-handout-${String(chapter.number).padStart(2, '0')}-${chapter.id}`;
             const meta = { ...ctx.book.meta, title: `${ctx.book.meta.title} — ${chapter.number}. ${chapter.title}` };
-            return { chapter, html, name, meta, key: hashOf(code, html, ctx.templates.fingerprint, ctx.paper, ctx.booklet, meta as unknown as Hashable) };
+            return {
+              chapter,
+              html,
+              name,
+              meta,
+              key: hashOf(code, html, ctx.templates.fingerprint, ctx.paper, ctx.booklet, meta as unknown as Hashable),
+            };
           });
           let rendered = 0;
           let page: Page | undefined;
@@ -543,17 +656,31 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
                     rendered++;
                     if (!existsSync(printDir)) await copyAssets(ctx.templates, printDir, ['print.css']);
                     // One page for every handout: a new page per handout costs more than the print itself.
-                    if (!page || page.isClosed() || page.browser() !== session.browser) page = await printPage(printDir);
+                    if (!page || page.isClosed() || page.browser() !== session.browser)
+                      page = await printPage(printDir);
                     const made = await withBrowserRetry(session, `printing handout ${h.chapter.number}`, async () => {
                       if (page!.browser() !== session.browser) page = await confinedPage(session.browser!, printDir);
-                      return renderPdf(session.browser!, path.join(printDir, 'handout.html'), printDir, () => h.html, h.meta, ctx.paper, { exactPages: false, page });
+                      return renderPdf(
+                        session.browser!,
+                        path.join(printDir, 'handout.html'),
+                        printDir,
+                        () => h.html,
+                        h.meta,
+                        ctx.paper,
+                        { exactPages: false, page },
+                      );
                     });
-                    const booklet = ctx.booklet ? await imposeBooklet(made.bytes, ctx.paper, { title: `${ctx.book.meta.title} — ${h.chapter.title}` }) : new Uint8Array();
+                    const booklet = ctx.booklet
+                      ? await imposeBooklet(made.bytes, ctx.paper, {
+                          title: `${ctx.book.meta.title} — ${h.chapter.title}`,
+                        })
+                      : new Uint8Array();
                     // One entry holds the handout and its booklet: [length of the handout][handout][booklet].
                     return { bytes: concatBytes(made.bytes, booklet), meta: { handout: made.bytes.length } };
                   });
                   await writeFile(path.join(dir, `${h.name}.pdf`), pdf.bytes.subarray(0, pdf.meta.handout));
-                  if (ctx.booklet) await writeFile(path.join(dir, `${h.name}-booklet.pdf`), pdf.bytes.subarray(pdf.meta.handout));
+                  if (ctx.booklet)
+                    await writeFile(path.join(dir, `${h.name}-booklet.pdf`), pdf.bytes.subarray(pdf.meta.handout));
                 }
               } finally {
                 // Closed on failure too: a session's browser outlives the build.
@@ -683,7 +810,10 @@ async function lockOutput(outDir: string): Promise<() => Promise<void>> {
       for (const name of await readdir(outDir)) {
         // Leftovers of killed builds: staging folders, and print folders of processes that are gone.
         const printer = /^\.quire-print-(\d+)$/.exec(name);
-        if (name.startsWith('.quire-staging-') || (printer && Number(printer[1]) !== process.pid && !alive(Number(printer[1])))) {
+        if (
+          name.startsWith('.quire-staging-') ||
+          (printer && Number(printer[1]) !== process.pid && !alive(Number(printer[1])))
+        ) {
           await rm(path.join(outDir, name), { recursive: true, force: true });
         }
       }
@@ -718,7 +848,10 @@ async function lockOutput(outDir: string): Promise<() => Promise<void>> {
 async function commit(staging: string, outDir: string, manifest: Manifest, next: Manifest): Promise<WrittenFile[]> {
   const written: WrittenFile[] = [];
   const names = (await readdir(staging)).filter((n) => !n.startsWith('.'));
-  const same = names.length === 0 && Object.keys(next).every((n) => manifest[n]?.key === next[n]!.key) && Object.keys(next).length === Object.keys(manifest).length;
+  const same =
+    names.length === 0 &&
+    Object.keys(next).every((n) => manifest[n]?.key === next[n]!.key) &&
+    Object.keys(next).length === Object.keys(manifest).length;
   if (same) return written;
   await rm(path.join(outDir, MANIFEST), { force: true });
   for (const name of await readdir(staging)) {

@@ -73,7 +73,11 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
   constructor(private readonly options: WatchOptions) {
     super();
     this.outDir = path.resolve(options.outDir);
-    this.session = { cache: new BuildCache(options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(this.outDir))) };
+    this.session = {
+      cache: new BuildCache(
+        options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(this.outDir)),
+      ),
+    };
   }
 
   private log(line: string): void {
@@ -89,10 +93,18 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
     this.watcher = chokidar([...folders], {
       ignoreInitial: true,
       // The output folder may sit inside the content folder; dot-files are editors' swap files and caches.
-      ignored: (file) => file.startsWith(this.outDir + path.sep) || file === this.outDir || path.basename(file).startsWith('.') || file.endsWith('~'),
+      ignored: (file) =>
+        file.startsWith(this.outDir + path.sep) ||
+        file === this.outDir ||
+        path.basename(file).startsWith('.') ||
+        file.endsWith('~'),
       awaitWriteFinish: false,
     });
-    this.watcher.on('all', (_event, file) => this.changed(path.relative(contentDir, file).startsWith('..') ? path.basename(file) : path.relative(contentDir, file)));
+    this.watcher.on('all', (_event, file) =>
+      this.changed(
+        path.relative(contentDir, file).startsWith('..') ? path.basename(file) : path.relative(contentDir, file),
+      ),
+    );
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
     await this.flushNow();
   }
@@ -142,17 +154,38 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
       let report: BuildReport;
       try {
         const result = await build({ ...this.options, progress: 'silent', session: this.session });
-        report = { number, ok: true, ms: Math.round(performance.now() - started), changed, written: written(result, this.outDir), at: new Date().toISOString() };
+        report = {
+          number,
+          ok: true,
+          ms: Math.round(performance.now() - started),
+          changed,
+          written: written(result, this.outDir),
+          at: new Date().toISOString(),
+        };
         this.preview = previewState(result, this.outDir);
         const what = report.written.length ? `wrote ${report.written.join(', ')}` : 'no output changed';
-        this.log(`${clock()} build ${number}${changed.length ? ` (${changed.join(', ')})` : ''}: ${what} in ${report.ms} ms`);
+        this.log(
+          `${clock()} build ${number}${changed.length ? ` (${changed.join(', ')})` : ''}: ${what} in ${report.ms} ms`,
+        );
         // Warnings when they change (the same ones after every rebuild would bury the build lines).
-        const warnings = result.warnings.map((w) => `  warning: ${w.file || this.options.contentDir}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+        const warnings = result.warnings.map(
+          (w) => `  warning: ${w.file || this.options.contentDir}${w.line ? `:${w.line}` : ''}: ${w.message}`,
+        );
         if (warnings.join('\n') !== this.warnings) for (const line of warnings) this.log(line);
         this.warnings = warnings.join('\n');
       } catch (error) {
-        report = { number, ok: false, ms: Math.round(performance.now() - started), changed, written: [], error: describeError(error), at: new Date().toISOString() };
-        this.log(`${clock()} build ${number}${changed.length ? ` (${changed.join(', ')})` : ''} failed: ${report.error} — the last good output stays`);
+        report = {
+          number,
+          ok: false,
+          ms: Math.round(performance.now() - started),
+          changed,
+          written: [],
+          error: describeError(error),
+          at: new Date().toISOString(),
+        };
+        this.log(
+          `${clock()} build ${number}${changed.length ? ` (${changed.join(', ')})` : ''} failed: ${report.error} — the last good output stays`,
+        );
       }
       this.builds.push(report);
       for (const client of this.clients) client.write(`event: build\ndata: ${JSON.stringify(report)}\n\n`);
@@ -184,8 +217,17 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/') {
       const last = this.builds.at(-1);
-      const html = this.shell.render('preview.html.njk', { preview: this.preview ?? null, last: last ?? null, lastGood: this.builds.filter((b) => b.ok).at(-1) ?? null });
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; frame-src 'self'; object-src 'self'" });
+      const html = this.shell.render('preview.html.njk', {
+        preview: this.preview ?? null,
+        last: last ?? null,
+        lastGood: this.builds.filter((b) => b.ok).at(-1) ?? null,
+      });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-security-policy':
+          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; frame-src 'self'; object-src 'self'",
+      });
       res.end(html);
       return;
     }
@@ -200,7 +242,11 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
       return;
     }
     if (url.pathname === '/__quire/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       this.clients.add(res);
       req.on('close', () => this.clients.delete(res));
@@ -214,7 +260,10 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
       relative = '\0';
     }
     const file = path.resolve(this.outDir, relative);
-    const info = file.startsWith(this.outDir + path.sep) && !relative.split('/').some((p) => p.startsWith('.')) ? await stat(file).catch(() => undefined) : undefined;
+    const info =
+      file.startsWith(this.outDir + path.sep) && !relative.split('/').some((p) => p.startsWith('.'))
+        ? await stat(file).catch(() => undefined)
+        : undefined;
     if (!info?.isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found in the output folder.\n');
@@ -225,7 +274,8 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
       'content-length': info.size,
       'cache-control': 'no-store',
       // The guide is content, not code: it runs no script and loads nothing from elsewhere.
-      'content-security-policy': "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+      'content-security-policy':
+        "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
     });
     sendFile(file, res);
   }
@@ -264,7 +314,9 @@ const MEDIA_TYPES: Record<string, string> = {
 };
 
 function written(result: BuildResult, outDir: string): string[] {
-  return result.files.filter((f) => !f.unchanged).map((f) => path.relative(outDir, f.path) + (f.path.endsWith(path.sep) ? '/' : ''));
+  return result.files
+    .filter((f) => !f.unchanged)
+    .map((f) => path.relative(outDir, f.path) + (f.path.endsWith(path.sep) ? '/' : ''));
 }
 
 function previewState(result: BuildResult, outDir: string): PreviewState {
@@ -281,7 +333,12 @@ function previewState(result: BuildResult, outDir: string): PreviewState {
       questions: book.questions.length > 0,
       index: book.index.length > 0,
     },
-    files: { html: named(`${result.basename}.html`), pdf: named(`${result.basename}.pdf`), epub: named(`${result.basename}.epub`), report: named('report.html') },
+    files: {
+      html: named(`${result.basename}.html`),
+      pdf: named(`${result.basename}.pdf`),
+      epub: named(`${result.basename}.epub`),
+      report: named('report.html'),
+    },
   };
 }
 

@@ -17,7 +17,11 @@ export function foldingOrder(pages: number): [number, number][] {
   return sides;
 }
 
-export async function imposeBooklet(pdf: Uint8Array, paper: 'A4' | 'Letter', meta: { title: string }): Promise<Uint8Array> {
+export async function imposeBooklet(
+  pdf: Uint8Array,
+  paper: 'A4' | 'Letter',
+  meta: { title: string },
+): Promise<Uint8Array> {
   const source = await PDFDocument.load(pdf, { parseSpeed: ParseSpeeds.Fastest });
   const out = await PDFDocument.create();
   out.setTitle(`${meta.title} (booklet)`);

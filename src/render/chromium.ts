@@ -8,14 +8,22 @@ import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { QuireError } from '../util/errors.js';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+];
 export const BROWSER_ENV = ['QUIRE_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'];
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   for (const name of BROWSER_ENV) {
     const value = env[name];
     if (value) {
-      if (!existsSync(value)) throw new QuireError(`${name} points to "${value}", which does not exist`, { hint: 'set it to a Chrome or Chromium executable' });
+      if (!existsSync(value))
+        throw new QuireError(`${name} points to "${value}", which does not exist`, {
+          hint: 'set it to a Chrome or Chromium executable',
+        });
       return value;
     }
   }

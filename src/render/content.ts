@@ -52,13 +52,25 @@ export interface ContentContext {
  */
 export function blockHtml(nodes: RootContent | RootContent[], ctx: ContentContext): string {
   const cited: string[] = [];
-  visit({ type: 'root', children: Array.isArray(nodes) ? nodes : [nodes] }, 'footnoteReference', (ref: FootnoteReference) => {
-    cited.push(`${ref.identifier}=${ctx.noteNumber(ref.identifier) ?? ''}`);
-  });
+  visit(
+    { type: 'root', children: Array.isArray(nodes) ? nodes : [nodes] },
+    'footnoteReference',
+    (ref: FootnoteReference) => {
+      cited.push(`${ref.identifier}=${ctx.noteNumber(ref.identifier) ?? ''}`);
+    },
+  );
   // A digest, not the text itself: the cache holds many blocks for the life of the process.
   const key = createHash('sha1')
     .update(JSON.stringify(nodes, (name, value: unknown) => (name === 'position' ? undefined : value)))
-    .update(['', ctx.notePrefix, cited.join(','), ctx.hyphenate ? hyphenatorId(ctx.hyphenate) : '', ctx.epub ? 'epub' : ''].join('\u0000'))
+    .update(
+      [
+        '',
+        ctx.notePrefix,
+        cited.join(','),
+        ctx.hyphenate ? hyphenatorId(ctx.hyphenate) : '',
+        ctx.epub ? 'epub' : '',
+      ].join('\u0000'),
+    )
     .digest('base64');
   return rememberedHtml(key, nodes, ctx);
 }
@@ -71,7 +83,11 @@ const hyphenatorId = (fn: (text: string) => string) => {
   return id;
 };
 
-const rememberedHtml = memoize((_key: string, nodes: RootContent | RootContent[], ctx: ContentContext) => convert(nodes, ctx), (key) => key, 20_000);
+const rememberedHtml = memoize(
+  (_key: string, nodes: RootContent | RootContent[], ctx: ContentContext) => convert(nodes, ctx),
+  (key) => key,
+  20_000,
+);
 
 function convert(nodes: RootContent | RootContent[], ctx: ContentContext): string {
   const footnoteReference: Handler = (_state, node: FootnoteReference): Element | undefined => {
@@ -95,8 +111,9 @@ function convert(nodes: RootContent | RootContent[], ctx: ContentContext): strin
   const hast = processor.runSync(toHast(root, { handlers: { footnoteReference } }) as HastRoot) as HastRoot;
   if (ctx.hyphenate) hyphenateTree(hast, ctx.hyphenate);
   // After sanitizing: Quire's own semantics, not the source's.
-  if (ctx.epub) visit(hast, 'element', (el: Element) => {
-    if (el.tagName === 'a' && el.properties.role === 'doc-noteref') el.properties['epub:type'] = 'noteref';
-  });
+  if (ctx.epub)
+    visit(hast, 'element', (el: Element) => {
+      if (el.tagName === 'a' && el.properties.role === 'doc-noteref') el.properties['epub:type'] = 'noteref';
+    });
   return processor.stringify(hast);
 }

@@ -18,7 +18,10 @@ type Node = ReturnType<typeof parseHtml>;
 function decodeText(node: Node): Node {
   const { children } = node.props;
   if (typeof children === 'string') node.props.children = decodeHTML(children);
-  else if (Array.isArray(children)) node.props.children = (children as (Node | string)[]).map((c) => (typeof c === 'string' ? decodeHTML(c) : decodeText(c))) as Node[];
+  else if (Array.isArray(children))
+    node.props.children = (children as (Node | string)[]).map((c) =>
+      typeof c === 'string' ? decodeHTML(c) : decodeText(c),
+    ) as Node[];
   else if (children) decodeText(children);
   return node;
 }
@@ -32,14 +35,23 @@ const URL_IN_CSS = /url\(\s*(['"]?)(.*?)\1\s*\)/gi;
 function prepare(node: Node | string | undefined, file: string): void {
   if (!node || typeof node === 'string') return;
   const { children, style, src } = node.props;
-  const values = Object.values((style ?? {}) as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
-  const urls = [...(typeof src === 'string' ? [src] : []), ...values.flatMap((v) => [...v.matchAll(URL_IN_CSS)].map((m) => m[2]!))];
+  const values = Object.values((style ?? {}) as Record<string, unknown>).filter(
+    (v): v is string => typeof v === 'string',
+  );
+  const urls = [
+    ...(typeof src === 'string' ? [src] : []),
+    ...values.flatMap((v) => [...v.matchAll(URL_IN_CSS)].map((m) => m[2]!)),
+  ];
   const remote = urls.find((u) => !u.trim().toLowerCase().startsWith('data:'));
   if (remote !== undefined) {
-    throw new QuireError(`the cover template refers to "${remote.slice(0, 80)}", which would be fetched`, { file, hint: 'embed images as data: URIs; the cover is drawn offline' });
+    throw new QuireError(`the cover template refers to "${remote.slice(0, 80)}", which would be fetched`, {
+      file,
+      hint: 'embed images as data: URIs; the cover is drawn offline',
+    });
   }
   if (style && typeof style.fontFamily === 'string') style.fontFamily = withSubsets(style.fontFamily);
-  for (const child of Array.isArray(children) ? children : [children]) prepare(child as Node | string | undefined, file);
+  for (const child of Array.isArray(children) ? children : [children])
+    prepare(child as Node | string | undefined, file);
 }
 
 /** The cover's HTML as satori's element tree, its text decoded, checked to fetch nothing. */
@@ -59,7 +71,10 @@ export function coverTree(markup: string, file: string): Node {
 export async function drawCover(markup: string, file: string): Promise<Uint8Array> {
   const tree = coverTree(markup, file);
   try {
-    const svg = await satori(tree as Parameters<typeof satori>[0], { ...COVER_SIZE, fonts: drawingFonts(decodeHTML(markup)) });
+    const svg = await satori(tree as Parameters<typeof satori>[0], {
+      ...COVER_SIZE,
+      fonts: drawingFonts(decodeHTML(markup)),
+    });
     // Rasterised on libuv's thread pool: the build goes on meanwhile (the EPUB's chapters are made then).
     const image = await renderAsync(svg, { font: { loadSystemFonts: false } });
     return image.asPng();

@@ -79,16 +79,33 @@ export function packageEpub(epub: Uint8Array, input: PackageInput): Uint8Array {
 
   const identifier = `urn:uuid:${stableUuid(`${view.meta.title}|${view.meta.subtitle ?? ''}|${view.meta.language}|${view.meta.author}`)}`;
   const modified = `${view.meta.edition.date}T00:00:00Z`;
-  const svgPages = new Set(Object.keys(files).filter((n) => n.endsWith('.xhtml') && /<svg[\s>]/.test(text(n))).map((n) => n.replace('OEBPS/', '')));
+  const svgPages = new Set(
+    Object.keys(files)
+      .filter((n) => n.endsWith('.xhtml') && /<svg[\s>]/.test(text(n)))
+      .map((n) => n.replace('OEBPS/', '')),
+  );
   const manifest = Object.keys(files)
     .filter((n) => n.startsWith('OEBPS/') && !n.endsWith('/') && !n.endsWith('content.opf'))
     .map((n) => n.replace('OEBPS/', ''))
     .sort()
     .map((href, i) => ({
-      id: href === 'toc.xhtml' ? 'nav' : href === 'toc.ncx' ? 'ncx' : href === 'cover.png' ? 'cover-image' : `item-${i + 1}`,
+      id:
+        href === 'toc.xhtml'
+          ? 'nav'
+          : href === 'toc.ncx'
+            ? 'ncx'
+            : href === 'cover.png'
+              ? 'cover-image'
+              : `item-${i + 1}`,
       href,
       mediaType: MEDIA_TYPES[path.extname(href)] ?? 'application/octet-stream',
-      properties: [href === 'toc.xhtml' ? 'nav' : '', href === 'cover.png' ? 'cover-image' : '', svgPages.has(href) ? 'svg' : ''].filter(Boolean).join(' '),
+      properties: [
+        href === 'toc.xhtml' ? 'nav' : '',
+        href === 'cover.png' ? 'cover-image' : '',
+        svgPages.has(href) ? 'svg' : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     }));
   const idOf = new Map(manifest.map((m) => [m.href, m.id]));
   const spine = [
@@ -100,13 +117,21 @@ export function packageEpub(epub: Uint8Array, input: PackageInput): Uint8Array {
   const data = { ...view, identifier, modified, manifest, spine, hasCover: Boolean(input.cover) };
   files['OEBPS/content.opf'] = strToU8(templates.render('epub-package.opf.njk', data));
   files['OEBPS/toc.xhtml'] = strToU8(templates.render('epub-nav.xhtml.njk', data));
-  files['OEBPS/toc.ncx'] = strToU8(text('OEBPS/toc.ncx').replace(/(<meta name="dtb:uid" content=")[^"]*(")/, `$1${identifier}$2`));
+  files['OEBPS/toc.ncx'] = strToU8(
+    text('OEBPS/toc.ncx').replace(/(<meta name="dtb:uid" content=")[^"]*(")/, `$1${identifier}$2`),
+  );
 
   // A reproducible zip: fixed order, fixed timestamps (the edition date), mimetype first and stored.
   // Deflate level 6 (level 9 takes a third longer for ~0.05 % smaller text); compressed formats stored.
   const mtime = new Date(`${view.meta.edition.date}T00:00:00Z`);
-  const zippable: Record<string, [Uint8Array, { level: 0 | 6; mtime: Date }]> = { mimetype: [strToU8('application/epub+zip'), { level: 0, mtime }] };
-  for (const name of Object.keys(files).filter((n) => n !== 'mimetype' && !n.endsWith('/')).sort((a, b) => (a.startsWith('META-INF/') ? -1 : 0) - (b.startsWith('META-INF/') ? -1 : 0) || a.localeCompare(b))) {
+  const zippable: Record<string, [Uint8Array, { level: 0 | 6; mtime: Date }]> = {
+    mimetype: [strToU8('application/epub+zip'), { level: 0, mtime }],
+  };
+  for (const name of Object.keys(files)
+    .filter((n) => n !== 'mimetype' && !n.endsWith('/'))
+    .sort(
+      (a, b) => (a.startsWith('META-INF/') ? -1 : 0) - (b.startsWith('META-INF/') ? -1 : 0) || a.localeCompare(b),
+    )) {
     zippable[name] = [files[name]!, { level: ALREADY_COMPRESSED.test(name) ? 0 : 6, mtime }];
   }
   return zipSync(zippable as Zippable);

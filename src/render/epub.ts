@@ -15,7 +15,11 @@ const EPubClass = (EPub ?? (epubGen as unknown as { EPub: typeof EPub }).EPub) a
  * `view` must be built with target 'epub' (links between files). `cover` is a PNG, if one was rendered; it
  * may still be in the making (it is needed only to package the book, after the chapters are converted).
  */
-export async function renderEpub(view: View, templates: TemplateSet, cover?: Uint8Array | Promise<Uint8Array | undefined>): Promise<Uint8Array> {
+export async function renderEpub(
+  view: View,
+  templates: TemplateSet,
+  cover?: Uint8Array | Promise<Uint8Array | undefined>,
+): Promise<Uint8Array> {
   const { meta } = view;
   // epub-gen-memory packs images it can load from absolute file URLs: the figure goes through a temp file.
   const scratch = mkdtempSync(path.join(tmpdir(), 'quire-epub-'));
@@ -26,14 +30,24 @@ export async function renderEpub(view: View, templates: TemplateSet, cover?: Uin
       writeFileSync(file, view.figure.svg);
       figure = { ...view.figure, src: pathToFileURL(file).href };
     }
-    const page = (title: string, filename: string, template: string, extra: Record<string, unknown> = {}) => ({ title, filename, content: templates.render(template, { ...view, figure, ...extra }) });
+    const page = (title: string, filename: string, template: string, extra: Record<string, unknown> = {}) => ({
+      title,
+      filename,
+      content: templates.render(template, { ...view, figure, ...extra }),
+    });
     const chapters = [
       ...(view.changes ? [page('What changed in this edition', 'changes.xhtml', 'epub-changes.html.njk')] : []),
-      ...view.chapters.map((chapter) => page(`${chapter.number}. ${chapter.title}`, chapter.file, 'epub-chapter.html.njk', { chapter })),
-      ...(view.has.ambassadors || view.has.treaties ? [page('Glossaries', view.files.glossary, 'epub-glossary.html.njk')] : []),
+      ...view.chapters.map((chapter) =>
+        page(`${chapter.number}. ${chapter.title}`, chapter.file, 'epub-chapter.html.njk', { chapter }),
+      ),
+      ...(view.has.ambassadors || view.has.treaties
+        ? [page('Glossaries', view.files.glossary, 'epub-glossary.html.njk')]
+        : []),
       ...(view.has.timeline ? [page('Timeline', view.files.timeline, 'epub-timeline.html.njk')] : []),
       ...(view.has.questions ? [page('Answer key', view.files.answers, 'epub-answers.html.njk')] : []),
-      ...(view.backMatter.length ? [page(view.backMatter.map((b) => b.title).join(' · '), 'back-matter.xhtml', 'epub-backmatter.html.njk')] : []),
+      ...(view.backMatter.length
+        ? [page(view.backMatter.map((b) => b.title).join(' · '), 'back-matter.xhtml', 'epub-backmatter.html.njk')]
+        : []),
       ...(view.has.index ? [page('Index', view.files.index, 'epub-index.html.njk')] : []),
       page('About this guide', 'credits.xhtml', 'epub-credits.html.njk'),
     ];
@@ -60,7 +74,12 @@ export async function renderEpub(view: View, templates: TemplateSet, cover?: Uin
     );
     await generator.render();
     const stored = await generator.generateAsync({ type: 'uint8array', compression: 'STORE' });
-    return packageEpub(stored, { view, templates, cover: await cover, spine: chapters.map((c) => ({ file: c.filename, title: c.title })) });
+    return packageEpub(stored, {
+      view,
+      templates,
+      cover: await cover,
+      spine: chapters.map((c) => ({ file: c.filename, title: c.title })),
+    });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

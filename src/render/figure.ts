@@ -54,8 +54,20 @@ export function timelineFigure(book: Book): Figure | undefined {
   const step = span > 30 ? 5 : span > 15 ? 2 : 1;
   children.push(s('line', { x1: LEFT, y1: axisY, x2: WIDTH - RIGHT, y2: axisY, stroke: '#000', 'stroke-width': 1 }));
   for (let y = first; y <= last; y++) {
-    children.push(s('line', { x1: x(y), y1: axisY, x2: x(y), y2: axisY + (y % step === 0 ? 6 : 3), stroke: '#000', 'stroke-width': 0.8 }));
-    if (y % step === 0) children.push(s('text', { x: x(y), y: axisY + 17, 'font-size': 10, 'text-anchor': 'middle', fill: '#000' }, String(y)));
+    children.push(
+      s('line', {
+        x1: x(y),
+        y1: axisY,
+        x2: x(y),
+        y2: axisY + (y % step === 0 ? 6 : 3),
+        stroke: '#000',
+        'stroke-width': 0.8,
+      }),
+    );
+    if (y % step === 0)
+      children.push(
+        s('text', { x: x(y), y: axisY + 17, 'font-size': 10, 'text-anchor': 'middle', fill: '#000' }, String(y)),
+      );
   }
 
   // Ambassadors: one row per post, bars for terms, alternating black and grey with the surname above.
@@ -66,11 +78,26 @@ export function timelineFigure(book: Book): Figure | undefined {
     children.push(s('text', { x: 4, y: top + 16, 'font-size': 10, 'font-weight': 'bold', fill: '#000' }, post));
     people.forEach((a, i) => {
       const x1 = x(a.from!);
-      const x2 = Math.max(x(a.to ?? a.from!) + (a.to === a.from || a.to === null ? (WIDTH - LEFT - RIGHT) / span / 2 : 0), x1 + 3);
+      const x2 = Math.max(
+        x(a.to ?? a.from!) + (a.to === a.from || a.to === null ? (WIDTH - LEFT - RIGHT) / span / 2 : 0),
+        x1 + 3,
+      );
       const surname = nameParts(a.name).surname;
       const labelY = i % 2 ? top + 34 : top + 6;
       children.push(
-        s('rect', { x: x1, y: top + 10, width: x2 - x1, height: 12, fill: i % 2 ? '#9a9a9a' : '#1a1a1a', stroke: '#000', 'stroke-width': 0.5 }, [s('title', `${a.name}, ${a.post}, ${a.term}`)]),
+        s(
+          'rect',
+          {
+            x: x1,
+            y: top + 10,
+            width: x2 - x1,
+            height: 12,
+            fill: i % 2 ? '#9a9a9a' : '#1a1a1a',
+            stroke: '#000',
+            'stroke-width': 0.5,
+          },
+          [s('title', `${a.name}, ${a.post}, ${a.term}`)],
+        ),
         s('text', { x: x1, y: labelY, 'font-size': 8.5, fill: '#000' }, surname),
       );
     });
@@ -82,18 +109,43 @@ export function timelineFigure(book: Book): Figure | undefined {
   dated.forEach((t, i) => {
     const col = i < half ? 0 : 1;
     const row = i < half ? i : i - half;
-    children.push(s('text', { x: 4 + col * (WIDTH / 2), y: top + 8 + row * 13, 'font-size': 9.5, fill: '#000' }, `${i + 1}  ${t.name} (${t.date!.slice(0, 4)})`));
+    children.push(
+      s(
+        'text',
+        { x: 4 + col * (WIDTH / 2), y: top + 8 + row * 13, 'font-size': 9.5, fill: '#000' },
+        `${i + 1}  ${t.name} (${t.date!.slice(0, 4)})`,
+      ),
+    );
   });
   top += 12 + half * 13;
   const height = top + 4;
   const title = `Timeline of ${book.meta.title}`;
   const alt = `${title}: ${dated.map((t) => `${t.name}, ${t.date}`).join('; ')}. ${posts
-    .map((p) => `${p}: ${terms.filter((a) => a.post === p).map((a) => `${a.name} ${a.term}`).join(', ')}`)
+    .map(
+      (p) =>
+        `${p}: ${terms
+          .filter((a) => a.post === p)
+          .map((a) => `${a.name} ${a.term}`)
+          .join(', ')}`,
+    )
     .join('. ')}.`;
   const svg = s(
     'svg',
-    { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-labelledby': 'timeline-figure-title', 'font-family': 'Source Sans 3, sans-serif' },
-    [s('title', { id: 'timeline-figure-title' }, title), s('desc', alt), s('rect', { x: 0, y: 0, width: WIDTH, height, fill: '#fff' }), ...children],
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: `0 0 ${WIDTH} ${height}`,
+      width: WIDTH,
+      height,
+      role: 'img',
+      'aria-labelledby': 'timeline-figure-title',
+      'font-family': 'Source Sans 3, sans-serif',
+    },
+    [
+      s('title', { id: 'timeline-figure-title' }, title),
+      s('desc', alt),
+      s('rect', { x: 0, y: 0, width: WIDTH, height, fill: '#fff' }),
+      ...children,
+    ],
   );
   return { svg: toHtml(svg, { space: 'svg' }), alt };
 }

@@ -49,7 +49,10 @@ export interface DrawingFont {
   style: 'normal' | 'italic';
 }
 
-const FAMILIES: Record<string, string> = { '@fontsource/source-serif-4': 'Source Serif 4', '@fontsource/source-sans-3': 'Source Sans 3' };
+const FAMILIES: Record<string, string> = {
+  '@fontsource/source-serif-4': 'Source Serif 4',
+  '@fontsource/source-sans-3': 'Source Sans 3',
+};
 const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'];
 
 const loaded = new Map<string, DrawingFont>();
@@ -96,7 +99,10 @@ export function drawingFonts(text: string): DrawingFont[] {
     const dir = path.join(path.dirname(require.resolve(`${face.pkg}/package.json`)), 'files');
     const base = path.basename(face.pkg);
     const ranges = subsetRanges(face.pkg);
-    const subsets = SUBSETS.filter((subset) => subset === 'latin' || (ranges[subset] ?? []).some(([from, to]) => [...codes].some((c) => c >= from && c <= to)));
+    const subsets = SUBSETS.filter(
+      (subset) =>
+        subset === 'latin' || (ranges[subset] ?? []).some(([from, to]) => [...codes].some((c) => c >= from && c <= to)),
+    );
     for (const style of face.styles) {
       const [weight, italic] = style.split('-');
       for (const subset of subsets) {
@@ -107,7 +113,12 @@ export function drawingFonts(text: string): DrawingFont[] {
           // satori keeps one face per name, weight and style, and falls back to the other names for missing
           // characters: each script's subset gets a name of its own.
           const name = drawingName(FAMILIES[face.pkg]!, subset);
-          font = { name, data: readFileSync(file), weight: Number(weight) as DrawingFont['weight'], style: italic ? 'italic' : 'normal' };
+          font = {
+            name,
+            data: readFileSync(file),
+            weight: Number(weight) as DrawingFont['weight'],
+            style: italic ? 'italic' : 'normal',
+          };
           loaded.set(file, font);
         }
         out.push(font);

@@ -6,8 +6,14 @@ import type { View, ViewChapter } from './view.js';
  * A chapter as a handout: the chapter, and only the glossary entries and timeline events it mentions
  * (their links back to other chapters are dropped: a handout stands alone).
  */
-export function handoutView(view: View, chapter: ViewChapter, book: Book): View & { chapter: ViewChapter; handout: { number: number; of: number } } {
-  const blocks = new Set(book.chapters.find((c) => c.id === chapter.id)!.sections.flatMap((s) => s.blocks.map((b) => b.id)));
+export function handoutView(
+  view: View,
+  chapter: ViewChapter,
+  book: Book,
+): View & { chapter: ViewChapter; handout: { number: number; of: number } } {
+  const blocks = new Set(
+    book.chapters.find((c) => c.id === chapter.id)!.sections.flatMap((s) => s.blocks.map((b) => b.id)),
+  );
   const mentioned = (mentions: string[]) => mentions.some((m) => blocks.has(m));
   const amb = new Set(book.glossaries.ambassadors.filter((a) => mentioned(a.mentions)).map((a) => a.id));
   const tre = new Set(book.glossaries.treaties.filter((t) => mentioned(t.mentions)).map((t) => t.id));
@@ -15,7 +21,9 @@ export function handoutView(view: View, chapter: ViewChapter, book: Book): View 
     .map((g) => ({ post: g.post, entries: g.entries.filter((e) => amb.has(e.id)).map((e) => ({ ...e, links: [] })) }))
     .filter((g) => g.entries.length);
   const treaties = view.glossaries.treaties.filter((t) => tre.has(t.id)).map((t) => ({ ...t, links: [] }));
-  const timeline = view.glossaries.timeline.filter((e) => blocks.has(e.href.replace(/^.*#/, '')) && e.precision !== 'year');
+  const timeline = view.glossaries.timeline.filter(
+    (e) => blocks.has(e.href.replace(/^.*#/, '')) && e.precision !== 'year',
+  );
   return {
     ...view,
     chapter,
@@ -26,7 +34,13 @@ export function handoutView(view: View, chapter: ViewChapter, book: Book): View 
     index: [],
     figure: undefined,
     backMatter: [],
-    has: { ambassadors: ambassadors.length > 0, treaties: treaties.length > 0, timeline: timeline.length > 0, questions: chapter.questions.length > 0, index: false },
+    has: {
+      ambassadors: ambassadors.length > 0,
+      treaties: treaties.length > 0,
+      timeline: timeline.length > 0,
+      questions: chapter.questions.length > 0,
+      index: false,
+    },
   };
 }
 

@@ -15,7 +15,11 @@ export function hyphenatorFor(language: string): ((text: string) => string) | un
 }
 
 /** One hyphenator per language for the process (content HTML is remembered per hyphenator). */
-const hyphenators = memoize((language: string) => ({ hyphenate: makeHyphenator(language) }), (language) => language.toLowerCase(), 64);
+const hyphenators = memoize(
+  (language: string) => ({ hyphenate: makeHyphenator(language) }),
+  (language) => language.toLowerCase(),
+  64,
+);
 
 function makeHyphenator(language: string): ((text: string) => string) | undefined {
   const tag = language.toLowerCase();
@@ -24,7 +28,8 @@ function makeHyphenator(language: string): ((text: string) => string) | undefine
     try {
       const mod = require(`hyphen/${c}`) as typeof import('hyphen/en-us');
       // Proper nouns stay whole (names are not split across lines); other words of 6+ letters may break.
-      return (text) => text.replace(/(?<![\p{L}])\p{Ll}\p{L}{5,}/gu, (word) => mod.hyphenateSync(word, { minWordLength: 6 }));
+      return (text) =>
+        text.replace(/(?<![\p{L}])\p{Ll}\p{L}{5,}/gu, (word) => mod.hyphenateSync(word, { minWordLength: 6 }));
     } catch {
       // no patterns under that name: try the next
     }

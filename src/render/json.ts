@@ -24,7 +24,15 @@ export const BookJsonSchema = z.object({
       title: z.string().optional(),
       label: z.string().optional(),
       revision: z
-        .object({ title: z.string(), pageId: z.string(), revisionId: z.string(), timestamp: z.string(), user: z.string(), userId: z.string().optional(), comment: z.string() })
+        .object({
+          title: z.string(),
+          pageId: z.string(),
+          revisionId: z.string(),
+          timestamp: z.string(),
+          user: z.string(),
+          userId: z.string().optional(),
+          comment: z.string(),
+        })
         .optional(),
     }),
   ),
@@ -47,14 +55,20 @@ export const BookJsonSchema = z.object({
               sources: z.array(Provenance).min(1),
             }),
           ),
-          keyPoints: z.array(z.object({ id: z.string(), text: z.string(), markers: z.array(z.string()), sources: z.array(Provenance) })),
+          keyPoints: z.array(
+            z.object({ id: z.string(), text: z.string(), markers: z.array(z.string()), sources: z.array(Provenance) }),
+          ),
           sources: z.array(Provenance),
         }),
       ),
     }),
   ),
-  backMatter: z.array(z.object({ id: z.string(), title: z.string(), blocks: z.array(z.object({ id: z.string(), text: z.string() })) })),
-  citations: z.array(z.object({ id: z.string(), number: z.number().int().positive(), text: z.string(), sources: z.array(Provenance) })),
+  backMatter: z.array(
+    z.object({ id: z.string(), title: z.string(), blocks: z.array(z.object({ id: z.string(), text: z.string() })) }),
+  ),
+  citations: z.array(
+    z.object({ id: z.string(), number: z.number().int().positive(), text: z.string(), sources: z.array(Provenance) }),
+  ),
   glossaries: z.object({
     ambassadors: z.array(
       z.object({
@@ -68,7 +82,12 @@ export const BookJsonSchema = z.object({
         to: z.number().nullable(),
         term: z.string(),
         mentions: z.array(z.string()),
-        disagreements: z.array(z.object({ field: z.enum(['name', 'term', 'membership', 'date']), readings: z.array(z.object({ value: z.string(), sources: z.array(Provenance) })) })),
+        disagreements: z.array(
+          z.object({
+            field: z.enum(['name', 'term', 'membership', 'date']),
+            readings: z.array(z.object({ value: z.string(), sources: z.array(Provenance) })),
+          }),
+        ),
         sources: z.array(Provenance),
       }),
     ),
@@ -77,7 +96,10 @@ export const BookJsonSchema = z.object({
         id: z.string(),
         name: z.string(),
         aliases: z.array(z.string()),
-        date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
+        date: z
+          .string()
+          .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+          .nullable(),
         parties: z.array(z.string()),
         signatories: z.array(z.string()),
         description: z.string(),
@@ -96,16 +118,51 @@ export const BookJsonSchema = z.object({
       }),
     ),
   }),
-  questions: z.array(z.object({ id: z.string(), chapter: z.string(), question: z.string(), answer: z.string(), block: z.string(), entry: z.string().optional() })),
-  index: z.array(z.object({ id: z.string(), term: z.string(), kind: z.enum(['person', 'place', 'treaty', 'name']), mentions: z.array(z.string()) })),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      chapter: z.string(),
+      question: z.string(),
+      answer: z.string(),
+      block: z.string(),
+      entry: z.string().optional(),
+    }),
+  ),
+  index: z.array(
+    z.object({
+      id: z.string(),
+      term: z.string(),
+      kind: z.enum(['person', 'place', 'treaty', 'name']),
+      mentions: z.array(z.string()),
+    }),
+  ),
   report: z.object({
     policy: z.enum(['prefer', 'union']),
     threshold: z.number(),
     structureFrom: z.string(),
     preferred: z.string(),
-    sections: z.array(z.object({ id: z.string(), title: z.string(), sources: z.array(z.string()), onlyIn: z.string().optional() })),
-    alignment: z.array(z.object({ source: z.string(), file: z.string(), line: z.number(), title: z.string(), section: z.string(), score: z.number() })),
-    duplicates: z.array(z.object({ dropped: z.string(), source: Provenance, kept: z.string(), keptBlock: z.string(), similarity: z.number() })),
+    sections: z.array(
+      z.object({ id: z.string(), title: z.string(), sources: z.array(z.string()), onlyIn: z.string().optional() }),
+    ),
+    alignment: z.array(
+      z.object({
+        source: z.string(),
+        file: z.string(),
+        line: z.number(),
+        title: z.string(),
+        section: z.string(),
+        score: z.number(),
+      }),
+    ),
+    duplicates: z.array(
+      z.object({
+        dropped: z.string(),
+        source: Provenance,
+        kept: z.string(),
+        keptBlock: z.string(),
+        similarity: z.number(),
+      }),
+    ),
     conflicts: z.array(
       z.object({
         section: z.string(),
@@ -115,7 +172,9 @@ export const BookJsonSchema = z.object({
       }),
     ),
     omitted: z.array(z.object({ text: z.string(), source: Provenance, reason: z.string() })),
-    unattachedCitations: z.array(z.object({ key: z.string(), text: z.string(), source: Provenance, reason: z.string() })),
+    unattachedCitations: z.array(
+      z.object({ key: z.string(), text: z.string(), source: Provenance, reason: z.string() }),
+    ),
     warnings: z.array(z.object({ file: z.string(), line: z.number().optional(), message: z.string() })),
   }),
 });
@@ -150,12 +209,23 @@ export function toBookJson(book: Book): BookJson {
         id: s.id,
         title: s.title,
         level: s.level,
-        blocks: s.blocks.map((b) => ({ id: b.id, kind: b.kind, text: b.text, sentences: b.sentences, citations: citationsOf(b.node), sources: b.sources })),
+        blocks: s.blocks.map((b) => ({
+          id: b.id,
+          kind: b.kind,
+          text: b.text,
+          sentences: b.sentences,
+          citations: citationsOf(b.node),
+          sources: b.sources,
+        })),
         keyPoints: s.keyPoints,
         sources: s.sources,
       })),
     })),
-    backMatter: book.backMatter.map((b) => ({ id: b.id, title: b.title, blocks: b.blocks.map((x) => ({ id: x.id, text: x.text })) })),
+    backMatter: book.backMatter.map((b) => ({
+      id: b.id,
+      title: b.title,
+      blocks: b.blocks.map((x) => ({ id: x.id, text: x.text })),
+    })),
     citations: book.citations,
     glossaries: book.glossaries,
     questions: book.questions,

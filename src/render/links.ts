@@ -22,9 +22,14 @@ export interface MentionAnchor {
 
 export function glossaryTargets(book: Book): GlossaryTarget[] {
   const surnames = new Map<string, number>();
-  for (const a of book.glossaries.ambassadors) surnames.set(surnameKey(a.name), (surnames.get(surnameKey(a.name)) ?? 0) + 1);
+  for (const a of book.glossaries.ambassadors)
+    surnames.set(surnameKey(a.name), (surnames.get(surnameKey(a.name)) ?? 0) + 1);
   return [
-    ...book.glossaries.ambassadors.map((a) => ({ id: a.id, names: [a.name, ...a.aliases], surname: surnames.get(surnameKey(a.name)) === 1 ? surnameKey(a.name) : undefined })),
+    ...book.glossaries.ambassadors.map((a) => ({
+      id: a.id,
+      names: [a.name, ...a.aliases],
+      surname: surnames.get(surnameKey(a.name)) === 1 ? surnameKey(a.name) : undefined,
+    })),
     ...book.glossaries.treaties.map((t) => ({ id: t.id, names: [t.name, ...t.aliases] })),
   ];
 }
@@ -36,10 +41,12 @@ function findIn(text: string, target: GlossaryTarget): { at: number; length: num
   const low = norm(text);
   for (const name of [...target.names].sort((a, b) => b.length - a.length)) {
     const at = low.indexOf(norm(name));
-    if (at >= 0 && !/\p{L}/u.test(low[at - 1] ?? '') && !/\p{L}/u.test(low[at + name.length] ?? '')) return { at, length: name.length };
+    if (at >= 0 && !/\p{L}/u.test(low[at - 1] ?? '') && !/\p{L}/u.test(low[at + name.length] ?? ''))
+      return { at, length: name.length };
   }
   if (target.surname) {
-    for (const m of text.matchAll(/\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)*/gu)) if (foldSpelling(m[0]) === target.surname) return { at: m.index, length: m[0].length };
+    for (const m of text.matchAll(/\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)*/gu))
+      if (foldSpelling(m[0]) === target.surname) return { at: m.index, length: m[0].length };
   }
   return undefined;
 }
@@ -66,17 +73,23 @@ function linkFirst(children: PhrasingContent[], target: GlossaryTarget, href: st
 }
 
 function paragraphsOf(node: Block['node']): Paragraph[] {
-  return node.type === 'paragraph' ? [node] : (node as List).children.flatMap((item) => item.children.filter((c): c is Paragraph => c.type === 'paragraph'));
+  return node.type === 'paragraph'
+    ? [node]
+    : (node as List).children.flatMap((item) => item.children.filter((c): c is Paragraph => c.type === 'paragraph'));
 }
 
 /**
  * Pure: copies of the chapters' block nodes with first mentions linked, and the anchors made.
  * `hrefFor` gives the link to an entry from a chapter (same page in HTML, another file in an EPUB).
  */
-export function linkMentions(book: Book, hrefFor: (entryId: string) => string): { nodes: Map<string, Block['node']>; anchors: MentionAnchor[] } {
+export function linkMentions(
+  book: Book,
+  hrefFor: (entryId: string) => string,
+): { nodes: Map<string, Block['node']>; anchors: MentionAnchor[] } {
   const targets = glossaryTargets(book);
   const mentionedIn = new Map<string, Set<string>>();
-  for (const e of [...book.glossaries.ambassadors, ...book.glossaries.treaties]) mentionedIn.set(e.id, new Set(e.mentions));
+  for (const e of [...book.glossaries.ambassadors, ...book.glossaries.treaties])
+    mentionedIn.set(e.id, new Set(e.mentions));
   const nodes = new Map<string, Block['node']>();
   const anchors: MentionAnchor[] = [];
   for (const chapter of book.chapters) {

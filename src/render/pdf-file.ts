@@ -44,7 +44,9 @@ export interface PdfInfo {
 /** Bytes `start`–`end` as text, clamped to the file (an offset past the end gives ''). */
 const latin1 = (bytes: Uint8Array, start: number, end: number) => {
   const from = Math.min(Math.max(0, start), bytes.length);
-  return Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, Math.min(end, bytes.length) - from)).toString('latin1');
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, Math.min(end, bytes.length) - from)).toString(
+    'latin1',
+  );
 };
 
 export class ChromiumPdf {
@@ -109,11 +111,16 @@ export class ChromiumPdf {
     if (this.parsed.has(key)) return this.parsed.get(key);
     const entry = this.offsets.get(ref.objectNumber);
     if (!entry || entry.generation !== ref.generationNumber) return undefined;
-    const header = new RegExp(`^${ref.objectNumber}\\s+${ref.generationNumber}\\s+obj\\b\\s*`).exec(latin1(this.bytes, entry.offset, entry.offset + 40));
+    const header = new RegExp(`^${ref.objectNumber}\\s+${ref.generationNumber}\\s+obj\\b\\s*`).exec(
+      latin1(this.bytes, entry.offset, entry.offset + 40),
+    );
     if (!header) return undefined;
     let value: PDFObject | undefined;
     try {
-      value = PDFObjectParser.forBytes(this.bytes.subarray(entry.offset + header[0].length), this.context).parseObject();
+      value = PDFObjectParser.forBytes(
+        this.bytes.subarray(entry.offset + header[0].length),
+        this.context,
+      ).parseObject();
     } catch {
       value = undefined;
     }
@@ -187,7 +194,10 @@ export class ChromiumPdf {
     const context = this.context;
     // Never below the table's own highest object number + 1: a new object must not take an existing number.
     const declared = this.trailer.get(PDFName.of('Size'));
-    const size = Math.max(declared instanceof PDFNumber ? declared.asNumber() : 0, Math.max(0, ...this.offsets.keys()) + 1);
+    const size = Math.max(
+      declared instanceof PDFNumber ? declared.asNumber() : 0,
+      Math.max(0, ...this.offsets.keys()) + 1,
+    );
     const oldInfo = this.trailer.get(PDFName.of('Info'));
     const infoRef = oldInfo instanceof PDFRef ? oldInfo : PDFRef.of(size);
     const infoDict = context.obj({});
@@ -223,7 +233,10 @@ export class ChromiumPdf {
       chunks.push(chunk);
       length += chunk.length;
     };
-    const serialised = (object: { sizeInBytes(): number; copyBytesInto(buffer: Uint8Array, offset: number): number }) => {
+    const serialised = (object: {
+      sizeInBytes(): number;
+      copyBytesInto(buffer: Uint8Array, offset: number): number;
+    }) => {
       const buffer = new Uint8Array(object.sizeInBytes());
       object.copyBytesInto(buffer, 0);
       return buffer;

@@ -71,7 +71,11 @@ async function readPrinted(raw: Uint8Array): Promise<Printed> {
     return { ...layout, withInfo: async (info) => attempt(() => file.withInfo(info)) ?? (await fullSave(raw, info)) };
   }
   const doc = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  return { pages: doc.getPageCount(), destinations: destinationsOf(doc), withInfo: async (info) => saveWithInfo(doc, info) };
+  return {
+    pages: doc.getPageCount(),
+    destinations: destinationsOf(doc),
+    withInfo: async (info) => saveWithInfo(doc, info),
+  };
 }
 
 async function fullSave(raw: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
@@ -199,7 +203,8 @@ export async function renderPdf(
       // only what changed) instead of loading the whole book again.
       const before = loaded === undefined ? undefined : pageRegions(loaded);
       const after = before && pageRegions(text);
-      const filled = before && after && before.skeleton === after.skeleton && (await page.evaluate(fillScript(after.contents)));
+      const filled =
+        before && after && before.skeleton === after.skeleton && (await page.evaluate(fillScript(after.contents)));
       if (!filled) {
         const url = pathToFileURL(htmlFile).href;
         // Written either way, so that the folder holds what the page shows.

@@ -25,8 +25,16 @@ export function reportView(book: Book) {
       onlyIn: r.sections.filter((s) => s.onlyIn).length,
     },
     onlyIn: r.sections.filter((s) => s.onlyIn),
-    conflicts: r.conflicts.map((c) => ({ ...c, sectionTitle: titles.get(c.section) ?? c.section, readings: c.readings.map((x) => ({ text: x.text, where: x.sources.map(where).join(', ') })) })),
-    duplicates: r.duplicates.map((d) => ({ ...d, where: where(d.source), sectionTitle: titles.get(d.keptBlock) ?? '' })),
+    conflicts: r.conflicts.map((c) => ({
+      ...c,
+      sectionTitle: titles.get(c.section) ?? c.section,
+      readings: c.readings.map((x) => ({ text: x.text, where: x.sources.map(where).join(', ') })),
+    })),
+    duplicates: r.duplicates.map((d) => ({
+      ...d,
+      where: where(d.source),
+      sectionTitle: titles.get(d.keptBlock) ?? '',
+    })),
     omitted: r.omitted.map((o) => ({ ...o, where: where(o.source) })),
     unattached: r.unattachedCitations.map((u) => ({ ...u, where: where(u.source) })),
     alignment: r.alignment.map((a) => ({ ...a, sectionTitle: titles.get(a.section) ?? '(left out: no text)' })),

@@ -16,7 +16,10 @@ export const DEFAULT_TEMPLATES = path.join(packageRoot(), 'templates');
 /** A hash of every file in a templates folder (names and bytes): what cached renderings are keyed by. */
 export function templatesFingerprint(dir: string): string {
   const hash = createHash('sha256');
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort()) {
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort()) {
     hash.update(path.relative(dir, entry)).update('\0').update(readFileSync(entry)).update('\0');
   }
   return hash.digest('hex');
@@ -30,7 +33,11 @@ export class TemplateSet {
   private readonly env: nunjucks.Environment;
   readonly fingerprint: string;
   constructor(readonly dir: string) {
-    if (!existsSync(dir)) throw new QuireError('templates folder not found', { file: dir, hint: 'fix "templates" in the config or copy Quire\'s templates/ there' });
+    if (!existsSync(dir))
+      throw new QuireError('templates folder not found', {
+        file: dir,
+        hint: 'fix "templates" in the config or copy Quire\'s templates/ there',
+      });
     this.fingerprint = templatesFingerprint(dir);
     this.env = new nunjucks.Environment(new nunjucks.FileSystemLoader(dir, { noCache: false }), {
       autoescape: true,
@@ -53,7 +60,11 @@ export class TemplateSet {
   /** Path of a template or asset file, checked to exist. */
   file(name: string): string {
     const full = path.join(this.dir, name);
-    if (!existsSync(full)) throw new QuireError(`template "${name}" is missing`, { file: full, hint: `restore it from Quire's templates/ folder` });
+    if (!existsSync(full))
+      throw new QuireError(`template "${name}" is missing`, {
+        file: full,
+        hint: `restore it from Quire's templates/ folder`,
+      });
     return full;
   }
 
@@ -65,12 +76,17 @@ export class TemplateSet {
       const message = error instanceof Error ? error.message : String(error);
       // Nunjucks: "(path/file.njk) [Line 3, Column 5]\n  unexpected token: ..."
       const where = /\(([^)]+)\)\s*\[Line (\d+), Column (\d+)\]/.exec(message);
-      const reason = message.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('(') && !/^Template render error/.test(l)).pop() ?? message;
+      const reason =
+        message
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l && !l.startsWith('(') && !/^Template render error/.test(l))
+          .pop() ?? message;
       throw new QuireError(`template error: ${reason}`, {
         file: where?.[1] && where[1] !== 'unknown path' ? where[1] : full,
         line: where ? Number(where[2]) : undefined,
         column: where ? Number(where[3]) : undefined,
-        hint: 'fix the template, or restore the original from Quire\'s templates/ folder',
+        hint: "fix the template, or restore the original from Quire's templates/ folder",
       });
     }
   }

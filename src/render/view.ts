@@ -124,23 +124,37 @@ const FORMAT_LABELS: Record<string, string> = {
   markdown: 'Markdown',
 };
 
-export const FILES = { glossary: 'glossary.xhtml', timeline: 'timeline.xhtml', answers: 'answers.xhtml', index: 'index.xhtml', figure: 'timeline.svg' } as const;
+export const FILES = {
+  glossary: 'glossary.xhtml',
+  timeline: 'timeline.xhtml',
+  answers: 'answers.xhtml',
+  index: 'index.xhtml',
+  figure: 'timeline.svg',
+} as const;
 
 const where = (p: Provenance) => `${p.file}:${p.line}`;
 
 export function buildView(
   book: Book,
-  options: { paper: 'A4' | 'Letter'; assets: string; target?: ViewTarget; hyphenate?: (text: string) => string; changes?: Changelog },
+  options: {
+    paper: 'A4' | 'Letter';
+    assets: string;
+    target?: ViewTarget;
+    hyphenate?: (text: string) => string;
+    changes?: Changelog;
+  },
 ): View {
   const target = options.target ?? 'html';
   const hyphenate = options.hyphenate;
   const chapterFile = new Map(book.chapters.map((c, i) => [c.id, `chapter-${String(i + 1).padStart(2, '0')}.xhtml`]));
   const blockChapter = new Map<string, Chapter>();
   const blockSection = new Map<string, string>();
-  for (const c of book.chapters) for (const s of c.sections) for (const b of s.blocks) {
-    blockChapter.set(b.id, c);
-    blockSection.set(b.id, s.title === c.title ? c.title : `${c.title} · ${s.title}`);
-  }
+  for (const c of book.chapters)
+    for (const s of c.sections)
+      for (const b of s.blocks) {
+        blockChapter.set(b.id, c);
+        blockSection.set(b.id, s.title === c.title ? c.title : `${c.title} · ${s.title}`);
+      }
   /** A link to an element in a chapter, in the glossary, or on another study-aid page. */
   const href = (id: string, file?: string) => (target === 'epub' && file ? `${file}#${id}` : `#${id}`);
   const toBlock = (blockId: string) => href(blockId, chapterFile.get(blockChapter.get(blockId)?.id ?? ''));
@@ -156,7 +170,10 @@ export function buildView(
       if (!label || seen.has(label)) continue;
       seen.add(label);
       const anchor = anchorOf.get(`${entryId}|${blockId}`);
-      out.push({ href: anchor ? href(anchor, chapterFile.get(blockChapter.get(blockId)!.id)) : toBlock(blockId), label });
+      out.push({
+        href: anchor ? href(anchor, chapterFile.get(blockChapter.get(blockId)!.id)) : toBlock(blockId),
+        label,
+      });
     }
     return out;
   };
@@ -186,10 +203,18 @@ export function buildView(
       id: s.id,
       title: s.title,
       level: s.level,
-      blocks: s.blocks.map((b) => ({ id: b.id, kind: b.kind, html: blockHtml(nodes.get(b.id) ?? b.node, { notePrefix, noteNumber, hyphenate, epub: target === 'epub' }) })),
+      blocks: s.blocks.map((b) => ({
+        id: b.id,
+        kind: b.kind,
+        html: blockHtml(nodes.get(b.id) ?? b.node, { notePrefix, noteNumber, hyphenate, epub: target === 'epub' }),
+      })),
       keyPoints: s.keyPoints.map((k) => ({ id: k.id, text: k.text })),
     }));
-    const notes = used.map((id) => ({ anchor: `${notePrefix}${id}`, number: numberOf.get(id)!, text: citationById.get(id)!.text }));
+    const notes = used.map((id) => ({
+      anchor: `${notePrefix}${id}`,
+      number: numberOf.get(id)!,
+      text: citationById.get(id)!.text,
+    }));
     return {
       id: chapter.id,
       number,
@@ -215,7 +240,10 @@ export function buildView(
         aliases: a.aliases,
         term: a.term,
         post: a.post,
-        disagreements: a.disagreements.map((d) => ({ field: d.field, readings: d.readings.map((r) => ({ value: r.value, where: r.sources.map(where).join(', ') })) })),
+        disagreements: a.disagreements.map((d) => ({
+          field: d.field,
+          readings: d.readings.map((r) => ({ value: r.value, where: r.sources.map(where).join(', ') })),
+        })),
         links: backLinks(a.id, a.mentions),
       })),
   }));
@@ -231,7 +259,9 @@ export function buildView(
   }));
   const timeline = g.timeline.map((e) => ({
     id: e.id,
-    date: e.end ? `${formatDate(e.date, book.meta.language)}–${formatDate(e.end, book.meta.language)}` : formatDate(e.date, book.meta.language),
+    date: e.end
+      ? `${formatDate(e.date, book.meta.language)}–${formatDate(e.end, book.meta.language)}`
+      : formatDate(e.date, book.meta.language),
     precision: e.precision,
     text: e.text,
     href: toBlock(e.block),
@@ -254,12 +284,21 @@ export function buildView(
     pages: {},
     epub: target === 'epub',
     changes: options.changes && !options.changes.empty ? options.changes : null,
-    sources: book.sources.map((s) => ({ id: s.id, file: s.file, format: FORMAT_LABELS[s.format] ?? s.format, label: s.label ?? s.title ?? s.file, revision: s.revision })),
+    sources: book.sources.map((s) => ({
+      id: s.id,
+      file: s.file,
+      format: FORMAT_LABELS[s.format] ?? s.format,
+      label: s.label ?? s.title ?? s.file,
+      revision: s.revision,
+    })),
     chapters: book.chapters.map((chapter, i) => viewChapter(chapter, i + 1)),
     backMatter: book.backMatter.map((b) => ({
       id: b.id,
       title: b.title,
-      blocks: b.blocks.map((block) => ({ id: block.id, html: blockHtml(block.node, { notePrefix: `${b.id}-`, noteNumber: () => undefined }) })),
+      blocks: b.blocks.map((block) => ({
+        id: block.id,
+        html: blockHtml(block.node, { notePrefix: `${b.id}-`, noteNumber: () => undefined }),
+      })),
     })),
     glossaries: { ambassadors, treaties, timeline },
     answers: book.questions.map(viewQuestion),

@@ -28,7 +28,9 @@ export function tidyPhrasing(children: PhrasingContent[]): PhrasingContent[] {
 }
 
 export function hasWords(children: PhrasingContent[]): boolean {
-  return children.some((c) => (c.type === 'text' ? /[\p{L}\p{N}]/u.test(c.value) : 'children' in c && hasWords(c.children as PhrasingContent[])));
+  return children.some((c) =>
+    c.type === 'text' ? /[\p{L}\p{N}]/u.test(c.value) : 'children' in c && hasWords(c.children as PhrasingContent[]),
+  );
 }
 
 /**
@@ -53,7 +55,12 @@ export class TreeBuilder {
       this.warn('heading with no text skipped', line);
       return;
     }
-    const heading: Heading = { type: 'heading', depth: Math.min(Math.max(depth, 1), 6) as Heading['depth'], children: tidy, position: at(line) };
+    const heading: Heading = {
+      type: 'heading',
+      depth: Math.min(Math.max(depth, 1), 6) as Heading['depth'],
+      children: tidy,
+      position: at(line),
+    };
     this.children.push(heading);
   }
 

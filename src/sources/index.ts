@@ -92,14 +92,23 @@ export async function listSources(contentDir: string, config: QuireConfig): Prom
           hint: 'give a path inside the content folder',
         });
       }
-      return { file: s.file, id: s.id ?? slugify(path.parse(s.file).name), format: s.format, priority: s.priority ?? n - i, label: s.label };
+      return {
+        file: s.file,
+        id: s.id ?? slugify(path.parse(s.file).name),
+        format: s.format,
+        priority: s.priority ?? n - i,
+        label: s.label,
+      };
     });
   }
   let names: string[];
   try {
     names = (await readdir(contentDir)).sort();
   } catch {
-    throw new QuireError('content folder not found', { file: contentDir, hint: 'pass an existing folder with --content' });
+    throw new QuireError('content folder not found', {
+      file: contentDir,
+      hint: 'pass an existing folder with --content',
+    });
   }
   const files: string[] = [];
   for (const name of names) {
@@ -118,12 +127,19 @@ export function parseSource(text: string, entry: SourceEntry): Source {
   } catch (error) {
     if (error instanceof QuireError) throw error;
     const deep = error instanceof RangeError;
-    throw new QuireError(deep ? `markup nested too deeply to read as ${format}` : `could not be read as ${format}: ${(error as Error).message.split('\n')[0]}`, {
-      file: entry.file,
-      line: 1,
-      hint: deep ? 'remove the deeply nested templates or brackets' : 'fix the markup, or set another "format" for this source in quire.yaml',
-      cause: error,
-    });
+    throw new QuireError(
+      deep
+        ? `markup nested too deeply to read as ${format}`
+        : `could not be read as ${format}: ${(error as Error).message.split('\n')[0]}`,
+      {
+        file: entry.file,
+        line: 1,
+        hint: deep
+          ? 'remove the deeply nested templates or brackets'
+          : 'fix the markup, or set another "format" for this source in quire.yaml',
+        cause: error,
+      },
+    );
   }
   const info: SourceInfo = {
     id: entry.id,
@@ -140,7 +156,11 @@ export function parseSource(text: string, entry: SourceEntry): Source {
 /** How a source's text becomes a Source: `parseSource`, or a cached version of it (the build's). */
 export type SourceParser = (text: string, entry: SourceEntry, bytes: Uint8Array) => Source | Promise<Source>;
 
-export async function readSources(contentDir: string, config: QuireConfig, parse: SourceParser = parseSource): Promise<Source[]> {
+export async function readSources(
+  contentDir: string,
+  config: QuireConfig,
+  parse: SourceParser = parseSource,
+): Promise<Source[]> {
   const entries = await listSources(contentDir, config);
   if (entries.length === 0) {
     throw new QuireError('no source files in the content folder', {
@@ -162,15 +182,22 @@ export async function readSources(contentDir: string, config: QuireConfig, parse
       });
     }
     if (bytes.length > MAX_SOURCE_BYTES) {
-      throw new QuireError(`source file is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`, {
-        file: full,
-        line: 1,
-        hint: 'split it into several files (one per part or chapter)',
-      });
+      throw new QuireError(
+        `source file is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`,
+        {
+          file: full,
+          line: 1,
+          hint: 'split it into several files (one per part or chapter)',
+        },
+      );
     }
     const text = decode(bytes, full);
     if (!text.trim()) {
-      throw new QuireError('source file is empty', { file: full, line: 1, hint: 'add text to it or remove it from the content folder' });
+      throw new QuireError('source file is empty', {
+        file: full,
+        line: 1,
+        hint: 'add text to it or remove it from the content folder',
+      });
     }
     try {
       sources.push(await parse(text, entry, bytes));
@@ -188,7 +215,8 @@ export async function readSources(contentDir: string, config: QuireConfig, parse
  * canonical sections and its text wins. Ties keep the folder's name order.
  */
 export function rankByStructure(sources: Source[]): Source[] {
-  const headings = (s: Source) => (s.info.format === 'cited-sentences' ? -1 : s.tree.children.filter((n) => n.type === 'heading').length);
+  const headings = (s: Source) =>
+    s.info.format === 'cited-sentences' ? -1 : s.tree.children.filter((n) => n.type === 'heading').length;
   const order = sources.map((s, i) => ({ s, i })).sort((a, b) => headings(b.s) - headings(a.s) || a.i - b.i);
   const priority = new Map(order.map(({ s }, rank) => [s, sources.length - rank]));
   // New objects: a Source may be shared with the build cache.

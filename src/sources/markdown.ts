@@ -25,7 +25,11 @@ export function readMarkdown(input: ReadInput): ReadResult {
     if (node.type === 'heading' || node.type === 'paragraph' || node.type === 'list') kept.push(node);
     else if (node.type === 'blockquote') kept.push(...node.children.filter((c) => c.type === 'paragraph'));
     else if (node.type !== 'html' && node.type !== 'thematicBreak' && node.type !== 'definition')
-      warnings.push({ file: input.file, line: node.position?.start.line, message: `${node.type} not carried into the guide` });
+      warnings.push({
+        file: input.file,
+        line: node.position?.start.line,
+        message: `${node.type} not carried into the guide`,
+      });
     else if (node.type === 'html')
       warnings.push({ file: input.file, line: node.position?.start.line, message: 'raw HTML removed' });
   }

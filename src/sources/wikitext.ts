@@ -56,8 +56,9 @@ function restoreLines(body: string): { text: string } {
       continue;
     }
     // Within a top-level text run: a heading is `==x==` between spaces; a list item is ` *` or ` #` before a word.
-    out += raw.replace(/(^|\s+)(={2,6}[^=\n]+={2,6})(?=\s|$)|\s+(?=[*#]+(?:\s*\S|$))/g, (_whole, _lead: string, heading: string | undefined) =>
-      heading ? `\n${heading}\n` : '\n',
+    out += raw.replace(
+      /(^|\s+)(={2,6}[^=\n]+={2,6})(?=\s|$)|\s+(?=[*#]+(?:\s*\S|$))/g,
+      (_whole, _lead: string, heading: string | undefined) => (heading ? `\n${heading}\n` : '\n'),
     );
   }
   return { text: out };
@@ -121,7 +122,9 @@ function inline(nodes: WikiNode[], ctx: Ctx, withRefs = true): PhrasingContent[]
         const label = parts.find((p) => p.type === 'link-text');
         const targetText = target ? String(target) : '';
         if (isInterwiki(targetText)) break;
-        const shown = label ? inline(childrenOf(label), ctx, withRefs) : [{ type: 'text' as const, value: targetText.replace(/^:/, '').replace(/#.*$/, '').replace(/_/g, ' ') }];
+        const shown = label
+          ? inline(childrenOf(label), ctx, withRefs)
+          : [{ type: 'text' as const, value: targetText.replace(/^:/, '').replace(/#.*$/, '').replace(/_/g, ' ') }];
         out.push(...shown);
         if (withRefs) {
           const target = targetText.replace(/^:/, '').replace(/#.*$/, '').replace(/_/g, ' ').trim();
@@ -236,7 +239,7 @@ export function pieces(text: string): string[] {
       fromLineStart = raw.endsWith('\n');
       continue;
     }
-    for (let i = 0; i < raw.length; ) {
+    for (let i = 0; i < raw.length;) {
       const c = raw[i]!;
       const top = open[open.length - 1];
       if (c === '{' || c === '[' || c === '}' || c === ']') {
@@ -256,7 +259,12 @@ export function pieces(text: string): string[] {
             // A run of closers must close the innermost openers exactly: `}}}}` two templates, `}}}}}` an
             // argument and a template.
             let left = n;
-            while (left > 0 && (open[open.length - 1] === '{{' || open[open.length - 1] === '{{{') && left >= open[open.length - 1]!.length) left -= open.pop()!.length;
+            while (
+              left > 0 &&
+              (open[open.length - 1] === '{{' || open[open.length - 1] === '{{{') &&
+              left >= open[open.length - 1]!.length
+            )
+              left -= open.pop()!.length;
             if (left) break scan;
           }
         } else {
@@ -287,7 +295,9 @@ export function pieces(text: string): string[] {
   const source = String(root);
   // Copies, not slices: a slice keeps the whole text alive, and pieces are remembered between builds.
   // (UTF-16 both ways: every code unit kept as it is, a lone surrogate too.)
-  return [0, ...cuts].map((from, i) => Buffer.from(source.slice(from, cuts[i] ?? source.length), 'utf16le').toString('utf16le'));
+  return [0, ...cuts].map((from, i) =>
+    Buffer.from(source.slice(from, cuts[i] ?? source.length), 'utf16le').toString('utf16le'),
+  );
 }
 
 /**
@@ -295,7 +305,11 @@ export function pieces(text: string): string[] {
  * The reader only reads the tokens (shared between builds, never changed). Up to 512 k characters of
  * wikitext (~25 MB of tokens; the seed guide's two wikitext sources are ~140 k).
  */
-const parsePiece: (piece: string) => readonly WikiNode[] = memoize((piece: string) => Parser.parse(piece).childNodes, (piece) => piece, { keyChars: 512 * 1024 });
+const parsePiece: (piece: string) => readonly WikiNode[] = memoize(
+  (piece: string) => Parser.parse(piece).childNodes,
+  (piece) => piece,
+  { keyChars: 512 * 1024 },
+);
 
 export function readWikitext(input: ReadInput): ReadResult {
   // What the parser drops from any text (NUL, DEL, a CR before a line end) is dropped first, so that

@@ -16,18 +16,27 @@ const ROLE = String.raw`(?:special\s+)?(?:[Aa]mbassador|chargé d'affaires|[Cc]h
 const NATION = String.raw`\p{Lu}\p{Ll}+`;
 const PLACE = String.raw`\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?`;
 /** "the German ambassador to Moscow, Wilhelm von Mirbach" · "Soviet Ambassador Nikolay Krestinsky" */
-const ROLE_THEN_NAME = new RegExp(String.raw`\b(?<nat>${NATION})\s+${ROLE}(?:\s+(?:to|in)\s+(?<place>${PLACE}))?,?\s+(?<name>${NAME_PATTERN})`, 'gu');
+const ROLE_THEN_NAME = new RegExp(
+  String.raw`\b(?<nat>${NATION})\s+${ROLE}(?:\s+(?:to|in)\s+(?<place>${PLACE}))?,?\s+(?<name>${NAME_PATTERN})`,
+  'gu',
+);
 /** "Yakov Surits, the Soviet ambassador to Germany" */
-const NAME_THEN_ROLE = new RegExp(String.raw`(?<name>${NAME_PATTERN}),\s+the\s+(?:new\s+|last\s+)?(?<nat>${NATION})\s+${ROLE}(?:\s+(?:to|in)\s+(?<place>${PLACE}))?`, 'gu');
+const NAME_THEN_ROLE = new RegExp(
+  String.raw`(?<name>${NAME_PATTERN}),\s+the\s+(?:new\s+|last\s+)?(?<nat>${NATION})\s+${ROLE}(?:\s+(?:to|in)\s+(?<place>${PLACE}))?`,
+  'gu',
+);
 /** Headings of lists of envoys: "Soviet ambassadors (chargés) to Berlin", "German ambassadors to Moscow". */
-const LIST_HEADING = new RegExp(String.raw`^(?<nat>${NATION})\s+(?:ambassadors|envoys|representatives|chargés|ministers)\b.*?\b(?:to|in)\s+(?<place>${PLACE})\s*$`, 'u');
+const LIST_HEADING = new RegExp(
+  String.raw`^(?<nat>${NATION})\s+(?:ambassadors|envoys|representatives|chargés|ministers)\b.*?\b(?:to|in)\s+(?<place>${PLACE})\s*$`,
+  'u',
+);
 /** "Nikolay Krestinsky (1921–1930)" */
 const LIST_ITEM = /^(?<name>.+?)\s*(?:\((?<from>\d{4})(?:\s*[–-]\s*(?<to>\d{2,4}))?\))?\s*$/u;
 
 /** Words that can follow a role but are not names. */
 const NOT_NAMES = new Set(['The', 'This', 'That', 'He', 'She', 'In', 'On', 'At', 'Foreign', 'Minister']);
 
-interface Draft extends Omit<Ambassador, 'id' | 'mentions'> {}
+type Draft = Omit<Ambassador, 'id' | 'mentions'>;
 
 function term(from: number | null, to: number | null): string {
   if (from === null) return '';
@@ -44,7 +53,9 @@ function fullYear(from: string | undefined, to: string | undefined): [number | n
 export function extractAmbassadors(book: Book): Ambassador[] {
   const drafts: Draft[] = [];
   const add = (draft: Draft) => {
-    const same = drafts.find((d) => samePerson(d.name, draft.name) || (sameSurname(d.name, draft.name) && d.country === draft.country));
+    const same = drafts.find(
+      (d) => samePerson(d.name, draft.name) || (sameSurname(d.name, draft.name) && d.country === draft.country),
+    );
     if (!same) {
       drafts.push(draft);
       return;
@@ -59,7 +70,8 @@ export function extractAmbassadors(book: Book): Ambassador[] {
       same.capital = draft.capital;
       same.post = draft.post;
     }
-    for (const p of draft.sources) if (!same.sources.some((q) => q.source === p.source && q.line === p.line)) same.sources.push(p);
+    for (const p of draft.sources)
+      if (!same.sources.some((q) => q.source === p.source && q.line === p.line)) same.sources.push(p);
   };
 
   // Lists under a heading that names the post.
@@ -74,7 +86,18 @@ export function extractAmbassadors(book: Book): Ambassador[] {
           const m = LIST_ITEM.exec(item)?.groups;
           if (!m?.name || !new RegExp(`^${NAME_PATTERN}$`, 'u').test(m.name)) continue;
           const [from, to] = fullYear(m.from, m.to);
-          add({ name: m.name, aliases: [], post: `${nat} ambassador to ${place}`, country: nat, capital: place, from, to, term: term(from, to), disagreements: [], sources: [...block.sources] });
+          add({
+            name: m.name,
+            aliases: [],
+            post: `${nat} ambassador to ${place}`,
+            country: nat,
+            capital: place,
+            from,
+            to,
+            term: term(from, to),
+            disagreements: [],
+            sources: [...block.sources],
+          });
         }
       }
     }
@@ -89,7 +112,18 @@ export function extractAmbassadors(book: Book): Ambassador[] {
           const name = trimName(g.name);
           if (!name || NOT_NAMES.has(name.split(' ')[0]!) || NOT_NAMES.has(g.nat)) continue;
           const place = g.place && !NOT_NAMES.has(g.place) ? g.place : null;
-          add({ name, aliases: [], post: `${g.nat} ambassador${place ? ` to ${place}` : ''}`, country: g.nat, capital: place, from: null, to: null, term: '', disagreements: [], sources: [...ref.block.sources] });
+          add({
+            name,
+            aliases: [],
+            post: `${g.nat} ambassador${place ? ` to ${place}` : ''}`,
+            country: g.nat,
+            capital: place,
+            from: null,
+            to: null,
+            term: '',
+            disagreements: [],
+            sources: [...ref.block.sources],
+          });
         }
       }
     }
@@ -112,19 +146,33 @@ function attachDisagreements(book: Book, entries: Ambassador[]): void {
   for (const conflict of book.report.conflicts) {
     const text = conflict.readings.map((r) => r.text).join(' ');
     // The conflict's words, folded once (not once per entry).
-    const folded = new Set(text.split(/[^\p{L}'-]+/u).filter(Boolean).map(foldSpelling));
+    const folded = new Set(
+      text
+        .split(/[^\p{L}'-]+/u)
+        .filter(Boolean)
+        .map(foldSpelling),
+    );
     for (const entry of entries) {
       if (!folded.has(surnameKey(entry.name))) continue;
       // Only conflicts about the entry itself: a list item, or a sentence that is about this person's post.
       const aboutItem = conflict.readings.every((r) => r.text.length < 80);
       if (!aboutItem) continue;
       const field: Disagreement['field'] = conflict.kind === 'number' ? 'term' : conflict.kind;
-      const readings = conflict.readings.map((r) => ({ value: r.text.replace(/^listed: /, ''), sources: r.sources as Provenance[] }));
+      const readings = conflict.readings.map((r) => ({
+        value: r.text.replace(/^listed: /, ''),
+        sources: r.sources as Provenance[],
+      }));
       entry.disagreements.push({ field, readings });
       if (conflict.kind === 'name') {
         for (const r of conflict.readings) {
           const variant = new RegExp(NAME_PATTERN, 'u').exec(r.text)?.[0];
-          if (variant && variant !== entry.name && samePersonOrVariant(variant, entry.name) && !entry.aliases.includes(variant)) entry.aliases.push(variant);
+          if (
+            variant &&
+            variant !== entry.name &&
+            samePersonOrVariant(variant, entry.name) &&
+            !entry.aliases.includes(variant)
+          )
+            entry.aliases.push(variant);
         }
       }
     }
@@ -156,7 +204,8 @@ function findMentions(book: Book, entries: Ambassador[]): void {
       if (person) {
         found.add(person);
         const seen = m[0];
-        if (seen !== person.name && !person.aliases.includes(seen) && nameParts(seen).given.length) person.aliases.push(seen);
+        if (seen !== person.name && !person.aliases.includes(seen) && nameParts(seen).given.length)
+          person.aliases.push(seen);
       }
     }
     for (const m of text.matchAll(wordPattern)) {
@@ -166,4 +215,3 @@ function findMentions(book: Book, entries: Ambassador[]): void {
     for (const person of found) if (!person.mentions.includes(ref.block.id)) person.mentions.push(ref.block.id);
   }
 }
-

@@ -12,7 +12,14 @@ import { buildIndex } from './indexer.js';
 import { applyGlossaryOverrides, applyQuestionOverrides, type Overrides } from './overrides.js';
 
 export function addStudyAids(book: Book, overrides?: { data: Overrides; file: string }): Book {
-  let out: Book = { ...book, glossaries: { ambassadors: extractAmbassadors(book), treaties: extractTreaties(book), timeline: extractTimeline(book) } };
+  let out: Book = {
+    ...book,
+    glossaries: {
+      ambassadors: extractAmbassadors(book),
+      treaties: extractTreaties(book),
+      timeline: extractTimeline(book),
+    },
+  };
   if (overrides) out = applyGlossaryOverrides(out, overrides.data, overrides.file);
   out = { ...out, questions: generateQuestions(out) };
   if (overrides) out = applyQuestionOverrides(out, overrides.data, overrides.file);

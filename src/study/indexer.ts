@@ -10,10 +10,13 @@ import { blocksOf } from './text.js';
 
 const LEADING = /^(?:The|A|An|In|On|At|By|After|Before|During|When|While)\s+/;
 /** Last words that make a capitalised phrase an institution or an event, not a person or a place. */
-const BODY_OR_EVENT = /\b(?:War|Revolution|Congress|Conference|Committee|Party|Office|Ministry|Council|Army|Navy|Purge|Terror|Operation|Front|League|Bank|Company|Factory|Commissariat|Government|Communists|Invasion|Occupation|Assembly|Parliament)\b/;
+const BODY_OR_EVENT =
+  /\b(?:War|Revolution|Congress|Conference|Committee|Party|Office|Ministry|Council|Army|Navy|Purge|Terror|Operation|Front|League|Bank|Company|Factory|Commissariat|Government|Communists|Invasion|Occupation|Assembly|Parliament)\b/;
 /** Last words of capitalised phrases that are places, bodies or things rather than people. */
-const NOT_PERSON = /\b(?:Sea|Ocean|River|Lake|Isthmus|Line|Republic|Reich|States|Kingdom|Zealand|Peace|Coup|Kampf|Bolshevism|Uprisings?|Italy|Soviet|Treaty|Pact|Agreement|Karelia|Commissar|Revolutionaries|Empire|Union)$/;
-const DATE_LIKE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}$/;
+const NOT_PERSON =
+  /\b(?:Sea|Ocean|River|Lake|Isthmus|Line|Republic|Reich|States|Kingdom|Zealand|Peace|Coup|Kampf|Bolshevism|Uprisings?|Italy|Soviet|Treaty|Pact|Agreement|Karelia|Commissar|Revolutionaries|Empire|Union)$/;
+const DATE_LIKE =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}$/;
 
 export function buildIndex(book: Book): IndexEntry[] {
   const refs = blocksOf(book);
@@ -23,7 +26,8 @@ export function buildIndex(book: Book): IndexEntry[] {
     const term = kind === 'treaty' ? raw : raw.replace(TITLES, '');
     if (DATE_LIKE.test(term)) return;
     const key = term.toLowerCase();
-    if (!mentions && (covered.has(key) || /\b(?:Treaty|Pact|Agreement|Protocols?|Accords?|Alliance)\b/.test(term))) return;
+    if (!mentions && (covered.has(key) || /\b(?:Treaty|Pact|Agreement|Protocols?|Accords?|Alliance)\b/.test(term)))
+      return;
     if (!terms.has(key) && term.length >= 3) terms.set(key, { term, kind, mentions });
   };
   for (const a of book.glossaries.ambassadors) add(a.name, 'person', a.mentions);
@@ -40,7 +44,11 @@ export function buildIndex(book: Book): IndexEntry[] {
   }
   const placeLike = new Set(placeCounts.keys());
   // Glossary names and aliases are indexed under their entry, not again on their own.
-  const covered = new Set([...book.glossaries.ambassadors, ...book.glossaries.treaties].flatMap((e) => [e.name, ...e.aliases]).map((n) => n.toLowerCase()));
+  const covered = new Set(
+    [...book.glossaries.ambassadors, ...book.glossaries.treaties]
+      .flatMap((e) => [e.name, ...e.aliases])
+      .map((n) => n.toLowerCase()),
+  );
   const personShape = new RegExp(`^${NAME_PATTERN}$`, 'u');
   const kindOf = (raw: string): IndexEntry['kind'] => {
     const term = raw.replace(TITLES, '');
@@ -62,7 +70,8 @@ export function buildIndex(book: Book): IndexEntry[] {
 
   // One pass over the text: terms by their first word.
   const byFirst = new Map<string, string[]>();
-  for (const [key, t] of terms) if (!t.mentions) byFirst.set(key.split(/\s+/)[0]!, [...(byFirst.get(key.split(/\s+/)[0]!) ?? []), key]);
+  for (const [key, t] of terms)
+    if (!t.mentions) byFirst.set(key.split(/\s+/)[0]!, [...(byFirst.get(key.split(/\s+/)[0]!) ?? []), key]);
   const found = new Map<string, string[]>();
   for (const ref of refs) {
     const low = ref.block.text.toLowerCase();

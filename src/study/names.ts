@@ -8,7 +8,25 @@ import { distance } from 'fastest-levenshtein';
 import { memoize } from '../util/memo.js';
 
 /** Particles and titles that some sources write and others leave out. */
-const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'du', 'la', 'le', 'zu', 'graf', 'freiherr', 'baron', 'count', 'sir', 'lord', 'di', 'da']);
+const PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'du',
+  'la',
+  'le',
+  'zu',
+  'graf',
+  'freiherr',
+  'baron',
+  'count',
+  'sir',
+  'lord',
+  'di',
+  'da',
+]);
 
 /** A name pattern: capitalised words, with particles between them. Used to find names in prose. */
 export const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)*`;
@@ -62,7 +80,11 @@ export function samePerson(a: string, b: string): boolean {
   const sa = foldSpelling(pa.surname);
   const sb = foldSpelling(pb.surname);
   if (!sa || !sb) return false;
-  if (sa !== sb && !(Math.min(sa.length, sb.length) >= 4 && distance(sa, sb) <= 1 && pa.given.length > 0 && pb.given.length > 0)) return false;
+  if (
+    sa !== sb &&
+    !(Math.min(sa.length, sb.length) >= 4 && distance(sa, sb) <= 1 && pa.given.length > 0 && pb.given.length > 0)
+  )
+    return false;
   return givenCompatible(pa.given, pb.given);
 }
 
@@ -72,7 +94,8 @@ export function sameSurname(a: string, b: string): boolean {
 }
 
 /** Titles and roles written before names: "General Hans von Seeckt", "Foreign Minister Walther Rathenau". */
-export const TITLES = /^(?:(?:General|Marshal|Admiral|Colonel|Captain|President|Chancellor|Premier|Prime|Foreign|Deputy|Minister|Commissar|Ambassador|Secretary|State|King|Queen|Emperor|Pope|Count|Prince|Mr|Mrs|Dr|Professor|German|Soviet|British|French|Russian|Polish|Italian|Japanese)\s+)+(?=\p{Lu})/u;
+export const TITLES =
+  /^(?:(?:General|Marshal|Admiral|Colonel|Captain|President|Chancellor|Premier|Prime|Foreign|Deputy|Minister|Commissar|Ambassador|Secretary|State|King|Queen|Emperor|Pope|Count|Prince|Mr|Mrs|Dr|Professor|German|Soviet|British|French|Russian|Polish|Italian|Japanese)\s+)+(?=\p{Lu})/u;
 
 export function stripTitles(name: string): string {
   return name.replace(TITLES, '');

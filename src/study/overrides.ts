@@ -27,7 +27,11 @@ const AmbassadorAdd = z
 const TreatyAdd = z
   .object({
     name: z.string().min(1),
-    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'use YYYY, YYYY-MM or YYYY-MM-DD').nullable().default(null),
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'use YYYY, YYYY-MM or YYYY-MM-DD')
+      .nullable()
+      .default(null),
     aliases: z.array(z.string()).default([]),
     parties: z.array(z.string()).default([]),
     signatories: z.array(z.string()).default([]),
@@ -36,7 +40,16 @@ const TreatyAdd = z
   .strict();
 
 const Section = <T extends z.ZodType>(add: T) =>
-  z.object({ add: z.array(add).default([]), rename: Rename.default({}), merge: Merge.default([]), split: Split.default({}), suppress: Suppress.default([]) }).strict().default({ add: [], rename: {}, merge: [], split: {}, suppress: [] });
+  z
+    .object({
+      add: z.array(add).default([]),
+      rename: Rename.default({}),
+      merge: Merge.default([]),
+      split: Split.default({}),
+      suppress: Suppress.default([]),
+    })
+    .strict()
+    .default({ add: [], rename: {}, merge: [], split: {}, suppress: [] });
 
 export const OverridesSchema = z
   .object({
@@ -44,7 +57,9 @@ export const OverridesSchema = z
     treaties: Section(TreatyAdd),
     questions: z
       .object({
-        add: z.array(z.object({ chapter: z.string(), question: z.string().min(1), answer: z.string().min(1) }).strict()).default([]),
+        add: z
+          .array(z.object({ chapter: z.string(), question: z.string().min(1), answer: z.string().min(1) }).strict())
+          .default([]),
         suppress: Suppress.default([]),
       })
       .strict()
@@ -56,13 +71,28 @@ export type Overrides = z.infer<typeof OverridesSchema>;
 
 function need<T extends { id: string }>(list: T[], id: string, file: string, what: string): T {
   const found = list.find((e) => e.id === id);
-  if (!found) throw new QuireError(`overrides: no ${what} with id "${id}"`, { file, hint: `use an id from book.json (glossaries) — e.g. ${list.slice(0, 2).map((e) => `"${e.id}"`).join(', ') || 'none yet'}` });
+  if (!found)
+    throw new QuireError(`overrides: no ${what} with id "${id}"`, {
+      file,
+      hint: `use an id from book.json (glossaries) — e.g. ${
+        list
+          .slice(0, 2)
+          .map((e) => `"${e.id}"`)
+          .join(', ') || 'none yet'
+      }`,
+    });
   return found;
 }
 
 function applyEntries<T extends { id: string; name: string; aliases: string[]; mentions: string[] }>(
   list: T[],
-  o: { add: unknown[]; rename: Record<string, string>; merge: [string, string][]; split: Record<string, string[]>; suppress: string[] },
+  o: {
+    add: unknown[];
+    rename: Record<string, string>;
+    merge: [string, string][];
+    split: Record<string, string[]>;
+    suppress: string[];
+  },
   make: (added: never) => T,
   prefix: string,
   file: string,
@@ -86,7 +116,11 @@ function applyEntries<T extends { id: string; name: string; aliases: string[]; m
   for (const [id, names] of Object.entries(o.split)) {
     const e = need(out, id, file, what);
     for (const name of names) {
-      if (!e.aliases.includes(name)) throw new QuireError(`overrides: "${name}" is not an alias of "${id}"`, { file, hint: `split takes aliases of the entry: ${e.aliases.join(', ') || 'it has none'}` });
+      if (!e.aliases.includes(name))
+        throw new QuireError(`overrides: "${name}" is not an alias of "${id}"`, {
+          file,
+          hint: `split takes aliases of the entry: ${e.aliases.join(', ') || 'it has none'}`,
+        });
       e.aliases = e.aliases.filter((a) => a !== name);
       out.push({ ...e, id: `${prefix}-${slugify(name)}`, name, aliases: [], mentions: [...e.mentions] });
     }
@@ -129,10 +163,15 @@ export function applyGlossaryOverrides(book: Book, overrides: Overrides, file: s
 /** Pure: the review questions with the editor's additions and suppressions. */
 export function applyQuestionOverrides(book: Book, overrides: Overrides, file: string): Book {
   let questions: ReviewQuestion[] = [...book.questions];
-  for (const id of overrides.questions.suppress) questions = questions.filter((q) => q !== need(questions, id, file, 'question'));
+  for (const id of overrides.questions.suppress)
+    questions = questions.filter((q) => q !== need(questions, id, file, 'question'));
   for (const [i, q] of overrides.questions.add.entries()) {
     const chapter = book.chapters.find((c) => c.id === q.chapter);
-    if (!chapter) throw new QuireError(`overrides: no chapter with id "${q.chapter}"`, { file, hint: `chapters are ${book.chapters.map((c) => c.id).join(', ')}` });
+    if (!chapter)
+      throw new QuireError(`overrides: no chapter with id "${q.chapter}"`, {
+        file,
+        hint: `chapters are ${book.chapters.map((c) => c.id).join(', ')}`,
+      });
     const block = chapter.sections[0]?.blocks[0]?.id ?? '';
     questions.push({ id: `q-editor-${i + 1}`, chapter: chapter.id, question: q.question, answer: q.answer, block });
   }

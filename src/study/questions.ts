@@ -23,7 +23,8 @@ export function generateQuestions(book: Book): ReviewQuestion[] {
 
   for (const t of book.glossaries.treaties) {
     if (!t.date || !t.mentions.length) continue;
-    const block = t.mentions.find((id) => where.get(id)?.block.text.includes(t.description.slice(0, 40))) ?? t.mentions[0]!;
+    const block =
+      t.mentions.find((id) => where.get(id)?.block.text.includes(t.description.slice(0, 40))) ?? t.mentions[0]!;
     const by = t.signatories.length ? `, and by whom` : '';
     const answer = `${formatDate(t.date, locale)}${t.signatories.length ? `, by ${t.signatories.join(' and ')}` : ''}.`;
     add({ question: `When was the ${t.name} signed${by}?`, answer, block, entry: t.id });
@@ -31,7 +32,12 @@ export function generateQuestions(book: Book): ReviewQuestion[] {
   for (const a of book.glossaries.ambassadors) {
     if (!a.term || !a.mentions.length) continue;
     const listBlock = a.mentions.find((id) => where.get(id)?.block.kind === 'list') ?? a.mentions[0]!;
-    add({ question: `Who was the ${a.post} in ${a.term}?`, answer: `${a.name}${a.aliases.length ? ` (also written ${a.aliases.join(', ')})` : ''}.`, block: listBlock, entry: a.id });
+    add({
+      question: `Who was the ${a.post} in ${a.term}?`,
+      answer: `${a.name}${a.aliases.length ? ` (also written ${a.aliases.join(', ')})` : ''}.`,
+      block: listBlock,
+      entry: a.id,
+    });
   }
   for (const e of book.glossaries.timeline) {
     if (e.precision !== 'day') continue;

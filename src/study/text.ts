@@ -10,7 +10,8 @@ export interface BlockRef {
 /** Every block of the chapters, in reading order, with where it stands. */
 export function blocksOf(book: Book): BlockRef[] {
   const out: BlockRef[] = [];
-  for (const chapter of book.chapters) for (const section of chapter.sections) for (const block of section.blocks) out.push({ chapter, section, block });
+  for (const chapter of book.chapters)
+    for (const section of chapter.sections) for (const block of section.blocks) out.push({ chapter, section, block });
   return out;
 }
 

@@ -27,7 +27,12 @@ export interface DateMention {
  * (~0.15 s of a cold build). Matched by class name: if a later chrono renames them they are kept (slower,
  * dated as chrono dates them), never lost.
  */
-const RELATIVE_DURATIONS = new Set(['ENTimeUnitWithinFormatParser', 'ENTimeUnitAgoFormatParser', 'ENTimeUnitLaterFormatParser', 'ENTimeUnitCasualRelativeFormatParser']);
+const RELATIVE_DURATIONS = new Set([
+  'ENTimeUnitWithinFormatParser',
+  'ENTimeUnitAgoFormatParser',
+  'ENTimeUnitLaterFormatParser',
+  'ENTimeUnitCasualRelativeFormatParser',
+]);
 const chrono = (() => {
   const configuration = chronoEn.configuration.createCasualConfiguration(false);
   configuration.parsers = configuration.parsers.filter((parser) => !RELATIVE_DURATIONS.has(parser.constructor.name));
@@ -38,19 +43,24 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const MONTH_OR_YEAR = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b|\b\d{4}\b/;
 
 /** Bare years and year ranges: 1000–2099, not part of a larger number, not a quantity. */
-const YEAR = /(?<![\d,.])\b(1\d{3}|20\d{2})(?:\s*[–-]\s*(\d{4}|\d{2}))?\b(?![,.]\d)(?!\s*(?:%|km|kilometres|kilometers|miles|men|people|tons|tonnes|soldiers|troops)\b)/g;
+const YEAR =
+  /(?<![\d,.])\b(1\d{3}|20\d{2})(?:\s*[–-]\s*(\d{4}|\d{2}))?\b(?![,.]\d)(?!\s*(?:%|km|kilometres|kilometers|miles|men|people|tons|tonnes|soldiers|troops)\b)/g;
 
 /**
  * Every date in a sentence. `lastYear` fills in a year the sentence leaves out. Remembered per sentence and
  * year (chrono's parse is the timeline's main cost, and most sentences are the same from one build to the next).
  */
-export const datesIn: (sentence: string, lastYear?: number) => readonly Readonly<DateMention>[] = memoize(parseDates, (sentence, lastYear) => `${lastYear ?? ''}\u0000${sentence}`);
+export const datesIn: (sentence: string, lastYear?: number) => readonly Readonly<DateMention>[] = memoize(
+  parseDates,
+  (sentence, lastYear) => `${lastYear ?? ''}\u0000${sentence}`,
+);
 
 function parseDates(sentence: string, lastYear?: number): DateMention[] {
   const out: DateMention[] = [];
   const taken: [number, number][] = [];
   // A day without a year takes the block's last year, else a year the sentence itself names.
-  const fallbackYear = lastYear ?? (/\b(1\d{3}|20\d{2})\b/.exec(sentence) ? Number(/\b(1\d{3}|20\d{2})\b/.exec(sentence)![1]) : undefined);
+  const fallbackYear =
+    lastYear ?? (/\b(1\d{3}|20\d{2})\b/.exec(sentence) ? Number(/\b(1\d{3}|20\d{2})\b/.exec(sentence)![1]) : undefined);
   const ref = new Date(Date.UTC(fallbackYear ?? 2000, 0, 1));
   for (const r of chrono.parse(sentence, ref, { forwardDate: false })) {
     // Only dates the text writes out: a month name or a year ("a few months later" is not a date).
@@ -104,12 +114,27 @@ export function extractTimeline(book: Book): TimelineEvent[] {
       for (const d of datesIn(sentence, lastYear)) {
         lastYear = Number(d.date.slice(0, 4));
         if (events.some((e) => e.block === ref.block.id && e.date === d.date && e.precision === d.precision)) continue;
-        events.push({ id: '', date: d.date, precision: d.precision, end: d.end, label: d.label, text: eventLine(sentence), block: ref.block.id, order: order++ });
+        events.push({
+          id: '',
+          date: d.date,
+          precision: d.precision,
+          end: d.end,
+          label: d.label,
+          text: eventLine(sentence),
+          block: ref.block.id,
+          order: order++,
+        });
       }
     }
   }
   // Chronological; the more precise first on the same start; then reading order.
   const rank = { day: 0, month: 1, year: 2 } as const;
-  events.sort((a, b) => a.date.slice(0, 4).localeCompare(b.date.slice(0, 4)) || a.date.localeCompare(b.date) || rank[a.precision] - rank[b.precision] || a.order - b.order);
+  events.sort(
+    (a, b) =>
+      a.date.slice(0, 4).localeCompare(b.date.slice(0, 4)) ||
+      a.date.localeCompare(b.date) ||
+      rank[a.precision] - rank[b.precision] ||
+      a.order - b.order,
+  );
   return events.map(({ order: _order, ...e }, i) => ({ ...e, id: `time-${i + 1}` }));
 }

@@ -18,15 +18,32 @@ const KIND = String.raw`(?:Treaty|Treaties|Pact|Agreement|Agreements|Protocol|Pr
 const MONTHS = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December)\b`;
 const CAP = String.raw`(?:(?!${MONTHS})\p{Lu}[\p{L}'’]*(?:[-–]\p{Lu}?[\p{L}]+)*|\d{4})`;
 /** "German–Soviet Boundary and Friendship Treaty", "Franco-Soviet Treaty of Mutual Assistance", "Treaty of Brest-Litovsk" */
-const NAMED = new RegExp(String.raw`(?:${CAP}\s+(?:(?:and|of|for)\s+)?){0,5}${KIND}\b(?:\s+(?:of|on)\s+(?:${CAP}(?:\s+(?:and|of)\s+)?\s*){1,4})?`, 'gu');
+const NAMED = new RegExp(
+  String.raw`(?:${CAP}\s+(?:(?:and|of|for)\s+)?){0,5}${KIND}\b(?:\s+(?:of|on)\s+(?:${CAP}(?:\s+(?:and|of)\s+)?\s*){1,4})?`,
+  'gu',
+);
 const SECRET = /\b[Ss]ecret (?:[Aa]dditional )?[Pp]rotocols?\b/g;
 /** An unnamed treaty of a named kind with a named party: "a neutrality pact with Axis power Japan". */
-const KIND_WITH = new RegExp(String.raw`\b(non-aggression|neutrality|commercial|trade|credit|border|boundary|friendship|peace|mutual assistance)\s+(pact|treaty|agreement|accord)\s+with\s+(?:\p{L}+\s+){0,2}?(?:the\s+)?(?!${MONTHS})(\p{Lu}\p{L}+)(?=[\s.,;]|$)(?!\s+(?:power|\p{Lu}))`, 'gu');
+const KIND_WITH = new RegExp(
+  String.raw`\b(non-aggression|neutrality|commercial|trade|credit|border|boundary|friendship|peace|mutual assistance)\s+(pact|treaty|agreement|accord)\s+with\s+(?:\p{L}+\s+){0,2}?(?:the\s+)?(?!${MONTHS})(\p{Lu}\p{L}+)(?=[\s.,;]|$)(?!\s+(?:power|\p{Lu}))`,
+  'gu',
+);
 
 /** Combining forms mean the same party: "Franco-" is French, "Anglo-" English, … (standard English usage). */
-const COMBINING: Record<string, string> = { franco: 'french', anglo: 'english', italo: 'italian', russo: 'russian', sino: 'chinese', german: 'german', germano: 'german', polono: 'polish', nazi: 'german' };
+const COMBINING: Record<string, string> = {
+  franco: 'french',
+  anglo: 'english',
+  italo: 'italian',
+  russo: 'russian',
+  sino: 'chinese',
+  german: 'german',
+  germano: 'german',
+  polono: 'polish',
+  nazi: 'german',
+};
 const STOP = new Set(['the', 'of', 'and', 'on', 'for', 'a']);
-const LEADING = /^(?:The|A|An|This|That|These|Those|In|On|By|After|Before|During|Under|With|Its|Their|His|Her|When|While|Both|And)\s+/;
+const LEADING =
+  /^(?:The|A|An|This|That|These|Those|In|On|By|After|Before|During|Under|With|Its|Their|His|Her|When|While|Both|And)\s+/;
 /** Parties a name can carry: demonyms ("German", "Soviet", "Polish", "French") and combining forms. */
 const PARTY_WORD = /^(?:\p{Lu}\p{Ll}+(?:an|ish|ese|ch|et|ic)|Franco|Anglo|Italo|Russo|Sino|Nazi)$/u;
 
@@ -49,9 +66,12 @@ function cleanName(raw: string): string | undefined {
   let name = raw.trim().replace(/\s+/g, ' ');
   while (LEADING.test(name)) name = name.replace(LEADING, '');
   // Years before or after a name date it; they do not name it ("1926 Berlin Treaty", "Pact of 1939").
-  for (let before = ''; before !== name; ) {
+  for (let before = ''; before !== name;) {
     before = name;
-    name = name.replace(/^\d{4}\s+/, '').replace(/(?:,|\s+of|\s+in)?\s+\d{4}$/, '').replace(/\s+(?:of|on|and|for)$/, '');
+    name = name
+      .replace(/^\d{4}\s+/, '')
+      .replace(/(?:,|\s+of|\s+in)?\s+\d{4}$/, '')
+      .replace(/\s+(?:of|on|and|for)$/, '');
   }
   // A bare keyword ("Treaty", "Pact") names nothing in particular.
   if (new RegExp(`^${KIND}$`).test(name)) return undefined;
@@ -83,7 +103,8 @@ export function extractTreaties(book: Book): Treaty[] {
     for (const sentence of ref.block.sentences) {
       for (const m of sentence.matchAll(NAMED)) note(m[0]);
       for (const m of sentence.matchAll(SECRET)) note(m[0].replace(/^s/, 'S'));
-      for (const m of sentence.matchAll(KIND_WITH)) note(`${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)} ${m[2]} with ${m[3]}`, m[0]);
+      for (const m of sentence.matchAll(KIND_WITH))
+        note(`${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)} ${m[2]} with ${m[3]}`, m[0]);
     }
   }
 
@@ -102,14 +123,33 @@ export function extractTreaties(book: Book): Treaty[] {
     const ka = keyOf(a);
     const kb = keyOf(b);
     if (!drafts.has(ka) && !drafts.has(kb)) continue;
-    for (const [k, n] of [[ka, a], [kb, b]] as const) if (!drafts.has(k)) drafts.set(k, { name: n, names: new Map([[n, 0]]), key: k });
+    for (const [k, n] of [
+      [ka, a],
+      [kb, b],
+    ] as const)
+      if (!drafts.has(k)) drafts.set(k, { name: n, names: new Map([[n, 0]]), key: k });
     union(kb, ka);
   }
   const keys = [...drafts.keys()];
   // The same distinctive words with another kind word: "Locarno Treaties" / "Locarno Agreements".
-  const kindWords = new Set(['treaty', 'pact', 'agreement', 'protocol', 'accord', 'alliance', 'convention', 'entente', 'armistice']);
-  const distinctive = (k: string) => k.split(' ').filter((w) => !kindWords.has(w)).join(' ');
-  for (const a of keys) for (const b of keys) if (a < b && distinctive(a) && distinctive(a) === distinctive(b)) union(a, b);
+  const kindWords = new Set([
+    'treaty',
+    'pact',
+    'agreement',
+    'protocol',
+    'accord',
+    'alliance',
+    'convention',
+    'entente',
+    'armistice',
+  ]);
+  const distinctive = (k: string) =>
+    k
+      .split(' ')
+      .filter((w) => !kindWords.has(w))
+      .join(' ');
+  for (const a of keys)
+    for (const b of keys) if (a < b && distinctive(a) && distinctive(a) === distinctive(b)) union(a, b);
   for (const k of keys) {
     const words = k.split(' ');
     if (words.length < 2) continue;
@@ -132,12 +172,14 @@ export function extractTreaties(book: Book): Treaty[] {
     const name = names[0]![0];
     // Aliases differ from the name and from each other by more than the kind of dash.
     const seen = new Set([normaliseDashes(name).toLowerCase()]);
-    const aliases = names.map(([n]) => n).filter((n) => {
-      const k = normaliseDashes(n).toLowerCase();
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
+    const aliases = names
+      .map(([n]) => n)
+      .filter((n) => {
+        const k = normaliseDashes(n).toLowerCase();
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      });
     const surfaces = group.flatMap((d) => [...(d.surfaces ?? [])]);
     const all = [name, ...aliases, ...surfaces].map((n) => normaliseDashes(n).toLowerCase());
     const mentions: string[] = [];
@@ -162,7 +204,11 @@ export function extractTreaties(book: Book): Treaty[] {
 }
 
 /** Date signed, parties, signatories and a describing sentence, from the sentences that mention a treaty. */
-function details(name: string, aliases: string[], sentences: string[]): Pick<Treaty, 'date' | 'parties' | 'signatories' | 'description'> {
+function details(
+  name: string,
+  aliases: string[],
+  sentences: string[],
+): Pick<Treaty, 'date' | 'parties' | 'signatories' | 'description'> {
   const signing = sentences.filter((s) => /\b(?:signed|concluded|agreed|reached|ratified|initialled)\b/i.test(s));
   // A full date in a sentence about the signing, else in any sentence naming it, else a month of signing.
   const first = (list: string[], precision: 'day' | 'month') => {
@@ -179,7 +225,10 @@ function details(name: string, aliases: string[], sentences: string[]): Pick<Tre
     if (prefix.includes('-')) for (const p of prefix.split('-')) if (PARTY_WORD.test(p)) parties.add(p);
   }
   for (const s of signing) {
-    const between = /\bbetween\s+(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)\s+and\s+(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)/u.exec(s);
+    const between =
+      /\bbetween\s+(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)\s+and\s+(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)/u.exec(
+        s,
+      );
     if (between) {
       parties.add(between[1]!);
       parties.add(between[2]!);
@@ -188,7 +237,10 @@ function details(name: string, aliases: string[], sentences: string[]): Pick<Tre
   // Signatories from the first sentence that says who signed.
   const signatories: string[] = [];
   // A name ends where capitalised words end: "German Foreign Minister Walther Rathenau", not "… Walther".
-  const signedBy = new RegExp(String.raw`\bsigned\s+by\s+(?:[\p{L}\s]*?\s)??(${NAME_PATTERN})(?![\p{L}'’-])(?!\s+\p{Lu})(?:\s+and\s+(?:[\p{L}\s]*?\s)??(${NAME_PATTERN})(?![\p{L}'’-])(?!\s+\p{Lu}))?`, 'u');
+  const signedBy = new RegExp(
+    String.raw`\bsigned\s+by\s+(?:[\p{L}\s]*?\s)??(${NAME_PATTERN})(?![\p{L}'’-])(?!\s+\p{Lu})(?:\s+and\s+(?:[\p{L}\s]*?\s)??(${NAME_PATTERN})(?![\p{L}'’-])(?!\s+\p{Lu}))?`,
+    'u',
+  );
   for (const s of signing) {
     const by = signedBy.exec(s);
     if (!by) continue;

@@ -9,7 +9,12 @@ export function formatDate(iso: string, locale = 'en'): string {
   const key = `${locale}|${d ? 'day' : 'month'}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', ...(d ? { day: 'numeric' } : {}) });
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'long',
+      ...(d ? { day: 'numeric' } : {}),
+    });
     formatters.set(key, format);
   }
   return format.format(date);

@@ -6,7 +6,10 @@ import { VFileMessage } from 'vfile-message';
  */
 export class QuireError extends VFileMessage {
   readonly hint: string | undefined;
-  constructor(reason: string, where: { file?: string; line?: number; column?: number; hint?: string; cause?: unknown } = {}) {
+  constructor(
+    reason: string,
+    where: { file?: string; line?: number; column?: number; hint?: string; cause?: unknown } = {},
+  ) {
     super(reason, {
       place: where.line !== undefined ? { line: where.line, column: where.column ?? 1 } : undefined,
       cause: where.cause instanceof Error ? where.cause : undefined,

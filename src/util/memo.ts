@@ -21,8 +21,16 @@ export function forgetRemembered(): void {
  * dropped first), or `{ keyChars }`: as many as fit in that many characters of keys (for results that grow
  * with their text, such as a parse tree kept per piece of text).
  */
-export function memoize<A extends unknown[], R extends {}>(fn: (...args: A) => R, keyOf: (...args: A) => string, limit: number | { keyChars: number } = 50_000): (...args: A) => R {
-  const cache = new LRUCache<string, R>(typeof limit === 'number' ? { max: limit } : { maxSize: limit.keyChars, sizeCalculation: (_value, key) => Math.max(1, key.length) });
+export function memoize<A extends unknown[], R extends object | string | number | boolean | bigint | symbol>(
+  fn: (...args: A) => R,
+  keyOf: (...args: A) => string,
+  limit: number | { keyChars: number } = 50_000,
+): (...args: A) => R {
+  const cache = new LRUCache<string, R>(
+    typeof limit === 'number'
+      ? { max: limit }
+      : { maxSize: limit.keyChars, sizeCalculation: (_value, key) => Math.max(1, key.length) },
+  );
   caches.push(cache);
   return (...args: A): R => {
     const key = keyOf(...args);

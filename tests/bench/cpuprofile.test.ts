@@ -78,7 +78,9 @@ describe('CPU profile summary (npm run profile)', () => {
       const spin = summary.functions.find((f) => f.name === 'spinFor');
       expect(spin?.where).toMatch(/cpuprofile\.test\.ts:\d+$/);
       // It is the function that took the time (with the clock it reads; the rest is the profiler's own).
-      expect(spin!.ms + summary.functions.filter((f) => f.name === 'now').reduce((s, f) => s + f.ms, 0)).toBeGreaterThan(0.3 * summary.wallMs);
+      expect(
+        spin!.ms + summary.functions.filter((f) => f.name === 'now').reduce((s, f) => s + f.ms, 0),
+      ).toBeGreaterThan(0.3 * summary.wallMs);
       expect(summary.functions.filter((f) => !f.where.startsWith('(') && f.name !== 'now')[0]?.name).toBe('spinFor');
     } finally {
       session.disconnect();

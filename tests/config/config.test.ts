@@ -40,17 +40,25 @@ describe('config', () => {
     expect(errorOf('title: T\ncolour: blue\n')).toBe(
       'content/quire.yaml:2:1: invalid config: unknown key "colour" in top level — see "The config file" in README.md for the allowed keys and types',
     );
-    expect(errorOf('title: T\noutput:\n  paper: A4\n  pages: 3\n')).toMatch(/^content\/quire\.yaml:4:3: invalid config: unknown key "pages" in output/);
+    expect(errorOf('title: T\noutput:\n  paper: A4\n  pages: 3\n')).toMatch(
+      /^content\/quire\.yaml:4:3: invalid config: unknown key "pages" in output/,
+    );
   });
 
   it('names a wrong type with its line', () => {
-    expect(errorOf('title: T\nedition:\n  number: two\n')).toMatch(/^content\/quire\.yaml:3:11: invalid config: edition\.number: /);
-    expect(errorOf('sources:\n  - file: a.txt\n    priority: high\n')).toMatch(/^content\/quire\.yaml:3:15: invalid config: sources\.0\.priority/);
+    expect(errorOf('title: T\nedition:\n  number: two\n')).toMatch(
+      /^content\/quire\.yaml:3:11: invalid config: edition\.number: /,
+    );
+    expect(errorOf('sources:\n  - file: a.txt\n    priority: high\n')).toMatch(
+      /^content\/quire\.yaml:3:15: invalid config: sources\.0\.priority/,
+    );
     expect(errorOf('output:\n  paper: A5\n')).toMatch(/^content\/quire\.yaml:2:10: invalid config: output\.paper/);
   });
 
   it('reports YAML syntax errors with line and column', () => {
     expect(errorOf('title: "unclosed\nsubtitle: x\n')).toMatch(/^content\/quire\.yaml:\d+:\d+: YAML syntax error: /);
-    expect(errorOf('title: a\n  bad: indentation\n')).toMatch(/^content\/quire\.yaml:1:8: YAML syntax error: Nested mappings/);
+    expect(errorOf('title: a\n  bad: indentation\n')).toMatch(
+      /^content\/quire\.yaml:1:8: YAML syntax error: Nested mappings/,
+    );
   });
 });

@@ -1,5 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -26,7 +35,15 @@ describe('quire build on the seed guide (all formats)', () => {
 
   it('writes HTML, PDF, EPUB and book.json, and nothing half-written', () => {
     const names = outputNames(out);
-    expect(names).toEqual(['assets', 'book.json', 'book.schema.json', `${BASE}.epub`, `${BASE}.html`, `${BASE}.pdf`, 'report.html']);
+    expect(names).toEqual([
+      'assets',
+      'book.json',
+      'book.schema.json',
+      `${BASE}.epub`,
+      `${BASE}.html`,
+      `${BASE}.pdf`,
+      'report.html',
+    ]);
     expect(chapterTitles.length).toBeGreaterThanOrEqual(8);
   });
 
@@ -59,7 +76,9 @@ describe('quire build on the seed guide (all formats)', () => {
     // A glossary back-reference and an index entry, checked on the page they name.
     const glossary = pdfText(file).replace(/\s+/g, ' ');
     const inGlossary = glossary.slice(glossary.lastIndexOf('Glossary of ambassadors'));
-    const ref = /Soviet ambassador to Berlin Mentioned in: ([^;]+?), p\. (\d+)/.exec(inGlossary.slice(inGlossary.indexOf('Nikolay Krestinsky (1921')))!;
+    const ref = /Soviet ambassador to Berlin Mentioned in: ([^;]+?), p\. (\d+)/.exec(
+      inGlossary.slice(inGlossary.indexOf('Nikolay Krestinsky (1921')),
+    )!;
     expect(pageText(Number(ref[2]))).toContain('Krestinsky');
     const index = glossary.slice(glossary.lastIndexOf('Index'));
     const stalin = /Joseph Stalin ((?:\d+, )*\d+)/.exec(index)!;
@@ -71,11 +90,16 @@ describe('quire build on the seed guide (all formats)', () => {
   it('the PDF has running heads, page numbers, bookmarks, tags, hyphenation and only its own fonts', async () => {
     const file = path.join(out, `${BASE}.pdf`);
     const contents = pdfText(file, 3);
-    const starts = [...contents.matchAll(/^(\d+)\. (.+?)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[2]!, page: Number(m[3]) }));
+    const starts = [...contents.matchAll(/^(\d+)\. (.+?)\s{2,}(\d+)\s*$/gm)].map((m) => ({
+      title: m[2]!,
+      page: Number(m[3]),
+    }));
     const anyStart = new Set([...contents.matchAll(/\s(\d+)\s*$/gm)].map((m) => Number(m[1])));
     for (const { title, page } of starts) {
       // The page after a chapter's first page carries the chapter title as its running head, and a number.
-      const next = pdfText(file, page + 1).split('\n').filter((l) => l.trim());
+      const next = pdfText(file, page + 1)
+        .split('\n')
+        .filter((l) => l.trim());
       if (anyStart.has(page + 1)) continue;
       expect(next[0]!.trim(), `running head on page ${page + 1}`).toBe(title);
       expect(next.at(-1)!.trim()).toBe(String(page + 1));
@@ -85,7 +109,11 @@ describe('quire build on the seed guide (all formats)', () => {
     const outlines = doc.catalog.lookup(PDFName.of('Outlines'));
     expect(outlines).toBeInstanceOf(PDFDict);
     expect(doc.catalog.lookup(PDFName.of('StructTreeRoot'))).toBeInstanceOf(PDFDict);
-    expect(pdfFonts(file).map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).every((n) => /^(SourceSerif4|SourceSans3)/.test(n))).toBe(true);
+    expect(
+      pdfFonts(file)
+        .map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))
+        .every((n) => /^(SourceSerif4|SourceSans3)/.test(n)),
+    ).toBe(true);
     expect(pdfText(file).match(/[a-z]-\n/g)!.length).toBeGreaterThan(20);
   });
 
@@ -123,7 +151,9 @@ describe('quire build on the seed guide (all formats)', () => {
     const html = readFileSync(path.join(out, 'report.html'), 'utf8');
     expect(html).toContain('Alexander Shkvartsev (1939–1940) <span class="where">(later-revision.wiki:306)');
     expect(html).toContain('Alexey Shkvartsev (1939-1940) <span class="where">(2008-revision-with-citations.wiki:1)');
-    expect(html).toMatch(/Collective security and Soviets demands to occupy Baltic region<\/td><td>2008-revision-with-citations <strong>\(only this source\)/);
+    expect(html).toMatch(
+      /Collective security and Soviets demands to occupy Baltic region<\/td><td>2008-revision-with-citations <strong>\(only this source\)/,
+    );
     expect(html).toContain(`${result.book.report.duplicates.length} sentences folded into a variant`);
   });
 
@@ -134,9 +164,14 @@ describe('quire build on the seed guide (all formats)', () => {
     expect(hrefs.length).toBeGreaterThan(500);
     for (const h of hrefs) expect(ids.has(h), `#${h}`).toBe(true);
     // Krestinsky: linked at his first mention in a chapter; his entry links back to that anchor.
-    const mention = /<a href="#amb-nikolay-krestinsky" id="(m-amb-nikolay-krestinsky-[^"]+)" class="gloss-ref">/.exec(html)!;
+    const mention = /<a href="#amb-nikolay-krestinsky" id="(m-amb-nikolay-krestinsky-[^"]+)" class="gloss-ref">/.exec(
+      html,
+    )!;
     expect(mention).not.toBeNull();
-    const entry = html.slice(html.indexOf('<dt id="amb-nikolay-krestinsky"'), html.indexOf('</dd>', html.indexOf('<dt id="amb-nikolay-krestinsky"')));
+    const entry = html.slice(
+      html.indexOf('<dt id="amb-nikolay-krestinsky"'),
+      html.indexOf('</dd>', html.indexOf('<dt id="amb-nikolay-krestinsky"')),
+    );
     expect(entry).toContain(`href="#${mention[1]}"`);
     // Questions link to their answers and back.
     expect(html).toMatch(/<li id="q-1" value="1">[^<]+<a class="to-answer" href="#ans-q-1">/);
@@ -146,9 +181,17 @@ describe('quire build on the seed guide (all formats)', () => {
 
   it('the EPUB carries the study aids as pages whose internal links all resolve', () => {
     const zip = unzipSync(readFileSync(path.join(out, `${BASE}.epub`)));
-    const files = Object.fromEntries(Object.entries(zip).filter(([n]) => n.endsWith('.xhtml')).map(([n, d]) => [n.replace(/^OEBPS\//, ''), strFromU8(d)]));
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['glossary.xhtml', 'timeline.xhtml', 'answers.xhtml', 'index.xhtml']));
-    const ids = new Map(Object.entries(files).map(([n, t]) => [n, new Set([...t.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]!))]));
+    const files = Object.fromEntries(
+      Object.entries(zip)
+        .filter(([n]) => n.endsWith('.xhtml'))
+        .map(([n, d]) => [n.replace(/^OEBPS\//, ''), strFromU8(d)]),
+    );
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(['glossary.xhtml', 'timeline.xhtml', 'answers.xhtml', 'index.xhtml']),
+    );
+    const ids = new Map(
+      Object.entries(files).map(([n, t]) => [n, new Set([...t.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]!))]),
+    );
     let checked = 0;
     for (const [name, text] of Object.entries(files)) {
       for (const m of text.matchAll(/href="([^"#]*)#([^"]+)"/g)) {
@@ -177,13 +220,27 @@ describe('print options: handouts, booklets, duplex, US Letter', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'quire-print-'));
   let result: Awaited<ReturnType<typeof build>>;
   beforeAll(async () => {
-    result = await build({ contentDir: CONTENT, outDir: out, formats: ['pdf', 'handouts'], duplex: true, booklet: true, paper: 'Letter', progress: 'silent' });
+    result = await build({
+      contentDir: CONTENT,
+      outDir: out,
+      formats: ['pdf', 'handouts'],
+      duplex: true,
+      booklet: true,
+      paper: 'Letter',
+      progress: 'silent',
+    });
   });
 
   it('writes one handout per chapter, each with its title, key points, glossary entries and questions', () => {
-    const names = readdirSync(path.join(out, 'handouts')).filter((n) => !n.includes('booklet')).sort();
+    const names = readdirSync(path.join(out, 'handouts'))
+      .filter((n) => !n.includes('booklet'))
+      .sort();
     expect(names).toHaveLength(result.book.chapters.length);
-    const pact = path.join(out, 'handouts', names.find((n) => n.includes('molotov-ribbentrop-pact'))!);
+    const pact = path.join(
+      out,
+      'handouts',
+      names.find((n) => n.includes('molotov-ribbentrop-pact'))!,
+    );
     const text = pdfText(pact).replace(/\s+/g, ' ');
     expect(text).toContain('Handout 4 of 9');
     expect(text).toContain('4 Molotov–Ribbentrop Pact');
@@ -203,7 +260,12 @@ describe('print options: handouts, booklets, duplex, US Letter', () => {
     expect(Number(info.Pages)).toBe(Math.ceil(pages / 4) * 2);
     const [w, h] = info['Page size']!.split(' x ').map((x) => parseFloat(x));
     expect(w).toBeGreaterThan(h!);
-    expect(foldingOrder(8)).toEqual([[7, 0], [1, 6], [5, 2], [3, 4]]);
+    expect(foldingOrder(8)).toEqual([
+      [7, 0],
+      [1, 6],
+      [5, 2],
+      [3, 4],
+    ]);
   });
 
   it('duplex: every chapter starts on a right-hand (odd) page', () => {
@@ -249,10 +311,18 @@ describe('quire build on other content', () => {
     const content = mkdtempSync(path.join(tmpdir(), 'quire-md-'));
     mkdirSync(path.join(content, 'x'));
     cpSync(path.join(CONTENT, SEEDS.later), path.join(content, 'article.wiki'));
-    writeFileSync(path.join(content, 'notes.md'), '# Teacher notes\n\n## Classroom use\n\nRead the chapter on the pact first.\n');
+    writeFileSync(
+      path.join(content, 'notes.md'),
+      '# Teacher notes\n\n## Classroom use\n\nRead the chapter on the pact first.\n',
+    );
     const out = path.join(content, 'out');
     const result = await build({ contentDir: content, outDir: out, formats: ['json', 'html'], progress: 'silent' });
-    expect(outputNames(out)).toEqual(['assets', 'book.json', 'book.schema.json', 'germany-soviet-union-relations-1918-1941.html']);
+    expect(outputNames(out)).toEqual([
+      'assets',
+      'book.json',
+      'book.schema.json',
+      'germany-soviet-union-relations-1918-1941.html',
+    ]);
     expect(result.book.chapters.map((c) => c.title)).toContain('Classroom use');
   });
 });
@@ -260,14 +330,21 @@ describe('quire build on other content', () => {
 describe('Chromium started by the command, once, and only when a PDF is to be printed', () => {
   it('starts one browser for a first PDF, none for a PDF already in place or for HTML alone', async () => {
     const content = mkdtempSync(path.join(tmpdir(), 'quire-ahead-'));
-    writeFileSync(path.join(content, 'lighthouse.wiki'), "= Lighthouse =\nThe '''Lighthouse of Alexandria''' was built in the 3rd century BC.\n\n== Destruction ==\nEarthquakes damaged it between 956 and 1323.\n");
+    writeFileSync(
+      path.join(content, 'lighthouse.wiki'),
+      "= Lighthouse =\nThe '''Lighthouse of Alexandria''' was built in the 3rd century BC.\n\n== Destruction ==\nEarthquakes damaged it between 956 and 1323.\n",
+    );
     // A Chromium that notes each start, then runs the real one.
     const log = path.join(content, 'starts.log');
     const wrapper = path.join(content, 'chromium');
     writeFileSync(wrapper, `#!/bin/sh\necho start >> '${log}'\nexec '${findChromium()}' "$@"\n`);
     chmodSync(wrapper, 0o755);
     const starts = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0);
-    const quire = (out: string, formats: string) => runQuire(['build', '--content', content, '--out', path.join(content, out), '--formats', formats, '--progress', 'silent'], { env: { QUIRE_CHROMIUM: wrapper } });
+    const quire = (out: string, formats: string) =>
+      runQuire(
+        ['build', '--content', content, '--out', path.join(content, out), '--formats', formats, '--progress', 'silent'],
+        { env: { QUIRE_CHROMIUM: wrapper } },
+      );
 
     const first = await quire('out', 'pdf');
     expect(first.code, first.stderr).toBe(0);
@@ -293,30 +370,52 @@ describe('quire build errors', () => {
     writeFileSync(path.join(content, 'quire.yaml'), 'title: X\npaper: A4\n');
     const r = await runQuire(['build', '--content', content, '--out', out, '--progress', 'silent']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(`quire: ${path.join(content, 'quire.yaml')}:2:1: invalid config: unknown key "paper" in top level — see "The config file" in README.md for the allowed keys and types`);
+    expect(r.stderr.trim()).toBe(
+      `quire: ${path.join(content, 'quire.yaml')}:2:1: invalid config: unknown key "paper" in top level — see "The config file" in README.md for the allowed keys and types`,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe('{"previous": true}');
     expect(readdirSync(out)).toEqual(['book.json']);
   });
 
   it('a missing content folder and a missing Chromium are clear one-line errors', async () => {
-    const missing = await runQuire(['build', '--content', '/nonexistent/quire', '--out', path.join(tmpdir(), 'quire-none'), '--progress', 'silent']);
+    const missing = await runQuire([
+      'build',
+      '--content',
+      '/nonexistent/quire',
+      '--out',
+      path.join(tmpdir(), 'quire-none'),
+      '--progress',
+      'silent',
+    ]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr.trim()).toBe('quire: /nonexistent/quire: content folder not found — pass an existing folder with --content');
+    expect(missing.stderr.trim()).toBe(
+      'quire: /nonexistent/quire: content folder not found — pass an existing folder with --content',
+    );
     const content = mkdtempSync(path.join(tmpdir(), 'quire-nochrome-'));
     writeFileSync(path.join(content, 'a.txt'), 'Title\n\nSome text here.\n');
-    const r = await runQuire(['build', '--content', content, '--out', path.join(content, 'out'), '--formats', 'pdf', '--progress', 'silent'], {
-      env: { QUIRE_CHROMIUM: '/nonexistent/chromium' },
-    });
+    const r = await runQuire(
+      ['build', '--content', content, '--out', path.join(content, 'out'), '--formats', 'pdf', '--progress', 'silent'],
+      {
+        env: { QUIRE_CHROMIUM: '/nonexistent/chromium' },
+      },
+    );
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('quire: QUIRE_CHROMIUM points to "/nonexistent/chromium", which does not exist — set it to a Chrome or Chromium executable');
+    expect(r.stderr.trim()).toBe(
+      'quire: QUIRE_CHROMIUM points to "/nonexistent/chromium", which does not exist — set it to a Chrome or Chromium executable',
+    );
     // The EPUB needs no browser: its cover image is drawn in Node.
-    const epub = await runQuire(['build', '--content', content, '--out', path.join(content, 'out'), '--formats', 'epub', '--progress', 'silent'], {
-      env: { QUIRE_CHROMIUM: '/nonexistent/chromium' },
-    });
+    const epub = await runQuire(
+      ['build', '--content', content, '--out', path.join(content, 'out'), '--formats', 'epub', '--progress', 'silent'],
+      {
+        env: { QUIRE_CHROMIUM: '/nonexistent/chromium' },
+      },
+    );
     expect(epub.code, epub.stderr).toBe(0);
     const book = readdirSync(path.join(content, 'out')).find((n) => n.endsWith('.epub'))!;
-    const cover = Object.entries(unzipSync(readFileSync(path.join(content, 'out', book)))).find(([n]) => n.endsWith('cover.png'))?.[1];
+    const cover = Object.entries(unzipSync(readFileSync(path.join(content, 'out', book)))).find(([n]) =>
+      n.endsWith('cover.png'),
+    )?.[1];
     expect(cover && Buffer.from(cover.subarray(1, 4)).toString('latin1')).toBe('PNG');
   });
 });

@@ -26,7 +26,11 @@ describe('the EPUB', () => {
     chapters = result.book.chapters.map((c) => c.title);
     await build({ contentDir: CONTENT, outDir: second, formats: ['epub'], progress: 'silent' });
     bytes = readFileSync(path.join(first, `${BASE}.epub`));
-    files = Object.fromEntries(Object.entries(unzipSync(bytes)).filter(([n]) => !n.endsWith('/') && !/\.(png|svg)$/.test(n)).map(([n, d]) => [n, strFromU8(d)]));
+    files = Object.fromEntries(
+      Object.entries(unzipSync(bytes))
+        .filter(([n]) => !n.endsWith('/') && !/\.(png|svg)$/.test(n))
+        .map(([n, d]) => [n, strFromU8(d)]),
+    );
   });
 
   it('passes epubcheck with no errors and no warnings', () => {
@@ -41,7 +45,7 @@ describe('the EPUB', () => {
   it('starts with the mimetype entry stored, and deflates the text documents', () => {
     // The zip's local file headers, in order (fflate writes sizes in them, no data descriptors).
     const entries: { name: string; method: number; packed: number; size: number }[] = [];
-    for (let at = 0; bytes.readUInt32LE(at) === 0x04034b50; ) {
+    for (let at = 0; bytes.readUInt32LE(at) === 0x04034b50;) {
       const packed = bytes.readUInt32LE(at + 18);
       const nameLength = bytes.readUInt16LE(at + 26);
       const name = bytes.toString('utf8', at + 30, at + 30 + nameLength);
@@ -62,12 +66,21 @@ describe('the EPUB', () => {
   it('carries the language, a stable identifier, the edition date and the metadata a library needs', () => {
     const opf = files['OEBPS/content.opf']!;
     expect(opf).toContain('<dc:language>en</dc:language>');
-    expect(opf).toMatch(/<dc:identifier id="book-id">urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}<\/dc:identifier>/);
+    expect(opf).toMatch(
+      /<dc:identifier id="book-id">urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}<\/dc:identifier>/,
+    );
     expect(opf).toContain('<meta property="dcterms:modified">2026-11-23T00:00:00Z</meta>');
     expect(opf).toContain('<dc:title id="subtitle">A study guide</dc:title>');
     expect(opf).toMatch(/<dc:rights>[^<]*CC BY-SA 4\.0/);
     expect(opf).toMatch(/<dc:source>[^<]*revision 221484835/);
-    for (const property of ['accessMode', 'accessModeSufficient', 'accessibilityFeature', 'accessibilityHazard', 'accessibilitySummary']) expect(opf).toContain(`property="schema:${property}"`);
+    for (const property of [
+      'accessMode',
+      'accessModeSufficient',
+      'accessibilityFeature',
+      'accessibilityHazard',
+      'accessibilitySummary',
+    ])
+      expect(opf).toContain(`property="schema:${property}"`);
     expect(opf).toContain('properties="cover-image"');
     expect(files['OEBPS/toc.ncx']).toContain(/<dc:identifier id="book-id">([^<]+)</.exec(opf)![1]);
   });
@@ -76,7 +89,8 @@ describe('the EPUB', () => {
     const nav = files['OEBPS/toc.xhtml']!;
     for (const title of chapters) expect(nav).toContain(title);
     expect(nav).toContain('href="chapter-02.xhtml#revolution-and-end-of-world-war-i"');
-    for (const landmark of ['cover', 'toc', 'bodymatter', 'glossary', 'index']) expect(nav).toMatch(new RegExp(`<a epub:type="${landmark}" href="[^"]+"`));
+    for (const landmark of ['cover', 'toc', 'bodymatter', 'glossary', 'index'])
+      expect(nav).toMatch(new RegExp(`<a epub:type="${landmark}" href="[^"]+"`));
   });
 
   it('marks the study aids with EPUB semantics: notes pop up, glossary terms, key points as asides', () => {
@@ -89,7 +103,8 @@ describe('the EPUB', () => {
     expect(glossary).toContain('epub:type="glossterm"');
     // Every note reference resolves to a note in the same file.
     for (const [name, text] of Object.entries(files).filter(([n]) => n.endsWith('.xhtml'))) {
-      for (const m of text.matchAll(/<a href="#([^"]+)" role="doc-noteref"/g)) expect(text, `${name}#${m[1]}`).toContain(`id="${m[1]}"`);
+      for (const m of text.matchAll(/<a href="#([^"]+)" role="doc-noteref"/g))
+        expect(text, `${name}#${m[1]}`).toContain(`id="${m[1]}"`);
     }
   });
 
@@ -102,7 +117,10 @@ describe('the EPUB', () => {
         mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
         writeFileSync(path.join(dir, name), data);
       }
-      browser = await puppeteer.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+      browser = await puppeteer.launch({
+        executablePath: findChromium(),
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
     });
     afterAll(async () => browser?.close());
 
@@ -113,8 +131,12 @@ describe('the EPUB', () => {
         const page = await browser.newPage();
         await page.goto(pathToFileURL(path.join(dir, name)).href, { waitUntil: 'load' });
         await page.addScriptTag({ path: require.resolve('axe-core') });
-        const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as { violations: { id: string; impact: string; nodes: unknown[] }[] };
-        for (const v of result.violations) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${name}: ${v.id} (${v.impact}, ${v.nodes.length})`);
+        const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
+          violations: { id: string; impact: string; nodes: unknown[] }[];
+        };
+        for (const v of result.violations)
+          if (v.impact === 'serious' || v.impact === 'critical')
+            problems.push(`${name}: ${v.id} (${v.impact}, ${v.nodes.length})`);
         await page.close();
       }
       expect(problems).toEqual([]);

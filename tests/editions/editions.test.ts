@@ -13,7 +13,13 @@ describe('editions and the changelog', () => {
     const content = mkdtempSync(path.join(tmpdir(), 'quire-editions-'));
     cpSync(CONTENT, content, { recursive: true });
     const out = path.join(content, 'out');
-    const first = await build({ contentDir: content, outDir: out, formats: ['json', 'report'], release: true, progress: 'silent' });
+    const first = await build({
+      contentDir: content,
+      outDir: out,
+      formats: ['json', 'report'],
+      release: true,
+      progress: 'silent',
+    });
     expect(first.changelog).toBeUndefined();
     expect(existsSync(path.join(content, 'editions/edition-1.json'))).toBe(true);
 
@@ -22,8 +28,20 @@ describe('editions and the changelog', () => {
     const before = 'Karl Radek also illegally supported communist subversive activities in Weimar Germany in 1919.';
     const after = 'Karl Radek also secretly supported communist subversive activities in Weimar Germany in 1919.';
     writeFileSync(file, readFileSync(file, 'utf8').replace(before, after));
-    writeFileSync(path.join(content, 'quire.yaml'), readFileSync(path.join(content, 'quire.yaml'), 'utf8').replace(/number: 1\n  date: [\d-]+/, 'number: 2\n  date: 2026-12-01'));
-    const second = await build({ contentDir: content, outDir: out, formats: ['json', 'report', 'html'], release: true, progress: 'silent' });
+    writeFileSync(
+      path.join(content, 'quire.yaml'),
+      readFileSync(path.join(content, 'quire.yaml'), 'utf8').replace(
+        /number: 1\n {2}date: [\d-]+/,
+        'number: 2\n  date: 2026-12-01',
+      ),
+    );
+    const second = await build({
+      contentDir: content,
+      outDir: out,
+      formats: ['json', 'report', 'html'],
+      release: true,
+      progress: 'silent',
+    });
     const log = second.changelog!;
     expect(log.from).toEqual({ number: 1, date: '2026-11-23' });
     expect(log.to).toEqual({ number: 2, date: '2026-12-01' });
@@ -33,11 +51,29 @@ describe('editions and the changelog', () => {
     expect(reworded).toHaveLength(1);
     expect(reworded[0]!.before).toBe(before);
     expect(reworded[0]!.after).toBe(after);
-    expect(reworded[0]!.words.filter((w) => w.change !== 'same').map((w) => `${w.change}:${w.text}`)).toEqual(['removed:illegally', 'added:secretly']);
-    for (const part of [log.chapters.added, log.chapters.removed, log.sections.added, log.sections.removed, log.glossaries.added, log.glossaries.removed, log.questions.added]) expect(part).toEqual([]);
+    expect(reworded[0]!.words.filter((w) => w.change !== 'same').map((w) => `${w.change}:${w.text}`)).toEqual([
+      'removed:illegally',
+      'added:secretly',
+    ]);
+    for (const part of [
+      log.chapters.added,
+      log.chapters.removed,
+      log.sections.added,
+      log.sections.removed,
+      log.glossaries.added,
+      log.glossaries.removed,
+      log.questions.added,
+    ])
+      expect(part).toEqual([]);
     expect(existsSync(path.join(content, 'editions/edition-2.json'))).toBe(true);
     // A release says what changed in the guide itself.
-    const html = readFileSync(path.join(out, readdirSync(out).find((n) => n.endsWith('.html') && n !== 'report.html')!), 'utf8');
+    const html = readFileSync(
+      path.join(
+        out,
+        readdirSync(out).find((n) => n.endsWith('.html') && n !== 'report.html')!,
+      ),
+      'utf8',
+    );
     expect(html).toContain('What changed in this edition');
     expect(html).toContain('<del>illegally</del>');
     const report = readFileSync(path.join(out, 'report.html'), 'utf8');
@@ -48,27 +84,67 @@ describe('editions and the changelog', () => {
 
   it('an edition is recorded once: releasing it again is a clear error', async () => {
     const content = mkdtempSync(path.join(tmpdir(), 'quire-editions-'));
-    writeFileSync(path.join(content, 'a.txt'), 'Title\n\nThe first paragraph has enough words to be a sentence of its own.\n');
+    writeFileSync(
+      path.join(content, 'a.txt'),
+      'Title\n\nThe first paragraph has enough words to be a sentence of its own.\n',
+    );
     const out = path.join(content, 'out');
-    expect((await runQuire(['release', '--content', content, '--out', out, '--formats', 'json', '--progress', 'silent'])).code).toBe(0);
-    const again = await runQuire(['release', '--content', content, '--out', out, '--formats', 'json', '--progress', 'silent']);
+    expect(
+      (await runQuire(['release', '--content', content, '--out', out, '--formats', 'json', '--progress', 'silent']))
+        .code,
+    ).toBe(0);
+    const again = await runQuire([
+      'release',
+      '--content',
+      content,
+      '--out',
+      out,
+      '--formats',
+      'json',
+      '--progress',
+      'silent',
+    ]);
     expect(again.code).toBe(1);
-    expect(again.stderr.trim()).toBe(`quire: ${path.join(content, 'editions/edition-1.json')}: edition 1 is already recorded — raise edition.number (and its date) in quire.yaml to release a new edition`);
+    expect(again.stderr.trim()).toBe(
+      `quire: ${path.join(content, 'editions/edition-1.json')}: edition 1 is already recorded — raise edition.number (and its date) in quire.yaml to release a new edition`,
+    );
     // Refused before building: the outputs of the recorded edition are untouched.
-    expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe(readFileSync(path.join(content, 'editions/edition-1.json'), 'utf8'));
+    expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe(
+      readFileSync(path.join(content, 'editions/edition-1.json'), 'utf8'),
+    );
   });
 });
 
 describe('safe outputs', () => {
-  const PROSE = 'Title\n\nThe first paragraph has enough words to be a sentence of its own.\n\nSecond part\n\nAnother paragraph follows here with words enough to count.\n';
+  const PROSE =
+    'Title\n\nThe first paragraph has enough words to be a sentence of its own.\n\nSecond part\n\nAnother paragraph follows here with words enough to count.\n';
 
   it('a build killed while printing the PDF leaves the earlier outputs intact; the next build cleans up', async () => {
     const content = mkdtempSync(path.join(tmpdir(), 'quire-kill-'));
     writeFileSync(path.join(content, 'a.txt'), PROSE);
     const out = path.join(content, 'out');
     await build({ contentDir: content, outDir: out, progress: 'silent' });
-    const before = new Map(readdirSync(out).filter((n) => !n.startsWith('.') && n.includes('.')).map((n) => [n, readFileSync(path.join(out, n))]));
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'build', '--content', content, '--out', out, '--progress', 'simple'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const before = new Map(
+      readdirSync(out)
+        .filter((n) => !n.startsWith('.') && n.includes('.'))
+        .map((n) => [n, readFileSync(path.join(out, n))]),
+    );
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(ROOT, 'src/cli.ts'),
+        'build',
+        '--content',
+        content,
+        '--out',
+        out,
+        '--progress',
+        'simple',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (d: Buffer) => {
         if (/❯ PDF|starting Chromium|rendering/.test(String(d))) {
@@ -95,10 +171,14 @@ describe('safe outputs', () => {
     // exit (a browser left open would keep the process running).
     const r = await runQuire(['build', '--content', content, '--out', out, '--formats', 'pdf', '--progress', 'silent']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(`quire: ${out}: another Quire build (process ${process.pid}) is writing to this output folder — wait for it to finish, or delete .quire-lock there if no build is running`);
+    expect(r.stderr.trim()).toBe(
+      `quire: ${out}: another Quire build (process ${process.pid}) is writing to this output folder — wait for it to finish, or delete .quire-lock there if no build is running`,
+    );
     // A lock left by a process that is gone is taken over.
     writeFileSync(path.join(out, '.quire-lock'), '999999');
-    expect((await runQuire(['build', '--content', content, '--out', out, '--formats', 'json', '--progress', 'silent'])).code).toBe(0);
+    expect(
+      (await runQuire(['build', '--content', content, '--out', out, '--formats', 'json', '--progress', 'silent'])).code,
+    ).toBe(0);
   });
 });
 
@@ -107,7 +187,12 @@ describe('quire init', () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'quire-init-')), 'guide');
     expect((await runQuire(['init', dir])).code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['quire.yaml', 'sample.md', 'templates']);
-    const result = await build({ contentDir: dir, outDir: path.join(dir, 'output'), formats: ['json', 'html'], progress: 'silent' });
+    const result = await build({
+      contentDir: dir,
+      outDir: path.join(dir, 'output'),
+      formats: ['json', 'html'],
+      progress: 'silent',
+    });
     expect(result.book.chapters.map((c) => c.title)).toEqual(['Introduction', 'The first part', 'The second part']);
     const again = await runQuire(['init', dir]);
     expect(again.code).toBe(1);
@@ -123,7 +208,8 @@ describe('reproducible builds', () => {
     await build({ contentDir: CONTENT, outDir: b, progress: 'silent' });
     const files = readdirSync(a).filter((n) => !n.startsWith('.') && /\.(html|pdf|epub|json)$/.test(n));
     expect(files.length).toBe(6);
-    for (const name of files.filter((n) => !n.endsWith('.pdf'))) expect(readFileSync(path.join(a, name)).equals(readFileSync(path.join(b, name))), name).toBe(true);
+    for (const name of files.filter((n) => !n.endsWith('.pdf')))
+      expect(readFileSync(path.join(a, name)).equals(readFileSync(path.join(b, name))), name).toBe(true);
     // The PDF: Chromium's font subsets are named in the order fonts finish loading, which a busy machine
     // can change; pages and text are the same (and so are the bytes on a quiet machine).
     const pdf = files.find((n) => n.endsWith('.pdf'))!;

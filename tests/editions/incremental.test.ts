@@ -10,7 +10,12 @@ import { contentsEntries, pdfText } from '../support/inspect.js';
 
 const ran = (r: BuildResult, stage: string) => r.counters[stage]?.ran ?? 0;
 const reused = (r: BuildResult, stage: string) => r.counters[stage]?.reused ?? 0;
-const mtimes = (dir: string) => Object.fromEntries(readdirSync(dir).filter((n) => !n.startsWith('.')).map((n) => [n, statSync(path.join(dir, n)).mtimeMs]));
+const mtimes = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter((n) => !n.startsWith('.'))
+      .map((n) => [n, statSync(path.join(dir, n)).mtimeMs]),
+  );
 
 describe('incremental builds (each build a new process: the cache on disk)', () => {
   const content = mkdtempSync(path.join(tmpdir(), 'quire-incr-'));
@@ -18,25 +23,41 @@ describe('incremental builds (each build a new process: the cache on disk)', () 
   const out = path.join(content, 'out');
   const later = path.join(content, SEEDS.later);
   const run = () => build({ contentDir: content, outDir: out, progress: 'silent' });
-  const guide = () => readFileSync(path.join(out, readdirSync(out).find((n) => n.endsWith('.html') && n !== 'report.html')!), 'utf8');
-  const pdf = () => path.join(out, readdirSync(out).find((n) => n.endsWith('.pdf'))!);
+  const guide = () =>
+    readFileSync(
+      path.join(
+        out,
+        readdirSync(out).find((n) => n.endsWith('.html') && n !== 'report.html')!,
+      ),
+      'utf8',
+    );
+  const pdf = () =>
+    path.join(
+      out,
+      readdirSync(out).find((n) => n.endsWith('.pdf'))!,
+    );
 
   it('a cold build does every stage; a rebuild with no change does none and writes nothing', async () => {
     const cold = await run();
     expect(ran(cold, 'read')).toBe(4);
-    for (const stage of ['merge', 'study', 'html', 'pdf', 'print', 'epub', 'cover', 'json', 'report']) expect(ran(cold, stage), stage).toBeGreaterThanOrEqual(1);
+    for (const stage of ['merge', 'study', 'html', 'pdf', 'print', 'epub', 'cover', 'json', 'report'])
+      expect(ran(cold, stage), stage).toBeGreaterThanOrEqual(1);
     const before = mtimes(out);
 
     const again = await run();
     expect(reused(again, 'read')).toBe(4);
-    for (const stage of ['read', 'merge', 'study', 'html', 'pdf', 'print', 'epub', 'cover', 'json', 'report', 'write']) expect(ran(again, stage), stage).toBe(0);
+    for (const stage of ['read', 'merge', 'study', 'html', 'pdf', 'print', 'epub', 'cover', 'json', 'report', 'write'])
+      expect(ran(again, stage), stage).toBe(0);
     expect(again.stages.browser).toBeUndefined();
     expect(again.files.every((f) => f.unchanged)).toBe(true);
     expect(mtimes(out)).toEqual(before);
   });
 
   it('after a one-paragraph edit, only that source is read again, and every output shows the edit', async () => {
-    writeFileSync(later, readFileSync(later, 'utf8').replace('annulling all mutual claims', 'cancelling all mutual claims'));
+    writeFileSync(
+      later,
+      readFileSync(later, 'utf8').replace('annulling all mutual claims', 'cancelling all mutual claims'),
+    );
     const edited = await run();
     expect(ran(edited, 'read')).toBe(1);
     expect(reused(edited, 'read')).toBe(3);
@@ -102,8 +123,13 @@ describe('a session (quire watch) writes the disk cache behind its builds', () =
     const formats: Format[] = ['html', 'epub', 'json'];
     const session: BuildSession = { cache: new BuildCache(defaultCacheDir(out)) };
     const first = await build({ contentDir: content, outDir: out, progress: 'silent', session, formats });
-    for (const ext of ['.epub', '.html', '.json']) expect(first.files.some((f) => f.path.endsWith(ext)), ext).toBe(true);
-    for (const f of first.files) if (statSync(f.path).isFile()) expect(statSync(f.path).size, f.path).toBeGreaterThan(0);
+    for (const ext of ['.epub', '.html', '.json'])
+      expect(
+        first.files.some((f) => f.path.endsWith(ext)),
+        ext,
+      ).toBe(true);
+    for (const f of first.files)
+      if (statSync(f.path).isFile()) expect(statSync(f.path).size, f.path).toBeGreaterThan(0);
     await session.cache.settle();
     const stored = readdirSync(defaultCacheDir(out));
     for (const stage of ['read', 'merge', 'study', 'cover']) expect(stored, stage).toContain(stage);

@@ -16,7 +16,29 @@ import { allBlocks } from '../../src/model/index.js';
 
 const meta = TEST_META;
 
-const INJECTIONS = ['<ref>', '</ref>', '{{', '}}', '[[', ']]', "'''", '<!--', '-->', '== ==', '\n==X==\n', '<script>', '\u0000', '\uFFFD', '\r', '[12]', '* ', '\n\n', '{|', '|}', '<ref name="a"/>'];
+const INJECTIONS = [
+  '<ref>',
+  '</ref>',
+  '{{',
+  '}}',
+  '[[',
+  ']]',
+  "'''",
+  '<!--',
+  '-->',
+  '== ==',
+  '\n==X==\n',
+  '<script>',
+  '\u0000',
+  '\uFFFD',
+  '\r',
+  '[12]',
+  '* ',
+  '\n\n',
+  '{|',
+  '|}',
+  '<ref name="a"/>',
+];
 
 /** A mutation of a text: cut a span, duplicate one, swap two lines, or inject markup or odd bytes. */
 const mutation = fc.oneof(
@@ -33,7 +55,8 @@ function apply(text: string, mutations: Mutation[]): string {
   for (const m of mutations) {
     const n = Math.max(t.length, 1);
     if (m.kind === 'cut') t = t.slice(0, m.at % n) + t.slice((m.at % n) + m.length);
-    else if (m.kind === 'duplicate') t = t.slice(0, (m.at % n) + m.length) + t.slice(m.at % n, (m.at % n) + m.length) + t.slice((m.at % n) + m.length);
+    else if (m.kind === 'duplicate')
+      t = t.slice(0, (m.at % n) + m.length) + t.slice(m.at % n, (m.at % n) + m.length) + t.slice((m.at % n) + m.length);
     else if (m.kind === 'swap') {
       const lines = t.split('\n');
       const i = m.a % lines.length;
@@ -81,7 +104,9 @@ describe('fuzzing the readers and the merge', () => {
 
   it('merging mutated renditions never throws, and keeps the sentences of an untouched source', () => {
     const later = parseText(readContent(SEEDS.later), SEEDS.later, { priority: 3 });
-    const wellFormed = allBlocks(mergeSources([later], meta)).flatMap((b) => b.sentences).filter((s) => /^[A-Z].{40,}[.!?]$/.test(s));
+    const wellFormed = allBlocks(mergeSources([later], meta))
+      .flatMap((b) => b.sentences)
+      .filter((s) => /^[A-Z].{40,}[.!?]$/.test(s));
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 5 }), (mutations) => {
         const plain = read(apply(readContent(SEEDS.plain), mutations), SEEDS.plain, 'plain-text');

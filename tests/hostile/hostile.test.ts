@@ -35,13 +35,19 @@ const PROSE = 'Title\n\nThe first paragraph has enough words to be a sentence of
 
 describe('broken input: one clear line, exit 1, no stack trace, the earlier edition untouched', () => {
   it('an empty file and a file of whitespace', async () => {
-    expect(await failsCleanly(folder({ 'a.txt': '' }))).toMatch(/a\.txt:1:1: source file is empty — add text to it or remove it/);
+    expect(await failsCleanly(folder({ 'a.txt': '' }))).toMatch(
+      /a\.txt:1:1: source file is empty — add text to it or remove it/,
+    );
     expect(await failsCleanly(folder({ 'a.txt': ' \n\t\n' }))).toMatch(/a\.txt:1:1: source file is empty/);
   });
 
   it('binary data, NUL bytes and Latin-1 text, with the line', async () => {
-    expect(await failsCleanly(folder({ 'a.txt': new Uint8Array([0x54, 0x0a, 0x0a, 0x00, 0x01]) }))).toMatch(/a\.txt:3:1: binary data \(NUL byte\)/);
-    expect(await failsCleanly(folder({ 'a.txt': new Uint8Array([...Buffer.from('Title\n\nCaf'), 0xe9, 0x0a]) }))).toMatch(/a\.txt:3:1: not valid UTF-8 text — re-save the file as UTF-8/);
+    expect(await failsCleanly(folder({ 'a.txt': new Uint8Array([0x54, 0x0a, 0x0a, 0x00, 0x01]) }))).toMatch(
+      /a\.txt:3:1: binary data \(NUL byte\)/,
+    );
+    expect(
+      await failsCleanly(folder({ 'a.txt': new Uint8Array([...Buffer.from('Title\n\nCaf'), 0xe9, 0x0a]) })),
+    ).toMatch(/a\.txt:3:1: not valid UTF-8 text — re-save the file as UTF-8/);
   });
 
   it('a file that is only headings: nothing to build', async () => {
@@ -49,17 +55,25 @@ describe('broken input: one clear line, exit 1, no stack trace, the earlier edit
   });
 
   it('a source larger than the limit', async () => {
-    expect(await failsCleanly(folder({ 'a.txt': 'word '.repeat(2_000_000) }))).toMatch(/a\.txt:1:1: source file is too large \(9\.5 MB; the limit is 8 MB\) — split it/);
+    expect(await failsCleanly(folder({ 'a.txt': 'word '.repeat(2_000_000) }))).toMatch(
+      /a\.txt:1:1: source file is too large \(9\.5 MB; the limit is 8 MB\) — split it/,
+    );
   });
 
   it('ten thousand nested templates', async () => {
     const deep = `== A ==\nSome text here for the section. ${'{{x|'.repeat(10_000)}${'}}'.repeat(10_000)}\n`;
-    expect(await failsCleanly(folder({ 'a.wiki': deep }))).toMatch(/a\.wiki:1:1: markup nested too deeply to read as wikitext — remove the deeply nested templates/);
+    expect(await failsCleanly(folder({ 'a.wiki': deep }))).toMatch(
+      /a\.wiki:1:1: markup nested too deeply to read as wikitext — remove the deeply nested templates/,
+    );
   });
 
   it('a source path that escapes the content folder or does not exist', async () => {
-    expect(await failsCleanly(folder({ 'quire.yaml': 'sources:\n  - file: ../../etc/passwd\n', 'a.txt': PROSE }))).toMatch(/source "\.\.\/\.\.\/etc\/passwd" is outside the content folder/);
-    expect(await failsCleanly(folder({ 'quire.yaml': 'sources:\n  - file: missing.txt\n', 'a.txt': PROSE }))).toMatch(/source file not found: missing\.txt/);
+    expect(
+      await failsCleanly(folder({ 'quire.yaml': 'sources:\n  - file: ../../etc/passwd\n', 'a.txt': PROSE })),
+    ).toMatch(/source "\.\.\/\.\.\/etc\/passwd" is outside the content folder/);
+    expect(await failsCleanly(folder({ 'quire.yaml': 'sources:\n  - file: missing.txt\n', 'a.txt': PROSE }))).toMatch(
+      /source file not found: missing\.txt/,
+    );
   });
 
   it('broken templates: a syntax error and a field that does not exist, with file and line', async () => {
@@ -73,16 +87,28 @@ describe('broken input: one clear line, exit 1, no stack trace, the earlier edit
   });
 
   it('an empty content folder, a missing template', async () => {
-    expect(await failsCleanly(folder({}))).toMatch(/: no source files in the content folder — add a \.wiki, \.txt or \.md file/);
+    expect(await failsCleanly(folder({}))).toMatch(
+      /: no source files in the content folder — add a \.wiki, \.txt or \.md file/,
+    );
     const templates = mkdtempSync(path.join(tmpdir(), 'quire-tpl-'));
     cpSync(DEFAULT_TEMPLATES, templates, { recursive: true });
     rmSync(path.join(templates, 'guide.html.njk'));
-    expect(await failsCleanly(folder({ 'a.txt': PROSE, 'quire.yaml': `templates: ${templates}\n` }))).toMatch(/guide\.html\.njk: template "guide\.html\.njk" is missing — restore it from Quire's templates\/ folder/);
+    expect(await failsCleanly(folder({ 'a.txt': PROSE, 'quire.yaml': `templates: ${templates}\n` }))).toMatch(
+      /guide\.html\.njk: template "guide\.html\.njk" is missing — restore it from Quire's templates\/ folder/,
+    );
   });
 
   it('old Mac line ends (CR) and Windows ones (CRLF) build like any other', async () => {
-    const content = folder({ 'a.txt': 'Title\r\rThe first paragraph has enough words to be a sentence.\r\rSecond heading\r\rMore text follows here, in a second paragraph of prose.\r' });
-    const result = await build({ contentDir: content, outDir: path.join(content, 'out'), formats: ['json'], progress: 'silent' });
+    const content = folder({
+      'a.txt':
+        'Title\r\rThe first paragraph has enough words to be a sentence.\r\rSecond heading\r\rMore text follows here, in a second paragraph of prose.\r',
+    });
+    const result = await build({
+      contentDir: content,
+      outDir: path.join(content, 'out'),
+      formats: ['json'],
+      progress: 'silent',
+    });
     expect(result.book.chapters.map((c) => c.title)).toEqual(['Introduction', 'Second heading']);
   });
 
@@ -90,7 +116,10 @@ describe('broken input: one clear line, exit 1, no stack trace, the earlier edit
     const fake = path.join(mkdtempSync(path.join(tmpdir(), 'quire-chrome-')), 'chromium');
     writeFileSync(fake, '#!/bin/sh\nsleep 30\n');
     chmodSync(fake, 0o755);
-    const line = await failsCleanly(folder({ 'a.txt': PROSE }), ['--formats', 'pdf'], { QUIRE_CHROMIUM: fake, QUIRE_BROWSER_TIMEOUT_MS: '2000' });
+    const line = await failsCleanly(folder({ 'a.txt': PROSE }), ['--formats', 'pdf'], {
+      QUIRE_CHROMIUM: fake,
+      QUIRE_BROWSER_TIMEOUT_MS: '2000',
+    });
     expect(line).toMatch(/Chromium failed to start: .*(Timed out|timed out|exited)/);
   });
 
@@ -98,9 +127,19 @@ describe('broken input: one clear line, exit 1, no stack trace, the earlier edit
     const content = folder({ 'a.txt': PROSE });
     const notAFolder = path.join(content, 'file');
     writeFileSync(notAFolder, 'x');
-    const r = await runQuire(['build', '--content', content, '--out', path.join(notAFolder, 'out'), '--progress', 'silent']);
+    const r = await runQuire([
+      'build',
+      '--content',
+      content,
+      '--out',
+      path.join(notAFolder, 'out'),
+      '--progress',
+      'silent',
+    ]);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(`quire: ${path.join(notAFolder, 'out')}: output folder is not writable — choose another folder with --out or fix its permissions`);
+    expect(r.stderr.trim()).toBe(
+      `quire: ${path.join(notAFolder, 'out')}: output folder is not writable — choose another folder with --out or fix its permissions`,
+    );
   });
 
   it('a Chromium that crashes', async () => {
@@ -130,7 +169,10 @@ describe('hostile content renders harmlessly and fetches nothing', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'quire-confined-'));
     writeFileSync(path.join(dir, 'ok.css'), 'p { color: black; }');
     const html = path.join(dir, 'page.html');
-    writeFileSync(html, `<link rel="stylesheet" href="ok.css"><img src="http://127.0.0.1:${port}/direct.png"><img src="file:///etc/hostname"><img src="../outside.png"><p style="background: url(http://127.0.0.1:${port}/css.png)">x</p>`);
+    writeFileSync(
+      html,
+      `<link rel="stylesheet" href="ok.css"><img src="http://127.0.0.1:${port}/direct.png"><img src="file:///etc/hostname"><img src="../outside.png"><p style="background: url(http://127.0.0.1:${port}/css.png)">x</p>`,
+    );
     const browser = await launchBrowser();
     try {
       const page = await confinedPage(browser, dir);
@@ -176,17 +218,39 @@ describe('hostile content renders harmlessly and fetches nothing', () => {
     const out = path.join(content, 'out');
     await build({ contentDir: content, outDir: out, formats: ['html', 'pdf', 'epub', 'json'], progress: 'silent' });
     expect(requests).toEqual([]);
-    const html = readFileSync(path.join(out, readdirSync(out).find((n) => n.endsWith('.html'))!), 'utf8');
-    const epub = Object.entries(unzipSync(readFileSync(path.join(out, readdirSync(out).find((n) => n.endsWith('.epub'))!))))
+    const html = readFileSync(
+      path.join(
+        out,
+        readdirSync(out).find((n) => n.endsWith('.html'))!,
+      ),
+      'utf8',
+    );
+    const epub = Object.entries(
+      unzipSync(
+        readFileSync(
+          path.join(
+            out,
+            readdirSync(out).find((n) => n.endsWith('.epub'))!,
+          ),
+        ),
+      ),
+    )
       .filter(([n]) => n.endsWith('.xhtml'))
       .map(([, d]) => strFromU8(d))
       .join('\n');
     for (const doc of [html, epub]) {
-      expect(doc).not.toMatch(/<script|<iframe|<object|<style>@import|javascript:|data:text|onerror=|onclick=|http-equiv|file:\/\/\/etc/i);
+      expect(doc).not.toMatch(
+        /<script|<iframe|<object|<style>@import|javascript:|data:text|onerror=|onclick=|http-equiv|file:\/\/\/etc/i,
+      );
       expect(doc).not.toContain(`${url}/`);
       expect(doc).toContain('The last paragraph is plain and must survive the cleaning.');
     }
-    const pdf = pdfText(path.join(out, readdirSync(out).find((n) => n.endsWith('.pdf'))!));
+    const pdf = pdfText(
+      path.join(
+        out,
+        readdirSync(out).find((n) => n.endsWith('.pdf'))!,
+      ),
+    );
     expect(pdf).toContain('The last paragraph is plain');
     // Text such as "alert(1)" may remain, as MediaWiki shows unknown tags' text: it is text, not code.
   });

@@ -13,7 +13,12 @@ import { forgetRemembered } from '../../src/util/memo.js';
 const meta = TEST_META;
 
 describe('merge of the four seeds', () => {
-  const sources = [parseSeed(SEEDS.later, 4), parseSeed(SEEDS.plain, 3), parseSeed(SEEDS.dump, 2), parseSeed(SEEDS.key, 1)];
+  const sources = [
+    parseSeed(SEEDS.later, 4),
+    parseSeed(SEEDS.plain, 3),
+    parseSeed(SEEDS.dump, 2),
+    parseSeed(SEEDS.key, 1),
+  ];
   const book = mergeSources(sources, meta);
   const titles = book.chapters.map((c) => c.title);
 
@@ -33,7 +38,11 @@ describe('merge of the four seeds', () => {
   });
 
   it('keeps ids and section titles unique and leaves no section empty', () => {
-    const ids = book.chapters.flatMap((c) => [c.id, ...c.sections.map((s) => s.id), ...c.sections.flatMap((s) => s.blocks.map((b) => b.id))]);
+    const ids = book.chapters.flatMap((c) => [
+      c.id,
+      ...c.sections.map((s) => s.id),
+      ...c.sections.flatMap((s) => s.blocks.map((b) => b.id)),
+    ]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const c of book.chapters) {
       const sectionTitles = c.sections.filter((s) => s.level > 2).map((s) => s.title);
@@ -54,7 +63,11 @@ describe('merge of the four seeds', () => {
   it('records which sources carry each block, with lines', () => {
     const blocks = allBlocks(book);
     const brest = blocks.find((b) => b.text.includes('The Treaty of Brest-Litovsk, dictated by Germany'))!;
-    expect(brest.sources.map((p) => p.source).sort()).toEqual(['2008-revision-with-citations', 'later-revision', 'plain-text-rendition']);
+    expect(brest.sources.map((p) => p.source).sort()).toEqual([
+      '2008-revision-with-citations',
+      'later-revision',
+      'plain-text-rendition',
+    ]);
     expect(brest.sources.find((p) => p.source === 'later-revision')!.line).toBe(9);
     expect(blocks.every((b) => b.sources.length > 0)).toBe(true);
   });
@@ -66,7 +79,9 @@ describe('merge of the four seeds', () => {
   });
 
   it('makes the cited key sentences key points of their sections', () => {
-    const keyPoints = book.chapters.flatMap((c) => c.sections.flatMap((s) => s.keyPoints.map((k) => ({ section: s.title, text: k.text }))));
+    const keyPoints = book.chapters.flatMap((c) =>
+      c.sections.flatMap((s) => s.keyPoints.map((k) => ({ section: s.title, text: k.text }))),
+    );
     expect(keyPoints.length).toBeGreaterThanOrEqual(25);
     const kopp = keyPoints.find((k) => k.text.startsWith('On July 19, 1920, Victor Kopp'))!;
     expect(kopp.section).toBe('Plans for Poland');
@@ -78,14 +93,21 @@ describe('merge of the four seeds', () => {
       ...book.backMatter.flatMap((b) => b.blocks.flatMap((x) => x.sentences)),
       ...book.chapters.flatMap((c) => c.sections.flatMap((s) => s.keyPoints.map((k) => k.text))),
     ]);
-    const accounted = new Set([...book.report.duplicates.map((d) => d.dropped), ...book.report.omitted.map((o) => o.text)]);
+    const accounted = new Set([
+      ...book.report.duplicates.map((d) => d.dropped),
+      ...book.report.omitted.map((o) => o.text),
+    ]);
     let checked = 0;
     for (const source of sources) {
       for (const section of sectionsOf(source)) {
         for (const node of section.blocks) {
           const units =
             node.type === 'list'
-              ? node.children.map((item) => splitSentences(item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : []))).map((x) => x.text).join(' '))
+              ? node.children.map((item) =>
+                  splitSentences(item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : [])))
+                    .map((x) => x.text)
+                    .join(' '),
+                )
               : splitSentences(node.children).map((x) => x.text);
           for (const unit of units) {
             checked++;
@@ -104,7 +126,9 @@ describe('merge of the four seeds', () => {
     for (const [i, s] of sentences.entries()) {
       const best = index.best(s.text, (j) => j !== i);
       if (!best) continue;
-      expect(isNearDuplicate(best, book.report.threshold), `"${s.text}" ~ "${sentences[best.value]!.text}"`).toBe(false);
+      expect(isNearDuplicate(best, book.report.threshold), `"${s.text}" ~ "${sentences[best.value]!.text}"`).toBe(
+        false,
+      );
     }
   });
 
@@ -113,13 +137,22 @@ describe('merge of the four seeds', () => {
       const own = sectionsOf(source);
       const rows = book.report.alignment.filter((a) => a.source === source.info.id);
       expect(rows.map((r) => r.line)).toEqual(own.map((s) => s.line));
-      const ids = new Set([...book.chapters.flatMap((c) => [c.id, ...c.sections.map((s) => s.id)]), ...book.backMatter.map((b) => b.id)]);
+      const ids = new Set([
+        ...book.chapters.flatMap((c) => [c.id, ...c.sections.map((s) => s.id)]),
+        ...book.backMatter.map((b) => b.id),
+      ]);
       for (const [i, row] of rows.entries()) {
         const hasText = own[i]!.blocks.length > 0;
-        if (hasText || row.title !== '(lead)') expect(ids.has(row.section) || (!hasText && row.section === ''), `${source.info.file}: ${row.title}`).toBe(true);
+        if (hasText || row.title !== '(lead)')
+          expect(ids.has(row.section) || (!hasText && row.section === ''), `${source.info.file}: ${row.title}`).toBe(
+            true,
+          );
       }
     }
-    const headingsInBook = book.chapters.flatMap((c) => [c.title, ...c.sections.filter((s) => s.level > 2).map((s) => s.title)]);
+    const headingsInBook = book.chapters.flatMap((c) => [
+      c.title,
+      ...c.sections.filter((s) => s.level > 2).map((s) => s.title),
+    ]);
     expect(new Set(headingsInBook).size).toBe(headingsInBook.length);
   });
 
@@ -132,23 +165,33 @@ describe('merge of the four seeds', () => {
   });
 
   it('records conflicts between the renditions, the preferred reading first', () => {
-    const shkvartsev = book.report.conflicts.find((c) => c.differs.includes('Alexander') && c.differs.includes('Alexey'))!;
+    const shkvartsev = book.report.conflicts.find(
+      (c) => c.differs.includes('Alexander') && c.differs.includes('Alexey'),
+    )!;
     expect(shkvartsev.readings[0]!.text).toBe('Alexander Shkvartsev (1939–1940)');
     expect(shkvartsev.readings[1]!.sources[0]!.source).toBe('2008-revision-with-citations');
     expect(book.report.conflicts.some((c) => c.kind === 'membership' && c.differs[0] === 'Kurt Wiedenfeld')).toBe(true);
-    expect(book.report.conflicts.some((c) => c.kind === 'number' && c.differs.includes('16') && c.differs.includes('15'))).toBe(true);
+    expect(
+      book.report.conflicts.some((c) => c.kind === 'number' && c.differs.includes('16') && c.differs.includes('15')),
+    ).toBe(true);
   });
 
   it('aligns the 2008 revision’s coarser and displaced sections by content', () => {
-    const row = (title: string) => book.report.alignment.find((a) => a.source === '2008-revision-with-citations' && a.title === title)!;
+    const row = (title: string) =>
+      book.report.alignment.find((a) => a.source === '2008-revision-with-citations' && a.title === title)!;
     expect(row('Soviet Russia and Weimar Germany').section).toBe('the-soviet-union-and-weimar-germany');
     expect(row('Molotov-Ribbentrop Pact').section).toBe('molotov-ribbentrop-pact');
     expect(row('German ambassadors to Moscow').section).toBe('german-ambassadors-to-moscow');
-    expect(book.report.sections.find((s) => s.title === 'Collective security and Soviets demands to occupy Baltic region')!.onlyIn).toBe('2008-revision-with-citations');
+    expect(
+      book.report.sections.find((s) => s.title === 'Collective security and Soviets demands to occupy Baltic region')!
+        .onlyIn,
+    ).toBe('2008-revision-with-citations');
   });
 
   it('puts lists of further reading and links in back matter', () => {
-    expect(book.backMatter.map((b) => b.title)).toEqual(expect.arrayContaining(['Further reading', 'External links', 'See also']));
+    expect(book.backMatter.map((b) => b.title)).toEqual(
+      expect.arrayContaining(['Further reading', 'External links', 'See also']),
+    );
   });
 });
 
@@ -191,7 +234,8 @@ describe('merge of small fixtures', () => {
     { priority: 1 },
   );
   const book = mergeSources([a, b], meta);
-  const textOf = (title: string) => book.chapters.find((c) => c.title === title)!.sections.flatMap((s) => s.blocks.map((x) => x.text));
+  const textOf = (title: string) =>
+    book.chapters.find((c) => c.title === title)!.sections.flatMap((s) => s.blocks.map((x) => x.text));
 
   it('takes the structure from the finest source and the headings from the preferred one', () => {
     expect(book.report.structureFrom).toBe('b');
@@ -208,7 +252,9 @@ describe('merge of small fixtures', () => {
   });
 
   it('inserts a sentence only one source has after its neighbour, inside the paragraph', () => {
-    expect(textOf('History')).toEqual(['It was founded in 1200 by monks. Its walls date from 1350. A fire destroyed it in 1400. It was rebuilt in stone.']);
+    expect(textOf('History')).toEqual([
+      'It was founded in 1200 by monks. Its walls date from 1350. A fire destroyed it in 1400. It was rebuilt in stone.',
+    ]);
     expect(textOf('Economy')).toEqual(['Trade in wool made it rich. A railway arrived in 1850.']);
   });
 
@@ -220,12 +266,29 @@ describe('merge of small fixtures', () => {
 
 describe('conflicts', () => {
   const a = parseText(
-    ['= Embassy =', 'The first envoy was Adolf Ioffe, who arrived in 1918.', '', '== Envoys ==', '* Adolf Ioffe (1918)', '* Nikolay Krestinsky (1921–1930)', '* Alexander Shkvartsev (1939–1940)'].join('\n'),
+    [
+      '= Embassy =',
+      'The first envoy was Adolf Ioffe, who arrived in 1918.',
+      '',
+      '== Envoys ==',
+      '* Adolf Ioffe (1918)',
+      '* Nikolay Krestinsky (1921–1930)',
+      '* Alexander Shkvartsev (1939–1940)',
+    ].join('\n'),
     'new.wiki',
     { priority: 2 },
   );
   const b = parseText(
-    ['= Embassy =', 'The first envoy was Adolph Joffe, who arrived in 1918.', '', '== Envoys ==', '* Adolf Ioffe (1918)', '* Nikolay Krestinsky (1918–1930)', '* Kurt Wiedenfeld', '* Alexey Shkvartsev (1939–1940)'].join('\n'),
+    [
+      '= Embassy =',
+      'The first envoy was Adolph Joffe, who arrived in 1918.',
+      '',
+      '== Envoys ==',
+      '* Adolf Ioffe (1918)',
+      '* Nikolay Krestinsky (1918–1930)',
+      '* Kurt Wiedenfeld',
+      '* Alexey Shkvartsev (1939–1940)',
+    ].join('\n'),
     'old.wiki',
     { priority: 1 },
   );
@@ -236,14 +299,22 @@ describe('conflicts', () => {
     const name = conflicts.find((c) => c.kind === 'name' && c.differs.includes('Ioffe'))!;
     expect(name.differs).toEqual(expect.arrayContaining(['Ioffe', 'Joffe']));
     expect(name.readings[0]!.text).toBe('The first envoy was Adolf Ioffe, who arrived in 1918.');
-    expect(name.readings[1]).toMatchObject({ text: 'The first envoy was Adolph Joffe, who arrived in 1918.', sources: [{ source: 'old', line: 2 }] });
-    expect(conflicts.some((c) => c.kind === 'name' && c.differs.includes('Alexander') && c.differs.includes('Alexey'))).toBe(true);
+    expect(name.readings[1]).toMatchObject({
+      text: 'The first envoy was Adolph Joffe, who arrived in 1918.',
+      sources: [{ source: 'old', line: 2 }],
+    });
+    expect(
+      conflicts.some((c) => c.kind === 'name' && c.differs.includes('Alexander') && c.differs.includes('Alexey')),
+    ).toBe(true);
   });
 
   it('records conflicting numbers and list membership', () => {
     const number = conflicts.find((c) => c.kind === 'number')!;
     expect(number.differs).toEqual(['1921', '1918']);
-    expect(number.readings.map((r) => r.text)).toEqual(['Nikolay Krestinsky (1921–1930)', 'Nikolay Krestinsky (1918–1930)']);
+    expect(number.readings.map((r) => r.text)).toEqual([
+      'Nikolay Krestinsky (1921–1930)',
+      'Nikolay Krestinsky (1918–1930)',
+    ]);
     const membership = conflicts.find((c) => c.kind === 'membership')!;
     expect(membership.differs).toEqual(['Kurt Wiedenfeld']);
   });
@@ -251,7 +322,12 @@ describe('conflicts', () => {
   it('puts an item one list lacks into that list, after its neighbour', () => {
     const list = book.chapters.find((c) => c.title === 'Envoys')!.sections[0]!.blocks;
     expect(list).toHaveLength(1);
-    expect(list[0]!.text.split('\n')).toEqual(['Adolf Ioffe (1918)', 'Nikolay Krestinsky (1921–1930)', 'Kurt Wiedenfeld', 'Alexander Shkvartsev (1939–1940)']);
+    expect(list[0]!.text.split('\n')).toEqual([
+      'Adolf Ioffe (1918)',
+      'Nikolay Krestinsky (1921–1930)',
+      'Kurt Wiedenfeld',
+      'Alexander Shkvartsev (1939–1940)',
+    ]);
   });
 });
 
@@ -277,14 +353,24 @@ describe('sentence tools', () => {
 });
 
 describe('a second article in two renditions (not tuned to the seeds)', () => {
-  const wiki = parseText(readFileSync(path.join(FIXTURES, 'canal/canal-2012.wiki'), 'utf8'), 'canal-2012.wiki', { priority: 2 });
-  const plain = parseText(readFileSync(path.join(FIXTURES, 'canal/canal-plain.txt'), 'utf8'), 'canal-plain.txt', { priority: 1 });
+  const wiki = parseText(readFileSync(path.join(FIXTURES, 'canal/canal-2012.wiki'), 'utf8'), 'canal-2012.wiki', {
+    priority: 2,
+  });
+  const plain = parseText(readFileSync(path.join(FIXTURES, 'canal/canal-plain.txt'), 'utf8'), 'canal-plain.txt', {
+    priority: 1,
+  });
   const book = mergeSources([wiki, plain], meta);
   const chapter = (title: string) => book.chapters.find((c) => c.title === title)!;
 
   it('aligns renamed and reordered sections and keeps the one-source section', () => {
     // Wildlife follows Shipping (= Traffic) in the plain text, so it lands after Traffic.
-    expect(book.chapters.map((c) => c.title)).toEqual(['Introduction', 'Construction', 'Traffic', 'Wildlife', 'Administration']);
+    expect(book.chapters.map((c) => c.title)).toEqual([
+      'Introduction',
+      'Construction',
+      'Traffic',
+      'Wildlife',
+      'Administration',
+    ]);
     expect(book.report.sections.find((s) => s.title === 'Wildlife')!.onlyIn).toBe('canal-plain');
     expect(book.backMatter.map((b) => b.title)).toEqual(['See also']);
   });
@@ -293,8 +379,13 @@ describe('a second article in two renditions (not tuned to the seeds)', () => {
     expect(chapter('Construction').sections[0]!.blocks.map((b) => b.text)).toEqual([
       'Work began in 1851 under the engineer Ottilie Brandvold. About nine thousand labourers dug the channel by hand. Cholera killed several hundred of them in 1854. The canal opened to traffic on 4 May 1859.',
     ]);
-    expect(book.citations.map((c) => c.text)).toEqual(['Harbour Atlas of the North, 3rd ed. (2009), p. 14.', 'Brandvold, O. Notes on a Waterway (1860).']);
-    const traffic = chapter('Traffic').sections[0]!.blocks.map((b) => b.text).join(' ');
+    expect(book.citations.map((c) => c.text)).toEqual([
+      'Harbour Atlas of the North, 3rd ed. (2009), p. 14.',
+      'Brandvold, O. Notes on a Waterway (1860).',
+    ]);
+    const traffic = chapter('Traffic')
+      .sections[0]!.blocks.map((b) => b.text)
+      .join(' ');
     expect(traffic.match(/31,000 vessels/g)).toHaveLength(1);
   });
 
@@ -306,7 +397,12 @@ describe('a second article in two renditions (not tuned to the seeds)', () => {
 });
 
 describe('text work remembered between builds in one process (a watch session)', () => {
-  const seeds = () => [parseSeed(SEEDS.later, 4), parseSeed(SEEDS.plain, 3), parseSeed(SEEDS.dump, 2), parseSeed(SEEDS.key, 1)];
+  const seeds = () => [
+    parseSeed(SEEDS.later, 4),
+    parseSeed(SEEDS.plain, 3),
+    parseSeed(SEEDS.dump, 2),
+    parseSeed(SEEDS.key, 1),
+  ];
 
   it('a second merge and study of the same sources gives the same book, even after the first book was changed', () => {
     const first = addStudyAids(mergeSources(seeds(), meta));
@@ -333,7 +429,11 @@ describe('text work remembered between builds in one process (a watch session)',
   it('an edited sentence is split and dated anew; the unchanged ones give what they gave', () => {
     const edited = seeds();
     const before = addStudyAids(mergeSources(seeds(), meta));
-    edited[0] = parseText(readContent(SEEDS.later).replace('annulling all mutual claims', 'annulling all mutual claims on 3 March 1923'), SEEDS.later, { priority: 4 });
+    edited[0] = parseText(
+      readContent(SEEDS.later).replace('annulling all mutual claims', 'annulling all mutual claims on 3 March 1923'),
+      SEEDS.later,
+      { priority: 4 },
+    );
     const after = addStudyAids(mergeSources(edited, meta));
     const dates = (b: typeof before) => b.glossaries.timeline.map((e) => e.date);
     expect(dates(after)).toContain('1923-03-03');

@@ -7,14 +7,19 @@ import { hyphenatorFor } from '../../src/render/hyphenate.js';
 const paragraph = (line: number, word = 'extraordinarily'): Paragraph => ({
   type: 'paragraph',
   position: { start: { line, column: 1, offset: 0 }, end: { line, column: 40, offset: 39 } },
-  children: [{ type: 'text', value: `An ${word} long treaty was signed.` }, { type: 'footnoteReference', identifier: 'c1' }],
+  children: [
+    { type: 'text', value: `An ${word} long treaty was signed.` },
+    { type: 'footnoteReference', identifier: 'c1' },
+  ],
 });
 
 describe('content HTML, remembered between builds of a process', () => {
   it('gives what the block, its notes, the hyphenator and the target say, whatever was converted before', () => {
     const plain = { notePrefix: 'ch1-', noteNumber: () => 3 };
     const first = blockHtml(paragraph(1), plain);
-    expect(first).toBe('<p>An extraordinarily long treaty was signed.<sup class="noteref"><a href="#ch1-c1" role="doc-noteref">3</a></sup></p>');
+    expect(first).toBe(
+      '<p>An extraordinarily long treaty was signed.<sup class="noteref"><a href="#ch1-c1" role="doc-noteref">3</a></sup></p>',
+    );
     // The same block elsewhere in its source: the same HTML.
     expect(blockHtml(paragraph(40), plain)).toBe(first);
     // Another note number, prefix, target or hyphenator: another HTML, never the remembered one.
@@ -25,7 +30,9 @@ describe('content HTML, remembered between builds of a process', () => {
     expect(hyphenated).toContain('\u00AD');
     expect(hyphenated.replace(/\u00AD/g, '')).toBe(first);
     // A note the book does not number is left out.
-    expect(blockHtml(paragraph(1), { ...plain, noteNumber: () => undefined })).toBe('<p>An extraordinarily long treaty was signed.</p>');
+    expect(blockHtml(paragraph(1), { ...plain, noteNumber: () => undefined })).toBe(
+      '<p>An extraordinarily long treaty was signed.</p>',
+    );
     // Changed text: converted anew.
     expect(blockHtml(paragraph(1, 'unusually'), plain)).toContain('An unusually long treaty');
   });

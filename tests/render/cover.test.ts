@@ -6,10 +6,21 @@ import { DEFAULT_TEMPLATES, TemplateSet } from '../../src/render/templates.js';
 import { QuireError } from '../../src/util/errors.js';
 
 const templates = new TemplateSet(DEFAULT_TEMPLATES);
-const meta = (title: string) => ({ meta: { title, subtitle: 'Отношения, 1918–1941', author: 'Quire contributors', edition: { number: 2, date: '2026-11-24' } } });
+const meta = (title: string) => ({
+  meta: {
+    title,
+    subtitle: 'Отношения, 1918–1941',
+    author: 'Quire contributors',
+    edition: { number: 2, date: '2026-11-24' },
+  },
+});
 const pngSize = (png: Uint8Array) => {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  return { signature: Buffer.from(png.subarray(1, 4)).toString('latin1'), width: view.getUint32(16), height: view.getUint32(20) };
+  return {
+    signature: Buffer.from(png.subarray(1, 4)).toString('latin1'),
+    width: view.getUint32(16),
+    height: view.getUint32(20),
+  };
 };
 
 describe('the EPUB cover image, drawn without a browser', () => {
@@ -50,7 +61,10 @@ describe('the EPUB cover image, drawn without a browser', () => {
   afterAll(async () => browser?.close());
 
   it('is a 1600 × 2400 PNG with the text in the middle and nothing in the margins', async () => {
-    const png = await drawCover(templates.render('cover.html.njk', meta('Germany–Soviet Union relations, 1918–1941')), 'cover.html.njk');
+    const png = await drawCover(
+      templates.render('cover.html.njk', meta('Germany–Soviet Union relations, 1918–1941')),
+      'cover.html.njk',
+    );
     expect(pngSize(png)).toEqual({ signature: 'PNG', width: 1600, height: 2400 });
     const ink = await inkByBand(png, 12);
     // Title, subtitle, author and edition sit in the middle bands; the top and bottom bands are blank.
@@ -74,7 +88,13 @@ describe('the EPUB cover image, drawn without a browser', () => {
   it('draws a longer title in more lines, and the same title the same way every time', async () => {
     const short = await drawCover(templates.render('cover.html.njk', meta('Short')), 'cover.html.njk');
     const again = await drawCover(templates.render('cover.html.njk', meta('Short')), 'cover.html.njk');
-    const long = await drawCover(templates.render('cover.html.njk', meta('A considerably longer title that cannot possibly fit on a single line of the cover')), 'cover.html.njk');
+    const long = await drawCover(
+      templates.render(
+        'cover.html.njk',
+        meta('A considerably longer title that cannot possibly fit on a single line of the cover'),
+      ),
+      'cover.html.njk',
+    );
     expect(Buffer.from(again).equals(Buffer.from(short))).toBe(true);
     const inkShort = (await inkByBand(short, 24)).filter((x) => x > 0).length;
     const inkLong = (await inkByBand(long, 24)).filter((x) => x > 0).length;
@@ -90,7 +110,9 @@ describe('the EPUB cover image, drawn without a browser', () => {
     ]) {
       const error = await drawCover(markup, '/guide/templates/cover.html.njk').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(QuireError);
-      expect((error as QuireError).oneLine()).toMatch(/^\/guide\/templates\/cover\.html\.njk: the cover template refers to "http.*", which would be fetched — embed images as data: URIs/);
+      expect((error as QuireError).oneLine()).toMatch(
+        /^\/guide\/templates\/cover\.html\.njk: the cover template refers to "http.*", which would be fetched — embed images as data: URIs/,
+      );
     }
   });
 
@@ -112,15 +134,23 @@ describe('the EPUB cover image, drawn without a browser', () => {
   });
 
   it('a cover template written as a page with <style> (the old form) is refused with what to do', async () => {
-    const error = await drawCover('<html><head><style>h1 { color: red }</style></head><body><h1>T</h1></body></html>', '/guide/templates/cover.html.njk').catch((e: unknown) => e);
+    const error = await drawCover(
+      '<html><head><style>h1 { color: red }</style></head><body><h1>T</h1></body></html>',
+      '/guide/templates/cover.html.njk',
+    ).catch((e: unknown) => e);
     expect((error as QuireError).oneLine()).toBe(
       "/guide/templates/cover.html.njk: the cover template is a page with <style> or <link>, which the cover drawing ignores — give its elements inline styles instead (Quire's own templates/cover.html.njk shows how)",
     );
   });
 
   it('a template satori cannot draw is one clear line naming the file', async () => {
-    const error = await drawCover('<div style="display: flex; flex-direction: sideways">x</div>', '/guide/templates/cover.html.njk').catch((e: unknown) => e);
+    const error = await drawCover(
+      '<div style="display: flex; flex-direction: sideways">x</div>',
+      '/guide/templates/cover.html.njk',
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QuireError);
-    expect((error as QuireError).oneLine()).toMatch(/^\/guide\/templates\/cover\.html\.njk: the cover template cannot be drawn: Invalid value for CSS property "flexDirection".* — the cover supports inline styles/);
+    expect((error as QuireError).oneLine()).toMatch(
+      /^\/guide\/templates\/cover\.html\.njk: the cover template cannot be drawn: Invalid value for CSS property "flexDirection".* — the cover supports inline styles/,
+    );
   });
 });

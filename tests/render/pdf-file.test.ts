@@ -66,7 +66,9 @@ describe("reading Chromium's PDF where it is needed, and adding the metadata as 
     writeFileSync(file, updated);
     expect(Buffer.from(updated.subarray(0, raw.length)).equals(Buffer.from(raw))).toBe(true);
     // qpdf follows the update's cross-reference section and finds nothing wrong.
-    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain(
+      'No syntax or stream encoding errors',
+    );
     const shown = pdfInfo(file);
     expect(shown.Title).toBe(info.title);
     expect(shown.Author).toBe(info.author);
@@ -108,7 +110,9 @@ describe("reading Chromium's PDF where it is needed, and adding the metadata as 
     const size = Number(/\/Size (\d+)/.exec(Buffer.from(noInfo).toString('latin1').slice(-300))![1]);
     const file = path.join(dir, 'no-info.pdf');
     writeFileSync(file, ChromiumPdf.open(noInfo)!.withInfo(info)!);
-    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain(
+      'No syntax or stream encoding errors',
+    );
     expect(execFileSync('qpdf', ['--show-object=trailer', file], { encoding: 'utf8' })).toContain(`/Info ${size} 0 R`);
     expect(pdfInfo(file).Title).toBe(info.title);
   });
@@ -132,11 +136,19 @@ describe("reading Chromium's PDF where it is needed, and adding the metadata as 
     // Offsets past the end of the file: no exception, just no fast path.
     const text = Buffer.from(raw).toString('latin1');
     const cut = text.lastIndexOf('startxref');
-    expect(ChromiumPdf.open(Buffer.from(`${text.slice(0, cut)}startxref\n99999999\n%%EOF\n`, 'latin1'))).toBeUndefined();
+    expect(
+      ChromiumPdf.open(Buffer.from(`${text.slice(0, cut)}startxref\n99999999\n%%EOF\n`, 'latin1')),
+    ).toBeUndefined();
     const far = Buffer.from(raw);
     // Every object of the table moved far beyond the end: nothing can be read, and nothing throws.
     const table = far.lastIndexOf('\nxref\n') + 1;
-    const moved = Buffer.from(far.subarray(table).toString('latin1').replace(/^\d{10} (\d{5}) n/gm, '9999999999 $1 n'), 'latin1');
+    const moved = Buffer.from(
+      far
+        .subarray(table)
+        .toString('latin1')
+        .replace(/^\d{10} (\d{5}) n/gm, '9999999999 $1 n'),
+      'latin1',
+    );
     const unreadable = ChromiumPdf.open(Buffer.concat([far.subarray(0, table), moved]));
     expect(unreadable?.destinations()).toBeUndefined();
   });

@@ -30,7 +30,11 @@ describe('cited key sentences reader', () => {
   });
 
   it('reads a fixture with markers in the middle and at the end', () => {
-    const s = parseText('Alpha was first.[1] Beta came later,[2][3] and Gamma last.\nNo markers here at all.\n', 'k.txt', { format: 'cited-sentences' });
+    const s = parseText(
+      'Alpha was first.[1] Beta came later,[2][3] and Gamma last.\nNo markers here at all.\n',
+      'k.txt',
+      { format: 'cited-sentences' },
+    );
     const [a, b] = s.tree.children as Paragraph[];
     expect(markersOf(a!)).toEqual(['1', '2', '3']);
     expect(toString(a!)).toBe('Alpha was first. Beta came later, and Gamma last.');

@@ -7,7 +7,8 @@ import { QuireError } from '../../src/util/errors.js';
 
 describe('markdown reader', () => {
   it('reads headings, paragraphs, lists and footnotes through remark', () => {
-    const md = '# My notes\n\n## Context\n\nThe pact[^p] was *signed* in 1939.\n\n- first\n- second\n\n[^p]: The Molotov–Ribbentrop Pact.\n';
+    const md =
+      '# My notes\n\n## Context\n\nThe pact[^p] was *signed* in 1939.\n\n- first\n- second\n\n[^p]: The Molotov–Ribbentrop Pact.\n';
     const s = parseText(md, 'notes.md');
     expect(s.info.format).toBe('markdown');
     expect(s.info.title).toBe('My notes');
@@ -43,7 +44,9 @@ describe('decoding', () => {
     try {
       decode(latin1, 'x.txt');
     } catch (e) {
-      expect((e as QuireError).oneLine()).toBe('x.txt:3:1: not valid UTF-8 text — re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)');
+      expect((e as QuireError).oneLine()).toBe(
+        'x.txt:3:1: not valid UTF-8 text — re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)',
+      );
     }
     try {
       decode(new Uint8Array([0x61, 0x0a, 0x00]), 'bin.dat');

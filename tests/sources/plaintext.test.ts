@@ -33,7 +33,11 @@ describe('plain-text reader: the seed rendition', () => {
 
   it('drops the stray fragment with a warning naming its line', () => {
     expect(toString(source.tree)).not.toContain('in September 1939.');
-    expect(source.warnings).toContainEqual({ file: SEEDS.plain, line: 8, message: 'stray fragment dropped: "in September 1939."' });
+    expect(source.warnings).toContainEqual({
+      file: SEEDS.plain,
+      line: 8,
+      message: 'stray fragment dropped: "in September 1939."',
+    });
   });
 
   it('makes each line a paragraph with its own line number', () => {

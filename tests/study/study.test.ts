@@ -14,7 +14,12 @@ const meta = TEST_META;
 
 let book: Book;
 beforeAll(() => {
-  const sources = [parseSeed(SEEDS.later, 4), parseSeed(SEEDS.plain, 3), parseSeed(SEEDS.dump, 2), parseSeed(SEEDS.key, 1)];
+  const sources = [
+    parseSeed(SEEDS.later, 4),
+    parseSeed(SEEDS.plain, 3),
+    parseSeed(SEEDS.dump, 2),
+    parseSeed(SEEDS.key, 1),
+  ];
   book = addStudyAids(mergeSources(sources, meta));
 });
 
@@ -99,7 +104,10 @@ const EXPECTED_TREATIES: [string, string | null][] = [
 ];
 
 describe('glossary of treaties (the seeds)', () => {
-  const lookup = (name: string) => book.glossaries.treaties.find((t) => [t.name, ...t.aliases].some((n) => n.replace(/[–-]/g, '-') === name.replace(/[–-]/g, '-')));
+  const lookup = (name: string) =>
+    book.glossaries.treaties.find((t) =>
+      [t.name, ...t.aliases].some((n) => n.replace(/[–-]/g, '-') === name.replace(/[–-]/g, '-')),
+    );
 
   it('recall: every treaty we read is there, with its date', () => {
     for (const [name, date] of EXPECTED_TREATIES) {
@@ -110,8 +118,13 @@ describe('glossary of treaties (the seeds)', () => {
   });
 
   it('precision: every entry names a treaty-like thing, and no two entries are one treaty', () => {
-    for (const t of book.glossaries.treaties) expect(t.name).toMatch(/\b(Treaty|Treaties|Pact|Agreements?|Protocols?|Accords?|Alliance|Entente|Convention|pact|treaty|agreement|protocol)\b/);
-    const names = book.glossaries.treaties.flatMap((t) => [t.name, ...t.aliases].map((n) => n.replace(/[–-]/g, '-').toLowerCase()));
+    for (const t of book.glossaries.treaties)
+      expect(t.name).toMatch(
+        /\b(Treaty|Treaties|Pact|Agreements?|Protocols?|Accords?|Alliance|Entente|Convention|pact|treaty|agreement|protocol)\b/,
+      );
+    const names = book.glossaries.treaties.flatMap((t) =>
+      [t.name, ...t.aliases].map((n) => n.replace(/[–-]/g, '-').toLowerCase()),
+    );
     expect(new Set(names).size).toBe(names.length);
     expect(lookup('Molotov–Ribbentrop Pact')).toBe(lookup('Nazi-Soviet Pact'));
     expect(lookup('Treaty of Berlin')).toBe(lookup('Berlin Treaty'));
@@ -130,7 +143,8 @@ describe('timeline (the seeds)', () => {
   it('holds every full date in the text, found independently by a plain pattern', () => {
     const months = 'January|February|March|April|May|June|July|August|September|October|November|December';
     const full = new RegExp(`\\b(?:(${months}) (\\d{1,2}), (\\d{4})|(\\d{1,2}) (${months}) (\\d{4}))\\b`, 'g');
-    const iso = (m: string, d: string, y: string) => `${y}-${String(months.split('|').indexOf(m) + 1).padStart(2, '0')}-${d.padStart(2, '0')}`;
+    const iso = (m: string, d: string, y: string) =>
+      `${y}-${String(months.split('|').indexOf(m) + 1).padStart(2, '0')}-${d.padStart(2, '0')}`;
     const dates = book.glossaries.timeline.filter((e) => e.precision === 'day');
     let checked = 0;
     for (const block of allBlocks(book)) {
@@ -138,7 +152,10 @@ describe('timeline (the seeds)', () => {
         const want = m[1] ? iso(m[1], m[2]!, m[3]!) : iso(m[5]!, m[4]!, m[6]!);
         checked++;
         // A date can also close a range ("May 11 – September 16, 1939").
-        expect(dates.some((e) => (e.date === want || e.end === want) && e.block === block.id), `${want} in ${block.id}`).toBe(true);
+        expect(
+          dates.some((e) => (e.date === want || e.end === want) && e.block === block.id),
+          `${want} in ${block.id}`,
+        ).toBe(true);
       }
     }
     expect(checked).toBeGreaterThanOrEqual(50);
@@ -150,7 +167,11 @@ describe('timeline (the seeds)', () => {
     expect(tl.find((e) => e.label === 'August 1933')).toMatchObject({ date: '1933-08', precision: 'month' });
     expect(tl.find((e) => e.label === '1935–1937')).toMatchObject({ date: '1935', end: '1937', precision: 'year' });
     expect(tl.find((e) => e.label === '1919–1921')).toMatchObject({ date: '1919', end: '1921' });
-    expect(tl.find((e) => e.label === 'May 11 – September 16, 1939')).toMatchObject({ date: '1939-05-11', end: '1939-09-16', precision: 'day' });
+    expect(tl.find((e) => e.label === 'May 11 – September 16, 1939')).toMatchObject({
+      date: '1939-05-11',
+      end: '1939-09-16',
+      precision: 'day',
+    });
   });
 
   it('understands the forms the rules add to chrono-node', () => {
@@ -160,11 +181,17 @@ describe('timeline (the seeds)', () => {
   });
 
   it('dates a relative phrase by the date it writes out, not by arithmetic on it', () => {
-    expect(datesIn('Two weeks after 3 March 1918, the army withdrew.')).toEqual([expect.objectContaining({ date: '1918-03-03', precision: 'day', label: '3 March 1918' })]);
-    expect(datesIn('Three days before 22 June 1941, Hitler ordered the attack.').map((d) => d.date)).toEqual(['1941-06-22']);
+    expect(datesIn('Two weeks after 3 March 1918, the army withdrew.')).toEqual([
+      expect.objectContaining({ date: '1918-03-03', precision: 'day', label: '3 March 1918' }),
+    ]);
+    expect(datesIn('Three days before 22 June 1941, Hitler ordered the attack.').map((d) => d.date)).toEqual([
+      '1941-06-22',
+    ]);
     expect(datesIn('Within a year the treaty had lapsed; three days ago nothing happened.')).toEqual([]);
     // A weekday and a time beside a date stay part of its label.
-    expect(datesIn('On Sunday, 22 June 1941 at 3:15 am, the invasion began.')).toEqual([expect.objectContaining({ date: '1941-06-22', precision: 'day' })]);
+    expect(datesIn('On Sunday, 22 June 1941 at 3:15 am, the invasion began.')).toEqual([
+      expect.objectContaining({ date: '1941-06-22', precision: 'day' }),
+    ]);
   });
 });
 
@@ -173,7 +200,12 @@ describe('review questions and index (the seeds)', () => {
     const q = book.questions.find((x) => x.question === 'When was the Treaty of Rapallo signed, and by whom?')!;
     expect(q.answer).toBe('April 16, 1922, by Walther Rathenau and Georgy Chicherin.');
     expect(allBlocks(book).find((b) => b.id === q.block)!.text).toContain('April 16, 1922');
-    expect(book.questions.some((x) => x.question === 'Who was the Soviet ambassador to Berlin in 1921–1930?' && x.answer === 'Nikolay Krestinsky.')).toBe(true);
+    expect(
+      book.questions.some(
+        (x) =>
+          x.question === 'Who was the Soviet ambassador to Berlin in 1921–1930?' && x.answer === 'Nikolay Krestinsky.',
+      ),
+    ).toBe(true);
     const perChapter = new Map<string, number>();
     for (const x of book.questions) perChapter.set(x.chapter, (perChapter.get(x.chapter) ?? 0) + 1);
     expect(Math.max(...perChapter.values())).toBeLessThanOrEqual(6);
@@ -186,12 +218,16 @@ describe('review questions and index (the seeds)', () => {
     expect(entry('Moscow')).toMatchObject({ kind: 'place' });
     expect(entry('Treaty of Rapallo')).toMatchObject({ kind: 'treaty' });
     expect(entry('Joseph Stalin')!.mentions.length).toBeGreaterThan(3);
-    expect(book.index.map((e) => e.term)).toEqual([...book.index.map((e) => e.term)].sort((a, b) => a.localeCompare(b, 'en')));
+    expect(book.index.map((e) => e.term)).toEqual(
+      [...book.index.map((e) => e.term)].sort((a, b) => a.localeCompare(b, 'en')),
+    );
   });
 });
 
 describe('another article, in Markdown (not tuned to the seeds)', () => {
-  const other = addStudyAids(mergeSources([parseText(readFileSync(path.join(FIXTURES, 'study/lakeland.md'), 'utf8'), 'lakeland.md')], meta));
+  const other = addStudyAids(
+    mergeSources([parseText(readFileSync(path.join(FIXTURES, 'study/lakeland.md'), 'utf8'), 'lakeland.md')], meta),
+  );
   const g = other.glossaries;
 
   it('extracts both embassies from their lists and the running text, variants merged', () => {
@@ -212,7 +248,12 @@ describe('another article, in Markdown (not tuned to the seeds)', () => {
     ]);
     expect(g.treaties[0]!.aliases).toEqual(['Kessel Treaty']);
     expect(g.treaties[1]!.signatories).toEqual(['Mira Voss', 'Karel Brant']);
-    expect(g.timeline.filter((e) => e.precision !== 'year').map((e) => e.date)).toEqual(['1861-06-02', '1862-03', '1874-10-09', '1880-04-01']);
+    expect(g.timeline.filter((e) => e.precision !== 'year').map((e) => e.date)).toEqual([
+      '1861-06-02',
+      '1862-03',
+      '1874-10-09',
+      '1880-04-01',
+    ]);
     expect(g.timeline.find((e) => e.label === '1870–1872')).toMatchObject({ end: '1872' });
   });
 });
@@ -242,7 +283,15 @@ describe('overrides', () => {
         split: { 'amb-jonas-feld': ['Jonas Feldt'] },
       },
       treaties: { merge: [['treaty-treaty-of-kessel', 'treaty-norvanian-estmark-customs-agreement']] },
-      questions: { add: [{ chapter: 'early-contacts', question: 'Who signed the Treaty of Kessel?', answer: 'Piet Holmgaard and Mira Voss.' }] },
+      questions: {
+        add: [
+          {
+            chapter: 'early-contacts',
+            question: 'Who signed the Treaty of Kessel?',
+            answer: 'Piet Holmgaard and Mira Voss.',
+          },
+        ],
+      },
     });
     const b = addStudyAids(mergeSources(sources, meta), { data, file });
     const names = b.glossaries.ambassadors.map((a) => a.name);
@@ -262,7 +311,9 @@ describe('overrides', () => {
     try {
       addStudyAids(mergeSources(sources, meta), { data, file });
     } catch (e) {
-      expect((e as QuireError).oneLine()).toMatch(/^content\/overrides\.yaml: overrides: no ambassador with id "amb-nobody" — use an id from book\.json/);
+      expect((e as QuireError).oneLine()).toMatch(
+        /^content\/overrides\.yaml: overrides: no ambassador with id "amb-nobody" — use an id from book\.json/,
+      );
     }
   });
 });

@@ -29,7 +29,11 @@ export function parseSeed(file: string, priority = 1): Source {
 
 /** Headings of a parsed source as [depth, text]. */
 export function headings(source: Source): [number, string][] {
-  return source.tree.children.flatMap((n) => (n.type === 'heading' ? [[n.depth, n.children.map((c) => ('value' in c ? c.value : '')).join('')] as [number, string]] : []));
+  return source.tree.children.flatMap((n) =>
+    n.type === 'heading'
+      ? [[n.depth, n.children.map((c) => ('value' in c ? c.value : '')).join('')] as [number, string]]
+      : [],
+  );
 }
 
 /** Book metadata for tests that merge sources directly. */

@@ -5,12 +5,20 @@ import { readdirSync } from 'node:fs';
 export function pdfText(file: string, page?: number): string {
   const args = page ? ['-f', String(page), '-l', String(page)] : [];
   // Soft hyphens (print hyphenation) are invisible to a reader searching the text: drop them here too.
-  return execFileSync('pdftotext', [...args, '-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).replace(/\u00AD/g, '');
+  return execFileSync('pdftotext', [...args, '-layout', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  }).replace(/\u00AD/g, '');
 }
 
 export function pdfInfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 export function pdfFonts(file: string): { name: string; embedded: boolean }[] {

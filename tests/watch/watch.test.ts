@@ -12,7 +12,12 @@ const nextBuild = (w: Watcher) => new Promise<BuildReport>((resolve) => w.once('
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const get = async (url: string) => {
   const res = await fetch(url);
-  return { status: res.status, type: res.headers.get('content-type') ?? '', csp: res.headers.get('content-security-policy') ?? '', text: await res.text() };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    csp: res.headers.get('content-security-policy') ?? '',
+    text: await res.text(),
+  };
 };
 
 describe('quire watch: HTML, book.json and report', () => {
@@ -25,7 +30,14 @@ describe('quire watch: HTML, book.json and report', () => {
   const lines: string[] = [];
 
   beforeAll(async () => {
-    watcher = await startWatch({ contentDir: content, outDir: out, formats: ['html', 'json', 'report'], port: 0, debounceMs: 200, log: (l) => lines.push(l) });
+    watcher = await startWatch({
+      contentDir: content,
+      outDir: out,
+      formats: ['html', 'json', 'report'],
+      port: 0,
+      debounceMs: 200,
+      log: (l) => lines.push(l),
+    });
     guide = `${watcher.url}${watcher.builds[0]!.written.find((n) => n.endsWith('.html') && n !== 'report.html')}`;
   });
   afterAll(async () => {
@@ -39,7 +51,9 @@ describe('quire watch: HTML, book.json and report', () => {
     const shell = await get(watcher.url);
     expect(shell.status).toBe(200);
     expect(shell.text).toContain('<iframe name="view"');
-    const status = (await (await fetch(`${watcher.url}__quire/status`)).json()) as { preview: { chapters: { id: string }[] } };
+    const status = (await (await fetch(`${watcher.url}__quire/status`)).json()) as {
+      preview: { chapters: { id: string }[] };
+    };
     expect(status.preview.chapters.length).toBeGreaterThanOrEqual(8);
     for (const c of status.preview.chapters) expect(shell.text).toContain(`.html#${c.id}"`);
     expect(shell.text).toContain('#glossary-ambassadors');
@@ -57,12 +71,17 @@ describe('quire watch: HTML, book.json and report', () => {
     const events = await fetch(`${watcher.url}__quire/events`);
     const reader = events.body!.getReader();
     const built = nextBuild(watcher);
-    writeFileSync(later, readFileSync(later, 'utf8').replace('annulling all mutual claims', 'cancelling every mutual claim'));
+    writeFileSync(
+      later,
+      readFileSync(later, 'utf8').replace('annulling all mutual claims', 'cancelling every mutual claim'),
+    );
     const report = await built;
     expect(report.ok).toBe(true);
     expect(report.changed).toEqual([SEEDS.later]);
     expect(report.written.some((n) => n.endsWith('.html'))).toBe(true);
-    expect(lines.filter((l) => l.includes('build 2'))).toEqual([expect.stringMatching(new RegExp(`build 2 \\(${SEEDS.later.replace('.', '\\.')}\\): wrote .* in \\d+ ms`))]);
+    expect(lines.filter((l) => l.includes('build 2'))).toEqual([
+      expect.stringMatching(new RegExp(`build 2 \\(${SEEDS.later.replace('.', '\\.')}\\): wrote .* in \\d+ ms`)),
+    ]);
     expect((await get(guide)).text).toContain('cancelling every mutual claim');
     expect((await get(`${watcher.url}book.json`)).text).toContain('cancelling every mutual claim');
     // The page's event stream carried the report.
@@ -115,10 +134,20 @@ describe('quire watch: the PDF', () => {
     cpSync(CONTENT, content, { recursive: true });
     // A templates folder of the guide's own, to edit the print CSS below.
     cpSync(DEFAULT_TEMPLATES, path.join(content, 'templates'), { recursive: true });
-    writeFileSync(path.join(content, 'quire.yaml'), `${readFileSync(path.join(content, 'quire.yaml'), 'utf8')}\ntemplates: templates\n`);
+    writeFileSync(
+      path.join(content, 'quire.yaml'),
+      `${readFileSync(path.join(content, 'quire.yaml'), 'utf8')}\ntemplates: templates\n`,
+    );
     const out = path.join(content, 'out');
     const later = path.join(content, SEEDS.later);
-    const watcher = await startWatch({ contentDir: content, outDir: out, formats: ['pdf'], port: 0, debounceMs: 100, log: () => undefined });
+    const watcher = await startWatch({
+      contentDir: content,
+      outDir: out,
+      formats: ['pdf'],
+      port: 0,
+      debounceMs: 100,
+      log: () => undefined,
+    });
     const served = async (name: string) => {
       const res = await fetch(`${watcher.url}${name}`);
       expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -130,7 +159,10 @@ describe('quire watch: the PDF', () => {
       const pid = watcher.session.browser!.process()!.pid;
       const printPage = watcher.session.print!.page;
       const built = nextBuild(watcher);
-      writeFileSync(later, readFileSync(later, 'utf8').replace('annulling all mutual claims', 'voiding all mutual claims'));
+      writeFileSync(
+        later,
+        readFileSync(later, 'utf8').replace('annulling all mutual claims', 'voiding all mutual claims'),
+      );
       const report = await built;
       expect(report.ok).toBe(true);
       expect(watcher.session.browser!.connected).toBe(true);
@@ -141,7 +173,10 @@ describe('quire watch: the PDF', () => {
       expect(watcher.session.print!.page).toBe(printPage);
       // A changed print stylesheet is printed with (not the page's old copy of it).
       const restyled = nextBuild(watcher);
-      writeFileSync(path.join(content, 'templates/print.css'), `${readFileSync(path.join(content, 'templates/print.css'), 'utf8')}\n.credits h1::after { content: " (restyled)"; }\n`);
+      writeFileSync(
+        path.join(content, 'templates/print.css'),
+        `${readFileSync(path.join(content, 'templates/print.css'), 'utf8')}\n.credits h1::after { content: " (restyled)"; }\n`,
+      );
       expect((await restyled).ok).toBe(true);
       expect(await served(name)).toContain('(restyled)');
     } finally {
@@ -149,7 +184,9 @@ describe('quire watch: the PDF', () => {
     }
     // The session's cache entries, written behind its builds, are on disk once it has closed: the PDF of
     // each of its three builds (first, edit, restyle) and the book before and after the edit.
-    expect(readdirSync(path.join(out, '.quire-cache'))).toEqual(expect.arrayContaining(['read', 'merge', 'study', 'print']));
+    expect(readdirSync(path.join(out, '.quire-cache'))).toEqual(
+      expect.arrayContaining(['read', 'merge', 'study', 'print']),
+    );
     expect(readdirSync(path.join(out, '.quire-cache', 'print'))).toHaveLength(3);
     expect(readdirSync(path.join(out, '.quire-cache', 'merge'))).toHaveLength(2);
   });
