@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { writeFileSync } from 'node:fs';
-import { launchBrowser } from '../src/render/chromium.js';
+import { launchBrowser } from '../src/render/print/chromium.js';
 
 const [html, out] = process.argv.slice(2);
 const browser = await launchBrowser();

@@ -46,7 +46,7 @@ async function chromiumAhead(
     ]);
     const wanted = formats ?? (await loadConfig(contentDir)).config.output.formats ?? DEFAULT_FORMATS;
     if (!(await printsAhead(outDir, wanted))) return {};
-    const { launchBrowser } = await import('./render/chromium.js');
+    const { launchBrowser } = await import('./render/print/chromium.js');
     const browser = launchBrowser();
     // A failure is the build's to report, when it needs the browser.
     browser.catch(() => undefined);

@@ -4,7 +4,7 @@
  * one is shown as a rewording with a word diff (the `diff` package).
  */
 import { diffWords } from 'diff';
-import type { BookJson } from '../render/json.js';
+import type { BookJson } from '../model/book-json.js';
 import { contentWords, similarity } from '../merge/sentences.js';
 
 export interface WordChange {

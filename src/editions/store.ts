@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError } from '../util/errors.js';
-import { BookJsonSchema, type BookJson } from '../render/json.js';
+import { BookJsonSchema, type BookJson } from '../model/book-json.js';
 
 export const EDITIONS_DIR = 'editions';
 

@@ -120,8 +120,8 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const locale = meta.language;
   const ordered = [...sources].sort((a, b) => b.info.priority - a.info.priority);
-  const sectioned = ordered.filter((s) => s.info.format !== 'cited-sentences');
-  const keySources = ordered.filter((s) => s.info.format === 'cited-sentences');
+  const sectioned = ordered.filter((s) => s.info.role !== 'key-sentences');
+  const keySources = ordered.filter((s) => s.info.role === 'key-sentences');
   const preferred = sectioned[0] ?? ordered[0]!;
   const headingCount = (s: Source) => s.tree.children.filter((n) => n.type === 'heading').length;
   const structure = sectioned.reduce((best, s) => (headingCount(s) > headingCount(best) ? s : best), preferred);
@@ -527,9 +527,6 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
     chapters: chapters.filter((c) => c.sections.length > 0),
     backMatter,
     citations,
-    glossaries: { ambassadors: [], treaties: [], timeline: [] },
-    questions: [],
-    index: [],
     links: sources.flatMap((s) =>
       (s.links ?? []).map((l) => ({ target: l.target, label: l.label, source: s.info.id })),
     ),

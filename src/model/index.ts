@@ -1,6 +1,6 @@
 /**
  * The one data model that flows through Quire:
- *   content files ──read──▶ Source[] ──merge──▶ Book ──study──▶ Book (+ aids) ──render──▶ outputs
+ *   content files ──read──▶ Source[] ──merge──▶ Book ──study──▶ StudyGuide ──render──▶ outputs
  * Every stage takes these types and returns new values; no stage reaches back to the files.
  */
 import type { Root as MdastRoot, Paragraph, List, PhrasingContent } from 'mdast';
@@ -14,6 +14,8 @@ export interface Provenance {
   /** 1-based line in that file. */
   line: number;
 }
+
+export type SourceRole = 'text' | 'key-sentences';
 
 export type SourceFormat = 'wikitext' | 'wikitext-dump' | 'plain-text' | 'cited-sentences' | 'markdown';
 
@@ -32,6 +34,11 @@ export interface SourceInfo {
   id: string;
   file: string;
   format: SourceFormat;
+  /**
+   * What the merge does with it: `text` is prose to fuse into chapters; `key-sentences` are a list of
+   * sentences matched to the chapters as key points. Declared by the source's reader.
+   */
+  role: SourceRole;
   /** Higher wins where sources disagree. */
   priority: number;
   /** Title found in the source itself (first heading, dump title...). */
@@ -258,21 +265,29 @@ export interface BookMeta {
   edition: { number: number; date: string };
 }
 
+/** The merge's output: the sources fused into chapters, with their citations and the merge's report. */
 export interface Book {
   meta: BookMeta;
   sources: SourceInfo[];
   chapters: Chapter[];
   backMatter: BackMatter[];
   citations: Citation[];
-  glossaries: Glossaries;
-  questions: ReviewQuestion[];
-  index: IndexEntry[];
   /** Names the sources link (wikitext `[[target|label]]`): hints for aliases and the index. */
   links: { target: string; label: string; source: string }[];
   report: MergeReport;
 }
 
-/** Convenience: every block of the book in reading order. */
+/** What the study stage computes from a book: glossaries, review questions, the index. */
+export interface StudyAids {
+  glossaries: Glossaries;
+  questions: ReviewQuestion[];
+  index: IndexEntry[];
+}
+
+/** The book with its study aids: what the writers take. */
+export type StudyGuide = Book & StudyAids;
+
+/** Every block of the book in reading order. */
 export function allBlocks(book: Book): Block[] {
   return book.chapters.flatMap((c) => c.sections.flatMap((s) => s.blocks));
 }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError } from '../util/errors.js';
-import { DEFAULT_TEMPLATES } from '../render/templates.js';
+import { DEFAULT_TEMPLATES } from '../render/html/templates.js';
 
 const CONFIG = `# Quire configuration (see "The config file" in Quire's README). Every key is optional.
 title: My study guide

@@ -11,7 +11,7 @@ import { constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Listr, type ListrRendererValue } from 'listr2';
 import type { Browser, Page } from 'puppeteer';
-import type { Book, BookMeta, Source } from '../model/index.js';
+import type { Book, BookMeta, Source, StudyGuide } from '../model/index.js';
 import type { QuireConfig } from '../config/schema.js';
 import { loadConfig, parseYaml } from '../config/load.js';
 import { addStudyAids } from '../study/index.js';
@@ -30,15 +30,15 @@ import {
   type StageCount,
 } from './cache.js';
 import { mergeSources } from '../merge/index.js';
-import { buildView, type View } from '../render/view.js';
-import { DEFAULT_TEMPLATES, TemplateSet, templatesFingerprint } from '../render/templates.js';
-import { fontBundle } from '../render/fonts.js';
-import { hyphenatorFor } from '../render/hyphenate.js';
-import { handoutView, partIds, blanksBefore } from '../render/handout.js';
-import { bookJsonSchema, renderBookJson, toBookJson } from '../render/json.js';
+import { buildView, type View } from '../render/view/index.js';
+import { DEFAULT_TEMPLATES, TemplateSet, templatesFingerprint } from '../render/html/templates.js';
+import { fontBundle } from '../render/html/fonts.js';
+import { hyphenatorFor } from '../render/view/hyphenate.js';
+import { handoutView, partIds, blanksBefore } from '../render/view/handout.js';
+import { bookJsonSchema, renderBookJson, toBookJson } from '../model/book-json.js';
 import { changelog, type Changelog } from '../editions/changelog.js';
 import { assertNotRecorded, lastEditionText, recordEdition } from '../editions/store.js';
-import { reportView } from '../render/report.js';
+import { reportView } from '../render/view/report.js';
 import { QuireError } from '../util/errors.js';
 import { slugify } from '../util/slug.js';
 import { DEFAULT_FORMATS, type Format } from './formats.js';
@@ -98,13 +98,13 @@ export interface WrittenFile {
 }
 
 export interface BuildResult {
-  book: Book;
+  book: StudyGuide;
   /** What changed since the last recorded edition, when there is one. */
   changelog?: Changelog;
   /** The snapshot written by a release. */
   recorded?: string;
   files: WrittenFile[];
-  warnings: Book['report']['warnings'];
+  warnings: StudyGuide['report']['warnings'];
   ms: number;
   /** Milliseconds per stage, for `npm run bench`. */
   stages: Record<string, number>;
@@ -202,7 +202,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     bookKey: string;
     /** The book's metadata, computed once (its date may come from the clock) and part of bookKey. */
     meta: BookMeta;
-    book: Book;
+    merged: Book;
+    book: StudyGuide;
     staging: string;
     basename: string;
     manifest: Manifest;
@@ -238,7 +239,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
    * its first page) while the sources are read and merged, on the other core.
    */
   let launching: Promise<void> | undefined;
-  const chromium = () => import('../render/chromium.js');
+  const chromium = () => import('../render/print/chromium.js');
   const startBrowserEarly = () => {
     if (launching) return;
     if (session.browser?.connected) {
@@ -314,7 +315,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const drawCover = (coverHtml: string): Promise<Uint8Array> => {
     const drawn = cache
       .bytes('cover', hashOf(code, coverHtml, ctx.templates.fingerprint), async () => {
-        const { drawCover: draw } = await import('../render/cover.js');
+        const { drawCover: draw } = await import('../render/epub/cover.js');
         return { bytes: await timed('cover', () => draw(coverHtml, ctx.templates.file('cover.html.njk'))), meta: {} };
       })
       .then((c) => c.bytes);
@@ -392,18 +393,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       {
         title: 'Merge',
         task: async (_c, task) => {
-          ctx.book = await timed('merge', () =>
+          ctx.merged = await timed('merge', () =>
             cache.json('merge', ctx.bookKey, () => prepareBook(ctx.sources, ctx.meta, ctx.config)),
           );
-          if (ctx.book.chapters.length === 0) {
+          if (ctx.merged.chapters.length === 0) {
             throw new QuireError('no text to build: the sources hold only headings, lists of links or fragments', {
               file: contentDir,
               hint: 'add paragraphs to a source (see "Adding a source" in README.md)',
             });
           }
-          const sections = ctx.book.chapters.reduce((n, c) => n + c.sections.length, 0);
-          const blocks = ctx.book.chapters.reduce((n, c) => n + c.sections.reduce((m, s) => m + s.blocks.length, 0), 0);
-          task.title = `Merged: ${ctx.book.chapters.length} chapters, ${sections} sections, ${blocks} blocks, ${ctx.book.citations.length} notes, ${ctx.book.report.duplicates.length} duplicates folded`;
+          const sections = ctx.merged.chapters.reduce((n, c) => n + c.sections.length, 0);
+          const blocks = ctx.merged.chapters.reduce(
+            (n, c) => n + c.sections.reduce((m, s) => m + s.blocks.length, 0),
+            0,
+          );
+          task.title = `Merged: ${ctx.merged.chapters.length} chapters, ${sections} sections, ${blocks} blocks, ${ctx.merged.citations.length} notes, ${ctx.merged.report.duplicates.length} duplicates folded`;
         },
       },
       {
@@ -417,7 +421,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           ctx.book = await timed('study', () =>
             cache.json('study', ctx.bookKey, () =>
               addStudyAids(
-                ctx.book,
+                ctx.merged,
                 overridesFile ? { data: parseOverrides(overridesText, overridesFile), file: overridesFile } : undefined,
               ),
             ),
@@ -524,7 +528,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         task: async (_c, task) => {
           const { view, key, coverHtml } = await epubInputs();
           await output(`${ctx.basename}.epub`, 'epub', key, async (file) => {
-            const { renderEpub } = await import('../render/epub.js');
+            const { renderEpub } = await import('../render/epub/book.js');
             // The cover (started by the Cover step) is needed only to package the book.
             const bytes = await timed('epub', () => renderEpub(view, ctx.templates, ctx.cover ?? drawCover(coverHtml)));
             await writeFile(file, bytes);
@@ -586,7 +590,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
                 if (session.print?.page === page) session.print = undefined;
               });
               const { confinedPage } = await chromium();
-              const { renderPdf } = await import('../render/pdf.js');
+              const { renderPdf } = await import('../render/print/passes.js');
               task.output = 'rendering (page numbers in two passes)';
               // The last layout's page numbers (not for duplex, whose blank pages are placed from a layout
               // without them): after a small edit, the first pass is then usually the last.
@@ -643,8 +647,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           let rendered = 0;
           let page: Page | undefined;
           const { confinedPage } = await chromium();
-          const { renderPdf } = await import('../render/pdf.js');
-          const { imposeBooklet } = await import('../render/booklet.js');
+          const { renderPdf } = await import('../render/print/passes.js');
+          const { imposeBooklet } = await import('../render/print/booklet.js');
           await output('handouts/', 'handouts', hashOf(ctx.basename, ...handouts.map((h) => h.key)), async (dir) => {
             await mkdir(dir, { recursive: true });
             const printDir = path.join(ctx.staging, '.handouts');
@@ -767,7 +771,7 @@ async function withBrowserRetry<T>(ctx: { browser?: Browser }, what: string, job
   } catch (first) {
     if (first instanceof QuireError) throw first;
     await ctx.browser?.close().catch(() => undefined);
-    const { launchBrowser } = await import('../render/chromium.js');
+    const { launchBrowser } = await import('../render/print/chromium.js');
     ctx.browser = await launchBrowser();
     try {
       return await job();

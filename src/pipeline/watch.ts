@@ -16,7 +16,7 @@ import path from 'node:path';
 import { watch as chokidar, type FSWatcher } from 'chokidar';
 import { build, printFolder, type BuildOptions, type BuildResult, type BuildSession } from './pipeline.js';
 import { BuildCache, defaultCacheDir } from './cache.js';
-import { DEFAULT_TEMPLATES, TemplateSet } from '../render/templates.js';
+import { DEFAULT_TEMPLATES, TemplateSet } from '../render/html/templates.js';
 import { describeError } from '../util/errors.js';
 import { loadConfig } from '../config/load.js';
 

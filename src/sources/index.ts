@@ -145,6 +145,7 @@ export function parseSource(text: string, entry: SourceEntry): Source {
     id: entry.id,
     file: entry.file,
     format,
+    role: format === 'cited-sentences' ? 'key-sentences' : 'text',
     priority: entry.priority,
     title: result.title,
     revision: result.revision,
@@ -216,7 +217,7 @@ export async function readSources(
  */
 export function rankByStructure(sources: Source[]): Source[] {
   const headings = (s: Source) =>
-    s.info.format === 'cited-sentences' ? -1 : s.tree.children.filter((n) => n.type === 'heading').length;
+    s.info.role === 'key-sentences' ? -1 : s.tree.children.filter((n) => n.type === 'heading').length;
   const order = sources.map((s, i) => ({ s, i })).sort((a, b) => headings(b.s) - headings(a.s) || a.i - b.i);
   const priority = new Map(order.map(({ s }, rank) => [s, sources.length - rank]));
   // New objects: a Source may be shared with the build cache.

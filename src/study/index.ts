@@ -3,7 +3,7 @@
  *   glossaries (ambassadors, treaties, timeline) → editor's glossary overrides → review questions →
  *   editor's question overrides → index
  */
-import type { Book } from '../model/index.js';
+import type { Book, StudyGuide } from '../model/index.js';
 import { extractAmbassadors } from './ambassadors.js';
 import { extractTreaties } from './treaties.js';
 import { extractTimeline } from './timeline.js';
@@ -11,14 +11,16 @@ import { generateQuestions } from './questions.js';
 import { buildIndex } from './indexer.js';
 import { applyGlossaryOverrides, applyQuestionOverrides, type Overrides } from './overrides.js';
 
-export function addStudyAids(book: Book, overrides?: { data: Overrides; file: string }): Book {
-  let out: Book = {
+export function addStudyAids(book: Book, overrides?: { data: Overrides; file: string }): StudyGuide {
+  let out: StudyGuide = {
     ...book,
     glossaries: {
       ambassadors: extractAmbassadors(book),
       treaties: extractTreaties(book),
       timeline: extractTimeline(book),
     },
+    questions: [],
+    index: [],
   };
   if (overrides) out = applyGlossaryOverrides(out, overrides.data, overrides.file);
   out = { ...out, questions: generateQuestions(out) };

@@ -3,7 +3,7 @@
  * text repeats. A name the text puts after "in", "to", "from" or "at" is a place; a personal-name shape
  * elsewhere is a person. Mentions are found in one pass over the text (terms looked up by first word).
  */
-import type { Book, IndexEntry } from '../model/index.js';
+import type { IndexEntry, StudyGuide } from '../model/index.js';
 import { slugify } from '../util/slug.js';
 import { NAME_PATTERN, TITLES } from './names.js';
 import { blocksOf } from './text.js';
@@ -18,7 +18,7 @@ const NOT_PERSON =
 const DATE_LIKE =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}$/;
 
-export function buildIndex(book: Book): IndexEntry[] {
+export function buildIndex(book: StudyGuide): IndexEntry[] {
   const refs = blocksOf(book);
   const text = refs.map((r) => r.block.text).join('\n');
   const terms = new Map<string, { term: string; kind: IndexEntry['kind']; mentions?: string[] }>();

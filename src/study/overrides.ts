@@ -3,7 +3,7 @@
  * review questions. Overrides win over extraction; an id that names no entry is an error, not a no-op.
  */
 import { z } from 'zod';
-import type { Ambassador, Book, ReviewQuestion, Treaty } from '../model/index.js';
+import type { Ambassador, ReviewQuestion, StudyGuide, Treaty } from '../model/index.js';
 import { QuireError } from '../util/errors.js';
 import { slugify } from '../util/slug.js';
 
@@ -133,7 +133,7 @@ function applyEntries<T extends { id: string; name: string; aliases: string[]; m
 }
 
 /** Pure: the glossaries with the editor's overrides applied. `file` names the overrides file in errors. */
-export function applyGlossaryOverrides(book: Book, overrides: Overrides, file: string): Book {
+export function applyGlossaryOverrides(book: StudyGuide, overrides: Overrides, file: string): StudyGuide {
   const ambassadors = applyEntries<Ambassador>(
     book.glossaries.ambassadors.map((a) => ({ ...a, aliases: [...a.aliases], mentions: [...a.mentions] })),
     overrides.ambassadors,
@@ -161,7 +161,7 @@ export function applyGlossaryOverrides(book: Book, overrides: Overrides, file: s
 }
 
 /** Pure: the review questions with the editor's additions and suppressions. */
-export function applyQuestionOverrides(book: Book, overrides: Overrides, file: string): Book {
+export function applyQuestionOverrides(book: StudyGuide, overrides: Overrides, file: string): StudyGuide {
   let questions: ReviewQuestion[] = [...book.questions];
   for (const id of overrides.questions.suppress)
     questions = questions.filter((q) => q !== need(questions, id, file, 'question'));

@@ -2,13 +2,13 @@
  * Review questions, generated from the extracted facts: who held a post when, when a treaty was signed
  * and by whom, what happened on a date. Each question belongs to the chapter where its answer stands.
  */
-import type { Book, ReviewQuestion } from '../model/index.js';
+import type { ReviewQuestion, StudyGuide } from '../model/index.js';
 import { blockIndex } from './text.js';
 import { formatDate } from '../util/dates.js';
 
 const PER_CHAPTER = 6;
 
-export function generateQuestions(book: Book): ReviewQuestion[] {
+export function generateQuestions(book: StudyGuide): ReviewQuestion[] {
   const where = blockIndex(book);
   const byChapter = new Map<string, ReviewQuestion[]>();
   const add = (q: Omit<ReviewQuestion, 'id' | 'chapter'>) => {

@@ -13,13 +13,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { build } from '../../src/pipeline/pipeline.js';
-import { BookJsonSchema } from '../../src/render/json.js';
+import { BookJsonSchema } from '../../src/model/book-json.js';
 import { CONTENT, SEEDS } from '../support/content.js';
 import { contentsEntries, epubcheck, outputNames, pdfFonts, pdfInfo, pdfText } from '../support/inspect.js';
 import { runQuire } from '../support/cli.js';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
-import { foldingOrder } from '../../src/render/booklet.js';
-import { findChromium } from '../../src/render/chromium.js';
+import { foldingOrder } from '../../src/render/print/booklet.js';
+import { findChromium } from '../../src/render/print/chromium.js';
 
 const BASE = 'germany-soviet-union-relations-1918-1941';
 

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
 import puppeteer, { type Browser } from 'puppeteer';
 import { build } from '../../src/pipeline/pipeline.js';
-import { findChromium } from '../../src/render/chromium.js';
+import { findChromium } from '../../src/render/print/chromium.js';
 import { CONTENT } from '../support/content.js';
 import { epubcheck } from '../support/inspect.js';
 

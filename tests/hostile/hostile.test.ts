@@ -7,8 +7,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { build } from '../../src/pipeline/pipeline.js';
 import { runQuire } from '../support/cli.js';
 import { outputNames, pdfText } from '../support/inspect.js';
-import { DEFAULT_TEMPLATES } from '../../src/render/templates.js';
-import { confinedPage, launchBrowser } from '../../src/render/chromium.js';
+import { DEFAULT_TEMPLATES } from '../../src/render/html/templates.js';
+import { confinedPage, launchBrowser } from '../../src/render/print/chromium.js';
 import { pathToFileURL } from 'node:url';
 
 function folder(files: Record<string, string | Uint8Array>): string {

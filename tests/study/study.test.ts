@@ -6,13 +6,13 @@ import { addStudyAids } from '../../src/study/index.js';
 import { OverridesSchema } from '../../src/study/overrides.js';
 import { samePerson, foldSpelling } from '../../src/study/names.js';
 import { datesIn } from '../../src/study/timeline.js';
-import { allBlocks, type Book } from '../../src/model/index.js';
+import { allBlocks, type StudyGuide } from '../../src/model/index.js';
 import { QuireError } from '../../src/util/errors.js';
 import { FIXTURES, parseSeed, parseText, SEEDS, TEST_META } from '../support/content.js';
 
 const meta = TEST_META;
 
-let book: Book;
+let book: StudyGuide;
 beforeAll(() => {
   const sources = [
     parseSeed(SEEDS.later, 4),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startWatch, type BuildReport, type Watcher } from '../../src/pipeline/watch.js';
 import { CONTENT, SEEDS } from '../support/content.js';
-import { DEFAULT_TEMPLATES } from '../../src/render/templates.js';
+import { DEFAULT_TEMPLATES } from '../../src/render/html/templates.js';
 import { pdfText } from '../support/inspect.js';
 
 /** The next build the watcher reports. */

@@ -4,9 +4,9 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { TemplateSet } from './templates.js';
-import type { View } from './view.js';
-import { packageEpub } from './epub-package.js';
+import type { TemplateSet } from '../html/templates.js';
+import type { View } from '../view/index.js';
+import { packageEpub } from './package.js';
 
 // A CommonJS module: Node's ESM loader puts its exports on the default export; bundlers unwrap it.
 const EPubClass = (EPub ?? (epubGen as unknown as { EPub: typeof EPub }).EPub) as typeof EPub;

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
-import { QuireError } from '../util/errors.js';
+import { QuireError } from '../../util/errors.js';
 
 const CANDIDATES = [
   '/usr/bin/chromium',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageRegions } from '../../src/render/pdf.js';
+import { pageRegions } from '../../../src/render/print/passes.js';
 
 describe('page regions: what the second PDF pass may fill into the laid-out page', () => {
   const html = (pages: Record<string, number>, index: string) =>

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { PDFDocument } from 'pdf-lib';
-import { launchBrowser } from '../../src/render/chromium.js';
-import { ChromiumPdf, type PdfInfo } from '../../src/render/pdf-file.js';
-import { destinationsOf } from '../../src/render/pdf.js';
-import { pdfInfo, pdfText } from '../support/inspect.js';
+import { launchBrowser } from '../../../src/render/print/chromium.js';
+import { ChromiumPdf, type PdfInfo } from '../../../src/render/print/pdf-file.js';
+import { destinationsOf } from '../../../src/render/print/passes.js';
+import { pdfInfo, pdfText } from '../../support/inspect.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'quire-pdffile-'));
 const info: PdfInfo = {

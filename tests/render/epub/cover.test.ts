@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser } from 'puppeteer';
-import { drawCover, coverTree } from '../../src/render/cover.js';
-import { findChromium } from '../../src/render/chromium.js';
-import { DEFAULT_TEMPLATES, TemplateSet } from '../../src/render/templates.js';
-import { QuireError } from '../../src/util/errors.js';
+import { drawCover, coverTree } from '../../../src/render/epub/cover.js';
+import { findChromium } from '../../../src/render/print/chromium.js';
+import { DEFAULT_TEMPLATES, TemplateSet } from '../../../src/render/html/templates.js';
+import { QuireError } from '../../../src/util/errors.js';
 
 const templates = new TemplateSet(DEFAULT_TEMPLATES);
 const meta = (title: string) => ({

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type { Root, Element, Text } from 'hast';
 import { visit } from 'unist-util-visit';
-import { memoize } from '../util/memo.js';
+import { memoize } from '../../util/memo.js';
 
 const require = createRequire(import.meta.url);
 

@@ -12,7 +12,7 @@ import type { FootnoteReference, RootContent } from 'mdast';
 import type { Schema as SanitizeSchema } from 'hast-util-sanitize';
 import { hyphenateTree } from './hyphenate.js';
 import { visit } from 'unist-util-visit';
-import { memoize } from '../util/memo.js';
+import { memoize } from '../../util/memo.js';
 
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,

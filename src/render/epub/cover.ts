@@ -7,8 +7,8 @@ import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 import { html as parseHtml } from 'satori-html';
 import { decodeHTML } from 'entities';
-import { QuireError } from '../util/errors.js';
-import { drawingFonts, withSubsets } from './fonts.js';
+import { QuireError } from '../../util/errors.js';
+import { drawingFonts, withSubsets } from '../html/fonts.js';
 
 export const COVER_SIZE = { width: 1600, height: 2400 };
 

@@ -1,6 +1,6 @@
 /** Views for print extras: one chapter as a self-contained handout, and duplex blank pages. */
-import type { Book } from '../model/index.js';
-import type { View, ViewChapter } from './view.js';
+import type { StudyGuide } from '../../model/index.js';
+import type { View, ViewChapter } from './index.js';
 
 /**
  * A chapter as a handout: the chapter, and only the glossary entries and timeline events it mentions
@@ -9,7 +9,7 @@ import type { View, ViewChapter } from './view.js';
 export function handoutView(
   view: View,
   chapter: ViewChapter,
-  book: Book,
+  book: StudyGuide,
 ): View & { chapter: ViewChapter; handout: { number: number; of: number } } {
   const blocks = new Set(
     book.chapters.find((c) => c.id === chapter.id)!.sections.flatMap((s) => s.blocks.map((b) => b.id)),

@@ -6,9 +6,9 @@ import nunjucks from 'nunjucks';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { QuireError } from '../util/errors.js';
-import type { View } from './view.js';
-import { packageRoot } from '../util/paths.js';
+import { QuireError } from '../../util/errors.js';
+import type { View } from '../view/index.js';
+import { packageRoot } from '../../util/paths.js';
 
 /** Quire's own templates, shipped with the package. */
 export const DEFAULT_TEMPLATES = path.join(packageRoot(), 'templates');

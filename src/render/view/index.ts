@@ -3,12 +3,12 @@
  * Templates never receive mdast and never see sources. Links are resolved for the target: one page
  * (HTML, print: `#id`) or an EPUB of several files (`file.xhtml#id`).
  */
-import type { Book, Chapter, SourceInfo, Provenance } from '../model/index.js';
+import type { StudyGuide, Chapter, SourceInfo, Provenance } from '../../model/index.js';
 import { blockHtml } from './content.js';
-import { linkMentions } from './links.js';
+import { linkMentions } from './mentions.js';
 import { timelineFigure } from './figure.js';
-import { formatDate } from '../util/dates.js';
-import type { Changelog } from '../editions/changelog.js';
+import { formatDate } from '../../util/dates.js';
+import type { Changelog } from '../../editions/changelog.js';
 
 export type ViewTarget = 'html' | 'epub';
 
@@ -67,7 +67,7 @@ export interface ViewSource {
 }
 
 export interface View {
-  meta: Book['meta'];
+  meta: StudyGuide['meta'];
   paper: 'A4' | 'Letter';
   sources: ViewSource[];
   chapters: ViewChapter[];
@@ -135,7 +135,7 @@ export const FILES = {
 const where = (p: Provenance) => `${p.file}:${p.line}`;
 
 export function buildView(
-  book: Book,
+  book: StudyGuide,
   options: {
     paper: 'A4' | 'Letter';
     assets: string;
@@ -181,7 +181,7 @@ export function buildView(
   const numberOf = new Map(book.citations.map((c) => [c.id, c.number]));
   const citationById = new Map(book.citations.map((c) => [c.id, c]));
   const questionNumber = new Map(book.questions.map((q, i) => [q.id, i + 1]));
-  const viewQuestion = (q: Book['questions'][number]): ViewQuestion => ({
+  const viewQuestion = (q: StudyGuide['questions'][number]): ViewQuestion => ({
     id: q.id,
     number: questionNumber.get(q.id)!,
     question: q.question,

@@ -1,9 +1,9 @@
 /** The editor's report: what the merge did, per section and per sentence, as a view for report.html.njk. */
-import type { Book, Provenance } from '../model/index.js';
+import type { StudyGuide, Provenance } from '../../model/index.js';
 
 const where = (p: Provenance) => `${p.file}:${p.line}`;
 
-export function reportView(book: Book) {
+export function reportView(book: StudyGuide) {
   const titles = new Map<string, string>();
   for (const c of book.chapters) {
     titles.set(c.id, c.title);

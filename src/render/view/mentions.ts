@@ -2,9 +2,9 @@
  * Links between the text and the study aids. The first mention of a glossary entry in each chapter becomes a
  * link to the entry (with an anchor id, so the entry can link back to it). Works on mdast, before HTML.
  */
-import type { Block, Book, PhrasingContent } from '../model/index.js';
+import type { Block, StudyGuide, PhrasingContent } from '../../model/index.js';
 import type { Link, Paragraph, List, Text } from 'mdast';
-import { foldSpelling, surnameKey } from '../study/names.js';
+import { foldSpelling, surnameKey } from '../../study/names.js';
 
 export interface GlossaryTarget {
   id: string;
@@ -20,7 +20,7 @@ export interface MentionAnchor {
   anchor: string;
 }
 
-export function glossaryTargets(book: Book): GlossaryTarget[] {
+export function glossaryTargets(book: StudyGuide): GlossaryTarget[] {
   const surnames = new Map<string, number>();
   for (const a of book.glossaries.ambassadors)
     surnames.set(surnameKey(a.name), (surnames.get(surnameKey(a.name)) ?? 0) + 1);
@@ -83,7 +83,7 @@ function paragraphsOf(node: Block['node']): Paragraph[] {
  * `hrefFor` gives the link to an entry from a chapter (same page in HTML, another file in an EPUB).
  */
 export function linkMentions(
-  book: Book,
+  book: StudyGuide,
   hrefFor: (entryId: string) => string,
 ): { nodes: Map<string, Block['node']>; anchors: MentionAnchor[] } {
   const targets = glossaryTargets(book);

@@ -6,8 +6,8 @@
 import { s } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Element } from 'hast';
-import type { Book } from '../model/index.js';
-import { nameParts } from '../study/names.js';
+import type { StudyGuide } from '../../model/index.js';
+import { nameParts } from '../../study/names.js';
 
 const WIDTH = 960;
 const LEFT = 170;
@@ -19,7 +19,7 @@ export interface Figure {
   alt: string;
 }
 
-export function timelineFigure(book: Book): Figure | undefined {
+export function timelineFigure(book: StudyGuide): Figure | undefined {
   const { ambassadors, treaties, timeline } = book.glossaries;
   const terms = ambassadors.filter((a) => a.from !== null);
   const dated = treaties.filter((t) => t.date);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Paragraph } from 'mdast';
-import { blockHtml } from '../../src/render/content.js';
-import { hyphenatorFor } from '../../src/render/hyphenate.js';
+import { blockHtml } from '../../../src/render/view/content.js';
+import { hyphenatorFor } from '../../../src/render/view/hyphenate.js';
 
 /** A paragraph citing note `c1`, at a given source line (positions do not change the HTML). */
 const paragraph = (line: number, word = 'extraordinarily'): Paragraph => ({

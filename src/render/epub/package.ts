@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import type { TemplateSet } from './templates.js';
-import type { View } from './view.js';
+import type { TemplateSet } from '../html/templates.js';
+import type { View } from '../view/index.js';
 
 const MEDIA_TYPES: Record<string, string> = {
   '.xhtml': 'application/xhtml+xml',

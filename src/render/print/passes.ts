@@ -17,7 +17,7 @@ import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, ParseSpeeds } from 'pdf-lib';
-import type { BookMeta } from '../model/index.js';
+import type { BookMeta } from '../../model/index.js';
 import { browserTimeout, confinedPage, fontsReady } from './chromium.js';
 import { ChromiumPdf, type PdfInfo } from './pdf-file.js';
 

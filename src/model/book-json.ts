@@ -3,7 +3,7 @@
  * The zod schema below is the contract; `book.schema.json` (JSON Schema) is generated from it.
  */
 import { z } from 'zod';
-import type { Book } from '../model/index.js';
+import type { StudyGuide } from './index.js';
 
 const Provenance = z.object({ source: z.string(), file: z.string(), line: z.number().int().positive() });
 
@@ -181,7 +181,7 @@ export const BookJsonSchema = z.object({
 
 export type BookJson = z.infer<typeof BookJsonSchema>;
 
-function citationsOf(node: Book['chapters'][number]['sections'][number]['blocks'][number]['node']): string[] {
+function citationsOf(node: StudyGuide['chapters'][number]['sections'][number]['blocks'][number]['node']): string[] {
   const out: string[] = [];
   const walk = (n: { type: string; identifier?: string; children?: unknown[] }) => {
     if (n.type === 'footnoteReference' && n.identifier && !out.includes(n.identifier)) out.push(n.identifier);
@@ -191,7 +191,7 @@ function citationsOf(node: Book['chapters'][number]['sections'][number]['blocks'
   return out;
 }
 
-export function toBookJson(book: Book): BookJson {
+export function toBookJson(book: StudyGuide): BookJson {
   const { meta } = book;
   return {
     title: meta.title,
@@ -201,7 +201,8 @@ export function toBookJson(book: Book): BookJson {
     attribution: meta.attribution,
     license: meta.license,
     edition: meta.edition,
-    sources: book.sources.map((s) => ({ ...s })),
+    // The role is the reader's instruction to the merge, not part of the published book.
+    sources: book.sources.map(({ role: _role, ...s }) => ({ ...s })),
     chapters: book.chapters.map((c) => ({
       id: c.id,
       title: c.title,
@@ -234,7 +235,7 @@ export function toBookJson(book: Book): BookJson {
   };
 }
 
-export function renderBookJson(book: Book): string {
+export function renderBookJson(book: StudyGuide): string {
   return `${JSON.stringify(toBookJson(book), null, 2)}\n`;
 }
 
