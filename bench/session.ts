@@ -5,9 +5,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, type BuildSession } from '../src/pipeline/pipeline.js';
+import { build, type BuildSession } from '../src/pipeline/build.js';
 import { BuildCache } from '../src/pipeline/cache.js';
-import type { Format } from '../src/pipeline/formats.js';
+import type { Format } from '../src/render/registry.js';
 
 export interface EditSession {
   /** Change one paragraph of the later revision (a new text each time). */
@@ -40,7 +40,7 @@ export function editSession(content: string): EditSession {
     },
     close: async () => {
       try {
-        await session.browser?.close();
+        await session.browsers?.close();
       } finally {
         await session.cache.settle();
         rmSync(dir, { recursive: true, force: true });

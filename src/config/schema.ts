@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORMATS } from '../render/registry.js';
 
 export const sourceFormats = ['wikitext', 'wikitext-dump', 'plain-text', 'cited-sentences', 'markdown'] as const;
 
@@ -62,7 +63,7 @@ export const ConfigSchema = z
     templates: z.string().optional(),
     output: z
       .object({
-        formats: z.array(z.enum(['html', 'pdf', 'epub', 'json', 'report', 'handouts'])).optional(),
+        formats: z.array(z.enum(FORMATS)).optional(),
         paper: PaperSchema.default('A4'),
         /** Chapters start on right-hand pages (blank pages inserted), for double-sided printing. */
         duplex: z.boolean().default(false),

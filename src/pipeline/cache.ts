@@ -12,27 +12,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { packageRoot } from '../util/paths.js';
+import { hashOf } from '../util/hash.js';
+
+export { hashOf, type Hashable } from '../util/hash.js';
 
 /** Bumped when the shape of a cached value changes. */
 const CACHE_FORMAT = 1;
 /** Disk entries kept per stage (the most recently used). */
 const KEEP_PER_STAGE = 64;
-
-export type Hashable =
-  string | Uint8Array | number | boolean | null | undefined | Hashable[] | { [key: string]: unknown };
-
-/** SHA-256 of the parts, each framed so that ("ab", "c") and ("a", "bc") differ. Objects hash as JSON. */
-export function hashOf(...parts: Hashable[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) {
-    const bytes = typeof part === 'string' ? part : part instanceof Uint8Array ? part : JSON.stringify(part ?? null);
-    hash
-      .update(String(typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length))
-      .update(':')
-      .update(bytes);
-  }
-  return hash.digest('hex');
-}
 
 let codeHash: string | undefined;
 /**
@@ -269,17 +256,6 @@ function checked<T>(raw: Buffer, key: string, decode: (bytes: Uint8Array) => T):
 /** The output folder's record of which inputs made each output (see `build`). */
 export const MANIFEST = '.quire-manifest.json';
 
-/**
- * Whether a build of `formats` will have to print with nothing printed before to reuse: the output
- * folder's manifest (`names`, its entries) holds no PDF, or no handouts when they are asked for.
- */
-export function printsFromScratch(names: string[], formats: readonly string[]): boolean {
-  return (
-    (formats.includes('pdf') && !names.some((n) => n.endsWith('.pdf'))) ||
-    (formats.includes('handouts') && !names.includes('handouts/'))
-  );
-}
-
 /** What the output folder holds: for each output, the key of the inputs it was made from. */
 export interface Manifest {
   [name: string]: { key: string; bytes: number; pages?: number };
@@ -297,12 +273,4 @@ export async function readManifest(outDir: string): Promise<Manifest> {
 /** The default cache folder for an output folder. */
 export function defaultCacheDir(outDir: string): string {
   return path.join(outDir, '.quire-cache');
-}
-
-/**
- * Whether a build of `formats` into `outDir` will print from scratch (see `printsFromScratch`): then
- * Chromium is worth starting before anything else is loaded.
- */
-export async function printsAhead(outDir: string, formats: readonly string[]): Promise<boolean> {
-  return printsFromScratch(Object.keys(await readManifest(outDir)), formats);
 }

@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { build } from '../../src/pipeline/pipeline.js';
+import { build } from '../../src/pipeline/build.js';
 import { BookJsonSchema } from '../../src/model/book-json.js';
 import { CONTENT, SEEDS } from '../support/content.js';
 import { contentsEntries, epubcheck, outputNames, pdfFonts, pdfInfo, pdfText } from '../support/inspect.js';

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
 import puppeteer, { type Browser } from 'puppeteer';
-import { build } from '../../src/pipeline/pipeline.js';
+import { build } from '../../src/pipeline/build.js';
 import { findChromium } from '../../src/render/print/chromium.js';
 import { CONTENT } from '../support/content.js';
 import { epubcheck } from '../support/inspect.js';

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from '../../src/pipeline/pipeline.js';
+import { build } from '../../src/pipeline/build.js';
 import { CONTENT, ROOT, SEEDS } from '../support/content.js';
 import { runQuire } from '../support/cli.js';
 import { pdfText } from '../support/inspect.js';

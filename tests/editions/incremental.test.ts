@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, type BuildResult, type BuildSession, type Format } from '../../src/pipeline/pipeline.js';
+import { build, type BuildResult, type BuildSession, type Format } from '../../src/pipeline/build.js';
 import { BuildCache, defaultCacheDir } from '../../src/pipeline/cache.js';
 import { CONTENT, SEEDS } from '../support/content.js';
 import { runQuire } from '../support/cli.js';

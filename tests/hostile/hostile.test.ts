@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { build } from '../../src/pipeline/pipeline.js';
+import { build } from '../../src/pipeline/build.js';
 import { runQuire } from '../support/cli.js';
 import { outputNames, pdfText } from '../support/inspect.js';
 import { DEFAULT_TEMPLATES } from '../../src/render/html/templates.js';

@@ -156,8 +156,8 @@ describe('quire watch: the PDF', () => {
       return pdfText(file).replace(/\s+/g, ' ');
     };
     try {
-      const pid = watcher.session.browser!.process()!.pid;
-      const printPage = watcher.session.print!.page;
+      const pid = watcher.session.browsers!.browser!.process()!.pid;
+      const printPage = watcher.session.browsers!.print!.page;
       const built = nextBuild(watcher);
       writeFileSync(
         later,
@@ -165,12 +165,12 @@ describe('quire watch: the PDF', () => {
       );
       const report = await built;
       expect(report.ok).toBe(true);
-      expect(watcher.session.browser!.connected).toBe(true);
-      expect(watcher.session.browser!.process()!.pid).toBe(pid);
+      expect(watcher.session.browsers!.browser!.connected).toBe(true);
+      expect(watcher.session.browsers!.browser!.process()!.pid).toBe(pid);
       const name = report.written.find((n) => n.endsWith('.pdf'))!;
       expect(await served(name)).toContain('voiding all mutual claims');
       // The same print page, given the new content in place.
-      expect(watcher.session.print!.page).toBe(printPage);
+      expect(watcher.session.browsers!.print!.page).toBe(printPage);
       // A changed print stylesheet is printed with (not the page's old copy of it).
       const restyled = nextBuild(watcher);
       writeFileSync(

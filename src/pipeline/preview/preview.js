@@ -5,7 +5,10 @@
   const status = document.getElementById('status');
   const error = document.getElementById('error');
   const chapters = document.getElementById('chapters');
-  if (chapters) chapters.addEventListener('change', () => { if (chapters.value) frame.src = chapters.value; });
+  if (chapters)
+    chapters.addEventListener('change', () => {
+      if (chapters.value) frame.src = chapters.value;
+    });
   const events = new EventSource('/__quire/events');
   events.addEventListener('build', (event) => {
     const report = JSON.parse(event.data);
@@ -21,9 +24,25 @@
     // Chapters or parts may have come or gone: the bar is remade by reloading the page when the guide was
     // never shown; otherwise only the frame reloads, at the same scroll position.
     if (frame.src === 'about:blank' || !frame.contentWindow) return location.reload();
-    let x = 0, y = 0;
-    try { x = frame.contentWindow.scrollX; y = frame.contentWindow.scrollY; } catch { /* a PDF viewer */ }
-    frame.addEventListener('load', () => { try { frame.contentWindow.scrollTo(x, y); } catch { /* ignore */ } }, { once: true });
+    let x = 0,
+      y = 0;
+    try {
+      x = frame.contentWindow.scrollX;
+      y = frame.contentWindow.scrollY;
+    } catch {
+      /* a PDF viewer */
+    }
+    frame.addEventListener(
+      'load',
+      () => {
+        try {
+          frame.contentWindow.scrollTo(x, y);
+        } catch {
+          /* ignore */
+        }
+      },
+      { once: true },
+    );
     frame.contentWindow.location.reload();
   });
 })();

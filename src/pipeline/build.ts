@@ -1,0 +1,158 @@
+/**
+ * The build: content folder → outputs, as plain async code (Vivliostyle CLI's core/build.ts is the model).
+ *
+ *   config → read (parse each source) → merge → study aids → editions → writers → commit
+ *
+ * The stages between the reading and the writing are pure (stages.ts, run through the cache by runStage);
+ * the I/O is here, in the readers' content-folder edge and in the output folder. Outputs are written into a
+ * staging folder and renamed into place only when every format has been produced, so a failed build leaves
+ * the previous edition untouched.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Book, Source, StudyGuide } from '../model/index.js';
+import { loadConfig } from '../config/load.js';
+import { readSources, type SourceParser } from '../sources/index.js';
+import { assertNotRecorded, lastEditionText, recordEdition } from '../editions/store.js';
+import type { Changelog } from '../editions/changelog.js';
+import { toBookJson } from '../model/book-json.js';
+import { printsFromScratch } from '../render/registry.js';
+import { QuireError } from '../util/errors.js';
+import { runStage, type StageResult } from './stage.js';
+import { bookMeta, changelogStage, mergeStage, parseStage, studyStage } from './stages.js';
+import { BuildRun, resolveSettings, type BuildOptions, type Settings } from './context.js';
+import { planOf, writeGuide, type Edition } from './write.js';
+import type { StageCount } from './cache.js';
+import type { WrittenFile } from './output-folder.js';
+
+export type { BuildOptions, BuildSession } from './context.js';
+export type { WrittenFile } from './output-folder.js';
+export { FORMATS, DEFAULT_FORMATS, type Format } from '../render/registry.js';
+export { bookMeta, prepareBook } from './stages.js';
+
+export interface BuildResult {
+  book: StudyGuide;
+  /** What changed since the last recorded edition, when there is one. */
+  changelog?: Changelog;
+  /** The snapshot written by a release. */
+  recorded?: string;
+  files: WrittenFile[];
+  warnings: StudyGuide['report']['warnings'];
+  ms: number;
+  /** Milliseconds per stage, for `npm run bench`. */
+  stages: Record<string, number>;
+  /** Per stage: how many times its work was done, and how many times a cached result was used. */
+  counters: Record<string, StageCount>;
+  /** Name of the guide's files without extension (guide.html, guide.pdf, guide.epub). */
+  basename: string;
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const run = new BuildRun(options);
+  let made: { guide: StudyGuide; edition: Edition; basename: string };
+  try {
+    // Inside the try: a build refused by the lock still closes a browser it was given.
+    await run.folder.lock();
+    const settings = await configure(run);
+    const { output: guide, key } = await studyGuide(run, settings);
+    made = await writeGuide(run, settings, guide, key, await compareEditions(run, guide, key));
+  } catch (error) {
+    await run.close(error);
+    throw error;
+  }
+  await run.close();
+  const recorded = options.release ? await recordEdition(options.contentDir, toBookJson(made.guide)) : undefined;
+  return {
+    book: made.guide,
+    changelog: made.edition.changelog,
+    recorded,
+    files: run.folder.files,
+    warnings: made.guide.report.warnings,
+    ms: Math.round(performance.now() - run.started),
+    stages: run.figures,
+    counters: structuredClone(run.cache.counters),
+    basename: made.basename,
+  };
+}
+
+/** Load the config, resolve the settings, check the output folder; start Chromium if this build prints anew. */
+async function configure(run: BuildRun): Promise<Settings> {
+  const loaded = await run.timed('config', () => loadConfig(run.options.contentDir));
+  const settings = await resolveSettings(run.options, loaded.config, run.session);
+  run.progress.plan(planOf(settings.writers));
+  await run.folder.ensureWritable();
+  if (run.options.release) assertNotRecorded(run.options.contentDir, loaded.config.edition.number);
+  const manifest = await run.folder.readManifest();
+  if (printsFromScratch(Object.keys(manifest), settings.formats)) run.browsers.warm();
+  const formats = settings.formats.join(', ');
+  run.progress.done('config', `Config: ${loaded.file ?? 'none (defaults)'}; formats ${formats}; ${settings.paper}`);
+  return settings;
+}
+
+/** Read and parse every source (each parse cached by its file's bytes), merge them, add the study aids. */
+async function studyGuide(run: BuildRun, settings: Settings): Promise<StageResult<StudyGuide>> {
+  const { contentDir } = run.options;
+  const keys = new Map<string, string>();
+  const parse: SourceParser = async (text, entry, bytes) => {
+    const parsed = await runStage(parseStage, { text, entry, bytes }, run);
+    keys.set(entry.file, parsed.key);
+    return parsed.output;
+  };
+  let sources: Source[] = [];
+  await run.step({ id: 'read', title: 'Read sources' }, async () => {
+    sources = await readSources(contentDir, settings.config, parse);
+    const reused = run.cache.counters.read?.reused ?? 0;
+    const list = sources.map((s) => `${s.info.file} (${s.info.format})`).join(', ');
+    return `Read ${sources.length} source${sources.length === 1 ? '' : 's'}${reused ? ` (${reused} unchanged)` : ''}: ${list}`;
+  });
+  const today = (run.options.today ?? (() => new Date().toISOString().slice(0, 10)))();
+  const meta = bookMeta(settings.config, sources, path.basename(path.resolve(contentDir)), today);
+  const sourceKeys = sources.map((s) => keys.get(s.info.file)!);
+  const merged = await runStage(mergeStage, { sources, sourceKeys, meta, config: settings.config }, run);
+  const book = merged.output;
+  if (book.chapters.length === 0) {
+    throw new QuireError('no text to build: the sources hold only headings, lists of links or fragments', {
+      file: contentDir,
+      hint: 'add paragraphs to a source (see "Adding a source" in README.md)',
+    });
+  }
+  run.progress.done('merge', mergeSummary(book));
+  const overrides = await readOverrides(contentDir);
+  const studied = await runStage(studyStage, { book, bookKey: merged.key, overrides }, run);
+  run.progress.done('study', studySummary(studied.output, Boolean(overrides)));
+  return studied;
+}
+
+function mergeSummary(book: Book): string {
+  const sections = book.chapters.reduce((n, c) => n + c.sections.length, 0);
+  const blocks = book.chapters.reduce((n, c) => n + c.sections.reduce((m, s) => m + s.blocks.length, 0), 0);
+  return (
+    `Merged: ${book.chapters.length} chapters, ${sections} sections, ${blocks} blocks, ` +
+    `${book.citations.length} notes, ${book.report.duplicates.length} duplicates folded`
+  );
+}
+
+function studySummary(guide: StudyGuide, overrides: boolean): string {
+  const g = guide.glossaries;
+  return (
+    `Study aids: ${g.ambassadors.length} ambassadors, ${g.treaties.length} treaties, ${g.timeline.length} dates, ` +
+    `${guide.questions.length} questions, ${guide.index.length} index entries${overrides ? ' (with overrides)' : ''}`
+  );
+}
+
+/** The editor's overrides file of the content folder, if there is one. */
+async function readOverrides(contentDir: string): Promise<{ text: string; file: string } | undefined> {
+  const file = ['overrides.yaml', 'overrides.yml'].map((n) => path.join(contentDir, n)).find((f) => existsSync(f));
+  return file ? { text: await readFile(file, 'utf8'), file } : undefined;
+}
+
+/** What changed since the last recorded edition (before this one, for a release). */
+async function compareEditions(run: BuildRun, guide: StudyGuide, guideKey: string): Promise<Edition> {
+  const { contentDir, release } = run.options;
+  const previous = await lastEditionText(contentDir, release ? guide.meta.edition.number : undefined);
+  if (!previous) return { changesKey: '', reportKey: '' };
+  const compared = await runStage(changelogStage, { guide, guideKey, previous }, run);
+  const changelog = compared.output;
+  return { changelog, reportKey: compared.key, changesKey: release && !changelog.empty ? compared.key : '' };
+}

@@ -1,0 +1,187 @@
+/**
+ * The live preview of `quire watch`: a page on localhost that shows the guide's outputs and reloads itself
+ * after each rebuild (server-sent events), and serves the files of the output folder, never one outside it.
+ * Its shell (preview.html.njk, preview.js) is Quire's own, in preview/ beside this file: a guide's templates
+ * cannot change it.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { StudyGuide } from '../model/index.js';
+import { TemplateSet } from '../render/html/templates.js';
+import { packageRoot } from '../util/paths.js';
+
+/** Quire's own preview shell (not a guide's templates). */
+export const PREVIEW_SHELL = path.join(packageRoot(), 'src', 'pipeline', 'preview');
+
+export interface BuildReport {
+  /** 1 for the first build, then one more per rebuild. */
+  number: number;
+  ok: boolean;
+  ms: number;
+  /** The files whose change started this build (relative to the content or templates folder). */
+  changed: string[];
+  /** Output files written (the others were unchanged). */
+  written: string[];
+  error?: string;
+  /** When it finished (ISO time). */
+  at: string;
+}
+
+export interface PreviewState {
+  title: string;
+  chapters: { id: string; title: string }[];
+  has: { ambassadors: boolean; treaties: boolean; timeline: boolean; questions: boolean; index: boolean };
+  /** Output files to link to, relative to the output folder (absent when not built). */
+  files: { html?: string; pdf?: string; epub?: string; report?: string };
+}
+
+/** What the preview page shows of a built guide; `names`: the output files, relative to the output folder. */
+export function previewState(guide: StudyGuide, basename: string, names: string[]): PreviewState {
+  const named = (name: string) => (names.includes(name) ? name : undefined);
+  return {
+    title: guide.meta.title,
+    chapters: guide.chapters.map((c) => ({ id: c.id, title: c.title })),
+    has: {
+      ambassadors: guide.glossaries.ambassadors.length > 0,
+      treaties: guide.glossaries.treaties.length > 0,
+      timeline: guide.glossaries.timeline.length > 0,
+      questions: guide.questions.length > 0,
+      index: guide.index.length > 0,
+    },
+    files: {
+      html: named(`${basename}.html`),
+      pdf: named(`${basename}.pdf`),
+      epub: named(`${basename}.epub`),
+      report: named('report.html'),
+    },
+  };
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.pdf': 'application/pdf',
+  '.epub': 'application/epub+zip',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+const SHELL_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; frame-src 'self'; object-src 'self'";
+// The guide is content, not code: it runs no script and loads nothing from elsewhere.
+const GUIDE_POLICY = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
+
+/** Stream a file; a file moved away by a rebuild meanwhile ends the response instead of the process. */
+function sendFile(file: string, res: http.ServerResponse): void {
+  pipeline(createReadStream(file), res).catch(() => res.destroy());
+}
+
+export class PreviewServer {
+  url = '';
+  private server?: http.Server;
+  private readonly clients = new Set<http.ServerResponse>();
+  private readonly shell = new TemplateSet(PREVIEW_SHELL);
+  private builds: BuildReport[] = [];
+  private preview?: PreviewState;
+
+  constructor(private readonly outDir: string) {}
+
+  async listen(port: number, host: string): Promise<void> {
+    this.server = http.createServer((req, res) => void this.serve(req, res));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, host, () => resolve());
+    }).catch((error: NodeJS.ErrnoException) => {
+      throw new Error(error.code === 'EADDRINUSE' ? `port ${port} is in use: pass another with --port` : error.message);
+    });
+    const address = this.server.address() as AddressInfo;
+    this.url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/`;
+  }
+
+  /** A build ended: the page's state is updated and every open page is told. */
+  publish(builds: BuildReport[], preview: PreviewState | undefined): void {
+    this.builds = builds;
+    this.preview = preview;
+    const report = builds.at(-1);
+    for (const client of this.clients) client.write(`event: build\ndata: ${JSON.stringify(report)}\n\n`);
+  }
+
+  private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/') return this.page(res);
+    if (url.pathname === '/__quire/preview.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+      return sendFile(this.shell.file('preview.js'), res);
+    }
+    if (url.pathname === '/__quire/status') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ builds: this.builds, preview: this.preview ?? null }));
+      return;
+    }
+    if (url.pathname === '/__quire/events') {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write(': connected\n\n');
+      this.clients.add(res);
+      req.on('close', () => this.clients.delete(res));
+      return;
+    }
+    return this.file(url, res);
+  }
+
+  private page(res: http.ServerResponse): void {
+    const html = this.shell.render('preview.html.njk', {
+      preview: this.preview ?? null,
+      last: this.builds.at(-1) ?? null,
+      lastGood: this.builds.filter((b) => b.ok).at(-1) ?? null,
+    });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': SHELL_POLICY,
+    });
+    res.end(html);
+  }
+
+  /** A file of the output folder, never one outside it. */
+  private async file(url: URL, res: http.ServerResponse): Promise<void> {
+    let relative: string;
+    try {
+      relative = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    } catch {
+      relative = '\0';
+    }
+    const file = path.resolve(this.outDir, relative);
+    const inside = file.startsWith(this.outDir + path.sep) && !relative.split('/').some((p) => p.startsWith('.'));
+    const info = inside ? await stat(file).catch(() => undefined) : undefined;
+    if (!info?.isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found in the output folder.\n');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MEDIA_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': info.size,
+      'cache-control': 'no-store',
+      'content-security-policy': GUIDE_POLICY,
+    });
+    sendFile(file, res);
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.clients) client.end();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * A stage is a pure step of the build over the model (parse a source, merge, add study aids, compare
+ * editions). It declares what its result depends on; `runStage` derives the cache key from that (and from
+ * Quire's own code), reuses a cached result or runs the stage, and times it. Nobody writes a cache key by
+ * hand in the orchestrator (Astro's loaders declare their digests the same way).
+ */
+import { hashOf, type Hashable } from '../util/hash.js';
+import type { BuildCache } from './cache.js';
+
+export interface Stage<I, O> {
+  /** The stage's name: its cache folder, its counters and its figure in the build's timings. */
+  name: string;
+  /** Everything the result depends on besides Quire's code (file bytes, config, earlier stages' keys). */
+  inputs(input: I): Hashable[];
+  run(input: I): O | Promise<O>;
+  /** Where results are kept: 'disk' (default) for later builds too, 'memory' for this process only. */
+  keep?: 'disk' | 'memory';
+}
+
+/** What a stage needs from the build: the cache, Quire's code fingerprint, and a clock for its figures. */
+export interface StageHost {
+  cache: BuildCache;
+  code: string;
+  timed<T>(name: string, fn: () => Promise<T> | T): Promise<T>;
+}
+
+export interface StageResult<O> {
+  output: O;
+  /** The hash of the stage's inputs: what later stages and outputs that depend on this one include. */
+  key: string;
+}
+
+export function stageKey<I>(stage: Stage<I, unknown>, input: I, code: string): string {
+  return hashOf(code, stage.name, ...stage.inputs(input));
+}
+
+export async function runStage<I, O>(stage: Stage<I, O>, input: I, host: StageHost): Promise<StageResult<O>> {
+  const key = stageKey(stage, input, host.code);
+  const output = await host.timed(stage.name, () =>
+    host.cache.json(stage.name, key, () => stage.run(input), { disk: stage.keep !== 'memory' }),
+  );
+  return { output, key };
+}

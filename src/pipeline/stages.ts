@@ -1,0 +1,106 @@
+/**
+ * The build's stages over the model: sources → merged book → study guide → (changes since an edition).
+ * Each is pure; the orchestrator (build.ts) does the I/O around them.
+ */
+import type { Book, BookMeta, Source, StudyGuide } from '../model/index.js';
+import type { QuireConfig } from '../config/schema.js';
+import { parseYaml } from '../config/load.js';
+import { mergeSources } from '../merge/index.js';
+import { addStudyAids } from '../study/index.js';
+import { OverridesSchema, type Overrides } from '../study/overrides.js';
+import { parseSource, type SourceEntry } from '../sources/index.js';
+import { changelog, type Changelog } from '../editions/changelog.js';
+import { toBookJson, type BookJson } from '../model/book-json.js';
+import type { Hashable } from '../util/hash.js';
+import type { Stage } from './stage.js';
+
+/** One source file's text → its tree. */
+export const parseStage: Stage<{ text: string; entry: SourceEntry; bytes: Uint8Array }, Source> = {
+  name: 'read',
+  inputs: ({ bytes, entry }) => [bytes, { ...entry }],
+  run: ({ text, entry }) => parseSource(text, entry),
+};
+
+/** Pure: the book's metadata from the config, falling back to what the sources say. */
+export function bookMeta(config: QuireConfig, sources: Source[], fallbackTitle: string, today: string): BookMeta {
+  const byPriority = [...sources].sort((a, b) => b.info.priority - a.info.priority);
+  const title = config.title ?? byPriority.find((s) => s.info.title)?.info.title ?? fallbackTitle;
+  const revisions = sources
+    .filter((s) => s.info.revision)
+    .map(
+      (s) =>
+        `revision ${s.info.revision!.revisionId} of “${s.info.revision!.title}” ` +
+        `(${s.info.revision!.timestamp.slice(0, 10)})`,
+    );
+  const from = sources.length === 1 ? 'its source' : `${sources.length} sources`;
+  const including = revisions.length ? `, including ${revisions.join(', ')}` : '';
+  const attribution =
+    config.attribution ?? `Text adapted from ${from}${including}, by ${config.author}, under ${config.license.name}.`;
+  return {
+    title,
+    subtitle: config.subtitle,
+    language: config.language,
+    author: config.author,
+    publisher: config.publisher,
+    description: config.description ?? `A study guide to ${title}.`,
+    attribution,
+    license: config.license,
+    edition: { number: config.edition.number, date: config.edition.date ?? today },
+  };
+}
+
+/** Pure: sources → merged book. */
+export function prepareBook(sources: Source[], meta: BookMeta, config: QuireConfig): Book {
+  return mergeSources(sources, meta, { policy: config.merge.policy, threshold: config.merge.threshold });
+}
+
+export interface MergeInput {
+  sources: Source[];
+  /** Each source's parse key, in the order of `sources`. */
+  sourceKeys: string[];
+  meta: BookMeta;
+  config: QuireConfig;
+}
+
+export const mergeStage: Stage<MergeInput, Book> = {
+  name: 'merge',
+  inputs: ({ sources, sourceKeys, meta, config }) => [
+    sources.map((s, i) => [sourceKeys[i]!, s.info.priority]),
+    meta as unknown as Hashable,
+    config.merge as unknown as Hashable,
+  ],
+  run: ({ sources, meta, config }) => prepareBook(sources, meta, config),
+};
+
+/** The editor's overrides file (its text and path), if the content folder has one. */
+export interface OverridesFile {
+  text: string;
+  file: string;
+}
+
+/** The editor's overrides file, checked. */
+function parseOverrides(text: string, file: string): Overrides {
+  return parseYaml(text, file, OverridesSchema, { what: 'overrides', hint: 'see "Overrides" in README.md' });
+}
+
+export const studyStage: Stage<{ book: Book; bookKey: string; overrides?: OverridesFile }, StudyGuide> = {
+  name: 'study',
+  inputs: ({ bookKey, overrides }) => [bookKey, overrides?.text ?? ''],
+  run: ({ book, overrides }) =>
+    addStudyAids(
+      book,
+      overrides ? { data: parseOverrides(overrides.text, overrides.file), file: overrides.file } : undefined,
+    ),
+};
+
+/** The last recorded edition, as text (for the key) and parsed on demand. */
+export interface PreviousEdition {
+  text: string;
+  parse(): BookJson;
+}
+
+export const changelogStage: Stage<{ guide: StudyGuide; guideKey: string; previous: PreviousEdition }, Changelog> = {
+  name: 'changelog',
+  inputs: ({ guideKey, previous }) => [guideKey, previous.text],
+  run: ({ guide, previous }) => changelog(previous.parse(), toBookJson(guide)),
+};

@@ -1,0 +1,122 @@
+/**
+ * The writing half of a build: the writers asked for, each given the same context, then the commit that
+ * moves their files into the output folder at once.
+ */
+import path from 'node:path';
+import type { StudyGuide } from '../model/index.js';
+import type { Changelog } from '../editions/changelog.js';
+import { WRITERS, type Format } from '../render/registry.js';
+import { viewFor } from '../render/view/kinds.js';
+import type { View } from '../render/view/index.js';
+import type { ViewKind, Writer, WriteContext } from '../render/writer.js';
+import { hashOf } from '../util/hash.js';
+import { slugify } from '../util/slug.js';
+import type { BuildRun, Settings } from './context.js';
+import type { Step } from './progress.js';
+
+/** What the last recorded edition says: its changelog and the keys of what shows it. */
+export interface Edition {
+  changelog?: Changelog;
+  /** A hash of the "What changed" page's content ('' when there is none). */
+  changesKey: string;
+  /** A hash of the changelog the report shows ('' when there is none). */
+  reportKey: string;
+}
+
+export interface LoadedWriter {
+  format: Format;
+  writer: Writer;
+}
+
+/** The writers of the formats asked for, in the registry's order (each module loaded only when asked for). */
+export async function loadWriters(formats: readonly Format[]): Promise<LoadedWriter[]> {
+  const entries = WRITERS.filter((w) => (formats as readonly string[]).includes(w.format));
+  return Promise.all(entries.map(async (entry) => ({ format: entry.format, writer: await entry.load() })));
+}
+
+/** The steps a build with these writers shows, in order. */
+export function planOf(writers: LoadedWriter[]): Step[] {
+  return [
+    { id: 'config', title: 'Load config' },
+    { id: 'read', title: 'Read sources' },
+    { id: 'merge', title: 'Merge' },
+    { id: 'study', title: 'Study aids' },
+    // Preparations (the EPUB's cover) run before the writers, so that their work overlaps the others'.
+    ...writers.flatMap(({ format, writer }) =>
+      writer.prepare ? [{ id: `${format}:prepare`, title: writer.prepare.title }] : [],
+    ),
+    ...writers.map(({ format, writer }) => ({ id: format, title: writer.title })),
+    { id: 'write', title: 'Write outputs' },
+  ];
+}
+
+function writeContext(run: BuildRun, settings: Settings, guide: StudyGuide, guideKey: string, edition: Edition) {
+  const made = new Map<string, unknown>();
+  const once = <T>(key: string, make: () => T): T => {
+    if (!made.has(key)) made.set(key, make());
+    return made.get(key) as T;
+  };
+  const changes = run.options.release ? edition.changelog : undefined;
+  const ctx: WriteContext = {
+    guide,
+    guideKey,
+    code: run.code,
+    basename: settings.config.output.basename ?? slugify(guide.meta.title),
+    paper: settings.paper,
+    duplex: settings.duplex,
+    booklet: settings.booklet,
+    ...edition,
+    templates: settings.templates,
+    cache: run.cache,
+    output: run.folder,
+    browsers: run.browsers,
+    // Views are cheap to remake but shared between formats in a build and between builds in a session.
+    view: (kind: ViewKind): Promise<View> =>
+      once(`view:${kind}`, () =>
+        run.cache.json(
+          'view',
+          hashOf(run.code, guideKey, kind, settings.paper, edition.changesKey),
+          () => viewFor(guide, kind, settings.paper, changes),
+          { disk: false },
+        ),
+      ),
+    once,
+    timed: run.timed,
+    figure: (name, value) => (run.figures[name] = value),
+    status: () => undefined,
+  };
+  return ctx;
+}
+
+export async function writeGuide(
+  run: BuildRun,
+  settings: Settings,
+  guide: StudyGuide,
+  guideKey: string,
+  edition: Edition,
+): Promise<{ guide: StudyGuide; edition: Edition; basename: string }> {
+  const ctx = writeContext(run, settings, guide, guideKey, edition);
+  // Made before any writer runs: a killed build leaves it, and the next build removes it (see OutputFolder.lock).
+  await run.folder.stagingDir();
+  const writers = settings.writers;
+  for (const { format, writer } of writers) {
+    if (!writer.prepare) continue;
+    const outcome = await writer.prepare.run({ ...ctx, status: (t) => run.progress.update(`${format}:prepare`, t) });
+    if ('skipped' in outcome) run.progress.skip(`${format}:prepare`, outcome.skipped);
+    else run.progress.done(`${format}:prepare`, outcome.done);
+  }
+  for (const { format, writer } of writers) await runWriter(run, ctx, format, writer);
+  await run.step({ id: 'write', title: 'Write outputs' }, async () => {
+    const moved = await run.timed('write', () => run.folder.commit());
+    const kept = run.folder.files.length - moved.length;
+    const where = path.relative(process.cwd(), run.folder.dir) || '.';
+    return `Wrote ${moved.length} file${moved.length === 1 ? '' : 's'} to ${where}${kept ? ` (${kept} unchanged)` : ''}`;
+  });
+  return { guide, edition, basename: ctx.basename };
+}
+
+async function runWriter(run: BuildRun, ctx: WriteContext, format: Format, writer: Writer): Promise<void> {
+  await run.step({ id: format, title: writer.title }, () =>
+    writer.write({ ...ctx, status: (text) => run.progress.update(format, text) }),
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The printable guide (`<basename>.pdf`), printed by Chromium with exact page numbers (see print/passes.ts).
+ * The print engine (browser pool, passes, the PDF file) is shared with the handouts.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'puppeteer';
+import { hashOf, type Hashable } from '../util/hash.js';
+import { copyAssets } from './html/assets.js';
+import { printFolder } from './print/folder.js';
+import { blanksBefore, partIds } from './view/handout.js';
+import type { View } from './view/index.js';
+import type { Writer, WriteContext } from './writer.js';
+
+/**
+ * The print HTML for a map of page numbers. Duplex: measured once without blank pages, then a blank page
+ * before each part that would start on a left-hand (even) page — Chromium has no `break-before: right`.
+ */
+function printHtmlOf(ctx: WriteContext, view: View): (pages: Record<string, number>) => string {
+  let measured: Record<string, number> | undefined;
+  return (pages) => {
+    if (ctx.duplex && !measured && Object.keys(pages).length) measured = pages;
+    const blank = ctx.duplex && measured ? blanksBefore(partIds(view), measured) : {};
+    return ctx.templates.render('print.html.njk', { ...view, print: true, pages, blank });
+  };
+}
+
+/**
+ * The page the PDF is printed on. A page kept from the session's last build is reused only while the
+ * templates (its CSS and fonts) are the same: Chromium could otherwise keep the old stylesheet of the same
+ * address.
+ */
+async function printPage(ctx: WriteContext, printDir: string): Promise<Page> {
+  const pool = ctx.browsers;
+  let kept = pool.print;
+  const stale =
+    kept &&
+    (kept.assets !== ctx.templates.fingerprint ||
+      kept.page.isClosed() ||
+      kept.page.browser() !== pool.browser ||
+      !pool.browser?.connected);
+  if (stale) {
+    await kept!.page.close().catch(() => undefined);
+    kept = pool.print = undefined;
+  }
+  if (!kept || !existsSync(printDir)) {
+    await ctx.timed('pdf-assets', () => copyAssets(ctx.templates, printDir, ['print.css']));
+  }
+  ctx.status('starting Chromium');
+  const page = kept?.page ?? (await pool.page(printDir));
+  pool.print = { page, assets: ctx.templates.fingerprint };
+  // A renderer that crashed leaves a page that looks open: forget it.
+  page.once('error', () => {
+    if (pool.print?.page === page) pool.print = undefined;
+  });
+  return page;
+}
+
+/** Print the book: returns the PDF with its page count and the passes it took. */
+async function print(ctx: WriteContext, html: (pages: Record<string, number>) => string) {
+  // A folder of its own beside the outputs (the output lock keeps it to this build), so that a session's
+  // print page keeps its address from one build to the next.
+  const printDir = printFolder(ctx.output.dir);
+  let page = await printPage(ctx, printDir);
+  const { renderPdf } = await import('./print/passes.js');
+  ctx.status('rendering (page numbers in two passes)');
+  // The last layout's page numbers (not for duplex, whose blank pages are placed from a layout without
+  // them): after a small edit, the first pass is then usually the last.
+  const layoutKey = hashOf(ctx.code, ctx.basename, ctx.paper, ctx.duplex);
+  const seed = ctx.duplex ? undefined : await ctx.cache.recall<Record<string, number>>('layout', layoutKey);
+  const pool = ctx.browsers;
+  const made = await ctx
+    .timed('pdf', () =>
+      pool.run('printing the PDF', async (browser) => {
+        // After a crash the retry has a new browser, and needs a page of its own.
+        page = await pool.current(page, printDir);
+        const file = path.join(printDir, 'print.html');
+        return renderPdf(browser, file, printDir, html, ctx.guide.meta, ctx.paper, { seed, page });
+      }),
+    )
+    .finally(() => {
+      // Kept for the session's next build; otherwise closed with the browser.
+      if (pool.print) pool.print.page = page;
+    });
+  await ctx.cache.remember('layout', layoutKey, Object.fromEntries(made.destinations));
+  ctx.figure('pdf-passes', made.passes);
+  return { bytes: made.bytes, meta: { pages: made.pages, passes: made.passes } };
+}
+
+export const writer: Writer = {
+  title: 'PDF',
+  async write(ctx) {
+    const view = await ctx.timed('print-view', () => ctx.view('print'));
+    const html = printHtmlOf(ctx, view);
+    // The first pass's HTML is what the PDF shows (with placeholder numbers): an edit that does not change
+    // it (a source's line numbers, the report) does not reprint. Rendering it first also stops a build
+    // with a template error before Chromium starts.
+    const first = await ctx.timed('pdf-html', () => html({}));
+    const meta = ctx.guide.meta as unknown as Hashable;
+    const key = hashOf(ctx.code, first, ctx.templates.fingerprint, ctx.paper, ctx.duplex, meta);
+    let summary = '';
+    await ctx.output.output(`${ctx.basename}.pdf`, 'pdf', key, async (file) => {
+      const pdf = await ctx.cache.bytes('print', key, () => print(ctx, html));
+      await writeFile(file, pdf.bytes);
+      summary = `${pdf.meta.pages} pages (${ctx.paper}${ctx.duplex ? ', duplex' : ''}), ${pdf.meta.passes} passes`;
+      return { pages: pdf.meta.pages };
+    });
+    return `PDF: ${ctx.basename}.pdf${summary ? `, ${summary}` : ', unchanged'}`;
+  },
+};

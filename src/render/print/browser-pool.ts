@@ -1,0 +1,133 @@
+/**
+ * Chromium for the printed formats, kept between builds of one process (`quire watch`): started ahead of
+ * need while the sources are read, pages confined to one folder, a job retried once on a fresh browser if
+ * Chromium crashes or hangs, and the PDF's page kept open from one build to the next.
+ *
+ * Puppeteer is imported only when a page is asked for: a build that prints nothing never loads it.
+ */
+import type { Browser, Page } from 'puppeteer';
+import { QuireError } from '../../util/errors.js';
+
+const chromium = () => import('./chromium.js');
+
+export class BrowserPool {
+  browser?: Browser;
+  /** A page opened ahead of time in `browser`, not yet confined to a folder (taken by the first print). */
+  private spare?: Page;
+  /**
+   * The PDF's page, kept open between builds (it shows the print folder's HTML, whose fonts and CSS were
+   * copied for `assets`, a templates fingerprint): the next PDF replaces its content instead of loading anew.
+   */
+  print?: { page: Page; assets: string };
+  private launching?: Promise<void>;
+  /** Milliseconds spent starting Chromium (and waiting for it) since the last `takeTimes`. */
+  private times: Record<string, number> = {};
+
+  /**
+   * Start Chromium now, on the other core, while the build reads and merges: `given` is one the caller has
+   * already started (the CLI starts it before loading the rest of Quire). Its failure is reported by the
+   * first job that needs the browser (and ignored if none does).
+   */
+  warm(given?: Promise<Browser>): void {
+    if (this.launching) return;
+    if (this.browser?.connected) {
+      // This pool's browser is used: one started by the caller is not needed.
+      given?.then((b) => b.close()).catch(() => undefined);
+      return;
+    }
+    const t = performance.now();
+    this.launching = (async () => {
+      this.browser = await (given ?? (await chromium()).launchBrowser());
+      // Without a spare page the first print opens one (and reports any failure clearly).
+      this.spare = await this.browser.newPage().catch(() => undefined);
+      this.times.browser = round(performance.now() - t);
+    })();
+    this.launching.catch(() => undefined);
+  }
+
+  /** The running browser, started if needed. */
+  async get(): Promise<Browser> {
+    if (this.launching) await this.timed('browser-wait', () => this.launching);
+    if (!this.browser?.connected) {
+      const { launchBrowser } = await chromium();
+      this.browser = await this.timed('browser', () => launchBrowser());
+    }
+    return this.browser;
+  }
+
+  /** A page that may read only files under `root`: the one opened ahead if there is one. */
+  async page(root: string): Promise<Page> {
+    const browser = await this.get();
+    const { confine, confinedPage } = await chromium();
+    const spare = this.spare;
+    this.spare = undefined;
+    return spare && !spare.isClosed() && spare.browser() === browser
+      ? confine(spare, root)
+      : confinedPage(browser, root);
+  }
+
+  /** A page for `root` that belongs to the current browser: `page` itself, or a new one after a restart. */
+  async current(page: Page | undefined, root: string): Promise<Page> {
+    if (page && !page.isClosed() && page.browser() === this.browser) return page;
+    const { confinedPage } = await chromium();
+    return confinedPage(await this.get(), root);
+  }
+
+  /**
+   * Run a browser job; if Chromium crashes or hangs (a timeout), start it again and retry once, then give up
+   * with one clear line.
+   */
+  async run<T>(what: string, job: (browser: Browser) => Promise<T>): Promise<T> {
+    try {
+      return await job(await this.get());
+    } catch (first) {
+      if (first instanceof QuireError) throw first;
+      await this.browser?.close().catch(() => undefined);
+      const { launchBrowser } = await chromium();
+      this.browser = await launchBrowser();
+      try {
+        return await job(this.browser);
+      } catch (second) {
+        if (second instanceof QuireError) throw second;
+        throw new QuireError(`Chromium failed twice while ${what}: ${(second as Error).message.split('\n')[0]}`, {
+          hint:
+            'check that Chromium runs (`chromium --headless --version`) or point QUIRE_CHROMIUM to another ' +
+            'browser; --debug shows details',
+          cause: second,
+        });
+      }
+    }
+  }
+
+  /** Wait for a start in progress (so that it is closed or kept, never left behind). */
+  async settle(): Promise<void> {
+    await this.launching?.catch(() => undefined);
+    this.launching = undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.settle();
+    await this.browser?.close().catch(() => undefined);
+    this.browser = undefined;
+    this.print = undefined;
+    this.spare = undefined;
+  }
+
+  /** The start-up timings since the last call, for a build's figures. */
+  takeTimes(): Record<string, number> {
+    const times = this.times;
+    this.times = {};
+    return times;
+  }
+
+  private async timed<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
+    const t = performance.now();
+    try {
+      return await fn();
+    } finally {
+      this.times[name] = round((this.times[name] ?? 0) + performance.now() - t);
+    }
+  }
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
