@@ -1,7 +1,8 @@
 /**
- * What changed between two editions: a pure comparison of two book.json snapshots. Sections are matched by
- * id; a section's sentences are compared as sets, and a removed sentence that closely resembles an added
- * one is shown as a rewording with a word diff (the `diff` package).
+ * What changed between two editions: a pure comparison of two models in their serialised form (book.json,
+ * src/model/book-json.ts), the recorded edition and the current book. Sections are matched by id; a
+ * section's sentences are compared as sets, and a removed sentence that closely resembles an added one is
+ * shown as a rewording with a word diff (the `diff` package). No I/O here: store.ts reads and writes editions.
  */
 import { diffWords } from 'diff';
 import type { BookJson } from '../model/book-json.js';
@@ -12,6 +13,22 @@ export interface WordChange {
   change: 'added' | 'removed' | 'same';
 }
 
+/** A removed sentence paired with the added one it most resembles, word by word. */
+export interface Rewording {
+  before: string;
+  after: string;
+  words: WordChange[];
+}
+
+/** A section in both editions whose sentences differ. */
+export interface SectionChange {
+  id: string;
+  title: string;
+  added: string[];
+  removed: string[];
+  reworded: Rewording[];
+}
+
 export interface Changelog {
   from: { number: number; date: string };
   to: { number: number; date: string };
@@ -19,13 +36,7 @@ export interface Changelog {
   sections: {
     added: { id: string; title: string }[];
     removed: { id: string; title: string }[];
-    changed: {
-      id: string;
-      title: string;
-      added: string[];
-      removed: string[];
-      reworded: { before: string; after: string; words: WordChange[] }[];
-    }[];
+    changed: SectionChange[];
   };
   glossaries: { added: string[]; removed: string[] };
   timeline: { added: string[]; removed: string[] };
@@ -35,98 +46,109 @@ export interface Changelog {
   empty: boolean;
 }
 
+type SectionJson = BookJson['chapters'][number]['sections'][number];
+
+/** A removed sentence counts as reworded when its content words are at least this similar to an added one's. */
+const REWORDED = 0.5;
+
 function setDiff(before: string[], after: string[]): { added: string[]; removed: string[] } {
   const b = new Set(before);
   const a = new Set(after);
   return { added: after.filter((x) => !b.has(x)), removed: before.filter((x) => !a.has(x)) };
 }
 
-export function changelog(previous: BookJson, current: BookJson): Changelog {
-  const chaptersBefore = previous.chapters.map((c) => c.title);
-  const chaptersAfter = current.chapters.map((c) => c.title);
-  const chapterDiff = setDiff(chaptersBefore, chaptersAfter);
-  const common = chaptersAfter.filter((t) => chaptersBefore.includes(t));
-  const commonBefore = chaptersBefore.filter((t) => chaptersAfter.includes(t));
+/** Chapters added and removed (by title), and those kept whose order among the kept ones changed. */
+function chapterChanges(previous: BookJson, current: BookJson): Changelog['chapters'] {
+  const before = previous.chapters.map((c) => c.title);
+  const after = current.chapters.map((c) => c.title);
+  const common = after.filter((t) => before.includes(t));
+  const commonBefore = before.filter((t) => after.includes(t));
   const moved = common.filter((t, i) => commonBefore[i] !== t);
+  return { ...setDiff(before, after), moved };
+}
 
-  const sectionsOf = (b: BookJson) => new Map(b.chapters.flatMap((c) => c.sections.map((s) => [s.id, s] as const)));
-  const before = sectionsOf(previous);
-  const after = sectionsOf(current);
+const sectionsById = (book: BookJson) =>
+  new Map(book.chapters.flatMap((c) => c.sections.map((s) => [s.id, s] as const)));
+
+/** Pair each removed sentence with the added one it most resembles, if any resembles it closely enough. */
+function pairRewordings(added: string[], removed: string[]): Pick<SectionChange, 'added' | 'removed' | 'reworded'> {
+  const unpaired = [...added];
+  const dropped: string[] = [];
+  const reworded: Rewording[] = [];
+  for (const r of removed) {
+    const rw = contentWords(r);
+    let best = -1;
+    let score = 0;
+    unpaired.forEach((a, i) => {
+      const sc = similarity(rw, contentWords(a));
+      if (sc > score) [best, score] = [i, sc];
+    });
+    if (best >= 0 && score >= REWORDED) {
+      const after = unpaired.splice(best, 1)[0]!;
+      const words = diffWords(r, after).map((p): WordChange => ({
+        text: p.value,
+        change: p.added ? 'added' : p.removed ? 'removed' : 'same',
+      }));
+      reworded.push({ before: r, after, words });
+    } else dropped.push(r);
+  }
+  return { added: unpaired, removed: dropped, reworded };
+}
+
+/** How a section in both editions changed, or undefined when its sentences are the same. */
+function sectionChange(id: string, old: SectionJson, now: SectionJson): SectionChange | undefined {
+  const d = setDiff(
+    old.blocks.flatMap((b) => b.sentences),
+    now.blocks.flatMap((b) => b.sentences),
+  );
+  if (!d.added.length && !d.removed.length) return undefined;
+  return { id, title: now.title, ...pairRewordings(d.added, d.removed) };
+}
+
+function sectionChanges(previous: BookJson, current: BookJson): Changelog['sections'] {
+  const before = sectionsById(previous);
+  const after = sectionsById(current);
   const sections: Changelog['sections'] = { added: [], removed: [], changed: [] };
   for (const [id, s] of after) if (!before.has(id)) sections.added.push({ id, title: s.title });
   for (const [id, s] of before) if (!after.has(id)) sections.removed.push({ id, title: s.title });
   for (const [id, s] of after) {
     const old = before.get(id);
-    if (!old) continue;
-    const d = setDiff(
-      old.blocks.flatMap((b) => b.sentences),
-      s.blocks.flatMap((b) => b.sentences),
-    );
-    if (!d.added.length && !d.removed.length) continue;
-    // Pair a removed sentence with the added one it most resembles: a rewording, shown word by word.
-    const reworded: Changelog['sections']['changed'][number]['reworded'] = [];
-    const added = [...d.added];
-    const removed: string[] = [];
-    for (const r of d.removed) {
-      const rw = contentWords(r);
-      let best = -1;
-      let score = 0;
-      added.forEach((a, i) => {
-        const sc = similarity(rw, contentWords(a));
-        if (sc > score) [best, score] = [i, sc];
-      });
-      if (best >= 0 && score >= 0.5) {
-        const after = added.splice(best, 1)[0]!;
-        reworded.push({
-          before: r,
-          after,
-          words: diffWords(r, after).map((p) => ({
-            text: p.value,
-            change: p.added ? 'added' : p.removed ? 'removed' : 'same',
-          })),
-        });
-      } else removed.push(r);
-    }
-    sections.changed.push({ id, title: s.title, added, removed, reworded });
+    const change = old && sectionChange(id, old, s);
+    if (change) sections.changed.push(change);
   }
+  return sections;
+}
 
-  const entries = (b: BookJson) => [
-    ...b.glossaries.ambassadors.map((a) => `${a.name} (${a.post})`),
-    ...b.glossaries.treaties.map((t) => t.name),
-  ];
-  const events = (b: BookJson) => b.glossaries.timeline.map((e) => `${e.date}: ${e.text}`);
-  const questions = (b: BookJson) => b.questions.map((q) => q.question);
-  const conflicts = (b: BookJson) =>
-    b.report.conflicts.map((c) => `${c.kind}: ${c.readings.map((r) => r.text).join(' / ')}`);
-  const g = setDiff(entries(previous), entries(current));
-  const t = setDiff(events(previous), events(current));
-  const q = setDiff(questions(previous), questions(current));
-  const k = setDiff(conflicts(previous), conflicts(current));
-  const log: Changelog = {
-    from: previous.edition,
-    to: current.edition,
-    chapters: { ...chapterDiff, moved },
-    sections,
-    glossaries: g,
-    timeline: t,
-    questions: q,
+/** Each edition's study aids and conflicts as lines to compare. */
+const glossaryEntries = (b: BookJson) => [
+  ...b.glossaries.ambassadors.map((a) => `${a.name} (${a.post})`),
+  ...b.glossaries.treaties.map((t) => t.name),
+];
+const timelineEvents = (b: BookJson) => b.glossaries.timeline.map((e) => `${e.date}: ${e.text}`);
+const reviewQuestions = (b: BookJson) => b.questions.map((q) => q.question);
+const conflictReadings = (b: BookJson) =>
+  b.report.conflicts.map((c) => `${c.kind}: ${c.readings.map((r) => r.text).join(' / ')}`);
+
+function isEmpty(log: Omit<Changelog, 'from' | 'to' | 'empty'>): boolean {
+  const { chapters, sections, glossaries, timeline, questions, conflicts } = log;
+  return [
+    ...[chapters.added, chapters.removed, chapters.moved],
+    ...[sections.added, sections.removed, sections.changed],
+    ...[glossaries.added, glossaries.removed, timeline.added, timeline.removed, questions.added, questions.removed],
+    ...[conflicts.added, conflicts.resolved],
+  ].every((list) => !list.length);
+}
+
+/** What changed from the `previous` edition to the `current` book, both as book.json. */
+export function changelog(previous: BookJson, current: BookJson): Changelog {
+  const k = setDiff(conflictReadings(previous), conflictReadings(current));
+  const changes = {
+    chapters: chapterChanges(previous, current),
+    sections: sectionChanges(previous, current),
+    glossaries: setDiff(glossaryEntries(previous), glossaryEntries(current)),
+    timeline: setDiff(timelineEvents(previous), timelineEvents(current)),
+    questions: setDiff(reviewQuestions(previous), reviewQuestions(current)),
     conflicts: { added: k.added, resolved: k.removed },
-    empty: false,
   };
-  log.empty =
-    !chapterDiff.added.length &&
-    !chapterDiff.removed.length &&
-    !moved.length &&
-    !sections.added.length &&
-    !sections.removed.length &&
-    !sections.changed.length &&
-    !g.added.length &&
-    !g.removed.length &&
-    !t.added.length &&
-    !t.removed.length &&
-    !q.added.length &&
-    !q.removed.length &&
-    !k.added.length &&
-    !k.removed.length;
-  return log;
+  return { from: previous.edition, to: current.edition, ...changes, empty: isEmpty(changes) };
 }

@@ -1,198 +1,100 @@
 /**
- * book.json: the merged book as data, for other tools and for edition snapshots.
- * The zod schema below is the contract; `book.schema.json` (JSON Schema) is generated from it.
+ * book.json: the study guide as data, for other tools and for edition snapshots. Its zod schema is derived
+ * from the model's own (schema.ts): the meta fields flattened into the top level, blocks carrying their
+ * citation ids instead of the mdast node, back-matter blocks only id and text, and the fields listed in
+ * UNPUBLISHED left out. A field added to the model reaches book.json's schema unless it is listed there.
+ * `book.schema.json` (JSON Schema) is generated from this schema.
  */
 import { z } from 'zod';
-import type { StudyGuide } from './index.js';
+import {
+  BackMatterSchema,
+  BlockSchema,
+  ChapterSchema,
+  SectionSchema,
+  SourceInfoSchema,
+  StudyGuideSchema,
+  type Block,
+  type BookMeta,
+  type SourceInfo,
+  type StudyGuide,
+} from './schema.js';
 
-const Provenance = z.object({ source: z.string(), file: z.string(), line: z.number().int().positive() });
+/** Model fields that are not part of the published book, per object. */
+const UNPUBLISHED = {
+  /** book.json has never carried these meta fields (they go to the PDF and EPUB metadata). */
+  meta: { publisher: true, description: true },
+  /** Reader-internal fields: the role is the reader's instruction to the merge. */
+  source: { role: true },
+  /** Book fields: the links are hints for the study stage. */
+  guide: { links: true },
+} as const;
+
+type UnpublishedMeta = keyof typeof UNPUBLISHED.meta;
+type UnpublishedSource = keyof typeof UNPUBLISHED.source;
+
+/**
+ * `shape` with `key` replaced by `replacement`'s fields at the same place: JSON Schema lists the properties
+ * in shape order, so a replaced field keeps book.schema.json's order.
+ */
+function replaceField<S extends z.ZodRawShape, K extends keyof S, R extends z.ZodRawShape>(
+  shape: S,
+  key: K,
+  replacement: R,
+): Omit<S, K> & R {
+  const entries = Object.entries(shape).flatMap(([k, v]) => (k === key ? Object.entries(replacement) : [[k, v]]));
+  return Object.fromEntries(entries) as Omit<S, K> & R;
+}
+
+/** Any format name, as book.json has always accepted: a recorded edition stays readable when readers change. */
+const SourceJsonSchema = SourceInfoSchema.omit(UNPUBLISHED.source).extend({ format: z.string() });
+
+/** A block names its citations by id; the mdast node stays in the model. */
+const BlockJsonSchema = z.object(replaceField(BlockSchema.shape, 'node', { citations: z.array(z.string()) }));
+
+const ChapterJsonSchema = ChapterSchema.extend({
+  sections: z.array(SectionSchema.extend({ blocks: z.array(BlockJsonSchema) })),
+});
+
+/** Back-matter blocks carry only id and text, and their text may be empty (as book.json has always allowed). */
+const BackMatterJsonSchema = BackMatterSchema.extend({
+  blocks: z.array(BlockSchema.pick({ id: true, text: true }).extend({ text: z.string() })),
+});
+
+// The guide's fields in book.json's order: the meta flattened first, then the book's parts, the rest of the
+// book and the study aids (citations, glossaries, questions, index), and the merge's report last.
+const {
+  meta,
+  sources: _sources,
+  chapters: _chapters,
+  backMatter: _backMatter,
+  report,
+  ...rest
+} = StudyGuideSchema.omit(UNPUBLISHED.guide).shape;
 
 export const BookJsonSchema = z.object({
-  title: z.string(),
-  subtitle: z.string().optional(),
-  language: z.string(),
-  author: z.string(),
-  attribution: z.string(),
-  license: z.object({ name: z.string(), url: z.string() }),
-  edition: z.object({ number: z.number().int(), date: z.string() }),
-  sources: z.array(
-    z.object({
-      id: z.string(),
-      file: z.string(),
-      format: z.string(),
-      priority: z.number(),
-      title: z.string().optional(),
-      label: z.string().optional(),
-      revision: z
-        .object({
-          title: z.string(),
-          pageId: z.string(),
-          revisionId: z.string(),
-          timestamp: z.string(),
-          user: z.string(),
-          userId: z.string().optional(),
-          comment: z.string(),
-        })
-        .optional(),
-    }),
-  ),
-  chapters: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      sections: z.array(
-        z.object({
-          id: z.string(),
-          title: z.string(),
-          level: z.number().int().min(2).max(6),
-          blocks: z.array(
-            z.object({
-              id: z.string(),
-              kind: z.enum(['paragraph', 'list']),
-              text: z.string().min(1),
-              sentences: z.array(z.string()).min(1),
-              citations: z.array(z.string()),
-              sources: z.array(Provenance).min(1),
-            }),
-          ),
-          keyPoints: z.array(
-            z.object({ id: z.string(), text: z.string(), markers: z.array(z.string()), sources: z.array(Provenance) }),
-          ),
-          sources: z.array(Provenance),
-        }),
-      ),
-    }),
-  ),
-  backMatter: z.array(
-    z.object({ id: z.string(), title: z.string(), blocks: z.array(z.object({ id: z.string(), text: z.string() })) }),
-  ),
-  citations: z.array(
-    z.object({ id: z.string(), number: z.number().int().positive(), text: z.string(), sources: z.array(Provenance) }),
-  ),
-  glossaries: z.object({
-    ambassadors: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        aliases: z.array(z.string()),
-        post: z.string(),
-        country: z.string(),
-        capital: z.string().nullable(),
-        from: z.number().nullable(),
-        to: z.number().nullable(),
-        term: z.string(),
-        mentions: z.array(z.string()),
-        disagreements: z.array(
-          z.object({
-            field: z.enum(['name', 'term', 'membership', 'date']),
-            readings: z.array(z.object({ value: z.string(), sources: z.array(Provenance) })),
-          }),
-        ),
-        sources: z.array(Provenance),
-      }),
-    ),
-    treaties: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        aliases: z.array(z.string()),
-        date: z
-          .string()
-          .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
-          .nullable(),
-        parties: z.array(z.string()),
-        signatories: z.array(z.string()),
-        description: z.string(),
-        mentions: z.array(z.string()),
-      }),
-    ),
-    timeline: z.array(
-      z.object({
-        id: z.string(),
-        date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
-        precision: z.enum(['day', 'month', 'year']),
-        end: z.string().optional(),
-        label: z.string(),
-        text: z.string(),
-        block: z.string(),
-      }),
-    ),
-  }),
-  questions: z.array(
-    z.object({
-      id: z.string(),
-      chapter: z.string(),
-      question: z.string(),
-      answer: z.string(),
-      block: z.string(),
-      entry: z.string().optional(),
-    }),
-  ),
-  index: z.array(
-    z.object({
-      id: z.string(),
-      term: z.string(),
-      kind: z.enum(['person', 'place', 'treaty', 'name']),
-      mentions: z.array(z.string()),
-    }),
-  ),
-  report: z.object({
-    policy: z.enum(['prefer', 'union']),
-    threshold: z.number(),
-    structureFrom: z.string(),
-    preferred: z.string(),
-    sections: z.array(
-      z.object({ id: z.string(), title: z.string(), sources: z.array(z.string()), onlyIn: z.string().optional() }),
-    ),
-    alignment: z.array(
-      z.object({
-        source: z.string(),
-        file: z.string(),
-        line: z.number(),
-        title: z.string(),
-        section: z.string(),
-        score: z.number(),
-      }),
-    ),
-    duplicates: z.array(
-      z.object({
-        dropped: z.string(),
-        source: Provenance,
-        kept: z.string(),
-        keptBlock: z.string(),
-        similarity: z.number(),
-      }),
-    ),
-    conflicts: z.array(
-      z.object({
-        section: z.string(),
-        kind: z.enum(['name', 'number', 'membership']),
-        differs: z.array(z.string()),
-        readings: z.array(z.object({ text: z.string(), sources: z.array(Provenance) })).min(2),
-      }),
-    ),
-    omitted: z.array(z.object({ text: z.string(), source: Provenance, reason: z.string() })),
-    unattachedCitations: z.array(
-      z.object({ key: z.string(), text: z.string(), source: Provenance, reason: z.string() }),
-    ),
-    warnings: z.array(z.object({ file: z.string(), line: z.number().optional(), message: z.string() })),
-  }),
+  ...meta.omit(UNPUBLISHED.meta).shape,
+  sources: z.array(SourceJsonSchema),
+  chapters: z.array(ChapterJsonSchema),
+  backMatter: z.array(BackMatterJsonSchema),
+  ...rest,
+  report,
 });
 
 export type BookJson = z.infer<typeof BookJsonSchema>;
 
-function citationsOf(node: StudyGuide['chapters'][number]['sections'][number]['blocks'][number]['node']): string[] {
+/** The ids of the citations a block's node refers to, in reading order, each once. */
+function citationsOf(node: Block['node']): string[] {
   const out: string[] = [];
   const walk = (n: { type: string; identifier?: string; children?: unknown[] }) => {
     if (n.type === 'footnoteReference' && n.identifier && !out.includes(n.identifier)) out.push(n.identifier);
     for (const c of (n.children ?? []) as (typeof n)[]) walk(c);
   };
-  walk(node as never);
+  walk(node);
   return out;
 }
 
-export function toBookJson(book: StudyGuide): BookJson {
-  const { meta } = book;
+/** The published meta fields, in book.json's order. */
+function metaJson(meta: BookMeta): Omit<BookMeta, UnpublishedMeta> {
   return {
     title: meta.title,
     subtitle: meta.subtitle,
@@ -201,8 +103,31 @@ export function toBookJson(book: StudyGuide): BookJson {
     attribution: meta.attribution,
     license: meta.license,
     edition: meta.edition,
-    // The role is the reader's instruction to the merge, not part of the published book.
-    sources: book.sources.map(({ role: _role, ...s }) => ({ ...s })),
+  };
+}
+
+/** A source without its unpublished fields; the others keep the order the reader gave them. */
+function sourceJson(source: SourceInfo): Omit<SourceInfo, UnpublishedSource> {
+  const out: Partial<SourceInfo> = { ...source };
+  for (const key of Object.keys(UNPUBLISHED.source) as UnpublishedSource[]) delete out[key];
+  return out as Omit<SourceInfo, UnpublishedSource>;
+}
+
+function blockJson(b: Block): BookJson['chapters'][number]['sections'][number]['blocks'][number] {
+  return {
+    id: b.id,
+    kind: b.kind,
+    text: b.text,
+    sentences: b.sentences,
+    citations: citationsOf(b.node),
+    sources: b.sources,
+  };
+}
+
+export function toBookJson(book: StudyGuide): BookJson {
+  return {
+    ...metaJson(book.meta),
+    sources: book.sources.map(sourceJson),
     chapters: book.chapters.map((c) => ({
       id: c.id,
       title: c.title,
@@ -210,14 +135,7 @@ export function toBookJson(book: StudyGuide): BookJson {
         id: s.id,
         title: s.title,
         level: s.level,
-        blocks: s.blocks.map((b) => ({
-          id: b.id,
-          kind: b.kind,
-          text: b.text,
-          sentences: b.sentences,
-          citations: citationsOf(b.node),
-          sources: b.sources,
-        })),
+        blocks: s.blocks.map(blockJson),
         keyPoints: s.keyPoints,
         sources: s.sources,
       })),

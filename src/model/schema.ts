@@ -1,0 +1,350 @@
+/**
+ * The model's data types as zod schemas: the one source of truth. The TypeScript types are inferred from them
+ * (`z.infer`), and book.json's schema is derived from them (book-json.ts) instead of restated by hand.
+ * Field docs sit on the schema fields; editors show them on the inferred types. Constraints (a positive line,
+ * an ISO date, at least one source per block) describe the model and reach book.schema.json from here.
+ * mdast nodes are `z.custom`: the tree is unified's, not ours to restate.
+ */
+import { z } from 'zod';
+import type { Root as MdastRoot, Paragraph, List } from 'mdast';
+
+/** An ISO date by precision: YYYY-MM-DD, YYYY-MM or YYYY. */
+const isoDate = () => z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+
+/** Where a piece of text came from. */
+export const ProvenanceSchema = z.object({
+  /** Source id (from the config, or derived from the file name). */
+  source: z.string(),
+  /** File path relative to the content folder. */
+  file: z.string(),
+  /** 1-based line in that file. */
+  line: z.number().int().positive(),
+});
+/** Where a piece of text came from. */
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+export const SourceRoleSchema = z.enum(['text', 'key-sentences']);
+export type SourceRole = z.infer<typeof SourceRoleSchema>;
+
+export const SourceFormatSchema = z.enum(['wikitext', 'wikitext-dump', 'plain-text', 'cited-sentences', 'markdown']);
+export type SourceFormat = z.infer<typeof SourceFormatSchema>;
+
+/** Revision metadata carried by a dump line (title, page id, revision id, timestamp, user, comment). */
+export const RevisionMetaSchema = z.object({
+  title: z.string(),
+  pageId: z.string(),
+  revisionId: z.string(),
+  timestamp: z.string(),
+  user: z.string(),
+  userId: z.string().optional(),
+  comment: z.string(),
+});
+/** Revision metadata carried by a dump line (title, page id, revision id, timestamp, user, comment). */
+export type RevisionMeta = z.infer<typeof RevisionMetaSchema>;
+
+export const SourceInfoSchema = z.object({
+  id: z.string(),
+  file: z.string(),
+  format: SourceFormatSchema,
+  /**
+   * What the merge does with it: `text` is prose to fuse into chapters; `key-sentences` are a list of
+   * sentences matched to the chapters as key points. Declared by the source's reader.
+   */
+  role: SourceRoleSchema,
+  /** Higher wins where sources disagree. */
+  priority: z.number(),
+  /** Title found in the source itself (first heading, dump title...). */
+  title: z.string().optional(),
+  /** Plain-language description for credits pages ("2008 revision with citations"). */
+  label: z.string().optional(),
+  revision: RevisionMetaSchema.optional(),
+});
+export type SourceInfo = z.infer<typeof SourceInfoSchema>;
+
+/** A citation as it appears in a source: `<ref>` in wikitext, `[n]` in cited sentences. */
+export const SourceCitationSchema = z.object({
+  /** Identifier inside its source: the ref name, or a generated one for anonymous refs, or the marker number. */
+  key: z.string(),
+  /** The citation text (empty for bare `[n]` markers). */
+  text: z.string(),
+  line: z.number(),
+});
+/** A citation as it appears in a source: `<ref>` in wikitext, `[n]` in cited sentences. */
+export type SourceCitation = z.infer<typeof SourceCitationSchema>;
+
+export const WarningSchema = z.object({
+  file: z.string(),
+  line: z.number().optional(),
+  message: z.string(),
+});
+export type Warning = z.infer<typeof WarningSchema>;
+
+/**
+ * One parsed input. `tree` is mdast: `heading` nodes open sections, `paragraph` and `list` nodes are blocks,
+ * and `footnoteReference` nodes mark citations (their `identifier` is a key into `citations`).
+ * Every block node carries `position` (line in the file); provenance is (info.id, info.file, line).
+ */
+export const SourceSchema = z.object({
+  info: SourceInfoSchema,
+  tree: z.custom<MdastRoot>(),
+  citations: z.array(SourceCitationSchema),
+  warnings: z.array(WarningSchema),
+  /** Internal links in the prose (wikitext `[[target|label]]`): named things the source itself marks. */
+  links: z.array(z.object({ target: z.string(), label: z.string(), line: z.number() })).optional(),
+});
+/**
+ * One parsed input. `tree` is mdast: `heading` nodes open sections, `paragraph` and `list` nodes are blocks,
+ * and `footnoteReference` nodes mark citations (their `identifier` is a key into `citations`).
+ * Every block node carries `position` (line in the file); provenance is (info.id, info.file, line).
+ */
+export type Source = z.infer<typeof SourceSchema>;
+
+export type BlockNode = Paragraph | List;
+
+export const BlockSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['paragraph', 'list']),
+  /** Plain text, citations removed. */
+  text: z.string().min(1),
+  /** The sentences (or list items) of the block, in order, as the merge compared them. */
+  sentences: z.array(z.string()).min(1),
+  /** The block as mdast; citations are footnoteReference nodes whose identifier is a Citation id. */
+  node: z.custom<BlockNode>(),
+  /** Every source that carries this block (or a near-duplicate of it), with the line. */
+  sources: z.array(ProvenanceSchema).min(1),
+});
+export type Block = z.infer<typeof BlockSchema>;
+
+export const KeyPointSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  /** Citation markers the sentence carried in its source. */
+  markers: z.array(z.string()),
+  sources: z.array(ProvenanceSchema),
+});
+export type KeyPoint = z.infer<typeof KeyPointSchema>;
+
+export const SectionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** Heading level in the book: 2 for a chapter's opening section, 3+ below. */
+  level: z.number().int().min(2).max(6),
+  blocks: z.array(BlockSchema),
+  /** Key sentences matched to this section (study aid). */
+  keyPoints: z.array(KeyPointSchema),
+  /** Headings this section carries in the sources. */
+  sources: z.array(ProvenanceSchema),
+});
+export type Section = z.infer<typeof SectionSchema>;
+
+export const ChapterSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  sections: z.array(SectionSchema),
+});
+export type Chapter = z.infer<typeof ChapterSchema>;
+
+export const CitationSchema = z.object({
+  /** Stable id used in links (`note-3`). */
+  id: z.string(),
+  /** 1-based number in reading order. */
+  number: z.number().int().positive(),
+  text: z.string(),
+  sources: z.array(ProvenanceSchema),
+});
+export type Citation = z.infer<typeof CitationSchema>;
+
+/** Where sources disagree about a glossary entry: each reading with the sources that give it. */
+export const DisagreementSchema = z.object({
+  field: z.enum(['name', 'term', 'membership', 'date']),
+  readings: z.array(z.object({ value: z.string(), sources: z.array(ProvenanceSchema) })),
+});
+/** Where sources disagree about a glossary entry: each reading with the sources that give it. */
+export type Disagreement = z.infer<typeof DisagreementSchema>;
+
+export const AmbassadorSchema = z.object({
+  id: z.string(),
+  /** The name as the preferred source spells it. */
+  name: z.string(),
+  /** Every other spelling seen (transliterations, with or without particles). */
+  aliases: z.array(z.string()),
+  /** "Soviet ambassador to Berlin". */
+  post: z.string(),
+  /** The sending side as the text names it ("Soviet", "German", "French"). */
+  country: z.string(),
+  /** Where the post is, when the text says ("Berlin", "Moscow"). */
+  capital: z.string().nullable(),
+  from: z.number().nullable(),
+  to: z.number().nullable(),
+  /** "1921–1930", "1937", or "" when no source gives it. */
+  term: z.string(),
+  /** Block ids where the person appears. */
+  mentions: z.array(z.string()),
+  disagreements: z.array(DisagreementSchema),
+  sources: z.array(ProvenanceSchema),
+});
+export type Ambassador = z.infer<typeof AmbassadorSchema>;
+
+export const TreatySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  /** ISO date (YYYY-MM-DD, YYYY-MM or YYYY) when the text gives it. */
+  date: isoDate().nullable(),
+  parties: z.array(z.string()),
+  signatories: z.array(z.string()),
+  description: z.string(),
+  mentions: z.array(z.string()),
+});
+export type Treaty = z.infer<typeof TreatySchema>;
+
+export const TimelineEventSchema = z.object({
+  id: z.string(),
+  /** ISO start: YYYY-MM-DD, YYYY-MM or YYYY by precision. */
+  date: isoDate(),
+  precision: z.enum(['day', 'month', 'year']),
+  /** ISO end for ranges ("1935–1937"). */
+  end: z.string().optional(),
+  /** The date as the text writes it. */
+  label: z.string(),
+  text: z.string(),
+  block: z.string(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+export const ReviewQuestionSchema = z.object({
+  id: z.string(),
+  chapter: z.string(),
+  question: z.string(),
+  answer: z.string(),
+  /** Where the answer stands: a block id. */
+  block: z.string(),
+  /** The glossary entry the question is about, if any. */
+  entry: z.string().optional(),
+});
+export type ReviewQuestion = z.infer<typeof ReviewQuestionSchema>;
+
+export const IndexEntrySchema = z.object({
+  id: z.string(),
+  term: z.string(),
+  kind: z.enum(['person', 'place', 'treaty', 'name']),
+  mentions: z.array(z.string()),
+});
+export type IndexEntry = z.infer<typeof IndexEntrySchema>;
+
+export const GlossariesSchema = z.object({
+  ambassadors: z.array(AmbassadorSchema),
+  treaties: z.array(TreatySchema),
+  timeline: z.array(TimelineEventSchema),
+});
+export type Glossaries = z.infer<typeof GlossariesSchema>;
+
+/** Lists kept apart from the chapters: Further reading, External links, See also. */
+export const BackMatterSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  blocks: z.array(BlockSchema),
+});
+/** Lists kept apart from the chapters: Further reading, External links, See also. */
+export type BackMatter = z.infer<typeof BackMatterSchema>;
+
+/** A sentence of one source that the book carries in another wording (or not at all, with a reason). */
+export const SupersededSchema = z.object({
+  /** The sentence as the source has it. */
+  dropped: z.string(),
+  source: ProvenanceSchema,
+  /** The sentence the book keeps instead, and the block holding it. */
+  kept: z.string(),
+  keptBlock: z.string(),
+  similarity: z.number(),
+});
+/** A sentence of one source that the book carries in another wording (or not at all, with a reason). */
+export type Superseded = z.infer<typeof SupersededSchema>;
+
+/** Where aligned sentences or lists disagree on a name, number or date, or on membership of a list. */
+export const ConflictSchema = z.object({
+  section: z.string(),
+  kind: z.enum(['name', 'number', 'membership']),
+  /** What differs, e.g. ["Alexey", "Alexander"]. */
+  differs: z.array(z.string()),
+  /** The first reading is the one the book keeps. */
+  readings: z.array(z.object({ text: z.string(), sources: z.array(ProvenanceSchema) })).min(2),
+});
+/** Where aligned sentences or lists disagree on a name, number or date, or on membership of a list. */
+export type Conflict = z.infer<typeof ConflictSchema>;
+
+export const MergeReportSchema = z.object({
+  policy: z.enum(['prefer', 'union']),
+  threshold: z.number(),
+  /** The source whose sections shaped the book, and the one whose text and headings win. */
+  structureFrom: z.string(),
+  preferred: z.string(),
+  /** Per canonical section: which sources contributed, and whether only one did. */
+  sections: z.array(
+    z.object({ id: z.string(), title: z.string(), sources: z.array(z.string()), onlyIn: z.string().optional() }),
+  ),
+  /** Every section of every source, and the canonical section it landed in. */
+  alignment: z.array(
+    z.object({
+      source: z.string(),
+      file: z.string(),
+      line: z.number(),
+      title: z.string(),
+      section: z.string(),
+      score: z.number(),
+    }),
+  ),
+  /** Sentences dropped as near-duplicates of a kept variant. */
+  duplicates: z.array(SupersededSchema),
+  conflicts: z.array(ConflictSchema),
+  /** Sentences not taken into the book (policy "prefer", or key sentences matching no section). */
+  omitted: z.array(z.object({ text: z.string(), source: ProvenanceSchema, reason: z.string() })),
+  /** Citations that could not be attached to a sentence of the book. */
+  unattachedCitations: z.array(
+    z.object({ key: z.string(), text: z.string(), source: ProvenanceSchema, reason: z.string() }),
+  ),
+  /** Fragments and artifacts removed while reading, and structural notes from the merge. */
+  warnings: z.array(WarningSchema),
+});
+export type MergeReport = z.infer<typeof MergeReportSchema>;
+
+export const BookMetaSchema = z.object({
+  title: z.string(),
+  subtitle: z.string().optional(),
+  language: z.string(),
+  author: z.string(),
+  publisher: z.string().optional(),
+  description: z.string(),
+  attribution: z.string(),
+  license: z.object({ name: z.string(), url: z.string() }),
+  edition: z.object({ number: z.number().int(), date: z.string() }),
+});
+export type BookMeta = z.infer<typeof BookMetaSchema>;
+
+/** The merge's output: the sources fused into chapters, with their citations and the merge's report. */
+export const BookSchema = z.object({
+  meta: BookMetaSchema,
+  sources: z.array(SourceInfoSchema),
+  chapters: z.array(ChapterSchema),
+  backMatter: z.array(BackMatterSchema),
+  citations: z.array(CitationSchema),
+  /** Names the sources link (wikitext `[[target|label]]`): hints for aliases and the index. */
+  links: z.array(z.object({ target: z.string(), label: z.string(), source: z.string() })),
+  report: MergeReportSchema,
+});
+/** The merge's output: the sources fused into chapters, with their citations and the merge's report. */
+export type Book = z.infer<typeof BookSchema>;
+
+/** What the study stage computes from a book: glossaries, review questions, the index. */
+export const StudyAidsSchema = z.object({
+  glossaries: GlossariesSchema,
+  questions: z.array(ReviewQuestionSchema),
+  index: z.array(IndexEntrySchema),
+});
+/** What the study stage computes from a book: glossaries, review questions, the index. */
+export type StudyAids = z.infer<typeof StudyAidsSchema>;
+
+/** The book with its study aids: what the writers take. */
+export const StudyGuideSchema = BookSchema.extend(StudyAidsSchema.shape);
+/** The book with its study aids: what the writers take. */
+export type StudyGuide = z.infer<typeof StudyGuideSchema>;
