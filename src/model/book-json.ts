@@ -201,8 +201,8 @@ export function toBookJson(book: StudyGuide): BookJson {
     attribution: meta.attribution,
     license: meta.license,
     edition: meta.edition,
-    // The role is the reader's instruction to the merge, not part of the published book.
-    sources: book.sources.map(({ role: _role, ...s }) => ({ ...s })),
+    // The role (the reader's instruction to the merge) and the reader's label are not part of the published book.
+    sources: book.sources.map(({ role: _role, readerLabel: _readerLabel, ...s }) => ({ ...s })),
     chapters: book.chapters.map((c) => ({
       id: c.id,
       title: c.title,

@@ -17,7 +17,8 @@ export interface Provenance {
 
 export type SourceRole = 'text' | 'key-sentences';
 
-export type SourceFormat = 'wikitext' | 'wikitext-dump' | 'plain-text' | 'cited-sentences' | 'markdown';
+/** A source's format: one per reader in the readers' registry. */
+export type SourceFormat = import('../sources/registry.js').ReaderFormat;
 
 /** Revision metadata carried by a dump line (title, page id, revision id, timestamp, user, comment). */
 export interface RevisionMeta {
@@ -39,6 +40,8 @@ export interface SourceInfo {
    * sentences matched to the chapters as key points. Declared by the source's reader.
    */
   role: SourceRole;
+  /** Its reader's format in words ("MediaWiki wikitext"), for the credits page; set by the reader's registry entry. */
+  readerLabel: string;
   /** Higher wins where sources disagree. */
   priority: number;
   /** Title found in the source itself (first heading, dump title...). */

@@ -12,19 +12,13 @@ import type { PhrasingContent, FootnoteReference } from 'mdast';
 import type { RevisionMeta, SourceCitation } from '../model/index.js';
 import { TreeBuilder } from './builder.js';
 import { LineIndex, squash } from './text.js';
+import { DUMP_HEAD } from './sniff.js';
 import type { ReadInput, ReadResult } from './types.js';
 
 type WikiNode = ReturnType<typeof Parser.parse>['childNodes'][number];
 
-/** Metadata in front of a dump line: title, page id, revision id, ISO timestamp, user, user id, comment. */
-const DUMP_HEAD = /^(.+?) (\d+) (\d+) (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (.+?) (\d+) /;
 /** Where the article body starts after the edit comment: the first piece of wiki markup. */
 const BODY_START = /\{\{|\[\[|'''|<[a-z!]|^=|\s=/;
-
-export function looksLikeDump(text: string): boolean {
-  const first = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
-  return DUMP_HEAD.test(first) && first.length > 200;
-}
 
 export function splitDump(text: string): { meta: RevisionMeta; body: string; bodyOffset: number } | undefined {
   const m = DUMP_HEAD.exec(text);

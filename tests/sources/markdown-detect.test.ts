@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
-import { detectFormat } from '../../src/sources/detect.js';
+import { detectReader } from '../../src/sources/registry.js';
 import { decode } from '../../src/sources/index.js';
 import { headings, parseText, readContent, SEEDS } from '../support/content.js';
 import { QuireError } from '../../src/util/errors.js';
@@ -21,11 +21,11 @@ describe('markdown reader', () => {
 
 describe('format detection', () => {
   it('recognises each seed from its content', () => {
-    expect(detectFormat(readContent(SEEDS.dump), 'a')).toBe('wikitext-dump');
-    expect(detectFormat(readContent(SEEDS.later), 'b')).toBe('wikitext');
-    expect(detectFormat(readContent(SEEDS.plain), 'c')).toBe('plain-text');
-    expect(detectFormat(readContent(SEEDS.key), 'd')).toBe('cited-sentences');
-    expect(detectFormat('# T\n\n## A\n\ntext\n\n## B\n', 'e')).toBe('markdown');
+    expect(detectReader(readContent(SEEDS.dump), 'a').format).toBe('wikitext-dump');
+    expect(detectReader(readContent(SEEDS.later), 'b').format).toBe('wikitext');
+    expect(detectReader(readContent(SEEDS.plain), 'c').format).toBe('plain-text');
+    expect(detectReader(readContent(SEEDS.key), 'd').format).toBe('cited-sentences');
+    expect(detectReader('# T\n\n## A\n\ntext\n\n## B\n', 'e').format).toBe('markdown');
   });
 });
 
