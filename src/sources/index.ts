@@ -193,14 +193,12 @@ export async function readSources(
       });
     }
     if (bytes.length > MAX_SOURCE_BYTES) {
-      throw new QuireError(
-        `source file is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`,
-        {
-          file: full,
-          line: 1,
-          hint: 'split it into several files (one per part or chapter)',
-        },
-      );
+      const size = (bytes.length / 1024 / 1024).toFixed(1);
+      throw new QuireError(`source file is too large (${size} MB; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`, {
+        file: full,
+        line: 1,
+        hint: 'split it into several files (one per part or chapter)',
+      });
     }
     const text = decode(bytes, full);
     if (!text.trim()) {
