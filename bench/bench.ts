@@ -30,7 +30,7 @@ import { loadConfig } from '../src/config/load.js';
 import { bookMeta } from '../src/pipeline/build.js';
 import { packageRoot } from '../src/util/paths.js';
 import { scaleSource } from './synthetic.js';
-import { looksLikeDump } from '../src/sources/wikitext.js';
+import { looksLikeDump } from '../src/sources/sniff.js';
 import { forgetRemembered } from '../src/util/memo.js';
 
 const args = process.argv.slice(2);
@@ -197,7 +197,7 @@ async function mergeScaling() {
       // Each run reads and merges from nothing (a later run would otherwise find the text work remembered).
       forgetRemembered();
       const t0 = performance.now();
-      const sources = entries.map((e, j) => parseSource(texts[j]!, e));
+      const sources = await Promise.all(entries.map((e, j) => parseSource(texts[j]!, e)));
       const t1 = performance.now();
       const book = mergeSources(sources, bookMeta(config, sources, 'bench', '2026-01-01'));
       const t2 = performance.now();

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { FORMATS } from '../render/registry.js';
-
-export const sourceFormats = ['wikitext', 'wikitext-dump', 'plain-text', 'cited-sentences', 'markdown'] as const;
+import { readerFormats } from '../sources/registry.js';
 
 export const SourceConfigSchema = z
   .object({
@@ -13,7 +12,7 @@ export const SourceConfigSchema = z
       .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes')
       .optional(),
     /** Force a format; detected from the content when absent. */
-    format: z.enum(sourceFormats).optional(),
+    format: z.enum(readerFormats).optional(),
     /** Higher wins where sources disagree; default: the order listed, first highest. */
     priority: z.number().int().optional(),
     /** Human description for the credits page. */

@@ -24,7 +24,7 @@ const UNPUBLISHED = {
   /** book.json has never carried these meta fields (they go to the PDF and EPUB metadata). */
   meta: { publisher: true, description: true },
   /** Reader-internal fields: the role is the reader's instruction to the merge. */
-  source: { role: true },
+  source: { role: true, readerLabel: true },
   /** Book fields: the links are hints for the study stage. */
   guide: { links: true },
 } as const;

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Root as MdastRoot, Paragraph, List } from 'mdast';
+import { readerFormats } from '../sources/registry.js';
 
 /** An ISO date by precision: YYYY-MM-DD, YYYY-MM or YYYY. */
 const isoDate = () => z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
@@ -26,7 +27,8 @@ export type Provenance = z.infer<typeof ProvenanceSchema>;
 export const SourceRoleSchema = z.enum(['text', 'key-sentences']);
 export type SourceRole = z.infer<typeof SourceRoleSchema>;
 
-export const SourceFormatSchema = z.enum(['wikitext', 'wikitext-dump', 'plain-text', 'cited-sentences', 'markdown']);
+/** A source's format: one per reader in the readers' registry. */
+export const SourceFormatSchema = z.enum(readerFormats);
 export type SourceFormat = z.infer<typeof SourceFormatSchema>;
 
 /** Revision metadata carried by a dump line (title, page id, revision id, timestamp, user, comment). */
@@ -51,6 +53,8 @@ export const SourceInfoSchema = z.object({
    * sentences matched to the chapters as key points. Declared by the source's reader.
    */
   role: SourceRoleSchema,
+  /** Its reader's format in words ("MediaWiki wikitext"), for the credits page; from the readers' registry. */
+  readerLabel: z.string(),
   /** Higher wins where sources disagree. */
   priority: z.number(),
   /** Title found in the source itself (first heading, dump title...). */

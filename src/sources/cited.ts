@@ -35,11 +35,3 @@ export function readCitedSentences(input: ReadInput): ReadResult {
   });
   return { tree: builder.root(), citations, warnings: builder.warnings };
 }
-
-/** True when most non-blank lines carry `[n]` markers and none looks like a heading block. */
-export function looksLikeCitedSentences(text: string): boolean {
-  const lines = text.split('\n').filter((l) => l.trim());
-  if (lines.length === 0) return false;
-  const marked = lines.filter((l) => /\[\d{1,4}\]/.test(l)).length;
-  return marked / lines.length >= 0.3 && !/^={2,}.+={2,}\s*$/m.test(text);
-}

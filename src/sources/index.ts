@@ -8,22 +8,10 @@ import type { Source, SourceFormat, SourceInfo } from '../model/index.js';
 import type { QuireConfig } from '../config/schema.js';
 import { CONFIG_NAMES } from '../config/load.js';
 import { QuireError } from '../util/errors.js';
-import { detectFormat } from './detect.js';
 import { normaliseText } from './text.js';
 import { slugify } from '../util/slug.js';
-import { readWikitext } from './wikitext.js';
-import { readPlainText } from './plaintext.js';
-import { readCitedSentences } from './cited.js';
-import { readMarkdown } from './markdown.js';
-import type { Reader } from './types.js';
-
-export const readers: Record<SourceFormat, Reader> = {
-  wikitext: readWikitext,
-  'wikitext-dump': readWikitext,
-  'plain-text': readPlainText,
-  'cited-sentences': readCitedSentences,
-  markdown: readMarkdown,
-};
+import { builtInReaders, detectReader, readerFor, type Reader } from './registry.js';
+import type { ReaderFn, ReadResult } from './types.js';
 
 /** Larger sources are refused: a guide is read in seconds, and a parser on a 20 MB line would not be. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
@@ -118,34 +106,37 @@ export async function listSources(contentDir: string, config: QuireConfig): Prom
   return files.map((file) => ({ file, id: slugify(path.parse(file).name), priority: 0 }));
 }
 
-/** Parse one source text: pure, given its text. A reader that fails becomes one clear error. */
-export function parseSource(text: string, entry: SourceEntry): Source {
-  const format = entry.format ?? detectFormat(text, entry.file);
-  let result: ReturnType<Reader>;
+/** The reader of a source: the one its entry names, else the one whose sniff scores its text highest. */
+export function readerOf(text: string, entry: SourceEntry, list: readonly Reader[] = builtInReaders): Reader {
+  return entry.format ? readerFor(entry.format, list) : detectReader(text, entry.file, list);
+}
+
+/** Parse one source text: its reader is loaded on first use, then the parse is pure (see `parseWith`). */
+export async function parseSource(
+  text: string,
+  entry: SourceEntry,
+  list: readonly Reader[] = builtInReaders,
+): Promise<Source> {
+  const reader = readerOf(text, entry, list);
+  return parseWith(reader, await reader.load(), text, entry);
+}
+
+/** Parse one source text with a loaded reader function: pure. A reader that fails becomes one clear error. */
+export function parseWith(reader: Reader, read: ReaderFn, text: string, entry: SourceEntry): Source {
+  // A built-in format; a reader from another list (a test's) carries its own name through as it is.
+  const format = reader.format as SourceFormat;
+  let result: ReadResult;
   try {
-    result = readers[format]({ text, file: entry.file, format });
+    result = read({ text, file: entry.file, format });
   } catch (error) {
-    if (error instanceof QuireError) throw error;
-    const deep = error instanceof RangeError;
-    throw new QuireError(
-      deep
-        ? `markup nested too deeply to read as ${format}`
-        : `could not be read as ${format}: ${(error as Error).message.split('\n')[0]}`,
-      {
-        file: entry.file,
-        line: 1,
-        hint: deep
-          ? 'remove the deeply nested templates or brackets'
-          : 'fix the markup, or set another "format" for this source in quire.yaml',
-        cause: error,
-      },
-    );
+    throw readerError(error, format, entry.file);
   }
   const info: SourceInfo = {
     id: entry.id,
     file: entry.file,
     format,
-    role: format === 'cited-sentences' ? 'key-sentences' : 'text',
+    role: reader.role,
+    readerLabel: reader.label,
     priority: entry.priority,
     title: result.title,
     revision: result.revision,
@@ -154,13 +145,32 @@ export function parseSource(text: string, entry: SourceEntry): Source {
   return { info, tree: result.tree, citations: result.citations, warnings: result.warnings, links: result.links };
 }
 
+/** What a reader threw, as one QuireError naming the file (a QuireError passes as it is). */
+function readerError(error: unknown, format: string, file: string): QuireError {
+  if (error instanceof QuireError) return error;
+  const deep = error instanceof RangeError;
+  return new QuireError(
+    deep
+      ? `markup nested too deeply to read as ${format}`
+      : `could not be read as ${format}: ${(error as Error).message.split('\n')[0]}`,
+    {
+      file,
+      line: 1,
+      hint: deep
+        ? 'remove the deeply nested templates or brackets'
+        : 'fix the markup, or set another "format" for this source in quire.yaml',
+      cause: error,
+    },
+  );
+}
+
 /** How a source's text becomes a Source: `parseSource`, or a cached version of it (the build's). */
 export type SourceParser = (text: string, entry: SourceEntry, bytes: Uint8Array) => Source | Promise<Source>;
 
 export async function readSources(
   contentDir: string,
   config: QuireConfig,
-  parse: SourceParser = parseSource,
+  parse: SourceParser = (text, entry) => parseSource(text, entry),
 ): Promise<Source[]> {
   const entries = await listSources(contentDir, config);
   if (entries.length === 0) {
@@ -183,14 +193,12 @@ export async function readSources(
       });
     }
     if (bytes.length > MAX_SOURCE_BYTES) {
-      throw new QuireError(
-        `source file is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`,
-        {
-          file: full,
-          line: 1,
-          hint: 'split it into several files (one per part or chapter)',
-        },
-      );
+      const size = (bytes.length / 1024 / 1024).toFixed(1);
+      throw new QuireError(`source file is too large (${size} MB; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`, {
+        file: full,
+        line: 1,
+        hint: 'split it into several files (one per part or chapter)',
+      });
     }
     const text = decode(bytes, full);
     if (!text.trim()) {

@@ -19,4 +19,5 @@ export interface ReadResult {
   links?: { target: string; label: string; line: number }[];
 }
 
-export type Reader = (input: ReadInput) => ReadResult;
+/** A reader: text in, tree out; pure. The registry (registry.ts) names each one and loads it. */
+export type ReaderFn = (input: ReadInput) => ReadResult;

@@ -12,19 +12,13 @@ import type { PhrasingContent, FootnoteReference } from 'mdast';
 import type { RevisionMeta, SourceCitation } from '../model/index.js';
 import { TreeBuilder } from './builder.js';
 import { LineIndex, squash } from './text.js';
+import { DUMP_HEAD } from './sniff.js';
 import type { ReadInput, ReadResult } from './types.js';
 
 type WikiNode = ReturnType<typeof Parser.parse>['childNodes'][number];
 
-/** Metadata in front of a dump line: title, page id, revision id, ISO timestamp, user, user id, comment. */
-const DUMP_HEAD = /^(.+?) (\d+) (\d+) (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (.+?) (\d+) /;
 /** Where the article body starts after the edit comment: the first piece of wiki markup. */
 const BODY_START = /\{\{|\[\[|'''|<[a-z!]|^=|\s=/;
-
-export function looksLikeDump(text: string): boolean {
-  const first = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
-  return DUMP_HEAD.test(first) && first.length > 200;
-}
 
 export function splitDump(text: string): { meta: RevisionMeta; body: string; bodyOffset: number } | undefined {
   const m = DUMP_HEAD.exec(text);
@@ -311,118 +305,154 @@ const parsePiece: (piece: string) => readonly WikiNode[] = memoize(
   { keyChars: 512 * 1024 },
 );
 
-export function readWikitext(input: ReadInput): ReadResult {
-  // What the parser drops from any text (NUL, DEL, a CR before a line end) is dropped first, so that
-  // offsets in the parsed nodes are offsets in this text.
+/** The text to parse, and the line of each offset in it. */
+interface Body {
+  body: string;
+  lineAt: (offset: number) => number;
+  /** A dump line's parts, for a `wikitext-dump` source. */
+  dump?: NonNullable<ReturnType<typeof splitDump>>;
+}
+
+/**
+ * The text the parser is given. What the parser drops from any text (NUL, DEL, a CR before a line end) is
+ * dropped first, so that offsets in the parsed nodes are offsets in this text. A dump's revision line is split
+ * off and the line breaks its body lost are restored.
+ */
+function bodyOf(input: ReadInput): Body {
   const text = input.text.replace(/[\0\x7F]|\r$/gm, '');
   const dump = input.format === 'wikitext-dump' ? splitDump(text.split('\n')[0] ?? '') : undefined;
   if (input.format === 'wikitext-dump' && !dump) {
     throw new Error('not a dump line: expected "title pageid revid timestamp user userid comment" before the wikitext');
   }
-  const builder = new TreeBuilder(input.file);
-  let body: string;
   // Lines are computed from offsets accumulated while walking the top level (the parser's own
   // getAbsoluteIndex walks siblings on every call, which is quadratic on a long dump line).
-  let lineAt: (offset: number) => number;
-  if (dump) {
-    const firstLineEnd = text.indexOf('\n');
-    const rest = firstLineEnd === -1 ? '' : text.slice(firstLineEnd);
-    const restored = restoreLines(dump.body);
-    body = restored.text + rest;
-    // A dump is one line: every node is on line 1 (later lines, if any, keep their own numbers).
-    const restIndex = new LineIndex(rest);
-    lineAt = (offset) => (offset < restored.text.length ? 1 : restIndex.line(offset - restored.text.length));
-  } else {
-    body = text;
+  if (!dump) {
     const index = new LineIndex(text);
-    lineAt = (offset) => index.line(offset);
+    return { body: text, lineAt: (offset) => index.line(offset) };
+  }
+  const firstLineEnd = text.indexOf('\n');
+  const rest = firstLineEnd === -1 ? '' : text.slice(firstLineEnd);
+  const restored = restoreLines(dump.body);
+  // A dump is one line: every node is on line 1 (later lines, if any, keep their own numbers).
+  const restIndex = new LineIndex(rest);
+  return {
+    body: restored.text + rest,
+    lineAt: (offset) => (offset < restored.text.length ? 1 : restIndex.line(offset - restored.text.length)),
+    dump,
+  };
+}
+
+/**
+ * Turns the top-level nodes into blocks, line by line: headings and list markers only count at the start
+ * of a line.
+ */
+class TopLevelWalk {
+  title: string | undefined;
+  private atLineStart = true;
+  private item: { children: PhrasingContent[]; line: number; ordered: boolean } | undefined;
+
+  constructor(
+    private readonly builder: TreeBuilder,
+    private readonly ctx: Ctx,
+    /** In a dump, every node of the restored body is on line 1. */
+    private readonly oneLine: boolean,
+    title: string | undefined,
+  ) {
+    this.title = title;
   }
 
+  node(node: WikiNode, line: number): void {
+    this.ctx.line = line;
+    if (node.type === 'heading') this.heading(node, line);
+    else if (node.type === 'list' || node.type === 'dd') this.listMarker(node, line);
+    else if (node.type !== 'text') {
+      if (node.type === 'table') this.builder.warn('table removed (tables are not carried into the guide yet)', line);
+      this.emit(inline([node], this.ctx), line);
+      this.atLineStart = false;
+    } else this.text(String((node as { data?: string }).data ?? node), line);
+  }
+
+  endItem(): void {
+    if (this.item) this.builder.listItem(this.item.children, this.item.line, this.item.ordered);
+    this.item = undefined;
+  }
+
+  private emit(children: PhrasingContent[], line: number): void {
+    if (this.item) this.item.children.push(...children);
+    else this.builder.inline(children, line);
+  }
+
+  private heading(node: WikiNode, line: number): void {
+    this.endItem();
+    const level = (node as unknown as { level: number }).level;
+    const titleNode = childrenOf(node).find((c) => c.type === 'heading-title');
+    const children = titleNode ? inline(childrenOf(titleNode), this.ctx, false) : [];
+    if (level === 1 && !this.title) this.title = plain(titleNode ? childrenOf(titleNode) : [], this.ctx);
+    else this.builder.heading(level, children, line);
+    this.atLineStart = false;
+  }
+
+  private listMarker(node: WikiNode, line: number): void {
+    const marker = String(node).trim();
+    this.atLineStart = false;
+    // Definition/indent lines: keep as prose.
+    if (/^[;:]+$/.test(marker)) return;
+    this.endItem();
+    this.builder.endParagraph();
+    this.item = { children: [], line, ordered: marker.endsWith('#') };
+  }
+
+  /**
+   * Plain text: newlines end items, blank lines end paragraphs; "- x" at a line start is a list item in
+   * cleaned exports.
+   */
+  private text(data: string, line: number): void {
+    const lines = data.split('\n');
+    lines.forEach((piece, i) => {
+      const pieceLine = this.oneLine ? line : line + i;
+      if (i > 0) {
+        // A newline: close an item; a blank line closes the paragraph.
+        if (this.item) this.endItem();
+        else if (piece.trim() === '' && i < lines.length - 1) this.builder.endParagraph();
+        else this.emit([{ type: 'text', value: ' ' }], pieceLine);
+        this.atLineStart = true;
+      }
+      let rest = piece;
+      if (this.atLineStart && /^\s*[-•]\s+\S/.test(rest)) {
+        this.endItem();
+        this.builder.endParagraph();
+        this.item = { children: [], line: pieceLine, ordered: false };
+        rest = rest.replace(/^\s*[-•]\s+/, '');
+      }
+      if (rest) {
+        this.emit([{ type: 'text', value: rest }], pieceLine);
+        if (rest.trim()) this.atLineStart = false;
+      }
+      if (i > 0 && piece.trim() === '' && i === lines.length - 1) this.atLineStart = true;
+    });
+  }
+}
+
+export function readWikitext(input: ReadInput): ReadResult {
+  const { body, lineAt, dump } = bodyOf(input);
   const nodes = pieces(body).flatMap((piece) => parsePiece(piece));
+  const builder = new TreeBuilder(input.file);
   const ctx: Ctx = { citations: [], refCounter: 0, line: 1, links: [], warn: (m, l) => builder.warn(m, l) };
-  let title = dump?.meta.title;
-
-  // Walk top-level nodes line by line: headings and list markers only count at the start of a line.
-  let atLineStart = true;
-  let item: { children: PhrasingContent[]; line: number; ordered: boolean } | undefined;
-  const endItem = () => {
-    if (item) builder.listItem(item.children, item.line, item.ordered);
-    item = undefined;
-  };
-  const emit = (children: PhrasingContent[], line: number) => {
-    if (item) item.children.push(...children);
-    else builder.inline(children, line);
-  };
-
+  const walk = new TopLevelWalk(builder, ctx, dump !== undefined, dump?.meta.title);
   let offset = 0;
   for (const node of nodes) {
     const line = lineAt(offset);
     offset += String(node).length;
-    ctx.line = line;
-    if (node.type === 'heading') {
-      endItem();
-      const level = (node as unknown as { level: number }).level;
-      const titleNode = childrenOf(node).find((c) => c.type === 'heading-title');
-      const children = titleNode ? inline(childrenOf(titleNode), ctx, false) : [];
-      if (level === 1 && !title) title = plain(titleNode ? childrenOf(titleNode) : [], ctx);
-      else builder.heading(level, children, line);
-      atLineStart = false;
-      continue;
-    }
-    if (node.type === 'list' || node.type === 'dd') {
-      const marker = String(node).trim();
-      if (/^[;:]+$/.test(marker)) {
-        // Definition/indent lines: keep as prose.
-        atLineStart = false;
-        continue;
-      }
-      endItem();
-      builder.endParagraph();
-      item = { children: [], line, ordered: marker.endsWith('#') };
-      atLineStart = false;
-      continue;
-    }
-    if (node.type === 'table') builder.warn('table removed (tables are not carried into the guide yet)', line);
-    if (node.type !== 'text') {
-      emit(inline([node], ctx), line);
-      atLineStart = false;
-      continue;
-    }
-    // Plain text: newlines end items, blank lines end paragraphs; "- x" at a line start is a list item
-    // in cleaned exports.
-    const data = String((node as { data?: string }).data ?? node);
-    const lines = data.split('\n');
-    lines.forEach((piece, i) => {
-      const pieceLine = dump ? line : line + i;
-      if (i > 0) {
-        // A newline: close an item; a blank line closes the paragraph.
-        if (item) endItem();
-        else if (piece.trim() === '' && i < lines.length - 1) builder.endParagraph();
-        else emit([{ type: 'text', value: ' ' }], pieceLine);
-        atLineStart = true;
-      }
-      let rest = piece;
-      if (atLineStart && /^\s*[-•]\s+\S/.test(rest)) {
-        endItem();
-        builder.endParagraph();
-        item = { children: [], line: pieceLine, ordered: false };
-        rest = rest.replace(/^\s*[-•]\s+/, '');
-      }
-      if (rest) {
-        emit([{ type: 'text', value: rest }], pieceLine);
-        if (rest.trim()) atLineStart = false;
-      }
-      if (i > 0 && piece.trim() === '' && i === lines.length - 1) atLineStart = true;
-    });
+    walk.node(node, line);
   }
-  endItem();
+  walk.endItem();
   const tree = builder.root();
   removeInfoboxes(builder);
   return {
     tree,
     citations: ctx.citations,
     warnings: builder.warnings,
-    title,
+    title: walk.title,
     revision: dump?.meta,
     links: ctx.links,
   };

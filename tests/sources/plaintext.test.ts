@@ -72,7 +72,8 @@ describe('plain-text reader: fixtures', () => {
     const paragraphs = s.tree.children.filter((n) => n.type === 'paragraph');
     expect(paragraphs).toHaveLength(2);
     expect(toString(paragraphs[0]!)).toBe(
-      'The town was founded on a river crossing and grew slowly for two hundred years until the railway came and changed everything about the way people lived.',
+      'The town was founded on a river crossing and grew slowly for two hundred years until the railway came ' +
+        'and changed everything about the way people lived.',
     );
   });
 

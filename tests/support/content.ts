@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseSource, type SourceEntry } from '../../src/sources/index.js';
+import { parseWith, readerOf, type SourceEntry } from '../../src/sources/index.js';
+import { builtInReaders } from '../../src/sources/registry.js';
+import type { ReaderFn } from '../../src/sources/types.js';
 import type { BookMeta, Source } from '../../src/model/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -19,8 +21,19 @@ export function readContent(file: string): string {
   return readFileSync(path.join(CONTENT, file), 'utf8');
 }
 
+/**
+ * Every built-in reader, loaded once, so that tests can parse synchronously (a build loads each reader when
+ * it first reads a source of its format: `parseSource`; tests/sources/golden.test.ts reads through it).
+ */
+const LOADED = new Map<string, ReaderFn>(
+  await Promise.all(builtInReaders.map(async (r) => [r.format, await r.load()] as const)),
+);
+
+/** A source read as `parseSource` reads it (format from `extra`, else detected), with the readers loaded. */
 export function parseText(text: string, file: string, extra: Partial<SourceEntry> = {}): Source {
-  return parseSource(text, { file, id: extra.id ?? path.parse(file).name, priority: extra.priority ?? 1, ...extra });
+  const entry = { file, id: extra.id ?? path.parse(file).name, priority: extra.priority ?? 1, ...extra };
+  const reader = readerOf(text, entry);
+  return parseWith(reader, LOADED.get(reader.format)!, text, entry);
 }
 
 export function parseSeed(file: string, priority = 1): Source {

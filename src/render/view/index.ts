@@ -116,14 +116,6 @@ export interface ViewTreaty {
   links: ViewLink[];
 }
 
-const FORMAT_LABELS: Record<string, string> = {
-  wikitext: 'MediaWiki wikitext',
-  'wikitext-dump': 'MediaWiki wikitext (database dump)',
-  'plain-text': 'plain text',
-  'cited-sentences': 'key sentences with citation markers',
-  markdown: 'Markdown',
-};
-
 export const FILES = {
   glossary: 'glossary.xhtml',
   timeline: 'timeline.xhtml',
@@ -287,7 +279,7 @@ export function buildView(
     sources: book.sources.map((s) => ({
       id: s.id,
       file: s.file,
-      format: FORMAT_LABELS[s.format] ?? s.format,
+      format: s.readerLabel,
       label: s.label ?? s.title ?? s.file,
       revision: s.revision,
     })),
