@@ -277,11 +277,25 @@ export interface Book {
   report: MergeReport;
 }
 
-/** What the study stage computes from a book: glossaries, review questions, the index. */
+/**
+ * A chapter's first mention of a glossary entry (found by study/mentions.ts): `path` is the child indexes
+ * from the block's node to a text node, `start`–`end` a UTF-16 range of that node's value.
+ */
+export interface MentionSpan {
+  entry: string;
+  chapter: string;
+  block: string;
+  path: number[];
+  start: number;
+  end: number;
+}
+
+/** What the study stage computes from a book: glossaries, review questions, the index, mention spans. */
 export interface StudyAids {
   glossaries: Glossaries;
   questions: ReviewQuestion[];
   index: IndexEntry[];
+  mentions: MentionSpan[];
 }
 
 /** The book with its study aids: what the writers take. */
