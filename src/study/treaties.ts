@@ -11,7 +11,7 @@
 import type { Book, Treaty } from '../model/index.js';
 import { slugify } from '../util/slug.js';
 import { NAME_PATTERN, stripTitles } from './names.js';
-import { blocksOf } from './text.js';
+import { blocksOf, type BlockRef } from './text.js';
 import { datesIn } from './timeline.js';
 
 const KIND = String.raw`(?:Treaty|Treaties|Pact|Agreement|Agreements|Protocol|Protocols|Accord|Accords|Alliance|Convention|Entente|Armistice)`;
@@ -87,8 +87,8 @@ interface Draft {
   surfaces?: Set<string>;
 }
 
-export function extractTreaties(book: Book): Treaty[] {
-  const refs = blocksOf(book);
+/** Every name of a treaty the sentences carry, by its order-free key. */
+function collectDrafts(refs: BlockRef[]): Map<string, Draft> {
   const drafts = new Map<string, Draft>();
   const note = (raw: string, surface?: string) => {
     const name = cleanName(raw);
@@ -107,8 +107,11 @@ export function extractTreaties(book: Book): Treaty[] {
         note(`${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)} ${m[2]} with ${m[3]}`, m[0]);
     }
   }
+  return drafts;
+}
 
-  // Merge names of one treaty: links between names, then short names contained in exactly one longer one.
+/** Union-find over draft keys: `find` gives the key a key was merged into. */
+function unionFind() {
   const parent = new Map<string, string>();
   const find = (k: string): string => (parent.has(k) && parent.get(k) !== k ? find(parent.get(k)!) : k);
   const union = (a: string, b: string) => {
@@ -116,6 +119,11 @@ export function extractTreaties(book: Book): Treaty[] {
     const rb = find(b);
     if (ra !== rb) parent.set(rb, ra);
   };
+  return { find, union };
+}
+
+/** Names the sources link to each other are one treaty; a linked name the text never uses joins as a draft. */
+function unionLinked(book: Book, drafts: Map<string, Draft>, union: (a: string, b: string) => void): void {
   for (const link of book.links) {
     const a = cleanName(link.target);
     const b = cleanName(link.label);
@@ -130,24 +138,31 @@ export function extractTreaties(book: Book): Treaty[] {
       if (!drafts.has(k)) drafts.set(k, { name: n, names: new Map([[n, 0]]), key: k });
     union(kb, ka);
   }
+}
+
+const KIND_WORDS = new Set([
+  'treaty',
+  'pact',
+  'agreement',
+  'protocol',
+  'accord',
+  'alliance',
+  'convention',
+  'entente',
+  'armistice',
+]);
+const distinctive = (k: string) =>
+  k
+    .split(' ')
+    .filter((w) => !KIND_WORDS.has(w))
+    .join(' ');
+
+/** Merge names of one treaty: links between names, then short names contained in exactly one longer one. */
+function groupDrafts(book: Book, drafts: Map<string, Draft>): Draft[][] {
+  const { find, union } = unionFind();
+  unionLinked(book, drafts, union);
   const keys = [...drafts.keys()];
   // The same distinctive words with another kind word: "Locarno Treaties" / "Locarno Agreements".
-  const kindWords = new Set([
-    'treaty',
-    'pact',
-    'agreement',
-    'protocol',
-    'accord',
-    'alliance',
-    'convention',
-    'entente',
-    'armistice',
-  ]);
-  const distinctive = (k: string) =>
-    k
-      .split(' ')
-      .filter((w) => !kindWords.has(w))
-      .join(' ');
   for (const a of keys)
     for (const b of keys) if (a < b && distinctive(a) && distinctive(a) === distinctive(b)) union(a, b);
   for (const k of keys) {
@@ -157,46 +172,63 @@ export function extractTreaties(book: Book): Treaty[] {
     const roots = new Set(supersets.map(find));
     if (roots.size === 1) union(supersets[0]!, k);
   }
-
   const groups = new Map<string, Draft[]>();
   for (const d of drafts.values()) groups.set(find(d.key), [...(groups.get(find(d.key)) ?? []), d]);
+  return [...groups.values()];
+}
 
+/** The canonical name (the one the text uses most, the longer on a tie) and the other names. */
+function namesOf(group: Draft[]): { name: string; aliases: string[] } | undefined {
+  const names = group.flatMap((d) => [...d.names.entries()]);
+  if (names.every(([, count]) => count === 0)) return undefined;
+  names.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+  const name = names[0]![0];
+  // Aliases differ from the name and from each other by more than the kind of dash.
+  const seen = new Set([normaliseDashes(name).toLowerCase()]);
+  const aliases = names
+    .map(([n]) => n)
+    .filter((n) => {
+      const k = normaliseDashes(n).toLowerCase();
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  return { name, aliases };
+}
+
+/** The blocks naming a treaty under any of its names (`all`, folded), and the sentences that speak of it. */
+function mentionsOf(all: string[], refs: BlockRef[], folded: string[][]): { mentions: string[]; sentences: string[] } {
+  const mentions: string[] = [];
+  const sentences: string[] = [];
+  for (const [r, ref] of refs.entries()) {
+    let hit = false;
+    ref.block.sentences.forEach((s, i) => {
+      const low = folded[r]![i]!;
+      if (!all.some((n) => low.includes(n))) return;
+      hit = true;
+      sentences.push(s);
+      // "It was signed by …": the next sentence speaks of the same treaty.
+      const next = ref.block.sentences[i + 1];
+      if (next && /^(?:It|The (?:treaty|pact|agreement|accord|protocol|alliance))\b/.test(next)) sentences.push(next);
+    });
+    if (hit) mentions.push(ref.block.id);
+  }
+  return { mentions, sentences };
+}
+
+export function extractTreaties(book: Book): Treaty[] {
+  const refs = blocksOf(book);
+  const groups = groupDrafts(book, collectDrafts(refs));
   const treaties: Treaty[] = [];
   // Each sentence folded once, not once per treaty.
   const folded = refs.map((ref) => ref.block.sentences.map((s) => normaliseDashes(s).toLowerCase()));
-  for (const group of groups.values()) {
-    const names = group.flatMap((d) => [...d.names.entries()]);
-    if (names.every(([, count]) => count === 0)) continue;
-    // The canonical name: the one the text uses most, the longer on a tie.
-    names.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
-    const name = names[0]![0];
-    // Aliases differ from the name and from each other by more than the kind of dash.
-    const seen = new Set([normaliseDashes(name).toLowerCase()]);
-    const aliases = names
-      .map(([n]) => n)
-      .filter((n) => {
-        const k = normaliseDashes(n).toLowerCase();
-        if (seen.has(k)) return false;
-        seen.add(k);
-        return true;
-      });
+  for (const group of groups) {
+    const named = namesOf(group);
+    if (!named) continue;
+    const { name, aliases } = named;
     const surfaces = group.flatMap((d) => [...(d.surfaces ?? [])]);
     const all = [name, ...aliases, ...surfaces].map((n) => normaliseDashes(n).toLowerCase());
-    const mentions: string[] = [];
-    const sentences: string[] = [];
-    for (const [r, ref] of refs.entries()) {
-      let hit = false;
-      ref.block.sentences.forEach((s, i) => {
-        const low = folded[r]![i]!;
-        if (!all.some((n) => low.includes(n))) return;
-        hit = true;
-        sentences.push(s);
-        // "It was signed by …": the next sentence speaks of the same treaty.
-        const next = ref.block.sentences[i + 1];
-        if (next && /^(?:It|The (?:treaty|pact|agreement|accord|protocol|alliance))\b/.test(next)) sentences.push(next);
-      });
-      if (hit) mentions.push(ref.block.id);
-    }
+    const { mentions, sentences } = mentionsOf(all, refs, folded);
     if (!mentions.length) continue;
     treaties.push({ id: `treaty-${slugify(name)}`, name, aliases, ...details(name, aliases, sentences), mentions });
   }
