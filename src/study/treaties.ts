@@ -14,18 +14,26 @@ import { NAME_PATTERN, stripTitles } from './names.js';
 import { blocksOf, type BlockRef } from './text.js';
 import { datesIn } from './timeline.js';
 
-const KIND = String.raw`(?:Treaty|Treaties|Pact|Agreement|Agreements|Protocol|Protocols|Accord|Accords|Alliance|Convention|Entente|Armistice)`;
+const KIND =
+  String.raw`(?:Treaty|Treaties|Pact|Agreement|Agreements|Protocol|Protocols|Accord|Accords|Alliance|Convention|` +
+  String.raw`Entente|Armistice)`;
 const MONTHS = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December)\b`;
 const CAP = String.raw`(?:(?!${MONTHS})\p{Lu}[\p{L}'’]*(?:[-–]\p{Lu}?[\p{L}]+)*|\d{4})`;
-/** "German–Soviet Boundary and Friendship Treaty", "Franco-Soviet Treaty of Mutual Assistance", "Treaty of Brest-Litovsk" */
+/**
+ * "German–Soviet Boundary and Friendship Treaty", "Franco-Soviet Treaty of Mutual Assistance",
+ * "Treaty of Brest-Litovsk"
+ */
 const NAMED = new RegExp(
-  String.raw`(?:${CAP}\s+(?:(?:and|of|for)\s+)?){0,5}${KIND}\b(?:\s+(?:of|on)\s+(?:${CAP}(?:\s+(?:and|of)\s+)?\s*){1,4})?`,
+  String.raw`(?:${CAP}\s+(?:(?:and|of|for)\s+)?){0,5}${KIND}\b` +
+    String.raw`(?:\s+(?:of|on)\s+(?:${CAP}(?:\s+(?:and|of)\s+)?\s*){1,4})?`,
   'gu',
 );
 const SECRET = /\b[Ss]ecret (?:[Aa]dditional )?[Pp]rotocols?\b/g;
 /** An unnamed treaty of a named kind with a named party: "a neutrality pact with Axis power Japan". */
 const KIND_WITH = new RegExp(
-  String.raw`\b(non-aggression|neutrality|commercial|trade|credit|border|boundary|friendship|peace|mutual assistance)\s+(pact|treaty|agreement|accord)\s+with\s+(?:\p{L}+\s+){0,2}?(?:the\s+)?(?!${MONTHS})(\p{Lu}\p{L}+)(?=[\s.,;]|$)(?!\s+(?:power|\p{Lu}))`,
+  String.raw`\b(non-aggression|neutrality|commercial|trade|credit|border|boundary|friendship|peace|mutual assistance)` +
+    String.raw`\s+(pact|treaty|agreement|accord)\s+with\s+(?:\p{L}+\s+){0,2}?(?:the\s+)?` +
+    String.raw`(?!${MONTHS})(\p{Lu}\p{L}+)(?=[\s.,;]|$)(?!\s+(?:power|\p{Lu}))`,
   'gu',
 );
 
@@ -42,8 +50,10 @@ const COMBINING: Record<string, string> = {
   nazi: 'german',
 };
 const STOP = new Set(['the', 'of', 'and', 'on', 'for', 'a']);
-const LEADING =
-  /^(?:The|A|An|This|That|These|Those|In|On|By|After|Before|During|Under|With|Its|Their|His|Her|When|While|Both|And)\s+/;
+const LEADING = new RegExp(
+  String.raw`^(?:The|A|An|This|That|These|Those|In|On|By|After|Before|During|Under|With|Its|Their|His|Her|When|` +
+    String.raw`While|Both|And)\s+`,
+);
 /** Parties a name can carry: demonyms ("German", "Soviet", "Polish", "French") and combining forms. */
 const PARTY_WORD = /^(?:\p{Lu}\p{Ll}+(?:an|ish|ese|ch|et|ic)|Franco|Anglo|Italo|Russo|Sino|Nazi)$/u;
 
@@ -235,6 +245,13 @@ export function extractTreaties(book: Book): Treaty[] {
   return treaties.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.name.localeCompare(b.name));
 }
 
+/** A party to a treaty: one or two capitalised words ("Weimar Germany", "Soviet Russia"). */
+const PARTY = String.raw`(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)`;
+const BETWEEN = new RegExp(String.raw`\bbetween\s+(?:the\s+)?${PARTY}\s+and\s+(?:the\s+)?${PARTY}`, 'u');
+/** A signer after "signed by": a name ends where capitalised words end ("Foreign Minister Walther Rathenau"). */
+const SIGNER = String.raw`(?:[\p{L}\s]*?\s)??(${NAME_PATTERN})(?![\p{L}'’-])(?!\s+\p{Lu})`;
+const SIGNED_BY = new RegExp(String.raw`\bsigned\s+by\s+${SIGNER}(?:\s+and\s+${SIGNER})?`, 'u');
+
 /** Date signed, parties, signatories and a describing sentence, from the sentences that mention a treaty. */
 function details(
   name: string,
@@ -257,10 +274,7 @@ function details(
     if (prefix.includes('-')) for (const p of prefix.split('-')) if (PARTY_WORD.test(p)) parties.add(p);
   }
   for (const s of signing) {
-    const between =
-      /\bbetween\s+(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)\s+and\s+(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)/u.exec(
-        s,
-      );
+    const between = BETWEEN.exec(s);
     if (between) {
       parties.add(between[1]!);
       parties.add(between[2]!);
@@ -268,13 +282,8 @@ function details(
   }
   // Signatories from the first sentence that says who signed.
   const signatories: string[] = [];
-  // A name ends where capitalised words end: "German Foreign Minister Walther Rathenau", not "… Walther".
-  const signedBy = new RegExp(
-    String.raw`\bsigned\s+by\s+(?:[\p{L}\s]*?\s)??(${NAME_PATTERN})(?![\p{L}'’-])(?!\s+\p{Lu})(?:\s+and\s+(?:[\p{L}\s]*?\s)??(${NAME_PATTERN})(?![\p{L}'’-])(?!\s+\p{Lu}))?`,
-    'u',
-  );
   for (const s of signing) {
-    const by = signedBy.exec(s);
+    const by = SIGNED_BY.exec(s);
     if (!by) continue;
     for (const n of [by[1], by[2]]) if (n) signatories.push(stripTitles(n));
     break;
