@@ -25,8 +25,8 @@ const UNPUBLISHED = {
   meta: { publisher: true, description: true },
   /** Reader-internal fields: the role is the reader's instruction to the merge. */
   source: { role: true, readerLabel: true },
-  /** Book fields: the links are hints for the study stage. */
-  guide: { links: true },
+  /** Book fields: the links are hints for the study stage; mention spans are for the writers. */
+  guide: { links: true, mentions: true },
 } as const;
 
 type UnpublishedMeta = keyof typeof UNPUBLISHED.meta;

@@ -339,13 +339,29 @@ export const BookSchema = z.object({
 /** The merge's output: the sources fused into chapters, with their citations and the merge's report. */
 export type Book = z.infer<typeof BookSchema>;
 
-/** What the study stage computes from a book: glossaries, review questions, the index. */
+/**
+ * A chapter's first mention of a glossary entry (found by study/mentions.ts): `path` is the child indexes
+ * from the block's node to a text node, `start`–`end` a UTF-16 range of that node's value. Render links
+ * these ranges; it never searches the text for names itself.
+ */
+export const MentionSpanSchema = z.object({
+  entry: z.string(),
+  chapter: z.string(),
+  block: z.string(),
+  path: z.array(z.number().int().nonnegative()),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type MentionSpan = z.infer<typeof MentionSpanSchema>;
+
+/** What the study stage computes from a book: glossaries, review questions, the index, mention spans. */
 export const StudyAidsSchema = z.object({
   glossaries: GlossariesSchema,
   questions: z.array(ReviewQuestionSchema),
   index: z.array(IndexEntrySchema),
+  mentions: z.array(MentionSpanSchema),
 });
-/** What the study stage computes from a book: glossaries, review questions, the index. */
+/** What the study stage computes from a book: glossaries, review questions, the index, mention spans. */
 export type StudyAids = z.infer<typeof StudyAidsSchema>;
 
 /** The book with its study aids: what the writers take. */

@@ -22,12 +22,14 @@ const ROLE_THEN_NAME = new RegExp(
 );
 /** "Yakov Surits, the Soviet ambassador to Germany" */
 const NAME_THEN_ROLE = new RegExp(
-  String.raw`(?<name>${NAME_PATTERN}),\s+the\s+(?:new\s+|last\s+)?(?<nat>${NATION})\s+${ROLE}(?:\s+(?:to|in)\s+(?<place>${PLACE}))?`,
+  String.raw`(?<name>${NAME_PATTERN}),\s+the\s+(?:new\s+|last\s+)?(?<nat>${NATION})\s+${ROLE}` +
+    String.raw`(?:\s+(?:to|in)\s+(?<place>${PLACE}))?`,
   'gu',
 );
 /** Headings of lists of envoys: "Soviet ambassadors (chargés) to Berlin", "German ambassadors to Moscow". */
 const LIST_HEADING = new RegExp(
-  String.raw`^(?<nat>${NATION})\s+(?:ambassadors|envoys|representatives|chargés|ministers)\b.*?\b(?:to|in)\s+(?<place>${PLACE})\s*$`,
+  String.raw`^(?<nat>${NATION})\s+(?:ambassadors|envoys|representatives|chargés|ministers)\b` +
+    String.raw`.*?\b(?:to|in)\s+(?<place>${PLACE})\s*$`,
   'u',
 );
 /** "Nikolay Krestinsky (1921–1930)" */

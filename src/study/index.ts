@@ -1,7 +1,8 @@
 /**
  * Study aids: computed from the merged book alone and returned as a new book.
  *   glossaries (ambassadors, treaties, timeline) → editor's glossary overrides → review questions →
- *   editor's question overrides → index
+ *   editor's question overrides → index → mention spans (the first mention of each glossary entry per chapter,
+ *   found once the glossaries' names are final)
  */
 import type { Book, StudyGuide } from '../model/index.js';
 import { extractAmbassadors } from './ambassadors.js';
@@ -9,6 +10,7 @@ import { extractTreaties } from './treaties.js';
 import { extractTimeline } from './timeline.js';
 import { generateQuestions } from './questions.js';
 import { buildIndex } from './indexer.js';
+import { findMentionSpans } from './mentions.js';
 import { applyGlossaryOverrides, applyQuestionOverrides, type Overrides } from './overrides.js';
 
 export function addStudyAids(book: Book, overrides?: { data: Overrides; file: string }): StudyGuide {
@@ -21,9 +23,10 @@ export function addStudyAids(book: Book, overrides?: { data: Overrides; file: st
     },
     questions: [],
     index: [],
+    mentions: [],
   };
   if (overrides) out = applyGlossaryOverrides(out, overrides.data, overrides.file);
   out = { ...out, questions: generateQuestions(out) };
   if (overrides) out = applyQuestionOverrides(out, overrides.data, overrides.file);
-  return { ...out, index: buildIndex(out) };
+  return { ...out, index: buildIndex(out), mentions: findMentionSpans(out, out.glossaries) };
 }

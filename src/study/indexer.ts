@@ -10,11 +10,17 @@ import { blocksOf } from './text.js';
 
 const LEADING = /^(?:The|A|An|In|On|At|By|After|Before|During|When|While)\s+/;
 /** Last words that make a capitalised phrase an institution or an event, not a person or a place. */
-const BODY_OR_EVENT =
-  /\b(?:War|Revolution|Congress|Conference|Committee|Party|Office|Ministry|Council|Army|Navy|Purge|Terror|Operation|Front|League|Bank|Company|Factory|Commissariat|Government|Communists|Invasion|Occupation|Assembly|Parliament)\b/;
+const BODY_OR_EVENT = new RegExp(
+  String.raw`\b(?:War|Revolution|Congress|Conference|Committee|Party|Office|Ministry|Council|Army|Navy|Purge|` +
+    String.raw`Terror|Operation|Front|League|Bank|Company|Factory|Commissariat|Government|Communists|Invasion|` +
+    String.raw`Occupation|Assembly|Parliament)\b`,
+);
 /** Last words of capitalised phrases that are places, bodies or things rather than people. */
-const NOT_PERSON =
-  /\b(?:Sea|Ocean|River|Lake|Isthmus|Line|Republic|Reich|States|Kingdom|Zealand|Peace|Coup|Kampf|Bolshevism|Uprisings?|Italy|Soviet|Treaty|Pact|Agreement|Karelia|Commissar|Revolutionaries|Empire|Union)$/;
+const NOT_PERSON = new RegExp(
+  String.raw`\b(?:Sea|Ocean|River|Lake|Isthmus|Line|Republic|Reich|States|Kingdom|Zealand|Peace|Coup|Kampf|` +
+    String.raw`Bolshevism|Uprisings?|Italy|Soviet|Treaty|Pact|Agreement|Karelia|Commissar|Revolutionaries|Empire|` +
+    String.raw`Union)$`,
+);
 const DATE_LIKE =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}$/;
 

@@ -30,7 +30,8 @@ const PARTICLES = new Set([
 
 /** A name pattern: capitalised words, with particles between them. Used to find names in prose. */
 export const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)*`;
-export const NAME_PATTERN = String.raw`${NAME_WORD}(?:\s+(?:(?:von|van|der|den|de|zu|Graf|Freiherr)\s+)*${NAME_WORD}){1,3}`;
+const NAME_PARTICLE = String.raw`(?:von|van|der|den|de|zu|Graf|Freiherr)`;
+export const NAME_PATTERN = String.raw`${NAME_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)*${NAME_WORD}){1,3}`;
 
 /** Fold what transliteration varies: diacritics, ph/f, ks/x, j/i/y, w/v, kh/h, doubled letters. */
 export const foldSpelling: (word: string) => string = memoize(fold, (word) => word, 100_000);
@@ -94,8 +95,12 @@ export function sameSurname(a: string, b: string): boolean {
 }
 
 /** Titles and roles written before names: "General Hans von Seeckt", "Foreign Minister Walther Rathenau". */
-export const TITLES =
-  /^(?:(?:General|Marshal|Admiral|Colonel|Captain|President|Chancellor|Premier|Prime|Foreign|Deputy|Minister|Commissar|Ambassador|Secretary|State|King|Queen|Emperor|Pope|Count|Prince|Mr|Mrs|Dr|Professor|German|Soviet|British|French|Russian|Polish|Italian|Japanese)\s+)+(?=\p{Lu})/u;
+export const TITLES = new RegExp(
+  String.raw`^(?:(?:General|Marshal|Admiral|Colonel|Captain|President|Chancellor|Premier|Prime|Foreign|Deputy|` +
+    String.raw`Minister|Commissar|Ambassador|Secretary|State|King|Queen|Emperor|Pope|Count|Prince|Mr|Mrs|Dr|` +
+    String.raw`Professor|German|Soviet|British|French|Russian|Polish|Italian|Japanese)\s+)+(?=\p{Lu})`,
+  'u',
+);
 
 export function stripTitles(name: string): string {
   return name.replace(TITLES, '');

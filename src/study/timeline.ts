@@ -43,8 +43,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const MONTH_OR_YEAR = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b|\b\d{4}\b/;
 
 /** Bare years and year ranges: 1000–2099, not part of a larger number, not a quantity. */
-const YEAR =
-  /(?<![\d,.])\b(1\d{3}|20\d{2})(?:\s*[–-]\s*(\d{4}|\d{2}))?\b(?![,.]\d)(?!\s*(?:%|km|kilometres|kilometers|miles|men|people|tons|tonnes|soldiers|troops)\b)/g;
+const YEAR = new RegExp(
+  String.raw`(?<![\d,.])\b(1\d{3}|20\d{2})(?:\s*[–-]\s*(\d{4}|\d{2}))?\b(?![,.]\d)` +
+    String.raw`(?!\s*(?:%|km|kilometres|kilometers|miles|men|people|tons|tonnes|soldiers|troops)\b)`,
+  'g',
+);
 
 /**
  * Every date in a sentence. `lastYear` fills in a year the sentence leaves out. Remembered per sentence and

@@ -11,21 +11,29 @@
 import type { Book, Treaty } from '../model/index.js';
 import { slugify } from '../util/slug.js';
 import { NAME_PATTERN, stripTitles } from './names.js';
-import { blocksOf } from './text.js';
+import { blocksOf, type BlockRef } from './text.js';
 import { datesIn } from './timeline.js';
 
-const KIND = String.raw`(?:Treaty|Treaties|Pact|Agreement|Agreements|Protocol|Protocols|Accord|Accords|Alliance|Convention|Entente|Armistice)`;
+const KIND =
+  String.raw`(?:Treaty|Treaties|Pact|Agreement|Agreements|Protocol|Protocols|Accord|Accords|Alliance|Convention|` +
+  String.raw`Entente|Armistice)`;
 const MONTHS = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December)\b`;
 const CAP = String.raw`(?:(?!${MONTHS})\p{Lu}[\p{L}'’]*(?:[-–]\p{Lu}?[\p{L}]+)*|\d{4})`;
-/** "German–Soviet Boundary and Friendship Treaty", "Franco-Soviet Treaty of Mutual Assistance", "Treaty of Brest-Litovsk" */
+/**
+ * "German–Soviet Boundary and Friendship Treaty", "Franco-Soviet Treaty of Mutual Assistance",
+ * "Treaty of Brest-Litovsk"
+ */
 const NAMED = new RegExp(
-  String.raw`(?:${CAP}\s+(?:(?:and|of|for)\s+)?){0,5}${KIND}\b(?:\s+(?:of|on)\s+(?:${CAP}(?:\s+(?:and|of)\s+)?\s*){1,4})?`,
+  String.raw`(?:${CAP}\s+(?:(?:and|of|for)\s+)?){0,5}${KIND}\b` +
+    String.raw`(?:\s+(?:of|on)\s+(?:${CAP}(?:\s+(?:and|of)\s+)?\s*){1,4})?`,
   'gu',
 );
 const SECRET = /\b[Ss]ecret (?:[Aa]dditional )?[Pp]rotocols?\b/g;
 /** An unnamed treaty of a named kind with a named party: "a neutrality pact with Axis power Japan". */
 const KIND_WITH = new RegExp(
-  String.raw`\b(non-aggression|neutrality|commercial|trade|credit|border|boundary|friendship|peace|mutual assistance)\s+(pact|treaty|agreement|accord)\s+with\s+(?:\p{L}+\s+){0,2}?(?:the\s+)?(?!${MONTHS})(\p{Lu}\p{L}+)(?=[\s.,;]|$)(?!\s+(?:power|\p{Lu}))`,
+  String.raw`\b(non-aggression|neutrality|commercial|trade|credit|border|boundary|friendship|peace|mutual assistance)` +
+    String.raw`\s+(pact|treaty|agreement|accord)\s+with\s+(?:\p{L}+\s+){0,2}?(?:the\s+)?` +
+    String.raw`(?!${MONTHS})(\p{Lu}\p{L}+)(?=[\s.,;]|$)(?!\s+(?:power|\p{Lu}))`,
   'gu',
 );
 
@@ -42,8 +50,10 @@ const COMBINING: Record<string, string> = {
   nazi: 'german',
 };
 const STOP = new Set(['the', 'of', 'and', 'on', 'for', 'a']);
-const LEADING =
-  /^(?:The|A|An|This|That|These|Those|In|On|By|After|Before|During|Under|With|Its|Their|His|Her|When|While|Both|And)\s+/;
+const LEADING = new RegExp(
+  String.raw`^(?:The|A|An|This|That|These|Those|In|On|By|After|Before|During|Under|With|Its|Their|His|Her|When|` +
+    String.raw`While|Both|And)\s+`,
+);
 /** Parties a name can carry: demonyms ("German", "Soviet", "Polish", "French") and combining forms. */
 const PARTY_WORD = /^(?:\p{Lu}\p{Ll}+(?:an|ish|ese|ch|et|ic)|Franco|Anglo|Italo|Russo|Sino|Nazi)$/u;
 
@@ -87,8 +97,8 @@ interface Draft {
   surfaces?: Set<string>;
 }
 
-export function extractTreaties(book: Book): Treaty[] {
-  const refs = blocksOf(book);
+/** Every name of a treaty the sentences carry, by its order-free key. */
+function collectDrafts(refs: BlockRef[]): Map<string, Draft> {
   const drafts = new Map<string, Draft>();
   const note = (raw: string, surface?: string) => {
     const name = cleanName(raw);
@@ -107,8 +117,11 @@ export function extractTreaties(book: Book): Treaty[] {
         note(`${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)} ${m[2]} with ${m[3]}`, m[0]);
     }
   }
+  return drafts;
+}
 
-  // Merge names of one treaty: links between names, then short names contained in exactly one longer one.
+/** Union-find over draft keys: `find` gives the key a key was merged into. */
+function unionFind() {
   const parent = new Map<string, string>();
   const find = (k: string): string => (parent.has(k) && parent.get(k) !== k ? find(parent.get(k)!) : k);
   const union = (a: string, b: string) => {
@@ -116,6 +129,11 @@ export function extractTreaties(book: Book): Treaty[] {
     const rb = find(b);
     if (ra !== rb) parent.set(rb, ra);
   };
+  return { find, union };
+}
+
+/** Names the sources link to each other are one treaty; a linked name the text never uses joins as a draft. */
+function unionLinked(book: Book, drafts: Map<string, Draft>, union: (a: string, b: string) => void): void {
   for (const link of book.links) {
     const a = cleanName(link.target);
     const b = cleanName(link.label);
@@ -130,24 +148,31 @@ export function extractTreaties(book: Book): Treaty[] {
       if (!drafts.has(k)) drafts.set(k, { name: n, names: new Map([[n, 0]]), key: k });
     union(kb, ka);
   }
+}
+
+const KIND_WORDS = new Set([
+  'treaty',
+  'pact',
+  'agreement',
+  'protocol',
+  'accord',
+  'alliance',
+  'convention',
+  'entente',
+  'armistice',
+]);
+const distinctive = (k: string) =>
+  k
+    .split(' ')
+    .filter((w) => !KIND_WORDS.has(w))
+    .join(' ');
+
+/** Merge names of one treaty: links between names, then short names contained in exactly one longer one. */
+function groupDrafts(book: Book, drafts: Map<string, Draft>): Draft[][] {
+  const { find, union } = unionFind();
+  unionLinked(book, drafts, union);
   const keys = [...drafts.keys()];
   // The same distinctive words with another kind word: "Locarno Treaties" / "Locarno Agreements".
-  const kindWords = new Set([
-    'treaty',
-    'pact',
-    'agreement',
-    'protocol',
-    'accord',
-    'alliance',
-    'convention',
-    'entente',
-    'armistice',
-  ]);
-  const distinctive = (k: string) =>
-    k
-      .split(' ')
-      .filter((w) => !kindWords.has(w))
-      .join(' ');
   for (const a of keys)
     for (const b of keys) if (a < b && distinctive(a) && distinctive(a) === distinctive(b)) union(a, b);
   for (const k of keys) {
@@ -157,51 +182,75 @@ export function extractTreaties(book: Book): Treaty[] {
     const roots = new Set(supersets.map(find));
     if (roots.size === 1) union(supersets[0]!, k);
   }
-
   const groups = new Map<string, Draft[]>();
   for (const d of drafts.values()) groups.set(find(d.key), [...(groups.get(find(d.key)) ?? []), d]);
+  return [...groups.values()];
+}
 
+/** The canonical name (the one the text uses most, the longer on a tie) and the other names. */
+function namesOf(group: Draft[]): { name: string; aliases: string[] } | undefined {
+  const names = group.flatMap((d) => [...d.names.entries()]);
+  if (names.every(([, count]) => count === 0)) return undefined;
+  names.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+  const name = names[0]![0];
+  // Aliases differ from the name and from each other by more than the kind of dash.
+  const seen = new Set([normaliseDashes(name).toLowerCase()]);
+  const aliases = names
+    .map(([n]) => n)
+    .filter((n) => {
+      const k = normaliseDashes(n).toLowerCase();
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  return { name, aliases };
+}
+
+/** The blocks naming a treaty under any of its names (`all`, folded), and the sentences that speak of it. */
+function mentionsOf(all: string[], refs: BlockRef[], folded: string[][]): { mentions: string[]; sentences: string[] } {
+  const mentions: string[] = [];
+  const sentences: string[] = [];
+  for (const [r, ref] of refs.entries()) {
+    let hit = false;
+    ref.block.sentences.forEach((s, i) => {
+      const low = folded[r]![i]!;
+      if (!all.some((n) => low.includes(n))) return;
+      hit = true;
+      sentences.push(s);
+      // "It was signed by …": the next sentence speaks of the same treaty.
+      const next = ref.block.sentences[i + 1];
+      if (next && /^(?:It|The (?:treaty|pact|agreement|accord|protocol|alliance))\b/.test(next)) sentences.push(next);
+    });
+    if (hit) mentions.push(ref.block.id);
+  }
+  return { mentions, sentences };
+}
+
+export function extractTreaties(book: Book): Treaty[] {
+  const refs = blocksOf(book);
+  const groups = groupDrafts(book, collectDrafts(refs));
   const treaties: Treaty[] = [];
   // Each sentence folded once, not once per treaty.
   const folded = refs.map((ref) => ref.block.sentences.map((s) => normaliseDashes(s).toLowerCase()));
-  for (const group of groups.values()) {
-    const names = group.flatMap((d) => [...d.names.entries()]);
-    if (names.every(([, count]) => count === 0)) continue;
-    // The canonical name: the one the text uses most, the longer on a tie.
-    names.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
-    const name = names[0]![0];
-    // Aliases differ from the name and from each other by more than the kind of dash.
-    const seen = new Set([normaliseDashes(name).toLowerCase()]);
-    const aliases = names
-      .map(([n]) => n)
-      .filter((n) => {
-        const k = normaliseDashes(n).toLowerCase();
-        if (seen.has(k)) return false;
-        seen.add(k);
-        return true;
-      });
+  for (const group of groups) {
+    const named = namesOf(group);
+    if (!named) continue;
+    const { name, aliases } = named;
     const surfaces = group.flatMap((d) => [...(d.surfaces ?? [])]);
     const all = [name, ...aliases, ...surfaces].map((n) => normaliseDashes(n).toLowerCase());
-    const mentions: string[] = [];
-    const sentences: string[] = [];
-    for (const [r, ref] of refs.entries()) {
-      let hit = false;
-      ref.block.sentences.forEach((s, i) => {
-        const low = folded[r]![i]!;
-        if (!all.some((n) => low.includes(n))) return;
-        hit = true;
-        sentences.push(s);
-        // "It was signed by …": the next sentence speaks of the same treaty.
-        const next = ref.block.sentences[i + 1];
-        if (next && /^(?:It|The (?:treaty|pact|agreement|accord|protocol|alliance))\b/.test(next)) sentences.push(next);
-      });
-      if (hit) mentions.push(ref.block.id);
-    }
+    const { mentions, sentences } = mentionsOf(all, refs, folded);
     if (!mentions.length) continue;
     treaties.push({ id: `treaty-${slugify(name)}`, name, aliases, ...details(name, aliases, sentences), mentions });
   }
   return treaties.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.name.localeCompare(b.name));
 }
+
+/** A party to a treaty: one or two capitalised words ("Weimar Germany", "Soviet Russia"). */
+const PARTY = String.raw`(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)`;
+const BETWEEN = new RegExp(String.raw`\bbetween\s+(?:the\s+)?${PARTY}\s+and\s+(?:the\s+)?${PARTY}`, 'u');
+/** A signer after "signed by": a name ends where capitalised words end ("Foreign Minister Walther Rathenau"). */
+const SIGNER = String.raw`(?:[\p{L}\s]*?\s)??(${NAME_PATTERN})(?![\p{L}'’-])(?!\s+\p{Lu})`;
+const SIGNED_BY = new RegExp(String.raw`\bsigned\s+by\s+${SIGNER}(?:\s+and\s+${SIGNER})?`, 'u');
 
 /** Date signed, parties, signatories and a describing sentence, from the sentences that mention a treaty. */
 function details(
@@ -225,10 +274,7 @@ function details(
     if (prefix.includes('-')) for (const p of prefix.split('-')) if (PARTY_WORD.test(p)) parties.add(p);
   }
   for (const s of signing) {
-    const between =
-      /\bbetween\s+(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)\s+and\s+(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)/u.exec(
-        s,
-      );
+    const between = BETWEEN.exec(s);
     if (between) {
       parties.add(between[1]!);
       parties.add(between[2]!);
@@ -236,13 +282,8 @@ function details(
   }
   // Signatories from the first sentence that says who signed.
   const signatories: string[] = [];
-  // A name ends where capitalised words end: "German Foreign Minister Walther Rathenau", not "… Walther".
-  const signedBy = new RegExp(
-    String.raw`\bsigned\s+by\s+(?:[\p{L}\s]*?\s)??(${NAME_PATTERN})(?![\p{L}'’-])(?!\s+\p{Lu})(?:\s+and\s+(?:[\p{L}\s]*?\s)??(${NAME_PATTERN})(?![\p{L}'’-])(?!\s+\p{Lu}))?`,
-    'u',
-  );
   for (const s of signing) {
-    const by = signedBy.exec(s);
+    const by = SIGNED_BY.exec(s);
     if (!by) continue;
     for (const n of [by[1], by[2]]) if (n) signatories.push(stripTitles(n));
     break;

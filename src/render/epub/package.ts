@@ -48,12 +48,12 @@ export interface PackageInput {
   cover?: Uint8Array;
 }
 
-export function packageEpub(epub: Uint8Array, input: PackageInput): Uint8Array {
-  const { view, templates } = input;
-  const files = unzipSync(epub);
-  const text = (name: string) => (files[name] ? strFromU8(files[name]!) : '');
+type Files = Record<string, Uint8Array>;
 
-  // Images: content-derived names instead of random ones, references updated in every document.
+const textOf = (files: Files, name: string) => (files[name] ? strFromU8(files[name]!) : '');
+
+/** Images: content-derived names instead of random ones, references updated in every document. */
+function renameImages(files: Files): void {
   const renames = new Map<string, string>();
   for (const name of Object.keys(files)) {
     if (!name.startsWith('OEBPS/images/') || name.endsWith('/')) continue;
@@ -67,24 +67,20 @@ export function packageEpub(epub: Uint8Array, input: PackageInput): Uint8Array {
   }
   for (const name of Object.keys(files)) {
     if (!name.endsWith('.xhtml') || !renames.size) continue;
-    let doc = text(name);
+    let doc = textOf(files, name);
     for (const [from, to] of renames) doc = doc.split(from.replace('OEBPS/', '')).join(to.replace('OEBPS/', ''));
     files[name] = strToU8(doc);
   }
+}
 
-  if (input.cover) {
-    files['OEBPS/cover.png'] = new Uint8Array(input.cover);
-    files['OEBPS/cover.xhtml'] = strToU8(templates.render('epub-cover.xhtml.njk', view));
-  }
-
-  const identifier = `urn:uuid:${stableUuid(`${view.meta.title}|${view.meta.subtitle ?? ''}|${view.meta.language}|${view.meta.author}`)}`;
-  const modified = `${view.meta.edition.date}T00:00:00Z`;
+/** The package's manifest: every file under OEBPS/ but the package document, sorted, with its properties. */
+function manifestOf(files: Files) {
   const svgPages = new Set(
     Object.keys(files)
-      .filter((n) => n.endsWith('.xhtml') && /<svg[\s>]/.test(text(n)))
+      .filter((n) => n.endsWith('.xhtml') && /<svg[\s>]/.test(textOf(files, n)))
       .map((n) => n.replace('OEBPS/', '')),
   );
-  const manifest = Object.keys(files)
+  return Object.keys(files)
     .filter((n) => n.startsWith('OEBPS/') && !n.endsWith('/') && !n.endsWith('content.opf'))
     .map((n) => n.replace('OEBPS/', ''))
     .sort()
@@ -107,23 +103,14 @@ export function packageEpub(epub: Uint8Array, input: PackageInput): Uint8Array {
         .filter(Boolean)
         .join(' '),
     }));
-  const idOf = new Map(manifest.map((m) => [m.href, m.id]));
-  const spine = [
-    ...(input.cover ? [{ file: 'cover.xhtml', title: 'Cover', linear: true }] : []),
-    { file: 'toc.xhtml', title: 'Contents', linear: true },
-    ...input.spine,
-  ].map((s) => ({ ...s, idref: idOf.get(s.file)! }));
+}
 
-  const data = { ...view, identifier, modified, manifest, spine, hasCover: Boolean(input.cover) };
-  files['OEBPS/content.opf'] = strToU8(templates.render('epub-package.opf.njk', data));
-  files['OEBPS/toc.xhtml'] = strToU8(templates.render('epub-nav.xhtml.njk', data));
-  files['OEBPS/toc.ncx'] = strToU8(
-    text('OEBPS/toc.ncx').replace(/(<meta name="dtb:uid" content=")[^"]*(")/, `$1${identifier}$2`),
-  );
-
-  // A reproducible zip: fixed order, fixed timestamps (the edition date), mimetype first and stored.
-  // Deflate level 6 (level 9 takes a third longer for ~0.05 % smaller text); compressed formats stored.
-  const mtime = new Date(`${view.meta.edition.date}T00:00:00Z`);
+/**
+ * A reproducible zip: fixed order, fixed timestamps (the edition date), mimetype first and stored.
+ * Deflate level 6 (level 9 takes a third longer for ~0.05 % smaller text); compressed formats stored.
+ */
+function reproducibleZip(files: Files, date: string): Uint8Array {
+  const mtime = new Date(`${date}T00:00:00Z`);
   const zippable: Record<string, [Uint8Array, { level: 0 | 6; mtime: Date }]> = {
     mimetype: [strToU8('application/epub+zip'), { level: 0, mtime }],
   };
@@ -135,4 +122,33 @@ export function packageEpub(epub: Uint8Array, input: PackageInput): Uint8Array {
     zippable[name] = [files[name]!, { level: ALREADY_COMPRESSED.test(name) ? 0 : 6, mtime }];
   }
   return zipSync(zippable as Zippable);
+}
+
+export function packageEpub(epub: Uint8Array, input: PackageInput): Uint8Array {
+  const { view, templates } = input;
+  const files = unzipSync(epub);
+  renameImages(files);
+  if (input.cover) {
+    files['OEBPS/cover.png'] = new Uint8Array(input.cover);
+    files['OEBPS/cover.xhtml'] = strToU8(templates.render('epub-cover.xhtml.njk', view));
+  }
+
+  const { title, subtitle, language, author } = view.meta;
+  const identifier = `urn:uuid:${stableUuid(`${title}|${subtitle ?? ''}|${language}|${author}`)}`;
+  const modified = `${view.meta.edition.date}T00:00:00Z`;
+  const manifest = manifestOf(files);
+  const idOf = new Map(manifest.map((m) => [m.href, m.id]));
+  const spine = [
+    ...(input.cover ? [{ file: 'cover.xhtml', title: 'Cover', linear: true }] : []),
+    { file: 'toc.xhtml', title: 'Contents', linear: true },
+    ...input.spine,
+  ].map((s) => ({ ...s, idref: idOf.get(s.file)! }));
+
+  const data = { ...view, identifier, modified, manifest, spine, hasCover: Boolean(input.cover) };
+  files['OEBPS/content.opf'] = strToU8(templates.render('epub-package.opf.njk', data));
+  files['OEBPS/toc.xhtml'] = strToU8(templates.render('epub-nav.xhtml.njk', data));
+  files['OEBPS/toc.ncx'] = strToU8(
+    textOf(files, 'OEBPS/toc.ncx').replace(/(<meta name="dtb:uid" content=")[^"]*(")/, `$1${identifier}$2`),
+  );
+  return reproducibleZip(files, view.meta.edition.date);
 }

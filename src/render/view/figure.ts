@@ -19,13 +19,26 @@ export interface Figure {
   alt: string;
 }
 
-export function timelineFigure(book: StudyGuide): Figure | undefined {
-  const { ambassadors, treaties, timeline } = book.glossaries;
-  const terms = ambassadors.filter((a) => a.from !== null);
-  const dated = treaties.filter((t) => t.date);
-  // The span of the story: the terms and treaties (the timeline's stray later dates would squash it).
+const TREATY_TOP = 16;
+const AXIS_Y = TREATY_TOP + 42;
+
+type Ambassador = StudyGuide['glossaries']['ambassadors'][number];
+type Treaty = StudyGuide['glossaries']['treaties'][number];
+
+/** Years to x: from the first year of the story to the year after its last. */
+interface Scale {
+  first: number;
+  last: number;
+  span: number;
+  x: (year: number) => number;
+  xDate: (iso: string) => number;
+}
+
+/** The span of the story: the terms and treaties (the timeline's stray later dates would squash it). */
+function scaleOf(book: StudyGuide, terms: Ambassador[], dated: Treaty[]): Scale | undefined {
   let years = [...terms.flatMap((a) => [a.from!, a.to ?? a.from!]), ...dated.map((t) => Number(t.date!.slice(0, 4)))];
-  if (years.length < 2) years = timeline.filter((e) => e.precision === 'day').map((e) => Number(e.date.slice(0, 4)));
+  if (years.length < 2)
+    years = book.glossaries.timeline.filter((e) => e.precision === 'day').map((e) => Number(e.date.slice(0, 4)));
   if (years.length < 2) return undefined;
   const first = Math.min(...years);
   const last = Math.max(...years) + 1;
@@ -35,100 +48,100 @@ export function timelineFigure(book: StudyGuide): Figure | undefined {
     const [y, m, d] = iso.split('-').map(Number);
     return x(y! + ((m ?? 1) - 1) / 12 + ((d ?? 1) - 1) / 365);
   };
-  const children: Element[] = [];
+  return { first, last, span, x, xDate };
+}
 
-  // Treaties: a numbered marker above the axis (two staggered rows), named in a legend below the bars.
-  const treatyTop = 16;
-  dated.forEach((t, i) => {
-    const tx = xDate(t.date!);
-    const row = i % 2;
-    const cy = treatyTop + row * 16;
-    children.push(
-      s('line', { x1: tx, y1: cy + 6, x2: tx, y2: treatyTop + 40, stroke: '#555', 'stroke-width': 0.6 }),
+/** Treaties: a numbered marker above the axis (two staggered rows), named in a legend below the bars. */
+function treatyMarkers(dated: Treaty[], scale: Scale): Element[] {
+  return dated.flatMap((t, i) => {
+    const tx = scale.xDate(t.date!);
+    const cy = TREATY_TOP + (i % 2) * 16;
+    return [
+      s('line', { x1: tx, y1: cy + 6, x2: tx, y2: TREATY_TOP + 40, stroke: '#555', 'stroke-width': 0.6 }),
       s('circle', { cx: tx, cy, r: 6.5, fill: '#fff', stroke: '#000', 'stroke-width': 0.8 }),
       s('text', { x: tx, y: cy + 3, 'font-size': 8, 'text-anchor': 'middle', fill: '#000' }, String(i + 1)),
-    );
+    ];
   });
-  // The axis: a tick per year, a label every year or every few years.
-  const axisY = treatyTop + 42;
+}
+
+/** The axis: a tick per year, a label every year or every few years. */
+function yearAxis({ first, last, span, x }: Scale): Element[] {
   const step = span > 30 ? 5 : span > 15 ? 2 : 1;
-  children.push(s('line', { x1: LEFT, y1: axisY, x2: WIDTH - RIGHT, y2: axisY, stroke: '#000', 'stroke-width': 1 }));
+  const out = [s('line', { x1: LEFT, y1: AXIS_Y, x2: WIDTH - RIGHT, y2: AXIS_Y, stroke: '#000', 'stroke-width': 1 })];
   for (let y = first; y <= last; y++) {
-    children.push(
-      s('line', {
-        x1: x(y),
-        y1: axisY,
-        x2: x(y),
-        y2: axisY + (y % step === 0 ? 6 : 3),
-        stroke: '#000',
-        'stroke-width': 0.8,
-      }),
-    );
+    const y2 = AXIS_Y + (y % step === 0 ? 6 : 3);
+    out.push(s('line', { x1: x(y), y1: AXIS_Y, x2: x(y), y2, stroke: '#000', 'stroke-width': 0.8 }));
     if (y % step === 0)
-      children.push(
-        s('text', { x: x(y), y: axisY + 17, 'font-size': 10, 'text-anchor': 'middle', fill: '#000' }, String(y)),
+      out.push(
+        s('text', { x: x(y), y: AXIS_Y + 17, 'font-size': 10, 'text-anchor': 'middle', fill: '#000' }, String(y)),
       );
   }
+  return out;
+}
 
-  // Ambassadors: one row per post, bars for terms, alternating black and grey with the surname above.
-  let top = axisY + 34;
+/** One post's row from `top`: its name, then a bar per term, alternating black and grey, surname above. */
+function postRow(post: string, people: Ambassador[], top: number, { span, x }: Scale): Element[] {
+  const out = [s('text', { x: 4, y: top + 16, 'font-size': 10, 'font-weight': 'bold', fill: '#000' }, post)];
+  people.forEach((a, i) => {
+    const x1 = x(a.from!);
+    const x2 = Math.max(
+      x(a.to ?? a.from!) + (a.to === a.from || a.to === null ? (WIDTH - LEFT - RIGHT) / span / 2 : 0),
+      x1 + 3,
+    );
+    const fill = i % 2 ? '#9a9a9a' : '#1a1a1a';
+    const bar = { x: x1, y: top + 10, width: x2 - x1, height: 12, fill, stroke: '#000', 'stroke-width': 0.5 };
+    out.push(
+      s('rect', bar, [s('title', `${a.name}, ${a.post}, ${a.term}`)]),
+      s('text', { x: x1, y: i % 2 ? top + 34 : top + 6, 'font-size': 8.5, fill: '#000' }, nameParts(a.name).surname),
+    );
+  });
+  return out;
+}
+
+/** The treaties by number, in two columns, from `top`. */
+function treatyLegend(dated: Treaty[], top: number): Element[] {
+  const half = Math.ceil(dated.length / 2);
+  return dated.map((t, i) => {
+    const col = i < half ? 0 : 1;
+    const row = i < half ? i : i - half;
+    return s(
+      'text',
+      { x: 4 + col * (WIDTH / 2), y: top + 8 + row * 13, 'font-size': 9.5, fill: '#000' },
+      `${i + 1}  ${t.name} (${t.date!.slice(0, 4)})`,
+    );
+  });
+}
+
+/** A text alternative: the treaties with their dates, then each post's people with their terms. */
+function altText(title: string, dated: Treaty[], terms: Ambassador[], posts: string[]): string {
+  const people = (post: string) =>
+    terms
+      .filter((a) => a.post === post)
+      .map((a) => `${a.name} ${a.term}`)
+      .join(', ');
+  const treaties = dated.map((t) => `${t.name}, ${t.date}`).join('; ');
+  return `${title}: ${treaties}. ${posts.map((p) => `${p}: ${people(p)}`).join('. ')}.`;
+}
+
+export function timelineFigure(book: StudyGuide): Figure | undefined {
+  const { ambassadors, treaties } = book.glossaries;
+  const terms = ambassadors.filter((a) => a.from !== null);
+  const dated = treaties.filter((t) => t.date);
+  const scale = scaleOf(book, terms, dated);
+  if (!scale) return undefined;
+  const children: Element[] = [...treatyMarkers(dated, scale), ...yearAxis(scale)];
+  let top = AXIS_Y + 34;
   const posts = [...new Set(terms.map((a) => a.post))];
   for (const post of posts) {
     const people = terms.filter((a) => a.post === post).sort((a, b) => a.from! - b.from!);
-    children.push(s('text', { x: 4, y: top + 16, 'font-size': 10, 'font-weight': 'bold', fill: '#000' }, post));
-    people.forEach((a, i) => {
-      const x1 = x(a.from!);
-      const x2 = Math.max(
-        x(a.to ?? a.from!) + (a.to === a.from || a.to === null ? (WIDTH - LEFT - RIGHT) / span / 2 : 0),
-        x1 + 3,
-      );
-      const surname = nameParts(a.name).surname;
-      const labelY = i % 2 ? top + 34 : top + 6;
-      children.push(
-        s(
-          'rect',
-          {
-            x: x1,
-            y: top + 10,
-            width: x2 - x1,
-            height: 12,
-            fill: i % 2 ? '#9a9a9a' : '#1a1a1a',
-            stroke: '#000',
-            'stroke-width': 0.5,
-          },
-          [s('title', `${a.name}, ${a.post}, ${a.term}`)],
-        ),
-        s('text', { x: x1, y: labelY, 'font-size': 8.5, fill: '#000' }, surname),
-      );
-    });
+    children.push(...postRow(post, people, top, scale));
     top += 50;
   }
-
-  // Legend: the treaties by number, in two columns.
-  const half = Math.ceil(dated.length / 2);
-  dated.forEach((t, i) => {
-    const col = i < half ? 0 : 1;
-    const row = i < half ? i : i - half;
-    children.push(
-      s(
-        'text',
-        { x: 4 + col * (WIDTH / 2), y: top + 8 + row * 13, 'font-size': 9.5, fill: '#000' },
-        `${i + 1}  ${t.name} (${t.date!.slice(0, 4)})`,
-      ),
-    );
-  });
-  top += 12 + half * 13;
+  children.push(...treatyLegend(dated, top));
+  top += 12 + Math.ceil(dated.length / 2) * 13;
   const height = top + 4;
   const title = `Timeline of ${book.meta.title}`;
-  const alt = `${title}: ${dated.map((t) => `${t.name}, ${t.date}`).join('; ')}. ${posts
-    .map(
-      (p) =>
-        `${p}: ${terms
-          .filter((a) => a.post === p)
-          .map((a) => `${a.name} ${a.term}`)
-          .join(', ')}`,
-    )
-    .join('. ')}.`;
+  const alt = altText(title, dated, terms, posts);
   const svg = s(
     'svg',
     {

@@ -3,9 +3,9 @@
  * Templates never receive mdast and never see sources. Links are resolved for the target: one page
  * (HTML, print: `#id`) or an EPUB of several files (`file.xhtml#id`).
  */
-import type { StudyGuide, Chapter, SourceInfo, Provenance } from '../../model/index.js';
+import type { Block, Chapter, Citation, Provenance, SourceInfo, StudyGuide } from '../../model/index.js';
 import { blockHtml } from './content.js';
-import { linkMentions } from './mentions.js';
+import { linkMentions, type MentionAnchor } from './mentions.js';
 import { timelineFigure } from './figure.js';
 import { formatDate } from '../../util/dates.js';
 import type { Changelog } from '../../editions/changelog.js';
@@ -126,18 +126,27 @@ export const FILES = {
 
 const where = (p: Provenance) => `${p.file}:${p.line}`;
 
-export function buildView(
-  book: StudyGuide,
-  options: {
-    paper: 'A4' | 'Letter';
-    assets: string;
-    target?: ViewTarget;
-    hyphenate?: (text: string) => string;
-    changes?: Changelog;
-  },
-): View {
-  const target = options.target ?? 'html';
-  const hyphenate = options.hyphenate;
+export interface ViewOptions {
+  paper: 'A4' | 'Letter';
+  assets: string;
+  target?: ViewTarget;
+  hyphenate?: (text: string) => string;
+  changes?: Changelog;
+}
+
+/** Where things stand, for links: each chapter's file, each block's chapter and section. */
+interface Places {
+  target: ViewTarget;
+  chapterFile: Map<string, string>;
+  blockChapter: Map<string, Chapter>;
+  /** "Chapter" or "Chapter · Section": how a link to a block is labelled. */
+  blockSection: Map<string, string>;
+  /** A link to an element in a chapter, in the glossary, or on another study-aid page. */
+  href: (id: string, file?: string) => string;
+  toBlock: (blockId: string) => string;
+}
+
+function placesOf(book: StudyGuide, target: ViewTarget): Places {
   const chapterFile = new Map(book.chapters.map((c, i) => [c.id, `chapter-${String(i + 1).padStart(2, '0')}.xhtml`]));
   const blockChapter = new Map<string, Chapter>();
   const blockSection = new Map<string, string>();
@@ -147,14 +156,18 @@ export function buildView(
         blockChapter.set(b.id, c);
         blockSection.set(b.id, s.title === c.title ? c.title : `${c.title} · ${s.title}`);
       }
-  /** A link to an element in a chapter, in the glossary, or on another study-aid page. */
   const href = (id: string, file?: string) => (target === 'epub' && file ? `${file}#${id}` : `#${id}`);
   const toBlock = (blockId: string) => href(blockId, chapterFile.get(blockChapter.get(blockId)?.id ?? ''));
+  return { target, chapterFile, blockChapter, blockSection, href, toBlock };
+}
 
-  const { nodes, anchors } = linkMentions(book, (entryId) => href(entryId, FILES.glossary));
+type BackLinks = (entryId: string, mentions: string[]) => ViewLink[];
+
+/** One link per section that mentions an entry: to the linked first mention where there is one. */
+function backLinksFor(places: Places, anchors: MentionAnchor[]): BackLinks {
+  const { href, toBlock, chapterFile, blockChapter, blockSection } = places;
   const anchorOf = new Map(anchors.map((a) => [`${a.entry}|${a.block}`, a.anchor]));
-  /** One link per section that mentions an entry: to the linked first mention where there is one. */
-  const backLinks = (entryId: string, mentions: string[]): ViewLink[] => {
+  return (entryId, mentions) => {
     const seen = new Set<string>();
     const out: ViewLink[] = [];
     for (const blockId of mentions) {
@@ -169,11 +182,14 @@ export function buildView(
     }
     return out;
   };
+}
 
-  const numberOf = new Map(book.citations.map((c) => [c.id, c.number]));
-  const citationById = new Map(book.citations.map((c) => [c.id, c]));
+type Question = StudyGuide['questions'][number];
+
+function questionViewer(book: StudyGuide, places: Places): (q: Question) => ViewQuestion {
+  const { href, toBlock, chapterFile, blockSection } = places;
   const questionNumber = new Map(book.questions.map((q, i) => [q.id, i + 1]));
-  const viewQuestion = (q: StudyGuide['questions'][number]): ViewQuestion => ({
+  return (q) => ({
     id: q.id,
     number: questionNumber.get(q.id)!,
     question: q.question,
@@ -182,49 +198,64 @@ export function buildView(
     questionHref: href(q.id, chapterFile.get(q.chapter)),
     source: { href: toBlock(q.block), label: blockSection.get(q.block) ?? '' },
   });
+}
 
-  function viewChapter(chapter: Chapter, number: number): ViewChapter {
-    const notePrefix = `${chapter.id}-`;
-    const used: string[] = [];
-    const noteNumber = (id: string) => {
-      const n = numberOf.get(id);
-      if (n !== undefined && !used.includes(id)) used.push(id);
-      return n;
-    };
-    const sections = chapter.sections.map((s) => ({
-      id: s.id,
-      title: s.title,
-      level: s.level,
-      blocks: s.blocks.map((b) => ({
-        id: b.id,
-        kind: b.kind,
-        html: blockHtml(nodes.get(b.id) ?? b.node, { notePrefix, noteNumber, hyphenate, epub: target === 'epub' }),
-      })),
-      keyPoints: s.keyPoints.map((k) => ({ id: k.id, text: k.text })),
-    }));
-    const notes = used.map((id) => ({
-      anchor: `${notePrefix}${id}`,
-      number: numberOf.get(id)!,
-      text: citationById.get(id)!.text,
-    }));
-    return {
-      id: chapter.id,
-      number,
-      title: chapter.title,
-      runningHead: cssString(chapter.title),
-      file: chapterFile.get(chapter.id)!,
-      sections,
-      subsections: sections.filter((s) => s.level > 2).map((s) => ({ id: s.id, title: s.title })),
-      notes,
-      questions: book.questions.filter((q) => q.chapter === chapter.id).map(viewQuestion),
-    };
-  }
+/** What a chapter's view needs besides the chapter: its blocks' linked nodes, notes, questions. */
+interface ChapterParts {
+  places: Places;
+  /** Block nodes with first mentions linked (blocks without any are not in the map). */
+  nodes: Map<string, Block['node']>;
+  citations: Map<string, Citation>;
+  questions: Question[];
+  viewQuestion: (q: Question) => ViewQuestion;
+  hyphenate?: (text: string) => string;
+}
 
-  const g = book.glossaries;
-  const posts = [...new Set(g.ambassadors.map((a) => a.post))];
-  const ambassadors = posts.map((post) => ({
+function viewChapter(chapter: Chapter, number: number, parts: ChapterParts): ViewChapter {
+  const { places, nodes, citations, hyphenate } = parts;
+  const notePrefix = `${chapter.id}-`;
+  const used: string[] = [];
+  const noteNumber = (id: string) => {
+    const n = citations.get(id)?.number;
+    if (n !== undefined && !used.includes(id)) used.push(id);
+    return n;
+  };
+  const epub = places.target === 'epub';
+  const sections = chapter.sections.map((s) => ({
+    id: s.id,
+    title: s.title,
+    level: s.level,
+    blocks: s.blocks.map((b) => ({
+      id: b.id,
+      kind: b.kind,
+      html: blockHtml(nodes.get(b.id) ?? b.node, { notePrefix, noteNumber, hyphenate, epub }),
+    })),
+    keyPoints: s.keyPoints.map((k) => ({ id: k.id, text: k.text })),
+  }));
+  const notes = used.map((id) => ({
+    anchor: `${notePrefix}${id}`,
+    number: citations.get(id)!.number,
+    text: citations.get(id)!.text,
+  }));
+  return {
+    id: chapter.id,
+    number,
+    title: chapter.title,
+    runningHead: cssString(chapter.title),
+    file: places.chapterFile.get(chapter.id)!,
+    sections,
+    subsections: sections.filter((s) => s.level > 2).map((s) => ({ id: s.id, title: s.title })),
+    notes,
+    questions: parts.questions.filter((q) => q.chapter === chapter.id).map(parts.viewQuestion),
+  };
+}
+
+/** The ambassadors grouped by post, in the order the posts first appear. */
+function viewAmbassadors(book: StudyGuide, backLinks: BackLinks): View['glossaries']['ambassadors'] {
+  const all = book.glossaries.ambassadors;
+  return [...new Set(all.map((a) => a.post))].map((post) => ({
     post,
-    entries: g.ambassadors
+    entries: all
       .filter((a) => a.post === post)
       .map((a) => ({
         id: a.id,
@@ -239,25 +270,32 @@ export function buildView(
         links: backLinks(a.id, a.mentions),
       })),
   }));
-  const treaties = g.treaties.map((t) => ({
+}
+
+function viewGlossaries(book: StudyGuide, places: Places, backLinks: BackLinks): View['glossaries'] {
+  const { language } = book.meta;
+  const treaties = book.glossaries.treaties.map((t) => ({
     id: t.id,
     name: t.name,
     aliases: t.aliases,
-    date: t.date ? formatDate(t.date, book.meta.language) : '',
+    date: t.date ? formatDate(t.date, language) : '',
     parties: t.parties,
     signatories: t.signatories,
     description: t.description,
     links: backLinks(t.id, t.mentions),
   }));
-  const timeline = g.timeline.map((e) => ({
+  const timeline = book.glossaries.timeline.map((e) => ({
     id: e.id,
-    date: e.end
-      ? `${formatDate(e.date, book.meta.language)}–${formatDate(e.end, book.meta.language)}`
-      : formatDate(e.date, book.meta.language),
+    date: e.end ? `${formatDate(e.date, language)}–${formatDate(e.end, language)}` : formatDate(e.date, language),
     precision: e.precision,
     text: e.text,
-    href: toBlock(e.block),
+    href: places.toBlock(e.block),
   }));
+  return { ambassadors: viewAmbassadors(book, backLinks), treaties, timeline };
+}
+
+/** The index by first letter (of the term without diacritics). */
+function viewIndex(book: StudyGuide, backLinks: BackLinks): View['index'] {
   const letters = new Map<string, View['index'][number]['entries']>();
   for (const entry of book.index) {
     const letter = entry.term.normalize('NFKD').charAt(0).toUpperCase();
@@ -265,8 +303,48 @@ export function buildView(
     list.push({ id: entry.id, term: entry.term, kind: entry.kind, links: backLinks(entry.id, entry.mentions) });
     letters.set(letter, list);
   }
-  const figure = timelineFigure(book);
+  return [...letters.entries()].map(([letter, entries]) => ({ letter, entries }));
+}
 
+function viewSources(book: StudyGuide): ViewSource[] {
+  return book.sources.map((s) => ({
+    id: s.id,
+    file: s.file,
+    format: s.readerLabel,
+    label: s.label ?? s.title ?? s.file,
+    revision: s.revision,
+  }));
+}
+
+function viewBackMatter(book: StudyGuide): View['backMatter'] {
+  return book.backMatter.map((b) => ({
+    id: b.id,
+    title: b.title,
+    blocks: b.blocks.map((block) => ({
+      id: block.id,
+      html: blockHtml(block.node, { notePrefix: `${b.id}-`, noteNumber: () => undefined }),
+    })),
+  }));
+}
+
+export function buildView(book: StudyGuide, options: ViewOptions): View {
+  const target = options.target ?? 'html';
+  const places = placesOf(book, target);
+  const { nodes, anchors } = linkMentions(book, (entryId) => places.href(entryId, FILES.glossary));
+  const backLinks = backLinksFor(places, anchors);
+  const viewQuestion = questionViewer(book, places);
+  const parts: ChapterParts = {
+    places,
+    nodes,
+    citations: new Map(book.citations.map((c) => [c.id, c])),
+    questions: book.questions,
+    viewQuestion,
+    hyphenate: options.hyphenate,
+  };
+  const g = book.glossaries;
+  const glossaries = viewGlossaries(book, places, backLinks);
+  const index = viewIndex(book, backLinks);
+  const figure = timelineFigure(book);
   return {
     meta: book.meta,
     paper: options.paper,
@@ -276,25 +354,12 @@ export function buildView(
     pages: {},
     epub: target === 'epub',
     changes: options.changes && !options.changes.empty ? options.changes : null,
-    sources: book.sources.map((s) => ({
-      id: s.id,
-      file: s.file,
-      format: s.readerLabel,
-      label: s.label ?? s.title ?? s.file,
-      revision: s.revision,
-    })),
-    chapters: book.chapters.map((chapter, i) => viewChapter(chapter, i + 1)),
-    backMatter: book.backMatter.map((b) => ({
-      id: b.id,
-      title: b.title,
-      blocks: b.blocks.map((block) => ({
-        id: block.id,
-        html: blockHtml(block.node, { notePrefix: `${b.id}-`, noteNumber: () => undefined }),
-      })),
-    })),
-    glossaries: { ambassadors, treaties, timeline },
+    sources: viewSources(book),
+    chapters: book.chapters.map((chapter, i) => viewChapter(chapter, i + 1, parts)),
+    backMatter: viewBackMatter(book),
+    glossaries,
     answers: book.questions.map(viewQuestion),
-    index: [...letters.entries()].map(([letter, entries]) => ({ letter, entries })),
+    index,
     figure: figure ? { ...figure, file: FILES.figure } : undefined,
     has: {
       ambassadors: g.ambassadors.length > 0,

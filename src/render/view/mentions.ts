@@ -1,17 +1,10 @@
 /**
- * Links between the text and the study aids. The first mention of a glossary entry in each chapter becomes a
- * link to the entry (with an anchor id, so the entry can link back to it). Works on mdast, before HTML.
+ * Links between the text and the study aids. The study stage found the first mention of each glossary entry
+ * in each chapter (`StudyGuide.mentions`, see study/mentions.ts); here each span becomes a link to the entry,
+ * with an anchor id so the entry can link back to it. Works on mdast, before HTML; no text is searched here.
  */
-import type { Block, StudyGuide, PhrasingContent } from '../../model/index.js';
-import type { Link, Paragraph, List, Text } from 'mdast';
-import { foldSpelling, surnameKey } from '../../study/names.js';
-
-export interface GlossaryTarget {
-  id: string;
-  /** Names to look for: the entry's name, aliases and (for people) the surname when unambiguous. */
-  names: string[];
-  surname?: string;
-}
+import type { Block, MentionSpan, StudyGuide } from '../../model/index.js';
+import type { Link, Nodes, Parent, Text } from 'mdast';
 
 export interface MentionAnchor {
   entry: string;
@@ -20,98 +13,88 @@ export interface MentionAnchor {
   anchor: string;
 }
 
-export function glossaryTargets(book: StudyGuide): GlossaryTarget[] {
-  const surnames = new Map<string, number>();
-  for (const a of book.glossaries.ambassadors)
-    surnames.set(surnameKey(a.name), (surnames.get(surnameKey(a.name)) ?? 0) + 1);
-  return [
-    ...book.glossaries.ambassadors.map((a) => ({
-      id: a.id,
-      names: [a.name, ...a.aliases],
-      surname: surnames.get(surnameKey(a.name)) === 1 ? surnameKey(a.name) : undefined,
-    })),
-    ...book.glossaries.treaties.map((t) => ({ id: t.id, names: [t.name, ...t.aliases] })),
-  ];
+/** The id of a linked first mention: one per entry and chapter. */
+export const mentionAnchor = (span: Pick<MentionSpan, 'entry' | 'chapter'>) => `m-${span.entry}-${span.chapter}`;
+
+/** The text node a span's path leads to, and the children array holding it. */
+function textAt(node: Block['node'], span: MentionSpan): { siblings: Parent['children']; text: Text } {
+  let siblings: Parent['children'] | undefined;
+  let at: Nodes | undefined = node;
+  for (const i of span.path) {
+    siblings = at && 'children' in at ? at.children : undefined;
+    at = siblings?.[i];
+  }
+  if (!siblings || at?.type !== 'text')
+    throw new Error(`mention span of ${span.entry} in ${span.block}: no text node at [${span.path.join(', ')}]`);
+  return { siblings, text: at };
 }
 
-const norm = (s: string) => s.replace(/[–—−]/g, '-').toLowerCase();
-
-/** Where in `text` a target is named: the longest name first; a lone surname last. */
-function findIn(text: string, target: GlossaryTarget): { at: number; length: number } | undefined {
-  const low = norm(text);
-  for (const name of [...target.names].sort((a, b) => b.length - a.length)) {
-    const at = low.indexOf(norm(name));
-    if (at >= 0 && !/\p{L}/u.test(low[at - 1] ?? '') && !/\p{L}/u.test(low[at + name.length] ?? ''))
-      return { at, length: name.length };
+/** A text node with spans linked: text before, between and after the links (empty text left out). */
+function linked(
+  text: Text,
+  spans: MentionSpan[],
+  link: (span: MentionSpan, value: string) => Link,
+): Parent['children'] {
+  const out: Parent['children'] = [];
+  let cursor = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < cursor || span.end < span.start || span.end > text.value.length)
+      throw new Error(`mention span of ${span.entry} in ${span.block}: [${span.start}, ${span.end}) does not fit`);
+    if (span.start > cursor) out.push({ type: 'text', value: text.value.slice(cursor, span.start) });
+    out.push(link(span, text.value.slice(span.start, span.end)));
+    cursor = span.end;
   }
-  if (target.surname) {
-    for (const m of text.matchAll(/\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)*/gu))
-      if (foldSpelling(m[0]) === target.surname) return { at: m.index, length: m[0].length };
-  }
-  return undefined;
+  if (cursor < text.value.length) out.push({ type: 'text', value: text.value.slice(cursor) });
+  return out;
 }
 
-/** Wrap the first occurrence of a target inside a paragraph's text nodes in a link. */
-function linkFirst(children: PhrasingContent[], target: GlossaryTarget, href: string, anchor: string): boolean {
-  for (let i = 0; i < children.length; i++) {
-    const node = children[i]!;
-    if (node.type !== 'text') continue;
-    const hit = findIn(node.value, target);
-    if (!hit) continue;
-    const before: Text = { type: 'text', value: node.value.slice(0, hit.at) };
-    const link: Link = {
-      type: 'link',
-      url: href,
-      children: [{ type: 'text', value: node.value.slice(hit.at, hit.at + hit.length) }],
-      data: { hProperties: { id: anchor, className: ['gloss-ref'] } },
-    };
-    const after: Text = { type: 'text', value: node.value.slice(hit.at + hit.length) };
-    children.splice(i, 1, ...[before, link, after].filter((n) => n.type !== 'text' || n.value));
-    return true;
+/** A copy of a block's node with the given spans (all in this block) linked. */
+function linkBlock(
+  node: Block['node'],
+  spans: MentionSpan[],
+  link: (span: MentionSpan, value: string) => Link,
+): Block['node'] {
+  const copy = structuredClone(node);
+  const byText = new Map<Text, { siblings: Parent['children']; spans: MentionSpan[] }>();
+  for (const span of spans) {
+    const { siblings, text } = textAt(copy, span);
+    const entry = byText.get(text) ?? { siblings, spans: [] };
+    entry.spans.push(span);
+    byText.set(text, entry);
   }
-  return false;
-}
-
-function paragraphsOf(node: Block['node']): Paragraph[] {
-  return node.type === 'paragraph'
-    ? [node]
-    : (node as List).children.flatMap((item) => item.children.filter((c): c is Paragraph => c.type === 'paragraph'));
+  for (const [text, { siblings, spans: here }] of byText)
+    siblings.splice(siblings.indexOf(text), 1, ...linked(text, here, link));
+  return copy;
 }
 
 /**
- * Pure: copies of the chapters' block nodes with first mentions linked, and the anchors made.
+ * Pure: copies of the block nodes that hold first mentions, with the mentions linked, and the anchors made.
  * `hrefFor` gives the link to an entry from a chapter (same page in HTML, another file in an EPUB).
  */
 export function linkMentions(
   book: StudyGuide,
   hrefFor: (entryId: string) => string,
 ): { nodes: Map<string, Block['node']>; anchors: MentionAnchor[] } {
-  const targets = glossaryTargets(book);
-  const mentionedIn = new Map<string, Set<string>>();
-  for (const e of [...book.glossaries.ambassadors, ...book.glossaries.treaties])
-    mentionedIn.set(e.id, new Set(e.mentions));
+  const link = (span: MentionSpan, value: string): Link => ({
+    type: 'link',
+    url: hrefFor(span.entry),
+    children: [{ type: 'text', value }],
+    data: { hProperties: { id: mentionAnchor(span), className: ['gloss-ref'] } },
+  });
+  const byBlock = new Map<string, MentionSpan[]>();
+  for (const span of book.mentions) byBlock.set(span.block, [...(byBlock.get(span.block) ?? []), span]);
   const nodes = new Map<string, Block['node']>();
-  const anchors: MentionAnchor[] = [];
-  for (const chapter of book.chapters) {
-    for (const target of targets) {
-      const blocks = mentionedIn.get(target.id)!;
-      let done = false;
-      for (const section of chapter.sections) {
-        for (const block of section.blocks) {
-          if (done || !blocks.has(block.id)) continue;
-          let node = nodes.get(block.id);
-          if (!node) {
-            node = structuredClone(block.node);
-            nodes.set(block.id, node);
-          }
-          const anchor = `m-${target.id}-${chapter.id}`;
-          if (paragraphsOf(node).some((p) => linkFirst(p.children, target, hrefFor(target.id), anchor))) {
-            anchors.push({ entry: target.id, chapter: chapter.id, block: block.id, anchor });
-            done = true;
-          }
-        }
+  for (const chapter of book.chapters)
+    for (const section of chapter.sections)
+      for (const block of section.blocks) {
+        const spans = byBlock.get(block.id);
+        if (spans && !nodes.has(block.id)) nodes.set(block.id, linkBlock(block.node, spans, link));
       }
-    }
-  }
+  const anchors = book.mentions.map((s) => ({
+    entry: s.entry,
+    chapter: s.chapter,
+    block: s.block,
+    anchor: mentionAnchor(s),
+  }));
   return { nodes, anchors };
 }

@@ -18,7 +18,8 @@ describe('content HTML, remembered between builds of a process', () => {
     const plain = { notePrefix: 'ch1-', noteNumber: () => 3 };
     const first = blockHtml(paragraph(1), plain);
     expect(first).toBe(
-      '<p>An extraordinarily long treaty was signed.<sup class="noteref"><a href="#ch1-c1" role="doc-noteref">3</a></sup></p>',
+      '<p>An extraordinarily long treaty was signed.' +
+        '<sup class="noteref"><a href="#ch1-c1" role="doc-noteref">3</a></sup></p>',
     );
     // The same block elsewhere in its source: the same HTML.
     expect(blockHtml(paragraph(40), plain)).toBe(first);
