@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Book, Source, StudyGuide } from '../model/index.js';
+import type { Source, StudyGuide } from '../model/index.js';
 import { loadConfig } from '../config/load.js';
 import { readSources, type SourceParser } from '../sources/index.js';
 import { assertNotRecorded, lastEditionText, recordEdition } from '../editions/store.js';
@@ -104,7 +104,8 @@ async function studyGuide(run: BuildRun, settings: Settings): Promise<StageResul
     sources = await readSources(contentDir, settings.config, parse);
     const reused = run.cache.counters.read?.reused ?? 0;
     const list = sources.map((s) => `${s.info.file} (${s.info.format})`).join(', ');
-    return `Read ${sources.length} source${sources.length === 1 ? '' : 's'}${reused ? ` (${reused} unchanged)` : ''}: ${list}`;
+    const unchanged = reused ? ` (${reused} unchanged)` : '';
+    return `Read ${sources.length} source${sources.length === 1 ? '' : 's'}${unchanged}: ${list}`;
   });
   const today = (run.options.today ?? (() => new Date().toISOString().slice(0, 10)))();
   const meta = bookMeta(settings.config, sources, path.basename(path.resolve(contentDir)), today);
@@ -117,28 +118,9 @@ async function studyGuide(run: BuildRun, settings: Settings): Promise<StageResul
       hint: 'add paragraphs to a source (see "Adding a source" in README.md)',
     });
   }
-  run.progress.done('merge', mergeSummary(book));
   const overrides = await readOverrides(contentDir);
   const studied = await runStage(studyStage, { book, bookKey: merged.key, overrides }, run);
-  run.progress.done('study', studySummary(studied.output, Boolean(overrides)));
   return studied;
-}
-
-function mergeSummary(book: Book): string {
-  const sections = book.chapters.reduce((n, c) => n + c.sections.length, 0);
-  const blocks = book.chapters.reduce((n, c) => n + c.sections.reduce((m, s) => m + s.blocks.length, 0), 0);
-  return (
-    `Merged: ${book.chapters.length} chapters, ${sections} sections, ${blocks} blocks, ` +
-    `${book.citations.length} notes, ${book.report.duplicates.length} duplicates folded`
-  );
-}
-
-function studySummary(guide: StudyGuide, overrides: boolean): string {
-  const g = guide.glossaries;
-  return (
-    `Study aids: ${g.ambassadors.length} ambassadors, ${g.treaties.length} treaties, ${g.timeline.length} dates, ` +
-    `${guide.questions.length} questions, ${guide.index.length} index entries${overrides ? ' (with overrides)' : ''}`
-  );
 }
 
 /** The editor's overrides file of the content folder, if there is one. */

@@ -121,6 +121,9 @@ export class BuildRun {
     }
   };
 
+  /** A stage's summary line ends its step in the progress display. */
+  report = (stage: string, line: string): void => this.progress.done(stage, line);
+
   /** Run one step of the progress display: `fn` returns the line that says what it did. */
   async step(step: Step, fn: () => Promise<string>): Promise<void> {
     this.progress.start(step.id);

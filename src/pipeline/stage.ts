@@ -15,6 +15,8 @@ export interface Stage<I, O> {
   run(input: I): O | Promise<O>;
   /** Where results are kept: 'disk' (default) for later builds too, 'memory' for this process only. */
   keep?: 'disk' | 'memory';
+  /** What the stage made, in a line for the progress display. */
+  summary?(output: O, input: I): string;
 }
 
 /** What a stage needs from the build: the cache, Quire's code fingerprint, and a clock for its figures. */
@@ -22,6 +24,8 @@ export interface StageHost {
   cache: BuildCache;
   code: string;
   timed<T>(name: string, fn: () => Promise<T> | T): Promise<T>;
+  /** Show a stage's summary line (the progress display's step of the stage's name). */
+  report?(stage: string, line: string): void;
 }
 
 export interface StageResult<O> {
@@ -39,5 +43,6 @@ export async function runStage<I, O>(stage: Stage<I, O>, input: I, host: StageHo
   const output = await host.timed(stage.name, () =>
     host.cache.json(stage.name, key, () => stage.run(input), { disk: stage.keep !== 'memory' }),
   );
+  if (stage.summary) host.report?.(stage.name, stage.summary(output, input));
   return { output, key };
 }

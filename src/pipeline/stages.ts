@@ -70,6 +70,14 @@ export const mergeStage: Stage<MergeInput, Book> = {
     config.merge as unknown as Hashable,
   ],
   run: ({ sources, meta, config }) => prepareBook(sources, meta, config),
+  summary: (book) => {
+    const sections = book.chapters.reduce((n, c) => n + c.sections.length, 0);
+    const blocks = book.chapters.reduce((n, c) => n + c.sections.reduce((m, s) => m + s.blocks.length, 0), 0);
+    return (
+      `Merged: ${book.chapters.length} chapters, ${sections} sections, ${blocks} blocks, ` +
+      `${book.citations.length} notes, ${book.report.duplicates.length} duplicates folded`
+    );
+  },
 };
 
 /** The editor's overrides file (its text and path), if the content folder has one. */
@@ -91,6 +99,14 @@ export const studyStage: Stage<{ book: Book; bookKey: string; overrides?: Overri
       book,
       overrides ? { data: parseOverrides(overrides.text, overrides.file), file: overrides.file } : undefined,
     ),
+  summary: (guide, { overrides }) => {
+    const g = guide.glossaries;
+    return (
+      `Study aids: ${g.ambassadors.length} ambassadors, ${g.treaties.length} treaties, ` +
+      `${g.timeline.length} dates, ${guide.questions.length} questions, ${guide.index.length} index entries` +
+      (overrides ? ' (with overrides)' : '')
+    );
+  },
 };
 
 /** The last recorded edition, as text (for the key) and parsed on demand. */

@@ -161,9 +161,8 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
           error: describeError(error),
           at: new Date().toISOString(),
         };
-        this.log(
-          `${clock()} build ${number}${changed.length ? ` (${changed.join(', ')})` : ''} failed: ${report.error} — the last good output stays`,
-        );
+        const what = changed.length ? ` (${changed.join(', ')})` : '';
+        this.log(`${clock()} build ${number}${what} failed: ${report.error} — the last good output stays`);
       }
       this.builds.push(report);
       this.server.publish(this.builds, this.preview);

@@ -110,7 +110,8 @@ export async function writeGuide(
     const moved = await run.timed('write', () => run.folder.commit());
     const kept = run.folder.files.length - moved.length;
     const where = path.relative(process.cwd(), run.folder.dir) || '.';
-    return `Wrote ${moved.length} file${moved.length === 1 ? '' : 's'} to ${where}${kept ? ` (${kept} unchanged)` : ''}`;
+    const unchanged = kept ? ` (${kept} unchanged)` : '';
+    return `Wrote ${moved.length} file${moved.length === 1 ? '' : 's'} to ${where}${unchanged}`;
   });
   return { guide, edition, basename: ctx.basename };
 }

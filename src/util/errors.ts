@@ -23,9 +23,8 @@ export class QuireError extends VFileMessage {
 
   /** `content/x.wiki:12:5: unclosed <ref> — close it with </ref>` */
   oneLine(): string {
-    const place = this.file
-      ? `${this.file}${this.line !== undefined ? `:${this.line}${this.column !== undefined ? `:${this.column}` : ''}` : ''}: `
-      : '';
+    const column = this.column !== undefined ? `:${this.column}` : '';
+    const place = this.file ? `${this.file}${this.line !== undefined ? `:${this.line}${column}` : ''}: ` : '';
     return `${place}${this.reason}${this.hint ? ` — ${this.hint}` : ''}`;
   }
 }

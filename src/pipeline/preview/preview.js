@@ -12,7 +12,8 @@
   const events = new EventSource('/__quire/events');
   events.addEventListener('build', (event) => {
     const report = JSON.parse(event.data);
-    status.textContent = `Build ${report.number} ${report.ok ? 'done' : 'failed'} at ${report.at.replace('T', ' ').slice(0, 19)} (${report.ms} ms)`;
+    const at = report.at.replace('T', ' ').slice(0, 19);
+    status.textContent = `Build ${report.number} ${report.ok ? 'done' : 'failed'} at ${at} (${report.ms} ms)`;
     if (!report.ok) {
       error.textContent = `${report.error}\nThe last good output is shown below.`;
       error.classList.add('shown');
