@@ -84,7 +84,7 @@ async function configure(run: BuildRun): Promise<Settings> {
   await run.folder.ensureWritable();
   if (run.options.release) assertNotRecorded(run.options.contentDir, loaded.config.edition.number);
   const manifest = await run.folder.readManifest();
-  if (printsFromScratch(Object.keys(manifest), settings.formats)) run.browsers.warm();
+  if (printsFromScratch(Object.keys(manifest), settings.formats, settings.registry)) run.browsers.warm();
   const formats = settings.formats.join(', ');
   run.progress.done('config', `Config: ${loaded.file ?? 'none (defaults)'}; formats ${formats}; ${settings.paper}`);
   return settings;

@@ -7,10 +7,10 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import type { QuireConfig } from '../config/schema.js';
-import { DEFAULT_FORMATS, type Format } from '../render/registry.js';
+import { DEFAULT_FORMATS, WRITERS, type Format } from '../render/registry.js';
 import { DEFAULT_TEMPLATES, TemplateSet, templatesFingerprint } from '../render/html/templates.js';
 import { BrowserPool } from '../render/print/browser-pool.js';
-import type { Paper } from '../render/writer.js';
+import type { Paper, WriterEntry } from '../render/writer.js';
 import { BuildCache, codeFingerprint, defaultCacheDir } from './cache.js';
 import { OutputFolder, printFolder } from './output-folder.js';
 import { loadWriters, type LoadedWriter } from './write.js';
@@ -41,6 +41,8 @@ export interface BuildOptions {
    * closes it at the end unless it was given a session.
    */
   browser?: Promise<Browser>;
+  /** The writers to choose from (default: the registry's). A writer of one's own is one more entry. */
+  writers?: readonly WriterEntry[];
 }
 
 /** State kept between builds in one process. The owner closes `browsers` when done. */
@@ -60,7 +62,8 @@ export interface Settings {
   duplex: boolean;
   booklet: boolean;
   templates: TemplateSet;
-  /** The writers of `formats`, in build order. */
+  /** The writers to choose from, and those of `formats`, in build order. */
+  registry: readonly WriterEntry[];
   writers: LoadedWriter[];
 }
 
@@ -76,10 +79,12 @@ export async function resolveSettings(
     session.templates = new TemplateSet(templatesDir);
   }
   const formats = options.formats ?? config.output.formats ?? [...DEFAULT_FORMATS];
+  const registry = options.writers ?? WRITERS;
   return {
     config,
     formats,
-    writers: await loadWriters(formats),
+    registry,
+    writers: await loadWriters(formats, registry),
     paper: options.paper ?? config.output.paper,
     duplex: options.duplex ?? config.output.duplex,
     booklet: options.booklet ?? config.output.booklet,

@@ -5,10 +5,10 @@
 import path from 'node:path';
 import type { StudyGuide } from '../model/index.js';
 import type { Changelog } from '../editions/changelog.js';
-import { WRITERS, type Format } from '../render/registry.js';
+import { WRITERS } from '../render/registry.js';
 import { viewFor } from '../render/view/kinds.js';
 import type { View } from '../render/view/index.js';
-import type { ViewKind, Writer, WriteContext } from '../render/writer.js';
+import type { ViewKind, Writer, WriteContext, WriterEntry } from '../render/writer.js';
 import { hashOf } from '../util/hash.js';
 import { slugify } from '../util/slug.js';
 import type { BuildRun, Settings } from './context.js';
@@ -24,13 +24,16 @@ export interface Edition {
 }
 
 export interface LoadedWriter {
-  format: Format;
+  format: string;
   writer: Writer;
 }
 
 /** The writers of the formats asked for, in the registry's order (each module loaded only when asked for). */
-export async function loadWriters(formats: readonly Format[]): Promise<LoadedWriter[]> {
-  const entries = WRITERS.filter((w) => (formats as readonly string[]).includes(w.format));
+export async function loadWriters(
+  formats: readonly string[],
+  registry: readonly WriterEntry[] = WRITERS,
+): Promise<LoadedWriter[]> {
+  const entries = registry.filter((w) => formats.includes(w.format));
   return Promise.all(entries.map(async (entry) => ({ format: entry.format, writer: await entry.load() })));
 }
 
@@ -116,7 +119,7 @@ export async function writeGuide(
   return { guide, edition, basename: ctx.basename };
 }
 
-async function runWriter(run: BuildRun, ctx: WriteContext, format: Format, writer: Writer): Promise<void> {
+async function runWriter(run: BuildRun, ctx: WriteContext, format: string, writer: Writer): Promise<void> {
   await run.step({ id: format, title: writer.title }, () =>
     writer.write({ ...ctx, status: (text) => run.progress.update(format, text) }),
   );

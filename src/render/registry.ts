@@ -52,8 +52,12 @@ export function writerEntry(format: Format): WriterEntry<Format> {
  * Whether a build of `formats` will print with nothing printed before to reuse: a writer that needs
  * Chromium has no file in the output folder's manifest (`names`, its entries).
  */
-export function printsFromScratch(names: readonly string[], formats: readonly string[]): boolean {
-  return WRITERS.some((w) => w.needsBrowser && formats.includes(w.format) && !names.some((n) => w.owns(n)));
+export function printsFromScratch(
+  names: readonly string[],
+  formats: readonly string[],
+  registry: readonly WriterEntry[] = WRITERS,
+): boolean {
+  return registry.some((w) => w.needsBrowser && formats.includes(w.format) && !names.some((n) => w.owns(n)));
 }
 
 async function one(module: Promise<{ writer: import('./writer.js').Writer }>) {
