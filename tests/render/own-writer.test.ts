@@ -35,10 +35,13 @@ const entry: WriterEntry = {
 describe('a writer of ones own', () => {
   it('is one more registry entry: the build runs it, writes its file, and keeps it when nothing changed', async () => {
     const content = mkdtempSync(path.join(tmpdir(), 'quire-writer-'));
-    writeFileSync(
-      path.join(content, 'canal.md'),
-      '# The canal\n\nThe canal was dug in 1820 by many workers.\n\n## Locks\n\nEleven locks lift boats over the hill.\n',
-    );
+    const text = [
+      '# The canal',
+      'The canal was dug in 1820 by many workers.',
+      '## Locks',
+      'Eleven locks lift boats over the hill.',
+    ];
+    writeFileSync(path.join(content, 'canal.md'), `${text.join('\n\n')}\n`);
     const out = path.join(content, 'out');
     const options = { contentDir: content, outDir: out, writers: [...WRITERS, entry], progress: 'silent' as const };
     const first = await build({ ...options, formats: ['txt', 'json'] as Format[] });
