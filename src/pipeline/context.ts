@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import type { QuireConfig } from '../config/schema.js';
-import { DEFAULT_FORMATS, WRITERS, type Format } from '../render/registry.js';
+import { DEFAULT_FORMATS, WRITERS } from '../render/registry.js';
 import { DEFAULT_TEMPLATES, TemplateSet, templatesFingerprint } from '../render/html/templates.js';
 import { BrowserPool } from '../render/print/browser-pool.js';
 import type { Paper, WriterEntry } from '../render/writer.js';
@@ -19,7 +19,8 @@ import { progressFor, type ProgressObserver, type ProgressStyle, type Step } fro
 export interface BuildOptions {
   contentDir: string;
   outDir: string;
-  formats?: Format[];
+  /** Output formats: the registry's (`Format`), or those of writers given in `writers`. */
+  formats?: string[];
   paper?: Paper;
   /** Chapters on right-hand pages; overrides the config. */
   duplex?: boolean;
@@ -57,7 +58,7 @@ export interface Settings {
   config: QuireConfig;
   /** The config file read, if any. */
   file?: string;
-  formats: Format[];
+  formats: string[];
   paper: Paper;
   duplex: boolean;
   booklet: boolean;

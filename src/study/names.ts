@@ -6,27 +6,9 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { memoize } from '../util/memo.js';
+import { nameParts } from '../util/names.js';
 
-/** Particles and titles that some sources write and others leave out. */
-const PARTICLES = new Set([
-  'von',
-  'van',
-  'der',
-  'den',
-  'de',
-  'du',
-  'la',
-  'le',
-  'zu',
-  'graf',
-  'freiherr',
-  'baron',
-  'count',
-  'sir',
-  'lord',
-  'di',
-  'da',
-]);
+export { nameParts, type NameParts } from '../util/names.js';
 
 /** A name pattern: capitalised words, with particles between them. Used to find names in prose. */
 export const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)*`;
@@ -49,16 +31,6 @@ function fold(word: string): string {
     .replace(/w/g, 'v')
     .replace(/(.)\1+/g, '$1')
     .replace(/[^a-z]/g, '');
-}
-
-export interface NameParts {
-  given: string[];
-  surname: string;
-}
-
-export function nameParts(name: string): NameParts {
-  const words = name.split(/\s+/).filter((w) => w && !PARTICLES.has(w.toLowerCase()));
-  return { given: words.slice(0, -1), surname: words[words.length - 1] ?? '' };
 }
 
 /** The key under which variants of one person's name meet. */

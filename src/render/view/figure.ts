@@ -7,7 +7,7 @@ import { s } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Element } from 'hast';
 import type { StudyGuide } from '../../model/index.js';
-import { nameParts } from '../../study/names.js';
+import { nameParts } from '../../util/names.js';
 
 const WIDTH = 960;
 const LEFT = 170;
