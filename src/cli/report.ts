@@ -5,10 +5,14 @@
 import path from 'node:path';
 import type { Warning } from '../model/index.js';
 
-/** `warning: content/x.wiki:12: Infobox removed from the prose`; the file is shown under the content folder. */
+/**
+ * `warning: content/x.wiki:12: Infobox removed from the prose [dropped-infobox]`: the file under the content
+ * folder, the line, what happened and the rule id.
+ */
 export function formatWarning(warning: Warning, contentDir: string): string {
   const file = warning.file ? path.join(contentDir, warning.file) : contentDir;
-  return `warning: ${file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`;
+  const rule = warning.rule ? ` [${warning.rule}]` : '';
+  return `warning: ${file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}${rule}`;
 }
 
 export function humanSize(bytes: number): string {

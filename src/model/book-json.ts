@@ -13,6 +13,7 @@ import {
   SectionSchema,
   SourceInfoSchema,
   StudyGuideSchema,
+  WarningSchema,
   type Block,
   type BookMeta,
   type SourceInfo,
@@ -71,13 +72,16 @@ const {
   ...rest
 } = StudyGuideSchema.omit(UNPUBLISHED.guide).shape;
 
+/** The merge's report; its warnings without their rule ids (not yet published: the editor's report shows them). */
+const ReportJsonSchema = report.extend({ warnings: z.array(WarningSchema.omit({ rule: true })) });
+
 export const BookJsonSchema = z.object({
   ...meta.omit(UNPUBLISHED.meta).shape,
   sources: z.array(SourceJsonSchema),
   chapters: z.array(ChapterJsonSchema),
   backMatter: z.array(BackMatterJsonSchema),
   ...rest,
-  report,
+  report: ReportJsonSchema,
 });
 
 export type BookJson = z.infer<typeof BookJsonSchema>;
@@ -149,7 +153,7 @@ export function toBookJson(book: StudyGuide): BookJson {
     glossaries: book.glossaries,
     questions: book.questions,
     index: book.index,
-    report: book.report,
+    report: { ...book.report, warnings: book.report.warnings.map(({ rule: _rule, ...w }) => w) },
   };
 }
 

@@ -76,9 +76,12 @@ export const SourceCitationSchema = z.object({
 /** A citation as it appears in a source: `<ref>` in wikitext, `[n]` in cited sentences. */
 export type SourceCitation = z.infer<typeof SourceCitationSchema>;
 
+/** Something a reader dropped or the merge decided that the editor should know: a vfile message as data. */
 export const WarningSchema = z.object({
   file: z.string(),
   line: z.number().optional(),
+  /** What kind of message it is (`dropped-table`, `empty-ref` …): the same rule id for the same cause. */
+  rule: z.string().optional(),
   message: z.string(),
 });
 export type Warning = z.infer<typeof WarningSchema>;

@@ -1,5 +1,6 @@
 import type { Root, RootContent, PhrasingContent, Paragraph, List, ListItem, Heading } from 'mdast';
 import type { Warning } from '../model/index.js';
+import { Messages } from '../util/messages.js';
 
 /** Position of a node on one line (readers know lines, not always columns). */
 export function at(line: number, column = 1): NonNullable<Paragraph['position']> {
@@ -39,20 +40,27 @@ export function hasWords(children: PhrasingContent[]): boolean {
  */
 export class TreeBuilder {
   readonly children: RootContent[] = [];
-  readonly warnings: Warning[] = [];
+  private readonly messages: Messages;
   private paragraph: { children: PhrasingContent[]; line: number } | undefined;
   private list: List | undefined;
-  constructor(readonly file: string) {}
+  constructor(readonly file: string) {
+    this.messages = new Messages(file);
+  }
 
-  warn(message: string, line?: number): void {
-    this.warnings.push({ file: this.file, line, message });
+  /** A message for the editor: `rule` names its kind (`dropped-table`), `message` says what happened. */
+  warn(rule: string, message: string, line?: number): void {
+    this.messages.warn(rule, message, line);
+  }
+
+  get warnings(): Warning[] {
+    return this.messages.warnings;
   }
 
   heading(depth: number, children: PhrasingContent[], line: number): void {
     this.endBlock();
     const tidy = tidyPhrasing(children);
     if (!hasWords(tidy)) {
-      this.warn('heading with no text skipped', line);
+      this.warn('empty-heading', 'heading with no text skipped', line);
       return;
     }
     const heading: Heading = {

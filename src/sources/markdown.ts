@@ -5,11 +5,12 @@ import remarkGfm from 'remark-gfm';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ReadInput, ReadResult } from './types.js';
-import type { SourceCitation, Warning } from '../model/index.js';
+import type { SourceCitation } from '../model/index.js';
+import { Messages } from '../util/messages.js';
 
 export function readMarkdown(input: ReadInput): ReadResult {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(input.text) as Root;
-  const warnings: Warning[] = [];
+  const messages = new Messages(input.file);
   const citations: SourceCitation[] = [];
   let title: string | undefined;
   const kept: RootContent[] = [];
@@ -25,13 +26,8 @@ export function readMarkdown(input: ReadInput): ReadResult {
     if (node.type === 'heading' || node.type === 'paragraph' || node.type === 'list') kept.push(node);
     else if (node.type === 'blockquote') kept.push(...node.children.filter((c) => c.type === 'paragraph'));
     else if (node.type !== 'html' && node.type !== 'thematicBreak' && node.type !== 'definition')
-      warnings.push({
-        file: input.file,
-        line: node.position?.start.line,
-        message: `${node.type} not carried into the guide`,
-      });
-    else if (node.type === 'html')
-      warnings.push({ file: input.file, line: node.position?.start.line, message: 'raw HTML removed' });
+      messages.warn(`dropped-${node.type}`, `${node.type} not carried into the guide`, node.position?.start.line);
+    else if (node.type === 'html') messages.warn('dropped-html', 'raw HTML removed', node.position?.start.line);
   }
-  return { tree: { type: 'root', children: kept }, citations, warnings, title };
+  return { tree: { type: 'root', children: kept }, citations, warnings: messages.warnings, title };
 }

@@ -104,7 +104,7 @@ export function readPlainText(input: ReadInput): ReadResult {
       case 'prose':
         // A lower-case line continues a hard-wrapped paragraph; elsewhere it is debris.
         if (isStrayFragment(l.text) && !(wrapped && inParagraph)) {
-          builder.warn(`stray fragment dropped: "${l.text}"`, l.line);
+          builder.warn('stray-fragment', `stray fragment dropped: "${l.text}"`, l.line);
           break;
         }
         if (!wrapped) builder.endBlock();

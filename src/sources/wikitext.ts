@@ -83,7 +83,7 @@ interface Ctx {
   /** Line of the top-level node being converted (nested nodes report it). */
   line: number;
   links: { target: string; label: string; line: number }[];
-  warn: (message: string, line?: number) => void;
+  warn: (rule: string, message: string, line?: number) => void;
 }
 
 function childrenOf(node: WikiNode): WikiNode[] {
@@ -176,7 +176,7 @@ function citation(node: WikiNode, ctx: Ctx): FootnoteReference | undefined {
     else if (!existing.text && text) existing.text = text; // a reuse that appears before the definition
   } else {
     if (!text) {
-      ctx.warn('empty <ref> without a name skipped', line);
+      ctx.warn('empty-ref', 'empty <ref> without a name skipped', line);
       return undefined;
     }
     key = `ref-${++ctx.refCounter}`;
@@ -196,7 +196,7 @@ function removeInfoboxes(builder: TreeBuilder): void {
     const next = kids[i + 1];
     const removeList = next?.type === 'list';
     kids.splice(i, removeList ? 2 : 1);
-    builder.warn('Infobox removed from the prose', node.position?.start.line);
+    builder.warn('dropped-infobox', 'Infobox removed from the prose', node.position?.start.line);
     i--;
   }
 }
@@ -366,7 +366,8 @@ class TopLevelWalk {
     if (node.type === 'heading') this.heading(node, line);
     else if (node.type === 'list' || node.type === 'dd') this.listMarker(node, line);
     else if (node.type !== 'text') {
-      if (node.type === 'table') this.builder.warn('table removed (tables are not carried into the guide yet)', line);
+      if (node.type === 'table')
+        this.builder.warn('dropped-table', 'table removed (tables are not carried into the guide yet)', line);
       this.emit(inline([node], this.ctx), line);
       this.atLineStart = false;
     } else this.text(String((node as { data?: string }).data ?? node), line);
@@ -437,7 +438,7 @@ export function readWikitext(input: ReadInput): ReadResult {
   const { body, lineAt, dump } = bodyOf(input);
   const nodes = pieces(body).flatMap((piece) => parsePiece(piece));
   const builder = new TreeBuilder(input.file);
-  const ctx: Ctx = { citations: [], refCounter: 0, line: 1, links: [], warn: (m, l) => builder.warn(m, l) };
+  const ctx: Ctx = { citations: [], refCounter: 0, line: 1, links: [], warn: (r, m, l) => builder.warn(r, m, l) };
   const walk = new TopLevelWalk(builder, ctx, dump !== undefined, dump?.meta.title);
   let offset = 0;
   for (const node of nodes) {
