@@ -360,22 +360,26 @@ console.log(`\nQuire bench (${RUNS} run${RUNS === 1 ? '' : 's'} per case, median
 console.log('In-process stages of one build (ms):');
 for (const [k, v] of Object.entries(report.stages)) console.log(`  ${k.padEnd(10)} ${String(v).padStart(8)}`);
 console.log(
-  `\nHTML, EPUB, book.json and report only, in one process after a warm-up, no cache: ${report.nonPdf.ms} ms ${JSON.stringify(report.nonPdf.stages)}`,
+  '\nHTML, EPUB, book.json and report only, in one process after a warm-up, no cache: ' +
+    `${report.nonPdf.ms} ms ${JSON.stringify(report.nonPdf.stages)}`,
 );
 console.log('\nRead + merge of synthetic content (ms):');
 console.log('  size      read     merge  sentences');
 for (const r of report.merge.rows)
   console.log(
-    `  ${`${r.size}×`.padEnd(6)} ${String(r.readMs).padStart(8)} ${String(r.mergeMs).padStart(9)} ${String(r.sentences).padStart(10)}`,
+    `  ${`${r.size}×`.padEnd(6)} ${String(r.readMs).padStart(8)} ` +
+      `${String(r.mergeMs).padStart(9)} ${String(r.sentences).padStart(10)}`,
   );
 console.log(
-  `  growth exponent (10× vs 1×): read ${report.merge.exponent.read}, merge ${report.merge.exponent.merge} (1 = linear)`,
+  `  growth exponent (10× vs 1×): read ${report.merge.exponent.read}, ` +
+    `merge ${report.merge.exponent.merge} (1 = linear)`,
 );
 console.log('\nWhole-process `quire build` (s); floor = bare page.pdf() of the same print HTML in a fresh process:');
 for (const [k, v] of Object.entries(coldRun.results))
   console.log(`  ${k.padEnd(6)} median ${v.median}  min ${v.min}  max ${v.max}`);
 console.log(
-  `  pdfToFloor ${coldRun.ratio.pdfToFloor}  allToFloor ${coldRun.ratio.allToFloor} (medians of per-round ratios); peak memory of an all-formats build ${coldRun.peakMB} MB (Chromium included)`,
+  `  pdfToFloor ${coldRun.ratio.pdfToFloor}  allToFloor ${coldRun.ratio.allToFloor} (medians of per-round ratios); ` +
+    `peak memory of an all-formats build ${coldRun.peakMB} MB (Chromium included)`,
 );
 console.log('\nWarm rebuilds in one process (what `quire watch` does) (ms):');
 for (const [k, v] of Object.entries(warmRun))
@@ -454,7 +458,8 @@ Object.assign(report, { pandocEpubS: pandoc ?? null, targets });
 console.log('\nTargets (from the speed issue):');
 for (const t of targets)
   console.log(
-    `  ${t.value === null ? '—  ' : t.met ? 'met' : 'not'}  ${t.target.padEnd(36)} ${t.value === null ? 'not measured in this run' : t.value}`,
+    `  ${t.value === null ? '—  ' : t.met ? 'met' : 'not'}  ${t.target.padEnd(36)} ` +
+      `${t.value === null ? 'not measured in this run' : t.value}`,
   );
 
 mkdirSync(path.join(root, 'output'), { recursive: true });

@@ -25,7 +25,10 @@ export interface ProfileSummary {
   functions: { name: string; where: string; ms: number }[];
 }
 
-/** Where a function lives, for grouping: `quire src/merge/sentences.js`, `wikiparser-node`, `node: modules`, `(garbage collector)`. */
+/**
+ * Where a function lives, for grouping: `quire src/merge/sentences.js`, `wikiparser-node`, `node: modules`,
+ * `(garbage collector)`.
+ */
 export function placeOf(url: string, functionName: string): string {
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);

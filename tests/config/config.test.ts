@@ -38,7 +38,8 @@ describe('config', () => {
 
   it('names an unknown key with its line and column', () => {
     expect(errorOf('title: T\ncolour: blue\n')).toBe(
-      'content/quire.yaml:2:1: invalid config: unknown key "colour" in top level — see "The config file" in README.md for the allowed keys and types',
+      'content/quire.yaml:2:1: invalid config: unknown key "colour" in top level — ' +
+        'see "The config file" in README.md for the allowed keys and types',
     );
     expect(errorOf('title: T\noutput:\n  paper: A4\n  pages: 3\n')).toMatch(
       /^content\/quire\.yaml:4:3: invalid config: unknown key "pages" in output/,

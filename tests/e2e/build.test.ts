@@ -152,7 +152,10 @@ describe('quire build on the seed guide (all formats)', () => {
     expect(html).toContain('Alexander Shkvartsev (1939–1940) <span class="where">(later-revision.wiki:306)');
     expect(html).toContain('Alexey Shkvartsev (1939-1940) <span class="where">(2008-revision-with-citations.wiki:1)');
     expect(html).toMatch(
-      /Collective security and Soviets demands to occupy Baltic region<\/td><td>2008-revision-with-citations <strong>\(only this source\)/,
+      new RegExp(
+        /Collective security and Soviets demands to occupy Baltic region<\/td>/.source +
+          /<td>2008-revision-with-citations <strong>\(only this source\)/.source,
+      ),
     );
     expect(html).toContain(`${result.book.report.duplicates.length} sentences folded into a variant`);
   });
@@ -286,7 +289,8 @@ describe('quire build on other content', () => {
       path.join(content, 'lighthouse.wiki'),
       [
         '= Lighthouse of Alexandria =',
-        "The '''Lighthouse of Alexandria''' was a [[lighthouse]] built in the 3rd century BC.<ref>Clayton, Peter. ''The Seven Wonders''.</ref>",
+        "The '''Lighthouse of Alexandria''' was a [[lighthouse]] built in the 3rd century BC." +
+          "<ref>Clayton, Peter. ''The Seven Wonders''.</ref>",
         '',
         '== Construction ==',
         'It was built by [[Sostratus of Cnidus]] during the reign of [[Ptolemy II]].',
@@ -332,7 +336,8 @@ describe('Chromium started by the command, once, and only when a PDF is to be pr
     const content = mkdtempSync(path.join(tmpdir(), 'quire-ahead-'));
     writeFileSync(
       path.join(content, 'lighthouse.wiki'),
-      "= Lighthouse =\nThe '''Lighthouse of Alexandria''' was built in the 3rd century BC.\n\n== Destruction ==\nEarthquakes damaged it between 956 and 1323.\n",
+      "= Lighthouse =\nThe '''Lighthouse of Alexandria''' was built in the 3rd century BC.\n\n" +
+        '== Destruction ==\nEarthquakes damaged it between 956 and 1323.\n',
     );
     // A Chromium that notes each start, then runs the real one.
     const log = path.join(content, 'starts.log');
@@ -371,7 +376,8 @@ describe('quire build errors', () => {
     const r = await runQuire(['build', '--content', content, '--out', out, '--progress', 'silent']);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(
-      `quire: ${path.join(content, 'quire.yaml')}:2:1: invalid config: unknown key "paper" in top level — see "The config file" in README.md for the allowed keys and types`,
+      `quire: ${path.join(content, 'quire.yaml')}:2:1: invalid config: unknown key "paper" in top level — ` +
+        'see "The config file" in README.md for the allowed keys and types',
     );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe('{"previous": true}');
@@ -402,7 +408,8 @@ describe('quire build errors', () => {
     );
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(
-      'quire: QUIRE_CHROMIUM points to "/nonexistent/chromium", which does not exist — set it to a Chrome or Chromium executable',
+      'quire: QUIRE_CHROMIUM points to "/nonexistent/chromium", which does not exist — ' +
+        'set it to a Chrome or Chromium executable',
     );
     // The EPUB needs no browser: its cover image is drawn in Node.
     const epub = await runQuire(

@@ -66,9 +66,8 @@ describe('the EPUB', () => {
   it('carries the language, a stable identifier, the edition date and the metadata a library needs', () => {
     const opf = files['OEBPS/content.opf']!;
     expect(opf).toContain('<dc:language>en</dc:language>');
-    expect(opf).toMatch(
-      /<dc:identifier id="book-id">urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}<\/dc:identifier>/,
-    );
+    const uuidV5 = /[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/.source;
+    expect(opf).toMatch(new RegExp(`<dc:identifier id="book-id">urn:uuid:${uuidV5}</dc:identifier>`));
     expect(opf).toContain('<meta property="dcterms:modified">2026-11-23T00:00:00Z</meta>');
     expect(opf).toContain('<dc:title id="subtitle">A study guide</dc:title>');
     expect(opf).toMatch(/<dc:rights>[^<]*CC BY-SA 4\.0/);

@@ -106,7 +106,8 @@ describe('editions and the changelog', () => {
     ]);
     expect(again.code).toBe(1);
     expect(again.stderr.trim()).toBe(
-      `quire: ${path.join(content, 'editions/edition-1.json')}: edition 1 is already recorded — raise edition.number (and its date) in quire.yaml to release a new edition`,
+      `quire: ${path.join(content, 'editions/edition-1.json')}: edition 1 is already recorded — ` +
+        'raise edition.number (and its date) in quire.yaml to release a new edition',
     );
     // Refused before building: the outputs of the recorded edition are untouched.
     expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe(
@@ -117,7 +118,8 @@ describe('editions and the changelog', () => {
 
 describe('safe outputs', () => {
   const PROSE =
-    'Title\n\nThe first paragraph has enough words to be a sentence of its own.\n\nSecond part\n\nAnother paragraph follows here with words enough to count.\n';
+    'Title\n\nThe first paragraph has enough words to be a sentence of its own.\n\n' +
+    'Second part\n\nAnother paragraph follows here with words enough to count.\n';
 
   it('a build killed while printing the PDF leaves the earlier outputs intact; the next build cleans up', async () => {
     const content = mkdtempSync(path.join(tmpdir(), 'quire-kill-'));
@@ -172,7 +174,8 @@ describe('safe outputs', () => {
     const r = await runQuire(['build', '--content', content, '--out', out, '--formats', 'pdf', '--progress', 'silent']);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(
-      `quire: ${out}: another Quire build (process ${process.pid}) is writing to this output folder — wait for it to finish, or delete .quire-lock there if no build is running`,
+      `quire: ${out}: another Quire build (process ${process.pid}) is writing to this output folder — ` +
+        'wait for it to finish, or delete .quire-lock there if no build is running',
     );
     // A lock left by a process that is gone is taken over.
     writeFileSync(path.join(out, '.quire-lock'), '999999');
@@ -201,7 +204,7 @@ describe('quire init', () => {
 });
 
 describe('reproducible builds', () => {
-  it('the same content, templates and edition give byte-identical HTML, EPUB, book.json and report, and the same PDF text', async () => {
+  it('same content, templates and edition: byte-identical HTML, EPUB, book.json, report; same PDF text', async () => {
     const a = mkdtempSync(path.join(tmpdir(), 'quire-repro-a-'));
     const b = mkdtempSync(path.join(tmpdir(), 'quire-repro-b-'));
     await build({ contentDir: CONTENT, outDir: a, progress: 'silent' });

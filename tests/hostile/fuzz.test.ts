@@ -13,6 +13,7 @@ import { mergeSources } from '../../src/merge/index.js';
 import { QuireError } from '../../src/util/errors.js';
 import type { SourceFormat } from '../../src/model/index.js';
 import { allBlocks } from '../../src/model/index.js';
+import { readerFormats } from '../../src/sources/registry.js';
 
 const meta = TEST_META;
 
@@ -85,6 +86,23 @@ function read(text: string, file: string, format: SourceFormat) {
   }
 }
 
+/**
+ * Regression fixtures a reader is meant to refuse, each with the reason its QuireError must give. Every
+ * other fixture must read, merge and keep at least one block: none is dropped without a stated reason.
+ */
+const REFUSED: Record<string, RegExp> = {};
+
+/** The message of the QuireError with which a reader refuses a text, or undefined if it reads it. */
+function refusalOf(text: string, file: string, format: SourceFormat): string | undefined {
+  try {
+    parseText(text, file, { format });
+    return undefined;
+  } catch (e) {
+    if (e instanceof QuireError) return e.message;
+    throw e;
+  }
+}
+
 describe('fuzzing the readers and the merge', () => {
   for (const [file, format] of SEED_FORMATS) {
     it(`${format}: mutated ${file} never throws and reads in bounded time`, () => {
@@ -121,10 +139,30 @@ describe('fuzzing the readers and the merge', () => {
 
   it('replays the regression fixtures (hand-made hard cases, and any failing input the fuzzer finds)', () => {
     const dir = path.join(FIXTURES, 'fuzz');
-    for (const name of readdirSync(dir)) {
+    const names = readdirSync(dir).sort();
+    expect(names.length, 'fixtures in tests/fixtures/fuzz').toBeGreaterThan(0);
+    let merged = 0;
+    let refused = 0;
+    for (const name of names) {
+      // Named <case>.<format>.<ext>: the format is the reader the input is replayed through.
       const format = name.split('.')[1] as SourceFormat;
-      const source = read(readFileSync(path.join(dir, name), 'utf8'), name, format);
-      if (source) expect(() => mergeSources([source], meta)).not.toThrow();
+      expect(readerFormats as readonly string[], `${name}: the reader named by the file`).toContain(format);
+      const text = readFileSync(path.join(dir, name), 'utf8');
+      const expected = REFUSED[name];
+      if (expected) {
+        expect(refusalOf(text, name, format) ?? '(read, not refused)', `${name}: why it is refused`).toMatch(expected);
+        refused++;
+        continue;
+      }
+      // Not listed as refused: it must read (a QuireError here fails the test) and keep some text.
+      const book = mergeSources([parseText(text, name, { format })], meta);
+      expect(allBlocks(book).length, `${name}: blocks merged`).toBeGreaterThan(0);
+      merged++;
     }
+    expect(merged + refused, 'fixtures replayed').toBe(names.length);
+    expect(
+      Object.keys(REFUSED).filter((name) => !names.includes(name)),
+      'refusals listed for fixtures that are gone',
+    ).toEqual([]);
   });
 });

@@ -101,7 +101,8 @@ describe('broken input: one clear line, exit 1, no stack trace, the earlier edit
   it('old Mac line ends (CR) and Windows ones (CRLF) build like any other', async () => {
     const content = folder({
       'a.txt':
-        'Title\r\rThe first paragraph has enough words to be a sentence.\r\rSecond heading\r\rMore text follows here, in a second paragraph of prose.\r',
+        'Title\r\rThe first paragraph has enough words to be a sentence.\r\r' +
+        'Second heading\r\rMore text follows here, in a second paragraph of prose.\r',
     });
     const result = await build({
       contentDir: content,
@@ -138,7 +139,8 @@ describe('broken input: one clear line, exit 1, no stack trace, the earlier edit
     ]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(
-      `quire: ${path.join(notAFolder, 'out')}: output folder is not writable — choose another folder with --out or fix its permissions`,
+      `quire: ${path.join(notAFolder, 'out')}: output folder is not writable — ` +
+        'choose another folder with --out or fix its permissions',
     );
   });
 
@@ -194,18 +196,20 @@ describe('hostile content renders harmlessly and fetches nothing', () => {
     expect(requests).toEqual([]);
   });
 
-  it('scripts, handlers, javascript: and data: URLs, frames, remote images and local files are neutralised', async () => {
+  it('neutralises scripts, handlers, javascript: and data: URLs, frames, remote images and local files', async () => {
     const url = `http://127.0.0.1:${port}`;
     const md = [
       '# Hostile notes',
       '',
       '## Attack',
       '',
-      `A paragraph with a [link](javascript:alert(1)) and a [data link](data:text/html,<script>alert(1)</script>) and an ![image](${url}/img.png) here.`,
+      'A paragraph with a [link](javascript:alert(1)) and a [data link](data:text/html,<script>alert(1)</script>) ' +
+        `and an ![image](${url}/img.png) here.`,
       '',
       `<script>fetch('${url}/script')</script>`,
       '',
-      `<iframe src="${url}/frame"></iframe><object data="${url}/object"></object><meta http-equiv="refresh" content="0;url=${url}/meta">`,
+      `<iframe src="${url}/frame"></iframe><object data="${url}/object"></object>` +
+        `<meta http-equiv="refresh" content="0;url=${url}/meta">`,
       '',
       `<img src="${url}/img2.png" onerror="fetch('${url}/onerror')"> <img src="file:///etc/passwd">`,
       '',
@@ -213,7 +217,9 @@ describe('hostile content renders harmlessly and fetches nothing', () => {
       '',
       'The last paragraph is plain and must survive the cleaning.',
     ].join('\n');
-    const wiki = `== Wiki attack ==\nText <script>alert(1)</script> with [${url}/ext external] and [[File:${url}/x.png]] and <span onclick="x()">a span</span> in it.\n`;
+    const wiki =
+      `== Wiki attack ==\nText <script>alert(1)</script> with [${url}/ext external] and [[File:${url}/x.png]] ` +
+      'and <span onclick="x()">a span</span> in it.\n';
     const content = folder({ 'notes.md': md, 'attack.wiki': wiki });
     const out = path.join(content, 'out');
     await build({ contentDir: content, outDir: out, formats: ['html', 'pdf', 'epub', 'json'], progress: 'silent' });

@@ -253,7 +253,8 @@ describe('merge of small fixtures', () => {
 
   it('inserts a sentence only one source has after its neighbour, inside the paragraph', () => {
     expect(textOf('History')).toEqual([
-      'It was founded in 1200 by monks. Its walls date from 1350. A fire destroyed it in 1400. It was rebuilt in stone.',
+      'It was founded in 1200 by monks. Its walls date from 1350. ' +
+        'A fire destroyed it in 1400. It was rebuilt in stone.',
     ]);
     expect(textOf('Economy')).toEqual(['Trade in wool made it rich. A railway arrived in 1850.']);
   });
@@ -377,7 +378,10 @@ describe('a second article in two renditions (not tuned to the seeds)', () => {
 
   it('folds reworded sentences, inserts the sentence only the plain text has, keeps the notes', () => {
     expect(chapter('Construction').sections[0]!.blocks.map((b) => b.text)).toEqual([
-      'Work began in 1851 under the engineer Ottilie Brandvold. About nine thousand labourers dug the channel by hand. Cholera killed several hundred of them in 1854. The canal opened to traffic on 4 May 1859.',
+      'Work began in 1851 under the engineer Ottilie Brandvold. ' +
+        'About nine thousand labourers dug the channel by hand. ' +
+        'Cholera killed several hundred of them in 1854. ' +
+        'The canal opened to traffic on 4 May 1859.',
     ]);
     expect(book.citations.map((c) => c.text)).toEqual([
       'Harbour Atlas of the North, 3rd ed. (2009), p. 14.',

@@ -111,7 +111,10 @@ describe('the EPUB cover image, drawn without a browser', () => {
       const error = await drawCover(markup, '/guide/templates/cover.html.njk').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(QuireError);
       expect((error as QuireError).oneLine()).toMatch(
-        /^\/guide\/templates\/cover\.html\.njk: the cover template refers to "http.*", which would be fetched — embed images as data: URIs/,
+        new RegExp(
+          /^\/guide\/templates\/cover\.html\.njk: the cover template refers to "http.*", /.source +
+            /which would be fetched — embed images as data: URIs/.source,
+        ),
       );
     }
   });
@@ -139,7 +142,9 @@ describe('the EPUB cover image, drawn without a browser', () => {
       '/guide/templates/cover.html.njk',
     ).catch((e: unknown) => e);
     expect((error as QuireError).oneLine()).toBe(
-      "/guide/templates/cover.html.njk: the cover template is a page with <style> or <link>, which the cover drawing ignores — give its elements inline styles instead (Quire's own templates/cover.html.njk shows how)",
+      '/guide/templates/cover.html.njk: the cover template is a page with <style> or <link>, ' +
+        'which the cover drawing ignores — give its elements inline styles instead ' +
+        "(Quire's own templates/cover.html.njk shows how)",
     );
   });
 
@@ -150,7 +155,10 @@ describe('the EPUB cover image, drawn without a browser', () => {
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QuireError);
     expect((error as QuireError).oneLine()).toMatch(
-      /^\/guide\/templates\/cover\.html\.njk: the cover template cannot be drawn: Invalid value for CSS property "flexDirection".* — the cover supports inline styles/,
+      new RegExp(
+        /^\/guide\/templates\/cover\.html\.njk: the cover template cannot be drawn: /.source +
+          /Invalid value for CSS property "flexDirection".* — the cover supports inline styles/.source,
+      ),
     );
   });
 });

@@ -100,7 +100,7 @@ describe("reading Chromium's PDF where it is needed, and adding the metadata as 
     return Buffer.from(`${text.slice(0, at)}trailer\n${edit(dict!)}\n${startxref}`, 'latin1');
   };
 
-  it('writes only what differs: the catalog stays when it already has the language; a file without /Info gets a new object', () => {
+  it('writes only what differs: a catalog with the language stays; a file without /Info gets a new object', () => {
     const same = ChromiumPdf.open(raw)!.withInfo({ ...info, language: 'en' })!;
     const appended = Buffer.from(same.subarray(raw.length)).toString('latin1');
     expect(appended).toContain('/Author');

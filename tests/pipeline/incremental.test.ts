@@ -73,7 +73,7 @@ describe('incremental builds (each build a new process: the cache on disk)', () 
     for (const e of entries) expect(e.found, `"${e.title}" on page ${e.page}`).toBe(true);
   });
 
-  it('an edit that changes no printed text (blank lines at the end of a source) does not print the PDF again', async () => {
+  it('an edit that changes no printed text (blank lines at the end of a source) prints no new PDF', async () => {
     const pdfBefore = readFileSync(pdf());
     writeFileSync(later, `${readFileSync(later, 'utf8')}\n\n`);
     const edited = await run();

@@ -175,7 +175,8 @@ describe('quire watch: the PDF', () => {
       const restyled = nextBuild(watcher);
       writeFileSync(
         path.join(content, 'templates/print.css'),
-        `${readFileSync(path.join(content, 'templates/print.css'), 'utf8')}\n.credits h1::after { content: " (restyled)"; }\n`,
+        readFileSync(path.join(content, 'templates/print.css'), 'utf8') +
+          '\n.credits h1::after { content: " (restyled)"; }\n',
       );
       expect((await restyled).ok).toBe(true);
       expect(await served(name)).toContain('(restyled)');
