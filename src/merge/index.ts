@@ -30,9 +30,9 @@ import type {
   Source,
 } from '../model/index.js';
 import { slugify } from '../util/slug.js';
-import { alignSections, sectionsOf, type SourceSection } from './sections.js';
+import { alignSections, sectionsOf, type SourceSection } from './align.js';
 import { isNearDuplicate, SentenceIndex, splitSentences, wordSet, type Sentence } from './sentences.js';
-import { differences } from './conflicts.js';
+import { differences } from './variants.js';
 
 export type MergePolicy = 'prefer' | 'union';
 

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES, parseSeed, parseText, readContent, SEEDS, TEST_META } from '../support/content.js';
 import { addStudyAids } from '../../src/study/index.js';
-import { headingSimilarity } from '../../src/merge/sections.js';
+import { headingSimilarity } from '../../src/merge/align.js';
 import { isNearDuplicate, splitSentences, SentenceIndex } from '../../src/merge/sentences.js';
-import { sectionsOf } from '../../src/merge/sections.js';
+import { sectionsOf } from '../../src/merge/align.js';
 import { forgetRemembered } from '../../src/util/memo.js';
 
 const meta = TEST_META;

@@ -1,4 +1,4 @@
-/** Cutting a source's flat mdast into sections, and aligning sections across sources. */
+/** Aligning sources: cutting a source's flat mdast into sections, and aligning sections across sources. */
 import type { Heading, List, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Source } from '../model/index.js';
