@@ -1,9 +1,15 @@
-/** Aligning sources: cutting a source's flat mdast into sections, and aligning sections across sources. */
+/**
+ * Step 1 of the merge, alignment: which source gives the book its sections and which its wording; each
+ * source cut into sections; every other source's sections aligned to the book's (heading similarity,
+ * content overlap, order), and a section with no counterpart placed as a new one after its predecessor.
+ */
 import type { Heading, List, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Source } from '../model/index.js';
-import { similarity, words } from './sentences.js';
+import type { Provenance, Source, Warning } from '../model/index.js';
+import { similarity, wordSet, words } from './sentences.js';
 import { memoize } from '../util/memo.js';
+import { Outline } from './outline.js';
+import { newSection, provenance, type WSection } from './work.js';
 
 export interface SourceSection {
   /** Position of the section within its source (0 = lead). */
@@ -108,4 +114,145 @@ export function alignSections(
     taken.add(c.b);
   }
   return { target, score };
+}
+
+/** The sources by what the merge does with them. */
+export interface Cast {
+  /** Sources of prose (role `text`), highest priority first. */
+  texts: Source[];
+  /** Sources of key sentences, highest priority first. */
+  keySentences: Source[];
+  /** The source whose wording and headings win: the text source of highest priority. */
+  preferred: Source;
+  /** The source with the finest structure (most headings): it gives the book its sections. */
+  structure: Source;
+}
+
+export function castSources(sources: Source[]): Cast {
+  const ordered = [...sources].sort((a, b) => b.info.priority - a.info.priority);
+  const texts = ordered.filter((s) => s.info.role !== 'key-sentences');
+  const keySentences = ordered.filter((s) => s.info.role === 'key-sentences');
+  const preferred = texts[0] ?? ordered[0]!;
+  const headingCount = (s: Source) => s.tree.children.filter((n) => n.type === 'heading').length;
+  const structure = texts.reduce((best, s) => (headingCount(s) > headingCount(best) ? s : best), preferred);
+  return { texts, keySentences, preferred, structure };
+}
+
+/** One section of one source and the book section it landed in (none for a heading that only groups). */
+export interface AlignmentRow {
+  source: Source;
+  section: SourceSection;
+  into: WSection | undefined;
+  score: number;
+}
+
+/** A section of a source and the book section its text is fused into. */
+export interface Placement {
+  section: SourceSection;
+  into: WSection;
+  /** For a section new to the book: the book section it goes in after. */
+  after?: WSection;
+  /** For a section aligned to one of the book: the heading line this source gives it. */
+  heading?: Provenance;
+  /** For a section aligned to one of the book: the title it takes (the preferred source's headings win). */
+  title?: string;
+}
+
+export interface Placed {
+  placements: Placement[];
+  alignment: AlignmentRow[];
+  warnings: Warning[];
+}
+
+/** The book's first outline: one section per section of the structure source, each aligned to itself. */
+export function baseOutline(structure: Source): Placed & { outline: Outline } {
+  const sections = sectionsOf(structure);
+  const outline = new Outline(sections.map((s) => newSection(s.title, s.level, provenance(structure, s.line))));
+  const placements = sections.map((section, i) => ({ section, into: outline.sections[i]! }));
+  const alignment = placements.map((p) => ({ source: structure, section: p.section, into: p.into, score: 1 }));
+  return { outline, placements, alignment, warnings: [] };
+}
+
+/** The sections of another source aligned to the book as it stands, and where each one goes. */
+export function alignSource(outline: Outline, source: Source, isPreferred: boolean): Placed {
+  const theirs = sectionsOf(source);
+  const aligned = alignToBook(outline.sections, theirs);
+  return placeSections(source, theirs, aligned, { isPreferred, lead: outline.sections[0]! });
+}
+
+/** For each section of another source, the book section it aligns to (if any) and the score. */
+export function alignToBook(
+  book: readonly WSection[],
+  theirs: SourceSection[],
+): { targets: (WSection | undefined)[]; score: number[] } {
+  const ours: SourceSection[] = book.map((c, i) => ({ index: i, title: c.title, level: c.level, line: 0, blocks: [] }));
+  const wordsOf = new Map<SourceSection, ReadonlySet<string>>();
+  book.forEach((c, i) =>
+    wordsOf.set(ours[i]!, wordSet(c.blocks.flatMap((b) => b.sentences.map((s) => s.text)).join(' '))),
+  );
+  theirs.forEach((s) => wordsOf.set(s, wordSet(s.blocks.map((b) => toString(b)).join(' '))));
+  const { target, score } = alignSections(ours, theirs, (s) => wordsOf.get(s)!);
+  // Resolved to sections now: sections inserted later shift the indices.
+  return { targets: target.map((t) => (t >= 0 ? book[t]! : undefined)), score };
+}
+
+/**
+ * Where each section of another source goes, in order: the book section it aligns to, or a new section
+ * after the one its predecessor went to. A heading with no text of its own that only groups sections
+ * the book has elsewhere is no section: it lands where its next section lands.
+ */
+export function placeSections(
+  source: Source,
+  theirs: SourceSection[],
+  aligned: { targets: (WSection | undefined)[]; score: number[] },
+  options: { isPreferred: boolean; lead: WSection },
+): Placed {
+  const out: Placed = { placements: [], alignment: [], warnings: [] };
+  let previous = options.lead;
+  const grouping: AlignmentRow[] = [];
+  for (const [i, section] of theirs.entries()) {
+    const target = aligned.targets[i];
+    if (!target && section.blocks.length === 0 && theirs[i + 1] && theirs[i + 1]!.level > section.level) {
+      grouping.push({ source, section, into: undefined, score: 0 });
+      out.alignment.push(grouping.at(-1)!);
+      continue;
+    }
+    const placement: Placement = target
+      ? { section, into: target, heading: provenance(source, section.line) }
+      : { section, into: sectionAfter(previous, section, source), after: previous };
+    // Headings come from the preferred source.
+    if (target && options.isPreferred && i > 0) placement.title = section.title;
+    for (const g of grouping.splice(0)) {
+      g.into = placement.into;
+      out.warnings.push({
+        file: source.info.file,
+        line: g.section.line,
+        message:
+          `heading "${g.section.title}" only groups sections aligned one by one; ` + 'it is not a section of the book',
+      });
+    }
+    out.alignment.push({
+      source,
+      section,
+      into: placement.into,
+      score: Math.round((aligned.score[i] ?? 0) * 100) / 100,
+    });
+    out.placements.push(placement);
+    previous = placement.into;
+  }
+  return out;
+}
+
+/** A section only this source has, at a level that fits under the section it follows. */
+function sectionAfter(previous: WSection, section: SourceSection, source: Source): WSection {
+  const level = Math.max(section.level, previous.level === 1 ? 2 : Math.min(previous.level, section.level));
+  return newSection(section.title, level, provenance(source, section.line));
+}
+
+/** Puts a placement into the book: a new section into the outline, an aligned one's heading and title. */
+export function land(outline: Outline, placement: Placement): void {
+  const { into, after, heading, title } = placement;
+  if (after) outline.insertAfter(after, into);
+  if (heading) into.sources.push(heading);
+  if (title !== undefined) into.title = title;
 }
