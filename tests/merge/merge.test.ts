@@ -5,9 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES, parseSeed, parseText, readContent, SEEDS, TEST_META } from '../support/content.js';
 import { addStudyAids } from '../../src/study/index.js';
-import { headingSimilarity } from '../../src/merge/align.js';
+import { headingSimilarity, sectionsOf } from '../../src/merge/align.js';
 import { isNearDuplicate, splitSentences, SentenceIndex } from '../../src/merge/sentences.js';
-import { sectionsOf } from '../../src/merge/align.js';
 import { forgetRemembered } from '../../src/util/memo.js';
 
 const meta = TEST_META;
@@ -133,7 +132,7 @@ describe('merge of the four seeds', () => {
   });
 
   it('measure: every source section lands in exactly one canonical section, none empty, headings unique', () => {
-    for (const source of sources.filter((s) => s.info.format !== 'cited-sentences')) {
+    for (const source of sources.filter((s) => s.info.role === 'text')) {
       const own = sectionsOf(source);
       const rows = book.report.alignment.filter((a) => a.source === source.info.id);
       expect(rows.map((r) => r.line)).toEqual(own.map((s) => s.line));
@@ -253,7 +252,8 @@ describe('merge of small fixtures', () => {
 
   it('inserts a sentence only one source has after its neighbour, inside the paragraph', () => {
     expect(textOf('History')).toEqual([
-      'It was founded in 1200 by monks. Its walls date from 1350. A fire destroyed it in 1400. It was rebuilt in stone.',
+      'It was founded in 1200 by monks. Its walls date from 1350. A fire destroyed it in 1400. ' +
+        'It was rebuilt in stone.',
     ]);
     expect(textOf('Economy')).toEqual(['Trade in wool made it rich. A railway arrived in 1850.']);
   });
@@ -377,7 +377,9 @@ describe('a second article in two renditions (not tuned to the seeds)', () => {
 
   it('folds reworded sentences, inserts the sentence only the plain text has, keeps the notes', () => {
     expect(chapter('Construction').sections[0]!.blocks.map((b) => b.text)).toEqual([
-      'Work began in 1851 under the engineer Ottilie Brandvold. About nine thousand labourers dug the channel by hand. Cholera killed several hundred of them in 1854. The canal opened to traffic on 4 May 1859.',
+      'Work began in 1851 under the engineer Ottilie Brandvold. ' +
+        'About nine thousand labourers dug the channel by hand. ' +
+        'Cholera killed several hundred of them in 1854. The canal opened to traffic on 4 May 1859.',
     ]);
     expect(book.citations.map((c) => c.text)).toEqual([
       'Harbour Atlas of the North, 3rd ed. (2009), p. 14.',
