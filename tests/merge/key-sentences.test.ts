@@ -25,7 +25,7 @@ describe('key sentences', () => {
       '',
       'Nine thousand labourers dug the canal by hand.',
       '',
-      'Bees make honey in summer.',
+      'Bees make honey in summer. The harbour froze in winter.',
     ].join('\n'),
     'keys.txt',
     { format: 'cited-sentences' },
@@ -38,7 +38,7 @@ describe('key sentences', () => {
       ['Canal', 'Nine thousand labourers dug the canal by hand.'],
     ]);
     expect(matches[0]!.point.sources).toEqual([{ source: 'keys', file: 'keys.txt', line: 1 }]);
-    expect(omitted.map((o) => o.text)).toEqual(['Bees make honey in summer.']);
+    expect(omitted.map((o) => o.text)).toEqual(['Bees make honey in summer.', 'The harbour froze in winter.']);
   });
 
   it('become key points of their sections, their source a contributor there', () => {
@@ -55,5 +55,8 @@ describe('key sentences', () => {
     const points = book.chapters.flatMap((c) => c.sections.flatMap((s) => s.keyPoints.map((k) => k.text)));
     expect(points).toEqual(['Nine thousand labourers dug the canal by hand.']);
     expect(book.report.structureFrom).toBe('t');
+    // Not fused as text: no section of it aligned, no sentence of it folded.
+    expect(book.report.alignment.map((r) => r.source)).toEqual(['t']);
+    expect(book.report.duplicates).toEqual([]);
   });
 });
