@@ -118,9 +118,12 @@ export function isNearDuplicate(
 }
 
 const STOP = new Set(
-  'the a an of and or to in on at by for with from as is was were be been that this which it its their his her they he she but not had has have into than then also'.split(
-    ' ',
-  ),
+  [
+    'the a an of and or to in on at by for with from as is was were be been that this which it its',
+    'their his her they he she but not had has have into than then also',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** The words that carry meaning (no articles, prepositions, auxiliaries). */

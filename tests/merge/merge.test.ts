@@ -5,9 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES, parseSeed, parseText, readContent, SEEDS, TEST_META } from '../support/content.js';
 import { addStudyAids } from '../../src/study/index.js';
-import { headingSimilarity } from '../../src/merge/sections.js';
+import { headingSimilarity, sectionsOf } from '../../src/merge/align.js';
 import { isNearDuplicate, splitSentences, SentenceIndex } from '../../src/merge/sentences.js';
-import { sectionsOf } from '../../src/merge/sections.js';
 import { forgetRemembered } from '../../src/util/memo.js';
 
 const meta = TEST_META;
@@ -133,7 +132,7 @@ describe('merge of the four seeds', () => {
   });
 
   it('measure: every source section lands in exactly one canonical section, none empty, headings unique', () => {
-    for (const source of sources.filter((s) => s.info.format !== 'cited-sentences')) {
+    for (const source of sources.filter((s) => s.info.role === 'text')) {
       const own = sectionsOf(source);
       const rows = book.report.alignment.filter((a) => a.source === source.info.id);
       expect(rows.map((r) => r.line)).toEqual(own.map((s) => s.line));

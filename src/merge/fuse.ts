@@ -1,0 +1,176 @@
+/**
+ * Step 2 of the merge, fusion: the text of a source section goes into the book section it was aligned to,
+ * sentence by sentence. A sentence whose near-duplicate is already in the book is folded into it (its
+ * source and citations added, the preferred wording kept, a variant recorded where the two disagree);
+ * runs of new sentences are placed after the block holding the preceding matched sentence, list items
+ * inside the list they belong to. Near-duplicates are found through an inverted word index, never by
+ * comparing all pairs, so the merge grows near-linearly with the sources.
+ */
+import type { List, Paragraph } from 'mdast';
+import type { MergeReport, Source } from '../model/index.js';
+import type { Outline } from './outline.js';
+import { isNearDuplicate, SentenceIndex, splitSentences, type Sentence } from './sentences.js';
+import type { SourceSection } from './align.js';
+import { wordingVariant } from './variants.js';
+import { provenance, qualify, type Duplicate, type Hit, type Variant, type WBlock, type WSection } from './work.js';
+import type { WSentence } from './work.js';
+
+/** What fusing gathers across all sources: the index of the book's sentences and the report's records. */
+export interface Fusion {
+  index: SentenceIndex<Hit>;
+  duplicates: Duplicate[];
+  variants: Variant[];
+  omitted: MergeReport['omitted'];
+}
+
+export function newFusion(): Fusion {
+  return { index: new SentenceIndex<Hit>(), duplicates: [], variants: [], omitted: [] };
+}
+
+/** How one source is fused. */
+export interface FuseSource {
+  source: Source;
+  /** The structure source: its blocks keep their own paragraph breaks and come in at the section's end. */
+  isBase: boolean;
+  /** False under policy "prefer" for any source but the preferred (and the structure) one: its new text is omitted. */
+  addsText: boolean;
+  locale: string;
+  /** Dice similarity at or above which two sentences are one. */
+  threshold: number;
+}
+
+/** Where new text goes: after sentence `item` of `block`, in `section`. */
+interface Anchor {
+  block: WBlock;
+  section: WSection;
+  item: number;
+}
+
+/** Fuse the text of `section` (of `how.source`) into the book section `into`. */
+export function fuseSection(fusion: Fusion, outline: Outline, section: SourceSection, into: WSection, how: FuseSource) {
+  // New text goes after the block holding the previous matched sentence, which may sit in a subsection
+  // of `into` when this source is coarser than the canonical structure.
+  let anchor: Anchor | undefined;
+  for (const node of section.blocks) {
+    anchor = fuseBlock(fusion, outline, toWBlock(node, how.source, how.locale), { into, anchor, how });
+    // The structure source keeps its own paragraph breaks: its next block starts a new paragraph.
+    if (how.isBase) anchor = undefined;
+  }
+}
+
+interface At {
+  into: WSection;
+  anchor: Anchor | undefined;
+  how: FuseSource;
+}
+
+/** Fuse one block's sentences; returns where the next block's new text goes. */
+function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anchor | undefined {
+  let anchor = at.anchor;
+  let run: WSentence[] = [];
+  let matchedInBlock = false;
+  for (const sentence of block.sentences) {
+    const best = fusion.index.best(sentence.text, (h) => h.block.kind === block.kind);
+    if (!best || !isNearDuplicate(best, at.how.threshold)) {
+      run.push(sentence);
+      continue;
+    }
+    anchor = placeRun(fusion, run, block, { ...at, anchor }, matchedInBlock);
+    run = [];
+    fold(fusion, best.value, sentence, Math.round(Math.max(best.score, best.containment) * 100) / 100);
+    if (outline.within(best.value.section, at.into)) {
+      anchor = {
+        block: best.value.block,
+        section: best.value.section,
+        item: best.value.block.sentences.indexOf(best.value.sentence),
+      };
+      matchedInBlock = true;
+    }
+  }
+  return placeRun(fusion, run, block, { ...at, anchor }, matchedInBlock);
+}
+
+/**
+ * Put a run of sentences the book lacks into it; returns the anchor after them. Items a list lacks go into
+ * that list, after the item they follow in their source; sentences a paragraph lacks go into it after the
+ * sentence they follow, when that sentence is in the same paragraph of their source. A paragraph of new
+ * sentences stays a paragraph of its own.
+ */
+function placeRun(fusion: Fusion, run: WSentence[], block: WBlock, at: At, matchedInBlock: boolean) {
+  const { anchor, how } = at;
+  if (!run.length) return anchor;
+  if (!how.addsText) {
+    for (const s of run)
+      fusion.omitted.push({
+        text: s.text,
+        source: s.sources[0]!,
+        reason: 'policy "prefer": only the preferred source’s text is kept',
+      });
+    return anchor;
+  }
+  const target = anchor?.section ?? at.into;
+  let holder: WBlock;
+  let next: Anchor;
+  const intoList = block.kind === 'list' && anchor?.block.kind === 'list';
+  const intoParagraph = block.kind === 'paragraph' && anchor?.block.kind === 'paragraph' && matchedInBlock;
+  if (anchor && (intoList || intoParagraph)) {
+    holder = anchor.block;
+    holder.sentences.splice(anchor.item + 1, 0, ...run);
+    next = { ...anchor, item: anchor.item + run.length };
+    if (!holder.sources.some((p) => p.source === how.source.info.id)) holder.sources.push(block.sources[0]!);
+  } else {
+    holder = { kind: block.kind, sentences: run, sources: block.sources };
+    const after = anchor ? target.blocks.indexOf(anchor.block) : how.isBase ? target.blocks.length - 1 : -1;
+    target.blocks.splice(after + 1, 0, holder);
+    next = { block: holder, section: target, item: run.length - 1 };
+  }
+  for (const sentence of run) fusion.index.add(sentence.text, { block: holder, sentence, section: target });
+  target.contributors.add(how.source.info.id);
+  return next;
+}
+
+/** Fold `incoming` into the kept sentence `hit`: provenance, citations, variants, and the preferred wording. */
+function fold(fusion: Fusion, hit: Hit, incoming: WSentence, similarity: number): void {
+  const kept = hit.sentence;
+  for (const r of incoming.refs) if (!kept.refs.includes(r)) kept.refs.push(r);
+  const incomingWins = incoming.priority > kept.priority;
+  const variant = wordingVariant(hit.section, kept, incoming, incomingWins);
+  if (variant) fusion.variants.push(variant);
+  if (incomingWins) {
+    fusion.duplicates.push({ dropped: kept.text, source: kept.sources[0]!, kept: hit, similarity });
+    kept.text = incoming.text;
+    kept.priority = incoming.priority;
+    kept.sources.unshift(...incoming.sources);
+  } else {
+    fusion.duplicates.push({ dropped: incoming.text, source: incoming.sources[0]!, kept: hit, similarity });
+    kept.sources.push(...incoming.sources);
+  }
+  const src = incoming.sources[0]!;
+  if (!hit.block.sources.some((p) => p.source === src.source)) hit.block.sources.push(src);
+  hit.section.contributors.add(src.source);
+}
+
+/** A paragraph as its sentences; a list as its items (an item is one unit, however many sentences it has). */
+export function toWBlock(node: Paragraph | List, source: Source, locale: string): WBlock {
+  const prov = provenance(source, node.position?.start.line ?? 1);
+  const sentence = (s: Sentence): WSentence => ({
+    text: s.text,
+    refs: s.refs.map((r) => qualify(source, r)),
+    sources: [prov],
+    priority: source.info.priority,
+  });
+  if (node.type === 'list') {
+    const items = node.children.map((item) => {
+      const parts = splitSentences(
+        item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : [])),
+        locale,
+      );
+      // A list item is one unit even when it holds several sentences; it keeps its own line.
+      const unit = sentence({ text: parts.map((s) => s.text).join(' '), refs: parts.flatMap((s) => s.refs) });
+      unit.sources = [{ ...prov, line: item.position?.start.line ?? prov.line }];
+      return unit;
+    });
+    return { kind: 'list', sentences: items.filter((s) => s.text), sources: [prov] };
+  }
+  return { kind: 'paragraph', sentences: splitSentences(node.children, locale).map(sentence), sources: [prov] };
+}

@@ -1,0 +1,45 @@
+/**
+ * The canonical sections of the working book in reading order, and where each one stands in it.
+ * Positions are recomputed only after a section is inserted (rare), so that `within` costs O(1) per
+ * matched sentence instead of a scan of the whole book.
+ */
+import type { WSection } from './work.js';
+
+export class Outline {
+  readonly sections: WSection[];
+  private positions: Map<WSection, number> | undefined;
+  /** Per section, the position just after its last subsection; valid while `positions` is. */
+  private readonly subtreeEnd = new Map<WSection, number>();
+
+  constructor(sections: WSection[]) {
+    this.sections = sections;
+  }
+
+  /** Insert `section` right after `previous`. */
+  insertAfter(previous: WSection, section: WSection): void {
+    this.sections.splice(this.positionOf(previous) + 1, 0, section);
+    this.positions = undefined;
+  }
+
+  /** True when `section` is `into` or one of its subsections (a coarser source's section spans them). */
+  within(section: WSection, into: WSection): boolean {
+    const start = this.positionOf(into);
+    const at = this.positionOf(section);
+    if (at < start) return false;
+    let end = this.subtreeEnd.get(into);
+    if (end === undefined) {
+      end = start + 1;
+      while (end < this.sections.length && this.sections[end]!.level > into.level) end++;
+      this.subtreeEnd.set(into, end);
+    }
+    return at < end;
+  }
+
+  private positionOf(section: WSection): number {
+    if (!this.positions) {
+      this.positions = new Map(this.sections.map((c, i) => [c, i]));
+      this.subtreeEnd.clear();
+    }
+    return this.positions.get(section) ?? -1;
+  }
+}

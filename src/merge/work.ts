@@ -1,0 +1,64 @@
+/**
+ * The merge's working book: what the steps build before it becomes a `Book`. Sections hold blocks of
+ * sentences, each sentence with every source that carries it; the steps fill it in place (align adds
+ * sections, fuse adds and folds sentences, key sentences add key points), and chapters turns it into the
+ * model once it is complete. Records for the report refer to these objects; ids are given only at the end.
+ */
+import type { Conflict, KeyPoint, Provenance, Source } from '../model/index.js';
+import type { Sentence } from './sentences.js';
+
+export interface WSentence extends Sentence {
+  /** Every source carrying this sentence (in any wording), first the one whose wording is kept. */
+  sources: Provenance[];
+  priority: number;
+}
+
+export interface WBlock {
+  kind: 'paragraph' | 'list';
+  sentences: WSentence[];
+  sources: Provenance[];
+}
+
+export interface WSection {
+  title: string;
+  level: number;
+  blocks: WBlock[];
+  keyPoints: KeyPoint[];
+  sources: Provenance[];
+  /** Ids of the sources whose text (or key sentences) went into the section, in the order they came. */
+  contributors: Set<string>;
+}
+
+/** Where a sentence of the working book is: what a sentence index lookup returns. */
+export interface Hit {
+  block: WBlock;
+  sentence: WSentence;
+  section: WSection;
+}
+
+/** A wording folded into a kept near-duplicate (the report's `duplicates`, resolved at the end). */
+export interface Duplicate {
+  dropped: string;
+  source: Provenance;
+  kept: Hit;
+  similarity: number;
+}
+
+/** A disagreement between sources (the report's `conflicts`, its section resolved at the end). */
+export interface Variant {
+  section: WSection;
+  kind: Conflict['kind'];
+  differs: string[];
+  readings: { text: string; sources: Provenance[] }[];
+}
+
+export function provenance(source: Source, line: number): Provenance {
+  return { source: source.info.id, file: source.info.file, line };
+}
+
+/** A citation key made unique across sources (keys are local to their source). */
+export const qualify = (source: Source, key: string) => `${source.info.id}\u0000${key}`;
+
+export function newSection(title: string, level: number, heading: Provenance): WSection {
+  return { title, level, blocks: [], keyPoints: [], sources: [heading], contributors: new Set() };
+}
