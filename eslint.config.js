@@ -19,8 +19,8 @@ export default tseslint.config(
   {
     plugins: { '@stylistic': stylistic },
     rules: {
-      '@stylistic/max-len': ['warn', { code: 120, ignoreUrls: true }],
-      'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
+      '@stylistic/max-len': ['error', { code: 120, ignoreUrls: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },

@@ -227,6 +227,7 @@ export function placeSections(
       out.warnings.push({
         file: source.info.file,
         line: g.section.line,
+        rule: 'grouping-heading',
         message:
           `heading "${g.section.title}" only groups sections aligned one by one; ` + 'it is not a section of the book',
       });

@@ -72,7 +72,11 @@ export function buildChapters(
     });
   }
   for (const c of b.chapters.filter((c) => c.sections.length === 0))
-    b.warnings.push({ file: '', message: `chapter "${c.title}" has no text in any source and was left out` });
+    b.warnings.push({
+      file: '',
+      rule: 'empty-chapter',
+      message: `chapter "${c.title}" has no text in any source and was left out`,
+    });
   const { chapters, backMatter, sections, warnings, sectionId, blockId } = b;
   return {
     chapters: chapters.filter((c) => c.sections.length > 0),
@@ -101,6 +105,7 @@ function addBackMatter(b: Building, section: WSection, title: string): void {
     b.warnings.push({
       file: section.sources[0]!.file,
       line: section.sources[0]!.line,
+      rule: 'empty-back-matter',
       message: `"${title}" has no entries of its own and was left out`,
     });
 }
@@ -131,6 +136,7 @@ function addSubsection(b: Building, section: WSection, title: string, level: num
     b.warnings.push({
       file: section.sources[0]!.file,
       line: section.sources[0]!.line,
+      rule: 'empty-section',
       message: `section "${title}" has no text in any source and was left out`,
     });
   return made.id;

@@ -81,7 +81,7 @@ export const WarningSchema = z.object({
   file: z.string(),
   line: z.number().optional(),
   /** What kind of message it is (`dropped-table`, `empty-ref` …): the same rule id for the same cause. */
-  rule: z.string().optional(),
+  rule: z.string(),
   message: z.string(),
 });
 export type Warning = z.infer<typeof WarningSchema>;
