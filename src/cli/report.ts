@@ -1,19 +1,5 @@
-/**
- * The one reporter of Quire's messages in a terminal: the build command and watch mode print warnings with
- * the same words.
- */
-import path from 'node:path';
-import type { Warning } from '../model/index.js';
-
-/**
- * `warning: content/x.wiki:12: Infobox removed from the prose [dropped-infobox]`: the file under the content
- * folder, the line, what happened and the rule id.
- */
-export function formatWarning(warning: Warning, contentDir: string): string {
-  const file = warning.file ? path.join(contentDir, warning.file) : contentDir;
-  const rule = warning.rule ? ` [${warning.rule}]` : '';
-  return `warning: ${file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}${rule}`;
-}
+/** What the command prints: warnings through the one reporter (util/messages.ts), sizes of files. */
+export { formatWarning } from '../util/messages.js';
 
 export function humanSize(bytes: number): string {
   return bytes >= 1024 * 1024

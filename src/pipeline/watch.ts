@@ -18,7 +18,7 @@ import { PreviewServer, previewState, type BuildReport, type PreviewState } from
 
 export type { BuildReport } from './preview-server.js';
 import { describeError } from '../util/errors.js';
-import { formatWarning } from '../cli/report.js';
+import { formatWarning } from '../util/messages.js';
 import { loadConfig } from '../config/load.js';
 
 export interface WatchOptions extends Omit<BuildOptions, 'session' | 'progress' | 'release'> {

@@ -3,6 +3,7 @@
  * place and a reason, as the unified tools report theirs. The model keeps them as plain data (they are
  * cached and serialised with the book); one reporter (cli/report.ts) prints them.
  */
+import path from 'node:path';
 import { VFile } from 'vfile';
 import type { Warning } from '../model/index.js';
 
@@ -30,4 +31,15 @@ export class Messages {
       message: m.reason,
     }));
   }
+}
+
+/**
+ * The one reporter of warnings, for the command and watch mode:
+ * `warning: content/x.wiki:12: Infobox removed from the prose [dropped-infobox]`: the file under the content
+ * folder, the line, what happened and the rule id.
+ */
+export function formatWarning(warning: Warning, contentDir: string): string {
+  const file = warning.file ? path.join(contentDir, warning.file) : contentDir;
+  const rule = warning.rule ? ` [${warning.rule}]` : '';
+  return `warning: ${file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}${rule}`;
 }
