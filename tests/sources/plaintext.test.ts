@@ -36,6 +36,7 @@ describe('plain-text reader: the seed rendition', () => {
     expect(source.warnings).toContainEqual({
       file: SEEDS.plain,
       line: 8,
+      rule: 'stray-fragment',
       message: 'stray fragment dropped: "in September 1939."',
     });
   });

@@ -102,7 +102,12 @@ describe('wikitext reader: the later revision (cleaned wikitext)', () => {
 
   it('removes the Infobox with a warning naming its line', () => {
     expect(toString(source.tree)).not.toContain('Flagvariant');
-    expect(source.warnings).toContainEqual({ file: SEEDS.later, line: 3, message: 'Infobox removed from the prose' });
+    expect(source.warnings).toContainEqual({
+      file: SEEDS.later,
+      line: 3,
+      rule: 'dropped-infobox',
+      message: 'Infobox removed from the prose',
+    });
   });
 
   it('knows the line of every block', () => {
