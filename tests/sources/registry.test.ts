@@ -28,8 +28,8 @@ vi.mock('../../src/sources/wikitext.js', async (importOriginal) => {
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CONTENT = path.join(ROOT, 'content');
 const FIXTURES = path.join(ROOT, 'tests/fixtures');
-/** The shared corpus of real articles, where this machine has it. */
-const CORPUS = process.env.QUIRE_CORPUS ?? '/work/shared/corpus';
+/** The shared corpus of real articles beside the project (as CI lays it out), where this machine has it. */
+const CORPUS = process.env.QUIRE_CORPUS ?? path.join(ROOT, '..', 'shared', 'corpus');
 
 // ---- The oracle: detection as it was before the registry (src/sources/detect.ts and its two helpers). ----
 
