@@ -3,7 +3,7 @@
  * prototype escapes to `process` or `require`), includes and assets resolve inside the folder only, and
  * symbolic links are refused. Each failure is one line naming the file (and the line, for a template).
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   cpSync,
   existsSync,
@@ -18,13 +18,22 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runQuire } from '../support/cli.js';
-import { DEFAULT_TEMPLATES } from '../../src/render/html/templates.js';
+import { DEFAULT_TEMPLATES, TemplateSet } from '../../src/render/html/templates.js';
+import { QuireError } from '../../src/util/errors.js';
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const tempDir = (prefix: string): string => {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
 
 const PROSE = 'Title\n\nThe first paragraph has enough words to be a sentence of its own.\n';
 
 /** A guide folder with its own copy of Quire's templates (as `quire init` makes), HTML output only. */
 function guide(): { content: string; templates: string; out: string } {
-  const content = mkdtempSync(path.join(tmpdir(), 'quire-tpl-guide-'));
+  const content = tempDir('quire-tpl-guide-');
   const templates = path.join(content, 'templates');
   cpSync(DEFAULT_TEMPLATES, templates, { recursive: true });
   writeFileSync(path.join(content, 'a.txt'), PROSE);
@@ -61,7 +70,7 @@ const htmlOf = (out: string): string =>
     : '';
 
 const outsideFile = (): string => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'quire-outside-'));
+  const dir = tempDir('quire-outside-');
   const file = path.join(dir, 'secret.txt');
   writeFileSync(file, 'TOP-SECRET-OUTSIDE-THE-GUIDE');
   return file;
@@ -145,7 +154,7 @@ describe('a guide folder whose templates are hostile', () => {
 
   it('a templates folder reached through a symlinked partials folder is refused', async () => {
     const g = guide();
-    const elsewhere = mkdtempSync(path.join(tmpdir(), 'quire-partials-'));
+    const elsewhere = tempDir('quire-partials-');
     cpSync(path.join(g.templates, 'partials'), elsewhere, { recursive: true });
     rmSync(path.join(g.templates, 'partials'), { recursive: true });
     symlinkSync(elsewhere, path.join(g.templates, 'partials'));
@@ -174,5 +183,34 @@ describe('a guide folder whose templates are hostile', () => {
       njk: '{% include "guide.html.njk" %}',
     });
     expect(oneLine(await buildGuide(g))).toMatch(/guide\.html\.liquid:1:\d+: template error: /);
+  });
+
+  it('each escape on its own renders nothing of the host, or fails with one line', () => {
+    const dir = tempDir('quire-tpl-unit-');
+    const payloads = [
+      '{{ meta.constructor }}',
+      '{{ meta.__proto__ }}',
+      '{{ meta["constructor"]["constructor"] }}',
+      '{% assign k = "constructor" %}{{ meta[k][k] }}',
+      '{{ meta.title.constructor }}',
+      '{{ meta.toString }}{{ meta.hasOwnProperty }}',
+      '{{ chapters.constructor }}',
+      '{{ chapters | map: "constructor" | join: "," }}',
+      '{{ meta.title | split: "" | map: "__proto__" | join: "," }}',
+      '{{ process }}{{ require }}{{ globalThis }}{{ global }}',
+      '{{ constructor }}{{ __proto__ }}',
+    ];
+    const view = { meta: { title: 'T' }, chapters: [{ id: 'a' }] };
+    payloads.forEach((payload, i) => {
+      writeFileSync(path.join(dir, `p${i}.liquid`), payload);
+      let out = '';
+      try {
+        out = new TemplateSet(dir).render(`p${i}.liquid`, view);
+      } catch (error) {
+        expect(error).toBeInstanceOf(QuireError);
+        expect((error as QuireError).oneLine()).toMatch(new RegExp(`p${i}\\.liquid:1:\\d+: template error: [^\\n]+$`));
+      }
+      expect(out).not.toMatch(/function|native code|object|process|require/i);
+    });
   });
 });
