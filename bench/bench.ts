@@ -233,7 +233,7 @@ async function printHtmlFile(): Promise<string> {
     hyphenate: hyphenatorFor(book.meta.language),
   });
   const file = path.join(dir, 'print.html');
-  writeFileSync(file, templates.render('print.html.njk', { ...view, print: true, pages: {}, blank: {} }));
+  writeFileSync(file, templates.render('print.html.liquid', { ...view, print: true, pages: {}, blankBefore: {} }));
   return file;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The live preview of `quire watch`: a page on localhost that shows the guide's outputs and reloads itself
  * after each rebuild (server-sent events), and serves the files of the output folder, never one outside it.
- * Its shell (preview.html.njk, preview.js) is Quire's own, in preview/ beside this file: a guide's templates
+ * Its shell (preview.html.liquid, preview.js) is Quire's own, in preview/ beside this file: a guide's templates
  * cannot change it.
  */
 import { createReadStream } from 'node:fs';
@@ -141,7 +141,7 @@ export class PreviewServer {
   }
 
   private page(res: http.ServerResponse): void {
-    const html = this.shell.render('preview.html.njk', {
+    const html = this.shell.render('preview.html.liquid', {
       preview: this.preview ?? null,
       last: this.builds.at(-1) ?? null,
       lastGood: this.builds.filter((b) => b.ok).at(-1) ?? null,

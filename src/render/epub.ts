@@ -18,7 +18,7 @@ interface EpubInputs {
 const inputs = (ctx: WriteContext): Promise<EpubInputs> =>
   ctx.once('epub-inputs', () =>
     ctx.view('epub').then((view) => {
-      const coverHtml = ctx.templates.render('cover.html.njk', view);
+      const coverHtml = ctx.templates.render('cover.html.liquid', view);
       const key = hashOf(ctx.code, ctx.guideKey, ctx.templates.fingerprint, ctx.changesKey, coverHtml);
       return { view, coverHtml, key };
     }),
@@ -30,7 +30,7 @@ const cover = (ctx: WriteContext, coverHtml: string): Promise<Uint8Array> =>
     const drawn = ctx.cache
       .bytes('cover', hashOf(ctx.code, coverHtml, ctx.templates.fingerprint), async () => {
         const { drawCover } = await import('./epub/cover.js');
-        const file = ctx.templates.file('cover.html.njk');
+        const file = ctx.templates.file('cover.html.liquid');
         return { bytes: await ctx.timed('cover', () => drawCover(coverHtml, file)), meta: {} };
       })
       .then((c) => c.bytes);

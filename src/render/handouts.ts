@@ -25,7 +25,7 @@ function handoutsOf(ctx: WriteContext, view: View): Handout[] {
   const { guide, templates } = ctx;
   return view.chapters.map((chapter) => {
     const handout = handoutView(view, chapter, guide);
-    const html = templates.render('handout.html.njk', { ...handout, print: true, pages: {}, blank: {} });
+    const html = templates.render('handout.html.liquid', { ...handout, print: true, pages: {}, blankBefore: {} });
     const name = `${ctx.basename}-handout-${String(chapter.number).padStart(2, '0')}-${chapter.id}`;
     const meta = { ...guide.meta, title: `${guide.meta.title} — ${chapter.number}. ${chapter.title}` };
     const key = hashOf(ctx.code, html, templates.fingerprint, ctx.paper, ctx.booklet, meta as unknown as Hashable);

@@ -14,7 +14,7 @@ export const writer: Writer = {
       );
       const key = hashOf(ctx.code, ctx.guideKey, templates.fingerprint, ctx.paper, ctx.changesKey);
       await ctx.output.output(`${basename}.html`, 'html', key, async (file) => {
-        await writeFile(file, templates.render('guide.html.njk', await ctx.view('html')));
+        await writeFile(file, templates.render('guide.html.liquid', await ctx.view('html')));
       });
     });
     return `HTML: ${basename}.html`;

@@ -22,7 +22,7 @@ function printHtmlOf(ctx: WriteContext, view: View): (pages: Record<string, numb
   return (pages) => {
     if (ctx.duplex && !measured && Object.keys(pages).length) measured = pages;
     const blank = ctx.duplex && measured ? blanksBefore(partIds(view), measured) : {};
-    return ctx.templates.render('print.html.njk', { ...view, print: true, pages, blank });
+    return ctx.templates.render('print.html.liquid', { ...view, print: true, pages, blankBefore: blank });
   };
 }
 

@@ -16,7 +16,7 @@ export const writer: Writer = {
       await ctx.output.output('report.html', 'report', key, (file) =>
         writeFile(
           file,
-          ctx.templates.render('report.html.njk', { ...reportView(guide), changelog: changelog ?? null }),
+          ctx.templates.render('report.html.liquid', { ...reportView(guide), changelog: changelog ?? null }),
         ),
       );
       if (changelog) {

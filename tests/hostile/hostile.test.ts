@@ -79,11 +79,11 @@ describe('broken input: one clear line, exit 1, no stack trace, the earlier edit
   it('broken templates: a syntax error and a field that does not exist, with file and line', async () => {
     const templates = mkdtempSync(path.join(tmpdir(), 'quire-tpl-'));
     cpSync(DEFAULT_TEMPLATES, templates, { recursive: true });
-    writeFileSync(path.join(templates, 'guide.html.njk'), '<html>\n<body>\n{% for x in %}\n</body>');
+    writeFileSync(path.join(templates, 'guide.html.liquid'), '<html>\n<body>\n{% for x in %}\n</body>');
     const content = folder({ 'a.txt': PROSE, 'quire.yaml': `templates: ${templates}\noutput:\n  formats: [html]\n` });
-    expect(await failsCleanly(content)).toMatch(/guide\.html\.njk:3:\d+: template error: .* — fix the template/);
-    writeFileSync(path.join(templates, 'guide.html.njk'), '<html>\n<body>\n{{ meta.nonexistent.field }}\n</body>');
-    expect(await failsCleanly(content)).toMatch(/guide\.html\.njk:3:\d+: template error: .*(undefined|null)/);
+    expect(await failsCleanly(content)).toMatch(/guide\.html\.liquid:3:\d+: template error: .* — fix the template/);
+    writeFileSync(path.join(templates, 'guide.html.liquid'), '<html>\n<body>\n{{ meta.nonexistent.field }}\n</body>');
+    expect(await failsCleanly(content)).toMatch(/guide\.html\.liquid:3:\d+: template error: .*(undefined|null)/);
   });
 
   it('an empty content folder, a missing template', async () => {
@@ -92,9 +92,9 @@ describe('broken input: one clear line, exit 1, no stack trace, the earlier edit
     );
     const templates = mkdtempSync(path.join(tmpdir(), 'quire-tpl-'));
     cpSync(DEFAULT_TEMPLATES, templates, { recursive: true });
-    rmSync(path.join(templates, 'guide.html.njk'));
+    rmSync(path.join(templates, 'guide.html.liquid'));
     expect(await failsCleanly(folder({ 'a.txt': PROSE, 'quire.yaml': `templates: ${templates}\n` }))).toMatch(
-      /guide\.html\.njk: template "guide\.html\.njk" is missing — restore it from Quire's templates\/ folder/,
+      /guide\.html\.liquid: template "guide\.html\.liquid" is missing — restore it from Quire's templates\/ folder/,
     );
   });
 

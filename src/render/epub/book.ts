@@ -36,20 +36,20 @@ export async function renderEpub(
       content: templates.render(template, { ...view, figure, ...extra }),
     });
     const chapters = [
-      ...(view.changes ? [page('What changed in this edition', 'changes.xhtml', 'epub-changes.html.njk')] : []),
+      ...(view.changes ? [page('What changed in this edition', 'changes.xhtml', 'epub-changes.html.liquid')] : []),
       ...view.chapters.map((chapter) =>
-        page(`${chapter.number}. ${chapter.title}`, chapter.file, 'epub-chapter.html.njk', { chapter }),
+        page(`${chapter.number}. ${chapter.title}`, chapter.file, 'epub-chapter.html.liquid', { chapter }),
       ),
       ...(view.has.ambassadors || view.has.treaties
-        ? [page('Glossaries', view.files.glossary, 'epub-glossary.html.njk')]
+        ? [page('Glossaries', view.files.glossary, 'epub-glossary.html.liquid')]
         : []),
-      ...(view.has.timeline ? [page('Timeline', view.files.timeline, 'epub-timeline.html.njk')] : []),
-      ...(view.has.questions ? [page('Answer key', view.files.answers, 'epub-answers.html.njk')] : []),
+      ...(view.has.timeline ? [page('Timeline', view.files.timeline, 'epub-timeline.html.liquid')] : []),
+      ...(view.has.questions ? [page('Answer key', view.files.answers, 'epub-answers.html.liquid')] : []),
       ...(view.backMatter.length
-        ? [page(view.backMatter.map((b) => b.title).join(' · '), 'back-matter.xhtml', 'epub-backmatter.html.njk')]
+        ? [page(view.backMatter.map((b) => b.title).join(' · '), 'back-matter.xhtml', 'epub-backmatter.html.liquid')]
         : []),
-      ...(view.has.index ? [page('Index', view.files.index, 'epub-index.html.njk')] : []),
-      page('About this guide', 'credits.xhtml', 'epub-credits.html.njk'),
+      ...(view.has.index ? [page('Index', view.files.index, 'epub-index.html.liquid')] : []),
+      page('About this guide', 'credits.xhtml', 'epub-credits.html.liquid'),
     ];
     // epub-gen-memory converts the chapters; its zip is stored uncompressed (packageEpub compresses the final
     // one), which saves the level-9 deflate it would otherwise do in JavaScript.

@@ -59,7 +59,7 @@ export function coverTree(markup: string, file: string): Node {
   if (/<(style|link|html|head)\b/i.test(markup)) {
     throw new QuireError('the cover template is a page with <style> or <link>, which the cover drawing ignores', {
       file,
-      hint: "give its elements inline styles instead (Quire's own templates/cover.html.njk shows how)",
+      hint: "give its elements inline styles instead (Quire's own templates/cover.html.liquid shows how)",
     });
   }
   const tree = decodeText(parseHtml(markup));

@@ -130,7 +130,7 @@ export function packageEpub(epub: Uint8Array, input: PackageInput): Uint8Array {
   renameImages(files);
   if (input.cover) {
     files['OEBPS/cover.png'] = new Uint8Array(input.cover);
-    files['OEBPS/cover.xhtml'] = strToU8(templates.render('epub-cover.xhtml.njk', view));
+    files['OEBPS/cover.xhtml'] = strToU8(templates.render('epub-cover.xhtml.liquid', view));
   }
 
   const { title, subtitle, language, author } = view.meta;
@@ -145,8 +145,8 @@ export function packageEpub(epub: Uint8Array, input: PackageInput): Uint8Array {
   ].map((s) => ({ ...s, idref: idOf.get(s.file)! }));
 
   const data = { ...view, identifier, modified, manifest, spine, hasCover: Boolean(input.cover) };
-  files['OEBPS/content.opf'] = strToU8(templates.render('epub-package.opf.njk', data));
-  files['OEBPS/toc.xhtml'] = strToU8(templates.render('epub-nav.xhtml.njk', data));
+  files['OEBPS/content.opf'] = strToU8(templates.render('epub-package.opf.liquid', data));
+  files['OEBPS/toc.xhtml'] = strToU8(templates.render('epub-nav.xhtml.liquid', data));
   files['OEBPS/toc.ncx'] = strToU8(
     textOf(files, 'OEBPS/toc.ncx').replace(/(<meta name="dtb:uid" content=")[^"]*(")/, `$1${identifier}$2`),
   );

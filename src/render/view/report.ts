@@ -1,4 +1,4 @@
-/** The editor's report: what the merge did, per section and per sentence, as a view for report.html.njk. */
+/** The editor's report: what the merge did, per section and per sentence, as a view for report.html.liquid. */
 import type { StudyGuide, Provenance } from '../../model/index.js';
 
 const where = (p: Provenance) => `${p.file}:${p.line}`;

@@ -62,8 +62,8 @@ describe('the EPUB cover image, drawn without a browser', () => {
 
   it('is a 1600 × 2400 PNG with the text in the middle and nothing in the margins', async () => {
     const png = await drawCover(
-      templates.render('cover.html.njk', meta('Germany–Soviet Union relations, 1918–1941')),
-      'cover.html.njk',
+      templates.render('cover.html.liquid', meta('Germany–Soviet Union relations, 1918–1941')),
+      'cover.html.liquid',
     );
     expect(pngSize(png)).toEqual({ signature: 'PNG', width: 1600, height: 2400 });
     const ink = await inkByBand(png, 12);
@@ -74,7 +74,7 @@ describe('the EPUB cover image, drawn without a browser', () => {
   });
 
   it('shows the title as text: markup and character references in it are not interpreted or left raw', () => {
-    const tree = coverTree(templates.render('cover.html.njk', meta('Fish & <b>Chips</b>')), 'cover.html.njk');
+    const tree = coverTree(templates.render('cover.html.liquid', meta('Fish & <b>Chips</b>')), 'cover.html.liquid');
     const texts: string[] = [];
     const walk = (n: unknown): void => {
       if (typeof n === 'string') texts.push(n);
@@ -86,14 +86,14 @@ describe('the EPUB cover image, drawn without a browser', () => {
   });
 
   it('draws a longer title in more lines, and the same title the same way every time', async () => {
-    const short = await drawCover(templates.render('cover.html.njk', meta('Short')), 'cover.html.njk');
-    const again = await drawCover(templates.render('cover.html.njk', meta('Short')), 'cover.html.njk');
+    const short = await drawCover(templates.render('cover.html.liquid', meta('Short')), 'cover.html.liquid');
+    const again = await drawCover(templates.render('cover.html.liquid', meta('Short')), 'cover.html.liquid');
     const long = await drawCover(
       templates.render(
-        'cover.html.njk',
+        'cover.html.liquid',
         meta('A considerably longer title that cannot possibly fit on a single line of the cover'),
       ),
-      'cover.html.njk',
+      'cover.html.liquid',
     );
     expect(Buffer.from(again).equals(Buffer.from(short))).toBe(true);
     const inkShort = (await inkByBand(short, 24)).filter((x) => x > 0).length;
@@ -108,11 +108,11 @@ describe('the EPUB cover image, drawn without a browser', () => {
       `<div style='display: flex; background-image: url("https://example.com/bg.png");'>x</div>`,
       '<div style="display: flex; background-image: URL( https://example.com/bg.png );">x</div>',
     ]) {
-      const error = await drawCover(markup, '/guide/templates/cover.html.njk').catch((e: unknown) => e);
+      const error = await drawCover(markup, '/guide/templates/cover.html.liquid').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(QuireError);
       expect((error as QuireError).oneLine()).toMatch(
         new RegExp(
-          /^\/guide\/templates\/cover\.html\.njk: the cover template refers to "http.*", /.source +
+          /^\/guide\/templates\/cover\.html\.liquid: the cover template refers to "http.*", /.source +
             /which would be fetched — embed images as data: URIs/.source,
         ),
       );
@@ -120,7 +120,7 @@ describe('the EPUB cover image, drawn without a browser', () => {
   });
 
   it('draws every script of a title in the title’s own family: its script subsets are its fallbacks', () => {
-    const tree = coverTree(templates.render('cover.html.njk', meta('Łódź – Отношения')), 'cover.html.njk');
+    const tree = coverTree(templates.render('cover.html.liquid', meta('Łódź – Отношения')), 'cover.html.liquid');
     type El = { props: { style?: { fontFamily?: string }; children?: unknown } };
     const find = (n: unknown): El | undefined => {
       if (Array.isArray(n)) return n.map(find).find(Boolean);
@@ -139,24 +139,24 @@ describe('the EPUB cover image, drawn without a browser', () => {
   it('a cover template written as a page with <style> (the old form) is refused with what to do', async () => {
     const error = await drawCover(
       '<html><head><style>h1 { color: red }</style></head><body><h1>T</h1></body></html>',
-      '/guide/templates/cover.html.njk',
+      '/guide/templates/cover.html.liquid',
     ).catch((e: unknown) => e);
     expect((error as QuireError).oneLine()).toBe(
-      '/guide/templates/cover.html.njk: the cover template is a page with <style> or <link>, ' +
+      '/guide/templates/cover.html.liquid: the cover template is a page with <style> or <link>, ' +
         'which the cover drawing ignores — give its elements inline styles instead ' +
-        "(Quire's own templates/cover.html.njk shows how)",
+        "(Quire's own templates/cover.html.liquid shows how)",
     );
   });
 
   it('a template satori cannot draw is one clear line naming the file', async () => {
     const error = await drawCover(
       '<div style="display: flex; flex-direction: sideways">x</div>',
-      '/guide/templates/cover.html.njk',
+      '/guide/templates/cover.html.liquid',
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QuireError);
     expect((error as QuireError).oneLine()).toMatch(
       new RegExp(
-        /^\/guide\/templates\/cover\.html\.njk: the cover template cannot be drawn: /.source +
+        /^\/guide\/templates\/cover\.html\.liquid: the cover template cannot be drawn: /.source +
           /Invalid value for CSS property "flexDirection".* — the cover supports inline styles/.source,
       ),
     );
