@@ -113,15 +113,15 @@ export async function readSources(
   const ranked = !config.sources?.length;
   for (const entry of entries) {
     const full = path.join(contentDir, entry.file);
-    const bytes = await readInside(contentDir, full, 'source file');
-    if (bytes.length > MAX_SOURCE_BYTES) {
-      const size = (bytes.length / 1024 / 1024).toFixed(1);
-      throw new QuireError(`source file is too large (${size} MB; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`, {
+    const bytes = await readInside(contentDir, full, 'source file', (size) => {
+      if (size <= MAX_SOURCE_BYTES) return undefined;
+      const mb = (size / 1024 / 1024).toFixed(1);
+      return new QuireError(`source file is too large (${mb} MB; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`, {
         file: full,
         line: 1,
         hint: 'split it into several files (one per part or chapter)',
       });
-    }
+    });
     const text = decode(bytes, full);
     if (!text.trim()) {
       throw new QuireError('source file is empty', {

@@ -3,7 +3,7 @@
  * real path, which must stay inside the folder's real path. A symbolic link to /etc/passwd or to a folder
  * elsewhere is refused with one clear line, as `../` and absolute paths are.
  */
-import { lstat, readFile, realpath } from 'node:fs/promises';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError, systemErrorAt } from './errors.js';
 
@@ -59,10 +59,28 @@ export async function realPathInside(root: string, file: string, what = 'file'):
   return real;
 }
 
-/** The bytes of `file`, read by its real path once that is checked to be inside `root`. */
-export async function readInside(root: string, file: string, what = 'file'): Promise<Uint8Array> {
+/**
+ * The bytes of `file`, read by its real path once that is checked to be inside `root`. Only a regular file
+ * is read (a FIFO would block the build for ever); `tooLarge` refuses one over a size before it is read.
+ */
+export async function readInside(
+  root: string,
+  file: string,
+  what = 'file',
+  tooLarge?: (size: number) => QuireError | undefined,
+): Promise<Uint8Array> {
   const real = await realPathInside(root, file, what);
   try {
+    const info = await stat(real);
+    if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR', syscall: 'read' });
+    if (!info.isFile()) {
+      throw new QuireError(`${what} is not a regular file (a device, pipe or socket)`, {
+        file,
+        hint: 'replace it with a text file, or remove it from the content folder',
+      });
+    }
+    const refused = tooLarge?.(info.size);
+    if (refused) throw refused;
     return await readFile(real);
   } catch (error) {
     throw systemErrorAt(error, file, what);

@@ -4,6 +4,7 @@
  * content folder never feed each other. Each case was reproduced on the landed code first.
  */
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -111,6 +112,16 @@ describe('symbolic links cannot take a build outside the content folder', () => 
     symlinkSync(path.join(secret, 'missing.yaml'), path.join(dangling, 'quire.yaml'));
     expect(await failsCleanly(dangling)).toMatch(/quire\.yaml: config file not found/);
   });
+});
+
+describe('only regular files are read', () => {
+  it('a FIFO listed in quire.yaml is refused at once (reading it would wait for ever)', async () => {
+    const content = folder({ 'a.txt': PROSE, 'quire.yaml': 'sources:\n  - file: a.txt\n  - file: pipe.txt\n' });
+    execFileSync('mkfifo', [path.join(content, 'pipe.txt')]);
+    expect(await failsCleanly(content)).toMatch(
+      /pipe\.txt: source file is not a regular file \(a device, pipe or socket\) — replace it with a text file/,
+    );
+  }, 20_000);
 });
 
 describe('URLs from the config pass the same scheme allow-list as links in the content', () => {
