@@ -80,6 +80,15 @@ describe('symbolic links cannot take a build outside the content folder', () => 
     expect(result.book.sources.map((s) => s.file)).toEqual(['b.txt']);
   });
 
+  it('a content folder reached through a symbolic link builds as the folder itself', async () => {
+    const content = folder({ 'a.txt': PROSE, 'quire.yaml': 'sources:\n  - file: a.txt\n' });
+    const link = path.join(outside(), 'guide');
+    symlinkSync(content, link);
+    const out = path.join(outside(), 'out');
+    const result = await build({ contentDir: link, outDir: out, formats: ['json'], progress: 'silent' });
+    expect(result.book.sources.map((s) => s.file)).toEqual(['a.txt']);
+  });
+
   it('a symlinked edition snapshot, or editions folder', async () => {
     // A real snapshot, built elsewhere: had it been read, the build would compare with it.
     const elsewhere = outside({ 'a.txt': PROSE });
