@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { ConfigSchema, type QuireConfig } from './schema.js';
 import { QuireError } from '../util/errors.js';
+import { decodeUtf8, entryExists, readInside } from '../util/confined.js';
 
 export const CONFIG_NAMES = ['quire.yaml', 'quire.yml'];
 
@@ -14,12 +14,35 @@ export interface LoadedConfig {
   file?: string;
 }
 
-/** Find and validate the content folder's config file; a folder without one gets the defaults. */
+/**
+ * Find and validate the content folder's config file; a folder without one gets the defaults. The file is
+ * read by its real path inside the content folder, as strict UTF-8; its templates folder must exist.
+ */
 export async function loadConfig(contentDir: string): Promise<LoadedConfig> {
-  const found = CONFIG_NAMES.map((n) => path.join(contentDir, n)).find((p) => existsSync(p));
+  let found: string | undefined;
+  for (const name of CONFIG_NAMES) {
+    const file = path.join(contentDir, name);
+    if (!found && (await entryExists(file))) found = file;
+  }
   if (!found) return { config: ConfigSchema.parse({}) };
-  const text = await readFile(found, 'utf8');
-  return { config: parseConfig(text, found), file: found };
+  const text = decodeUtf8(await readInside(contentDir, found, 'config file'), found);
+  const config = parseConfig(text, found);
+  if (config.templates) await checkTemplatesFolder(path.resolve(contentDir, config.templates), text, found);
+  return { config, file: found };
+}
+
+/** A `templates:` path that is missing or a file is named with the config's line, not as a raw ENOENT. */
+async function checkTemplatesFolder(dir: string, text: string, file: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (info?.isDirectory()) return;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const where = locate(doc, ['templates'], lineCounter, false);
+  throw new QuireError(info ? `templates: ${dir} is a file, not a folder` : `templates: folder ${dir} not found`, {
+    file,
+    ...where,
+    hint: 'give the folder made by `quire init` (relative to the content folder), or remove the line',
+  });
 }
 
 /** Parse YAML text and validate it; errors name the file, line and column. */

@@ -2,6 +2,31 @@ import { z } from 'zod';
 import { FORMATS } from '../render/registry.js';
 import { readerFormats } from '../sources/registry.js';
 
+/** URL schemes a link may have: the same allow-list as links in the content (render/view/content.ts). */
+export const LINK_SCHEMES = ['http', 'https', 'mailto'];
+
+/** A URL a reader may click: absolute, with an allowed scheme (no `javascript:`, `data:`, `file:`). */
+const LinkUrl = z.string().refine(
+  (text) => {
+    try {
+      return LINK_SCHEMES.includes(new URL(text.trim()).protocol.slice(0, -1));
+    } catch {
+      return false;
+    }
+  },
+  { message: `use an absolute URL starting with ${LINK_SCHEMES.map((s) => `${s}:`).join(', ')}` },
+);
+
+/** A real calendar date, YYYY-MM-DD (2026-02-30 and 2026-13-45 are not). */
+const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .refine((text) => {
+    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'not a date in the calendar: use YYYY-MM-DD with a real month and day');
+
 export const SourceConfigSchema = z
   .object({
     /** Path relative to the content folder. */
@@ -35,16 +60,13 @@ export const ConfigSchema = z
     description: z.string().optional(),
     attribution: z.string().optional(),
     license: z
-      .object({ name: z.string(), url: z.string().url() })
+      .object({ name: z.string(), url: LinkUrl })
       .strict()
       .default({ name: 'CC BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' }),
     edition: z
       .object({
         number: z.number().int().positive().default(1),
-        date: z
-          .string()
-          .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-          .optional(),
+        date: CalendarDate.optional(),
       })
       .strict()
       .default({ number: 1 }),
@@ -70,6 +92,7 @@ export const ConfigSchema = z
         booklet: z.boolean().default(false),
         basename: z
           .string()
+          .max(100, 'use at most 100 characters')
           .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, dots, dashes and underscores')
           .optional(),
       })

@@ -3,9 +3,10 @@
  * so they are committed with the content and a later build can say what changed since.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError } from '../util/errors.js';
+import { decodeUtf8, readInside, realPathInside } from '../util/confined.js';
 import { BookJsonSchema, type BookJson } from '../model/book-json.js';
 
 export const EDITIONS_DIR = 'editions';
@@ -24,7 +25,8 @@ export async function lastEditionText(
 ): Promise<{ file: string; text: string; parse: () => BookJson } | undefined> {
   const dir = path.join(contentDir, EDITIONS_DIR);
   if (!existsSync(dir)) return undefined;
-  const numbers = (await readdir(dir))
+  // A snapshot (or the folder) linked from elsewhere is refused: it would be read into the changes.
+  const numbers = (await readdir(await realPathInside(contentDir, dir, 'editions folder')))
     .map((n) => /^edition-(\d+)\.json$/.exec(n)?.[1])
     .filter((n): n is string => Boolean(n))
     .map(Number)
@@ -32,7 +34,7 @@ export async function lastEditionText(
     .sort((a, b) => b - a);
   if (!numbers.length) return undefined;
   const file = fileOf(contentDir, numbers[0]!);
-  const text = await readFile(file, 'utf8');
+  const text = decodeUtf8(await readInside(contentDir, file, 'recorded edition'), file);
   const parse = () => {
     try {
       return BookJsonSchema.parse(JSON.parse(text));
@@ -62,6 +64,8 @@ export async function recordEdition(contentDir: string, book: BookJson): Promise
   const file = fileOf(contentDir, book.edition.number);
   assertNotRecorded(contentDir, book.edition.number);
   await mkdir(path.dirname(file), { recursive: true });
+  // Never write through a linked editions folder to a place outside the content folder.
+  await realPathInside(contentDir, path.dirname(file), 'editions folder');
   const tmp = `${file}.tmp-${process.pid}`;
   await writeFile(tmp, `${JSON.stringify(book, null, 2)}\n`);
   await rename(tmp, file);

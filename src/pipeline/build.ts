@@ -8,17 +8,16 @@
  * staging folder and renamed into place only when every format has been produced, so a failed build leaves
  * the previous edition untouched.
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Source, StudyGuide } from '../model/index.js';
 import { loadConfig } from '../config/load.js';
-import { readSources, type SourceParser } from '../sources/index.js';
+import { assertSeparateFolders, readSources, type SourceParser } from '../sources/index.js';
 import { assertNotRecorded, lastEditionText, recordEdition } from '../editions/store.js';
 import type { Changelog } from '../editions/changelog.js';
 import { toBookJson } from '../model/book-json.js';
 import { printsFromScratch } from '../render/registry.js';
 import { QuireError } from '../util/errors.js';
+import { decodeUtf8, entryExists, readInside } from '../util/confined.js';
 import { runStage, type StageResult } from './stage.js';
 import { bookMeta, changelogStage, mergeStage, parseStage, studyStage } from './stages.js';
 import { BuildRun, resolveSettings, type BuildOptions, type Settings } from './context.js';
@@ -53,6 +52,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let made: { guide: StudyGuide; edition: Edition; basename: string };
   try {
     // Inside the try: a build refused by the lock still closes a browser it was given.
+    await assertSeparateFolders(options.contentDir, options.outDir);
     await run.folder.lock();
     const settings = await configure(run);
     const { output: guide, key } = await studyGuide(run, settings);
@@ -79,7 +79,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 /** Load the config, resolve the settings, check the output folder; start Chromium if this build prints anew. */
 async function configure(run: BuildRun): Promise<Settings> {
   const loaded = await run.timed('config', () => loadConfig(run.options.contentDir));
-  const settings = await resolveSettings(run.options, loaded.config, run.session);
+  const settings = { ...(await resolveSettings(run.options, loaded.config, run.session)), file: loaded.file };
   run.progress.plan(planOf(settings.writers));
   await run.folder.ensureWritable();
   if (run.options.release) assertNotRecorded(run.options.contentDir, loaded.config.edition.number);
@@ -101,7 +101,10 @@ async function studyGuide(run: BuildRun, settings: Settings): Promise<StageResul
   };
   let sources: Source[] = [];
   await run.step({ id: 'read', title: 'Read sources' }, async () => {
-    sources = await readSources(contentDir, settings.config, parse);
+    sources = await readSources(contentDir, settings.config, parse, {
+      outDir: run.folder.dir,
+      configFile: settings.file,
+    });
     const reused = run.cache.counters.read?.reused ?? 0;
     const list = sources.map((s) => `${s.info.file} (${s.info.format})`).join(', ');
     const unchanged = reused ? ` (${reused} unchanged)` : '';
@@ -125,8 +128,11 @@ async function studyGuide(run: BuildRun, settings: Settings): Promise<StageResul
 
 /** The editor's overrides file of the content folder, if there is one. */
 async function readOverrides(contentDir: string): Promise<{ text: string; file: string } | undefined> {
-  const file = ['overrides.yaml', 'overrides.yml'].map((n) => path.join(contentDir, n)).find((f) => existsSync(f));
-  return file ? { text: await readFile(file, 'utf8'), file } : undefined;
+  for (const file of ['overrides.yaml', 'overrides.yml'].map((n) => path.join(contentDir, n))) {
+    if (await entryExists(file))
+      return { text: decodeUtf8(await readInside(contentDir, file, 'overrides file'), file), file };
+  }
+  return undefined;
 }
 
 /** What changed since the last recorded edition (before this one, for a release). */

@@ -64,7 +64,7 @@ function writeContext(run: BuildRun, settings: Settings, guide: StudyGuide, guid
     guide,
     guideKey,
     code: run.code,
-    basename: settings.config.output.basename ?? slugify(guide.meta.title),
+    basename: settings.config.output.basename ?? basenameOf(guide.meta.title),
     paper: settings.paper,
     duplex: settings.duplex,
     booklet: settings.booklet,
@@ -123,4 +123,9 @@ async function runWriter(run: BuildRun, ctx: WriteContext, format: string, write
   await run.step({ id: format, title: writer.title }, () =>
     writer.write({ ...ctx, status: (text) => run.progress.update(format, text) }),
   );
+}
+
+/** The outputs' name from the title: a slug short enough for any file system (a title may be a paragraph). */
+export function basenameOf(title: string): string {
+  return slugify(title).slice(0, 100).replace(/-+$/, '');
 }

@@ -1,25 +1,23 @@
 /**
- * Reading content: the I/O edge of the pipeline. Lists the sources (from the config or the folder),
- * decodes each file, detects its format and hands it to the reader for that format.
+ * Reading content: the I/O edge of the pipeline. Lists the sources (from the config or the folder: see
+ * content-folder.ts), decodes each file, detects its format and hands it to the reader for that format.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Source, SourceFormat, SourceInfo } from '../model/index.js';
 import type { QuireConfig } from '../config/schema.js';
-import { CONFIG_NAMES } from '../config/load.js';
 import { QuireError } from '../util/errors.js';
+import { countLines, decodeUtf8, readInside } from '../util/confined.js';
 import { normaliseText } from './text.js';
-import { slugify } from '../util/slug.js';
+import { listSources, type ContentFolderOptions, type SourceEntry } from './content-folder.js';
 import { builtInReaders, detectReader, readerFor, type Reader } from './registry.js';
 import type { ReaderFn, ReadResult } from './types.js';
+
+export { assertSeparateFolders, listSources, type ContentFolderOptions, type SourceEntry } from './content-folder.js';
 
 /** Larger sources are refused: a guide is read in seconds, and a parser on a 20 MB line would not be. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 
-/** Files in a content folder that are not sources. */
-const NOT_SOURCES = new Set([...CONFIG_NAMES, 'overrides.yaml', 'overrides.yml', 'README.md']);
-
-/** Decode bytes as UTF-8, or name the first bad byte's line. */
+/** Decode a source's bytes: UTF-16 with a byte order mark, else strict UTF-8 (naming the first bad byte's line). */
 export function decode(bytes: Uint8Array, file: string): string {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const le = bytes[0] === 0xff;
@@ -27,83 +25,13 @@ export function decode(bytes: Uint8Array, file: string): string {
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    const line = countLines(bytes, nul);
     throw new QuireError('binary data (NUL byte) in a source file', {
       file,
-      line,
+      line: countLines(bytes, nul),
       hint: 'remove the file from the content folder or save it as UTF-8 text',
     });
   }
-  try {
-    return normaliseText(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    let bad = 0;
-    for (let i = 0; i < bytes.length; i++) {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i + 1), { stream: true });
-      } catch {
-        bad = i;
-        break;
-      }
-    }
-    throw new QuireError('not valid UTF-8 text', {
-      file,
-      line: countLines(bytes, bad),
-      hint: 're-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)',
-    });
-  }
-}
-
-function countLines(bytes: Uint8Array, upTo: number): number {
-  let line = 1;
-  for (let i = 0; i < upTo; i++) if (bytes[i] === 0x0a) line++;
-  return line;
-}
-
-export interface SourceEntry {
-  file: string;
-  id: string;
-  format?: SourceFormat;
-  priority: number;
-  label?: string;
-}
-
-/** The sources to read: those the config lists, else every regular file of the folder in name order. */
-export async function listSources(contentDir: string, config: QuireConfig): Promise<SourceEntry[]> {
-  if (config.sources?.length) {
-    const n = config.sources.length;
-    return config.sources.map((s, i) => {
-      const resolved = path.resolve(contentDir, s.file);
-      if (!resolved.startsWith(path.resolve(contentDir) + path.sep)) {
-        throw new QuireError(`source "${s.file}" is outside the content folder`, {
-          file: path.join(contentDir, 'quire.yaml'),
-          hint: 'give a path inside the content folder',
-        });
-      }
-      return {
-        file: s.file,
-        id: s.id ?? slugify(path.parse(s.file).name),
-        format: s.format,
-        priority: s.priority ?? n - i,
-        label: s.label,
-      };
-    });
-  }
-  let names: string[];
-  try {
-    names = (await readdir(contentDir)).sort();
-  } catch {
-    throw new QuireError('content folder not found', {
-      file: contentDir,
-      hint: 'pass an existing folder with --content',
-    });
-  }
-  const files: string[] = [];
-  for (const name of names) {
-    if (name.startsWith('.') || NOT_SOURCES.has(name)) continue;
-    if ((await stat(path.join(contentDir, name))).isFile()) files.push(name);
-  }
-  return files.map((file) => ({ file, id: slugify(path.parse(file).name), priority: 0 }));
+  return normaliseText(decodeUtf8(bytes, file));
 }
 
 /** The reader of a source: the one its entry names, else the one whose sniff scores its text highest. */
@@ -142,7 +70,8 @@ export function parseWith(reader: Reader, read: ReaderFn, text: string, entry: S
     revision: result.revision,
     label: entry.label,
   };
-  return { info, tree: result.tree, citations: result.citations, warnings: result.warnings, links: result.links };
+  const warnings = entry.notes ? [...entry.notes, ...result.warnings] : result.warnings;
+  return { info, tree: result.tree, citations: result.citations, warnings, links: result.links };
 }
 
 /** What a reader threw, as one QuireError naming the file (a QuireError passes as it is). */
@@ -171,8 +100,9 @@ export async function readSources(
   contentDir: string,
   config: QuireConfig,
   parse: SourceParser = (text, entry) => parseSource(text, entry),
+  options: ContentFolderOptions = {},
 ): Promise<Source[]> {
-  const entries = await listSources(contentDir, config);
+  const entries = await listSources(contentDir, config, options);
   if (entries.length === 0) {
     throw new QuireError('no source files in the content folder', {
       file: contentDir,
@@ -183,23 +113,15 @@ export async function readSources(
   const ranked = !config.sources?.length;
   for (const entry of entries) {
     const full = path.join(contentDir, entry.file);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(full);
-    } catch {
-      throw new QuireError(`source file not found: ${entry.file}`, {
-        file: path.join(contentDir, 'quire.yaml'),
-        hint: 'fix the path under "sources" or add the file',
-      });
-    }
-    if (bytes.length > MAX_SOURCE_BYTES) {
-      const size = (bytes.length / 1024 / 1024).toFixed(1);
-      throw new QuireError(`source file is too large (${size} MB; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`, {
+    const bytes = await readInside(contentDir, full, 'source file', (size) => {
+      if (size <= MAX_SOURCE_BYTES) return undefined;
+      const mb = (size / 1024 / 1024).toFixed(1);
+      return new QuireError(`source file is too large (${mb} MB; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`, {
         file: full,
         line: 1,
         hint: 'split it into several files (one per part or chapter)',
       });
-    }
+    });
     const text = decode(bytes, full);
     if (!text.trim()) {
       throw new QuireError('source file is empty', {

@@ -1,0 +1,168 @@
+/**
+ * The content folder: the I/O edge of reading. A guide folder may come from anyone, so every file is read
+ * by its real path, which must stay inside the folder's real path (util/confined.ts); the output folder,
+ * when it lies inside the content folder, is never read as a source; and every source gets an id of its own.
+ */
+import { lstat, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { SourceFormat, Warning } from '../model/index.js';
+import type { QuireConfig } from '../config/schema.js';
+import { CONFIG_NAMES } from '../config/load.js';
+import { isSystemError, QuireError } from '../util/errors.js';
+import { isInside, realPathInside, realPathOf } from '../util/confined.js';
+import { slugify } from '../util/slug.js';
+
+/** Files in a content folder that are not sources. */
+const NOT_SOURCES = new Set([...CONFIG_NAMES, 'overrides.yaml', 'overrides.yml', 'README.md']);
+
+export interface SourceEntry {
+  file: string;
+  id: string;
+  format?: SourceFormat;
+  priority: number;
+  label?: string;
+  /** Warnings about the folder (a symbolic link not read), carried by the first source into the report. */
+  notes?: Warning[];
+}
+
+/** An entry, and whether its id was written in the config (else it is made from the file name). */
+interface Listed {
+  entry: SourceEntry;
+  explicit: boolean;
+}
+
+export interface ContentFolderOptions {
+  /** The output folder: when it lies inside the content folder, nothing under it is a source. */
+  outDir?: string;
+  /** The config file read, named in messages about the sources it lists. */
+  configFile?: string;
+}
+
+/**
+ * Refuse an output folder that is the content folder, or that holds it: a build would read its own outputs
+ * (or the next one would). An output folder inside the content folder is allowed: it is never read.
+ */
+export async function assertSeparateFolders(contentDir: string, outDir: string): Promise<void> {
+  const [content, out] = await Promise.all([realPathOf(contentDir), realPathOf(outDir)]);
+  if (content === out) {
+    throw new QuireError('the output folder is the content folder', {
+      file: outDir,
+      hint: 'choose another folder with --out (e.g. dist/), so that outputs are never read as sources',
+    });
+  }
+  if (isInside(content, out)) {
+    throw new QuireError(`the output folder holds the content folder (${contentDir})`, {
+      file: outDir,
+      hint: 'choose an output folder outside the content folder with --out',
+    });
+  }
+}
+
+/** The sources to read: those the config lists, else every regular file of the folder in name order. */
+export async function listSources(
+  contentDir: string,
+  config: QuireConfig,
+  options: ContentFolderOptions = {},
+): Promise<SourceEntry[]> {
+  const entries = config.sources?.length
+    ? await listedSources(contentDir, config, options)
+    : await folderSources(contentDir, options);
+  return withUniqueIds(entries, options.configFile ?? path.join(contentDir, CONFIG_NAMES[0]!));
+}
+
+/** The sources the config lists, each checked: inside the content folder (real path), not an output. */
+async function listedSources(
+  contentDir: string,
+  config: QuireConfig,
+  { outDir, configFile = path.join(contentDir, CONFIG_NAMES[0]!) }: ContentFolderOptions,
+): Promise<Listed[]> {
+  const list = config.sources ?? [];
+  const realOut = outDir ? await realPathOf(outDir) : undefined;
+  const entries: Listed[] = [];
+  for (const [i, s] of list.entries()) {
+    const resolved = path.resolve(contentDir, s.file);
+    if (!isInside(resolved, path.resolve(contentDir)) || resolved === path.resolve(contentDir)) {
+      throw new QuireError(`source "${s.file}" is outside the content folder`, {
+        file: configFile,
+        hint: 'give a path inside the content folder',
+      });
+    }
+    const real = await realPathInside(contentDir, path.join(contentDir, s.file), 'source file').catch((error) => {
+      if (!isSystemError(error?.cause) || error.cause.code !== 'ENOENT') throw error;
+      throw new QuireError(`source file not found: ${s.file}`, {
+        file: configFile,
+        hint: 'fix the path under "sources" or add the file',
+      });
+    });
+    if (realOut && isInside(real, realOut)) {
+      throw new QuireError(`source "${s.file}" is in the output folder: Quire's own outputs are not sources`, {
+        file: configFile,
+        hint: 'list the source files themselves, or choose another output folder with --out',
+      });
+    }
+    const id = s.id ?? slugify(path.parse(s.file).name);
+    const entry = { file: s.file, id, format: s.format, priority: s.priority ?? list.length - i, label: s.label };
+    entries.push({ entry, explicit: s.id !== undefined });
+  }
+  return entries;
+}
+
+/** Every regular file of the folder, in name order; symbolic links are not read (one warning each). */
+async function folderSources(contentDir: string, { outDir }: ContentFolderOptions): Promise<Listed[]> {
+  let names: string[];
+  try {
+    names = (await readdir(contentDir)).sort();
+  } catch {
+    throw new QuireError('content folder not found', {
+      file: contentDir,
+      hint: 'pass an existing folder with --content',
+    });
+  }
+  const realOut = outDir ? await realPathOf(outDir) : undefined;
+  const files: string[] = [];
+  const notes: Warning[] = [];
+  for (const name of names) {
+    if (name.startsWith('.') || NOT_SOURCES.has(name)) continue;
+    const full = path.join(contentDir, name);
+    const info = await lstat(full);
+    if (info.isSymbolicLink()) {
+      notes.push({
+        file: full,
+        rule: 'symlink-not-read',
+        message: 'a symbolic link is not read as a source: copy the file into the content folder instead',
+      });
+    } else if (info.isFile() && !(realOut && isInside(await realPathOf(full), realOut))) files.push(name);
+  }
+  return files.map((file, i) => ({
+    entry: { file, id: slugify(path.parse(file).name), priority: 0, ...(i === 0 && notes.length ? { notes } : {}) },
+    explicit: false,
+  }));
+}
+
+/**
+ * Ids must differ (provenance and book.json name sources by id). Ids written in the config are the user's
+ * choice: a repeat is refused. Ids made from file names may meet (two CJK names both slugify to "section",
+ * "a b.txt" and "a-b.txt" to "a-b"): the later file in list order gets "-2", "-3" …, so the folder builds
+ * without a config and the same folder always gives the same ids.
+ */
+function withUniqueIds(entries: Listed[], configFile: string): SourceEntry[] {
+  const given = new Map<string, string>();
+  for (const { entry } of entries.filter((e) => e.explicit)) {
+    const other = given.get(entry.id);
+    if (other !== undefined) {
+      throw new QuireError(`sources "${other}" and "${entry.file}" have the same id "${entry.id}"`, {
+        file: configFile,
+        hint: 'give each source its own id under "sources"',
+      });
+    }
+    given.set(entry.id, entry.file);
+  }
+  const taken = new Set(given.keys());
+  return entries.map(({ entry, explicit }) => {
+    if (explicit) return entry;
+    let id = entry.id;
+    for (let n = 2; taken.has(id); n++) id = `${entry.id}-${n}`;
+    taken.add(id);
+    return id === entry.id ? entry : { ...entry, id };
+  });
+}

@@ -1,0 +1,188 @@
+/**
+ * Every failure is one line — the file, the cause, what to do — with exit code 1, no stack trace and the
+ * earlier outputs untouched: system errors (a full disk, a permission, a missing or too long path), an
+ * unreadable source, impossible dates, a config that is not UTF-8, sources with the same id, and messages
+ * that held a newline. Each case was reproduced on the landed code first.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from '../../src/pipeline/build.js';
+import { parseConfig } from '../../src/config/load.js';
+import { readSources } from '../../src/sources/index.js';
+import { ConfigSchema } from '../../src/config/schema.js';
+import { describeError, QuireError } from '../../src/util/errors.js';
+import { runQuire } from '../support/cli.js';
+import { outputNames } from '../support/inspect.js';
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:fs/promises')>();
+  return { ...original, readFile: vi.fn(original.readFile) };
+});
+
+function folder(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'quire-messages-'));
+  for (const [name, data] of Object.entries(files)) writeFileSync(path.join(dir, name), data);
+  return dir;
+}
+
+/** Runs the CLI on a folder whose output folder already holds an earlier edition; checks it survives. */
+async function failsCleanly(content: string, args: string[] = [], out = path.join(content, 'out')) {
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, 'book.json'), '{"edition": "previous"}');
+  const r = await runQuire(['build', '--content', content, '--out', out, '--progress', 'silent', ...args]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe('{"edition": "previous"}');
+  return r.stderr.trim();
+}
+
+/** An error as Node's fs makes it. */
+function systemError(code: string, syscall: string, file: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: raw message, ${syscall} '${file}'`), { code, syscall, path: file });
+}
+
+const PROSE = 'Title\n\nThe first paragraph has enough words to be a sentence of its own.\n';
+
+describe('system errors become one line: the file, the cause, what to do', () => {
+  it('ENOSPC, EACCES, ENOENT, ENOTDIR and ENAMETOOLONG are said in words, with the path', () => {
+    const cases: [string, RegExp][] = [
+      ['ENOSPC', /^out\/guide\.pdf: no space left on the disk — free some space, or choose .* --out$/],
+      ['EACCES', /^out\/guide\.pdf: permission denied — fix the permissions/],
+      ['ENOENT', /^out\/guide\.pdf: no such file or folder — check the path/],
+      ['ENOTDIR', /^out\/guide\.pdf: a part of the path is a file, not a folder — check the path/],
+      ['ENAMETOOLONG', /^out\/guide\.pdf: the file name is too long — choose a shorter name/],
+    ];
+    for (const [code, expected] of cases) {
+      const line = describeError(systemError(code, 'open', 'out/guide.pdf'));
+      expect(line).toMatch(expected);
+      expect(line).not.toMatch(/raw message|\n/);
+    }
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('a full disk (a 1 MB tmpfs) leaves the earlier outputs whole', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'quire-full-'));
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', out]);
+    } catch {
+      return; // No mount here (a container without the capability): the unit case above still holds.
+    }
+    try {
+      mkdirSync(out, { recursive: true });
+      writeFileSync(path.join(out, 'book.json'), '{"edition": "previous"}');
+      writeFileSync(path.join(out, 'filler'), new Uint8Array(1024 * 1024 - 12 * 1024));
+      const content = folder({ 'a.txt': PROSE.repeat(200) });
+      const r = await runQuire(['build', '--content', content, '--out', out, '--progress', 'silent']);
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/: no space left on the disk — free some space/);
+      expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe('{"edition": "previous"}');
+      expect(outputNames(out)).toEqual(['book.json', 'filler']);
+    } finally {
+      execFileSync('umount', [out]);
+    }
+  });
+
+  it('a templates: path that is missing or a file names the config line', async () => {
+    const missing = folder({ 'a.txt': PROSE, 'quire.yaml': 'title: T\ntemplates: no-such-folder\n' });
+    expect(await failsCleanly(missing)).toMatch(
+      /quire\.yaml:2:12: templates: folder .*no-such-folder not found — give the folder made by `quire init`/,
+    );
+    const file = folder({ 'a.txt': PROSE, 'quire.yaml': 'templates: a.txt\n' });
+    expect(await failsCleanly(file)).toMatch(/quire\.yaml:1:12: templates: .*a\.txt is a file, not a folder/);
+  });
+
+  it('a title too long for a file name still builds, with a shorter basename', async () => {
+    const title = 'A very long title '.repeat(30);
+    const content = folder({ 'a.txt': PROSE, 'quire.yaml': `title: ${title}\n` });
+    const out = path.join(content, 'out');
+    const result = await build({ contentDir: content, outDir: out, formats: ['html', 'json'], progress: 'silent' });
+    expect(result.basename.length).toBeLessThanOrEqual(100);
+    expect(result.basename).toMatch(/^a-very-long-title-a-very-long-title-.*[a-z]$/);
+    expect(readdirSync(out)).toContain(`${result.basename}.html`);
+    expect(() => parseConfig(`output:\n  basename: ${'x'.repeat(300)}\n`, 'q.yaml')).toThrow(/at most 100 characters/);
+  });
+});
+
+describe('an unreadable source', () => {
+  afterEach(() => vi.mocked(fsp.readFile).mockReset());
+
+  it('is called unreadable (not "not found"), names the file and no quire.yaml that does not exist', async () => {
+    const content = folder({ 'a.txt': PROSE, 'locked.txt': PROSE });
+    const real = await fsp.realpath(path.join(content, 'locked.txt'));
+    const original = (await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises')).readFile;
+    vi.mocked(fsp.readFile).mockImplementation(((file: string, ...rest: []) =>
+      file === real
+        ? Promise.reject(systemError('EACCES', 'open', file))
+        : original(file, ...rest)) as typeof fsp.readFile);
+    const error = await readSources(content, ConfigSchema.parse({})).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(QuireError);
+    const line = describeError(error);
+    expect(line).toBe(
+      `${path.join(content, 'locked.txt')}: source file cannot be read (permission denied) — ` +
+        'make it readable (chmod a+r) or remove it from the content folder',
+    );
+    expect(line).not.toMatch(/quire\.yaml|not found/);
+  });
+
+  it('a folder listed as a source is said to be a folder', async () => {
+    const content = folder({ 'a.txt': PROSE, 'quire.yaml': 'sources:\n  - file: a.txt\n  - file: sub\n' });
+    mkdirSync(path.join(content, 'sub'));
+    expect(await failsCleanly(content)).toMatch(/sub: source file cannot be read: is a folder, not a file/);
+  });
+});
+
+describe('the config', () => {
+  it('edition dates must be real calendar dates', () => {
+    for (const date of ['2026-02-30', '2026-13-45', '2026-02-29', '2026-04-31', '2026-00-10']) {
+      expect(() => parseConfig(`edition:\n  number: 2\n  date: ${date}\n`, 'q.yaml')).toThrow(
+        expect.objectContaining({
+          line: 3,
+          reason: expect.stringMatching(/edition\.date: not a date in the calendar/),
+        }),
+      );
+    }
+    expect(parseConfig('edition:\n  date: 2024-02-29\n', 'q.yaml').edition.date).toBe('2024-02-29');
+  });
+
+  it('a Latin-1 quire.yaml is refused with the line of its first bad byte, not read as mojibake', async () => {
+    const latin1 = new Uint8Array([...Buffer.from('language: fr\ntitle: Caf'), 0xe9, 0x0a]);
+    const content = folder({ 'a.txt': PROSE, 'quire.yaml': latin1 });
+    expect(await failsCleanly(content)).toMatch(/quire\.yaml:2:1: not valid UTF-8 text — re-save the file as UTF-8/);
+  });
+});
+
+describe('source ids', () => {
+  it('two file names that give the same id get distinct ids, the same on every build', async () => {
+    const other = 'Title\n\nAnother paragraph has enough different words to be a sentence too.\n';
+    const content = folder({ '日本.txt': PROSE, '中国.txt': other, 'a b.txt': other, 'a-b.txt': PROSE });
+    const out = path.join(content, 'out');
+    const result = await build({ contentDir: content, outDir: out, formats: ['json'], progress: 'silent' });
+    const ids = Object.fromEntries(result.book.sources.map((s) => [s.file, s.id]));
+    expect(ids).toEqual({ 'a b.txt': 'a-b', 'a-b.txt': 'a-b-2', '中国.txt': 'section', '日本.txt': 'section-2' });
+  });
+
+  it('ids written in the config that repeat are refused, naming both files', async () => {
+    const yaml = 'sources:\n  - file: a.txt\n    id: one\n  - file: b.txt\n    id: one\n';
+    const content = folder({ 'a.txt': PROSE, 'b.txt': PROSE, 'quire.yaml': yaml });
+    expect(await failsCleanly(content)).toMatch(
+      /quire\.yaml: sources "a\.txt" and "b\.txt" have the same id "one" — give each source its own id/,
+    );
+  });
+});
+
+describe('one line, always', () => {
+  it('a file name holding a newline does not break the line', async () => {
+    const content = folder({ 'a.txt': PROSE, 'bad\nname.txt': '' });
+    expect(await failsCleanly(content)).toMatch(/bad name\.txt:1:1: source file is empty/);
+  });
+
+  it('a library error of several lines, or starting with one, gives its first line of text', () => {
+    expect(describeError(new Error('\nthe real cause\n    at frame (x.js:1:1)'))).toBe('the real cause');
+    expect(describeError(new QuireError('two\nlines', { file: 'f', hint: 'do\nthis' }))).toBe('f: two lines — do this');
+  });
+});
