@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
@@ -27,18 +27,33 @@ export async function loadConfig(contentDir: string): Promise<LoadedConfig> {
   if (!found) return { config: ConfigSchema.parse({}) };
   const text = decodeUtf8(await readInside(contentDir, found, 'config file'), found);
   const config = parseConfig(text, found);
-  if (config.templates) await checkTemplatesFolder(path.resolve(contentDir, config.templates), text, found);
+  if (config.templates) await checkTemplatesFolder(contentDir, config.templates, text, found);
   return { config, file: found };
 }
 
-/** A `templates:` path that is missing or a file is named with the config's line, not as a raw ENOENT. */
-async function checkTemplatesFolder(dir: string, text: string, file: string): Promise<void> {
+/**
+ * A `templates:` path must be a folder inside the content folder (by real path: a guide's templates travel
+ * with it, and a guide folder must not point Quire at files elsewhere on the machine). A missing one, a
+ * file or one outside is named with the config's line, not as a raw ENOENT.
+ */
+async function checkTemplatesFolder(contentDir: string, templates: string, text: string, file: string) {
+  const dir = path.resolve(contentDir, templates);
   const info = await stat(dir).catch(() => undefined);
-  if (info?.isDirectory()) return;
+  const [real, root] = await Promise.all([
+    realpath(dir).catch(() => dir),
+    realpath(contentDir).catch(() => contentDir),
+  ]);
+  const inside = real.startsWith(root + path.sep);
+  if (info?.isDirectory() && inside) return;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const where = locate(doc, ['templates'], lineCounter, false);
-  throw new QuireError(info ? `templates: ${dir} is a file, not a folder` : `templates: folder ${dir} not found`, {
+  const reason = !info
+    ? `templates: folder ${dir} not found`
+    : !info.isDirectory()
+      ? `templates: ${dir} is a file, not a folder`
+      : `templates: ${dir} is outside the content folder`;
+  throw new QuireError(reason, {
     file,
     ...where,
     hint: 'give the folder made by `quire init` (relative to the content folder), or remove the line',

@@ -77,23 +77,31 @@ describe('broken input: one clear line, exit 1, no stack trace, the earlier edit
   });
 
   it('broken templates: a syntax error and a field that does not exist, with file and line', async () => {
-    const templates = mkdtempSync(path.join(tmpdir(), 'quire-tpl-'));
+    const content = folder({ 'a.txt': PROSE, 'quire.yaml': 'templates: tpl\noutput:\n  formats: [html]\n' });
+    const templates = path.join(content, 'tpl');
     cpSync(DEFAULT_TEMPLATES, templates, { recursive: true });
     writeFileSync(path.join(templates, 'guide.html.liquid'), '<html>\n<body>\n{% for x in %}\n</body>');
-    const content = folder({ 'a.txt': PROSE, 'quire.yaml': `templates: ${templates}\noutput:\n  formats: [html]\n` });
     expect(await failsCleanly(content)).toMatch(/guide\.html\.liquid:3:\d+: template error: .* — fix the template/);
     writeFileSync(path.join(templates, 'guide.html.liquid'), '<html>\n<body>\n{{ meta.nonexistent.field }}\n</body>');
     expect(await failsCleanly(content)).toMatch(/guide\.html\.liquid:3:\d+: template error: .*(undefined|null)/);
+  });
+
+  it('a templates folder outside the content folder is refused with the config line', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'quire-tpl-'));
+    cpSync(DEFAULT_TEMPLATES, outside, { recursive: true });
+    expect(await failsCleanly(folder({ 'a.txt': PROSE, 'quire.yaml': `templates: ${outside}\n` }))).toMatch(
+      /quire\.yaml:1:12: templates: .*quire-tpl-.* is outside the content folder — give the folder made by/,
+    );
   });
 
   it('an empty content folder, a missing template', async () => {
     expect(await failsCleanly(folder({}))).toMatch(
       /: no source files in the content folder — add a \.wiki, \.txt or \.md file/,
     );
-    const templates = mkdtempSync(path.join(tmpdir(), 'quire-tpl-'));
-    cpSync(DEFAULT_TEMPLATES, templates, { recursive: true });
-    rmSync(path.join(templates, 'guide.html.liquid'));
-    expect(await failsCleanly(folder({ 'a.txt': PROSE, 'quire.yaml': `templates: ${templates}\n` }))).toMatch(
+    const missing = folder({ 'a.txt': PROSE, 'quire.yaml': 'templates: tpl\n' });
+    cpSync(DEFAULT_TEMPLATES, path.join(missing, 'tpl'), { recursive: true });
+    rmSync(path.join(missing, 'tpl', 'guide.html.liquid'));
+    expect(await failsCleanly(missing)).toMatch(
       /guide\.html\.liquid: template "guide\.html\.liquid" is missing — restore it from Quire's templates\/ folder/,
     );
   });
