@@ -139,6 +139,8 @@ export const contentWords: (text: string) => ReadonlySet<string> = memoize(wordS
  * its words — the merge stays near-linear instead of comparing every sentence with every other.
  */
 const MAX_POSTINGS = 64;
+/** At most this many sentences are compared with one made only of frequent words. */
+const MAX_CANDIDATES = 4096;
 
 export class SentenceIndex<T> {
   private readonly byWord = new Map<string, number[]>();
@@ -177,8 +179,7 @@ export class SentenceIndex<T> {
       else frequent.push(w);
     }
     if (!rare.length) {
-      rare = frequent.map((w) => this.byWord.get(w)!);
-      frequent = [];
+      ({ lists: rare, rest: frequent } = this.frequentCandidates(frequent));
     }
     if (this.counts.length < this.entries.length)
       this.counts = new Uint16Array(Math.max(this.entries.length, this.counts.length * 2));
@@ -204,5 +205,19 @@ export class SentenceIndex<T> {
         best = { value: entry.value, score, containment, smaller };
     }
     return best;
+  }
+
+  /**
+   * Candidates for a sentence whose every word is frequent: all their postings while they are few, else
+   * the latest `MAX_CANDIDATES` sentences of the word in the fewest (a source of repetitive vocabulary
+   * would otherwise compare every sentence with every other: quadratic). The other words are then
+   * counted on each candidate.
+   */
+  private frequentCandidates(frequent: string[]): { lists: number[][]; rest: string[] } {
+    const lists = frequent.map((w) => this.byWord.get(w)!);
+    if (lists.reduce((sum, l) => sum + l.length, 0) <= MAX_CANDIDATES) return { lists, rest: [] };
+    const shortest = lists.reduce((a, b) => (b.length < a.length ? b : a));
+    const kept = frequent[lists.indexOf(shortest)]!;
+    return { lists: [shortest.slice(-MAX_CANDIDATES)], rest: frequent.filter((w) => w !== kept) };
   }
 }
