@@ -140,11 +140,13 @@ export const contentWords: (text: string) => ReadonlySet<string> = memoize(wordS
  */
 const MAX_POSTINGS = 64;
 /** At most this many sentences are compared with one made only of frequent words. */
-const MAX_CANDIDATES = 4096;
+export const MAX_CANDIDATES = 4096;
 
 export class SentenceIndex<T> {
   private readonly byWord = new Map<string, number[]>();
   private readonly entries: { words: ReadonlySet<string>; value: T }[] = [];
+  /** Sentences compared by `best` so far: the work a lookup does (tests check it stays bounded). */
+  compared = 0;
   /** Scratch space for `best`: shared words per entry, zeroed after each lookup. */
   private counts = new Uint16Array(256);
 
@@ -192,6 +194,7 @@ export class SentenceIndex<T> {
       }
     }
     let best: { value: T; score: number; containment: number; smaller: number } | undefined;
+    this.compared += touched.length;
     for (const id of touched) {
       let common = counts[id]!;
       counts[id] = 0;
