@@ -9,6 +9,9 @@
  *   warm     in one process with a session (what `quire watch` does): a rebuild with no change, and a
  *            one-paragraph edit → HTML + EPUB, and → PDF
  *   scaling  whole-process `quire build` of synthetic content at 1×, 4× and 10×: seconds and peak memory
+ *   hostile  each reader on tables, deep nesting and long lines, and the merge on repetitive words, at 1×, 4×
+ *            and 16× in child processes: best CPU ms of 3, growth exponent (flagged above 1.2), peak memory
+ *            (flagged above 1 GB); see hostile.ts. `--hostile` runs this section alone.
  *
  * `--quick` does one run per case (to keep the bench working in CI); `--runs N` sets the count.
  */
@@ -32,6 +35,7 @@ import { packageRoot } from '../src/util/paths.js';
 import { scaleSource } from './synthetic.js';
 import { looksLikeDump } from '../src/sources/sniff.js';
 import { forgetRemembered } from '../src/util/memo.js';
+import { hostileScaling, type HostileRow } from './hostile.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -337,6 +341,23 @@ async function scaling() {
   };
 }
 
+function printHostile(rows: HostileRow[]): void {
+  console.log('\nHostile constructs at 1×, 4×, 16× (best CPU ms; exponent against input size; peak memory):');
+  for (const r of rows)
+    console.log(
+      `  ${r.case.padEnd(24)} ${r.ms.map((m) => String(m).padStart(7)).join('')} ms ` +
+        `(${r.mb.join(' / ')} MB)  exponent ${r.exponent}  peak ${r.peakMB} MB${r.flagged ? '  ← FLAG' : ''}`,
+    );
+}
+
+if (args.includes('--hostile')) {
+  const rows = await hostileScaling(quick ? 1 : 3, treeRssMB);
+  printHostile(rows);
+  mkdirSync(path.join(root, 'output'), { recursive: true });
+  writeFileSync(path.join(root, 'output/bench-hostile.json'), `${JSON.stringify(rows, null, 2)}\n`);
+  process.exit(rows.some((r) => r.flagged) ? 1 : 0);
+}
+
 const report = {
   date: new Date().toISOString(),
   node: process.version,
@@ -348,12 +369,14 @@ const report = {
 const warmRun = await warm();
 const coldRun = await cold(await printHtmlFile());
 const scale = quick && !args.includes('--scaling') ? undefined : await scaling();
+const hostile = await hostileScaling(quick ? 1 : 3, treeRssMB);
 Object.assign(report, {
   cold: coldRun.results,
   ratio: coldRun.ratio,
   peakMB: coldRun.peakMB,
   warm: warmRun,
   scaling: scale,
+  hostile,
 });
 
 console.log(`\nQuire bench (${RUNS} run${RUNS === 1 ? '' : 's'} per case, median)\n`);
@@ -390,6 +413,7 @@ if (scale) {
     console.log(`  ${`${r.size}×`.padEnd(4)} ${String(r.s).padStart(7)} s  peak ${r.peakMB} MB`);
   console.log(`  10×/1×: time ${scale.timeRatio10x} (exponent ${scale.exponent}), memory ${scale.memoryRatio10x}`);
 }
+printHostile(hostile);
 /**
  * Pandoc's Markdown → EPUB of the article, as the issue measured it: the guide's longest wikitext source
  * (not a dump) converted to Markdown by pandoc first (not timed), then timed as a whole process. Only if
@@ -454,6 +478,11 @@ const targets = [
     met: scale !== undefined && scale.memoryRatio10x <= 1.5,
   },
 ];
+targets.push({
+  target: 'hostile exponents ≤ 1.2, peak < 1 GB',
+  value: Math.max(...hostile.map((r) => r.exponent)),
+  met: !hostile.some((r) => r.flagged),
+});
 Object.assign(report, { pandocEpubS: pandoc ?? null, targets });
 console.log('\nTargets (from the speed issue):');
 for (const t of targets)

@@ -9,7 +9,7 @@
 import type { List, Paragraph } from 'mdast';
 import type { MergeReport, Source } from '../model/index.js';
 import type { Outline } from './outline.js';
-import { isNearDuplicate, SentenceIndex, splitSentences, type Sentence } from './sentences.js';
+import { contentWords, isNearDuplicate, SentenceIndex, splitSentences, type Sentence } from './sentences.js';
 import type { SourceSection } from './align.js';
 import { wordingVariant } from './variants.js';
 import { provenance, qualify, type Duplicate, type Hit, type Variant, type WBlock, type WSection } from './work.js';
@@ -71,7 +71,7 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
   let matchedInBlock = false;
   for (const sentence of block.sentences) {
     const best = fusion.index.best(sentence.text, (h) => h.block.kind === block.kind);
-    if (!best || !isNearDuplicate(best, at.how.threshold)) {
+    if (!best || !foldable(best, sentence, at.how.threshold)) {
       run.push(sentence);
       continue;
     }
@@ -88,6 +88,29 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
     }
   }
   return placeRun(fusion, run, block, { ...at, anchor }, matchedInBlock);
+}
+
+/**
+ * Whether `incoming` folds into the book's near-duplicate `best`: never when that would lose what it says.
+ * A sentence that carries words the kept one lacks stays a sentence of its own when it comes from the
+ * same source (a source's text is all kept: an extended restatement is not a duplicate of itself), and
+ * when it matched only by containment (it extends the kept sentence) and its wording would not win.
+ */
+function foldable(
+  best: { value: Hit; score: number; containment: number; smaller: number },
+  incoming: WSentence,
+  threshold: number,
+): boolean {
+  if (!isNearDuplicate(best, threshold)) return false;
+  const kept = best.value.sentence;
+  const mine = contentWords(incoming.text);
+  const theirs = contentWords(kept.text);
+  let extra = 0;
+  for (const w of mine) if (!theirs.has(w)) extra++;
+  if (extra === 0) return true;
+  if (kept.sources.some((p) => p.source === incoming.sources[0]!.source)) return false;
+  const extends_ = best.score < threshold && mine.size > theirs.size;
+  return !extends_ || incoming.priority > kept.priority;
 }
 
 /**

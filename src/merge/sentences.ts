@@ -139,10 +139,14 @@ export const contentWords: (text: string) => ReadonlySet<string> = memoize(wordS
  * its words — the merge stays near-linear instead of comparing every sentence with every other.
  */
 const MAX_POSTINGS = 64;
+/** At most this many sentences are compared with one made only of frequent words. */
+export const MAX_CANDIDATES = 4096;
 
 export class SentenceIndex<T> {
   private readonly byWord = new Map<string, number[]>();
   private readonly entries: { words: ReadonlySet<string>; value: T }[] = [];
+  /** Sentences compared by `best` so far: the work a lookup does (tests check it stays bounded). */
+  compared = 0;
   /** Scratch space for `best`: shared words per entry, zeroed after each lookup. */
   private counts = new Uint16Array(256);
 
@@ -177,8 +181,7 @@ export class SentenceIndex<T> {
       else frequent.push(w);
     }
     if (!rare.length) {
-      rare = frequent.map((w) => this.byWord.get(w)!);
-      frequent = [];
+      ({ lists: rare, rest: frequent } = this.frequentCandidates(frequent));
     }
     if (this.counts.length < this.entries.length)
       this.counts = new Uint16Array(Math.max(this.entries.length, this.counts.length * 2));
@@ -191,6 +194,7 @@ export class SentenceIndex<T> {
       }
     }
     let best: { value: T; score: number; containment: number; smaller: number } | undefined;
+    this.compared += touched.length;
     for (const id of touched) {
       let common = counts[id]!;
       counts[id] = 0;
@@ -204,5 +208,19 @@ export class SentenceIndex<T> {
         best = { value: entry.value, score, containment, smaller };
     }
     return best;
+  }
+
+  /**
+   * Candidates for a sentence whose every word is frequent: all their postings while they are few, else
+   * the latest `MAX_CANDIDATES` sentences of the word in the fewest (a source of repetitive vocabulary
+   * would otherwise compare every sentence with every other: quadratic). The other words are then
+   * counted on each candidate.
+   */
+  private frequentCandidates(frequent: string[]): { lists: number[][]; rest: string[] } {
+    const lists = frequent.map((w) => this.byWord.get(w)!);
+    if (lists.reduce((sum, l) => sum + l.length, 0) <= MAX_CANDIDATES) return { lists, rest: [] };
+    const shortest = lists.reduce((a, b) => (b.length < a.length ? b : a));
+    const kept = frequent[lists.indexOf(shortest)]!;
+    return { lists: [shortest.slice(-MAX_CANDIDATES)], rest: frequent.filter((w) => w !== kept) };
   }
 }

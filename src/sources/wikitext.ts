@@ -8,6 +8,7 @@
  */
 import Parser from 'wikiparser-node';
 import { memoize } from '../util/memo.js';
+import { QuireError } from '../util/errors.js';
 import type { PhrasingContent, FootnoteReference } from 'mdast';
 import type { RevisionMeta, SourceCitation } from '../model/index.js';
 import { TreeBuilder } from './builder.js';
@@ -213,10 +214,13 @@ function removeInfoboxes(builder: TreeBuilder): void {
  * parsed as one piece (correct, only slower). The pieces are of the parser's own text (it drops NUL, DEL
  * and a CR before a line end).
  */
-export function pieces(text: string): string[] {
+export function pieces(text: string, options: { blankTables?: boolean } = {}): string[] {
   const root = Parser.parse(text, false, 1);
   const cuts: number[] = [];
   const open: string[] = [];
+  /** Interiors of top-level tables: from the end of the `{|` line to the start of the `|}`. */
+  const tables: [number, number][] = [];
+  let tableStart = 0;
   // Whether only blanks (or `:` indents) stand before `at` on its line; `fromLineStart`: the node starts a line.
   let fromLineStart = true;
   const lineStart = (raw: string, at: number) => {
@@ -227,8 +231,9 @@ export function pieces(text: string): string[] {
   scan: for (const node of root.childNodes) {
     const raw = String(node);
     if (node.type !== 'text') {
-      // Between an opener and its closer, a comment or tag may change how the parser pairs them.
-      if (open.length) break;
+      // Between an opener and its closer, a comment or tag may change how the parser pairs them (a table
+      // pairs by line starts: a <ref> in a cell does not).
+      if (open.some((o) => o !== '{|')) break;
       offset += raw.length;
       fromLineStart = raw.endsWith('\n');
       continue;
@@ -240,8 +245,10 @@ export function pieces(text: string): string[] {
         let n = 1;
         while (raw[i + n] === c) n++;
         if (c === '{') {
-          if (n === 1 && raw[i + 1] === '|' && lineStart(raw, i)) open.push('{|');
-          else if (n === 1 && raw[i - 1] === '-') open.push('-{');
+          if (n === 1 && raw[i + 1] === '|' && lineStart(raw, i)) {
+            if (!open.length) tableStart = lineEnd(offset, raw, i);
+            open.push('{|');
+          } else if (n === 1 && raw[i - 1] === '-') open.push('-{');
           else if (n === 2 || n === 3) open.push(c.repeat(n));
           else break scan;
         } else if (c === '[') {
@@ -270,6 +277,7 @@ export function pieces(text: string): string[] {
       }
       if (c === '|' && raw[i + 1] === '}' && top === '{|' && lineStart(raw, i)) {
         open.pop();
+        if (!open.length && tableStart < offset + i) tables.push([tableStart, offset + i]);
         i += 2;
         continue;
       }
@@ -286,12 +294,57 @@ export function pieces(text: string): string[] {
     offset += raw.length;
     fromLineStart = raw.endsWith('\n');
   }
-  const source = String(root);
+  const source = options.blankTables ? blank(String(root), tables) : String(root);
   // Copies, not slices: a slice keeps the whole text alive, and pieces are remembered between builds.
   // (UTF-16 both ways: every code unit kept as it is, a lone surrogate too.)
   return [0, ...cuts].map((from, i) =>
     Buffer.from(source.slice(from, cuts[i] ?? source.length), 'utf16le').toString('utf16le'),
   );
+}
+
+/** The offset just after the line end following `raw[i]` (the text's end if none in `raw`). */
+function lineEnd(offset: number, raw: string, i: number): number {
+  const newline = raw.indexOf('\n', i);
+  return offset + (newline === -1 ? raw.length : newline + 1);
+}
+
+/**
+ * The text with every character of the given spans but line ends made a space: the parser sees an empty
+ * table (its line and attributes kept, so it is still reported as dropped), offsets and lines unchanged.
+ * Tables are not carried into the guide, and wikiparser-node needs about a second per 100 kB of table
+ * (a 6.6 MB table did not finish in 300 s).
+ */
+function blank(text: string, spans: [number, number][]): string {
+  if (!spans.length) return text;
+  let out = '';
+  let at = 0;
+  for (const [from, to] of spans) {
+    out += text.slice(at, from) + text.slice(from, to).replace(/[^\n]/g, ' ');
+    at = to;
+  }
+  return out + text.slice(at);
+}
+
+/** Table rows left after blanking (a table the scan could not pair) at most: the parser's cost grows with them. */
+export const MAX_TABLE_ROWS = 20_000;
+
+/** Fails with one clear line when more table rows are left than `MAX_TABLE_ROWS`, before any parse. */
+function checkTableRows(parts: readonly string[], file: string, lineAt: (offset: number) => number): void {
+  let rows = 0;
+  let offset = 0;
+  let first = -1;
+  for (const part of parts) {
+    for (const m of part.matchAll(/^[ \t:]*(\{\||\|-)/gm)) {
+      if (m[1] === '{|' && first === -1) first = offset + m.index;
+      if (m[1] === '|-' && ++rows > MAX_TABLE_ROWS)
+        throw new QuireError(`a table of more than ${MAX_TABLE_ROWS} rows`, {
+          file,
+          line: lineAt(first === -1 ? offset + m.index : first),
+          hint: 'tables are not carried into the guide yet: remove the table or split it into smaller ones',
+        });
+    }
+    offset += part.length;
+  }
 }
 
 /**
@@ -436,7 +489,9 @@ class TopLevelWalk {
 
 export function readWikitext(input: ReadInput): ReadResult {
   const { body, lineAt, dump } = bodyOf(input);
-  const nodes = pieces(body).flatMap((piece) => parsePiece(piece));
+  const parts = pieces(body, { blankTables: true });
+  checkTableRows(parts, input.file, lineAt);
+  const nodes = parts.flatMap((piece) => parsePiece(piece));
   const builder = new TreeBuilder(input.file);
   const ctx: Ctx = { citations: [], refCounter: 0, line: 1, links: [], warn: (r, m, l) => builder.warn(r, m, l) };
   const walk = new TopLevelWalk(builder, ctx, dump !== undefined, dump?.meta.title);
