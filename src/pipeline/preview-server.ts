@@ -193,7 +193,7 @@ export class PreviewServer {
     }
     const file = await this.inside(relative);
     const info = file ? await stat(file).catch(() => undefined) : undefined;
-    if (!info?.isFile()) {
+    if (!file || !info?.isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found in the output folder.\n');
       return;
@@ -204,7 +204,7 @@ export class PreviewServer {
       'cache-control': 'no-store',
       'content-security-policy': GUIDE_POLICY,
     });
-    sendFile(file!, res);
+    sendFile(file, res);
   }
 
   /**
