@@ -44,11 +44,17 @@ export function browserTimeout(env: NodeJS.ProcessEnv = process.env): number {
 
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = findChromium();
+  const timeout = browserTimeout();
+  // Over a pipe, puppeteer's `timeout` does not cover the first exchange: a Chromium that hangs is stopped here
+  // (aborting the launch kills its process group).
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeout);
   try {
     return await puppeteer.launch({
       executablePath,
       headless: true,
-      timeout: browserTimeout(),
+      timeout,
+      signal: abort.signal,
       // Talk to Chromium over a pipe, not a WebSocket: when Quire's process ends, killed or not, the pipe
       // closes and Chromium exits with all its processes (measured: none left after a SIGKILL of the build).
       pipe: true,
@@ -73,11 +79,14 @@ export async function launchBrowser(): Promise<Browser> {
       ],
     });
   } catch (error) {
-    throw new QuireError(`Chromium failed to start: ${(error as Error).message.split('\n')[0]}`, {
+    const reason = abort.signal.aborted ? `timed out after ${timeout} ms` : (error as Error).message.split('\n')[0];
+    throw new QuireError(`Chromium failed to start: ${reason}`, {
       file: executablePath,
       hint: 'check that this Chromium runs (`chromium --headless --version`), or set QUIRE_CHROMIUM to another one',
       cause: error,
     });
+  } finally {
+    clearTimeout(timer);
   }
 }
 
