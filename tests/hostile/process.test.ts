@@ -153,13 +153,20 @@ const buildArgs = (content: string, out: string, more: string[] = []) => [
 describe('SIGKILL of a build leaves no Chromium running', () => {
   it('every process of the killed build is gone within seconds', async () => {
     const dir = scratch('quire-kill-');
-    const child = quire(buildArgs(seed(dir, 'k'), path.join(dir, 'out'), ['--formats', 'pdf']));
+    const args = buildArgs(seed(dir, 'k'), path.join(dir, 'out'), ['--formats', 'pdf']);
+    const child = quire(args);
     const tree = await whenPrinting(child);
     const chromium = tree.filter((p) => /chrom/i.test(p.cmdline));
     expect(chromium.length).toBeGreaterThan(0);
     child.kill('SIGKILL');
     await child.exited;
     expect(await survivors(tree, 5000)).toEqual([]);
+    // Chromium's profile, named by the killed process, is removed by the next build that starts Chromium.
+    const profiles = () => readdirSync(tmpdir()).filter((n) => n.startsWith(`quire-chromium-${child.pid}-`));
+    expect(profiles()).toHaveLength(1);
+    const next = await runQuire([...args, '--progress', 'silent']);
+    expect(next.code, next.stderr).toBe(0);
+    expect(profiles()).toEqual([]);
   }, 90_000);
 });
 
