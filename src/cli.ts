@@ -10,6 +10,7 @@ import { packageRoot } from './util/paths.js';
 import { withOptions, type BuildCommandOptions, type OptionName, type WatchCommandOptions } from './cli/options.js';
 import { formatWarning, humanSize } from './cli/report.js';
 import type { BuildResult } from './pipeline/build.js';
+import { exitOnSignals } from './pipeline/exits.js';
 
 const version = (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
   .version;
@@ -68,6 +69,8 @@ function summarise(result: BuildResult, contentDir: string): void {
 }
 
 async function buildCommand(opts: BuildCommandOptions, release: boolean): Promise<void> {
+  // SIGINT, SIGTERM, SIGHUP: the build undoes its temporary files and Chromium, and exits with 128 + n.
+  exitOnSignals();
   // Chromium, when the build will print from scratch, starts before the rest of Quire is loaded.
   const { browser } = await chromiumAhead(opts.content, opts.out, opts.formats);
   try {
@@ -95,6 +98,8 @@ async function buildCommand(opts: BuildCommandOptions, release: boolean): Promis
 }
 
 async function watchCommand(opts: WatchCommandOptions): Promise<void> {
+  // A signal ends the watch at once (exits.ts): Chromium killed, a build in progress undone, 128 + n.
+  exitOnSignals();
   const { startWatch } = await import('./pipeline/watch.js');
   const watcher = await startWatch({
     contentDir: opts.content,
@@ -106,9 +111,6 @@ async function watchCommand(opts: WatchCommandOptions): Promise<void> {
     host: opts.host,
   });
   console.log(`Preview: ${watcher.url}  (watching ${opts.content}; Ctrl-C to stop)`);
-  const stop = () => void watcher.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 function fail(error: unknown, debug?: boolean): void {

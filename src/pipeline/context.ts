@@ -14,6 +14,7 @@ import type { Paper, WriterEntry } from '../render/writer.js';
 import { BuildCache, codeFingerprint, defaultCacheDir } from './cache.js';
 import { OutputFolder, printFolder } from './output-folder.js';
 import { loadWriters, type LoadedWriter } from './write.js';
+import { onStop, removeNow } from './exits.js';
 import { progressFor, type ProgressObserver, type ProgressStyle, type Step } from './progress.js';
 
 export interface BuildOptions {
@@ -104,6 +105,8 @@ export class BuildRun {
   readonly code = codeFingerprint();
   /** Milliseconds per stage (and a few counts, such as the PDF's passes), for `npm run bench`. */
   readonly figures: Record<string, number> = {};
+  /** Unregisters `stopNow` from the signal handlers (at the end of `close`). */
+  private readonly unstop: () => void;
 
   constructor(readonly options: BuildOptions) {
     const outDir = path.resolve(options.outDir);
@@ -116,6 +119,19 @@ export class BuildRun {
     if (options.browser) this.browsers.warm(options.browser);
     this.folder = new OutputFolder(outDir, this.cache);
     this.progress = progressFor(options.progress ?? (process.stdout.isTTY ? 'default' : 'simple'));
+    this.unstop = onStop(() => this.stopNow());
+  }
+
+  /**
+   * The build is stopped by a signal (exits.ts): synchronously, Chromium killed (unless a session keeps it:
+   * its owner kills it), print and staging folders removed, the lock released. The earlier outputs stay.
+   */
+  stopNow(): void {
+    if (!this.options.session) {
+      this.browsers.kill();
+      removeNow(printFolder(this.folder.dir));
+    }
+    this.folder.abandon();
   }
 
   timed = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
@@ -151,5 +167,6 @@ export class BuildRun {
     const settled = this.cache.settle();
     if (!this.options.session) await settled;
     await this.folder.close();
+    this.unstop();
   }
 }

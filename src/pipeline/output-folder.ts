@@ -1,12 +1,15 @@
 /**
  * The output folder: the one place where a build writes. It holds the lock (one build at a time), the
- * manifest (which inputs made each output), the staging folder (outputs are produced there) and the commit
- * (staged files renamed into place only when every format has been produced, so a failed build leaves the
- * previous edition untouched).
+ * manifest (which inputs made each output), the staging folder (outputs are produced there) and the commit:
+ * when every format has been produced, the staging folder, completed with the outputs kept and the
+ * manifest, becomes the current generation in one rename (generation.ts), so that a failed or killed build
+ * leaves the previous set of outputs whole, and the visible files are always one build's set.
  */
-import { constants } from 'node:fs';
-import { access, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, readdirSync, readlinkSync } from 'node:fs';
+import { access, chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { removeNow } from './exits.js';
+import { currentGeneration, GENERATION, isLeftover, linkTree, switchTo, CURRENT } from './generation.js';
 import { QuireError } from '../util/errors.js';
 import { MANIFEST, readManifest, type Manifest } from './cache.js';
 import { printFolderPid } from '../render/print/folder.js';
@@ -27,6 +30,7 @@ export interface WorkCounter {
 }
 
 const LOCK = '.quire-lock';
+const STAGING = '.quire-staging-';
 
 export { printFolder } from '../render/print/folder.js';
 
@@ -40,6 +44,8 @@ export class OutputFolder {
   readonly files: WrittenFile[] = [];
   private staging?: string;
   private unlock?: () => Promise<void>;
+  /** This build holds the lock. */
+  private held = false;
 
   constructor(
     dir: string,
@@ -62,39 +68,85 @@ export class OutputFolder {
   }
 
   /**
-   * One build at a time per output folder: a lock file holding the builder's pid. A lock whose process is
-   * gone (a killed build) is taken over, and that build's leftover staging and print folders are removed.
+   * One build at a time per output folder: a lock file holding the builder's pid, made with O_EXCL. A lock
+   * whose process is gone (a killed build) is taken over atomically (see `takeOver`), and that build's
+   * leftovers are removed.
    */
   async lock(): Promise<void> {
     await mkdir(this.dir, { recursive: true }).catch(() => undefined);
     const file = path.join(this.dir, LOCK);
-    for (let attempt = 0; attempt < 2; attempt++) {
+    for (let attempt = 0; attempt < 100; attempt++) {
       try {
         await writeFile(file, String(process.pid), { flag: 'wx' });
-        await this.removeLeftovers();
-        this.unlock = () => rm(file, { force: true });
-        return;
+        return await this.locked(file);
       } catch (error) {
         // Unwritable: reported by ensureWritable.
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return;
-        const pid = Number(await readFile(file, 'utf8').catch(() => ''));
-        if (pid > 0 && pid !== process.pid && alive(pid)) {
-          throw new QuireError(`another Quire build (process ${pid}) is writing to this output folder`, {
-            file: this.dir,
-            hint: `wait for it to finish, or delete ${LOCK} there if no build is running`,
-          });
-        }
-        await rm(file, { force: true });
       }
+      const holder = await readFile(file, 'utf8').catch(() => undefined);
+      if (holder === undefined) continue;
+      const pid = Number(holder);
+      if (pid > 0 && pid !== process.pid && alive(pid)) {
+        throw new QuireError(`another Quire build (process ${pid}) is writing to this output folder`, {
+          file: this.dir,
+          hint: `wait for it to finish, or delete ${LOCK} there if no build is running`,
+        });
+      }
+      if (await this.takeOver(file, holder)) return await this.locked(file);
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+    }
+    throw new QuireError('could not take the lock of the output folder', {
+      file: this.dir,
+      hint: `delete ${LOCK} and ${LOCK}.takeover there if no build is running`,
+    });
+  }
+
+  private async locked(file: string): Promise<void> {
+    this.unlock = () => rm(file, { force: true });
+    this.held = true;
+    await this.removeLeftovers();
+  }
+
+  /**
+   * Replace a stale lock that still holds `stale` with this process's. Only the process that creates the
+   * takeover file (O_EXCL) may do it, and only if the lock is unchanged: of builds started together over a
+   * stale lock, one takes the folder and the others then find it held by a live process. A takeover file
+   * left by a process killed during its few milliseconds is removed once it is old.
+   */
+  private async takeOver(file: string, stale: string): Promise<boolean> {
+    const guard = `${file}.takeover`;
+    try {
+      await writeFile(guard, String(process.pid), { flag: 'wx' });
+    } catch {
+      const age = await stat(guard).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
+      if (age > 10_000) await rm(guard, { force: true });
+      return false;
+    }
+    try {
+      if ((await readFile(file, 'utf8').catch(() => undefined)) !== stale) return false;
+      const temp = `${file}.${process.pid}.tmp`;
+      await writeFile(temp, String(process.pid));
+      await rename(temp, file);
+      return true;
+    } finally {
+      await rm(guard, { force: true });
     }
   }
 
-  /** Leftovers of killed builds: staging folders, and print folders of processes that are gone. */
+  /**
+   * Leftovers of killed builds: staging folders, generations that never became current, temporary links
+   * and manifests, and print folders of processes that are gone.
+   */
   private async removeLeftovers(): Promise<void> {
+    const current = await currentGeneration(this.dir);
     for (const name of await readdir(this.dir)) {
       const printer = printFolderPid(name);
       const deadPrinter = printer !== undefined && printer !== process.pid && !alive(printer);
-      if (name.startsWith('.quire-staging-') || deadPrinter) {
+      const temporary = /^\.quire-(manifest\.json|lock)\.\d+\.tmp$/.test(name);
+      if (name.startsWith('.quire-staging-') || deadPrinter || temporary || isLeftover(name, current)) {
         await rm(path.join(this.dir, name), { recursive: true, force: true });
       }
     }
@@ -107,7 +159,7 @@ export class OutputFolder {
 
   /** The staging folder of this build (made on first use). */
   async stagingDir(): Promise<string> {
-    this.staging ??= await mkdtemp(path.join(this.dir, '.quire-staging-'));
+    this.staging ??= await mkdtemp(path.join(this.dir, STAGING));
     return this.staging;
   }
 
@@ -148,9 +200,10 @@ export class OutputFolder {
   }
 
   /**
-   * Move every staged file into the output folder (a rename each: whole files appear, never partial ones),
-   * then record what the folder holds. The old manifest goes first, so that an interrupted commit never
-   * leaves a manifest vouching for a file that was replaced. Returns the files moved.
+   * Make this build's outputs the folder's, at once: the staging folder is completed with the outputs kept
+   * (hard links from the current set: those this build kept, and those it did not ask for, which stay as
+   * they were) and the manifest, then becomes the current generation (generation.ts). Returns the files
+   * this build wrote.
    */
   async commit(): Promise<WrittenFile[]> {
     const staging = await this.stagingDir();
@@ -164,14 +217,23 @@ export class OutputFolder {
       this.files.sort((a, b) => a.path.localeCompare(b.path));
       return [];
     }
-    await rm(path.join(this.dir, MANIFEST), { force: true });
     const written: WrittenFile[] = [];
-    for (const name of names) written.push(await this.moveIn(staging, name));
-    // Outputs this build did not ask for stay as they were, and so do their entries.
+    for (const name of names) written.push(await this.measure(staging, name));
     const kept = Object.fromEntries(Object.entries(this.manifest).filter(([n]) => !(n in this.next)));
-    const temp = path.join(this.dir, `${MANIFEST}.${process.pid}.tmp`);
-    await writeFile(temp, `${JSON.stringify({ ...kept, ...this.next }, null, 1)}\n`);
-    await rename(temp, path.join(this.dir, MANIFEST));
+    const all: Manifest = { ...kept, ...this.next };
+    for (const key of Object.keys(all)) {
+      const name = key.replace(/\/$/, '');
+      if (names.includes(name)) continue;
+      // A kept output that is gone meanwhile is no longer vouched for.
+      await linkTree(path.join(this.dir, name), path.join(staging, name)).catch(() => delete all[key]);
+    }
+    await writeFile(path.join(staging, MANIFEST), `${JSON.stringify(all, null, 1)}\n`);
+    // A staging folder is private (mkdtemp); the outputs, read through it, are as readable as any file.
+    await chmod(staging, 0o777 & ~process.umask());
+    const generation = path.join(this.dir, GENERATION + path.basename(staging).slice(STAGING.length));
+    await rename(staging, generation);
+    this.staging = undefined;
+    await switchTo(this.dir, generation, [...Object.keys(all).map((k) => k.replace(/\/$/, '')), MANIFEST]);
     for (const m of written) {
       const name = path.relative(this.dir, m.path) + (m.path.endsWith(path.sep) ? '/' : '');
       this.files.push({ ...m, pages: this.next[name]?.pages });
@@ -180,30 +242,52 @@ export class OutputFolder {
     return written;
   }
 
-  private async moveIn(staging: string, name: string): Promise<WrittenFile> {
+  /** A staged output's size, recorded in the manifest; its path is the visible one. */
+  private async measure(staging: string, name: string): Promise<WrittenFile> {
     const from = path.join(staging, name);
     const to = path.join(this.dir, name);
     const info = await stat(from);
     this.counter.ran('write');
     if (!info.isDirectory()) {
-      await rename(from, to);
       if (this.next[name]) this.next[name]!.bytes = info.size;
       return { path: to, bytes: info.size };
     }
-    // Swap folders: move the old one aside, the new one in, then drop the old one.
-    const old = path.join(staging, `.old-${name}`);
-    await rename(to, old).catch(() => undefined);
-    await rename(from, to);
-    await rm(old, { recursive: true, force: true });
-    const bytes = await folderSize(to);
+    const bytes = await folderSize(from);
     if (this.next[`${name}/`]) this.next[`${name}/`]!.bytes = bytes;
     return { path: to + path.sep, bytes };
+  }
+
+  /**
+   * The build is stopped by a signal (exits.ts): synchronously, its staging folder, a generation it had not
+   * yet made current and its temporary links removed, its lock released. The current set stays whole.
+   * It may run twice (see exits.ts).
+   */
+  abandon(): void {
+    if (!this.held) return;
+    if (this.staging) removeNow(this.staging);
+    let current: string | undefined;
+    try {
+      current = path.basename(readlinkSync(path.join(this.dir, CURRENT)));
+    } catch {
+      current = undefined;
+    }
+    let names: string[] = [];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      // Gone: nothing to remove.
+    }
+    for (const name of names) {
+      if (isLeftover(name, current)) removeNow(path.join(this.dir, name));
+    }
+    removeNow(path.join(this.dir, LOCK));
   }
 
   /** Remove the staging folder and release the lock. */
   async close(): Promise<void> {
     if (this.staging) await rm(this.staging, { recursive: true, force: true });
     await this.unlock?.();
+    this.held = false;
   }
 }
 

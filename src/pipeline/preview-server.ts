@@ -5,9 +5,9 @@
  * cannot change it.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { StudyGuide } from '../model/index.js';
@@ -79,6 +79,26 @@ const SHELL_POLICY =
 // The guide is content, not code: it runs no script and loads nothing from elsewhere.
 const GUIDE_POLICY = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
 
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * The `Host` values the server answers: those of the address it listens on, with its port (a browser omits
+ * port 80). A page of another site whose name is rebound to this address (DNS rebinding) sends its own name
+ * and gets nothing. Loopback answers to each of its usual names; a wildcard address (0.0.0.0, ::) to IP
+ * addresses and localhost, never to a name that DNS could rebind.
+ */
+export function hostAllowed(header: string | undefined, host: string, port: number): boolean {
+  if (!header) return false;
+  const match = /^(\[[^\]]+\]|[^:[\]]+)(?::(\d+))?$/.exec(header.trim().toLowerCase());
+  if (!match || Number(match[2] ?? 80) !== port) return false;
+  const name = match[1]!;
+  const bare = name.replace(/^\[|\]$/g, '');
+  const given = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (given === '0.0.0.0' || given === '::') return isIP(bare) !== 0 || name === 'localhost';
+  const loopback = given === 'localhost' || given === '::1' || given.startsWith('127.');
+  return bare === given || (loopback && LOOPBACK.includes(name));
+}
+
 /** Stream a file; a file moved away by a rebuild meanwhile ends the response instead of the process. */
 function sendFile(file: string, res: http.ServerResponse): void {
   pipeline(createReadStream(file), res).catch(() => res.destroy());
@@ -91,6 +111,8 @@ export class PreviewServer {
   private readonly shell = new TemplateSet(PREVIEW_SHELL);
   private builds: BuildReport[] = [];
   private preview?: PreviewState;
+  private host = '';
+  private port = 0;
 
   constructor(private readonly outDir: string) {}
 
@@ -103,6 +125,8 @@ export class PreviewServer {
       throw new Error(error.code === 'EADDRINUSE' ? `port ${port} is in use: pass another with --port` : error.message);
     });
     const address = this.server.address() as AddressInfo;
+    this.host = host;
+    this.port = address.port;
     this.url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/`;
   }
 
@@ -115,6 +139,11 @@ export class PreviewServer {
   }
 
   private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!hostAllowed(req.headers.host, this.host, this.port)) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(`This preview answers only at ${this.url}\n`);
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/') return this.page(res);
     if (url.pathname === '/__quire/preview.js') {
@@ -162,10 +191,9 @@ export class PreviewServer {
     } catch {
       relative = '\0';
     }
-    const file = path.resolve(this.outDir, relative);
-    const inside = file.startsWith(this.outDir + path.sep) && !relative.split('/').some((p) => p.startsWith('.'));
-    const info = inside ? await stat(file).catch(() => undefined) : undefined;
-    if (!info?.isFile()) {
+    const file = await this.inside(relative);
+    const info = file ? await stat(file).catch(() => undefined) : undefined;
+    if (!file || !info?.isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found in the output folder.\n');
       return;
@@ -177,6 +205,22 @@ export class PreviewServer {
       'content-security-policy': GUIDE_POLICY,
     });
     sendFile(file, res);
+  }
+
+  /**
+   * The real path of `relative` (no dot-segment: neither `..` nor Quire's hidden files), if it lies inside
+   * the output folder's real path: a symlink that leads outside is refused, one that stays inside (as the
+   * outputs themselves do, into the current generation) is followed.
+   */
+  private async inside(relative: string): Promise<string | undefined> {
+    if (relative.split('/').some((p) => p.startsWith('.'))) return undefined;
+    try {
+      const root = await realpath(this.outDir);
+      const file = await realpath(path.resolve(this.outDir, relative));
+      return file.startsWith(root + path.sep) ? file : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async close(): Promise<void> {

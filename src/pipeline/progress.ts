@@ -90,6 +90,8 @@ class ListrProgress implements ProgressObserver {
       renderer: this.renderer,
       fallbackRenderer: 'simple',
       exitOnError: true,
+      // A signal stops the build through Quire's handlers (exits.ts), not listr2's (which exits with 127).
+      registerSignalListeners: false,
       rendererOptions: { collapseErrors: false, showErrorMessage: false },
     } as never);
     this.running = list.run().catch(() => undefined);

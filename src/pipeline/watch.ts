@@ -14,6 +14,7 @@ import { build, type BuildOptions, type BuildResult, type BuildSession } from '.
 import { printFolder } from './output-folder.js';
 import { BuildCache, defaultCacheDir } from './cache.js';
 import { DEFAULT_TEMPLATES } from '../render/html/templates.js';
+import { onStop, removeNow } from './exits.js';
 import { PreviewServer, previewState, type BuildReport, type PreviewState } from './preview-server.js';
 
 export type { BuildReport } from './preview-server.js';
@@ -46,6 +47,8 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
   private warnings = '';
   private preview?: PreviewState;
   private readonly outDir: string;
+  /** Unregisters the watch's undo on a signal (see exits.ts): Chromium killed, the print folder removed. */
+  private readonly unstop: () => void;
 
   constructor(private readonly options: WatchOptions) {
     super();
@@ -56,6 +59,10 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
         options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(this.outDir)),
       ),
     };
+    this.unstop = onStop(() => {
+      this.session.browsers?.kill();
+      removeNow(printFolder(this.outDir));
+    });
   }
 
   private log(line: string): void {
@@ -186,6 +193,7 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
     // The last builds' cache entries are written behind them.
     await this.session.cache.settle();
     await rm(printFolder(this.outDir), { recursive: true, force: true }).catch(() => undefined);
+    this.unstop();
   }
 }
 

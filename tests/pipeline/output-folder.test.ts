@@ -45,7 +45,11 @@ async function open(dir: string) {
 
 const manifestOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8')) as Manifest;
 const lockHolder = (dir: string) => readFileSync(path.join(dir, LOCK), 'utf8');
-const hidden = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('.quire-') && n !== MANIFEST);
+/** Quire's hidden files but for the current set's own (its manifest, `.quire-current` and its generation). */
+const hidden = (dir: string) =>
+  readdirSync(dir).filter(
+    (n) => n.startsWith('.quire-') && n !== MANIFEST && n !== '.quire-current' && !n.startsWith('.quire-gen-'),
+  );
 
 /** A process id that is not running: a child that has already exited. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;

@@ -44,10 +44,15 @@ export function epubcheck(file: string): { errors: number; warnings: number; fat
   return { fatals: Number(m[1]), errors: Number(m[2]), warnings: Number(m[3]), output };
 }
 
-/** What a person sees in an output folder: its files without Quire's own bookkeeping (cache, manifest). */
+/**
+ * What a person sees in an output folder: its files without Quire's own bookkeeping (cache, manifest, the
+ * current generation and the link to it).
+ */
 export function outputNames(dir: string): string[] {
   return readdirSync(dir)
-    .filter((n) => n !== '.quire-cache' && n !== '.quire-manifest.json')
+    .filter(
+      (n) => !['.quire-cache', '.quire-manifest.json', '.quire-current'].includes(n) && !n.startsWith('.quire-gen-'),
+    )
     .sort();
 }
 

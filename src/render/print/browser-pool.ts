@@ -113,6 +113,23 @@ export class BrowserPool {
     this.spare = undefined;
   }
 
+  /**
+   * End Chromium at once, synchronously (a build stopped by a signal): its whole process group (puppeteer
+   * starts it as a group leader), else its main process. One still starting ends with Quire (its pipe).
+   */
+  kill(): void {
+    const pid = this.browser?.process()?.pid;
+    if (!pid) return;
+    for (const target of [-pid, pid]) {
+      try {
+        process.kill(target, 'SIGKILL');
+        return;
+      } catch {
+        // No such group: try the process itself.
+      }
+    }
+  }
+
   /** The start-up timings since the last call, for a build's figures. */
   takeTimes(): Record<string, number> {
     const times = this.times;

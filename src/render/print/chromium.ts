@@ -2,7 +2,8 @@
  * The browser: Debian's Chromium (or one named by QUIRE_CHROMIUM), launched once per build and reused.
  * Pages render with JavaScript off and may load only files from the build's own folder.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
@@ -42,13 +43,65 @@ export function browserTimeout(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(ms) && ms > 0 ? ms : 30_000;
 }
 
+const PROFILE = 'quire-chromium-';
+
+/**
+ * Chromium's profile folder, named by this process: removed when the browser goes and when the process exits
+ * (a build stopped by a signal included); one left by a killed process is removed by the next launch.
+ */
+function profileFolder(): { dir: string; remove: () => void } {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(name.startsWith(PROFILE) ? name.slice(PROFILE.length).split('-')[0] : NaN);
+    if (pid > 0 && pid !== process.pid && !running(pid)) removeFolder(path.join(tmpdir(), name));
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), `${PROFILE}${process.pid}-`));
+  const remove = () => {
+    removeFolder(dir);
+    if (!existsSync(dir)) process.off('exit', remove);
+  };
+  process.on('exit', remove);
+  return { dir, remove };
+}
+
+function removeFolder(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+  } catch {
+    // Left for the next launch.
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = findChromium();
+  const timeout = browserTimeout();
+  const profile = profileFolder();
+  // Over a pipe, puppeteer's `timeout` does not cover the first exchange: a Chromium that hangs is stopped here
+  // (aborting the launch kills its process group).
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeout);
   try {
-    return await puppeteer.launch({
+    const browser = await puppeteer.launch({
       executablePath,
       headless: true,
-      timeout: browserTimeout(),
+      timeout,
+      signal: abort.signal,
+      userDataDir: profile.dir,
+      // Talk to Chromium over a pipe, not a WebSocket: when Quire's process ends, killed or not, the pipe
+      // closes and Chromium exits with all its processes (measured: none left after a SIGKILL of the build).
+      pipe: true,
+      // Quire's own handlers stop a build (pipeline/exits.ts); puppeteer's would exit first, with code 0.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -65,12 +118,18 @@ export async function launchBrowser(): Promise<Browser> {
         '--proxy-bypass-list=<-loopback>',
       ],
     });
+    browser.once('disconnected', profile.remove);
+    return browser;
   } catch (error) {
-    throw new QuireError(`Chromium failed to start: ${(error as Error).message.split('\n')[0]}`, {
+    profile.remove();
+    const reason = abort.signal.aborted ? `timed out after ${timeout} ms` : (error as Error).message.split('\n')[0];
+    throw new QuireError(`Chromium failed to start: ${reason}`, {
       file: executablePath,
       hint: 'check that this Chromium runs (`chromium --headless --version`), or set QUIRE_CHROMIUM to another one',
       cause: error,
     });
+  } finally {
+    clearTimeout(timer);
   }
 }
 
