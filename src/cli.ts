@@ -134,7 +134,10 @@ const program = new Command()
   .name('quire')
   .description('Turn several renditions of a text into one study guide: HTML, PDF, EPUB and book.json.')
   .version(version)
-  .showHelpAfterError();
+  // A wrong option is one line that says what is wrong and where the options are, not the whole help.
+  .configureOutput({
+    outputError: (text, write) => write(`${text.trim().replace(/\s*\n\s*/g, ' ')} (see quire --help)\n`),
+  });
 
 const BUILD_OPTIONS: OptionName[] = [
   'content',

@@ -186,3 +186,16 @@ describe('one line, always', () => {
     expect(describeError(new QuireError('two\nlines', { file: 'f', hint: 'do\nthis' }))).toBe('f: two lines — do this');
   });
 });
+
+describe('the command line', () => {
+  it('a wrong option or command is one line with where to look, not the whole help', async () => {
+    const bad = await runQuire(['build', '--formats', 'pdff,epub']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(
+      /argument 'pdff,epub' is invalid\. use a comma-separated list of html, .* \(see quire --help\)/,
+    );
+    const typo = await runQuire(['bild']);
+    expect(typo.stderr.trim()).toBe("error: unknown command 'bild' (Did you mean build?) (see quire --help)");
+  });
+});
