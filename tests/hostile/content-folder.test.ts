@@ -11,7 +11,7 @@ import path from 'node:path';
 import { build } from '../../src/pipeline/build.js';
 import { parseConfig } from '../../src/config/load.js';
 import { runQuire } from '../support/cli.js';
-import { outputNames } from '../support/inspect.js';
+import { failsCleanly } from '../support/hostile.js';
 
 function folder(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'quire-confined-'));
@@ -20,20 +20,6 @@ function folder(files: Record<string, string | Uint8Array>): string {
     writeFileSync(path.join(dir, name), data);
   }
   return dir;
-}
-
-/** Runs the CLI on a folder whose output folder already holds an earlier edition; checks it survives. */
-async function failsCleanly(content: string, args: string[] = []) {
-  const out = path.join(content, 'out');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(path.join(out, 'book.json'), '{"edition": "previous"}');
-  const r = await runQuire(['build', '--content', content, '--out', out, '--progress', 'silent', ...args]);
-  expect(r.code).toBe(1);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe('{"edition": "previous"}');
-  expect(outputNames(out)).toEqual(['book.json']);
-  return r.stderr.trim();
 }
 
 const PROSE = 'Title\n\nThe first paragraph has enough words to be a sentence of its own.\n';

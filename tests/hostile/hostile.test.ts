@@ -1,35 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { build } from '../../src/pipeline/build.js';
 import { runQuire } from '../support/cli.js';
-import { outputNames, pdfText } from '../support/inspect.js';
+import { failsCleanly, folder } from '../support/hostile.js';
+import { pdfText } from '../support/inspect.js';
 import { DEFAULT_TEMPLATES } from '../../src/render/html/templates.js';
 import { confinedPage, launchBrowser } from '../../src/render/print/chromium.js';
 import { pathToFileURL } from 'node:url';
-
-function folder(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'quire-hostile-'));
-  for (const [name, data] of Object.entries(files)) writeFileSync(path.join(dir, name), data);
-  return dir;
-}
-
-/** Runs the CLI on a folder whose output folder already holds an earlier edition; checks it survives. */
-async function failsCleanly(content: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) {
-  const out = path.join(content, 'out');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(path.join(out, 'book.json'), '{"edition": "previous"}');
-  const r = await runQuire(['build', '--content', content, '--out', out, '--progress', 'silent', ...args], { env });
-  expect(r.code).toBe(1);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe('{"edition": "previous"}');
-  expect(outputNames(out)).toEqual(['book.json']);
-  return r.stderr.trim();
-}
 
 const PROSE = 'Title\n\nThe first paragraph has enough words to be a sentence of its own.\n';
 

@@ -16,6 +16,7 @@ import { readSources } from '../../src/sources/index.js';
 import { ConfigSchema } from '../../src/config/schema.js';
 import { describeError, QuireError } from '../../src/util/errors.js';
 import { runQuire } from '../support/cli.js';
+import { failsCleanly } from '../support/hostile.js';
 import { outputNames } from '../support/inspect.js';
 
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -27,18 +28,6 @@ function folder(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'quire-messages-'));
   for (const [name, data] of Object.entries(files)) writeFileSync(path.join(dir, name), data);
   return dir;
-}
-
-/** Runs the CLI on a folder whose output folder already holds an earlier edition; checks it survives. */
-async function failsCleanly(content: string, args: string[] = [], out = path.join(content, 'out')) {
-  mkdirSync(out, { recursive: true });
-  writeFileSync(path.join(out, 'book.json'), '{"edition": "previous"}');
-  const r = await runQuire(['build', '--content', content, '--out', out, '--progress', 'silent', ...args]);
-  expect(r.code).toBe(1);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe('{"edition": "previous"}');
-  return r.stderr.trim();
 }
 
 /** An error as Node's fs makes it. */
