@@ -5,11 +5,11 @@
  * manifest, becomes the current generation in one rename (generation.ts), so that a failed or killed build
  * leaves the previous set of outputs whole, and the visible files are always one build's set.
  */
-import { constants, readdirSync, readlinkSync } from 'node:fs';
-import { access, chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, chmod, link, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { removeNow } from './exits.js';
-import { currentGeneration, GENERATION, isLeftover, linkTree, switchTo, CURRENT } from './generation.js';
+import { currentGeneration, GENERATION, isLeftover, linkTree, switchTo } from './generation.js';
 import { QuireError } from '../util/errors.js';
 import { MANIFEST, readManifest, type Manifest } from './cache.js';
 import { printFolderPid } from '../render/print/folder.js';
@@ -76,16 +76,25 @@ export class OutputFolder {
     await mkdir(this.dir, { recursive: true }).catch(() => undefined);
     const file = path.join(this.dir, LOCK);
     for (let attempt = 0; attempt < 100; attempt++) {
-      try {
-        await writeFile(file, String(process.pid), { flag: 'wx' });
-        return await this.locked(file);
-      } catch (error) {
-        // Unwritable: reported by ensureWritable.
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return;
-      }
+      const made = await createLock(file);
+      if (made === 'made') return await this.locked(file);
+      // Unwritable: reported by ensureWritable.
+      if (made === 'failed') return;
+      if (made === 'retry') continue;
       const holder = await readFile(file, 'utf8').catch(() => undefined);
       if (holder === undefined) continue;
       const pid = Number(holder);
+      // A lock with no pid yet (written by an older Quire, not atomically) is held while it is young.
+      const young =
+        !(pid > 0) &&
+        (await stat(file).then(
+          (s) => Date.now() - s.mtimeMs < 5_000,
+          () => false,
+        ));
+      if (young) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
       if (pid > 0 && pid !== process.pid && alive(pid)) {
         throw new QuireError(`another Quire build (process ${pid}) is writing to this output folder`, {
           file: this.dir,
@@ -264,22 +273,10 @@ export class OutputFolder {
    */
   abandon(): void {
     if (!this.held) return;
+    // Only what is this build's alone: the commit's renames may still be in flight on the thread pool, so
+    // which generation is current cannot be known here. A generation or link left behind is removed by the
+    // next build, under the lock.
     if (this.staging) removeNow(this.staging);
-    let current: string | undefined;
-    try {
-      current = path.basename(readlinkSync(path.join(this.dir, CURRENT)));
-    } catch {
-      current = undefined;
-    }
-    let names: string[] = [];
-    try {
-      names = readdirSync(this.dir);
-    } catch {
-      // Gone: nothing to remove.
-    }
-    for (const name of names) {
-      if (isLeftover(name, current)) removeNow(path.join(this.dir, name));
-    }
     removeNow(path.join(this.dir, LOCK));
   }
 
@@ -288,6 +285,25 @@ export class OutputFolder {
     if (this.staging) await rm(this.staging, { recursive: true, force: true });
     await this.unlock?.();
     this.held = false;
+  }
+}
+
+/**
+ * Make the lock file with this process's pid in it, atomically: written to a temporary file, then linked to
+ * the lock's name (link fails if the name exists), so that no other build ever reads a lock without a pid.
+ */
+async function createLock(file: string): Promise<'made' | 'exists' | 'retry' | 'failed'> {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, String(process.pid));
+    await link(temp, file);
+    return 'made';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOENT: the temporary file was removed meanwhile (by a build cleaning leftovers): try again.
+    return code === 'EEXIST' ? 'exists' : code === 'ENOENT' ? 'retry' : 'failed';
+  } finally {
+    await rm(temp, { force: true });
   }
 }
 

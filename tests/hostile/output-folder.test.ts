@@ -95,6 +95,31 @@ describe('commit: the visible files switch as one set', () => {
   });
 });
 
+describe('a build stopped by a signal', () => {
+  it('abandons only its own staging folder and lock, never a generation (its commit may be in flight)', async () => {
+    const dir = scratch();
+    await buildEdition(dir, 'one');
+    const current = readdirSync(dir).filter((n) => n.startsWith('.quire-gen-'));
+    expect(current).toHaveLength(1);
+    const folder = new OutputFolder(dir, new BuildCache());
+    await folder.lock();
+    const staging = await folder.stagingDir();
+    // Another generation the stopped build had made and was switching to when the signal came.
+    const next = path.join(dir, '.quire-gen-inflight');
+    await fsp.mkdir(next);
+    folder.abandon();
+    expect(existsSync(staging)).toBe(false);
+    expect(existsSync(path.join(dir, '.quire-lock'))).toBe(false);
+    expect(existsSync(next)).toBe(true);
+    expect(existsSync(path.join(dir, current[0]!))).toBe(true);
+    expect(editions(dir)).toEqual(['one', 'one', 'one', 'one']);
+    // The next build, under the lock, removes the generation that never became current.
+    await buildEdition(dir, 'two');
+    expect(readdirSync(dir).filter((n) => n.startsWith('.quire-gen-'))).toHaveLength(1);
+    expect(editions(dir)).toEqual(['two', 'two', 'two', 'two']);
+  });
+});
+
 describe('leftovers of a killed build', () => {
   it("the next build removes a dead build's temporary manifest, lock, staging and link files", async () => {
     const dir = scratch();
@@ -150,6 +175,21 @@ describe('a stale lock, and builds started together', () => {
     const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
     return Object.assign(child, { answer: async () => String((await lines.next()).value) });
   }
+
+  it('a lock being written (no pid in it yet) is held, not taken over as stale', async () => {
+    const dir = scratch();
+    const lock = path.join(dir, '.quire-lock');
+    writeFileSync(lock, '');
+    const folder = new OutputFolder(dir, new BuildCache());
+    const taking = folder.lock().then(
+      () => 'taken',
+      (error: Error) => error.message,
+    );
+    // The other build finishes writing its lock: this one must then see it held by a live process.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    writeFileSync(lock, String(process.ppid));
+    expect(await taking).toMatch(new RegExp(`another Quire build \\(process ${process.ppid}\\)`));
+  });
 
   it('exactly one of four builds takes over a stale lock, every time', async () => {
     for (let i = 0; i < 4; i++) workers.push(worker());

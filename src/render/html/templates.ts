@@ -190,8 +190,8 @@ export class TemplateSet {
       ownPropertyOnly: true,
       outputEscape: escapeHtml,
       // A template that loops for ever or builds huge strings stops instead of hanging the build.
-      renderLimit: 60_000, // ms for one render
-      memoryLimit: 256e6, // characters and elements that filters and ranges may make in one render
+      renderLimit: 10_000, // ms for one render: a guide's largest renders take well under a second
+      memoryLimit: 1e7, // characters and elements that filters and ranges may make in one render
     });
     for (const name of ['safe', 'raw']) this.engine.registerFilter(name, { handler: (v: unknown) => v, raw: true });
     this.engine.registerFilter('pageList', pageList);
