@@ -80,12 +80,13 @@ describe('sentences with ordinals and abbreviations', () => {
   it('Afrikaans', () => {
     expect(
       sentences(
-        'Hy is op 19 Oktober 1963 gebore. Skrywers soos bv. Breytenbach en mnr. Jansen het geskryf. Dit was goed.',
+        'Hy is op 19 Oktober 1963 gebore. Skrywers soos bv. Breytenbach en mnr. Jansen het tydens pres. ' +
+          'Kruger geskryf. Dit was goed.',
         'af',
       ),
     ).toEqual([
       'Hy is op 19 Oktober 1963 gebore.',
-      'Skrywers soos bv. Breytenbach en mnr. Jansen het geskryf.',
+      'Skrywers soos bv. Breytenbach en mnr. Jansen het tydens pres. Kruger geskryf.',
       'Dit was goed.',
     ]);
   });

@@ -78,6 +78,7 @@ describe('isBackMatterTitle', () => {
     'Eksterne skakels',
     'Sien ook',
     'Bronne',
+    'Bronnelys',
     'Références',
     'Liens externes',
     'Voir aussi',
