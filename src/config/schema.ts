@@ -51,10 +51,11 @@ export const ConfigSchema = z
   .object({
     title: z.string().min(1).optional(),
     subtitle: z.string().optional(),
+    /** A BCP 47 tag, or "detect" (the default): the language is detected from the sources' text. */
     language: z
       .string()
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'use a BCP 47 tag such as "en" or "en-GB"')
-      .default('en'),
+      .regex(/^(?:detect|[a-z]{2,3}(-[A-Za-z0-9]+)*)$/, 'use a BCP 47 tag such as "en" or "en-GB", or "detect"')
+      .default('detect'),
     author: z.string().default('Wikipedia contributors'),
     publisher: z.string().optional(),
     description: z.string().optional(),

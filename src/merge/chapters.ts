@@ -9,10 +9,9 @@ import type { List, PhrasingContent } from 'mdast';
 import type { BackMatter, Block, Chapter, MergeReport, Section, Warning } from '../model/index.js';
 import { slugify } from '../util/slug.js';
 import type { WBlock, WSection, WSentence } from './work.js';
+import { isBackMatterTitle } from '../util/language.js';
 
 /** Headings whose sections are apparatus, not chapters. */
-const BACK_MATTER =
-  /^(references|notes|footnotes|citations|sources|bibliography|further reading|external links|see also|literature)$/i;
 
 export interface Chaptered {
   chapters: Chapter[];
@@ -55,7 +54,7 @@ export function buildChapters(
   for (const [i, section] of outline.entries()) {
     const isLead = i === 0;
     const title = isLead ? 'Introduction' : section.title;
-    if (!isLead && BACK_MATTER.test(title.trim())) {
+    if (!isLead && isBackMatterTitle(title)) {
       addBackMatter(b, section, title);
       continue;
     }

@@ -4,6 +4,7 @@
  */
 import type { PhrasingContent } from 'mdast';
 import { memoize } from '../util/memo.js';
+import { sentenceRulesFor } from '../util/language.js';
 
 export interface Sentence {
   text: string;
@@ -11,7 +12,7 @@ export interface Sentence {
   refs: string[];
 }
 
-/** Common abbreviations after which ICU would otherwise break a sentence. */
+/** Common English abbreviations after which ICU would otherwise break a sentence (in any language). */
 const ABBREVIATIONS =
   /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Capt|Sgt|Jr|Sr|vs|etc|e\.g|i\.e|No|Vol|pp?|ed|eds|cf|ca|approx)\.\s*$/i;
 /** A single capital and a dot ("J. A. Large", "U.S.") does not end a sentence. */
@@ -40,11 +41,15 @@ const segment = memoize(
 
 function segmentText(locale: string, flat: string, refs: { at: number; id: string }[]): Sentence[] {
   const segmenter = segmenterFor(locale);
+  const rules = sentenceRulesFor(locale);
+  // A lower-case start continues the sentence; so does what the language's own rules say.
+  const continues = (before: string, after: string) =>
+    /^[\s\p{Ll}\d,;:)]/u.test(after) || (rules?.continues(before, after) ?? false);
   const pieces: { text: string; end: number }[] = [];
   for (const { segment, index } of segmenter.segment(flat)) {
     const prev = pieces[pieces.length - 1];
     const end = index + segment.length;
-    if (prev && (ABBREVIATIONS.test(prev.text) || INITIAL.test(prev.text) || /^[\s\p{Ll}\d,;:)]/u.test(segment))) {
+    if (prev && (ABBREVIATIONS.test(prev.text) || INITIAL.test(prev.text) || continues(prev.text, segment))) {
       prev.text += segment;
       prev.end = end;
     } else pieces.push({ text: segment, end });

@@ -12,6 +12,7 @@ import { parseSource, type SourceEntry } from '../sources/index.js';
 import { changelog, type Changelog } from '../editions/changelog.js';
 import { toBookJson, type BookJson } from '../model/book-json.js';
 import type { Hashable } from '../util/hash.js';
+import { detectLanguage } from '../util/language.js';
 import type { Stage } from './stage.js';
 
 /** One source file's text → its tree. */
@@ -39,7 +40,7 @@ export function bookMeta(config: QuireConfig, sources: Source[], fallbackTitle: 
   return {
     title,
     subtitle: config.subtitle,
-    language: config.language,
+    language: config.language === 'detect' ? detectLanguage(sourcesText(sources)) : config.language,
     author: config.author,
     publisher: config.publisher,
     description: config.description ?? `A study guide to ${title}.`,
@@ -47,6 +48,20 @@ export function bookMeta(config: QuireConfig, sources: Source[], fallbackTitle: 
     license: config.license,
     edition: { number: config.edition.number, date: config.edition.date ?? today },
   };
+}
+
+/** The sources' prose as plain text (headings, paragraphs, lists), for language detection. */
+function sourcesText(sources: Source[]): string {
+  const parts: string[] = [];
+  const visit = (node: { type: string; value?: unknown; children?: unknown[] }) => {
+    if (node.type === 'text' && typeof node.value === 'string') parts.push(node.value);
+    else if (node.type !== 'footnoteReference' && node.children) {
+      for (const child of node.children) visit(child as typeof node);
+      parts.push(' ');
+    }
+  };
+  for (const source of sources) visit(source.tree);
+  return parts.join('');
 }
 
 /** Pure: sources → merged book. */

@@ -3,12 +3,18 @@
  * "August 1939"), plus two rules chrono does not cover: bare years ("in 1933") and year ranges
  * ("1919–20", "1935–1937"). A day or month without a year ("On May 15, …") takes the last year the same
  * block named before it. Each event keeps its sentence and the block it stands in.
+ * Other languages: chrono's locale where it has one (German, French, Dutch, Spanish, Portuguese …), then the
+ * language's month names (src/util/language.ts) for day–month–year and month–year dates chrono leaves
+ * ("1. november 2009", "19 Oktober 1963", "Mai 1932").
  */
-// Only the English locale: the package's index loads every locale (~0.2 s of start-up).
+// Only the English locale up front: the package's index loads every locale (~0.2 s of start-up). Another
+// language's locale is loaded (synchronously, from chrono's CommonJS build) the first time a book needs it.
+import { createRequire } from 'node:module';
 import * as chronoEn from 'chrono-node/en';
 import type { Book, TimelineEvent } from '../model/index.js';
 import { blocksOf } from './text.js';
 import { memoize } from '../util/memo.js';
+import { baseLanguage, monthNames } from '../util/language.js';
 
 export interface DateMention {
   /** ISO start by precision. */
@@ -39,35 +45,112 @@ const chrono = (() => {
   return new chronoEn.Chrono(configuration);
 })();
 
+/** Languages chrono-node has a locale for (besides English). */
+const CHRONO_LOCALES = new Set(['de', 'fr', 'nl', 'es', 'pt', 'it', 'sv', 'fi', 'ru', 'uk', 'ja', 'zh']);
+interface DateParser {
+  parse: typeof chrono.parse;
+}
+const require = createRequire(import.meta.url);
+const parsers = new Map<string, DateParser | undefined>();
+/** chrono's strict parser for a language (no casual words such as "heute"), or none. */
+function parserFor(language: string): DateParser | undefined {
+  if (language === 'en') return chrono;
+  if (!parsers.has(language)) {
+    let parser: DateParser | undefined;
+    if (CHRONO_LOCALES.has(language)) {
+      try {
+        parser = (require(`chrono-node/${language}`) as { strict: DateParser }).strict;
+      } catch {
+        parser = undefined;
+      }
+    }
+    parsers.set(language, parser);
+  }
+  return parsers.get(language);
+}
+
+const monthPatterns = new Map<string, RegExp | undefined>();
+/** Day–month–year, day–month and month–year in a language's month names ("1. november 2009", "Mai 1932"). */
+function monthPattern(language: string): RegExp | undefined {
+  if (!monthPatterns.has(language)) {
+    const months = monthNames(language);
+    const names = months?.flatMap((m) => m.split('|')).join('|');
+    monthPatterns.set(
+      language,
+      names
+        ? new RegExp(
+            String.raw`(?<![\p{L}\d.])(?:(\d{1,2})\.?\s+(?:de\s+)?)?(${names})(?![\p{L}])\.?` +
+              String.raw`(?:\s+(?:de\s+)?(\d{3,4})(?![\d.,]\d))?`,
+            'giu',
+          )
+        : undefined,
+    );
+  }
+  return monthPatterns.get(language);
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
+/** In other languages (chrono's strict parsers): a word of three letters or more, or a year. */
+const WRITTEN_OUT = /\p{L}{3,}|\b\d{4}\b/u;
 const MONTH_OR_YEAR = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b|\b\d{4}\b/;
+
+/** Measurements and head counts in other languages ("1800 Metern", "1500 Einwohner"), either case. */
+const UNITS = [
+  'm',
+  'cm',
+  'mm',
+  'kg',
+  'ha',
+  'ft',
+  'meter',
+  'metern',
+  'metres',
+  'mètres',
+  'metros',
+  'einwohner',
+  'inwoners',
+  'innbyggere',
+  'invånare',
+  'habitants',
+  'habitantes',
+  'menschen',
+  'mense',
+  'mensen',
+  'personen',
+  'personer',
+  'soldaten',
+  'tonnen',
+]
+  .map((u) => `[${u[0]}${u[0]!.toUpperCase()}]${u.slice(1)}`)
+  .join('|');
 
 /** Bare years and year ranges: 1000–2099, not part of a larger number, not a quantity. */
 const YEAR = new RegExp(
   String.raw`(?<![\d,.])\b(1\d{3}|20\d{2})(?:\s*[–-]\s*(\d{4}|\d{2}))?\b(?![,.]\d)` +
-    String.raw`(?!\s*(?:%|km|kilometres|kilometers|miles|men|people|tons|tonnes|soldiers|troops)\b)`,
-  'g',
+    String.raw`(?!\s*(?:%|km|kilometres|kilometers|miles|men|people|tons|tonnes|soldiers|troops)\b)` +
+    // Measurements and head counts in other languages ("1800 Metern", "1500 Einwohner", "2000 inwoners").
+    String.raw`(?!\s*(?:${UNITS})(?!\p{L}))`,
+  'gu',
 );
 
 /**
  * Every date in a sentence. `lastYear` fills in a year the sentence leaves out. Remembered per sentence and
  * year (chrono's parse is the timeline's main cost, and most sentences are the same from one build to the next).
  */
-export const datesIn: (sentence: string, lastYear?: number) => readonly Readonly<DateMention>[] = memoize(
-  parseDates,
-  (sentence, lastYear) => `${lastYear ?? ''}\u0000${sentence}`,
-);
+export const datesIn: (sentence: string, lastYear?: number, language?: string) => readonly Readonly<DateMention>[] =
+  memoize(parseDates, (sentence, lastYear, language) => `${language ?? 'en'}\u0000${lastYear ?? ''}\u0000${sentence}`);
 
-function parseDates(sentence: string, lastYear?: number): DateMention[] {
+function parseDates(sentence: string, lastYear?: number, tag = 'en'): DateMention[] {
+  const language = baseLanguage(tag);
   const out: DateMention[] = [];
   const taken: [number, number][] = [];
   // A day without a year takes the block's last year, else a year the sentence itself names.
   const fallbackYear =
     lastYear ?? (/\b(1\d{3}|20\d{2})\b/.exec(sentence) ? Number(/\b(1\d{3}|20\d{2})\b/.exec(sentence)![1]) : undefined);
   const ref = new Date(Date.UTC(fallbackYear ?? 2000, 0, 1));
-  for (const r of chrono.parse(sentence, ref, { forwardDate: false })) {
+  for (const r of parserFor(language)?.parse(sentence, ref, { forwardDate: false }) ?? []) {
     // Only dates the text writes out: a month name or a year ("a few months later" is not a date).
-    if (!MONTH_OR_YEAR.test(r.text)) continue;
+    if (!(language === 'en' ? MONTH_OR_YEAR : WRITTEN_OUT).test(r.text)) continue;
     const s = r.start;
     const yearKnown = s.isCertain('year');
     const year = yearKnown ? s.get('year')! : fallbackYear;
@@ -86,6 +169,17 @@ function parseDates(sentence: string, lastYear?: number): DateMention[] {
     }
     out.push({ date, precision, end, label: r.text, index: r.index });
     taken.push([r.index, r.index + r.text.length]);
+  }
+  for (const m of sentence.matchAll(monthPattern(language) ?? /$^/g)) {
+    const at = m.index;
+    if (taken.some(([a, b]) => at < b && at + m[0].length > a)) continue;
+    const year = m[3] ? Number(m[3]) : m[1] ? fallbackYear : undefined;
+    if (year === undefined || (m[1] && (Number(m[1]) < 1 || Number(m[1]) > 31))) continue;
+    const months = monthNames(language)!;
+    const month = months.findIndex((names) => names.split('|').includes(m[2]!.toLowerCase())) + 1;
+    const date = m[1] ? `${year}-${pad(month)}-${pad(Number(m[1]))}` : `${year}-${pad(month)}`;
+    out.push({ date, precision: m[1] ? 'day' : 'month', label: m[0].trim(), index: at });
+    taken.push([at, at + m[0].length]);
   }
   for (const m of sentence.matchAll(YEAR)) {
     const at = m.index;
@@ -114,7 +208,7 @@ export function extractTimeline(book: Book): TimelineEvent[] {
   for (const ref of blocksOf(book)) {
     let lastYear: number | undefined;
     for (const sentence of ref.block.sentences) {
-      for (const d of datesIn(sentence, lastYear)) {
+      for (const d of datesIn(sentence, lastYear, book.meta.language)) {
         lastYear = Number(d.date.slice(0, 4));
         if (events.some((e) => e.block === ref.block.id && e.date === d.date && e.precision === d.precision)) continue;
         events.push({

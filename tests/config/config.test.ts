@@ -32,7 +32,7 @@ describe('config', () => {
 
   it('an empty file means all defaults', () => {
     const config = parseConfig('', 'q.yaml');
-    expect(config.language).toBe('en');
+    expect(config.language).toBe('detect');
     expect(config.edition.number).toBe(1);
   });
 

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { mergeSources } from '../../src/merge/index.js';
+import { splitSentences } from '../../src/merge/sentences.js';
+import { parseText, TEST_META } from '../support/content.js';
+
+const sentences = (text: string, locale: string) =>
+  splitSentences([{ type: 'text', value: text }], locale).map((s) => s.text);
+
+describe('back matter in other languages', () => {
+  const titles = [
+    'Literatur',
+    'Weblinks',
+    'Einzelnachweise',
+    'Siehe auch',
+    'Referanser',
+    'Eksterne lenker',
+    'Se også',
+    'Verwysings',
+    'Eksterne skakels',
+    'Sien ook',
+    'Bronne',
+    'Références',
+    'Liens externes',
+    'Bibliografía',
+    'Véase también',
+    'Zie ook',
+    'Further reading',
+  ];
+  const wiki =
+    'Die Stadt liegt am Fluss. Sie hat viele Einwohner.\n\n== Geschichte ==\nDie Stadt wurde früh gegründet.\n\n' +
+    titles.map((t, i) => `== ${t} ==\n* Eintrag ${i + 1}\n`).join('\n');
+  const book = mergeSources(
+    [parseText(wiki, 'a.wiki')],
+    { ...TEST_META, language: 'de' },
+    {
+      policy: 'union',
+      threshold: 0.6,
+    },
+  );
+
+  it('become back matter, not chapters, whatever the book’s language', () => {
+    expect(book.chapters.map((c) => c.title)).toEqual(['Introduction', 'Geschichte']);
+    expect(book.backMatter.map((m) => m.title)).toEqual(titles);
+  });
+});
+
+describe('sentences with ordinals and abbreviations', () => {
+  it('German', () => {
+    expect(
+      sentences(
+        'Am 24. Oktober 1941 fiel die Stadt. Im 19. Jahrhundert gab es z. B. Mühlen, u. a. am Fluss, bzw. ' +
+          'ca. 20 Betriebe. Dr. Müller wohnte in Nr. 5. Friedrich II. regierte lange. Er starb 1786. Danach kam Ruhe.',
+        'de',
+      ),
+    ).toEqual([
+      'Am 24. Oktober 1941 fiel die Stadt.',
+      'Im 19. Jahrhundert gab es z. B. Mühlen, u. a. am Fluss, bzw. ca. 20 Betriebe.',
+      'Dr. Müller wohnte in Nr. 5.',
+      'Friedrich II. regierte lange.',
+      'Er starb 1786.',
+      'Danach kam Ruhe.',
+    ]);
+  });
+
+  it('Norwegian', () => {
+    expect(
+      sentences(
+        'Han ble valgt 1. november 2009. Han var f.eks. medlem av komiteen, bl.a. som leder for nr. 3. ' +
+          'Den 17. Mai er nasjonaldagen. Han døde i 2015.',
+        'nb',
+      ),
+    ).toEqual([
+      'Han ble valgt 1. november 2009.',
+      'Han var f.eks. medlem av komiteen, bl.a. som leder for nr. 3.',
+      'Den 17. Mai er nasjonaldagen.',
+      'Han døde i 2015.',
+    ]);
+  });
+
+  it('Afrikaans', () => {
+    expect(
+      sentences(
+        'Hy is op 19 Oktober 1963 gebore. Skrywers soos bv. Breytenbach en mnr. Jansen het tydens pres. ' +
+          'Kruger geskryf. Dit was goed.',
+        'af',
+      ),
+    ).toEqual([
+      'Hy is op 19 Oktober 1963 gebore.',
+      'Skrywers soos bv. Breytenbach en mnr. Jansen het tydens pres. Kruger geskryf.',
+      'Dit was goed.',
+    ]);
+  });
+
+  it('English is unchanged: a year or a Roman numeral may end a sentence', () => {
+    expect(sentences('It ended in World War II. Then peace came. Dr. Smith died in 1945. He was 70.', 'en')).toEqual([
+      'It ended in World War II.',
+      'Then peace came.',
+      'Dr. Smith died in 1945.',
+      'He was 70.',
+    ]);
+  });
+});
