@@ -303,7 +303,7 @@ async function createLock(file: string): Promise<'made' | 'exists' | 'retry' | '
     // ENOENT: the temporary file was removed meanwhile (by a build cleaning leftovers): try again.
     return code === 'EEXIST' ? 'exists' : code === 'ENOENT' ? 'retry' : 'failed';
   } finally {
-    await rm(temp, { force: true });
+    await rm(temp, { force: true }).catch(() => undefined);
   }
 }
 
