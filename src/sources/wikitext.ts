@@ -242,7 +242,8 @@ function inline(nodes: WikiNode[], ctx: Ctx, withRefs = true): PhrasingContent[]
           const inner = childrenOf(node).find((p) => p.type === 'ext-inner');
           if (inner) out.push(...inline(childrenOf(inner), ctx, withRefs));
         }
-        // <references/>, <gallery>, <math>, <score>…: not prose.
+        // <references/>: the notes themselves; <gallery>, <math>, <score>…: not prose, counted.
+        else if (name && name !== 'references') drop(ctx, 'dropped-tag', `<${name}>`);
         break;
       }
       default:

@@ -128,6 +128,18 @@ describe('wikitext: unknown templates are counted', () => {
   });
 });
 
+describe('wikitext: dropped tags are counted', () => {
+  it('one warning per tag with a count', () => {
+    const r = read('A <math>x</math> b <math>y</math>.\n<gallery>\nDatei:A.jpg|a\n</gallery>\n<references/>\n');
+    const w = r.warnings.filter((x) => x.rule === 'dropped-tag').map((x) => x.message);
+    expect(w).toEqual(['<math> dropped (2 times)', '<gallery> dropped']);
+  });
+  it('leaves a normal article with headings on their lines as it is', () => {
+    const r = read('Intro a == b == c.\n\n==Real==\nText.\n');
+    expect(r.tree.children.filter((n) => n.type === 'heading').map((n) => toString(n))).toEqual(['Real']);
+  });
+});
+
 const articles = fs.existsSync(CORPUS)
   ? fs.readdirSync(CORPUS).filter((d) => fs.existsSync(path.join(CORPUS, d, `${d}.wiki`)))
   : [];
