@@ -6,7 +6,14 @@ import type { Nodes } from 'mdast';
 import { readWikitext } from '../../src/sources/wikitext.js';
 import { QuireError } from '../../src/util/errors.js';
 
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
+const ROOT = path.resolve(__dirname, '../..');
+/** The shared corpus beside the project (as CI lays it out), or beside the worktrees' folder. */
+const CORPUS =
+  process.env.QUIRE_CORPUS ??
+  [path.join(ROOT, '..', 'shared', 'corpus'), path.join(ROOT, '..', '..', 'shared', 'corpus')].find((p) =>
+    fs.existsSync(p),
+  ) ??
+  '';
 
 function read(text: string, file = 'a.wiki') {
   return readWikitext({ text, file, format: 'wikitext' });
@@ -140,9 +147,10 @@ describe('wikitext: dropped tags are counted', () => {
   });
 });
 
-const articles = fs.existsSync(CORPUS)
-  ? fs.readdirSync(CORPUS).filter((d) => fs.existsSync(path.join(CORPUS, d, `${d}.wiki`)))
-  : [];
+const articles =
+  CORPUS && fs.existsSync(CORPUS)
+    ? fs.readdirSync(CORPUS).filter((d) => fs.existsSync(path.join(CORPUS, d, `${d}.wiki`)))
+    : [];
 
 /** Distinct refs in the source: named refs once per name, unnamed non-empty refs each. */
 function distinctRefs(text: string): number {
