@@ -7,6 +7,7 @@
  * before headings and list markers, and the result is parsed again.
  */
 import Parser from 'wikiparser-node';
+import { decodeHTML } from 'entities';
 import { memoize } from '../util/memo.js';
 import { QuireError } from '../util/errors.js';
 import type { PhrasingContent, FootnoteReference } from 'mdast';
@@ -15,6 +16,10 @@ import { TreeBuilder } from './builder.js';
 import { LineIndex, squash } from './text.js';
 import { DUMP_HEAD } from './sniff.js';
 import type { ReadInput, ReadResult } from './types.js';
+import { configureParser, namespaceOf, redirectTarget } from './wiki/namespaces.js';
+import { formatCitation, isCitation, type Params } from './wiki/cite.js';
+
+configureParser();
 
 type WikiNode = ReturnType<typeof Parser.parse>['childNodes'][number];
 
@@ -85,6 +90,78 @@ interface Ctx {
   line: number;
   links: { target: string; label: string; line: number }[];
   warn: (rule: string, message: string, line?: number) => void;
+  /** Dropped constructs counted by name (templates, categories): one warning each at the end, with a count. */
+  dropped: Map<string, { rule: string; what: string; count: number; line: number }>;
+}
+
+/** Counts one dropped construct; `report` turns the counts into warnings. */
+function drop(ctx: Ctx, rule: string, what: string): void {
+  const key = `${rule}\0${what}`;
+  const seen = ctx.dropped.get(key);
+  if (seen) seen.count++;
+  else ctx.dropped.set(key, { rule, what, count: 1, line: ctx.line });
+}
+
+function report(ctx: Ctx): void {
+  for (const { rule, what, count, line } of ctx.dropped.values())
+    ctx.warn(rule, `${what} dropped${count > 1 ? ` (${count} times)` : ''}`, line);
+}
+
+/** A template's name as written, without `Template:` and underscores. */
+function templateName(node: WikiNode): string {
+  const name = String((node as { name?: string }).name ?? '');
+  return name
+    .replace(/^[^:]*:/, '')
+    .replace(/_/g, ' ')
+    .trim();
+}
+
+/** A template's parameters as plain text (positional ones by number). */
+function templateParams(node: WikiNode, ctx: Ctx): Params {
+  const params: Params = new Map();
+  for (const part of childrenOf(node)) {
+    if (part.type !== 'parameter') continue;
+    const value = childrenOf(part).find((p) => p.type === 'parameter-value');
+    const key = String((part as { name?: string }).name ?? '')
+      .toLowerCase()
+      .replace(/_/g, ' ')
+      .trim();
+    params.set(key, value ? plain(childrenOf(value), ctx) : '');
+  }
+  return params;
+}
+
+/** Image options in any language: English ones, sizes, and the common localised thumbnail words. */
+const IMAGE_OPTION = new RegExp(
+  '^\\s*(thumb|thumbnail|frame|framed|frameless|upright|border|left|right|center|centre|none|' +
+    'mini|miniatur|vignette|duimnael|\\d*x?\\d+\\s*(px|pt))\\s*$',
+  'i',
+);
+
+/**
+ * A link to a namespace this reader does not know whose options include an image option
+ * (`[[Xyz:a.jpg|thumb|caption]]`): an image.
+ */
+function looksLikeImage(target: string, label: string): boolean {
+  return (
+    /^[^:]+:/.test(target) &&
+    label
+      .split('|')
+      .slice(0, -1)
+      .some((part) => IMAGE_OPTION.test(part))
+  );
+}
+
+/** A link's target as shown without a label; a visible link to a category or file (`[[:Kategorie:X]]`): `X`. */
+function shownTarget(target: string, namespaced: boolean): string {
+  const shown = target.replace(/^\s*:/, '').replace(/#.*$/, '').replace(/_/g, ' ');
+  return namespaced ? shown.replace(/^[^:]*:/, '') : shown;
+}
+
+/** A dropped link: an image is a warning of its own, a category counted. */
+function droppedLink(kind: 'file' | 'category', target: string, ctx: Ctx): void {
+  if (kind === 'file') ctx.warn('dropped-image', `image "${target.trim()}" removed (images are not carried)`, ctx.line);
+  else drop(ctx, 'dropped-category', 'category link');
 }
 
 function childrenOf(node: WikiNode): WikiNode[] {
@@ -109,17 +186,34 @@ function inline(nodes: WikiNode[], ctx: Ctx, withRefs = true): PhrasingContent[]
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        out.push({ type: 'text', value: String((node as { data?: string }).data ?? node) });
+        out.push({ type: 'text', value: decodeHTML(String((node as { data?: string }).data ?? node)) });
+        break;
+      case 'file':
+      case 'category': {
+        const target = childrenOf(node).find((p) => p.type === 'link-target');
+        droppedLink(node.type, String(target ?? node), ctx);
+        break;
+      }
+      case 'template':
+        drop(ctx, 'dropped-template', `template "${templateName(node)}"`);
         break;
       case 'link': {
         const parts = childrenOf(node);
         const target = parts.find((p) => p.type === 'link-target');
         const label = parts.find((p) => p.type === 'link-text');
         const targetText = target ? String(target) : '';
-        if (isInterwiki(targetText)) break;
+        const ns = namespaceOf(targetText) ?? (label && looksLikeImage(targetText, String(label)) ? 'file' : undefined);
+        if (ns && !targetText.trim().startsWith(':')) {
+          droppedLink(ns, targetText, ctx);
+          break;
+        }
+        if (isInterwiki(targetText)) {
+          drop(ctx, 'dropped-interwiki', 'interlanguage link');
+          break;
+        }
         const shown = label
           ? inline(childrenOf(label), ctx, withRefs)
-          : [{ type: 'text' as const, value: targetText.replace(/^:/, '').replace(/#.*$/, '').replace(/_/g, ' ') }];
+          : [{ type: 'text' as const, value: shownTarget(targetText, ns !== undefined) }];
         out.push(...shown);
         if (withRefs) {
           const target = targetText.replace(/^:/, '').replace(/#.*$/, '').replace(/_/g, ' ').trim();
@@ -148,7 +242,8 @@ function inline(nodes: WikiNode[], ctx: Ctx, withRefs = true): PhrasingContent[]
           const inner = childrenOf(node).find((p) => p.type === 'ext-inner');
           if (inner) out.push(...inline(childrenOf(inner), ctx, withRefs));
         }
-        // <references/>, <gallery>, <math>, <score>…: not prose.
+        // <references/>: the notes themselves; <gallery>, <math>, <score>…: not prose, counted.
+        else if (name && name !== 'references') drop(ctx, 'dropped-tag', `<${name}>`);
         break;
       }
       default:
@@ -167,7 +262,7 @@ function citation(node: WikiNode, ctx: Ctx): FootnoteReference | undefined {
   const nameAttr = getAttr('name');
   const name = typeof nameAttr === 'string' && nameAttr.trim() ? nameAttr.trim() : undefined;
   const inner = childrenOf(node).find((p) => p.type === 'ext-inner');
-  const text = inner ? plain(childrenOf(inner), ctx) : '';
+  const text = inner ? refText(childrenOf(inner), ctx) : '';
   const line = ctx.line;
   let key: string;
   if (name) {
@@ -184,6 +279,25 @@ function citation(node: WikiNode, ctx: Ctx): FootnoteReference | undefined {
     ctx.citations.push({ key, text, line });
   }
   return { type: 'footnoteReference', identifier: key, label: key };
+}
+
+/**
+ * A citation's text: its prose, with citation templates (and, in a ref of templates only, any template)
+ * formatted into a note.
+ */
+function refText(nodes: WikiNode[], ctx: Ctx): string {
+  const prose = plain(
+    nodes.filter((n) => n.type !== 'template'),
+    ctx,
+  );
+  const templates = nodes.filter((n) => n.type === 'template');
+  const notes: string[] = [];
+  for (const template of templates) {
+    if (prose && !isCitation(templateName(template)))
+      drop(ctx, 'dropped-template', `template "${templateName(template)}"`);
+    else notes.push(formatCitation(templateParams(template, ctx)));
+  }
+  return squash([...notes, prose].filter(Boolean).join(' '));
 }
 
 /** Drop "Infobox" blocks that cleaned exports render as a title line followed by `- key: value` lines. */
@@ -380,8 +494,13 @@ function bodyOf(input: ReadInput): Body {
   // Lines are computed from offsets accumulated while walking the top level (the parser's own
   // getAbsoluteIndex walks siblings on every call, which is quadratic on a long dump line).
   if (!dump) {
-    const index = new LineIndex(text);
-    return { body: text, lineAt: (offset) => index.line(offset) };
+    const target = redirectTarget(text);
+    if (target !== undefined)
+      throw new QuireError(`${input.file} is a redirect to "${target}": use that article's text instead`, {
+        file: input.file,
+        line: 1,
+      });
+    return inlineHeadings(text);
   }
   const firstLineEnd = text.indexOf('\n');
   const rest = firstLineEnd === -1 ? '' : text.slice(firstLineEnd);
@@ -392,6 +511,41 @@ function bodyOf(input: ReadInput): Body {
     body: restored.text + rest,
     lineAt: (offset) => (offset < restored.text.length ? 1 : restIndex.line(offset - restored.text.length)),
     dump,
+  };
+}
+
+/** A heading written in the middle of a line (an article flattened onto one line): `text ==Heading== text`. */
+const MID_LINE_HEADING = /(?<=\S[ \t]*)(={2,6})[^=\n]+\1(?=[ \t]|$)/gm;
+
+/**
+ * An article flattened onto lines of prose with `==Heading==` inside them gets its headings on lines of their
+ * own (only when no heading starts a line: a normal article is left as it is). Only line breaks are inserted,
+ * in top-level text runs; lines are mapped back to the file's.
+ */
+function inlineHeadings(text: string): Body {
+  const index = new LineIndex(text);
+  const plainBody = { body: text, lineAt: (offset: number) => index.line(offset) };
+  if (/^={2,6}[^=\n]+={2,6}\s*$/m.test(text) || !new RegExp(MID_LINE_HEADING.source, 'm').test(text)) return plainBody;
+  const inserted: number[] = [];
+  let out = '';
+  for (const node of Parser.parse(text, false, 2).childNodes) {
+    const raw = String(node);
+    if (node.type !== 'text') {
+      out += raw;
+      continue;
+    }
+    let here = 0;
+    out += raw.replace(MID_LINE_HEADING, (heading: string, _eq: string, at: number) => {
+      const start = out.length + at + here;
+      inserted.push(start, start + heading.length + 1);
+      here += 2;
+      return `\n${heading}\n`;
+    });
+  }
+  // Offsets in the restored text back to the file's: minus the breaks inserted before them.
+  return {
+    body: out,
+    lineAt: (offset) => index.line(offset - inserted.filter((at) => at < offset).length),
   };
 }
 
@@ -461,7 +615,7 @@ class TopLevelWalk {
    * cleaned exports.
    */
   private text(data: string, line: number): void {
-    const lines = data.split('\n');
+    const lines = decodeHTML(data).split('\n');
     lines.forEach((piece, i) => {
       const pieceLine = this.oneLine ? line : line + i;
       if (i > 0) {
@@ -493,7 +647,14 @@ export function readWikitext(input: ReadInput): ReadResult {
   checkTableRows(parts, input.file, lineAt);
   const nodes = parts.flatMap((piece) => parsePiece(piece));
   const builder = new TreeBuilder(input.file);
-  const ctx: Ctx = { citations: [], refCounter: 0, line: 1, links: [], warn: (r, m, l) => builder.warn(r, m, l) };
+  const ctx: Ctx = {
+    citations: [],
+    refCounter: 0,
+    line: 1,
+    links: [],
+    warn: (r, m, l) => builder.warn(r, m, l),
+    dropped: new Map(),
+  };
   const walk = new TopLevelWalk(builder, ctx, dump !== undefined, dump?.meta.title);
   let offset = 0;
   for (const node of nodes) {
@@ -502,6 +663,7 @@ export function readWikitext(input: ReadInput): ReadResult {
     walk.node(node, line);
   }
   walk.endItem();
+  report(ctx);
   const tree = builder.root();
   removeInfoboxes(builder);
   return {
