@@ -54,7 +54,8 @@ export const writer: Writer = {
     const { view, key, coverHtml } = await inputs(ctx);
     await ctx.output.output(`${ctx.basename}.epub`, 'epub', key, async (file) => {
       const { renderEpub } = await import('./epub/book.js');
-      const bytes = await ctx.timed('epub', () => renderEpub(view, ctx.templates, cover(ctx, coverHtml)));
+      const scratch = await ctx.output.stagingDir();
+      const bytes = await ctx.timed('epub', () => renderEpub(view, ctx.templates, cover(ctx, coverHtml), scratch));
       await writeFile(file, bytes);
     });
     return `EPUB: ${ctx.basename}.epub, ${view.chapters.length} chapters`;

@@ -14,15 +14,17 @@ const EPubClass = (EPub ?? (epubGen as unknown as { EPub: typeof EPub }).EPub) a
 /**
  * `view` must be built with target 'epub' (links between files). `cover` is a PNG, if one was rendered; it
  * may still be in the making (it is needed only to package the book, after the chapters are converted).
+ * `scratchIn`: the folder for its temporary files (a build's staging folder, which a stopped build removes).
  */
 export async function renderEpub(
   view: View,
   templates: TemplateSet,
   cover?: Uint8Array | Promise<Uint8Array | undefined>,
+  scratchIn: string = tmpdir(),
 ): Promise<Uint8Array> {
   const { meta } = view;
   // epub-gen-memory packs images it can load from absolute file URLs: the figure goes through a temp file.
-  const scratch = mkdtempSync(path.join(tmpdir(), 'quire-epub-'));
+  const scratch = mkdtempSync(path.join(scratchIn, '.quire-epub-'));
   try {
     let figure: (NonNullable<View['figure']> & { src: string }) | undefined;
     if (view.figure) {

@@ -95,6 +95,8 @@ export async function launchBrowser(): Promise<Browser> {
       timeout,
       signal: abort.signal,
       userDataDir: profile.dir,
+      // Chromium's own temporary folders (org.chromium.*) inside its profile, removed with it.
+      env: { ...process.env, TMPDIR: profile.dir },
       // Talk to Chromium over a pipe, not a WebSocket: when Quire's process ends, killed or not, the pipe
       // closes and Chromium exits with all its processes (measured: none left after a SIGKILL of the build).
       pipe: true,
