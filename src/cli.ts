@@ -7,7 +7,13 @@ import type { Browser } from 'puppeteer';
 import { DEFAULT_FORMATS, type Format } from './render/registry.js';
 import { describeError } from './util/errors.js';
 import { packageRoot } from './util/paths.js';
-import { withOptions, type BuildCommandOptions, type OptionName, type WatchCommandOptions } from './cli/options.js';
+import {
+  withOptions,
+  type BuildCommandOptions,
+  type GuideOptions,
+  type OptionName,
+  type WatchCommandOptions,
+} from './cli/options.js';
 import { formatWarning, humanSize } from './cli/report.js';
 import type { BuildResult } from './pipeline/build.js';
 import { exitOnSignals } from './pipeline/exits.js';
@@ -68,6 +74,15 @@ function summarise(result: BuildResult, contentDir: string): void {
   }
 }
 
+/** The options every guide command shares, as the pipeline names them. */
+const guideOptions = (opts: GuideOptions) => ({
+  contentDir: opts.content,
+  outDir: opts.out,
+  formats: opts.formats,
+  paper: opts.paper,
+  duplex: opts.duplex,
+});
+
 async function buildCommand(opts: BuildCommandOptions, release: boolean): Promise<void> {
   // SIGINT, SIGTERM, SIGHUP: the build undoes its temporary files and Chromium, and exits with 128 + n.
   exitOnSignals();
@@ -77,11 +92,7 @@ async function buildCommand(opts: BuildCommandOptions, release: boolean): Promis
     // Each command loads only what it uses: Node's start is part of every build's time.
     const { build } = await import('./pipeline/build.js');
     const result = await build({
-      contentDir: opts.content,
-      outDir: opts.out,
-      formats: opts.formats,
-      paper: opts.paper,
-      duplex: opts.duplex,
+      ...guideOptions(opts),
       booklet: opts.booklet,
       progress: opts.progress,
       release,
@@ -102,11 +113,7 @@ async function watchCommand(opts: WatchCommandOptions): Promise<void> {
   exitOnSignals();
   const { startWatch } = await import('./pipeline/watch.js');
   const watcher = await startWatch({
-    contentDir: opts.content,
-    outDir: opts.out,
-    formats: opts.formats,
-    paper: opts.paper,
-    duplex: opts.duplex,
+    ...guideOptions(opts),
     port: opts.port,
     host: opts.host,
   });

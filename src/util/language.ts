@@ -357,6 +357,21 @@ const ORDINAL_DOT = new Set([
 ]);
 
 /** Month names per language, January first; alternatives separated by `|`. */
+const NORWEGIAN_MONTHS = [
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+];
+
 const MONTHS: Record<string, string[]> = {
   de: [
     'januar|jänner',
@@ -372,34 +387,9 @@ const MONTHS: Record<string, string[]> = {
     'november',
     'dezember',
   ],
-  nb: [
-    'januar',
-    'februar',
-    'mars',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'desember',
-  ],
-  nn: [
-    'januar',
-    'februar',
-    'mars',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'desember',
-  ],
+  // Bokmål and Nynorsk write the months alike.
+  nb: NORWEGIAN_MONTHS,
+  nn: NORWEGIAN_MONTHS,
   da: [
     'januar',
     'februar',
@@ -521,7 +511,7 @@ export interface SentenceRules {
   continues(before: string, after: string): boolean;
 }
 
-const sentenceRules = new Map<string, SentenceRules>();
+const sentenceRules = new Map<string, SentenceRules | undefined>();
 
 /** The language's rules for where a sentence does not end (English has its own list in the splitter). */
 export function sentenceRulesFor(tag: string): SentenceRules | undefined {
@@ -531,7 +521,7 @@ export function sentenceRulesFor(tag: string): SentenceRules | undefined {
   const months = MONTHS[lang];
   const ordinalDot = ORDINAL_DOT.has(lang);
   if (!abbreviations && !months && !ordinalDot) {
-    sentenceRules.set(lang, undefined as unknown as SentenceRules);
+    sentenceRules.set(lang, undefined);
     return undefined;
   }
   const abbreviation = abbreviations
