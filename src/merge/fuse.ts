@@ -9,9 +9,17 @@
 import type { List, Paragraph } from 'mdast';
 import type { MergeReport, Source } from '../model/index.js';
 import type { Outline } from './outline.js';
-import { contentWords, isNearDuplicate, SentenceIndex, splitSentences, type Sentence } from './sentences.js';
+import {
+  contentWords,
+  isNearDuplicate,
+  SentenceIndex,
+  similarity,
+  splitSentences,
+  type Sentence,
+} from './sentences.js';
+import { compareFacts } from './facts.js';
 import type { SourceSection } from './align.js';
-import { wordingVariant } from './variants.js';
+import { readingVariant } from './variants.js';
 import { provenance, qualify, type Duplicate, type Hit, type Variant, type WBlock, type WSection } from './work.js';
 import type { WSentence } from './work.js';
 
@@ -51,6 +59,7 @@ export function fuseSection(fusion: Fusion, outline: Outline, section: SourceSec
   // New text goes after the block holding the previous matched sentence, which may sit in a subsection
   // of `into` when this source is coarser than the canonical structure.
   let anchor: Anchor | undefined;
+  if (section.blocks.length) into.hadText = true;
   for (const node of section.blocks) {
     anchor = fuseBlock(fusion, outline, toWBlock(node, how.source, how.locale), { into, anchor, how });
     // The structure source keeps its own paragraph breaks: its next block starts a new paragraph.
@@ -69,20 +78,23 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
   let anchor = at.anchor;
   let run: WSentence[] = [];
   let matchedInBlock = false;
+  const own = block.sources[0]!.source;
+  // Within one source nothing is folded: a source's repeats are its author's text.
+  const accept = (h: Hit) => h.block.kind === block.kind && !h.sentence.sources.some((p) => p.source === own);
   for (const sentence of block.sentences) {
-    const best = fusion.index.best(sentence.text, (h) => h.block.kind === block.kind);
-    if (!best || !foldable(best, sentence, at.how.threshold)) {
+    const match = matchOf(fusion, outline, sentence, { accept, anchor, at, afterMatch: run.length === 0 });
+    if (!match) {
       run.push(sentence);
       continue;
     }
     anchor = placeRun(fusion, run, block, { ...at, anchor }, matchedInBlock);
     run = [];
-    fold(fusion, best.value, sentence, Math.round(Math.max(best.score, best.containment) * 100) / 100);
-    if (outline.within(best.value.section, at.into)) {
+    fold(fusion, match.hit, sentence, match.similarity, at.how.locale);
+    if (outline.within(match.hit.section, at.into)) {
       anchor = {
-        block: best.value.block,
-        section: best.value.section,
-        item: best.value.block.sentences.indexOf(best.value.sentence),
+        block: match.hit.block,
+        section: match.hit.section,
+        item: match.hit.block.sentences.indexOf(match.hit.sentence),
       };
       matchedInBlock = true;
     }
@@ -91,25 +103,71 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
 }
 
 /**
+ * The book's sentence that `sentence` is a reading of, if any: its near-duplicate anywhere in the book
+ * (found through the index), or else — the collation's alignment of neighbours — the sentence that comes
+ * next in the book after the previous match, when the two are close paraphrases stating the same facts.
+ */
+function matchOf(
+  fusion: Fusion,
+  outline: Outline,
+  sentence: WSentence,
+  ctx: { accept: (h: Hit) => boolean; anchor: Anchor | undefined; at: At; afterMatch: boolean },
+): { hit: Hit; similarity: number } | undefined {
+  const best = fusion.index.best(sentence.text, ctx.accept);
+  if (best && foldable(best, sentence, ctx.at.how)) {
+    return { hit: best.value, similarity: Math.round(Math.max(best.score, best.containment) * 100) / 100 };
+  }
+  if (!ctx.afterMatch) return undefined;
+  const next = nextInBook(ctx.anchor, ctx.at.into);
+  if (!next || !ctx.accept(next) || !outline.within(next.section, ctx.at.into)) return undefined;
+  const score = stemSimilarity(sentence.text, next.sentence.text);
+  if (score < PARAPHRASE) return undefined;
+  if (compareFacts(next.sentence.text, sentence.text, ctx.at.how.locale).relation === 'conflict') return undefined;
+  return { hit: next, similarity: Math.round(score * 100) / 100 };
+}
+
+/** Stem similarity from which two sentences in the same place of their sections are one paraphrased. */
+const PARAPHRASE = 0.6;
+
+/** The book's sentence right after `anchor` (the first of `into` when there is none). */
+function nextInBook(anchor: Anchor | undefined, into: WSection): Hit | undefined {
+  if (!anchor) {
+    const block = into.blocks.find((b) => b.sentences.length);
+    return block && { block, section: into, sentence: block.sentences[0]! };
+  }
+  const { block, section, item } = anchor;
+  if (item + 1 < block.sentences.length) return { block, section, sentence: block.sentences[item + 1]! };
+  const following = section.blocks[section.blocks.indexOf(block) + 1];
+  return following?.sentences.length ? { block: following, section, sentence: following.sentences[0]! } : undefined;
+}
+
+/** Dice similarity of word stems (the first four letters), so inflections and derivations count as one. */
+function stemSimilarity(a: string, b: string): number {
+  const stems = (t: string) => new Set([...contentWords(t)].map((w) => w.slice(0, 4)));
+  return similarity(stems(a), stems(b));
+}
+
+/**
  * Whether `incoming` folds into the book's near-duplicate `best`: never when that would lose what it says.
- * A sentence that carries words the kept one lacks stays a sentence of its own when it comes from the
- * same source (a source's text is all kept: an extended restatement is not a duplicate of itself), and
- * when it matched only by containment (it extends the kept sentence) and its wording would not win.
+ * A sentence stating facts the kept one lacks folds (the fuller reading wins); one that merely carries
+ * more words stays a sentence of its own when it matched only by containment (it extends the kept
+ * sentence) and its wording would not win.
  */
 function foldable(
   best: { value: Hit; score: number; containment: number; smaller: number },
   incoming: WSentence,
-  threshold: number,
+  how: FuseSource,
 ): boolean {
-  if (!isNearDuplicate(best, threshold)) return false;
+  if (!isNearDuplicate(best, how.threshold)) return false;
   const kept = best.value.sentence;
+  const relation = compareFacts(kept.text, incoming.text, how.locale).relation;
+  if (relation === 'b-fuller') return true;
   const mine = contentWords(incoming.text);
   const theirs = contentWords(kept.text);
   let extra = 0;
   for (const w of mine) if (!theirs.has(w)) extra++;
   if (extra === 0) return true;
-  if (kept.sources.some((p) => p.source === incoming.sources[0]!.source)) return false;
-  const extends_ = best.score < threshold && mine.size > theirs.size;
+  const extends_ = best.score < how.threshold && mine.size > theirs.size;
   return !extends_ || incoming.priority > kept.priority;
 }
 
@@ -142,35 +200,63 @@ function placeRun(fusion: Fusion, run: WSentence[], block: WBlock, at: At, match
     next = { ...anchor, item: anchor.item + run.length };
     if (!holder.sources.some((p) => p.source === how.source.info.id)) holder.sources.push(block.sources[0]!);
   } else {
-    holder = { kind: block.kind, sentences: run, sources: block.sources };
+    holder = { kind: block.kind, sentences: run, sources: [...block.sources] };
     const after = anchor ? target.blocks.indexOf(anchor.block) : how.isBase ? target.blocks.length - 1 : -1;
     target.blocks.splice(after + 1, 0, holder);
     next = { block: holder, section: target, item: run.length - 1 };
   }
-  for (const sentence of run) fusion.index.add(sentence.text, { block: holder, sentence, section: target });
+  for (const sentence of run) {
+    sentence.witnesses = new Map([[how.source.info.id, sentence.text]]);
+    fusion.index.add(sentence.text, { block: holder, sentence, section: target });
+  }
   target.contributors.add(how.source.info.id);
   return next;
 }
 
-/** Fold `incoming` into the kept sentence `hit`: provenance, citations, variants, and the preferred wording. */
-function fold(fusion: Fusion, hit: Hit, incoming: WSentence, similarity: number): void {
+/**
+ * Fold `incoming` into the kept sentence `hit`: provenance, citations, and the reading that stays. Facts
+ * decide first: the reading stating facts the other lacks wins (the other has a hole); where each states
+ * a fact the other contradicts, the preferred reading stays and the other becomes a variant shown to
+ * readers; where the facts agree, the preferred wording stays (a wording variant for the report).
+ */
+function fold(fusion: Fusion, hit: Hit, incoming: WSentence, score: number, locale: string): void {
   const kept = hit.sentence;
   for (const r of incoming.refs) if (!kept.refs.includes(r)) kept.refs.push(r);
-  const incomingWins = incoming.priority > kept.priority;
-  const variant = wordingVariant(hit.section, kept, incoming, incomingWins);
-  if (variant) fusion.variants.push(variant);
+  const src = incoming.sources[0]!;
+  kept.witnesses ??= new Map([[kept.sources[0]!.source, kept.text]]);
+  kept.witnesses.set(src.source, incoming.text);
+  const facts = compareFacts(kept.text, incoming.text, locale);
+  const incomingWins =
+    facts.relation === 'b-fuller' || (facts.relation !== 'a-fuller' && incoming.priority > kept.priority);
+  const variant = readingVariant(hit.section, kept, incoming, { facts, incomingWins });
+  // One variant per sentence and class: a third reading joins the variant the second one opened.
+  const open = variant?.at && kept.variants?.find((v) => v.kind === variant.kind);
+  if (open) addReadings(open, variant!);
+  else if (variant) {
+    fusion.variants.push(variant);
+    if (variant.at) (kept.variants ??= []).push(variant);
+  }
   if (incomingWins) {
-    fusion.duplicates.push({ dropped: kept.text, source: kept.sources[0]!, kept: hit, similarity });
+    fusion.duplicates.push({ dropped: kept.text, source: kept.sources[0]!, kept: hit, similarity: score });
     kept.text = incoming.text;
-    kept.priority = incoming.priority;
+    kept.priority = Math.max(kept.priority, incoming.priority);
     kept.sources.unshift(...incoming.sources);
   } else {
-    fusion.duplicates.push({ dropped: incoming.text, source: incoming.sources[0]!, kept: hit, similarity });
+    fusion.duplicates.push({ dropped: incoming.text, source: src, kept: hit, similarity: score });
     kept.sources.push(...incoming.sources);
   }
-  const src = incoming.sources[0]!;
   if (!hit.block.sources.some((p) => p.source === src.source)) hit.block.sources.push(src);
   hit.section.contributors.add(src.source);
+}
+
+/** The readings of `from` added to `into`: a text it has gains the sources, a new text is a new reading. */
+function addReadings(into: Variant, from: Variant): void {
+  for (const r of from.readings) {
+    const same = into.readings.find((x) => x.text === r.text);
+    if (!same) into.readings.push({ text: r.text, sources: [...r.sources] });
+    else for (const p of r.sources) if (!same.sources.some((q) => q.source === p.source)) same.sources.push(p);
+  }
+  for (const d of from.differs) if (!into.differs.includes(d)) into.differs.push(d);
 }
 
 /** A paragraph as its sentences; a list as its items (an item is one unit, however many sentences it has). */

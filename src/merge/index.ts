@@ -15,7 +15,8 @@
  * 5. citations (citations.ts): the sources' citations numbered in reading order.
  * 6. chapters (chapters.ts): sections → chapters, back matter and ids; then the report (report.ts).
  */
-import type { Book, BookMeta, Source, Warning } from '../model/index.js';
+import type { ApparatusMode, Book, BookMeta, Source, Warning } from '../model/index.js';
+import { apparatusNotes, collation, shortLabel, variantRecords } from './apparatus.js';
 import { alignSource, baseOutline, castSources, land, type AlignmentRow, type Cast } from './align.js';
 import { buildChapters } from './chapters.js';
 import { citationTable, numberCitations, refsInReadingOrder, unattachedCitations } from './citations.js';
@@ -31,6 +32,8 @@ export interface MergeOptions {
   policy?: MergePolicy;
   /** Dice similarity of content words at or above which two sentences are one sentence lightly edited. */
   threshold?: number;
+  /** How readers see substantive variants: notes at the sentence (default), a chapter summary, or not. */
+  apparatus?: ApparatusMode;
 }
 
 export const DEFAULT_THRESHOLD = 0.6;
@@ -45,10 +48,15 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
   const keys = matchKeySentences(cast.keySentences, fusion.index, locale);
   addKeyPoints(keys.matches);
   const variants = [...fusion.variants, ...membershipVariants(outline.sections)];
+  const mode = options.apparatus ?? 'notes';
 
   const table = citationTable(sources);
-  const { citations, idOf } = numberCitations(table, refsInReadingOrder(outline.sections));
-  const book = buildChapters(outline.sections, idOf, cast.texts.length);
+  const { citations, idOf, variantId } = numberCitations(table, refsInReadingOrder(outline.sections, mode === 'notes'));
+  const book = buildChapters(outline.sections, idOf, cast.texts.length, variantId);
+  const inOrder = [...refsInReadingOrder(outline.sections, true)].filter((r) => typeof r !== 'string');
+  const labels = new Map(sources.map((s) => [s.info.id, shortLabel(s.info)]));
+  const labelOf = (id: string) => labels.get(id) ?? id;
+  const { notes, noteOf } = apparatusNotes(mode, { variantId, inOrder }, book, labelOf, locale);
 
   const recorded: Recorded = {
     policy,
@@ -71,7 +79,13 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
     links: sources.flatMap((s) =>
       (s.links ?? []).map((l) => ({ target: l.target, label: l.label, source: s.info.id })),
     ),
-    report: mergeReport(recorded, book),
+    report: { ...mergeReport(recorded, book), variants: variantRecords(variants, mode, noteOf, book) },
+    apparatus: { mode, notes },
+    collation: collation(
+      outline.sections,
+      cast.texts.map((s) => s.info.id),
+      book.sentenceBlock,
+    ),
   };
 }
 
@@ -93,7 +107,8 @@ function alignAndFuse(cast: Cast, settings: { policy: MergePolicy; threshold: nu
     const placed = isBase ? base : alignSource(outline, source, isPreferred);
     alignment.push(...placed.alignment);
     warnings.push(...placed.warnings);
-    const addsText = settings.policy !== 'prefer' || isBase || isPreferred;
+    // Under "prefer" only the preferred source's text is kept: the structure source gives sections only.
+    const addsText = settings.policy !== 'prefer' || isPreferred;
     const how = { source, isBase, addsText, locale: settings.locale, threshold: settings.threshold };
     for (const placement of placed.placements) {
       land(outline, placement);

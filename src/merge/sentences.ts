@@ -5,6 +5,7 @@
 import type { PhrasingContent } from 'mdast';
 import { memoize } from '../util/memo.js';
 import { sentenceRulesFor } from '../util/language.js';
+import { cleanFlat } from './clean.js';
 
 export interface Sentence {
   text: string;
@@ -15,6 +16,10 @@ export interface Sentence {
 /** Common English abbreviations after which ICU would otherwise break a sentence (in any language). */
 const ABBREVIATIONS =
   /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Capt|Sgt|Jr|Sr|vs|etc|e\.g|i\.e|No|Vol|pp?|ed|eds|cf|ca|approx)\.\s*$/i;
+/** A piece that is only a clause or item number ("2. "): it belongs to the sentence it numbers. */
+const ENUMERATOR = /^\s*\(?\d{1,2}[.)]\s*$/;
+/** A clause number after a colon at the end of a piece ("…influence: 1. "): where the next sentence starts. */
+const AFTER_COLON = /:\s+\(?\d{1,2}[.)]\s*$/;
 /** A single capital and a dot ("J. A. Large", "U.S.") does not end a sentence. */
 const INITIAL = /(?:^|[\s(.])\p{Lu}\.\s*$/u;
 
@@ -30,7 +35,8 @@ export function splitSentences(children: PhrasingContent[], locale = 'en'): read
     if (node.type === 'footnoteReference') refs.push({ at: flat.length, id: node.identifier });
     else flat += plainOf(node);
   }
-  return segment(locale, flat, refs);
+  const clean = cleanFlat(flat, refs, locale);
+  return segment(locale, clean.text, clean.refs);
 }
 
 /** Remembered per text: a watch session's edit splits only the paragraphs it changed. */
@@ -49,9 +55,17 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
   for (const { segment, index } of segmenter.segment(flat)) {
     const prev = pieces[pieces.length - 1];
     const end = index + segment.length;
-    if (prev && (ABBREVIATIONS.test(prev.text) || INITIAL.test(prev.text) || continues(prev.text, segment))) {
+    const joins = prev && (ABBREVIATIONS.test(prev.text) || INITIAL.test(prev.text) || continues(prev.text, segment));
+    if (prev && (joins || ENUMERATOR.test(prev.text))) {
       prev.text += segment;
       prev.end = end;
+      continue;
+    }
+    // "…zones of influence: 1." — a clause number after a colon opens the next sentence, not this one.
+    const tail = AFTER_COLON.exec(segment);
+    if (tail) {
+      pieces.push({ text: segment.slice(0, tail.index + 1), end: index + tail.index + 1 });
+      pieces.push({ text: segment.slice(tail.index + 1), end });
     } else pieces.push({ text: segment, end });
   }
   const out: Sentence[] = [];
