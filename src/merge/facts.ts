@@ -24,6 +24,8 @@ export interface Facts {
   names: string[];
   /** Names written right after a word that introduces a place in the language ("in", "near", "at"). */
   places: Set<string>;
+  /** Each folded fact as the text writes it. */
+  written: Map<string, string>;
 }
 
 /** Letters NFKD does not decompose, by their base letter ("Białystok" is "Bialystok" spelled with care). */
@@ -57,11 +59,12 @@ function extract(text: string, locale: string): Facts {
   const months = new Set(monthsOf(locale).map(fold));
   const placeWords = new Set(PLACE_WORDS[locale.slice(0, 2)] ?? []);
   const tokens = [...fullRanges(text).matchAll(TOKEN)].map((m) => m[0]);
-  const facts: Facts = { numbers: [], dateParts: new Set(), names: [], places: new Set() };
+  const facts: Facts = { numbers: [], dateParts: new Set(), names: [], places: new Set(), written: new Map() };
   tokens.forEach((t, i) => {
     if (/^\d/.test(t)) {
       const n = /^\d{1,3}(,\d{3})+$/.test(t) ? t.replace(/,/g, '') : t.replace(/,$/, '');
       facts.numbers.push(n);
+      facts.written.set(n, t);
       const near = [tokens[i - 1], tokens[i + 1]].some((x) => x && months.has(fold(x)));
       if (near || /^(1\d|20)\d\d$/.test(n)) facts.dateParts.add(n);
       return;
@@ -70,10 +73,14 @@ function extract(text: string, locale: string): Facts {
     if (months.has(f)) {
       facts.dateParts.add(f);
       facts.numbers.push(f);
+      facts.written.set(f, t);
       return;
     }
-    if (i === 0 || !/^\p{Lu}/u.test(t)) return;
+    if (!/^\p{Lu}/u.test(t)) return;
+    // The first word is capitalised anyway: a name only when a capitalised word follows ("Victor Kopp").
+    if (i === 0 && !/^\p{Lu}/u.test(tokens[1] ?? '')) return;
     facts.names.push(f);
+    facts.written.set(f, t);
     if (placeWords.has(fold(tokens[i - 1] ?? ''))) facts.places.add(f);
   });
   return facts;
@@ -133,22 +140,25 @@ export function compareFacts(a: string, b: string, locale: string): FactComparis
   const namesB = minus(fb.names, fa.names).filter((n) => !related(n, wa));
   // The same name spelled two ways is a name disagreement, never a hole.
   const spelled = namesA.flatMap((x) => namesB.filter((y) => sameNameSpelled(x, y)).map((y) => [x, y] as const));
+  const shownA = (xs: Iterable<string>) => [...xs].map((x) => fa.written.get(x) ?? x);
+  const shownB = (xs: Iterable<string>) => [...xs].map((x) => fb.written.get(x) ?? x);
   if (spelled.length) {
     const xs = new Set(spelled.map((p) => p[0]));
     const ys = new Set(spelled.map((p) => p[1]));
     const kind = spelled.some(([x, y]) => fa.places.has(x) || fb.places.has(y)) ? 'place' : 'name';
-    return { relation: 'conflict', kind, onlyA: [...xs], onlyB: [...ys] };
+    return { relation: 'conflict', kind, onlyA: shownA(xs), onlyB: shownB(ys) };
   }
   if (numbersA.length && numbersB.length) {
     const isDate = (n: string) => fa.dateParts.has(n) || fb.dateParts.has(n);
     const kind = [...numbersA, ...numbersB].some(isDate) ? 'date' : 'number';
-    return { relation: 'conflict', kind, onlyA: numbersA, onlyB: numbersB };
+    return { relation: 'conflict', kind, onlyA: shownA(numbersA), onlyB: shownB(numbersB) };
   }
-  // Numbers a reading lacks are a hole in it; so are names, when the other reading only adds names.
-  if (numbersB.length || (!numbersA.length && namesB.length && !namesA.length))
-    return { relation: 'b-fuller', onlyA: [...numbersA, ...namesA], onlyB: [...numbersB, ...namesB] };
-  if (numbersA.length || (namesA.length && !namesB.length))
-    return { relation: 'a-fuller', onlyA: [...numbersA, ...namesA], onlyB: [...numbersB, ...namesB] };
-  // Different names on both sides, none a spelling of the other: a rewording ("the USSR" / "Moscow").
-  return { relation: 'same', onlyA: namesA, onlyB: namesB };
+  // Numbers a reading lacks are a hole in it. Names one reading adds are not: they may stand in a
+  // neighbouring sentence of the other, and a name is often a rewording ("Moscow" for "the Soviet Union").
+  if (numbersB.length)
+    return { relation: 'b-fuller', onlyA: shownA([...numbersA, ...namesA]), onlyB: shownB([...numbersB, ...namesB]) };
+  if (numbersA.length)
+    return { relation: 'a-fuller', onlyA: shownA([...numbersA, ...namesA]), onlyB: shownB([...numbersB, ...namesB]) };
+  // Different names, none a spelling of the other: a rewording ("the USSR" / "Moscow").
+  return { relation: 'same', onlyA: shownA(namesA), onlyB: shownB(namesB) };
 }

@@ -79,9 +79,16 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
   let run: WSentence[] = [];
   let matchedInBlock = false;
   const own = block.sources[0]!.source;
-  // Within one source nothing is folded: a source's repeats are its author's text.
-  const accept = (h: Hit) => h.block.kind === block.kind && !h.sentence.sources.some((p) => p.source === own);
   for (const sentence of block.sentences) {
+    // Within one source nothing is folded: a source's repeats are its author's text. A sentence of the book
+    // that this source already carries takes another of its sentences only when that one is not a repeat
+    // of the first (one source splits in two what another says in one sentence).
+    const accept = (h: Hit) => {
+      if (h.block.kind !== block.kind) return false;
+      const mine = h.sentence.witnesses?.get(own);
+      if (mine === undefined) return !h.sentence.sources.some((p) => p.source === own);
+      return similarity(contentWords(mine), contentWords(sentence.text)) < at.how.threshold;
+    };
     const match = matchOf(fusion, outline, sentence, { accept, anchor, at, afterMatch: run.length === 0 });
     if (!match) {
       run.push(sentence);
@@ -164,11 +171,16 @@ function foldable(
   if (relation === 'b-fuller') return true;
   const mine = contentWords(incoming.text);
   const theirs = contentWords(kept.text);
-  let extra = 0;
-  for (const w of mine) if (!theirs.has(w)) extra++;
-  if (extra === 0) return true;
+  const extra = [...mine].filter((w) => !theirs.has(w));
+  if (extra.length === 0) return true;
   const extends_ = best.score < how.threshold && mine.size > theirs.size;
-  return !extends_ || incoming.priority > kept.priority;
+  if (!extends_ || incoming.priority > kept.priority) return true;
+  // One sentence of this source saying what two of the book's say: its extra words are the next one's.
+  const { block } = best.value;
+  const next = block.sentences[block.sentences.indexOf(kept) + 1];
+  if (!next) return false;
+  const following = contentWords(next.text);
+  return extra.filter((w) => !following.has(w)).length <= extra.length * 0.2;
 }
 
 /**
@@ -224,8 +236,15 @@ function fold(fusion: Fusion, hit: Hit, incoming: WSentence, score: number, loca
   for (const r of incoming.refs) if (!kept.refs.includes(r)) kept.refs.push(r);
   const src = incoming.sources[0]!;
   kept.witnesses ??= new Map([[kept.sources[0]!.source, kept.text]]);
-  kept.witnesses.set(src.source, incoming.text);
-  const facts = compareFacts(kept.text, incoming.text, locale);
+  const before = kept.witnesses.get(src.source);
+  kept.witnesses.set(src.source, before === undefined ? incoming.text : `${before} ${incoming.text}`);
+  let facts = compareFacts(kept.text, incoming.text, locale);
+  // Facts the book states in the kept sentence's neighbours are no hole in it: the incoming sentence says
+  // in one what the book says in two.
+  if (facts.relation === 'b-fuller') {
+    const around = neighbours(hit).join(' ');
+    if (facts.onlyB.every((f) => around.includes(f))) facts = { ...facts, relation: 'same' };
+  }
   const incomingWins =
     facts.relation === 'b-fuller' || (facts.relation !== 'a-fuller' && incoming.priority > kept.priority);
   const variant = readingVariant(hit.section, kept, incoming, { facts, incomingWins });
@@ -247,6 +266,13 @@ function fold(fusion: Fusion, hit: Hit, incoming: WSentence, score: number, loca
   }
   if (!hit.block.sources.some((p) => p.source === src.source)) hit.block.sources.push(src);
   hit.section.contributors.add(src.source);
+}
+
+/** The sentences before and after a sentence of the book, across paragraph breaks within its section. */
+function neighbours(hit: Hit): string[] {
+  const flat = hit.section.blocks.flatMap((b) => b.sentences);
+  const at = flat.indexOf(hit.sentence);
+  return [flat[at - 1]?.text ?? '', flat[at + 1]?.text ?? ''];
 }
 
 /** The readings of `from` added to `into`: a text it has gains the sources, a new text is a new reading. */

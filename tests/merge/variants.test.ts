@@ -21,7 +21,12 @@ describe('facts of two readings', () => {
     });
     expect(compareFacts('It cost 300 marks.', 'It cost 400 marks.', 'en').kind).toBe('number');
     expect(compareFacts('On April 16, 1920, Kopp asked.', 'On April 15, 1920, Kopp asked.', 'en').kind).toBe('date');
-    expect(compareFacts('Then Adolf Ioffe arrived.', 'Then Adolph Joffe arrived.', 'en').kind).toBe('name');
+    expect(compareFacts('Then Adolf Ioffe arrived.', 'Then Adolph Joffe arrived.', 'en')).toMatchObject({
+      kind: 'name',
+      onlyA: ['Adolf', 'Ioffe'],
+      onlyB: ['Adolph', 'Joffe'],
+    });
+    expect(compareFacts('Alexander Shkvartsev (1939–1940)', 'Alexey Shkvartsev (1939–40)', 'en').kind).toBe('name');
   });
 
   it('make the reading with a hole the lesser one, never a conflict', () => {
@@ -36,6 +41,7 @@ describe('facts of two readings', () => {
     expect(compareFacts('The German army left.', 'The Germany army left.', 'en').relation).toBe('same');
     expect(compareFacts('Talks with Soviet envoys.', 'Talks with soviet envoys.', 'en').relation).toBe('same');
     expect(compareFacts('Then Ioffe arrived.', 'Then Krestinsky arrived.', 'en').relation).toBe('same');
+    expect(compareFacts('Talks began.', 'Talks began in Moscow.', 'en').relation).toBe('same');
   });
 });
 
@@ -51,7 +57,7 @@ describe('variants', () => {
     expect(kept1.at).toBe(kept);
     const won = readingVariant(section, kept, incoming, { facts, incomingWins: true })!;
     expect(won.readings.map((r) => r.text)).toEqual(['Signed in 1922.', 'Signed in 1921.']);
-    const more = sentence('Signed in 1921 at Rapallo.', 'b');
+    const more = sentence('Signed in 1921 for 30 years.', 'b');
     const omission = readingVariant(section, kept, more, {
       facts: compareFacts(kept.text, more.text, 'en'),
       incomingWins: true,
