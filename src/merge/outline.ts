@@ -46,6 +46,14 @@ export class Outline {
     return at < end;
   }
 
+  /** The next section of `level` after `section` and its subsections, within the same parent section. */
+  nextSibling(section: WSection, level: number): WSection | undefined {
+    let at = this.positionOf(section) + 1;
+    while (at < this.sections.length && this.sections[at]!.level > level) at++;
+    const next = this.sections[at];
+    return next && next.level === level ? next : undefined;
+  }
+
   private positionOf(section: WSection): number {
     if (!this.positions) {
       this.positions = new Map(this.sections.map((c, i) => [c, i]));
