@@ -55,7 +55,18 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
   for (const { segment, index } of segmenter.segment(flat)) {
     const prev = pieces[pieces.length - 1];
     const end = index + segment.length;
-    const joins = prev && (ABBREVIATIONS.test(prev.text) || INITIAL.test(prev.text) || continues(prev.text, segment));
+    // A clause or item number on its own opens the sentence it numbers: it never continues the one before.
+    const opensClause =
+      prev !== undefined &&
+      ENUMERATOR.test(segment) &&
+      /[.!?]\s*$/.test(prev.text) &&
+      !ABBREVIATIONS.test(prev.text) &&
+      !INITIAL.test(prev.text) &&
+      !(rules?.continues(prev.text, segment) ?? false);
+    const joins =
+      prev &&
+      !opensClause &&
+      (ABBREVIATIONS.test(prev.text) || INITIAL.test(prev.text) || continues(prev.text, segment));
     if (prev && (joins || ENUMERATOR.test(prev.text))) {
       prev.text += segment;
       prev.end = end;
