@@ -40,8 +40,9 @@ const fold = (w: string) =>
 
 /** "1919–20" → "1919–1920": a year range's abbreviated end is the same year written in full. */
 const fullRanges = (text: string) =>
-  text.replace(/\b(\d{2})(\d{2})(\s*[–-]\s*)(\d{2})\b(?![.,]?\d)/g, (_m, c: string, y: string, dash: string, e: string) =>
-    `${c}${y}${dash}${c}${e}`,
+  text.replace(
+    /\b(\d{2})(\d{2})(\s*[–-]\s*)(\d{2})\b(?![.,]?\d)/g,
+    (_m, c: string, y: string, dash: string, e: string) => `${c}${y}${dash}${c}${e}`,
   );
 
 /** Words that introduce places, per base language; languages without a row class places as names. */

@@ -45,7 +45,9 @@ export function mergeReport(r: Recorded, book: Pick<Chaptered, 'sections' | 'sec
     // The substantive variants, in the shape the study aids read (see `variants` for every class).
     conflicts: r.variants.flatMap((v) => {
       const kind = conflictKind(v.kind);
-      return kind ? [{ section: book.sectionId.get(v.section) ?? '', kind, differs: v.differs, readings: v.readings }] : [];
+      return kind
+        ? [{ section: book.sectionId.get(v.section) ?? '', kind, differs: v.differs, readings: v.readings }]
+        : [];
     }),
     omitted: r.omitted,
     unattachedCitations: r.unattachedCitations,

@@ -50,7 +50,6 @@ export interface Duplicate {
   similarity: number;
 }
 
-
 /** Classes a reader sees in the guide (the others stay in the editor's report). */
 export const SUBSTANTIVE: ReadonlySet<VariantClass> = new Set(['date', 'number', 'name', 'place', 'list']);
 

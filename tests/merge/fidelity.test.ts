@@ -49,7 +49,9 @@ describe('facts decide what is one sentence', () => {
   it('keeps the fuller reading where the preferred one has a hole, and says so in the report', () => {
     const book = mergeSources([later, plain], meta);
     const text = sentences(book);
-    expect(text).toContain('Before the war, Germany imported 1.5 billion marks of raw materials every year from Russia.');
+    expect(text).toContain(
+      'Before the war, Germany imported 1.5 billion marks of raw materials every year from Russia.',
+    );
     expect(text.filter((t) => t.includes('imported'))).toHaveLength(1);
     const omission = book.report.variants!.find((v) => v.class === 'omission')!;
     expect(omission.shown).toBe('report');
