@@ -5,7 +5,8 @@
  * Every block with a sentence lands in the book (citations.ts numbers notes on that promise); a section
  * with no text is left out with a warning.
  */
-import type { List, PhrasingContent } from 'mdast';
+import type { FootnoteReference, List, PhrasingContent } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
 import type { BackMatter, Block, Chapter, MergeReport, Section, Warning } from '../model/index.js';
 import { slugify } from '../util/slug.js';
 import type { Variant, WBlock, WSection, WSentence } from './work.js';
@@ -204,7 +205,7 @@ export function toBlock(
   variantId: ReadonlyMap<Variant, { id: string }> = new Map(),
 ): Block {
   const phrasing = (s: WSentence): PhrasingContent[] => {
-    const out: PhrasingContent[] = [{ type: 'text', value: s.text }];
+    const out: PhrasingContent[] = s.nodes ? structuredClone(s.nodes) : [{ type: 'text', value: s.text }];
     const ids = [...s.refs.map((ref) => citationId.get(ref)), ...(s.variants ?? []).map((v) => variantId.get(v)?.id)];
     for (const cid of ids)
       if (cid && !out.some((n) => n.type === 'footnoteReference' && n.identifier === cid))
@@ -213,6 +214,7 @@ export function toBlock(
   };
   const sources = block.sources.map((p) => ({ ...p }));
   const sentences = block.sentences.map((s) => s.text);
+  if (block.node) return atomicBlock(block, id, citationId, sources);
   if (block.kind === 'list') {
     const node: List = {
       type: 'list',
@@ -239,4 +241,26 @@ export function toBlock(
     node: { type: 'paragraph', children },
     sources,
   };
+}
+
+/** An atomic block as it came from its source, its citations pointing to the book's notes. */
+function atomicBlock(block: WBlock, id: string, citationId: ReadonlyMap<string, string>, sources: Block['sources']) {
+  const node = structuredClone(block.node!);
+  visit(node, 'footnoteReference', (ref: FootnoteReference, index, parent) => {
+    const cid = citationId.get(ref.identifier);
+    if (cid) {
+      ref.identifier = cid;
+      ref.label = cid;
+      return;
+    }
+    // A citation with no note (its text was empty): nothing to point to.
+    if (parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return [SKIP, index] as const;
+    }
+    return undefined;
+  });
+  const sentences = block.sentences.map((s) => s.text);
+  const text = sentences.join('\n');
+  return { id, kind: block.kind, text, sentences, node, sources } satisfies Block;
 }

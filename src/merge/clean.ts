@@ -75,12 +75,32 @@ const MAINTENANCE = /\s?\[(?:[^[\]\d]{1,40}\bneeded|[^[\]\d]{1,30}\?|dubious[^[\
 const GLUED_STOP = /(\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})/gu;
 
 /** Apply `rules` to `text`, moving `refs` with the edits. */
+/** One replacement: where it stands in the new text and where it stood in the old. */
+interface Edit {
+  newStart: number;
+  newLength: number;
+  oldStart: number;
+  oldLength: number;
+}
+
+/** A position of the new text as a position of the old one, given one pass's edits (in order). */
+function backOne(edits: readonly Edit[], pos: number): number {
+  let delta = 0;
+  for (const e of edits) {
+    if (pos < e.newStart) break;
+    if (pos < e.newStart + e.newLength) return e.oldStart + Math.min(pos - e.newStart, e.oldLength);
+    delta = e.oldStart + e.oldLength - (e.newStart + e.newLength);
+  }
+  return pos + delta;
+}
+
 function edit(
   text: string,
   refs: Ref[],
   pattern: RegExp,
   replace: (m: RegExpExecArray) => string,
-): { text: string; refs: Ref[] } {
+): { text: string; refs: Ref[]; edits: Edit[] } {
+  const edits: Edit[] = [];
   let out = '';
   let last = 0;
   let shifted = refs.map((r) => ({ ...r }));
@@ -93,6 +113,7 @@ function edit(
     last = end;
     const delta = replacement.length - m[0].length;
     const newStart = out.length - replacement.length;
+    edits.push({ newStart, newLength: replacement.length, oldStart: start, oldLength: m[0].length });
     // Offsets in `shifted` are still those of `text` past `start`: move them by what was replaced.
     shifted = shifted.map((r, i) => {
       const original = refs[i]!.at;
@@ -102,14 +123,27 @@ function edit(
     });
     if (m[0].length === 0) pattern.lastIndex++;
   }
-  return { text: out + text.slice(last), refs: shifted };
+  return { text: out + text.slice(last), refs: shifted, edits };
 }
 
 /** The paragraph's flat text with its rendering artifacts mended, and its citations where they now stand. */
-export function cleanFlat(flat: string, refs: Ref[], locale: string): { text: string; refs: Ref[] } {
+export function cleanFlat(
+  flat: string,
+  refs: Ref[],
+  locale: string,
+): { text: string; refs: Ref[]; toOriginal?: (pos: number) => number } {
   let state = { text: flat, refs };
-  for (const rule of gluedDates(locale)) state = edit(state.text, state.refs, rule.pattern, rule.replace);
-  state = edit(state.text, state.refs, MAINTENANCE, () => '');
-  state = edit(state.text, state.refs, GLUED_STOP, (m) => `${m[1]} `);
-  return state;
+  const passes: Edit[][] = [];
+  const run = (pattern: RegExp, replace: (m: RegExpExecArray) => string) => {
+    const next = edit(state.text, state.refs, pattern, replace);
+    if (next.edits.length) passes.push(next.edits);
+    state = next;
+  };
+  for (const rule of gluedDates(locale)) run(rule.pattern, rule.replace);
+  run(MAINTENANCE, () => '');
+  run(GLUED_STOP, (m) => `${m[1]} `);
+  if (!passes.length) return state;
+  // Offsets into the mended text, back to the text as the source has it (for slicing its phrasing).
+  const toOriginal = (pos: number) => passes.reduceRight((p, edits) => backOne(edits, p), pos);
+  return { ...state, toOriginal };
 }

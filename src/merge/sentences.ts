@@ -11,6 +11,8 @@ export interface Sentence {
   text: string;
   /** Citation keys (source-local) attached at the end of the sentence, in order. */
   refs: string[];
+  /** Where the sentence is in the plain text of the phrasing it was cut from: [start, end) (see `sliceSentence`). */
+  span?: readonly [number, number];
 }
 
 /** Common English abbreviations after which ICU would otherwise break a sentence (in any language). */
@@ -36,7 +38,11 @@ export function splitSentences(children: PhrasingContent[], locale = 'en'): read
     else flat += plainOf(node);
   }
   const clean = cleanFlat(flat, refs, locale);
-  return segment(locale, clean.text, clean.refs);
+  const cut = segment(locale, clean.text, clean.refs);
+  const back = clean.toOriginal;
+  if (!back) return cut;
+  // Spans count in the source's own text, which the mends changed.
+  return cut.map((s) => (s.span ? { ...s, span: [back(s.span[0]), back(s.span[1])] as const } : s));
 }
 
 /** Remembered per text: a watch session's edit splits only the paragraphs it changed. */
@@ -51,7 +57,7 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
   // A lower-case start continues the sentence; so does what the language's own rules say.
   const continues = (before: string, after: string) =>
     /^[\s\p{Ll}\d,;:)]/u.test(after) || (rules?.continues(before, after) ?? false);
-  const pieces: { text: string; end: number }[] = [];
+  const pieces: { text: string; start: number; end: number }[] = [];
   for (const { segment, index } of segmenter.segment(flat)) {
     const prev = pieces[pieces.length - 1];
     const end = index + segment.length;
@@ -75,9 +81,9 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
     // "…zones of influence: 1." — a clause number after a colon opens the next sentence, not this one.
     const tail = AFTER_COLON.exec(segment);
     if (tail) {
-      pieces.push({ text: segment.slice(0, tail.index + 1), end: index + tail.index + 1 });
-      pieces.push({ text: segment.slice(tail.index + 1), end });
-    } else pieces.push({ text: segment, end });
+      pieces.push({ text: segment.slice(0, tail.index + 1), start: index, end: index + tail.index + 1 });
+      pieces.push({ text: segment.slice(tail.index + 1), start: index + tail.index + 1, end });
+    } else pieces.push({ text: segment, start: index, end });
   }
   const out: Sentence[] = [];
   let r = 0;
@@ -94,7 +100,7 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
       if (out.length) out[out.length - 1]!.refs.push(...sentenceRefs);
       continue;
     }
-    out.push({ text, refs: sentenceRefs });
+    out.push({ text, refs: sentenceRefs, span: [piece.start, piece.end] });
   }
   // Citations after the last sentence (trailing spaces) belong to it.
   if (out.length) while (r < refs.length) out[out.length - 1]!.refs.push(refs[r++]!.id);
@@ -108,8 +114,9 @@ function segmenterFor(locale: string): Intl.Segmenter {
   return segmenter;
 }
 
-function plainOf(node: PhrasingContent): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+/** A phrasing node's text as the sentence splitter sees it (`sliceSentence` counts the same way). */
+export function plainOf(node: PhrasingContent): string {
+  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'inlineMath') return node.value;
   if (node.type === 'break') return ' ';
   if ('children' in node) return (node.children as PhrasingContent[]).map(plainOf).join('');
   return '';
