@@ -22,6 +22,7 @@ import {
   type Sentence,
 } from './sentences.js';
 import { compareFacts } from './facts.js';
+import { medianMonth } from './dates.js';
 import type { SourceSection } from './align.js';
 import { readingVariant } from './variants.js';
 import { provenance, qualify, type Duplicate, type Hit, type Variant, type WBlock, type WSection } from './work.js';
@@ -65,17 +66,58 @@ export function fuseSection(fusion: Fusion, outline: Outline, section: SourceSec
   let anchor: Anchor | undefined;
   if (section.blocks.length) into.hadText = true;
   for (const node of section.blocks) {
-    anchor = fuseBlock(fusion, outline, toWBlock(node, how.source, how.locale), { into, anchor, how });
+    anchor = fuseBlock(fusion, outline, toWBlock(node, how.source, how.locale), { into, anchor, how, outline });
     // The structure source keeps its own paragraph breaks: its next block starts a new paragraph.
     if (how.isBase) anchor = undefined;
   }
 }
 
 interface At {
+  outline: Outline;
   into: WSection;
   anchor: Anchor | undefined;
   how: FuseSource;
 }
+
+/** Months between a passage's dates and a section's before the passage moves to an earlier section. */
+const DATE_GAP = 6;
+
+/**
+ * A paragraph only one source has, about events well before those of the section it would join: the
+ * last earlier section of the same chapter whose dates come no later than the paragraph's own (its dates
+ * put it there; it is never put before what it presupposes). Undefined when it stays.
+ */
+function sectionByDates(outline: Outline, target: WSection, run: WSentence[], locale: string): WSection | undefined {
+  const own = medianMonth(
+    run.map((s) => s.text),
+    locale,
+  );
+  const theirs = sectionMonth(target, locale);
+  if (own === undefined || theirs === undefined || theirs - own < DATE_GAP) return undefined;
+  const chapterLevel = Math.min(...outline.sections.slice(1).map((s) => s.level), 2);
+  let found: WSection | undefined;
+  for (const section of outline.earlierInChapter(target, chapterLevel)) {
+    const when = sectionMonth(section, locale);
+    if (when !== undefined && when <= own) found = section;
+  }
+  return found;
+}
+
+/** A section's middle month, remembered while its number of paragraphs stays (the merge adds to sections). */
+const sectionMonths = new WeakMap<WSection, { blocks: number; month: number | undefined }>();
+function sectionMonth(section: WSection, locale: string): number | undefined {
+  const known = sectionMonths.get(section);
+  if (known && known.blocks === section.blocks.length) return known.month;
+  const month = medianMonth(
+    section.blocks.flatMap((b) => b.sentences.map((x) => x.text)),
+    locale,
+  );
+  sectionMonths.set(section, { blocks: section.blocks.length, month });
+  return month;
+}
+
+/** A sentence opening with a clause number ("2. In the event…", "(3) The parties…"). */
+const CLAUSE = /^\(?\d{1,2}[.)]\s/;
 
 /** Fuse one block's sentences; returns where the next block's new text goes. */
 function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anchor | undefined {
@@ -237,11 +279,13 @@ function placeRun(fusion: Fusion, run: WSentence[], block: WBlock, at: At, match
       });
     return anchor;
   }
-  const target = anchor?.section ?? at.into;
+  let target = anchor?.section ?? at.into;
   let holder: WBlock;
   let next: Anchor;
   const intoList = block.kind === 'list' && anchor?.block.kind === 'list';
-  const intoParagraph = block.kind === 'paragraph' && anchor?.block.kind === 'paragraph' && matchedInBlock;
+  // A paragraph holding a numbered clause of a quoted document is atomic: nothing goes inside it.
+  const clause = anchor?.block.sentences.some((s) => CLAUSE.test(s.text)) ?? false;
+  const intoParagraph = block.kind === 'paragraph' && anchor?.block.kind === 'paragraph' && matchedInBlock && !clause;
   if (anchor && (intoList || intoParagraph)) {
     holder = anchor.block;
     holder.sentences.splice(anchor.item + 1, 0, ...run);
@@ -249,7 +293,12 @@ function placeRun(fusion: Fusion, run: WSentence[], block: WBlock, at: At, match
     if (!holder.sources.some((p) => p.source === how.source.info.id)) holder.sources.push(block.sources[0]!);
   } else {
     holder = { kind: block.kind, sentences: run, sources: [...block.sources] };
-    const after = anchor ? target.blocks.indexOf(anchor.block) : how.isBase ? target.blocks.length - 1 : -1;
+    let after = anchor ? target.blocks.indexOf(anchor.block) : how.isBase ? target.blocks.length - 1 : -1;
+    const earlier = how.isBase ? undefined : sectionByDates(at.outline, target, run, how.locale);
+    if (earlier) {
+      target = earlier;
+      after = target.blocks.length - 1;
+    }
     target.blocks.splice(after + 1, 0, holder);
     next = { block: holder, section: target, item: run.length - 1 };
   }

@@ -54,6 +54,15 @@ export class Outline {
     return next && next.level === level ? next : undefined;
   }
 
+  /** The sections of the chapter holding `section` (its top-level section and everything under it), before it. */
+  earlierInChapter(section: WSection, chapterLevel: number): WSection[] {
+    const at = this.positionOf(section);
+    let start = at;
+    // At most 64 sections back: a chapter of thousands of sections is searched near its end only.
+    while (start > 1 && at - start < 64 && this.sections[start]!.level > chapterLevel) start--;
+    return start >= 1 ? this.sections.slice(start, at) : [];
+  }
+
   private positionOf(section: WSection): number {
     if (!this.positions) {
       this.positions = new Map(this.sections.map((c, i) => [c, i]));

@@ -38,7 +38,11 @@ describe('buildView on the seed guide', () => {
   });
 
   it('numbers notes in reading order; each chapter lists the notes its text cites, in the order cited', () => {
-    const citation = new Map(guide.citations.map((c) => [c.id, c]));
+    // Variant notes (the apparatus) are notes too, numbered with the citations.
+    const citation = new Map<string, { number: number; text: string }>([
+      ...guide.citations.map((c) => [c.id, c] as const),
+      ...(guide.apparatus?.notes ?? []).map((n) => [n.id, n] as const),
+    ]);
     const firstSeen: number[] = [];
     let checked = 0;
     for (const chapter of html.chapters) {
