@@ -9,6 +9,7 @@
  * that do not open the sentence, compared without case and diacritics. A name the other reading spells
  * close to it (edit distance) is the same name spelled differently: a name variant, never a hole.
  */
+import { diffArrays } from 'diff';
 import { distance } from 'fastest-levenshtein';
 import { memoize } from '../util/memo.js';
 import { monthsOf } from './clean.js';
@@ -54,7 +55,7 @@ const PLACE_WORDS: Record<string, string[]> = {
   nl: ['in', 'bij', 'naar', 'uit'],
 };
 
-const TOKEN = /\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,]\d+)*/gu;
+const TOKEN = /\p{L}[\p{L}\p{M}'’]*|\d+(?:[.,]\d+)*/gu;
 
 function extract(text: string, locale: string): Facts {
   const months = new Set(monthsOf(locale).map(fold));
@@ -110,11 +111,34 @@ function minus(a: string[], b: string[]): string[] {
 export function sameNameSpelled(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < 4 || b.length < 4) return false;
-  return a.slice(0, 4) === b.slice(0, 4) || distance(a, b) / Math.max(a.length, b.length) <= 0.34;
+  return distance(a, b) / Math.max(a.length, b.length) <= 0.25;
 }
 
 /** One word inflected or derived from the other ("German" / "Germany", "Soviet" / "Soviets"). */
 const inflected = (a: string, b: string) => a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a));
+
+/**
+ * A capitalised word of `a` that `b` replaces by another capitalised word, everything around the same
+ * (one token each side of the change): two readings naming different people or places in one statement.
+ */
+function swappedName(a: string, b: string): [string, string] | undefined {
+  const ta = a.match(/\S+/g) ?? [];
+  const tb = b.match(/\S+/g) ?? [];
+  const norm = (t: string) => fold(t).replace(/[^\p{L}\p{N}]/gu, '');
+  const parts = diffArrays(ta, tb, { comparator: (x, y) => norm(x) === norm(y) });
+  for (let i = 0; i + 1 < parts.length; i++) {
+    const [removed, added] = parts[i]!.removed ? [parts[i]!, parts[i + 1]!] : [parts[i + 1]!, parts[i]!];
+    if (!removed.removed || !added.added || removed.value.length !== 1 || added.value.length !== 1) continue;
+    // The words on either side are the same (at least one side: the swap may open or close the sentence).
+    const around = [parts[i - 1], parts[i + 2]].filter((p) => p !== undefined);
+    if (!around.length || around.some((p) => p.added || p.removed)) continue;
+    const [x, y] = [removed.value[0]!, added.value[0]!].map((t) => t.replace(/^\P{L}+|\P{L}+$/gu, ''));
+    // A sentence's first word is capitalised anyway: a name there is a long word ("Alexander", not "This").
+    const name = i === 0 ? /^\p{Lu}\p{Ll}{4,}$/u : /^\p{Lu}\p{Ll}{2,}$/u;
+    if (name.test(x!) && name.test(y!)) return [x!, y!];
+  }
+  return undefined;
+}
 
 export interface FactComparison {
   /** `same`: the same facts; `a-fuller`/`b-fuller`: one states all the other's and more; `conflict`. */
@@ -160,6 +184,15 @@ export function compareFacts(a: string, b: string, locale: string): FactComparis
     return { relation: 'b-fuller', onlyA: shownA([...numbersA, ...namesA]), onlyB: shownB([...numbersB, ...namesB]) };
   if (numbersA.length)
     return { relation: 'a-fuller', onlyA: shownA([...numbersA, ...namesA]), onlyB: shownB([...numbersB, ...namesB]) };
+  // One name put for another in the same words ("in Saratov Oblast" / "in Samara Oblast"): a disagreement.
+  if (namesA.length && namesB.length) {
+    const swapped = swappedName(a, b);
+    if (swapped && fa.names.includes(fold(swapped[0])) && fb.names.includes(fold(swapped[1]))) {
+      const [x, y] = swapped;
+      const kind = fa.places.has(fold(x)) || fb.places.has(fold(y)) ? 'place' : 'name';
+      return { relation: 'conflict', kind, onlyA: [x], onlyB: [y] };
+    }
+  }
   // Different names, none a spelling of the other: a rewording ("the USSR" / "Moscow").
   return { relation: 'same', onlyA: shownA(namesA), onlyB: shownB(namesB) };
 }
