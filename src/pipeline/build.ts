@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Source, StudyGuide } from '../model/index.js';
 import { loadConfig } from '../config/load.js';
 import { assertSeparateFolders, readSources, type SourceParser } from '../sources/index.js';
-import { assertNotRecorded, lastEditionText, recordEdition } from '../editions/store.js';
+import { assertNotRecorded, isRecorded, lastEditionText, recordedDate, recordEdition } from '../editions/store.js';
 import type { Changelog } from '../editions/changelog.js';
 import { toBookJson } from '../model/book-json.js';
 import { printsFromScratch } from '../render/registry.js';
@@ -54,6 +54,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Inside the try: a build refused by the lock still closes a browser it was given.
     await assertSeparateFolders(options.contentDir, options.outDir);
     await run.folder.lock();
+    await run.folder.claim(options.contentDir);
     const settings = await configure(run);
     const { output: guide, key } = await studyGuide(run, settings);
     made = await writeGuide(run, settings, guide, key, await compareEditions(run, guide, key));
@@ -84,7 +85,8 @@ async function configure(run: BuildRun): Promise<Settings> {
   await run.folder.ensureWritable();
   if (run.options.release) assertNotRecorded(run.options.contentDir, loaded.config.edition.number);
   const manifest = await run.folder.readManifest();
-  if (printsFromScratch(Object.keys(manifest), settings.formats, settings.registry)) run.browsers.warm();
+  const made = run.options.cacheDir === false ? [] : Object.keys(manifest);
+  if (printsFromScratch(made, settings.formats, settings.registry)) run.browsers.warm();
   const formats = settings.formats.join(', ');
   run.progress.done('config', `Config: ${loaded.file ?? 'none (defaults)'}; formats ${formats}; ${settings.paper}`);
   return settings;
@@ -110,7 +112,11 @@ async function studyGuide(run: BuildRun, settings: Settings): Promise<StageResul
     const unchanged = reused ? ` (${reused} unchanged)` : '';
     return `Read ${sources.length} source${sources.length === 1 ? '' : 's'}${unchanged}: ${list}`;
   });
-  const today = (run.options.today ?? (() => new Date().toISOString().slice(0, 10)))();
+  // A released edition rebuilt keeps its release date (when the config gives none): it reproduces the release.
+  const released = settings.config.edition.date
+    ? undefined
+    : await recordedDate(contentDir, settings.config.edition.number);
+  const today = released ?? (run.options.today ?? (() => new Date().toISOString().slice(0, 10)))();
   const meta = bookMeta(settings.config, sources, path.basename(path.resolve(contentDir)), today);
   const sourceKeys = sources.map((s) => keys.get(s.info.file)!);
   const merged = await runStage(mergeStage, { sources, sourceKeys, meta, config: settings.config }, run);
@@ -135,12 +141,18 @@ async function readOverrides(contentDir: string): Promise<{ text: string; file: 
   return undefined;
 }
 
-/** What changed since the last recorded edition (before this one, for a release). */
+/**
+ * What changed since the last recorded edition before this one. The guide itself shows it ("What changed
+ * in this edition") when this edition is released, and in every later build of it: a rebuild of a released
+ * edition reproduces the release. A draft of the next edition shows it in the report only.
+ */
 async function compareEditions(run: BuildRun, guide: StudyGuide, guideKey: string): Promise<Edition> {
   const { contentDir, release } = run.options;
-  const previous = await lastEditionText(contentDir, release ? guide.meta.edition.number : undefined);
-  if (!previous) return { changesKey: '', reportKey: '' };
+  const number = guide.meta.edition.number;
+  const previous = await lastEditionText(contentDir, number);
+  if (!previous) return { changesKey: '', reportKey: '', inGuide: false };
   const compared = await runStage(changelogStage, { guide, guideKey, previous }, run);
   const changelog = compared.output;
-  return { changelog, reportKey: compared.key, changesKey: release && !changelog.empty ? compared.key : '' };
+  const inGuide = Boolean(release) || isRecorded(contentDir, number);
+  return { changelog, reportKey: compared.key, changesKey: inGuide && !changelog.empty ? compared.key : '', inGuide };
 }
