@@ -105,7 +105,7 @@ export interface OverridesFile {
 
 /** The editor's overrides file, checked. */
 function parseOverrides(text: string, file: string): Overrides {
-  return parseYaml(text, file, OverridesSchema, { what: 'overrides', hint: 'see "Overrides" in README.md' });
+  return parseYaml(text, file, OverridesSchema, { what: 'overrides', hint: 'see "Overrides" in docs/study-aids.md' });
 }
 
 export const studyStage: Stage<{ book: Book; bookKey: string; overrides?: OverridesFile }, StudyGuide> = {

@@ -305,6 +305,31 @@ describe('what a build says (#22)', () => {
     );
   });
 
+  it('in a guide folder, quire build builds it into its own output/ folder', async () => {
+    const guide = folder({ 'quire.yaml': 'title: Rivers\n', 'a.txt': PROSE });
+    const r = await runQuire(['build', '-f', 'json', '--progress', 'silent'], { cwd: guide });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\n  output/book.json  ');
+    expect(readdirSync(path.join(guide, 'output')).filter((n) => !n.startsWith('.'))).toEqual([
+      'book.json',
+      'book.schema.json',
+    ]);
+  });
+
+  it('quire init says how to build and what the language key does', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'quire-init-'));
+    const r = await runQuire(['init', 'rivers'], { cwd: parent });
+    expect(r.stdout).toBe(
+      'Created rivers: quire.yaml, sample.md, templates/\n' +
+        'Its language is en-GB (dates such as "16 April 1922"): set "language" in rivers/quire.yaml to your ' +
+        "text's (en-US, de, fr …).\n" +
+        'Build it with: cd rivers && quire build   (the guide goes to rivers/output/)\n',
+    );
+    expect(readFileSync(path.join(parent, 'rivers/quire.yaml'), 'utf8')).toContain(
+      'en-GB writes "16 April 1922", en-US\n# "April 16, 1922", de "16. April 1922"',
+    );
+  });
+
   it('outside a guide, quire says there is no guide here and what to do', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'quire-nowhere-'));
     const r = await runQuire(['build'], { cwd: empty });
