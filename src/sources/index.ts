@@ -17,6 +17,7 @@ import {
 } from './content-folder.js';
 import { builtInReaders, detectReader, readerFor, type Reader } from './registry.js';
 import type { ReaderFn, ReadResult } from './types.js';
+import { checkImages } from './assets.js';
 
 export {
   assertSeparateFolders,
@@ -132,7 +133,7 @@ export async function readSources(
   for (const [i, entry] of entries.entries()) {
     const full = path.join(contentDir, entry.file);
     try {
-      sources.push(await parse(read[i]!.text, entry, read[i]!.bytes));
+      sources.push(await checkImages(await parse(read[i]!.text, entry, read[i]!.bytes), contentDir));
     } catch (error) {
       // Name the file as the user knows it (with the content folder).
       if (error instanceof QuireError && error.file === entry.file) error.file = full;
