@@ -52,6 +52,12 @@ async function chromiumAhead(
   }
 }
 
+/** A path as the terminal shows it: relative to the current folder when under it, else whole. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
 /** What a build made, for the terminal. */
 function summarise(result: BuildResult, contentDir: string): void {
   for (const w of result.warnings) console.error(formatWarning(w, contentDir));
@@ -59,7 +65,7 @@ function summarise(result: BuildResult, contentDir: string): void {
   for (const f of result.files) {
     const pages = f.pages ? `, ${plural(f.pages, 'page')}` : '';
     const unchanged = f.unchanged ? ' (unchanged)' : '';
-    console.log(`  ${path.relative(process.cwd(), f.path) || f.path}  ${humanSize(f.bytes)}${pages}${unchanged}`);
+    console.log(`  ${shown(f.path)}  ${humanSize(f.bytes)}${pages}${unchanged}`);
   }
   const log = result.changelog;
   if (log) {
@@ -73,7 +79,7 @@ function summarise(result: BuildResult, contentDir: string): void {
   }
   for (const line of conflictLines(result.book)) console.log(line);
   if (result.recorded) {
-    const where = path.relative(process.cwd(), result.recorded);
+    const where = shown(result.recorded);
     console.log(
       `Recorded edition ${result.book.meta.edition.number} in ${where}: a snapshot of its book.json, which later ` +
         'builds compare with ("What changed" in the guide and the report). Commit it with the content.',

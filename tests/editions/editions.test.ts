@@ -239,7 +239,7 @@ describe('a released edition rebuilt (#22)', () => {
     ]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(
-      `Recorded edition 1 in ${path.relative(ROOT, path.join(content, 'editions/edition-1.json'))}: a snapshot ` +
+      `Recorded edition 1 in ${path.join(content, 'editions/edition-1.json')}: a snapshot ` +
         'of its book.json, which later builds compare with ("What changed" in the guide and the report). ' +
         'Commit it with the content.\n',
     );
