@@ -86,7 +86,9 @@ export class OutputFolder {
    */
   async claim(contentDir: string): Promise<void> {
     const file = path.join(this.dir, OWNER);
-    const [content, out] = await Promise.all([realpath(contentDir), realpath(this.dir)]);
+    const [content, out] = await Promise.all([realpath(contentDir), realpath(this.dir)]).catch(() => []);
+    // A folder that could not be made is reported by ensureWritable, a missing content folder by the read.
+    if (!content || !out) return;
     if (CONFIG_NAMES.some((name) => existsSync(path.join(out, name)))) {
       throw new QuireError('the output folder is the content folder of another guide (it holds a quire.yaml)', {
         file: this.dir,
