@@ -12,14 +12,15 @@ import path from 'node:path';
 import type { Source, StudyGuide } from '../model/index.js';
 import { loadConfig } from '../config/load.js';
 import { assertSeparateFolders, readSources, type SourceParser } from '../sources/index.js';
-import { assertNotRecorded, isRecorded, lastEditionText, recordedDate, recordEdition } from '../editions/store.js';
+import { assertNotRecorded, recordEdition } from '../editions/store.js';
 import type { Changelog } from '../editions/changelog.js';
 import { toBookJson } from '../model/book-json.js';
 import { printsFromScratch } from '../render/registry.js';
 import { QuireError } from '../util/errors.js';
 import { decodeUtf8, entryExists, readInside } from '../util/confined.js';
 import { runStage, type StageResult } from './stage.js';
-import { bookMeta, changelogStage, mergeStage, parseStage, studyStage } from './stages.js';
+import { bookMeta, mergeStage, parseStage, studyStage } from './stages.js';
+import { compareEditions, editionDay } from './editions.js';
 import { BuildRun, resolveSettings, type BuildOptions, type Settings } from './context.js';
 import { planOf, writeGuide, type Edition } from './write.js';
 import type { StageCount } from './cache.js';
@@ -112,11 +113,7 @@ async function studyGuide(run: BuildRun, settings: Settings): Promise<StageResul
     const unchanged = reused ? ` (${reused} unchanged)` : '';
     return `Read ${sources.length} source${sources.length === 1 ? '' : 's'}${unchanged}: ${list}`;
   });
-  // A released edition rebuilt keeps its release date (when the config gives none): it reproduces the release.
-  const released = settings.config.edition.date
-    ? undefined
-    : await recordedDate(contentDir, settings.config.edition.number);
-  const today = released ?? (run.options.today ?? (() => new Date().toISOString().slice(0, 10)))();
+  const today = await editionDay(run, settings.config);
   const meta = bookMeta(settings.config, sources, path.basename(path.resolve(contentDir)), today);
   const sourceKeys = sources.map((s) => keys.get(s.info.file)!);
   const merged = await runStage(mergeStage, { sources, sourceKeys, meta, config: settings.config }, run);
@@ -139,20 +136,4 @@ async function readOverrides(contentDir: string): Promise<{ text: string; file: 
       return { text: decodeUtf8(await readInside(contentDir, file, 'overrides file'), file), file };
   }
   return undefined;
-}
-
-/**
- * What changed since the last recorded edition before this one. The guide itself shows it ("What changed
- * in this edition") when this edition is released, and in every later build of it: a rebuild of a released
- * edition reproduces the release. A draft of the next edition shows it in the report only.
- */
-async function compareEditions(run: BuildRun, guide: StudyGuide, guideKey: string): Promise<Edition> {
-  const { contentDir, release } = run.options;
-  const number = guide.meta.edition.number;
-  const previous = await lastEditionText(contentDir, number);
-  if (!previous) return { changesKey: '', reportKey: '', inGuide: false };
-  const compared = await runStage(changelogStage, { guide, guideKey, previous }, run);
-  const changelog = compared.output;
-  const inGuide = Boolean(release) || isRecorded(contentDir, number);
-  return { changelog, reportKey: compared.key, changesKey: inGuide && !changelog.empty ? compared.key : '', inGuide };
 }

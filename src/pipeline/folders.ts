@@ -41,7 +41,7 @@ export async function resolveFolders(content?: string, out?: string): Promise<Gu
   if (!isFolder(contentDir)) {
     throw new QuireError('content folder not found', {
       file: contentDir,
-      hint: 'pass an existing folder with --content, or make one with "quire init DIR"',
+      hint: 'pass an existing folder with --content',
     });
   }
   const { config, file } = await loadConfig(contentDir);

@@ -174,7 +174,7 @@ async function topLevelFiles(
   } catch {
     throw new QuireError('content folder not found', {
       file: contentDir,
-      hint: 'pass an existing folder with --content, or make one with `quire init`',
+      hint: 'pass an existing folder with --content',
     });
   }
   const realOut = outDir ? await realPathOf(outDir) : undefined;

@@ -122,7 +122,7 @@ export async function readSources(
     const others = listing.others.length ? ` (not sources: ${listNames(listing.others)})` : '';
     throw new QuireError(`no source files in the content folder${others}`, {
       file: contentDir,
-      hint: `add a ${SOURCE_EXTENSIONS.join(', ')} file (see "Adding a source" in README.md)`,
+      hint: 'add a .wiki, .txt or .md file (see "Adding a source" in README.md)',
     });
   }
   const read: { text: string; bytes: Uint8Array }[] = [];
