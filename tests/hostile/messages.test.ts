@@ -275,8 +275,8 @@ describe('what a build says (#22)', () => {
       ],
       [
         'output:\n  formats: [pdff]\n',
-        'quire.yaml:2:13: invalid config: output.formats.0: "pdff" is not one of html, json, alignment, report, epub, pdf, ' +
-          'handouts (did you mean "pdf"?)',
+        'quire.yaml:2:13: invalid config: output.formats.0: "pdff" is not one of ' +
+          'html, json, alignment, report, epub, pdf, handouts (did you mean "pdf"?)',
       ],
       ['title: "My guide\nsubtitle: x\nauthor: y\n', 'quire.yaml:1:8: YAML syntax error: Missing closing "quote'],
       [
