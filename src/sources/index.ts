@@ -10,7 +10,7 @@ import { countLines, decodeUtf8, readInside } from '../util/confined.js';
 import { normaliseText } from './text.js';
 import { listSources, type ContentFolderOptions, type SourceEntry } from './content-folder.js';
 import { builtInReaders, detectReader, readerFor, type Reader } from './registry.js';
-import type { ReaderFn, ReadResult } from './types.js';
+import type { ReaderFn, ReaderOptions, ReadResult } from './types.js';
 
 export { assertSeparateFolders, listSources, type ContentFolderOptions, type SourceEntry } from './content-folder.js';
 
@@ -44,18 +44,25 @@ export async function parseSource(
   text: string,
   entry: SourceEntry,
   list: readonly Reader[] = builtInReaders,
+  options?: ReaderOptions,
 ): Promise<Source> {
   const reader = readerOf(text, entry, list);
-  return parseWith(reader, await reader.load(), text, entry);
+  return parseWith(reader, await reader.load(), text, entry, options);
 }
 
 /** Parse one source text with a loaded reader function: pure. A reader that fails becomes one clear error. */
-export function parseWith(reader: Reader, read: ReaderFn, text: string, entry: SourceEntry): Source {
+export function parseWith(
+  reader: Reader,
+  read: ReaderFn,
+  text: string,
+  entry: SourceEntry,
+  options?: ReaderOptions,
+): Source {
   // A built-in format; a reader from another list (a test's) carries its own name through as it is.
   const format = reader.format as SourceFormat;
   let result: ReadResult;
   try {
-    result = read({ text, file: entry.file, format });
+    result = read({ text, file: entry.file, format, options });
   } catch (error) {
     throw readerError(error, format, entry.file);
   }
