@@ -24,7 +24,7 @@ import {
   newCtx,
   plain,
   report,
-  tableBlock,
+  tableBlocks,
   type Ctx,
   type Mode,
   type WikiNode,
@@ -443,8 +443,7 @@ class TopLevelWalk {
   private table(text: string, line: number): void {
     this.endItem();
     const tables = tableChunks(text).flatMap((chunk) => parsePiece(chunk).filter((n) => n.type === 'table'));
-    const made = tableBlock(tables, this.ctx);
-    if (made) {
+    for (const made of tableBlocks(tables, this.ctx)) {
       made.position = at(line);
       this.block(made);
     }

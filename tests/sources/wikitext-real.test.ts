@@ -21,7 +21,10 @@ function read(text: string, file = 'a.wiki') {
 
 /** Every block's text, one string a block. */
 function blocks(tree: Nodes): string[] {
-  if (tree.type === 'heading' || tree.type === 'paragraph' || tree.type === 'listItem') return [toString(tree)];
+  if (tree.type === 'heading' || tree.type === 'paragraph' || tree.type === 'listItem' || tree.type === 'tableCell')
+    return [toString(tree)];
+  if (tree.type === 'table' && (tree.data as { caption?: string } | undefined)?.caption)
+    return [(tree.data as { caption: string }).caption, ...tree.children.flatMap((c) => blocks(c))];
   return 'children' in tree ? tree.children.flatMap((c) => blocks(c as Nodes)) : [];
 }
 

@@ -30,7 +30,7 @@ export interface Ctx {
   links: { target: string; label: string; line: number }[];
   warn: (rule: string, message: string, line?: number) => void;
   /** Dropped constructs counted by name (templates, categories): one warning each at the end, with a count. */
-  dropped: Map<string, { rule: string; what: string; count: number; line: number }>;
+  dropped: Map<string, { rule: string; what: string; verb: string; count: number; line: number }>;
   /** Maintenance and layout templates by name: one summary warning. */
   maintenance: Map<string, number>;
   maintenanceLine: number;
@@ -59,16 +59,16 @@ export function newCtx(warn: Ctx['warn'], options: WikiOptions = {}): Ctx {
 }
 
 /** Counts one dropped construct; `report` turns the counts into warnings. */
-export function drop(ctx: Ctx, rule: string, what: string, key = what): void {
+export function drop(ctx: Ctx, rule: string, what: string, key = what, verb = 'dropped'): void {
   const k = `${rule}\0${key}`;
   const seen = ctx.dropped.get(k);
   if (seen) seen.count++;
-  else ctx.dropped.set(k, { rule, what, count: 1, line: ctx.line });
+  else ctx.dropped.set(k, { rule, what, verb, count: 1, line: ctx.line });
 }
 
 export function report(ctx: Ctx): void {
-  for (const { rule, what, count, line } of ctx.dropped.values())
-    ctx.warn(rule, `${what} dropped${count > 1 ? ` (${count} times)` : ''}`, line);
+  for (const { rule, what, verb, count, line } of ctx.dropped.values())
+    ctx.warn(rule, `${what} ${verb}${count > 1 ? ` (${count} times)` : ''}`, line);
   if (ctx.maintenance.size) {
     const names = [...ctx.maintenance].map(([name, n]) => (n > 1 ? `${name} (${n})` : name));
     const total = [...ctx.maintenance.values()].reduce((a, b) => a + b, 0);
@@ -308,15 +308,16 @@ function extension(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
   else if (name && name !== 'references' && name !== 'templatestyles') drop(ctx, 'dropped-tag', `<${name}>`);
 }
 
-/** A cell reader for tables: cells are phrasing; blocks inside a cell are text. */
-function cellReader(ctx: Ctx, withRefs: boolean): CellReader {
+/** A cell reader for tables: cells are phrasing; `lift` takes nested tables out (else they are flattened). */
+function cellReader(ctx: Ctx, withRefs: boolean, lift?: (table: Table) => void): CellReader {
   return {
     phrasing: (nodes) => {
       const sink = new Phrasing();
       addNodes(nodes as readonly WikiNode[], ctx, sink, { withRefs });
       return sink.take();
     },
-    nested: () => drop(ctx, 'nested-table', 'nested table (flattened into its cell)'),
+    lift,
+    flattened: () => drop(ctx, 'nested-table', 'nested table', 'nested', 'flattened into its cell'),
   };
 }
 
@@ -332,11 +333,19 @@ function table(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
   sink.add(textNode(` ${rows.join('; ')} `));
 }
 
-/** A top-level table from its parsed chunks; warns when it has no text. */
-export function tableBlock(tables: readonly WikiNode[], ctx: Ctx): Table | undefined {
-  const made = toTable(tables as unknown as TableNode[], cellReader(ctx, true));
-  if (!made) ctx.warn('dropped-table', 'table with no text dropped', ctx.line);
-  return made;
+/**
+ * The tables of one top-level table's parsed chunks: the table, then the tables nested in its cells (a
+ * layout table of collapsible frames holds the real ones). Warns when there is no text at all.
+ */
+export function tableBlocks(tables: readonly WikiNode[], ctx: Ctx): Table[] {
+  const lifted: Table[] = [];
+  const made = toTable(
+    tables as unknown as TableNode[],
+    cellReader(ctx, true, (t) => lifted.push(t)),
+  );
+  const all = made ? [made, ...lifted] : lifted;
+  if (!all.length) ctx.warn('dropped-table', 'table with no text dropped', ctx.line);
+  return all;
 }
 
 /** A footnote reference to a note made by a template (efn, sfn): reused when `key` is known. */

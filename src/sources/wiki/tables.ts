@@ -49,10 +49,13 @@ export function tableChunks(text: string): string[] {
   return chunks;
 }
 
-/** How cells and captions become phrasing, and how a nested table is reported. */
+/** How cells and captions become phrasing, and what becomes of a table nested in a cell. */
 export interface CellReader {
   phrasing(nodes: readonly TableNode[]): PhrasingContent[];
-  nested(): void;
+  /** A nested table made a table of its own (after the outer one); without `lift`, flattened into its cell. */
+  lift?(table: Table): void;
+  /** A nested table flattened into its cell's text. */
+  flattened(): void;
 }
 
 const kids = (node: TableNode): readonly TableNode[] => node.childNodes ?? [];
@@ -63,36 +66,47 @@ function span(node: TableNode, name: string): number | undefined {
   return Number.isFinite(n) && n > 1 ? Math.min(n, 1000) : undefined;
 }
 
-/** A cell's inner nodes, a nested table flattened to its text ("a, b; c, d"). */
+/** The longest text before a nested table that is taken as its caption (a NavFrame's head line). */
+const MAX_CAPTION = 200;
+
+/**
+ * A cell's inner nodes. A nested table is lifted out (the text just before it in the cell, such as a
+ * collapsible frame's head line, becomes its caption) or flattened to its text ("a, b; c, d").
+ */
 function cellPhrasing(cell: TableNode, reader: CellReader): PhrasingContent[] {
   const inner = kids(cell).find((c) => c.type === 'td-inner');
   if (!inner) return [];
   const out: PhrasingContent[] = [];
   let run: TableNode[] = [];
-  const flush = () => {
-    out.push(...reader.phrasing(run));
-    run = [];
-  };
   for (const node of kids(inner)) {
     if (node.type !== 'table') {
       run.push(node);
       continue;
     }
-    flush();
-    reader.nested();
-    const nested = tableOf([node], reader);
-    const text = nested?.rows
+    const before = reader.phrasing(run);
+    run = [];
+    const nested = toTable([node], reader);
+    if (nested && reader.lift) {
+      const caption = phrasingText(before).replace(/\s+/g, ' ').trim();
+      if (caption && caption.length <= MAX_CAPTION && !nested.data) nested.data = { caption } as Table['data'];
+      else out.push(...before);
+      reader.lift(nested);
+      continue;
+    }
+    out.push(...before);
+    if (!nested) continue;
+    reader.flattened();
+    const text = nested.children
       .map((r) =>
-        r
+        r.children
           .map((c) => phrasingText(c.children).trim())
           .filter(Boolean)
           .join(', '),
       )
-      .filter(Boolean)
       .join('; ');
-    if (text) out.push({ type: 'text', value: ` ${text} ` });
+    out.push({ type: 'text', value: ` ${text} ` });
   }
-  flush();
+  out.push(...reader.phrasing(run));
   return out;
 }
 

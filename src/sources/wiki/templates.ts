@@ -326,6 +326,8 @@ export function ruleFor(rawName: string): TemplateRule {
   if (icon) return { kind: 'render', render: languageIcon(icon[1]!) };
   if (/^ipa-[a-z]{2,3}$/.test(name)) return { kind: 'render', render: param('1') };
   if (CITATION.test(name)) return { kind: 'citation' };
+  // A magic word of another language's wiki, read as a template (`{{SORTIERUNG:…}}`).
+  if (/^[^:]+:/.test(name)) return { kind: 'maintenance' };
   if (INFOBOX.test(name)) return { kind: 'infobox' };
   if (HATNOTES.has(name)) return { kind: 'hatnote' };
   if (MAINTENANCE.has(name) || MAINTENANCE_PATTERN.test(name)) return { kind: 'maintenance' };
