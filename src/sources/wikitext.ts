@@ -30,7 +30,7 @@ import {
   type WikiNode,
 } from './wiki/inline.js';
 import { Phrasing } from './wiki/phrasing.js';
-import { tableChunks } from './wiki/tables.js';
+import { MAX_KEPT_ROWS, tableChunks } from './wiki/tables.js';
 
 configureParser();
 
@@ -442,7 +442,10 @@ class TopLevelWalk {
 
   private table(text: string, line: number): void {
     this.endItem();
-    const tables = tableChunks(text).flatMap((chunk) => parsePiece(chunk).filter((n) => n.type === 'table'));
+    const { chunks, dropped } = tableChunks(text);
+    if (dropped)
+      this.ctx.warn('truncated-table', `table cut after ${MAX_KEPT_ROWS} rows: ${dropped} more rows dropped`, line);
+    const tables = chunks.flatMap((chunk) => parsePiece(chunk).filter((n) => n.type === 'table'));
     for (const made of tableBlocks(tables, this.ctx)) {
       made.position = at(line);
       this.block(made);

@@ -22,31 +22,44 @@ export interface TableNode {
 const CHUNK_ROWS = 50;
 
 /**
- * The texts to parse for one top-level table: the first holds the table's own line, caption and first rows;
- * each further one is `{|` + more rows + `|}`.
+ * Rows kept of one table: the parser needs about a millisecond a row, and a study guide of more rows than
+ * this is not read. The rest are dropped with a warning.
  */
-export function tableChunks(text: string): string[] {
+export const MAX_KEPT_ROWS = 2000;
+
+/**
+ * The texts to parse for one top-level table: the first holds the table's own line, caption and first rows;
+ * each further one is `{|` + more rows + `|}`. `dropped`: the rows beyond `MAX_KEPT_ROWS`, not parsed.
+ */
+export function tableChunks(text: string): { chunks: string[]; dropped: number } {
   const lines = text.split('\n');
   const chunks: string[] = [];
   let current: string[] = [];
   let rows = 0;
+  let total = 0;
   let depth = 0;
   let braces = 0;
-  lines.forEach((line, i) => {
+  for (const [i, line] of lines.entries()) {
     const trimmed = line.trimStart();
-    if (i > 0 && depth === 1 && braces === 0 && trimmed.startsWith('|-') && ++rows > CHUNK_ROWS) {
-      chunks.push(`${current.join('\n')}\n|}`);
-      current = ['{|'];
-      rows = 1;
+    if (i > 0 && depth === 1 && braces === 0 && trimmed.startsWith('|-')) {
+      if (++total > MAX_KEPT_ROWS) {
+        const rest = lines.slice(i).filter((l) => l.trimStart().startsWith('|-')).length;
+        chunks.push(`${current.join('\n')}\n|}`);
+        return { chunks, dropped: rest };
+      }
+      if (++rows > CHUNK_ROWS) {
+        chunks.push(`${current.join('\n')}\n|}`);
+        current = ['{|'];
+        rows = 1;
+      }
     }
     current.push(line);
     if (/^[:\s]*\{\|/.test(line)) depth++;
     else if (trimmed.startsWith('|}')) depth--;
-    braces += (line.match(/\{\{/g)?.length ?? 0) - (line.match(/\}\}/g)?.length ?? 0);
-    if (braces < 0) braces = 0;
-  });
+    braces = Math.max(0, braces + (line.match(/\{\{/g)?.length ?? 0) - (line.match(/\}\}/g)?.length ?? 0));
+  }
   chunks.push(current.join('\n'));
-  return chunks;
+  return { chunks, dropped: 0 };
 }
 
 /** How cells and captions become phrasing, and what becomes of a table nested in a cell. */
