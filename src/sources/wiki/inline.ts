@@ -8,6 +8,7 @@ import { decodeHTML } from 'entities';
 import type { Blockquote, FootnoteReference, List, PhrasingContent, RootContent, Table } from 'mdast';
 import type { SourceCitation } from '../../model/index.js';
 import { squash } from '../text.js';
+import { tidyPhrasing } from '../builder.js';
 import { formatCitation, type Params } from './cite.js';
 import { namespaceOf } from './namespaces.js';
 import { Phrasing, phrasingText } from './phrasing.js';
@@ -451,7 +452,7 @@ function infobox(node: WikiNode, name: string, ctx: Ctx, mode: Mode): void {
   const args = argsOf(node, ctx, { withRefs: mode.withRefs });
   const rows = [...paramNodes(node).keys()]
     .filter((k) => !/^\d+$/.test(k) && !INFOBOX_SKIP.test(k) && k !== 'name' && k !== 'title')
-    .map((key) => ({ key, value: args.rich(key) }))
+    .map((key) => ({ key, value: tidyPhrasing(args.rich(key)) }))
     .filter(({ value }) => /[\p{L}\p{N}]/u.test(phrasingText(value)));
   if (!rows.length) return;
   const label = (key: string) => key.replace(/\d+$/, '').replace(/^./, (c) => c.toUpperCase());

@@ -6,7 +6,8 @@
  * table's length, and rows are independent. The cut between two chunks is a row line (`|-`) outside any
  * nested table or template, so a chunk is a well-formed table of its own.
  */
-import type { PhrasingContent, Table, TableCell, TableRow } from 'mdast';
+import type { PhrasingContent, Table, TableCell, TableRow, Text } from 'mdast';
+import { tidyPhrasing } from '../builder.js';
 import { phrasingText } from './phrasing.js';
 
 /** The parser's node, as much of it as this module reads. */
@@ -178,14 +179,10 @@ export function toTable(tables: readonly TableNode[], reader: CellReader): Table
   return table;
 }
 
-/** Whitespace collapsed and trimmed at the ends of a cell. */
+/** Whitespace collapsed and trimmed at the ends of a cell, no break at either end. */
 function trimPhrasing(nodes: PhrasingContent[]): PhrasingContent[] {
-  const out = nodes.map((n) => (n.type === 'text' ? { ...n, value: n.value.replace(/\s+/g, ' ') } : n));
-  const first = out[0];
-  if (first?.type === 'text') first.value = first.value.trimStart();
-  const last = out[out.length - 1];
-  if (last?.type === 'text') last.value = last.value.trimEnd();
-  while (out[0]?.type === 'break') out.shift();
-  while (out[out.length - 1]?.type === 'break') out.pop();
-  return out.filter((n) => n.type !== 'text' || n.value);
+  const out = [...nodes];
+  while (out[0]?.type === 'break' || (out[0]?.type === 'text' && !out[0].value.trim())) out.shift();
+  while (out.at(-1)?.type === 'break' || (out.at(-1)?.type === 'text' && !(out.at(-1) as Text).value.trim())) out.pop();
+  return tidyPhrasing(out);
 }
