@@ -166,7 +166,6 @@ function isInterwiki(target: string): boolean {
 }
 
 const SKIP_TYPES = new Set([
-  'magic-word',
   'arg',
   'comment',
   'noinclude',
@@ -214,6 +213,9 @@ function addNode(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
     }
     case 'template':
       template(node, ctx, sink, mode);
+      break;
+    case 'magic-word':
+      magicWord(node, ctx, sink, mode);
       break;
     case 'link':
       link(node, ctx, sink, mode);
@@ -305,8 +307,10 @@ function extension(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
     if (value && !mode.block?.({ type: 'code', value, lang: typeof lang === 'string' ? lang : undefined }))
       sink.add({ type: 'inlineCode', value });
   }
-  // <references/>: the notes themselves; <gallery>, <score>, <timeline>…: not prose, counted.
-  else if (name && name !== 'references' && name !== 'templatestyles') drop(ctx, 'dropped-tag', `<${name}>`);
+  // <references>: the notes themselves, and the refs defined inside it (list-defined references).
+  else if (name === 'references') defineRefs(innerOf(node), ctx);
+  // <gallery>, <score>, <timeline>…: not prose, counted.
+  else if (name && name !== 'templatestyles') drop(ctx, 'dropped-tag', `<${name}>`);
 }
 
 /** A cell reader for tables: cells are phrasing; `lift` takes nested tables out (else they are flattened). */
@@ -431,6 +435,10 @@ function outFor(ctx: Ctx, sink: Phrasing, mode: Mode): Out {
       if (mode.block?.(list)) return;
       entries.forEach((entry, i) => sink.add(...(i ? [textNode(', ')] : []), ...entry));
     },
+    paragraph: (children) => {
+      if (!mode.block?.({ type: 'paragraph', children: tidyPhrasing(children) }))
+        sink.add(textNode(' '), ...children, textNode(' '));
+    },
     note: (text, key) => {
       // Inside a citation (a `{{harvnb}}` in a <ref>): the short citation is the citation's text.
       if (!mode.withRefs) return sink.add(textNode(text));
@@ -470,6 +478,36 @@ function infobox(node: WikiNode, name: string, ctx: Ctx, mode: Mode): void {
   if (!mode.block(made)) drop(ctx, 'dropped-infobox', `infobox "${name}"`, normaliseName(name));
 }
 
+/** The `<ref name=x>…</ref>` definitions inside `<references>` or `{{reflist|refs=…}}`: notes for their uses. */
+function defineRefs(nodes: readonly WikiNode[], ctx: Ctx): void {
+  for (const node of nodes) {
+    if (node.type === 'ext' && (node as { name?: string }).name === 'ref') citation(node, ctx);
+    else if (node.type !== 'template') defineRefs(childrenOf(node), ctx);
+  }
+}
+
+function countMaintenance(ctx: Ctx, name: string): void {
+  const key = normaliseName(name);
+  if (!ctx.maintenance.size) ctx.maintenanceLine = ctx.line;
+  ctx.maintenance.set(key, (ctx.maintenance.get(key) ?? 0) + 1);
+}
+
+/**
+ * `{{#tag:ref|text|name=x}}`: a citation (reused by `<ref name=x/>`). Variables and behaviour words
+ * (`{{DEFAULTSORT:…}}`, `{{PAGENAME}}`) are counted as maintenance; other parser functions (`{{#if:…}}`)
+ * are unknown templates.
+ */
+function magicWord(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
+  const name = String((node as { name?: string }).name ?? '').toLowerCase();
+  const args = argsOf(node, ctx, { withRefs: false });
+  if (name === 'tag' && args.text('1').toLowerCase() === 'ref') {
+    const ref = note(ctx, args.text('2'), args.text('name') || undefined);
+    if (ref && mode.withRefs) sink.add(ref);
+  } else if (String(node).trimStart().slice(2).trimStart().startsWith('#'))
+    drop(ctx, 'unknown-template', `parser function "#${name}"`);
+  else countMaintenance(ctx, name);
+}
+
 function template(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
   const name = templateName(node);
   const rule = ruleFor(name);
@@ -483,12 +521,10 @@ function template(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
     case 'hatnote':
       drop(ctx, 'dropped-hatnote', 'hatnote');
       break;
-    case 'maintenance': {
-      const key = normaliseName(name);
-      if (!ctx.maintenance.size) ctx.maintenanceLine = ctx.line;
-      ctx.maintenance.set(key, (ctx.maintenance.get(key) ?? 0) + 1);
+    case 'maintenance':
+      countMaintenance(ctx, name);
+      defineRefs(paramNodes(node).get('refs') ?? [], ctx);
       break;
-    }
     case 'infobox':
       infobox(node, name, ctx, mode);
       break;
@@ -527,6 +563,6 @@ function citation(node: WikiNode, ctx: Ctx): FootnoteReference | undefined {
 function refText(nodes: WikiNode[], ctx: Ctx): string {
   const text = plain(nodes, ctx);
   if (text) return text;
-  const templates = nodes.filter((n) => n.type === 'template');
+  const templates = nodes.filter((n) => n.type === 'template' && ruleFor(templateName(n)).kind === 'unknown');
   return squash(templates.map((t) => formatCitation(templateParams(t, ctx))).join(' '));
 }

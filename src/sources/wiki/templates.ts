@@ -27,6 +27,8 @@ export interface Out {
   inline(nodes: PhrasingContent[]): void;
   quote(body: PhrasingContent[], attribution: string | undefined): void;
   list(items: PhrasingContent[][]): void;
+  /** A line of its own at block level (a title), text inline. */
+  paragraph(children: PhrasingContent[]): void;
   /** A footnote: `key` shares one note between identical uses (sfn) or names it (efn|name=). */
   note(text: string, key?: string): void;
 }
@@ -208,6 +210,14 @@ const shortCitation: Render = (a, out) => {
 /** `{{bar percent|Label|colour|12.5}}`: "Label: 12.5%". */
 const barPercent: Render = (a, out) => out.inline([...a.rich('1'), text(`: ${a.text('3')}%`)]);
 
+/** `{{bar box|title=…|bars={{bar percent|…}}…}}`: its title, then a list of its bars. */
+const barBox: Render = (a, out) => {
+  const title = a.rich('title');
+  if (phrasingText(title).trim()) out.paragraph(title);
+  const bars = a.items('bars');
+  if (bars.length) out.list(bars);
+};
+
 /** `{{sic|teh}}`: "teh [sic]". */
 const sic: Render = (a, out) => {
   joined('')(a, out);
@@ -266,6 +276,7 @@ add(sic, 'sic');
 add(isbn, 'isbn');
 add(asOf, 'as of');
 add(barPercent, 'bar percent');
+add(barBox, 'bar box');
 add(joined(' ', ['1', '2']), 'sortname');
 add(joined(', '), 'comma separated entries');
 
