@@ -103,7 +103,9 @@ const IPAC_LABELS = new Set(['lang', 'pron', 'local', 'us', 'uk', 'also', 'ipa',
 
 /** `{{IPAc-en|ˈ|dʒ|ɜːr|m|ə|n}}`: the pieces joined between slashes. */
 const ipac: Render = (a, out) => {
-  const pieces = a.positional.map((k) => a.text(k)).filter((p) => !IPAC_LABELS.has(p.toLowerCase()));
+  const pieces = a.positional
+    .map((k) => a.text(k))
+    .filter((p) => !IPAC_LABELS.has(p.toLowerCase()) && !/\.(ogg|oga|wav|mp3|flac|opus)$/i.test(p));
   if (pieces.length) out.inline([text(`/${pieces.join('')}/`)]);
 };
 
