@@ -6,7 +6,9 @@
  * mdast nodes are `z.custom`: the tree is unified's, not ours to restate.
  */
 import { z } from 'zod';
-import type { Root as MdastRoot, Paragraph, List } from 'mdast';
+import type { Root as MdastRoot, Paragraph, List, Table, Blockquote, Code } from 'mdast';
+import type { Math } from 'mdast-util-math';
+import type { DefList } from './mdast.js';
 import { readerFormats } from '../sources/registry.js';
 
 /** An ISO date by precision: YYYY-MM-DD, YYYY-MM or YYYY. */
@@ -106,11 +108,25 @@ export const SourceSchema = z.object({
  */
 export type Source = z.infer<typeof SourceSchema>;
 
-export type BlockNode = Paragraph | List;
+/**
+ * What a block is. `paragraph` and `list` are prose the merge fuses sentence by sentence; the other kinds
+ * are atomic: one unit, placed whole, never fused into or split.
+ */
+export const BLOCK_KINDS = ['paragraph', 'list', 'table', 'quote', 'code', 'figure', 'definitions', 'math'] as const;
+export const BlockKindSchema = z.enum(BLOCK_KINDS);
+export type BlockKind = z.infer<typeof BlockKindSchema>;
+
+/**
+ * A block's mdast node, by kind: paragraph (phrasing: text, emphasis, strong, link, inlineCode, break,
+ * inlineMath, subscript/superscript, footnoteReference), list, table (cells may carry
+ * `data.header`/`colSpan`/`rowSpan`, the table `data.caption`), blockquote (`data.attribution`), code,
+ * figure (a paragraph with `data.figure` whose one child is a local image; `data.caption`), defList, math.
+ */
+export type BlockNode = Paragraph | List | Table | Blockquote | Code | DefList | Math;
 
 export const BlockSchema = z.object({
   id: z.string(),
-  kind: z.enum(['paragraph', 'list']),
+  kind: BlockKindSchema,
   /** Plain text, citations removed. */
   text: z.string().min(1),
   /** The sentences (or list items) of the block, in order, as the merge compared them. */
