@@ -376,7 +376,7 @@ class TopLevelWalk {
         .filter((c) => c.type === 'ext-inner')
         .join('')
         .trim();
-      if (value) this.block({ type: 'math', value } as unknown as RootContent);
+      if (value) this.block({ type: 'math', value });
       this.atLineStart = false;
     } else {
       if (this.phrasing.empty) this.phrasingLine = line;

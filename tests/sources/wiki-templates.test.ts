@@ -65,7 +65,10 @@ describe('the template table', () => {
     expect(r.warnings.map((w) => [w.rule, w.message])).toEqual([
       ['unknown-template', 'unknown template "Foo" dropped (2 times)'],
       ['unknown-template', 'unknown template "Bar" dropped'],
-      ['dropped-maintenance', '2 maintenance, navigation and layout templates dropped: cn, citation needed'],
+      [
+        'dropped-maintenance',
+        '3 maintenance, navigation and layout templates dropped: cn, citation needed, defaultsort',
+      ],
     ]);
     expect(textOf('A {{Foo}} b.')).toBe('A b.');
   });

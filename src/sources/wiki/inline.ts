@@ -298,7 +298,7 @@ function extension(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
     addNodes(innerOf(node), ctx, sink, mode);
   } else if (name === 'math' || name === 'chem' || name === 'ce') {
     const value = String(innerOf(node).join('')).trim();
-    if (value) sink.add({ type: 'inlineMath', value } as unknown as PhrasingContent);
+    if (value) sink.add({ type: 'inlineMath', value });
   } else if (name === 'pre' || name === 'syntaxhighlight' || name === 'source' || name === 'code') {
     const value = innerOf(node)
       .join('')
@@ -417,7 +417,7 @@ function outFor(ctx: Ctx, sink: Phrasing, mode: Mode): Out {
     quote: (body, attribution) => {
       const paragraph = { type: 'paragraph' as const, children: body };
       const quote: Blockquote = { type: 'blockquote', children: [paragraph] };
-      if (attribution) quote.data = { attribution } as Blockquote['data'];
+      if (attribution) quote.data = { attribution };
       if (mode.block?.(quote)) return;
       sink.add(textNode(' “'), ...body, textNode(`”${attribution ? ` (${attribution})` : ''} `));
     },
@@ -469,11 +469,11 @@ function infobox(node: WikiNode, name: string, ctx: Ctx, mode: Mode): void {
     children: rows.map(({ key, value }) => ({
       type: 'tableRow',
       children: [
-        { type: 'tableCell', children: [textNode(label(key))], data: { header: true } as never },
+        { type: 'tableCell', children: [textNode(label(key))], data: { header: true } },
         { type: 'tableCell', children: value },
       ],
     })),
-    data: { caption: args.text('name', 'title') || name } as Table['data'],
+    data: { caption: args.text('name', 'title') || name },
   };
   if (!mode.block(made)) drop(ctx, 'dropped-infobox', `infobox "${name}"`, normaliseName(name));
 }

@@ -5,6 +5,7 @@
  * container closed out of order is closed and reopened around the inner ones, as browsers and MediaWiki do.
  */
 import type { PhrasingContent } from 'mdast';
+import { phrasingText } from '../../model/blocks.js';
 
 type Kind = 'root' | 'emphasis' | 'strong' | 'subscript' | 'superscript' | 'code';
 
@@ -27,25 +28,16 @@ const TAGS: Record<string, Kind> = {
   samp: 'code',
 };
 
-/** The plain text of phrasing nodes. */
-export function phrasingText(nodes: readonly PhrasingContent[]): string {
-  return nodes
-    .map((n) => {
-      if ('value' in n && n.type !== 'html') return n.value;
-      if (n.type === 'break') return ' ';
-      return 'children' in n ? phrasingText(n.children as PhrasingContent[]) : '';
-    })
-    .join('');
-}
+/** The plain text of phrasing nodes (the model's own). */
+export { phrasingText };
 
 function close(open: Open): PhrasingContent | undefined {
   if (open.kind === 'code') {
     const value = phrasingText(open.children);
     return value.trim() ? { type: 'inlineCode', value } : undefined;
   }
-  if (!open.children.length) return undefined;
-  // subscript/superscript are the model's own phrasing kinds (not in mdast's types).
-  return { type: open.kind, children: open.children } as unknown as PhrasingContent;
+  if (!open.children.length || open.kind === 'root') return undefined;
+  return { type: open.kind, children: open.children };
 }
 
 export class Phrasing {

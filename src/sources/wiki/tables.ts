@@ -102,7 +102,7 @@ function cellPhrasing(cell: TableNode, reader: CellReader): PhrasingContent[] {
     const nested = toTable([node], reader);
     if (nested && reader.lift) {
       const caption = phrasingText(before).replace(/\s+/g, ' ').trim();
-      if (caption && caption.length <= MAX_CAPTION && !nested.data) nested.data = { caption } as Table['data'];
+      if (caption && caption.length <= MAX_CAPTION && !nested.data) nested.data = { caption };
       else out.push(...before);
       reader.lift(nested);
       continue;
@@ -175,7 +175,7 @@ export function toTable(tables: readonly TableNode[], reader: CellReader): Table
     type: 'table',
     children: rows.map((cells): TableRow => ({ type: 'tableRow', children: cells })),
   };
-  if (found.caption) table.data = { caption: found.caption } as Table['data'];
+  if (found.caption) table.data = { caption: found.caption };
   return table;
 }
 
