@@ -11,8 +11,9 @@ import { decodeHTML } from 'entities';
 import { memoize } from '../util/memo.js';
 import { QuireError } from '../util/errors.js';
 import type { Blockquote, PhrasingContent, RootContent } from 'mdast';
+import type { DefList } from '../model/mdast.js';
 import type { RevisionMeta } from '../model/index.js';
-import { at, TreeBuilder } from './builder.js';
+import { at, hasWords, tidyPhrasing, TreeBuilder } from './builder.js';
 import { LineIndex } from './text.js';
 import { DUMP_HEAD } from './sniff.js';
 import type { ReadInput, ReadResult } from './types.js';
@@ -324,6 +325,8 @@ function inlineHeadings(text: string): Body {
   };
 }
 
+type DefKind = 'defListTerm' | 'defListDescription';
+
 /** Whether a node (the one after a `<math>`) starts with a line end, or there is none: the math ends its line. */
 function endsLine(next: WikiNode | undefined): boolean {
   return !next || (next.type === 'text' && /^[ \t]*(\n|$)/.test(String((next as { data?: string }).data ?? next)));
@@ -340,7 +343,10 @@ class TopLevelWalk {
   private atLineStart = true;
   /** Nothing but indentation on the current line so far. */
   private lineEmpty = true;
-  private item: { children: PhrasingContent[]; line: number; ordered: boolean } | undefined;
+  /** The open list item, or definition-list term or description (`; term : description`). */
+  private item: { children: PhrasingContent[]; line: number; ordered: boolean; kind?: DefKind } | undefined;
+  /** The open definition list: closed by the first line that is not `;` or `:`. */
+  private defList: DefList | undefined;
   private readonly phrasing = new Phrasing();
   private phrasingLine = 1;
   /** The blocks inside an open `<blockquote>`. */
@@ -379,6 +385,7 @@ class TopLevelWalk {
       if (value) this.block({ type: 'math', value });
       this.atLineStart = false;
     } else {
+      if (this.atLineStart && this.defList && !this.item && node.type !== 'comment') this.endDefList();
       if (this.phrasing.empty) this.phrasingLine = line;
       addNodes([node], this.ctx, this.phrasing, this.mode);
       this.atLineStart = false;
@@ -388,12 +395,24 @@ class TopLevelWalk {
 
   endItem(): void {
     this.flush();
-    if (this.item) this.out.listItem(this.item.children, this.item.line, this.item.ordered);
+    const item = this.item;
     this.item = undefined;
+    if (!item) return;
+    if (!item.kind) return this.out.listItem(item.children, item.line, item.ordered);
+    const children = tidyPhrasing(item.children);
+    if (hasWords(children)) this.defList?.children.push({ type: item.kind, children });
+  }
+
+  /** Ends the open definition list: a block of its own. */
+  private endDefList(): void {
+    this.endItem();
+    const list = this.defList;
+    this.defList = undefined;
+    if (list?.children.length) this.block(list);
   }
 
   finish(): void {
-    this.endItem();
+    this.endDefList();
     if (this.quote) this.blockquote(true, this.ctx.line);
   }
 
@@ -421,7 +440,7 @@ class TopLevelWalk {
   }
 
   private heading(node: WikiNode, line: number): void {
-    this.endItem();
+    this.endDefList();
     const level = (node as unknown as { level: number }).level;
     const titleNode = childrenOf(node).find((c) => c.type === 'heading-title');
     const children = titleNode ? inline(childrenOf(titleNode), this.ctx, false) : [];
@@ -433,15 +452,32 @@ class TopLevelWalk {
   private listMarker(node: WikiNode, line: number): void {
     const marker = String(node).trim();
     this.atLineStart = false;
-    // Definition/indent lines: keep as prose.
+    const def = this.defMarker(node, marker);
+    if (def) {
+      this.endItem();
+      if (!this.defList) {
+        this.out.endBlock();
+        this.defList = { type: 'defList', children: [], position: at(line) };
+      }
+      this.item = { children: [], line, ordered: false, kind: def };
+      return;
+    }
+    // Indent lines (`:` without a term): keep as prose.
     if (/^[;:]+$/.test(marker)) return;
-    this.endItem();
+    this.endDefList();
     this.out.endParagraph();
     this.item = { children: [], line, ordered: marker.endsWith('#') };
   }
 
+  /** What a `;` or `:` marker opens in a definition list: a term, a description, or nothing (an indent). */
+  private defMarker(node: WikiNode, marker: string): DefKind | undefined {
+    if (marker.startsWith(';')) return 'defListTerm';
+    if (node.type === 'dd' && this.item?.kind) return 'defListDescription';
+    return /^:+$/.test(marker) && this.defList ? 'defListDescription' : undefined;
+  }
+
   private table(text: string, line: number): void {
-    this.endItem();
+    this.endDefList();
     const { chunks, dropped } = tableChunks(text);
     if (dropped)
       this.ctx.warn('truncated-table', `table cut after ${MAX_KEPT_ROWS} rows: ${dropped} more rows dropped`, line);
@@ -455,7 +491,7 @@ class TopLevelWalk {
 
   /** `<blockquote>…</blockquote>` at the top level: the paragraphs and lists between become one quote. */
   private blockquote(closing: boolean, line: number): void {
-    this.endItem();
+    this.endDefList();
     if (!closing) {
       if (this.quote) return;
       this.out.endBlock();
@@ -489,12 +525,13 @@ class TopLevelWalk {
       }
       let rest = piece;
       if (this.atLineStart && /^\s*[-•]\s+\S/.test(rest)) {
-        this.endItem();
+        this.endDefList();
         this.flush();
         this.out.endParagraph();
         this.item = { children: [], line: pieceLine, ordered: false };
         rest = rest.replace(/^\s*[-•]\s+/, '');
       }
+      if (rest.trim() && this.atLineStart && this.defList && !this.item) this.endDefList();
       if (rest) {
         this.emit([{ type: 'text', value: rest }], pieceLine);
         if (rest.trim()) {

@@ -36,7 +36,8 @@ function texts(tree: Nodes): string[] {
     const data = node.data as { caption?: string; attribution?: string } | undefined;
     if (data?.caption) out.push(data.caption);
     if (data?.attribution) out.push(data.attribution);
-    if (['heading', 'paragraph', 'tableCell', 'math', 'code'].includes(node.type)) out.push(toString(node));
+    if (['heading', 'paragraph', 'tableCell', 'math', 'code', 'defListTerm', 'defListDescription'].includes(node.type))
+      out.push(toString(node));
     else if ('children' in node) node.children.forEach((c) => walk(c as Nodes));
   };
   walk(tree);
