@@ -21,6 +21,7 @@ import { configureParser, redirectTarget } from './wiki/namespaces.js';
 import {
   addNodes,
   childrenOf,
+  drop,
   inline,
   newCtx,
   plain,
@@ -345,6 +346,10 @@ class TopLevelWalk {
   private lineEmpty = true;
   /** The open list item, or definition-list term or description (`; term : description`). */
   private item: { children: PhrasingContent[]; line: number; ordered: boolean; kind?: DefKind } | undefined;
+  /** No prose yet since the start or the last heading: an indented italic line here is a hatnote. */
+  private proseSinceHeading = false;
+  /** The current line is an indented line that may be a hatnote (`:''For the country, see X.''`). */
+  private indentLine = false;
   /** The open definition list: closed by the first line that is not `;` or `:`. */
   private defList: DefList | undefined;
   private readonly phrasing = new Phrasing();
@@ -403,6 +408,18 @@ class TopLevelWalk {
     if (hasWords(children)) this.defList?.children.push({ type: item.kind, children });
   }
 
+  /**
+   * An indented line before any prose of the article or section that is all in italics is a hand-written
+   * hatnote ("For the country, see …"): dropped and counted with the hatnote templates.
+   */
+  private hatnote(): void {
+    this.indentLine = false;
+    const nodes = this.phrasing.take();
+    const shown = nodes.filter((n) => n.type !== 'text' || n.value.trim());
+    if (shown.length === 1 && shown[0]!.type === 'emphasis') drop(this.ctx, 'dropped-hatnote', 'hatnote');
+    else this.phrasing.add(...nodes);
+  }
+
   /** Ends the open definition list: a block of its own. */
   private endDefList(): void {
     this.endItem();
@@ -430,6 +447,7 @@ class TopLevelWalk {
   private flush(): void {
     const nodes = this.phrasing.take();
     if (!nodes.length) return;
+    if (hasWords(nodes)) this.proseSinceHeading = true;
     if (this.item) this.item.children.push(...nodes);
     else this.out.inline(nodes, this.phrasingLine);
   }
@@ -441,6 +459,7 @@ class TopLevelWalk {
 
   private heading(node: WikiNode, line: number): void {
     this.endDefList();
+    this.proseSinceHeading = false;
     const level = (node as unknown as { level: number }).level;
     const titleNode = childrenOf(node).find((c) => c.type === 'heading-title');
     const children = titleNode ? inline(childrenOf(titleNode), this.ctx, false) : [];
@@ -462,8 +481,12 @@ class TopLevelWalk {
       this.item = { children: [], line, ordered: false, kind: def };
       return;
     }
-    // Indent lines (`:` without a term): keep as prose.
-    if (/^[;:]+$/.test(marker)) return;
+    // Indent lines (`:` without a term): keep as prose, unless a hatnote opens the article or section.
+    if (/^[;:]+$/.test(marker)) {
+      this.flush();
+      if (!this.proseSinceHeading) this.indentLine = true;
+      return;
+    }
     this.endDefList();
     this.out.endParagraph();
     this.item = { children: [], line, ordered: marker.endsWith('#') };
@@ -515,6 +538,7 @@ class TopLevelWalk {
       if (i > 0) {
         // A newline: close an item; a blank line closes the paragraph.
         this.phrasing.lineEnd();
+        if (this.indentLine) this.hatnote();
         this.lineEmpty = true;
         if (this.item) this.endItem();
         else if (piece.trim() === '' && i < lines.length - 1) {

@@ -92,6 +92,16 @@ describe('the template table', () => {
   });
 });
 
+describe('hatnotes', () => {
+  it('drops hatnote templates and an italic indented line before a section’s prose, counted once', () => {
+    const r = read(":''For the river, see [[Vell (river)]].''\nThe town.\n== A ==\n{{Main|B}}\nText.\n");
+    expect(textOf(":''For the river, see [[Vell (river)]].''\nThe town.\n")).toBe('The town.');
+    expect(r.warnings.map((w) => [w.rule, w.message])).toEqual([['dropped-hatnote', 'hatnote dropped (2 times)']]);
+    const kept = read("== A ==\nProse.\n:''An indented remark.''\n");
+    expect(toString(kept.tree)).toContain('An indented remark.');
+  });
+});
+
 describe('infoboxes', () => {
   const src =
     '{{Infobox person\n| name = Ada\n| birth_date = {{birth date|1815|12|10}}\n| image = Ada.jpg\n}}\nText.\n';
