@@ -235,6 +235,49 @@ const asOf: Render = (a, out) => {
   out.inline([text(`${/^(y|yes)$/i.test(a.text('lc')) ? 'as' : 'As'} of ${formatDate(y, m, d, dayFirst(a))}`)]);
 };
 
+/** `{{circa|1900}}`: "c. 1900"; `{{reign|1900|1910}}`: "r. 1900–1910". */
+const prefixed =
+  (prefix: string, separator = '–'): Render =>
+  (a, out) => {
+    const parts = a.positional.map((k) => a.text(k)).filter(Boolean);
+    if (parts.length) out.inline([text(`${prefix}${parts.join(separator)}`)]);
+  };
+
+/** `{{frac|1|2}}`: "1/2"; `{{frac|3|1|2}}`: "3 1/2". */
+const frac: Render = (a, out) => {
+  const [x = '', y = '', z = ''] = a.positional.map((k) => a.text(k));
+  out.inline([text(z ? `${x} ${y}/${z}` : y ? `${x}/${y}` : `1/${x}`)]);
+};
+
+/** `{{val|1.23|e=5|u=m}}`: "1.23×10^5 m". */
+const val: Render = (a, out) => {
+  const e = a.text('e');
+  const unit = a.text('u', 'ul');
+  const range = a.text('2') ? `–${a.text('2')}` : '';
+  out.inline([text(`${a.text('1')}${range}${e ? `×10^${e}` : ''}${unit ? ` ${unit}` : ''}`)]);
+};
+
+/** `{{USS|Enterprise|CV-6}}`: "USS Enterprise (CV-6)". */
+const shipPrefix =
+  (prefix: string): Render =>
+  (a, out) =>
+    out.inline([text(`${prefix} ${a.text('1')}${a.text('2') ? ` (${a.text('2')})` : ''}`)]);
+
+/** `{{nihongo|Tokyo|東京|Tōkyō}}`: "Tokyo (東京, Tōkyō)". */
+const nihongo: Render = (a, out) => {
+  const extra = [a.text('2'), a.text('3')].filter(Boolean).join(', ');
+  out.inline([...a.rich('1'), ...(extra ? [text(` (${extra})`)] : [])]);
+};
+
+/** `{{lit|the rising sun}}`: "lit. 'the rising sun'". */
+const literally: Render = (a, out) => {
+  const parts = a.positional.map((k) => a.text(k)).filter(Boolean);
+  if (parts.length) out.inline([text(`lit. ‘${parts.join('’ or ‘')}’`)]);
+};
+
+/** `{{respell|JUR|mən}}`: "JUR-mən". */
+const respell: Render = (a, out) => out.inline([text(a.positional.map((k) => a.text(k)).join('-'))]);
+
 /* ---------- the table ---------- */
 
 const RENDER: Record<string, Render> = {};
@@ -280,6 +323,25 @@ add(asOf, 'as of');
 add(barPercent, 'bar percent');
 add(barBox, 'bar box');
 add(joined(' ', ['1', '2']), 'sortname');
+add(prefixed('c. '), 'circa', 'c.');
+add(prefixed('fl. '), 'floruit', 'fl.');
+add(prefixed('r. '), 'reign', 'r.');
+add(frac, 'frac', 'fraction', 'sfrac');
+add(val, 'val');
+add(nihongo, 'nihongo', 'nihongo2');
+add(literally, 'lit', 'literal translation', 'literally');
+add(respell, 'respell');
+add(shipPrefix('USS'), 'uss');
+add(shipPrefix('HMS'), 'hms');
+add(joined(' ', ['1', '2']), 'ship');
+add(param('2'), 'color', 'colour', 'font color', 'audio', 'tooltip');
+add(param('1'), 'math', 'mvar', 'var', 'strikethrough', 'strike', 's', 'center', 'visible anchor', 'not a typo');
+add(param('1'), 'iast', 'transliteration', 'cn span', 'citation needed span', 'fact span', 'keypress', 'kbd');
+add(param('1'), 'post-nominals', 'as written', 'crossreference', 'overline', 'underline', 'large', 'huge', 'em');
+add(param('2', '1'), 'sortkey', 'sort key');
+add(literal('ʻ'), 'okina');
+add(prefixed('US$', ' '), 'us$');
+add(param('1'), 'currency');
 add(joined(', '), 'comma separated entries');
 
 /** Hatnotes: navigation lines above a section, not the article's text. */
