@@ -52,6 +52,24 @@ describe('the template table', () => {
     expect(ruleFor('France-geo-stub').kind).toBe('maintenance');
     expect(ruleFor('Something else').kind).toBe('unknown');
   });
+  it('knows the citation, infobox, hatnote and quote templates of other languages’ wikis', () => {
+    expect(['Kilde www', 'Lien web', 'Cita web', 'Citeer web', 'Internetquelle'].map((n) => ruleFor(n).kind)).toEqual(
+      Array(5).fill('citation'),
+    );
+    expect(['Infoboks person', 'Ficha de persona', 'Infobox Unternehmen'].map((n) => ruleFor(n).kind)).toEqual(
+      Array(3).fill('infobox'),
+    );
+    expect(['Hovedartikkel', 'Hauptartikel', 'Article détaillé', 'Hoofartikel'].map((n) => ruleFor(n).kind)).toEqual(
+      Array(4).fill('hatnote'),
+    );
+    const r = read('Tekst.<ref>{{Kilde www|tittel=Fjord|utgiver=NRK|dato=2009|url=https://nrk.no/x}}</ref>\n');
+    expect(r.citations[0]!.text).toBe('“Fjord”. NRK, 2009. https://nrk.no/x');
+    const quote = read('{{Sitat|Havet er stort.|Ola Nordmann}}\n').tree.children[0] as Blockquote;
+    expect([toString(quote), (quote.data as { attribution?: string }).attribution]).toEqual([
+      'Havet er stort.',
+      'Ola Nordmann',
+    ]);
+  });
   it('renders dates, flags, languages and dashes as Wikipedia shows them', () => {
     expect(textOf('Born {{birth date|1941|6|24}}, {{Start date|2016|10|15|df=y}}, {{dts|2010|5|3}}.')).toBe(
       'Born June 24, 1941, 15 October 2016, May 3, 2010.',

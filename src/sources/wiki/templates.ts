@@ -292,7 +292,8 @@ add(param('2', '1'), 'sort');
 add(param('2', '1'), 'url', 'official website', 'sortname2');
 add(param('lt', '1'), 'ill', 'interlanguage link', 'interlanguage link multi', 'link-interwiki');
 add(ipac, 'ipac-en', 'ipac-de', 'ipac-fr', 'ipac-es', 'ipac-it', 'ipac-pl');
-add(dateAt(), 'start date', 'end date', 'birth date', 'death date', 'film date', 'release date', 'date');
+add(dateAt(), 'start date', 'end date', 'birth date', 'death date', 'film date', 'release date');
+add(joined(' '), 'date', 'datum', 'dato');
 add(dateAt(), 'birth date and age', 'start date and age', 'end date and age', 'birth year and age');
 add(deathDateAndAge, 'death date and age');
 add(dts, 'dts', 'date table sorting', 'sort date');
@@ -303,6 +304,7 @@ add(quoteOf(['1', 'text', 'quote'], ['author', '2', 'sign', 'cite'], ['source', 
 add(quoteOf(['1', 'text', 'quote'], ['author', '4', 'sign'], ['source', 'title', '5']), 'cquote', 'rquote');
 add(quoteOf(['1', 'text', 'quote'], ['author', '2'], ['source', '3']), 'quotation', 'quote box', 'pull quote');
 add(quoteOf(['text', '1'], ['autor', '2', 'author'], ['quelle', '3', 'source']), 'zitat', 'citaat', 'aanhaling');
+add(quoteOf(['1', 'text', 'sitat'], ['2', 'author', 'kilde'], ['3', 'source']), 'sitat', 'cita', 'citação', 'cytat');
 add(noteOf, 'efn', 'efn-ua', 'efn-lr', 'efn-lg', 'efn-ur', 'refn', 'notetag', 'efn-la');
 add(shortCitation, 'sfn', 'sfnp', 'harvnb', 'harv', 'harvp', 'harvtxt', 'sfnm');
 add(literal(' – '), 'snd', 'spaced ndash', 'spnd', 'sndash');
@@ -351,6 +353,8 @@ const HATNOTES = new Set([
   'redirect2', 'distinguish', 'other uses', 'other people', 'otheruses', 'dablink', 'hatnote', 'selfref', 'broader',
   'hauptartikel', 'siehe auch', 'begriffsklärungshinweis', 'dieser artikel', 'hoofartikel', 'sien ook', 'details',
   'redirect-distinguish', 'about-distinguish', 'for multi', 'other places', 'more',
+  'hovedartikkel', 'se også', 'utdypende artikkel', 'article détaillé', 'voir aussi', 'ap', 'vt', 'zie ook',
+  'hoofdartikel', 'zie hoofdartikel', 'artículo principal', 'véase también', 'homonymie', 'confusion',
 ]);
 
 /** Maintenance, navigation, icon and layout templates: no text of the article. */
@@ -373,13 +377,21 @@ const MAINTENANCE = new Set([
   'bots', 'nobots', 'subst', 'reflist-talk', 'talk header', 'infobox', 'winter', 'cite check', 'interlanguage',
   'ted speaker', 'imdb name', 'imdb title', 'osmrelation-inline', 'geographic location', 'wikiatlas',
   'cia world factbook link', 'pdflink', 'bmv', 'smaller', 'dn', 'disambiguation needed', 'rp',
+  'referanser', 'autoritetsdata', 'offisielle lenker', 'portail', 'palette', 'références', 'referencias',
+  'appendix', 'belege fehlen', 'quellen fehlen', 'lückenhaft', 'überarbeiten', 'commonscat-inline', 'kilder',
+  'ref-en', 'en', 'lien brisé', 'refnec', 'référence nécessaire', 'cita requerida', 'citation requise',
 ]);
 
-const MAINTENANCE_PATTERN = /(-stub|^stub|navbox|^nav |sidebar|^portal|^pp-|^use .* (english|dates)|^cite check)/;
+const MAINTENANCE_PATTERN =
+  /(-stub|^stub|navbox|^nav |sidebar|^portal|^portail|^palette|^navigasjon|^pp-|^use .* (english|dates)|^cite check)/;
 
-const INFOBOX = /^(infobox|inligtingskas|infokasten|info\/|taxobox|speciesbox|automatic taxobox|ficha |personendaten)/;
+const INFOBOX =
+  /^(infobox|infoboks|inligtingskas|infokasten|info\/|taxobox|speciesbox|automatic taxobox|ficha |personendaten)/;
 
-const CITATION = /^(cite\b|cite[a-z]|citation$|vcite|literatur$|internetquelle$|webarchiv$|harvc|bronvermelding)/;
+const CITATION = new RegExp(
+  '^(cite\\b|cite[a-z]|citation$|vcite|literatur$|internetquelle$|webarchiv$|harvc|bronvermelding|citeer |' +
+    'kilde |lien web|ouvrage$|article$|cita (web|libro|publicación|noticia|revista|enciclopedia)|cytuj )',
+);
 
 /** A template name as the table knows it: lower case, `_` as space, no `Template:` prefix. */
 export function normaliseName(name: string): string {
