@@ -88,6 +88,18 @@ export const WarningSchema = z.object({
 });
 export type Warning = z.infer<typeof WarningSchema>;
 
+/** A file of the content folder that the guide shows (an image), checked and fingerprinted when read. */
+export const AssetSchema = z.object({
+  /** Path relative to the content folder, with `/` separators: the `url` of the image nodes that show it. */
+  path: z.string(),
+  /** SHA-256 of its bytes, hex: an edited image rebuilds the outputs that show it. */
+  sha256: z.string(),
+  /** Media type (image/png, image/jpeg, image/gif, image/webp, image/svg+xml). */
+  type: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
+export type Asset = z.infer<typeof AssetSchema>;
+
 /**
  * One parsed input. `tree` is mdast: `heading` nodes open sections, `paragraph` and `list` nodes are blocks,
  * and `footnoteReference` nodes mark citations (their `identifier` is a key into `citations`).
@@ -100,6 +112,8 @@ export const SourceSchema = z.object({
   warnings: z.array(WarningSchema),
   /** Internal links in the prose (wikitext `[[target|label]]`): named things the source itself marks. */
   links: z.array(z.object({ target: z.string(), label: z.string(), line: z.number() })).optional(),
+  /** The images its tree shows, found in the content folder (set where the folder is read). */
+  assets: z.array(AssetSchema).optional(),
 });
 /**
  * One parsed input. `tree` is mdast: `heading` nodes open sections, `paragraph` and `list` nodes are blocks,
@@ -353,6 +367,8 @@ export const BookSchema = z.object({
   citations: z.array(CitationSchema),
   /** Names the sources link (wikitext `[[target|label]]`): hints for aliases and the index. */
   links: z.array(z.object({ target: z.string(), label: z.string(), source: z.string() })),
+  /** The images the book's blocks show (outputs copy or embed them). */
+  assets: z.array(AssetSchema).optional(),
   report: MergeReportSchema,
 });
 /** The merge's output: the sources fused into chapters, with their citations and the merge's report. */

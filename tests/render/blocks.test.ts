@@ -106,15 +106,17 @@ describe('block kinds beyond paragraphs and lists, rendered to safe HTML', () =>
         { type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [text('x')] }] },
         { type: 'paragraph', children: [{ type: 'image', url: 'file:///etc/passwd', alt: 'x' }] },
         { type: 'paragraph', children: [{ type: 'image', url: '../../secret.png', alt: 'x' }] },
+        { type: 'paragraph', children: [{ type: 'image', url: 'images/unlisted.png', alt: 'x' }] },
       ],
-      ctx,
+      { ...ctx, images: new Map([['images/map.png', 'media/images/map.png']]) },
     );
-    expect(html).toContain(
-      '<figure class="figure"><img src="images/map.png" alt="Map of Europe"><figcaption>A map</figcaption></figure>',
-    );
+    const figure = '<img src="media/images/map.png" alt="Map of Europe"><figcaption>A map</figcaption>';
+    expect(html).toContain(`<figure class="figure">${figure}</figure>`);
     expect(html).not.toContain('example.org');
     expect(html).not.toContain('javascript');
     expect(html).not.toContain('passwd');
     expect(html).not.toContain('secret');
+    // An image the build did not check and copy is not shown either.
+    expect(html).not.toContain('unlisted');
   });
 });

@@ -8,7 +8,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { toHast, type Handler } from 'mdast-util-to-hast';
 import type { Root as HastRoot, Element } from 'hast';
-import type { FootnoteReference, RootContent } from 'mdast';
+import type { FootnoteReference, Image, RootContent } from 'mdast';
 import type { Schema as SanitizeSchema } from 'hast-util-sanitize';
 import { hyphenateTree } from './hyphenate.js';
 import { blockHandlers } from './blocks-hast.js';
@@ -79,6 +79,8 @@ export interface ContentContext {
   hyphenate?: (text: string) => string;
   /** EPUB only: mark note references with epub:type, so readers can show notes as pop-ups. */
   epub?: boolean;
+  /** Where each image of the content folder is found from this output (by its path); others are left out. */
+  images?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -88,13 +90,14 @@ export interface ContentContext {
  */
 export function blockHtml(nodes: RootContent | RootContent[], ctx: ContentContext): string {
   const cited: string[] = [];
-  visit(
-    { type: 'root', children: Array.isArray(nodes) ? nodes : [nodes] },
-    'footnoteReference',
-    (ref: FootnoteReference) => {
-      cited.push(`${ref.identifier}=${ctx.noteNumber(ref.identifier) ?? ''}`);
-    },
-  );
+  visit({ type: 'root', children: Array.isArray(nodes) ? nodes : [nodes] }, (node) => {
+    if (node.type === 'footnoteReference')
+      cited.push(
+        `${(node as FootnoteReference).identifier}=${ctx.noteNumber((node as FootnoteReference).identifier) ?? ''}`,
+      );
+    // An image's address in this output (a file beside the page, or its bytes) is part of the HTML.
+    else if (node.type === 'image') cited.push(`${(node as Image).url}>${ctx.images?.get((node as Image).url) ?? ''}`);
+  });
   // A digest, not the text itself: the cache holds many blocks for the life of the process.
   const key = createHash('sha1')
     .update(JSON.stringify(nodes, (name, value: unknown) => (name === 'position' ? undefined : value)))
@@ -148,6 +151,17 @@ function convert(nodes: RootContent | RootContent[], ctx: ContentContext): strin
     toHast(root, { handlers: { ...blockHandlers, footnoteReference } }) as HastRoot,
   ) as HastRoot;
   if (ctx.hyphenate) hyphenateTree(hast, ctx.hyphenate);
+  // After sanitizing: the image's address in this output is Quire's (a file it copied, or the image's bytes).
+  visit(hast, 'element', (el: Element, index, parent) => {
+    if (el.tagName !== 'img') return undefined;
+    const src = ctx.images?.get(String(el.properties.src));
+    if (src) el.properties.src = src;
+    else if (parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    return undefined;
+  });
   // After sanitizing: Quire's own semantics, not the source's.
   if (ctx.epub)
     visit(hast, 'element', (el: Element) => {
