@@ -201,9 +201,9 @@ function lineEnd(offset: number, raw: string, i: number): number {
 
 /**
  * The text with every character of the given spans but line ends made a space: the parser sees an empty
- * table (its line and attributes kept, so it is still reported as dropped), offsets and lines unchanged.
- * Tables are not carried into the guide, and wikiparser-node needs about a second per 100 kB of table
- * (a 6.6 MB table did not finish in 300 s).
+ * table (its line and attributes kept), offsets and lines unchanged. The walk reads each table from the
+ * original text, a few rows at a time (see wiki/tables.ts): wikiparser-node's time on one whole table grows
+ * faster than its length (a 6.6 MB table did not finish in 300 s).
  */
 function blank(text: string, spans: [number, number][]): string {
   if (!spans.length) return text;
