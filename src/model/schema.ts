@@ -131,6 +131,22 @@ export const KeyPointSchema = z.object({
 });
 export type KeyPoint = z.infer<typeof KeyPointSchema>;
 
+/**
+ * A key point of the study guide: a self-contained sentence that sums up part of a section (study/key-points.ts),
+ * chosen among the section's own sentences and the key sentences the merge matched to it.
+ */
+export const StudyKeyPointSchema = KeyPointSchema.extend({
+  /** The section it sums up. */
+  section: z.string(),
+  /** `key-sentence`: a cited key sentence matched to the section; `section`: a sentence of the section. */
+  origin: z.enum(['key-sentence', 'section']),
+  /** The block holding the sentence (or the key sentence's closest match), to link to. */
+  block: z.string(),
+  /** The book's citations (Citation ids) of that sentence in the text. */
+  citations: z.array(z.string()),
+});
+export type StudyKeyPoint = z.infer<typeof StudyKeyPointSchema>;
+
 export const SectionSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -219,11 +235,29 @@ export const TimelineEventSchema = z.object({
 });
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 
+/**
+ * What a question asks: `cloze` (a key fact of a sentence blanked), `choice` (multiple choice, the distractors of
+ * the answer's own kind), `short` (a short answer: who, when), `cause` (why, or with what effect, from a causal
+ * sentence), `disagreement` (where the sources disagree).
+ */
+export const QuestionKindSchema = z.enum(['cloze', 'choice', 'short', 'cause', 'disagreement']);
+export type QuestionKind = z.infer<typeof QuestionKindSchema>;
+
+/** The blank in a cloze or multiple-choice question's sentence. */
+export const QUESTION_BLANK = '_____';
+
 export const ReviewQuestionSchema = z.object({
   id: z.string(),
   chapter: z.string(),
+  /** Questions recorded before kinds existed (older editions' book.json) read as short answers. */
+  kind: QuestionKindSchema.default('short'),
+  /** The question as printed; a cloze or multiple-choice question holds its sentence with `QUESTION_BLANK`. */
   question: z.string(),
   answer: z.string(),
+  /** Multiple choice: every option, the answer among them, in a fixed order (by date, else alphabetical). */
+  choices: z.array(z.string()).optional(),
+  /** The sentence of the text the answer stands in, quoted by the answer key (absent for editor's questions). */
+  quote: z.string().optional(),
   /** Where the answer stands: a block id. */
   block: z.string(),
   /** The glossary entry the question is about, if any. */
@@ -361,6 +395,8 @@ export type MentionSpan = z.infer<typeof MentionSpanSchema>;
 export const StudyAidsSchema = z.object({
   glossaries: GlossariesSchema,
   questions: z.array(ReviewQuestionSchema),
+  /** Two to four per section of two or more paragraphs, in reading order. */
+  keyPoints: z.array(StudyKeyPointSchema).default([]),
   index: z.array(IndexEntrySchema),
   mentions: z.array(MentionSpanSchema),
 });

@@ -173,7 +173,14 @@ export function applyQuestionOverrides(book: StudyGuide, overrides: Overrides, f
         hint: `chapters are ${book.chapters.map((c) => c.id).join(', ')}`,
       });
     const block = chapter.sections[0]?.blocks[0]?.id ?? '';
-    questions.push({ id: `q-editor-${i + 1}`, chapter: chapter.id, question: q.question, answer: q.answer, block });
+    questions.push({
+      id: `q-editor-${i + 1}`,
+      chapter: chapter.id,
+      kind: 'short',
+      question: q.question,
+      answer: q.answer,
+      block,
+    });
   }
   const order = new Map(book.chapters.map((c, i) => [c.id, i]));
   questions.sort((a, b) => (order.get(a.chapter) ?? 0) - (order.get(b.chapter) ?? 0));

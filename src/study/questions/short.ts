@@ -1,0 +1,85 @@
+/**
+ * Short answers from the glossaries, each asked where a sentence of the running text states the answer:
+ * when a treaty was signed (only an instrument that was signed: not a proposal, not a negotiation that
+ * failed), and who held an ambassador's post in a term (from a sentence that names the person as
+ * ambassador, so the list of ambassadors is not what answers it).
+ */
+import { formatDate } from '../../util/dates.js';
+import type { Treaty } from '../../model/index.js';
+import { datesIn } from '../timeline.js';
+import { discourse, wording, wordsPattern } from '../discourse.js';
+import { writtenYear, type Candidate, type QuestionContext } from './context.js';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const mentions = (sentence: string, names: string[]) =>
+  names.some((n) => new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(n)}(?![\p{L}\p{N}])`, 'u').test(sentence));
+
+/** Statuses that mean the instrument was signed (the facts stage may give a treaty a status). */
+const SIGNED = new Set(['signed', 'ratified', 'denounced']);
+
+/** Whether the guide holds the treaty as signed: its status when it has one, else the sentence says so. */
+function signed(t: Treaty, sentence: string, signWords: RegExp): boolean {
+  const status = (t as Treaty & { status?: unknown }).status;
+  const value = typeof status === 'string' ? status : (status as { value?: string } | undefined)?.value;
+  if (value !== undefined) return SIGNED.has(value);
+  return signWords.test(sentence);
+}
+
+export function treatyQuestions(ctx: QuestionContext): Candidate[] {
+  const table = discourse(ctx.language);
+  if (!table) return [];
+  const signWords = wordsPattern(table.signed);
+  const w = wording(ctx.language);
+  const out: Candidate[] = [];
+  for (const t of ctx.guide.glossaries.treaties) {
+    if (!t.date || t.date.length !== 10) continue;
+    const names = [t.name, ...t.aliases];
+    const s = ctx.sentences.find(
+      (x) =>
+        mentions(x.text, names) &&
+        signed(t, x.text, signWords) &&
+        datesIn(x.text, undefined, ctx.language).some((d) => d.date === t.date && writtenYear(d.label)),
+    );
+    if (!s) continue;
+    out.push({
+      kind: 'short',
+      chapter: s.chapter.id,
+      order: s.order,
+      question: w.signedWhen(t.name),
+      answer: formatDate(t.date, ctx.language),
+      quote: s.text,
+      block: s.block,
+      entry: t.id,
+      evidence: t.date,
+    });
+  }
+  return out;
+}
+
+export function ambassadorQuestions(ctx: QuestionContext): Candidate[] {
+  const table = discourse(ctx.language);
+  if (!table) return [];
+  const post = wordsPattern(table.ambassador);
+  const w = wording(ctx.language);
+  const out: Candidate[] = [];
+  for (const a of ctx.guide.glossaries.ambassadors) {
+    if (!a.term || a.disagreements.some((d) => d.field === 'name' || d.field === 'term' || d.field === 'date'))
+      continue;
+    const names = [a.name, ...a.aliases].filter((n) => n.split(/\s+/).length >= 2);
+    const s = ctx.sentences.find((x) => post.test(x.text) && mentions(x.text, names));
+    if (!s) continue;
+    const written = names.find((n) => s.text.includes(n))!;
+    out.push({
+      kind: 'short',
+      chapter: s.chapter.id,
+      order: s.order,
+      question: w.whoHeld(a.post, a.term),
+      answer: written === a.name ? a.name : `${written} (${a.name})`,
+      quote: s.text,
+      block: s.block,
+      entry: a.id,
+      evidence: written,
+    });
+  }
+  return out;
+}
