@@ -71,11 +71,13 @@ function halves(
   const opensClause = words(before) <= 1 || (/,\s*$/.test(before) && words(before) <= 6);
   if (role !== 'effect' && opensClause) {
     // "Because C, E" / "By 1938, because C, E": the opening clause is the cause (or the aim).
-    if (phrasal) return undefined;
-    const parts = splitOpening(after, wordsPattern(Object.values(table.causal).flat()));
-    if (!parts || hasVerb(parts[1], language) === false) return undefined;
-    const intro = words(before) > 1 ? `${tidy(before)}, ` : '';
-    return { cause: parts[0], effect: intro + parts[1] };
+    const parts = phrasal ? undefined : splitOpening(after, wordsPattern(Object.values(table.causal).flat()));
+    if (parts && hasVerb(parts[1], language) !== false) {
+      const intro = words(before) > 1 ? `${tidy(before)}, ` : '';
+      return { cause: parts[0], effect: intro + parts[1] };
+    }
+    // No main clause after it: "E, because C" with a short E is read below.
+    if (words(before) <= 1) return undefined;
   }
   if (role === 'effect' && words(tidy(before)) <= 1) {
     // "This prompted E" / "As a result, E": the cause is the sentence before.
@@ -94,7 +96,9 @@ export function splitCausal(sentence: string, s: Pick<BookSentence, 'previous'>,
   const out: CausalSplit[] = [];
   // A word that leans on what was cut off ("…, especially", "…fundamentally") goes with it.
   const dangling = new RegExp(String.raw`(?:[\s,]+(?:${table.dangling.join('|')}))+$`, 'iu');
-  const clean = (x: string) => tidy(tidy(opening(x, language).rest).replace(dangling, ''));
+  // The half that opens the sentence may open with a connective ("Thus, …"): the question quotes it without.
+  const clean = (x: string) =>
+    tidy(tidy(sentence.startsWith(x.trimStart()) ? opening(x, language).rest : x).replace(dangling, ''));
   for (const role of ['reason', 'purpose', 'effect'] as CausalRole[]) {
     const m = wordsPattern(table.causal[role]).exec(sentence);
     if (!m || enclosed(sentence, m.index)) continue;

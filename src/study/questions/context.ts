@@ -34,8 +34,12 @@ export interface QuestionContext {
   sentences: BookSentence[];
   /** Sentences the sources disagree on (real disagreements, not spelling): never asked as settled. */
   disputed(sentence: string): boolean;
-  /** Whether a sentence can stand alone in a question (no pronoun it leaves unresolved, no hedge). */
-  standsAlone(sentence: string): boolean;
+  /**
+   * Whether a sentence can be asked about: `alone` (it stands alone), `connective` (it opens with a connective
+   * that a question quoting part of it can leave out), `pronoun` (it opens with a pronoun: only the sentence
+   * before can say what it means), `no` (a hedged claim, an editor's tag, too short or too long).
+   */
+  readable(sentence: string): 'alone' | 'connective' | 'pronoun' | 'no';
   /** The text each chapter prints right above its questions (its last block), lower-cased. */
   lastBlock: Map<string, string>;
   /** Real disagreements among the merge's conflicts. */
@@ -88,15 +92,11 @@ export function makeContext(guide: StudyGuide): QuestionContext {
     const w = contentWords(sentence);
     return disputedWords.some((d) => similarity(d, w) >= 0.8);
   };
-  const standsAlone = (sentence: string) => {
+  const readable = (sentence: string) => {
     const n = sentence.split(/\s+/).length;
-    return (
-      n >= MIN_WORDS &&
-      n <= MAX_WORDS &&
-      opening(sentence, language).kind === 'clear' &&
-      !hedged(sentence, language) &&
-      !/\[[^\]]*\]/.test(sentence)
-    );
+    if (n < MIN_WORDS || n > MAX_WORDS || hedged(sentence, language) || /\[[^\]]*\]/.test(sentence)) return 'no';
+    const kind = opening(sentence, language).kind;
+    return kind === 'clear' ? 'alone' : kind;
   };
   const dates = new Map<string, number>();
   for (const s of sentences)
@@ -114,7 +114,7 @@ export function makeContext(guide: StudyGuide): QuestionContext {
     language,
     sentences,
     disputed,
-    standsAlone,
+    readable,
     lastBlock,
     disagreements,
     dates,

@@ -27,8 +27,12 @@ function sentenceCandidates(ctx: QuestionContext): Candidate[] {
     ...ctx.sentences.filter((s) => !ctx.keySentences.has(s.text)),
   ];
   for (const s of ordered) {
-    if (!ctx.standsAlone(s.text)) continue;
-    out.push(...causeQuestions(s, ctx));
+    const readable = ctx.readable(s.text);
+    if (readable === 'no') continue;
+    // "This prompted…": asked only with the sentence before, which says what "this" is.
+    const causes = causeQuestions(s, ctx);
+    out.push(...(readable === 'pronoun' ? causes.filter((q) => q.quote !== s.text) : causes));
+    if (readable !== 'alone') continue;
     const facts = factsIn(s.text, ctx);
     // The rarer kinds of fact first: a treaty or a person says more about a sentence than its date.
     const fact = facts.find((f) => f.kind === 'treaty') ?? facts.find((f) => f.kind === 'date') ?? facts[0];

@@ -74,7 +74,7 @@ export function ambassadorQuestions(ctx: QuestionContext): Candidate[] {
       chapter: s.chapter.id,
       order: s.order,
       question: w.whoHeld(a.post, a.term),
-      answer: written === a.name ? a.name : `${written} (${a.name})`,
+      answer: written,
       quote: s.text,
       block: s.block,
       entry: a.id,
