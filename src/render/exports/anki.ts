@@ -27,7 +27,8 @@ function back(item: ExportItem): string {
 function front(item: ExportItem): string {
   if (!item.choices.length) return htmlEscape(item.question);
   const options = item.choices.map((c) => `<li>${htmlEscape(c)}</li>`).join('');
-  return `${htmlEscape(item.question)}<ol type="A">${options}</ol>`;
+  // No quotation mark anywhere in a field: Anki would take one opening a field for CSV quoting.
+  return `${htmlEscape(item.question)}<ol type=A>${options}</ol>`;
 }
 
 function note(set: ExportSet, item: ExportItem): string[] {

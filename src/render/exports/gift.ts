@@ -3,7 +3,7 @@
  * cloze as a missing-word question, short answers as Short, cause and disagreement questions as essays.
  * Every question carries the answer, the sentence it stands in and where, as general feedback (`####`).
  * GIFT's control characters (~ = # { } :) and the backslash are escaped with a backslash wherever text
- * goes; a category path escapes its slashes by doubling them.
+ * goes; a category line is read as written, so its names only have their slashes doubled.
  */
 import { QUESTION_BLANK } from '../../model/index.js';
 import { explanation, oneLine, type ExportItem, type ExportSet } from './items.js';
@@ -15,7 +15,8 @@ export function giftEscape(text: string): string {
 }
 
 function category(set: ExportSet, chapter: string): string {
-  const part = (s: string) => giftEscape(s).replace(/\//g, '//');
+  // The rest of a category line is the path as written (no escapes); a slash in a name is doubled.
+  const part = (s: string) => oneLine(s).replace(/\//g, '//');
   return `$CATEGORY: $course$/top/${part(set.title)}/${part(chapter)}`;
 }
 

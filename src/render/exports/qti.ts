@@ -13,12 +13,16 @@ import { exportWriter } from './writer.js';
 
 /** Text as XML character data or an attribute value. */
 export function xmlEscape(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return (
+    text
+      // Characters XML 1.0 does not allow, even escaped (a tab and line breaks it does).
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  );
 }
 
 const mattext = (text: string) => `<material><mattext texttype="text/plain">${xmlEscape(text)}</mattext></material>`;
@@ -33,7 +37,8 @@ const TYPES: Record<ExportItem['kind'], string> = {
 
 function metadata(item: ExportItem): string {
   const field = (label: string, entry: string) =>
-    `<qtimetadatafield><fieldlabel>${label}</fieldlabel><fieldentry>${xmlEscape(entry)}</fieldentry></qtimetadatafield>`;
+    `<qtimetadatafield><fieldlabel>${label}</fieldlabel>` +
+    `<fieldentry>${xmlEscape(entry)}</fieldentry></qtimetadatafield>`;
   return (
     `<itemmetadata><qtimetadata>${field('question_type', TYPES[item.kind])}` +
     `${field('points_possible', '1.0')}</qtimetadata></itemmetadata>`
