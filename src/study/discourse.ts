@@ -58,7 +58,7 @@ const TABLES: Record<string, DiscourseTable> = {
     },
     phrasal: list('because of|due to|owing to|on account of|as a result of'),
     dangling: list(
-      '\\p{L}+ly|especially|particularly|mainly|partly|largely|mostly|chiefly|also|and|or|but|both|not|' +
+      '\\p{L}+ly|thus|so|especially|particularly|mainly|partly|largely|mostly|chiefly|also|and|or|but|both|not|' +
         'only|just|which|that',
     ),
     hedges: list(

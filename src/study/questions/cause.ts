@@ -97,8 +97,8 @@ export function splitCausal(sentence: string, s: Pick<BookSentence, 'previous'>,
   // A word that leans on what was cut off ("…, especially", "…fundamentally") goes with it.
   const dangling = new RegExp(String.raw`(?:[\s,]+(?:${table.dangling.join('|')}))+$`, 'iu');
   // The half that opens the sentence may open with a connective ("Thus, …"): the question quotes it without.
-  const clean = (x: string) =>
-    tidy(tidy(sentence.startsWith(x.trimStart()) ? opening(x, language).rest : x).replace(dangling, ''));
+  const clean = (x: string) => tidy(sentence.startsWith(x.trimStart()) ? opening(x, language).rest : x);
+  const quoted = (x: string) => tidy(x.replace(dangling, ''));
   for (const role of ['reason', 'purpose', 'effect'] as CausalRole[]) {
     const m = wordsPattern(table.causal[role]).exec(sentence);
     if (!m || enclosed(sentence, m.index)) continue;
@@ -115,8 +115,9 @@ export function splitCausal(sentence: string, s: Pick<BookSentence, 'previous'>,
       const verb =
         !/[,;:]\s*$/.test(sentence.slice(0, m.index)) && !/^\s*,/.test(sentence.slice(m.index + m[0].length));
       const answer = verb ? `${connective} ${effect}` : effect;
-      out.push({ role, given: cause, answer: capital(answer, language) + '.', evidence: effect });
-    } else out.push({ role, given: effect, answer: `${capital(connective, language)} ${cause}.`, evidence: cause });
+      out.push({ role, given: quoted(cause), answer: capital(answer, language) + '.', evidence: effect });
+    } else
+      out.push({ role, given: quoted(effect), answer: `${capital(connective, language)} ${cause}.`, evidence: cause });
   }
   return out;
 }

@@ -95,6 +95,8 @@ export function makeContext(guide: StudyGuide): QuestionContext {
   const readable = (sentence: string) => {
     const n = sentence.split(/\s+/).length;
     if (n < MIN_WORDS || n > MAX_WORDS || hedged(sentence, language) || /\[[^\]]*\]/.test(sentence)) return 'no';
+    // A sentence that introduces a list ("…zones of influence: 1.") says its point in the list.
+    if (/:\s*\S{0,3}[.:]?$/.test(sentence)) return 'no';
     const kind = opening(sentence, language).kind;
     return kind === 'clear' ? 'alone' : kind;
   };

@@ -64,7 +64,8 @@ export function disagreementQuestions(ctx: QuestionContext): Candidate[] {
         ctx.guide.chapters.find((ch) => ch.id === c.section)?.title ??
         c.section;
       question = w.membership(c.differs[0]!, title);
-      readings = c.readings.map((r) => ({ value: r.text, sources: sources(r) }));
+      // The merge words a membership reading "listed: Name" or "not listed".
+      readings = c.readings.map((r) => ({ value: r.text.replace(/:.*$/, ''), sources: sources(r) }));
     } else {
       question = w.disagreement(c.kind, c.readings[0]!.text);
       const values = c.readings.map((r) => excerpt(r.text, c.differs, ctx.language));

@@ -35,7 +35,15 @@ export function factsIn(sentence: string, ctx: QuestionContext): Fact[] {
   const date = dates.find(
     (d) => sentence.split(d.label).length === 2 && !/[\p{L}\p{N}-]$/u.test(sentence.slice(0, d.index)),
   );
-  if (date) out.push({ kind: 'date', surface: date.label, index: date.index, value: date.date });
+  if (date) {
+    // The date itself, not a preposition the parser took with it ("On 1 May 1941").
+    const lead = /^\p{L}+\s+(?=\d|\p{Lu})/u.exec(date.label)?.[0] ?? '';
+    const surface =
+      lead && datesIn(date.label.slice(lead.length), undefined, ctx.language).length
+        ? date.label.slice(lead.length)
+        : date.label;
+    out.push({ kind: 'date', surface, index: date.index + date.label.length - surface.length, value: date.date });
+  }
   for (const t of ctx.guide.glossaries.treaties) {
     const name = [t.name, ...t.aliases].find((n) => n.split(/\s+/).length >= 2 && bounded(n).test(sentence));
     if (name && sentence.split(name).length === 2) {
