@@ -206,3 +206,14 @@ describe('which conflicts are disagreements', () => {
     expect(realDisagreement(conflict('membership', ['Kurt Wiedenfeld']))).toBe(true);
   });
 });
+
+describe('facts a question blanks', () => {
+  it('blanks a whole date, and the date without a preposition the parser took with it', () => {
+    const dated = guide.questions.filter((q) => (q.kind === 'cloze' || q.kind === 'choice') && /\d{4}$/.test(q.answer));
+    expect(dated.length).toBeGreaterThan(5);
+    for (const q of dated) {
+      expect(q.answer, q.id).toMatch(/^(\d{1,2} )?\p{Lu}\p{Ll}+( \d{1,2},)? \d{4}$/u);
+      if (q.kind === 'cloze') expect(q.question.replace(QUESTION_BLANK, q.answer)).toContain(q.quote!);
+    }
+  });
+});

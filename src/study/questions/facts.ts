@@ -38,10 +38,9 @@ export function factsIn(sentence: string, ctx: QuestionContext): Fact[] {
   if (date) {
     // The date itself, not a preposition the parser took with it ("On 1 May 1941").
     const lead = /^\p{L}+\s+(?=\d|\p{Lu})/u.exec(date.label)?.[0] ?? '';
-    const surface =
-      lead && datesIn(date.label.slice(lead.length), undefined, ctx.language).length
-        ? date.label.slice(lead.length)
-        : date.label;
+    const rest = date.label.slice(lead.length);
+    const same = datesIn(rest, undefined, ctx.language).some((d) => d.date === date.date && d.label === rest);
+    const surface = lead && same ? rest : date.label;
     out.push({ kind: 'date', surface, index: date.index + date.label.length - surface.length, value: date.date });
   }
   for (const t of ctx.guide.glossaries.treaties) {
