@@ -58,9 +58,9 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   const personShape = new RegExp(`^${NAME_PATTERN}$`, 'u');
   const kindOf = (raw: string): IndexEntry['kind'] => {
     const term = raw.replace(TITLES, '');
-    if (BODY_OR_EVENT.test(term)) return 'name';
+    if (BODY_OR_EVENT.test(term)) return 'organisation';
     if (placeLike.has(term)) return 'place';
-    return personShape.test(term) && !NOT_PERSON.test(term) ? 'person' : 'name';
+    return personShape.test(term) && !NOT_PERSON.test(term) ? 'person' : 'organisation';
   };
 
   for (const link of book.links) {

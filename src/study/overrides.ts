@@ -3,7 +3,13 @@
  * review questions. Overrides win over extraction; an id that names no entry is an error, not a no-op.
  */
 import { z } from 'zod';
-import type { Ambassador, ReviewQuestion, StudyGuide, Treaty } from '../model/index.js';
+import {
+  TreatyStatusSchema,
+  type Ambassador,
+  type ReviewQuestion,
+  type StudyGuide,
+  type Treaty,
+} from '../model/index.js';
 import { QuireError } from '../util/errors.js';
 import { slugify } from '../util/slug.js';
 
@@ -36,6 +42,7 @@ const TreatyAdd = z
     parties: z.array(z.string()).default([]),
     signatories: z.array(z.string()).default([]),
     description: z.string().default(''),
+    status: TreatyStatusSchema.nullable().default(null),
   })
   .strict();
 

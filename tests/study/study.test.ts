@@ -95,8 +95,8 @@ const EXPECTED_TREATIES: [string, string | null][] = [
   ['Munich Agreement', '1938-09-29'],
   ['Molotov–Ribbentrop Pact', '1939-08-23'],
   ['Nazi-Soviet Pact', '1939-08-23'],
-  ['Secret protocol', null],
-  ['German–Soviet Commercial Agreement', '1939-08-19'],
+  ['German–Soviet Commercial Agreement (1939)', '1939-08-19'],
+  ['Soviet–Finnish Non-Aggression Pact', '1932'],
   ['German–Soviet Boundary and Friendship Treaty', '1939-09-28'],
   ['Moscow Peace Treaty', '1940-03-12'],
   ['Tripartite Pact', null],
@@ -131,12 +131,40 @@ describe('glossary of treaties (the seeds)', () => {
     expect(lookup('Treaty of Berlin')).toBe(lookup('Berlin Treaty'));
   });
 
+  it('tells each instrument apart, with its status and the date of each step', () => {
+    // Never concluded: negotiated, no date of signing.
+    expect(lookup('Triple Alliance')).toMatchObject({ status: 'negotiated', date: null });
+    // Signed in 1932, denounced on November 28 of the 1939 the narrative is in (not 1932).
+    const finnish = lookup('Soviet–Finnish Non-Aggression Pact')!;
+    expect(finnish.status).toBe('denounced');
+    expect(finnish.history!.find((h) => h.status === 'denounced')!.date).toBe('1939-11-28');
+    // One name, two years: two instruments.
+    const commercial = book.glossaries.treaties.filter((t) => t.name.startsWith('German–Soviet Commercial Agreement'));
+    expect(commercial.map((t) => t.name)).toEqual([
+      'German–Soviet Commercial Agreement (1939)',
+      'German–Soviet Commercial Agreement (1940)',
+    ]);
+    // Protocols belong to their treaty.
+    expect(lookup('Molotov–Ribbentrop Pact')!.protocols).toContain('Secret additional protocol');
+    expect(lookup('German–Soviet Boundary and Friendship Treaty')!.protocols).toContain(
+      'Secret supplementary protocol',
+    );
+    expect(book.glossaries.treaties.some((t) => /^secret/i.test(t.name))).toBe(false);
+    expect(lookup('Molotov–Ribbentrop Pact')!.history!.map((h) => [h.status, h.date])).toEqual([
+      ['signed', '1939-08-23'],
+      ['ratified', '1939-08-31'],
+      ['denounced', '1941-06-22'],
+    ]);
+  });
+
   it('gives parties, signatories and a describing sentence from the text', () => {
     const rapallo = lookup('Treaty of Rapallo')!;
     expect(rapallo.signatories).toEqual(['Walther Rathenau', 'Georgy Chicherin']);
-    expect(rapallo.parties).toEqual(['Weimar Germany', 'Soviet Russia']);
+    // Parties as states: "Weimar Germany" is Germany; "German–Soviet" is Germany and the Soviet Union.
+    expect(rapallo.parties).toEqual(['Germany', 'Soviet Russia']);
     expect(rapallo.description).toMatch(/^The Treaty of Rapallo between Weimar Germany and Soviet Russia was signed/);
-    expect(lookup('German–Soviet Boundary and Friendship Treaty')!.parties).toEqual(['German', 'Soviet']);
+    expect(lookup('German–Soviet Boundary and Friendship Treaty')!.parties).toEqual(['Germany', 'Soviet Union']);
+    expect(lookup('Franco-Soviet Treaty of Mutual Assistance')!.parties).toEqual(['France', 'Soviet Union']);
   });
 });
 
