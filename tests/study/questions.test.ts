@@ -12,6 +12,7 @@ import { makeContext } from '../../src/study/questions/context.js';
 import { treatyQuestions } from '../../src/study/questions/short.js';
 import { discourse, hedged, opening, wordsPattern } from '../../src/study/discourse.js';
 import type { Conflict, StudyGuide } from '../../src/model/index.js';
+import { datesIn } from '../../src/study/timeline.js';
 import { QUESTION_BLANK } from '../../src/model/index.js';
 import { parseSeed, SEEDS, TEST_META } from '../support/content.js';
 
@@ -125,7 +126,14 @@ describe('review questions on the seeds', () => {
   it('asks when a treaty was signed only of one the text says was signed', () => {
     const signed = guide.questions.filter((q) => /^When was the .* signed\?$/.test(q.question));
     expect(signed.length).toBeGreaterThan(0);
-    for (const q of signed) expect(q.quote, q.id).toMatch(/\b(signed|concluded)\b/);
+    for (const q of signed) {
+      const treaty = guide.glossaries.treaties.find((t) => t.id === q.entry)!;
+      expect(['signed', 'ratified', 'denounced'], q.id).toContain(treaty.status);
+      expect(
+        datesIn(q.quote!, undefined, 'en').map((d) => d.date),
+        q.id,
+      ).toContain(treaty.date);
+    }
     expect(signed.some((q) => q.question.includes('Triple Alliance'))).toBe(false);
   });
 });
@@ -136,7 +144,10 @@ describe('a proposal is not asked as signed', () => {
     const pact = g.glossaries.treaties.find((t) => t.name === 'Molotov–Ribbentrop Pact')!;
     const asked = () => treatyQuestions(makeContext(g)).some((q) => q.entry === pact.id);
     expect(asked()).toBe(true);
-    (pact as typeof pact & { status: string }).status = 'proposed';
+    expect(['signed', 'ratified', 'denounced']).toContain(pact.status);
+    pact.status = 'proposed';
+    expect(asked()).toBe(false);
+    pact.status = null;
     expect(asked()).toBe(false);
   });
 });

@@ -14,14 +14,16 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const mentions = (sentence: string, names: string[]) =>
   names.some((n) => new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(n)}(?![\p{L}\p{N}])`, 'u').test(sentence));
 
-/** Statuses that mean the instrument was signed (the facts stage may give a treaty a status). */
-const SIGNED = new Set(['signed', 'ratified', 'denounced']);
+/** Statuses that mean the instrument was signed. */
+const SIGNED = new Set<Treaty['status']>(['signed', 'ratified', 'denounced']);
 
-/** Whether the guide holds the treaty as signed: its status when it has one, else the sentence says so. */
+/**
+ * Whether the guide holds the treaty as signed: by its status, which the treaties' study reads from the text
+ * (null: the text only names it, so it is not asked about); a model without statuses falls back to the
+ * sentence saying so.
+ */
 function signed(t: Treaty, sentence: string, signWords: RegExp): boolean {
-  const status = (t as Treaty & { status?: unknown }).status;
-  const value = typeof status === 'string' ? status : (status as { value?: string } | undefined)?.value;
-  if (value !== undefined) return SIGNED.has(value);
+  if (t.status !== undefined) return SIGNED.has(t.status);
   return signWords.test(sentence);
 }
 
@@ -34,12 +36,13 @@ export function treatyQuestions(ctx: QuestionContext): Candidate[] {
   for (const t of ctx.guide.glossaries.treaties) {
     if (!t.date || t.date.length !== 10) continue;
     const names = [t.name, ...t.aliases];
-    const s = ctx.sentences.find(
-      (x) =>
-        mentions(x.text, names) &&
-        signed(t, x.text, signWords) &&
-        datesIn(x.text, undefined, ctx.language).some((d) => d.date === t.date && writtenYear(d.label)),
-    );
+    // The sentence the treaties' study read the signing from, else one naming the treaty with that date.
+    const signedIn = new Set((t.history ?? []).filter((h) => h.date === t.date).map((h) => h.block));
+    const fits = (x: (typeof ctx.sentences)[number]) =>
+      mentions(x.text, names) &&
+      signed(t, x.text, signWords) &&
+      datesIn(x.text, undefined, ctx.language).some((d) => d.date === t.date && writtenYear(d.label));
+    const s = ctx.sentences.find((x) => signedIn.has(x.block) && fits(x)) ?? ctx.sentences.find(fits);
     if (!s) continue;
     out.push({
       kind: 'short',
