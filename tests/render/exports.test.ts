@@ -16,7 +16,11 @@ import { giftEscape, toGift } from '../../src/render/exports/gift.js';
 import { toQtiZip } from '../../src/render/exports/qti.js';
 import { toAnki } from '../../src/render/exports/anki.js';
 import { toCsv } from '../../src/render/exports/csv.js';
-import { parseSeed, SEEDS, TEST_META } from '../support/content.js';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build as buildGuide } from '../../src/pipeline/build.js';
+import { CONTENT, parseSeed, SEEDS, TEST_META } from '../support/content.js';
 
 const build = () =>
   addStudyAids(
@@ -247,4 +251,26 @@ describe('determinism', () => {
     expect(toCsv(again)).toBe(toCsv(set));
     expect(Buffer.from(toQtiZip(again, '2026-01-01')).equals(Buffer.from(toQtiZip(set, '2026-01-01')))).toBe(true);
   });
+});
+
+describe('the export writers in a build', () => {
+  it('write each asked-for export once, keep it when nothing changed, and leave the others out', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'quire-exports-'));
+    try {
+      const formats = ['gift', 'qti', 'anki', 'csv'] as const;
+      await buildGuide({ contentDir: CONTENT, outDir: out, progress: 'silent', formats: [...formats] });
+      const names = readdirSync(out).filter((n) => !n.startsWith('.'));
+      const ends = ['.gift', '.qti.zip', '.anki.txt', '.flashcards.csv'];
+      expect(names.sort()).toEqual(ends.map((e) => names.find((n) => n.endsWith(e))!).sort());
+      const gift = names.find((n) => n.endsWith('.gift'))!;
+      const first = readFileSync(path.join(out, gift), 'utf8');
+      expect(parseGift(first).filter((q) => q.type !== 'Category').length).toBeGreaterThan(20);
+      const before = statSync(path.join(out, gift)).mtimeMs;
+      await buildGuide({ contentDir: CONTENT, outDir: out, progress: 'silent', formats: [...formats] });
+      expect(readFileSync(path.join(out, gift), 'utf8')).toBe(first);
+      expect(statSync(path.join(out, gift)).mtimeMs).toBe(before);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
