@@ -192,7 +192,7 @@ export function opening(
   return { kind: 'clear', rest: text };
 }
 
-type Tagger = (text: string) => { match(pattern: string): { found: boolean } };
+type Tagger = (text: string) => { match(pattern: string): { found: boolean }; has(pattern: string): boolean };
 let tagger: Tagger | undefined;
 /**
  * Whether a stretch of text holds a verb, where a part-of-speech tagger reads the language (compromise, for
@@ -202,6 +202,16 @@ export function hasVerb(text: string, language: string): boolean | undefined {
   if (baseLanguage(language) !== 'en') return undefined;
   tagger ??= createRequire(import.meta.url)('compromise/two') as Tagger;
   return tagger(text).match('#Verb').found;
+}
+
+/**
+ * Whether a name is a person's, where a tagger reads the language (compromise knows given names: "Angela
+ * Merkel", not "Iron Curtain" or "Mayo Clinic"); undefined for other languages.
+ */
+export function isPersonName(name: string, language: string): boolean | undefined {
+  if (baseLanguage(language) !== 'en') return undefined;
+  tagger ??= createRequire(import.meta.url)('compromise/two') as Tagger;
+  return tagger(name).has('#Person');
 }
 
 /** Whether the sentence reports a claim or a possibility rather than stating a fact. */

@@ -10,7 +10,8 @@
  * - the box stands right above the section's first paragraph, so that paragraph's sentences are taken only
  *   when the others cannot fill the box: the points preview the section rather than repeat its first lines;
  * - no two points say the same thing (content-word overlap), at most one per paragraph while others remain.
- * A section of one paragraph has none: the box would repeat the paragraph right below it.
+ * A section of one paragraph of prose has none: the box would repeat the paragraph right below it (a line of
+ * a few words over a list, "Monographs", is not a paragraph of prose).
  */
 import type { Book, Block, Section, StudyKeyPoint } from '../model/index.js';
 import { contentWords, similarity, splitSentences } from '../merge/sentences.js';
@@ -141,7 +142,10 @@ export function extractKeyPoints(book: Book): StudyKeyPoint[] {
   for (const c of book.chapters) for (const s of c.sections) for (const b of s.blocks) order.set(b.id, order.size);
   for (const chapter of book.chapters)
     for (const section of chapter.sections) {
-      const paragraphs = section.blocks.filter((b) => b.kind === 'paragraph');
+      // Paragraphs of prose: a one-line label over a list ("Monographs") is not one.
+      const paragraphs = section.blocks.filter(
+        (b) => b.kind === 'paragraph' && b.text.split(/\s+/).length >= MIN_WORDS,
+      );
       const want = pointsFor(paragraphs.length);
       if (!want) continue;
       const chosen = choose(sectionCandidates(section, paragraphs, idf, language), want);

@@ -33,7 +33,7 @@ describe('key points on the seeds', () => {
   it('gives every section of two or more paragraphs two to four points, and none to a shorter one', () => {
     let checked = 0;
     for (const s of sections()) {
-      const paragraphs = s.blocks.filter((b) => b.kind === 'paragraph').length;
+      const paragraphs = s.blocks.filter((b) => b.kind === 'paragraph' && b.text.split(/\s+/).length >= 8).length;
       const points = guide.keyPoints.filter((k) => k.section === s.id);
       if (paragraphs >= 2) {
         expect(points.length, s.title).toBeGreaterThanOrEqual(2);

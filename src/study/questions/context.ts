@@ -6,7 +6,7 @@
 import type { Chapter, Conflict, ReviewQuestion, StudyGuide } from '../../model/index.js';
 import { datesIn } from '../timeline.js';
 import { contentWords, similarity } from '../../merge/sentences.js';
-import { hedged, opening } from '../discourse.js';
+import { hedged, isPersonName, opening } from '../discourse.js';
 import { distance } from 'fastest-levenshtein';
 
 export interface BookSentence {
@@ -104,10 +104,11 @@ export function makeContext(guide: StudyGuide): QuestionContext {
   for (const s of sentences)
     for (const d of datesIn(s.text, undefined, language))
       if (writtenYear(d.label) && !d.end) dates.set(d.date, (dates.get(d.date) ?? 0) + 1);
+  // People: the glossary's, and the index's that a tagger (where the language has one) agrees are people.
   const people = [
     ...new Set([
       ...guide.glossaries.ambassadors.map((a) => a.name),
-      ...guide.index.filter((e) => e.kind === 'person').map((e) => e.term),
+      ...guide.index.filter((e) => e.kind === 'person' && isPersonName(e.term, language) !== false).map((e) => e.term),
     ]),
   ].filter((n) => n.split(/\s+/).length >= 2);
   const keySentences = new Set(guide.keyPoints.map((k) => k.text));
