@@ -108,12 +108,12 @@ describe('key points of a made-up section', () => {
       'The harbour of Kessel was opened to foreign ships in 1820 by a decree of the council.',
       'Grain from the northern provinces was shipped through the harbour of Kessel to the southern markets. ' +
         'It was cheap.',
-      'They paid in silver.',
+      'They paid the merchants of the southern markets in silver every spring.',
       'By 1850 the trade had made the town of Kessel the richest in the kingdom.',
     ]);
     const points = extractKeyPoints(book);
     expect(pointsFor(4)).toBe(3);
-    // "It was cheap." and "They paid in silver." lean on the sentence before; the first paragraph fills the box last.
+    // "It was cheap." and "They paid…" lean on the sentence before; the first paragraph fills the box last.
     expect(points.map((p) => p.text)).toEqual([
       'The harbour of Kessel was opened to foreign ships in 1820 by a decree of the council.',
       'Grain from the northern provinces was shipped through the harbour of Kessel to the southern markets.',
