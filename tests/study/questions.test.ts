@@ -228,3 +228,23 @@ describe('facts a question blanks', () => {
     }
   });
 });
+
+describe('causes told over two sentences', () => {
+  const split = (s: string, previous?: string) => splitCausal(s, { previous }, 'en');
+  it('drops an opening adverb from the effect, and refuses a cause that itself leans on the sentence before', () => {
+    const [s] = split(
+      'Consequently the northern plain has a mild and wet climate all year round.',
+      'The warm current from the ocean reaches the whole northern coast in winter.',
+    );
+    expect(s).toMatchObject({
+      role: 'effect',
+      answer: 'The northern plain has a mild and wet climate all year round.',
+    });
+    expect(
+      split(
+        'Consequently the plain has a mild and wet climate all year.',
+        'This current warms the northern coast in every winter.',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@
  * that opens the sentence ("Because C, E") takes the clause up to the main clause's comma; an effect whose
  * cause is only "This" takes the sentence before.
  */
-import { discourse, hasVerb, opening, wording, wordsPattern, type CausalRole } from '../discourse.js';
+import { discourse, hasVerb, hedged, opening, wording, wordsPattern, type CausalRole } from '../discourse.js';
 import type { BookSentence, Candidate, QuestionContext } from './context.js';
 
 const MIN_PART_WORDS = 4;
@@ -81,7 +81,9 @@ function halves(
   }
   if (role === 'effect' && words(tidy(before)) <= 1) {
     // "This prompted E" / "As a result, E": the cause is the sentence before.
-    return s.previous ? { cause: s.previous, effect: after } : undefined;
+    const previous = s.previous;
+    if (!previous || opening(previous, language).kind === 'pronoun' || hedged(previous, language)) return undefined;
+    return { cause: previous, effect: after };
   }
   if (role === 'effect') return { cause: before, effect: after };
   // "E because of C": C must be a noun phrase that ends the sentence, not a clause the sentence goes on with.
@@ -112,8 +114,9 @@ export function splitCausal(sentence: string, s: Pick<BookSentence, 'previous'>,
     const connective = m[0].toLowerCase();
     if (role === 'effect') {
       // A verb ("caused", "led to") stays with the effect it governs; an adverb ("…; as a result, …") does not.
+      const before = sentence.slice(0, m.index);
       const verb =
-        !/[,;:]\s*$/.test(sentence.slice(0, m.index)) && !/^\s*,/.test(sentence.slice(m.index + m[0].length));
+        /\S/.test(before) && !/[,;:]\s*$/.test(before) && !/^\s*,/.test(sentence.slice(m.index + m[0].length));
       const answer = verb ? `${connective} ${effect}` : effect;
       out.push({ role, given: quoted(cause), answer: capital(answer, language) + '.', evidence: effect });
     } else
