@@ -92,8 +92,11 @@ function distractors(s: BookSentence, fact: Fact, ctx: QuestionContext, n: numbe
     const all = ctx.guide.glossaries.treaties.filter((t) => t.id !== fact.entry && t.name.split(/\s+/).length >= 2);
     const me = ctx.guide.glossaries.treaties.find((t) => t.id === fact.entry);
     const year = (d: string | null) => (d ? Number(d.slice(0, 4)) : Infinity);
+    const mine = year(me?.date ?? null);
+    // Not one of the same year: "the _____ of 1939" could be either of two 1939 treaties.
     return all
-      .sort((a, b) => Math.abs(year(a.date) - year(me?.date ?? null)) - Math.abs(year(b.date) - year(me?.date ?? null)))
+      .filter((t) => year(t.date) !== mine || mine === Infinity)
+      .sort((a, b) => Math.abs(year(a.date) - mine) - Math.abs(year(b.date) - mine) || a.name.localeCompare(b.name))
       .map((t) => t.name)
       .filter((x) => absent(x) && !x.includes(fact.surface) && !fact.surface.includes(x))
       .slice(0, n);
