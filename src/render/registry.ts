@@ -15,7 +15,13 @@ function exportEntry<F extends string>(format: F, ext: string, module: () => Pro
 const top = (ext: string) => (name: string) => !name.includes('/') && name.endsWith(ext) && name !== 'report.html';
 
 export const WRITERS = [
-  { format: 'html', byDefault: true, needsBrowser: false, owns: top('.html'), load: () => one(import('./html.js')) },
+  {
+    format: 'html',
+    byDefault: true,
+    needsBrowser: false,
+    owns: (n: string) => top('.html')(n) || n === 'media/',
+    load: () => one(import('./html.js')),
+  },
   {
     format: 'json',
     byDefault: true,
