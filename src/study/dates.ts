@@ -182,6 +182,13 @@ function timeWordBefore(language: string): RegExp | undefined {
   return timeWordPatterns.get(language);
 }
 
+const SEASON = String.raw`(?:early|late|mid|spring|summer|autumn|fall|winter|end|beginning|start|middle|course|half)`;
+const ATTRIBUTIVE_OF = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?!${SEASON}\b)(?!(?:in|by|during|since|until|from|after|before)\b)\p{L}+["'”’)]?\s+of\s+` +
+    String.raw`(?:the\s+)?(?:${SEASON}[\s-]+(?:of\s+)?)?$`,
+  'iu',
+);
+
 /** Unclosed brackets before `index`: a date in brackets glosses something; it is not the narrative's time. */
 function inBrackets(sentence: string, index: number): boolean {
   const before = sentence.slice(0, index);
@@ -195,6 +202,8 @@ function isTimeYear(sentence: string, index: number, length: number, language: s
   const after = sentence.slice(index + length);
   // "the 1932 Soviet–Finnish Non-Aggression Pact", "Aims 1934" in a title: a year beside a name.
   if (/^\s+\p{Lu}/u.test(after) && !/^\s+(?:I|A)\b/u.test(after)) return false;
+  // "the treaties of the autumn of 1939", "the Pact of 1939": the year qualifies the noun before "of".
+  if (language === 'en' && ATTRIBUTIVE_OF.test(before)) return false;
   const pattern = timeWordBefore(language);
   if (pattern) return pattern.test(before) || (index === 0 && /^\s*,/.test(after));
   return !ARTICLES.test(before) && !/\p{Lu}[\p{L}]*\s+$/u.test(before);

@@ -42,7 +42,8 @@ export function datesIn(sentence: string, lastYear?: number, language?: string):
 /** Words that open a clause without saying anything of the event. */
 const CONNECTIVES = new RegExp(
   String.raw`^(?:(?:however|then|thus|therefore|finally|also|and|but|so|yet|meanwhile|subsequently|moreover|` +
-    String.raw`furthermore|already|respectively|later|soon|when|while|as|after|before|since|until)\b[\s,]*)+`,
+    String.raw`furthermore|already|respectively|later|soon|when|while|as|after|before|since|until|in turn|` +
+    String.raw`at the same time|in response|in exchange|in return|instead)\b[\s,]*)+`,
   'i',
 );
 /** Prepositions and articles a date phrase leaves behind ("On …", "in early …", "by the end of …"). */
@@ -56,14 +57,57 @@ const DATE_LEFTOVER = new RegExp(
 const BREAKS = new RegExp(
   String.raw`\s+(?=(?:which|who|whom|whose|that|whether|because|although|though|while|when|where|in order|so that|` +
     String.raw`thereby|as|after|before|during|for|with|despite|including|under|against|through|to the|from|in|at|on|` +
-    String.raw`and|but)\b)|\s*(?=[,;:"“(])`,
+    String.raw`and|but|by)\b)|\s*(?=[,;:"“(])`,
   'gi',
 );
-const TRAILING_STOP = /\s+(?:the|a|an|of|in|on|at|to|for|and|or|by|with|from|as|that|which|who|its|their|his|her)$/i;
+const TRAILING_STOP = new RegExp(
+  String.raw`\s+(?:the|a|an|of|in|on|at|to|for|and|or|by|with|from|as|that|which|who|its|their|his|her|about|` +
+    String.raw`into|over|than|whether|towards|regarding|upon)$`,
+  'i',
+);
 const MAX_WORDS = 12;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
-const hasVerb = (s: string) => nlp(s).verbs().length > 0;
+/**
+ * Whether a word is a verb (or an adverb), by compromise's lexicon of English words and its -ed/-ing endings.
+ * Its contextual tagger reads every word of a sentence and costs ~15 ms a sentence, seconds a book; the
+ * labels only ask whether a clause has a verb at all, which the lexicon answers. A capitalised word inside a
+ * phrase is a name, never a verb.
+ */
+const LEXICON = (nlp.world() as unknown as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one
+  .lexicon;
+const VERB_TAGS = new Set([
+  'Verb',
+  'PastTense',
+  'PresentTense',
+  'Infinitive',
+  'Gerund',
+  'Copula',
+  'Modal',
+  'Auxiliary',
+  'Participle',
+  'PhrasalVerb',
+]);
+const tagsOf = (w: string): string[] => {
+  const t = LEXICON[w];
+  return t === undefined ? [] : Array.isArray(t) ? t : [t];
+};
+const bare = (w: string) => w.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}'’-]+$/gu, '');
+function isVerb(w: string | undefined, at = 0): boolean {
+  if (w === undefined || (at > 0 && /^\p{Lu}/u.test(w))) return false;
+  const b = bare(w);
+  const known = tagsOf(b);
+  // "joined", "used": the lexicon files past participles as adjectives; in a clause they are its verb.
+  if (b.length > 4 && /ed$/.test(b)) return true;
+  if (known.length) return known.some((t) => VERB_TAGS.has(t));
+  return b.length > 4 && /ing$/.test(b);
+}
+/** A finite verb in a noun phrase ("the German invasion of the USSR" has none; "the treaty was signed" has). */
+const FINITE = new Set(['PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary']);
+function finiteIn(phrase: string): boolean {
+  return words(phrase).some((w) => !/^\p{Lu}/u.test(w) && tagsOf(bare(w)).some((t) => FINITE.has(t)));
+}
+const isAdverb = (w: string | undefined) => w !== undefined && tagsOf(bare(w)).includes('Adverb');
 
 /** Clauses of a sentence, split at commas, semicolons and dashes outside brackets and quotations. */
 function clauses(sentence: string): { text: string; start: number }[] {
@@ -79,7 +123,8 @@ function clauses(sentence: string): { text: string; start: number }[] {
     else if (
       depth === 0 &&
       !quoted &&
-      (c === ',' || c === ';' || c === ':' || (c === '–' && sentence[i - 1] === ' '))
+      (c === ',' || c === ';' || c === ':' || (c === '–' && sentence[i - 1] === ' ')) &&
+      !(c === ',' && listComma(sentence, i))
     ) {
       out.push({ text: sentence.slice(start, i), start });
       start = i + 1;
@@ -89,20 +134,34 @@ function clauses(sentence: string): { text: string; start: number }[] {
   return out;
 }
 
+const NOT_A_NAME =
+  /^\s+(?:It|The|This|That|These|Those|He|She|They|We|In|On|At|By|For|From|After|Before|A|An|His|Her|Its|Their)\b/;
+/** A comma in a list of names ("Estonia, Latvia, and Lithuania"): capitalised words on both sides. */
+function listComma(sentence: string, at: number): boolean {
+  return (
+    /\p{Lu}[\p{L}'’-]*$/u.test(sentence.slice(0, at)) &&
+    /^\s+(?:(?:and|or)\s+)?\p{Lu}/u.test(sentence.slice(at + 1)) &&
+    !NOT_A_NAME.test(sentence.slice(at + 1))
+  );
+}
+
 /** A label ends at a phrase boundary within MAX_WORDS words, never mid-phrase and never with "…". */
 function shorten(label: string): string {
   let text = label
     .replace(/\s*\([^()]*\)/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  if (words(text).length > MAX_WORDS) {
-    let best = '';
-    for (const m of text.matchAll(BREAKS)) {
-      const head = text.slice(0, m.index).trim();
-      if (words(head).length > MAX_WORDS) break;
-      if (words(head).length >= 3 && hasVerb(head)) best = head;
-    }
-    text = best || words(text).slice(0, MAX_WORDS).join(' ');
+  if (words(text).length > MAX_WORDS + 2) {
+    // The longest head up to MAX_WORDS that has a verb, else the shortest a little longer, else any head.
+    const heads = [...text.matchAll(BREAKS)]
+      .map((m) => text.slice(0, m.index).trim())
+      .filter((h) => words(h).length >= 3);
+    const fits = heads.filter((h) => words(h).length <= MAX_WORDS);
+    text =
+      heads.filter((h) => words(h).length <= MAX_WORDS + 2 && verbIn(h)).at(-1) ??
+      heads.find((h) => words(h).length <= MAX_WORDS + 5 && verbIn(h)) ??
+      fits.at(-1) ??
+      words(text).slice(0, MAX_WORDS).join(' ');
   }
   for (let before = ''; before !== text;) {
     before = text;
@@ -111,55 +170,220 @@ function shorten(label: string): string {
   return text;
 }
 
-/** The first name a sentence gives, for a label that opens with a pronoun ("it was signed …"). */
-function subjectOf(text: string): string | undefined {
-  return /(?:^|\s)((?:The\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of|and|for|the)?\s*\p{Lu}[\p{L}'’-]*)*)/u.exec(text)?.[1];
+const MARK = '\u2060';
+/** Dates joined into one phrase ("September 24, October 2 and October 3, 1939, respectively") are one run. */
+const RUN = new RegExp(
+  `${MARK}+(?:(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|to|until)\\s+(?:(?:early|late|mid)[\\s-]+)?|` +
+    `\\s*[–-]\\s*)${MARK}+)*` +
+    `(?:,?\\s+respectively)?`,
+  'g',
+);
+
+/** The sentence with every date (and each run of dates) replaced by marks of the same length. */
+function masked(sentence: string, dates: readonly Pick<BookDate, 'label' | 'index'>[]): string {
+  let out = sentence;
+  for (const d of dates)
+    out = out.slice(0, d.index) + MARK.repeat(d.label.length) + out.slice(d.index + d.label.length);
+  return out.replace(RUN, (m) => MARK.repeat(m.length));
 }
 
+function verbIn(s: string): boolean {
+  return words(s).some((w, i) => isVerb(w, i));
+}
+
+/** The subject of a clause: its words before the first verb ("an extension of the 1926 Berlin Treaty"). */
+function subjectOf(clause: string): string | undefined {
+  const ws = words(clause.replace(new RegExp(`${MARK}+`, 'g'), ' '));
+  const at = ws.findIndex((w, i) => isVerb(w, i));
+  if (at <= 0) return undefined;
+  const subject = ws
+    .slice(0, at)
+    .join(' ')
+    .replace(/^\s*(?:on|in|by|after|before|during)\b[,\s]*/i, '')
+    .replace(CONNECTIVES, '')
+    .replace(/^[\s,]+|[\s,]+$/g, '');
+  if (/^(?:who|which|that|whose)$/i.test(subject) || /,\s*(?:who|which)$/i.test(subject)) return undefined;
+  return words(subject).length >= 1 && words(subject).length <= 8 ? subject : undefined;
+}
+
+/** Nouns that name an event: a phrase headed by one is a label without a verb ("the German invasion of the USSR"). */
+const EVENT_NOUN = new RegExp(
+  String.raw`\b(?:invasion|conclusion|signing|ratification|capture|dissolution|collapse|surrender|armistice|war|` +
+    String.raw`battle|speech|attack|meeting|pact|treaty|agreement|accord|alliance|conference|congress|` +
+    String.raw`demonstrations?|coup|crisis|election|parade|purge|uprising|revolution|occupation|annexation|` +
+    String.raw`partition|negotiations|talks|visit|death|birth|founding|establishment|publication)s?\b`,
+  'i',
+);
+/** A determiner or possessive that opens a noun phrase. */
+const DETERMINER = String.raw`(?:the|a|an|its|their|his|her|\p{Lu}[\p{L}-]*['’]s)`;
+const LOCAL_NP = new RegExp(
+  String.raw`(?:^|\b(?:of|with|by|before|after|until|since|following|and|between|that|than|to)\s+)` +
+    String.raw`(${DETERMINER}\s+[^,;()]*?)\s*(?:\b(?:on|in|of|at|from|during|by)\s+)?` +
+    String.raw`(?:(?:the\s+)?(?:early|late|mid|end|beginning|start|middle|summer|spring|autumn|fall|winter)` +
+    String.raw`(?:-|\s+)(?:of\s+)?)*$`,
+  'iu',
+);
+
+/**
+ * The event noun phrase a date follows, when it is not a verb's object: "… and the German invasion of the
+ * USSR on June 22, 1941", "… with the conclusion of the Munich Agreement on September 29, 1938".
+ */
+function localPhrase(before: string): string | undefined {
+  // The shortest phrase that still opens with a determiner after a preposition or conjunction.
+  let best: string | undefined;
+  for (let from = before.length; from >= 0; from = before.lastIndexOf(' ', from - 1)) {
+    const m = LOCAL_NP.exec(before.slice(from === before.length ? before.length : from + 1));
+    if (m && m.index === 0) {
+      best = m[1];
+      break;
+    }
+    if (from <= 0 || before.length - from > 120) break;
+  }
+  if (!best) {
+    const m = LOCAL_NP.exec(before);
+    best = m?.[1];
+  }
+  if (!best || words(best).length < 2 || words(best).length > MAX_WORDS) return undefined;
+  // Headed by an event noun: one of its first words ("the threat of being drawn into war" is not).
+  const head = words(best).slice(0, 4).join(' ');
+  if (!EVENT_NOUN.test(head) || finiteIn(best)) return undefined;
+  return best;
+}
+
+/** Clauses that add nothing to a subject's event: an apposition or a participle ("including …", "the RSFSR's …"). */
+const ASIDE = /^(?:the|a|an|including|assisted|fulfilling|headed|led|together|both|who|which)\b/i;
+
+type DatePlace = Pick<BookDate, 'label' | 'index'> & Partial<Pick<BookDate, 'event' | 'precision'>>;
+
 /** The event a date marks, in a few words: the clause carrying the date, without the date. */
-export function eventLabel(sentence: string, date: Pick<BookDate, 'label' | 'index'>): string {
-  // The date itself can hold commas ("March 3, 1918"): take it out before splitting.
-  const marker = '\u2060'.repeat(date.label.length);
-  const masked = sentence.slice(0, date.index) + marker + sentence.slice(date.index + date.label.length);
-  const parts = clauses(masked);
-  let i = parts.findIndex((p) => date.index >= p.start && date.index < p.start + p.text.length + 1);
+export function eventLabel(sentence: string, date: DatePlace, all: readonly DatePlace[] = [date]): string {
+  const dates = all.filter((d) => d === date || d.event !== false || d.precision !== 'year');
+  const text = masked(sentence, dates.includes(date) ? dates : [...dates, date]);
+  const parts = clauses(text);
+  let i = parts.findIndex((p) => date.index >= p.start && date.index <= p.start + p.text.length);
   if (i < 0) i = 0;
   const strip = (s: string) =>
     s
-      .replace(new RegExp(`${DATE_LEFTOVER.source.slice(0, -1)}\\s*\u2060+\\s*(?:respectively)?`, 'i'), ' ')
-      .replace(/\u2060+/g, ' ')
+      .replace(new RegExp(`${DATE_LEFTOVER.source.slice(0, -1)}\\s*${MARK}+`, 'gi'), ' ')
+      .replace(new RegExp(`${MARK}+`, 'g'), ' ')
       .replace(/\s+/g, ' ')
       .trim()
-      .replace(CONNECTIVES, '');
-  let label = strip(parts[i]!.text);
-  // An opening date phrase ("On 11 November 1918,"): the event is the clause after it.
-  for (let j = i + 1; j < parts.length && (words(label).length < 3 || !hasVerb(label)); j++) {
-    const next = strip(parts[j]!.text);
-    if (!next) continue;
-    // An apposition ("Victor Kopp, the RSFSR's representative, asked …") adds no verb: pass over it.
-    if (words(label).length >= 1 && !hasVerb(next) && j + 1 < parts.length && /^(?:the|a|an)\b/i.test(next)) continue;
-    label = label ? `${label} ${next}` : next;
+      .replace(CONNECTIVES, '')
+      .replace(/^[.,;:\s]+|[\s.,;:]+$/g, '');
+  const before = text.slice(0, date.index);
+  // A date in brackets glosses what stands before them: "the Battle of Khalkhin Gol (May 11 – …)".
+  if (/\([^()]*$/.test(before)) {
+    const gloss = localPhrase(before.replace(/\s*\([^()]*$/, '')) ?? shortPhrase(before.replace(/\s*\([^()]*$/, ''));
+    if (gloss && words(gloss).length >= 2) return finish(gloss);
   }
-  if (/^(?:it|they|this|these|he|she)\b/i.test(label) && i > 0) {
-    const subject = subjectOf(
-      parts
-        .slice(0, i)
-        .map((p) => p.text)
-        .join(','),
-    );
-    if (subject) label = label.replace(/^\S+/, subject.replace(/^The\s+/, 'the '));
+  // "it was not until 1933 that it was ratified": the event is after "that".
+  const cleft = new RegExp(
+    String.raw`\bit (?:was|is) (?:not )?(?:only )?(?:until|in|on|by)\b[^,;]*?${MARK}+[^,;]*?\bthat\s+([^]*)$`,
+    'i',
+  ).exec(parts[i]!.text);
+  if (!cleft) {
+    const local = localPhrase(before.slice(parts[i]!.start));
+    if (local) return finish(local);
   }
-  label = shorten(label);
-  return label ? label[0]!.toUpperCase() + label.slice(1) : '';
+  let label = strip(cleft ? cleft[1]! : parts[i]!.text);
+  // A date clause that opens the sentence or with a preposition ("in his report … on June 27, 1930,") is
+  // an adverbial: the event is the clause after it.
+  const adverbial =
+    i === 0 || /^\s*(?:in|on|by|at|during|after|before|from|since|until|following)\b/i.test(parts[i]!.text);
+  // … and the date ends its clause: "in his report … on June 27, 1930," is all adverbial.
+  const rest = parts[i]!.text.slice(date.index - parts[i]!.start).replace(new RegExp(`^${MARK}+`), '');
+  const prepositional =
+    i > 0 &&
+    /^\s*(?:in|on|by|at|during|after|before|from|since|until|following)\b/i.test(parts[i]!.text) &&
+    words(rest.replace(/[.;:]/g, '')).length < 2;
+  if (prepositional && i + 1 < parts.length && !cleft) label = '';
+  if (adverbial && i + 1 < parts.length && !cleft && (words(label).length < 2 || !verbIn(label))) {
+    // An opening date phrase ("On 11 November 1918,"): the event is the clause after it.
+    for (let j = i + 1; j < parts.length && (words(label).length < 2 || !verbIn(label)); j++) {
+      const next = strip(parts[j]!.text);
+      if (!next) continue;
+      if (label && !verbIn(next) && j + 1 < parts.length) continue;
+      if (label && ASIDE.test(next) && j + 1 < parts.length) continue;
+      label = label ? `${label} ${next}` : next;
+    }
+  } else if (words(label).length < 2 || !verbIn(label)) {
+    // A date phrase after the main clause: the clause before it tells the event.
+    for (let j = i - 1; j >= 0 && (words(label).length < 2 || !verbIn(label)); j--) {
+      const previous = strip(parts[j]!.text);
+      if (previous && !(ASIDE.test(previous) && j > 0)) label = label ? `${previous} ${label}` : previous;
+    }
+  }
+  const leading = parts.slice(0, i).filter((p) => !label.includes(strip(p.text)) || !strip(p.text));
+  label = resolveOpening(label, leading.map((p) => p.text).join(','));
+  return finish(label);
 }
 
+/** The last few words before a bracket, from the last preposition or conjunction. */
+function shortPhrase(text: string): string {
+  const m = /^.*\b(?:of|with|by|as|and|that|in|from)\s+((?:the\s+)?[^,;()]+?)\s*$/i.exec(text);
+  return m?.[1] ?? '';
+}
+
+/** A label opening with "it", "who", "which", or a bare verb: the thing it speaks of, from the clauses before. */
+function resolveOpening(label: string, before: string): string {
+  const previous = before
+    .split(/[,;]/)
+    .map((p) => p.replace(new RegExp(`${MARK}+`, 'g'), '').trim())
+    .filter(Boolean);
+  if (!previous.length) return label;
+  const opener = /^(it|they|this|who|which|whose)\b\s*/i.exec(label);
+  if (opener && /^(?:who|which|whose)$/i.test(opener[1]!)) {
+    const rest = label.slice(opener[0].length);
+    const last = previous.at(-1)!;
+    const antecedent = words(last).length <= 6 ? last : /(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s*)+$/u.exec(last)?.[0];
+    if (!antecedent) return rest;
+    // "which Fascist Italy joined": the antecedent is the object.
+    const first = words(rest)[0];
+    const subjectRelative = isVerb(first) || isAdverb(first);
+    return subjectRelative ? `${antecedent.trim()} ${rest}` : `${rest} ${antecedent.trim()}`;
+  }
+  const bareVerb = !opener && isVerb(words(label)[0]);
+  if (!opener && !bareVerb) return label;
+  const rest = opener ? label.slice(opener[0].length) : label;
+  // The subject of the nearest clause before that has one, else the sentence's opening name.
+  let subject: string | undefined;
+  for (let k = previous.length - 1; k >= 0 && !subject; k--)
+    if (
+      words(previous[k]!).length >= 2 &&
+      verbIn(previous[k]!) &&
+      !/^(?:together|with|including|along)\b/i.test(previous[k]!)
+    )
+      subject = subjectOf(previous[k]!);
+  const opening = previous[0]!.replace(CONNECTIVES, '');
+  if (!subject && words(opening).length <= 6 && /\p{Lu}/u.test(opening) && !verbIn(opening)) subject = opening;
+  if (!subject && bareVerb) subject = shortPhrase(previous.at(-1)!) || undefined;
+  // "The agreement formally set …, It extended …": the noun the sentence opens with.
+  if (!subject && opener) subject = /^(?:The|This|That)\s+\p{Ll}[\p{L}-]+/u.exec(opening)?.[0];
+  return subject ? `${subject} ${rest}` : label;
+}
+
+function finish(label: string): string {
+  const text = shorten(
+    label
+      .replace(new RegExp(`${MARK}+`, 'g'), ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+  return text ? text[0]!.toUpperCase() + text.slice(1) : '';
+}
+
+/** Words that say nothing of an event ("It could have been"). */
+const VAGUE = new RegExp(
+  String.raw`^(?:that|this|these|those|with|from|were|was|have|had|been|being|their|which|could|would|should|` +
+    String.raw`might|also|there|then|they|them)$`,
+);
 /** Content words of a label, to tell whether two labels tell one event. */
 function contentWords(label: string): Set<string> {
   return new Set(
     label
       .toLowerCase()
       .split(/[^\p{L}\d]+/u)
-      .filter((w) => w.length >= 4 && !/^(?:that|this|with|from|were|was|have|had|been|their|which)$/.test(w)),
+      .filter((w) => w.length >= 4 && !VAGUE.test(w)),
   );
 }
 function sameEvent(a: Set<string>, b: Set<string>): boolean {
@@ -170,6 +394,29 @@ function sameEvent(a: Set<string>, b: Set<string>): boolean {
 }
 
 type Draft = TimelineEvent & { order: number; words: Set<string> };
+
+/** The next year or month after an ISO date of that precision ("1930" → "1931", "1939-07" → "1939-08"). */
+function next(iso: string): string {
+  const [y, m] = iso.split('-').map(Number);
+  if (m === undefined) return String(y! + 1);
+  return m === 12 ? `${y! + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** One event told of consecutive years or months ("in 1930 and 1931", "late July and early August"): a range. */
+function mergeRuns(events: Draft[]): void {
+  for (let i = 0; i < events.length; i++) {
+    const a = events[i]!;
+    if (a.precision === 'day') continue;
+    for (let j = i + 1; j < events.length; j++) {
+      const b = events[j]!;
+      if (b.text !== a.text || b.precision !== a.precision || b.block !== a.block) continue;
+      if (b.date !== next(a.end ?? a.date)) continue;
+      a.end = b.end ?? b.date;
+      a.label = `${a.label}–${b.label}`;
+      events.splice(j--, 1);
+    }
+  }
+}
 
 export function extractTimeline(book: Book): TimelineEvent[] {
   const dates = bookDates(book);
@@ -182,8 +429,9 @@ export function extractTimeline(book: Book): TimelineEvent[] {
         if (!d.event) continue;
         // List lines ("Adolf Ioffe (1918)") date a person, not an event.
         if (ref.block.kind === 'list' && d.precision === 'year') continue;
-        const text = eventLabel(sentence, d);
-        if (!text) continue;
+        const text = eventLabel(sentence, d, perSentence[si]!);
+        // "It could have been": no event in it.
+        if (contentWords(text).size < 2) continue;
         const words = contentWords(text);
         const same = events.find(
           (e) => e.date === d.date && e.precision === d.precision && e.end === d.end && sameEvent(e.words, words),
@@ -210,6 +458,7 @@ export function extractTimeline(book: Book): TimelineEvent[] {
       }
     });
   }
+  mergeRuns(events);
   // Chronological; the more precise first on the same start; then reading order.
   const rank = { day: 0, month: 1, year: 2 } as const;
   events.sort(
