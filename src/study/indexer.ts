@@ -92,9 +92,12 @@ const GENERIC = new Set(
   ).split(' '),
 );
 
-/** Capitalised phrases (words joined by "of", "the", "for", "and"), the candidates the text names. */
-const PHRASE =
-  /(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’-]*|\p{Lu}{2,})(?:[ \t]+(?:(?:of|for|the|de|von|van|der|zu)[ \t]+)*(?:\p{Lu}[\p{L}'’-]*|\p{Lu}{2,}))*/gu;
+/** Capitalised phrases (words joined by "of", "the", "for", particles), the candidates the text names. */
+const WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Lu}{2,})`;
+const PHRASE = new RegExp(
+  String.raw`(?<![\p{L}'’-])${WORD}(?:[ \t]+(?:(?:of|for|the|de|von|van|der|zu)[ \t]+)*${WORD})*`,
+  'gu',
+);
 const LEADING = /^(?:The|A|An|In|On|At|By|After|Before|During|When|While|From|To|With|Under|Since|Both)\s+/;
 
 interface Candidate {
