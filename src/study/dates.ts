@@ -299,6 +299,10 @@ function yearDates(sentence: string, language: string, taken: [number, number][]
       if (end <= start || end - start > 100) end = undefined;
     }
     const time = isTimeYear(sentence, at, m[0].length, language);
+    // "until 1989", "from 1929 onwards": the bound of a state of things, not an event (still the narrative's time).
+    const bound =
+      /\b(?:until|till|bis)\s+$/i.test(sentence.slice(Math.max(0, at - 8), at)) ||
+      /^\s+(?:onwards|onward)\b/i.test(sentence.slice(at + m[0].length));
     out.push({
       start: { year: start },
       end: end ? { year: end } : undefined,
@@ -306,7 +310,7 @@ function yearDates(sentence: string, language: string, taken: [number, number][]
       label: m[0],
       index: at,
       anchor: time && !end,
-      event: time,
+      event: time && !bound,
     });
   }
   return out;

@@ -43,7 +43,7 @@ export function datesIn(sentence: string, lastYear?: number, language?: string):
 const CONNECTIVES = new RegExp(
   String.raw`^(?:(?:however|then|thus|therefore|finally|also|and|but|so|yet|meanwhile|subsequently|moreover|` +
     String.raw`furthermore|already|respectively|later|soon|when|while|as|after|before|since|until|in turn|` +
-    String.raw`at the same time|in response|in exchange|in return|instead)\b[\s,]*)+`,
+    String.raw`at the same time|in response|in exchange|in return|instead|such that)\b[\s,]*)+`,
   'i',
 );
 /** Prepositions and articles a date phrase leaves behind ("On …", "in early …", "by the end of …"). */
@@ -57,7 +57,7 @@ const DATE_LEFTOVER = new RegExp(
 const BREAKS = new RegExp(
   String.raw`\s+(?=(?:which|who|whom|whose|that|whether|because|although|though|while|when|where|in order|so that|` +
     String.raw`thereby|as|after|before|during|for|with|despite|including|under|against|through|to the|from|in|at|on|` +
-    String.raw`and|but|by)\b)|\s*(?=[,;:"“(])`,
+    String.raw`and|but|by|of|until|till)\b)|\s*(?=[,;:"“(])`,
   'gi',
 );
 const TRAILING_STOP = new RegExp(
@@ -65,7 +65,9 @@ const TRAILING_STOP = new RegExp(
     String.raw`into|over|than|whether|towards|regarding|upon)$`,
   'i',
 );
-const MAX_WORDS = 12;
+const MAX_WORDS = 11;
+/** A label fits one line of the timeline's table (a figure the print pages bear out). */
+const MAX_CHARS = 72;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 /**
@@ -101,6 +103,12 @@ function isVerb(w: string | undefined, at = 0): boolean {
   if (b.length > 4 && /ed$/.test(b)) return true;
   if (known.length) return known.some((t) => VERB_TAGS.has(t));
   return b.length > 4 && /ing$/.test(b);
+}
+/** A verb that tells something: finite, or a participle in -ed ("command" and "report" are not enough). */
+function tellsIn(phrase: string): boolean {
+  return words(phrase).some(
+    (w, i) => !(i > 0 && /^\p{Lu}/u.test(w)) && (/ed$/.test(bare(w)) || tagsOf(bare(w)).some((t) => FINITE.has(t))),
+  );
 }
 /** A finite verb in a noun phrase ("the German invasion of the USSR" has none; "the treaty was signed" has). */
 const FINITE = new Set(['PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary']);
@@ -145,23 +153,29 @@ function listComma(sentence: string, at: number): boolean {
   );
 }
 
-/** A label ends at a phrase boundary within MAX_WORDS words, never mid-phrase and never with "…". */
+/** A label fits MAX_CHARS: it ends at a phrase boundary, never mid-phrase and never with "…". */
 function shorten(label: string): string {
   let text = label
     .replace(/\s*\([^()]*\)/g, '')
     .replace(/\s+/g, ' ')
+    .replace(/,?\s+(?:as well|too|again)$/, '')
     .trim();
-  if (words(text).length > MAX_WORDS + 2) {
-    // The longest head up to MAX_WORDS that has a verb, else the shortest a little longer, else any head.
+  if (text.length > MAX_CHARS) {
+    // The longest head that fits and has a verb, else the shortest a little longer, else any head that fits.
+    const whole = text;
     const heads = [...text.matchAll(BREAKS)]
-      .map((m) => text.slice(0, m.index).trim())
-      .filter((h) => words(h).length >= 3);
-    const fits = heads.filter((h) => words(h).length <= MAX_WORDS);
+      // Not inside a name ("Boundary and Friendship Treaty", "Estonia, Latvia, and Lithuania").
+      .filter(
+        (m) =>
+          !(/\p{Lu}[\p{L}-]*,?$/u.test(text.slice(0, m.index)) && /^,?\s*(?:and\s+)?\p{Lu}/u.test(text.slice(m.index))),
+      )
+      .map((m) => whole.slice(0, m.index).trim())
+      // A head that needs what follows ("been referred to"): not a place to end.
+      .filter((h) => words(h).length >= 3 && !/\b(?:to|into|than)$/i.test(h));
     text =
-      heads.filter((h) => words(h).length <= MAX_WORDS + 2 && verbIn(h)).at(-1) ??
-      heads.find((h) => words(h).length <= MAX_WORDS + 5 && verbIn(h)) ??
-      fits.at(-1) ??
-      words(text).slice(0, MAX_WORDS).join(' ');
+      heads.filter((h) => h.length <= MAX_CHARS && tellsIn(h)).at(-1) ??
+      heads.find((h) => h.length > MAX_CHARS && tellsIn(h)) ??
+      text;
   }
   for (let before = ''; before !== text;) {
     before = text;
@@ -216,40 +230,49 @@ const EVENT_NOUN = new RegExp(
 );
 /** A determiner or possessive that opens a noun phrase. */
 const DETERMINER = String.raw`(?:the|a|an|its|their|his|her|\p{Lu}[\p{L}-]*['’]s)`;
-const LOCAL_NP = new RegExp(
-  String.raw`(?:^|\b(?:of|with|by|before|after|until|since|following|and|between|that|than|to)\s+)` +
-    String.raw`(${DETERMINER}\s+[^,;()]*?)\s*(?:\b(?:on|in|of|at|from|during|by)\s+)?` +
-    String.raw`(?:(?:the\s+)?(?:early|late|mid|end|beginning|start|middle|summer|spring|autumn|fall|winter)` +
-    String.raw`(?:-|\s+)(?:of\s+)?)*$`,
-  'iu',
+
+const LEFTOVER_END = new RegExp(
+  String.raw`\s*(?:\b(?:on|in|of|at|from|during|by)\s+)?(?:(?:the\s+)?(?:early|late|mid|end|beginning|start|middle|` +
+    String.raw`summer|spring|autumn|fall|winter)(?:-|\s+)(?:of\s+)?)*$`,
+  'i',
 );
+const NP_AFTER = /^(?:of|with|by|before|after|until|since|following|and|between|that|than|to|as)$/i;
 
 /**
  * The event noun phrase a date follows, when it is not a verb's object: "… and the German invasion of the
- * USSR on June 22, 1941", "… with the conclusion of the Munich Agreement on September 29, 1938".
+ * USSR on June 22, 1941", "… with the conclusion of the Munich Agreement on September 29, 1938". The
+ * shortest such phrase that is headed by an event noun and has no verb of its own.
  */
 function localPhrase(before: string): string | undefined {
-  // The shortest phrase that still opens with a determiner after a preposition or conjunction.
-  let best: string | undefined;
-  for (let from = before.length; from >= 0; from = before.lastIndexOf(' ', from - 1)) {
-    const m = LOCAL_NP.exec(before.slice(from === before.length ? before.length : from + 1));
-    if (m && m.index === 0) {
-      best = m[1];
-      break;
-    }
-    if (from <= 0 || before.length - from > 120) break;
+  const text = before.replace(LEFTOVER_END, '');
+  const starts = [...text.matchAll(new RegExp(`(?<![\\p{L}'’-])${DETERMINER}\\s`, 'gu'))].reverse();
+  for (const m of starts) {
+    const np = text.slice(m.index).trim();
+    if (words(np).length > MAX_WORDS) break;
+    if (words(np).length < 2) continue;
+    const pre = text.slice(0, m.index).trim();
+    const prev = words(pre).at(-1) ?? '';
+    if (pre && !NP_AFTER.test(bare(prev))) continue;
+    // After "of", only an event's own ("the conclusion of …"), not "a copy of the secret protocols of …".
+    if (/^of$/i.test(prev) && !EVENT_NOUN.test(words(pre).at(-2) ?? '')) continue;
+    if (!EVENT_NOUN.test(words(np).slice(0, 4).join(' ')) || finiteIn(np)) continue;
+    return np;
   }
-  if (!best) {
-    const m = LOCAL_NP.exec(before);
-    best = m?.[1];
-  }
-  if (!best || words(best).length < 2 || words(best).length > MAX_WORDS) return undefined;
-  // Headed by an event noun: one of its first words ("the threat of being drawn into war" is not).
-  const head = words(best).slice(0, 4).join(' ');
-  if (!EVENT_NOUN.test(head) || finiteIn(best)) return undefined;
-  return best;
+  return undefined;
 }
 
+/** A date used as a modifier: "the planned August 26 invasion of western Poland". */
+function modifiedNoun(before: string, after: string): string | undefined {
+  const det = new RegExp(`(?:^|\\s)((?:the|a|an|its|their)\\s+(?:\\p{Ll}+\\s+){0,2})$`, 'u').exec(before);
+  const noun = /^\s+(\p{Ll}+(?:\s+of\s+(?:the\s+)?(?:\p{Ll}+\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)?)/u.exec(
+    after,
+  );
+  if (!det || !noun || !EVENT_NOUN.test(noun[1]!.split(/\s+/)[0]!)) return undefined;
+  return `${det[1]}${noun[1]}`;
+}
+
+const PREPOSITION =
+  /^\s*(?:in|on|by|at|during|after|before|from|since|until|following|with|under|for|through|despite|upon)\b/i;
 /** Clauses that add nothing to a subject's event: an apposition or a participle ("including …", "the RSFSR's …"). */
 const ASIDE = /^(?:the|a|an|including|assisted|fulfilling|headed|led|together|both|who|which)\b/i;
 
@@ -264,7 +287,7 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
   if (i < 0) i = 0;
   const strip = (s: string) =>
     s
-      .replace(new RegExp(`${DATE_LEFTOVER.source.slice(0, -1)}\\s*${MARK}+`, 'gi'), ' ')
+      .replace(new RegExp(`${DATE_LEFTOVER.source.slice(0, -1)}(?:the\\s+)?\\s*${MARK}+`, 'gi'), ' ')
       .replace(new RegExp(`${MARK}+`, 'g'), ' ')
       .replace(/\s+/g, ' ')
       .trim()
@@ -281,30 +304,33 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
     String.raw`\bit (?:was|is) (?:not )?(?:only )?(?:until|in|on|by)\b[^,;]*?${MARK}+[^,;]*?\bthat\s+([^]*)$`,
     'i',
   ).exec(parts[i]!.text);
-  if (!cleft) {
-    const local = localPhrase(before.slice(parts[i]!.start));
+  const rest = parts[i]!.text.slice(date.index - parts[i]!.start).replace(new RegExp(`^${MARK}+`), '');
+  const prepositional = i > 0 && PREPOSITION.test(parts[i]!.text) && words(rest.replace(/[.;:]/g, '')).length < 2;
+  if (!cleft && !prepositional) {
+    const after = text.slice(date.index).replace(new RegExp(`^${MARK}+`), '');
+    const local = modifiedNoun(before, after) ?? localPhrase(before.slice(parts[i]!.start));
     if (local) return finish(local);
   }
   let label = strip(cleft ? cleft[1]! : parts[i]!.text);
   // A date clause that opens the sentence or with a preposition ("in his report … on June 27, 1930,") is
   // an adverbial: the event is the clause after it.
-  const adverbial =
-    i === 0 || /^\s*(?:in|on|by|at|during|after|before|from|since|until|following)\b/i.test(parts[i]!.text);
-  // … and the date ends its clause: "in his report … on June 27, 1930," is all adverbial.
-  const rest = parts[i]!.text.slice(date.index - parts[i]!.start).replace(new RegExp(`^${MARK}+`), '');
-  const prepositional =
-    i > 0 &&
-    /^\s*(?:in|on|by|at|during|after|before|from|since|until|following)\b/i.test(parts[i]!.text) &&
-    words(rest.replace(/[.;:]/g, '')).length < 2;
-  if (prepositional && i + 1 < parts.length && !cleft) label = '';
-  if (adverbial && i + 1 < parts.length && !cleft && (words(label).length < 2 || !verbIn(label))) {
+  const adverbial = i === 0 || prepositional || PREPOSITION.test(parts[i]!.text);
+  // … and the date ends its clause: "in his report … on June 27, 1930," is all adverbial (`prepositional`).
+  // … unless what follows is another such phrase ("in December 1928, with what was termed …"): then the clause before.
+  const nextIsPhrase = i + 1 < parts.length && PREPOSITION.test(parts[i + 1]!.text) && !tellsIn(parts[i + 1]!.text);
+  if (prepositional && i + 1 < parts.length && !cleft && !nextIsPhrase) label = '';
+  if (adverbial && i + 1 < parts.length && !cleft && !nextIsPhrase && (words(label).length < 2 || !verbIn(label))) {
     // An opening date phrase ("On 11 November 1918,"): the event is the clause after it.
     for (let j = i + 1; j < parts.length && (words(label).length < 2 || !verbIn(label)); j++) {
       const next = strip(parts[j]!.text);
       if (!next) continue;
       if (label && !verbIn(next) && j + 1 < parts.length) continue;
       if (label && ASIDE.test(next) && j + 1 < parts.length) continue;
-      label = label ? `${label} ${next}` : next;
+      // A participial phrase ("discontented with …,") before the main clause: pass over it.
+      if (/^\p{Ll}+(?:ed|ing)\b/u.test(next) && j + 1 < parts.length && !label) continue;
+      // An adverbial phrase without a verb ("only after the dissolution of …") gives way to the main clause.
+      const adverbialOnly = /^(?:only|just|even|shortly|soon|after|before|during|in|on|at|by|from|since|until)\b/i;
+      label = label && !(adverbialOnly.test(label) && !verbIn(label) && verbIn(next)) ? `${label} ${next}` : next;
     }
   } else if (words(label).length < 2 || !verbIn(label)) {
     // A date phrase after the main clause: the clause before it tells the event.
@@ -342,7 +368,8 @@ function resolveOpening(label: string, before: string): string {
     const subjectRelative = isVerb(first) || isAdverb(first);
     return subjectRelative ? `${antecedent.trim()} ${rest}` : `${rest} ${antecedent.trim()}`;
   }
-  const bareVerb = !opener && isVerb(words(label)[0]);
+  const firstWord = words(label).find((w) => !(isAdverb(w) || /ly$/i.test(w)));
+  const bareVerb = !opener && isVerb(firstWord);
   if (!opener && !bareVerb) return label;
   const rest = opener ? label.slice(opener[0].length) : label;
   // The subject of the nearest clause before that has one, else the sentence's opening name.
@@ -363,15 +390,47 @@ function resolveOpening(label: string, before: string): string {
 }
 
 function finish(label: string): string {
-  const text = shorten(
+  let text = shorten(
     label
       .replace(new RegExp(`${MARK}+`, 'g'), ' ')
       .replace(/\s+/g, ' ')
       .trim(),
   );
+  // "Litvinov was dismissed and Vyacheslav Molotov": a subject left without its verb.
+  const dangling = /\s+and\s+(?:\p{Lu}[\p{L}-]*\s*)+$/u.exec(text);
+  const head = dangling ? text.slice(0, dangling.index) : '';
+  if (dangling && isVerb(words(head).at(-1), 1)) text = head;
   return text ? text[0]!.toUpperCase() + text.slice(1) : '';
 }
 
+/** A view or a conjecture about the past, not an event of it. */
+const HEDGED = new RegExp(
+  String.raw`\b(?:argued?|argues|claim(?:s|ed)?|it is (?:also |quite )?possible|possibly|perhaps|presumably|` +
+    String.raw`(?:could|might|may|would|must) ` +
+    String.raw`(?:also )?have|according to|point of view|` +
+    String.raw`it is (?:often |sometimes |also )?(?:said|thought|believed))\b`,
+  'i',
+);
+/** A label whose verb is a copula before a noun or adjective ("were pariah nations"), or is negated. */
+function isState(label: string): boolean {
+  const ws = words(label);
+  const at = ws.findIndex((w, i) => isVerb(w, i));
+  if (at < 0) return false;
+  // The verb group without its adverbs ("were mostly deported", "was diplomatically recognized").
+  const verb = ws
+    .slice(at, at + 5)
+    .map(bare)
+    .filter((w) => !(isAdverb(w) || /ly$/.test(w)) || w === 'not' || w === 'never');
+  if (verb.includes('not') || verb.includes('never')) return true;
+  const copula = /^(?:was|were|is|are|been)$/;
+  const i = verb.findIndex((w) => copula.test(w));
+  if (i < 0 || i > 1 || (i === 1 && !/^(?:had|has|have)$/.test(verb[0]!))) return false;
+  const after = verb[i + 1] ?? '';
+  return !/(?:ed|en|wn|ng)$/.test(after) && !isVerb(after, 1);
+}
+
+/** A condition, or a relative clause whose antecedent was not found: no event a reader can place. */
+const UNRESOLVED = /^(?:If|Had|Were|That|Which|Who|Whose|Whom)\b/;
 /** Words that say nothing of an event ("It could have been"). */
 const VAGUE = new RegExp(
   String.raw`^(?:that|this|these|those|with|from|were|was|have|had|been|being|their|which|could|would|should|` +
@@ -381,6 +440,7 @@ const VAGUE = new RegExp(
 function contentWords(label: string): Set<string> {
   return new Set(
     label
+      .replace(/\b(?:USSR|U\.S\.S\.R\.)/g, 'Soviet Union')
       .toLowerCase()
       .split(/[^\p{L}\d]+/u)
       .filter((w) => w.length >= 4 && !VAGUE.test(w)),
@@ -406,13 +466,14 @@ function next(iso: string): string {
 function mergeRuns(events: Draft[]): void {
   for (let i = 0; i < events.length; i++) {
     const a = events[i]!;
-    if (a.precision === 'day') continue;
     for (let j = i + 1; j < events.length; j++) {
       const b = events[j]!;
       if (b.text !== a.text || b.precision !== a.precision || b.block !== a.block) continue;
-      if (b.date !== next(a.end ?? a.date)) continue;
+      // "on September 24, October 2 and October 3, 1939, respectively": one event, told of each date.
+      const sameSentence = b.sentence === a.sentence && !b.end;
+      if (b.date !== next(a.end ?? a.date) && !sameSentence) continue;
       a.end = b.end ?? b.date;
-      a.label = `${a.label}–${b.label}`;
+      a.label = `${a.label}${sameSentence ? ', ' : '–'}${b.label}`;
       events.splice(j--, 1);
     }
   }
@@ -430,8 +491,10 @@ export function extractTimeline(book: Book): TimelineEvent[] {
         // List lines ("Adolf Ioffe (1918)") date a person, not an event.
         if (ref.block.kind === 'list' && d.precision === 'year') continue;
         const text = eventLabel(sentence, d, perSentence[si]!);
-        // "It could have been": no event in it.
-        if (contentWords(text).size < 2) continue;
+        // "It could have been": no event in it; "it is argued that …", "could have been made": a view, not an event.
+        if (contentWords(text).size < 2 || HEDGED.test(text) || UNRESOLVED.test(text)) continue;
+        // "Both Germany and Russia were pariah nations (by 1919)": a state of things, not an event.
+        if (d.precision === 'year' && (isState(text) || !tellsIn(text))) continue;
         const words = contentWords(text);
         const same = events.find(
           (e) => e.date === d.date && e.precision === d.precision && e.end === d.end && sameEvent(e.words, words),

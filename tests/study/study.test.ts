@@ -236,15 +236,26 @@ describe('review questions and index (the seeds)', () => {
     expect(perChapter.size).toBeGreaterThanOrEqual(6);
   });
 
-  it('indexes people, places and treaties with their mentions', () => {
+  it('indexes people, places, organisations, treaties and events, people by surname', () => {
     const entry = (term: string) => book.index.find((e) => e.term === term);
-    expect(entry('Joseph Stalin')).toMatchObject({ kind: 'person' });
+    // The main subjects: the Soviet Union (also written USSR) and Stalin, as a person, under his surname.
+    expect(entry('Soviet Union')).toMatchObject({ kind: 'place' });
+    expect(entry('Soviet Union')!.mentions.length).toBeGreaterThan(30);
+    expect(entry('Stalin, Joseph')).toMatchObject({ kind: 'person' });
+    // "Stalin" alone is filed under the full name, not apart.
+    expect(book.index.filter((e) => /^Stalin\b/.test(e.term))).toHaveLength(1);
+    expect(entry('Stalin, Joseph')!.mentions.length).toBeGreaterThan(10);
     expect(entry('Moscow')).toMatchObject({ kind: 'place' });
     expect(entry('Treaty of Rapallo')).toMatchObject({ kind: 'treaty' });
-    expect(entry('Joseph Stalin')!.mentions.length).toBeGreaterThan(3);
-    expect(book.index.map((e) => e.term)).toEqual(
-      [...book.index.map((e) => e.term)].sort((a, b) => a.localeCompare(b, 'en')),
-    );
+    expect(entry('NKVD')).toMatchObject({ kind: 'organisation' });
+    expect(entry('Winter War')).toMatchObject({ kind: 'event' });
+    // Generic words, adjectives and months are not entries.
+    for (const word of ['Affairs', 'Union', 'Boundary', 'Soviet', 'German', 'March', 'Minister'])
+      expect(entry(word), word).toBeUndefined();
+    // Sorted by the sort key; a person's is the surname first.
+    const keys = book.index.map((e) => e.sortKey!);
+    expect(keys).toEqual([...keys].sort((a, b) => a.localeCompare(b, 'en')));
+    expect(entry('Rathenau, Walther')!.description).toBe('German Foreign Minister');
   });
 });
 
