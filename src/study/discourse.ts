@@ -4,7 +4,7 @@
  * hedge a claim, and how questions are worded. One entry per language (ISO 639-1); a language without an
  * entry falls back to English for the wording and to no rule (never to English's words) for the reading.
  */
-import { createRequire } from 'node:module';
+import nlp from 'compromise';
 import { baseLanguage } from '../util/language.js';
 
 /** How a causal connective joins the two halves of its sentence. */
@@ -192,16 +192,13 @@ export function opening(
   return { kind: 'clear', rest: text };
 }
 
-type Tagger = (text: string) => { match(pattern: string): { found: boolean }; has(pattern: string): boolean };
-let tagger: Tagger | undefined;
 /**
  * Whether a stretch of text holds a verb, where a part-of-speech tagger reads the language (compromise, for
- * English; loaded on first use: it takes most of a second), else undefined.
+ * English; only the few halves of causal sentences are tagged), else undefined.
  */
 export function hasVerb(text: string, language: string): boolean | undefined {
   if (baseLanguage(language) !== 'en') return undefined;
-  tagger ??= createRequire(import.meta.url)('compromise/two') as Tagger;
-  return tagger(text).match('#Verb').found;
+  return nlp(text).match('#Verb').found;
 }
 
 /**
@@ -210,8 +207,7 @@ export function hasVerb(text: string, language: string): boolean | undefined {
  */
 export function isPersonName(name: string, language: string): boolean | undefined {
   if (baseLanguage(language) !== 'en') return undefined;
-  tagger ??= createRequire(import.meta.url)('compromise/two') as Tagger;
-  return tagger(name).has('#Person');
+  return nlp(name).has('#Person');
 }
 
 /** Whether the sentence reports a claim or a possibility rather than stating a fact. */
