@@ -210,6 +210,16 @@ export function isPersonName(name: string, language: string): boolean | undefine
   return nlp(name).has('#Person');
 }
 
+/**
+ * Whether a sentence speaks of someone it does not name: "he", "she", "his", "her" with no person before it
+ * ("…, he began pursuing a policy of collective security"). English only (a tagger says what a person is).
+ */
+export function leansOnPerson(sentence: string, language: string): boolean {
+  if (baseLanguage(language) !== 'en') return false;
+  const pronoun = /\b(?:he|she|his|him|her)\b/i.exec(sentence);
+  return !!pronoun && !nlp(sentence.slice(0, pronoun.index)).has('#Person');
+}
+
 /** Whether the sentence reports a claim or a possibility rather than stating a fact. */
 export function hedged(sentence: string, language: string): boolean {
   const t = discourse(language);

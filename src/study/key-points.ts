@@ -5,8 +5,9 @@
  *   alone, linked to the sentence of the text they match and carrying its citations;
  * - the rest are the section's most central sentences (each sentence's summed tf–idf cosine similarity to
  *   the section's others, idf over the whole book: the sentences that share most of the section's words);
- * - no point opens with a pronoun it leaves unresolved ("They…", "In 1925, it…"); an opening connective
- *   ("Thus,", "However,") is dropped and the point reads without it (discourse.ts, per language);
+ * - no point opens with a pronoun it leaves unresolved ("They…", "In 1925, it…") or speaks of a person it does
+ *   not name ("…, he began…"); an opening connective ("Thus,", "However,") is dropped and the point reads
+ *   without it (discourse.ts, per language);
  * - the box stands right above the section's first paragraph, so that paragraph's sentences are taken only
  *   when the others cannot fill the box: the points preview the section rather than repeat its first lines;
  * - no two points say the same thing (content-word overlap), at most one per paragraph while others remain.
@@ -15,7 +16,7 @@
  */
 import type { Book, Block, Section, StudyKeyPoint } from '../model/index.js';
 import { contentWords, similarity, splitSentences } from '../merge/sentences.js';
-import { opening } from './discourse.js';
+import { leansOnPerson, opening } from './discourse.js';
 
 const MIN_WORDS = 8;
 const MAX_WORDS = 50;
@@ -43,7 +44,7 @@ export function pointsFor(paragraphs: number): number {
 function asPoint(sentence: string, language: string): string | undefined {
   const text = sentence.replace(/\[[^\]]{0,40}\]\s*/g, '').trim();
   const open = opening(text, language);
-  if (open.kind === 'pronoun') return undefined;
+  if (open.kind === 'pronoun' || leansOnPerson(open.rest, language)) return undefined;
   const words = open.rest.split(/\s+/).length;
   if (words < MIN_WORDS || words > MAX_WORDS || !/[.!?…"”»]$/.test(open.rest)) return undefined;
   // A sentence that introduces a list ("…zones of influence: 1.") is not a point of its own.

@@ -86,6 +86,10 @@ describe('key points on the seeds', () => {
       true,
     );
     expect(guide.keyPoints.some((k) => /^They were relatively well-educated/.test(k.text))).toBe(false);
+    // "However, as the Red Army was perceived as not strong enough, …, he began…": who "he" is, it does not say.
+    expect(guide.keyPoints.some((k) => k.text.includes('he began pursuing a policy of collective security'))).toBe(
+      false,
+    );
   });
 
   it('rarely repeats the paragraph printed right below the box', () => {
