@@ -40,7 +40,7 @@ const list = (words: string) => words.split('|');
 
 const TABLES: Record<string, DiscourseTable> = {
   en: {
-    pronouns: list('he|she|it|they|this|these|those|that|his|her|its|their|such'),
+    pronouns: list('he|she|it|they|this|these|those|that|his|her|its|their|such|another|others'),
     connectives: list(
       'thus|however|but|and|also|therefore|then|so|hence|moreover|furthermore|meanwhile|' +
         'nevertheless|nonetheless|still|yet|instead|consequently|accordingly|likewise|similarly|' +
