@@ -19,6 +19,7 @@ import { nameParts } from '../util/names.js';
 import { samePerson, TITLES } from './names.js';
 import { stateOf, stateOfDemonym } from './states.js';
 import { blocksOf } from './text.js';
+import { describePerson } from './roles.js';
 
 type World = {
   model: {
@@ -188,34 +189,6 @@ function usageOf(texts: string[]): Usage {
   return usage;
 }
 
-/** A person's role in a line: the apposition or title the text gives them ("chief of the Reichswehr"). */
-function roleOf(name: string, texts: string[]): string {
-  const surname = nameParts(name).surname;
-  if (!surname) return '';
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const apposition = new RegExp(
-    String.raw`${esc(name)},\s+((?:the|a|an|chief|head|leader|minister|commissar|secretary|ambassador|president|` +
-      String.raw`chancellor|general|historian|agent|envoy|representative|member|founder|director|commander)\b` +
-      String.raw`[^,;.()]{3,70}?)[,;.)]`,
-    'iu',
-  );
-  const title = new RegExp(
-    String.raw`((?:\p{Lu}[\p{L}'’]+\s+){0,4}(?:Minister|Commissar|[Aa]mbassador|Chancellor|President|General|` +
-      String.raw`Secretary|[Ll]eader|Premier|[Hh]istorian|[Aa]gent|[Rr]epresentative|Marshal|King|Admiral)` +
-      String.raw`(?:\s+(?:of|for)(?:\s+\p{Lu}[\p{L}'’]+)+)?)\s+${esc(name)}\b`,
-    'u',
-  );
-  for (const text of texts) {
-    const a = apposition.exec(text);
-    if (a && !/^(?:who|which|and|but)\b/.test(a[1]!)) return a[1]!.trim();
-  }
-  for (const text of texts) {
-    const t = title.exec(text);
-    if (t) return t[1]!.trim();
-  }
-  return '';
-}
-
 export function buildIndex(book: StudyGuide): IndexEntry[] {
   const refs = blocksOf(book);
   const texts = refs.map((r) => r.block.text);
@@ -303,7 +276,7 @@ function finish(book: StudyGuide, terms: Map<string, Candidate>, texts: string[]
       c.kind === 'person' && parts.given.length
         ? `${parts.surname}, ${c.term.slice(0, c.term.lastIndexOf(parts.surname)).trim()}`
         : c.term;
-    const description = c.kind === 'person' ? c.description || roleOf(c.term, texts) : '';
+    const description = c.kind === 'person' ? describePerson(c.term, texts, c.description) || c.description || '' : '';
     entries.push({
       id: `index-${slugify(c.term)}`,
       term: inverted,

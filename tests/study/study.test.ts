@@ -42,6 +42,10 @@ const EXPECTED_AMBASSADORS: [string, string, string][] = [
   ['Rudolf Nadolny', 'German ambassador to Moscow', '1933–1934'],
   ['Friedrich Werner von der Schulenburg', 'German ambassador to Moscow', '1934–1941'],
   ['Robert Coulondre', 'French ambassador', ''],
+  // Named in running text: "the new British and French ambassadors, (William Seeds, assisted by William
+  // Strang, and Paul-Emile Naggiar)" (Strang assisted; he was not an ambassador).
+  ['William Seeds', 'British ambassador', ''],
+  ['Paul-Emile Naggiar', 'French ambassador', ''],
 ];
 
 describe('glossary of ambassadors (the seeds)', () => {
