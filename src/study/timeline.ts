@@ -49,6 +49,7 @@ const CONNECTIVES = new RegExp(
 /** Prepositions and articles a date phrase leaves behind ("On …", "in early …", "by the end of …"). */
 const DATE_LEFTOVER = new RegExp(
   String.raw`(?:\b(?:on|in|by|from|at|since|until|till|of|during|around|through|throughout|between|after|before|` +
+    String.raw`im|am|vom|seit|bis|ab|anfang|ende|mitte|op|le|en|au|el|del|` +
     String.raw`as early as|as late as)\s+)?(?:\b(?:the\s+)?(?:early|late|mid|end|beginning|start|middle|summer|` +
     String.raw`spring|autumn|fall|winter|course)(?:-|\s+)(?:of\s+)?)*$`,
   'i',
@@ -470,7 +471,7 @@ function mergeRuns(events: Draft[]): void {
       const b = events[j]!;
       if (b.text !== a.text || b.precision !== a.precision || b.block !== a.block) continue;
       // "on September 24, October 2 and October 3, 1939, respectively": one event, told of each date.
-      const sameSentence = b.sentence === a.sentence && !b.end;
+      const sameSentence = b.sentence === a.sentence && !b.end && /\brespectively\b/i.test(a.sentence ?? '');
       if (b.date !== next(a.end ?? a.date) && !sameSentence) continue;
       a.end = b.end ?? b.date;
       a.label = `${a.label}${sameSentence ? ', ' : '–'}${b.label}`;
