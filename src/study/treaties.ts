@@ -428,8 +428,10 @@ const SIGNED_BY = new RegExp(String.raw`\bsigned\s+by\s+${SIGNER}(?:\s+and\s+${S
 
 const SIGN = /\b(?:signed|concluded|entered into|entered|reached|initialled|agreed to|was agreed|forced to sign)\b/;
 const SIGN_NOUN = /\b(?:the\s+)?(?:signing|conclusion)\s+of\b/;
-const NOT_DONE =
-  /\b(?:hinder|prevent|avoid|prior to|would|could|might|never|not|to conclude|(?<!forced )to sign|about to|having signed)\b/;
+const NOT_DONE = new RegExp(
+  String.raw`\b(?:hinder|prevent|avoid|prior to|would|could|might|never|not|to conclude|(?<!forced )to sign|` +
+    String.raw`about to|having signed)\b`,
+);
 const RATIFY = /\bratif(?:ied|ication)\b/;
 /** Denounced, with the treaty as what was denounced ("renounced their rights" is not the treaty's end). */
 const DENOUNCE = new RegExp(
@@ -505,6 +507,26 @@ function others(m: Mention, clause: string): boolean {
   return first !== undefined && mine > first + 12 && m.at >= 0;
 }
 
+/** A full date beside the name, in its own comma-bounded part of a sentence that tells no other step. */
+function dateBeside(mentions: Mention[], year: number | undefined): string | null {
+  for (const m of mentions) {
+    const low = m.sentence.toLowerCase();
+    if (RATIFY.test(low) || DENOUNCE.test(low) || NEGOTIATE.test(low) || PROPOSE.test(low)) continue;
+    const from = Math.max(0, m.sentence.lastIndexOf(',', m.at));
+    const to = m.sentence.indexOf(',', m.at) < 0 ? m.sentence.length : m.sentence.indexOf(',', m.at);
+    const d = m.dates.find(
+      (x) =>
+        x.precision === 'day' &&
+        !x.uncertain &&
+        x.index >= from &&
+        x.index <= to &&
+        (!year || x.date.startsWith(String(year))),
+    );
+    if (d) return d.date;
+  }
+  return null;
+}
+
 /** Date signed, status and its history, parties, signatories and a line saying what it did. */
 function details(
   name: string,
@@ -558,28 +580,7 @@ function details(
         ? 'proposed'
         : null;
   let date = signed?.date ?? null;
-  if (!date && (status === null || done)) {
-    // A full date beside the name in a sentence that tells no other step.
-    for (const m of mentions) {
-      const low = m.sentence.toLowerCase();
-      if (RATIFY.test(low) || DENOUNCE.test(low) || NEGOTIATE.test(low) || PROPOSE.test(low)) continue;
-      // … in the name's own comma-bounded part of the sentence.
-      const from = Math.max(0, m.sentence.lastIndexOf(',', m.at));
-      const to = m.sentence.indexOf(',', m.at) < 0 ? m.sentence.length : m.sentence.indexOf(',', m.at);
-      const d = m.dates.find(
-        (x) =>
-          x.precision === 'day' &&
-          !x.uncertain &&
-          x.index >= from &&
-          x.index <= to &&
-          (!year || x.date.startsWith(String(year))),
-      );
-      if (d) {
-        date = d.date;
-        break;
-      }
-    }
-  }
+  if (!date && (status === null || done)) date = dateBeside(mentions, year);
   if (!date && year && status !== 'negotiated' && status !== 'proposed') date = String(year);
   const settled: Treaty['status'] = status === null && date ? 'signed' : status;
   if (settled && settled !== 'negotiated' && settled !== 'proposed' && !history.some((h) => h.status === 'signed'))
