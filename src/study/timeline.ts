@@ -306,7 +306,10 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
     'i',
   ).exec(parts[i]!.text);
   const rest = parts[i]!.text.slice(date.index - parts[i]!.start).replace(new RegExp(`^${MARK}+`), '');
-  const prepositional = i > 0 && PREPOSITION.test(parts[i]!.text) && words(rest.replace(/[.;:]/g, '')).length < 2;
+  const prepositional =
+    i > 0 &&
+    PREPOSITION.test(parts[i]!.text.replace(/^\s*(?:and|but|or)\s+/i, '')) &&
+    words(rest.replace(/[.;:]/g, '')).length < 2;
   if (!cleft && !prepositional) {
     const after = text.slice(date.index).replace(new RegExp(`^${MARK}+`), '');
     const local = modifiedNoun(before, after) ?? localPhrase(before.slice(parts[i]!.start));
@@ -496,6 +499,8 @@ export function extractTimeline(book: Book): TimelineEvent[] {
         if (contentWords(text).size < 2 || HEDGED.test(text) || UNRESOLVED.test(text)) continue;
         // "Both Germany and Russia were pariah nations (by 1919)": a state of things, not an event.
         if (d.precision === 'year' && (isState(text) || !tellsIn(text))) continue;
+        // A year the narrative leaves unsettled is marked in the data, not shown as if certain.
+        if (d.uncertain) continue;
         const words = contentWords(text);
         const same = events.find(
           (e) => e.date === d.date && e.precision === d.precision && e.end === d.end && sameEvent(e.words, words),

@@ -436,7 +436,8 @@ const RATIFY = /\bratif(?:ied|ication)\b/;
 /** Denounced, with the treaty as what was denounced ("renounced their rights" is not the treaty's end). */
 const DENOUNCE = new RegExp(
   String.raw`\b(?:(?:denounced|renounced|abrogated|terminated|repudiated|annulled|broke|breaks)\s+the\s+(?:\d{4}\s+)?` +
-    String.raw`(?:[\p{L}–-]+\s+){0,5}?(?:pact|treaty|agreement|accord|alliance|protocol)|the breaking of the pact)\b`,
+    String.raw`(?:[\p{L}–-]+\s+){0,5}?(?:pact|treaty|agreement|accord|alliance|protocol|convention|entente)|` +
+    String.raw`the breaking of the pact)\b`,
   'iu',
 );
 const PROPOSE = /\b(?:proposed|proposal|proposals|offered|suggested|draft|counterproposal)\b/;
