@@ -49,6 +49,7 @@ const CONNECTIVES = new RegExp(
 /** Prepositions and articles a date phrase leaves behind ("On …", "in early …", "by the end of …"). */
 const DATE_LEFTOVER = new RegExp(
   String.raw`(?:\b(?:on|in|by|from|at|since|until|till|of|during|around|through|throughout|between|after|before|` +
+    String.raw`im|am|vom|seit|bis|ab|anfang|ende|mitte|op|le|en|au|el|del|` +
     String.raw`as early as|as late as)\s+)?(?:\b(?:the\s+)?(?:early|late|mid|end|beginning|start|middle|summer|` +
     String.raw`spring|autumn|fall|winter|course)(?:-|\s+)(?:of\s+)?)*$`,
   'i',
@@ -305,7 +306,10 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
     'i',
   ).exec(parts[i]!.text);
   const rest = parts[i]!.text.slice(date.index - parts[i]!.start).replace(new RegExp(`^${MARK}+`), '');
-  const prepositional = i > 0 && PREPOSITION.test(parts[i]!.text) && words(rest.replace(/[.;:]/g, '')).length < 2;
+  const prepositional =
+    i > 0 &&
+    PREPOSITION.test(parts[i]!.text.replace(/^\s*(?:and|but|or)\s+/i, '')) &&
+    words(rest.replace(/[.;:]/g, '')).length < 2;
   if (!cleft && !prepositional) {
     const after = text.slice(date.index).replace(new RegExp(`^${MARK}+`), '');
     const local = modifiedNoun(before, after) ?? localPhrase(before.slice(parts[i]!.start));
@@ -470,7 +474,7 @@ function mergeRuns(events: Draft[]): void {
       const b = events[j]!;
       if (b.text !== a.text || b.precision !== a.precision || b.block !== a.block) continue;
       // "on September 24, October 2 and October 3, 1939, respectively": one event, told of each date.
-      const sameSentence = b.sentence === a.sentence && !b.end;
+      const sameSentence = b.sentence === a.sentence && !b.end && /\brespectively\b/i.test(a.sentence ?? '');
       if (b.date !== next(a.end ?? a.date) && !sameSentence) continue;
       a.end = b.end ?? b.date;
       a.label = `${a.label}${sameSentence ? ', ' : '–'}${b.label}`;
@@ -495,6 +499,8 @@ export function extractTimeline(book: Book): TimelineEvent[] {
         if (contentWords(text).size < 2 || HEDGED.test(text) || UNRESOLVED.test(text)) continue;
         // "Both Germany and Russia were pariah nations (by 1919)": a state of things, not an event.
         if (d.precision === 'year' && (isState(text) || !tellsIn(text))) continue;
+        // A year the narrative leaves unsettled is marked in the data, not shown as if certain.
+        if (d.uncertain) continue;
         const words = contentWords(text);
         const same = events.find(
           (e) => e.date === d.date && e.precision === d.precision && e.end === d.end && sameEvent(e.words, words),

@@ -426,13 +426,20 @@ const SUBJECTS = new RegExp(
 const SIGNER = String.raw`(?:[\p{L}\s]*?\s)??(${NAME_PATTERN})(?![\p{L}'’-])(?!\s+\p{Lu})`;
 const SIGNED_BY = new RegExp(String.raw`\bsigned\s+by\s+${SIGNER}(?:\s+and\s+${SIGNER})?`, 'u');
 
-const SIGN = /\b(?:signed|concluded|entered into|entered|reached|initialled|agreed to|was agreed)\b/;
+const SIGN = /\b(?:signed|concluded|entered into|entered|reached|initialled|agreed to|was agreed|forced to sign)\b/;
 const SIGN_NOUN = /\b(?:the\s+)?(?:signing|conclusion)\s+of\b/;
-const NOT_DONE =
-  /\b(?:hinder|prevent|avoid|prior to|would|could|might|never|not|to conclude|to sign|about to|having signed)\b/;
+const NOT_DONE = new RegExp(
+  String.raw`\b(?:hinder|prevent|avoid|prior to|would|could|might|never|not|to conclude|(?<!forced )to sign|` +
+    String.raw`about to|having signed)\b`,
+);
 const RATIFY = /\bratif(?:ied|ication)\b/;
-const DENOUNCE =
-  /\b(?:denounced|renounced|abrogated|terminated|repudiated|annulled|the breaking of|broke the|breaks the)\b/;
+/** Denounced, with the treaty as what was denounced ("renounced their rights" is not the treaty's end). */
+const DENOUNCE = new RegExp(
+  String.raw`\b(?:(?:denounced|renounced|abrogated|terminated|repudiated|annulled|broke|breaks)\s+the\s+(?:\d{4}\s+)?` +
+    String.raw`(?:[\p{L}–-]+\s+){0,5}?(?:pact|treaty|agreement|accord|alliance|protocol|convention|entente)|` +
+    String.raw`the breaking of the pact)\b`,
+  'iu',
+);
 const PROPOSE = /\b(?:proposed|proposal|proposals|offered|suggested|draft|counterproposal)\b/;
 const anyCase = (r: RegExp) => new RegExp(r.source, 'i');
 const SIGN_ANY = anyCase(SIGN);
@@ -444,7 +451,11 @@ const NEGOTIATE = /\b(?:negotiat\w*|talks)\b/;
 function clauseAt(sentence: string, at: number): string {
   const bounds = [...sentence.matchAll(/;|,\s+(?:and|but|while|whereas)\s+/g)].map((m) => m.index!);
   const start = Math.max(0, ...bounds.filter((b) => b < at));
-  const end = Math.min(sentence.length, ...bounds.filter((b) => b > at));
+  const ends = bounds.filter((b) => b > at);
+  // "…; it was signed on March 3, 1918": the next clause speaks of it too.
+  const next =
+    ends[0] === undefined ? '' : sentence.slice(ends[0]).replace(/^(?:;|,\s+(?:and|but|while|whereas))\s*/, '');
+  const end = /^it\b/i.test(next) ? (ends[1] ?? sentence.length) : (ends[0] ?? sentence.length);
   return sentence.slice(start, end);
 }
 
@@ -457,12 +468,27 @@ function clauseAt(sentence: string, at: number): string {
 function stepDate(m: Mention, verb: RegExp, year: number | undefined): string | null {
   const at = verb.exec(m.sentence)?.index ?? m.at;
   const ok = (x: BookDate) =>
-    !x.uncertain && (x.precision !== 'year' || x.event) && (year === undefined || x.date.startsWith(String(year)));
-  const cuts = [...m.sentence.matchAll(/[,;]\s/g)].map((c) => c.index!);
+    !x.uncertain &&
+    (x.precision !== 'year' || x.event || /\bin\s+$/.test(m.sentence.slice(Math.max(0, x.index - 4), x.index))) &&
+    (year === undefined || x.date.startsWith(String(year)));
+  // Commas inside a date ("April 13, 1941") do not cut.
+  const cuts = [...m.sentence.matchAll(/[,;]\s/g)]
+    .map((c) => c.index!)
+    .filter((c) => !m.dates.some((d) => c > d.index && c < d.index + d.label.length));
   const from = Math.max(0, ...cuts.filter((c) => c < at));
   const to = Math.min(m.sentence.length, ...cuts.filter((c) => c > at));
   const near = m.dates.find((d) => d.index >= from && d.index < to && ok(d));
   if (near) return near.date;
+  // "…, on April 13, 1941, the Soviets signed …": a date phrase of its own just before the step.
+  const before = Math.max(0, ...cuts.filter((c) => c < from));
+  const phrase = m.dates.find(
+    (d) =>
+      d.index >= before &&
+      d.index < from &&
+      ok(d) &&
+      /^[\s,;]*(?:on|in|by)?\s*$/i.test(m.sentence.slice(before, d.index).replace(/^[,;]/, '')),
+  );
+  if (phrase) return phrase.date;
   const opening = m.dates.find((d) => d.index < 12 && ok(d));
   if (opening && !/^(?:After|Before|Having|Since|When)\b/.test(m.sentence.slice(from).replace(/^[,;]\s*/, '')))
     return opening.date;
@@ -480,6 +506,26 @@ function others(m: Mention, clause: string): boolean {
     .sort((a, b) => a - b)[0];
   const mine = low.indexOf(own.slice(0, 12));
   return first !== undefined && mine > first + 12 && m.at >= 0;
+}
+
+/** A full date beside the name, in its own comma-bounded part of a sentence that tells no other step. */
+function dateBeside(mentions: Mention[], year: number | undefined): string | null {
+  for (const m of mentions) {
+    const low = m.sentence.toLowerCase();
+    if (RATIFY.test(low) || DENOUNCE.test(low) || NEGOTIATE.test(low) || PROPOSE.test(low)) continue;
+    const from = Math.max(0, m.sentence.lastIndexOf(',', m.at));
+    const to = m.sentence.indexOf(',', m.at) < 0 ? m.sentence.length : m.sentence.indexOf(',', m.at);
+    const d = m.dates.find(
+      (x) =>
+        x.precision === 'day' &&
+        !x.uncertain &&
+        x.index >= from &&
+        x.index <= to &&
+        (!year || x.date.startsWith(String(year))),
+    );
+    if (d) return d.date;
+  }
+  return null;
 }
 
 /** Date signed, status and its history, parties, signatories and a line saying what it did. */
@@ -535,20 +581,7 @@ function details(
         ? 'proposed'
         : null;
   let date = signed?.date ?? null;
-  if (!date && (status === null || done)) {
-    // A full date beside the name in a sentence that tells no other step.
-    for (const m of mentions) {
-      const low = m.sentence.toLowerCase();
-      if (RATIFY.test(low) || DENOUNCE.test(low) || NEGOTIATE.test(low) || PROPOSE.test(low)) continue;
-      const d = m.dates.find(
-        (x) => x.precision === 'day' && !x.uncertain && (!year || x.date.startsWith(String(year))),
-      );
-      if (d) {
-        date = d.date;
-        break;
-      }
-    }
-  }
+  if (!date && (status === null || done)) date = dateBeside(mentions, year);
   if (!date && year && status !== 'negotiated' && status !== 'proposed') date = String(year);
   const settled: Treaty['status'] = status === null && date ? 'signed' : status;
   if (settled && settled !== 'negotiated' && settled !== 'proposed' && !history.some((h) => h.status === 'signed'))

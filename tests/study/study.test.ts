@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mergeSources } from '../../src/merge/index.js';
 import { addStudyAids } from '../../src/study/index.js';
 import { OverridesSchema } from '../../src/study/overrides.js';
 import { samePerson, foldSpelling } from '../../src/study/names.js';
 import { datesIn } from '../../src/study/timeline.js';
+import { bookDates } from '../../src/study/dates.js';
 import { allBlocks, type StudyGuide } from '../../src/model/index.js';
 import { QuireError } from '../../src/util/errors.js';
 import { FIXTURES, parseSeed, parseText, SEEDS, TEST_META } from '../support/content.js';
@@ -354,5 +355,82 @@ describe('overrides', () => {
         /^content\/overrides\.yaml: overrides: no ambassador with id "amb-nobody" — use an id from book\.json/,
       );
     }
+  });
+});
+
+describe('years from the narrative (the seeds)', () => {
+  const event = (pattern: RegExp) => book.glossaries.timeline.filter((e) => pattern.test(e.sentence ?? ''));
+
+  it('gives a day without a year the year of its passage, not a year its sentence names in passing', () => {
+    // "On November 28, the Soviet Union denounced the 1932 Soviet–Finnish Non-Aggression Pact" (Winter War, 1939).
+    const winter = event(/^On November 28, the Soviet Union denounced/).map((e) => e.date);
+    expect(winter).toContain('1939-11-28');
+    for (const date of winter) expect(date.startsWith('1939')).toBe(true);
+    // "On September 7 Stalin once again outlined a new line … popular front policy of 1934–1939."
+    expect(event(/^On September 7 Stalin/).map((e) => e.date)).toEqual(['1939-09-07']);
+    // "The 1931 extension of the Berlin Treaty was ratified in Germany on May 5." (after January 30, 1933)
+    expect(event(/ratified in Germany on May 5/).map((e) => e.date)).toEqual(['1933-05-05']);
+    // August 24–26 after a paragraph that ends in 1945, 1989, 1990: still 1939.
+    expect(event(/announced by Pravda and Izvestia on August 24/).map((e) => e.date)).toEqual(['1939-08-24']);
+  });
+
+  it('finds at least 85% of the dates whose year comes from context, found independently by a plain pattern', () => {
+    const dates = bookDates(book);
+    const months = 'January|February|March|April|May|June|July|August|September|October|November|December';
+    let written = 0;
+    let found = 0;
+    for (const block of allBlocks(book).filter((b) => b.kind !== 'list'))
+      block.sentences.forEach((sentence, i) => {
+        for (const m of sentence.matchAll(new RegExp(`\\b(${months})( \\d{1,2}(?:st|nd|rd|th)?)?\\b`, 'g'))) {
+          const after = sentence.slice(m.index + m[0].length);
+          // With its year ("March 3, 1918", "May 11 – September 16, 1939"), or part of a name ("May Coup").
+          if (/^,? \d{4}|^ \p{Lu}|^ ?[–-] ?\p{Lu}\p{Ll}+ \d{1,2},? \d{4}|^[–-]\p{Lu}\p{Ll}+ \d{4}/u.test(after))
+            continue;
+          if (/\p{Lu}\p{Ll}+ $/u.test(sentence.slice(0, m.index)) && !/(?:On|In|By) $/.test(sentence.slice(0, m.index)))
+            continue;
+          written++;
+          const hit = (dates.get(block.id)?.[i] ?? []).find(
+            (d) => d.index <= m.index + 3 && d.index + d.label.length >= m.index + m[0].length - 1,
+          );
+          if (hit?.yearFrom === 'context') found++;
+        }
+      });
+    expect(written).toBeGreaterThanOrEqual(40);
+    expect(found / written).toBeGreaterThanOrEqual(0.85);
+    for (const e of book.glossaries.timeline.filter((x) => x.yearFrom === 'context')) {
+      expect(Number(e.date.slice(0, 4)), e.sentence).toBeGreaterThanOrEqual(1918);
+      expect(Number(e.date.slice(0, 4)), e.sentence).toBeLessThanOrEqual(1942);
+    }
+  });
+
+  it('has no event twice and no label cut off', () => {
+    const keys = book.glossaries.timeline.map((e) => `${e.date}|${e.text}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const e of book.glossaries.timeline) expect(e.text, e.sentence).not.toMatch(/…|\.\.\.|\b(?:the|of|and|to)$/);
+    // A list line ("Adolf Ioffe (1918)") is no event.
+    expect(book.glossaries.timeline.some((e) => /^Adolf Ioffe/.test(e.text))).toBe(false);
+  });
+});
+
+/** The shared corpus of real articles, where this machine has it (QUIRE_CORPUS, or beside the project). */
+const CORPUS = process.env.QUIRE_CORPUS ?? path.join(FIXTURES, '..', '..', '..', 'shared', 'corpus');
+const corpusGuide = (name: string, language: string) =>
+  addStudyAids(
+    mergeSources([parseText(readFileSync(path.join(CORPUS, name, `${name}.wiki`), 'utf8'), `${name}.wiki`)], {
+      ...meta,
+      language,
+    }),
+  );
+
+describe.skipIf(!existsSync(CORPUS))('real articles (the corpus)', () => {
+  it('a writer’s biography has no treaties and no ambassadors', () => {
+    const g = corpusGuide('Elizabeth-Gilbert', 'en').glossaries;
+    expect(g.treaties).toEqual([]);
+    expect(g.ambassadors).toEqual([]);
+  });
+
+  it('German dates are events', () => {
+    const tl = corpusGuide('Sara-C.-Bisel', 'de').glossaries.timeline;
+    expect(tl.map((e) => e.date)).toEqual(expect.arrayContaining(['1932-05-13', '1996-02-04', '1982-06']));
   });
 });
