@@ -177,7 +177,13 @@ describe('quire build on the seed guide (all formats)', () => {
     );
     expect(entry).toContain(`href="#${mention[1]}"`);
     // Questions link to their answers and back.
-    expect(html).toMatch(/<li id="q-1" value="1">[^<]+<a class="to-answer" href="#ans-q-1">/);
+    // (A multiple-choice question lists its options before the link.)
+    const options = String.raw`(?:<ol[^>]*>(?:<li>[^<]*<\/li>)+<\/ol>\s*)?`;
+    expect(html).toMatch(
+      new RegExp(
+        String.raw`<li id="q-1" value="1" class="question-\w+">[^<]+${options}<a class="to-answer" href="#ans-q-1">`,
+      ),
+    );
     expect(html).toMatch(/<li id="ans-q-1" value="1"><p class="question"><a href="#q-1">/);
     expect(html).toContain('<svg');
   });

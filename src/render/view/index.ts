@@ -28,14 +28,27 @@ export interface ViewSection {
   title: string;
   level: number;
   blocks: { id: string; kind: string; html: string }[];
-  keyPoints: { id: string; text: string }[];
+  keyPoints: ViewKeyPoint[];
+}
+
+/** A key point with the notes of the sentence it comes from, and a link to where that sentence stands. */
+export interface ViewKeyPoint {
+  id: string;
+  text: string;
+  notes: { anchor: string; number: number }[];
+  href: string;
 }
 
 export interface ViewQuestion {
   id: string;
   number: number;
+  kind: StudyGuide['questions'][number]['kind'];
   question: string;
   answer: string;
+  /** Multiple choice: the options, lettered in order (A, B, C …). */
+  choices: { letter: string; text: string; correct: boolean }[];
+  /** The sentence the answer stands in (the answer key quotes it), or ''. */
+  quote: string;
   /** From the question to its answer, and back. */
   answerHref: string;
   questionHref: string;
@@ -194,8 +207,15 @@ function questionViewer(book: StudyGuide, places: Places): (q: Question) => View
   return (q) => ({
     id: q.id,
     number: questionNumber.get(q.id)!,
+    kind: q.kind,
     question: q.question,
     answer: q.answer,
+    choices: (q.choices ?? []).map((text, i) => ({
+      letter: String.fromCharCode(65 + i),
+      text,
+      correct: text === q.answer,
+    })),
+    quote: q.quote ?? '',
     answerHref: href(`ans-${q.id}`, FILES.answers),
     questionHref: href(q.id, chapterFile.get(q.chapter)),
     source: { href: toBlock(q.block), label: blockSection.get(q.block) ?? '' },
@@ -210,6 +230,7 @@ interface ChapterParts {
   citations: Map<string, Citation>;
   questions: Question[];
   viewQuestion: (q: Question) => ViewQuestion;
+  keyPoints: Map<string, StudyGuide['keyPoints']>;
   hyphenate?: (text: string) => string;
   images?: ReadonlyMap<string, string>;
 }
@@ -233,7 +254,15 @@ function viewChapter(chapter: Chapter, number: number, parts: ChapterParts): Vie
       kind: b.kind,
       html: blockHtml(nodes.get(b.id) ?? b.node, { notePrefix, noteNumber, hyphenate, epub, images }),
     })),
-    keyPoints: s.keyPoints.map((k) => ({ id: k.id, text: k.text })),
+    keyPoints: (parts.keyPoints.get(s.id) ?? []).map((k) => ({
+      id: k.id,
+      text: k.text,
+      notes: k.citations.flatMap((id) => {
+        const number = noteNumber(id);
+        return number === undefined ? [] : [{ anchor: `${notePrefix}${id}`, number }];
+      }),
+      href: places.toBlock(k.block),
+    })),
   }));
   const notes = used.map((id) => ({
     anchor: `${notePrefix}${id}`,
@@ -342,6 +371,7 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
     citations: new Map(book.citations.map((c) => [c.id, c])),
     questions: book.questions,
     viewQuestion,
+    keyPoints: groupBy(book.keyPoints, (k) => k.section),
     hyphenate: options.hyphenate,
     images: options.images,
   };
@@ -373,6 +403,12 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
       index: book.index.length > 0,
     },
   };
+}
+
+function groupBy<T>(list: T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
+  return out;
 }
 
 /** A CSS string literal that cannot close its rule or the style element. */
