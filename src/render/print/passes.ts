@@ -13,8 +13,9 @@
  * incremental update (pdf-file.ts); a file that is not laid out as Chromium writes it goes through pdf-lib's
  * full load and save instead.
  */
-import { writeFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, ParseSpeeds } from 'pdf-lib';
 import type { BookMeta } from '../../model/index.js';
@@ -143,6 +144,103 @@ const fillScript = (contents: string[]) => `(() => {
   return true;
 })()`;
 
+/**
+ * Soft hyphens only where a line breaks, printed as a real hyphen (U+2010): the text layer then holds whole
+ * words (search, copy and paste), and a word broken at a line end reads "gov‐" + "ernment", which PDF viewers
+ * join. (Chromium prints a soft hyphen that breaks a line as U+00AD U+2010, and keeps the others as invisible
+ * U+00AD; headless Chromium has no hyphenation dictionaries, so `hyphens: auto` does nothing.)
+ *
+ * The page is measured as it will print: print media, and the root as wide as the page's text area (the
+ * paper less the `@page` margins, read from the style sheets). Chromium breaks lines first-fit, so removing
+ * break opportunities it did not take changes no line, and the hyphen has the glyph the soft hyphen showed.
+ * Returns how many soft hyphens were kept as line-end hyphens.
+ */
+export const lineEndHyphens = (paperWidth: string, linked: Record<string, string>) => `(() => {
+  const linked = ${JSON.stringify(linked)};
+  let left = '0px', right = '0px', width = '${paperWidth}';
+  // The page's width from \`size\`: a length, or a paper name (portrait unless "landscape").
+  const papers = { a5: ['148mm', '210mm'], a4: ['210mm', '297mm'], a3: ['297mm', '420mm'], letter: ['8.5in', '11in'],
+    legal: ['8.5in', '14in'] };
+  const widthOf = (size) => {
+    const words = size.trim().toLowerCase().split(/\\s+/);
+    const paper = papers[words.find((w) => papers[w])];
+    if (paper) return paper[words.includes('landscape') ? 1 : 0];
+    return /^[0-9.]+(mm|cm|in|pt|px)$/.test(words[0]) ? words[0] : '';
+  };
+  // A file's style sheet is not readable from the page (file: addresses are opaque origins): parsed again.
+  for (const el of document.querySelectorAll('style, link[rel~="stylesheet"]')) {
+    const text = el.localName === 'style' ? el.textContent : linked[el.href];
+    if (text === undefined) continue;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    for (const rule of sheet.cssRules)
+      if (rule instanceof CSSPageRule && rule.selectorText === '') {
+        left = rule.style.marginLeft || left;
+        right = rule.style.marginRight || right;
+        width = widthOf(rule.style.getPropertyValue('size')) || width;
+      }
+  }
+  // Chromium prints on a text area of whole CSS pixels, rounded up (measured: lines then break as printed).
+  const probe = document.createElement('div');
+  probe.style.width = 'calc(' + width + ' - (' + left + ') - (' + right + '))';
+  document.body.append(probe);
+  const textWidth = Math.ceil(probe.getBoundingClientRect().width);
+  probe.remove();
+  const style = document.createElement('style');
+  style.textContent = 'html { width: ' + textWidth + 'px !important; }';
+  document.head.append(style);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  const rects = (node, i) => {
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    return range.getClientRects();
+  };
+  // The letter after the soft hyphen is on another line than the letter before it. (The soft hyphen's own box
+  // does not tell: inside a ligature, af·ter, it has a share of the ligature's width.)
+  const breaks = (node, i) => {
+    const before = [...rects(node, i - 1)].pop();
+    const after = [...rects(node, i + 1)].pop();
+    return !!before && !!after && Math.abs(after.top - before.top) > before.height / 2;
+  };
+  const nodes = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.includes('\u00ad')) nodes.push(node);
+  // Measure everything first, then change: each change would otherwise lay the page out again.
+  const plans = nodes.map((node) => {
+    const text = node.data;
+    let out = '';
+    let kept = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] !== '\u00ad') { out += text[i]; continue; }
+      if (i > 0 && i + 1 < text.length && breaks(node, i)) { out += '\u2010'; kept++; }
+    }
+    return { node, out, kept };
+  });
+  let total = 0;
+  for (const { node, out, kept } of plans) { node.data = out; total += kept; }
+  style.remove();
+  return total;
+})()`;
+
+/** Keep only the soft hyphens that end a line (see lineEndHyphens), measured in print media. */
+async function keepLineEndHyphens(page: Page, root: string, paper: 'A4' | 'Letter'): Promise<number> {
+  const hrefs = (await page.evaluate(
+    `[...document.querySelectorAll('link[rel~="stylesheet"]')].map((l) => l.href)`,
+  )) as string[];
+  const linked: Record<string, string> = {};
+  const inside = path.resolve(root) + path.sep;
+  for (const href of hrefs) {
+    const file = href.startsWith('file:') ? fileURLToPath(href) : '';
+    if (file.startsWith(inside)) linked[href] = await readFile(file, 'utf8').catch(() => '');
+  }
+  await page.emulateMediaType('print');
+  try {
+    return (await page.evaluate(lineEndHyphens(paper === 'A4' ? '210mm' : '8.5in', linked))) as number;
+  } finally {
+    await page.emulateMediaType();
+  }
+}
+
 /** Hide everything without changing the layout (the measuring pass needs only where targets land). */
 async function hideForMeasuring(page: Page): Promise<void> {
   // CDP evaluation works with the page's own JavaScript off.
@@ -220,6 +318,8 @@ export async function renderPdf(
       }
       loaded = text;
       const final = passes > 1 || !exactPages || seeded;
+      // On the layout about to be printed (a filled page number could move a line of the contents).
+      await keepLineEndHyphens(page, root, paper);
       if (!final) await hideForMeasuring(page);
       printed = await readPrinted(await print(page, paper, final));
       const found = Object.fromEntries(printed.destinations);

@@ -16,6 +16,8 @@ export interface ViewNote {
   anchor: string;
   number: number;
   text: string;
+  /** The ids of the note's calls, in text order: the note links back to each. */
+  calls: string[];
 }
 
 export interface ViewLink {
@@ -215,11 +217,13 @@ function viewChapter(chapter: Chapter, number: number, parts: ChapterParts): Vie
   const { places, nodes, citations, hyphenate } = parts;
   const notePrefix = `${chapter.id}-`;
   const used: string[] = [];
+  const calls = new Map<string, string[]>();
   const noteNumber = (id: string) => {
     const n = citations.get(id)?.number;
     if (n !== undefined && !used.includes(id)) used.push(id);
     return n;
   };
+  const onCall = (id: string, callId: string) => calls.set(id, [...(calls.get(id) ?? []), callId]);
   const epub = places.target === 'epub';
   const sections = chapter.sections.map((s) => ({
     id: s.id,
@@ -228,15 +232,26 @@ function viewChapter(chapter: Chapter, number: number, parts: ChapterParts): Vie
     blocks: s.blocks.map((b) => ({
       id: b.id,
       kind: b.kind,
-      html: blockHtml(nodes.get(b.id) ?? b.node, { notePrefix, noteNumber, hyphenate, epub }),
+      html: blockHtml(nodes.get(b.id) ?? b.node, {
+        notePrefix,
+        noteNumber,
+        callPrefix: `call-${b.id}`,
+        onCall,
+        hyphenate,
+        epub,
+      }),
     })),
     keyPoints: s.keyPoints.map((k) => ({ id: k.id, text: k.text })),
   }));
-  const notes = used.map((id) => ({
-    anchor: `${notePrefix}${id}`,
-    number: citations.get(id)!.number,
-    text: citations.get(id)!.text,
-  }));
+  // In number order (a note cited again in a later chapter keeps its first number).
+  const notes = [...used]
+    .sort((a, b) => citations.get(a)!.number - citations.get(b)!.number)
+    .map((id) => ({
+      anchor: `${notePrefix}${id}`,
+      number: citations.get(id)!.number,
+      text: citations.get(id)!.text,
+      calls: calls.get(id) ?? [],
+    }));
   return {
     id: chapter.id,
     number,
