@@ -26,12 +26,14 @@ export async function renderEpub(
   // epub-gen-memory packs images it can load from absolute file URLs: the figure goes through a temp file.
   const scratch = mkdtempSync(path.join(scratchIn, '.quire-epub-'));
   try {
-    let figure: (NonNullable<View['figure']> & { src: string }) | undefined;
-    if (view.figure) {
-      const file = path.join(scratch, view.figure.file);
-      writeFileSync(file, view.figure.svg);
-      figure = { ...view.figure, src: pathToFileURL(file).href };
-    }
+    const figure = view.figure && {
+      ...view.figure,
+      parts: view.figure.parts.map((part) => {
+        const file = path.join(scratch, part.file);
+        writeFileSync(file, part.svg);
+        return { ...part, src: pathToFileURL(file).href };
+      }),
+    };
     const page = (title: string, filename: string, template: string, extra: Record<string, unknown> = {}) => ({
       title,
       filename,

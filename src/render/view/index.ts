@@ -6,7 +6,7 @@
 import type { Block, Chapter, Citation, Provenance, SourceInfo, StudyGuide } from '../../model/index.js';
 import { blockHtml } from './content.js';
 import { linkMentions, type MentionAnchor } from './mentions.js';
-import { timelineFigure } from './figure.js';
+import { timelineFigure, type Figure } from './figure.js';
 import { formatDate } from '../../util/dates.js';
 import type { Changelog } from '../../editions/changelog.js';
 
@@ -81,7 +81,8 @@ export interface View {
   };
   answers: ViewQuestion[];
   index: { letter: string; entries: { id: string; term: string; kind: string; links: ViewLink[] }[] }[];
-  figure?: { svg: string; alt: string; file: string };
+  /** The timeline figure: one or more parts (periods), each with its EPUB file name. */
+  figure?: Omit<Figure, 'parts'> & { parts: (Figure['parts'][number] & { file: string })[] };
   /** Which study-aid pages exist (templates show only these). */
   has: { ambassadors: boolean; treaties: boolean; timeline: boolean; questions: boolean; index: boolean };
   /** Path prefix of assets (CSS, fonts) relative to the HTML file. */
@@ -375,7 +376,12 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
     glossaries,
     answers: book.questions.map(viewQuestion),
     index,
-    figure: figure ? { ...figure, file: FILES.figure } : undefined,
+    figure: figure
+      ? {
+          ...figure,
+          parts: figure.parts.map((p, i) => ({ ...p, file: FILES.figure.replace('.svg', `-${i + 1}.svg`) })),
+        }
+      : undefined,
     has: {
       ambassadors: g.ambassadors.length > 0,
       treaties: g.treaties.length > 0,
