@@ -219,6 +219,45 @@ async function mergeScaling() {
   return { rows, exponent: { read: exponent('readMs'), merge: exponent('mergeMs') } };
 }
 
+/**
+ * Reading each article of the shared corpus (real Wikipedia wikitext, 0.7–157 k characters), from nothing:
+ * milliseconds per article, and the growth exponent of read time against size (a least-squares fit of
+ * log time on log size; 1 = linear).
+ */
+async function corpusReads() {
+  const corpus = path.join(root, '../shared/corpus');
+  let names: string[];
+  try {
+    names = readdirSync(corpus).filter((n) => !n.endsWith('.md'));
+  } catch {
+    return undefined;
+  }
+  const rows: { article: string; chars: number; readMs: number }[] = [];
+  for (const name of names.sort()) {
+    const file = `${name}.wiki`;
+    let text: string;
+    try {
+      text = readFileSync(path.join(corpus, name, file), 'utf8');
+    } catch {
+      continue;
+    }
+    const reads: number[] = [];
+    for (let i = 0; i <= RUNS; i++) {
+      forgetRemembered();
+      const t0 = performance.now();
+      await parseSource(text, { file, id: name, priority: 1 });
+      if (i > 0 || RUNS === 1) reads.push(performance.now() - t0);
+    }
+    rows.push({ article: name, chars: text.length, readMs: round(median(reads)) });
+  }
+  const xs = rows.map((r) => Math.log(r.chars));
+  const ys = rows.map((r) => Math.log(Math.max(r.readMs, 0.01)));
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const [mx, my] = [mean(xs), mean(ys)];
+  const slope = xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0) / xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  return { rows, exponent: round(slope, 2) };
+}
+
 /** Quire's own print HTML (final page numbers) with its assets, for the floor measurement. */
 async function printHtmlFile(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'quire-floor-'));
@@ -365,6 +404,7 @@ const report = {
   stages: await stages(),
   nonPdf: await nonPdfStages(),
   merge: await mergeScaling(),
+  corpus: await corpusReads(),
 };
 const warmRun = await warm();
 const coldRun = await cold(await printHtmlFile());
@@ -397,6 +437,12 @@ console.log(
   `  growth exponent (10× vs 1×): read ${report.merge.exponent.read}, ` +
     `merge ${report.merge.exponent.merge} (1 = linear)`,
 );
+if (report.corpus) {
+  console.log('\nReading the real articles of ../shared/corpus (ms, from nothing):');
+  for (const r of report.corpus.rows)
+    console.log(`  ${r.article.padEnd(32)} ${String(r.chars).padStart(7)} chars ${String(r.readMs).padStart(8)} ms`);
+  console.log(`  growth exponent of read time against size: ${report.corpus.exponent} (1 = linear)`);
+}
 console.log('\nWhole-process `quire build` (s); floor = bare page.pdf() of the same print HTML in a fresh process:');
 for (const [k, v] of Object.entries(coldRun.results))
   console.log(`  ${k.padEnd(6)} median ${v.median}  min ${v.min}  max ${v.max}`);

@@ -3,9 +3,10 @@
  * source cut into sections; every other source's sections aligned to the book's (heading similarity,
  * content overlap, order), and a section with no counterpart placed as a new one after its predecessor.
  */
-import type { Heading, List, Paragraph } from 'mdast';
+import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Provenance, Source, Warning } from '../model/index.js';
+import type { BlockNode, Provenance, Source, Warning } from '../model/index.js';
+import { isBlockNode } from '../model/blocks.js';
 import { similarity, wordSet, words } from './sentences.js';
 import { memoize } from '../util/memo.js';
 import { Outline } from './outline.js';
@@ -18,7 +19,7 @@ export interface SourceSection {
   /** Heading depth in the source; 1 for the lead. */
   level: number;
   line: number;
-  blocks: (Paragraph | List)[];
+  blocks: BlockNode[];
 }
 
 /** The lead (text before the first heading) and one entry per heading, in order. */
@@ -33,7 +34,7 @@ export function sectionsOf(source: Source): SourceSection[] {
         line: node.position?.start.line ?? 1,
         blocks: [],
       });
-    } else if (node.type === 'paragraph' || node.type === 'list') {
+    } else if (isBlockNode(node)) {
       out[out.length - 1]!.blocks.push(node);
     }
   }

@@ -5,7 +5,8 @@
  * Every block with a sentence lands in the book (citations.ts numbers notes on that promise); a section
  * with no text is left out with a warning.
  */
-import type { List, PhrasingContent } from 'mdast';
+import type { FootnoteReference, List, PhrasingContent } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
 import type { BackMatter, Block, Chapter, MergeReport, Section, Warning } from '../model/index.js';
 import { slugify } from '../util/slug.js';
 import type { WBlock, WSection, WSentence } from './work.js';
@@ -165,7 +166,7 @@ function toBlocks(b: Building, section: WSection, sectionId: string): Block[] {
 /** A working block as the model's block: its mdast node with citations as footnote references. */
 export function toBlock(block: WBlock, id: string, citationId: ReadonlyMap<string, string>): Block {
   const phrasing = (s: WSentence): PhrasingContent[] => {
-    const out: PhrasingContent[] = [{ type: 'text', value: s.text }];
+    const out: PhrasingContent[] = s.nodes ? structuredClone(s.nodes) : [{ type: 'text', value: s.text }];
     for (const ref of s.refs) {
       const cid = citationId.get(ref);
       if (cid && !out.some((n) => n.type === 'footnoteReference' && n.identifier === cid))
@@ -175,6 +176,7 @@ export function toBlock(block: WBlock, id: string, citationId: ReadonlyMap<strin
   };
   const sources = block.sources.map((p) => p);
   const sentences = block.sentences.map((s) => s.text);
+  if (block.node) return atomicBlock(block, id, citationId, sources);
   if (block.kind === 'list') {
     const node: List = {
       type: 'list',
@@ -201,4 +203,26 @@ export function toBlock(block: WBlock, id: string, citationId: ReadonlyMap<strin
     node: { type: 'paragraph', children },
     sources,
   };
+}
+
+/** An atomic block as it came from its source, its citations pointing to the book's notes. */
+function atomicBlock(block: WBlock, id: string, citationId: ReadonlyMap<string, string>, sources: Block['sources']) {
+  const node = structuredClone(block.node!);
+  visit(node, 'footnoteReference', (ref: FootnoteReference, index, parent) => {
+    const cid = citationId.get(ref.identifier);
+    if (cid) {
+      ref.identifier = cid;
+      ref.label = cid;
+      return;
+    }
+    // A citation with no note (its text was empty): nothing to point to.
+    if (parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return [SKIP, index] as const;
+    }
+    return undefined;
+  });
+  const sentences = block.sentences.map((s) => s.text);
+  const text = sentences.join('\n');
+  return { id, kind: block.kind, text, sentences, node, sources } satisfies Block;
 }

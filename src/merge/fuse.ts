@@ -6,8 +6,11 @@
  * inside the list they belong to. Near-duplicates are found through an inverted word index, never by
  * comparing all pairs, so the merge grows near-linearly with the sources.
  */
-import type { List, Paragraph } from 'mdast';
-import type { MergeReport, Source } from '../model/index.js';
+import type { FootnoteReference, List, PhrasingContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { BlockNode, MergeReport, Provenance, Source } from '../model/index.js';
+import { blockKindOf, isAtomic, textUnits } from '../model/blocks.js';
+import { isPlain, sliceSentence } from './phrasing.js';
 import type { Outline } from './outline.js';
 import { contentWords, isNearDuplicate, SentenceIndex, splitSentences, type Sentence } from './sentences.js';
 import type { SourceSection } from './align.js';
@@ -66,11 +69,12 @@ interface At {
 
 /** Fuse one block's sentences; returns where the next block's new text goes. */
 function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anchor | undefined {
+  if (isAtomic(block.kind)) return fuseAtomic(fusion, block, at);
   let anchor = at.anchor;
   let run: WSentence[] = [];
   let matchedInBlock = false;
   for (const sentence of block.sentences) {
-    const best = fusion.index.best(sentence.text, (h) => h.block.kind === block.kind);
+    const best = fusion.index.best(sentence.text, (h) => h.block.kind === block.kind && !h.block.node);
     if (!best || !foldable(best, sentence, at.how.threshold)) {
       run.push(sentence);
       continue;
@@ -88,6 +92,37 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
     }
   }
   return placeRun(fusion, run, block, { ...at, anchor }, matchedInBlock);
+}
+
+/** Similarity at which an atomic block (a table, a quotation…) of another source is the same block. */
+const SAME_ATOMIC = 0.95;
+
+/**
+ * An atomic block goes in whole: folded into the same block of another source when one of its kind says
+ * (nearly) the same, else placed after the anchor as a block of its own. Nothing is ever inserted into it.
+ */
+function fuseAtomic(fusion: Fusion, block: WBlock, at: At): Anchor | undefined {
+  const whole = block.sentences.map((s) => s.text).join(' ');
+  const best = fusion.index.best(whole, (h) => h.block.kind === block.kind && h.block.node !== undefined);
+  const source = block.sources[0]!;
+  if (best && best.score >= SAME_ATOMIC && !best.value.block.sources.some((p) => p.source === source.source)) {
+    const kept = best.value.block;
+    kept.sources.push(source);
+    best.value.section.contributors.add(source.source);
+    fusion.duplicates.push({ dropped: whole, source, kept: best.value, similarity: best.score });
+    return { block: kept, section: best.value.section, item: kept.sentences.length - 1 };
+  }
+  if (!at.how.addsText) {
+    fusion.omitted.push({ text: whole, source, reason: 'policy "prefer": only the preferred source’s text is kept' });
+    return at.anchor;
+  }
+  const target = at.anchor?.section ?? at.into;
+  const after = at.anchor ? target.blocks.indexOf(at.anchor.block) : at.how.isBase ? target.blocks.length - 1 : -1;
+  target.blocks.splice(after + 1, 0, block);
+  // Indexed by its whole text (not its rows): prose is never folded into it.
+  if (block.sentences.length) fusion.index.add(whole, { block, sentence: block.sentences[0]!, section: target });
+  target.contributors.add(at.how.source.info.id);
+  return { block, section: target, item: block.sentences.length - 1 };
 }
 
 /**
@@ -162,6 +197,7 @@ function fold(fusion: Fusion, hit: Hit, incoming: WSentence, similarity: number)
   if (incomingWins) {
     fusion.duplicates.push({ dropped: kept.text, source: kept.sources[0]!, kept: hit, similarity });
     kept.text = incoming.text;
+    kept.nodes = incoming.nodes;
     kept.priority = incoming.priority;
     kept.sources.unshift(...incoming.sources);
   } else {
@@ -173,27 +209,56 @@ function fold(fusion: Fusion, hit: Hit, incoming: WSentence, similarity: number)
   hit.section.contributors.add(src.source);
 }
 
-/** A paragraph as its sentences; a list as its items (an item is one unit, however many sentences it has). */
-export function toWBlock(node: Paragraph | List, source: Source, locale: string): WBlock {
+/**
+ * A paragraph as its sentences; a list as its items (an item is one unit, however many sentences it has);
+ * any other block whole, with its units of text (a table's rows…) for comparison.
+ */
+export function toWBlock(node: BlockNode, source: Source, locale: string): WBlock {
   const prov = provenance(source, node.position?.start.line ?? 1);
-  const sentence = (s: Sentence): WSentence => ({
+  const sentence = (s: Sentence, nodes?: PhrasingContent[]): WSentence => ({
     text: s.text,
     refs: s.refs.map((r) => qualify(source, r)),
     sources: [prov],
     priority: source.info.priority,
+    ...(nodes ? { nodes } : {}),
   });
-  if (node.type === 'list') {
-    const items = node.children.map((item) => {
-      const parts = splitSentences(
-        item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : [])),
-        locale,
-      );
-      // A list item is one unit even when it holds several sentences; it keeps its own line.
-      const unit = sentence({ text: parts.map((s) => s.text).join(' '), refs: parts.flatMap((s) => s.refs) });
-      unit.sources = [{ ...prov, line: item.position?.start.line ?? prov.line }];
-      return unit;
-    });
-    return { kind: 'list', sentences: items.filter((s) => s.text), sources: [prov] };
+  if (node.type === 'list') return listBlock(node, prov, sentence, locale);
+  if (node.type === 'paragraph' && !node.data?.figure) {
+    const rich = !isPlain(node.children);
+    const sentences = splitSentences(node.children, locale).map((s) =>
+      sentence(s, rich && s.span ? sliceSentence(node.children, s.span[0], s.span[1]) : undefined),
+    );
+    return { kind: 'paragraph', sentences, sources: [prov] };
   }
-  return { kind: 'paragraph', sentences: splitSentences(node.children, locale).map(sentence), sources: [prov] };
+  return atomicBlock(node, source, prov, sentence);
+}
+
+type MakeSentence = (s: Sentence, nodes?: PhrasingContent[]) => WSentence;
+
+function listBlock(node: List, prov: Provenance, sentence: MakeSentence, locale: string): WBlock {
+  const items = node.children.map((item) => {
+    const phrasing = item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : []));
+    const parts = splitSentences(phrasing, locale);
+    // A list item is one unit even when it holds several sentences; it keeps its own line.
+    const unit = sentence(
+      { text: parts.map((s) => s.text).join(' '), refs: parts.flatMap((s) => s.refs) },
+      isPlain(phrasing) ? undefined : sliceSentence(phrasing, 0, Infinity),
+    );
+    unit.sources = [{ ...prov, line: item.position?.start.line ?? prov.line }];
+    return unit;
+  });
+  return { kind: 'list', sentences: items.filter((s) => s.text), sources: [prov] };
+}
+
+/** An atomic block: a copy of its node with citation keys qualified; its citations on its first unit. */
+function atomicBlock(node: BlockNode, source: Source, prov: Provenance, sentence: MakeSentence): WBlock {
+  const copy = structuredClone(node);
+  const refs: string[] = [];
+  visit(copy, 'footnoteReference', (ref: FootnoteReference) => {
+    refs.push(ref.identifier);
+    ref.identifier = qualify(source, ref.identifier);
+  });
+  const units = textUnits(node);
+  const sentences = units.map((text, i) => sentence({ text, refs: i === 0 ? refs : [] }));
+  return { kind: blockKindOf(node)!, sentences, sources: [prov], node: copy };
 }

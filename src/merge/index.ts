@@ -15,7 +15,9 @@
  * 5. citations (citations.ts): the sources' citations numbered in reading order.
  * 6. chapters (chapters.ts): sections → chapters, back matter and ids; then the report (report.ts).
  */
-import type { Book, BookMeta, Source, Warning } from '../model/index.js';
+import type { Image } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Asset, BackMatter, Book, BookMeta, Chapter, Source, Warning } from '../model/index.js';
 import { alignSource, baseOutline, castSources, land, type AlignmentRow, type Cast } from './align.js';
 import { buildChapters } from './chapters.js';
 import { citationTable, numberCitations, refsInReadingOrder, unattachedCitations } from './citations.js';
@@ -71,8 +73,23 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
     links: sources.flatMap((s) =>
       (s.links ?? []).map((l) => ({ target: l.target, label: l.label, source: s.info.id })),
     ),
+    ...assetsShown(sources, book.chapters, book.backMatter),
     report: mergeReport(recorded, book),
   };
+}
+
+/** The sources' images that the book's blocks show, once each, in the order of the sources. */
+function assetsShown(sources: Source[], chapters: Chapter[], backMatter: BackMatter[]): { assets?: Asset[] } {
+  const all = sources.flatMap((s) => s.assets ?? []);
+  if (!all.length) return {};
+  const shown = new Set<string>();
+  const blocks = [
+    ...chapters.flatMap((c) => c.sections.flatMap((s) => s.blocks)),
+    ...backMatter.flatMap((b) => b.blocks),
+  ];
+  for (const block of blocks) visit(block.node, 'image', (image: Image) => void shown.add(image.url));
+  const assets = all.filter((a, i) => shown.has(a.path) && all.findIndex((b) => b.path === a.path) === i);
+  return assets.length ? { assets } : {};
 }
 
 /**

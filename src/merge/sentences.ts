@@ -10,6 +10,8 @@ export interface Sentence {
   text: string;
   /** Citation keys (source-local) attached at the end of the sentence, in order. */
   refs: string[];
+  /** Where the sentence is in the plain text of the phrasing it was cut from: [start, end) (see `sliceSentence`). */
+  span?: readonly [number, number];
 }
 
 /** Common English abbreviations after which ICU would otherwise break a sentence (in any language). */
@@ -45,14 +47,14 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
   // A lower-case start continues the sentence; so does what the language's own rules say.
   const continues = (before: string, after: string) =>
     /^[\s\p{Ll}\d,;:)]/u.test(after) || (rules?.continues(before, after) ?? false);
-  const pieces: { text: string; end: number }[] = [];
+  const pieces: { text: string; start: number; end: number }[] = [];
   for (const { segment, index } of segmenter.segment(flat)) {
     const prev = pieces[pieces.length - 1];
     const end = index + segment.length;
     if (prev && (ABBREVIATIONS.test(prev.text) || INITIAL.test(prev.text) || continues(prev.text, segment))) {
       prev.text += segment;
       prev.end = end;
-    } else pieces.push({ text: segment, end });
+    } else pieces.push({ text: segment, start: index, end });
   }
   const out: Sentence[] = [];
   let r = 0;
@@ -69,7 +71,7 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
       if (out.length) out[out.length - 1]!.refs.push(...sentenceRefs);
       continue;
     }
-    out.push({ text, refs: sentenceRefs });
+    out.push({ text, refs: sentenceRefs, span: [piece.start, piece.end] });
   }
   // Citations after the last sentence (trailing spaces) belong to it.
   if (out.length) while (r < refs.length) out[out.length - 1]!.refs.push(refs[r++]!.id);
@@ -83,8 +85,9 @@ function segmenterFor(locale: string): Intl.Segmenter {
   return segmenter;
 }
 
-function plainOf(node: PhrasingContent): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+/** A phrasing node's text as the sentence splitter sees it (`sliceSentence` counts the same way). */
+export function plainOf(node: PhrasingContent): string {
+  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'inlineMath') return node.value;
   if (node.type === 'break') return ' ';
   if ('children' in node) return (node.children as PhrasingContent[]).map(plainOf).join('');
   return '';

@@ -4,19 +4,25 @@
  * sections, fuse adds and folds sentences, key sentences add key points), and chapters turns it into the
  * model once it is complete. Records for the report refer to these objects; ids are given only at the end.
  */
-import type { Conflict, KeyPoint, Provenance, Source } from '../model/index.js';
+import type { PhrasingContent } from 'mdast';
+import type { BlockKind, BlockNode, Conflict, KeyPoint, Provenance, Source } from '../model/index.js';
 import type { Sentence } from './sentences.js';
 
 export interface WSentence extends Sentence {
   /** Every source carrying this sentence (in any wording), first the one whose wording is kept. */
   sources: Provenance[];
   priority: number;
+  /** The sentence's own phrasing (emphasis, links…) when it has more than text; citations left out. */
+  nodes?: PhrasingContent[];
 }
 
 export interface WBlock {
-  kind: 'paragraph' | 'list';
+  kind: BlockKind;
+  /** Prose: its sentences or list items. An atomic block: its units of text (rows, lines), for comparison. */
   sentences: WSentence[];
   sources: Provenance[];
+  /** An atomic block's node as its source has it, citation identifiers qualified (see `qualify`). */
+  node?: BlockNode;
 }
 
 export interface WSection {

@@ -6,7 +6,9 @@
  * mdast nodes are `z.custom`: the tree is unified's, not ours to restate.
  */
 import { z } from 'zod';
-import type { Root as MdastRoot, Paragraph, List } from 'mdast';
+import type { Root as MdastRoot, Paragraph, List, Table, Blockquote, Code } from 'mdast';
+import type { Math } from 'mdast-util-math';
+import type { DefList } from './mdast.js';
 import { readerFormats } from '../sources/registry.js';
 
 /** An ISO date by precision: YYYY-MM-DD, YYYY-MM or YYYY. */
@@ -86,6 +88,18 @@ export const WarningSchema = z.object({
 });
 export type Warning = z.infer<typeof WarningSchema>;
 
+/** A file of the content folder that the guide shows (an image), checked and fingerprinted when read. */
+export const AssetSchema = z.object({
+  /** Path relative to the content folder, with `/` separators: the `url` of the image nodes that show it. */
+  path: z.string(),
+  /** SHA-256 of its bytes, hex: an edited image rebuilds the outputs that show it. */
+  sha256: z.string(),
+  /** Media type (image/png, image/jpeg, image/gif, image/webp, image/svg+xml). */
+  type: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
+export type Asset = z.infer<typeof AssetSchema>;
+
 /**
  * One parsed input. `tree` is mdast: `heading` nodes open sections, `paragraph` and `list` nodes are blocks,
  * and `footnoteReference` nodes mark citations (their `identifier` is a key into `citations`).
@@ -98,6 +112,8 @@ export const SourceSchema = z.object({
   warnings: z.array(WarningSchema),
   /** Internal links in the prose (wikitext `[[target|label]]`): named things the source itself marks. */
   links: z.array(z.object({ target: z.string(), label: z.string(), line: z.number() })).optional(),
+  /** The images its tree shows, found in the content folder (set where the folder is read). */
+  assets: z.array(AssetSchema).optional(),
 });
 /**
  * One parsed input. `tree` is mdast: `heading` nodes open sections, `paragraph` and `list` nodes are blocks,
@@ -106,11 +122,25 @@ export const SourceSchema = z.object({
  */
 export type Source = z.infer<typeof SourceSchema>;
 
-export type BlockNode = Paragraph | List;
+/**
+ * What a block is. `paragraph` and `list` are prose the merge fuses sentence by sentence; the other kinds
+ * are atomic: one unit, placed whole, never fused into or split.
+ */
+export const BLOCK_KINDS = ['paragraph', 'list', 'table', 'quote', 'code', 'figure', 'definitions', 'math'] as const;
+export const BlockKindSchema = z.enum(BLOCK_KINDS);
+export type BlockKind = z.infer<typeof BlockKindSchema>;
+
+/**
+ * A block's mdast node, by kind: paragraph (phrasing: text, emphasis, strong, link, inlineCode, break,
+ * inlineMath, subscript/superscript, footnoteReference), list, table (cells may carry
+ * `data.header`/`colSpan`/`rowSpan`, the table `data.caption`), blockquote (`data.attribution`), code,
+ * figure (a paragraph with `data.figure` whose one child is a local image; `data.caption`), defList, math.
+ */
+export type BlockNode = Paragraph | List | Table | Blockquote | Code | DefList | Math;
 
 export const BlockSchema = z.object({
   id: z.string(),
-  kind: z.enum(['paragraph', 'list']),
+  kind: BlockKindSchema,
   /** Plain text, citations removed. */
   text: z.string().min(1),
   /** The sentences (or list items) of the block, in order, as the merge compared them. */
@@ -337,6 +367,8 @@ export const BookSchema = z.object({
   citations: z.array(CitationSchema),
   /** Names the sources link (wikitext `[[target|label]]`): hints for aliases and the index. */
   links: z.array(z.object({ target: z.string(), label: z.string(), source: z.string() })),
+  /** The images the book's blocks show (outputs copy or embed them). */
+  assets: z.array(AssetSchema).optional(),
   report: MergeReportSchema,
 });
 /** The merge's output: the sources fused into chapters, with their citations and the merge's report. */

@@ -80,7 +80,8 @@ export interface MergeInput {
 export const mergeStage: Stage<MergeInput, Book> = {
   name: 'merge',
   inputs: ({ sources, sourceKeys, meta, config }) => [
-    sources.map((s, i) => [sourceKeys[i]!, s.info.priority]),
+    // The images a source shows are read beside it: an edited image changes the book's key.
+    sources.map((s, i) => [sourceKeys[i]!, s.info.priority, (s.assets ?? []).map((a) => [a.path, a.sha256])]),
     meta as unknown as Hashable,
     config.merge as unknown as Hashable,
   ],

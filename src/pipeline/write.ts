@@ -3,13 +3,15 @@
  * moves their files into the output folder at once.
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { StudyGuide } from '../model/index.js';
 import type { Changelog } from '../editions/changelog.js';
 import { WRITERS } from '../render/registry.js';
 import { viewFor } from '../render/view/kinds.js';
 import type { View } from '../render/view/index.js';
-import type { ViewKind, Writer, WriteContext, WriterEntry } from '../render/writer.js';
+import { MEDIA, type ViewKind, type Writer, type WriteContext, type WriterEntry } from '../render/writer.js';
 import { hashOf } from '../util/hash.js';
+import { readInside } from '../util/confined.js';
 import { slugify } from '../util/slug.js';
 import type { BuildRun, Settings } from './context.js';
 import type { Step } from './progress.js';
@@ -60,6 +62,10 @@ function writeContext(run: BuildRun, settings: Settings, guide: StudyGuide, guid
     return made.get(key) as T;
   };
   const changes = run.options.release ? edition.changelog : undefined;
+  const { contentDir } = run.options;
+  const asset = (file: string) =>
+    once(`asset:${file}`, () => readInside(contentDir, path.join(contentDir, file), 'image'));
+  const imagesFor = (kind: ViewKind) => imageAddresses(guide, kind, asset, contentDir);
   const ctx: WriteContext = {
     guide,
     guideKey,
@@ -79,16 +85,43 @@ function writeContext(run: BuildRun, settings: Settings, guide: StudyGuide, guid
         run.cache.json(
           'view',
           hashOf(run.code, guideKey, kind, settings.paper, edition.changesKey),
-          () => viewFor(guide, kind, settings.paper, changes),
+          async () => viewFor(guide, kind, settings.paper, changes, await imagesFor(kind)),
           { disk: false },
         ),
       ),
+    asset,
     once,
     timed: run.timed,
     figure: (name, value) => (run.figures[name] = value),
     status: () => undefined,
   };
   return ctx;
+}
+
+/**
+ * Where the book's images are found from an output: the web page's `media/` folder beside it; for the
+ * EPUB, the content folder's file (epub-gen-memory packs what a file: address names; the image was checked
+ * to be inside the folder when it was read); inside the print, its bytes. Set after sanitizing: these
+ * addresses are Quire's, not the source's.
+ */
+async function imageAddresses(
+  guide: StudyGuide,
+  kind: ViewKind,
+  bytes: (file: string) => Promise<Uint8Array>,
+  contentDir: string,
+): Promise<Map<string, string> | undefined> {
+  const assets = guide.assets ?? [];
+  if (!assets.length) return undefined;
+  if (kind === 'html') return new Map(assets.map((a) => [a.path, encodeURI(`${MEDIA}${a.path}`)]));
+  if (kind === 'epub')
+    return new Map(assets.map((a) => [a.path, pathToFileURL(path.resolve(contentDir, ...a.path.split('/'))).href]));
+  return new Map(
+    await Promise.all(
+      assets.map(
+        async (a) => [a.path, `data:${a.type};base64,${Buffer.from(await bytes(a.path)).toString('base64')}`] as const,
+      ),
+    ),
+  );
 }
 
 export async function writeGuide(

@@ -10,7 +10,13 @@ import type { WriterEntry } from './writer.js';
 const top = (ext: string) => (name: string) => !name.includes('/') && name.endsWith(ext) && name !== 'report.html';
 
 export const WRITERS = [
-  { format: 'html', byDefault: true, needsBrowser: false, owns: top('.html'), load: () => one(import('./html.js')) },
+  {
+    format: 'html',
+    byDefault: true,
+    needsBrowser: false,
+    owns: (n: string) => top('.html')(n) || n === 'media/',
+    load: () => one(import('./html.js')),
+  },
   {
     format: 'json',
     byDefault: true,

@@ -13,6 +13,9 @@ import type { View } from './view/index.js';
 
 export type Paper = 'A4' | 'Letter';
 
+/** The folder beside the web page that holds the book's images (at their paths in the content folder). */
+export const MEDIA = 'media/';
+
 /** The build cache as writers use it: results keyed by a hash of their inputs (see pipeline/cache.ts). */
 export interface ResultCache {
   json<T>(stage: string, key: string, compute: () => T | Promise<T>, options?: { disk?: boolean }): Promise<T>;
@@ -69,6 +72,8 @@ export interface WriteContext {
   browsers: BrowserPool;
   /** The guide's view for a kind of output, made once per build and shared between writers. */
   view(kind: ViewKind): Promise<View>;
+  /** The bytes of one of the book's images (`Book.assets`), read from the content folder once per build. */
+  asset(file: string): Promise<Uint8Array>;
   /** A value made once per build and shared between a writer's steps (e.g. the EPUB's cover). */
   once<T>(key: string, make: () => T): T;
   /** Time `fn` under `name` in the build's figures. */

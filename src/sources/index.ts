@@ -11,6 +11,7 @@ import { normaliseText } from './text.js';
 import { listSources, type ContentFolderOptions, type SourceEntry } from './content-folder.js';
 import { builtInReaders, detectReader, readerFor, type Reader } from './registry.js';
 import type { ReaderFn, ReadResult } from './types.js';
+import { checkImages } from './assets.js';
 
 export { assertSeparateFolders, listSources, type ContentFolderOptions, type SourceEntry } from './content-folder.js';
 
@@ -131,7 +132,7 @@ export async function readSources(
       });
     }
     try {
-      sources.push(await parse(text, entry, bytes));
+      sources.push(await checkImages(await parse(text, entry, bytes), contentDir));
     } catch (error) {
       // Name the file as the user knows it (with the content folder).
       if (error instanceof QuireError && error.file === entry.file) error.file = full;

@@ -63,9 +63,10 @@ function slotsOf(children: PhrasingContent[], path: number[]): Slots {
   return children.map((c, i) => (c.type === 'text' ? { path: [...path, i], offset: 0, value: c.value } : null));
 }
 
-/** The paragraphs of a block: the block itself, or the paragraphs directly in its list items. */
+/** The paragraphs of a block: the block itself, or the paragraphs directly in its list items (no others). */
 function paragraphSlots(node: Block['node']): Slots[] {
   if (node.type === 'paragraph') return [slotsOf(node.children, [])];
+  if (node.type !== 'list') return [];
   return node.children.flatMap((item, i) =>
     item.children.flatMap((c, j) => (c.type === 'paragraph' ? [slotsOf(c.children, [i, j])] : [])),
   );

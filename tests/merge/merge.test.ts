@@ -1,3 +1,4 @@
+import { textUnits } from '../../src/model/blocks.js';
 import { describe, expect, it } from 'vitest';
 import { mergeSources } from '../../src/merge/index.js';
 import { allBlocks } from '../../src/model/index.js';
@@ -107,7 +108,9 @@ describe('merge of the four seeds', () => {
                     .map((x) => x.text)
                     .join(' '),
                 )
-              : splitSentences(node.children).map((x) => x.text);
+              : node.type === 'paragraph'
+                ? splitSentences(node.children).map((x) => x.text)
+                : textUnits(node);
           for (const unit of units) {
             checked++;
             expect(inBook.has(unit) || accounted.has(unit), `${source.info.file}: "${unit}"`).toBe(true);
@@ -345,9 +348,9 @@ describe('sentence tools', () => {
       { type: 'text', value: ' Mr. Smith agreed. The end.' },
     ]);
     expect(s).toEqual([
-      { text: 'Large, J. A. wrote it in 1978.', refs: ['r1'] },
-      { text: 'Mr. Smith agreed.', refs: [] },
-      { text: 'The end.', refs: [] },
+      { text: 'Large, J. A. wrote it in 1978.', refs: ['r1'], span: [0, 31] },
+      { text: 'Mr. Smith agreed.', refs: [], span: [31, 49] },
+      { text: 'The end.', refs: [], span: [49, 57] },
     ]);
   });
 });

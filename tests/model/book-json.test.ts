@@ -101,7 +101,7 @@ describe('book.json: its schema is the model schema, derived', () => {
     const without = (list: string[], ...drop: string[]) => list.filter((k) => !drop.includes(k));
     expect(keys(schema.top)).toEqual([
       ...without(keys(Model.BookMetaSchema.shape), 'publisher', 'description'),
-      ...['sources', 'chapters', 'backMatter', 'citations'],
+      ...['sources', 'chapters', 'backMatter', 'citations', 'assets'],
       // Mention spans are for the writers (book-json.ts, UNPUBLISHED.guide).
       ...without(keys(Model.StudyAidsSchema.shape), 'mentions'),
       'report',

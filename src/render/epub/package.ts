@@ -73,13 +73,28 @@ function renameImages(files: Files): void {
   }
 }
 
+const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+
+/** MathML in XHTML needs its namespace, which epub-gen-memory's list of attributes removes: put it back. */
+function namespaceMath(files: Files): void {
+  for (const name of Object.keys(files)) {
+    if (!name.endsWith('.xhtml')) continue;
+    const doc = textOf(files, name);
+    if (!/<math[\s>]/.test(doc)) continue;
+    files[name] = strToU8(doc.replace(/<math(?=[\s>])(?![^>]*\bxmlns=)/g, `<math xmlns="${MATHML_NS}"`));
+  }
+}
+
 /** The package's manifest: every file under OEBPS/ but the package document, sorted, with its properties. */
 function manifestOf(files: Files) {
-  const svgPages = new Set(
-    Object.keys(files)
-      .filter((n) => n.endsWith('.xhtml') && /<svg[\s>]/.test(textOf(files, n)))
-      .map((n) => n.replace('OEBPS/', '')),
-  );
+  const pagesWith = (tag: RegExp) =>
+    new Set(
+      Object.keys(files)
+        .filter((n) => n.endsWith('.xhtml') && tag.test(textOf(files, n)))
+        .map((n) => n.replace('OEBPS/', '')),
+    );
+  const svgPages = pagesWith(/<svg[\s>]/);
+  const mathPages = pagesWith(/<math[\s>]/);
   return Object.keys(files)
     .filter((n) => n.startsWith('OEBPS/') && !n.endsWith('/') && !n.endsWith('content.opf'))
     .map((n) => n.replace('OEBPS/', ''))
@@ -99,6 +114,7 @@ function manifestOf(files: Files) {
         href === 'toc.xhtml' ? 'nav' : '',
         href === 'cover.png' ? 'cover-image' : '',
         svgPages.has(href) ? 'svg' : '',
+        mathPages.has(href) ? 'mathml' : '',
       ]
         .filter(Boolean)
         .join(' '),
@@ -128,6 +144,7 @@ export function packageEpub(epub: Uint8Array, input: PackageInput): Uint8Array {
   const { view, templates } = input;
   const files = unzipSync(epub);
   renameImages(files);
+  namespaceMath(files);
   if (input.cover) {
     files['OEBPS/cover.png'] = new Uint8Array(input.cover);
     files['OEBPS/cover.xhtml'] = strToU8(templates.render('epub-cover.xhtml.liquid', view));

@@ -8,27 +8,63 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { toHast, type Handler } from 'mdast-util-to-hast';
 import type { Root as HastRoot, Element } from 'hast';
-import type { FootnoteReference, RootContent } from 'mdast';
+import type { FootnoteReference, Image, RootContent } from 'mdast';
 import type { Schema as SanitizeSchema } from 'hast-util-sanitize';
 import { hyphenateTree } from './hyphenate.js';
+import { blockHandlers } from './blocks-hast.js';
 import { visit } from 'unist-util-visit';
 import { memoize } from '../../util/memo.js';
+
+/** The MathML elements temml writes (Presentation MathML Core), and the TeX source annotation. */
+const MATHML = [
+  ...['math', 'semantics', 'annotation', 'mrow', 'mi', 'mo', 'mn', 'ms', 'mtext', 'mspace', 'msub', 'msup'],
+  ...['msubsup', 'mfrac', 'msqrt', 'mroot', 'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mstyle'],
+  ...['mpadded', 'mphantom', 'menclose', 'merror', 'mmultiscripts', 'mprescripts', 'none'],
+];
 
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   // Ids come from Quire, not from sources; keep them as they are.
   clobberPrefix: '',
   clobber: [],
-  tagNames: ['p', 'ul', 'ol', 'li', 'a', 'em', 'strong', 'sup', 'sub', 'code', 'br', 'span', 'blockquote', 'del'],
+  tagNames: [
+    ...['p', 'ul', 'ol', 'li', 'a', 'em', 'strong', 'sup', 'sub', 'code', 'pre', 'br', 'span', 'blockquote', 'del'],
+    ...['div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'img', 'dl', 'dt', 'dd'],
+    ...MATHML,
+  ],
   attributes: {
     a: ['href', 'id', 'className', 'role', 'title'],
     sup: ['className', 'id'],
     span: ['className'],
+    div: [['className', 'table-wrap', 'math']],
+    code: [['className', /^language-[\w-]+$/, 'math-source']],
+    figure: [['className', 'quote', 'figure']],
+    figcaption: [['className', 'attribution']],
+    th: ['colSpan', 'rowSpan', ['scope', 'col', 'row']],
+    td: ['colSpan', 'rowSpan'],
+    img: ['src', 'alt'],
     li: ['id'],
+    math: [
+      ['display', 'block', 'inline'],
+      ['xmlns', 'http://www.w3.org/1998/Math/MathML'],
+    ],
+    mo: ['stretchy', 'fence', 'separator', 'lspace', 'rspace', 'form', 'largeop', 'movablelimits', 'accent'],
+    mi: ['mathvariant'],
+    mstyle: ['mathvariant', 'displaystyle', 'scriptlevel'],
+    mspace: ['width'],
+    mpadded: ['width', 'lspace', 'voffset'],
+    mover: ['accent'],
+    munder: ['accentunder'],
+    menclose: ['notation'],
+    mtd: ['columnalign'],
+    mtable: ['columnalign', 'rowspacing', 'columnspacing'],
+    annotation: [['encoding', 'application/x-tex']],
     '*': [],
   },
-  // Only same-document and web links; no javascript:, data:, file: or anything else.
-  protocols: { href: ['http', 'https', 'mailto'] },
+  // Only same-document and web links; no javascript:, data:, file: or anything else. Images come only from
+  // the guide's own files (a relative address, see `image` in blocks-hast.ts): the renderer fetches nothing
+  // from the network. (An empty list would allow every protocol; this one matches none a URL can have.)
+  protocols: { href: ['http', 'https', 'mailto'], src: ['quire-no-protocol'] },
   strip: ['script', 'style', 'iframe', 'object', 'embed', 'meta', 'link', 'template'],
 };
 
@@ -51,6 +87,8 @@ export interface ContentContext {
   hyphenate?: (text: string) => string;
   /** EPUB only: mark note references with epub:type, so readers can show notes as pop-ups. */
   epub?: boolean;
+  /** Where each image of the content folder is found from this output (by its path); others are left out. */
+  images?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -61,16 +99,17 @@ export interface ContentContext {
 export function blockHtml(nodes: RootContent | RootContent[], ctx: ContentContext): string {
   const cited: string[] = [];
   const callId = callIds(ctx.callPrefix);
-  visit(
-    { type: 'root', children: Array.isArray(nodes) ? nodes : [nodes] },
-    'footnoteReference',
-    (ref: FootnoteReference) => {
-      const n = ctx.noteNumber(ref.identifier);
-      cited.push(`${ref.identifier}=${n ?? ''}`);
-      const id = n === undefined ? undefined : callId(ref.identifier);
-      if (id) ctx.onCall?.(ref.identifier, id);
-    },
-  );
+  visit({ type: 'root', children: Array.isArray(nodes) ? nodes : [nodes] }, (node) => {
+    if (node.type === 'footnoteReference') {
+      const { identifier } = node as FootnoteReference;
+      const n = ctx.noteNumber(identifier);
+      cited.push(`${identifier}=${n ?? ''}`);
+      const id = n === undefined ? undefined : callId(identifier);
+      if (id) ctx.onCall?.(identifier, id);
+    }
+    // An image's address in this output (a file beside the page, or its bytes) is part of the HTML.
+    else if (node.type === 'image') cited.push(`${(node as Image).url}>${ctx.images?.get((node as Image).url) ?? ''}`);
+  });
   // A digest, not the text itself: the cache holds many blocks for the life of the process.
   const key = createHash('sha1')
     .update(JSON.stringify(nodes, (name, value: unknown) => (name === 'position' ? undefined : value)))
@@ -140,8 +179,21 @@ function convert(nodes: RootContent | RootContent[], ctx: ContentContext): strin
     };
   };
   const root = { type: 'root' as const, children: Array.isArray(nodes) ? nodes : [nodes] };
-  const hast = processor.runSync(toHast(root, { handlers: { footnoteReference } }) as HastRoot) as HastRoot;
+  const hast = processor.runSync(
+    toHast(root, { handlers: { ...blockHandlers, footnoteReference } }) as HastRoot,
+  ) as HastRoot;
   if (ctx.hyphenate) hyphenateTree(hast, ctx.hyphenate);
+  // After sanitizing: the image's address in this output is Quire's (a file it copied, or the image's bytes).
+  visit(hast, 'element', (el: Element, index, parent) => {
+    if (el.tagName !== 'img') return undefined;
+    const src = ctx.images?.get(String(el.properties.src));
+    if (src) el.properties.src = src;
+    else if (parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    return undefined;
+  });
   // After sanitizing: Quire's own semantics, not the source's.
   if (ctx.epub)
     visit(hast, 'element', (el: Element) => {

@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Root, Element, Text } from 'hast';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { memoize } from '../../util/memo.js';
 
 const require = createRequire(import.meta.url);
@@ -37,10 +37,15 @@ function makeHyphenator(language: string): ((text: string) => string) | undefine
   return undefined;
 }
 
-/** Soft hyphens in every text node of a hast tree, except inside code. */
+/** Elements whose text is never hyphenated: code, preformatted text and math. */
+const WHOLE = new Set(['code', 'pre', 'math']);
+
+/** Soft hyphens in every text node of a hast tree, except inside code and math. */
 export function hyphenateTree(tree: Root, hyphenate: (text: string) => string): void {
-  visit(tree, 'text', (node: Text, _index, parent) => {
-    if (parent && (parent as Element).tagName === 'code') return;
-    node.value = hyphenate(node.value);
+  visit(tree, 'element', (node: Element) => {
+    if (WHOLE.has(node.tagName)) return SKIP;
+    for (const child of node.children) if (child.type === 'text') child.value = hyphenate(child.value);
+    return undefined;
   });
+  for (const child of tree.children) if (child.type === 'text') (child as Text).value = hyphenate(child.value);
 }

@@ -135,6 +135,8 @@ export interface ViewOptions {
   target?: ViewTarget;
   hyphenate?: (text: string) => string;
   changes?: Changelog;
+  /** Where each of the book's images is found from this output, by its path (see `Book.assets`). */
+  images?: ReadonlyMap<string, string>;
 }
 
 /** Where things stand, for links: each chapter's file, each block's chapter and section. */
@@ -212,10 +214,11 @@ interface ChapterParts {
   questions: Question[];
   viewQuestion: (q: Question) => ViewQuestion;
   hyphenate?: (text: string) => string;
+  images?: ReadonlyMap<string, string>;
 }
 
 function viewChapter(chapter: Chapter, number: number, parts: ChapterParts): ViewChapter {
-  const { places, nodes, citations, hyphenate } = parts;
+  const { places, nodes, citations, hyphenate, images } = parts;
   const notePrefix = `${chapter.id}-`;
   const used: string[] = [];
   const calls = new Map<string, string[]>();
@@ -240,6 +243,7 @@ function viewChapter(chapter: Chapter, number: number, parts: ChapterParts): Vie
         onCall,
         hyphenate,
         epub,
+        images,
       }),
     })),
     keyPoints: s.keyPoints.map((k) => ({ id: k.id, text: k.text })),
@@ -332,13 +336,13 @@ function viewSources(book: StudyGuide): ViewSource[] {
   }));
 }
 
-function viewBackMatter(book: StudyGuide): View['backMatter'] {
+function viewBackMatter(book: StudyGuide, images?: ReadonlyMap<string, string>): View['backMatter'] {
   return book.backMatter.map((b) => ({
     id: b.id,
     title: b.title,
     blocks: b.blocks.map((block) => ({
       id: block.id,
-      html: blockHtml(block.node, { notePrefix: `${b.id}-`, noteNumber: () => undefined }),
+      html: blockHtml(block.node, { notePrefix: `${b.id}-`, noteNumber: () => undefined, images }),
     })),
   }));
 }
@@ -356,6 +360,7 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
     questions: book.questions,
     viewQuestion,
     hyphenate: options.hyphenate,
+    images: options.images,
   };
   const g = book.glossaries;
   const glossaries = viewGlossaries(book, places, backLinks);
@@ -372,7 +377,7 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
     changes: options.changes && !options.changes.empty ? options.changes : null,
     sources: viewSources(book),
     chapters: book.chapters.map((chapter, i) => viewChapter(chapter, i + 1, parts)),
-    backMatter: viewBackMatter(book),
+    backMatter: viewBackMatter(book, options.images),
     glossaries,
     answers: book.questions.map(viewQuestion),
     index,

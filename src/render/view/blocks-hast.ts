@@ -1,0 +1,132 @@
+/**
+ * mdast → hast for the block kinds and phrasing Quire adds to mdast (see model/mdast.ts): tables with
+ * header cells, spans and a caption; quotations with their attribution; figures; definition lists; math as
+ * MathML (temml); sub- and superscripts. Everything else is mdast-util-to-hast's own handling.
+ * The output still goes through the sanitizer (content.ts) like any other content.
+ */
+import type { Element, ElementContent, Properties } from 'hast';
+import type { Blockquote, Image, InlineCode, Paragraph, Table, TableCell, TableRow } from 'mdast';
+import type { InlineMath, Math } from 'mdast-util-math';
+import type { Handler, Handlers, State } from 'mdast-util-to-hast';
+import { fromHtml } from 'hast-util-from-html';
+import temml from 'temml';
+import type { DefList, Subscript, Superscript } from '../../model/mdast.js';
+
+const el = (tagName: string, properties: Properties, children: ElementContent[]): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
+
+/** A table's rows that are headers: the cells that say so, else the first row (GFM's convention). */
+function headerCells(table: Table): (cell: TableCell, row: number) => boolean {
+  const says = table.children.some((r) => r.children.some((c) => c.data?.header !== undefined));
+  return says ? (cell) => cell.data?.header === true : (_cell, row) => row === 0;
+}
+
+const table: Handler = (state: State, node: Table) => {
+  const isHeader = headerCells(node);
+  const rows = node.children.map((row: TableRow, r) => {
+    const cells = row.children.map((cell, c): Element => {
+      const header = isHeader(cell, r);
+      const properties: Properties = {};
+      if (cell.data?.colSpan && cell.data.colSpan > 1) properties.colSpan = cell.data.colSpan;
+      if (cell.data?.rowSpan && cell.data.rowSpan > 1) properties.rowSpan = cell.data.rowSpan;
+      if (header)
+        properties.scope = row.children.every((x) => x.data?.header ?? r === 0) ? 'col' : c === 0 ? 'row' : 'col';
+      return el(header ? 'th' : 'td', properties, state.all(cell) as ElementContent[]);
+    });
+    return { all: row.children.every((cell) => isHeader(cell, r)), tr: el('tr', {}, cells) };
+  });
+  // Leading rows of header cells only are the table's head: print repeats them on every page.
+  let head = 0;
+  while (head < rows.length - 1 && rows[head]!.all) head++;
+  const parts: Element[] = [];
+  if (node.data?.caption) parts.push(el('caption', {}, [{ type: 'text', value: node.data.caption }]));
+  if (head)
+    parts.push(
+      el(
+        'thead',
+        {},
+        rows.slice(0, head).map((r) => r.tr),
+      ),
+    );
+  parts.push(
+    el(
+      'tbody',
+      {},
+      rows.slice(head).map((r) => r.tr),
+    ),
+  );
+  // The wrapper lets a wide table scroll on a narrow screen instead of widening the page.
+  return el('div', { className: ['table-wrap'] }, [el('table', {}, parts)]);
+};
+
+const blockquote: Handler = (state: State, node: Blockquote) => {
+  const quote = el('blockquote', {}, state.wrap(state.all(node), true) as ElementContent[]);
+  const by = node.data?.attribution?.trim();
+  if (!by) return quote;
+  return el('figure', { className: ['quote'] }, [
+    quote,
+    el('figcaption', { className: ['attribution'] }, [{ type: 'text', value: `— ${by}` }]),
+  ]);
+};
+
+const paragraph: Handler = (state: State, node: Paragraph) => {
+  if (!node.data?.figure) return el('p', {}, state.all(node) as ElementContent[]);
+  const caption = node.data.caption?.trim();
+  return el('figure', { className: ['figure'] }, [
+    ...(state.all(node) as ElementContent[]),
+    ...(caption ? [el('figcaption', {}, [{ type: 'text' as const, value: caption }])] : []),
+  ]);
+};
+
+/** A relative address inside the guide's files: no scheme, no host, no way up and out. */
+export const isLocalAddress = (url: string) =>
+  !/^[a-z][a-z\d+.-]*:/i.test(url) &&
+  !url.startsWith('//') &&
+  !url.startsWith('/') &&
+  !url.split(/[\\/]/).includes('..');
+
+/** Images only from the guide's own files; anything else is left out (the reader has warned). */
+const image: Handler = (_state, node: Image) =>
+  isLocalAddress(node.url) ? el('img', { src: node.url, alt: node.alt ?? '' }, []) : undefined;
+
+const defList: Handler = (state: State, node: DefList) =>
+  el(
+    'dl',
+    {},
+    node.children.map((c) => el(c.type === 'defListTerm' ? 'dt' : 'dd', {}, state.all(c) as ElementContent[])),
+  );
+
+/** TeX as MathML; TeX that temml cannot read stays visible as its source. */
+function mathml(value: string, display: boolean): ElementContent {
+  try {
+    const markup = temml.renderToString(value, { displayMode: display, throwOnError: true, annotate: true });
+    const math = fromHtml(markup, { fragment: true }).children.find((c) => c.type === 'element');
+    if (math) return math;
+  } catch {
+    // fall through: the source is shown as code
+  }
+  return el('code', { className: ['math-source'] }, [{ type: 'text', value }]);
+}
+
+const math: Handler = (_state, node: Math) => el('div', { className: ['math'] }, [mathml(node.value, true)]);
+const inlineMath: Handler = (_state, node: InlineMath) => mathml(node.value, false);
+const inlineCode: Handler = (_state, node: InlineCode) => el('code', {}, [{ type: 'text', value: node.value }]);
+const subscript: Handler = (state: State, node: Subscript) => el('sub', {}, state.all(node) as ElementContent[]);
+const superscript: Handler = (state: State, node: Superscript) => el('sup', {}, state.all(node) as ElementContent[]);
+
+export const blockHandlers: Handlers = {
+  table,
+  blockquote,
+  paragraph,
+  image,
+  defList,
+  math,
+  inlineMath,
+  inlineCode,
+  subscript,
+  superscript,
+};

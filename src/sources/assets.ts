@@ -1,0 +1,85 @@
+/**
+ * The images a source shows, checked at the I/O edge: each must be a file inside the content folder, of a
+ * type every output can show, and not too large. What passes is fingerprinted (an edited image rebuilds
+ * what shows it); what does not is taken out of the tree with a warning naming the file and line.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Image, Parent, RootContent } from 'mdast';
+import type { Asset, Source } from '../model/index.js';
+import { entryExists, readInside } from '../util/confined.js';
+import { QuireError } from '../util/errors.js';
+import { Messages } from '../util/messages.js';
+
+/** Larger images are left out: a guide's figure is not a poster, and every output carries a copy. */
+export const MAX_IMAGE_BYTES = 16 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
+
+/** A source's images checked against the content folder: the source with its assets, bad images taken out. */
+export async function checkImages(source: Source, contentDir: string): Promise<Source> {
+  if (!imagesOf(source.tree).length) return source;
+  const tree = structuredClone(source.tree);
+  const messages = new Messages(source.info.file);
+  const seen = new Map<string, Asset | string>();
+  const drop = new Set<Image>();
+  for (const { image, line } of imagesOf(tree)) {
+    let got = seen.get(image.url);
+    if (got === undefined) seen.set(image.url, (got = await inspect(contentDir, image.url)));
+    if (typeof got === 'string') {
+      drop.add(image);
+      messages.warn('missing-image', `image "${image.url}" ${got}`, line);
+    }
+  }
+  if (drop.size) removeImages(tree, drop);
+  const assets = [...seen.values()].filter((a): a is Asset => typeof a !== 'string');
+  return { ...source, tree, assets, warnings: [...source.warnings, ...messages.warnings] };
+}
+
+/** Every image node of a tree with the line of the block holding it, in order. */
+function imagesOf(tree: Parent): { image: Image; line: number | undefined }[] {
+  const out: { image: Image; line: number | undefined }[] = [];
+  const walk = (node: Parent, line: number | undefined) => {
+    for (const child of node.children as RootContent[]) {
+      const at = child.position?.start.line ?? line;
+      if (child.type === 'image') out.push({ image: child, line: at });
+      else if ('children' in child) walk(child as Parent, at);
+    }
+  };
+  walk(tree, undefined);
+  return out;
+}
+
+/** Take the images out; a figure (a paragraph holding only its image) goes with its image. */
+function removeImages(node: Parent, drop: ReadonlySet<Image>): void {
+  node.children = (node.children as RootContent[]).filter((c) => {
+    if (c.type === 'image') return !drop.has(c);
+    if (c.type === 'paragraph' && c.data?.figure) return !c.children.some((x) => x.type === 'image' && drop.has(x));
+    return true;
+  }) as Parent['children'];
+  for (const c of node.children as RootContent[]) if ('children' in c) removeImages(c as Parent, drop);
+}
+
+/** The image as an asset, or why it cannot be shown (the rest of a warning's sentence). */
+async function inspect(contentDir: string, url: string): Promise<Asset | string> {
+  const type = TYPES[path.extname(url).toLowerCase()];
+  if (!type) return `is not an image every output can show: use ${Object.keys(TYPES).join(', ')}`;
+  const full = path.join(contentDir, url);
+  if (!(await entryExists(full))) return 'was not found in the content folder: check its path';
+  try {
+    const bytes = await readInside(contentDir, full, 'image', (size) =>
+      size > MAX_IMAGE_BYTES ? new QuireError(`is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`) : undefined,
+    );
+    return { path: url, sha256: createHash('sha256').update(bytes).digest('hex'), type, bytes: bytes.length };
+  } catch (error) {
+    const why = error instanceof QuireError ? error.message : (error as Error).message;
+    return `cannot be used (${why}): make it smaller, or save it as a file inside the content folder`;
+  }
+}
