@@ -144,18 +144,8 @@ const fillScript = (contents: string[]) => `(() => {
   return true;
 })()`;
 
-/**
- * Soft hyphens only where a line breaks, printed as a real hyphen (U+2010): the text layer then holds whole
- * words (search, copy and paste), and a word broken at a line end reads "gov‐" + "ernment", which PDF viewers
- * join. (Chromium prints a soft hyphen that breaks a line as U+00AD U+2010, and keeps the others as invisible
- * U+00AD; headless Chromium has no hyphenation dictionaries, so `hyphens: auto` does nothing.)
- *
- * The page is measured as it will print: print media, and the root as wide as the page's text area (the
- * paper less the `@page` margins, read from the style sheets). Chromium breaks lines first-fit, so removing
- * break opportunities it did not take changes no line, and the hyphen has the glyph the soft hyphen showed.
- * Returns how many soft hyphens were kept as line-end hyphens.
- */
-export const lineEndHyphens = (paperWidth: string, linked: Record<string, string>) => `(() => {
+/** Script: the root made as wide as the printed page's text area (its style element is `style`). */
+const printWidthScript = (paperWidth: string, linked: Record<string, string>) => `
   const linked = ${JSON.stringify(linked)};
   let left = '0px', right = '0px', width = '${paperWidth}';
   // The page's width from \`size\`: a length, or a paper name (portrait unless "landscape").
@@ -188,7 +178,27 @@ export const lineEndHyphens = (paperWidth: string, linked: Record<string, string
   probe.remove();
   const style = document.createElement('style');
   style.textContent = 'html { width: ' + textWidth + 'px !important; }';
-  document.head.append(style);
+  document.head.append(style);`;
+
+/**
+ * Soft hyphens only where a line breaks, printed as a hyphen-minus: the text layer then holds whole words
+ * (search, copy and paste), and a word broken at a line end reads "gov-" + "ernment", which PDF viewers join.
+ * (Chromium prints a soft hyphen that breaks a line as U+00AD U+2010, and keeps the others as invisible
+ * U+00AD; headless Chromium has no hyphenation dictionaries, so `hyphens: auto` does nothing. The book's
+ * fonts draw the soft hyphen with their hyphen-minus: U+2010 itself would come from a fallback font.)
+ *
+ * The page is measured as it will print: print media, and the root as wide as the page's text area (the
+ * paper less the `@page` margins, read from the style sheets). Chromium breaks lines first-fit, so removing
+ * break opportunities it did not take changes no line; the hyphen is as wide as the soft hyphen's was.
+ * Returns how many soft hyphens were kept as line-end hyphens.
+ */
+export const lineEndHyphens = (paperWidth: string, linked: Record<string, string>) => `(() => {
+${printWidthScript(paperWidth, linked)}
+${LINE_END_SCRIPT}
+})()`;
+
+/** Script: the soft hyphens replaced (after printWidthScript), and their count. */
+const LINE_END_SCRIPT = `
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
   const rects = (node, i) => {
@@ -208,19 +218,43 @@ export const lineEndHyphens = (paperWidth: string, linked: Record<string, string
   // Measure everything first, then change: each change would otherwise lay the page out again.
   const plans = nodes.map((node) => {
     const text = node.data;
-    let out = '';
-    let kept = 0;
+    const pieces = [''];
+    const widths = [];
     for (let i = 0; i < text.length; i++) {
-      if (text[i] !== '\u00ad') { out += text[i]; continue; }
-      if (i > 0 && i + 1 < text.length && breaks(node, i)) { out += '\u2010'; kept++; }
+      if (text[i] !== '\u00ad') pieces[pieces.length - 1] += text[i];
+      else if (i > 0 && i + 1 < text.length && breaks(node, i)) {
+        pieces.push('');
+        // The hyphen Chromium draws for it (its box at a line end is the hyphen's).
+        widths.push(Math.max(0, ...[...rects(node, i)].map((r) => r.width)));
+      }
     }
-    return { node, out, kept };
+    return { node, pieces, widths };
   });
-  let total = 0;
-  for (const { node, out, kept } of plans) { node.data = out; total += kept; }
+  // Each line-end piece ends in a hyphen-minus as wide as the soft hyphen's hyphen was (the book's font may
+  // draw that one from another glyph), followed by a break opportunity.
+  const hyphens = [];
+  for (const { node, pieces, widths } of plans) {
+    node.data = pieces[0];
+    let after = node;
+    pieces.slice(1).forEach((piece, i) => {
+      const hyphen = document.createElement('span');
+      hyphen.textContent = '-';
+      // Shaped on its own, as Chromium shapes the soft hyphen's hyphen (no kerning with the letter before).
+      hyphen.style.fontKerning = 'none';
+      const rest = document.createTextNode(piece);
+      after.after(hyphen, document.createElement('wbr'), rest);
+      hyphens.push({ hyphen, width: widths[i] });
+      after = rest;
+    });
+  }
+  const drawn = hyphens.map(({ hyphen }) => hyphen.getBoundingClientRect().width);
+  hyphens.forEach(({ hyphen, width }, i) => {
+    if (width > 0 && Math.abs(width - drawn[i]) > 0.01) hyphen.style.marginRight = (width - drawn[i]) + 'px';
+  });
+  const total = hyphens.length;
   style.remove();
   return total;
-})()`;
+`;
 
 /** Keep only the soft hyphens that end a line (see lineEndHyphens), measured in print media. */
 async function keepLineEndHyphens(page: Page, root: string, paper: 'A4' | 'Letter'): Promise<number> {

@@ -248,15 +248,12 @@ function viewChapter(chapter: Chapter, number: number, parts: ChapterParts): Vie
     })),
     keyPoints: s.keyPoints.map((k) => ({ id: k.id, text: k.text })),
   }));
-  // In number order (a note cited again in a later chapter keeps its first number).
-  const notes = [...used]
-    .sort((a, b) => citations.get(a)!.number - citations.get(b)!.number)
-    .map((id) => ({
-      anchor: `${notePrefix}${id}`,
-      number: citations.get(id)!.number,
-      text: citations.get(id)!.text,
-      calls: calls.get(id) ?? [],
-    }));
+  const notes = used.map((id) => ({
+    anchor: `${notePrefix}${id}`,
+    number: citations.get(id)!.number,
+    text: citations.get(id)!.text,
+    calls: calls.get(id) ?? [],
+  }));
   return {
     id: chapter.id,
     number,

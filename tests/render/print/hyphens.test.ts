@@ -27,7 +27,7 @@ const paragraph =
   'In the aftermath, officials affirmed that the effect of different afterthoughts was insignificant.';
 
 /** The text layer as poppler extracts it, nothing dropped. */
-const rawText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+const rawText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 
 describe('print hyphenation: soft hyphens only where a line breaks', () => {
   let browser: Browser;
@@ -65,20 +65,23 @@ describe('print hyphenation: soft hyphens only where a line breaks', () => {
   });
 
   it('still breaks words at line ends, with a hyphen at the end of the line only', () => {
-    const lines = text.split('\n');
-    const broken = lines.filter((l) => l.endsWith('\u2010'));
+    const lines = text.split('\n').map((l) => l.trimEnd());
+    const broken = lines.filter((l) => /\p{L}-$/u.test(l));
     expect(broken.length).toBeGreaterThan(3);
-    expect(lines.filter((l) => l.slice(0, -1).includes('\u2010'))).toEqual([]);
+    // The text has no hyphen of its own: any other would be a soft hyphen drawn where no line ends.
+    expect(lines.filter((l) => l.slice(0, -1).includes('-'))).toEqual([]);
   });
 
   it('breaks every line where the page printed with all its soft hyphens breaks it', () => {
     expect(unchanged).toContain('\u00ad');
-    expect(text.split('\n')).toEqual(unchanged.replace(/\u00ad/g, '').split('\n'));
+    // (Chromium's own line-end hyphen is U+2010 in the text layer; Quire's is a hyphen-minus.)
+    const lines = (t: string) => t.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
+    expect(lines(text)).toEqual(lines(unchanged.replace(/\u00ad/g, '').replace(/\u2010/g, '-')));
   });
 
   it('has every word of the text, once line-end hyphens are joined as a viewer joins them', () => {
     const words = text
-      .replace(/\u2010\n/g, '')
+      .replace(/-[ \t]*\n\s*/g, '')
       .split(/\s+/)
       .filter(Boolean);
     for (const word of paragraph.split(/\s+/)) expect(words, word).toContain(word);
