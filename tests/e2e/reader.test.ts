@@ -34,6 +34,55 @@ function wordBoxes(file: string, page: number): { word: string; xMax: number; he
   ].map((m) => ({ word: m[5]!, xMax: Number(m[3]), height: Number(m[4]) - Number(m[2]) }));
 }
 
+/** The machine-checkable PDF/UA rules, read with qpdf: what fails, as sentences (empty: passes). */
+function pdfUaProblems(file: string): string[] {
+  const json = JSON.parse(
+    execFileSync('qpdf', ['--json=2', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 1 << 28 }),
+  );
+  const objects = json.qpdf[1] as Record<
+    string,
+    { value?: Record<string, unknown>; stream?: { dict: Record<string, unknown> } }
+  >;
+  const value = (ref: unknown) => objects[`obj:${String(ref)}`]?.value ?? objects[`obj:${String(ref)}`]?.stream?.dict;
+  const problems: string[] = [];
+  const catalog = Object.values(objects).find((o) => o.value?.['/Type'] === '/Catalog')!.value!;
+  if ((catalog['/MarkInfo'] as Record<string, unknown> | undefined)?.['/Marked'] !== true) problems.push('not tagged');
+  if (!value(catalog['/StructTreeRoot'])) problems.push('no structure tree');
+  if (!/^u:[a-z]{2,3}(-|$)/.test(String(catalog['/Lang']))) problems.push('no language');
+  if ((catalog['/ViewerPreferences'] as Record<string, unknown> | undefined)?.['/DisplayDocTitle'] !== true)
+    problems.push('the title is not displayed');
+  const metadata = String(catalog['/Metadata'] ?? '').replace(/ 0 R$/, '');
+  const xmp = metadata
+    ? execFileSync('qpdf', [`--show-object=${metadata}`, '--filtered-stream-data', file], { encoding: 'utf8' })
+    : '';
+  if (!xmp.includes('<pdfuaid:part>1</pdfuaid:part>')) problems.push('no PDF/UA identifier in the XMP metadata');
+  if (!/<dc:title>.*\S.*<\/dc:title>/s.test(xmp)) problems.push('no dc:title in the XMP metadata');
+  const elements = Object.entries(objects).filter(([, o]) => typeof o.value?.['/S'] === 'string');
+  for (const [id, o] of elements) {
+    if (
+      o.value!['/S'] === '/Figure' &&
+      !String(o.value!['/Alt'] ?? '')
+        .replace(/^u:/, '')
+        .trim()
+    )
+      problems.push(`figure ${id} without alternative text`);
+  }
+  // Every table has header cells (TH) among its rows.
+  const kids = (o: Record<string, unknown>): string[] => {
+    const k = o['/K'];
+    return (Array.isArray(k) ? k : [k]).filter((x) => typeof x === 'string' && x.endsWith(' R')).map(String);
+  };
+  const hasHeader = (ref: string, depth = 0): boolean => {
+    const o = value(ref.replace(/ 0 R$/, ' 0 R'));
+    if (!o || depth > 4) return false;
+    return o['/S'] === '/TH' || kids(o).some((k) => hasHeader(k, depth + 1));
+  };
+  for (const [id, o] of elements)
+    if (o.value!['/S'] === '/Table' && !kids(o.value!).some((k) => hasHeader(k)))
+      problems.push(`table ${id} without headers`);
+  return problems;
+}
+
 const pageCount = (file: string) =>
   Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
 
@@ -146,6 +195,14 @@ describe('the seed guide as a reader meets it', () => {
     expect(html).toMatch(/<header class="title-block">[\s\S]*class="author">Wikipedia contributors/);
   });
 
+  it('the PDF passes the machine-checkable PDF/UA rules (qpdf): tags, language, title, XMP, alt text, headers', () => {
+    expect(pdfUaProblems(pdf)).toEqual([]);
+    const info = execFileSync('pdfinfo', ['-meta', pdf], { encoding: 'utf8' });
+    expect(info).toContain(
+      '<rdf:li xml:lang="x-default">Germany–Soviet Union relations, 1918–1941: A study guide</rdf:li>',
+    );
+  });
+
   it('the timeline figure prints its smallest text at 8 pt or more', () => {
     const pages = Array.from({ length: pageCount(pdf) }, (_, i) => i + 1).filter((p) =>
       rawText(pdf, p).includes('Treaty, by date of signing'),
@@ -186,6 +243,12 @@ describe('tables in print', () => {
       pages++;
     }
     expect(pages).toBeGreaterThanOrEqual(2);
+  });
+
+  it('its tables have header cells in the PDF structure, and it passes the PDF/UA checks', () => {
+    expect(pdfUaProblems(pdf)).toEqual([]);
+    const tables = execFileSync('qpdf', ['--json=2', '--json-key=qpdf', pdf], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(tables.match(/"\/S": "\/Table"/g)!.length).toBeGreaterThanOrEqual(3);
   });
 
   it('a wide table fits the page: every cell printed, none past the right margin', () => {

@@ -20,7 +20,7 @@ import type { Browser, Page } from 'puppeteer';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, ParseSpeeds } from 'pdf-lib';
 import type { BookMeta } from '../../model/index.js';
 import { browserTimeout, confinedPage, fontsReady } from './chromium.js';
-import { ChromiumPdf, type PdfInfo } from './pdf-file.js';
+import { ChromiumPdf, xmpOf, type PdfInfo } from './pdf-file.js';
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -93,6 +93,8 @@ async function saveWithInfo(doc: PDFDocument, info: PdfInfo): Promise<Uint8Array
   doc.setProducer(info.producer);
   doc.setCreationDate(info.date);
   doc.setModificationDate(info.date);
+  const metadata = doc.context.stream(Buffer.from(xmpOf(info), 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(metadata));
   // pdf-lib yields to the event loop every 50 objects by default: nothing else runs meanwhile.
   return doc.save({ objectsPerTick: Infinity });
 }
