@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { build } from '../../src/pipeline/build.js';
-import { CONTENT, FIXTURES } from '../support/content.js';
+import { CONTENT, FIXTURES, ROOT } from '../support/content.js';
+import { findChromium } from '../../src/render/print/chromium.js';
 import { pdfText } from '../support/inspect.js';
 
 const BASE = 'germany-soviet-union-relations-1918-1941';
@@ -132,7 +133,8 @@ describe('the seed guide as a reader meets it', () => {
     let notes = 0;
     for (const doc of docs) {
       const ids = new Set([...doc.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]!));
-      for (const m of doc.matchAll(/<li id="([^"]+)" value="\d+" role="doc-endnote"[^>]*>(.*?)<\/li>/g)) {
+      const lists = [...doc.matchAll(/<ol class="notes-list">([\s\S]*?)<\/ol>/g)].map((m) => m[1]!).join('');
+      for (const m of lists.matchAll(/<li id="([^"]+)" value="\d+"[^>]*>(.*?)<\/li>/g)) {
         const back = [...m[2]!.matchAll(/<a class="note-back" href="#([^"]+)" role="doc-backlink"/g)].map((b) => b[1]!);
         expect(back.length, `note ${m[1]}`).toBeGreaterThan(0);
         for (const id of back) {
@@ -202,6 +204,27 @@ describe('the seed guide as a reader meets it', () => {
       '<rdf:li xml:lang="x-default">Germany–Soviet Union relations, 1918–1941: A study guide</rdf:li>',
     );
   });
+
+  it('DAISY Ace finds nothing serious or critical in the EPUB, and the accessibility metadata it asks for', () => {
+    const reports = mkdtempSync(path.join(tmpdir(), 'quire-ace-'));
+    const ace = path.join(ROOT, 'node_modules/.bin/ace-cli');
+    execFileSync(ace, ['-f', '-s', '-o', reports, path.join(out, `${BASE}.epub`)], {
+      // Ace drives a browser through puppeteer: Debian's Chromium, as Quire's own PDF does.
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: findChromium() },
+      timeout: 300_000,
+    });
+    const report = JSON.parse(readFileSync(path.join(reports, 'report.json'), 'utf8'));
+    const findings = (report.assertions as { 'earl:testSubject': { url: string }; assertions?: unknown[] }[]).flatMap(
+      (doc) =>
+        ((doc.assertions ?? []) as { 'earl:test': { 'earl:impact': string; 'dct:title': string } }[]).map(
+          (a) => `${doc['earl:testSubject'].url}: ${a['earl:test']['dct:title']} (${a['earl:test']['earl:impact']})`,
+        ),
+    );
+    expect(findings.filter((f) => /\((serious|critical)\)$/.test(f))).toEqual([]);
+    expect(report['a11y-metadata'].present).toEqual(
+      expect.arrayContaining(['dcterms:conformsTo', 'a11y:certifiedBy', 'schema:accessibilitySummary']),
+    );
+  }, 300_000);
 
   it('the timeline figure prints its smallest text at 8 pt or more', () => {
     const pages = Array.from({ length: pageCount(pdf) }, (_, i) => i + 1).filter((p) =>
