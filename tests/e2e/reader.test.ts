@@ -164,6 +164,16 @@ describe('the seed guide as a reader meets it', () => {
     expect(rawText(pdf, Number(note[1]))).toMatch(/signed\s+on\s+March\s+3,\s+1918\.\s*1\s/);
   });
 
+  it('a printed review question gives the page of its answer', () => {
+    const text = pdfText(pdf);
+    const asked = [...text.matchAll(/^\s*(\d+)\. (.+?) Answer, p\. (\d+)\s*$/gm)];
+    expect(asked.length).toBeGreaterThan(5);
+    for (const [, , question, page] of asked.slice(0, 8)) {
+      expect(pdfText(pdf, Number(page)).replace(/\s+/g, ' '), `page ${page}`).toContain(question!.slice(0, 30));
+      expect(pdfText(pdf, Number(page))).toContain('Answer key');
+    }
+  });
+
   it('contents: chapters numbered once, the study aids a group of their own', () => {
     const nav = epub['toc.xhtml']!;
     const labels = [...nav.matchAll(/<a href="chapter-\d+\.xhtml">([^<]+)<\/a>/g)].map((m) => m[1]!);
