@@ -3,7 +3,7 @@
  * its header cells in the web page, the EPUB and the PDF; an image copied or packed, never fetched.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,7 +25,7 @@ describe('rich Markdown in every output', () => {
     const result = await build({
       contentDir: FIXTURE,
       outDir: out,
-      formats: ['html', 'epub', 'pdf', 'json'],
+      formats: ['html', 'epub', 'pdf', 'json', 'handouts'],
       progress: 'silent',
     });
     warnings = result.book.report.warnings;
@@ -50,6 +50,14 @@ describe('rich Markdown in every output', () => {
     // The PDF holds the figure's image (poppler lists it).
     const images = execFileSync('pdfimages', ['-list', path.join(out, `${BASE}.pdf`)], { encoding: 'utf8' });
     expect(images.split('\n').filter((l) => /^\s*\d+\s+\d+\s+image\s+40\s+20\b/.test(l)).length).toBe(1);
+  });
+
+  it('prints the table and the quotation on the chapter’s handout too', () => {
+    const handouts = readdirSync(path.join(out, 'handouts')).filter((n) => !n.includes('booklet'));
+    expect(handouts).toHaveLength(1);
+    const text = pdfText(path.join(out, 'handouts', handouts[0]!));
+    expect(text).toMatch(/Ann Vell\s+1802\s+1830/);
+    expect(text).toContain('— Ann Vell, log of 1803');
   });
 
   it('keeps the quotation, code, math and inline markup as such', () => {
