@@ -14,9 +14,11 @@ import {
   type OptionName,
   type WatchCommandOptions,
 } from './cli/options.js';
-import { formatWarning, humanSize } from './cli/report.js';
+import { conflictLines, formatWarning, humanSize } from './cli/report.js';
+import { plural } from './util/words.js';
 import type { BuildResult } from './pipeline/build.js';
 import { exitOnSignals } from './pipeline/exits.js';
+import type { GuideFolders } from './pipeline/folders.js';
 
 const version = (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
   .version;
@@ -30,7 +32,8 @@ const version = (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'
 async function chromiumAhead(
   contentDir: string,
   outDir: string,
-  formats?: Format[],
+  formats: Format[] | undefined,
+  rebuild: boolean,
 ): Promise<{ browser?: Promise<Browser> }> {
   try {
     const [{ loadConfig }, { printsAhead }] = await Promise.all([
@@ -38,7 +41,7 @@ async function chromiumAhead(
       import('./pipeline/output-folder.js'),
     ]);
     const wanted = formats ?? (await loadConfig(contentDir)).config.output.formats ?? DEFAULT_FORMATS;
-    if (!(await printsAhead(outDir, wanted))) return {};
+    if (!(await printsAhead(rebuild ? undefined : outDir, wanted))) return {};
     const { launchBrowser } = await import('./render/print/chromium.js');
     const browser: Promise<Browser> = launchBrowser();
     // A failure is the build's to report, when it needs the browser.
@@ -49,14 +52,20 @@ async function chromiumAhead(
   }
 }
 
+/** A path as the terminal shows it: relative to the current folder when under it, else whole. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
 /** What a build made, for the terminal. */
 function summarise(result: BuildResult, contentDir: string): void {
   for (const w of result.warnings) console.error(formatWarning(w, contentDir));
   console.log(`\nDone in ${(result.ms / 1000).toFixed(1)} s:`);
   for (const f of result.files) {
-    const pages = f.pages ? `, ${f.pages} pages` : '';
+    const pages = f.pages ? `, ${plural(f.pages, 'page')}` : '';
     const unchanged = f.unchanged ? ' (unchanged)' : '';
-    console.log(`  ${path.relative(process.cwd(), f.path) || f.path}  ${humanSize(f.bytes)}${pages}${unchanged}`);
+    console.log(`  ${shown(f.path)}  ${humanSize(f.bytes)}${pages}${unchanged}`);
   }
   const log = result.changelog;
   if (log) {
@@ -64,42 +73,58 @@ function summarise(result: BuildResult, contentDir: string): void {
     console.log(
       log.empty
         ? `No change since edition ${log.from.number}.`
-        : `Changes since edition ${log.from.number}: ${changed.length} sections changed, ${added.length} added, ` +
-            `${removed.length} removed (see report.html).`,
+        : `Changes since edition ${log.from.number}: ${plural(changed.length, 'section')} changed, ` +
+            `${added.length} added, ${removed.length} removed (see report.html).`,
     );
   }
+  for (const line of conflictLines(result.book)) console.log(line);
   if (result.recorded) {
-    const where = path.relative(process.cwd(), result.recorded);
-    console.log(`Recorded edition ${result.book.meta.edition.number}: ${where}`);
+    const where = shown(result.recorded);
+    console.log(
+      `Recorded edition ${result.book.meta.edition.number} in ${where}: a snapshot of its book.json, which later ` +
+        'builds compare with ("What changed" in the guide and the report). Commit it with the content.',
+    );
   }
 }
 
-/** The options every guide command shares, as the pipeline names them. */
-const guideOptions = (opts: GuideOptions) => ({
-  contentDir: opts.content,
-  outDir: opts.out,
+/** The options every guide command shares, as the pipeline names them (folders resolved: folders.ts). */
+const guideOptions = (opts: GuideOptions, folders: GuideFolders) => ({
+  ...folders,
   formats: opts.formats,
   paper: opts.paper,
   duplex: opts.duplex,
 });
 
+/** The command's folders (folders.ts); undefined after reporting an error. */
+async function foldersOf(opts: { content?: string; out?: string }, debug?: boolean): Promise<GuideFolders | undefined> {
+  try {
+    const { resolveFolders } = await import('./pipeline/folders.js');
+    return await resolveFolders(opts.content, opts.out);
+  } catch (error) {
+    fail(error, debug);
+    return undefined;
+  }
+}
+
 async function buildCommand(opts: BuildCommandOptions, release: boolean): Promise<void> {
   // SIGINT, SIGTERM, SIGHUP: the build undoes its temporary files and Chromium, and exits with 128 + n.
   exitOnSignals();
+  const folders = await foldersOf(opts, opts.debug);
+  if (!folders) return;
   // Chromium, when the build will print from scratch, starts before the rest of Quire is loaded.
-  const { browser } = await chromiumAhead(opts.content, opts.out, opts.formats);
+  const { browser } = await chromiumAhead(folders.contentDir, folders.outDir, opts.formats, !opts.cache);
   try {
     // Each command loads only what it uses: Node's start is part of every build's time.
     const { build } = await import('./pipeline/build.js');
     const result = await build({
-      ...guideOptions(opts),
+      ...guideOptions(opts, folders),
       booklet: opts.booklet,
       progress: opts.progress,
       release,
       cacheDir: opts.cache ? undefined : false,
       browser,
     });
-    summarise(result, opts.content);
+    summarise(result, folders.contentDir);
   } catch (error) {
     fail(error, opts.debug);
   } finally {
@@ -111,13 +136,15 @@ async function buildCommand(opts: BuildCommandOptions, release: boolean): Promis
 async function watchCommand(opts: WatchCommandOptions): Promise<void> {
   // A signal ends the watch at once (exits.ts): Chromium killed, a build in progress undone, 128 + n.
   exitOnSignals();
+  const folders = await foldersOf(opts);
+  if (!folders) return;
   const { startWatch } = await import('./pipeline/watch.js');
   const watcher = await startWatch({
-    ...guideOptions(opts),
+    ...guideOptions(opts, folders),
     port: opts.port,
     host: opts.host,
   });
-  console.log(`Preview: ${watcher.url}  (watching ${opts.content}; Ctrl-C to stop)`);
+  console.log(`Preview: ${watcher.url}  (watching ${folders.contentDir}; Ctrl-C to stop)`);
 }
 
 function fail(error: unknown, debug?: boolean): void {
@@ -142,9 +169,22 @@ const program = new Command()
   .description('Turn several renditions of a text into one study guide: HTML, PDF, EPUB and book.json.')
   .version(version)
   // A wrong option is one line that says what is wrong and where the options are, not the whole help.
-  .configureOutput({
-    outputError: (text, write) => write(`${text.trim().replace(/\s*\n\s*/g, ' ')} (see quire --help)\n`),
-  });
+  .configureOutput({ outputError: (text, write) => write(`${oneErrorLine(text)}\n`) });
+
+/**
+ * Commander's error as the one line every error of Quire's is: `quire: what is wrong — where to look`.
+ * "error: option '-f, --formats <list>' argument 'pdff' is invalid. unknown format …" becomes
+ * "quire: --formats pdff: unknown format …".
+ */
+function oneErrorLine(text: string): string {
+  const flat = text
+    .trim()
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/^error: /, '');
+  const invalid = /^option '(?:-\w, )?(--[\w-]+)[^']*' argument '(.*)' is invalid\. (.*)$/.exec(flat);
+  const reason = invalid ? `${invalid[1]} ${invalid[2]}: ${invalid[3]}` : flat;
+  return `quire: ${reason} — see quire --help`;
+}
 
 const BUILD_OPTIONS: OptionName[] = [
   'content',
@@ -180,11 +220,13 @@ withOptions(
 
 withOptions(
   program.command('clean').description('delete the build cache (the next build redoes every stage; outputs stay)'),
-  ['out'],
+  ['content', 'out'],
 ).action(
-  guarded(async (opts: { out: string }) => {
+  guarded(async (opts: { content?: string; out?: string }) => {
+    const folders = await foldersOf(opts);
+    if (!folders) return;
     const { cleanCache } = await import('./pipeline/clean.js');
-    const removed = await cleanCache(opts.out);
+    const removed = await cleanCache(folders.outDir);
     console.log(removed ? `Removed the build cache: ${removed}` : 'No build cache to remove.');
   }),
 );
@@ -197,8 +239,12 @@ program
     guarded(async (dir: string) => {
       const { initGuide } = await import('./pipeline/init.js');
       const made = await initGuide(dir);
-      const out = path.join(dir, 'output');
-      console.log(`Created ${dir}: ${made.join(', ')}\nBuild it with: npx quire build --content ${dir} --out ${out}`);
+      console.log(
+        `Created ${dir}: ${made.join(', ')}\n` +
+          `Its language is en-GB (dates such as "16 April 1922"): set "language" in ` +
+          `${path.join(dir, 'quire.yaml')} to your text's (en-US, de, fr …).\n` +
+          `Build it with: cd ${dir} && quire build   (the guide goes to ${path.join(dir, 'output')}/)`,
+      );
     }),
   );
 

@@ -5,10 +5,15 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { FORMATS, type Format } from '../render/registry.js';
 import type { Paper } from '../render/writer.js';
 import type { ProgressStyle } from '../pipeline/progress.js';
+import { didYouMean } from '../util/words.js';
+
+const PAPERS: readonly Paper[] = ['A4', 'Letter'];
 
 export interface GuideOptions {
-  content: string;
-  out: string;
+  /** Unset: the current folder if it holds a quire.yaml, else content/ (pipeline/folders.ts). */
+  content?: string;
+  /** Unset: the config's output.dir, else output/ inside the content folder. */
+  out?: string;
   formats?: Format[];
   paper?: Paper;
   duplex?: boolean;
@@ -31,11 +36,19 @@ function parseFormats(value: string): Format[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (bad.length || list.length === 0) {
-    throw new InvalidArgumentError(`use a comma-separated list of ${FORMATS.join(', ')}`);
+  const bad = list.find((f) => !(FORMATS as readonly string[]).includes(f));
+  if (bad !== undefined) {
+    throw new InvalidArgumentError(`unknown format "${bad}"${didYouMean(bad, FORMATS)}: use ${FORMATS.join(', ')}`);
   }
+  if (list.length === 0) throw new InvalidArgumentError(`use a comma-separated list of ${FORMATS.join(', ')}`);
   return list as Format[];
+}
+
+/** A paper size in any case: "letter" is Letter. */
+function parsePaper(value: string): Paper {
+  const paper = PAPERS.find((p) => p.toLowerCase() === value.trim().toLowerCase());
+  if (!paper) throw new InvalidArgumentError(`unknown paper size "${value}": use ${PAPERS.join(' or ')}`);
+  return paper;
 }
 
 function parsePort(value: string): number {
@@ -47,10 +60,18 @@ function parsePort(value: string): number {
 const formatsHelp = `comma-separated formats: ${FORMATS.join(',')} (default: all but handouts, or the config's)`;
 
 export const OPTIONS = {
-  content: () => new Option('-c, --content <dir>', 'content folder (sources and quire.yaml)').default('content'),
-  out: () => new Option('-o, --out <dir>', 'output folder').default('output'),
+  content: () =>
+    new Option(
+      '-c, --content <dir>',
+      'content folder: sources and quire.yaml (default: this folder if it holds a quire.yaml, else content/)',
+    ),
+  out: () =>
+    new Option(
+      '-o, --out <dir>',
+      "output folder (default: the config's output.dir, else output/ in the content folder)",
+    ),
   formats: () => new Option('-f, --formats <list>', formatsHelp).argParser(parseFormats),
-  paper: () => new Option('--paper <size>', 'paper size for the PDF').choices(['A4', 'Letter']),
+  paper: () => new Option('--paper <size>', `paper size for the PDF: ${PAPERS.join(' or ')}`).argParser(parsePaper),
   duplex: () => new Option('--duplex', 'start chapters on right-hand pages, for double-sided printing'),
   booklet: () => new Option('--booklet', 'with handouts: also a 2-up booklet of each, in folding order'),
   progress: () => new Option('--progress <style>', 'progress display').choices(['default', 'simple', 'silent']),

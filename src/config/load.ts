@@ -1,9 +1,10 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { Lexer, LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { ConfigSchema, type QuireConfig } from './schema.js';
 import { QuireError } from '../util/errors.js';
+import { didYouMean } from '../util/words.js';
 import { decodeUtf8, entryExists, readInside } from '../util/confined.js';
 
 export const CONFIG_NAMES = ['quire.yaml', 'quire.yml'];
@@ -79,7 +80,10 @@ export function parseYaml<S extends z.ZodType>(
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const yamlError = doc.errors[0];
   if (yamlError) {
-    const pos = lineCounter.linePos(yamlError.pos[0]);
+    // An unclosed quote or bracket is found at the end of the file: the place to fix is where it opens.
+    const unclosed = yamlError.code === 'MISSING_CHAR' || /^Flow (sequence|map)/.test(yamlError.message);
+    const at = (unclosed && openerBefore(text, yamlError.pos[0])) || yamlError.pos[0];
+    const pos = lineCounter.linePos(at);
     throw new QuireError(`YAML syntax error: ${yamlError.message.split('\n')[0]}`, {
       file,
       line: pos.line,
@@ -90,18 +94,65 @@ export function parseYaml<S extends z.ZodType>(
   const data = doc.toJS() ?? {};
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const issue = result.error.issues[0] as z.core.$ZodIssue;
+  // A misspelt key first: it is the cause of any "required" issue beside it.
+  const issues = result.error.issues as z.core.$ZodIssue[];
+  const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
   const issuePath = issue.path as (string | number)[];
   // Point at the offending key: for unknown keys zod reports the parent path and the key names.
   const keys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [];
   const nodePath = keys.length ? [...issuePath, keys[0]!] : issuePath;
   const where = locate(doc, nodePath, lineCounter, keys.length > 0);
   const at = issuePath.length ? issuePath.join('.') : 'top level';
-  const message =
-    issue.code === 'unrecognized_keys'
-      ? `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} in ${at}`
-      : `${at}: ${issue.message}`;
+  let message: string;
+  if (issue.code === 'unrecognized_keys') {
+    const known = keysAt(schema, issuePath);
+    const guess = didYouMean(keys[0]!, known);
+    message = `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} in ${at}${guess}`;
+  } else if (issue.code === 'invalid_value') {
+    const values = (issue as { values: unknown[] }).values.map(String);
+    const given = String(doc.getIn(issuePath) ?? '');
+    message = `${at}: "${given}" is not one of ${values.join(', ')}${didYouMean(given, values)}`;
+  } else message = `${at}: ${issue.message}`;
   throw new QuireError(`invalid ${labels.what}: ${message}`, { file, ...where, hint: labels.hint });
+}
+
+/** The keys an object schema allows at `keyPath` (through defaults, optionals and arrays). */
+function keysAt(schema: z.ZodType, keyPath: (string | number)[]): string[] {
+  let node = schema as unknown as { def: Record<string, unknown>; shape?: Record<string, unknown> };
+  const unwrap = () => {
+    while (['default', 'optional', 'nullable', 'pipe', 'prefault'].includes(node.def.type as string)) {
+      node = (node.def.innerType ?? node.def.in) as typeof node;
+    }
+  };
+  unwrap();
+  for (const key of keyPath) {
+    if (node.def.type === 'array') node = node.def.element as typeof node;
+    else if (node.def.type === 'object' && typeof key === 'string') node = node.shape![key] as typeof node;
+    else return [];
+    if (!node) return [];
+    unwrap();
+  }
+  return node.def.type === 'object' ? Object.keys(node.shape!) : [];
+}
+
+/**
+ * Where the quote or bracket left open at `pos` (where the YAML parser found it missing) was opened: the
+ * last quoted scalar running up to `pos`, else the innermost flow collection still open there.
+ */
+function openerBefore(text: string, pos: number): number | undefined {
+  const open: number[] = [];
+  let offset = 0;
+  let quoted: number | undefined;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer's control tokens (document, scalar and flow-error markers) take no room in the text.
+    if (token.length === 1 && '\x02\x18\x1f'.includes(token)) continue;
+    if (offset > pos) break;
+    if (token === '[' || token === '{') open.push(offset);
+    else if (token === ']' || token === '}') open.pop();
+    else if (/^["']/.test(token) && offset + token.length >= pos) quoted = offset;
+    offset += token.length;
+  }
+  return quoted ?? open.at(-1);
 }
 
 function locate(

@@ -45,7 +45,14 @@ export const SourceConfigSchema = z
   })
   .strict();
 
-export const PaperSchema = z.enum(['A4', 'Letter']);
+export const PAPERS = ['A4', 'Letter'] as const;
+
+/** A paper size, in any case ("letter", "a4" are accepted and written as Quire names them). */
+export const PaperSchema = z.preprocess(
+  (value) =>
+    typeof value === 'string' ? (PAPERS.find((p) => p.toLowerCase() === value.trim().toLowerCase()) ?? value) : value,
+  z.enum(PAPERS),
+);
 
 export const ConfigSchema = z
   .object({
@@ -85,6 +92,11 @@ export const ConfigSchema = z
     templates: z.string().optional(),
     output: z
       .object({
+        /**
+         * The output folder, relative to the content folder (default: `output` there); `--out` overrides it.
+         * It must lie inside the content folder: a guide folder from anyone never makes Quire write elsewhere.
+         */
+        dir: z.string().min(1).optional(),
         formats: z.array(z.enum(FORMATS)).optional(),
         paper: PaperSchema.default('A4'),
         /** Chapters start on right-hand pages (blank pages inserted), for double-sided printing. */

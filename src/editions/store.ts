@@ -48,6 +48,29 @@ export async function lastEditionText(
   return { file, text, parse };
 }
 
+/** Whether edition `number` is recorded (a build of it then reproduces the release). */
+export function isRecorded(contentDir: string, number: number): boolean {
+  return existsSync(fileOf(contentDir, number));
+}
+
+/**
+ * The date edition `number` was recorded with, if it was: a rebuild of a released edition whose config
+ * gives no date keeps the release's (not the day of the rebuild), so that it reproduces the release.
+ */
+export async function recordedDate(contentDir: string, number: number): Promise<string | undefined> {
+  if (!isRecorded(contentDir, number)) return undefined;
+  const file = fileOf(contentDir, number);
+  // Read as every snapshot is: never through a link that leads outside the content folder.
+  await realPathInside(contentDir, path.dirname(file), 'editions folder');
+  const text = decodeUtf8(await readInside(contentDir, file, 'recorded edition'), file);
+  try {
+    const data = JSON.parse(text) as { edition?: { date?: unknown } };
+    return typeof data.edition?.date === 'string' ? data.edition.date : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Stop before building when an edition is already recorded (raise edition.number for the next one). */
 export function assertNotRecorded(contentDir: string, number: number): void {
   const file = fileOf(contentDir, number);

@@ -12,14 +12,15 @@ import path from 'node:path';
 import type { Source, StudyGuide } from '../model/index.js';
 import { loadConfig } from '../config/load.js';
 import { assertSeparateFolders, readSources, type SourceParser } from '../sources/index.js';
-import { assertNotRecorded, lastEditionText, recordEdition } from '../editions/store.js';
+import { assertNotRecorded, recordEdition } from '../editions/store.js';
 import type { Changelog } from '../editions/changelog.js';
 import { toBookJson } from '../model/book-json.js';
 import { printsFromScratch } from '../render/registry.js';
 import { QuireError } from '../util/errors.js';
 import { decodeUtf8, entryExists, readInside } from '../util/confined.js';
 import { runStage, type StageResult } from './stage.js';
-import { bookMeta, changelogStage, mergeStage, parseStage, studyStage } from './stages.js';
+import { bookMeta, mergeStage, parseStage, studyStage } from './stages.js';
+import { compareEditions, editionDay } from './editions.js';
 import { BuildRun, resolveSettings, type BuildOptions, type Settings } from './context.js';
 import { planOf, writeGuide, type Edition } from './write.js';
 import type { StageCount } from './cache.js';
@@ -54,6 +55,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Inside the try: a build refused by the lock still closes a browser it was given.
     await assertSeparateFolders(options.contentDir, options.outDir);
     await run.folder.lock();
+    await run.folder.claim(options.contentDir);
     const settings = await configure(run);
     const { output: guide, key } = await studyGuide(run, settings);
     made = await writeGuide(run, settings, guide, key, await compareEditions(run, guide, key));
@@ -84,7 +86,8 @@ async function configure(run: BuildRun): Promise<Settings> {
   await run.folder.ensureWritable();
   if (run.options.release) assertNotRecorded(run.options.contentDir, loaded.config.edition.number);
   const manifest = await run.folder.readManifest();
-  if (printsFromScratch(Object.keys(manifest), settings.formats, settings.registry)) run.browsers.warm();
+  const made = run.options.cacheDir === false ? [] : Object.keys(manifest);
+  if (printsFromScratch(made, settings.formats, settings.registry)) run.browsers.warm();
   const formats = settings.formats.join(', ');
   run.progress.done('config', `Config: ${loaded.file ?? 'none (defaults)'}; formats ${formats}; ${settings.paper}`);
   return settings;
@@ -110,7 +113,7 @@ async function studyGuide(run: BuildRun, settings: Settings): Promise<StageResul
     const unchanged = reused ? ` (${reused} unchanged)` : '';
     return `Read ${sources.length} source${sources.length === 1 ? '' : 's'}${unchanged}: ${list}`;
   });
-  const today = (run.options.today ?? (() => new Date().toISOString().slice(0, 10)))();
+  const today = await editionDay(run, settings.config);
   const meta = bookMeta(settings.config, sources, path.basename(path.resolve(contentDir)), today);
   const sourceKeys = sources.map((s) => keys.get(s.info.file)!);
   const merged = await runStage(mergeStage, { sources, sourceKeys, meta, config: settings.config }, run);
@@ -133,14 +136,4 @@ async function readOverrides(contentDir: string): Promise<{ text: string; file: 
       return { text: decodeUtf8(await readInside(contentDir, file, 'overrides file'), file), file };
   }
   return undefined;
-}
-
-/** What changed since the last recorded edition (before this one, for a release). */
-async function compareEditions(run: BuildRun, guide: StudyGuide, guideKey: string): Promise<Edition> {
-  const { contentDir, release } = run.options;
-  const previous = await lastEditionText(contentDir, release ? guide.meta.edition.number : undefined);
-  if (!previous) return { changesKey: '', reportKey: '' };
-  const compared = await runStage(changelogStage, { guide, guideKey, previous }, run);
-  const changelog = compared.output;
-  return { changelog, reportKey: compared.key, changesKey: release && !changelog.empty ? compared.key : '' };
 }

@@ -258,7 +258,8 @@ export const MANIFEST = '.quire-manifest.json';
 
 /** What the output folder holds: for each output, the key of the inputs it was made from. */
 export interface Manifest {
-  [name: string]: { key: string; bytes: number; pages?: number };
+  /** `stage`: the writer's stage that made it (html, pdf …): a build that runs it drops its outputs it did not make. */
+  [name: string]: { key: string; bytes: number; pages?: number; stage?: string };
 }
 
 export async function readManifest(outDir: string): Promise<Manifest> {

@@ -117,7 +117,8 @@ export class BuildRun {
     this.browsers = this.session.browsers ??= new BrowserPool();
     // One started by the caller is taken at once (and so closed at the end, even if the build fails early).
     if (options.browser) this.browsers.warm(options.browser);
-    this.folder = new OutputFolder(outDir, this.cache);
+    // Without the cache (--no-cache), every output is made again too, the PDF included.
+    this.folder = new OutputFolder(outDir, this.cache, options.cacheDir === false);
     this.progress = progressFor(options.progress ?? (process.stdout.isTTY ? 'default' : 'simple'));
     this.unstop = onStop(() => this.stopNow());
   }

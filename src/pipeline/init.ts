@@ -11,7 +11,10 @@ import { DEFAULT_TEMPLATES } from '../render/html/templates.js';
 const CONFIG = `# Quire configuration (see "The config file" in Quire's README). Every key is optional.
 title: My study guide
 subtitle: Notes for the class
-language: en                  # BCP 47 tag: hyphenation and sentence rules follow it
+# The text's language and region (a BCP 47 tag), or "detect". Hyphenation, sentence rules and the dates
+# Quire writes (timeline, glossaries, questions) follow it: en-GB writes "16 April 1922", en-US
+# "April 16, 1922", de "16. April 1922", fr "16 avril 1922".
+language: en-GB
 author: Your name
 attribution: Text written for this guide by Your name.
 license:
@@ -21,7 +24,8 @@ edition:
   number: 1
   date: 2026-01-01            # used in the PDF and EPUB; raise both for a new edition (quire release)
 
-# The sources, most preferred first. Without this list every file in this folder is a source.
+# The sources, most preferred first. Without this list every .md, .markdown, .wiki, .wikitext, .mediawiki
+# and .txt file in this folder is a source (never hidden files or editor backups); with it, only these.
 sources:
   - file: sample.md
     label: Sample chapter
@@ -30,6 +34,7 @@ sources:
 templates: templates
 
 output:
+  dir: output                 # where the guide goes, inside this folder (--out overrides it)
   paper: A4                   # or Letter
   formats: [html, pdf, epub, json, report]
 `;

@@ -5,11 +5,26 @@
  * manifest, becomes the current generation in one rename (generation.ts), so that a failed or killed build
  * leaves the previous set of outputs whole, and the visible files are always one build's set.
  */
-import { constants } from 'node:fs';
-import { access, chmod, link, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import {
+  access,
+  chmod,
+  link,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  readlink,
+  realpath,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { removeNow } from './exits.js';
-import { currentGeneration, GENERATION, isLeftover, linkTree, switchTo } from './generation.js';
+import { CURRENT, currentGeneration, GENERATION, isLeftover, linkTree, switchTo } from './generation.js';
+import { CONFIG_NAMES } from '../config/load.js';
 import { QuireError } from '../util/errors.js';
 import { MANIFEST, readManifest, type Manifest } from './cache.js';
 import { printFolderPid } from '../render/print/folder.js';
@@ -30,6 +45,8 @@ export interface WorkCounter {
 }
 
 const LOCK = '.quire-lock';
+/** The file naming the guide whose outputs the folder holds (see `claim`). */
+const OWNER = '.quire-guide';
 const STAGING = '.quire-staging-';
 
 export { printFolder } from '../render/print/folder.js';
@@ -42,16 +59,52 @@ export class OutputFolder {
   private readonly next: Manifest = {};
   /** Every output of this build, written or kept. */
   readonly files: WrittenFile[] = [];
+  /** Outputs of an earlier build this build no longer makes (removed at the commit). */
+  readonly removed: string[] = [];
   private staging?: string;
   private unlock?: () => Promise<void>;
   /** This build holds the lock. */
   private held = false;
+  /** The claim to write at the commit, when the folder has none for this guide yet. */
+  private owner?: string;
+  /** The stages (writers' parts) this build ran or reused: their earlier outputs not made again are stale. */
+  private readonly stages = new Set<string>();
 
+  /** `rebuild`: every output asked for is produced again, whatever the manifest says (`--no-cache`). */
   constructor(
     dir: string,
     private readonly counter: WorkCounter,
+    private readonly rebuild = false,
   ) {
     this.dir = path.resolve(dir);
+  }
+
+  /**
+   * Claim the folder for the guide of `contentDir`: a folder holding another guide's outputs (or another
+   * guide's quire.yaml) is refused, never written into. The claim (`.quire-guide`) holds the content
+   * folder's path relative to this one, so that a guide moved with its output folder stays its owner.
+   */
+  async claim(contentDir: string): Promise<void> {
+    const file = path.join(this.dir, OWNER);
+    const [content, out] = await Promise.all([realpath(contentDir), realpath(this.dir)]).catch(() => []);
+    // A folder that could not be made is reported by ensureWritable, a missing content folder by the read.
+    if (!content || !out) return;
+    if (CONFIG_NAMES.some((name) => existsSync(path.join(out, name)))) {
+      throw new QuireError('the output folder is the content folder of another guide (it holds a quire.yaml)', {
+        file: this.dir,
+        hint: 'choose another folder with --out, or leave out --out: outputs then go to output/ in the content folder',
+      });
+    }
+    const recorded = await readFile(file, 'utf8').catch(() => undefined);
+    const owner = recorded && (await realpath(path.resolve(out, recorded.trim())).catch(() => undefined));
+    if (recorded && owner !== content && Object.keys(await readManifest(this.dir)).length) {
+      throw new QuireError(`the output folder holds the outputs of another guide (${owner ?? recorded.trim()})`, {
+        file: this.dir,
+        hint: 'choose another folder with --out, or leave out --out: outputs then go to output/ in the content folder',
+      });
+    }
+    // Written with the first outputs (see `commit`): a build that fails writes nothing.
+    if (owner !== content) this.owner = `${path.relative(out, content) || '.'}\n`;
   }
 
   /** The folder exists and can be written, or one clear error. */
@@ -174,6 +227,7 @@ export class OutputFolder {
 
   /** Whether the folder holds what these inputs give: its manifest names the same key and the file is there. */
   async upToDate(name: string, key: string): Promise<boolean> {
+    if (this.rebuild) return false;
     const known = this.manifest[name];
     if (known?.key !== key) return false;
     const target = path.join(this.dir, name);
@@ -196,16 +250,17 @@ export class OutputFolder {
     key: string,
     produce: (target: string) => Promise<{ pages?: number } | void>,
   ): Promise<void> {
+    this.stages.add(stage);
     const known = this.manifest[name];
     if (known && (await this.upToDate(name, key))) {
       this.counter.reused(stage);
-      this.next[name] = known;
+      this.next[name] = { ...known, stage };
       this.files.push({ path: path.join(this.dir, name), bytes: known.bytes, pages: known.pages, unchanged: true });
       return;
     }
     this.counter.ran(stage);
     const made = await produce(path.join(await this.stagingDir(), name));
-    this.next[name] = { key, bytes: 0, pages: made?.pages ?? undefined };
+    this.next[name] = { key, bytes: 0, pages: made?.pages ?? undefined, stage };
   }
 
   /**
@@ -218,9 +273,18 @@ export class OutputFolder {
     const staging = await this.stagingDir();
     const names = (await readdir(staging)).filter((n) => !n.startsWith('.'));
     const nextNames = Object.keys(this.next);
+    // An earlier output of a stage this build ran, but not made by it (the title, and so the name, changed):
+    // stale, removed. Outputs of formats not asked for stay as they were.
+    const stale = Object.keys(this.manifest).filter(
+      (n) => !(n in this.next) && this.stages.has(this.manifest[n]!.stage!),
+    );
+    this.removed.push(...stale.map((n) => path.join(this.dir, n)));
     const same =
       names.length === 0 &&
-      nextNames.every((n) => this.manifest[n]?.key === this.next[n]!.key) &&
+      stale.length === 0 &&
+      nextNames.every(
+        (n) => this.manifest[n]?.key === this.next[n]!.key && this.manifest[n]?.stage === this.next[n]!.stage,
+      ) &&
       nextNames.length === Object.keys(this.manifest).length;
     if (same) {
       this.files.sort((a, b) => a.path.localeCompare(b.path));
@@ -228,7 +292,9 @@ export class OutputFolder {
     }
     const written: WrittenFile[] = [];
     for (const name of names) written.push(await this.measure(staging, name));
-    const kept = Object.fromEntries(Object.entries(this.manifest).filter(([n]) => !(n in this.next)));
+    const kept = Object.fromEntries(
+      Object.entries(this.manifest).filter(([n]) => !(n in this.next) && !stale.includes(n)),
+    );
     const all: Manifest = { ...kept, ...this.next };
     for (const key of Object.keys(all)) {
       const name = key.replace(/\/$/, '');
@@ -243,6 +309,8 @@ export class OutputFolder {
     await rename(staging, generation);
     this.staging = undefined;
     await switchTo(this.dir, generation, [...Object.keys(all).map((k) => k.replace(/\/$/, '')), MANIFEST]);
+    for (const name of stale) await removeLink(path.join(this.dir, name.replace(/\/$/, '')));
+    if (this.owner) await writeFile(path.join(this.dir, OWNER), this.owner);
     for (const m of written) {
       const name = path.relative(this.dir, m.path) + (m.path.endsWith(path.sep) ? '/' : '');
       this.files.push({ ...m, pages: this.next[name]?.pages });
@@ -307,6 +375,12 @@ async function createLock(file: string): Promise<'made' | 'exists' | 'retry' | '
   }
 }
 
+/** Remove a visible output's link into the current generation: only a link this folder made, nothing else. */
+async function removeLink(file: string): Promise<void> {
+  const target = await readlink(file).catch(() => undefined);
+  if (target?.startsWith(`${CURRENT}/`)) await rm(file, { force: true });
+}
+
 /** Whether a process is still running. */
 function alive(pid: number): boolean {
   try {
@@ -330,6 +404,6 @@ async function folderSize(dir: string): Promise<number> {
  * Whether a build of `formats` into `outDir` will print with nothing printed before to reuse: then
  * Chromium is worth starting before anything else (the command line does, ahead of loading the pipeline).
  */
-export async function printsAhead(outDir: string, formats: readonly string[]): Promise<boolean> {
-  return printsFromScratch(Object.keys(await readManifest(outDir)), formats);
+export async function printsAhead(outDir: string | undefined, formats: readonly string[]): Promise<boolean> {
+  return printsFromScratch(outDir ? Object.keys(await readManifest(outDir)) : [], formats);
 }

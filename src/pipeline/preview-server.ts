@@ -29,6 +29,11 @@ export interface BuildReport {
   error?: string;
   /** When it finished (ISO time). */
   at: string;
+  /**
+   * Formats still being made: the HTML of this build is written and shown, the PDF and EPUB follow (a
+   * later report of the same number says when they are ready). Empty or absent: the build is complete.
+   */
+  pending?: string[];
 }
 
 export interface PreviewState {

@@ -77,13 +77,14 @@ class ListrProgress implements ProgressObserver {
   plan(steps: Step[]): void {
     const tasks = steps.map((step) => ({
       title: step.title,
-      task: async (_ctx: unknown, task: { title: string; output: string; skip(message: string): void }) => {
+      task: async (_ctx: unknown, task: { title: string; output: string }) => {
         const state = this.state(step.id);
         state.show = (text) => (task.output = text);
         if (state.output) task.output = state.output;
         const outcome = await state.outcome;
-        if (outcome.kind === 'skip') task.skip(outcome.title);
-        else task.title = outcome.title;
+        // A step with nothing to do says so in its own words, never listr2's "[SKIPPED: …]".
+        task.title =
+          outcome.kind === 'skip' && outcome.title === NOT_NEEDED ? `${step.title}: not needed` : outcome.title;
       },
     }));
     const list = new Listr(tasks, {
@@ -132,9 +133,11 @@ class ListrProgress implements ProgressObserver {
     if (state.settled || !this.ended) return;
     state.settled = true;
     if (this.ended.error !== undefined) state.fail(this.ended.error);
-    else state.settle({ kind: 'skip', title: 'not needed' });
+    else state.settle({ kind: 'skip', title: NOT_NEEDED });
   }
 }
+
+const NOT_NEEDED = 'not needed';
 
 export function progressFor(style: ProgressStyle): ProgressObserver {
   if (style === 'silent') return silentProgress;

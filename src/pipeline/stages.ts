@@ -14,6 +14,7 @@ import { toBookJson, type BookJson } from '../model/book-json.js';
 import type { Hashable } from '../util/hash.js';
 import { detectLanguage } from '../util/language.js';
 import type { Stage } from './stage.js';
+import { plural } from '../util/words.js';
 
 /** One source file's text → its tree. */
 export const parseStage: Stage<{ text: string; entry: SourceEntry; bytes: Uint8Array }, Source> = {
@@ -90,8 +91,9 @@ export const mergeStage: Stage<MergeInput, Book> = {
     const sections = book.chapters.reduce((n, c) => n + c.sections.length, 0);
     const blocks = book.chapters.reduce((n, c) => n + c.sections.reduce((m, s) => m + s.blocks.length, 0), 0);
     return (
-      `Merged: ${book.chapters.length} chapters, ${sections} sections, ${blocks} blocks, ` +
-      `${book.citations.length} notes, ${book.report.duplicates.length} duplicates folded`
+      `Merged: ${plural(book.chapters.length, 'chapter')}, ${plural(sections, 'section')}, ` +
+      `${plural(blocks, 'block')}, ${plural(book.citations.length, 'note')}, ` +
+      `${plural(book.report.duplicates.length, 'duplicate')} folded`
     );
   },
 };
@@ -104,7 +106,7 @@ export interface OverridesFile {
 
 /** The editor's overrides file, checked. */
 function parseOverrides(text: string, file: string): Overrides {
-  return parseYaml(text, file, OverridesSchema, { what: 'overrides', hint: 'see "Overrides" in README.md' });
+  return parseYaml(text, file, OverridesSchema, { what: 'overrides', hint: 'see "Overrides" in docs/study-aids.md' });
 }
 
 export const studyStage: Stage<{ book: Book; bookKey: string; overrides?: OverridesFile }, StudyGuide> = {
@@ -118,8 +120,10 @@ export const studyStage: Stage<{ book: Book; bookKey: string; overrides?: Overri
   summary: (guide, { overrides }) => {
     const g = guide.glossaries;
     return (
-      `Study aids: ${g.ambassadors.length} ambassadors, ${g.treaties.length} treaties, ` +
-      `${g.timeline.length} dates, ${guide.questions.length} questions, ${guide.index.length} index entries` +
+      `Study aids: ${plural(g.ambassadors.length, 'ambassador')}, ` +
+      `${plural(g.treaties.length, 'treaty', 'treaties')}, ` +
+      `${plural(g.timeline.length, 'date')}, ${plural(guide.questions.length, 'question')}, ` +
+      `${plural(guide.index.length, 'index entry', 'index entries')}` +
       (overrides ? ' (with overrides)' : '')
     );
   },

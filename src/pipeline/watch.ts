@@ -7,7 +7,7 @@
  * leaves the last good output in place and served; its error shows in the terminal and on the page.
  */
 import { EventEmitter } from 'node:events';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { watch as chokidar, type FSWatcher } from 'chokidar';
 import { build, type BuildOptions, type BuildResult, type BuildSession } from './build.js';
@@ -21,6 +21,7 @@ export type { BuildReport } from './preview-server.js';
 import { describeError } from '../util/errors.js';
 import { formatWarning } from '../util/messages.js';
 import { loadConfig } from '../config/load.js';
+import { DEFAULT_FORMATS } from '../render/registry.js';
 
 export interface WatchOptions extends Omit<BuildOptions, 'session' | 'progress' | 'release'> {
   /** Port of the preview server; 0 picks a free one. */
@@ -32,7 +33,10 @@ export interface WatchOptions extends Omit<BuildOptions, 'session' | 'progress' 
   log?: (line: string) => void;
 }
 
-export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
+/** Formats printed by Chromium or packed: slower than the HTML, so shown after it (see `rebuild`). */
+const PRINTED = ['pdf', 'epub', 'handouts'];
+
+export class Watcher extends EventEmitter<{ build: [BuildReport]; preview: [BuildReport] }> {
   readonly session: BuildSession;
   /** Reports of every build so far, in order. */
   readonly builds: BuildReport[] = [];
@@ -132,48 +136,37 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
     }
   }
 
-  /** One build; its report goes to the log, the preview pages and the 'build' listeners. */
+  /** The formats the watch builds: the command line's, else the config's, else the defaults. */
+  private async formats(): Promise<string[]> {
+    if (this.options.formats) return this.options.formats;
+    const config = await loadConfig(this.options.contentDir).then(
+      (loaded) => loaded.config,
+      () => undefined,
+    );
+    return config?.output.formats ?? [...DEFAULT_FORMATS];
+  }
+
+  /**
+   * One build; its report goes to the log, the preview pages and the 'build' listeners. When it makes
+   * both quick formats (HTML …) and printed ones (PDF, EPUB), the quick ones are built and shown first,
+   * then the printed ones follow in a second pass over the same session (everything else comes from the
+   * cache): the preview shows an edit as soon as its HTML is written.
+   */
   private async rebuild(changed: string[]): Promise<void> {
     const run = (async () => {
       const number = this.builds.length + 1;
       const started = performance.now();
-      let report: BuildReport;
-      try {
-        const result = await build({ ...this.options, progress: 'silent', session: this.session });
-        report = {
-          number,
-          ok: true,
-          ms: Math.round(performance.now() - started),
-          changed,
-          written: written(result, this.outDir),
-          at: new Date().toISOString(),
-        };
-        const names = result.files.map((f) => path.relative(this.outDir, f.path));
-        this.preview = previewState(result.book, result.basename, names);
-        const what = report.written.length ? `wrote ${report.written.join(', ')}` : 'no output changed';
-        this.log(
-          `${clock()} build ${number}${changed.length ? ` (${changed.join(', ')})` : ''}: ${what} in ${report.ms} ms`,
-        );
-        // Warnings when they change (the same ones after every rebuild would bury the build lines).
-        const warnings = result.warnings.map((w) => `  ${formatWarning(w, this.options.contentDir)}`);
-        if (warnings.join('\n') !== this.warnings) for (const line of warnings) this.log(line);
-        this.warnings = warnings.join('\n');
-      } catch (error) {
-        report = {
-          number,
-          ok: false,
-          ms: Math.round(performance.now() - started),
-          changed,
-          written: [],
-          error: describeError(error),
-          at: new Date().toISOString(),
-        };
-        const what = changed.length ? ` (${changed.join(', ')})` : '';
-        this.log(`${clock()} build ${number}${what} failed: ${report.error} — the last good output stays`);
+      const formats = await this.formats();
+      const quick = formats.filter((f) => !PRINTED.includes(f));
+      const printed = formats.filter((f) => PRINTED.includes(f));
+      if (quick.length && printed.length) {
+        const first = await this.pass(number, started, changed, quick, printed);
+        // A change meanwhile starts the next build at once; this one's printed formats come with it.
+        if (!first.ok || this.pending.size || this.closed) return this.finish(first);
+        this.builds.pop();
+        return this.finish(await this.pass(number, started, changed, formats, []));
       }
-      this.builds.push(report);
-      this.server.publish(this.builds, this.preview);
-      this.emit('build', report);
+      this.finish(await this.pass(number, started, changed, formats, []));
     })();
     this.running = run;
     try {
@@ -181,6 +174,56 @@ export class Watcher extends EventEmitter<{ build: [BuildReport] }> {
     } finally {
       this.running = undefined;
     }
+  }
+
+  /** One pass of a build: build `formats`, log it, and show it on the preview (`pending`: to follow). */
+  private async pass(
+    number: number,
+    started: number,
+    changed: string[],
+    formats: string[],
+    pending: string[],
+  ): Promise<BuildReport> {
+    const base = { number, changed, pending };
+    const what = changed.length ? ` (${changed.join(', ')})` : '';
+    const follow = pending.length
+      ? `; ${pending.map((f) => f.toUpperCase()).join(', ')} follow${pending.length === 1 ? 's' : ''}`
+      : '';
+    let report: BuildReport;
+    try {
+      const result = await build({ ...this.options, formats, progress: 'silent', session: this.session });
+      const ms = Math.round(performance.now() - started);
+      report = { ...base, ok: true, ms, written: written(result, this.outDir), at: new Date().toISOString() };
+      const names = (await readdir(this.outDir)).filter((n) => !n.startsWith('.'));
+      this.preview = previewState(result.book, result.basename, names);
+      const wrote = report.written.length ? `wrote ${report.written.join(', ')}` : 'no output changed';
+      this.log(`${clock()} build ${number}${what}: ${wrote} in ${ms} ms${follow}`);
+      // Warnings when they change (the same ones after every rebuild would bury the build lines).
+      const warnings = result.warnings.map((w) => `  ${formatWarning(w, this.options.contentDir)}`);
+      if (warnings.join('\n') !== this.warnings) for (const line of warnings) this.log(line);
+      this.warnings = warnings.join('\n');
+    } catch (error) {
+      const ms = Math.round(performance.now() - started);
+      report = {
+        ...base,
+        pending: [],
+        ok: false,
+        ms,
+        written: [],
+        error: describeError(error),
+        at: new Date().toISOString(),
+      };
+      this.log(`${clock()} build ${number}${what} failed: ${report.error} — the last good output stays`);
+    }
+    this.builds.push(report);
+    this.server.publish(this.builds, this.preview);
+    if (pending.length && report.ok) this.emit('preview', report);
+    return report;
+  }
+
+  /** The build's last report: told to the 'build' listeners. */
+  private finish(report: BuildReport): void {
+    this.emit('build', report);
   }
 
   async close(): Promise<void> {

@@ -13,6 +13,7 @@ import { MEDIA, type ViewKind, type Writer, type WriteContext, type WriterEntry 
 import { hashOf } from '../util/hash.js';
 import { readInside } from '../util/confined.js';
 import { slugify } from '../util/slug.js';
+import { plural } from '../util/words.js';
 import type { BuildRun, Settings } from './context.js';
 import type { Step } from './progress.js';
 
@@ -23,6 +24,8 @@ export interface Edition {
   changesKey: string;
   /** A hash of the changelog the report shows ('' when there is none). */
   reportKey: string;
+  /** The guide shows the changes ("What changed in this edition"): a release, or a rebuild of one. */
+  inGuide: boolean;
 }
 
 export interface LoadedWriter {
@@ -61,7 +64,7 @@ function writeContext(run: BuildRun, settings: Settings, guide: StudyGuide, guid
     if (!made.has(key)) made.set(key, make());
     return made.get(key) as T;
   };
-  const changes = run.options.release ? edition.changelog : undefined;
+  const changes = edition.inGuide ? edition.changelog : undefined;
   const { contentDir } = run.options;
   const asset = (file: string) =>
     once(`asset:${file}`, () => readInside(contentDir, path.join(contentDir, file), 'image'));
@@ -74,7 +77,9 @@ function writeContext(run: BuildRun, settings: Settings, guide: StudyGuide, guid
     paper: settings.paper,
     duplex: settings.duplex,
     booklet: settings.booklet,
-    ...edition,
+    changelog: edition.changelog,
+    changesKey: edition.changesKey,
+    reportKey: edition.reportKey,
     templates: settings.templates,
     cache: run.cache,
     output: run.folder,
@@ -147,7 +152,9 @@ export async function writeGuide(
     const kept = run.folder.files.length - moved.length;
     const where = path.relative(process.cwd(), run.folder.dir) || '.';
     const unchanged = kept ? ` (${kept} unchanged)` : '';
-    return `Wrote ${moved.length} file${moved.length === 1 ? '' : 's'} to ${where}${unchanged}`;
+    const gone = run.folder.removed.map((f) => path.basename(f));
+    const removed = gone.length ? `; removed ${gone.join(', ')} (no longer made)` : '';
+    return `Wrote ${plural(moved.length, 'file')} to ${where}${unchanged}${removed}`;
   });
   return { guide, edition, basename: ctx.basename };
 }

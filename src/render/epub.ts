@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { hashOf } from '../util/hash.js';
 import type { View } from './view/index.js';
 import type { Writer, WriteContext } from './writer.js';
+import { plural } from '../util/words.js';
 
 interface EpubInputs {
   view: View;
@@ -58,6 +59,6 @@ export const writer: Writer = {
       const bytes = await ctx.timed('epub', () => renderEpub(view, ctx.templates, cover(ctx, coverHtml), scratch));
       await writeFile(file, bytes);
     });
-    return `EPUB: ${ctx.basename}.epub, ${view.chapters.length} chapters`;
+    return `EPUB: ${ctx.basename}.epub, ${plural(view.chapters.length, 'chapter')}`;
   },
 };

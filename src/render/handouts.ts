@@ -12,6 +12,7 @@ import { copyAssets } from './html/assets.js';
 import { handoutView } from './view/handout.js';
 import type { View, ViewChapter } from './view/index.js';
 import type { Writer, WriteContext } from './writer.js';
+import { plural } from '../util/words.js';
 
 interface Handout {
   chapter: ViewChapter;
@@ -107,6 +108,6 @@ export const writer: Writer = {
       await rm(printDir, { recursive: true, force: true });
     });
     const booklets = ctx.booklet ? ', with booklets' : '';
-    return `Handouts: ${handouts.length} chapters in handouts/${booklets} (${printer.printed} printed)`;
+    return `Handouts: ${plural(handouts.length, 'chapter')} in handouts/${booklets} (${printer.printed} printed)`;
   },
 };

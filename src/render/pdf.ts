@@ -12,6 +12,7 @@ import { printFolder } from './print/folder.js';
 import { blanksBefore, partIds } from './view/handout.js';
 import type { View } from './view/index.js';
 import type { Writer, WriteContext } from './writer.js';
+import { plural } from '../util/words.js';
 
 /**
  * The print HTML for a map of page numbers. Duplex: measured once without blank pages, then a blank page
@@ -103,7 +104,8 @@ export const writer: Writer = {
     await ctx.output.output(`${ctx.basename}.pdf`, 'pdf', key, async (file) => {
       const pdf = await ctx.cache.bytes('print', key, () => print(ctx, html));
       await writeFile(file, pdf.bytes);
-      summary = `${pdf.meta.pages} pages (${ctx.paper}${ctx.duplex ? ', duplex' : ''}), ${pdf.meta.passes} passes`;
+      const passes = plural(pdf.meta.passes, 'pass', 'passes');
+      summary = `${plural(pdf.meta.pages, 'page')} (${ctx.paper}${ctx.duplex ? ', duplex' : ''}), ${passes}`;
       return { pages: pdf.meta.pages };
     });
     return `PDF: ${ctx.basename}.pdf${summary ? `, ${summary}` : ', unchanged'}`;

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { hashOf } from '../util/hash.js';
 import { reportView } from './view/report.js';
 import type { Writer } from './writer.js';
+import { plural } from '../util/words.js';
 
 export const writer: Writer = {
   title: 'Editor’s report',
@@ -27,8 +28,8 @@ export const writer: Writer = {
     });
     const r = guide.report;
     return (
-      `Report: report.html (${r.conflicts.length} conflicts, ${r.duplicates.length} duplicates, ` +
-      `${r.omitted.length} omitted, ${r.unattachedCitations.length} unattached notes)`
+      `Report: report.html (${plural(r.conflicts.length, 'conflict')}, ${plural(r.duplicates.length, 'duplicate')}, ` +
+      `${r.omitted.length} omitted, ${plural(r.unattachedCitations.length, 'unattached note')})`
     );
   },
 };

@@ -15,6 +15,28 @@ import { slugify } from '../util/slug.js';
 /** Files in a content folder that are not sources. */
 const NOT_SOURCES = new Set([...CONFIG_NAMES, 'overrides.yaml', 'overrides.yml', 'README.md']);
 
+/** Without a `sources:` list, the files read as sources: these extensions only (any case). */
+export const SOURCE_EXTENSIONS = ['.md', '.markdown', '.wiki', '.wikitext', '.mediawiki', '.txt'];
+
+/** An editor's backup or swap file: `notes.md~`, `notes.bak`, `notes.md.orig`, `.notes.md.swp`. */
+const isBackup = (name: string) => /(~|\.bak|\.orig|\.sw[a-p])$/i.test(name);
+
+/** Whether a file name looks like a source: a known extension, not hidden, not a backup, not Quire's own. */
+export const isSourceName = (name: string): boolean =>
+  !name.startsWith('.') &&
+  !NOT_SOURCES.has(name) &&
+  !isBackup(name) &&
+  SOURCE_EXTENSIONS.includes(path.extname(name).toLowerCase());
+
+/** What a content folder holds: the sources, and the other files at its top level. */
+export interface ContentListing {
+  entries: SourceEntry[];
+  /** Files that are not sources (without a list): other kinds, backups, hidden files. Names, in order. */
+  others: string[];
+  /** With a list: files that look like sources but are not listed. */
+  unlisted: string[];
+}
+
 export interface SourceEntry {
   file: string;
   id: string;
@@ -58,16 +80,47 @@ export async function assertSeparateFolders(contentDir: string, outDir: string):
   }
 }
 
-/** The sources to read: those the config lists, else every regular file of the folder in name order. */
+/**
+ * The sources to read: those the config lists, else every file of the folder with a source's extension, in
+ * name order (see `isSourceName`).
+ */
 export async function listSources(
   contentDir: string,
   config: QuireConfig,
   options: ContentFolderOptions = {},
 ): Promise<SourceEntry[]> {
-  const entries = config.sources?.length
-    ? await listedSources(contentDir, config, options)
-    : await folderSources(contentDir, options);
-  return withUniqueIds(entries, options.configFile ?? path.join(contentDir, CONFIG_NAMES[0]!));
+  return (await listContent(contentDir, config, options)).entries;
+}
+
+/** The sources to read, and the folder's other files (for the warnings that name them). */
+export async function listContent(
+  contentDir: string,
+  config: QuireConfig,
+  options: ContentFolderOptions = {},
+): Promise<ContentListing> {
+  const files = await topLevelFiles(contentDir, options);
+  if (config.sources?.length) {
+    const listed = await listedSources(contentDir, config, options);
+    const named = new Set(listed.map((l) => path.normalize(l.entry.file)));
+    const unlisted = files.names.filter((n) => isSourceName(n) && !named.has(n));
+    return {
+      entries: withUniqueIds(listed, options.configFile ?? path.join(contentDir, CONFIG_NAMES[0]!)),
+      others: [],
+      unlisted,
+    };
+  }
+  const sources = files.names.filter(isSourceName);
+  const others = files.names.filter((n) => !isSourceName(n) && !NOT_SOURCES.has(n));
+  const entries: Listed[] = sources.map((file, i) => ({
+    entry: {
+      file,
+      id: slugify(path.parse(file).name),
+      priority: 0,
+      ...(i === 0 && files.notes.length ? { notes: files.notes } : {}),
+    },
+    explicit: false,
+  }));
+  return { entries: withUniqueIds(entries, path.join(contentDir, CONFIG_NAMES[0]!)), others, unlisted: [] };
 }
 
 /** The sources the config lists, each checked: inside the content folder (real path), not an output. */
@@ -107,8 +160,14 @@ async function listedSources(
   return entries;
 }
 
-/** Every regular file of the folder, in name order; symbolic links are not read (one warning each). */
-async function folderSources(contentDir: string, { outDir }: ContentFolderOptions): Promise<Listed[]> {
+/**
+ * The regular files at the top of the content folder, in name order, but those inside the output folder;
+ * symbolic links are not read (one warning each).
+ */
+async function topLevelFiles(
+  contentDir: string,
+  { outDir }: ContentFolderOptions,
+): Promise<{ names: string[]; notes: Warning[] }> {
   let names: string[];
   try {
     names = (await readdir(contentDir)).sort();
@@ -122,10 +181,10 @@ async function folderSources(contentDir: string, { outDir }: ContentFolderOption
   const files: string[] = [];
   const notes: Warning[] = [];
   for (const name of names) {
-    if (name.startsWith('.') || NOT_SOURCES.has(name)) continue;
     const full = path.join(contentDir, name);
     const info = await lstat(full);
     if (info.isSymbolicLink()) {
+      if (!isSourceName(name)) continue;
       notes.push({
         file: full,
         rule: 'symlink-not-read',
@@ -133,10 +192,7 @@ async function folderSources(contentDir: string, { outDir }: ContentFolderOption
       });
     } else if (info.isFile() && !(realOut && isInside(await realPathOf(full), realOut))) files.push(name);
   }
-  return files.map((file, i) => ({
-    entry: { file, id: slugify(path.parse(file).name), priority: 0, ...(i === 0 && notes.length ? { notes } : {}) },
-    explicit: false,
-  }));
+  return { names: files, notes };
 }
 
 /**

@@ -3,17 +3,31 @@
  * content-folder.ts), decodes each file, detects its format and hands it to the reader for that format.
  */
 import path from 'node:path';
-import type { Source, SourceFormat, SourceInfo } from '../model/index.js';
+import type { Source, SourceFormat, SourceInfo, Warning } from '../model/index.js';
 import type { QuireConfig } from '../config/schema.js';
 import { QuireError } from '../util/errors.js';
 import { countLines, decodeUtf8, readInside } from '../util/confined.js';
 import { normaliseText } from './text.js';
-import { listSources, type ContentFolderOptions, type SourceEntry } from './content-folder.js';
+import {
+  listContent,
+  SOURCE_EXTENSIONS,
+  type ContentFolderOptions,
+  type ContentListing,
+  type SourceEntry,
+} from './content-folder.js';
 import { builtInReaders, detectReader, readerFor, type Reader } from './registry.js';
-import type { ReaderFn, ReadResult } from './types.js';
+import type { ReaderFn, ReaderOptions, ReadResult } from './types.js';
 import { checkImages } from './assets.js';
 
-export { assertSeparateFolders, listSources, type ContentFolderOptions, type SourceEntry } from './content-folder.js';
+export {
+  assertSeparateFolders,
+  isSourceName,
+  listContent,
+  listSources,
+  SOURCE_EXTENSIONS,
+  type ContentFolderOptions,
+  type SourceEntry,
+} from './content-folder.js';
 
 /** Larger sources are refused: a guide is read in seconds, and a parser on a 20 MB line would not be. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
@@ -45,18 +59,25 @@ export async function parseSource(
   text: string,
   entry: SourceEntry,
   list: readonly Reader[] = builtInReaders,
+  options?: ReaderOptions,
 ): Promise<Source> {
   const reader = readerOf(text, entry, list);
-  return parseWith(reader, await reader.load(), text, entry);
+  return parseWith(reader, await reader.load(), text, entry, options);
 }
 
 /** Parse one source text with a loaded reader function: pure. A reader that fails becomes one clear error. */
-export function parseWith(reader: Reader, read: ReaderFn, text: string, entry: SourceEntry): Source {
+export function parseWith(
+  reader: Reader,
+  read: ReaderFn,
+  text: string,
+  entry: SourceEntry,
+  options?: ReaderOptions,
+): Source {
   // A built-in format; a reader from another list (a test's) carries its own name through as it is.
   const format = reader.format as SourceFormat;
   let result: ReadResult;
   try {
-    result = read({ text, file: entry.file, format });
+    result = read({ text, file: entry.file, format, options });
   } catch (error) {
     throw readerError(error, format, entry.file);
   }
@@ -103,43 +124,86 @@ export async function readSources(
   parse: SourceParser = (text, entry) => parseSource(text, entry),
   options: ContentFolderOptions = {},
 ): Promise<Source[]> {
-  const entries = await listSources(contentDir, config, options);
-  if (entries.length === 0) {
-    throw new QuireError('no source files in the content folder', {
+  const listing = await listContent(contentDir, config, options);
+  if (listing.entries.length === 0) {
+    const others = listing.others.length ? ` (not sources: ${listNames(listing.others)})` : '';
+    throw new QuireError(`no source files in the content folder${others}`, {
       file: contentDir,
       hint: 'add a .wiki, .txt or .md file (see "Adding a source" in README.md)',
     });
   }
+  const read: { text: string; bytes: Uint8Array }[] = [];
+  for (const entry of listing.entries) read.push(await readText(contentDir, entry));
+  const texts = read.map((r) => r.text);
+  const entries = withFolderNotes(listing, texts, !config.sources?.length);
   const sources: Source[] = [];
-  const ranked = !config.sources?.length;
-  for (const entry of entries) {
+  for (const [i, entry] of entries.entries()) {
     const full = path.join(contentDir, entry.file);
-    const bytes = await readInside(contentDir, full, 'source file', (size) => {
-      if (size <= MAX_SOURCE_BYTES) return undefined;
-      const mb = (size / 1024 / 1024).toFixed(1);
-      return new QuireError(`source file is too large (${mb} MB; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`, {
-        file: full,
-        line: 1,
-        hint: 'split it into several files (one per part or chapter)',
-      });
-    });
-    const text = decode(bytes, full);
-    if (!text.trim()) {
-      throw new QuireError('source file is empty', {
-        file: full,
-        line: 1,
-        hint: 'add text to it or remove it from the content folder',
-      });
-    }
     try {
-      sources.push(await checkImages(await parse(text, entry, bytes), contentDir));
+      sources.push(await checkImages(await parse(read[i]!.text, entry, read[i]!.bytes), contentDir));
     } catch (error) {
       // Name the file as the user knows it (with the content folder).
       if (error instanceof QuireError && error.file === entry.file) error.file = full;
       throw error;
     }
   }
-  return ranked ? rankByStructure(sources) : sources;
+  return config.sources?.length ? sources : rankByStructure(sources);
+}
+
+/** One source's text: read inside the content folder, size-checked, decoded, not empty. */
+async function readText(contentDir: string, entry: SourceEntry): Promise<{ text: string; bytes: Uint8Array }> {
+  const full = path.join(contentDir, entry.file);
+  const bytes = await readInside(contentDir, full, 'source file', (size) => {
+    if (size <= MAX_SOURCE_BYTES) return undefined;
+    const mb = (size / 1024 / 1024).toFixed(1);
+    return new QuireError(`source file is too large (${mb} MB; the limit is ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`, {
+      file: full,
+      line: 1,
+      hint: 'split it into several files (one per part or chapter)',
+    });
+  });
+  const text = decode(bytes, full);
+  if (!text.trim()) {
+    throw new QuireError('source file is empty', {
+      file: full,
+      line: 1,
+      hint: 'add text to it or remove it from the content folder',
+    });
+  }
+  return { text, bytes };
+}
+
+const listNames = (names: string[], max = 8) =>
+  names.length > max ? `${names.slice(0, max).join(', ')} and ${names.length - max} more` : names.join(', ');
+
+/**
+ * The folder's files that are not read, as warnings carried by the first source: without a list, one
+ * warning names every file that is neither a source nor an asset (a file a source names, such as an image);
+ * with a list, each file that looks like a source but is not listed gets one.
+ */
+function withFolderNotes(listing: ContentListing, texts: string[], folderRead: boolean): SourceEntry[] {
+  const notes: Warning[] = [];
+  const others = listing.others.filter((name) => !texts.some((t) => t.includes(name)));
+  if (folderRead && others.length) {
+    notes.push({
+      file: '',
+      rule: 'not-a-source',
+      message:
+        `not read as source${others.length === 1 ? '' : 's'}: ${listNames(others)} ` +
+        `(sources are ${SOURCE_EXTENSIONS.join(' ')} files; hidden files and editor backups are never read)`,
+    });
+  }
+  for (const name of listing.unlisted) {
+    notes.push({
+      file: name,
+      rule: 'unlisted-source',
+      message:
+        'not listed under "sources" in quire.yaml, so not read: add it to the list, or move it out of the folder',
+    });
+  }
+  if (!notes.length) return listing.entries;
+  const [first, ...rest] = listing.entries;
+  return [{ ...first!, notes: [...(first!.notes ?? []), ...notes] }, ...rest];
 }
 
 /**

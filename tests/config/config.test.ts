@@ -62,4 +62,20 @@ describe('config', () => {
       /^content\/quire\.yaml:1:8: YAML syntax error: Nested mappings/,
     );
   });
+
+  it('takes the paper size in any case, and names a wrong one with the sizes it knows', () => {
+    expect(parseConfig('output:\n  paper: letter\n', 'q.yaml').output.paper).toBe('Letter');
+    expect(parseConfig('output:\n  paper: a4\n', 'q.yaml').output.paper).toBe('A4');
+    expect(errorOf('output:\n  paper: Leter\n')).toBe(
+      'content/quire.yaml:2:10: invalid config: output.paper: "Leter" is not one of A4, Letter (did you mean ' +
+        '"Letter"?) — see "The config file" in README.md for the allowed keys and types',
+    );
+  });
+
+  it('places an unclosed quote where it opens, not at the end of the file', () => {
+    expect(errorOf('title: "unclosed\nsubtitle: x\nauthor: y\n')).toBe(
+      'content/quire.yaml:1:8: YAML syntax error: Missing closing "quote — ' +
+        'fix the YAML syntax (indentation, colons, quotes)',
+    );
+  });
 });

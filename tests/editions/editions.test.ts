@@ -219,3 +219,48 @@ describe('reproducible builds', () => {
     expect(pdfText(path.join(b, pdf))).toBe(pdfText(path.join(a, pdf)));
   });
 });
+
+describe('a released edition rebuilt (#22)', () => {
+  it('release says what it recorded; a rebuild of that edition reproduces it, "What changed" page too', async () => {
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-rerelease-'));
+    cpSync(CONTENT, content, { recursive: true });
+    const config = path.join(content, 'quire.yaml');
+    // Edition 1 released from the command line: the line names the snapshot and what it is for.
+    const first = await runQuire([
+      'release',
+      '-c',
+      content,
+      '-o',
+      path.join(content, 'out1'),
+      '-f',
+      'json',
+      '--progress',
+      'silent',
+    ]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      `Recorded edition 1 in ${path.join(content, 'editions/edition-1.json')}: a snapshot ` +
+        'of its book.json, which later builds compare with ("What changed" in the guide and the report). ' +
+        'Commit it with the content.\n',
+    );
+    // Edition 2: one sentence reworded, released, then built again elsewhere (no output reused).
+    const file = path.join(content, SEEDS.later);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('illegally supported', 'secretly supported'));
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace(/number: 1\n {2}date: [\d-]+/, 'number: 2\n  date: 2026-12-01'),
+    );
+    const released = path.join(content, 'released');
+    const rebuilt = path.join(content, 'rebuilt');
+    await build({ contentDir: content, outDir: released, formats: ['html', 'pdf'], release: true, progress: 'silent' });
+    const again = await build({ contentDir: content, outDir: rebuilt, formats: ['html', 'pdf'], progress: 'silent' });
+    expect(again.changelog?.from.number).toBe(1);
+    const html = readdirSync(released).find((n) => n.endsWith('.html'))!;
+    const pdf = readdirSync(released).find((n) => n.endsWith('.pdf'))!;
+    const releasedHtml = readFileSync(path.join(released, html), 'utf8');
+    expect(releasedHtml).toContain('What changed in this edition');
+    expect(readFileSync(path.join(rebuilt, html), 'utf8')).toBe(releasedHtml);
+    expect(pdfText(path.join(rebuilt, pdf))).toBe(pdfText(path.join(released, pdf)));
+    expect(pdfText(path.join(rebuilt, pdf))).toContain('What changed in this edition');
+  });
+});

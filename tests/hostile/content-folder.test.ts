@@ -180,3 +180,54 @@ describe('the output folder and the content folder never feed each other', () =>
     expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe(before);
   });
 });
+
+describe('which files of a content folder are sources (#22)', () => {
+  it('without a list: known extensions only; backups, .DS_Store, a stray image named in one warning', async () => {
+    const content = folder({
+      'a.txt': `${PROSE}\nThe map is in map.png, next to this file.\n`,
+      'b.md': '# Title\n\nA second rendition has enough words to be a sentence of its own.\n',
+      'q.bak': '# Not a chapter\n\nA backup that must not be read as Markdown at all.\n',
+      'quire.yaml.bak': 'title: An old config\n',
+      'a.txt~': 'Title\n\nAn editor backup with a sentence that must never reach the guide.\n',
+      '.DS_Store': new Uint8Array([0, 0, 0, 1, 66, 117, 100, 49]),
+      'map.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+      'stray.jpg': new Uint8Array([0xff, 0xd8, 0xff]),
+    });
+    const out = path.join(content, 'out');
+    const result = await build({ contentDir: content, outDir: out, formats: ['json'], progress: 'silent' });
+    expect(result.book.sources.map((s) => s.file).sort()).toEqual(['a.txt', 'b.md']);
+    expect(readFileSync(path.join(out, 'book.json'), 'utf8')).not.toMatch(/Not a chapter|must never reach the guide/);
+    const folderWarnings = result.warnings.filter((w) => w.rule === 'not-a-source');
+    expect(folderWarnings).toHaveLength(1);
+    // The image a source names is an asset, not named; everything else is.
+    expect(folderWarnings[0]!.message).toBe(
+      'not read as sources: .DS_Store, a.txt~, q.bak, quire.yaml.bak, stray.jpg (sources are .md .markdown ' +
+        '.wiki .wikitext .mediawiki .txt files; hidden files and editor backups are never read)',
+    );
+    const r = await runQuire(['build', '-c', content, '-o', out, '-f', 'json', '--progress', 'silent']);
+    expect(r.stderr).toContain(`warning: ${content}: not read as sources: .DS_Store, a.txt~, q.bak`);
+  });
+
+  it('with a list: a source-like file that is not listed gets a warning', async () => {
+    const content = folder({
+      'a.txt': PROSE,
+      'extra.md': '# Extra\n\nDropped into the folder, but not listed in the config.\n',
+      'quire.yaml': 'sources:\n  - file: a.txt\n',
+    });
+    const result = await build({
+      contentDir: content,
+      outDir: path.join(content, 'out'),
+      formats: ['json'],
+      progress: 'silent',
+    });
+    expect(result.book.sources.map((s) => s.file)).toEqual(['a.txt']);
+    expect(result.warnings.filter((w) => w.rule === 'unlisted-source')).toEqual([
+      {
+        file: 'extra.md',
+        rule: 'unlisted-source',
+        message:
+          'not listed under "sources" in quire.yaml, so not read: add it to the list, or move it out of the folder',
+      },
+    ]);
+  });
+});

@@ -180,11 +180,163 @@ describe('the command line', () => {
   it('a wrong option or command is one line with where to look, not the whole help', async () => {
     const bad = await runQuire(['build', '--formats', 'pdff,epub']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    expect(bad.stderr).toMatch(
-      /argument 'pdff,epub' is invalid\. use a comma-separated list of html, .* \(see quire --help\)/,
+    expect(bad.stderr).toBe(
+      'quire: --formats pdff,epub: unknown format "pdff" (did you mean "pdf"?): ' +
+        'use html, json, report, epub, pdf, handouts — see quire --help\n',
     );
     const typo = await runQuire(['bild']);
-    expect(typo.stderr.trim()).toBe("error: unknown command 'bild' (Did you mean build?) (see quire --help)");
+    expect(typo.stderr).toBe("quire: unknown command 'bild' (Did you mean build?) — see quire --help\n");
+    const option = await runQuire(['build', '--fromats', 'pdf']);
+    expect(option.stderr).toBe("quire: unknown option '--fromats' (Did you mean --formats?) — see quire --help\n");
+    expect(option.stdout).toBe('');
+  });
+
+  it('--paper takes A4 or Letter in any case; another size is named', async () => {
+    const content = folder({ 'a.txt': PROSE });
+    const out = path.join(content, 'out');
+    const ok = await runQuire([
+      'build',
+      '-c',
+      content,
+      '-o',
+      out,
+      '--paper',
+      'letter',
+      '-f',
+      'json',
+      '--progress',
+      'simple',
+    ]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('✔ Config: none (defaults); formats json; Letter\n');
+    const bad = await runQuire(['build', '-c', content, '--paper', 'A5']);
+    expect(bad.stderr).toBe('quire: --paper A5: unknown paper size "A5": use A4 or Letter — see quire --help\n');
+  });
+});
+
+describe('what a build says (#22)', () => {
+  it('counts in the singular when there is one: "1 chapter", "1 note", "1 pass"', async () => {
+    const content = folder({ 'a.md': '# T\n\nThe only paragraph has a note.[^1]\n\n[^1]: The note.\n' });
+    const r = await runQuire([
+      'build',
+      '-c',
+      content,
+      '-o',
+      path.join(content, 'out'),
+      '-f',
+      'json,report',
+      '--progress',
+      'simple',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✔ Merged: 1 chapter, 1 section, 1 block, 1 note, 0 duplicates folded\n');
+    expect(r.stdout).toContain('✔ Read 1 source: a.md (markdown)\n');
+    expect(r.stdout).not.toMatch(/\b1 (chapters|sections|blocks|notes|passes|sources)\b|SKIPPED/);
+  });
+
+  it('the conflicts between sources are listed by kind in the terminal, the first few of each', async () => {
+    const content = folder({
+      'a.txt':
+        'Title\n\nThe treaty was signed by Georgy Chicherin in the city of Rapallo on that day.\n\n' +
+        'The city hall held 1200 delegates from many countries for the whole conference.\n',
+      'b.txt':
+        'Title\n\nThe treaty was signed by Georgi Chicherin in the city of Rapallo on that day.\n\n' +
+        'The city hall held 1300 delegates from many countries for the whole conference.\n',
+    });
+    const r = await runQuire([
+      'build',
+      '-c',
+      content,
+      '-o',
+      path.join(content, 'out'),
+      '-f',
+      'json',
+      '--progress',
+      'silent',
+    ]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const head = lines.findIndex((l) => /^\d+ conflicts? between sources/.test(l));
+    expect(lines[head]).toMatch(
+      /^2 conflicts between sources \(the guide keeps the first reading; all in report\.html\):$/,
+    );
+    expect(lines.slice(head + 1, head + 3)).toEqual([
+      '  names: Georgy / Georgi (Introduction)',
+      '  numbers and dates: 1200 / 1300 (Introduction)',
+    ]);
+  });
+
+  it('a config key or value with a typo gets "did you mean"; a YAML error is placed where it starts', async () => {
+    const cases: [string, string][] = [
+      ['titel: X\n', 'quire.yaml:1:1: invalid config: unknown key "titel" in top level (did you mean "title"?)'],
+      [
+        'output:\n  formt: [pdf]\n',
+        'quire.yaml:2:3: invalid config: unknown key "formt" in output (did you mean "formats"?)',
+      ],
+      [
+        'output:\n  formats: [pdff]\n',
+        'quire.yaml:2:13: invalid config: output.formats.0: "pdff" is not one of html, json, report, epub, pdf, ' +
+          'handouts (did you mean "pdf"?)',
+      ],
+      ['title: "My guide\nsubtitle: x\nauthor: y\n', 'quire.yaml:1:8: YAML syntax error: Missing closing "quote'],
+      [
+        'title: x\nsubtitle: [a, b\nauthor: y\n',
+        'quire.yaml:2:11: YAML syntax error: Flow sequence in block collection must be sufficiently indented ' +
+          'and end with a ]',
+      ],
+    ];
+    for (const [yaml, line] of cases) {
+      const content = folder({ 'a.txt': PROSE, 'quire.yaml': yaml });
+      expect(await failsCleanly(content)).toBe(
+        `quire: ${path.join(content, line)} — ${
+          line.includes('YAML')
+            ? 'fix the YAML syntax (indentation, colons, quotes)'
+            : 'see "The config file" in README.md for the allowed keys and types'
+        }`,
+      );
+    }
+  });
+
+  it('a missing templates folder and an unknown template field are named, with what to do', async () => {
+    const content = folder({ 'a.txt': PROSE, 'quire.yaml': 'templates: mine\n' });
+    expect(await failsCleanly(content)).toBe(
+      `quire: ${path.join(content, 'quire.yaml')}:1:12: templates: folder ${path.join(content, 'mine')} not found — ` +
+        'give the folder made by `quire init` (relative to the content folder), or remove the line',
+    );
+  });
+
+  it('in a guide folder, quire build builds it into its own output/ folder', async () => {
+    const guide = folder({ 'quire.yaml': 'title: Rivers\n', 'a.txt': PROSE });
+    const r = await runQuire(['build', '-f', 'json', '--progress', 'silent'], { cwd: guide });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\n  output/book.json  ');
+    expect(readdirSync(path.join(guide, 'output')).filter((n) => !n.startsWith('.'))).toEqual([
+      'book.json',
+      'book.schema.json',
+    ]);
+  });
+
+  it('quire init says how to build and what the language key does', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'quire-init-'));
+    const r = await runQuire(['init', 'rivers'], { cwd: parent });
+    expect(r.stdout).toBe(
+      'Created rivers: quire.yaml, sample.md, templates/\n' +
+        'Its language is en-GB (dates such as "16 April 1922"): set "language" in rivers/quire.yaml to your ' +
+        "text's (en-US, de, fr …).\n" +
+        'Build it with: cd rivers && quire build   (the guide goes to rivers/output/)\n',
+    );
+    expect(readFileSync(path.join(parent, 'rivers/quire.yaml'), 'utf8')).toContain(
+      'en-GB writes "16 April 1922", en-US\n# "April 16, 1922", de "16. April 1922"',
+    );
+  });
+
+  it('outside a guide, quire says there is no guide here and what to do', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'quire-nowhere-'));
+    const r = await runQuire(['build'], { cwd: empty });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `quire: ${empty}: no guide here: this folder has no quire.yaml and no content/ folder — run quire in a ` +
+        'guide\'s folder, pass --content DIR, or start a guide with "quire init DIR"\n',
+    );
   });
 });

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { utimesSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,9 +36,9 @@ function outDir(files: Record<string, string> = {}, manifest?: Manifest): string
 }
 
 /** An output folder over `dir` counting into an in-memory cache, with its manifest read. */
-async function open(dir: string) {
+async function open(dir: string, rebuild = false) {
   const cache = new BuildCache();
-  const folder = new OutputFolder(dir, cache);
+  const folder = new OutputFolder(dir, cache, rebuild);
   await folder.readManifest();
   return { folder, cache };
 }
@@ -189,9 +189,9 @@ describe('OutputFolder: commit and close', () => {
     expect(readFileSync(path.join(dir, 'guide.pdf'), 'utf8')).toBe('new pdf!');
     expect(readdirSync(path.join(dir, 'assets')).sort()).toEqual(['fonts', 'screen.css']);
     expect(manifestOf(dir)).toEqual({
-      'assets/': { key: 'a2', bytes: 16 },
-      'guide.html': { key: 'h2', bytes: 5 },
-      'guide.pdf': { key: 'p2', bytes: 8, pages: 12 },
+      'assets/': { key: 'a2', bytes: 16, stage: 'assets' },
+      'guide.html': { key: 'h2', bytes: 5, stage: 'html' },
+      'guide.pdf': { key: 'p2', bytes: 8, pages: 12, stage: 'pdf' },
       // Not asked for by this build: the file and its entry stay.
       'guide.epub': { key: 'e1', bytes: 4 },
     });
@@ -212,7 +212,10 @@ describe('OutputFolder: commit and close', () => {
   });
 
   it('writes nothing when nothing changed: no file moved, the manifest untouched', async () => {
-    const manifest = { 'guide.html': { key: 'h1', bytes: 3 }, 'book.json': { key: 'j1', bytes: 2 } };
+    const manifest = {
+      'guide.html': { key: 'h1', bytes: 3, stage: 'html' },
+      'book.json': { key: 'j1', bytes: 2, stage: 'json' },
+    };
     const dir = outDir({ 'guide.html': 'old', 'book.json': '{}' }, manifest);
     utimesSync(path.join(dir, MANIFEST), LONG_AGO, LONG_AGO);
     const before = statSync(path.join(dir, MANIFEST));
@@ -246,5 +249,76 @@ describe('OutputFolder: commit and close', () => {
     await next.folder.lock();
     expect(lockHolder(dir)).toBe(String(process.pid));
     await next.folder.close();
+  });
+});
+
+describe('OutputFolder: outputs no longer made, --no-cache, and whose folder it is', () => {
+  it('removes the outputs of a stage it ran but did not make again (a new title), and nothing else', async () => {
+    const dir = outDir(
+      { 'old-title.html': 'old', 'old-title.pdf': 'pdf', 'notes.txt': 'the user’s own' },
+      {
+        'old-title.html': { key: 'h1', bytes: 3, stage: 'html' },
+        'old-title.pdf': { key: 'p1', bytes: 3, stage: 'pdf' },
+      },
+    );
+    // A first build through Quire makes the visible names links into the current set.
+    const first = await open(dir);
+    await first.folder.lock();
+    await first.folder.output('old-title.html', 'html', 'h0', (target) => writeFile(target, 'old'));
+    await first.folder.output('old-title.pdf', 'pdf', 'p0', (target) => writeFile(target, 'pdf'));
+    await first.folder.commit();
+    await first.folder.close();
+
+    const { folder } = await open(dir);
+    await folder.lock();
+    await folder.output('new-title.html', 'html', 'h2', (target) => writeFile(target, 'new'));
+    await folder.commit();
+    await folder.close();
+    expect(folder.removed).toEqual([path.join(dir, 'old-title.html')]);
+    // The PDF was not asked for: it stays; the user's own file is never touched.
+    expect(
+      readdirSync(dir)
+        .filter((n) => !n.startsWith('.'))
+        .sort(),
+    ).toEqual(['new-title.html', 'notes.txt', 'old-title.pdf']);
+    expect(Object.keys(manifestOf(dir)).sort()).toEqual(['new-title.html', 'old-title.pdf']);
+  });
+
+  it('with rebuild (--no-cache) an up-to-date output, the PDF too, is produced again', async () => {
+    const dir = outDir({ 'guide.pdf': 'old' }, { 'guide.pdf': { key: 'p1', bytes: 3, stage: 'pdf' } });
+    const cached = await open(dir);
+    expect(await cached.folder.upToDate('guide.pdf', 'p1')).toBe(true);
+    const { folder, cache } = await open(dir, true);
+    expect(await folder.upToDate('guide.pdf', 'p1')).toBe(false);
+    await folder.output('guide.pdf', 'pdf', 'p1', (target) => writeFile(target, 'new'));
+    expect(cache.counters.pdf).toEqual({ ran: 1, reused: 0 });
+  });
+
+  it('refuses a folder holding another guide’s outputs, or another guide’s quire.yaml', async () => {
+    const mine = mkdtempSync(path.join(tmpdir(), 'quire-guide-a-'));
+    const theirs = mkdtempSync(path.join(tmpdir(), 'quire-guide-b-'));
+    made.push(mine, theirs);
+    const dir = outDir();
+    const first = await open(dir);
+    await first.folder.lock();
+    await first.folder.claim(theirs);
+    await first.folder.output('guide.html', 'html', 'h1', (target) => writeFile(target, 'theirs'));
+    await first.folder.commit();
+    await first.folder.close();
+
+    const { folder } = await open(dir);
+    const refusal = await folder.claim(mine).catch((error: unknown) => error);
+    expect((refusal as QuireError).oneLine()).toBe(
+      `${dir}: the output folder holds the outputs of another guide (${realpathSync(theirs)}) — choose another ` +
+        'folder with --out, or leave out --out: outputs then go to output/ in the content folder',
+    );
+    // Its own guide builds there again.
+    await expect(folder.claim(theirs)).resolves.toBeUndefined();
+
+    writeFileSync(path.join(mine, 'quire.yaml'), 'title: Mine\n');
+    const intoGuide = await new OutputFolder(mine, new BuildCache()).claim(theirs).catch((error: unknown) => error);
+    expect((intoGuide as QuireError).reason).toBe(
+      'the output folder is the content folder of another guide (it holds a quire.yaml)',
+    );
   });
 });

@@ -192,3 +192,44 @@ describe('quire watch: the PDF', () => {
     expect(readdirSync(path.join(out, '.quire-cache', 'merge'))).toHaveLength(2);
   });
 });
+
+describe('quire watch: the HTML first, the printed formats after (#22)', () => {
+  it('an edit shows as soon as its HTML is written; the EPUB follows and the bar says when it is ready', async () => {
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-watch-two-'));
+    cpSync(CONTENT, content, { recursive: true });
+    const later = path.join(content, SEEDS.later);
+    const lines: string[] = [];
+    const watcher = await startWatch({
+      contentDir: content,
+      outDir: path.join(content, 'out'),
+      formats: ['html', 'epub'],
+      port: 0,
+      debounceMs: 100,
+      log: (l) => lines.push(l),
+    });
+    try {
+      const shown = new Promise<BuildReport>((resolve) => watcher.once('preview', resolve));
+      const done = nextBuild(watcher);
+      writeFileSync(later, readFileSync(later, 'utf8').replace('annulling all mutual claims', 'voiding all claims'));
+      const html = await shown;
+      expect(html.pending).toEqual(['epub']);
+      expect(html.written.some((n) => n.endsWith('.html'))).toBe(true);
+      expect(html.written.some((n) => n.endsWith('.epub'))).toBe(false);
+      // What the page shows at that moment (if the EPUB is not done yet): the HTML ready, the EPUB coming.
+      const page = await (await fetch(watcher.url)).text();
+      if (!watcher.builds.at(-1)!.pending?.length) expect(page).toContain('done at');
+      else expect(page).toContain(`Build ${html.number} HTML ready; EPUB being made`);
+      const full = await done;
+      expect(full.number).toBe(html.number);
+      expect(full.pending).toEqual([]);
+      expect(full.written.some((n) => n.endsWith('.epub'))).toBe(true);
+      expect(lines.filter((l) => l.includes(`build ${html.number}`))).toEqual([
+        expect.stringMatching(/: wrote .*\.html.* in \d+ ms; EPUB follows$/),
+        expect.stringMatching(/: wrote .*\.epub in \d+ ms$/),
+      ]);
+      expect(await (await fetch(watcher.url)).text()).toContain(`Build ${full.number} done`);
+    } finally {
+      await watcher.close();
+    }
+  });
+});

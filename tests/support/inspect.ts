@@ -51,7 +51,9 @@ export function epubcheck(file: string): { errors: number; warnings: number; fat
 export function outputNames(dir: string): string[] {
   return readdirSync(dir)
     .filter(
-      (n) => !['.quire-cache', '.quire-manifest.json', '.quire-current'].includes(n) && !n.startsWith('.quire-gen-'),
+      (n) =>
+        !['.quire-cache', '.quire-manifest.json', '.quire-current', '.quire-guide'].includes(n) &&
+        !n.startsWith('.quire-gen-'),
     )
     .sort();
 }

@@ -13,7 +13,26 @@
   events.addEventListener('build', (event) => {
     const report = JSON.parse(event.data);
     const at = report.at.replace('T', ' ').slice(0, 19);
-    status.textContent = `Build ${report.number} ${report.ok ? 'done' : 'failed'} at ${at} (${report.ms} ms)`;
+    const pending = report.pending || [];
+    // The HTML first; the PDF and EPUB follow (a second report of the same build says they are ready).
+    const state = !report.ok
+      ? 'failed'
+      : pending.length
+        ? `HTML ready; ${pending.join(', ').toUpperCase()} being made`
+        : 'done';
+    status.textContent = `Build ${report.number} ${state} at ${at} (${report.ms} ms)`;
+    for (const format of ['pdf', 'epub']) {
+      const link = document.getElementById(format);
+      if (!link) continue;
+      link.classList.toggle('pending', pending.includes(format));
+      link.textContent = format.toUpperCase() + (pending.includes(format) ? ' (being made…)' : '');
+    }
+    // A printed format ready for the first time has no link yet: the bar is remade.
+    if (
+      report.ok &&
+      report.written.some((n) => /\.(pdf|epub)$/.test(n) && !document.getElementById(n.split('.').pop()))
+    )
+      return location.reload();
     if (!report.ok) {
       error.textContent = `${report.error}\nThe last good output is shown below.`;
       error.classList.add('shown');
