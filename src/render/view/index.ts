@@ -6,7 +6,7 @@
 import type { Block, Chapter, Citation, Provenance, SourceInfo, StudyGuide } from '../../model/index.js';
 import { blockHtml } from './content.js';
 import { linkMentions, type MentionAnchor } from './mentions.js';
-import { timelineFigure } from './figure.js';
+import { timelineFigure, type Figure } from './figure.js';
 import { formatDate } from '../../util/dates.js';
 import type { Changelog } from '../../editions/changelog.js';
 
@@ -16,6 +16,8 @@ export interface ViewNote {
   anchor: string;
   number: number;
   text: string;
+  /** The ids of the note's calls, in text order: the note links back to each. */
+  calls: string[];
 }
 
 export interface ViewLink {
@@ -92,7 +94,8 @@ export interface View {
   };
   answers: ViewQuestion[];
   index: { letter: string; entries: { id: string; term: string; kind: string; links: ViewLink[] }[] }[];
-  figure?: { svg: string; alt: string; file: string };
+  /** The timeline figure: one or more parts (periods), each with its EPUB file name. */
+  figure?: Omit<Figure, 'parts'> & { parts: (Figure['parts'][number] & { file: string })[] };
   /** Which study-aid pages exist (templates show only these). */
   has: { ambassadors: boolean; treaties: boolean; timeline: boolean; questions: boolean; index: boolean };
   /** Path prefix of assets (CSS, fonts) relative to the HTML file. */
@@ -239,11 +242,13 @@ function viewChapter(chapter: Chapter, number: number, parts: ChapterParts): Vie
   const { places, nodes, citations, hyphenate, images } = parts;
   const notePrefix = `${chapter.id}-`;
   const used: string[] = [];
+  const calls = new Map<string, string[]>();
   const noteNumber = (id: string) => {
     const n = citations.get(id)?.number;
     if (n !== undefined && !used.includes(id)) used.push(id);
     return n;
   };
+  const onCall = (id: string, callId: string) => calls.set(id, [...(calls.get(id) ?? []), callId]);
   const epub = places.target === 'epub';
   const sections = chapter.sections.map((s) => ({
     id: s.id,
@@ -252,7 +257,15 @@ function viewChapter(chapter: Chapter, number: number, parts: ChapterParts): Vie
     blocks: s.blocks.map((b) => ({
       id: b.id,
       kind: b.kind,
-      html: blockHtml(nodes.get(b.id) ?? b.node, { notePrefix, noteNumber, hyphenate, epub, images }),
+      html: blockHtml(nodes.get(b.id) ?? b.node, {
+        notePrefix,
+        noteNumber,
+        callPrefix: `call-${b.id}`,
+        onCall,
+        hyphenate,
+        epub,
+        images,
+      }),
     })),
     keyPoints: (parts.keyPoints.get(s.id) ?? []).map((k) => ({
       id: k.id,
@@ -268,6 +281,7 @@ function viewChapter(chapter: Chapter, number: number, parts: ChapterParts): Vie
     anchor: `${notePrefix}${id}`,
     number: citations.get(id)!.number,
     text: citations.get(id)!.text,
+    calls: calls.get(id) ?? [],
   }));
   return {
     id: chapter.id,
@@ -394,7 +408,12 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
     glossaries,
     answers: book.questions.map(viewQuestion),
     index,
-    figure: figure ? { ...figure, file: FILES.figure } : undefined,
+    figure: figure
+      ? {
+          ...figure,
+          parts: figure.parts.map((p, i) => ({ ...p, file: FILES.figure.replace('.svg', `-${i + 1}.svg`) })),
+        }
+      : undefined,
     has: {
       ambassadors: g.ambassadors.length > 0,
       treaties: g.treaties.length > 0,
