@@ -409,7 +409,7 @@ function finish(label: string): string {
 
 /** A view or a conjecture about the past, not an event of it. */
 const HEDGED = new RegExp(
-  String.raw`\b(?:argued?|argues|claim(?:s|ed)?|it is (?:also |quite )?possible|possibly|perhaps|presumably|` +
+  String.raw`\b(?:argued?|argues|claimed|claims? that|it is (?:also |quite )?possible|possibly|perhaps|presumably|` +
     String.raw`(?:could|might|may|would|must) ` +
     String.raw`(?:also )?have|according to|point of view|` +
     String.raw`it is (?:often |sometimes |also )?(?:said|thought|believed))\b`,

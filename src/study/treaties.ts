@@ -586,16 +586,16 @@ function details(
   const settled: Treaty['status'] = status === null && date ? 'signed' : status;
   if (settled && settled !== 'negotiated' && settled !== 'proposed' && !history.some((h) => h.status === 'signed'))
     history.unshift({ status: 'signed', date, block: mentions[0]!.ref.block.id });
-  const sentences = mentions.map((m) => m.sentence);
   // Sentences whose clause about it is not another treaty's.
-  const own = mentions.filter((m) => !others(m, clauseAt(m.sentence, Math.max(0, m.at)))).map((m) => m.sentence);
+  const ownMentions = mentions.filter((m) => !others(m, clauseAt(m.sentence, Math.max(0, m.at))));
+  const own = ownMentions.map((m) => m.sentence);
   return {
     date: settled === 'negotiated' || settled === 'proposed' ? null : date,
     status: settled,
     history: settled === 'negotiated' || settled === 'proposed' ? [] : history,
     parties: partiesOf(name, aliases, own),
     signatories: signatoriesOf(own),
-    description: describe(own.length ? own : sentences),
+    description: describe(ownMentions.length ? ownMentions : mentions),
   };
 }
 
@@ -639,12 +639,24 @@ const EFFECT = new RegExp(
 );
 
 /** A line that says what the treaty did: the sentence naming it with a verb of effect, else the signing one. */
-function describe(sentences: string[]): string {
-  const score = (s: string) =>
-    (EFFECT.test(s) ? 3 : 0) +
-    (SIGN.test(s) ? 1 : 0) -
-    (s.length > 260 ? 2 : 0) -
-    (/^(?:It|They|This)\b/.test(s) ? 1 : 0);
-  const best = [...sentences].sort((a, b) => score(b) - score(a))[0] ?? '';
-  return best.trim();
+function describe(mentions: Mention[]): string {
+  // A verb of effect counts when it follows the name in its clause: what the treaty did, not what the
+  // sentence's subject did ("… came to power and created Nazi Germany; … culminating with the Pact").
+  const score = (m: Mention) => {
+    // The name, then (past an apposition or the signing) a participle or relative clause of effect.
+    const tail = m.sentence.slice(Math.max(0, m.at));
+    const effect = new RegExp(
+      String.raw`^[^;]{0,260}?(?:,\s*(?:which\s+(?:also\s+)?)?|\s)(?:${EFFECT.source.slice(2, -2)})\b`,
+    ).test(tail);
+    const other = /^[^;,]{0,80}?\b(?:found|provided|asked|wrote|sent|told|said)\b/.test(tail);
+    return (
+      (effect && !other ? 3 : 0) +
+      (SIGN.test(m.sentence) ? 1 : 0) -
+      (m.sentence.length > 260 ? 2 : 0) -
+      (m.at > 120 ? 1 : 0) -
+      (/^(?:It|They|This)\b/.test(m.sentence) ? 1 : 0)
+    );
+  };
+  const best = [...mentions].sort((a, b) => score(b) - score(a))[0];
+  return best?.sentence.trim() ?? '';
 }

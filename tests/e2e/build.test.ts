@@ -81,7 +81,8 @@ describe('quire build on the seed guide (all formats)', () => {
     )!;
     expect(pageText(Number(ref[2]))).toContain('Krestinsky');
     const index = glossary.slice(glossary.lastIndexOf('Index'));
-    const stalin = /Joseph Stalin ((?:\d+, )*\d+)/.exec(index)!;
+    // People are filed by surname ("Stalin, Joseph").
+    const stalin = /Stalin, Joseph ((?:\d+, )*\d+)/.exec(index)!;
     const pages = stalin[1]!.split(', ').map(Number);
     expect(new Set(pages).size).toBe(pages.length);
     for (const p of pages) expect(pageText(p), `Stalin on page ${p}`).toContain('Stalin');
