@@ -79,6 +79,8 @@ export const ConfigSchema = z
       .strict()
       .default({ number: 1 }),
     sources: z.array(SourceConfigSchema).optional(),
+    /** What the wikitext reader does with an infobox: leave it out (with a warning) or keep it as a table. */
+    infobox: z.enum(['drop', 'table']).default('drop'),
     merge: z
       .object({
         /** union: the preferred text plus what only other sources have; prefer: the preferred text only. */

@@ -131,7 +131,9 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
     // that this source already carries takes another of its sentences only when that one is not a repeat
     // of the first (one source splits in two what another says in one sentence).
     const accept = (h: Hit) => {
-      if (h.block.kind !== block.kind || h.block.node) return false;
+      // Prose folds into prose of its kind, or into a quotation that says it (a source may quote a passage
+      // that another gives as running text); never into a table or any other atomic block.
+      if (!((h.block.kind === block.kind && !h.block.node) || h.block.kind === 'quote')) return false;
       const mine = h.sentence.witnesses?.get(own);
       if (mine === undefined) return !h.sentence.sources.some((p) => p.source === own);
       return similarity(contentWords(mine), contentWords(sentence.text)) < at.how.threshold;
@@ -174,6 +176,10 @@ function fuseAtomic(fusion: Fusion, block: WBlock, at: At): Anchor | undefined {
     fusion.duplicates.push({ dropped: whole, source, kept: best.value, similarity: best.score });
     return { block: kept, section: best.value.section, item: kept.sentences.length - 1 };
   }
+  if (block.kind === 'quote') {
+    const asProse = quotedAsProse(fusion, block, at);
+    if (asProse) return asProse;
+  }
   if (!at.how.addsText) {
     fusion.omitted.push({ text: whole, source, reason: 'policy "prefer": only the preferred source’s text is kept' });
     return at.anchor;
@@ -181,10 +187,39 @@ function fuseAtomic(fusion: Fusion, block: WBlock, at: At): Anchor | undefined {
   const target = at.anchor?.section ?? at.into;
   const after = at.anchor ? target.blocks.indexOf(at.anchor.block) : at.how.isBase ? target.blocks.length - 1 : -1;
   target.blocks.splice(after + 1, 0, block);
-  // Indexed by its whole text (not its rows): prose is never folded into it.
+  // Indexed by its whole text (not its rows): prose is never folded into a table. A quotation's sentences
+  // are indexed too, so a source that gives the quoted passage as running text folds into it.
   if (block.sentences.length) fusion.index.add(whole, { block, sentence: block.sentences[0]!, section: target });
+  if (block.kind === 'quote' && block.sentences.length > 1)
+    for (const sentence of block.sentences) fusion.index.add(sentence.text, { block, sentence, section: target });
   target.contributors.add(at.how.source.info.id);
   return { block, section: target, item: block.sentences.length - 1 };
+}
+
+/**
+ * A quotation whose sentences the book already has as running text (another source did not mark the
+ * quote): its sentences fold into that text, as a sentence of prose would, and the few it adds follow
+ * them as a paragraph. Undefined when most of the quotation is new: then it is placed whole.
+ */
+function quotedAsProse(fusion: Fusion, block: WBlock, at: At): Anchor | undefined {
+  const hits = block.sentences.map((sentence) => {
+    const best = fusion.index.best(sentence.text, (h) => h.block.kind === 'paragraph' && !h.block.node);
+    return best && foldable(best, sentence, at.how) ? best : undefined;
+  });
+  const found = hits.filter(Boolean).length;
+  if (!found || found < 0.8 * block.sentences.length) return undefined;
+  let anchor = at.anchor;
+  const rest: WSentence[] = [];
+  block.sentences.forEach((sentence, i) => {
+    const best = hits[i];
+    if (!best) return void rest.push(sentence);
+    const score = Math.round(Math.max(best.score, best.containment) * 100) / 100;
+    fold(fusion, best.value, sentence, score, at.how.locale);
+    const { value } = best;
+    anchor = { block: value.block, section: value.section, item: value.block.sentences.indexOf(value.sentence) };
+  });
+  const prose: WBlock = { kind: 'paragraph', sentences: rest, sources: [...block.sources] };
+  return placeRun(fusion, rest, prose, { ...at, anchor }, true) ?? anchor;
 }
 
 /**
@@ -396,7 +431,7 @@ export function toWBlock(node: BlockNode, source: Source, locale: string): WBloc
     );
     return { kind: 'paragraph', sentences, sources: [prov] };
   }
-  return atomicBlock(node, source, prov, sentence);
+  return atomicBlock(node, source, prov, sentence, locale);
 }
 
 type MakeSentence = (s: Sentence, nodes?: PhrasingContent[]) => WSentence;
@@ -423,14 +458,24 @@ function listBlock(node: List, prov: Provenance, sentence: MakeSentence, locale:
 }
 
 /** An atomic block: a copy of its node with citation keys qualified; its citations on its first unit. */
-function atomicBlock(node: BlockNode, source: Source, prov: Provenance, sentence: MakeSentence): WBlock {
+function atomicBlock(
+  node: BlockNode,
+  source: Source,
+  prov: Provenance,
+  sentence: MakeSentence,
+  locale: string,
+): WBlock {
   const copy = structuredClone(node);
   const refs: string[] = [];
   visit(copy, 'footnoteReference', (ref: FootnoteReference) => {
     refs.push(ref.identifier);
     ref.identifier = qualify(source, ref.identifier);
   });
-  const units = textUnits(node);
+  // A quotation is compared sentence by sentence (prose may carry the same passage); other blocks by unit.
+  const units =
+    node.type === 'blockquote'
+      ? textUnits(node).flatMap((u) => splitSentences([{ type: 'text', value: u }], locale).map((s) => s.text))
+      : textUnits(node);
   const sentences = units.map((text, i) => sentence({ text, refs: i === 0 ? refs : [] }));
   return { kind: blockKindOf(node)!, sentences, sources: [prov], node: copy };
 }

@@ -152,6 +152,7 @@ export function toBookJson(book: StudyGuide): BookJson {
     citations: book.citations,
     glossaries: book.glossaries,
     questions: book.questions,
+    keyPoints: book.keyPoints,
     index: book.index,
     apparatus: book.apparatus,
     report: { ...book.report, warnings: book.report.warnings.map(({ rule: _rule, ...w }) => w) },

@@ -161,6 +161,22 @@ export const KeyPointSchema = z.object({
 });
 export type KeyPoint = z.infer<typeof KeyPointSchema>;
 
+/**
+ * A key point of the study guide: a self-contained sentence that sums up part of a section (study/key-points.ts),
+ * chosen among the section's own sentences and the key sentences the merge matched to it.
+ */
+export const StudyKeyPointSchema = KeyPointSchema.extend({
+  /** The section it sums up. */
+  section: z.string(),
+  /** `key-sentence`: a cited key sentence matched to the section; `section`: a sentence of the section. */
+  origin: z.enum(['key-sentence', 'section']),
+  /** The block holding the sentence (or the key sentence's closest match), to link to. */
+  block: z.string(),
+  /** The book's citations (Citation ids) of that sentence in the text. */
+  citations: z.array(z.string()),
+});
+export type StudyKeyPoint = z.infer<typeof StudyKeyPointSchema>;
+
 export const SectionSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -219,18 +235,38 @@ export const AmbassadorSchema = z.object({
   mentions: z.array(z.string()),
   disagreements: z.array(DisagreementSchema),
   sources: z.array(ProvenanceSchema),
+  /** The person's role in one line, from the text ("People's Commissar for Foreign Affairs"); "" when none. */
+  role: z.string().optional(),
 });
 export type Ambassador = z.infer<typeof AmbassadorSchema>;
+
+/** Where an instrument stands: signed (and perhaps ratified, later denounced), or only proposed or negotiated. */
+export const TreatyStatusSchema = z.enum(['proposed', 'negotiated', 'signed', 'ratified', 'denounced']);
+export type TreatyStatus = z.infer<typeof TreatyStatusSchema>;
 
 export const TreatySchema = z.object({
   id: z.string(),
   name: z.string(),
   aliases: z.array(z.string()),
-  /** ISO date (YYYY-MM-DD, YYYY-MM or YYYY) when the text gives it. */
+  /**
+   * The date it was signed (YYYY-MM-DD, YYYY-MM or YYYY) when the text gives it; null when it was never signed
+   * (status `proposed` or `negotiated`) or the text does not say.
+   */
   date: isoDate().nullable(),
+  /**
+   * The furthest step the text reports: `negotiated` is negotiated but never concluded; `denounced` was
+   * signed, then denounced or broken. Null when the text only names it.
+   */
+  status: TreatyStatusSchema.nullable().optional(),
+  /** Each step the text reports, in order, with its date when given and the block that says so. */
+  history: z.array(z.object({ status: TreatyStatusSchema, date: isoDate().nullable(), block: z.string() })).optional(),
+  /** States, by their names ("France", "Soviet Union"), not the adjectives of a treaty's name. */
   parties: z.array(z.string()),
   signatories: z.array(z.string()),
+  /** One line that says what the treaty did. */
   description: z.string(),
+  /** Its protocols (secret or not), in the words of the text: they belong to the treaty, not apart. */
+  protocols: z.array(z.string()).optional(),
   mentions: z.array(z.string()),
 });
 export type Treaty = z.infer<typeof TreatySchema>;
@@ -244,16 +280,44 @@ export const TimelineEventSchema = z.object({
   end: z.string().optional(),
   /** The date as the text writes it. */
   label: z.string(),
+  /** The event in a few words: the clause that carries the date. */
   text: z.string(),
+  /** The block that tells it (the first, when several tell the same event). */
   block: z.string(),
+  /** Every block that tells the event (two sources or two sentences telling one event are one event). */
+  blocks: z.array(z.string()).optional(),
+  /** The whole sentence the event stands in (for answer keys and quotations). */
+  sentence: z.string().optional(),
+  /** `context`: the text gives a day or month without its year, and the year was read from the narrative. */
+  yearFrom: z.enum(['text', 'context']).optional(),
+  /** True when the narrative does not settle the year (neighbouring dates disagree): shown marked. */
+  uncertain: z.boolean().optional(),
 });
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+/**
+ * What a question asks: `cloze` (a key fact of a sentence blanked), `choice` (multiple choice, the distractors of
+ * the answer's own kind), `short` (a short answer: who, when), `cause` (why, or with what effect, from a causal
+ * sentence), `disagreement` (where the sources disagree).
+ */
+export const QuestionKindSchema = z.enum(['cloze', 'choice', 'short', 'cause', 'disagreement']);
+export type QuestionKind = z.infer<typeof QuestionKindSchema>;
+
+/** The blank in a cloze or multiple-choice question's sentence. */
+export const QUESTION_BLANK = '_____';
 
 export const ReviewQuestionSchema = z.object({
   id: z.string(),
   chapter: z.string(),
+  /** Questions recorded before kinds existed (older editions' book.json) read as short answers. */
+  kind: QuestionKindSchema.default('short'),
+  /** The question as printed; a cloze or multiple-choice question holds its sentence with `QUESTION_BLANK`. */
   question: z.string(),
   answer: z.string(),
+  /** Multiple choice: every option, the answer among them, in a fixed order (by date, else alphabetical). */
+  choices: z.array(z.string()).optional(),
+  /** The sentence of the text the answer stands in, quoted by the answer key (absent for editor's questions). */
+  quote: z.string().optional(),
   /** Where the answer stands: a block id. */
   block: z.string(),
   /** The glossary entry the question is about, if any. */
@@ -264,8 +328,12 @@ export type ReviewQuestion = z.infer<typeof ReviewQuestionSchema>;
 export const IndexEntrySchema = z.object({
   id: z.string(),
   term: z.string(),
-  kind: z.enum(['person', 'place', 'treaty', 'name']),
+  kind: z.enum(['person', 'place', 'organisation', 'treaty', 'event']),
   mentions: z.array(z.string()),
+  /** How it sorts: a person by surname ("Stalin, Joseph"). */
+  sortKey: z.string().optional(),
+  /** A person's role in one line, from the text. */
+  description: z.string().optional(),
 });
 export type IndexEntry = z.infer<typeof IndexEntrySchema>;
 
@@ -472,6 +540,8 @@ export type MentionSpan = z.infer<typeof MentionSpanSchema>;
 export const StudyAidsSchema = z.object({
   glossaries: GlossariesSchema,
   questions: z.array(ReviewQuestionSchema),
+  /** Two to four per section of two or more paragraphs, in reading order. */
+  keyPoints: z.array(StudyKeyPointSchema).default([]),
   index: z.array(IndexEntrySchema),
   mentions: z.array(MentionSpanSchema),
 });

@@ -98,7 +98,8 @@ async function studyGuide(run: BuildRun, settings: Settings): Promise<StageResul
   const { contentDir } = run.options;
   const keys = new Map<string, string>();
   const parse: SourceParser = async (text, entry, bytes) => {
-    const parsed = await runStage(parseStage, { text, entry, bytes }, run);
+    const options = { infobox: settings.config.infobox };
+    const parsed = await runStage(parseStage, { text, entry, bytes, options }, run);
     keys.set(entry.file, parsed.key);
     return parsed.output;
   };

@@ -9,6 +9,7 @@ import { mergeSources } from '../merge/index.js';
 import { addStudyAids } from '../study/index.js';
 import { OverridesSchema, type Overrides } from '../study/overrides.js';
 import { parseSource, type SourceEntry } from '../sources/index.js';
+import type { ReaderOptions } from '../sources/types.js';
 import { changelog, type Changelog } from '../editions/changelog.js';
 import { toBookJson, type BookJson } from '../model/book-json.js';
 import type { Hashable } from '../util/hash.js';
@@ -16,11 +17,14 @@ import { detectLanguage } from '../util/language.js';
 import type { Stage } from './stage.js';
 import { plural } from '../util/words.js';
 
-/** One source file's text → its tree. */
-export const parseStage: Stage<{ text: string; entry: SourceEntry; bytes: Uint8Array }, Source> = {
+/** One source file's text → its tree; `options` are the config's instructions to readers (`infobox`). */
+export const parseStage: Stage<
+  { text: string; entry: SourceEntry; bytes: Uint8Array; options?: ReaderOptions },
+  Source
+> = {
   name: 'read',
-  inputs: ({ bytes, entry }) => [bytes, { ...entry }],
-  run: ({ text, entry }) => parseSource(text, entry),
+  inputs: ({ bytes, entry, options }) => [bytes, { ...entry }, { ...options }],
+  run: ({ text, entry, options }) => parseSource(text, entry, undefined, options),
 };
 
 /** Pure: the book's metadata from the config, falling back to what the sources say. */

@@ -5,7 +5,12 @@
  * The formats Node makes on its own come before the printed ones: on a cold build they run while Chromium,
  * started early, is still starting.
  */
-import type { WriterEntry } from './writer.js';
+import type { Writer, WriterEntry } from './writer.js';
+
+/** One export's entry (as a one-element list, to spread into the registry with its literal format name). */
+function exportEntry<F extends string>(format: F, ext: string, module: () => Promise<{ writer: Writer }>) {
+  return [{ format, byDefault: false, needsBrowser: false, owns: top(ext), load: () => one(module()) }] as const;
+}
 
 const top = (ext: string) => (name: string) => !name.includes('/') && name.endsWith(ext) && name !== 'report.html';
 
@@ -38,6 +43,12 @@ export const WRITERS = [
     owns: (n: string) => n === 'report.html' || n === 'changelog.json',
     load: () => one(import('./report.js')),
   },
+  // The exports for a class's tools: asked for by name (`--formats gift,qti,anki,csv`), not built by default —
+  // a teacher imports one of them into the one tool the class uses, and each is a file to import, not to read.
+  ...exportEntry('gift', '.gift', () => import('./exports/gift.js')),
+  ...exportEntry('qti', '.qti.zip', () => import('./exports/qti.js')),
+  ...exportEntry('anki', '.anki.txt', () => import('./exports/anki.js')),
+  ...exportEntry('csv', '.flashcards.csv', () => import('./exports/csv.js')),
   { format: 'epub', byDefault: true, needsBrowser: false, owns: top('.epub'), load: () => one(import('./epub.js')) },
   { format: 'pdf', byDefault: true, needsBrowser: true, owns: top('.pdf'), load: () => one(import('./pdf.js')) },
   {

@@ -16,9 +16,11 @@ export function tidyPhrasing(children: PhrasingContent[]): PhrasingContent[] {
     else out.push(child.type === 'text' ? { ...child } : child);
   }
   for (const node of out) if (node.type === 'text') node.value = node.value.replace(/[ \t\n]+/g, ' ');
-  const first = out.find((n) => n.type === 'text');
+  // Only the ends of the run (citation markers aside): a space after a leading `strong` or before a trailing
+  // link is a word space.
+  const first = out.find((n) => n.type !== 'footnoteReference');
   if (first?.type === 'text') first.value = first.value.replace(/^\s+/, '');
-  const last = out.findLast((n) => n.type === 'text');
+  const last = out.findLast((n) => n.type !== 'footnoteReference');
   if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
   // Remove a space left before a citation or punctuation ("word <ref/>." → "word[1].")
   for (let i = 0; i < out.length - 1; i++) {

@@ -16,7 +16,7 @@ import {
   type SourceEntry,
 } from './content-folder.js';
 import { builtInReaders, detectReader, readerFor, type Reader } from './registry.js';
-import type { ReaderFn, ReadResult } from './types.js';
+import type { ReaderFn, ReaderOptions, ReadResult } from './types.js';
 import { checkImages } from './assets.js';
 
 export {
@@ -59,18 +59,25 @@ export async function parseSource(
   text: string,
   entry: SourceEntry,
   list: readonly Reader[] = builtInReaders,
+  options?: ReaderOptions,
 ): Promise<Source> {
   const reader = readerOf(text, entry, list);
-  return parseWith(reader, await reader.load(), text, entry);
+  return parseWith(reader, await reader.load(), text, entry, options);
 }
 
 /** Parse one source text with a loaded reader function: pure. A reader that fails becomes one clear error. */
-export function parseWith(reader: Reader, read: ReaderFn, text: string, entry: SourceEntry): Source {
+export function parseWith(
+  reader: Reader,
+  read: ReaderFn,
+  text: string,
+  entry: SourceEntry,
+  options?: ReaderOptions,
+): Source {
   // A built-in format; a reader from another list (a test's) carries its own name through as it is.
   const format = reader.format as SourceFormat;
   let result: ReadResult;
   try {
-    result = read({ text, file: entry.file, format });
+    result = read({ text, file: entry.file, format, options });
   } catch (error) {
     throw readerError(error, format, entry.file);
   }

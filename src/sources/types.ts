@@ -7,6 +7,13 @@ export interface ReadInput {
   /** Path relative to the content folder, for messages and provenance. */
   file: string;
   format: SourceFormat;
+  /** Reader options from the config (only the wikitext reader reads any yet). */
+  options?: ReaderOptions;
+}
+
+/** Options a reader may be given. `infobox`: an infobox is dropped with a warning (default) or kept as a table. */
+export interface ReaderOptions {
+  infobox?: 'table' | 'drop';
 }
 
 /** What a reader returns: an mdast tree whose block nodes carry line positions. */

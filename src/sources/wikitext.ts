@@ -10,18 +10,31 @@ import Parser from 'wikiparser-node';
 import { decodeHTML } from 'entities';
 import { memoize } from '../util/memo.js';
 import { QuireError } from '../util/errors.js';
-import type { PhrasingContent, FootnoteReference } from 'mdast';
-import type { RevisionMeta, SourceCitation } from '../model/index.js';
-import { TreeBuilder } from './builder.js';
-import { LineIndex, squash } from './text.js';
+import type { Blockquote, PhrasingContent, RootContent } from 'mdast';
+import type { DefList } from '../model/mdast.js';
+import type { RevisionMeta } from '../model/index.js';
+import { at, hasWords, tidyPhrasing, TreeBuilder } from './builder.js';
+import { LineIndex } from './text.js';
 import { DUMP_HEAD } from './sniff.js';
 import type { ReadInput, ReadResult } from './types.js';
-import { configureParser, namespaceOf, redirectTarget } from './wiki/namespaces.js';
-import { formatCitation, isCitation, type Params } from './wiki/cite.js';
+import { configureParser, redirectTarget } from './wiki/namespaces.js';
+import {
+  addNodes,
+  childrenOf,
+  drop,
+  inline,
+  newCtx,
+  plain,
+  report,
+  tableBlocks,
+  type Ctx,
+  type Mode,
+  type WikiNode,
+} from './wiki/inline.js';
+import { Phrasing } from './wiki/phrasing.js';
+import { MAX_KEPT_ROWS, tableChunks } from './wiki/tables.js';
 
 configureParser();
-
-type WikiNode = ReturnType<typeof Parser.parse>['childNodes'][number];
 
 /** Where the article body starts after the edit comment: the first piece of wiki markup. */
 const BODY_START = /\{\{|\[\[|'''|<[a-z!]|^=|\s=/;
@@ -62,242 +75,6 @@ function restoreLines(body: string): { text: string } {
     );
   }
   return { text: out };
-}
-
-const SKIP_TYPES = new Set([
-  'template',
-  'magic-word',
-  'arg',
-  'comment',
-  'noinclude',
-  'include',
-  'double-underscore',
-  'category',
-  'file',
-  'gallery-image',
-  'imagemap-image',
-  'quote',
-  'html',
-  'table',
-  'hr',
-  'converter',
-]);
-
-interface Ctx {
-  citations: SourceCitation[];
-  refCounter: number;
-  /** Line of the top-level node being converted (nested nodes report it). */
-  line: number;
-  links: { target: string; label: string; line: number }[];
-  warn: (rule: string, message: string, line?: number) => void;
-  /** Dropped constructs counted by name (templates, categories): one warning each at the end, with a count. */
-  dropped: Map<string, { rule: string; what: string; count: number; line: number }>;
-}
-
-/** Counts one dropped construct; `report` turns the counts into warnings. */
-function drop(ctx: Ctx, rule: string, what: string): void {
-  const key = `${rule}\0${what}`;
-  const seen = ctx.dropped.get(key);
-  if (seen) seen.count++;
-  else ctx.dropped.set(key, { rule, what, count: 1, line: ctx.line });
-}
-
-function report(ctx: Ctx): void {
-  for (const { rule, what, count, line } of ctx.dropped.values())
-    ctx.warn(rule, `${what} dropped${count > 1 ? ` (${count} times)` : ''}`, line);
-}
-
-/** A template's name as written, without `Template:` and underscores. */
-function templateName(node: WikiNode): string {
-  const name = String((node as { name?: string }).name ?? '');
-  return name
-    .replace(/^[^:]*:/, '')
-    .replace(/_/g, ' ')
-    .trim();
-}
-
-/** A template's parameters as plain text (positional ones by number). */
-function templateParams(node: WikiNode, ctx: Ctx): Params {
-  const params: Params = new Map();
-  for (const part of childrenOf(node)) {
-    if (part.type !== 'parameter') continue;
-    const value = childrenOf(part).find((p) => p.type === 'parameter-value');
-    const key = String((part as { name?: string }).name ?? '')
-      .toLowerCase()
-      .replace(/_/g, ' ')
-      .trim();
-    params.set(key, value ? plain(childrenOf(value), ctx) : '');
-  }
-  return params;
-}
-
-/** Image options in any language: English ones, sizes, and the common localised thumbnail words. */
-const IMAGE_OPTION = new RegExp(
-  '^\\s*(thumb|thumbnail|frame|framed|frameless|upright|border|left|right|center|centre|none|' +
-    'mini|miniatur|vignette|duimnael|\\d*x?\\d+\\s*(px|pt))\\s*$',
-  'i',
-);
-
-/**
- * A link to a namespace this reader does not know whose options include an image option
- * (`[[Xyz:a.jpg|thumb|caption]]`): an image.
- */
-function looksLikeImage(target: string, label: string): boolean {
-  return (
-    /^[^:]+:/.test(target) &&
-    label
-      .split('|')
-      .slice(0, -1)
-      .some((part) => IMAGE_OPTION.test(part))
-  );
-}
-
-/** A link's target as shown without a label; a visible link to a category or file (`[[:Kategorie:X]]`): `X`. */
-function shownTarget(target: string, namespaced: boolean): string {
-  const shown = target.replace(/^\s*:/, '').replace(/#.*$/, '').replace(/_/g, ' ');
-  return namespaced ? shown.replace(/^[^:]*:/, '') : shown;
-}
-
-/** A dropped link: an image is a warning of its own, a category counted. */
-function droppedLink(kind: 'file' | 'category', target: string, ctx: Ctx): void {
-  if (kind === 'file') ctx.warn('dropped-image', `image "${target.trim()}" removed (images are not carried)`, ctx.line);
-  else drop(ctx, 'dropped-category', 'category link');
-}
-
-function childrenOf(node: WikiNode): WikiNode[] {
-  return ((node as unknown as { childNodes?: readonly WikiNode[] }).childNodes ?? []) as WikiNode[];
-}
-
-function plain(nodes: WikiNode[], ctx: Ctx): string {
-  return squash(
-    inline(nodes, ctx, false)
-      .map((n) => (n.type === 'text' ? n.value : ''))
-      .join(''),
-  );
-}
-
-function isInterwiki(target: string): boolean {
-  return /^:?[a-z]{2,3}(-[a-z]+)*:/.test(target.trim());
-}
-
-/** Convert wiki inline nodes to mdast phrasing content. `withRefs` false drops citations (inside a citation). */
-function inline(nodes: WikiNode[], ctx: Ctx, withRefs = true): PhrasingContent[] {
-  const out: PhrasingContent[] = [];
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-        out.push({ type: 'text', value: decodeHTML(String((node as { data?: string }).data ?? node)) });
-        break;
-      case 'file':
-      case 'category': {
-        const target = childrenOf(node).find((p) => p.type === 'link-target');
-        droppedLink(node.type, String(target ?? node), ctx);
-        break;
-      }
-      case 'template':
-        drop(ctx, 'dropped-template', `template "${templateName(node)}"`);
-        break;
-      case 'link': {
-        const parts = childrenOf(node);
-        const target = parts.find((p) => p.type === 'link-target');
-        const label = parts.find((p) => p.type === 'link-text');
-        const targetText = target ? String(target) : '';
-        const ns = namespaceOf(targetText) ?? (label && looksLikeImage(targetText, String(label)) ? 'file' : undefined);
-        if (ns && !targetText.trim().startsWith(':')) {
-          droppedLink(ns, targetText, ctx);
-          break;
-        }
-        if (isInterwiki(targetText)) {
-          drop(ctx, 'dropped-interwiki', 'interlanguage link');
-          break;
-        }
-        const shown = label
-          ? inline(childrenOf(label), ctx, withRefs)
-          : [{ type: 'text' as const, value: shownTarget(targetText, ns !== undefined) }];
-        out.push(...shown);
-        if (withRefs) {
-          const target = targetText.replace(/^:/, '').replace(/#.*$/, '').replace(/_/g, ' ').trim();
-          const text = squash(shown.map((n) => (n.type === 'text' ? n.value : '')).join(''));
-          if (target && text) ctx.links.push({ target, label: text, line: ctx.line });
-        }
-        break;
-      }
-      case 'ext-link': {
-        const label = childrenOf(node).find((p) => p.type === 'ext-link-text');
-        if (label) out.push(...inline(childrenOf(label), ctx, withRefs));
-        break;
-      }
-      case 'free-ext-link':
-      case 'magic-link':
-        out.push({ type: 'text', value: String(node) });
-        break;
-      case 'ext': {
-        const name = (node as { name?: string }).name;
-        if (name === 'ref') {
-          if (withRefs) {
-            const ref = citation(node, ctx);
-            if (ref) out.push(ref);
-          }
-        } else if (name === 'nowiki' || name === 'poem' || name === 'blockquote') {
-          const inner = childrenOf(node).find((p) => p.type === 'ext-inner');
-          if (inner) out.push(...inline(childrenOf(inner), ctx, withRefs));
-        }
-        // <references/>: the notes themselves; <gallery>, <math>, <score>…: not prose, counted.
-        else if (name && name !== 'references') drop(ctx, 'dropped-tag', `<${name}>`);
-        break;
-      }
-      default:
-        if (SKIP_TYPES.has(node.type)) {
-          if (node.type === 'html' && /^<br/i.test(String(node))) out.push({ type: 'text', value: ' ' });
-          break;
-        }
-        out.push(...inline(childrenOf(node), ctx, withRefs));
-    }
-  }
-  return out;
-}
-
-function citation(node: WikiNode, ctx: Ctx): FootnoteReference | undefined {
-  const getAttr = (node as unknown as { getAttr(name: string): string | true | undefined }).getAttr.bind(node);
-  const nameAttr = getAttr('name');
-  const name = typeof nameAttr === 'string' && nameAttr.trim() ? nameAttr.trim() : undefined;
-  const inner = childrenOf(node).find((p) => p.type === 'ext-inner');
-  const text = inner ? refText(childrenOf(inner), ctx) : '';
-  const line = ctx.line;
-  let key: string;
-  if (name) {
-    key = name;
-    const existing = ctx.citations.find((c) => c.key === key);
-    if (!existing) ctx.citations.push({ key, text, line });
-    else if (!existing.text && text) existing.text = text; // a reuse that appears before the definition
-  } else {
-    if (!text) {
-      ctx.warn('empty-ref', 'empty <ref> without a name skipped', line);
-      return undefined;
-    }
-    key = `ref-${++ctx.refCounter}`;
-    ctx.citations.push({ key, text, line });
-  }
-  return { type: 'footnoteReference', identifier: key, label: key };
-}
-
-/**
- * A citation's text: its prose, with citation templates (and, in a ref of templates only, any template)
- * formatted into a note.
- */
-function refText(nodes: WikiNode[], ctx: Ctx): string {
-  const prose = plain(
-    nodes.filter((n) => n.type !== 'template'),
-    ctx,
-  );
-  const templates = nodes.filter((n) => n.type === 'template');
-  const notes: string[] = [];
-  for (const template of templates) {
-    if (prose && !isCitation(templateName(template)))
-      drop(ctx, 'dropped-template', `template "${templateName(template)}"`);
-    else notes.push(formatCitation(templateParams(template, ctx)));
-  }
-  return squash([...notes, prose].filter(Boolean).join(' '));
 }
 
 /** Drop "Infobox" blocks that cleaned exports render as a title line followed by `- key: value` lines. */
@@ -424,9 +201,9 @@ function lineEnd(offset: number, raw: string, i: number): number {
 
 /**
  * The text with every character of the given spans but line ends made a space: the parser sees an empty
- * table (its line and attributes kept, so it is still reported as dropped), offsets and lines unchanged.
- * Tables are not carried into the guide, and wikiparser-node needs about a second per 100 kB of table
- * (a 6.6 MB table did not finish in 300 s).
+ * table (its line and attributes kept), offsets and lines unchanged. The walk reads each table from the
+ * original text, a few rows at a time (see wiki/tables.ts): wikiparser-node's time on one whole table grows
+ * faster than its length (a 6.6 MB table did not finish in 300 s).
  */
 function blank(text: string, spans: [number, number][]): string {
   if (!spans.length) return text;
@@ -454,7 +231,7 @@ function checkTableRows(parts: readonly string[], file: string, lineAt: (offset:
         throw new QuireError(`a table of more than ${MAX_TABLE_ROWS} rows`, {
           file,
           line: lineAt(first === -1 ? offset + m.index : first),
-          hint: 'tables are not carried into the guide yet: remove the table or split it into smaller ones',
+          hint: 'split the table into smaller ones',
         });
     }
     offset += part.length;
@@ -549,14 +326,37 @@ function inlineHeadings(text: string): Body {
   };
 }
 
+type DefKind = 'defListTerm' | 'defListDescription';
+
+/** Whether a node (the one after a `<math>`) starts with a line end, or there is none: the math ends its line. */
+function endsLine(next: WikiNode | undefined): boolean {
+  return !next || (next.type === 'text' && /^[ \t]*(\n|$)/.test(String((next as { data?: string }).data ?? next)));
+}
+
 /**
  * Turns the top-level nodes into blocks, line by line: headings and list markers only count at the start
- * of a line.
+ * of a line. A line's phrasing is assembled in one `Phrasing` (apostrophes and tags nest across nodes) and
+ * handed to the open paragraph or list item at each line end; templates and tags that make blocks (quotes,
+ * lists, tables, code, math) close the paragraph and stand between paragraphs.
  */
 class TopLevelWalk {
   title: string | undefined;
   private atLineStart = true;
-  private item: { children: PhrasingContent[]; line: number; ordered: boolean } | undefined;
+  /** Nothing but indentation on the current line so far. */
+  private lineEmpty = true;
+  /** The open list item, or definition-list term or description (`; term : description`). */
+  private item: { children: PhrasingContent[]; line: number; ordered: boolean; kind?: DefKind } | undefined;
+  /** No prose yet since the start or the last heading: an indented italic line here is a hatnote. */
+  private proseSinceHeading = false;
+  /** The current line is an indented line that may be a hatnote (`:''For the country, see X.''`). */
+  private indentLine = false;
+  /** The open definition list: closed by the first line that is not `;` or `:`. */
+  private defList: DefList | undefined;
+  private readonly phrasing = new Phrasing();
+  private phrasingLine = 1;
+  /** The blocks inside an open `<blockquote>`. */
+  private quote: TreeBuilder | undefined;
+  private readonly mode: Mode = { withRefs: true, block: (node) => this.block(node) };
 
   constructor(
     private readonly builder: TreeBuilder,
@@ -564,50 +364,167 @@ class TopLevelWalk {
     /** In a dump, every node of the restored body is on line 1. */
     private readonly oneLine: boolean,
     title: string | undefined,
+    /** The source text of a top-level table (the parse saw it blanked). */
+    private readonly tableText: (offset: number, node: WikiNode) => string,
   ) {
     this.title = title;
   }
 
-  node(node: WikiNode, line: number): void {
+  private get out(): TreeBuilder {
+    return this.quote ?? this.builder;
+  }
+
+  node(node: WikiNode, line: number, offset: number, next: WikiNode | undefined): void {
     this.ctx.line = line;
+    const html = node as unknown as { name?: string; closing?: boolean };
     if (node.type === 'heading') this.heading(node, line);
     else if (node.type === 'list' || node.type === 'dd') this.listMarker(node, line);
-    else if (node.type !== 'text') {
-      if (node.type === 'table')
-        this.builder.warn('dropped-table', 'table removed (tables are not carried into the guide yet)', line);
-      this.emit(inline([node], this.ctx), line);
+    else if (node.type === 'text') this.text(String((node as { data?: string }).data ?? node), line);
+    else if (node.type === 'table') this.table(this.tableText(offset, node), line);
+    else if (node.type === 'html' && html.name?.toLowerCase() === 'blockquote') this.blockquote(!!html.closing, line);
+    else if (node.type === 'ext' && html.name === 'math' && this.lineEmpty && !this.item && endsLine(next)) {
+      const value = childrenOf(node)
+        .filter((c) => c.type === 'ext-inner')
+        .join('')
+        .trim();
+      if (value) this.block({ type: 'math', value });
       this.atLineStart = false;
-    } else this.text(String((node as { data?: string }).data ?? node), line);
+    } else {
+      if (this.atLineStart && this.defList && !this.item && node.type !== 'comment') this.endDefList();
+      if (this.phrasing.empty) this.phrasingLine = line;
+      addNodes([node], this.ctx, this.phrasing, this.mode);
+      this.atLineStart = false;
+      if (node.type !== 'comment' && node.type !== 'category') this.lineEmpty = false;
+    }
   }
 
   endItem(): void {
-    if (this.item) this.builder.listItem(this.item.children, this.item.line, this.item.ordered);
+    this.flush();
+    const item = this.item;
     this.item = undefined;
+    if (!item) return;
+    if (!item.kind) return this.out.listItem(item.children, item.line, item.ordered);
+    const children = tidyPhrasing(item.children);
+    if (hasWords(children)) this.defList?.children.push({ type: item.kind, children });
+  }
+
+  /**
+   * An indented line before any prose of the article or section that is all in italics is a hand-written
+   * hatnote ("For the country, see …"): dropped and counted with the hatnote templates.
+   */
+  private hatnote(): void {
+    this.indentLine = false;
+    const nodes = this.phrasing.take();
+    const shown = nodes.filter((n) => n.type !== 'text' || n.value.trim());
+    if (shown.length === 1 && shown[0]!.type === 'emphasis') drop(this.ctx, 'dropped-hatnote', 'hatnote');
+    else this.phrasing.add(...nodes);
+  }
+
+  /** Ends the open definition list: a block of its own. */
+  private endDefList(): void {
+    this.endItem();
+    const list = this.defList;
+    this.defList = undefined;
+    if (list?.children.length) this.block(list);
+  }
+
+  finish(): void {
+    this.endDefList();
+    if (this.quote) this.blockquote(true, this.ctx.line);
+  }
+
+  /** A block made by a template or tag: ends the paragraph; refused inside a list item. */
+  private block(node: RootContent): boolean {
+    if (this.item) return false;
+    this.flush();
+    this.out.endBlock();
+    node.position ??= at(this.ctx.line);
+    this.out.children.push(node);
+    return true;
+  }
+
+  /** The line's phrasing so far, to the open list item or paragraph. */
+  private flush(): void {
+    const nodes = this.phrasing.take();
+    if (!nodes.length) return;
+    if (hasWords(nodes)) this.proseSinceHeading = true;
+    if (this.item) this.item.children.push(...nodes);
+    else this.out.inline(nodes, this.phrasingLine);
   }
 
   private emit(children: PhrasingContent[], line: number): void {
-    if (this.item) this.item.children.push(...children);
-    else this.builder.inline(children, line);
+    if (this.phrasing.empty) this.phrasingLine = line;
+    this.phrasing.add(...children);
   }
 
   private heading(node: WikiNode, line: number): void {
-    this.endItem();
+    this.endDefList();
+    this.proseSinceHeading = false;
     const level = (node as unknown as { level: number }).level;
     const titleNode = childrenOf(node).find((c) => c.type === 'heading-title');
     const children = titleNode ? inline(childrenOf(titleNode), this.ctx, false) : [];
     if (level === 1 && !this.title) this.title = plain(titleNode ? childrenOf(titleNode) : [], this.ctx);
-    else this.builder.heading(level, children, line);
+    else this.out.heading(level, children, line);
     this.atLineStart = false;
   }
 
   private listMarker(node: WikiNode, line: number): void {
     const marker = String(node).trim();
     this.atLineStart = false;
-    // Definition/indent lines: keep as prose.
-    if (/^[;:]+$/.test(marker)) return;
-    this.endItem();
-    this.builder.endParagraph();
+    const def = this.defMarker(node, marker);
+    if (def) {
+      this.endItem();
+      if (!this.defList) {
+        this.out.endBlock();
+        this.defList = { type: 'defList', children: [], position: at(line) };
+      }
+      this.item = { children: [], line, ordered: false, kind: def };
+      return;
+    }
+    // Indent lines (`:` without a term): keep as prose, unless a hatnote opens the article or section.
+    if (/^[;:]+$/.test(marker)) {
+      this.flush();
+      if (!this.proseSinceHeading) this.indentLine = true;
+      return;
+    }
+    this.endDefList();
+    this.out.endParagraph();
     this.item = { children: [], line, ordered: marker.endsWith('#') };
+  }
+
+  /** What a `;` or `:` marker opens in a definition list: a term, a description, or nothing (an indent). */
+  private defMarker(node: WikiNode, marker: string): DefKind | undefined {
+    if (marker.startsWith(';')) return 'defListTerm';
+    if (node.type === 'dd' && this.item?.kind) return 'defListDescription';
+    return /^:+$/.test(marker) && this.defList ? 'defListDescription' : undefined;
+  }
+
+  private table(text: string, line: number): void {
+    this.endDefList();
+    const { chunks, dropped } = tableChunks(text);
+    if (dropped)
+      this.ctx.warn('truncated-table', `table cut after ${MAX_KEPT_ROWS} rows: ${dropped} more rows dropped`, line);
+    const tables = chunks.flatMap((chunk) => parsePiece(chunk).filter((n) => n.type === 'table'));
+    for (const made of tableBlocks(tables, this.ctx)) {
+      made.position = at(line);
+      this.block(made);
+    }
+    this.lineEmpty = false;
+  }
+
+  /** `<blockquote>…</blockquote>` at the top level: the paragraphs and lists between become one quote. */
+  private blockquote(closing: boolean, line: number): void {
+    this.endDefList();
+    if (!closing) {
+      if (this.quote) return;
+      this.out.endBlock();
+      this.quote = new TreeBuilder(this.builder.file);
+      return;
+    }
+    if (!this.quote) return;
+    const inner = this.quote.root().children.filter((n) => n.type === 'paragraph' || n.type === 'list');
+    this.quote = undefined;
+    if (inner.length) this.block({ type: 'blockquote', children: inner as Blockquote['children'], position: at(line) });
   }
 
   /**
@@ -620,21 +537,31 @@ class TopLevelWalk {
       const pieceLine = this.oneLine ? line : line + i;
       if (i > 0) {
         // A newline: close an item; a blank line closes the paragraph.
+        this.phrasing.lineEnd();
+        if (this.indentLine) this.hatnote();
+        this.lineEmpty = true;
         if (this.item) this.endItem();
-        else if (piece.trim() === '' && i < lines.length - 1) this.builder.endParagraph();
-        else this.emit([{ type: 'text', value: ' ' }], pieceLine);
+        else if (piece.trim() === '' && i < lines.length - 1) {
+          this.flush();
+          this.out.endParagraph();
+        } else this.emit([{ type: 'text', value: ' ' }], pieceLine);
         this.atLineStart = true;
       }
       let rest = piece;
       if (this.atLineStart && /^\s*[-•]\s+\S/.test(rest)) {
-        this.endItem();
-        this.builder.endParagraph();
+        this.endDefList();
+        this.flush();
+        this.out.endParagraph();
         this.item = { children: [], line: pieceLine, ordered: false };
         rest = rest.replace(/^\s*[-•]\s+/, '');
       }
+      if (rest.trim() && this.atLineStart && this.defList && !this.item) this.endDefList();
       if (rest) {
         this.emit([{ type: 'text', value: rest }], pieceLine);
-        if (rest.trim()) this.atLineStart = false;
+        if (rest.trim()) {
+          this.atLineStart = false;
+          this.lineEmpty = false;
+        }
       }
       if (i > 0 && piece.trim() === '' && i === lines.length - 1) this.atLineStart = true;
     });
@@ -647,22 +574,21 @@ export function readWikitext(input: ReadInput): ReadResult {
   checkTableRows(parts, input.file, lineAt);
   const nodes = parts.flatMap((piece) => parsePiece(piece));
   const builder = new TreeBuilder(input.file);
-  const ctx: Ctx = {
-    citations: [],
-    refCounter: 0,
-    line: 1,
-    links: [],
-    warn: (r, m, l) => builder.warn(r, m, l),
-    dropped: new Map(),
+  const ctx = newCtx((r, m, l) => builder.warn(r, m, l), input.options);
+  // A top-level table's own text: the parse saw it blanked (same length, same lines).
+  const tableText = (offset: number, node: WikiNode) => {
+    const raw = String(node);
+    const text = body.slice(offset, offset + raw.length);
+    return text.trimStart().startsWith(raw.trimStart().slice(0, 2)) ? text : raw;
   };
-  const walk = new TopLevelWalk(builder, ctx, dump !== undefined, dump?.meta.title);
+  const walk = new TopLevelWalk(builder, ctx, dump !== undefined, dump?.meta.title, tableText);
   let offset = 0;
-  for (const node of nodes) {
+  nodes.forEach((node, i) => {
     const line = lineAt(offset);
+    walk.node(node, line, offset, nodes[i + 1]);
     offset += String(node).length;
-    walk.node(node, line);
-  }
-  walk.endItem();
+  });
+  walk.finish();
   report(ctx);
   const tree = builder.root();
   removeInfoboxes(builder);

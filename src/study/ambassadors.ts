@@ -11,6 +11,7 @@ import type { Ambassador, Book, Disagreement, Provenance } from '../model/index.
 import { slugify } from '../util/slug.js';
 import { foldSpelling, NAME_PATTERN, NAME_WORD, nameParts, samePerson, sameSurname, surnameKey } from './names.js';
 import { blocksOf } from './text.js';
+import { describePerson } from './roles.js';
 
 const ROLE = String.raw`(?:special\s+)?(?:[Aa]mbassador|chargé d'affaires|[Cc]hargé)`;
 const NATION = String.raw`\p{Lu}\p{Ll}+`;
@@ -34,6 +35,22 @@ const LIST_HEADING = new RegExp(
 );
 /** "Nikolay Krestinsky (1921–1930)" */
 const LIST_ITEM = /^(?<name>.+?)\s*(?:\((?<from>\d{4})(?:\s*[–-]\s*(?<to>\d{2,4}))?\))?\s*$/u;
+
+/** Two nations' envoys named together: "the new British and French ambassadors, (A, assisted by C, and B)". */
+const PAIR_OF_ENVOYS = new RegExp(
+  String.raw`\b(?<a>${NATION})\s+and\s+(?<b>${NATION})\s+(?:ambassadors|envoys)\s*,?\s*\(?` +
+    String.raw`(?<names>[^()]+?)\)?(?=[,.;]\s+(?:in|to|for|who|which)\b|[.;]|$)`,
+  'gu',
+);
+/** The names of a list, in order, without those only "assisted by" or "with" the envoys. */
+function envoysIn(list: string): string[] {
+  return list
+    .split(/,\s*(?:and\s+)?|\s+and\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p && !/^(?:assisted|accompanied|with|helped)\b/i.test(p))
+    .map((p) => new RegExp(`^${NAME_PATTERN}$`, 'u').exec(p)?.[0] ?? '')
+    .filter(Boolean);
+}
 
 /** Words that can follow a role but are not names. */
 const NOT_NAMES = new Set(['The', 'This', 'That', 'He', 'She', 'In', 'On', 'At', 'Foreign', 'Minister']);
@@ -76,34 +93,7 @@ export function extractAmbassadors(book: Book): Ambassador[] {
       if (!same.sources.some((q) => q.source === p.source && q.line === p.line)) same.sources.push(p);
   };
 
-  // Lists under a heading that names the post.
-  for (const chapter of book.chapters) {
-    for (const section of chapter.sections) {
-      const heading = LIST_HEADING.exec(section.title);
-      if (!heading?.groups) continue;
-      const { nat, place } = heading.groups as { nat: string; place: string };
-      for (const block of section.blocks) {
-        if (block.kind !== 'list') continue;
-        for (const item of block.sentences) {
-          const m = LIST_ITEM.exec(item)?.groups;
-          if (!m?.name || !new RegExp(`^${NAME_PATTERN}$`, 'u').test(m.name)) continue;
-          const [from, to] = fullYear(m.from, m.to);
-          add({
-            name: m.name,
-            aliases: [],
-            post: `${nat} ambassador to ${place}`,
-            country: nat,
-            capital: place,
-            from,
-            to,
-            term: term(from, to),
-            disagreements: [],
-            sources: [...block.sources],
-          });
-        }
-      }
-    }
-  }
+  addListed(book, add);
 
   // The running text.
   for (const ref of blocksOf(book)) {
@@ -131,10 +121,76 @@ export function extractAmbassadors(book: Book): Ambassador[] {
     }
   }
 
-  const entries = drafts.map((d) => ({ ...d, id: `amb-${slugify(d.name)}`, mentions: [] as string[] }));
+  addPairedEnvoys(book, add);
+
+  const texts = blocksOf(book)
+    .filter((r) => r.block.kind !== 'list')
+    .map((r) => r.block.text);
+  const entries = drafts.map((d) => ({
+    ...d,
+    id: `amb-${slugify(d.name)}`,
+    mentions: [] as string[],
+    role: describePerson(d.name, texts, d.post),
+  }));
   attachDisagreements(book, entries);
   findMentions(book, entries);
   return entries;
+}
+
+/** Lists under a heading that names the post: one entry per item, with the term in brackets. */
+function addListed(book: Book, add: (draft: Draft) => void): void {
+  for (const chapter of book.chapters) {
+    for (const section of chapter.sections) {
+      const heading = LIST_HEADING.exec(section.title);
+      if (!heading?.groups) continue;
+      const { nat, place } = heading.groups as { nat: string; place: string };
+      for (const block of section.blocks) {
+        if (block.kind !== 'list') continue;
+        for (const item of block.sentences) {
+          const m = LIST_ITEM.exec(item)?.groups;
+          if (!m?.name || !new RegExp(`^${NAME_PATTERN}$`, 'u').test(m.name)) continue;
+          const [from, to] = fullYear(m.from, m.to);
+          add({
+            name: m.name,
+            aliases: [],
+            post: `${nat} ambassador to ${place}`,
+            country: nat,
+            capital: place,
+            from,
+            to,
+            term: term(from, to),
+            disagreements: [],
+            sources: [...block.sources],
+          });
+        }
+      }
+    }
+  }
+}
+
+/** "the new British and French ambassadors, (William Seeds, assisted by William Strang, and Paul-Emile Naggiar)". */
+function addPairedEnvoys(book: Book, add: (draft: Draft) => void): void {
+  for (const ref of blocksOf(book))
+    for (const sentence of ref.block.sentences)
+      for (const m of sentence.matchAll(PAIR_OF_ENVOYS)) {
+        const names = envoysIn(m.groups!.names!);
+        const nations = [m.groups!.a!, m.groups!.b!];
+        if (names.length !== 2) continue;
+        names.forEach((name, i) =>
+          add({
+            name,
+            aliases: [],
+            post: `${nations[i]} ambassador`,
+            country: nations[i]!,
+            capital: null,
+            from: null,
+            to: null,
+            term: '',
+            disagreements: [],
+            sources: [...ref.block.sources],
+          }),
+        );
+      }
 }
 
 /** A matched name may run into the next capitalised word ("Robert Coulondre Shortly"): keep 2–4 words. */

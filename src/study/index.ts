@@ -1,14 +1,16 @@
 /**
  * Study aids: computed from the merged book alone and returned as a new book.
- *   glossaries (ambassadors, treaties, timeline) → editor's glossary overrides → review questions →
- *   editor's question overrides → index → mention spans (the first mention of each glossary entry per chapter,
- *   found once the glossaries' names are final)
+ *   glossaries (ambassadors, treaties, timeline) → editor's glossary overrides → key points → index →
+ *   review questions (asked first about the key points' sentences, with distractors from the glossaries and
+ *   the index's people) → editor's question overrides → mention spans (the first mention of each glossary
+ *   entry per chapter, found once the glossaries' names are final)
  */
 import type { Book, StudyGuide } from '../model/index.js';
 import { extractAmbassadors } from './ambassadors.js';
 import { extractTreaties } from './treaties.js';
 import { extractTimeline } from './timeline.js';
-import { generateQuestions } from './questions.js';
+import { generateQuestions } from './questions/index.js';
+import { extractKeyPoints } from './key-points.js';
 import { buildIndex } from './indexer.js';
 import { findMentionSpans } from './mentions.js';
 import { applyGlossaryOverrides, applyQuestionOverrides, type Overrides } from './overrides.js';
@@ -22,11 +24,13 @@ export function addStudyAids(book: Book, overrides?: { data: Overrides; file: st
       timeline: extractTimeline(book),
     },
     questions: [],
+    keyPoints: extractKeyPoints(book),
     index: [],
     mentions: [],
   };
   if (overrides) out = applyGlossaryOverrides(out, overrides.data, overrides.file);
+  out = { ...out, index: buildIndex(out) };
   out = { ...out, questions: generateQuestions(out) };
   if (overrides) out = applyQuestionOverrides(out, overrides.data, overrides.file);
-  return { ...out, index: buildIndex(out), mentions: findMentionSpans(out, out.glossaries) };
+  return { ...out, mentions: findMentionSpans(out, out.glossaries) };
 }

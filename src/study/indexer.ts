@@ -1,108 +1,297 @@
 /**
- * The index of names: the glossary entries (people, treaties), the names the sources link, and names the
- * text repeats. A name the text puts after "in", "to", "from" or "at" is a place; a personal-name shape
- * elsewhere is a person. Mentions are found in one pass over the text (terms looked up by first word).
+ * The index: people, places, organisations, treaties and events the book names, each with the blocks that
+ * name it.
+ *
+ * Candidates are the glossary entries, the names the sources link, and capitalised phrases the text repeats.
+ * Their kind comes from compromise's English lexicon and word lists (first names, surnames, cities,
+ * countries, regions; the words that end organisations' and places' names), with the guide's own names as
+ * a lexicon (its ambassadors and signatories are people) and the states of study/states.ts (the Soviet
+ * Union is a place); what is still unknown is read from how the text uses it ("in Murmansk", "the
+ * Reichswehr"). compromise's lexicon rather than its tagger: the tagger reads every word of the book, seconds
+ * a build. Generic words ("Affairs", "Union", "Boundary"), adjectives ("Soviet") and months are not entries.
+ * A surname alone is filed under the full name when one person has it; people sort by surname
+ * ("Stalin, Joseph").
  */
+import nlp from 'compromise';
 import type { IndexEntry, StudyGuide } from '../model/index.js';
 import { slugify } from '../util/slug.js';
-import { NAME_PATTERN, TITLES } from './names.js';
+import { nameParts } from '../util/names.js';
+import { samePerson, TITLES } from './names.js';
+import { stateOf, stateOfDemonym } from './states.js';
 import { blocksOf } from './text.js';
+import { describePerson } from './roles.js';
 
-const LEADING = /^(?:The|A|An|In|On|At|By|After|Before|During|When|While)\s+/;
-/** Last words that make a capitalised phrase an institution or an event, not a person or a place. */
-const BODY_OR_EVENT = new RegExp(
-  String.raw`\b(?:War|Revolution|Congress|Conference|Committee|Party|Office|Ministry|Council|Army|Navy|Purge|` +
-    String.raw`Terror|Operation|Front|League|Bank|Company|Factory|Commissariat|Government|Communists|Invasion|` +
-    String.raw`Occupation|Assembly|Parliament)\b`,
+type World = {
+  model: {
+    one: { lexicon: Record<string, string | string[]> };
+    two: { orgWords: Record<string, unknown>; placeWords: Record<string, unknown> };
+  };
+};
+const WORLD = nlp.world() as unknown as World;
+const LEXICON = WORLD.model.one.lexicon;
+const ORG_WORDS = new Set([
+  ...Object.keys(WORLD.model.two.orgWords),
+  'party',
+  'commissariat',
+  'ministry',
+  'office',
+  'government',
+  'parliament',
+  'assembly',
+  'navy',
+  'brigades',
+  'plenum',
+  'politburo',
+  'reichstag',
+]);
+const PLACE_WORDS = new Set([...Object.keys(WORLD.model.two.placeWords), 'sea', 'ocean', 'oblast', 'line', 'republic']);
+const EVENT_WORDS = new Set([
+  'war',
+  'revolution',
+  'purge',
+  'terror',
+  'conference',
+  'congress',
+  'invasion',
+  'incident',
+  'uprising',
+  'uprisings',
+  'crisis',
+  'coup',
+  'trial',
+  'operation',
+  'famine',
+  'blockade',
+  'occupation',
+  'partition',
+  'annexation',
+  'campaign',
+  'demonstrations',
+  'battle',
+  'seizure',
+]);
+const MONTHS_DAYS = new Set(
+  (
+    'january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday'
+  ).split(' '),
 );
-/** Last words of capitalised phrases that are places, bodies or things rather than people. */
-const NOT_PERSON = new RegExp(
-  String.raw`\b(?:Sea|Ocean|River|Lake|Isthmus|Line|Republic|Reich|States|Kingdom|Zealand|Peace|Coup|Kampf|` +
-    String.raw`Bolshevism|Uprisings?|Italy|Soviet|Treaty|Pact|Agreement|Karelia|Commissar|Revolutionaries|Empire|` +
-    String.raw`Union)$`,
+const tagsOf = (w: string): string[] => {
+  const t = LEXICON[w.toLowerCase()];
+  return t === undefined ? [] : Array.isArray(t) ? t : [t];
+};
+const has = (w: string, ...tags: string[]) => tagsOf(w).some((t) => tags.includes(t));
+
+/** Words that are never an entry on their own: generic nouns, titles, adjectives of nations, months, days. */
+const GENERIC = new Set(
+  (
+    'affairs union boundary minister office congress committee party government secretary commissar ' +
+    'republic state states army navy council ministry treaty pact agreement protocol accord alliance ' +
+    'war revolution president chancellor general ambassador foreign east west north south central ' +
+    'western eastern northern southern first second third new great supreme soviet soviets communists ' +
+    'communist germans nazi nazis fascist allies axis powers world people empire reich the a an'
+  ).split(' '),
 );
-const DATE_LIKE =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}$/;
+
+/** Capitalised phrases (words joined by "of", "the", "for", particles), the candidates the text names. */
+const WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Lu}{2,})`;
+const PHRASE = new RegExp(
+  String.raw`(?<![\p{L}'’-])${WORD}(?:[ \t]+(?:(?:of|for|the|de|von|van|der|zu)[ \t]+)*${WORD})*`,
+  'gu',
+);
+const LEADING = /^(?:The|A|An|In|On|At|By|After|Before|During|When|While|From|To|With|Under|Since|Both)\s+/;
+
+interface Candidate {
+  term: string;
+  aliases?: string[];
+  kind: IndexEntry['kind'];
+  mentions?: string[];
+  description?: string;
+}
+
+/** Whether a phrase names a person: a known first name, a known surname, or one of the guide's own people. */
+function isPerson(term: string, people: Set<string>): boolean {
+  if (people.has(term.toLowerCase())) return true;
+  const words = term.split(/\s+/);
+  // "Alan S" (an initial), "Hitler Speaks" (a title): not a name.
+  const surname = nameParts(term).surname;
+  if (surname.length < 2 || (words.length > 1 && has(surname, 'PresentTense', 'PastTense', 'Infinitive'))) return false;
+  if (words.length >= 2 && has(words[0]!, 'FirstName', 'MaleName', 'FemaleName')) return !isPlace(term);
+  return words.length <= 4 && words.some((w) => has(w, 'LastName', 'Person')) && !has(words[0]!, 'Month', 'Modal');
+}
+
+function isPlace(term: string): boolean {
+  if (stateOf(term) !== term || STATES.has(term.toLowerCase())) return true;
+  const words = term.split(/\s+/);
+  const last = words.at(-1)!.toLowerCase();
+  return words.some((w) => has(w, 'Place', 'City', 'Country', 'Region', 'Town')) || PLACE_WORDS.has(last);
+}
+
+const STATES = new Set(
+  ['Soviet Union', 'United Kingdom', 'United States', 'Soviet Russia', 'Germany', 'Japan', 'Italy', 'France'].map((s) =>
+    s.toLowerCase(),
+  ),
+);
+
+/** An adjective of nations or parties ("Baltic", "Anglo-French", "Republican"): not an entry. */
+function isAdjective(term: string): boolean {
+  if (term.split('-').every((p) => stateOfDemonym(p))) return true;
+  return (
+    !/\s/.test(term) && (has(term, 'Adjective', 'Demonym') || /(?:ic|ian|ish|ese|an)$/.test(term)) && !isPlace(term)
+  );
+}
+
+function kindOf(term: string, people: Set<string>, usage: Usage): IndexEntry['kind'] | undefined {
+  const words = term.split(/\s+/);
+  // The head of "Communist Party of Germany", "Lausanne Conference of 1932", "World War I".
+  const head = (
+    term
+      .split(/\s+(?:of|for|with)\s+/)[0]!
+      .split(/\s+/)
+      .filter((w) => !/^[IVX]+$/.test(w))
+      .at(-1) ?? ''
+  ).toLowerCase();
+  const last = words.at(-1)!.toLowerCase();
+  if (words.length === 1 && (GENERIC.has(last) || MONTHS_DAYS.has(last) || isAdjective(term))) return undefined;
+  if (words.every((w) => GENERIC.has(w.toLowerCase()) || /^(?:of|and|the|for)$/.test(w))) return undefined;
+  if (STATES.has(stateOf(term).toLowerCase())) return 'place';
+  if (words.every((w) => stateOfDemonym(w) || /^(?:Nazi|Fascist|Imperial|Weimar|Communist)$/.test(w))) return undefined;
+  if (PLACE_WORDS.has(head)) return 'place';
+  if (isPerson(term, people)) return 'person';
+  if (EVENT_WORDS.has(head) || /^Operation\s/.test(term)) return 'event';
+  if (ORG_WORDS.has(head) || /^\p{Lu}{2,}$/u.test(term)) return 'organisation';
+  if (isPlace(term)) return 'place';
+  // Not in the lexicon: how the text uses it ("in Murmansk" is a place; "the Reichswehr" a body).
+  if (usage.place.get(term) ?? 0) return 'place';
+  if ((usage.the.get(term) ?? 0) >= 2) return 'organisation';
+  return undefined;
+}
+
+interface Usage {
+  place: Map<string, number>;
+  the: Map<string, number>;
+  counts: Map<string, number>;
+}
+
+function usageOf(texts: string[]): Usage {
+  const usage: Usage = { place: new Map(), the: new Map(), counts: new Map() };
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const text of texts) {
+    for (const m of text.matchAll(PHRASE)) {
+      const term = m[0].replace(LEADING, '').replace(/['’]s$/, '');
+      if (!term || (m.index === 0 && term === m[0] && !/\s/.test(term) && !tagsOf(term).length && false)) continue;
+      bump(usage.counts, term);
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      if (/\b(?:in|at|near|from|to|into|towards)\s+$/.test(before)) bump(usage.place, term);
+      if (/\bthe\s+$/.test(before)) bump(usage.the, term);
+    }
+  }
+  return usage;
+}
 
 export function buildIndex(book: StudyGuide): IndexEntry[] {
   const refs = blocksOf(book);
-  const text = refs.map((r) => r.block.text).join('\n');
-  const terms = new Map<string, { term: string; kind: IndexEntry['kind']; mentions?: string[] }>();
-  const add = (raw: string, kind: IndexEntry['kind'], mentions?: string[]) => {
-    const term = kind === 'treaty' ? raw : raw.replace(TITLES, '');
-    if (DATE_LIKE.test(term)) return;
+  const texts = refs.map((r) => r.block.text);
+  const usage = usageOf(texts);
+  const terms = new Map<string, Candidate>();
+  const add = (term: string, kind: IndexEntry['kind'], extra: Partial<Candidate> = {}) => {
     const key = term.toLowerCase();
-    if (!mentions && (covered.has(key) || /\b(?:Treaty|Pact|Agreement|Protocols?|Accords?|Alliance)\b/.test(term)))
-      return;
-    if (!terms.has(key) && term.length >= 3) terms.set(key, { term, kind, mentions });
+    if (!terms.has(key) && term.length >= 3) terms.set(key, { term, kind, ...extra });
   };
-  for (const a of book.glossaries.ambassadors) add(a.name, 'person', a.mentions);
-  for (const t of book.glossaries.treaties) add(t.name, 'treaty', t.mentions);
-
-  // Names the text puts after "in", "from", "at" or "near" are places.
-  const placeCounts = new Map<string, number>();
-  for (const m of text.matchAll(/\b(?:in|from|at|near)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2})/gu)) {
-    const words = m[1]!.split(' ');
-    for (let n = 1; n <= words.length; n++) {
-      const w = words.slice(0, n).join(' ');
-      placeCounts.set(w, (placeCounts.get(w) ?? 0) + 1);
-    }
-  }
-  const placeLike = new Set(placeCounts.keys());
-  // Glossary names and aliases are indexed under their entry, not again on their own.
+  // The guide's own people: ambassadors and signatories.
+  const people = new Set<string>();
+  for (const a of book.glossaries.ambassadors) for (const n of [a.name, ...a.aliases]) people.add(n.toLowerCase());
+  for (const t of book.glossaries.treaties) for (const n of t.signatories) people.add(n.toLowerCase());
+  for (const a of book.glossaries.ambassadors) add(a.name, 'person', { mentions: a.mentions, description: a.post });
+  for (const t of book.glossaries.treaties) add(t.name.replace(/\s+\(\d{4}\)$/, ''), 'treaty');
   const covered = new Set(
     [...book.glossaries.ambassadors, ...book.glossaries.treaties]
       .flatMap((e) => [e.name, ...e.aliases])
       .map((n) => n.toLowerCase()),
   );
-  const personShape = new RegExp(`^${NAME_PATTERN}$`, 'u');
-  const kindOf = (raw: string): IndexEntry['kind'] => {
-    const term = raw.replace(TITLES, '');
-    if (BODY_OR_EVENT.test(term)) return 'name';
-    if (placeLike.has(term)) return 'place';
-    return personShape.test(term) && !NOT_PERSON.test(term) ? 'person' : 'name';
+  const consider = (raw: string) => {
+    // Titles before a name ("General Hans von Seeckt") go; "Russian Civil War" keeps its adjective.
+    const bareName = raw.replace(TITLES, '').replace(LEADING, '').trim();
+    const term = isPerson(bareName, people) ? bareName : raw.replace(LEADING, '').trim();
+    if (covered.has(term.toLowerCase()) || /\b(?:Treaty|Pact|Agreement|Protocols?|Accords?|Alliance)\b/.test(term))
+      return;
+    const kind = kindOf(term, people, usage);
+    // "the USSR", "Nazi Germany": filed under the state.
+    const state = stateOf(term);
+    if (kind) add(kind === 'place' && STATES.has(state.toLowerCase()) ? state : term, kind);
   };
+  for (const link of book.links)
+    if (/^\p{Lu}/u.test(link.label) && link.label.split(/\s+/).length <= 5) consider(link.label);
+  for (const [term, n] of usage.counts) if (n >= 2 || (/\s/.test(term) && isPerson(term, people))) consider(term);
+  mergeSurnames(terms);
+  return finish(
+    book,
+    terms,
+    texts,
+    refs.map((r) => r.block.id),
+  );
+}
 
-  for (const link of book.links) {
-    const term = link.label.trim();
-    if (/^\p{Lu}/u.test(term) && term.split(/\s+/).length <= 5) add(term, kindOf(term));
-  }
-  const counts = new Map<string, number>();
-  for (const m of text.matchAll(new RegExp(NAME_PATTERN, 'gu'))) {
-    const term = m[0].replace(LEADING, '');
-    if (term.split(/\s+/).length >= 2) counts.set(term, (counts.get(term) ?? 0) + 1);
-  }
-  for (const [term, n] of counts) if (n >= 2) add(term, kindOf(term));
-
-  // One pass over the text: terms by their first word.
-  const byFirst = new Map<string, string[]>();
-  for (const [key, t] of terms)
-    if (!t.mentions) byFirst.set(key.split(/\s+/)[0]!, [...(byFirst.get(key.split(/\s+/)[0]!) ?? []), key]);
-  const found = new Map<string, string[]>();
-  for (const ref of refs) {
-    const low = ref.block.text.toLowerCase();
-    for (const m of low.matchAll(/\p{L}[\p{L}'’-]*/gu)) {
-      for (const key of byFirst.get(m[0]) ?? []) {
-        const end = m.index + key.length;
-        if (low.startsWith(key, m.index) && !/\p{L}/u.test(low[end] ?? '')) {
-          const list = found.get(key) ?? [];
-          if (list[list.length - 1] !== ref.block.id) list.push(ref.block.id);
-          found.set(key, list);
-        }
-      }
+/** A surname entry ("Stalin") joins the one full name that ends with it ("Joseph Stalin"); spellings of one
+ * person ("Vladimir Potemkin", "Vladimir Potyomkin") are one entry. */
+function mergeSurnames(terms: Map<string, Candidate>): void {
+  const persons = [...terms.entries()].filter(([, c]) => c.kind === 'person' && c.term.includes(' '));
+  for (const [i, [key, c]] of persons.entries())
+    if (persons.slice(0, i).some(([k, p]) => terms.has(k) && samePerson(p.term, c.term))) {
+      const keep = persons.slice(0, i).find(([k, p]) => terms.has(k) && samePerson(p.term, c.term))![1];
+      (keep.aliases ??= []).push(c.term);
+      terms.delete(key);
     }
+  const people = [...terms.values()].filter((c) => c.kind === 'person' && c.term.includes(' '));
+  for (const [key, c] of terms) {
+    if (c.term.includes(' ') || c.mentions) continue;
+    const full = people.filter((p) => nameParts(p.term).surname === c.term);
+    if (full.length === 1) terms.delete(key);
+    else if (c.kind !== 'person' && full.length > 1) terms.delete(key);
   }
+}
+
+/** Mentions (under the term, its other spellings, or a person's surname), ids, sort keys and roles. */
+function finish(book: StudyGuide, terms: Map<string, Candidate>, texts: string[], ids: string[]): IndexEntry[] {
+  const surnames = new Map<string, number>();
+  for (const c of terms.values())
+    if (c.kind === 'person')
+      surnames.set(nameParts(c.term).surname, (surnames.get(nameParts(c.term).surname) ?? 0) + 1);
   const entries: IndexEntry[] = [];
-  for (const [key, t] of terms) {
-    const mentions = t.mentions ?? found.get(key) ?? [];
-    if (mentions.length) entries.push({ id: `index-${slugify(t.term)}`, term: t.term, kind: t.kind, mentions });
+  for (const c of terms.values()) {
+    let mentions = c.mentions;
+    if (!mentions) {
+      const surname = c.kind === 'person' ? nameParts(c.term).surname : '';
+      const names = [c.term, ...(c.aliases ?? []), ...(c.term === 'Soviet Union' ? ['USSR', 'Soviets'] : [])];
+      if (surname && surnames.get(surname) === 1) names.push(surname);
+      const pattern = new RegExp(
+        `(?<![\\p{L}'’-])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}'’-])`,
+        'u',
+      );
+      mentions = ids.filter((_, i) => pattern.test(texts[i]!));
+    }
+    if (!mentions.length) continue;
+    const parts = nameParts(c.term);
+    const inverted =
+      c.kind === 'person' && parts.given.length
+        ? `${parts.surname}, ${c.term.slice(0, c.term.lastIndexOf(parts.surname)).trim()}`
+        : c.term;
+    const description = c.kind === 'person' ? describePerson(c.term, texts, c.description) || c.description || '' : '';
+    entries.push({
+      id: `index-${slugify(c.term)}`,
+      term: inverted,
+      kind: c.kind,
+      mentions,
+      sortKey: inverted.toLocaleLowerCase(book.meta.language),
+      ...(description ? { description } : {}),
+    });
   }
-  const ids = new Set<string>();
+  const seen = new Set<string>();
   for (const e of entries) {
     let id = e.id;
-    for (let n = 2; ids.has(id); n++) id = `${e.id}-${n}`;
-    ids.add(id);
+    for (let n = 2; seen.has(id); n++) id = `${e.id}-${n}`;
+    seen.add(id);
     e.id = id;
   }
-  return entries.sort((a, b) => a.term.localeCompare(b.term, book.meta.language));
+  return entries.sort((a, b) => a.sortKey!.localeCompare(b.sortKey!, book.meta.language));
 }

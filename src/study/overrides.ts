@@ -3,7 +3,13 @@
  * review questions. Overrides win over extraction; an id that names no entry is an error, not a no-op.
  */
 import { z } from 'zod';
-import type { Ambassador, ReviewQuestion, StudyGuide, Treaty } from '../model/index.js';
+import {
+  TreatyStatusSchema,
+  type Ambassador,
+  type ReviewQuestion,
+  type StudyGuide,
+  type Treaty,
+} from '../model/index.js';
 import { QuireError } from '../util/errors.js';
 import { slugify } from '../util/slug.js';
 
@@ -36,6 +42,7 @@ const TreatyAdd = z
     parties: z.array(z.string()).default([]),
     signatories: z.array(z.string()).default([]),
     description: z.string().default(''),
+    status: TreatyStatusSchema.nullable().default(null),
   })
   .strict();
 
@@ -173,7 +180,14 @@ export function applyQuestionOverrides(book: StudyGuide, overrides: Overrides, f
         hint: `chapters are ${book.chapters.map((c) => c.id).join(', ')}`,
       });
     const block = chapter.sections[0]?.blocks[0]?.id ?? '';
-    questions.push({ id: `q-editor-${i + 1}`, chapter: chapter.id, question: q.question, answer: q.answer, block });
+    questions.push({
+      id: `q-editor-${i + 1}`,
+      chapter: chapter.id,
+      kind: 'short',
+      question: q.question,
+      answer: q.answer,
+      block,
+    });
   }
   const order = new Map(book.chapters.map((c, i) => [c.id, i]));
   questions.sort((a, b) => (order.get(a.chapter) ?? 0) - (order.get(b.chapter) ?? 0));

@@ -1,20 +1,14 @@
 /**
- * The timeline: every date in the book, parsed by chrono-node ("March 3, 1918", "11 November 1918",
- * "August 1939"), plus two rules chrono does not cover: bare years ("in 1933") and year ranges
- * ("1919–20", "1935–1937"). A day or month without a year ("On May 15, …") takes the last year the same
- * block named before it. Each event keeps its sentence and the block it stands in.
- * Other languages: chrono's locale where it has one (German, French, Dutch, Spanish, Portuguese …), then the
- * language's month names (src/util/language.ts) for day–month–year and month–year dates chrono leaves
- * ("1. november 2009", "19 Oktober 1963", "Mai 1932").
+ * The timeline of events: every date of the book that marks an event (study/dates.ts gives each its year,
+ * from the text or the narrative), each with a label of a few words — the clause that carries the date,
+ * without the date — and a link to the block that tells it. Two sentences or two sources telling one event
+ * (same date, overlapping words) are one event with every block that tells it. Incidental years (a book's
+ * year, "the 1932 pact", a year in brackets, list lines such as "Adolf Ioffe (1918)") are not events.
  */
-// Only the English locale up front: the package's index loads every locale (~0.2 s of start-up). Another
-// language's locale is loaded (synchronously, from chrono's CommonJS build) the first time a book needs it.
-import { createRequire } from 'node:module';
-import * as chronoEn from 'chrono-node/en';
+import nlp from 'compromise';
 import type { Book, TimelineEvent } from '../model/index.js';
 import { blocksOf } from './text.js';
-import { memoize } from '../util/memo.js';
-import { baseLanguage, monthNames } from '../util/language.js';
+import { bookDates, isoOf, rawDatesIn, type BookDate } from './dates.js';
 
 export interface DateMention {
   /** ISO start by precision. */
@@ -27,203 +21,513 @@ export interface DateMention {
 }
 
 /**
- * chrono's casual English parsers without the relative durations ("two weeks after 3 March 1918", "within
- * a year", "three days ago"): the timeline dates what the text writes out ("3 March 1918" there), not
- * arithmetic the text leaves to the reader. Their patterns are also two thirds of chrono's first-use cost
- * (~0.15 s of a cold build). Matched by class name: if a later chrono renames them they are kept (slower,
- * dated as chrono dates them), never lost.
+ * Every date in one sentence on its own. A day or month without a year takes `lastYear`, else a year the
+ * sentence writes; without either it is left out. (The book's dates take their years from the narrative:
+ * `bookDates`.)
  */
-const RELATIVE_DURATIONS = new Set([
-  'ENTimeUnitWithinFormatParser',
-  'ENTimeUnitAgoFormatParser',
-  'ENTimeUnitLaterFormatParser',
-  'ENTimeUnitCasualRelativeFormatParser',
+export function datesIn(sentence: string, lastYear?: number, language?: string): DateMention[] {
+  const raws = rawDatesIn(sentence, language);
+  const own = raws.find((r) => r.start.year !== undefined && r.precision !== 'year')?.start.year;
+  const fallback = lastYear ?? own ?? raws.find((r) => r.start.year !== undefined)?.start.year;
+  const out: DateMention[] = [];
+  for (const r of raws) {
+    const year = r.start.year ?? fallback;
+    if (year === undefined) continue;
+    const end = r.end ? isoOf(r.end, r.end.year ?? year) : undefined;
+    out.push({ date: isoOf(r.start, year), precision: r.precision, end, label: r.label, index: r.index });
+  }
+  return out;
+}
+
+/** Words that open a clause without saying anything of the event. */
+const CONNECTIVES = new RegExp(
+  String.raw`^(?:(?:however|then|thus|therefore|finally|also|and|but|so|yet|meanwhile|subsequently|moreover|` +
+    String.raw`furthermore|already|respectively|later|soon|when|while|as|after|before|since|until|in turn|` +
+    String.raw`at the same time|in response|in exchange|in return|instead|such that)\b[\s,]*)+`,
+  'i',
+);
+/** Prepositions and articles a date phrase leaves behind ("On …", "in early …", "by the end of …"). */
+const DATE_LEFTOVER = new RegExp(
+  String.raw`(?:\b(?:on|in|by|from|at|since|until|till|of|during|around|through|throughout|between|after|before|` +
+    String.raw`im|am|vom|seit|bis|ab|anfang|ende|mitte|op|le|en|au|el|del|` +
+    String.raw`as early as|as late as)\s+)?(?:\b(?:the\s+)?(?:early|late|mid|end|beginning|start|middle|summer|` +
+    String.raw`spring|autumn|fall|winter|course)(?:-|\s+)(?:of\s+)?)*$`,
+  'i',
+);
+/** Where a long label can end: before a subordinate or adverbial phrase. */
+const BREAKS = new RegExp(
+  String.raw`\s+(?=(?:which|who|whom|whose|that|whether|because|although|though|while|when|where|in order|so that|` +
+    String.raw`thereby|as|after|before|during|for|with|despite|including|under|against|through|to the|from|in|at|on|` +
+    String.raw`and|but|by|of|until|till)\b)|\s*(?=[,;:"“(])`,
+  'gi',
+);
+const TRAILING_STOP = new RegExp(
+  String.raw`\s+(?:the|a|an|of|in|on|at|to|for|and|or|by|with|from|as|that|which|who|its|their|his|her|about|` +
+    String.raw`into|over|than|whether|towards|regarding|upon)$`,
+  'i',
+);
+const MAX_WORDS = 11;
+/** A label fits one line of the timeline's table (a figure the print pages bear out). */
+const MAX_CHARS = 72;
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+/**
+ * Whether a word is a verb (or an adverb), by compromise's lexicon of English words and its -ed/-ing endings.
+ * Its contextual tagger reads every word of a sentence and costs ~15 ms a sentence, seconds a book; the
+ * labels only ask whether a clause has a verb at all, which the lexicon answers. A capitalised word inside a
+ * phrase is a name, never a verb.
+ */
+const LEXICON = (nlp.world() as unknown as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one
+  .lexicon;
+const VERB_TAGS = new Set([
+  'Verb',
+  'PastTense',
+  'PresentTense',
+  'Infinitive',
+  'Gerund',
+  'Copula',
+  'Modal',
+  'Auxiliary',
+  'Participle',
+  'PhrasalVerb',
 ]);
-const chrono = (() => {
-  const configuration = chronoEn.configuration.createCasualConfiguration(false);
-  configuration.parsers = configuration.parsers.filter((parser) => !RELATIVE_DURATIONS.has(parser.constructor.name));
-  return new chronoEn.Chrono(configuration);
-})();
-
-/** Languages chrono-node has a locale for (besides English). */
-const CHRONO_LOCALES = new Set(['de', 'fr', 'nl', 'es', 'pt', 'it', 'sv', 'fi', 'ru', 'uk', 'ja', 'zh']);
-interface DateParser {
-  parse: typeof chrono.parse;
+const tagsOf = (w: string): string[] => {
+  const t = LEXICON[w];
+  return t === undefined ? [] : Array.isArray(t) ? t : [t];
+};
+const bare = (w: string) => w.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}'’-]+$/gu, '');
+function isVerb(w: string | undefined, at = 0): boolean {
+  if (w === undefined || (at > 0 && /^\p{Lu}/u.test(w))) return false;
+  const b = bare(w);
+  const known = tagsOf(b);
+  // "joined", "used": the lexicon files past participles as adjectives; in a clause they are its verb.
+  if (b.length > 4 && /ed$/.test(b)) return true;
+  if (known.length) return known.some((t) => VERB_TAGS.has(t));
+  return b.length > 4 && /ing$/.test(b);
 }
-const require = createRequire(import.meta.url);
-const parsers = new Map<string, DateParser | undefined>();
-/** chrono's strict parser for a language (no casual words such as "heute"), or none. */
-function parserFor(language: string): DateParser | undefined {
-  if (language === 'en') return chrono;
-  if (!parsers.has(language)) {
-    let parser: DateParser | undefined;
-    if (CHRONO_LOCALES.has(language)) {
-      try {
-        parser = (require(`chrono-node/${language}`) as { strict: DateParser }).strict;
-      } catch {
-        parser = undefined;
-      }
+/** A verb that tells something: finite, or a participle in -ed ("command" and "report" are not enough). */
+function tellsIn(phrase: string): boolean {
+  return words(phrase).some(
+    (w, i) => !(i > 0 && /^\p{Lu}/u.test(w)) && (/ed$/.test(bare(w)) || tagsOf(bare(w)).some((t) => FINITE.has(t))),
+  );
+}
+/** A finite verb in a noun phrase ("the German invasion of the USSR" has none; "the treaty was signed" has). */
+const FINITE = new Set(['PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary']);
+function finiteIn(phrase: string): boolean {
+  return words(phrase).some((w) => !/^\p{Lu}/u.test(w) && tagsOf(bare(w)).some((t) => FINITE.has(t)));
+}
+const isAdverb = (w: string | undefined) => w !== undefined && tagsOf(bare(w)).includes('Adverb');
+
+/** Clauses of a sentence, split at commas, semicolons and dashes outside brackets and quotations. */
+function clauses(sentence: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === '"' || c === '“' || c === '”') quoted = c === '“' ? true : c === '”' ? false : !quoted;
+    else if (
+      depth === 0 &&
+      !quoted &&
+      (c === ',' || c === ';' || c === ':' || (c === '–' && sentence[i - 1] === ' ')) &&
+      !(c === ',' && listComma(sentence, i))
+    ) {
+      out.push({ text: sentence.slice(start, i), start });
+      start = i + 1;
     }
-    parsers.set(language, parser);
   }
-  return parsers.get(language);
+  out.push({ text: sentence.slice(start), start });
+  return out;
 }
 
-const monthPatterns = new Map<string, RegExp | undefined>();
-/** Day–month–year, day–month and month–year in a language's month names ("1. november 2009", "Mai 1932"). */
-function monthPattern(language: string): RegExp | undefined {
-  if (!monthPatterns.has(language)) {
-    const months = monthNames(language);
-    const names = months?.flatMap((m) => m.split('|')).join('|');
-    monthPatterns.set(
-      language,
-      names
-        ? new RegExp(
-            String.raw`(?<![\p{L}\d.])(?:(\d{1,2})\.?\s+(?:de\s+)?)?(${names})(?![\p{L}])\.?` +
-              String.raw`(?:\s+(?:de\s+)?(\d{3,4})(?![\d.,]\d))?`,
-            'giu',
-          )
-        : undefined,
-    );
-  }
-  return monthPatterns.get(language);
+const NOT_A_NAME =
+  /^\s+(?:It|The|This|That|These|Those|He|She|They|We|In|On|At|By|For|From|After|Before|A|An|His|Her|Its|Their)\b/;
+/** A comma in a list of names ("Estonia, Latvia, and Lithuania"): capitalised words on both sides. */
+function listComma(sentence: string, at: number): boolean {
+  return (
+    /\p{Lu}[\p{L}'’-]*$/u.test(sentence.slice(0, at)) &&
+    /^\s+(?:(?:and|or)\s+)?\p{Lu}/u.test(sentence.slice(at + 1)) &&
+    !NOT_A_NAME.test(sentence.slice(at + 1))
+  );
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** In other languages (chrono's strict parsers): a word of three letters or more, or a year. */
-const WRITTEN_OUT = /\p{L}{3,}|\b\d{4}\b/u;
-const MONTH_OR_YEAR = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b|\b\d{4}\b/;
+/** A label fits MAX_CHARS: it ends at a phrase boundary, never mid-phrase and never with "…". */
+function shorten(label: string): string {
+  let text = label
+    .replace(/\s*\([^()]*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/,?\s+(?:as well|too|again)$/, '')
+    .trim();
+  if (text.length > MAX_CHARS) {
+    // The longest head that fits and has a verb, else the shortest a little longer, else any head that fits.
+    const whole = text;
+    const heads = [...text.matchAll(BREAKS)]
+      // Not inside a name ("Boundary and Friendship Treaty", "Estonia, Latvia, and Lithuania").
+      .filter(
+        (m) =>
+          !(/\p{Lu}[\p{L}-]*,?$/u.test(text.slice(0, m.index)) && /^,?\s*(?:and\s+)?\p{Lu}/u.test(text.slice(m.index))),
+      )
+      .map((m) => whole.slice(0, m.index).trim())
+      // A head that needs what follows ("been referred to"): not a place to end.
+      .filter((h) => words(h).length >= 3 && !/\b(?:to|into|than)$/i.test(h));
+    text =
+      heads.filter((h) => h.length <= MAX_CHARS && tellsIn(h)).at(-1) ??
+      heads.find((h) => h.length > MAX_CHARS && tellsIn(h)) ??
+      text;
+  }
+  for (let before = ''; before !== text;) {
+    before = text;
+    text = text.replace(TRAILING_STOP, '').replace(/[\s,;:–-]+$/, '');
+  }
+  return text;
+}
 
-/** Measurements and head counts in other languages ("1800 Metern", "1500 Einwohner"), either case. */
-const UNITS = [
-  'm',
-  'cm',
-  'mm',
-  'kg',
-  'ha',
-  'ft',
-  'meter',
-  'metern',
-  'metres',
-  'mètres',
-  'metros',
-  'einwohner',
-  'inwoners',
-  'innbyggere',
-  'invånare',
-  'habitants',
-  'habitantes',
-  'menschen',
-  'mense',
-  'mensen',
-  'personen',
-  'personer',
-  'soldaten',
-  'tonnen',
-]
-  .map((u) => `[${u[0]}${u[0]!.toUpperCase()}]${u.slice(1)}`)
-  .join('|');
-
-/** Bare years and year ranges: 1000–2099, not part of a larger number, not a quantity. */
-const YEAR = new RegExp(
-  String.raw`(?<![\d,.])\b(1\d{3}|20\d{2})(?:\s*[–-]\s*(\d{4}|\d{2}))?\b(?![,.]\d)` +
-    String.raw`(?!\s*(?:%|km|kilometres|kilometers|miles|men|people|tons|tonnes|soldiers|troops)\b)` +
-    // Measurements and head counts in other languages ("1800 Metern", "1500 Einwohner", "2000 inwoners").
-    String.raw`(?!\s*(?:${UNITS})(?!\p{L}))`,
-  'gu',
+const MARK = '\u2060';
+/** Dates joined into one phrase ("September 24, October 2 and October 3, 1939, respectively") are one run. */
+const RUN = new RegExp(
+  `${MARK}+(?:(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|to|until)\\s+(?:(?:early|late|mid)[\\s-]+)?|` +
+    `\\s*[–-]\\s*)${MARK}+)*` +
+    `(?:,?\\s+respectively)?`,
+  'g',
 );
 
-/**
- * Every date in a sentence. `lastYear` fills in a year the sentence leaves out. Remembered per sentence and
- * year (chrono's parse is the timeline's main cost, and most sentences are the same from one build to the next).
- */
-export const datesIn: (sentence: string, lastYear?: number, language?: string) => readonly Readonly<DateMention>[] =
-  memoize(parseDates, (sentence, lastYear, language) => `${language ?? 'en'}\u0000${lastYear ?? ''}\u0000${sentence}`);
-
-function parseDates(sentence: string, lastYear?: number, tag = 'en'): DateMention[] {
-  const language = baseLanguage(tag);
-  const out: DateMention[] = [];
-  const taken: [number, number][] = [];
-  // A day without a year takes the block's last year, else a year the sentence itself names.
-  const fallbackYear =
-    lastYear ?? (/\b(1\d{3}|20\d{2})\b/.exec(sentence) ? Number(/\b(1\d{3}|20\d{2})\b/.exec(sentence)![1]) : undefined);
-  const ref = new Date(Date.UTC(fallbackYear ?? 2000, 0, 1));
-  for (const r of parserFor(language)?.parse(sentence, ref, { forwardDate: false }) ?? []) {
-    // Only dates the text writes out: a month name or a year ("a few months later" is not a date).
-    if (!(language === 'en' ? MONTH_OR_YEAR : WRITTEN_OUT).test(r.text)) continue;
-    const s = r.start;
-    const yearKnown = s.isCertain('year');
-    const year = yearKnown ? s.get('year')! : fallbackYear;
-    if (year === undefined || year === null) continue;
-    if (!s.isCertain('month')) continue;
-    const month = s.get('month')!;
-    const day = s.isCertain('day') ? s.get('day') : null;
-    const precision = day ? 'day' : 'month';
-    const date = day ? `${year}-${pad(month)}-${pad(day)}` : `${year}-${pad(month)}`;
-    let end: string | undefined;
-    if (r.end && r.end.isCertain('month')) {
-      const ey = r.end.isCertain('year') ? r.end.get('year')! : year;
-      const em = r.end.get('month')!;
-      const ed = r.end.isCertain('day') ? r.end.get('day') : null;
-      end = ed ? `${ey}-${pad(em)}-${pad(ed)}` : `${ey}-${pad(em)}`;
-    }
-    out.push({ date, precision, end, label: r.text, index: r.index });
-    taken.push([r.index, r.index + r.text.length]);
-  }
-  for (const m of sentence.matchAll(monthPattern(language) ?? /$^/g)) {
-    const at = m.index;
-    if (taken.some(([a, b]) => at < b && at + m[0].length > a)) continue;
-    const year = m[3] ? Number(m[3]) : m[1] ? fallbackYear : undefined;
-    if (year === undefined || (m[1] && (Number(m[1]) < 1 || Number(m[1]) > 31))) continue;
-    const months = monthNames(language)!;
-    const month = months.findIndex((names) => names.split('|').includes(m[2]!.toLowerCase())) + 1;
-    const date = m[1] ? `${year}-${pad(month)}-${pad(Number(m[1]))}` : `${year}-${pad(month)}`;
-    out.push({ date, precision: m[1] ? 'day' : 'month', label: m[0].trim(), index: at });
-    taken.push([at, at + m[0].length]);
-  }
-  for (const m of sentence.matchAll(YEAR)) {
-    const at = m.index;
-    if (taken.some(([a, b]) => at >= a && at < b)) continue;
-    const start = Number(m[1]);
-    let end: number | undefined;
-    if (m[2]) {
-      end = m[2].length === 2 ? Number(String(start).slice(0, 2) + m[2]) : Number(m[2]);
-      if (end <= start || end - start > 100) end = undefined;
-    }
-    out.push({ date: String(start), precision: 'year', end: end ? String(end) : undefined, label: m[0], index: at });
-  }
-  return out.sort((a, b) => a.index - b.index);
+/** The sentence with every date (and each run of dates) replaced by marks of the same length. */
+function masked(sentence: string, dates: readonly Pick<BookDate, 'label' | 'index'>[]): string {
+  let out = sentence;
+  for (const d of dates)
+    out = out.slice(0, d.index) + MARK.repeat(d.label.length) + out.slice(d.index + d.label.length);
+  return out.replace(RUN, (m) => MARK.repeat(m.length));
 }
 
-/** A one-line event: the sentence, shortened at a word boundary when long. */
-export function eventLine(sentence: string, max = 220): string {
-  if (sentence.length <= max) return sentence;
-  const cut = sentence.slice(0, max);
-  return `${cut.slice(0, cut.lastIndexOf(' '))} …`;
+function verbIn(s: string): boolean {
+  return words(s).some((w, i) => isVerb(w, i));
+}
+
+/** The subject of a clause: its words before the first verb ("an extension of the 1926 Berlin Treaty"). */
+function subjectOf(clause: string): string | undefined {
+  const ws = words(clause.replace(new RegExp(`${MARK}+`, 'g'), ' '));
+  const at = ws.findIndex((w, i) => isVerb(w, i));
+  if (at <= 0) return undefined;
+  const subject = ws
+    .slice(0, at)
+    .join(' ')
+    .replace(/^\s*(?:on|in|by|after|before|during)\b[,\s]*/i, '')
+    .replace(CONNECTIVES, '')
+    .replace(/^[\s,]+|[\s,]+$/g, '');
+  if (/^(?:who|which|that|whose)$/i.test(subject) || /,\s*(?:who|which)$/i.test(subject)) return undefined;
+  return words(subject).length >= 1 && words(subject).length <= 8 ? subject : undefined;
+}
+
+/** Nouns that name an event: a phrase headed by one is a label without a verb ("the German invasion of the USSR"). */
+const EVENT_NOUN = new RegExp(
+  String.raw`\b(?:invasion|conclusion|signing|ratification|capture|dissolution|collapse|surrender|armistice|war|` +
+    String.raw`battle|speech|attack|meeting|pact|treaty|agreement|accord|alliance|conference|congress|` +
+    String.raw`demonstrations?|coup|crisis|election|parade|purge|uprising|revolution|occupation|annexation|` +
+    String.raw`partition|negotiations|talks|visit|death|birth|founding|establishment|publication)s?\b`,
+  'i',
+);
+/** A determiner or possessive that opens a noun phrase. */
+const DETERMINER = String.raw`(?:the|a|an|its|their|his|her|\p{Lu}[\p{L}-]*['’]s)`;
+
+const LEFTOVER_END = new RegExp(
+  String.raw`\s*(?:\b(?:on|in|of|at|from|during|by)\s+)?(?:(?:the\s+)?(?:early|late|mid|end|beginning|start|middle|` +
+    String.raw`summer|spring|autumn|fall|winter)(?:-|\s+)(?:of\s+)?)*$`,
+  'i',
+);
+const NP_AFTER = /^(?:of|with|by|before|after|until|since|following|and|between|that|than|to|as)$/i;
+
+/**
+ * The event noun phrase a date follows, when it is not a verb's object: "… and the German invasion of the
+ * USSR on June 22, 1941", "… with the conclusion of the Munich Agreement on September 29, 1938". The
+ * shortest such phrase that is headed by an event noun and has no verb of its own.
+ */
+function localPhrase(before: string): string | undefined {
+  const text = before.replace(LEFTOVER_END, '');
+  const starts = [...text.matchAll(new RegExp(`(?<![\\p{L}'’-])${DETERMINER}\\s`, 'gu'))].reverse();
+  for (const m of starts) {
+    const np = text.slice(m.index).trim();
+    if (words(np).length > MAX_WORDS) break;
+    if (words(np).length < 2) continue;
+    const pre = text.slice(0, m.index).trim();
+    const prev = words(pre).at(-1) ?? '';
+    if (pre && !NP_AFTER.test(bare(prev))) continue;
+    // After "of", only an event's own ("the conclusion of …"), not "a copy of the secret protocols of …".
+    if (/^of$/i.test(prev) && !EVENT_NOUN.test(words(pre).at(-2) ?? '')) continue;
+    if (!EVENT_NOUN.test(words(np).slice(0, 4).join(' ')) || finiteIn(np)) continue;
+    return np;
+  }
+  return undefined;
+}
+
+/** A date used as a modifier: "the planned August 26 invasion of western Poland". */
+function modifiedNoun(before: string, after: string): string | undefined {
+  const det = new RegExp(`(?:^|\\s)((?:the|a|an|its|their)\\s+(?:\\p{Ll}+\\s+){0,2})$`, 'u').exec(before);
+  const noun = /^\s+(\p{Ll}+(?:\s+of\s+(?:the\s+)?(?:\p{Ll}+\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)?)/u.exec(
+    after,
+  );
+  if (!det || !noun || !EVENT_NOUN.test(noun[1]!.split(/\s+/)[0]!)) return undefined;
+  return `${det[1]}${noun[1]}`;
+}
+
+const PREPOSITION =
+  /^\s*(?:in|on|by|at|during|after|before|from|since|until|following|with|under|for|through|despite|upon)\b/i;
+/** Clauses that add nothing to a subject's event: an apposition or a participle ("including …", "the RSFSR's …"). */
+const ASIDE = /^(?:the|a|an|including|assisted|fulfilling|headed|led|together|both|who|which)\b/i;
+
+type DatePlace = Pick<BookDate, 'label' | 'index'> & Partial<Pick<BookDate, 'event' | 'precision'>>;
+
+/** The event a date marks, in a few words: the clause carrying the date, without the date. */
+export function eventLabel(sentence: string, date: DatePlace, all: readonly DatePlace[] = [date]): string {
+  const dates = all.filter((d) => d === date || d.event !== false || d.precision !== 'year');
+  const text = masked(sentence, dates.includes(date) ? dates : [...dates, date]);
+  const parts = clauses(text);
+  let i = parts.findIndex((p) => date.index >= p.start && date.index <= p.start + p.text.length);
+  if (i < 0) i = 0;
+  const strip = (s: string) =>
+    s
+      .replace(new RegExp(`${DATE_LEFTOVER.source.slice(0, -1)}(?:the\\s+)?\\s*${MARK}+`, 'gi'), ' ')
+      .replace(new RegExp(`${MARK}+`, 'g'), ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(CONNECTIVES, '')
+      .replace(/^[.,;:\s]+|[\s.,;:]+$/g, '');
+  const before = text.slice(0, date.index);
+  // A date in brackets glosses what stands before them: "the Battle of Khalkhin Gol (May 11 – …)".
+  if (/\([^()]*$/.test(before)) {
+    const gloss = localPhrase(before.replace(/\s*\([^()]*$/, '')) ?? shortPhrase(before.replace(/\s*\([^()]*$/, ''));
+    if (gloss && words(gloss).length >= 2) return finish(gloss);
+  }
+  // "it was not until 1933 that it was ratified": the event is after "that".
+  const cleft = new RegExp(
+    String.raw`\bit (?:was|is) (?:not )?(?:only )?(?:until|in|on|by)\b[^,;]*?${MARK}+[^,;]*?\bthat\s+([^]*)$`,
+    'i',
+  ).exec(parts[i]!.text);
+  const rest = parts[i]!.text.slice(date.index - parts[i]!.start).replace(new RegExp(`^${MARK}+`), '');
+  const prepositional =
+    i > 0 &&
+    PREPOSITION.test(parts[i]!.text.replace(/^\s*(?:and|but|or)\s+/i, '')) &&
+    words(rest.replace(/[.;:]/g, '')).length < 2;
+  if (!cleft && !prepositional) {
+    const after = text.slice(date.index).replace(new RegExp(`^${MARK}+`), '');
+    const local = modifiedNoun(before, after) ?? localPhrase(before.slice(parts[i]!.start));
+    if (local) return finish(local);
+  }
+  let label = strip(cleft ? cleft[1]! : parts[i]!.text);
+  // A date clause that opens the sentence or with a preposition ("in his report … on June 27, 1930,") is
+  // an adverbial: the event is the clause after it.
+  const adverbial = i === 0 || prepositional || PREPOSITION.test(parts[i]!.text);
+  // … and the date ends its clause: "in his report … on June 27, 1930," is all adverbial (`prepositional`).
+  // … unless what follows is another such phrase ("in December 1928, with what was termed …"): then the clause before.
+  const nextIsPhrase = i + 1 < parts.length && PREPOSITION.test(parts[i + 1]!.text) && !tellsIn(parts[i + 1]!.text);
+  if (prepositional && i + 1 < parts.length && !cleft && !nextIsPhrase) label = '';
+  if (adverbial && i + 1 < parts.length && !cleft && !nextIsPhrase && (words(label).length < 2 || !verbIn(label))) {
+    // An opening date phrase ("On 11 November 1918,"): the event is the clause after it.
+    for (let j = i + 1; j < parts.length && (words(label).length < 2 || !verbIn(label)); j++) {
+      const next = strip(parts[j]!.text);
+      if (!next) continue;
+      if (label && !verbIn(next) && j + 1 < parts.length) continue;
+      if (label && ASIDE.test(next) && j + 1 < parts.length) continue;
+      // A participial phrase ("discontented with …,") before the main clause: pass over it.
+      if (/^\p{Ll}+(?:ed|ing)\b/u.test(next) && j + 1 < parts.length && !label) continue;
+      // An adverbial phrase without a verb ("only after the dissolution of …") gives way to the main clause.
+      const adverbialOnly = /^(?:only|just|even|shortly|soon|after|before|during|in|on|at|by|from|since|until)\b/i;
+      label = label && !(adverbialOnly.test(label) && !verbIn(label) && verbIn(next)) ? `${label} ${next}` : next;
+    }
+  } else if (words(label).length < 2 || !verbIn(label)) {
+    // A date phrase after the main clause: the clause before it tells the event.
+    for (let j = i - 1; j >= 0 && (words(label).length < 2 || !verbIn(label)); j--) {
+      const previous = strip(parts[j]!.text);
+      if (previous && !(ASIDE.test(previous) && j > 0)) label = label ? `${previous} ${label}` : previous;
+    }
+  }
+  const leading = parts.slice(0, i).filter((p) => !label.includes(strip(p.text)) || !strip(p.text));
+  label = resolveOpening(label, leading.map((p) => p.text).join(','));
+  return finish(label);
+}
+
+/** The last few words before a bracket, from the last preposition or conjunction. */
+function shortPhrase(text: string): string {
+  const m = /^.*\b(?:of|with|by|as|and|that|in|from)\s+((?:the\s+)?[^,;()]+?)\s*$/i.exec(text);
+  return m?.[1] ?? '';
+}
+
+/** A label opening with "it", "who", "which", or a bare verb: the thing it speaks of, from the clauses before. */
+function resolveOpening(label: string, before: string): string {
+  const previous = before
+    .split(/[,;]/)
+    .map((p) => p.replace(new RegExp(`${MARK}+`, 'g'), '').trim())
+    .filter(Boolean);
+  if (!previous.length) return label;
+  const opener = /^(it|they|this|who|which|whose)\b\s*/i.exec(label);
+  if (opener && /^(?:who|which|whose)$/i.test(opener[1]!)) {
+    const rest = label.slice(opener[0].length);
+    const last = previous.at(-1)!;
+    const antecedent = words(last).length <= 6 ? last : /(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s*)+$/u.exec(last)?.[0];
+    if (!antecedent) return rest;
+    // "which Fascist Italy joined": the antecedent is the object.
+    const first = words(rest)[0];
+    const subjectRelative = isVerb(first) || isAdverb(first);
+    return subjectRelative ? `${antecedent.trim()} ${rest}` : `${rest} ${antecedent.trim()}`;
+  }
+  const firstWord = words(label).find((w) => !(isAdverb(w) || /ly$/i.test(w)));
+  const bareVerb = !opener && isVerb(firstWord);
+  if (!opener && !bareVerb) return label;
+  const rest = opener ? label.slice(opener[0].length) : label;
+  // The subject of the nearest clause before that has one, else the sentence's opening name.
+  let subject: string | undefined;
+  for (let k = previous.length - 1; k >= 0 && !subject; k--)
+    if (
+      words(previous[k]!).length >= 2 &&
+      verbIn(previous[k]!) &&
+      !/^(?:together|with|including|along)\b/i.test(previous[k]!)
+    )
+      subject = subjectOf(previous[k]!);
+  const opening = previous[0]!.replace(CONNECTIVES, '');
+  if (!subject && words(opening).length <= 6 && /\p{Lu}/u.test(opening) && !verbIn(opening)) subject = opening;
+  if (!subject && bareVerb) subject = shortPhrase(previous.at(-1)!) || undefined;
+  // "The agreement formally set …, It extended …": the noun the sentence opens with.
+  if (!subject && opener) subject = /^(?:The|This|That)\s+\p{Ll}[\p{L}-]+/u.exec(opening)?.[0];
+  return subject ? `${subject} ${rest}` : label;
+}
+
+function finish(label: string): string {
+  let text = shorten(
+    label
+      .replace(new RegExp(`${MARK}+`, 'g'), ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+  // "Litvinov was dismissed and Vyacheslav Molotov": a subject left without its verb.
+  const dangling = /\s+and\s+(?:\p{Lu}[\p{L}-]*\s*)+$/u.exec(text);
+  const head = dangling ? text.slice(0, dangling.index) : '';
+  if (dangling && isVerb(words(head).at(-1), 1)) text = head;
+  return text ? text[0]!.toUpperCase() + text.slice(1) : '';
+}
+
+/** A view or a conjecture about the past, not an event of it. */
+const HEDGED = new RegExp(
+  String.raw`\b(?:argued?|argues|claimed|claims? that|it is (?:also |quite )?possible|possibly|perhaps|presumably|` +
+    String.raw`(?:could|might|may|would|must) ` +
+    String.raw`(?:also )?have|according to|point of view|` +
+    String.raw`it is (?:often |sometimes |also )?(?:said|thought|believed))\b`,
+  'i',
+);
+/** A label whose verb is a copula before a noun or adjective ("were pariah nations"), or is negated. */
+function isState(label: string): boolean {
+  const ws = words(label);
+  const at = ws.findIndex((w, i) => isVerb(w, i));
+  if (at < 0) return false;
+  // The verb group without its adverbs ("were mostly deported", "was diplomatically recognized").
+  const verb = ws
+    .slice(at, at + 5)
+    .map(bare)
+    .filter((w) => !(isAdverb(w) || /ly$/.test(w)) || w === 'not' || w === 'never');
+  if (verb.includes('not') || verb.includes('never')) return true;
+  const copula = /^(?:was|were|is|are|been)$/;
+  const i = verb.findIndex((w) => copula.test(w));
+  if (i < 0 || i > 1 || (i === 1 && !/^(?:had|has|have)$/.test(verb[0]!))) return false;
+  const after = verb[i + 1] ?? '';
+  return !/(?:ed|en|wn|ng)$/.test(after) && !isVerb(after, 1);
+}
+
+/** A condition, or a relative clause whose antecedent was not found: no event a reader can place. */
+const UNRESOLVED = /^(?:If|Had|Were|That|Which|Who|Whose|Whom)\b/;
+/** Words that say nothing of an event ("It could have been"). */
+const VAGUE = new RegExp(
+  String.raw`^(?:that|this|these|those|with|from|were|was|have|had|been|being|their|which|could|would|should|` +
+    String.raw`might|also|there|then|they|them)$`,
+);
+/** Content words of a label, to tell whether two labels tell one event. */
+function contentWords(label: string): Set<string> {
+  return new Set(
+    label
+      .replace(/\b(?:USSR|U\.S\.S\.R\.)/g, 'Soviet Union')
+      .toLowerCase()
+      .split(/[^\p{L}\d]+/u)
+      .filter((w) => w.length >= 4 && !VAGUE.test(w)),
+  );
+}
+function sameEvent(a: Set<string>, b: Set<string>): boolean {
+  if (!a.size || !b.size) return false;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / Math.min(a.size, b.size) >= 0.4 || shared >= 3;
+}
+
+type Draft = TimelineEvent & { order: number; words: Set<string> };
+
+/** The next year or month after an ISO date of that precision ("1930" → "1931", "1939-07" → "1939-08"). */
+function next(iso: string): string {
+  const [y, m] = iso.split('-').map(Number);
+  if (m === undefined) return String(y! + 1);
+  return m === 12 ? `${y! + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** One event told of consecutive years or months ("in 1930 and 1931", "late July and early August"): a range. */
+function mergeRuns(events: Draft[]): void {
+  for (let i = 0; i < events.length; i++) {
+    const a = events[i]!;
+    for (let j = i + 1; j < events.length; j++) {
+      const b = events[j]!;
+      if (b.text !== a.text || b.precision !== a.precision || b.block !== a.block) continue;
+      // "on September 24, October 2 and October 3, 1939, respectively": one event, told of each date.
+      const sameSentence = b.sentence === a.sentence && !b.end && /\brespectively\b/i.test(a.sentence ?? '');
+      if (b.date !== next(a.end ?? a.date) && !sameSentence) continue;
+      a.end = b.end ?? b.date;
+      a.label = `${a.label}${sameSentence ? ', ' : '–'}${b.label}`;
+      events.splice(j--, 1);
+    }
+  }
 }
 
 export function extractTimeline(book: Book): TimelineEvent[] {
-  const events: (TimelineEvent & { order: number })[] = [];
+  const dates = bookDates(book);
+  const events: Draft[] = [];
   let order = 0;
   for (const ref of blocksOf(book)) {
-    let lastYear: number | undefined;
-    for (const sentence of ref.block.sentences) {
-      for (const d of datesIn(sentence, lastYear, book.meta.language)) {
-        lastYear = Number(d.date.slice(0, 4));
-        if (events.some((e) => e.block === ref.block.id && e.date === d.date && e.precision === d.precision)) continue;
+    const perSentence = dates.get(ref.block.id) ?? [];
+    ref.block.sentences.forEach((sentence, si) => {
+      for (const d of perSentence[si] ?? []) {
+        if (!d.event) continue;
+        // List lines ("Adolf Ioffe (1918)") date a person, not an event.
+        if (ref.block.kind === 'list' && d.precision === 'year') continue;
+        const text = eventLabel(sentence, d, perSentence[si]!);
+        // "It could have been": no event in it; "it is argued that …", "could have been made": a view, not an event.
+        if (contentWords(text).size < 2 || HEDGED.test(text) || UNRESOLVED.test(text)) continue;
+        // "Both Germany and Russia were pariah nations (by 1919)": a state of things, not an event.
+        if (d.precision === 'year' && (isState(text) || !tellsIn(text))) continue;
+        // A year the narrative leaves unsettled is marked in the data, not shown as if certain.
+        if (d.uncertain) continue;
+        const words = contentWords(text);
+        const same = events.find(
+          (e) => e.date === d.date && e.precision === d.precision && e.end === d.end && sameEvent(e.words, words),
+        );
+        if (same) {
+          if (!same.blocks!.includes(ref.block.id)) same.blocks!.push(ref.block.id);
+          continue;
+        }
         events.push({
           id: '',
           date: d.date,
           precision: d.precision,
           end: d.end,
           label: d.label,
-          text: eventLine(sentence),
+          text,
           block: ref.block.id,
+          blocks: [ref.block.id],
+          sentence,
+          yearFrom: d.yearFrom,
+          uncertain: d.uncertain,
           order: order++,
+          words,
         });
       }
-    }
+    });
   }
+  mergeRuns(events);
   // Chronological; the more precise first on the same start; then reading order.
   const rank = { day: 0, month: 1, year: 2 } as const;
   events.sort(
@@ -233,5 +537,5 @@ export function extractTimeline(book: Book): TimelineEvent[] {
       rank[a.precision] - rank[b.precision] ||
       a.order - b.order,
   );
-  return events.map(({ order: _order, ...e }, i) => ({ ...e, id: `time-${i + 1}` }));
+  return events.map(({ order: _order, words: _words, ...e }, i) => ({ ...e, id: `time-${i + 1}` }));
 }

@@ -1,18 +1,26 @@
 /**
- * Treaties, pacts, agreements, protocols, accords and alliances named in the book.
+ * Treaties, pacts, agreements, accords and alliances named in the book, as instruments: each with its
+ * status (signed, ratified, denounced — or only proposed, or negotiated and never concluded) and the date
+ * of each step, its parties as states, its signatories, its protocols and a line that says what it did.
  *
  * A name is a capitalised phrase around one of those words ("Treaty of Rapallo", "Molotov–Ribbentrop Pact",
  * "German–Soviet Boundary and Friendship Treaty", "Munich Agreement"), or a secret protocol. Names that are
  * the same treaty are merged: the same words in another order ("Treaty of Berlin" / "Berlin Treaty"),
  * combining forms ("Franco-Soviet" / "Soviet-French"), a shorter name contained in exactly one longer one
  * ("Friendship Treaty"), and the sources' own links ("[[Nazi-Soviet Pact|Molotov-Ribbentrop Pact]]").
- * Date, parties and signatories come from the sentences that mention the treaty.
+ * One name, two years ("German–Soviet Commercial Agreement (1939)", "the 1940 German–Soviet Commercial
+ * Agreement") is two instruments; a mention without a year goes to the instrument of its narrative's year.
+ * Protocols belong to the treaty they are "of" or "to" (else the treaty last named around them); a heading
+ * that names a treaty makes the section's "the agreement" that treaty.
+ * Date, status, parties and signatories come from the sentences that mention the treaty, with the years
+ * study/dates.ts reads from the narrative ("On November 28, the Soviet Union denounced the 1932 …" is 1939).
  */
-import type { Book, Treaty } from '../model/index.js';
+import type { Book, Treaty, TreatyStatus } from '../model/index.js';
 import { slugify } from '../util/slug.js';
 import { NAME_PATTERN, stripTitles } from './names.js';
 import { blocksOf, type BlockRef } from './text.js';
-import { datesIn } from './timeline.js';
+import { bookDates, datesOfSentence, type BookDate, type BookDates } from './dates.js';
+import { stateOf, stateOfDemonym } from './states.js';
 
 const KIND =
   String.raw`(?:Treaty|Treaties|Pact|Agreement|Agreements|Protocol|Protocols|Accord|Accords|Alliance|Convention|` +
@@ -28,7 +36,6 @@ const NAMED = new RegExp(
     String.raw`(?:\s+(?:of|on)\s+(?:${CAP}(?:\s+(?:and|of)\s+)?\s*){1,4})?`,
   'gu',
 );
-const SECRET = /\b[Ss]ecret (?:[Aa]dditional )?[Pp]rotocols?\b/g;
 /** An unnamed treaty of a named kind with a named party: "a neutrality pact with Axis power Japan". */
 const KIND_WITH = new RegExp(
   String.raw`\b(non-aggression|neutrality|commercial|trade|credit|border|boundary|friendship|peace|mutual assistance)` +
@@ -54,8 +61,6 @@ const LEADING = new RegExp(
   String.raw`^(?:The|A|An|This|That|These|Those|In|On|By|After|Before|During|Under|With|Its|Their|His|Her|When|` +
     String.raw`While|Both|And)\s+`,
 );
-/** Parties a name can carry: demonyms ("German", "Soviet", "Polish", "French") and combining forms. */
-const PARTY_WORD = /^(?:\p{Lu}\p{Ll}+(?:an|ish|ese|ch|et|ic)|Franco|Anglo|Italo|Russo|Sino|Nazi)$/u;
 
 function normaliseDashes(text: string): string {
   return text.replace(/[–—−]/g, '-');
@@ -72,21 +77,30 @@ function keyWords(name: string): string[] {
 }
 const keyOf = (name: string) => [...new Set(keyWords(name))].sort().join(' ');
 
+/** A treaty's name without articles and dates, and the year written with it ("the 1932 … Pact", "… (1939)"). */
 function cleanName(raw: string): string | undefined {
+  return cleanNameAndYear(raw)?.name;
+}
+
+function cleanNameAndYear(raw: string): { name: string; year?: number } | undefined {
   let name = raw.trim().replace(/\s+/g, ' ');
+  let year: number | undefined;
   while (LEADING.test(name)) name = name.replace(LEADING, '');
-  // Years before or after a name date it; they do not name it ("1926 Berlin Treaty", "Pact of 1939").
+  // Years (and months) before or after a name date it; they do not name it ("1926 Berlin Treaty", "Pact of 1939").
   for (let before = ''; before !== name;) {
     before = name;
+    const lead = new RegExp(`^(?:${MONTHS}\\s+)?(\\d{4})\\s+`).exec(name);
+    const tail = /(?:,|\s+of|\s+in)?\s+\(?(\d{4})\)?$/.exec(name);
+    year ??= Number((lead ?? tail)?.[1]) || undefined;
     name = name
-      .replace(/^\d{4}\s+/, '')
-      .replace(/(?:,|\s+of|\s+in)?\s+\d{4}$/, '')
+      .replace(new RegExp(`^(?:${MONTHS}\\s+)?\\d{4}\\s+`), '')
+      .replace(/(?:,|\s+of|\s+in)?\s+\(?\d{4}\)?$/, '')
       .replace(/\s+(?:of|on|and|for)$/, '');
   }
   // A bare keyword ("Treaty", "Pact") names nothing in particular.
   if (new RegExp(`^${KIND}$`).test(name)) return undefined;
   if (/^\d{4}$/.test(name)) return undefined;
-  return name;
+  return { name, year };
 }
 
 interface Draft {
@@ -95,29 +109,41 @@ interface Draft {
   key: string;
   /** How the text writes it, when that differs from the name ("neutrality pact with Axis power Japan"). */
   surfaces?: Set<string>;
+  /** Named by a heading: the section's "the agreement" is this treaty. */
+  headings?: Set<string>;
 }
 
-/** Every name of a treaty the sentences carry, by its order-free key. */
-function collectDrafts(refs: BlockRef[]): Map<string, Draft> {
+/** Every name of a treaty the sentences (and headings) carry, by its order-free key. */
+function collectDrafts(book: Book, refs: BlockRef[]): Map<string, Draft> {
   const drafts = new Map<string, Draft>();
-  const note = (raw: string, surface?: string) => {
+  const note = (raw: string, surface?: string, heading?: string) => {
     const name = cleanName(raw);
-    if (!name) return;
+    if (!name || /^(?:Secret|Additional|Supplementary)?\s*(?:Additional\s+)?Protocols?$/i.test(name)) return;
     const key = keyOf(name);
     const d: Draft = drafts.get(key) ?? { name, names: new Map(), key };
     d.names.set(name, (d.names.get(name) ?? 0) + 1);
     if (surface) (d.surfaces ??= new Set()).add(surface);
+    if (heading) (d.headings ??= new Set()).add(heading);
     drafts.set(key, d);
   };
+  for (const chapter of book.chapters)
+    for (const section of chapter.sections)
+      for (const m of section.title.matchAll(NAMED)) note(m[0], undefined, section.id);
   for (const ref of refs) {
     for (const sentence of ref.block.sentences) {
-      for (const m of sentence.matchAll(NAMED)) note(m[0]);
-      for (const m of sentence.matchAll(SECRET)) note(m[0].replace(/^s/, 'S'));
+      for (const m of sentence.matchAll(NAMED)) note(withYear(sentence, m));
       for (const m of sentence.matchAll(KIND_WITH))
         note(`${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)} ${m[2]} with ${m[3]}`, m[0]);
     }
   }
   return drafts;
+}
+
+/** A name with the year written just before it ("the 1932 Soviet–Finnish …") or just after it ("… (1939)"). */
+function withYear(sentence: string, m: RegExpMatchArray): string {
+  const before = /(\d{4})\s+$/.exec(sentence.slice(Math.max(0, m.index! - 5), m.index));
+  const after = /^\s*\((\d{4})\)/.exec(sentence.slice(m.index! + m[0].length));
+  return before ? `${before[1]} ${m[0]}` : after ? `${m[0]} (${after[1]})` : m[0];
 }
 
 /** Union-find over draft keys: `find` gives the key a key was merged into. */
@@ -206,88 +232,431 @@ function namesOf(group: Draft[]): { name: string; aliases: string[] } | undefine
   return { name, aliases };
 }
 
-/** The blocks naming a treaty under any of its names (`all`, folded), and the sentences that speak of it. */
-function mentionsOf(all: string[], refs: BlockRef[], folded: string[][]): { mentions: string[]; sentences: string[] } {
-  const mentions: string[] = [];
-  const sentences: string[] = [];
-  for (const [r, ref] of refs.entries()) {
-    let hit = false;
-    ref.block.sentences.forEach((s, i) => {
-      const low = folded[r]![i]!;
-      if (!all.some((n) => low.includes(n))) return;
-      hit = true;
-      sentences.push(s);
-      // "It was signed by …": the next sentence speaks of the same treaty.
-      const next = ref.block.sentences[i + 1];
-      if (next && /^(?:It|The (?:treaty|pact|agreement|accord|protocol|alliance))\b/.test(next)) sentences.push(next);
-    });
-    if (hit) mentions.push(ref.block.id);
+/** A sentence that speaks of a treaty, with the year written beside its name and the sentence's dates. */
+interface Mention {
+  ref: BlockRef;
+  sentence: string;
+  /** Where the name (or "the pact") stands in the sentence, -1 when not found by name. */
+  at: number;
+  year?: number;
+  dates: BookDate[];
+}
+
+const ANAPHOR = /\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]he new|[Aa]n?)\s+(treaty|pact|agreement|accord|alliance)\b/;
+/** "protocol … of/to the Treaty", "Secret Additional Protocols", "a secret supplementary protocol". */
+const PROTOCOL = /\b(?:[Ss]ecret\s+)?(?:(?:[Aa]dditional|[Ss]upplementary)\s+)?[Pp]rotocols?\b/g;
+
+/**
+ * Every sentence naming each treaty group (under any name, folded), in reading order; a sentence that says
+ * "the pact" or "the treaty" speaks of the treaty of that kind last named in its section (or named by the
+ * section's heading).
+ */
+function mentionsByGroup(
+  book: Book,
+  groups: { names: string[]; headings: Set<string>; kinds: Set<string> }[],
+  dates: BookDates,
+): Mention[][] {
+  const out: Mention[][] = groups.map(() => []);
+  for (const chapter of book.chapters) {
+    for (const section of chapter.sections) {
+      // The treaty last named, per kind word ("pact", "treaty"): what "the pact" speaks of.
+      const last = new Map<string, number>();
+      const heading = groups.findIndex((g) => g.headings.has(section.id));
+      if (heading >= 0) for (const k of ['treaty', 'pact', 'agreement', 'accord', 'alliance']) last.set(k, heading);
+      let lastAny = heading;
+      for (const block of section.blocks) {
+        const ref: BlockRef = { chapter, section, block };
+        block.sentences.forEach((sentence, si) => {
+          const low = normaliseDashes(sentence).toLowerCase();
+          const sentenceDates = datesOfSentence(dates, block.id, si);
+          let named = false;
+          groups.forEach((g, gi) => {
+            let at = -1;
+            let year: number | undefined;
+            for (const n of g.names) {
+              const i = low.indexOf(n);
+              if (i < 0 || /\p{L}/u.test(low[i + n.length] ?? '') || /\p{L}/u.test(low[i - 1] ?? '')) continue;
+              at = i;
+              const y =
+                /(\d{4})\s+$/.exec(low.slice(Math.max(0, i - 5), i)) ?? /^\s*\((\d{4})\)/.exec(low.slice(i + n.length));
+              year ??= y ? Number(y[1]) : undefined;
+            }
+            if (at < 0) return;
+            named = true;
+            lastAny = gi;
+            for (const k of g.kinds) last.set(k, gi);
+            out[gi]!.push({ ref, sentence, at, year, dates: sentenceDates });
+          });
+          const anaphor = ANAPHOR.exec(sentence);
+          const previous = si > 0 ? block.sentences[si - 1]! : '';
+          const referred = anaphor ? last.get(anaphor[1]!.toLowerCase()) : undefined;
+          if (!named && referred !== undefined)
+            out[referred]!.push({ ref, sentence, at: anaphor!.index, dates: sentenceDates });
+          // "It was signed by …" right after the sentence naming it.
+          else if (!named && lastAny >= 0 && /^It\b/.test(sentence) && out[lastAny]!.at(-1)?.sentence === previous)
+            out[lastAny]!.push({ ref, sentence, at: 0, dates: sentenceDates });
+        });
+      }
+    }
   }
-  return { mentions, sentences };
+  return out;
+}
+
+/** The instruments of one name: one per year written beside it; other mentions go by their narrative's year. */
+function instruments(mentions: Mention[]): { year?: number; mentions: Mention[] }[] {
+  const years = [...new Set(mentions.flatMap((m) => (m.year ? [m.year] : [])))].sort();
+  if (years.length < 2) return [{ year: years[0], mentions }];
+  const out = years.map((year) => ({ year, mentions: [] as Mention[] }));
+  let previous = out[0]!;
+  for (const m of mentions) {
+    const context = m.year ?? m.dates.find((d) => d.precision !== 'year' || d.event)?.date.slice(0, 4);
+    const year = context ? Number(context) : undefined;
+    const target = year === undefined ? previous : ([...out].reverse().find((i) => i.year <= year) ?? out[0]!);
+    target.mentions.push(m);
+    previous = target;
+  }
+  return out.filter((i) => i.mentions.length);
 }
 
 export function extractTreaties(book: Book): Treaty[] {
   const refs = blocksOf(book);
-  const groups = groupDrafts(book, collectDrafts(refs));
-  const treaties: Treaty[] = [];
-  // Each sentence folded once, not once per treaty.
-  const folded = refs.map((ref) => ref.block.sentences.map((s) => normaliseDashes(s).toLowerCase()));
-  for (const group of groups) {
-    const named = namesOf(group);
-    if (!named) continue;
-    const { name, aliases } = named;
+  const dates = bookDates(book);
+  const groups = groupDrafts(book, collectDrafts(book, refs));
+  const named = groups.flatMap((group) => {
+    const names = namesOf(group);
+    if (!names) return [];
     const surfaces = group.flatMap((d) => [...(d.surfaces ?? [])]);
-    const all = [name, ...aliases, ...surfaces].map((n) => normaliseDashes(n).toLowerCase());
-    const { mentions, sentences } = mentionsOf(all, refs, folded);
-    if (!mentions.length) continue;
-    treaties.push({ id: `treaty-${slugify(name)}`, name, aliases, ...details(name, aliases, sentences), mentions });
-  }
+    const all = [names.name, ...names.aliases, ...surfaces].map((n) => normaliseDashes(n).toLowerCase());
+    const headings = new Set(group.flatMap((d) => [...(d.headings ?? [])]));
+    const kinds = new Set(
+      all.flatMap((n) => n.split(/\s+/).map((w) => w.replace(/(?:ies|s)$/, (e) => (e === 'ies' ? 'y' : '')))),
+    );
+    return [{ ...names, names: all, headings, kinds }];
+  });
+  allNames = named.flatMap((g) => g.names);
+  const mentions = mentionsByGroup(book, named, dates);
+  const protocols = protocolsOf(book, named, mentions);
+  const treaties: Treaty[] = [];
+  named.forEach((g, gi) => {
+    const split = instruments(mentions[gi]!);
+    for (const inst of split) {
+      if (!inst.mentions.length) continue;
+      const year = split.length > 1 ? inst.year : undefined;
+      const name = g.name;
+      const id = `treaty-${slugify(year ? `${name} ${year}` : name)}`;
+      const blocks = [...new Set(inst.mentions.map((m) => m.ref.block.id))];
+      const own = protocols
+        .get(gi)
+        ?.filter((p) => split.length < 2 || inst.mentions.some((m) => m.ref.block.id === p.block));
+      treaties.push({
+        id,
+        name: year ? `${name} (${year})` : name,
+        aliases: g.aliases,
+        ...details(g.name, g.aliases, inst.mentions, inst.year),
+        protocols: [...new Set((own ?? []).map((p) => p.text))],
+        mentions: [...new Set([...blocks, ...(own ?? []).map((p) => p.block)])],
+      });
+    }
+  });
   return treaties.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.name.localeCompare(b.name));
+}
+
+/** Each protocol the text mentions, given to the treaty it is "of" or "to", else the treaty last named. */
+function protocolsOf(
+  book: Book,
+  groups: { names: string[] }[],
+  mentions: Mention[][],
+): Map<number, { text: string; block: string }[]> {
+  const out = new Map<number, { text: string; block: string }[]>();
+  const lastNamed = (block: string, sentence: string) => {
+    let best: { gi: number; order: number } | undefined;
+    const order = blockOrder(book);
+    const here = order.get(block) ?? 0;
+    mentions.forEach((list, gi) => {
+      for (const m of list) {
+        const o = order.get(m.ref.block.id) ?? 0;
+        if (o > here || (o === here && m.sentence !== sentence && o === here && false)) continue;
+        if (!best || o > best.order) best = { gi, order: o };
+      }
+    });
+    return best && here - best.order <= 3 ? best.gi : undefined;
+  };
+  for (const ref of blocksOf(book)) {
+    for (const sentence of ref.block.sentences) {
+      const low = normaliseDashes(sentence).toLowerCase();
+      for (const m of sentence.matchAll(PROTOCOL)) {
+        if (
+          !/secret|additional|supplementary/i.test(m[0]) &&
+          !/\b(?:of|to)\b/.test(sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 8))
+        )
+          continue;
+        const after = low.slice(m.index! + m[0].length, m.index! + m[0].length + 60);
+        let gi = groups.findIndex((g) =>
+          g.names.some((n) => new RegExp(`^["”']?\\s*(?:of|to|in)\\s+(?:the\\s+)?${escape(n)}`).test(after)),
+        );
+        if (gi < 0) gi = groups.findIndex((g) => g.names.some((n) => low.includes(n)));
+        if (gi < 0) gi = lastNamed(ref.block.id, sentence) ?? -1;
+        if (gi < 0) continue;
+        const text = m[0].toLowerCase().replace(/s$/, '');
+        out.set(gi, [...(out.get(gi) ?? []), { text: text[0]!.toUpperCase() + text.slice(1), block: ref.block.id }]);
+      }
+    }
+  }
+  return out;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const orders = new WeakMap<Book, Map<string, number>>();
+function blockOrder(book: Book): Map<string, number> {
+  let order = orders.get(book);
+  if (!order) orders.set(book, (order = new Map(blocksOf(book).map((r, i) => [r.block.id, i]))));
+  return order;
 }
 
 /** A party to a treaty: one or two capitalised words ("Weimar Germany", "Soviet Russia"). */
 const PARTY = String.raw`(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)`;
 const BETWEEN = new RegExp(String.raw`\bbetween\s+(?:the\s+)?${PARTY}\s+and\s+(?:the\s+)?${PARTY}`, 'u');
+/** "France and the USSR signed …", "Weimar Germany and the Soviet Union concluded …". */
+const SUBJECTS = new RegExp(
+  String.raw`(?:^|,\s*|\b(?:On|In|By)\s[^,]*,\s*)(?:the\s+)?${PARTY}\s+and\s+(?:the\s+)?${PARTY}\s+` +
+    String.raw`(?:signed|concluded|entered|agreed)\b`,
+  'u',
+);
 /** A signer after "signed by": a name ends where capitalised words end ("Foreign Minister Walther Rathenau"). */
 const SIGNER = String.raw`(?:[\p{L}\s]*?\s)??(${NAME_PATTERN})(?![\p{L}'’-])(?!\s+\p{Lu})`;
 const SIGNED_BY = new RegExp(String.raw`\bsigned\s+by\s+${SIGNER}(?:\s+and\s+${SIGNER})?`, 'u');
 
-/** Date signed, parties, signatories and a describing sentence, from the sentences that mention a treaty. */
+const SIGN = /\b(?:signed|concluded|entered into|entered|reached|initialled|agreed to|was agreed|forced to sign)\b/;
+const SIGN_NOUN = /\b(?:the\s+)?(?:signing|conclusion)\s+of\b/;
+const NOT_DONE = new RegExp(
+  String.raw`\b(?:hinder|prevent|avoid|prior to|would|could|might|never|not|to conclude|(?<!forced )to sign|` +
+    String.raw`about to|having signed)\b`,
+);
+const RATIFY = /\bratif(?:ied|ication)\b/;
+/** Denounced, with the treaty as what was denounced ("renounced their rights" is not the treaty's end). */
+const DENOUNCE = new RegExp(
+  String.raw`\b(?:(?:denounced|renounced|abrogated|terminated|repudiated|annulled|broke|breaks)\s+the\s+(?:\d{4}\s+)?` +
+    String.raw`(?:[\p{L}–-]+\s+){0,5}?(?:pact|treaty|agreement|accord|alliance|protocol|convention|entente)|` +
+    String.raw`the breaking of the pact)\b`,
+  'iu',
+);
+const PROPOSE = /\b(?:proposed|proposal|proposals|offered|suggested|draft|counterproposal)\b/;
+const anyCase = (r: RegExp) => new RegExp(r.source, 'i');
+const SIGN_ANY = anyCase(SIGN);
+const RATIFY_ANY = anyCase(RATIFY);
+const DENOUNCE_ANY = anyCase(DENOUNCE);
+const NEGOTIATE = /\b(?:negotiat\w*|talks)\b/;
+
+/** The clause of a sentence around `at`: between the semicolons (or ", and …" joins) that bound it. */
+function clauseAt(sentence: string, at: number): string {
+  const bounds = [...sentence.matchAll(/;|,\s+(?:and|but|while|whereas)\s+/g)].map((m) => m.index!);
+  const start = Math.max(0, ...bounds.filter((b) => b < at));
+  const ends = bounds.filter((b) => b > at);
+  // "…; it was signed on March 3, 1918": the next clause speaks of it too.
+  const next =
+    ends[0] === undefined ? '' : sentence.slice(ends[0]).replace(/^(?:;|,\s+(?:and|but|while|whereas))\s*/, '');
+  const end = /^it\b/i.test(next) ? (ends[1] ?? sentence.length) : (ends[0] ?? sentence.length);
+  return sentence.slice(start, end);
+}
+
+/**
+ * The date of a step: in the comma-bounded part of the sentence that tells it ("was signed on April 16, 1922"),
+ * or the date a sentence opens with ("On May 2, 1935, France and the USSR signed …") unless the step is told
+ * as background ("After Germany entered a Tripartite Pact …, in October 1940, Ribbentrop wrote …").
+ * Checked against the instrument's year when its name carries one.
+ */
+function stepDate(m: Mention, verb: RegExp, year: number | undefined): string | null {
+  const at = verb.exec(m.sentence)?.index ?? m.at;
+  const ok = (x: BookDate) =>
+    !x.uncertain &&
+    (x.precision !== 'year' || x.event || /\bin\s+$/.test(m.sentence.slice(Math.max(0, x.index - 4), x.index))) &&
+    (year === undefined || x.date.startsWith(String(year)));
+  // Commas inside a date ("April 13, 1941") do not cut.
+  const cuts = [...m.sentence.matchAll(/[,;]\s/g)]
+    .map((c) => c.index!)
+    .filter((c) => !m.dates.some((d) => c > d.index && c < d.index + d.label.length));
+  const from = Math.max(0, ...cuts.filter((c) => c < at));
+  const to = Math.min(m.sentence.length, ...cuts.filter((c) => c > at));
+  const near = m.dates.find((d) => d.index >= from && d.index < to && ok(d));
+  if (near) return near.date;
+  // "…, on April 13, 1941, the Soviets signed …": a date phrase of its own just before the step.
+  const before = Math.max(0, ...cuts.filter((c) => c < from));
+  const phrase = m.dates.find(
+    (d) =>
+      d.index >= before &&
+      d.index < from &&
+      ok(d) &&
+      /^[\s,;]*(?:on|in|by)?\s*$/i.test(m.sentence.slice(before, d.index).replace(/^[,;]/, '')),
+  );
+  if (phrase) return phrase.date;
+  const opening = m.dates.find((d) => d.index < 12 && ok(d));
+  if (opening && !/^(?:After|Before|Having|Since|When)\b/.test(m.sentence.slice(from).replace(/^[,;]\s*/, '')))
+    return opening.date;
+  return null;
+}
+
+/** The folded names of every treaty, to tell whose step a clause tells. */
+let allNames: string[] = [];
+function others(m: Mention, clause: string): boolean {
+  const low = normaliseDashes(clause).toLowerCase();
+  const own = normaliseDashes(m.sentence).toLowerCase().slice(Math.max(0, m.at));
+  const first = allNames
+    .map((n) => low.indexOf(n))
+    .filter((i) => i >= 0)
+    .sort((a, b) => a - b)[0];
+  const mine = low.indexOf(own.slice(0, 12));
+  return first !== undefined && mine > first + 12 && m.at >= 0;
+}
+
+/** A full date beside the name, in its own comma-bounded part of a sentence that tells no other step. */
+function dateBeside(mentions: Mention[], year: number | undefined): string | null {
+  for (const m of mentions) {
+    const low = m.sentence.toLowerCase();
+    if (RATIFY.test(low) || DENOUNCE.test(low) || NEGOTIATE.test(low) || PROPOSE.test(low)) continue;
+    const from = Math.max(0, m.sentence.lastIndexOf(',', m.at));
+    const to = m.sentence.indexOf(',', m.at) < 0 ? m.sentence.length : m.sentence.indexOf(',', m.at);
+    const d = m.dates.find(
+      (x) =>
+        x.precision === 'day' &&
+        !x.uncertain &&
+        x.index >= from &&
+        x.index <= to &&
+        (!year || x.date.startsWith(String(year))),
+    );
+    if (d) return d.date;
+  }
+  return null;
+}
+
+/** Date signed, status and its history, parties, signatories and a line saying what it did. */
 function details(
   name: string,
   aliases: string[],
-  sentences: string[],
-): Pick<Treaty, 'date' | 'parties' | 'signatories' | 'description'> {
-  const signing = sentences.filter((s) => /\b(?:signed|concluded|agreed|reached|ratified|initialled)\b/i.test(s));
-  // A full date in a sentence about the signing, else in any sentence naming it, else a month of signing.
-  const first = (list: string[], precision: 'day' | 'month') => {
-    for (const s of list) {
-      const d = datesIn(s).find((x) => x.precision === precision);
-      if (d) return d.date;
+  mentions: Mention[],
+  year: number | undefined,
+): Pick<Treaty, 'date' | 'status' | 'history' | 'parties' | 'signatories' | 'description'> {
+  const history: NonNullable<Treaty['history']> = [];
+  const step = (status: TreatyStatus, date: string | null, block: string) => {
+    if (!history.some((h) => h.status === status && (h.date === date || !date))) history.push({ status, date, block });
+    else if (date) {
+      const h = history.find((x) => x.status === status && !x.date);
+      if (h) Object.assign(h, { date, block });
     }
-    return null;
   };
-  const date = first(signing, 'day') ?? first(sentences, 'day') ?? first(signing, 'month');
+  let negotiated = false;
+  let proposed = false;
+  for (const m of mentions) {
+    const clause = clauseAt(m.sentence, Math.max(0, m.at));
+    const low = clause.toLowerCase();
+    const block = m.ref.block.id;
+    // "an extension of the 1926 Berlin Treaty was signed": a step of another instrument.
+    if (
+      /\b(?:extension|amendment|renewal|protocol)\s+(?:of|to)\s+(?:the\s+)?(?:\d{4}\s+)?$/i.test(
+        m.sentence.slice(0, m.at),
+      )
+    )
+      continue;
+    // Another treaty named in the clause ("concluded another treaty …, declaring adherence to the Treaty of
+    // Rapallo") takes the step when it stands first.
+    if (others(m, clause)) continue;
+    if (RATIFY.test(low)) step('ratified', stepDate(m, RATIFY_ANY, undefined), block);
+    else if (DENOUNCE.test(low)) step('denounced', stepDate(m, DENOUNCE_ANY, undefined), block);
+    else if ((SIGN.test(low) || (SIGN_NOUN.test(low) && m.dates.length)) && !NOT_DONE.test(low))
+      step('signed', stepDate(m, SIGN_ANY, year), block);
+    if (NEGOTIATE.test(low)) negotiated = true;
+    if (PROPOSE.test(low)) proposed = true;
+  }
+  const order: TreatyStatus[] = ['proposed', 'negotiated', 'signed', 'ratified', 'denounced'];
+  history.sort(
+    (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || order.indexOf(a.status) - order.indexOf(b.status),
+  );
+  const signed = history.find((h) => h.status === 'signed');
+  const done = history.length > 0;
+  // A treaty the text only names (no step told) was concluded all the same, unless the text tells its talks.
+  const status: Treaty['status'] = done
+    ? history.reduce((a, h) => (order.indexOf(h.status) > order.indexOf(a) ? h.status : a), 'signed' as TreatyStatus)
+    : negotiated
+      ? 'negotiated'
+      : proposed
+        ? 'proposed'
+        : null;
+  let date = signed?.date ?? null;
+  if (!date && (status === null || done)) date = dateBeside(mentions, year);
+  if (!date && year && status !== 'negotiated' && status !== 'proposed') date = String(year);
+  const settled: Treaty['status'] = status === null && date ? 'signed' : status;
+  if (settled && settled !== 'negotiated' && settled !== 'proposed' && !history.some((h) => h.status === 'signed'))
+    history.unshift({ status: 'signed', date, block: mentions[0]!.ref.block.id });
+  // Sentences whose clause about it is not another treaty's.
+  const ownMentions = mentions.filter((m) => !others(m, clauseAt(m.sentence, Math.max(0, m.at))));
+  const own = ownMentions.map((m) => m.sentence);
+  return {
+    date: settled === 'negotiated' || settled === 'proposed' ? null : date,
+    status: settled,
+    history: settled === 'negotiated' || settled === 'proposed' ? [] : history,
+    parties: partiesOf(name, aliases, own),
+    signatories: signatoriesOf(own),
+    description: describe(ownMentions.length ? ownMentions : mentions),
+  };
+}
+
+/** Parties as states: from the name's combining forms ("Franco-Soviet"), "between X and Y", "X and Y signed". */
+function partiesOf(name: string, aliases: string[], sentences: string[]): string[] {
   const parties = new Set<string>();
   for (const n of [name, ...aliases]) {
     const prefix = normaliseDashes(n).split(/\s+/)[0] ?? '';
-    if (prefix.includes('-')) for (const p of prefix.split('-')) if (PARTY_WORD.test(p)) parties.add(p);
+    if (prefix.includes('-'))
+      for (const p of prefix.split('-')) {
+        const state = stateOfDemonym(p);
+        if (state) parties.add(state);
+      }
   }
-  for (const s of signing) {
-    const between = BETWEEN.exec(s);
-    if (between) {
-      parties.add(between[1]!);
-      parties.add(between[2]!);
-    }
+  for (const s of sentences) {
+    if (!SIGN.test(s)) continue;
+    const pair = BETWEEN.exec(s) ?? SUBJECTS.exec(s);
+    if (pair)
+      for (const p of [pair[1]!, pair[2]!]) if (!/^(?:Foreign|Minister|President)$/.test(p)) parties.add(stateOf(p));
   }
-  // Signatories from the first sentence that says who signed.
-  const signatories: string[] = [];
-  for (const s of signing) {
+  return [...parties];
+}
+
+/** Signatories from the first sentence that says who signed. */
+function signatoriesOf(sentences: string[]): string[] {
+  for (const s of sentences) {
     const by = SIGNED_BY.exec(s);
     if (!by) continue;
-    for (const n of [by[1], by[2]]) if (n) signatories.push(stripTitles(n));
-    break;
+    return [by[1], by[2]].filter((n): n is string => !!n).map(stripTitles);
   }
-  const description = (signing[0] ?? sentences[0] ?? '').trim();
-  return { date, parties: [...parties], signatories, description };
+  return [];
+}
+
+/** What a treaty did: verbs of effect, in the sentence that names it. */
+const EFFECT = new RegExp(
+  String.raw`\b(?:ended|ceded|ceding|divided|dividing|declar(?:ed|ing)|annull(?:ed|ing)|restor(?:ed|ing)|` +
+    String.raw`establish(?:ed|ing)|set|settled|extended|permitted|granted|forbade|prohibited|limited|covered|` +
+    String.raw`provided|guarantee[sd]?|recogni[sz]ed|determin(?:ed|ing)|undertaking|undertook|renounc(?:ed|ing)|` +
+    String.raw`bound|obliged|committed|allowed|gave|transferred|imposed|creat(?:ed|ing)|regulat(?:ed|ing)|stated|` +
+    String.raw`agreeing|pledg(?:ed|ing))\b`,
+);
+
+/** A line that says what the treaty did: the sentence naming it with a verb of effect, else the signing one. */
+function describe(mentions: Mention[]): string {
+  // A verb of effect counts when it follows the name in its clause: what the treaty did, not what the
+  // sentence's subject did ("… came to power and created Nazi Germany; … culminating with the Pact").
+  const score = (m: Mention) => {
+    // The name, then (past an apposition or the signing) a participle or relative clause of effect.
+    const tail = m.sentence.slice(Math.max(0, m.at));
+    const effect = new RegExp(
+      String.raw`^[^;]{0,260}?(?:,\s*(?:which\s+(?:also\s+)?)?|\s)(?:${EFFECT.source.slice(2, -2)})\b`,
+    ).test(tail);
+    const other = /^[^;,]{0,80}?\b(?:found|provided|asked|wrote|sent|told|said)\b/.test(tail);
+    return (
+      (effect && !other ? 3 : 0) +
+      (SIGN.test(m.sentence) ? 1 : 0) -
+      (m.sentence.length > 260 ? 2 : 0) -
+      (m.at > 120 ? 1 : 0) -
+      (/^(?:It|They|This)\b/.test(m.sentence) ? 1 : 0)
+    );
+  };
+  const best = [...mentions].sort((a, b) => score(b) - score(a))[0];
+  return best?.sentence.trim() ?? '';
 }

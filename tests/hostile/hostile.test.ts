@@ -237,7 +237,9 @@ describe('hostile content renders harmlessly and fetches nothing', () => {
       expect(doc).not.toMatch(
         /<script|<iframe|<object|<style>@import|javascript:|data:text|onerror=|onclick=|http-equiv|file:\/\/\/etc/i,
       );
-      expect(doc).not.toContain(`${url}/`);
+      // A link the reader follows is not a fetch (wikitext `[http://… label]` is a link): no other reference.
+      expect(doc).toContain(`<a href="${url}/ext">external</a>`);
+      expect(doc.replaceAll(`<a href="${url}/ext">`, '<a>')).not.toContain(`${url}/`);
       expect(doc).toContain('The last paragraph is plain and must survive the cleaning.');
     }
     const pdf = pdfText(

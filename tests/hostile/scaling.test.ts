@@ -11,18 +11,21 @@ import { gfmTable, markdownNested, repetitive, wikiTable } from '../../bench/hos
 import { MAX_CANDIDATES, SentenceIndex, splitSentences } from '../../src/merge/sentences.js';
 import { QuireError } from '../../src/util/errors.js';
 import { MAX_TABLE_ROWS } from '../../src/sources/wikitext.js';
+import { MAX_KEPT_ROWS } from '../../src/sources/wiki/tables.js';
 import { parseText } from '../support/content.js';
 
 const LONG = 120_000;
 
 describe('inputs that blew up a reader', () => {
   it(
-    'a 6.6 MB wikitext table is read: the table dropped with a warning, the prose around it kept',
+    'a 6.6 MB wikitext table is read: its first rows kept, the rest dropped with a warning, the prose kept',
     () => {
       const text = wikiTable(100_000);
       expect(text.length).toBeGreaterThan(6_600_000);
       const source = parseText(text, 'table.wiki', { format: 'wikitext' });
-      expect(source.warnings.map((w) => [w.rule, w.line])).toEqual([['dropped-table', 6]]);
+      expect(source.warnings.map((w) => [w.rule, w.line])).toEqual([['truncated-table', 6]]);
+      const table = source.tree.children.find((n) => n.type === 'table');
+      expect(table?.type === 'table' && table.children.length).toBe(MAX_KEPT_ROWS + 1);
       const prose = source.tree.children.filter((n) => n.type === 'paragraph');
       expect(prose.map((p) => p.position?.start.line)).toEqual([5, 200_010]);
     },
@@ -40,8 +43,7 @@ describe('inputs that blew up a reader', () => {
     }
     expect(error).toBeInstanceOf(QuireError);
     expect((error as QuireError).oneLine()).toBe(
-      `table.wiki:6:1: a table of more than ${MAX_TABLE_ROWS} rows — tables are not carried into the guide yet: ` +
-        'remove the table or split it into smaller ones',
+      `table.wiki:6:1: a table of more than ${MAX_TABLE_ROWS} rows — split the table into smaller ones`,
     );
   });
 

@@ -112,7 +112,9 @@ describe('merge of the four seeds', () => {
                 )
               : node.type === 'paragraph'
                 ? splitSentences(node.children).map((x) => x.text)
-                : textUnits(node);
+                : node.type === 'blockquote'
+                  ? textUnits(node).flatMap((u) => splitSentences([{ type: 'text', value: u }]).map((x) => x.text))
+                  : textUnits(node);
           for (const unit of units) {
             checked++;
             expect(inBook.has(unit) || accounted.has(unit), `${source.info.file}: "${unit}"`).toBe(true);

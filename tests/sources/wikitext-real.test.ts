@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
-import type { Nodes } from 'mdast';
+import type { Nodes, Paragraph } from 'mdast';
 import { readWikitext } from '../../src/sources/wikitext.js';
 import { QuireError } from '../../src/util/errors.js';
 
@@ -21,7 +21,10 @@ function read(text: string, file = 'a.wiki') {
 
 /** Every block's text, one string a block. */
 function blocks(tree: Nodes): string[] {
-  if (tree.type === 'heading' || tree.type === 'paragraph' || tree.type === 'listItem') return [toString(tree)];
+  if (tree.type === 'heading' || tree.type === 'paragraph' || tree.type === 'listItem' || tree.type === 'tableCell')
+    return [toString(tree)];
+  if (tree.type === 'table' && (tree.data as { caption?: string } | undefined)?.caption)
+    return [(tree.data as { caption: string }).caption, ...tree.children.flatMap((c) => blocks(c))];
   return 'children' in tree ? tree.children.flatMap((c) => blocks(c as Nodes)) : [];
 }
 
@@ -129,17 +132,24 @@ describe('wikitext: an article on one line', () => {
 describe('wikitext: unknown templates are counted', () => {
   it('one warning per template name with a count', () => {
     const r = read('A {{foo}} b {{foo|x}} c {{Bar}}.\n');
-    const w = r.warnings.filter((x) => x.rule === 'dropped-template');
+    const w = r.warnings.filter((x) => x.rule === 'unknown-template');
     expect(w).toHaveLength(2);
     expect(w.find((x) => /foo/i.test(x.message))!.message).toMatch(/2/);
   });
 });
 
 describe('wikitext: dropped tags are counted', () => {
+  it('keeps inline <math> as math', () => {
+    const para = read('A <math>x</math> b <math>y</math>.\n').tree.children[0] as Paragraph;
+    expect(para.children.filter((c) => (c.type as string) === 'inlineMath').map((c) => toString(c))).toEqual([
+      'x',
+      'y',
+    ]);
+  });
   it('one warning per tag with a count', () => {
     const r = read('A <math>x</math> b <math>y</math>.\n<gallery>\nDatei:A.jpg|a\n</gallery>\n<references/>\n');
     const w = r.warnings.filter((x) => x.rule === 'dropped-tag').map((x) => x.message);
-    expect(w).toEqual(['<math> dropped (2 times)', '<gallery> dropped']);
+    expect(w).toEqual(['<gallery> dropped']);
   });
   it('leaves a normal article with headings on their lines as it is', () => {
     const r = read('Intro a == b == c.\n\n==Real==\nText.\n');

@@ -139,7 +139,7 @@ describe('wikitext reader: fixtures', () => {
       ['ref-1', 'Second source.', 3],
     ]);
     const [para, history, list] = s.tree.children;
-    expect(toString(para!)).toBe('Sample is a test of things. More text. Again.');
+    expect(toString(para!)).toBe('Sample is a test of Wort things. More text. Again.');
     expect(history!.type).toBe('heading');
     expect(toString(s.tree.children[2]!)).toBe('Born in Berlin.');
     expect(list).toBeDefined();

@@ -1,4 +1,4 @@
-/** EPUB 3 through epub-gen-memory: one XHTML file per chapter, the study aids, back matter and credits. */
+/** EPUB 3 through epub-gen-memory: one XHTML file per chapter, the back matter, the study aids and credits. */
 import epubGen, { EPub } from 'epub-gen-memory';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,12 +26,14 @@ export async function renderEpub(
   // epub-gen-memory packs images it can load from absolute file URLs: the figure goes through a temp file.
   const scratch = mkdtempSync(path.join(scratchIn, '.quire-epub-'));
   try {
-    let figure: (NonNullable<View['figure']> & { src: string }) | undefined;
-    if (view.figure) {
-      const file = path.join(scratch, view.figure.file);
-      writeFileSync(file, view.figure.svg);
-      figure = { ...view.figure, src: pathToFileURL(file).href };
-    }
+    const figure = view.figure && {
+      ...view.figure,
+      parts: view.figure.parts.map((part) => {
+        const file = path.join(scratch, part.file);
+        writeFileSync(file, part.svg);
+        return { ...part, src: pathToFileURL(file).href };
+      }),
+    };
     const page = (title: string, filename: string, template: string, extra: Record<string, unknown> = {}) => ({
       title,
       filename,
@@ -42,14 +44,14 @@ export async function renderEpub(
       ...view.chapters.map((chapter) =>
         page(`${chapter.number}. ${chapter.title}`, chapter.file, 'epub-chapter.html.liquid', { chapter }),
       ),
+      ...(view.backMatter.length
+        ? [page(view.backMatter.map((b) => b.title).join(' · '), 'back-matter.xhtml', 'epub-backmatter.html.liquid')]
+        : []),
       ...(view.has.ambassadors || view.has.treaties
         ? [page('Glossaries', view.files.glossary, 'epub-glossary.html.liquid')]
         : []),
       ...(view.has.timeline ? [page('Timeline', view.files.timeline, 'epub-timeline.html.liquid')] : []),
       ...(view.has.questions ? [page('Answer key', view.files.answers, 'epub-answers.html.liquid')] : []),
-      ...(view.backMatter.length
-        ? [page(view.backMatter.map((b) => b.title).join(' · '), 'back-matter.xhtml', 'epub-backmatter.html.liquid')]
-        : []),
       ...(view.has.index ? [page('Index', view.files.index, 'epub-index.html.liquid')] : []),
       page('About this guide', 'credits.xhtml', 'epub-credits.html.liquid'),
     ];

@@ -1,6 +1,8 @@
 /**
  * Booklet imposition: pages placed two-up on landscape sheets in folding order, so a printed handout
  * (duplex, flipped on the short edge) folds into a booklet. Blank pages pad the count to a multiple of four.
+ * A handout of one or two pages is no booklet: it is printed two copies per sheet (cut in half), which
+ * wastes no panel.
  */
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 
@@ -17,6 +19,17 @@ export function foldingOrder(pages: number): [number, number][] {
   return sides;
 }
 
+/** The sides of the imposition for a page count: two copies per sheet up to two pages, else folding order. */
+export function impositionOf(pages: number): [number, number][] {
+  if (pages === 1) return [[0, 0]];
+  if (pages === 2)
+    return [
+      [0, 0],
+      [1, 1],
+    ];
+  return foldingOrder(pages);
+}
+
 export async function imposeBooklet(
   pdf: Uint8Array,
   paper: 'A4' | 'Letter',
@@ -28,7 +41,7 @@ export async function imposeBooklet(
   out.setCreator('Quire');
   const embedded = await out.embedPages(source.getPages());
   const [width, height] = LANDSCAPE[paper];
-  for (const side of foldingOrder(embedded.length)) {
+  for (const side of impositionOf(embedded.length)) {
     const sheet = out.addPage([width, height]);
     side.forEach((index, slot) => {
       const page = embedded[index];

@@ -13,13 +13,14 @@
  * incremental update (pdf-file.ts); a file that is not laid out as Chromium writes it goes through pdf-lib's
  * full load and save instead.
  */
-import { writeFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, ParseSpeeds } from 'pdf-lib';
 import type { BookMeta } from '../../model/index.js';
 import { browserTimeout, confinedPage, fontsReady } from './chromium.js';
-import { ChromiumPdf, type PdfInfo } from './pdf-file.js';
+import { ChromiumPdf, xmpOf, type PdfInfo } from './pdf-file.js';
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -92,6 +93,8 @@ async function saveWithInfo(doc: PDFDocument, info: PdfInfo): Promise<Uint8Array
   doc.setProducer(info.producer);
   doc.setCreationDate(info.date);
   doc.setModificationDate(info.date);
+  const metadata = doc.context.stream(Buffer.from(xmpOf(info), 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(metadata));
   // pdf-lib yields to the event loop every 50 objects by default: nothing else runs meanwhile.
   return doc.save({ objectsPerTick: Infinity });
 }
@@ -142,6 +145,137 @@ const fillScript = (contents: string[]) => `(() => {
   document.getElementById('quire-measuring')?.remove();
   return true;
 })()`;
+
+/** Script: the root made as wide as the printed page's text area (its style element is `style`). */
+const printWidthScript = (paperWidth: string, linked: Record<string, string>) => `
+  const linked = ${JSON.stringify(linked)};
+  let left = '0px', right = '0px', width = '${paperWidth}';
+  // The page's width from \`size\`: a length, or a paper name (portrait unless "landscape").
+  const papers = { a5: ['148mm', '210mm'], a4: ['210mm', '297mm'], a3: ['297mm', '420mm'], letter: ['8.5in', '11in'],
+    legal: ['8.5in', '14in'] };
+  const widthOf = (size) => {
+    const words = size.trim().toLowerCase().split(/\\s+/);
+    const paper = papers[words.find((w) => papers[w])];
+    if (paper) return paper[words.includes('landscape') ? 1 : 0];
+    return /^[0-9.]+(mm|cm|in|pt|px)$/.test(words[0]) ? words[0] : '';
+  };
+  // A file's style sheet is not readable from the page (file: addresses are opaque origins): parsed again.
+  for (const el of document.querySelectorAll('style, link[rel~="stylesheet"]')) {
+    const text = el.localName === 'style' ? el.textContent : linked[el.href];
+    if (text === undefined) continue;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    for (const rule of sheet.cssRules)
+      if (rule instanceof CSSPageRule && rule.selectorText === '') {
+        left = rule.style.marginLeft || left;
+        right = rule.style.marginRight || right;
+        width = widthOf(rule.style.getPropertyValue('size')) || width;
+      }
+  }
+  // Chromium prints on a text area of whole CSS pixels, rounded up (measured: lines then break as printed).
+  const probe = document.createElement('div');
+  probe.style.width = 'calc(' + width + ' - (' + left + ') - (' + right + '))';
+  document.body.append(probe);
+  const textWidth = Math.ceil(probe.getBoundingClientRect().width);
+  probe.remove();
+  const style = document.createElement('style');
+  style.textContent = 'html { width: ' + textWidth + 'px !important; }';
+  document.head.append(style);`;
+
+/**
+ * Soft hyphens only where a line breaks, printed as a hyphen-minus: the text layer then holds whole words
+ * (search, copy and paste), and a word broken at a line end reads "gov-" + "ernment", which PDF viewers join.
+ * (Chromium prints a soft hyphen that breaks a line as U+00AD U+2010, and keeps the others as invisible
+ * U+00AD; headless Chromium has no hyphenation dictionaries, so `hyphens: auto` does nothing. The book's
+ * fonts draw the soft hyphen with their hyphen-minus: U+2010 itself would come from a fallback font.)
+ *
+ * The page is measured as it will print: print media, and the root as wide as the page's text area (the
+ * paper less the `@page` margins, read from the style sheets). Chromium breaks lines first-fit, so removing
+ * break opportunities it did not take changes no line; the hyphen is as wide as the soft hyphen's was.
+ * Returns how many soft hyphens were kept as line-end hyphens.
+ */
+export const lineEndHyphens = (paperWidth: string, linked: Record<string, string>) => `(() => {
+${printWidthScript(paperWidth, linked)}
+${LINE_END_SCRIPT}
+})()`;
+
+/** Script: the soft hyphens replaced (after printWidthScript), and their count. */
+const LINE_END_SCRIPT = `
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  const rects = (node, i) => {
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    return range.getClientRects();
+  };
+  // The letter after the soft hyphen is on another line than the letter before it. (The soft hyphen's own box
+  // does not tell: inside a ligature, af·ter, it has a share of the ligature's width.)
+  const breaks = (node, i) => {
+    const before = [...rects(node, i - 1)].pop();
+    const after = [...rects(node, i + 1)].pop();
+    return !!before && !!after && Math.abs(after.top - before.top) > before.height / 2;
+  };
+  const nodes = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.includes('\u00ad')) nodes.push(node);
+  // Measure everything first, then change: each change would otherwise lay the page out again.
+  const plans = nodes.map((node) => {
+    const text = node.data;
+    const pieces = [''];
+    const widths = [];
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] !== '\u00ad') pieces[pieces.length - 1] += text[i];
+      else if (i > 0 && i + 1 < text.length && breaks(node, i)) {
+        pieces.push('');
+        // The hyphen Chromium draws for it (its box at a line end is the hyphen's).
+        widths.push(Math.max(0, ...[...rects(node, i)].map((r) => r.width)));
+      }
+    }
+    return { node, pieces, widths };
+  });
+  // Each line-end piece ends in a hyphen-minus as wide as the soft hyphen's hyphen was (the book's font may
+  // draw that one from another glyph), followed by a break opportunity.
+  const hyphens = [];
+  for (const { node, pieces, widths } of plans) {
+    node.data = pieces[0];
+    let after = node;
+    pieces.slice(1).forEach((piece, i) => {
+      const hyphen = document.createElement('span');
+      hyphen.textContent = '-';
+      // Shaped on its own, as Chromium shapes the soft hyphen's hyphen (no kerning with the letter before).
+      hyphen.style.fontKerning = 'none';
+      const rest = document.createTextNode(piece);
+      after.after(hyphen, document.createElement('wbr'), rest);
+      hyphens.push({ hyphen, width: widths[i] });
+      after = rest;
+    });
+  }
+  const drawn = hyphens.map(({ hyphen }) => hyphen.getBoundingClientRect().width);
+  hyphens.forEach(({ hyphen, width }, i) => {
+    if (width > 0 && Math.abs(width - drawn[i]) > 0.01) hyphen.style.marginRight = (width - drawn[i]) + 'px';
+  });
+  const total = hyphens.length;
+  style.remove();
+  return total;
+`;
+
+/** Keep only the soft hyphens that end a line (see lineEndHyphens), measured in print media. */
+async function keepLineEndHyphens(page: Page, root: string, paper: 'A4' | 'Letter'): Promise<number> {
+  const hrefs = (await page.evaluate(
+    `[...document.querySelectorAll('link[rel~="stylesheet"]')].map((l) => l.href)`,
+  )) as string[];
+  const linked: Record<string, string> = {};
+  const inside = path.resolve(root) + path.sep;
+  for (const href of hrefs) {
+    const file = href.startsWith('file:') ? fileURLToPath(href) : '';
+    if (file.startsWith(inside)) linked[href] = await readFile(file, 'utf8').catch(() => '');
+  }
+  await page.emulateMediaType('print');
+  try {
+    return (await page.evaluate(lineEndHyphens(paper === 'A4' ? '210mm' : '8.5in', linked))) as number;
+  } finally {
+    await page.emulateMediaType();
+  }
+}
 
 /** Hide everything without changing the layout (the measuring pass needs only where targets land). */
 async function hideForMeasuring(page: Page): Promise<void> {
@@ -220,6 +354,8 @@ export async function renderPdf(
       }
       loaded = text;
       const final = passes > 1 || !exactPages || seeded;
+      // On the layout about to be printed (a filled page number could move a line of the contents).
+      await keepLineEndHyphens(page, root, paper);
       if (!final) await hideForMeasuring(page);
       printed = await readPrinted(await print(page, paper, final));
       const found = Object.fromEntries(printed.destinations);

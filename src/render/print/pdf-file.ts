@@ -41,6 +41,38 @@ export interface PdfInfo {
   date: Date;
 }
 
+const xml = (text: string) =>
+  text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+
+/**
+ * The XMP metadata PDF/UA asks for (ISO 14289-1, 5: the pdfuaid:part identifier; 7.1: dc:title), with the
+ * rest of the document information repeated, as XMP readers expect it to match.
+ */
+export function xmpOf(info: PdfInfo): string {
+  const date = info.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+   <pdfuaid:part>1</pdfuaid:part>
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(info.title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>${xml(info.author)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(info.subject)}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>${xml(info.language)}</rdf:li></rdf:Bag></dc:language>
+   <pdf:Keywords>${xml(info.keywords.join(' '))}</pdf:Keywords>
+   <pdf:Producer>${xml(info.producer)}</pdf:Producer>
+   <xmp:CreatorTool>${xml(info.creator)}</xmp:CreatorTool>
+   <xmp:CreateDate>${date}</xmp:CreateDate>
+   <xmp:ModifyDate>${date}</xmp:ModifyDate>
+   <xmp:MetadataDate>${date}</xmp:MetadataDate>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`;
+}
+
 /** Bytes `start`–`end` as text, clamped to the file (an offset past the end gives ''). */
 const latin1 = (bytes: Uint8Array, start: number, end: number) => {
   const from = Math.min(Math.max(0, start), bytes.length);
@@ -184,9 +216,9 @@ export class ChromiumPdf {
   }
 
   /**
-   * The file with its document information (title, author, subject, keywords, creator, producer, dates) and
-   * the catalog's language and DisplayDocTitle set, as an incremental update; undefined if the catalog
-   * cannot be updated here.
+   * The file with its document information (title, author, subject, keywords, creator, producer, dates), its
+   * XMP metadata (PDF/UA identifier) and the catalog's language and DisplayDocTitle set, as an incremental
+   * update; undefined if the catalog cannot be updated here.
    */
   withInfo(info: PdfInfo): Uint8Array | undefined {
     const catalog = this.dict(this.rootRef);
@@ -210,22 +242,23 @@ export class ChromiumPdf {
     infoDict.set(PDFName.of('CreationDate'), PDFString.fromDate(info.date));
     infoDict.set(PDFName.of('ModDate'), PDFString.fromDate(info.date));
 
-    // The catalog again, with the language and "show the title, not the file name" (Chromium usually sets
-    // both already; then it is not rewritten).
+    // The XMP metadata (PDF/UA), and the catalog again pointing to it, with the language and "show the
+    // title, not the file name" (Chromium usually sets both already).
     const prefs = catalog.get(PDFName.of('ViewerPreferences'));
     if (prefs !== undefined && !(prefs instanceof PDFDict)) return undefined;
-    const lang = catalog.get(PDFName.of('Lang'));
-    const hasLang = (lang instanceof PDFString || lang instanceof PDFHexString) && lang.decodeText() === info.language;
-    const showsTitle = prefs?.get(PDFName.of('DisplayDocTitle')) === PDFBool.True;
-    const objects: [PDFRef, PDFDict][] = [[infoRef, infoDict]];
-    if (!hasLang || !showsTitle) {
-      const updated = catalog.clone(context);
-      updated.set(PDFName.of('Lang'), PDFString.of(info.language));
-      const viewer = prefs ? prefs.clone(context) : context.obj({});
-      viewer.set(PDFName.of('DisplayDocTitle'), PDFBool.True);
-      updated.set(PDFName.of('ViewerPreferences'), viewer);
-      objects.push([this.rootRef, updated]);
-    }
+    const metadataRef = PDFRef.of(Math.max(size, infoRef.objectNumber + 1));
+    const metadata = context.stream(Buffer.from(xmpOf(info), 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
+    const updated = catalog.clone(context);
+    updated.set(PDFName.of('Lang'), PDFString.of(info.language));
+    const viewer = prefs ? prefs.clone(context) : context.obj({});
+    viewer.set(PDFName.of('DisplayDocTitle'), PDFBool.True);
+    updated.set(PDFName.of('ViewerPreferences'), viewer);
+    updated.set(PDFName.of('Metadata'), metadataRef);
+    const objects: [PDFRef, PDFObject][] = [
+      [infoRef, infoDict],
+      [metadataRef, metadata],
+      [this.rootRef, updated],
+    ];
 
     const chunks: Uint8Array[] = [];
     let length = this.bytes.length;
@@ -244,16 +277,16 @@ export class ChromiumPdf {
     const ascii = (text: string) => Buffer.from(text, 'latin1');
     if (this.bytes[this.bytes.length - 1] !== 0x0a) push(ascii('\n'));
     const xref = PDFCrossRefSection.createEmpty();
-    for (const [ref, dict] of [...objects].sort((a, b) => a[0].objectNumber - b[0].objectNumber)) {
+    for (const [ref, object] of [...objects].sort((a, b) => a[0].objectNumber - b[0].objectNumber)) {
       xref.addEntry(ref, length);
       push(ascii(`${ref.objectNumber} ${ref.generationNumber} obj\n`));
-      push(serialised(dict));
+      push(serialised(object));
       push(ascii('\nendobj\n'));
     }
     const xrefOffset = length;
     push(serialised(xref));
     const trailer = context.obj({});
-    trailer.set(PDFName.of('Size'), PDFNumber.of(Math.max(size, infoRef.objectNumber + 1)));
+    trailer.set(PDFName.of('Size'), PDFNumber.of(metadataRef.objectNumber + 1));
     trailer.set(PDFName.of('Root'), this.rootRef);
     trailer.set(PDFName.of('Info'), infoRef);
     trailer.set(PDFName.of('Prev'), PDFNumber.of(this.xrefAt));

@@ -75,6 +75,14 @@ export interface ContentContext {
   notePrefix: string;
   /** Note number by citation id. */
   noteNumber: (citationId: string) => number | undefined;
+  /**
+   * Prefix of the ids of note calls in these nodes (unique in the document, e.g. the block's id): each call
+   * gets the id `<callPrefix>-<citation id>` (`-2`, `-3`… for further calls of one note here), for the note
+   * to link back to. Without it, calls have no id.
+   */
+  callPrefix?: string;
+  /** Told of each call, in document order, with its id. */
+  onCall?: (citationId: string, callId: string) => void;
   /** Print only: insert soft hyphens. */
   hyphenate?: (text: string) => string;
   /** EPUB only: mark note references with epub:type, so readers can show notes as pop-ups. */
@@ -90,11 +98,15 @@ export interface ContentContext {
  */
 export function blockHtml(nodes: RootContent | RootContent[], ctx: ContentContext): string {
   const cited: string[] = [];
+  const callId = callIds(ctx.callPrefix);
   visit({ type: 'root', children: Array.isArray(nodes) ? nodes : [nodes] }, (node) => {
-    if (node.type === 'footnoteReference')
-      cited.push(
-        `${(node as FootnoteReference).identifier}=${ctx.noteNumber((node as FootnoteReference).identifier) ?? ''}`,
-      );
+    if (node.type === 'footnoteReference') {
+      const { identifier } = node as FootnoteReference;
+      const n = ctx.noteNumber(identifier);
+      cited.push(`${identifier}=${n ?? ''}`);
+      const id = n === undefined ? undefined : callId(identifier);
+      if (id) ctx.onCall?.(identifier, id);
+    }
     // An image's address in this output (a file beside the page, or its bytes) is part of the HTML.
     else if (node.type === 'image') cited.push(`${(node as Image).url}>${ctx.images?.get((node as Image).url) ?? ''}`);
   });
@@ -105,6 +117,7 @@ export function blockHtml(nodes: RootContent | RootContent[], ctx: ContentContex
       [
         '',
         ctx.notePrefix,
+        ctx.callPrefix ?? '',
         cited.join(','),
         ctx.hyphenate ? hyphenatorId(ctx.hyphenate) : '',
         ctx.epub ? 'epub' : '',
@@ -112,6 +125,17 @@ export function blockHtml(nodes: RootContent | RootContent[], ctx: ContentContex
     )
     .digest('base64');
   return rememberedHtml(key, nodes, ctx);
+}
+
+/** The ids of note calls in one conversion, in document order (undefined without a prefix). */
+function callIds(prefix: string | undefined): (citationId: string) => string | undefined {
+  const seen = new Map<string, number>();
+  return (citationId) => {
+    if (prefix === undefined) return undefined;
+    const n = (seen.get(citationId) ?? 0) + 1;
+    seen.set(citationId, n);
+    return `${prefix}-${citationId}${n > 1 ? `-${n}` : ''}`;
+  };
 }
 
 const hyphenatorIds = new WeakMap<(text: string) => string, number>();
@@ -129,18 +153,26 @@ const rememberedHtml = memoize(
 );
 
 function convert(nodes: RootContent | RootContent[], ctx: ContentContext): string {
-  const footnoteReference: Handler = (_state, node: FootnoteReference): Element | undefined => {
+  const callId = callIds(ctx.callPrefix);
+  const footnoteReference: Handler = (_state, node: FootnoteReference, parent): Element | undefined => {
     const n = ctx.noteNumber(node.identifier);
     if (n === undefined) return undefined;
+    // Calls side by side ([^1][^2]) are separated by a comma inside the second call: a CSS sibling rule would
+    // also fire across text between them.
+    const siblings = parent?.children ?? [];
+    const before = siblings[siblings.indexOf(node) - 1];
+    const follows = before?.type === 'footnoteReference' && ctx.noteNumber(before.identifier) !== undefined;
+    const id = callId(node.identifier);
     return {
       type: 'element',
       tagName: 'sup',
       properties: { className: ['noteref'] },
       children: [
+        ...(follows ? [{ type: 'text' as const, value: ',' }] : []),
         {
           type: 'element',
           tagName: 'a',
-          properties: { href: `#${ctx.notePrefix}${node.identifier}`, role: 'doc-noteref' },
+          properties: { href: `#${ctx.notePrefix}${node.identifier}`, role: 'doc-noteref', ...(id ? { id } : {}) },
           children: [{ type: 'text', value: String(n) }],
         },
       ],

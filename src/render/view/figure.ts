@@ -1,7 +1,13 @@
 /**
- * The timeline figure: years on an axis, treaties marked where they were signed, and the ambassadors'
- * terms as bars, one row per post (a Gantt of the embassies). Built as a hast tree with hastscript and
- * serialised by hast-util-to-html; black, greys and white only, so it prints in black and white.
+ * The timeline figure: the treaties by date of signing and the ambassadors' terms, one lane per post, on a
+ * vertical axis of years. Vertical, so that it reads at body size on a phone (390 px) as on A4: the view box
+ * is as wide as a phone's text column (one unit ≈ one CSS pixel there) and no text is smaller than 12 units.
+ * Every item has its own label in a column beside the lanes, pushed down below the one before (labels never
+ * overlap) and wrapped to the column's width, with a leader line to where it belongs on the axis. A long
+ * story is split by period into several figures, none taller than a printed page holds.
+ *
+ * Built as hast trees with hastscript and serialised by hast-util-to-html; colours are CSS classes, so it
+ * follows a dark colour scheme on screen and in e-readers, and prints in black and greys.
  */
 import { s } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
@@ -9,107 +15,301 @@ import type { Element } from 'hast';
 import type { StudyGuide } from '../../model/index.js';
 import { nameParts } from '../../util/names.js';
 
-const WIDTH = 960;
-const LEFT = 170;
-const RIGHT = 20;
+/** The view box's width: a phone's text column in CSS pixels. */
+export const WIDTH = 345;
+/** The smallest text, in view-box units. */
+export const TEXT = 12;
+const LINE = 15;
+const AXIS_X = 38;
+const LANE_X = 46;
+const LANE_W = 9;
+const LANE_GAP = 4;
+const TOP = 10;
+/** The tallest part, in units: with the print style's width for the figure, it fits a page with its caption. */
+const MAX_HEIGHT = 620;
+/** Average advance of a character of the labels' font, in em (Source Sans 3 runs narrower: a safe guess). */
+const CHAR_EM = 0.56;
 
-export interface Figure {
+export interface FigurePart {
   svg: string;
-  /** A text alternative for readers who cannot see the figure. */
+  /** The years it covers, e.g. "1918–1929". */
+  period: string;
+  /** A text alternative for this part: what it shows, item by item. */
   alt: string;
 }
 
-const TREATY_TOP = 16;
-const AXIS_Y = TREATY_TOP + 42;
+export interface Figure {
+  parts: FigurePart[];
+  /** A text alternative for readers who cannot see the figure. */
+  alt: string;
+  /** The figure's facts, as rows of a table. */
+  rows: { when: string; what: string; lane: string }[];
+}
 
 type Ambassador = StudyGuide['glossaries']['ambassadors'][number];
 type Treaty = StudyGuide['glossaries']['treaties'][number];
 
-/** Years to x: from the first year of the story to the year after its last. */
-interface Scale {
+/** One thing on the figure: a treaty (a point in time) or a term (a span, in a post's lane). */
+interface Item {
+  start: number;
+  end: number;
+  /** The post's lane; -1 for treaties. */
+  lane: number;
+  /** The term's place in its lane (0, 1, 2…). */
+  nth: number;
+  label: string;
+  /** For the table and the tooltip. */
+  when: string;
+  what: string;
+}
+
+/** A fractional year from an ISO date (year, year-month or full date). */
+function yearOf(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return y! + ((m ?? 7) - 1) / 12 + ((d ?? 15) - 1) / 365;
+}
+
+function itemsOf(terms: Ambassador[], dated: Treaty[], posts: string[]): Item[] {
+  const treaties = dated.map((t) => ({
+    start: yearOf(t.date!),
+    end: yearOf(t.date!),
+    lane: -1,
+    nth: 0,
+    label: `${t.name} (${t.date!.slice(0, 4)})`,
+    when: t.date!,
+    what: t.name,
+  }));
+  const seen = new Map<string, number>();
+  const nth = (post: string) => {
+    const n = seen.get(post) ?? 0;
+    seen.set(post, n + 1);
+    return n;
+  };
+  const people = [...terms]
+    .sort((a, b) => a.from! - b.from!)
+    .map((a) => ({
+      // A term "1921–1930" runs from some time in 1921 to some time in 1930: drawn mid-year to mid-year.
+      start: a.from! + 0.25,
+      end: Math.max((a.to ?? a.from!) + 0.75, a.from! + 0.5),
+      lane: posts.indexOf(a.post),
+      nth: nth(a.post),
+      label: `${nameParts(a.name).surname || a.name}, ${a.term}`,
+      when: a.term,
+      what: a.name,
+    }));
+  return [...treaties, ...people].sort((a, b) => a.start - b.start || a.lane - b.lane);
+}
+
+/** Words into lines no wider than `width` units (a word longer than a line stands alone). */
+export function wrap(text: string, width: number, size = TEXT): string[] {
+  const max = Math.max(8, Math.floor(width / (size * CHAR_EM)));
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+interface Layout {
   first: number;
   last: number;
-  span: number;
-  x: (year: number) => number;
-  xDate: (iso: string) => number;
+  perYear: number;
+  labelX: number;
+  /** Each item's label: its lines and top. */
+  placed: { item: Item; lines: string[]; top: number }[];
+  height: number;
 }
 
-/** The span of the story: the terms and treaties (the timeline's stray later dates would squash it). */
-function scaleOf(book: StudyGuide, terms: Ambassador[], dated: Treaty[]): Scale | undefined {
-  let years = [...terms.flatMap((a) => [a.from!, a.to ?? a.from!]), ...dated.map((t) => Number(t.date!.slice(0, 4)))];
-  if (years.length < 2)
-    years = book.glossaries.timeline.filter((e) => e.precision === 'day').map((e) => Number(e.date.slice(0, 4)));
-  if (years.length < 2) return undefined;
-  const first = Math.min(...years);
-  const last = Math.max(...years) + 1;
-  const span = last - first;
-  const x = (year: number) => LEFT + ((year - first) / span) * (WIDTH - LEFT - RIGHT);
-  const xDate = (iso: string) => {
-    const [y, m, d] = iso.split('-').map(Number);
-    return x(y! + ((m ?? 1) - 1) / 12 + ((d ?? 1) - 1) / 365);
+/** Labels placed top-down at their item's year, each below the one before; the scale fits them. */
+function layout(items: Item[], lanes: number, first: number, last: number, top: number): Layout {
+  const labelX = LANE_X + (lanes + 1) * (LANE_W + LANE_GAP) + 14;
+  const width = WIDTH - labelX - 2;
+  const wrapped = items.map((item) => ({ item, lines: wrap(item.label, width) }));
+  const needed = wrapped.reduce((sum, w) => sum + w.lines.length * LINE + 3, 0);
+  // Enough room per year for the year labels, and for the labels on average (clusters still push down).
+  const perYear = Math.max(LINE + 3, Math.min(60, needed / Math.max(1, last - first)));
+  const y = (year: number) => top + (year - first) * perYear;
+  const placed = dodge(
+    wrapped.map(({ item, lines }) => ({
+      item,
+      lines,
+      want: y(item.start) - (lines.length * LINE) / 2,
+      height: lines.length * LINE,
+    })),
+    top - LINE / 2,
+  );
+  const bottom = Math.max(...placed.map((p) => p.top + p.lines.length * LINE), top);
+  return { first, last, perYear, labelX, placed, height: Math.max(y(last), bottom) + 8 };
+}
+
+/**
+ * Labels without overlap, each as near its wanted top as the others allow: labels that would overlap form a
+ * cluster, set around the mean of its members' wanted places (not only pushed down), never above `min`.
+ */
+export function dodge<T extends { want: number; height: number }>(
+  labels: T[],
+  min: number,
+  gap = 3,
+): (T & { top: number })[] {
+  type Cluster = { members: T[]; top: number; height: number };
+  const clusters: Cluster[] = [];
+  const settle = (c: Cluster) => {
+    let offset = 0;
+    let sum = 0;
+    for (const m of c.members) {
+      sum += m.want - offset;
+      offset += m.height + gap;
+    }
+    c.top = Math.max(min, sum / c.members.length);
   };
-  return { first, last, span, x, xDate };
-}
-
-/** Treaties: a numbered marker above the axis (two staggered rows), named in a legend below the bars. */
-function treatyMarkers(dated: Treaty[], scale: Scale): Element[] {
-  return dated.flatMap((t, i) => {
-    const tx = scale.xDate(t.date!);
-    const cy = TREATY_TOP + (i % 2) * 16;
-    return [
-      s('line', { x1: tx, y1: cy + 6, x2: tx, y2: TREATY_TOP + 40, stroke: '#555', 'stroke-width': 0.6 }),
-      s('circle', { cx: tx, cy, r: 6.5, fill: '#fff', stroke: '#000', 'stroke-width': 0.8 }),
-      s('text', { x: tx, y: cy + 3, 'font-size': 8, 'text-anchor': 'middle', fill: '#000' }, String(i + 1)),
-    ];
+  for (const label of labels) {
+    const cluster: Cluster = { members: [label], top: Math.max(min, label.want), height: label.height };
+    clusters.push(cluster);
+    for (;;) {
+      const last = clusters[clusters.length - 1]!;
+      const before = clusters[clusters.length - 2];
+      if (!before || before.top + before.height + gap <= last.top) break;
+      clusters.pop();
+      before.members.push(...last.members);
+      before.height += gap + last.height;
+      settle(before);
+    }
+  }
+  return clusters.flatMap((c) => {
+    let top = c.top;
+    return c.members.map((m) => {
+      const placed = { ...m, top };
+      top += m.height + gap;
+      return placed;
+    });
   });
 }
 
-/** The axis: a tick per year, a label every year or every few years. */
-function yearAxis({ first, last, span, x }: Scale): Element[] {
-  const step = span > 30 ? 5 : span > 15 ? 2 : 1;
-  const out = [s('line', { x1: LEFT, y1: AXIS_Y, x2: WIDTH - RIGHT, y2: AXIS_Y, stroke: '#000', 'stroke-width': 1 })];
-  for (let y = first; y <= last; y++) {
-    const y2 = AXIS_Y + (y % step === 0 ? 6 : 3);
-    out.push(s('line', { x1: x(y), y1: AXIS_Y, x2: x(y), y2, stroke: '#000', 'stroke-width': 0.8 }));
-    if (y % step === 0)
-      out.push(
-        s('text', { x: x(y), y: AXIS_Y + 17, 'font-size': 10, 'text-anchor': 'middle', fill: '#000' }, String(y)),
-      );
+const STYLE = `
+.bg { fill: #fff; } .ink { fill: #000; } .line { stroke: #000; } .soft { stroke: #777; }
+.lane0 { fill: #1a1a1a; } .lane1 { fill: #8a8a8a; } .lane2 { fill: #c4c4c4; } .lane3 { fill: #555; }
+.mark { fill: #fff; stroke: #000; } .next { fill-opacity: .55; }
+@media (prefers-color-scheme: dark) {
+  .bg { fill: #1b1a18; } .ink { fill: #e8e6e1; } .line { stroke: #e8e6e1; } .soft { stroke: #8f8b84; }
+  .lane0 { fill: #e8e6e1; } .lane1 { fill: #9a968f; } .lane2 { fill: #5d5a55; } .lane3 { fill: #c4c0b8; }
+  .mark { fill: #1b1a18; stroke: #e8e6e1; }
+}
+@media print { .bg { fill: #fff; } }`;
+
+const text = (x: number, y: number, content: string, extra: Record<string, unknown> = {}) =>
+  s('text', { x, y, 'font-size': TEXT, class: 'ink', ...extra }, content);
+
+/** Lines of text from `top`, one tspan each. */
+const textLines = (x: number, top: number, lines: string[]) =>
+  s(
+    'text',
+    { x, y: top + TEXT - 1, 'font-size': TEXT, class: 'ink' },
+    lines.map((line, i) => s('tspan', { x, y: top + TEXT - 1 + i * LINE }, line)),
+  );
+
+/** The axis: a tick and label per year (every second or fifth year when they would crowd). */
+function axis(l: Layout, top: number): Element[] {
+  const y = (year: number) => top + (year - l.first) * l.perYear;
+  const step = [1, 2, 5, 10].find((n) => n * l.perYear >= LINE + 2) ?? 10;
+  const out = [s('line', { x1: AXIS_X, y1: top, x2: AXIS_X, y2: y(l.last), class: 'line', 'stroke-width': 1 })];
+  for (let year = Math.ceil(l.first); year <= l.last; year++) {
+    const labelled = year % step === 0;
+    out.push(s('line', { x1: AXIS_X, y1: y(year), x2: AXIS_X - (labelled ? 5 : 3), y2: y(year), class: 'line' }));
+    if (labelled) out.push(text(AXIS_X - 7, y(year) + 4, String(year), { 'text-anchor': 'end' }));
   }
   return out;
 }
 
-/** One post's row from `top`: its name, then a bar per term, alternating black and grey, surname above. */
-function postRow(post: string, people: Ambassador[], top: number, { span, x }: Scale): Element[] {
-  const out = [s('text', { x: 4, y: top + 16, 'font-size': 10, 'font-weight': 'bold', fill: '#000' }, post)];
-  people.forEach((a, i) => {
-    const x1 = x(a.from!);
-    const x2 = Math.max(
-      x(a.to ?? a.from!) + (a.to === a.from || a.to === null ? (WIDTH - LEFT - RIGHT) / span / 2 : 0),
-      x1 + 3,
-    );
-    const fill = i % 2 ? '#9a9a9a' : '#1a1a1a';
-    const bar = { x: x1, y: top + 10, width: x2 - x1, height: 12, fill, stroke: '#000', 'stroke-width': 0.5 };
+const laneX = (lane: number, lanes: number) => LANE_X + (lane < 0 ? lanes : lane) * (LANE_W + LANE_GAP);
+
+/** Bars, treaty marks, labels and their leader lines. */
+function marks(l: Layout, lanes: number, top: number): Element[] {
+  const y = (year: number) => top + (year - l.first) * l.perYear;
+  const clip = (year: number) => Math.min(Math.max(year, l.first), l.last);
+  const out: Element[] = [];
+  for (const { item, lines, top: at } of l.placed) {
+    const x = laneX(item.lane, lanes);
+    const y1 = y(clip(item.start));
+    if (item.lane < 0) {
+      out.push(s('circle', { cx: x + LANE_W / 2, cy: y1, r: 3.5, class: 'mark', 'stroke-width': 1 }));
+    } else {
+      // Consecutive terms in a lane: a gap between them, and every second one lighter.
+      const height = Math.max(y(clip(item.end)) - y1 - 1.5, 3);
+      const lane = `lane${item.lane % 4}${item.nth % 2 ? ' next' : ''}`;
+      out.push(s('rect', { x, y: y1, width: LANE_W, height, class: lane }, [s('title', `${item.what}, ${item.when}`)]));
+    }
+    const mid = at + (lines.length * LINE) / 2 - 1;
+    const from = x + LANE_W + 1;
     out.push(
-      s('rect', bar, [s('title', `${a.name}, ${a.post}, ${a.term}`)]),
-      s('text', { x: x1, y: i % 2 ? top + 34 : top + 6, 'font-size': 8.5, fill: '#000' }, nameParts(a.name).surname),
+      s('polyline', {
+        points: `${from},${y1} ${l.labelX - 10},${y1} ${l.labelX - 3},${mid}`,
+        fill: 'none',
+        class: 'soft',
+        'stroke-width': 0.7,
+      }),
+      lines.length === 1 ? text(l.labelX, at + TEXT - 1, lines[0]!) : textLines(l.labelX, at, lines),
     );
-  });
+  }
   return out;
 }
 
-/** The treaties by number, in two columns, from `top`. */
-function treatyLegend(dated: Treaty[], top: number): Element[] {
-  const half = Math.ceil(dated.length / 2);
-  return dated.map((t, i) => {
-    const col = i < half ? 0 : 1;
-    const row = i < half ? i : i - half;
-    return s(
-      'text',
-      { x: 4 + col * (WIDTH / 2), y: top + 8 + row * 13, 'font-size': 9.5, fill: '#000' },
-      `${i + 1}  ${t.name} (${t.date!.slice(0, 4)})`,
+/** The key: a swatch and name per lane (posts, then treaties), wrapped; returns its elements and height. */
+function key(posts: string[]): { elements: Element[]; height: number } {
+  const out: Element[] = [];
+  let y = TOP;
+  const rows = [...posts.map((p, i) => ({ name: p, lane: i })), { name: 'Treaty, by date of signing', lane: -1 }];
+  for (const { name, lane } of rows) {
+    const lines = wrap(name, WIDTH - 24);
+    out.push(
+      lane < 0
+        ? s('circle', { cx: 6.5, cy: y + 6, r: 3.5, class: 'mark', 'stroke-width': 1 })
+        : s('rect', { x: 2, y: y + 1, width: LANE_W, height: 10, class: `lane${lane % 4}` }),
     );
-  });
+    out.push(textLines(18, y, lines));
+    y += lines.length * LINE + 2;
+  }
+  return { elements: out, height: y - TOP + 8 };
+}
+
+/** Periods of whole years whose figures stay under MAX_HEIGHT (a period may run over when one year does). */
+function periods(items: Item[], lanes: number, first: number, last: number, keyHeight: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = first;
+  while (from < last) {
+    let to = from + 1;
+    const fits = (end: number) => {
+      const inside = items.filter((i) => i.start >= from && i.start < end);
+      return layout(inside, lanes, from, end, TOP + keyHeight).height <= MAX_HEIGHT;
+    };
+    while (to < last && fits(to + 1)) to++;
+    out.push([from, to]);
+    from = to;
+  }
+  return out;
+}
+
+function svgOf(title: string, alt: string, children: Element[], height: number): string {
+  const tree = s(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: `0 0 ${WIDTH} ${Math.ceil(height)}`,
+      width: WIDTH,
+      height: Math.ceil(height),
+      role: 'img',
+      'aria-label': alt,
+      'font-family': "'Source Sans 3', sans-serif",
+    },
+    [
+      s('title', title),
+      s('style', STYLE),
+      s('rect', { x: 0, y: 0, width: WIDTH, height: Math.ceil(height), class: 'bg' }),
+      ...children,
+    ],
+  );
+  return toHtml(tree, { space: 'svg' });
 }
 
 /** A text alternative: the treaties with their dates, then each post's people with their terms. */
@@ -127,38 +327,42 @@ export function timelineFigure(book: StudyGuide): Figure | undefined {
   const { ambassadors, treaties } = book.glossaries;
   const terms = ambassadors.filter((a) => a.from !== null);
   const dated = treaties.filter((t) => t.date);
-  const scale = scaleOf(book, terms, dated);
-  if (!scale) return undefined;
-  const children: Element[] = [...treatyMarkers(dated, scale), ...yearAxis(scale)];
-  let top = AXIS_Y + 34;
   const posts = [...new Set(terms.map((a) => a.post))];
-  for (const post of posts) {
-    const people = terms.filter((a) => a.post === post).sort((a, b) => a.from! - b.from!);
-    children.push(...postRow(post, people, top, scale));
-    top += 50;
-  }
-  children.push(...treatyLegend(dated, top));
-  top += 12 + Math.ceil(dated.length / 2) * 13;
-  const height = top + 4;
+  const items = itemsOf(terms, dated, posts);
+  if (items.length < 2) return undefined;
+  const first = Math.floor(Math.min(...items.map((i) => i.start)));
+  const last = Math.floor(Math.max(...items.map((i) => i.end))) + 1;
   const title = `Timeline of ${book.meta.title}`;
-  const alt = altText(title, dated, terms, posts);
-  const svg = s(
-    'svg',
-    {
-      xmlns: 'http://www.w3.org/2000/svg',
-      viewBox: `0 0 ${WIDTH} ${height}`,
-      width: WIDTH,
-      height,
-      role: 'img',
-      'aria-labelledby': 'timeline-figure-title',
-      'font-family': 'Source Sans 3, sans-serif',
-    },
-    [
-      s('title', { id: 'timeline-figure-title' }, title),
-      s('desc', alt),
-      s('rect', { x: 0, y: 0, width: WIDTH, height, fill: '#fff' }),
-      ...children,
-    ],
-  );
-  return { svg: toHtml(svg, { space: 'svg' }), alt };
+  const { elements: keyElements, height: keyHeight } = key(posts);
+  const parts = periods(items, posts.length, first, last, keyHeight).map(([from, to]) => {
+    const top = TOP + keyHeight;
+    // Terms that began before the period and run into it are drawn (their labels stand where they began).
+    const inside = items.filter((i) => i.start >= from && i.start < to);
+    const l = layout(inside, posts.length, from, to, top);
+    const running = items
+      .filter((i) => i.lane >= 0 && i.start < from && i.end > from)
+      .map((item) => {
+        const y1 = top;
+        const y2 = top + (Math.min(item.end, to) - from) * l.perYear;
+        const x = laneX(item.lane, posts.length);
+        return s(
+          'rect',
+          {
+            x,
+            y: y1,
+            width: LANE_W,
+            height: y2 - y1 - 1.5,
+            class: `lane${item.lane % 4}${item.nth % 2 ? ' next' : ''}`,
+          },
+          [s('title', `${item.what}, ${item.when}`)],
+        );
+      });
+    const period = `${from}–${to}`;
+    const said = (i: Item) => `${i.what}${i.lane < 0 ? '' : ` (${posts[i.lane]})`}, ${i.when}`;
+    const alt = `${title}, ${period}: ${inside.map(said).join('; ')}.`;
+    const children = [...keyElements, ...running, ...axis(l, top), ...marks(l, posts.length, top)];
+    return { svg: svgOf(`${title}, ${period}`, alt, children, l.height), period, alt };
+  });
+  const rows = items.map((i) => ({ when: i.when, what: i.what, lane: i.lane < 0 ? 'Treaty' : posts[i.lane]! }));
+  return { parts, alt: altText(title, dated, terms, posts), rows };
 }

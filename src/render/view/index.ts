@@ -6,7 +6,7 @@
 import type { Block, Chapter, Citation, Provenance, SourceInfo, StudyGuide } from '../../model/index.js';
 import { blockHtml } from './content.js';
 import { linkMentions, type MentionAnchor } from './mentions.js';
-import { timelineFigure } from './figure.js';
+import { timelineFigure, type Figure } from './figure.js';
 import { formatDate } from '../../util/dates.js';
 import type { Changelog } from '../../editions/changelog.js';
 
@@ -16,6 +16,8 @@ export interface ViewNote {
   anchor: string;
   number: number;
   text: string;
+  /** The ids of the note's calls, in text order: the note links back to each. */
+  calls: string[];
 }
 
 export interface ViewLink {
@@ -28,14 +30,27 @@ export interface ViewSection {
   title: string;
   level: number;
   blocks: { id: string; kind: string; html: string }[];
-  keyPoints: { id: string; text: string }[];
+  keyPoints: ViewKeyPoint[];
+}
+
+/** A key point with the notes of the sentence it comes from, and a link to where that sentence stands. */
+export interface ViewKeyPoint {
+  id: string;
+  text: string;
+  notes: { anchor: string; number: number }[];
+  href: string;
 }
 
 export interface ViewQuestion {
   id: string;
   number: number;
+  kind: StudyGuide['questions'][number]['kind'];
   question: string;
   answer: string;
+  /** Multiple choice: the options, lettered in order (A, B, C …). */
+  choices: { letter: string; text: string; correct: boolean }[];
+  /** The sentence the answer stands in (the answer key quotes it), or ''. */
+  quote: string;
   /** From the question to its answer, and back. */
   answerHref: string;
   questionHref: string;
@@ -81,7 +96,8 @@ export interface View {
   };
   answers: ViewQuestion[];
   index: { letter: string; entries: { id: string; term: string; kind: string; links: ViewLink[] }[] }[];
-  figure?: { svg: string; alt: string; file: string };
+  /** The timeline figure: one or more parts (periods), each with its EPUB file name. */
+  figure?: Omit<Figure, 'parts'> & { parts: (Figure['parts'][number] & { file: string })[] };
   /** Which study-aid pages exist (templates show only these). */
   has: { ambassadors: boolean; treaties: boolean; timeline: boolean; questions: boolean; index: boolean };
   /** Path prefix of assets (CSS, fonts) relative to the HTML file. */
@@ -196,8 +212,15 @@ function questionViewer(book: StudyGuide, places: Places): (q: Question) => View
   return (q) => ({
     id: q.id,
     number: questionNumber.get(q.id)!,
+    kind: q.kind,
     question: q.question,
     answer: q.answer,
+    choices: (q.choices ?? []).map((text, i) => ({
+      letter: String.fromCharCode(65 + i),
+      text,
+      correct: text === q.answer,
+    })),
+    quote: q.quote ?? '',
     answerHref: href(`ans-${q.id}`, FILES.answers),
     questionHref: href(q.id, chapterFile.get(q.chapter)),
     source: { href: toBlock(q.block), label: blockSection.get(q.block) ?? '' },
@@ -214,6 +237,7 @@ interface ChapterParts {
   disagreements: NonNullable<StudyGuide['apparatus']>['notes'];
   questions: Question[];
   viewQuestion: (q: Question) => ViewQuestion;
+  keyPoints: Map<string, StudyGuide['keyPoints']>;
   hyphenate?: (text: string) => string;
   images?: ReadonlyMap<string, string>;
 }
@@ -222,11 +246,13 @@ function viewChapter(chapter: Chapter, number: number, parts: ChapterParts): Vie
   const { places, nodes, citations, hyphenate, images } = parts;
   const notePrefix = `${chapter.id}-`;
   const used: string[] = [];
+  const calls = new Map<string, string[]>();
   const noteNumber = (id: string) => {
     const n = citations.get(id)?.number;
     if (n !== undefined && !used.includes(id)) used.push(id);
     return n;
   };
+  const onCall = (id: string, callId: string) => calls.set(id, [...(calls.get(id) ?? []), callId]);
   const epub = places.target === 'epub';
   const sections = chapter.sections.map((s) => ({
     id: s.id,
@@ -235,14 +261,31 @@ function viewChapter(chapter: Chapter, number: number, parts: ChapterParts): Vie
     blocks: s.blocks.map((b) => ({
       id: b.id,
       kind: b.kind,
-      html: blockHtml(nodes.get(b.id) ?? b.node, { notePrefix, noteNumber, hyphenate, epub, images }),
+      html: blockHtml(nodes.get(b.id) ?? b.node, {
+        notePrefix,
+        noteNumber,
+        callPrefix: `call-${b.id}`,
+        onCall,
+        hyphenate,
+        epub,
+        images,
+      }),
     })),
-    keyPoints: s.keyPoints.map((k) => ({ id: k.id, text: k.text })),
+    keyPoints: (parts.keyPoints.get(s.id) ?? []).map((k) => ({
+      id: k.id,
+      text: k.text,
+      notes: k.citations.flatMap((id) => {
+        const number = noteNumber(id);
+        return number === undefined ? [] : [{ anchor: `${notePrefix}${id}`, number }];
+      }),
+      href: places.toBlock(k.block),
+    })),
   }));
   const notes = used.map((id) => ({
     anchor: `${notePrefix}${id}`,
     number: citations.get(id)!.number,
     text: citations.get(id)!.text,
+    calls: calls.get(id) ?? [],
   }));
   return {
     id: chapter.id,
@@ -357,6 +400,7 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
     disagreements: book.apparatus?.mode === 'summary' ? book.apparatus.notes : [],
     questions: book.questions,
     viewQuestion,
+    keyPoints: groupBy(book.keyPoints, (k) => k.section),
     hyphenate: options.hyphenate,
     images: options.images,
   };
@@ -379,7 +423,12 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
     glossaries,
     answers: book.questions.map(viewQuestion),
     index,
-    figure: figure ? { ...figure, file: FILES.figure } : undefined,
+    figure: figure
+      ? {
+          ...figure,
+          parts: figure.parts.map((p, i) => ({ ...p, file: FILES.figure.replace('.svg', `-${i + 1}.svg`) })),
+        }
+      : undefined,
     has: {
       ambassadors: g.ambassadors.length > 0,
       treaties: g.treaties.length > 0,
@@ -388,6 +437,12 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
       index: book.index.length > 0,
     },
   };
+}
+
+function groupBy<T>(list: T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
+  return out;
 }
 
 /** A CSS string literal that cannot close its rule or the style element. */

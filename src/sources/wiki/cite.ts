@@ -6,13 +6,6 @@
 /** A template's parameters: named ones by lower-case name (`_` as space), positional ones by their number. */
 export type Params = Map<string, string>;
 
-const CITATION = /^(cite\b|cite[a-z]|citation$|vcite|literatur$|internetquelle$|webarchiv$|harvc|bronvermelding)/i;
-
-/** Whether a template name (without `Template:`) is a citation template. */
-export function isCitation(name: string): boolean {
-  return CITATION.test(name.trim());
-}
-
 const pick = (params: Params, ...names: string[]): string | undefined => {
   for (const name of names) {
     const value = params.get(name)?.trim();
@@ -26,8 +19,22 @@ function authors(params: Params): string | undefined {
   const names: string[] = [];
   for (let i = 0; i < 10; i++) {
     const suffix = i === 0 ? '' : String(i);
-    const last = pick(params, `last${suffix}`, `surname${suffix}`, `author${suffix}-last`);
-    const first = pick(params, `first${suffix}`, `given${suffix}`, `author${suffix}-first`);
+    const last = pick(
+      params,
+      `last${suffix}`,
+      `surname${suffix}`,
+      `author${suffix}-last`,
+      `apellido${suffix}`,
+      `nom${suffix}`,
+    );
+    const first = pick(
+      params,
+      `first${suffix}`,
+      `given${suffix}`,
+      `author${suffix}-first`,
+      `nombre${suffix}`,
+      `prénom${suffix}`,
+    );
     if (last) names.push(first ? `${last}, ${first}` : last);
     else if (i > 0) {
       const author = pick(params, `author${suffix}`);
@@ -35,15 +42,31 @@ function authors(params: Params): string | undefined {
     }
   }
   if (names.length) return names.join('; ');
-  return pick(params, 'author', 'authors', 'vauthors', 'autor', 'auteur', 'autor1', 'editor', 'editors', 'herausgeber');
+  return pick(
+    params,
+    'author',
+    'authors',
+    'vauthors',
+    'autor',
+    'auteur',
+    'autor1',
+    'forfatter',
+    'editor',
+    'editors',
+    'herausgeber',
+  );
 }
 
 /** The note for a citation template's parameters (values already plain text). */
 export function formatCitation(params: Params): string {
-  const title = pick(params, 'title', 'titel', 'titre', 'título', 'script-title', 'trans-title', 'chapter');
-  const work = pick(params, 'work', 'website', 'journal', 'newspaper', 'magazine', 'periodical', 'werk', 'sammelwerk');
-  const publisher = pick(params, 'publisher', 'verlag', 'hrsg', 'agency', 'éditeur', 'editorial', 'location');
-  const date = pick(params, 'date', 'datum', 'year', 'jahr', 'année', 'fecha', 'año');
+  const title = pick(params, 'title', 'titel', 'titre', 'título', 'tittel', 'script-title', 'trans-title', 'chapter');
+  // prettier-ignore
+  const work = pick(params, 'work', 'website', 'journal', 'newspaper', 'magazine', 'periodical', 'werk', 'sammelwerk',
+    'verk', 'site', 'périodique', 'obra', 'publicación');
+  // prettier-ignore
+  const publisher = pick(params, 'publisher', 'verlag', 'hrsg', 'agency', 'éditeur', 'editorial', 'utgiver',
+    'uitgever', 'location');
+  const date = pick(params, 'date', 'datum', 'dato', 'year', 'jahr', 'år', 'année', 'fecha', 'año', 'jaar');
   const url = pick(params, 'url', 'chapter-url', 'archive-url', 'archiveurl');
   const parts: string[] = [];
   const author = authors(params);

@@ -100,11 +100,18 @@ describe("reading Chromium's PDF where it is needed, and adding the metadata as 
     return Buffer.from(`${text.slice(0, at)}trailer\n${edit(dict!)}\n${startxref}`, 'latin1');
   };
 
-  it('writes only what differs: a catalog with the language stays; a file without /Info gets a new object', () => {
+  it('appends the info, the XMP metadata (PDF/UA) and the catalog; a file without /Info gets a new object', () => {
     const same = ChromiumPdf.open(raw)!.withInfo({ ...info, language: 'en' })!;
-    const appended = Buffer.from(same.subarray(raw.length)).toString('latin1');
+    const appended = Buffer.from(same.subarray(raw.length)).toString('utf8');
     expect(appended).toContain('/Author');
-    expect(appended).not.toContain('/Catalog');
+    expect(appended).toMatch(/\/Type \/Catalog[^]*\/Metadata \d+ 0 R/);
+    expect(appended).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    expect(appended).toContain('<rdf:li xml:lang="x-default">Łódź und Москва: a test</rdf:li>');
+    const withXmp = path.join(dir, 'xmp.pdf');
+    writeFileSync(withXmp, same);
+    expect(execFileSync('qpdf', ['--check', withXmp], { encoding: 'utf8' })).toContain(
+      'No syntax or stream encoding errors',
+    );
 
     const noInfo = withTrailer(raw, (t) => t.replace(/\/Info \d+ 0 R/, ''));
     const size = Number(/\/Size (\d+)/.exec(Buffer.from(noInfo).toString('latin1').slice(-300))![1]);

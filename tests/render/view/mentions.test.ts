@@ -107,7 +107,7 @@ const glossaries = {
 };
 const book = { ...merged, chapters, backMatter: [] };
 const spans = findMentionSpans(book, glossaries);
-const guide: StudyGuide = { ...book, glossaries, questions: [], index: [], mentions: spans };
+const guide: StudyGuide = { ...book, glossaries, questions: [], keyPoints: [], index: [], mentions: spans };
 
 /** The text a span covers, read from the block's own tree (not from the finder). */
 function spanned(blocks: Block[], span: MentionSpan): string {

@@ -46,7 +46,7 @@ describe('buildView on the seed guide', () => {
     const firstSeen: number[] = [];
     let checked = 0;
     for (const chapter of html.chapters) {
-      const refs = [...chapterHtml(chapter).matchAll(/<a href="#([^"]+)" role="doc-noteref">(\d+)<\/a>/g)];
+      const refs = [...chapterHtml(chapter).matchAll(/<a href="#([^"]+)" role="doc-noteref"[^>]*>(\d+)<\/a>/g)];
       const cited = [...new Set(refs.map((m) => m[1]!))];
       expect(chapter.notes.map((n) => n.anchor)).toEqual(cited);
       for (const m of refs) {

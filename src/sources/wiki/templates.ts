@@ -1,0 +1,423 @@
+/**
+ * What the reader does with each template, as data: a table from template name to a renderer that puts its
+ * visible text into the tree (convert, lang, date, flag, list, quote, note templates…), plus the kinds that
+ * are dropped — hatnotes, maintenance and layout templates (one summary warning), infoboxes. Any other name
+ * is an unknown template (one warning per name). Renderers are small shared functions; the table only says
+ * which one serves which name and with what argument.
+ */
+import type { PhrasingContent } from 'mdast';
+import { convertText } from './convert.js';
+import { phrasingText } from './phrasing.js';
+
+/** A template's arguments, converted on demand (so a dropped template's refs never become notes). */
+export interface Args {
+  /** Positional keys present, in order: '1', '2'… */
+  readonly positional: string[];
+  has(key: string): boolean;
+  /** The first non-empty value among `keys`, as phrasing. */
+  rich(...keys: string[]): PhrasingContent[];
+  /** The first non-empty value among `keys`, as plain text. */
+  text(...keys: string[]): string;
+  /** A parameter's items: the lines of a bullet list written in it (`* a\n* b`), as phrasing. */
+  items(key: string): PhrasingContent[][];
+}
+
+/** Where a renderer puts what it makes. At block level a quote or list is a block; inline it is text. */
+export interface Out {
+  inline(nodes: PhrasingContent[]): void;
+  quote(body: PhrasingContent[], attribution: string | undefined): void;
+  list(items: PhrasingContent[][]): void;
+  /** A line of its own at block level (a title), text inline. */
+  paragraph(children: PhrasingContent[]): void;
+  /** A footnote: `key` shares one note between identical uses (sfn) or names it (efn|name=). */
+  note(text: string, key?: string): void;
+}
+
+export type Render = (args: Args, out: Out) => void;
+
+export type TemplateRule =
+  | { kind: 'render'; render: Render }
+  | { kind: 'hatnote' }
+  | { kind: 'maintenance' }
+  | { kind: 'infobox' }
+  | { kind: 'citation' }
+  | { kind: 'unknown' };
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+
+/* ---------- renderers ---------- */
+
+/** The first non-empty of these parameters. */
+const param =
+  (...keys: string[]): Render =>
+  (a, out) =>
+    out.inline(a.rich(...keys));
+
+/** The last positional parameter (`{{transl|ar|DIN|text}}`, `{{small|x}}`). */
+const lastParam: Render = (a, out) => {
+  const last = a.positional[a.positional.length - 1];
+  if (last) out.inline(a.rich(last));
+};
+
+const literal =
+  (value: string): Render =>
+  (_a, out) =>
+    out.inline([text(value)]);
+
+/** Positional parameters joined: `{{sortname|Ada|Lovelace}}` → "Ada Lovelace". */
+const joined =
+  (separator: string, keys?: string[]): Render =>
+  (a, out) => {
+    const parts = (keys ?? a.positional).map((k) => a.rich(k)).filter((p) => phrasingText(p).trim());
+    out.inline(parts.flatMap((p, i) => (i ? [text(separator), ...p] : p)));
+  };
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+function languageName(code: string): string | undefined {
+  try {
+    const name = languageNames.of(code.trim());
+    return name && name !== code.trim() ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `{{lang-de|Text}}`: "German: Text", as Wikipedia shows it. */
+const langPrefixed =
+  (code: string): Render =>
+  (a, out) => {
+    const name = languageName(code);
+    out.inline([...(name ? [text(`${name}: `)] : []), ...a.rich('1', 'text')]);
+  };
+
+/** `{{de icon}}`: "(in German)". */
+const languageIcon =
+  (code: string): Render =>
+  (_a, out) => {
+    const name = languageName(code);
+    if (name) out.inline([text(`(in ${name})`)]);
+  };
+
+const IPAC_LABELS = new Set(['lang', 'pron', 'local', 'us', 'uk', 'also', 'ipa', 'ukalso', 'usalso']);
+
+/** `{{IPAc-en|ˈ|dʒ|ɜːr|m|ə|n}}`: the pieces joined between slashes. */
+const ipac: Render = (a, out) => {
+  const pieces = a.positional
+    .map((k) => a.text(k))
+    .filter((p) => !IPAC_LABELS.has(p.toLowerCase()) && !/\.(ogg|oga|wav|mp3|flac|opus)$/i.test(p));
+  if (pieces.length) out.inline([text(`/${pieces.join('')}/`)]);
+};
+
+// prettier-ignore
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
+
+/** A date from year, month, day parameters: "June 24, 1941", or "24 June 1941" with df=y. */
+function formatDate(y: string, m: string, d: string, dayFirst: boolean): string {
+  const month = MONTHS[Number(m) - 1];
+  if (!/^\d+$/.test(y.trim())) return [d, m, y].filter((s) => s.trim()).join(' ');
+  if (!month) return y.trim();
+  const day = /^\d+$/.test(d.trim()) ? String(Number(d)) : '';
+  if (!day) return `${month} ${y.trim()}`;
+  return dayFirst ? `${day} ${month} ${y.trim()}` : `${month} ${day}, ${y.trim()}`;
+}
+
+const dayFirst = (a: Args) => /^(y|yes|on|1|true)$/i.test(a.text('df'));
+
+/** `{{start date|1997|5|16}}`, `{{birth date|…}}`: the date; `offset` skips leading parameters. */
+const dateAt =
+  (offset = 0): Render =>
+  (a, out) => {
+    const [y = '', m = '', d = ''] = [1, 2, 3].map((i) => a.text(String(i + offset)));
+    if (y) out.inline([text(formatDate(y, m, d, dayFirst(a)))]);
+  };
+
+/** `{{death date and age|1999|3|4|1920|1|2}}`: the date and the age at death. */
+const deathDateAndAge: Render = (a, out) => {
+  const [y = 0, m = 0, d = 0, by = 0, bm = 0, bd = 0] = ['1', '2', '3', '4', '5', '6'].map((k) => Number(a.text(k)));
+  if (!y) return;
+  let age = y - by;
+  if ((m || 1) < (bm || 1) || ((m || 1) === (bm || 1) && (d || 1) < (bd || 1))) age--;
+  const date = formatDate(a.text('1'), a.text('2'), a.text('3'), dayFirst(a));
+  out.inline([text(by ? `${date} (aged ${age})` : date)]);
+};
+
+/** `{{dts|2010|5|3}}` or `{{dts|3 May 2010}}`. */
+const dts: Render = (a, out) => {
+  const keys = a.positional;
+  if (keys.length >= 2 && /^\d+$/.test(a.text(keys[0]!))) return dateAt()(a, out);
+  out.inline(a.rich(keys[0] ?? '1'));
+};
+
+/** `{{flag|Germany}}`, `{{flagcountry|DEU}}`: the country as written (a second parameter names a variant). */
+const flag: Render = (a, out) => out.inline(a.rich('name', '1'));
+
+/** `{{convert|3|km|mi}}`. */
+const convert: Render = (a, out) => {
+  const named = (key: string) => a.text(key);
+  out.inline([
+    text(
+      convertText(
+        a.positional.map((k) => a.text(k)),
+        named,
+      ),
+    ),
+  ]);
+};
+
+/** `{{ubl|a|b}}`, `{{hlist|a|b}}`: each positional parameter an item. */
+const positionalList: Render = (a, out) => {
+  const items = a.positional.map((k) => a.rich(k)).filter((i) => phrasingText(i).trim());
+  if (items.length) out.list(items);
+};
+
+/** `{{plainlist|\n* a\n* b}}`: the bullet list written in the parameter. */
+const bulletList: Render = (a, out) => {
+  const items = a.items('1');
+  if (items.length) out.list(items);
+};
+
+/** A quote template: its text, and "Author, Work" from the given parameters. */
+const quoteOf =
+  (body: string[], author: string[], work: string[]): Render =>
+  (a, out) => {
+    const who = [a.text(...author), a.text(...work)].filter(Boolean).join(', ');
+    out.quote(a.rich(...body), who || undefined);
+  };
+
+/** `{{efn|text}}`, `{{refn|name=x|text}}`: a note. */
+const noteOf: Render = (a, out) => {
+  const body = phrasingText(a.rich('1', 'text', 'content'))
+    .replace(/\s+/g, ' ')
+    .trim();
+  const name = a.text('name');
+  if (body || name) out.note(body, name ? `note-${name}` : undefined);
+};
+
+/** `{{sfn|Smith|Jones|2005|p=25}}`: "Smith & Jones 2005, p. 25", one note for identical uses. */
+const shortCitation: Render = (a, out) => {
+  const parts = a.positional.map((k) => a.text(k)).filter(Boolean);
+  const yearAt = parts.findIndex((p) => /^(\d{3,4}[a-z]?|n\.d\.|nd)$/i.test(p));
+  const authors = yearAt === -1 ? parts : parts.slice(0, yearAt);
+  const year = yearAt === -1 ? '' : parts[yearAt]!;
+  const who = authors.length > 3 ? `${authors[0]} et al.` : authors.join(authors.length === 2 ? ' & ' : ', ');
+  const page = a.text('p', 'page');
+  const pages = a.text('pp', 'pages');
+  const loc = page ? `p. ${page}` : pages ? `pp. ${pages}` : a.text('loc', 'at');
+  const cite = [[who, year].filter(Boolean).join(' '), loc].filter(Boolean).join(', ');
+  if (cite) out.note(cite, `sfn-${cite.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`);
+};
+
+/** `{{bar percent|Label|colour|12.5}}`: "Label: 12.5%". */
+const barPercent: Render = (a, out) => out.inline([...a.rich('1'), text(`: ${a.text('3')}%`)]);
+
+/** `{{bar box|title=…|bars={{bar percent|…}}…}}`: its title, then a list of its bars. */
+const barBox: Render = (a, out) => {
+  const title = a.rich('title');
+  if (phrasingText(title).trim()) out.paragraph(title);
+  const bars = a.items('bars');
+  if (bars.length) out.list(bars);
+};
+
+/** `{{sic|teh}}`: "teh [sic]". */
+const sic: Render = (a, out) => {
+  joined('')(a, out);
+  if (!/^(y|yes)$/i.test(a.text('hide'))) out.inline([text(' [sic]')]);
+};
+
+/** `{{ISBN|…}}`: "ISBN …". */
+const isbn: Render = (a, out) => out.inline([text(`ISBN ${a.text('1')}`)]);
+
+/** `{{as of|2010|5}}`: "As of May 2010". */
+const asOf: Render = (a, out) => {
+  const [y = '', m = '', d = ''] = ['1', '2', '3'].map((k) => a.text(k));
+  out.inline([text(`${/^(y|yes)$/i.test(a.text('lc')) ? 'as' : 'As'} of ${formatDate(y, m, d, dayFirst(a))}`)]);
+};
+
+/** `{{circa|1900}}`: "c. 1900"; `{{reign|1900|1910}}`: "r. 1900–1910". */
+const prefixed =
+  (prefix: string, separator = '–'): Render =>
+  (a, out) => {
+    const parts = a.positional.map((k) => a.text(k)).filter(Boolean);
+    if (parts.length) out.inline([text(`${prefix}${parts.join(separator)}`)]);
+  };
+
+/** `{{frac|1|2}}`: "1/2"; `{{frac|3|1|2}}`: "3 1/2". */
+const frac: Render = (a, out) => {
+  const [x = '', y = '', z = ''] = a.positional.map((k) => a.text(k));
+  out.inline([text(z ? `${x} ${y}/${z}` : y ? `${x}/${y}` : `1/${x}`)]);
+};
+
+/** `{{val|1.23|e=5|u=m}}`: "1.23×10^5 m". */
+const val: Render = (a, out) => {
+  const e = a.text('e');
+  const unit = a.text('u', 'ul');
+  const range = a.text('2') ? `–${a.text('2')}` : '';
+  out.inline([text(`${a.text('1')}${range}${e ? `×10^${e}` : ''}${unit ? ` ${unit}` : ''}`)]);
+};
+
+/** `{{USS|Enterprise|CV-6}}`: "USS Enterprise (CV-6)". */
+const shipPrefix =
+  (prefix: string): Render =>
+  (a, out) =>
+    out.inline([text(`${prefix} ${a.text('1')}${a.text('2') ? ` (${a.text('2')})` : ''}`)]);
+
+/** `{{nihongo|Tokyo|東京|Tōkyō}}`: "Tokyo (東京, Tōkyō)". */
+const nihongo: Render = (a, out) => {
+  const extra = [a.text('2'), a.text('3')].filter(Boolean).join(', ');
+  out.inline([...a.rich('1'), ...(extra ? [text(` (${extra})`)] : [])]);
+};
+
+/** `{{lit|the rising sun}}`: "lit. 'the rising sun'". */
+const literally: Render = (a, out) => {
+  const parts = a.positional.map((k) => a.text(k)).filter(Boolean);
+  if (parts.length) out.inline([text(`lit. ‘${parts.join('’ or ‘')}’`)]);
+};
+
+/** `{{respell|JUR|mən}}`: "JUR-mən". */
+const respell: Render = (a, out) => out.inline([text(a.positional.map((k) => a.text(k)).join('-'))]);
+
+/* ---------- the table ---------- */
+
+const RENDER: Record<string, Render> = {};
+const add = (render: Render, ...names: string[]) => names.forEach((n) => (RENDER[n] = render));
+
+add(convert, 'convert', 'cvt', 'convert/flip', 'convert/2');
+add(param('2', 'text'), 'lang', 'langx');
+add(lastParam, 'transl', 'transliteration', 'small', 'smaller', 'big', 'larger', 'resize', 'nobold', 'noitalic');
+add(param('1'), 'ipa', 'ipa-all', 'nowrap', 'nobr', 'no wrap', 'abbr', 'abbrlink', 'nastaliq', 'script', 'korean');
+add(param('1'), 'noflag', 'unicode', 'ipa2', 'angle bracket', 'nihongo', 'linktext', 'proper name');
+add(param('2', '1'), 'sort');
+add(param('2', '1'), 'url', 'official website', 'sortname2');
+add(param('lt', '1'), 'ill', 'interlanguage link', 'interlanguage link multi', 'link-interwiki');
+add(ipac, 'ipac-en', 'ipac-de', 'ipac-fr', 'ipac-es', 'ipac-it', 'ipac-pl');
+add(dateAt(), 'start date', 'end date', 'birth date', 'death date', 'film date', 'release date');
+add(joined(' '), 'date', 'datum', 'dato');
+add(dateAt(), 'birth date and age', 'start date and age', 'end date and age', 'birth year and age');
+add(deathDateAndAge, 'death date and age');
+add(dts, 'dts', 'date table sorting', 'sort date');
+add(flag, 'flag', 'flagcountry', 'flagu', 'flag country', 'flagdeco', 'country');
+add(positionalList, 'ubl', 'unbulleted list', 'hlist', 'bulleted list', 'blist', 'ordered list', 'plain list');
+add(bulletList, 'plainlist', 'flatlist', 'endplainlist', 'startplainlist');
+add(quoteOf(['1', 'text', 'quote'], ['author', '2', 'sign', 'cite'], ['source', 'title', '3']), 'quote', 'blockquote');
+add(quoteOf(['1', 'text', 'quote'], ['author', '4', 'sign'], ['source', 'title', '5']), 'cquote', 'rquote');
+add(quoteOf(['1', 'text', 'quote'], ['author', '2'], ['source', '3']), 'quotation', 'quote box', 'pull quote');
+add(quoteOf(['text', '1'], ['autor', '2', 'author'], ['quelle', '3', 'source']), 'zitat', 'citaat', 'aanhaling');
+add(quoteOf(['1', 'text', 'sitat'], ['2', 'author', 'kilde'], ['3', 'source']), 'sitat', 'cita', 'citação', 'cytat');
+add(noteOf, 'efn', 'efn-ua', 'efn-lr', 'efn-lg', 'efn-ur', 'refn', 'notetag', 'efn-la');
+add(shortCitation, 'sfn', 'sfnp', 'harvnb', 'harv', 'harvp', 'harvtxt', 'sfnm');
+add(literal(' – '), 'snd', 'spaced ndash', 'spnd', 'sndash');
+add(literal('–'), 'ndash', 'en dash', '–');
+add(literal('—'), 'mdash', 'em dash', '—', 'spaced mdash');
+add(literal('\u00a0'), 'nbsp', '0');
+add(literal("'"), "'", 'apostrophe');
+add(literal('"'), '"', 'quotation mark');
+add(literal("'s"), "'s");
+add(literal('N/A'), 'n/a', 'na');
+add(literal('Yes'), 'yes', 'y');
+add(literal('No'), 'no', 'n');
+add(literal('CO₂'), 'co2', 'chem/co2');
+add(literal('•'), '·', 'dot', 'middot', '•', 'bull');
+add(sic, 'sic');
+add(isbn, 'isbn');
+add(asOf, 'as of');
+add(barPercent, 'bar percent');
+add(barBox, 'bar box');
+add(joined(' ', ['1', '2']), 'sortname');
+add(prefixed('c. '), 'circa', 'c.');
+add(prefixed('fl. '), 'floruit', 'fl.');
+add(prefixed('r. '), 'reign', 'r.');
+add(frac, 'frac', 'fraction', 'sfrac');
+add(val, 'val');
+add(nihongo, 'nihongo', 'nihongo2');
+add(literally, 'lit', 'literal translation', 'literally');
+add(respell, 'respell');
+add(shipPrefix('USS'), 'uss');
+add(shipPrefix('HMS'), 'hms');
+add(joined(' ', ['1', '2']), 'ship');
+add(param('2'), 'color', 'colour', 'font color', 'audio', 'tooltip');
+add(param('1'), 'math', 'mvar', 'var', 'strikethrough', 'strike', 's', 'center', 'visible anchor', 'not a typo');
+add(param('1'), 'iast', 'transliteration', 'cn span', 'citation needed span', 'fact span', 'keypress', 'kbd');
+add(param('1'), 'post-nominals', 'as written', 'crossreference', 'overline', 'underline', 'large', 'huge', 'em');
+add(param('2', '1'), 'sortkey', 'sort key');
+add(literal('ʻ'), 'okina');
+add(prefixed('US$', ' '), 'us$');
+add(param('1'), 'currency');
+add(joined(', '), 'comma separated entries');
+
+/** Hatnotes: navigation lines above a section, not the article's text. */
+// prettier-ignore
+const HATNOTES = new Set([
+  'main', 'main article', 'see also', 'further', 'further information', 'details', 'about', 'for', 'for2', 'redirect',
+  'redirect2', 'distinguish', 'other uses', 'other people', 'otheruses', 'dablink', 'hatnote', 'selfref', 'broader',
+  'hauptartikel', 'siehe auch', 'begriffsklärungshinweis', 'dieser artikel', 'hoofartikel', 'sien ook', 'details',
+  'redirect-distinguish', 'about-distinguish', 'for multi', 'other places', 'more',
+  'hovedartikkel', 'se også', 'utdypende artikkel', 'article détaillé', 'voir aussi', 'ap', 'vt', 'zie ook',
+  'hoofdartikel', 'zie hoofdartikel', 'artículo principal', 'véase también', 'homonymie', 'confusion',
+]);
+
+/** Maintenance, navigation, icon and layout templates: no text of the article. */
+// prettier-ignore
+const MAINTENANCE = new Set([
+  'citation needed', 'cn', 'fact', 'dead link', 'clarify', 'when', 'who', 'which', 'by whom', 'vague', 'webarchive',
+  'wayback', 'use dmy dates', 'use mdy dates', 'use ymd dates', 'short description', 'good article',
+  'featured article', 'link fa', 'link ga', 'link fl', 'authority control', 'normdaten', 'normdata', 'portal',
+  'portal bar', 'portal box', 'commons', 'commons category', 'commonscat', 'wikiquote', 'wiktionary',
+  'sister project links', 'dmoz', 'update after', 'update', 'coord missing', 'multiple issues', 'unreferenced',
+  'refimprove', 'more citations needed', 'pov', 'cleanup', 'orphan', 'template group', 'reflist', 'notelist',
+  'references', 'refbegin', 'refend', 'div col', 'div col end', 'col-begin', 'col-end', 'col-break', 'clear',
+  'clearleft', 'clearright', '-', 'increase', 'decrease', 'steady', 'flagicon', 'flag icon', 'note', 'note label',
+  'ref label', 'anchor', 'coord', 'koördinate', 'verwysings', 'bronnen', 'commonskategorie', 'commonskategorie-inlyn',
+  'multiple image', 'listen', 'spoken wikipedia', 'spoken wikipedia-2', 'toc', 'toc limit', 'tocright',
+  'compact toc', 'pp', 'pp-semi-protected', 'pp-move-indef', 'pp-protected', 'wikisource', 'wikibooks',
+  'wikinews', 'wikivoyage', 'official website', 'stub', 'navbox', 'sidebar', 'expand section', 'citation style',
+  'weasel', 'peacock', 'original research', 'by whom', 'page needed', 'full citation needed', 'failed verification',
+  'better source', 'self-published source', 'primary source inline', 'lang-x icon', 'in lang', 'cbignore',
+  'bots', 'nobots', 'subst', 'reflist-talk', 'talk header', 'infobox', 'winter', 'cite check', 'interlanguage',
+  'ted speaker', 'imdb name', 'imdb title', 'osmrelation-inline', 'geographic location', 'wikiatlas',
+  'cia world factbook link', 'pdflink', 'bmv', 'smaller', 'dn', 'disambiguation needed', 'rp',
+  'referanser', 'autoritetsdata', 'offisielle lenker', 'portail', 'palette', 'références', 'referencias',
+  'appendix', 'belege fehlen', 'quellen fehlen', 'lückenhaft', 'überarbeiten', 'commonscat-inline', 'kilder',
+  'ref-en', 'en', 'lien brisé', 'refnec', 'référence nécessaire', 'cita requerida', 'citation requise',
+]);
+
+const MAINTENANCE_PATTERN =
+  /(-stub|^stub|navbox|^nav |sidebar|^portal|^portail|^palette|^navigasjon|^pp-|^use .* (english|dates)|^cite check)/;
+
+const INFOBOX =
+  /^(infobox|infoboks|inligtingskas|infokasten|info\/|taxobox|speciesbox|automatic taxobox|ficha |personendaten)/;
+
+const CITATION = new RegExp(
+  '^(cite\\b|cite[a-z]|citation$|vcite|literatur$|internetquelle$|webarchiv$|harvc|bronvermelding|citeer |' +
+    'kilde |lien web|ouvrage$|article$|cita (web|libro|publicación|noticia|revista|enciclopedia)|cytuj )',
+);
+
+/** A template name as the table knows it: lower case, `_` as space, no `Template:` prefix. */
+export function normaliseName(name: string): string {
+  return name
+    .replace(/^\s*(template|vorlage|sjabloon|modèle|plantilla|mal|predefinição)\s*:/i, '')
+    .replace(/_/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** What to do with a template of this name. */
+export function ruleFor(rawName: string): TemplateRule {
+  const name = normaliseName(rawName);
+  const render = RENDER[name];
+  if (render) return { kind: 'render', render };
+  const lang = /^lang-([a-z]{2,3}(?:-[a-z]+)?)$/.exec(name);
+  if (lang) return { kind: 'render', render: langPrefixed(lang[1]!) };
+  const icon = /^([a-z]{2,3}) icon$/.exec(name);
+  if (icon) return { kind: 'render', render: languageIcon(icon[1]!) };
+  if (/^ipa-[a-z]{2,3}$/.test(name)) return { kind: 'render', render: param('1') };
+  if (CITATION.test(name)) return { kind: 'citation' };
+  // A magic word of another language's wiki, read as a template (`{{SORTIERUNG:…}}`).
+  if (/^[^:]+:/.test(name)) return { kind: 'maintenance' };
+  if (INFOBOX.test(name)) return { kind: 'infobox' };
+  if (HATNOTES.has(name)) return { kind: 'hatnote' };
+  if (MAINTENANCE.has(name) || MAINTENANCE_PATTERN.test(name)) return { kind: 'maintenance' };
+  return { kind: 'unknown' };
+}

@@ -1,0 +1,543 @@
+/**
+ * Dates as a sentence writes them, and the year a narrative gives a date written without one.
+ *
+ * `rawDatesIn` reads one sentence: chrono-node's parse (English casual, or another language's strict locale),
+ * the language's month table for forms chrono leaves, and bare years and year ranges. A date keeps the year
+ * only when the sentence writes it. Not dates: numbers that are amounts or measurements ("100,000 men",
+ * "1800 Metern"), a month word inside a name ("Theresa May", "Ernst August Köstring", "the May Coup"), and a
+ * day chrono invents ("the end of July 1939" is July, not July 31).
+ *
+ * `bookDates` gives every date of the book its year: written, or read from the narrative (a day or month
+ * without a year, "On November 28, …"). The narrative's years are its anchors: dates that write their year,
+ * and bare years used as time adverbials ("In 1925, …"; not "the 1932 pact", "his 1940 book", "(1939)").
+ * A yearless date takes, in order: the year of a date later in the same sentence ("September 24, October 2
+ * and October 3, 1939"); the last anchor before it in its section, checked against the next one (December,
+ * then "January 7" rolls into the next year when the next anchor says so); the year in the section's
+ * heading; the next anchor in the section; the chapter's anchors around it. Where those neighbours disagree
+ * the year is marked uncertain; with no anchor at all the date is left out, not guessed.
+ */
+import { createRequire } from 'node:module';
+import * as chronoEn from 'chrono-node/en';
+import type { Book, TimelineEvent } from '../model/index.js';
+import { memoize } from '../util/memo.js';
+import { baseLanguage, monthNames } from '../util/language.js';
+
+/** A point in time as written: the parts the text gives. */
+export interface DateParts {
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+export interface RawDate {
+  start: DateParts;
+  end?: DateParts;
+  precision: TimelineEvent['precision'];
+  /** The date as the text writes it. */
+  label: string;
+  /** Offset of the date in its sentence. */
+  index: number;
+  /** A year (or a date with its year) that sets the narrative's time: a full date, or "in 1925". */
+  anchor: boolean;
+  /** A date the timeline shows: full dates, and years used as time adverbials (not "his 1940 book"). */
+  event: boolean;
+}
+
+/**
+ * chrono's casual English parsers without the relative durations ("two weeks after 3 March 1918", "within
+ * a year", "three days ago"): the timeline dates what the text writes out ("3 March 1918" there), not
+ * arithmetic the text leaves to the reader. Their patterns are also two thirds of chrono's first-use cost
+ * (~0.15 s of a cold build). Matched by class name: if a later chrono renames them they are kept (slower,
+ * dated as chrono dates them), never lost.
+ */
+const RELATIVE_DURATIONS = new Set([
+  'ENTimeUnitWithinFormatParser',
+  'ENTimeUnitAgoFormatParser',
+  'ENTimeUnitLaterFormatParser',
+  'ENTimeUnitCasualRelativeFormatParser',
+]);
+const chrono = (() => {
+  const configuration = chronoEn.configuration.createCasualConfiguration(false);
+  configuration.parsers = configuration.parsers.filter((parser) => !RELATIVE_DURATIONS.has(parser.constructor.name));
+  return new chronoEn.Chrono(configuration);
+})();
+
+/** Languages chrono-node has a locale for (besides English). */
+const CHRONO_LOCALES = new Set(['de', 'fr', 'nl', 'es', 'pt', 'it', 'sv', 'fi', 'ru', 'uk', 'ja', 'zh']);
+interface DateParser {
+  parse: typeof chrono.parse;
+}
+const require = createRequire(import.meta.url);
+const parsers = new Map<string, DateParser | undefined>();
+/** chrono's strict parser for a language (no casual words such as "heute"), or none. */
+function parserFor(language: string): DateParser | undefined {
+  if (language === 'en') return chrono;
+  if (!parsers.has(language)) {
+    let parser: DateParser | undefined;
+    if (CHRONO_LOCALES.has(language)) {
+      try {
+        parser = (require(`chrono-node/${language}`) as { strict: DateParser }).strict;
+      } catch {
+        parser = undefined;
+      }
+    }
+    parsers.set(language, parser);
+  }
+  return parsers.get(language);
+}
+
+const monthPatterns = new Map<string, RegExp | undefined>();
+/** Day–month–year, day–month and month–year in a language's month names ("1. november 2009", "Mai 1932"). */
+function monthPattern(language: string): RegExp | undefined {
+  if (!monthPatterns.has(language)) {
+    const months = monthNames(language);
+    const names = months?.flatMap((m) => m.split('|')).join('|');
+    monthPatterns.set(
+      language,
+      names
+        ? new RegExp(
+            String.raw`(?<![\p{L}\d.])(?:(\d{1,2})\.?\s+(?:de\s+)?)?(${names})(?![\p{L}])\.?` +
+              String.raw`(?:\s+(?:de\s+)?(\d{3,4})(?![\d.,]\d))?`,
+            'giu',
+          )
+        : undefined,
+    );
+  }
+  return monthPatterns.get(language);
+}
+
+/** In other languages (chrono's strict parsers): a word of three letters or more, or a year. */
+const WRITTEN_OUT = /\p{L}{3,}|\b\d{4}\b/u;
+const EN_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b/;
+const MONTH_OR_YEAR = new RegExp(`${EN_MONTH.source}|\\b\\d{4}\\b`);
+
+/** Measurements and head counts in other languages ("1800 Metern", "1500 Einwohner"), either case. */
+const UNITS = [
+  'm',
+  'cm',
+  'mm',
+  'kg',
+  'ha',
+  'ft',
+  'meter',
+  'metern',
+  'metres',
+  'mètres',
+  'metros',
+  'einwohner',
+  'inwoners',
+  'innbyggere',
+  'invånare',
+  'habitants',
+  'habitantes',
+  'menschen',
+  'mense',
+  'mensen',
+  'personen',
+  'personer',
+  'soldaten',
+  'tonnen',
+]
+  .map((u) => `[${u[0]}${u[0]!.toUpperCase()}]${u.slice(1)}`)
+  .join('|');
+
+/** Bare years and year ranges: 1000–2099, not part of a larger number, not a quantity. */
+const YEAR = new RegExp(
+  String.raw`(?<![\d,.])\b(1\d{3}|20\d{2})(?:\s*[–-]\s*(\d{4}|\d{2}))?\b(?![,.]\d)` +
+    String.raw`(?!\s*(?:%|km|kilometres|kilometers|miles|men|people|tons|tonnes|soldiers|troops)\b)` +
+    // Measurements and head counts in other languages ("1800 Metern", "1500 Einwohner", "2000 inwoners").
+    String.raw`(?!\s*(?:${UNITS})(?!\p{L}))`,
+  'gu',
+);
+
+/**
+ * Words before a year that make it the time of what the sentence tells ("in 1925", "by early 1921", "since
+ * the summer of 1940"), per language; a year after anything else ("the 1932 pact", "his 1940 book") only
+ * qualifies a name. Languages without a list: a year not after an article or possessive is taken as a time.
+ */
+const TIME_WORDS: Record<string, string> = {
+  en:
+    String.raw`in|by|during|since|until|till|from|after|before|around|throughout|circa|early|late|mid|` +
+    String.raw`spring|summer|autumn|fall|winter|end|beginning|start|middle|course|half|and|or|to|as`,
+  de:
+    String.raw`im|in|seit|bis|ab|von|vom|nach|vor|um|anfang|ende|mitte|frühjahr|sommer|herbst|winter|jahr|` +
+    String.raw`jahre|und|oder`,
+  nl: String.raw`in|sinds|tot|vanaf|van|na|voor|rond|begin|eind|midden|en|of`,
+  af: String.raw`in|sedert|sedt|tot|vanaf|van|na|voor|teen|rondom|begin|einde|middel|en|of`,
+  fr: String.raw`en|depuis|jusqu'en|dès|avant|après|vers|début|fin|mi|et|ou`,
+  es: String.raw`en|desde|hasta|antes|después|hacia|a|principios|finales|mediados|y|o`,
+  nb: String.raw`i|fra|til|siden|etter|før|rundt|og|eller`,
+};
+const ARTICLES =
+  /\b(?:the|a|an|his|her|its|their|der|die|das|des|dem|den|ein|eine|einer|le|la|les|el|los|het|de|die)\s*$/i;
+const timeWordPatterns = new Map<string, RegExp>();
+function timeWordBefore(language: string): RegExp | undefined {
+  const words = TIME_WORDS[language];
+  if (!words) return undefined;
+  if (!timeWordPatterns.has(language))
+    timeWordPatterns.set(
+      language,
+      new RegExp(String.raw`(?:^|[^\p{L}])(?:${words})(?:\s+of)?(?:\s+the)?[\s-]*$`, 'iu'),
+    );
+  return timeWordPatterns.get(language);
+}
+
+const SEASON = String.raw`(?:early|late|mid|spring|summer|autumn|fall|winter|end|beginning|start|middle|course|half)`;
+const ATTRIBUTIVE_OF = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?!${SEASON}\b)(?!(?:in|by|during|since|until|from|after|before)\b)\p{L}+["'”’)]?\s+of\s+` +
+    String.raw`(?:the\s+)?(?:${SEASON}[\s-]+(?:of\s+)?)?$`,
+  'iu',
+);
+
+/** Unclosed brackets before `index`: a date in brackets glosses something; it is not the narrative's time. */
+function inBrackets(sentence: string, index: number): boolean {
+  const before = sentence.slice(0, index);
+  return (before.match(/\(/g)?.length ?? 0) > (before.match(/\)/g)?.length ?? 0);
+}
+
+/** A year that tells when something happened (not one that qualifies a name, or glosses in brackets). */
+function isTimeYear(sentence: string, index: number, length: number, language: string): boolean {
+  if (inBrackets(sentence, index)) return false;
+  const before = sentence.slice(Math.max(0, index - 40), index);
+  const after = sentence.slice(index + length);
+  // "the 1932 Soviet–Finnish Non-Aggression Pact", "Aims 1934" in a title: a year beside a name.
+  if (/^\s+\p{Lu}/u.test(after) && !/^\s+(?:I|A)\b/u.test(after)) return false;
+  // "the treaties of the autumn of 1939", "the Pact of 1939": the year qualifies the noun before "of".
+  if (language === 'en' && ATTRIBUTIVE_OF.test(before)) return false;
+  const pattern = timeWordBefore(language);
+  if (pattern) return pattern.test(before) || (index === 0 && /^\s*,/.test(after));
+  return !ARTICLES.test(before) && !/\p{Lu}[\p{L}]*\s+$/u.test(before);
+}
+
+/** Temporal words before a month word; any other capitalised word makes the month part of a name. */
+const BEFORE_MONTH_OK = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:On|In|By|Since|Until|From|After|Before|During|Early|Late|Mid|End|Between|Through|` +
+    String.raw`Throughout|Around|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Of|And|Or|To)[\s,-]*$`,
+  'u',
+);
+
+/** "Theresa May", "Ernst August Köstring", "the May Coup": a month word that is part of a name. */
+function monthInName(sentence: string, index: number, text: string): boolean {
+  if (/^\d/.test(text)) return false;
+  const before = sentence.slice(Math.max(0, index - 30), index);
+  if (/\p{Lu}[\p{Ll}'’]+\s+$/u.test(before) && !BEFORE_MONTH_OK.test(before) && index > 0) return true;
+  const after = sentence.slice(index + text.length);
+  // A month word alone, then a capitalised word: "August Köstring", "May Coup".
+  return !/\d/.test(text) && /^\s+\p{Lu}/u.test(after) && !/^\s+(?:\d|of\b)/u.test(after);
+}
+
+function chronoDates(sentence: string, language: string): RawDate[] {
+  const out: RawDate[] = [];
+  const ref = new Date(Date.UTC(2000, 0, 1));
+  for (const r of parserFor(language)?.parse(sentence, ref, { forwardDate: false }) ?? []) {
+    // Only dates the text writes out: a month name or a year ("a few months later" is not a date).
+    if (!(language === 'en' ? MONTH_OR_YEAR : WRITTEN_OUT).test(r.text)) continue;
+    const s = r.start;
+    if (!s.isCertain('month')) continue;
+    if (monthInName(sentence, r.index, r.text)) continue;
+    const yearKnown = s.isCertain('year');
+    // A day only when the text writes one ("the end of July 1939" is July).
+    const dayWritten = /(?<!\d)\d{1,2}(?!\d)/.test(r.text.replace(/\b\d{4}\b/g, ''));
+    const day = s.isCertain('day') && dayWritten ? s.get('day')! : undefined;
+    const start: DateParts = { year: yearKnown ? s.get('year')! : undefined, month: s.get('month')!, day };
+    let end: DateParts | undefined;
+    if (r.end && r.end.isCertain('month')) {
+      end = {
+        year: r.end.isCertain('year') ? r.end.get('year')! : start.year,
+        month: r.end.get('month')!,
+        day: r.end.isCertain('day') && day !== undefined ? r.end.get('day')! : undefined,
+      };
+      // "May 11 – September 16, 1939": the start takes the end's year.
+      if (start.year === undefined && r.end.isCertain('year')) start.year = end.year;
+    }
+    out.push({
+      start,
+      end,
+      precision: day ? 'day' : 'month',
+      label: r.text,
+      index: r.index,
+      anchor: start.year !== undefined,
+      event: true,
+    });
+  }
+  return out;
+}
+
+function tableDates(sentence: string, language: string, taken: [number, number][]): RawDate[] {
+  const out: RawDate[] = [];
+  const months = monthNames(language);
+  const pattern = monthPattern(language);
+  if (!months || !pattern) return out;
+  for (const m of sentence.matchAll(pattern)) {
+    const at = m.index;
+    if (taken.some(([a, b]) => at < b && at + m[0].length > a)) continue;
+    if (!m[3] && !m[1]) continue;
+    if (m[1] && (Number(m[1]) < 1 || Number(m[1]) > 31)) continue;
+    const month = months.findIndex((names) => names.split('|').includes(m[2]!.toLowerCase())) + 1;
+    const year = m[3] ? Number(m[3]) : undefined;
+    out.push({
+      start: { year, month, day: m[1] ? Number(m[1]) : undefined },
+      precision: m[1] ? 'day' : 'month',
+      label: m[0].trim(),
+      index: at,
+      anchor: year !== undefined,
+      event: true,
+    });
+  }
+  return out;
+}
+
+function yearDates(sentence: string, language: string, taken: [number, number][]): RawDate[] {
+  const out: RawDate[] = [];
+  for (const m of sentence.matchAll(YEAR)) {
+    const at = m.index;
+    if (taken.some(([a, b]) => at >= a && at < b)) continue;
+    const start = Number(m[1]);
+    let end: number | undefined;
+    if (m[2]) {
+      end = m[2].length === 2 ? Number(String(start).slice(0, 2) + m[2]) : Number(m[2]);
+      if (end <= start || end - start > 100) end = undefined;
+    }
+    const time = isTimeYear(sentence, at, m[0].length, language);
+    // "until 1989", "from 1929 onwards": the bound of a state of things, not an event (still the narrative's time).
+    const bound =
+      /\b(?:until|till|bis)\s+$/i.test(sentence.slice(Math.max(0, at - 8), at)) ||
+      /^\s+(?:onwards|onward)\b/i.test(sentence.slice(at + m[0].length));
+    out.push({
+      start: { year: start },
+      end: end ? { year: end } : undefined,
+      precision: 'year',
+      label: m[0],
+      index: at,
+      anchor: time && !end,
+      event: time && !bound,
+    });
+  }
+  return out;
+}
+
+/** "September 141939": a day and a year run together (a typing slip) are read as both. */
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const RUN_TOGETHER = new RegExp(String.raw`\b(${MONTH_NAMES.join('|')}) (\d{1,2})((?:1[5-9]|20)\d{2})\b`, 'g');
+
+function runTogether(sentence: string): RawDate[] {
+  return [...sentence.matchAll(RUN_TOGETHER)].map((m) => ({
+    start: { year: Number(m[3]), month: MONTH_NAMES.indexOf(m[1]!) + 1, day: Number(m[2]) },
+    precision: 'day' as const,
+    label: m[0],
+    index: m.index,
+    anchor: true,
+    event: true,
+  }));
+}
+
+/** Every date a sentence writes, years only where written. Remembered per sentence. */
+export const rawDatesIn: (sentence: string, language?: string) => readonly Readonly<RawDate>[] = memoize(
+  (sentence: string, tag = 'en') => parseRaw(sentence, baseLanguage(tag)),
+  (sentence, language) => `${language ?? 'en'}\u0000${sentence}`,
+);
+
+function parseRaw(sentence: string, language: string): RawDate[] {
+  const out = language === 'en' ? runTogether(sentence) : [];
+  const taken: [number, number][] = out.map((d) => [d.index, d.index + d.label.length]);
+  const overlaps = (d: RawDate) => taken.some(([a, b]) => d.index < b && d.index + d.label.length > a);
+  out.push(...chronoDates(sentence, language).filter((d) => !overlaps(d)));
+  taken.splice(0, taken.length, ...out.map((d): [number, number] => [d.index, d.index + d.label.length]));
+  const table = tableDates(sentence, language, taken);
+  taken.push(...table.map((d): [number, number] => [d.index, d.index + d.label.length]));
+  return [...out, ...table, ...yearDates(sentence, language, taken)].sort((a, b) => a.index - b.index);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** ISO by precision: YYYY, YYYY-MM or YYYY-MM-DD. */
+export function isoOf(parts: DateParts, year = parts.year): string {
+  if (parts.month === undefined) return String(year);
+  return parts.day !== undefined ? `${year}-${pad(parts.month)}-${pad(parts.day)}` : `${year}-${pad(parts.month)}`;
+}
+
+/** A date with its year: written, or read from the narrative. */
+export interface BookDate {
+  date: string;
+  precision: TimelineEvent['precision'];
+  end?: string;
+  label: string;
+  index: number;
+  event: boolean;
+  yearFrom: 'text' | 'context';
+  uncertain: boolean;
+}
+
+/** Month and day as one number, to compare dates within a year (a year alone counts as its start). */
+const dayOfYear = (p: DateParts) => (p.month ?? 0) * 32 + (p.day ?? 0);
+
+interface Anchor {
+  year: number;
+  at: DateParts;
+  /** Position in the chapter's reading order, and the section's index in the chapter. */
+  order: number;
+  section: number;
+}
+interface Pending {
+  raw: Readonly<RawDate>;
+  order: number;
+  section: number;
+  sentenceAnchors: { year: number; at: DateParts; index: number }[];
+  out: BookDate[];
+  slot: number;
+}
+
+/** The single year a heading names ("1939 needs and discussions", "Mid-1941 relations"), if one. */
+function headingYear(title: string, language: string): number | undefined {
+  const years = new Set(
+    rawDatesIn(title, language)
+      .filter((d) => d.start.year !== undefined && !d.end)
+      .map((d) => d.start.year!),
+  );
+  return years.size === 1 ? [...years][0] : undefined;
+}
+
+/** The year of a yearless date at `p`, from its neighbours; undefined when nothing around it gives one. */
+function yearFor(
+  p: Pending,
+  anchors: Anchor[],
+  heading: number | undefined,
+): { year: number; uncertain: boolean } | undefined {
+  const at = p.raw.start;
+  const later = p.sentenceAnchors.find((a) => a.index > p.raw.index && dayOfYear(at) <= dayOfYear(a.at));
+  if (later) return { year: later.year, uncertain: false };
+  const before = anchors.filter((a) => a.order < p.order);
+  const after = anchors.filter((a) => a.order > p.order);
+  const inSection = before.filter((a) => a.section === p.section);
+  const prevS = inSection.at(-1);
+  const nextS = after.find((a) => a.section === p.section);
+  // A bare year after the last full date ("… in 1990.") gives way when the full dates around agree.
+  const prevFull = inSection.filter((a) => a.at.month !== undefined).at(-1);
+  if (prevS && prevFull && prevS !== prevFull && nextS && nextS.year === prevFull.year && prevS.year !== nextS.year)
+    return between(at, prevFull, nextS, false);
+  if (prevS) return between(at, prevS, nextS, false);
+  if (heading !== undefined) return { year: heading, uncertain: nextS !== undefined && nextS.year !== heading };
+  if (nextS && dayOfYear(at) <= dayOfYear(nextS.at)) return { year: nextS.year, uncertain: false };
+  const prevC = before.at(-1);
+  const nextC = after[0];
+  if (prevC) return between(at, prevC, nextC, true);
+  if (nextC) return { year: nextC.year, uncertain: true };
+  return undefined;
+}
+
+/** Between two anchors: the earlier's year, or the next year when the date can only fall after a new year. */
+function between(
+  at: DateParts,
+  prev: Anchor,
+  next: Anchor | undefined,
+  far: boolean,
+): { year: number; uncertain: boolean } {
+  const fitsPrev = dayOfYear(at) >= dayOfYear(prev.at);
+  if (next && next.year === prev.year + 1 && !fitsPrev && dayOfYear(at) <= dayOfYear(next.at))
+    return { year: next.year, uncertain: false };
+  // Far neighbours (other sections) settle the year only when both sides agree.
+  const agree = !next || next.year === prev.year;
+  return { year: prev.year, uncertain: far ? !(next && next.year === prev.year) : !agree && !fitsPrev };
+}
+
+/** Every date of the book with its year, per block and sentence: `dates.get(blockId)[sentence]`. */
+export type BookDates = Map<string, BookDate[][]>;
+
+const cache = new WeakMap<Book['chapters'], BookDates>();
+
+export function bookDates(book: Pick<Book, 'chapters' | 'meta'>): BookDates {
+  const cached = cache.get(book.chapters);
+  if (cached) return cached;
+  const language = book.meta.language;
+  const result: BookDates = new Map();
+  for (const chapter of book.chapters) {
+    const anchors: Anchor[] = [];
+    const pending: Pending[] = [];
+    const headings = chapter.sections.map((s) => headingYear(s.title, language));
+    let order = 0;
+    chapter.sections.forEach((section, si) => {
+      for (const block of section.blocks) {
+        const perSentence = block.sentences.map((sentence) => {
+          const raws = rawDatesIn(sentence, language);
+          const out: BookDate[] = [];
+          const sentenceAnchors = raws
+            .filter((r) => r.start.year !== undefined && r.precision !== 'year')
+            .map((r) => ({ year: r.start.year!, at: r.start, index: r.index }));
+          for (const raw of raws) {
+            order++;
+            if (raw.start.year !== undefined) {
+              out.push(written(raw));
+              if (raw.anchor && block.kind !== 'list')
+                anchors.push({ year: raw.start.year, at: raw.start, order, section: si });
+            } else {
+              out.push(undefined as unknown as BookDate);
+              pending.push({ raw, order, section: si, sentenceAnchors, out, slot: out.length - 1 });
+            }
+          }
+          return out;
+        });
+        result.set(block.id, perSentence);
+      }
+    });
+    for (const p of pending) {
+      const found = yearFor(p, anchors, headings[p.section]);
+      if (found) p.out[p.slot] = contextual(p.raw, found.year, found.uncertain);
+    }
+    for (const [id, sentences] of result)
+      result.set(
+        id,
+        sentences.map((s) => s.filter(Boolean)),
+      );
+  }
+  cache.set(book.chapters, result);
+  return result;
+}
+
+function written(raw: Readonly<RawDate>): BookDate {
+  return {
+    date: isoOf(raw.start),
+    precision: raw.precision,
+    end: raw.end ? isoOf(raw.end, raw.end.year ?? raw.start.year) : undefined,
+    label: raw.label,
+    index: raw.index,
+    event: raw.event,
+    yearFrom: 'text',
+    uncertain: false,
+  };
+}
+
+function contextual(raw: Readonly<RawDate>, year: number, uncertain: boolean): BookDate {
+  let end: string | undefined;
+  if (raw.end) {
+    // A range that runs past the new year ("December 30 – January 2").
+    const endYear = raw.end.year ?? (dayOfYear(raw.end) < dayOfYear(raw.start) ? year + 1 : year);
+    end = isoOf(raw.end, endYear);
+  }
+  return {
+    date: isoOf(raw.start, year),
+    precision: raw.precision,
+    end,
+    label: raw.label,
+    index: raw.index,
+    event: raw.event,
+    yearFrom: 'context',
+    uncertain,
+  };
+}
+
+/** The dates of one sentence of a block, with their years. */
+export function datesOfSentence(dates: BookDates, block: string, sentence: number): BookDate[] {
+  return dates.get(block)?.[sentence] ?? [];
+}

@@ -1,0 +1,282 @@
+/**
+ * Language tables for the study aids that read sentences as statements: which words open a sentence that
+ * leans on the one before it (a pronoun, a connective), which words join a cause to its effect, which words
+ * hedge a claim, and how questions are worded. One entry per language (ISO 639-1); a language without an
+ * entry falls back to English for the wording and to no rule (never to English's words) for the reading.
+ */
+import nlp from 'compromise';
+import { baseLanguage } from '../util/language.js';
+
+/** How a causal connective joins the two halves of its sentence. */
+export type CausalRole =
+  /** "E because C", "Because C, E": the connective introduces the cause. */
+  | 'reason'
+  /** "A in order to P": the connective introduces the aim. */
+  | 'purpose'
+  /** "C led to E", "C, thereby causing E": the connective introduces the effect. */
+  | 'effect';
+
+interface DiscourseTable {
+  /** Words that, opening a sentence, point back to something the sentence does not name. */
+  pronouns: string[];
+  /** Connectives that, opening a sentence, join it to the one before; a comma may follow. */
+  connectives: string[];
+  /** Causal connectives by role, longest first where one contains another. */
+  causal: Record<CausalRole, string[]>;
+  /** The causal connectives among `causal.reason` that head a noun phrase ("because of", "due to"), not a clause. */
+  phrasal: string[];
+  /** Words that cannot end a quoted half of a sentence ("…, especially"): regular-expression alternatives. */
+  dangling: string[];
+  /** Words that mark a claim as someone's view or a possibility, not a fact the text states. */
+  hedges: string[];
+  /** Words for the act of signing an instrument (a treaty "signed", "concluded"). */
+  signed: string[];
+  /** The word for an ambassador. */
+  ambassador: string[];
+}
+
+/** A word list written as one string, alternatives separated by '|'. */
+const list = (words: string) => words.split('|');
+
+const TABLES: Record<string, DiscourseTable> = {
+  en: {
+    pronouns: list('he|she|it|they|this|these|those|that|his|her|its|their|such|another|others'),
+    connectives: list(
+      'thus|however|but|and|also|therefore|then|so|hence|moreover|furthermore|meanwhile|' +
+        'nevertheless|nonetheless|still|yet|instead|consequently|accordingly|likewise|similarly|' +
+        'subsequently|besides|in addition|as a result|in turn|in response|on the other hand|' +
+        'at the same time|for this reason|in this way|to this end|the former|the latter|both|' +
+        'neither|otherwise|in contrast|by contrast|conversely|indeed',
+    ),
+    causal: {
+      reason: list('because of|because|due to|owing to|on account of|as a result of'),
+      purpose: list('in order to|so as to|so that|in order that'),
+      effect: list(
+        'led to|leads to|leading to|resulted in|resulting in|contributed to|caused|thereby causing|' +
+          'thereby|prompted|provoking|provoked|as a result|consequently|therefore',
+      ),
+    },
+    phrasal: list('because of|due to|owing to|on account of|as a result of'),
+    dangling: list(
+      '\\p{L}+ly|thus|so|especially|particularly|mainly|partly|largely|mostly|chiefly|also|and|or|but|both|not|' +
+        'only|just|which|that',
+    ),
+    hedges: list(
+      'argued|argue|argues|claim|claims|claimed|perhaps|might|may have|possibly|allegedly|' +
+        'rumored|rumoured|reportedly|supposedly|theory|theses|thesis|some historians|some authors|' +
+        'according to|suggested|speculated|believed|it is said',
+    ),
+    signed: list('signed|concluded|signing|signature'),
+    ambassador: list('ambassador|ambassadors|envoy|chargé'),
+  },
+  de: {
+    pronouns: list('er|sie|es|dies|diese|dieser|dieses|jene|sein|seine|ihr|ihre|dort'),
+    connectives: list(
+      'daher|deshalb|deswegen|jedoch|aber|und|auch|dann|somit|also|außerdem|zudem|trotzdem|' +
+        'dennoch|folglich|infolgedessen|stattdessen|ebenso|danach|darauf|dabei|damit|dadurch|' +
+        'hingegen|allerdings|ferner',
+    ),
+    causal: {
+      reason: list('aufgrund|wegen|weil|infolge'),
+      purpose: list('damit|um zu'),
+      effect: list('führte zu|führten zu|führte dazu|verursachte|bewirkte|infolgedessen|daher|deshalb'),
+    },
+    phrasal: list('aufgrund|wegen|infolge'),
+    dangling: list('besonders|vor allem|und|oder|aber|auch|nur|die|der|das'),
+    hedges: list('vermutlich|angeblich|möglicherweise|wohl|vielleicht|behauptet|behaupten|These'),
+    signed: list('unterzeichnet|unterzeichneten|unterzeichnete|geschlossen|schlossen'),
+    ambassador: list('Botschafter|Gesandter|Gesandte'),
+  },
+  fr: {
+    pronouns: list('il|elle|ils|elles|ce|cela|ceci|ces|cette|son|sa|ses|leur|leurs'),
+    connectives: list(
+      'ainsi|cependant|mais|et|aussi|donc|alors|pourtant|toutefois|de plus|en outre|néanmoins|' +
+        'par conséquent|en revanche|ensuite|puis',
+    ),
+    causal: {
+      reason: list('parce que|à cause de|en raison de|grâce à'),
+      purpose: list('afin de|afin que|pour que'),
+      effect: list('entraîna|a entraîné|provoqua|a provoqué|conduisit à|a conduit à|par conséquent'),
+    },
+    phrasal: list('à cause de|en raison de|grâce à'),
+    dangling: list('surtout|notamment|et|ou|mais|aussi|qui|que'),
+    hedges: list('peut-être|prétendument|selon|aurait|auraient|affirment|thèse'),
+    signed: list('signé|signée|signèrent|conclu|conclue'),
+    ambassador: list('ambassadeur|ambassadrice'),
+  },
+  es: {
+    pronouns: list('él|ella|ellos|ellas|esto|este|esta|estos|estas|su|sus'),
+    connectives: list('así|sin embargo|pero|y|también|por lo tanto|entonces|además|no obstante'),
+    causal: {
+      reason: list('porque|debido a|a causa de'),
+      purpose: list('para que|con el fin de|a fin de'),
+      effect: list('provocó|causó|condujo a|dio lugar a|por lo tanto|por consiguiente'),
+    },
+    phrasal: list('debido a|a causa de'),
+    dangling: list('especialmente|sobre todo|y|o|pero|también|que'),
+    hedges: list('quizás|posiblemente|supuestamente|según|habría|afirman|tesis'),
+    signed: list('firmado|firmada|firmaron|firmó|concluido'),
+    ambassador: list('embajador|embajadora'),
+  },
+  nl: {
+    pronouns: list('hij|zij|ze|het|dit|dat|deze|die|zijn|haar|hun'),
+    connectives: list('dus|echter|maar|en|ook|daarom|toen|bovendien|daarnaast|desondanks'),
+    causal: {
+      reason: list('omdat|doordat|vanwege|wegens'),
+      purpose: list('zodat|opdat'),
+      effect: list('leidde tot|leidden tot|veroorzaakte|daardoor|daarom'),
+    },
+    phrasal: list('vanwege|wegens'),
+    dangling: list('vooral|en|of|maar|ook|die|dat'),
+    hedges: list('misschien|mogelijk|vermoedelijk|zogenaamd|volgens|zou|zouden|these'),
+    signed: list('ondertekend|ondertekenden|gesloten'),
+    ambassador: list('ambassadeur|gezant'),
+  },
+};
+
+/** The language's table, or none. */
+export function discourse(language: string): DiscourseTable | undefined {
+  return TABLES[baseLanguage(language)];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A word list as an alternation bounded by non-letters ("and" does not match "Andrew"). */
+export function wordsPattern(list: readonly string[], flags = 'iu'): RegExp {
+  const sorted = [...list].sort((a, b) => b.length - a.length).map(escape);
+  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${sorted.join('|')})(?![\p{L}\p{N}])`, flags);
+}
+
+const openers = new Map<string, { pronoun: RegExp; connective: RegExp } | undefined>();
+function openerPatterns(language: string) {
+  const key = baseLanguage(language);
+  if (!openers.has(key)) {
+    const t = TABLES[key];
+    const first = (list: string[]) =>
+      new RegExp(
+        String.raw`^(?:${[...list]
+          .sort((a, b) => b.length - a.length)
+          .map(escape)
+          .join('|')})(?![\p{L}\p{N}])`,
+        'iu',
+      );
+    openers.set(key, t && { pronoun: first(t.pronouns), connective: first(t.connectives) });
+  }
+  return openers.get(key);
+}
+
+/**
+ * How a sentence opens: `pronoun` (it names nothing itself: "They were…", "In 1925, they…"), `connective`
+ * ("Thus, …", "However, …": the sentence stands once it is removed), or `clear`. An opening phrase of a
+ * few words before a comma ("In 1933, …", "After the war, …") is looked through.
+ */
+export function opening(
+  sentence: string,
+  language: string,
+): { kind: 'pronoun' | 'connective' | 'clear'; rest: string } {
+  const p = openerPatterns(language);
+  if (!p) return { kind: 'clear', rest: sentence };
+  const text = sentence.trimStart();
+  if (p.pronoun.test(text)) return { kind: 'pronoun', rest: text };
+  const c = p.connective.exec(text);
+  if (c) {
+    const rest = text.slice(c[0].length).replace(/^\s*,?\s*/, '');
+    // "But it will be…": removing the connective leaves a pronoun.
+    if (!rest || p.pronoun.test(rest)) return { kind: 'pronoun', rest: text };
+    return { kind: 'connective', rest: rest.charAt(0).toLocaleUpperCase(language) + rest.slice(1) };
+  }
+  const comma = /^([^,;:()"“]{1,60}),\s*/u.exec(text);
+  if (comma && comma[1]!.split(/\s+/).length <= 6) {
+    const after = text.slice(comma[0].length);
+    if (p.pronoun.test(after) || p.connective.test(after)) return { kind: 'pronoun', rest: text };
+  }
+  return { kind: 'clear', rest: text };
+}
+
+/**
+ * Whether a stretch of text holds a verb, where a part-of-speech tagger reads the language (compromise, for
+ * English; only the few halves of causal sentences are tagged), else undefined.
+ */
+export function hasVerb(text: string, language: string): boolean | undefined {
+  if (baseLanguage(language) !== 'en') return undefined;
+  return nlp(text).match('#Verb').found;
+}
+
+/**
+ * Whether a name is a person's, where a tagger reads the language (compromise knows given names: "Angela
+ * Merkel", not "Iron Curtain" or "Mayo Clinic"); undefined for other languages.
+ */
+export function isPersonName(name: string, language: string): boolean | undefined {
+  if (baseLanguage(language) !== 'en') return undefined;
+  return nlp(name).has('#Person');
+}
+
+/**
+ * Whether a sentence speaks of someone it does not name: "he", "she", "his", "her" with no person before it
+ * ("…, he began pursuing a policy of collective security"). English only (a tagger says what a person is).
+ */
+export function leansOnPerson(sentence: string, language: string): boolean {
+  if (baseLanguage(language) !== 'en') return false;
+  const pronoun = /\b(?:he|she|his|him|her)\b/i.exec(sentence);
+  return !!pronoun && !nlp(sentence.slice(0, pronoun.index)).has('#Person');
+}
+
+/** Whether the sentence reports a claim or a possibility rather than stating a fact. */
+export function hedged(sentence: string, language: string): boolean {
+  const t = discourse(language);
+  return !!t && wordsPattern(t.hedges).test(sentence);
+}
+
+/** How questions are worded, per language (English where the language has no entry). */
+interface Wording {
+  reason(effect: string): string;
+  purpose(action: string): string;
+  effect(cause: string): string;
+  cloze(sentence: string): string;
+  choice(kind: 'date' | 'person' | 'treaty', sentence: string): string;
+  signedWhen(treaty: string): string;
+  whoHeld(post: string, term: string): string;
+  disagreement(kind: 'number' | 'name', sentence: string): string;
+  membership(item: string, list: string): string;
+  readings(readings: { value: string; sources: string[] }[]): string;
+  quote(text: string): string;
+}
+
+const en: Wording = {
+  reason: (e) => `What reason does the text give for this: ${en.quote(e)}?`,
+  purpose: (a) => `What aim does the text give for this: ${en.quote(a)}?`,
+  effect: (c) => `What effect does the text give of this: ${en.quote(c)}?`,
+  cloze: (s) => `Complete the sentence: ${en.quote(s)}`,
+  choice: (k, s) =>
+    `Which ${k === 'date' ? 'date' : k === 'person' ? 'person' : 'treaty'} completes the sentence? ${en.quote(s)}`,
+  signedWhen: (t) => `When was the ${t} signed?`,
+  whoHeld: (post, term) => `Who was the ${post} in ${term}?`,
+  disagreement: (k, s) =>
+    `The sources disagree on a ${k === 'number' ? 'number or date' : 'name'} in this sentence. ` +
+    `Where, and what does each read? ${en.quote(s)}`,
+  membership: (item, list) => `Do all the sources list ${en.quote(item)} under ${en.quote(list)}?`,
+  readings: (rs) => rs.map((r) => `${en.quote(r.value)} (${r.sources.join('; ')})`).join(' against ') + '.',
+  quote: (t) => `“${t}”`,
+};
+
+const de: Wording = {
+  reason: (e) => `Welchen Grund nennt der Text hierfür: ${de.quote(e)}?`,
+  purpose: (a) => `Welches Ziel nennt der Text hierfür: ${de.quote(a)}?`,
+  effect: (c) => `Welche Folge nennt der Text hiervon: ${de.quote(c)}?`,
+  cloze: (s) => `Ergänzen Sie den Satz: ${de.quote(s)}`,
+  choice: (k, s) =>
+    `Welche${k === 'date' ? 's Datum' : k === 'person' ? ' Person' : 'r Vertrag'} ergänzt den Satz? ${de.quote(s)}`,
+  signedWhen: (t) => `Wann wurde ${t} unterzeichnet?`,
+  whoHeld: (post, term) => `Wer war ${term} ${post}?`,
+  disagreement: (k, s) =>
+    `Die Quellen weichen in diesem Satz bei ${k === 'number' ? 'einer Zahl oder einem Datum' : 'einem Namen'} ` +
+    `voneinander ab. Wo, und was steht in welcher Quelle? ${de.quote(s)}`,
+  membership: (item, list) => `Führen alle Quellen ${de.quote(item)} unter ${de.quote(list)} auf?`,
+  readings: (rs) => rs.map((r) => `${de.quote(r.value)} (${r.sources.join('; ')})`).join(' gegenüber ') + '.',
+  quote: (t) => `„${t}“`,
+};
+
+const WORDINGS: Record<string, Wording> = { en, de };
+
+export function wording(language: string): Wording {
+  return WORDINGS[baseLanguage(language)] ?? en;
+}

@@ -1,0 +1,152 @@
+/**
+ * What every kind of question reads: the book's sentences with where they stand, which of them the sources
+ * dispute, what each chapter prints right above its questions, and the guide's own lists of things of one
+ * kind (dates, people, treaties) that multiple-choice distractors come from.
+ */
+import type { Chapter, Conflict, ReviewQuestion, StudyGuide } from '../../model/index.js';
+import { datesIn } from '../timeline.js';
+import { contentWords, similarity } from '../../merge/sentences.js';
+import { hedged, isPersonName, leansOnPerson, opening } from '../discourse.js';
+import { distance } from 'fastest-levenshtein';
+
+export interface BookSentence {
+  text: string;
+  chapter: Chapter;
+  section: string;
+  block: string;
+  /** Position in reading order (over the whole book). */
+  order: number;
+  /** The previous sentence of the same block, if any. */
+  previous?: string;
+}
+
+/** A question before it is numbered and placed: generators make these, the checks judge them. */
+export type Candidate = Omit<ReviewQuestion, 'id' | 'chapter'> & {
+  chapter: string;
+  order: number;
+  /** What the answer is found as in the quote (a date's ISO form, a name as written), for the checks. */
+  evidence?: string;
+};
+
+export interface QuestionContext {
+  guide: StudyGuide;
+  language: string;
+  sentences: BookSentence[];
+  /** Sentences the sources disagree on (real disagreements, not spelling): never asked as settled. */
+  disputed(sentence: string): boolean;
+  /**
+   * Whether a sentence can be asked about: `alone` (it stands alone), `connective` (it opens with a connective
+   * that a question quoting part of it can leave out), `pronoun` (it opens with a pronoun: only the sentence
+   * before can say what it means), `no` (a hedged claim, an editor's tag, too short or too long).
+   */
+  readable(sentence: string): 'alone' | 'connective' | 'pronoun' | 'no';
+  /** The text each chapter prints right above its questions (its last block), lower-cased. */
+  lastBlock: Map<string, string>;
+  /** Real disagreements among the merge's conflicts. */
+  disagreements: Conflict[];
+  /** Every date the text writes with its year: ISO → how often. */
+  dates: Map<string, number>;
+  /** People's names (full names, two words or more). */
+  people: string[];
+  /** Sentences that are key points (asked first). */
+  keySentences: Set<string>;
+}
+
+const MIN_WORDS = 8;
+const MAX_WORDS = 60;
+
+export function isDate(iso: string): boolean {
+  return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(iso);
+}
+
+/** A year written in a date's label ("May 2, 1935", "1939"), so its year is the text's, not inferred. */
+export function writtenYear(label: string): boolean {
+  return /(?<!\d)\d{4}(?!\d)/.test(label);
+}
+
+export function makeContext(guide: StudyGuide): QuestionContext {
+  const language = guide.meta.language;
+  const sentences: BookSentence[] = [];
+  const lastBlock = new Map<string, string>();
+  for (const chapter of guide.chapters) {
+    const blocks = chapter.sections.flatMap((s) => s.blocks.map((b) => ({ s, b })));
+    const last = blocks.at(-1);
+    if (last) lastBlock.set(chapter.id, last.b.text.toLowerCase());
+    for (const { s, b } of blocks) {
+      if (b.kind !== 'paragraph') continue;
+      b.sentences.forEach((text, i) =>
+        sentences.push({
+          text,
+          chapter,
+          section: s.id,
+          block: b.id,
+          order: sentences.length,
+          previous: i > 0 ? b.sentences[i - 1] : undefined,
+        }),
+      );
+    }
+  }
+  const disagreements = guide.report.conflicts.filter(realDisagreement);
+  const disputedWords = disagreements.flatMap((c) => c.readings.map((r) => contentWords(r.text)));
+  const disputed = (sentence: string) => {
+    const w = contentWords(sentence);
+    return disputedWords.some((d) => similarity(d, w) >= 0.8);
+  };
+  const readable = (sentence: string) => {
+    const n = sentence.split(/\s+/).length;
+    if (n < MIN_WORDS || n > MAX_WORDS || hedged(sentence, language) || /\[[^\]]*\]/.test(sentence)) return 'no';
+    // A sentence that introduces a list ("…zones of influence: 1.") says its point in the list.
+    if (/:\s*\S{0,3}[.:]?$/.test(sentence)) return 'no';
+    const kind = leansOnPerson(sentence, language) ? 'pronoun' : opening(sentence, language).kind;
+    return kind === 'clear' ? 'alone' : kind;
+  };
+  const dates = new Map<string, number>();
+  for (const s of sentences)
+    for (const d of datesIn(s.text, undefined, language))
+      if (writtenYear(d.label) && !d.end) dates.set(d.date, (dates.get(d.date) ?? 0) + 1);
+  // People: the glossary's, and the index's that a tagger (where the language has one) agrees are people.
+  const people = [
+    ...new Set([
+      ...guide.glossaries.ambassadors.map((a) => a.name),
+      ...guide.index.filter((e) => e.kind === 'person' && isPersonName(e.term, language) !== false).map((e) => e.term),
+    ]),
+  ].filter((n) => n.split(/\s+/).length >= 2);
+  const keySentences = new Set(guide.keyPoints.map((k) => k.text));
+  return {
+    guide,
+    language,
+    sentences,
+    disputed,
+    readable,
+    lastBlock,
+    disagreements,
+    dates,
+    people,
+    keySentences,
+  };
+}
+
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/**
+ * Whether a conflict of the merge is a disagreement a student can weigh: two numbers that are not the same
+ * number written two ways ("1920" / "20") nor two numbers run together by a reader ("7" / "71939");
+ * two names that are different names, not one spelled with or without accents, inflected, or mistyped
+ * ("Alexander" / "Alexey", not "Bialystok" / "Białystok" or "Germany's" / "German"); a list's membership.
+ */
+export function realDisagreement(conflict: Conflict): boolean {
+  const d = conflict.differs;
+  if (conflict.kind === 'membership') return d.length > 0;
+  if (d.length < 2) return false;
+  if (conflict.kind === 'number') {
+    // "7" / "71939" (a day and its year run together), "20" / "1920" (a year shortened).
+    return !d.some((x) => d.some((y) => y !== x && (y.startsWith(x) || y.endsWith(x))));
+  }
+  const [a, b] = [fold(d[0]!), fold(d[1]!)];
+  if (a === b || a.startsWith(b) || b.startsWith(a)) return false;
+  return distance(a, b) / Math.max(a.length, b.length) > 0.3;
+}

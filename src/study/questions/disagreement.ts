@@ -1,0 +1,84 @@
+/**
+ * Questions on where the sources disagree, from the merge's conflicts that are real disagreements
+ * (context.ts: a different number or name, a list's membership; not a spelling). The question quotes the
+ * book's reading; the answer gives every reading with the sources that have it, so the question never
+ * settles what the sources leave open.
+ */
+import type { Conflict } from '../../model/index.js';
+import { contentWords, similarity } from '../../merge/sentences.js';
+import { wording } from '../discourse.js';
+import { datesIn } from '../timeline.js';
+import type { Candidate, QuestionContext } from './context.js';
+
+/** A source by its label's first words ("Later revision"), else its id. */
+function sourceNames(ctx: QuestionContext): Map<string, string> {
+  return new Map(
+    ctx.guide.sources.map((s) => [s.id, (s.label ?? s.title ?? s.id).replace(/\s*[(,:;].*$/, '').trim() || s.id]),
+  );
+}
+
+/** Where a reading differs: the date with a differing number ("April 16, 1920"), else the word and its neighbours. */
+function excerpt(text: string, differs: string[], language: string): string | undefined {
+  const date = datesIn(text, undefined, language).find((d) => differs.some((x) => d.label.match(/\d+/g)?.includes(x)));
+  if (date) return date.label;
+  const tokens = text.split(/\s+/);
+  const at = tokens.findIndex((t) => differs.some((d) => t.replace(/[^\p{L}\p{N}'’]/gu, '') === d));
+  if (at < 0) return undefined;
+  return tokens
+    .slice(Math.max(0, at - 1), at + 2)
+    .join(' ')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, '');
+}
+
+function blockOf(conflict: Conflict, ctx: QuestionContext) {
+  const kept = contentWords(conflict.readings[0]!.text);
+  let best: { s: QuestionContext['sentences'][number]; score: number } | undefined;
+  for (const s of ctx.sentences) {
+    if (s.section !== conflict.section && s.chapter.id !== conflict.section) continue;
+    const score = similarity(kept, contentWords(s.text));
+    if (!best || score > best.score) best = { s, score };
+  }
+  if (best && best.score >= 0.6) return { chapter: best.s.chapter.id, block: best.s.block, order: best.s.order };
+  // A list (the membership of a list of ambassadors): the section's first block. The merge names a chapter's
+  // opening section by the chapter.
+  for (const c of ctx.guide.chapters)
+    for (const [i, s] of c.sections.entries())
+      if ((s.id === conflict.section || (i === 0 && c.id === conflict.section)) && s.blocks[0])
+        return { chapter: c.id, block: s.blocks[0].id, order: Number.MAX_SAFE_INTEGER };
+  return undefined;
+}
+
+export function disagreementQuestions(ctx: QuestionContext): Candidate[] {
+  const w = wording(ctx.language);
+  const names = sourceNames(ctx);
+  const out: Candidate[] = [];
+  for (const c of ctx.disagreements) {
+    const where = blockOf(c, ctx);
+    if (!where) continue;
+    const sources = (r: Conflict['readings'][number]) => [...new Set(r.sources.map((p) => names.get(p.source)!))];
+    let question: string;
+    let readings: { value: string; sources: string[] }[];
+    if (c.kind === 'membership') {
+      const title =
+        ctx.guide.chapters.flatMap((ch) => ch.sections).find((s) => s.id === c.section)?.title ??
+        ctx.guide.chapters.find((ch) => ch.id === c.section)?.title ??
+        c.section;
+      question = w.membership(c.differs[0]!, title);
+      // The merge words a membership reading "listed: Name" or "not listed".
+      readings = c.readings.map((r) => ({ value: r.text.replace(/:.*$/, ''), sources: sources(r) }));
+    } else {
+      question = w.disagreement(c.kind, c.readings[0]!.text);
+      const values = c.readings.map((r) => excerpt(r.text, c.differs, ctx.language));
+      if (values.some((v) => !v) || new Set(values).size < 2) continue;
+      readings = c.readings.map((r, i) => ({ value: values[i]!, sources: sources(r) }));
+    }
+    out.push({
+      kind: 'disagreement',
+      ...where,
+      question,
+      answer: w.readings(readings),
+      quote: c.readings[0]!.text,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+/**
+ * Cloze and multiple-choice questions: a key fact of a sentence blanked — a date the text writes with its
+ * year, a person, a treaty. A multiple-choice question offers three more of the same kind from the guide's
+ * own lists (dates with dates, people with people, treaties with treaties); none of them stands in the
+ * sentence, so only the answer completes it as the text does.
+ */
+import { QUESTION_BLANK } from '../../model/index.js';
+import { formatDate } from '../../util/dates.js';
+import { datesIn } from '../timeline.js';
+import { wording } from '../discourse.js';
+import { writtenYear, type BookSentence, type Candidate, type QuestionContext } from './context.js';
+
+export type FactKind = 'date' | 'person' | 'treaty';
+
+export interface Fact {
+  kind: FactKind;
+  /** As the sentence writes it. */
+  surface: string;
+  index: number;
+  /** ISO date, or the name as the guide's list has it. */
+  value: string;
+  entry?: string;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const bounded = (s: string) => new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(s)}(?![\p{L}\p{N}])`, 'u');
+
+/** The facts a sentence states, at most one per kind, each written once in it. */
+export function factsIn(sentence: string, ctx: QuestionContext): Fact[] {
+  const out: Fact[] = [];
+  const dates = datesIn(sentence, undefined, ctx.language).filter(
+    (d) => writtenYear(d.label) && !d.end && d.precision !== 'year',
+  );
+  // Written once, and a word of its own ("mid-June 1940" is not "June 1940").
+  const date = dates.find(
+    (d) => sentence.split(d.label).length === 2 && !/[\p{L}\p{N}-]$/u.test(sentence.slice(0, d.index)),
+  );
+  if (date) {
+    // The date itself, not a preposition the parser took with it ("On 1 May 1941").
+    const lead = /^\p{L}+\s+(?=\d|\p{Lu})/u.exec(date.label)?.[0] ?? '';
+    const rest = date.label.slice(lead.length);
+    const same = datesIn(rest, undefined, ctx.language).some((d) => d.date === date.date && d.label === rest);
+    const surface = lead && same ? rest : date.label;
+    out.push({ kind: 'date', surface, index: date.index + date.label.length - surface.length, value: date.date });
+  }
+  for (const t of ctx.guide.glossaries.treaties) {
+    const name = [t.name, ...t.aliases].find((n) => n.split(/\s+/).length >= 2 && bounded(n).test(sentence));
+    if (name && sentence.split(name).length === 2) {
+      out.push({ kind: 'treaty', surface: name, index: sentence.indexOf(name), value: t.name, entry: t.id });
+      break;
+    }
+  }
+  const person = ctx.people.find((p) => bounded(p).test(sentence) && sentence.split(p).length === 2);
+  if (person) out.push({ kind: 'person', surface: person, index: sentence.indexOf(person), value: person });
+  return out;
+}
+
+function blanked(sentence: string, fact: Fact): string {
+  return sentence.slice(0, fact.index) + QUESTION_BLANK + sentence.slice(fact.index + fact.surface.length);
+}
+
+export function clozeQuestion(s: BookSentence, fact: Fact, ctx: QuestionContext): Candidate {
+  return {
+    kind: 'cloze',
+    chapter: s.chapter.id,
+    order: s.order,
+    question: wording(ctx.language).cloze(blanked(s.text, fact)),
+    answer: fact.surface,
+    quote: s.text,
+    block: s.block,
+    entry: fact.entry,
+    evidence: fact.surface,
+  };
+}
+
+/** Up to `n` things of the fact's kind, nearest first, none of which the sentence contains. */
+function distractors(s: BookSentence, fact: Fact, ctx: QuestionContext, n: number): string[] {
+  const absent = (x: string) => !s.text.includes(x);
+  if (fact.kind === 'date') {
+    const precision = fact.value.length;
+    const time = (iso: string) => Date.parse(iso.length === 7 ? `${iso}-01` : iso);
+    const at = time(fact.value);
+    return [...ctx.dates.keys()]
+      .filter((d) => d.length === precision && d !== fact.value && d.slice(0, 4) !== fact.value.slice(0, 4))
+      .sort((a, b) => Math.abs(time(a) - at) - Math.abs(time(b) - at) || a.localeCompare(b))
+      .map((d) => formatDate(d, ctx.language))
+      .filter(absent)
+      .filter((d, i, all) => all.indexOf(d) === i)
+      .slice(0, n);
+  }
+  if (fact.kind === 'treaty') {
+    const all = ctx.guide.glossaries.treaties.filter((t) => t.id !== fact.entry && t.name.split(/\s+/).length >= 2);
+    const me = ctx.guide.glossaries.treaties.find((t) => t.id === fact.entry);
+    const year = (d: string | null) => (d ? Number(d.slice(0, 4)) : Infinity);
+    const mine = year(me?.date ?? null);
+    // Not one of the same year: "the _____ of 1939" could be either of two 1939 treaties.
+    return all
+      .filter((t) => year(t.date) !== mine || mine === Infinity)
+      .sort((a, b) => Math.abs(year(a.date) - mine) - Math.abs(year(b.date) - mine) || a.name.localeCompare(b.name))
+      .map((t) => t.name)
+      .filter((x) => absent(x) && !x.includes(fact.surface) && !fact.surface.includes(x))
+      .slice(0, n);
+  }
+  // People: those the same chapter names first, in reading order; then the rest of the guide's.
+  const chapterText = s.chapter.sections.flatMap((x) => x.blocks.map((b) => b.text)).join('\n');
+  const near = ctx.people.filter((p) => chapterText.includes(p));
+  return [...near, ...ctx.people.filter((p) => !near.includes(p))]
+    .filter((p) => p !== fact.value && absent(p) && !p.includes(fact.surface) && !fact.surface.includes(p))
+    .slice(0, n);
+}
+
+export function choiceQuestion(s: BookSentence, fact: Fact, ctx: QuestionContext): Candidate | undefined {
+  const others = distractors(s, fact, ctx, 3);
+  if (others.length < 3) return undefined;
+  const answer = fact.kind === 'date' ? formatDate(fact.value, ctx.language) : fact.surface;
+  const choices = [answer, ...others];
+  if (fact.kind === 'date') {
+    const iso = new Map<string, string>([[answer, fact.value]]);
+    for (const d of ctx.dates.keys()) iso.set(formatDate(d, ctx.language), d);
+    choices.sort((a, b) => iso.get(a)!.localeCompare(iso.get(b)!));
+  } else choices.sort((a, b) => a.localeCompare(b, ctx.language));
+  return {
+    kind: 'choice',
+    chapter: s.chapter.id,
+    order: s.order,
+    question: wording(ctx.language).choice(fact.kind, blanked(s.text, fact)),
+    answer,
+    choices,
+    quote: s.text,
+    block: s.block,
+    entry: fact.entry,
+    evidence: fact.kind === 'date' ? fact.value : fact.surface,
+  };
+}

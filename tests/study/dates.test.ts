@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { mergeSources } from '../../src/merge/index.js';
+import { addStudyAids } from '../../src/study/index.js';
+import { bookDates } from '../../src/study/dates.js';
+import { allBlocks } from '../../src/model/index.js';
+import { FIXTURES, parseText, TEST_META } from '../support/content.js';
+
+/**
+ * A story told as a narrative: days and months without their year, a new year inside a passage, a heading
+ * that gives the year, attributive years and numbers that are not years. The years below are our reading.
+ */
+const book = mergeSources(
+  [parseText(readFileSync(path.join(FIXTURES, 'study/kessel-years.md'), 'utf8'), 'kessel-years.md')],
+  TEST_META,
+);
+const dates = bookDates(book);
+const all = allBlocks(book).flatMap((b) => (dates.get(b.id) ?? []).flat().map((d) => ({ ...d, block: b.id })));
+const dated = (label: string) => all.filter((d) => d.label.replace(/^(?:On|on)\s+/, '') === label).map((d) => d.date);
+
+describe('dates take their year from the narrative', () => {
+  it('a day without a year takes the year around it, not an attributive year in its sentence', () => {
+    // "On November 28, … denounced the 1866 Kessel Convention": 1871, from "the autumn of 1871" before it.
+    expect(dated('November 28')).toEqual(['1871-11-28']);
+    expect(dated('November 30')).toEqual(['1871-11-30']);
+    expect(dated('December 14')).toEqual(['1871-12-14']);
+    expect(all.find((d) => d.label === 'November 28')!.yearFrom).toBe('context');
+  });
+
+  it('a later date in the same sentence, the next one in the section, or the heading gives the year', () => {
+    // "On March 3 … and on March 9, 1872": the year written later in the sentence.
+    expect(dated('March 3')).toEqual(['1872-03-03']);
+    // "On April 4" under the heading "1874 elections".
+    expect(dated('April 4')).toEqual(['1874-04-04']);
+    // "On May 2" in a chapter with no year anywhere in it: left out, not guessed.
+    expect(dated('May 2')).toEqual([]);
+  });
+
+  it('amounts, measurements and names with month words are not dates', () => {
+    const labels = all.map((d) => d.label);
+    expect(labels).not.toContain('1400');
+    expect(labels).not.toContain('1800');
+    expect(labels.some((l) => /^May\b/.test(l))).toBe(false);
+    // The attributive year is read (it is a year) but is no event.
+    expect(all.find((d) => d.label === '1866')).toMatchObject({ event: false });
+  });
+
+  it('the timeline shows the events with their years and short labels, no incidental year', () => {
+    const guide = addStudyAids(book);
+    const tl = guide.glossaries.timeline;
+    expect(tl.map((e) => e.date)).toEqual(
+      expect.arrayContaining(['1871-11-28', '1871-11-30', '1871-12-14', '1872-01-07', '1872-03-09', '1874-04-04']),
+    );
+    expect(tl.some((e) => e.date === '1866')).toBe(false);
+    const denounced = tl.find((e) => e.date === '1871-11-28')!;
+    expect(denounced.text).toBe('The Estmark council denounced the 1866 Kessel Convention');
+    for (const e of tl) {
+      expect(e.text, e.text).not.toMatch(/…|\.\.\.$/);
+      expect(e.text.length, e.text).toBeLessThanOrEqual(120);
+    }
+    // The convention: signed in 1866 (its name says so), denounced on November 28, 1871.
+    const convention = guide.glossaries.treaties.find((t) => t.name === 'Kessel Convention')!;
+    expect(convention).toMatchObject({ date: '1866', status: 'denounced' });
+    expect(convention.history!.find((h) => h.status === 'denounced')!.date).toBe('1871-11-28');
+    expect(tl.find((e) => e.date === '1872-03-09')!.text).toBe('The envoys signed the Peace of Rind');
+  });
+});

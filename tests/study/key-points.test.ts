@@ -1,0 +1,134 @@
+/**
+ * Key points on the seeds, as a teacher would check a summary box: every section of two or more paragraphs
+ * has two to four, each a sentence of its section (or a key sentence matched to it) that stands alone, none
+ * opening mid-thought, and they preview the section rather than repeat its first paragraph.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mergeSources } from '../../src/merge/index.js';
+import { addStudyAids } from '../../src/study/index.js';
+import { extractKeyPoints, pointsFor } from '../../src/study/key-points.js';
+import { opening } from '../../src/study/discourse.js';
+import type { Book, StudyGuide } from '../../src/model/index.js';
+import { parseSeed, parseText, SEEDS, TEST_META } from '../support/content.js';
+
+let guide: StudyGuide;
+beforeAll(() => {
+  const sources = [
+    parseSeed(SEEDS.later, 4),
+    parseSeed(SEEDS.plain, 3),
+    parseSeed(SEEDS.dump, 2),
+    parseSeed(SEEDS.key, 1),
+  ];
+  guide = addStudyAids(mergeSources(sources, TEST_META));
+});
+
+const sections = () => guide.chapters.flatMap((c) => c.sections);
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+describe('key points on the seeds', () => {
+  it('gives every section of two or more paragraphs two to four points, and none to a shorter one', () => {
+    let checked = 0;
+    for (const s of sections()) {
+      const paragraphs = s.blocks.filter((b) => b.kind === 'paragraph' && b.text.split(/\s+/).length >= 8).length;
+      const points = guide.keyPoints.filter((k) => k.section === s.id);
+      if (paragraphs >= 2) {
+        expect(points.length, s.title).toBeGreaterThanOrEqual(2);
+        expect(points.length, s.title).toBeLessThanOrEqual(4);
+        checked++;
+      } else expect(points, s.title).toEqual([]);
+    }
+    expect(checked).toBeGreaterThanOrEqual(20);
+  });
+
+  it('opens no point with a pronoun or a connective, and ends each as a sentence', () => {
+    expect(guide.keyPoints.length).toBeGreaterThan(40);
+    for (const k of guide.keyPoints) {
+      expect(opening(k.text, 'en').kind, k.text).toBe('clear');
+      expect(k.text).toMatch(/^[\p{Lu}\d"“]/u);
+      expect(k.text).toMatch(/[.!?"”]$/);
+      expect(k.text).not.toMatch(/^\[/);
+    }
+  });
+
+  it('takes each point from its section, or from the key sentences the merge matched to it', () => {
+    for (const k of guide.keyPoints) {
+      const section = sections().find((s) => s.id === k.section)!;
+      const text = norm(k.text);
+      if (k.origin === 'key-sentence') {
+        expect(
+          section.keyPoints.some((x) => norm(x.text).endsWith(text)),
+          k.text,
+        ).toBe(true);
+      } else {
+        const block = section.blocks.find((b) => b.id === k.block)!;
+        expect(norm(block.text), k.text).toContain(text);
+      }
+      expect(section.blocks.some((b) => b.id === k.block)).toBe(true);
+    }
+  });
+
+  it('uses the cited key sentences that stand alone, with the citations of the sentence they match', () => {
+    const fromKeys = guide.keyPoints.filter((k) => k.origin === 'key-sentence');
+    expect(fromKeys.length).toBeGreaterThanOrEqual(10);
+    expect(fromKeys.some((k) => k.citations.length > 0)).toBe(true);
+    for (const k of guide.keyPoints)
+      for (const id of k.citations)
+        expect(
+          guide.citations.some((c) => c.id === id),
+          id,
+        ).toBe(true);
+    // "Thus, in 1930 and 1931, …" is used without its opening connective; "They were relatively…" is not used.
+    expect(guide.keyPoints.some((k) => k.text.startsWith('In 1930 and 1931, a huge deluge of Soviet wheat'))).toBe(
+      true,
+    );
+    expect(guide.keyPoints.some((k) => /^They were relatively well-educated/.test(k.text))).toBe(false);
+    // "However, as the Red Army was perceived as not strong enough, …, he began…": who "he" is, it does not say.
+    expect(guide.keyPoints.some((k) => k.text.includes('he began pursuing a policy of collective security'))).toBe(
+      false,
+    );
+  });
+
+  it('rarely repeats the paragraph printed right below the box', () => {
+    let first = 0;
+    for (const k of guide.keyPoints) {
+      const section = sections().find((s) => s.id === k.section)!;
+      if (section.blocks[0]!.id === k.block) first++;
+    }
+    expect(first / guide.keyPoints.length).toBeLessThan(0.25);
+  });
+});
+
+describe('key points of a made-up section', () => {
+  const text = (paragraphs: string[]) => `== Trade ==\n\n${paragraphs.join('\n\n')}\n`;
+  const bookOf = (paragraphs: string[]): Book =>
+    mergeSources([parseText(text(paragraphs), 'a.wiki', { priority: 1 })], TEST_META);
+
+  it('sums up from sentences that stand alone, the first paragraph last, shown in reading order', () => {
+    const book = bookOf([
+      'The harbour of Kessel was opened to foreign ships in 1820 by a decree of the council.',
+      'Grain from the northern provinces was shipped through the harbour of Kessel to the southern markets. ' +
+        'It was cheap.',
+      'They paid the merchants of the southern markets in silver every spring.',
+      'By 1850 the trade had made the town of Kessel the richest in the kingdom.',
+    ]);
+    const points = extractKeyPoints(book);
+    expect(pointsFor(4)).toBe(3);
+    // "It was cheap." and "They paid…" lean on the sentence before; the first paragraph fills the box last.
+    expect(points.map((p) => p.text)).toEqual([
+      'The harbour of Kessel was opened to foreign ships in 1820 by a decree of the council.',
+      'Grain from the northern provinces was shipped through the harbour of Kessel to the southern markets.',
+      'By 1850 the trade had made the town of Kessel the richest in the kingdom.',
+    ]);
+    expect(points.every((p) => p.origin === 'section')).toBe(true);
+  });
+
+  it('leaves a section of one paragraph without points', () => {
+    expect(
+      extractKeyPoints(bookOf(['One paragraph only, which the box would simply repeat word for word here.'])),
+    ).toEqual([]);
+  });
+});

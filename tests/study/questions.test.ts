@@ -1,0 +1,250 @@
+/**
+ * Review questions on the seeds, read as a teacher would check them: several kinds, a "why" wherever a
+ * chapter states a cause, a question on where the sources disagree, and no question whose answer is not
+ * what the guide says — checked here from the guide's own text, not from the generator's bookkeeping.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mergeSources } from '../../src/merge/index.js';
+import { addStudyAids } from '../../src/study/index.js';
+import { splitCausal } from '../../src/study/questions/cause.js';
+import { realDisagreement } from '../../src/study/questions/context.js';
+import { makeContext } from '../../src/study/questions/context.js';
+import { treatyQuestions } from '../../src/study/questions/short.js';
+import { discourse, hedged, opening, wordsPattern } from '../../src/study/discourse.js';
+import type { Conflict, StudyGuide } from '../../src/model/index.js';
+import { datesIn } from '../../src/study/timeline.js';
+import { QUESTION_BLANK } from '../../src/model/index.js';
+import { parseSeed, SEEDS, TEST_META } from '../support/content.js';
+
+let guide: StudyGuide;
+beforeAll(() => {
+  const sources = [
+    parseSeed(SEEDS.later, 4),
+    parseSeed(SEEDS.plain, 3),
+    parseSeed(SEEDS.dump, 2),
+    parseSeed(SEEDS.key, 1),
+  ];
+  guide = addStudyAids(mergeSources(sources, TEST_META));
+});
+
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+const blockText = (id: string) =>
+  guide.chapters.flatMap((c) => c.sections.flatMap((s) => s.blocks)).find((b) => b.id === id)!;
+
+describe('review questions on the seeds', () => {
+  it('asks at least four kinds of question, and at least one of each of cause and disagreement', () => {
+    const kinds = new Map<string, number>();
+    for (const q of guide.questions) kinds.set(q.kind, (kinds.get(q.kind) ?? 0) + 1);
+    expect(kinds.size).toBeGreaterThanOrEqual(4);
+    expect(kinds.get('cause') ?? 0).toBeGreaterThanOrEqual(5);
+    expect(kinds.get('disagreement') ?? 0).toBeGreaterThanOrEqual(1);
+    expect(kinds.get('choice') ?? 0).toBeGreaterThanOrEqual(3);
+    expect(kinds.get('cloze') ?? 0).toBeGreaterThanOrEqual(3);
+  });
+
+  it('asks why or with what effect in every chapter whose text states a cause (not a hedged view)', () => {
+    const table = discourse('en')!;
+    const causal = wordsPattern(Object.values(table.causal).flat());
+    let chapters = 0;
+    for (const c of guide.chapters) {
+      const sentences = c.sections.flatMap((s) =>
+        s.blocks.filter((b) => b.kind === 'paragraph').flatMap((b) => b.sentences),
+      );
+      const states = sentences.some((t) => causal.test(t) && !hedged(t, 'en') && opening(t, 'en').kind !== 'pronoun');
+      if (!states) continue;
+      chapters++;
+      expect(
+        guide.questions.some((q) => q.chapter === c.id && q.kind === 'cause'),
+        c.title,
+      ).toBe(true);
+    }
+    expect(chapters).toBeGreaterThanOrEqual(5);
+  });
+
+  it('quotes, for every answer, a sentence of the block it links to, and the answer stands in it', () => {
+    let checked = 0;
+    for (const q of guide.questions) {
+      if (q.kind === 'disagreement') continue;
+      const block = blockText(q.block);
+      expect(block, q.id).toBeDefined();
+      expect(
+        block.sentences.some((s) => q.quote!.includes(s)),
+        q.id,
+      ).toBe(true);
+      if (q.kind === 'cloze') {
+        expect(q.question.replace(QUESTION_BLANK, q.answer)).toContain(q.quote!);
+      } else if (q.kind === 'cause') {
+        const core = q.answer.replace(
+          /^(because of|because|due to|in order to|so that|caused|led to|contributed to|prompted)\s+/i,
+          '',
+        );
+        expect(norm(q.quote!)).toContain(norm(core).split(' ').slice(0, 4).join(' '));
+      } else if (q.kind === 'choice') {
+        expect(q.choices!.filter((c) => c === q.answer)).toHaveLength(1);
+        for (const c of q.choices!) if (c !== q.answer) expect(q.quote!.includes(c), `${q.id} ${c}`).toBe(false);
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('asks about a disputed reading only as a disagreement, giving every reading with its sources', () => {
+    const disputed = guide.report.conflicts.filter(realDisagreement).map((c) => norm(c.readings[0]!.text));
+    for (const q of guide.questions) {
+      if (q.kind === 'disagreement') {
+        expect(q.answer.match(/“[^”]+” \([^)]+\)/g)?.length ?? 0, q.id).toBeGreaterThanOrEqual(2);
+        continue;
+      }
+      expect(disputed.includes(norm(q.quote!)), q.id).toBe(false);
+    }
+    // Kopp's question of April 16 (or 15), 1920 is one the sources disagree on.
+    const kopp = guide.questions.find((q) => q.kind === 'disagreement' && q.question.includes('Victor Kopp'));
+    expect(kopp?.answer).toMatch(/April 16, 1920.*April 15, 1920/);
+  });
+
+  it('never asks what the text printed right above the questions answers, and asks nothing twice', () => {
+    for (const c of guide.chapters) {
+      const last = c.sections
+        .flatMap((s) => s.blocks)
+        .at(-1)!
+        .text.toLowerCase();
+      for (const q of guide.questions.filter((x) => x.chapter === c.id && x.kind !== 'disagreement'))
+        expect(last.includes(q.answer.replace(/\.$/, '').toLowerCase()), q.id).toBe(false);
+    }
+    const quotes = guide.questions.map((q) => q.quote);
+    expect(new Set(quotes).size).toBe(quotes.length);
+    for (const a of guide.questions)
+      for (const b of guide.questions)
+        if (a !== b)
+          expect(a.question.includes(b.answer) && b.question.includes(a.answer), `${a.id} ${b.id}`).toBe(false);
+  });
+
+  it('asks when a treaty was signed only of one the text says was signed', () => {
+    const signed = guide.questions.filter((q) => /^When was the .* signed\?$/.test(q.question));
+    expect(signed.length).toBeGreaterThan(0);
+    for (const q of signed) {
+      const treaty = guide.glossaries.treaties.find((t) => t.id === q.entry)!;
+      expect(['signed', 'ratified', 'denounced'], q.id).toContain(treaty.status);
+      expect(
+        datesIn(q.quote!, undefined, 'en').map((d) => d.date),
+        q.id,
+      ).toContain(treaty.date);
+    }
+    expect(signed.some((q) => q.question.includes('Triple Alliance'))).toBe(false);
+  });
+});
+
+describe('a proposal is not asked as signed', () => {
+  it('asks when a treaty was signed while its status is signed, and not once it is only proposed', () => {
+    const g = structuredClone(guide);
+    const pact = g.glossaries.treaties.find((t) => t.name === 'Molotov–Ribbentrop Pact')!;
+    const asked = () => treatyQuestions(makeContext(g)).some((q) => q.entry === pact.id);
+    expect(asked()).toBe(true);
+    expect(['signed', 'ratified', 'denounced']).toContain(pact.status);
+    pact.status = 'proposed';
+    expect(asked()).toBe(false);
+    pact.status = null;
+    expect(asked()).toBe(false);
+  });
+});
+
+describe('causal sentences', () => {
+  const split = (s: string, previous?: string, language = 'en') => splitCausal(s, { previous }, language);
+
+  it('splits "E because C" and "Because C, E" into the effect asked about and the cause that answers', () => {
+    expect(split('The talks failed in the summer because neither side trusted the other.')).toEqual([
+      expect.objectContaining({
+        role: 'reason',
+        given: 'The talks failed in the summer',
+        answer: 'Because neither side trusted the other.',
+      }),
+    ]);
+    expect(split('Because the harvest failed twice, the government raised the price of bread.')[0]).toMatchObject({
+      given: 'the government raised the price of bread',
+      answer: 'Because the harvest failed twice.',
+    });
+  });
+
+  it('takes the cause of "This prompted…" from the sentence before, and keeps a verb with its effect', () => {
+    const [s] = split(
+      'This prompted the council to reform the army.',
+      'The war went badly for the kingdom in its first winter.',
+    );
+    expect(s).toMatchObject({ role: 'effect', given: 'The war went badly for the kingdom in its first winter' });
+    expect(s!.answer).toBe('Prompted the council to reform the army.');
+  });
+
+  it('refuses a connective inside brackets, and a "due to" that only qualifies a noun', () => {
+    expect(
+      split('The treaty was seen as a threat by Poland (which contributed to the coup in May), and so on.'),
+    ).toEqual([]);
+    expect(split("Germany's fear of isolation due to a possible rapprochement with France was a key factor.")).toEqual(
+      [],
+    );
+  });
+
+  it('reads German connectives from the German table, and nothing for a language without one', () => {
+    expect(
+      split('Die Verhandlungen scheiterten im Sommer, weil keine Seite der anderen traute.', undefined, 'de'),
+    ).toEqual([expect.objectContaining({ role: 'reason', answer: 'Weil keine Seite der anderen traute.' })]);
+    expect(split('Les négociations ont échoué because of nothing at all here today.', undefined, 'ja')).toEqual([]);
+  });
+});
+
+describe('which conflicts are disagreements', () => {
+  const conflict = (kind: Conflict['kind'], differs: string[]): Conflict => ({
+    section: 's',
+    kind,
+    differs,
+    readings: [
+      { text: 'a', sources: [] },
+      { text: 'b', sources: [] },
+    ],
+  });
+  it('keeps different numbers and different names, and drops spellings and run-together numbers', () => {
+    expect(realDisagreement(conflict('number', ['16', '15']))).toBe(true);
+    expect(realDisagreement(conflict('number', ['1939', '1938']))).toBe(true);
+    expect(realDisagreement(conflict('number', ['1920', '20']))).toBe(false);
+    expect(realDisagreement(conflict('number', ['7', '71939']))).toBe(false);
+    expect(realDisagreement(conflict('name', ['Alexander', 'Alexey']))).toBe(true);
+    expect(realDisagreement(conflict('name', ['Białystok', 'Bialystok']))).toBe(false);
+    expect(realDisagreement(conflict('name', ["Germany's", 'German']))).toBe(false);
+    expect(realDisagreement(conflict('name', ['Belarusian', 'Belorussian']))).toBe(false);
+    expect(realDisagreement(conflict('membership', ['Kurt Wiedenfeld']))).toBe(true);
+  });
+});
+
+describe('facts a question blanks', () => {
+  it('blanks a whole date, and the date without a preposition the parser took with it', () => {
+    const dated = guide.questions.filter((q) => (q.kind === 'cloze' || q.kind === 'choice') && /\d{4}$/.test(q.answer));
+    expect(dated.length).toBeGreaterThan(5);
+    for (const q of dated) {
+      expect(q.answer, q.id).toMatch(/^(\d{1,2} )?\p{Lu}\p{Ll}+( \d{1,2},)? \d{4}$/u);
+      if (q.kind === 'cloze') expect(q.question.replace(QUESTION_BLANK, q.answer)).toContain(q.quote!);
+    }
+  });
+});
+
+describe('causes told over two sentences', () => {
+  const split = (s: string, previous?: string) => splitCausal(s, { previous }, 'en');
+  it('drops an opening adverb from the effect, and refuses a cause that itself leans on the sentence before', () => {
+    const [s] = split(
+      'Consequently the northern plain has a mild and wet climate all year round.',
+      'The warm current from the ocean reaches the whole northern coast in winter.',
+    );
+    expect(s).toMatchObject({
+      role: 'effect',
+      answer: 'The northern plain has a mild and wet climate all year round.',
+    });
+    expect(
+      split(
+        'Consequently the plain has a mild and wet climate all year.',
+        'This current warms the northern coast in every winter.',
+      ),
+    ).toEqual([]);
+  });
+});
