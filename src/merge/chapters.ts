@@ -40,6 +40,8 @@ export function buildChapters(
   outline: readonly WSection[],
   citationId: ReadonlyMap<string, string>,
   textSources: number,
+  /** The lead's title, in the book's language. */
+  introduction = 'Introduction',
 ): Chaptered {
   const b: Building = {
     chapters: [],
@@ -54,7 +56,7 @@ export function buildChapters(
   };
   for (const [i, section] of outline.entries()) {
     const isLead = i === 0;
-    const title = isLead ? 'Introduction' : section.title;
+    const title = isLead ? introduction : section.title;
     if (!isLead && isBackMatterTitle(title)) {
       addBackMatter(b, section, title);
       continue;

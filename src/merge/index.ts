@@ -16,6 +16,7 @@
  * 6. chapters (chapters.ts): sections → chapters, back matter and ids; then the report (report.ts).
  */
 import type { Image } from 'mdast';
+import { labelsFor } from '../util/labels.js';
 import { visit } from 'unist-util-visit';
 import type { Asset, BackMatter, Book, BookMeta, Chapter, Source, Warning } from '../model/index.js';
 import { alignSource, baseOutline, castSources, land, type AlignmentRow, type Cast } from './align.js';
@@ -50,7 +51,8 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
 
   const table = citationTable(sources);
   const { citations, idOf } = numberCitations(table, refsInReadingOrder(outline.sections));
-  const book = buildChapters(outline.sections, idOf, cast.texts.length);
+  const introduction = labelsFor(locale).introduction;
+  const book = buildChapters(outline.sections, idOf, cast.texts.length, introduction);
 
   const recorded: Recorded = {
     policy,
