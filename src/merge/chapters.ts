@@ -46,6 +46,8 @@ export function buildChapters(
   citationId: ReadonlyMap<string, string>,
   textSources: number,
   variantId: ReadonlyMap<Variant, { id: string }> = new Map(),
+  /** The lead's title, in the book's language. */
+  introduction = 'Introduction',
 ): Chaptered {
   const b: Building = {
     chapters: [],
@@ -64,7 +66,7 @@ export function buildChapters(
   };
   for (const [i, section] of outline.entries()) {
     const isLead = i === 0;
-    const title = isLead ? 'Introduction' : section.title;
+    const title = isLead ? introduction : section.title;
     if (!isLead && isBackMatterTitle(title)) {
       addBackMatter(b, section, title);
       continue;

@@ -16,6 +16,7 @@
  * 6. chapters (chapters.ts): sections → chapters, back matter and ids; then the report (report.ts).
  */
 import type { Image } from 'mdast';
+import { labelsFor } from '../util/labels.js';
 import { visit } from 'unist-util-visit';
 import type { ApparatusMode, Asset, BackMatter, Book, BookMeta, Chapter, Source, Warning } from '../model/index.js';
 import { apparatusNotes, collation, shortLabel, variantRecords } from './apparatus.js';
@@ -54,7 +55,8 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
 
   const table = citationTable(sources);
   const { citations, idOf, variantId } = numberCitations(table, refsInReadingOrder(outline.sections, mode === 'notes'));
-  const book = buildChapters(outline.sections, idOf, cast.texts.length, variantId);
+  const introduction = labelsFor(locale).introduction;
+  const book = buildChapters(outline.sections, idOf, cast.texts.length, variantId, introduction);
   const inOrder = [...refsInReadingOrder(outline.sections, true)].filter((r) => typeof r !== 'string');
   const labels = new Map(sources.map((s) => [s.info.id, shortLabel(s.info)]));
   const labelOf = (id: string) => labels.get(id) ?? id;

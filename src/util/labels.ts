@@ -29,6 +29,7 @@ const EN = {
   licence: 'Licence',
   changes: 'What changed in this edition',
   backToText: 'Back to the text',
+  studyAids: 'Study aids',
 };
 
 export type Labels = typeof EN;
@@ -58,6 +59,7 @@ const TABLES: Record<string, Partial<Labels>> = {
     licence: 'Lizenz',
     changes: 'Was sich in dieser Ausgabe geändert hat',
     backToText: 'Zurück zum Text',
+    studyAids: 'Lernhilfen',
   },
   fr: {
     introduction: 'Introduction',
@@ -83,6 +85,7 @@ const TABLES: Record<string, Partial<Labels>> = {
     licence: 'Licence',
     changes: 'Ce qui a changé dans cette édition',
     backToText: 'Retour au texte',
+    studyAids: 'Aides à l’étude',
   },
   es: {
     introduction: 'Introducción',
@@ -107,6 +110,7 @@ const TABLES: Record<string, Partial<Labels>> = {
     licence: 'Licencia',
     changes: 'Qué cambió en esta edición',
     backToText: 'Volver al texto',
+    studyAids: 'Material de estudio',
   },
   nl: {
     introduction: 'Inleiding',
@@ -130,6 +134,7 @@ const TABLES: Record<string, Partial<Labels>> = {
     licence: 'Licentie',
     changes: 'Wat er in deze editie is veranderd',
     backToText: 'Terug naar de tekst',
+    studyAids: 'Studiehulp',
   },
   af: {
     introduction: 'Inleiding',
@@ -153,6 +158,7 @@ const TABLES: Record<string, Partial<Labels>> = {
     licence: 'Lisensie',
     changes: 'Wat in hierdie uitgawe verander het',
     backToText: 'Terug na die teks',
+    studyAids: 'Studiehulp',
   },
   nb: {
     introduction: 'Innledning',
@@ -176,6 +182,7 @@ const TABLES: Record<string, Partial<Labels>> = {
     licence: 'Lisens',
     changes: 'Hva som er endret i denne utgaven',
     backToText: 'Tilbake til teksten',
+    studyAids: 'Studiehjelp',
   },
   it: {
     introduction: 'Introduzione',
@@ -197,6 +204,7 @@ const TABLES: Record<string, Partial<Labels>> = {
     sources: 'Fonti',
     licence: 'Licenza',
     backToText: 'Torna al testo',
+    studyAids: 'Sussidi allo studio',
   },
   pt: {
     introduction: 'Introdução',
@@ -216,6 +224,7 @@ const TABLES: Record<string, Partial<Labels>> = {
     sources: 'Fontes',
     licence: 'Licença',
     backToText: 'Voltar ao texto',
+    studyAids: 'Material de estudo',
   },
 };
 // Nynorsk is close enough to Bokmål for these headings (`no` is Bokmål already: see baseLanguage).

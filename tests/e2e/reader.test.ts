@@ -168,9 +168,12 @@ describe('the seed guide as a reader meets it', () => {
     const text = pdfText(pdf);
     const asked = [...text.matchAll(/^\s*(\d+)\. (.+?) Answer, p\. (\d+)\s*$/gm)];
     expect(asked.length).toBeGreaterThan(5);
+    // The answer key starts on the page that has its heading; each answer is on that page or after it.
+    let keyPage = 1;
+    while (!/^\s*Answer key\s*$/m.test(pdfText(pdf, keyPage)) && keyPage < pageCount(pdf)) keyPage++;
     for (const [, , question, page] of asked.slice(0, 8)) {
       expect(pdfText(pdf, Number(page)).replace(/\s+/g, ' '), `page ${page}`).toContain(question!.slice(0, 30));
-      expect(pdfText(pdf, Number(page))).toContain('Answer key');
+      expect(Number(page)).toBeGreaterThanOrEqual(keyPage);
     }
   });
 
@@ -281,7 +284,8 @@ describe('tables in print', () => {
   it('its tables have header cells in the PDF structure, and it passes the PDF/UA checks', () => {
     expect(pdfUaProblems(pdf)).toEqual([]);
     const tables = execFileSync('qpdf', ['--json=2', '--json-key=qpdf', pdf], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    expect(tables.match(/"\/S": "\/Table"/g)!.length).toBeGreaterThanOrEqual(3);
+    // The fixture's two tables (the timeline no longer lists table rows as events).
+    expect(tables.match(/"\/S": "\/Table"/g)!.length).toBeGreaterThanOrEqual(2);
   });
 
   it('a wide table fits the page: every cell printed, none past the right margin', () => {

@@ -14,6 +14,7 @@ import { build } from '../../src/pipeline/build.js';
 import { parseConfig } from '../../src/config/load.js';
 import { readSources } from '../../src/sources/index.js';
 import { ConfigSchema } from '../../src/config/schema.js';
+import { FORMATS } from '../../src/render/registry.js';
 import { describeError, QuireError } from '../../src/util/errors.js';
 import { runQuire } from '../support/cli.js';
 import { failsCleanly } from '../support/hostile.js';
@@ -182,7 +183,7 @@ describe('the command line', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe(
       'quire: --formats pdff,epub: unknown format "pdff" (did you mean "pdf"?): ' +
-        'use html, json, alignment, report, gift, qti, anki, csv, epub, pdf, handouts — see quire --help\n',
+        `use ${FORMATS.join(', ')} — see quire --help\n`,
     );
     const typo = await runQuire(['bild']);
     expect(typo.stderr).toBe("quire: unknown command 'bild' (Did you mean build?) — see quire --help\n");
@@ -275,8 +276,8 @@ describe('what a build says (#22)', () => {
       ],
       [
         'output:\n  formats: [pdff]\n',
-        'quire.yaml:2:13: invalid config: output.formats.0: "pdff" is not one of ' +
-          'html, json, alignment, report, gift, qti, anki, csv, epub, pdf, handouts (did you mean "pdf"?)',
+        `quire.yaml:2:13: invalid config: output.formats.0: "pdff" is not one of ${FORMATS.join(', ')} ` +
+          '(did you mean "pdf"?)',
       ],
       ['title: "My guide\nsubtitle: x\nauthor: y\n', 'quire.yaml:1:8: YAML syntax error: Missing closing "quote'],
       [

@@ -39,7 +39,7 @@ describe('back matter in other languages', () => {
   );
 
   it('become back matter, not chapters, whatever the book’s language', () => {
-    expect(book.chapters.map((c) => c.title)).toEqual(['Introduction', 'Geschichte']);
+    expect(book.chapters.map((c) => c.title)).toEqual(['Einleitung', 'Geschichte']);
     expect(book.backMatter.map((m) => m.title)).toEqual(titles);
   });
 });

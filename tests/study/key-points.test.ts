@@ -3,23 +3,17 @@
  * has two to four, each a sentence of its section (or a key sentence matched to it) that stands alone, none
  * opening mid-thought, and they preview the section rather than repeat its first paragraph.
  */
+import { seedGuide } from '../support/seed-guide.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeSources } from '../../src/merge/index.js';
-import { addStudyAids } from '../../src/study/index.js';
 import { extractKeyPoints, pointsFor } from '../../src/study/key-points.js';
 import { opening } from '../../src/study/discourse.js';
 import type { Book, StudyGuide } from '../../src/model/index.js';
-import { parseSeed, parseText, SEEDS, TEST_META } from '../support/content.js';
+import { parseText, TEST_META } from '../support/content.js';
 
 let guide: StudyGuide;
 beforeAll(() => {
-  const sources = [
-    parseSeed(SEEDS.later, 4),
-    parseSeed(SEEDS.plain, 3),
-    parseSeed(SEEDS.dump, 2),
-    parseSeed(SEEDS.key, 1),
-  ];
-  guide = addStudyAids(mergeSources(sources, TEST_META));
+  guide = seedGuide();
 });
 
 const sections = () => guide.chapters.flatMap((c) => c.sections);

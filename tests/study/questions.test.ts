@@ -3,9 +3,8 @@
  * chapter states a cause, a question on where the sources disagree, and no question whose answer is not
  * what the guide says — checked here from the guide's own text, not from the generator's bookkeeping.
  */
+import { seedGuide } from '../support/seed-guide.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mergeSources } from '../../src/merge/index.js';
-import { addStudyAids } from '../../src/study/index.js';
 import { splitCausal } from '../../src/study/questions/cause.js';
 import { realDisagreement } from '../../src/study/questions/context.js';
 import { makeContext } from '../../src/study/questions/context.js';
@@ -14,17 +13,10 @@ import { discourse, hedged, opening, wordsPattern } from '../../src/study/discou
 import type { Conflict, StudyGuide } from '../../src/model/index.js';
 import { datesIn } from '../../src/study/timeline.js';
 import { QUESTION_BLANK } from '../../src/model/index.js';
-import { parseSeed, SEEDS, TEST_META } from '../support/content.js';
 
 let guide: StudyGuide;
 beforeAll(() => {
-  const sources = [
-    parseSeed(SEEDS.later, 4),
-    parseSeed(SEEDS.plain, 3),
-    parseSeed(SEEDS.dump, 2),
-    parseSeed(SEEDS.key, 1),
-  ];
-  guide = addStudyAids(mergeSources(sources, TEST_META));
+  guide = seedGuide();
 });
 
 const norm = (s: string) =>

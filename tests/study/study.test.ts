@@ -1,3 +1,4 @@
+import { seedGuide } from '../support/seed-guide.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,19 +10,13 @@ import { datesIn } from '../../src/study/timeline.js';
 import { bookDates } from '../../src/study/dates.js';
 import { allBlocks, type StudyGuide } from '../../src/model/index.js';
 import { QuireError } from '../../src/util/errors.js';
-import { FIXTURES, parseSeed, parseText, SEEDS, TEST_META } from '../support/content.js';
+import { FIXTURES, parseText, TEST_META } from '../support/content.js';
 
 const meta = TEST_META;
 
 let book: StudyGuide;
 beforeAll(() => {
-  const sources = [
-    parseSeed(SEEDS.later, 4),
-    parseSeed(SEEDS.plain, 3),
-    parseSeed(SEEDS.dump, 2),
-    parseSeed(SEEDS.key, 1),
-  ];
-  book = addStudyAids(mergeSources(sources, meta));
+  book = seedGuide();
 });
 
 /** Our own reading of the sources: who served, where, when (2008 list, later list, running text). */

@@ -40,7 +40,7 @@ export async function renderEpub(
       content: templates.render(template, { ...view, figure, ...extra }),
     });
     const chapters = [
-      ...(view.changes ? [page('What changed in this edition', 'changes.xhtml', 'epub-changes.html.liquid')] : []),
+      ...(view.changes ? [page(view.labels.changes, 'changes.xhtml', 'epub-changes.html.liquid')] : []),
       ...view.chapters.map((chapter) =>
         page(`${chapter.number}. ${chapter.title}`, chapter.file, 'epub-chapter.html.liquid', { chapter }),
       ),
@@ -48,12 +48,12 @@ export async function renderEpub(
         ? [page(view.backMatter.map((b) => b.title).join(' · '), 'back-matter.xhtml', 'epub-backmatter.html.liquid')]
         : []),
       ...(view.has.ambassadors || view.has.treaties
-        ? [page('Glossaries', view.files.glossary, 'epub-glossary.html.liquid')]
+        ? [page(view.labels.glossaries, view.files.glossary, 'epub-glossary.html.liquid')]
         : []),
-      ...(view.has.timeline ? [page('Timeline', view.files.timeline, 'epub-timeline.html.liquid')] : []),
-      ...(view.has.questions ? [page('Answer key', view.files.answers, 'epub-answers.html.liquid')] : []),
-      ...(view.has.index ? [page('Index', view.files.index, 'epub-index.html.liquid')] : []),
-      page('About this guide', 'credits.xhtml', 'epub-credits.html.liquid'),
+      ...(view.has.timeline ? [page(view.labels.timeline, view.files.timeline, 'epub-timeline.html.liquid')] : []),
+      ...(view.has.questions ? [page(view.labels.answerKey, view.files.answers, 'epub-answers.html.liquid')] : []),
+      ...(view.has.index ? [page(view.labels.index, view.files.index, 'epub-index.html.liquid')] : []),
+      page(view.labels.about, 'credits.xhtml', 'epub-credits.html.liquid'),
     ];
     // epub-gen-memory converts the chapters; its zip is stored uncompressed (packageEpub compresses the final
     // one), which saves the level-9 deflate it would otherwise do in JavaScript.
@@ -66,7 +66,7 @@ export async function renderEpub(
         lang: meta.language,
         date: meta.edition.date,
         css: readFileSync(templates.file('epub.css'), 'utf8'),
-        tocTitle: 'Contents',
+        tocTitle: view.labels.contents,
         prependChapterTitles: false,
         numberChaptersInTOC: false,
         version: 3,

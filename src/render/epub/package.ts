@@ -157,7 +157,7 @@ export function packageEpub(epub: Uint8Array, input: PackageInput): Uint8Array {
   const idOf = new Map(manifest.map((m) => [m.href, m.id]));
   const spine = [
     ...(input.cover ? [{ file: 'cover.xhtml', title: 'Cover', linear: true }] : []),
-    { file: 'toc.xhtml', title: 'Contents', linear: true },
+    { file: 'toc.xhtml', title: view.labels.contents, linear: true },
     ...input.spine,
   ].map((s) => ({ ...s, idref: idOf.get(s.file)! }));
 

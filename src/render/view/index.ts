@@ -8,6 +8,7 @@ import { blockHtml } from './content.js';
 import { linkMentions, type MentionAnchor } from './mentions.js';
 import { timelineFigure, type Figure } from './figure.js';
 import { formatDate } from '../../util/dates.js';
+import { labelsFor, type Labels } from '../../util/labels.js';
 import type { Changelog } from '../../editions/changelog.js';
 
 export type ViewTarget = 'html' | 'epub';
@@ -85,6 +86,8 @@ export interface ViewSource {
 
 export interface View {
   meta: StudyGuide['meta'];
+  /** Quire's own words in the book's language (util/labels.ts). */
+  labels: Labels;
   paper: 'A4' | 'Letter';
   sources: ViewSource[];
   chapters: ViewChapter[];
@@ -410,6 +413,7 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
   const figure = timelineFigure(book);
   return {
     meta: book.meta,
+    labels: labelsFor(book.meta.language),
     paper: options.paper,
     assets: options.assets,
     files: FILES,

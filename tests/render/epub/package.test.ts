@@ -4,7 +4,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { packageEpub, stableUuid, type PackageInput } from '../../../src/render/epub/package.js';
 import { buildView } from '../../../src/render/view/index.js';
 import { DEFAULT_TEMPLATES, TemplateSet } from '../../../src/render/html/templates.js';
-import { seedGuide } from '../view/seed.js';
+import { seedGuide } from '../../support/seed-guide.js';
 
 const view = buildView(seedGuide(), { paper: 'A4', assets: '', target: 'epub' });
 const templates = new TemplateSet(DEFAULT_TEMPLATES);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { dodge, timelineFigure, wrap, TEXT, WIDTH } from '../../../src/render/view/figure.js';
 import { launchBrowser } from '../../../src/render/print/chromium.js';
 import type { StudyGuide } from '../../../src/model/index.js';
-import { seedGuide } from './seed.js';
+import { seedGuide } from '../../support/seed-guide.js';
 
 const guide = seedGuide();
 

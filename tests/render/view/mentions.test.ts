@@ -17,7 +17,7 @@ import {
   type Treaty,
 } from '../../../src/model/index.js';
 import { parseText, TEST_META } from '../../support/content.js';
-import { seedGuide } from './seed.js';
+import { seedGuide } from '../../support/seed-guide.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildView, cssString, type View } from '../../../src/render/view/index.js';
 import { handoutView } from '../../../src/render/view/handout.js';
 import { allBlocks } from '../../../src/model/index.js';
-import { seedGuide } from './seed.js';
+import { seedGuide } from '../../support/seed-guide.js';
 
 const guide = seedGuide();
 const html = buildView(guide, { paper: 'A4', assets: 'assets/' });

@@ -1,8 +1,8 @@
 /** The seed guide, read, merged and studied in-process as the study tests do (no build, no cache). */
-import { mergeSources } from '../../../src/merge/index.js';
-import { addStudyAids } from '../../../src/study/index.js';
-import type { StudyGuide } from '../../../src/model/index.js';
-import { parseSeed, SEEDS, TEST_META } from '../../support/content.js';
+import { mergeSources } from '../../src/merge/index.js';
+import { addStudyAids } from '../../src/study/index.js';
+import type { StudyGuide } from '../../src/model/index.js';
+import { parseSeed, SEEDS, TEST_META } from './content.js';
 
 let guide: StudyGuide | undefined;
 
