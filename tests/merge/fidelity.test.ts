@@ -142,6 +142,17 @@ describe('clean readings', () => {
     const [s] = splitSentences([{ type: 'text', value: '[citation needed] Stalin welcomed it.[when?]' }]);
     expect(s!.text).toBe('Stalin welcomed it.');
   });
+
+  it('drops brackets a rendition emptied, not the brackets of a call in code', () => {
+    const [paid] = splitSentences([{ type: 'text', value: 'Germany would be paid 7.5 million dollars ( ; ).' }]);
+    expect(paid!.text).toBe('Germany would be paid 7.5 million dollars.');
+    const [code] = splitSentences([
+      { type: 'text', value: 'Call ' },
+      { type: 'inlineCode', value: 'f()' },
+      { type: 'text', value: ' (or nothing) first.' },
+    ]);
+    expect(code!.text).toBe('Call f() (or nothing) first.');
+  });
 });
 
 describe('placement', () => {
