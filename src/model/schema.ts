@@ -384,7 +384,16 @@ export type Conflict = z.infer<typeof ConflictSchema>;
  * What a variant is about: a fact (date, number, name, place), a list's membership, one name spelled two
  * ways (a transliteration: the report and the glossaries' other spellings, not a note), wording, a hole.
  */
-export const VariantClassSchema = z.enum(['date', 'number', 'name', 'place', 'list', 'spelling', 'wording', 'omission']);
+export const VariantClassSchema = z.enum([
+  'date',
+  'number',
+  'name',
+  'place',
+  'list',
+  'spelling',
+  'wording',
+  'omission',
+]);
 export type VariantClass = z.infer<typeof VariantClassSchema>;
 
 /** How the guide shows substantive variants: a note at the sentence, a list at the chapter's end, or not. */
