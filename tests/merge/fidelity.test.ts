@@ -239,6 +239,56 @@ describe('placement', () => {
     const titles = book.chapters.flatMap((c) => c.sections.map((s) => s.title));
     expect(titles).toEqual(['Early', 'Early details', 'Middle', 'Only here', 'Late']);
   });
+
+  it('puts what only a coarser source says after the sentence it follows there, in whichever section', () => {
+    const fine = wiki(
+      [
+        '== War ==',
+        '=== Invasion ===',
+        'In September the army crossed the river at dawn.',
+        '=== Northern front ===',
+        'In November the northern front opened along the lakes.',
+        'The peace treaty was signed in March and the fighting ended.',
+        'The consequences of the conflict were multiple: the army was reorganised.',
+        '=== Coast ===',
+        'In June the coastal towns were occupied by the fleet.',
+      ],
+      'fine.wiki',
+      2,
+    );
+    const coarse = wiki(
+      [
+        '== War ==',
+        '=== Campaign ===',
+        'In September the army crossed the river at dawn.',
+        'The peace treaty was signed in March and the fighting ended.',
+        'The consequences of the conflict were multiplex.',
+        'The northern villages were rebuilt within two years.',
+        'In June the coastal towns were occupied by the fleet.',
+        'On the next day the envoys arrived by sea.',
+      ],
+      'coarse.wiki',
+      1,
+    );
+    const book = mergeSources([fine, coarse], meta);
+    const text = (title: string) =>
+      book.chapters
+        .flatMap((c) => c.sections)
+        .find((s) => s.title === title)!
+        .blocks.flatMap((b) => b.sentences);
+    expect(text('Northern front')).toEqual([
+      'In November the northern front opened along the lakes.',
+      'The peace treaty was signed in March and the fighting ended.',
+      // The statement cut short ("…were multiplex.") is one with the full one: what follows it follows that.
+      'The consequences of the conflict were multiple: the army was reorganised.',
+      'The northern villages were rebuilt within two years.',
+    ]);
+    expect(text('Coast')).toEqual([
+      'In June the coastal towns were occupied by the fleet.',
+      'On the next day the envoys arrived by sea.',
+    ]);
+    expect(text('Invasion')).toEqual(['In September the army crossed the river at dawn.']);
+  });
 });
 
 describe('the four seeds', () => {
