@@ -6,6 +6,10 @@
 import { baseLanguage } from './language.js';
 
 const EN = {
+  file: 'file',
+  revision: 'revision',
+  dated: 'of',
+  by: 'by',
   handout: 'Handout',
   page: 'page',
   of: 'of',
@@ -57,6 +61,10 @@ export type Labels = typeof EN;
 
 const TABLES: Record<string, Partial<Labels>> = {
   de: {
+    file: 'Datei',
+    revision: 'Version',
+    dated: 'vom',
+    by: 'von',
     handout: 'Arbeitsblatt',
     page: 'Seite',
     of: 'von',
@@ -105,6 +113,10 @@ const TABLES: Record<string, Partial<Labels>> = {
     studyAids: 'Lernhilfen',
   },
   fr: {
+    file: 'fichier',
+    revision: 'révision',
+    dated: 'du',
+    by: 'par',
     handout: 'Fiche',
     page: 'page',
     of: 'sur',
@@ -152,6 +164,10 @@ const TABLES: Record<string, Partial<Labels>> = {
     studyAids: 'Aides à l’étude',
   },
   es: {
+    file: 'archivo',
+    revision: 'revisión',
+    dated: 'del',
+    by: 'por',
     handout: 'Ficha',
     page: 'página',
     of: 'de',
@@ -198,6 +214,10 @@ const TABLES: Record<string, Partial<Labels>> = {
     studyAids: 'Material de estudio',
   },
   nl: {
+    file: 'bestand',
+    revision: 'versie',
+    dated: 'van',
+    by: 'door',
     handout: 'Hand-out',
     page: 'pagina',
     of: 'van',
@@ -243,6 +263,10 @@ const TABLES: Record<string, Partial<Labels>> = {
     studyAids: 'Studiehulp',
   },
   af: {
+    file: 'lêer',
+    revision: 'weergawe',
+    dated: 'van',
+    by: 'deur',
     handout: 'Uitdeelstuk',
     page: 'bladsy',
     of: 'van',
@@ -288,6 +312,10 @@ const TABLES: Record<string, Partial<Labels>> = {
     studyAids: 'Studiehulp',
   },
   nb: {
+    file: 'fil',
+    revision: 'versjon',
+    dated: 'fra',
+    by: 'av',
     handout: 'Arbeidsark',
     page: 'side',
     of: 'av',
@@ -333,6 +361,10 @@ const TABLES: Record<string, Partial<Labels>> = {
     studyAids: 'Studiehjelp',
   },
   it: {
+    file: 'file',
+    revision: 'revisione',
+    dated: 'del',
+    by: 'di',
     handout: 'Scheda',
     page: 'pagina',
     of: 'di',
@@ -376,6 +408,10 @@ const TABLES: Record<string, Partial<Labels>> = {
     studyAids: 'Sussidi allo studio',
   },
   pt: {
+    file: 'ficheiro',
+    revision: 'revisão',
+    dated: 'de',
+    by: 'por',
     handout: 'Ficha',
     page: 'página',
     of: 'de',

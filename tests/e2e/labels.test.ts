@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from '../../src/pipeline/build.js';
@@ -22,12 +23,16 @@ describe('a German guide, built', () => {
   let pdf: string;
   let html: string;
   let handouts: string[];
+  let epub: Record<string, string>;
 
   beforeAll(async () => {
     const contentDir = path.join(FIXTURES, 'german');
-    await build({ contentDir, outDir: out, formats: ['html', 'pdf', 'handouts'], progress: 'silent' });
+    await build({ contentDir, outDir: out, formats: ['html', 'pdf', 'handouts', 'epub'], progress: 'silent' });
     pdf = pdfText(path.join(out, `${BASE}.pdf`));
     html = readFileSync(path.join(out, `${BASE}.html`), 'utf8');
+    epub = Object.fromEntries(
+      Object.entries(unzipSync(readFileSync(path.join(out, `${BASE}.epub`)))).map(([n, d]) => [n, strFromU8(d)]),
+    );
     const dir = path.join(out, 'handouts');
     handouts = readdirSync(dir)
       .sort()
@@ -43,6 +48,16 @@ describe('a German guide, built', () => {
     expect(pdf.replace(/\s+/g, ' ')).toContain(`Lizenz: CC BY-SA 4.0. ${de.shareAlike}`);
     expect(html).toContain('<p class="edition">Ausgabe 1');
     expect(html).toContain(`aria-label="${de.contents}"`);
+  });
+
+  it("names the sources, the EPUB's cover and landmarks in German", () => {
+    expect(html).toMatch(/— Markdown, Datei <code>norvanien\.md<\/code>/);
+    const nav = epub['OEBPS/toc.xhtml']!;
+    expect(nav).toContain(`<h2>${de.landmarks}</h2>`);
+    expect(nav).toContain(`>${de.start}</a>`);
+    expect(epub['OEBPS/cover.xhtml']).toContain(
+      `alt="${de.cover}: Beziehungen zwischen Norvanien und Estmark, ${de.edition} 1"`,
+    );
   });
 
   it('numbers the handouts in German, in the head and the page footers', () => {
