@@ -41,6 +41,9 @@ export const writer: Writer = {
 async function writeOneFile(ctx: WriteContext): Promise<void> {
   const { templates, basename } = ctx;
   const assets = ctx.guide.assets ?? [];
+  // The folders beside the page, from an earlier build without the option, go.
+  ctx.output.withdraw('assets');
+  ctx.output.withdraw('media');
   const key = hashOf(ctx.code, ctx.guideKey, templates.fingerprint, ctx.paper, ctx.changesKey, 'embedded');
   await ctx.output.output(`${basename}.html`, 'html', key, async (file) => {
     const view = await ctx.view('html');

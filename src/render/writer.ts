@@ -46,6 +46,8 @@ export interface OutputSink {
     produce: (target: string) => Promise<{ pages?: number } | void>,
   ): Promise<void>;
   stagingDir(): Promise<string>;
+  /** This build makes nothing of `stage` (an option turned it off): its earlier outputs are removed. */
+  withdraw(stage: string): void;
 }
 
 export type ViewKind = 'html' | 'print' | 'epub';

@@ -70,11 +70,16 @@ describe('the web page as one file', () => {
   }, 120_000);
   afterAll(() => browser?.close());
 
-  it('is written alone: no assets/ or media/ folder beside it', () => {
-    const names = readdirSync(out).filter((n) => !n.startsWith('.'));
-    expect(names).toContain(`${BASE}.html`);
-    expect(names).not.toContain('assets');
-    expect(names).not.toContain('media');
+  it('is written alone: no assets/ or media/ folder beside it, nor those of an earlier build without it', async () => {
+    const again = mkdtempSync(path.join(tmpdir(), 'quire-one-file-again-'));
+    const contentDir = path.join(FIXTURES, 'rich');
+    await build({ contentDir, outDir: again, formats: ['html'], progress: 'silent' });
+    expect(readdirSync(again)).toEqual(expect.arrayContaining(['assets', 'media']));
+    await build({ contentDir, outDir: again, formats: ['html'], progress: 'silent', embedResources: true });
+    for (const dir of [out, again]) {
+      const names = readdirSync(dir).filter((n) => !n.startsWith('.'));
+      expect(names).toEqual([`${BASE}.html`]);
+    }
   });
 
   it('opens styled from an empty folder, with its fonts and image, and requests nothing', async () => {
