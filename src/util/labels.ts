@@ -6,6 +6,7 @@
 import { baseLanguage } from './language.js';
 
 const EN = {
+  disagreements: 'Where the sources disagree',
   file: 'file',
   revision: 'revision',
   dated: 'of',
@@ -61,6 +62,7 @@ export type Labels = typeof EN;
 
 const TABLES: Record<string, Partial<Labels>> = {
   de: {
+    disagreements: 'Wo die Quellen voneinander abweichen',
     file: 'Datei',
     revision: 'Version',
     dated: 'vom',
@@ -113,6 +115,7 @@ const TABLES: Record<string, Partial<Labels>> = {
     studyAids: 'Lernhilfen',
   },
   fr: {
+    disagreements: 'Où les sources divergent',
     file: 'fichier',
     revision: 'révision',
     dated: 'du',
@@ -164,6 +167,7 @@ const TABLES: Record<string, Partial<Labels>> = {
     studyAids: 'Aides à l’étude',
   },
   es: {
+    disagreements: 'Dónde discrepan las fuentes',
     file: 'archivo',
     revision: 'revisión',
     dated: 'del',
@@ -214,6 +218,7 @@ const TABLES: Record<string, Partial<Labels>> = {
     studyAids: 'Material de estudio',
   },
   nl: {
+    disagreements: 'Waar de bronnen verschillen',
     file: 'bestand',
     revision: 'versie',
     dated: 'van',
@@ -263,6 +268,7 @@ const TABLES: Record<string, Partial<Labels>> = {
     studyAids: 'Studiehulp',
   },
   af: {
+    disagreements: 'Waar die bronne verskil',
     file: 'lêer',
     revision: 'weergawe',
     dated: 'van',
@@ -312,6 +318,7 @@ const TABLES: Record<string, Partial<Labels>> = {
     studyAids: 'Studiehulp',
   },
   nb: {
+    disagreements: 'Der kildene er uenige',
     file: 'fil',
     revision: 'versjon',
     dated: 'fra',
@@ -361,6 +368,7 @@ const TABLES: Record<string, Partial<Labels>> = {
     studyAids: 'Studiehjelp',
   },
   it: {
+    disagreements: 'Dove le fonti divergono',
     file: 'file',
     revision: 'revisione',
     dated: 'del',
@@ -408,6 +416,7 @@ const TABLES: Record<string, Partial<Labels>> = {
     studyAids: 'Sussidi allo studio',
   },
   pt: {
+    disagreements: 'Onde as fontes divergem',
     file: 'ficheiro',
     revision: 'revisão',
     dated: 'de',
