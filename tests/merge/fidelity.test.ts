@@ -143,6 +143,23 @@ describe('clean readings', () => {
     expect(s!.text).toBe('Stalin welcomed it.');
   });
 
+  it('ends a sentence in brackets at its closing bracket, when the next sentence starts there', () => {
+    const text = splitSentences([
+      {
+        type: 'text',
+        value:
+          'Italy joined the pact in 1937. (Although Italy had already signed another pact in 1933) ' +
+          'Economically, the two states drew closer. The town (Population 3000) lies on the river.',
+      },
+    ]).map((s) => s.text);
+    expect(text).toEqual([
+      'Italy joined the pact in 1937.',
+      '(Although Italy had already signed another pact in 1933)',
+      'Economically, the two states drew closer.',
+      'The town (Population 3000) lies on the river.',
+    ]);
+  });
+
   it('drops brackets a rendition emptied, not the brackets of a call in code', () => {
     const [paid] = splitSentences([{ type: 'text', value: 'Germany would be paid 7.5 million dollars ( ; ).' }]);
     expect(paid!.text).toBe('Germany would be paid 7.5 million dollars.');
