@@ -63,8 +63,8 @@ const oracleOptions = (text: string) => ({
   },
 });
 
-/** Lines that hold only text (no list, heading, table, template, link or tag at their start). */
-const TEXT_LINE = /^[^\s*#:;={}|!<[]/;
+/** Lines that hold only text (no list, heading, table, template, tag, file or category link at their start). */
+const TEXT_LINE = /^(?:[^\s*#:;={}|!<[]|\[\[[^\]:|]+(?:\||\]\]))/u;
 
 /**
  * The oracle's sentences of an article: wtf_wikipedia's reading, those of four words or more. wtf_wikipedia
