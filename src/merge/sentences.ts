@@ -212,6 +212,11 @@ export class SentenceIndex<T> {
   /** Scratch space for `best`: shared words per entry, zeroed after each lookup. */
   private counts = new Uint16Array(256);
 
+  /** Call `fn` on every indexed value (a merge step that moves sentences between blocks updates them). */
+  forEachValue(fn: (value: T) => void): void {
+    for (const entry of this.entries) fn(entry.value);
+  }
+
   add(text: string, value: T): void {
     const ws = contentWords(text);
     const id = this.entries.push({ words: ws, value }) - 1;
