@@ -32,7 +32,120 @@ const EN = {
   studyAids: 'Study aids',
 };
 
-export type Labels = typeof EN;
+// The glossary of treaties: what the model knows of each instrument (status, history, parties, protocols).
+const TREATY_EN = {
+  treatyStatus: 'Status',
+  treatyProposed: 'Proposed, never concluded',
+  treatyNegotiated: 'Negotiated, never concluded',
+  treatySigned: 'Signed',
+  treatyRatified: 'Ratified',
+  treatyDenounced: 'Denounced or broken',
+  treatyParties: 'Parties',
+  treatySignedBy: 'signed by',
+  treatyProtocols: 'Protocols',
+  treatyAliases: 'Also called',
+};
+const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
+  de: {
+    treatyStatus: 'Stand',
+    treatyProposed: 'Vorgeschlagen, nie geschlossen',
+    treatyNegotiated: 'Verhandelt, nie geschlossen',
+    treatySigned: 'Unterzeichnet',
+    treatyRatified: 'Ratifiziert',
+    treatyDenounced: 'Gekündigt oder gebrochen',
+    treatyParties: 'Vertragsparteien',
+    treatySignedBy: 'unterzeichnet von',
+    treatyProtocols: 'Protokolle',
+    treatyAliases: 'Auch genannt',
+  },
+  fr: {
+    treatyStatus: 'Statut',
+    treatyProposed: 'Proposé, jamais conclu',
+    treatyNegotiated: 'Négocié, jamais conclu',
+    treatySigned: 'Signé',
+    treatyRatified: 'Ratifié',
+    treatyDenounced: 'Dénoncé ou rompu',
+    treatyParties: 'Parties',
+    treatySignedBy: 'signé par',
+    treatyProtocols: 'Protocoles',
+    treatyAliases: 'Aussi appelé',
+  },
+  es: {
+    treatyStatus: 'Estado',
+    treatyProposed: 'Propuesto, nunca concluido',
+    treatyNegotiated: 'Negociado, nunca concluido',
+    treatySigned: 'Firmado',
+    treatyRatified: 'Ratificado',
+    treatyDenounced: 'Denunciado o roto',
+    treatyParties: 'Partes',
+    treatySignedBy: 'firmado por',
+    treatyProtocols: 'Protocolos',
+    treatyAliases: 'También llamado',
+  },
+  nl: {
+    treatyStatus: 'Status',
+    treatyProposed: 'Voorgesteld, nooit gesloten',
+    treatyNegotiated: 'Onderhandeld, nooit gesloten',
+    treatySigned: 'Ondertekend',
+    treatyRatified: 'Geratificeerd',
+    treatyDenounced: 'Opgezegd of geschonden',
+    treatyParties: 'Partijen',
+    treatySignedBy: 'ondertekend door',
+    treatyProtocols: 'Protocollen',
+    treatyAliases: 'Ook genoemd',
+  },
+  af: {
+    treatyStatus: 'Status',
+    treatyProposed: 'Voorgestel, nooit gesluit nie',
+    treatyNegotiated: 'Onderhandel, nooit gesluit nie',
+    treatySigned: 'Onderteken',
+    treatyRatified: 'Bekragtig',
+    treatyDenounced: 'Opgesê of verbreek',
+    treatyParties: 'Partye',
+    treatySignedBy: 'onderteken deur',
+    treatyProtocols: 'Protokolle',
+    treatyAliases: 'Ook genoem',
+  },
+  nb: {
+    treatyStatus: 'Status',
+    treatyProposed: 'Foreslått, aldri inngått',
+    treatyNegotiated: 'Forhandlet, aldri inngått',
+    treatySigned: 'Undertegnet',
+    treatyRatified: 'Ratifisert',
+    treatyDenounced: 'Oppsagt eller brutt',
+    treatyParties: 'Parter',
+    treatySignedBy: 'undertegnet av',
+    treatyProtocols: 'Protokoller',
+    treatyAliases: 'Også kalt',
+  },
+  it: {
+    treatyStatus: 'Stato',
+    treatyProposed: 'Proposto, mai concluso',
+    treatyNegotiated: 'Negoziato, mai concluso',
+    treatySigned: 'Firmato',
+    treatyRatified: 'Ratificato',
+    treatyDenounced: 'Denunciato o violato',
+    treatyParties: 'Parti',
+    treatySignedBy: 'firmato da',
+    treatyProtocols: 'Protocolli',
+    treatyAliases: 'Detto anche',
+  },
+  pt: {
+    treatyStatus: 'Situação',
+    treatyProposed: 'Proposto, nunca concluído',
+    treatyNegotiated: 'Negociado, nunca concluído',
+    treatySigned: 'Assinado',
+    treatyRatified: 'Ratificado',
+    treatyDenounced: 'Denunciado ou rompido',
+    treatyParties: 'Partes',
+    treatySignedBy: 'assinado por',
+    treatyProtocols: 'Protocolos',
+    treatyAliases: 'Também chamado',
+  },
+};
+TREATY_TABLES.nn = TREATY_TABLES.nb!;
+
+export type Labels = typeof EN & typeof TREATY_EN;
 
 const TABLES: Record<string, Partial<Labels>> = {
   de: {
@@ -232,6 +345,6 @@ TABLES.nn = TABLES.nb!;
 
 /** Quire's own words in the language of a BCP 47 tag (English where a table has no word). */
 export function labelsFor(language: string): Labels {
-  const table = TABLES[baseLanguage(language)];
-  return table ? { ...EN, ...table } : EN;
+  const base = baseLanguage(language);
+  return { ...EN, ...TREATY_EN, ...TABLES[base], ...TREATY_TABLES[base] };
 }
