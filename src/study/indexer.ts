@@ -244,8 +244,11 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
 }
 
 /** A title or post before a name ("Foreign Minister", "Marshal", "Commissar"), not a demonym alone. */
-const TITLE_WORD =
-  /\b(?:General|Marshal|Admiral|Colonel|Captain|President|Chancellor|Premier|Minister|Commissar|Ambassador|Secretary|King|Queen|Emperor|Mr|Mrs|Dr|Professor)\s+\p{Lu}/u;
+const TITLE_WORD = new RegExp(
+  String.raw`\b(?:General|Marshal|Admiral|Colonel|Captain|President|Chancellor|Premier|Minister|Commissar|` +
+    String.raw`Ambassador|Secretary|King|Queen|Emperor|Mr|Mrs|Dr|Professor)\s+\p{Lu}`,
+  'u',
+);
 /** Two to four capitalised words (particles between), none a generic, organisation or place word. */
 function personLike(name: string): boolean {
   const words = name.split(/\s+/).filter((w) => !/^(?:von|van|der|de|zu|di|da|del|la|le)$/.test(w));
