@@ -194,7 +194,9 @@ function shorten(label: string): string {
   }
   for (let before = ''; before !== text;) {
     before = text;
+    // "… concluded another treaty (Treaty": a bracket cut open goes with what it opened.
     text = text.replace(TRAILING_STOP, '').replace(/[\s,;:–-]+$/, '');
+    if (unbalanced(text)) text = text.replace(/\s*[(“"][^(“"]*$/, '');
   }
   return text;
 }
@@ -211,6 +213,12 @@ function bareParticiple(head: string): boolean {
   return (
     /ed$/.test(bare(ws.at(-1) ?? '')) && !/^(?:was|were|been|be|is|are|had|has|have|being)$/i.test(ws.at(-2) ?? '')
   );
+}
+
+/** A bracket or quotation opened and not closed. */
+function unbalanced(text: string): boolean {
+  const count = (c: string) => text.split(c).length - 1;
+  return count('(') > count(')') || count('“') > count('”') || count('"') % 2 === 1;
 }
 
 const MARK = '\u2060';
