@@ -171,7 +171,7 @@ function addSubsection(b: Building, section: WSection, title: string, level: num
       line: section.sources[0]!.line,
       rule: section.hadText ? 'duplicate-section' : 'empty-section',
       message: section.hadText
-        ? `section "${title}" repeats text the book already has and was left out (see duplicates)`
+        ? `section "${title}" was left out: its text is in the book, where the other sources tell it (see duplicates)`
         : `section "${title}" has no text in any source and was left out`,
     });
   return made.id;

@@ -126,6 +126,9 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
   let run: WSentence[] = [];
   let matchedInBlock = false;
   const own = block.sources[0]!.source;
+  // A section only this source has, whose sentences the book tells elsewhere: what it adds follows the
+  // sentences it aligned with there (its neighbours), not its own heading.
+  const onlyOwn = !at.how.isBase && at.into.sources.every((p) => p.source === own);
   for (const sentence of block.sentences) {
     // Within one source nothing is folded: a source's repeats are its author's text. A sentence of the book
     // that this source already carries takes another of its sentences only when that one is not a repeat
@@ -146,7 +149,9 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
     anchor = placeRun(fusion, run, block, { ...at, anchor }, matchedInBlock);
     run = [];
     fold(fusion, match.hit, sentence, match.similarity, at.how.locale);
-    if (outline.within(match.hit.section, at.into)) {
+    // New text follows the sentence it aligned with: in this section, or in another of the same chapter
+    // (a coarser source's section spans several of the book's).
+    if (outline.within(match.hit.section, at.into) || onlyOwn || outline.sameChapter(match.hit.section, at.into)) {
       anchor = {
         block: match.hit.block,
         section: match.hit.section,
@@ -338,8 +343,12 @@ function matchOf(
   }
   if (!ctx.afterMatch) return undefined;
   const next = nextInBook(ctx.anchor, ctx.at.into);
-  if (!next || !ctx.accept(next) || !outline.within(next.section, ctx.at.into)) return undefined;
-  const score = stemSimilarity(sentence.text, next.sentence.text);
+  const near = next && (outline.within(next.section, ctx.at.into) || outline.sameChapter(next.section, ctx.at.into));
+  if (!next || !near || !ctx.accept(next)) return undefined;
+  const score = Math.max(
+    stemSimilarity(sentence.text, next.sentence.text),
+    stemContainment(sentence.text, next.sentence.text),
+  );
   if (score < PARAPHRASE) return undefined;
   if (compareFacts(next.sentence.text, sentence.text, ctx.at.how.locale).relation === 'conflict') return undefined;
   return { hit: next, similarity: Math.round(score * 100) / 100 };
@@ -358,6 +367,18 @@ function nextInBook(anchor: Anchor | undefined, into: WSection): Hit | undefined
   if (item + 1 < block.sentences.length) return { block, section, sentence: block.sentences[item + 1]! };
   const following = section.blocks[section.blocks.indexOf(block) + 1];
   return following?.sentences.length ? { block: following, section, sentence: following.sentences[0]! } : undefined;
+}
+
+/**
+ * A short reading whose every stem the next sentence of the book has (at least three): the same statement
+ * cut short ("The consequences were multiplex." / "The consequences were multiple: …"). Otherwise 0.
+ */
+function stemContainment(incoming: string, kept: string): number {
+  const stems = (t: string) => new Set([...contentWords(t)].map((w) => w.slice(0, 4)));
+  const mine = stems(incoming);
+  const theirs = stems(kept);
+  if (mine.size < 3 || mine.size >= theirs.size) return 0;
+  return [...mine].every((s) => theirs.has(s)) ? 1 : 0;
 }
 
 /** Dice similarity of word stems (the first four letters), so inflections and derivations count as one. */

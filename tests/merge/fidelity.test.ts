@@ -143,6 +143,23 @@ describe('clean readings', () => {
     expect(s!.text).toBe('Stalin welcomed it.');
   });
 
+  it('ends a sentence in brackets at its closing bracket, when the next sentence starts there', () => {
+    const text = splitSentences([
+      {
+        type: 'text',
+        value:
+          'Italy joined the pact in 1937. (Although Italy had already signed another pact in 1933) ' +
+          'Economically, the two states drew closer. The town (Population 3000) lies on the river.',
+      },
+    ]).map((s) => s.text);
+    expect(text).toEqual([
+      'Italy joined the pact in 1937.',
+      '(Although Italy had already signed another pact in 1933)',
+      'Economically, the two states drew closer.',
+      'The town (Population 3000) lies on the river.',
+    ]);
+  });
+
   it('drops brackets a rendition emptied, not the brackets of a call in code', () => {
     const [paid] = splitSentences([{ type: 'text', value: 'Germany would be paid 7.5 million dollars ( ; ).' }]);
     expect(paid!.text).toBe('Germany would be paid 7.5 million dollars.');
@@ -238,6 +255,56 @@ describe('placement', () => {
     const book = mergeSources([a, b], meta);
     const titles = book.chapters.flatMap((c) => c.sections.map((s) => s.title));
     expect(titles).toEqual(['Early', 'Early details', 'Middle', 'Only here', 'Late']);
+  });
+
+  it('puts what only a coarser source says after the sentence it follows there, in whichever section', () => {
+    const fine = wiki(
+      [
+        '== War ==',
+        '=== Invasion ===',
+        'In September the army crossed the river at dawn.',
+        '=== Northern front ===',
+        'In November the northern front opened along the lakes.',
+        'The peace treaty was signed in March and the fighting ended.',
+        'The consequences of the conflict were multiple: the army was reorganised.',
+        '=== Coast ===',
+        'In June the coastal towns were occupied by the fleet.',
+      ],
+      'fine.wiki',
+      2,
+    );
+    const coarse = wiki(
+      [
+        '== War ==',
+        '=== Campaign ===',
+        'In September the army crossed the river at dawn.',
+        'The peace treaty was signed in March and the fighting ended.',
+        'The consequences of the conflict were multiplex.',
+        'The northern villages were rebuilt within two years.',
+        'In June the coastal towns were occupied by the fleet.',
+        'On the next day the envoys arrived by sea.',
+      ],
+      'coarse.wiki',
+      1,
+    );
+    const book = mergeSources([fine, coarse], meta);
+    const text = (title: string) =>
+      book.chapters
+        .flatMap((c) => c.sections)
+        .find((s) => s.title === title)!
+        .blocks.flatMap((b) => b.sentences);
+    expect(text('Northern front')).toEqual([
+      'In November the northern front opened along the lakes.',
+      'The peace treaty was signed in March and the fighting ended.',
+      // The statement cut short ("…were multiplex.") is one with the full one: what follows it follows that.
+      'The consequences of the conflict were multiple: the army was reorganised.',
+      'The northern villages were rebuilt within two years.',
+    ]);
+    expect(text('Coast')).toEqual([
+      'In June the coastal towns were occupied by the fleet.',
+      'On the next day the envoys arrived by sea.',
+    ]);
+    expect(text('Invasion')).toEqual(['In September the army crossed the river at dawn.']);
   });
 });
 

@@ -48,7 +48,7 @@ describe('the glossary of treaties shows what the guide knows of each instrument
     const finnish = entry('Soviet–Finnish Non-Aggression Pact');
     expect(finnish).toContain(`${labels.treatySigned} 1932`);
     expect(finnish).toContain(`${labels.treatyDenounced} November 28, 1939`);
-    expect(finnish).toContain(`${labels.treatyParties}: Soviet Union, Finland`);
+    expect(finnish).toContain(`${labels.parties}: Soviet Union, Finland`);
   });
 
   it('a ratified treaty shows both dates; protocols stand under their treaty', () => {
