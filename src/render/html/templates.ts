@@ -129,15 +129,22 @@ function confinedFs(dir: string, files: Map<string, string>): FS {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-/** Print: the distinct pages a list of links lands on, in order ("00" placeholders before they are known). */
-function pageList(links: { href: string }[], pages: Record<string, number>): { href: string; page: string }[] {
-  const out: { href: string; page: string }[] = [];
+/**
+ * Print: the distinct pages a list of links lands on, in order ("00" placeholders before they are known).
+ * A link to a page already listed is kept as a target only (`same`, printed without text): the PDF then
+ * still records where it lands, so the next layout knows its page and lists it again if it moves.
+ */
+function pageList(
+  links: { href: string }[],
+  pages: Record<string, number>,
+): { href: string; page: string; same: boolean }[] {
+  const out: { href: string; page: string; same: boolean }[] = [];
   for (const l of links) {
     const page = Object.hasOwn(pages, l.href.replace(/^#/, '')) ? pages[l.href.replace(/^#/, '')] : undefined;
-    if (page === undefined) out.push({ href: l.href, page: '00' });
-    else if (!out.some((o) => o.page === String(page))) out.push({ href: l.href, page: String(page) });
+    const same = page !== undefined && out.some((o) => o.page === String(page));
+    out.push({ href: l.href, page: page === undefined ? '00' : String(page), same });
   }
-  return out.sort((a, b) => Number(a.page) - Number(b.page));
+  return out.sort((a, b) => Number(a.same) - Number(b.same) || Number(a.page) - Number(b.page));
 }
 
 /** A LiquidJS error as file, line, column and the reason alone (Liquid appends the place to its message). */
