@@ -9,6 +9,7 @@ import nlp from 'compromise';
 import type { Book, TimelineEvent } from '../model/index.js';
 import { blocksOf } from './text.js';
 import { bookDates, isoOf, rawDatesIn, type BookDate } from './dates.js';
+import { baseLanguage } from '../util/language.js';
 
 export interface DateMention {
   /** ISO start by precision. */
@@ -591,7 +592,18 @@ function mergeRuns(events: Draft[]): void {
   }
 }
 
+/** English: a clause that tells no event — a view, a condition, a state of things, background. */
+function notAnEvent(text: string, sentence: string, d: BookDate): boolean {
+  // "It could have been": no event in it; "it is argued that …", "could have been made": a view, not an event.
+  if (HEDGED.test(text) || UNRESOLVED.test(text) || prepositionOnly(text)) return true;
+  if (d.precision === 'year' && BY_YEAR.test(sentence.slice(0, d.index)) && /\bhad\b/i.test(text)) return true;
+  // "Both Germany and Russia were pariah nations (by 1919)": a state of things, not an event.
+  if (d.precision === 'year' && (isState(text) || !tellsIn(text))) return true;
+  return d.precision !== 'day' && background(text, d.precision);
+}
+
 export function extractTimeline(book: Book): TimelineEvent[] {
+  const english = baseLanguage(book.meta.language) === 'en';
   const dates = bookDates(book);
   const events: Draft[] = [];
   let order = 0;
@@ -603,13 +615,10 @@ export function extractTimeline(book: Book): TimelineEvent[] {
         // List lines ("Adolf Ioffe (1918)") date a person, not an event.
         if (ref.block.kind === 'list' && d.precision === 'year') continue;
         const text = eventLabel(sentence, d, perSentence[si]!);
-        // "It could have been": no event in it; "it is argued that …", "could have been made": a view, not an event.
-        if (contentWords(text).size < 2 || HEDGED.test(text) || UNRESOLVED.test(text) || prepositionOnly(text))
-          continue;
-        if (d.precision === 'year' && BY_YEAR.test(sentence.slice(0, d.index)) && /\bhad\b/i.test(text)) continue;
-        // "Both Germany and Russia were pariah nations (by 1919)": a state of things, not an event.
-        if (d.precision === 'year' && (isState(text) || !tellsIn(text))) continue;
-        if (d.precision !== 'day' && background(text, d.precision)) continue;
+        if (contentWords(text).size < 2) continue;
+        // What tells an event from a view, a state or background is read from English words and tags: in
+        // other languages every dated clause stays.
+        if (english && notAnEvent(text, sentence, d)) continue;
         // A year the narrative leaves unsettled is marked in the data, not shown as if certain.
         if (d.uncertain) continue;
         const words = contentWords(eventClause(sentence, d, perSentence[si]!));

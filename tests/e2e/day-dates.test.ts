@@ -16,7 +16,10 @@ function timeline(wiki: string) {
   const guide = addStudyAids(prepareBook([source], meta, config));
   return {
     language: meta.language,
-    days: guide.glossaries.timeline.filter((e) => e.precision === 'day').map((e) => e.date),
+    // A day starts an event or ends one (a life told in one sentence is one span: birth to death).
+    days: guide.glossaries.timeline
+      .filter((e) => e.precision === 'day')
+      .flatMap((e) => (e.end ? [e.date, e.end] : [e.date])),
   };
 }
 
