@@ -96,6 +96,10 @@ describe('quire build --course: several guides in one run', () => {
     const both = await runQuire(['build', '--course', course, '--content', path.join(course, 'keepers')]);
     expect(both.code).not.toBe(0);
     expect(both.stderr.trim()).toMatch(/^quire: .*--course.*--content.* — see quire --help$/);
+    // `quire build` in a course folder says how to build the course.
+    const inside = await runQuire(['build'], { cwd: course });
+    expect(inside.code).toBe(1);
+    expect(inside.stderr.trim()).toMatch(/its folders canal, keepers are guides: .*"quire build --course \."$/);
     rmSync(empty, { recursive: true, force: true });
     rmSync(course, { recursive: true, force: true });
   });
