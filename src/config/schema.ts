@@ -87,9 +87,11 @@ export const ConfigSchema = z
         policy: z.enum(['union', 'prefer']).default('union'),
         /** Similarity (Dice of content words, 0–1) from which two sentences count as one. */
         threshold: z.number().min(0.3).max(1).default(0.6),
+        /** Where the sources disagree on a fact: notes at the sentence, a list at each chapter's end, or off. */
+        apparatus: z.enum(['notes', 'summary', 'off']).default('notes'),
       })
       .strict()
-      .default({ policy: 'union', threshold: 0.6 }),
+      .default({ policy: 'union', threshold: 0.6, apparatus: 'notes' }),
     /** Folder of templates, relative to the content folder; default: Quire's own templates/. */
     templates: z.string().optional(),
     output: z

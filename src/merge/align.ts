@@ -157,6 +157,8 @@ export interface Placement {
   heading?: Provenance;
   /** For a section aligned to one of the book: the title it takes (the preferred source's headings win). */
   title?: string;
+  /** For a new section: book sections this source aligns text to (it is never moved past them). */
+  keepBefore?: ReadonlySet<WSection>;
 }
 
 export interface Placed {
@@ -220,7 +222,12 @@ export function placeSections(
     }
     const placement: Placement = target
       ? { section, into: target, heading: provenance(source, section.line) }
-      : { section, into: sectionAfter(previous, section, source), after: previous };
+      : {
+          section,
+          into: sectionAfter(previous, section, source),
+          after: previous,
+          keepBefore: new Set(aligned.targets.filter((t): t is WSection => t !== undefined)),
+        };
     // Headings come from the preferred source.
     if (target && options.isPreferred && i > 0) placement.title = section.title;
     for (const g of grouping.splice(0)) {
@@ -251,10 +258,34 @@ function sectionAfter(previous: WSection, section: SourceSection, source: Source
   return newSection(section.title, level, provenance(source, section.line));
 }
 
+/** The years a text names (four digits from 1000 to 2099), in order of size. */
+function yearsIn(text: string): number[] {
+  return (text.match(/\b(?:1\d|20)\d\d\b/g) ?? []).map(Number).sort((a, b) => a - b);
+}
+const median = (xs: number[]) => (xs.length ? xs[Math.floor(xs.length / 2)] : undefined);
+
+/**
+ * Where a section only one source has goes: after the section its predecessor went to, then past the
+ * following sections of its level whose dates come before its own (a passage about 1937–1939 never stands
+ * before one about 1933), never past a section this source itself puts text in later.
+ */
+function placeByDates(outline: Outline, placement: Placement & { after: WSection }): WSection {
+  const year = median(yearsIn(placement.section.blocks.map((b) => toString(b)).join(' ')));
+  let after = placement.after;
+  if (year === undefined) return after;
+  for (;;) {
+    const next = outline.nextSibling(after, placement.into.level);
+    if (!next || placement.keepBefore?.has(next)) return after;
+    const theirs = median(yearsIn(next.blocks.flatMap((b) => b.sentences.map((x) => x.text)).join(' ')));
+    if (theirs === undefined || theirs >= year) return after;
+    after = next;
+  }
+}
+
 /** Puts a placement into the book: a new section into the outline, an aligned one's heading and title. */
 export function land(outline: Outline, placement: Placement): void {
   const { into, after, heading, title } = placement;
-  if (after) outline.insertAfter(after, into);
+  if (after) outline.insertAfter(placeByDates(outline, { ...placement, after }), into);
   if (heading) into.sources.push(heading);
   if (title !== undefined) into.title = title;
 }

@@ -9,7 +9,7 @@ import type { FootnoteReference, List, PhrasingContent } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { BackMatter, Block, Chapter, MergeReport, Section, Warning } from '../model/index.js';
 import { slugify } from '../util/slug.js';
-import type { WBlock, WSection, WSentence } from './work.js';
+import type { Variant, WBlock, WSection, WSentence } from './work.js';
 import { isBackMatterTitle } from '../util/language.js';
 
 /** Headings whose sections are apparatus, not chapters. */
@@ -23,12 +23,17 @@ export interface Chaptered {
   /** The id each working section and block got in the book (sections left out have none). */
   sectionId: Map<WSection, string>;
   blockId: Map<WBlock, string>;
+  /** The chapter id each kept section is in. */
+  chapterOf: Map<WSection, string>;
+  /** The block id each sentence of the book is in. */
+  sentenceBlock: Map<WSentence, string>;
 }
 
 /** What is being built, passed to each part of the walk. */
 interface Building extends Chaptered {
   ids: Set<string>;
   citationId: ReadonlyMap<string, string>;
+  variantId: ReadonlyMap<Variant, { id: string }>;
   chapterLevel: number;
 }
 
@@ -40,6 +45,7 @@ export function buildChapters(
   outline: readonly WSection[],
   citationId: ReadonlyMap<string, string>,
   textSources: number,
+  variantId: ReadonlyMap<Variant, { id: string }> = new Map(),
   /** The lead's title, in the book's language. */
   introduction = 'Introduction',
 ): Chaptered {
@@ -50,8 +56,12 @@ export function buildChapters(
     warnings: [],
     sectionId: new Map(),
     blockId: new Map(),
-    ids: new Set(),
+    chapterOf: new Map(),
+    sentenceBlock: new Map(),
+    // Note ids are taken: no section or block may be called "note-1".
+    ids: new Set([...citationId.values(), ...[...variantId.values()].map((v) => v.id)]),
     citationId,
+    variantId,
     chapterLevel: Math.min(...outline.slice(1).map((s) => s.level), 2),
   };
   for (const [i, section] of outline.entries()) {
@@ -65,6 +75,9 @@ export function buildChapters(
     const level = isLead ? b.chapterLevel : section.level;
     const opens = isLead || level <= b.chapterLevel || b.chapters.length === 0;
     const madeId = opens ? addChapter(b, section, title) : addSubsection(b, section, title, level);
+    const kept = b.chapters.at(-1)?.sections.some((s) => s.id === madeId) ?? false;
+    if (!kept) continue;
+    b.chapterOf.set(section, b.chapters.at(-1)!.id);
     const contributors = [...section.contributors];
     b.sections.push({
       id: b.sectionId.get(section) ?? madeId,
@@ -73,13 +86,8 @@ export function buildChapters(
       onlyIn: contributors.length === 1 && textSources > 1 ? contributors[0] : undefined,
     });
   }
-  for (const c of b.chapters.filter((c) => c.sections.length === 0))
-    b.warnings.push({
-      file: '',
-      rule: 'empty-chapter',
-      message: `chapter "${c.title}" has no text in any source and was left out`,
-    });
-  const { chapters, backMatter, sections, warnings, sectionId, blockId } = b;
+  warnEmptyChapters(b, outline);
+  const { chapters, backMatter, sections, warnings, sectionId, blockId, chapterOf, sentenceBlock } = b;
   return {
     chapters: chapters.filter((c) => c.sections.length > 0),
     backMatter,
@@ -87,7 +95,30 @@ export function buildChapters(
     warnings,
     sectionId,
     blockId,
+    chapterOf,
+    sentenceBlock,
   };
+}
+
+/** A chapter left out: it had no text, or all its text is already in the book under other headings. */
+function warnEmptyChapters(b: Building, outline: readonly WSection[]): void {
+  const titled = new Map(outline.map((s) => [s.title, s]));
+  for (const c of b.chapters.filter((c) => c.sections.length === 0)) {
+    const folded = titled.get(c.title)?.hadText;
+    b.warnings.push(
+      folded
+        ? {
+            file: '',
+            rule: 'duplicate-chapter',
+            message: `chapter "${c.title}" repeats text the book already has and was left out (see duplicates)`,
+          }
+        : {
+            file: '',
+            rule: 'empty-chapter',
+            message: `chapter "${c.title}" has no text in any source and was left out`,
+          },
+    );
+  }
 }
 
 function uniqueId(b: Building, wanted: string): string {
@@ -138,8 +169,10 @@ function addSubsection(b: Building, section: WSection, title: string, level: num
     b.warnings.push({
       file: section.sources[0]!.file,
       line: section.sources[0]!.line,
-      rule: 'empty-section',
-      message: `section "${title}" has no text in any source and was left out`,
+      rule: section.hadText ? 'duplicate-section' : 'empty-section',
+      message: section.hadText
+        ? `section "${title}" repeats text the book already has and was left out (see duplicates)`
+        : `section "${title}" has no text in any source and was left out`,
     });
   return made.id;
 }
@@ -159,24 +192,29 @@ function toBlocks(b: Building, section: WSection, sectionId: string): Block[] {
   return section.blocks
     .filter((w) => w.sentences.length)
     .map((w, i) => {
-      const id = `${sectionId}-${i + 1}`;
+      const id = uniqueId(b, `${sectionId}-${i + 1}`);
       b.blockId.set(w, id);
-      return toBlock(w, id, b.citationId);
+      for (const s of w.sentences) b.sentenceBlock.set(s, id);
+      return toBlock(w, id, b.citationId, b.variantId);
     });
 }
 
 /** A working block as the model's block: its mdast node with citations as footnote references. */
-export function toBlock(block: WBlock, id: string, citationId: ReadonlyMap<string, string>): Block {
+export function toBlock(
+  block: WBlock,
+  id: string,
+  citationId: ReadonlyMap<string, string>,
+  variantId: ReadonlyMap<Variant, { id: string }> = new Map(),
+): Block {
   const phrasing = (s: WSentence): PhrasingContent[] => {
     const out: PhrasingContent[] = s.nodes ? structuredClone(s.nodes) : [{ type: 'text', value: s.text }];
-    for (const ref of s.refs) {
-      const cid = citationId.get(ref);
+    const ids = [...s.refs.map((ref) => citationId.get(ref)), ...(s.variants ?? []).map((v) => variantId.get(v)?.id)];
+    for (const cid of ids)
       if (cid && !out.some((n) => n.type === 'footnoteReference' && n.identifier === cid))
         out.push({ type: 'footnoteReference', identifier: cid, label: cid });
-    }
     return out;
   };
-  const sources = block.sources.map((p) => p);
+  const sources = block.sources.map((p) => ({ ...p }));
   const sentences = block.sentences.map((s) => s.text);
   if (block.node) return atomicBlock(block, id, citationId, sources);
   if (block.kind === 'list') {

@@ -4,7 +4,7 @@
  * the book is listed as unattached.
  */
 import type { Citation, MergeReport, Source } from '../model/index.js';
-import { provenance, qualify, type WSection } from './work.js';
+import { provenance, qualify, type Variant, type WSection } from './work.js';
 
 /** A citation with text, by qualified key (see `qualify`). */
 export type CitationTable = Map<string, { key: string; text: string; source: Source; line: number }>;
@@ -22,28 +22,41 @@ export function citationTable(sources: Source[]): CitationTable {
  * (back matter where it stands), their blocks, sentences and keys. Every block with a sentence is in the
  * book (see chapters.ts), so this is the order in which the book uses them.
  */
-export function* refsInReadingOrder(sections: readonly WSection[]): Generator<string> {
+export function* refsInReadingOrder(sections: readonly WSection[], withVariants = false): Generator<string | Variant> {
   for (const section of sections)
-    for (const block of section.blocks) for (const sentence of block.sentences) yield* sentence.refs;
+    for (const block of section.blocks)
+      for (const sentence of block.sentences) {
+        yield* sentence.refs;
+        if (withVariants) yield* sentence.variants ?? [];
+      }
 }
 
-/** Notes numbered by first use; `idOf` maps a qualified key to its note's id. */
+/**
+ * Notes numbered by first use; `idOf` maps a qualified key to its note's id. Variant notes (see
+ * apparatus.ts) share the numbering, so a reader meets notes 1, 2, 3… in reading order whatever they are.
+ */
 export function numberCitations(
   table: CitationTable,
-  refs: Iterable<string>,
-): { citations: Citation[]; idOf: Map<string, string> } {
+  refs: Iterable<string | Variant>,
+): { citations: Citation[]; idOf: Map<string, string>; variantId: Map<Variant, { id: string; number: number }> } {
   const citations: Citation[] = [];
   const idOf = new Map<string, string>();
+  const variantId = new Map<Variant, { id: string; number: number }>();
+  let count = 0;
   for (const qualified of refs) {
+    if (typeof qualified !== 'string') {
+      if (!variantId.has(qualified)) variantId.set(qualified, { id: `note-${++count}`, number: count });
+      continue;
+    }
     if (idOf.has(qualified)) continue;
     const found = table.get(qualified);
     if (!found) continue;
-    const number = citations.length + 1;
+    const number = ++count;
     const id = `note-${number}`;
     citations.push({ id, number, text: found.text, sources: [provenance(found.source, found.line)] });
     idOf.set(qualified, id);
   }
-  return { citations, idOf };
+  return { citations, idOf, variantId };
 }
 
 /** Citations no sentence of the book uses, in the order of their sources. */

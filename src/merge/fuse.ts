@@ -12,9 +12,19 @@ import type { BlockNode, MergeReport, Provenance, Source } from '../model/index.
 import { blockKindOf, isAtomic, textUnits } from '../model/blocks.js';
 import { isPlain, sliceSentence } from './phrasing.js';
 import type { Outline } from './outline.js';
-import { contentWords, isNearDuplicate, SentenceIndex, splitSentences, type Sentence } from './sentences.js';
+import {
+  contentWords,
+  isNearDuplicate,
+  SentenceIndex,
+  similarity,
+  plainOf,
+  splitSentences,
+  type Sentence,
+} from './sentences.js';
+import { compareFacts } from './facts.js';
+import { medianMonth } from './dates.js';
 import type { SourceSection } from './align.js';
-import { wordingVariant } from './variants.js';
+import { readingVariant } from './variants.js';
 import { provenance, qualify, type Duplicate, type Hit, type Variant, type WBlock, type WSection } from './work.js';
 import type { WSentence } from './work.js';
 
@@ -54,18 +64,60 @@ export function fuseSection(fusion: Fusion, outline: Outline, section: SourceSec
   // New text goes after the block holding the previous matched sentence, which may sit in a subsection
   // of `into` when this source is coarser than the canonical structure.
   let anchor: Anchor | undefined;
+  if (section.blocks.length) into.hadText = true;
   for (const node of section.blocks) {
-    anchor = fuseBlock(fusion, outline, toWBlock(node, how.source, how.locale), { into, anchor, how });
+    anchor = fuseBlock(fusion, outline, toWBlock(node, how.source, how.locale), { into, anchor, how, outline });
     // The structure source keeps its own paragraph breaks: its next block starts a new paragraph.
     if (how.isBase) anchor = undefined;
   }
 }
 
 interface At {
+  outline: Outline;
   into: WSection;
   anchor: Anchor | undefined;
   how: FuseSource;
 }
+
+/** Months between a passage's dates and a section's before the passage moves to an earlier section. */
+const DATE_GAP = 6;
+
+/**
+ * A paragraph only one source has, about events well before those of the section it would join: the
+ * last earlier section of the same chapter whose dates come no later than the paragraph's own (its dates
+ * put it there; it is never put before what it presupposes). Undefined when it stays.
+ */
+function sectionByDates(outline: Outline, target: WSection, run: WSentence[], locale: string): WSection | undefined {
+  const own = medianMonth(
+    run.map((s) => s.text),
+    locale,
+  );
+  const theirs = sectionMonth(target, locale);
+  if (own === undefined || theirs === undefined || theirs - own < DATE_GAP) return undefined;
+  const chapterLevel = Math.min(...outline.sections.slice(1).map((s) => s.level), 2);
+  let found: WSection | undefined;
+  for (const section of outline.earlierInChapter(target, chapterLevel)) {
+    const when = sectionMonth(section, locale);
+    if (when !== undefined && when <= own) found = section;
+  }
+  return found;
+}
+
+/** A section's middle month, remembered while its number of paragraphs stays (the merge adds to sections). */
+const sectionMonths = new WeakMap<WSection, { blocks: number; month: number | undefined }>();
+function sectionMonth(section: WSection, locale: string): number | undefined {
+  const known = sectionMonths.get(section);
+  if (known && known.blocks === section.blocks.length) return known.month;
+  const month = medianMonth(
+    section.blocks.flatMap((b) => b.sentences.map((x) => x.text)),
+    locale,
+  );
+  sectionMonths.set(section, { blocks: section.blocks.length, month });
+  return month;
+}
+
+/** A sentence opening with a clause number ("2. In the event…", "(3) The parties…"). */
+const CLAUSE = /^\(?\d{1,2}[.)]\s/;
 
 /** Fuse one block's sentences; returns where the next block's new text goes. */
 function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anchor | undefined {
@@ -73,25 +125,32 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
   let anchor = at.anchor;
   let run: WSentence[] = [];
   let matchedInBlock = false;
+  const own = block.sources[0]!.source;
   for (const sentence of block.sentences) {
-    // Prose folds into prose of its kind, or into a quotation that says it (a source may quote a passage
-    // that another gives as running text); never into a table or any other atomic block.
-    const best = fusion.index.best(
-      sentence.text,
-      (h) => (h.block.kind === block.kind && !h.block.node) || h.block.kind === 'quote',
-    );
-    if (!best || !foldable(best, sentence, at.how.threshold)) {
+    // Within one source nothing is folded: a source's repeats are its author's text. A sentence of the book
+    // that this source already carries takes another of its sentences only when that one is not a repeat
+    // of the first (one source splits in two what another says in one sentence).
+    const accept = (h: Hit) => {
+      // Prose folds into prose of its kind, or into a quotation that says it (a source may quote a passage
+      // that another gives as running text); never into a table or any other atomic block.
+      if (!((h.block.kind === block.kind && !h.block.node) || h.block.kind === 'quote')) return false;
+      const mine = h.sentence.witnesses?.get(own);
+      if (mine === undefined) return !h.sentence.sources.some((p) => p.source === own);
+      return similarity(contentWords(mine), contentWords(sentence.text)) < at.how.threshold;
+    };
+    const match = matchOf(fusion, outline, sentence, { accept, anchor, at, afterMatch: run.length === 0 });
+    if (!match) {
       run.push(sentence);
       continue;
     }
     anchor = placeRun(fusion, run, block, { ...at, anchor }, matchedInBlock);
     run = [];
-    fold(fusion, best.value, sentence, Math.round(Math.max(best.score, best.containment) * 100) / 100);
-    if (outline.within(best.value.section, at.into)) {
+    fold(fusion, match.hit, sentence, match.similarity, at.how.locale);
+    if (outline.within(match.hit.section, at.into)) {
       anchor = {
-        block: best.value.block,
-        section: best.value.section,
-        item: best.value.block.sentences.indexOf(best.value.sentence),
+        block: match.hit.block,
+        section: match.hit.section,
+        item: match.hit.block.sentences.indexOf(match.hit.sentence),
       };
       matchedInBlock = true;
     }
@@ -145,7 +204,7 @@ function fuseAtomic(fusion: Fusion, block: WBlock, at: At): Anchor | undefined {
 function quotedAsProse(fusion: Fusion, block: WBlock, at: At): Anchor | undefined {
   const hits = block.sentences.map((sentence) => {
     const best = fusion.index.best(sentence.text, (h) => h.block.kind === 'paragraph' && !h.block.node);
-    return best && foldable(best, sentence, at.how.threshold) ? best : undefined;
+    return best && foldable(best, sentence, at.how) ? best : undefined;
   });
   const found = hits.filter(Boolean).length;
   if (!found || found < 0.8 * block.sentences.length) return undefined;
@@ -154,35 +213,87 @@ function quotedAsProse(fusion: Fusion, block: WBlock, at: At): Anchor | undefine
   block.sentences.forEach((sentence, i) => {
     const best = hits[i];
     if (!best) return void rest.push(sentence);
-    fold(fusion, best.value, sentence, Math.round(Math.max(best.score, best.containment) * 100) / 100);
+    const score = Math.round(Math.max(best.score, best.containment) * 100) / 100;
+    fold(fusion, best.value, sentence, score, at.how.locale);
     const { value } = best;
     anchor = { block: value.block, section: value.section, item: value.block.sentences.indexOf(value.sentence) };
   });
-  const prose: WBlock = { kind: 'paragraph', sentences: rest, sources: block.sources };
+  const prose: WBlock = { kind: 'paragraph', sentences: rest, sources: [...block.sources] };
   return placeRun(fusion, rest, prose, { ...at, anchor }, true) ?? anchor;
 }
 
 /**
+ * The book's sentence that `sentence` is a reading of, if any: its near-duplicate anywhere in the book
+ * (found through the index), or else — the collation's alignment of neighbours — the sentence that comes
+ * next in the book after the previous match, when the two are close paraphrases stating the same facts.
+ */
+function matchOf(
+  fusion: Fusion,
+  outline: Outline,
+  sentence: WSentence,
+  ctx: { accept: (h: Hit) => boolean; anchor: Anchor | undefined; at: At; afterMatch: boolean },
+): { hit: Hit; similarity: number } | undefined {
+  const best = fusion.index.best(sentence.text, ctx.accept);
+  if (best && foldable(best, sentence, ctx.at.how)) {
+    return { hit: best.value, similarity: Math.round(Math.max(best.score, best.containment) * 100) / 100 };
+  }
+  if (!ctx.afterMatch) return undefined;
+  const next = nextInBook(ctx.anchor, ctx.at.into);
+  if (!next || !ctx.accept(next) || !outline.within(next.section, ctx.at.into)) return undefined;
+  const score = stemSimilarity(sentence.text, next.sentence.text);
+  if (score < PARAPHRASE) return undefined;
+  if (compareFacts(next.sentence.text, sentence.text, ctx.at.how.locale).relation === 'conflict') return undefined;
+  return { hit: next, similarity: Math.round(score * 100) / 100 };
+}
+
+/** Stem similarity from which two sentences in the same place of their sections are one paraphrased. */
+const PARAPHRASE = 0.6;
+
+/** The book's sentence right after `anchor` (the first of `into` when there is none). */
+function nextInBook(anchor: Anchor | undefined, into: WSection): Hit | undefined {
+  if (!anchor) {
+    const block = into.blocks.find((b) => b.sentences.length);
+    return block && { block, section: into, sentence: block.sentences[0]! };
+  }
+  const { block, section, item } = anchor;
+  if (item + 1 < block.sentences.length) return { block, section, sentence: block.sentences[item + 1]! };
+  const following = section.blocks[section.blocks.indexOf(block) + 1];
+  return following?.sentences.length ? { block: following, section, sentence: following.sentences[0]! } : undefined;
+}
+
+/** Dice similarity of word stems (the first four letters), so inflections and derivations count as one. */
+function stemSimilarity(a: string, b: string): number {
+  const stems = (t: string) => new Set([...contentWords(t)].map((w) => w.slice(0, 4)));
+  return similarity(stems(a), stems(b));
+}
+
+/**
  * Whether `incoming` folds into the book's near-duplicate `best`: never when that would lose what it says.
- * A sentence that carries words the kept one lacks stays a sentence of its own when it comes from the
- * same source (a source's text is all kept: an extended restatement is not a duplicate of itself), and
- * when it matched only by containment (it extends the kept sentence) and its wording would not win.
+ * A sentence stating facts the kept one lacks folds (the fuller reading wins); one that merely carries
+ * more words stays a sentence of its own when it matched only by containment (it extends the kept
+ * sentence) and its wording would not win.
  */
 function foldable(
   best: { value: Hit; score: number; containment: number; smaller: number },
   incoming: WSentence,
-  threshold: number,
+  how: FuseSource,
 ): boolean {
-  if (!isNearDuplicate(best, threshold)) return false;
+  if (!isNearDuplicate(best, how.threshold)) return false;
   const kept = best.value.sentence;
+  const relation = compareFacts(kept.text, incoming.text, how.locale).relation;
+  if (relation === 'b-fuller') return true;
   const mine = contentWords(incoming.text);
   const theirs = contentWords(kept.text);
-  let extra = 0;
-  for (const w of mine) if (!theirs.has(w)) extra++;
-  if (extra === 0) return true;
-  if (kept.sources.some((p) => p.source === incoming.sources[0]!.source)) return false;
-  const extends_ = best.score < threshold && mine.size > theirs.size;
-  return !extends_ || incoming.priority > kept.priority;
+  const extra = [...mine].filter((w) => !theirs.has(w));
+  if (extra.length === 0) return true;
+  const extends_ = best.score < how.threshold && mine.size > theirs.size;
+  if (!extends_ || incoming.priority > kept.priority) return true;
+  // One sentence of this source saying what two of the book's say: its extra words are the next one's.
+  const { block } = best.value;
+  const next = block.sentences[block.sentences.indexOf(kept) + 1];
+  if (!next) return false;
+  const following = contentWords(next.text);
+  return extra.filter((w) => !following.has(w)).length <= extra.length * 0.2;
 }
 
 /**
@@ -203,47 +314,96 @@ function placeRun(fusion: Fusion, run: WSentence[], block: WBlock, at: At, match
       });
     return anchor;
   }
-  const target = anchor?.section ?? at.into;
+  let target = anchor?.section ?? at.into;
   let holder: WBlock;
   let next: Anchor;
   const intoList = block.kind === 'list' && anchor?.block.kind === 'list';
-  const intoParagraph = block.kind === 'paragraph' && anchor?.block.kind === 'paragraph' && matchedInBlock;
+  // A paragraph holding a numbered clause of a quoted document is atomic: nothing goes inside it.
+  const clause = anchor?.block.sentences.some((s) => CLAUSE.test(s.text)) ?? false;
+  const intoParagraph = block.kind === 'paragraph' && anchor?.block.kind === 'paragraph' && matchedInBlock && !clause;
   if (anchor && (intoList || intoParagraph)) {
     holder = anchor.block;
     holder.sentences.splice(anchor.item + 1, 0, ...run);
     next = { ...anchor, item: anchor.item + run.length };
     if (!holder.sources.some((p) => p.source === how.source.info.id)) holder.sources.push(block.sources[0]!);
   } else {
-    holder = { kind: block.kind, sentences: run, sources: block.sources };
-    const after = anchor ? target.blocks.indexOf(anchor.block) : how.isBase ? target.blocks.length - 1 : -1;
+    holder = { kind: block.kind, sentences: run, sources: [...block.sources] };
+    let after = anchor ? target.blocks.indexOf(anchor.block) : how.isBase ? target.blocks.length - 1 : -1;
+    const earlier = how.isBase ? undefined : sectionByDates(at.outline, target, run, how.locale);
+    if (earlier) {
+      target = earlier;
+      after = target.blocks.length - 1;
+    }
     target.blocks.splice(after + 1, 0, holder);
     next = { block: holder, section: target, item: run.length - 1 };
   }
-  for (const sentence of run) fusion.index.add(sentence.text, { block: holder, sentence, section: target });
+  for (const sentence of run) {
+    sentence.witnesses = new Map([[how.source.info.id, sentence.text]]);
+    fusion.index.add(sentence.text, { block: holder, sentence, section: target });
+  }
   target.contributors.add(how.source.info.id);
   return next;
 }
 
-/** Fold `incoming` into the kept sentence `hit`: provenance, citations, variants, and the preferred wording. */
-function fold(fusion: Fusion, hit: Hit, incoming: WSentence, similarity: number): void {
+/**
+ * Fold `incoming` into the kept sentence `hit`: provenance, citations, and the reading that stays. Facts
+ * decide first: the reading stating facts the other lacks wins (the other has a hole); where each states
+ * a fact the other contradicts, the preferred reading stays and the other becomes a variant shown to
+ * readers; where the facts agree, the preferred wording stays (a wording variant for the report).
+ */
+function fold(fusion: Fusion, hit: Hit, incoming: WSentence, score: number, locale: string): void {
   const kept = hit.sentence;
   for (const r of incoming.refs) if (!kept.refs.includes(r)) kept.refs.push(r);
-  const incomingWins = incoming.priority > kept.priority;
-  const variant = wordingVariant(hit.section, kept, incoming, incomingWins);
-  if (variant) fusion.variants.push(variant);
+  const src = incoming.sources[0]!;
+  kept.witnesses ??= new Map([[kept.sources[0]!.source, kept.text]]);
+  const before = kept.witnesses.get(src.source);
+  kept.witnesses.set(src.source, before === undefined ? incoming.text : `${before} ${incoming.text}`);
+  let facts = compareFacts(kept.text, incoming.text, locale);
+  // Facts the book states in the kept sentence's neighbours are no hole in it: the incoming sentence says
+  // in one what the book says in two.
+  if (facts.relation === 'b-fuller') {
+    const around = neighbours(hit).join(' ');
+    if (facts.onlyB.every((f) => around.includes(f))) facts = { ...facts, relation: 'same' };
+  }
+  const incomingWins =
+    facts.relation === 'b-fuller' || (facts.relation !== 'a-fuller' && incoming.priority > kept.priority);
+  const variant = readingVariant(hit.section, kept, incoming, { facts, incomingWins });
+  // One variant per sentence and class: a third reading joins the variant the second one opened.
+  const open = variant?.at && kept.variants?.find((v) => v.kind === variant.kind);
+  if (open) addReadings(open, variant!);
+  else if (variant) {
+    fusion.variants.push(variant);
+    if (variant.at) (kept.variants ??= []).push(variant);
+  }
   if (incomingWins) {
-    fusion.duplicates.push({ dropped: kept.text, source: kept.sources[0]!, kept: hit, similarity });
+    fusion.duplicates.push({ dropped: kept.text, source: kept.sources[0]!, kept: hit, similarity: score });
     kept.text = incoming.text;
     kept.nodes = incoming.nodes;
-    kept.priority = incoming.priority;
+    kept.priority = Math.max(kept.priority, incoming.priority);
     kept.sources.unshift(...incoming.sources);
   } else {
-    fusion.duplicates.push({ dropped: incoming.text, source: incoming.sources[0]!, kept: hit, similarity });
+    fusion.duplicates.push({ dropped: incoming.text, source: src, kept: hit, similarity: score });
     kept.sources.push(...incoming.sources);
   }
-  const src = incoming.sources[0]!;
   if (!hit.block.sources.some((p) => p.source === src.source)) hit.block.sources.push(src);
   hit.section.contributors.add(src.source);
+}
+
+/** The sentences before and after a sentence of the book, across paragraph breaks within its section. */
+function neighbours(hit: Hit): string[] {
+  const flat = hit.section.blocks.flatMap((b) => b.sentences);
+  const at = flat.indexOf(hit.sentence);
+  return [flat[at - 1]?.text ?? '', flat[at + 1]?.text ?? ''];
+}
+
+/** The readings of `from` added to `into`: a text it has gains the sources, a new text is a new reading. */
+function addReadings(into: Variant, from: Variant): void {
+  for (const r of from.readings) {
+    const same = into.readings.find((x) => x.text === r.text);
+    if (!same) into.readings.push({ text: r.text, sources: [...r.sources] });
+    else for (const p of r.sources) if (!same.sources.some((q) => q.source === p.source)) same.sources.push(p);
+  }
+  for (const d of from.differs) if (!into.differs.includes(d)) into.differs.push(d);
 }
 
 /**
@@ -252,13 +412,17 @@ function fold(fusion: Fusion, hit: Hit, incoming: WSentence, similarity: number)
  */
 export function toWBlock(node: BlockNode, source: Source, locale: string): WBlock {
   const prov = provenance(source, node.position?.start.line ?? 1);
-  const sentence = (s: Sentence, nodes?: PhrasingContent[]): WSentence => ({
-    text: s.text,
-    refs: s.refs.map((r) => qualify(source, r)),
-    sources: [prov],
-    priority: source.info.priority,
-    ...(nodes ? { nodes } : {}),
-  });
+  const sentence = (s: Sentence, phrasing?: PhrasingContent[]): WSentence => {
+    // Phrasing that still says what the reading's mends took out (a glued date…) gives way to the text.
+    const nodes = phrasing && sameText(phrasing, s.text) ? phrasing : undefined;
+    return {
+      text: s.text,
+      refs: s.refs.map((r) => qualify(source, r)),
+      sources: [prov],
+      priority: source.info.priority,
+      ...(nodes ? { nodes } : {}),
+    };
+  };
   if (node.type === 'list') return listBlock(node, prov, sentence, locale);
   if (node.type === 'paragraph' && !node.data?.figure) {
     const rich = !isPlain(node.children);
@@ -271,6 +435,12 @@ export function toWBlock(node: BlockNode, source: Source, locale: string): WBloc
 }
 
 type MakeSentence = (s: Sentence, nodes?: PhrasingContent[]) => WSentence;
+
+/** Whether phrasing reads as `text` (spacing aside). */
+function sameText(phrasing: PhrasingContent[], text: string): boolean {
+  const squeeze = (t: string) => t.replace(/\s+/g, '');
+  return squeeze(phrasing.map(plainOf).join('')) === squeeze(text);
+}
 
 function listBlock(node: List, prov: Provenance, sentence: MakeSentence, locale: string): WBlock {
   const items = node.children.map((item) => {

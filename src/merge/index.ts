@@ -18,7 +18,8 @@
 import type { Image } from 'mdast';
 import { labelsFor } from '../util/labels.js';
 import { visit } from 'unist-util-visit';
-import type { Asset, BackMatter, Book, BookMeta, Chapter, Source, Warning } from '../model/index.js';
+import type { ApparatusMode, Asset, BackMatter, Book, BookMeta, Chapter, Source, Warning } from '../model/index.js';
+import { apparatusNotes, collation, shortLabel, variantRecords } from './apparatus.js';
 import { alignSource, baseOutline, castSources, land, type AlignmentRow, type Cast } from './align.js';
 import { buildChapters } from './chapters.js';
 import { citationTable, numberCitations, refsInReadingOrder, unattachedCitations } from './citations.js';
@@ -34,6 +35,8 @@ export interface MergeOptions {
   policy?: MergePolicy;
   /** Dice similarity of content words at or above which two sentences are one sentence lightly edited. */
   threshold?: number;
+  /** How readers see substantive variants: notes at the sentence (default), a chapter summary, or not. */
+  apparatus?: ApparatusMode;
 }
 
 export const DEFAULT_THRESHOLD = 0.6;
@@ -48,11 +51,16 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
   const keys = matchKeySentences(cast.keySentences, fusion.index, locale);
   addKeyPoints(keys.matches);
   const variants = [...fusion.variants, ...membershipVariants(outline.sections)];
+  const mode = options.apparatus ?? 'notes';
 
   const table = citationTable(sources);
-  const { citations, idOf } = numberCitations(table, refsInReadingOrder(outline.sections));
+  const { citations, idOf, variantId } = numberCitations(table, refsInReadingOrder(outline.sections, mode === 'notes'));
   const introduction = labelsFor(locale).introduction;
-  const book = buildChapters(outline.sections, idOf, cast.texts.length, introduction);
+  const book = buildChapters(outline.sections, idOf, cast.texts.length, variantId, introduction);
+  const inOrder = [...refsInReadingOrder(outline.sections, true)].filter((r) => typeof r !== 'string');
+  const labels = new Map(sources.map((s) => [s.info.id, shortLabel(s.info)]));
+  const labelOf = (id: string) => labels.get(id) ?? id;
+  const { notes, noteOf } = apparatusNotes(mode, { variantId, inOrder }, book, labelOf, locale);
 
   const recorded: Recorded = {
     policy,
@@ -76,7 +84,13 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
       (s.links ?? []).map((l) => ({ target: l.target, label: l.label, source: s.info.id })),
     ),
     ...assetsShown(sources, book.chapters, book.backMatter),
-    report: mergeReport(recorded, book),
+    report: { ...mergeReport(recorded, book), variants: variantRecords(variants, mode, noteOf, book) },
+    apparatus: { mode, notes },
+    collation: collation(
+      outline.sections,
+      cast.texts.map((s) => s.info.id),
+      book.sentenceBlock,
+    ),
   };
 }
 
@@ -112,7 +126,8 @@ function alignAndFuse(cast: Cast, settings: { policy: MergePolicy; threshold: nu
     const placed = isBase ? base : alignSource(outline, source, isPreferred);
     alignment.push(...placed.alignment);
     warnings.push(...placed.warnings);
-    const addsText = settings.policy !== 'prefer' || isBase || isPreferred;
+    // Under "prefer" only the preferred source's text is kept: the structure source gives sections only.
+    const addsText = settings.policy !== 'prefer' || isPreferred;
     const how = { source, isBase, addsText, locale: settings.locale, threshold: settings.threshold };
     for (const placement of placed.placements) {
       land(outline, placement);

@@ -15,14 +15,25 @@ export class Outline {
     this.sections = sections;
   }
 
-  /** Insert `section` right after `previous`. */
+  /**
+   * Insert `section` after `previous`: right after it when it is deeper (a subsection of it), else after
+   * `previous`'s own subsections (a section of the same level never lands between a section and its
+   * subsections).
+   */
   insertAfter(previous: WSection, section: WSection): void {
-    this.sections.splice(this.positionOf(previous) + 1, 0, section);
+    let at = this.positionOf(previous) + 1;
+    if (section.level <= previous.level && previous !== this.sections[0])
+      while (at < this.sections.length && this.sections[at]!.level > previous.level) at++;
+    this.sections.splice(at, 0, section);
     this.positions = undefined;
   }
 
-  /** True when `section` is `into` or one of its subsections (a coarser source's section spans them). */
+  /**
+   * True when `section` is `into` or one of its subsections (a coarser source's section spans them). The
+   * lead spans only itself: it is the text before the first heading, not the whole book.
+   */
   within(section: WSection, into: WSection): boolean {
+    if (into === this.sections[0]) return section === into;
     const start = this.positionOf(into);
     const at = this.positionOf(section);
     if (at < start) return false;
@@ -33,6 +44,23 @@ export class Outline {
       this.subtreeEnd.set(into, end);
     }
     return at < end;
+  }
+
+  /** The next section of `level` after `section` and its subsections, within the same parent section. */
+  nextSibling(section: WSection, level: number): WSection | undefined {
+    let at = this.positionOf(section) + 1;
+    while (at < this.sections.length && this.sections[at]!.level > level) at++;
+    const next = this.sections[at];
+    return next && next.level === level ? next : undefined;
+  }
+
+  /** The sections of the chapter holding `section` (its top-level section and everything under it), before it. */
+  earlierInChapter(section: WSection, chapterLevel: number): WSection[] {
+    const at = this.positionOf(section);
+    let start = at;
+    // At most 64 sections back: a chapter of thousands of sections is searched near its end only.
+    while (start > 1 && at - start < 64 && this.sections[start]!.level > chapterLevel) start--;
+    return start >= 1 ? this.sections.slice(start, at) : [];
   }
 
   private positionOf(section: WSection): number {

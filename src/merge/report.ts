@@ -5,7 +5,7 @@
 import type { MergeReport, Source } from '../model/index.js';
 import type { AlignmentRow } from './align.js';
 import type { Chaptered } from './chapters.js';
-import type { Duplicate, Variant } from './work.js';
+import { conflictKind, type Duplicate, type Variant } from './work.js';
 
 export interface Recorded {
   policy: MergeReport['policy'];
@@ -42,12 +42,13 @@ export function mergeReport(r: Recorded, book: Pick<Chaptered, 'sections' | 'sec
       keptBlock: book.blockId.get(d.kept.block) ?? '',
       similarity: d.similarity,
     })),
-    conflicts: r.variants.map((v) => ({
-      section: book.sectionId.get(v.section) ?? '',
-      kind: v.kind,
-      differs: v.differs,
-      readings: v.readings,
-    })),
+    // The substantive variants, in the shape the study aids read (see `variants` for every class).
+    conflicts: r.variants.flatMap((v) => {
+      const kind = conflictKind(v.kind);
+      return kind
+        ? [{ section: book.sectionId.get(v.section) ?? '', kind, differs: v.differs, readings: v.readings }]
+        : [];
+    }),
     omitted: r.omitted,
     unattachedCitations: r.unattachedCitations,
     warnings: r.warnings,

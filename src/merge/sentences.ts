@@ -5,6 +5,7 @@
 import type { PhrasingContent } from 'mdast';
 import { memoize } from '../util/memo.js';
 import { sentenceRulesFor } from '../util/language.js';
+import { cleanFlat } from './clean.js';
 
 export interface Sentence {
   text: string;
@@ -17,6 +18,10 @@ export interface Sentence {
 /** Common English abbreviations after which ICU would otherwise break a sentence (in any language). */
 const ABBREVIATIONS =
   /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Capt|Sgt|Jr|Sr|vs|etc|e\.g|i\.e|No|Vol|pp?|ed|eds|cf|ca|approx)\.\s*$/i;
+/** A piece that is only a clause or item number ("2. "): it belongs to the sentence it numbers. */
+const ENUMERATOR = /^\s*\(?\d{1,2}[.)]\s*$/;
+/** A clause number after a colon at the end of a piece ("…influence: 1. "): where the next sentence starts. */
+const AFTER_COLON = /:\s+\(?\d{1,2}[.)]\s*$/;
 /** A single capital and a dot ("J. A. Large", "U.S.") does not end a sentence. */
 const INITIAL = /(?:^|[\s(.])\p{Lu}\.\s*$/u;
 
@@ -32,7 +37,12 @@ export function splitSentences(children: PhrasingContent[], locale = 'en'): read
     if (node.type === 'footnoteReference') refs.push({ at: flat.length, id: node.identifier });
     else flat += plainOf(node);
   }
-  return segment(locale, flat, refs);
+  const clean = cleanFlat(flat, refs, locale);
+  const cut = segment(locale, clean.text, clean.refs);
+  const back = clean.toOriginal;
+  if (!back) return cut;
+  // Spans count in the source's own text, which the mends changed.
+  return cut.map((s) => (s.span ? { ...s, span: [back(s.span[0]), back(s.span[1])] as const } : s));
 }
 
 /** Remembered per text: a watch session's edit splits only the paragraphs it changed. */
@@ -51,9 +61,28 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
   for (const { segment, index } of segmenter.segment(flat)) {
     const prev = pieces[pieces.length - 1];
     const end = index + segment.length;
-    if (prev && (ABBREVIATIONS.test(prev.text) || INITIAL.test(prev.text) || continues(prev.text, segment))) {
+    // A clause or item number on its own opens the sentence it numbers: it never continues the one before.
+    const opensClause =
+      prev !== undefined &&
+      ENUMERATOR.test(segment) &&
+      /[.!?]\s*$/.test(prev.text) &&
+      !ABBREVIATIONS.test(prev.text) &&
+      !INITIAL.test(prev.text) &&
+      !(rules?.continues(prev.text, segment) ?? false);
+    const joins =
+      prev &&
+      !opensClause &&
+      (ABBREVIATIONS.test(prev.text) || INITIAL.test(prev.text) || continues(prev.text, segment));
+    if (prev && (joins || ENUMERATOR.test(prev.text))) {
       prev.text += segment;
       prev.end = end;
+      continue;
+    }
+    // "…zones of influence: 1." — a clause number after a colon opens the next sentence, not this one.
+    const tail = AFTER_COLON.exec(segment);
+    if (tail) {
+      pieces.push({ text: segment.slice(0, tail.index + 1), start: index, end: index + tail.index + 1 });
+      pieces.push({ text: segment.slice(tail.index + 1), start: index + tail.index + 1, end });
     } else pieces.push({ text: segment, start: index, end });
   }
   const out: Sentence[] = [];

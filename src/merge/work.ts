@@ -5,13 +5,17 @@
  * model once it is complete. Records for the report refer to these objects; ids are given only at the end.
  */
 import type { PhrasingContent } from 'mdast';
-import type { BlockKind, BlockNode, Conflict, KeyPoint, Provenance, Source } from '../model/index.js';
+import type { BlockKind, BlockNode, Conflict, KeyPoint, Provenance, Source, VariantClass } from '../model/index.js';
 import type { Sentence } from './sentences.js';
 
 export interface WSentence extends Sentence {
   /** Every source carrying this sentence (in any wording), first the one whose wording is kept. */
   sources: Provenance[];
   priority: number;
+  /** Each witness's reading of this sentence, by source id (the kept wording for the ones that agree). */
+  witnesses?: Map<string, string>;
+  /** Variants shown at this sentence (a marker after it). */
+  variants?: Variant[];
   /** The sentence's own phrasing (emphasis, links…) when it has more than text; citations left out. */
   nodes?: PhrasingContent[];
 }
@@ -33,6 +37,8 @@ export interface WSection {
   sources: Provenance[];
   /** Ids of the sources whose text (or key sentences) went into the section, in the order they came. */
   contributors: Set<string>;
+  /** Some source aligned a section with text to this one (its text may all have folded elsewhere). */
+  hadText?: boolean;
 }
 
 /** Where a sentence of the working book is: what a sentence index lookup returns. */
@@ -50,12 +56,26 @@ export interface Duplicate {
   similarity: number;
 }
 
-/** A disagreement between sources (the report's `conflicts`, its section resolved at the end). */
+/** Classes a reader sees in the guide (the others stay in the editor's report). */
+export const SUBSTANTIVE: ReadonlySet<VariantClass> = new Set(['date', 'number', 'name', 'place', 'list']);
+
+/** A disagreement between sources (the report's `variants` and `conflicts`, resolved at the end). */
 export interface Variant {
   section: WSection;
-  kind: Conflict['kind'];
+  kind: VariantClass;
   differs: string[];
+  /** The first reading is the one the book keeps. */
   readings: { text: string; sources: Provenance[] }[];
+  /** The sentence whose marker shows it (substantive variants). */
+  at?: WSentence;
+}
+
+/** The model's conflict kind of a substantive variant (what the study aids read). */
+export function conflictKind(kind: VariantClass): Conflict['kind'] | undefined {
+  if (kind === 'date' || kind === 'number') return 'number';
+  if (kind === 'name' || kind === 'place') return 'name';
+  if (kind === 'list') return 'membership';
+  return undefined;
 }
 
 export function provenance(source: Source, line: number): Provenance {

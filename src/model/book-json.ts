@@ -27,7 +27,7 @@ const UNPUBLISHED = {
   /** Reader-internal fields: the role is the reader's instruction to the merge. */
   source: { role: true, readerLabel: true },
   /** Book fields: the links are hints for the study stage; mention spans are for the writers. */
-  guide: { links: true, mentions: true },
+  guide: { links: true, mentions: true, collation: true },
 } as const;
 
 type UnpublishedMeta = keyof typeof UNPUBLISHED.meta;
@@ -154,6 +154,7 @@ export function toBookJson(book: StudyGuide): BookJson {
     questions: book.questions,
     keyPoints: book.keyPoints,
     index: book.index,
+    apparatus: book.apparatus,
     report: { ...book.report, warnings: book.report.warnings.map(({ rule: _rule, ...w }) => w) },
   };
 }

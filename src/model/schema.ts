@@ -378,6 +378,79 @@ export const ConflictSchema = z.object({
 /** Where aligned sentences or lists disagree on a name, number or date, or on membership of a list. */
 export type Conflict = z.infer<typeof ConflictSchema>;
 
+// ---- Apparatus (issue #19): variants between the sources, shown to readers, and the collation. ----
+
+/** What a variant is about: a fact (date, number, name, place), a list's membership, wording, a hole. */
+export const VariantClassSchema = z.enum(['date', 'number', 'name', 'place', 'list', 'wording', 'omission']);
+export type VariantClass = z.infer<typeof VariantClassSchema>;
+
+/** How the guide shows substantive variants: a note at the sentence, a list at the chapter's end, or not. */
+export const ApparatusModeSchema = z.enum(['notes', 'summary', 'off']);
+export type ApparatusMode = z.infer<typeof ApparatusModeSchema>;
+
+/** A reading of a variant: its text and the sources that give it. */
+export const VariantReadingSchema = z.object({ text: z.string(), sources: z.array(ProvenanceSchema) });
+
+/** A substantive variant as readers see it: a note naming the sources by their labels. */
+export const VariantNoteSchema = z.object({
+  /** `note-N` in mode `notes` (notes and citations share one numbering), else `variant-N`. */
+  id: z.string(),
+  number: z.number().int().positive(),
+  class: VariantClassSchema,
+  /** The note as printed: "Sources differ: “April 16, 1920” in …; “April 15, 1920” in …". */
+  text: z.string(),
+  chapter: z.string(),
+  section: z.string(),
+  /** The block holding the sentence the note is about. */
+  block: z.string(),
+  /** The first reading is the one the book keeps. */
+  readings: z.array(VariantReadingSchema).min(2),
+});
+export type VariantNote = z.infer<typeof VariantNoteSchema>;
+
+/** A token of the collation table: one witness's reading of one sentence of the book. */
+export const CollationTokenSchema = z.object({
+  /** The reading as the witness has it. */
+  t: z.string(),
+  /** Its line in the witness's file. */
+  line: z.number(),
+  /** The book's block holding the sentence ("" for a sentence the book left out). */
+  block: z.string(),
+});
+
+/**
+ * CollateX's JSON alignment table: `witnesses` are the sigla (source ids); `table[w][c]` is witness `w`'s
+ * tokens in column `c` (null where it has no reading); `status[c]` is true where the readings vary.
+ */
+export const CollationSchema = z.object({
+  witnesses: z.array(z.string()),
+  table: z.array(z.array(z.array(CollationTokenSchema).nullable())),
+  status: z.array(z.boolean()),
+});
+export type Collation = z.infer<typeof CollationSchema>;
+
+export const ApparatusSchema = z.object({
+  mode: ApparatusModeSchema,
+  /** Substantive variants in reading order (in mode `off` too: the report and book.json keep them). */
+  notes: z.array(VariantNoteSchema),
+});
+export type Apparatus = z.infer<typeof ApparatusSchema>;
+
+/** The report's record of a variant: every class, where it is shown. */
+export const VariantRecordSchema = z.object({
+  class: VariantClassSchema,
+  section: z.string(),
+  block: z.string(),
+  differs: z.array(z.string()),
+  readings: z.array(VariantReadingSchema).min(2),
+  /** `note`/`summary`: in the guide (see `note`); `report`: here only (wording, omission, or mode off). */
+  shown: z.enum(['note', 'summary', 'report']),
+  note: z.string().optional(),
+});
+export type VariantRecord = z.infer<typeof VariantRecordSchema>;
+
+// ---- end of the apparatus additions ----
+
 export const MergeReportSchema = z.object({
   policy: z.enum(['prefer', 'union']),
   threshold: z.number(),
@@ -402,6 +475,8 @@ export const MergeReportSchema = z.object({
   /** Sentences dropped as near-duplicates of a kept variant. */
   duplicates: z.array(SupersededSchema),
   conflicts: z.array(ConflictSchema),
+  /** Every variant between the sources, with its class and where readers see it (issue #19). */
+  variants: z.array(VariantRecordSchema).optional(),
   /** Sentences not taken into the book (policy "prefer", or key sentences matching no section). */
   omitted: z.array(z.object({ text: z.string(), source: ProvenanceSchema, reason: z.string() })),
   /** Citations that could not be attached to a sentence of the book. */
@@ -438,6 +513,10 @@ export const BookSchema = z.object({
   /** The images the book's blocks show (outputs copy or embed them). */
   assets: z.array(AssetSchema).optional(),
   report: MergeReportSchema,
+  /** Variants shown to readers (issue #19). */
+  apparatus: ApparatusSchema.optional(),
+  /** The collation of the text sources, for alignment.json (issue #19; not in book.json). */
+  collation: CollationSchema.optional(),
 });
 /** The merge's output: the sources fused into chapters, with their citations and the merge's report. */
 export type Book = z.infer<typeof BookSchema>;

@@ -71,7 +71,8 @@ function sourcesText(sources: Source[]): string {
 
 /** Pure: sources → merged book. */
 export function prepareBook(sources: Source[], meta: BookMeta, config: QuireConfig): Book {
-  return mergeSources(sources, meta, { policy: config.merge.policy, threshold: config.merge.threshold });
+  const { policy, threshold, apparatus } = config.merge;
+  return mergeSources(sources, meta, { policy, threshold, apparatus });
 }
 
 export interface MergeInput {

@@ -30,6 +30,13 @@ export const WRITERS = [
     load: () => one(import('./json.js')),
   },
   {
+    format: 'alignment',
+    byDefault: true,
+    needsBrowser: false,
+    owns: (n: string) => n === 'alignment.json',
+    load: () => one(import('./alignment.js')),
+  },
+  {
     format: 'report',
     byDefault: true,
     needsBrowser: false,

@@ -12,6 +12,21 @@ import type { ReadInput, ReadResult } from './types.js';
 
 const EXPLICIT_HEADING = /^(={1,6})\s*(.+?)\s*\1\s*$/;
 const MAX_HEADING_CHARS = 120;
+/**
+ * What an export of a wiki page leaves of an interlanguage link: ":ru:Target page#Anchor|Label" stands
+ * for "Label". The prefix (a language code between colons) and the pipe are what mark it.
+ */
+const INTERWIKI_RESIDUE = /(^|[\s(“"‘])(:[a-z]{2,3}(?:-[a-z]{2,8})?:[^\s|:][^|\n]{0,200}?)\|(?=\S)/gu;
+
+/** The line with each interlanguage link residue reduced to its label, and the targets dropped. */
+export function dropLinkResidue(text: string): { text: string; dropped: string[] } {
+  const dropped: string[] = [];
+  const out = text.replace(INTERWIKI_RESIDUE, (_all, before: string, target: string) => {
+    dropped.push(target);
+    return before;
+  });
+  return { text: out, dropped };
+}
 
 /** Closing punctuation of a sentence, ignoring closing quotes and brackets. */
 function endsLikeSentence(line: string): boolean {
@@ -101,7 +116,11 @@ export function readPlainText(input: ReadInput): ReadResult {
       case 'item':
         builder.listItem([{ type: 'text', value: l.text }], l.line);
         break;
-      case 'prose':
+      case 'prose': {
+        const residue = dropLinkResidue(l.text);
+        for (const target of residue.dropped)
+          builder.warn('link-residue', `link target left in the text dropped, its label kept: "${target}"`, l.line);
+        l.text = residue.text;
         // A lower-case line continues a hard-wrapped paragraph; elsewhere it is debris.
         if (isStrayFragment(l.text) && !(wrapped && inParagraph)) {
           builder.warn('stray-fragment', `stray fragment dropped: "${l.text}"`, l.line);
@@ -111,6 +130,7 @@ export function readPlainText(input: ReadInput): ReadResult {
         builder.inline([{ type: 'text', value: `${l.text} ` } as PhrasingContent], l.line);
         inParagraph = true;
         break;
+      }
     }
   }
   return { tree: builder.root(), citations: [], warnings: builder.warnings, title };

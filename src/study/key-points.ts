@@ -140,6 +140,8 @@ export function extractKeyPoints(book: Book): StudyKeyPoint[] {
   const idf = idfOf(book);
   const out: StudyKeyPoint[] = [];
   const order = new Map<string, number>();
+  // A sentence's notes include the apparatus's variant notes (one numbering): a key point cites sources only.
+  const cited = new Set(book.citations.map((c) => c.id));
   for (const c of book.chapters) for (const s of c.sections) for (const b of s.blocks) order.set(b.id, order.size);
   for (const chapter of book.chapters)
     for (const section of chapter.sections) {
@@ -160,7 +162,7 @@ export function extractKeyPoints(book: Book): StudyKeyPoint[] {
           markers: c.key?.markers ?? [],
           sources: c.key?.sources ?? c.block.sources,
           block: c.block.id,
-          citations: c.citations,
+          citations: c.citations.filter((id) => cited.has(id)),
         }),
       );
     }

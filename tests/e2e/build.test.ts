@@ -33,9 +33,10 @@ describe('quire build on the seed guide (all formats)', () => {
     chapterTitles = result.book.chapters.map((c) => c.title);
   });
 
-  it('writes HTML, PDF, EPUB and book.json, and nothing half-written', () => {
+  it('writes HTML, PDF, EPUB, book.json and alignment.json, and nothing half-written', () => {
     const names = outputNames(out);
     expect(names).toEqual([
+      'alignment.json',
       'assets',
       'book.json',
       'book.schema.json',

@@ -91,11 +91,17 @@ describe('the outline', () => {
     outline.insertAfter(a1!, a2);
     expect(outline.within(a2, a!)).toBe(true);
     expect(outline.within(b!, a!)).toBe(false);
-    // A section put between A and its subsections takes them over (the cached extent of A is dropped).
+    // A section of A's level put after A goes after A's subsections: it never takes them over.
     const added = newSection('New', 2, at);
     outline.insertAfter(a!, added);
-    expect(outline.within(a2, a!)).toBe(false);
-    expect(outline.within(a1!, added)).toBe(true);
-    expect(outline.sections.map((s) => s.title)).toEqual(['', 'A', 'New', 'A1', 'A2', 'B']);
+    expect(outline.within(a2, a!)).toBe(true);
+    expect(outline.within(a1!, added)).toBe(false);
+    expect(outline.sections.map((s) => s.title)).toEqual(['', 'A', 'A1', 'A2', 'New', 'B']);
+    // A subsection put after A goes right after it; the lead spans only itself.
+    const first = newSection('A0', 3, at);
+    outline.insertAfter(a!, first);
+    expect(outline.sections.map((s) => s.title)).toEqual(['', 'A', 'A0', 'A1', 'A2', 'New', 'B']);
+    expect(outline.within(a!, lead!)).toBe(false);
+    expect(outline.within(lead!, lead!)).toBe(true);
   });
 });

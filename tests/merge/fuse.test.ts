@@ -69,7 +69,10 @@ describe('fusing a section', () => {
       ['Wool trade with Flanders', 'Wool trade with Flanders'],
       ['Salt from the coastal pans', 'Salt from the coastal pans'],
     ]);
-    expect(fusion.variants.map((v) => [v.kind, v.differs])).toEqual([['number', ['1250', '1260']]]);
+    expect(fusion.variants.map((v) => [v.kind, v.differs])).toEqual([
+      ['wording', []],
+      ['date', ['1250', '1260']],
+    ]);
   });
 
   it('omits what only the other source has when it may add no text', () => {

@@ -8,7 +8,19 @@ import { DEFAULT_FORMATS, FORMATS, printsFromScratch, WRITERS, writerEntry } fro
 describe('the format lists', () => {
   it('FORMATS is every writer, in build order: what Node makes before what Chromium prints', () => {
     expect(FORMATS).toEqual(WRITERS.map((w) => w.format));
-    expect(FORMATS).toEqual(['html', 'json', 'report', 'gift', 'qti', 'anki', 'csv', 'epub', 'pdf', 'handouts']);
+    expect(FORMATS).toEqual([
+      'html',
+      'json',
+      'alignment',
+      'report',
+      'gift',
+      'qti',
+      'anki',
+      'csv',
+      'epub',
+      'pdf',
+      'handouts',
+    ]);
     const firstPrinted = WRITERS.findIndex((w) => w.needsBrowser);
     expect(firstPrinted).toBeGreaterThan(0);
     expect(WRITERS.slice(firstPrinted).every((w) => w.needsBrowser)).toBe(true);
@@ -16,7 +28,7 @@ describe('the format lists', () => {
 
   it('DEFAULT_FORMATS is the writers marked byDefault, in the same order', () => {
     expect(DEFAULT_FORMATS).toEqual(WRITERS.filter((w) => w.byDefault).map((w) => w.format));
-    expect(DEFAULT_FORMATS).toEqual(['html', 'json', 'report', 'epub', 'pdf']);
+    expect(DEFAULT_FORMATS).toEqual(['html', 'json', 'alignment', 'report', 'epub', 'pdf']);
   });
 
   it('writerEntry finds each format, and every writer module loads', async () => {

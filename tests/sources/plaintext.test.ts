@@ -91,3 +91,28 @@ describe('plain-text reader: fixtures', () => {
     expect(s.tree.children.every((n) => n.type === 'heading')).toBe(true);
   });
 });
+
+describe('plain-text reader: what a wiki export leaves of a link', () => {
+  const source = parseText(
+    [
+      'Harbour lights',
+      '',
+      'The keepers were tried in what was known as the :de:Leuchtturm Prozess#Die Prozesse|Keepers Trial.',
+      'Among them were Ann Vell, :ru:Ольберг,_Бетти#%D0%A1%D0%B5|Betty Olberg and Tom Vell.',
+      'The ratio was 3:1 and the sign read a|b.',
+    ].join('\n'),
+    'lights.txt',
+  );
+  const text = toString(source.tree);
+
+  it('keeps the label of an interlanguage link and drops its target, with a warning naming the line', () => {
+    expect(text).toContain('known as the Keepers Trial.');
+    expect(text).toContain('Among them were Ann Vell, Betty Olberg and Tom Vell.');
+    expect(text).not.toMatch(/:de:|:ru:|Ольберг|%D0/);
+    expect(source.warnings.filter((w) => w.rule === 'link-residue').map((w) => w.line)).toEqual([3, 4]);
+  });
+
+  it('leaves colons and bars that are not a link alone', () => {
+    expect(text).toContain('The ratio was 3:1 and the sign read a|b.');
+  });
+});

@@ -71,6 +71,8 @@ export interface ViewChapter {
   /** Sections below the chapter's opening text, for tables of contents. */
   subsections: { id: string; title: string }[];
   notes: ViewNote[];
+  /** Apparatus mode `summary`: "Where the sources disagree", each note with a link to its sentence's block. */
+  disagreements: { text: string; href: string }[];
   questions: ViewQuestion[];
 }
 
@@ -234,6 +236,8 @@ interface ChapterParts {
   /** Block nodes with first mentions linked (blocks without any are not in the map). */
   nodes: Map<string, Block['node']>;
   citations: Map<string, Citation>;
+  /** Variant notes listed at the chapter's end (apparatus mode `summary`). */
+  disagreements: NonNullable<StudyGuide['apparatus']>['notes'];
   questions: Question[];
   viewQuestion: (q: Question) => ViewQuestion;
   keyPoints: Map<string, StudyGuide['keyPoints']>;
@@ -295,6 +299,9 @@ function viewChapter(chapter: Chapter, number: number, parts: ChapterParts): Vie
     sections,
     subsections: sections.filter((s) => s.level > 2).map((s) => ({ id: s.id, title: s.title })),
     notes,
+    disagreements: parts.disagreements
+      .filter((n) => n.chapter === chapter.id)
+      .map((n) => ({ text: n.text, href: places.toBlock(n.block) })),
     questions: parts.questions.filter((q) => q.chapter === chapter.id).map(parts.viewQuestion),
   };
 }
@@ -385,7 +392,15 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
   const parts: ChapterParts = {
     places,
     nodes,
-    citations: new Map(book.citations.map((c) => [c.id, c])),
+    // Variant notes (apparatus mode `notes`) are notes like citations: same markers, lists and pop-ups.
+    citations: new Map<string, Citation>([
+      ...book.citations.map((c): [string, Citation] => [c.id, c]),
+      ...(book.apparatus?.mode === 'notes' ? book.apparatus.notes : []).map((n): [string, Citation] => [
+        n.id,
+        { id: n.id, number: n.number, text: n.text, sources: n.readings[0]!.sources },
+      ]),
+    ]),
+    disagreements: book.apparatus?.mode === 'summary' ? book.apparatus.notes : [],
     questions: book.questions,
     viewQuestion,
     keyPoints: groupBy(book.keyPoints, (k) => k.section),

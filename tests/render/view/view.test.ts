@@ -38,7 +38,11 @@ describe('buildView on the seed guide', () => {
   });
 
   it('numbers notes in reading order; each chapter lists the notes its text cites, in the order cited', () => {
-    const citation = new Map(guide.citations.map((c) => [c.id, c]));
+    // Variant notes (the apparatus) are notes too, numbered with the citations.
+    const citation = new Map<string, { number: number; text: string }>([
+      ...guide.citations.map((c) => [c.id, c] as const),
+      ...(guide.apparatus?.notes ?? []).map((n) => [n.id, n] as const),
+    ]);
     const firstSeen: number[] = [];
     let checked = 0;
     for (const chapter of html.chapters) {
@@ -58,7 +62,7 @@ describe('buildView on the seed guide', () => {
       }
     }
     // Numbers are given in reading order: the first use of each runs 1, 2, 3 … through the book.
-    expect(firstSeen).toEqual(guide.citations.map((_, i) => i + 1));
+    expect(firstSeen).toEqual([...citation.keys()].map((_, i) => i + 1));
     expect(checked).toBeGreaterThanOrEqual(guide.citations.length);
   });
 

@@ -1,0 +1,198 @@
+/**
+ * Facts are content: the numbers, dates and names a reading states. Two readings of one sentence are the
+ * same only when they state the same facts; one whose facts are a subset of the other's has a hole (the
+ * fuller reading wins); two that each state a fact the other lacks disagree (a variant, classed by what
+ * differs: date, number, name or place).
+ *
+ * Facts are found by mechanism, not by list: numbers are digit groups ("1.5", "100,000", "1920"); a date is
+ * a number next to one of the language's month names (from Intl), or a year; names are capitalised words
+ * that do not open the sentence, compared without case and diacritics. A name the other reading spells
+ * close to it (edit distance) is the same name spelled differently: a name variant, never a hole.
+ */
+import { diffArrays } from 'diff';
+import { distance } from 'fastest-levenshtein';
+import { memoize } from '../util/memo.js';
+import { monthsOf } from './clean.js';
+
+export type FactClass = 'date' | 'number' | 'name' | 'place';
+
+export interface Facts {
+  /** Numbers as written, thousands separators removed ("100000", "1.5", "1920"). */
+  numbers: string[];
+  /** Numbers that are part of a date (a year, or a day next to a month name), and month names. */
+  dateParts: Set<string>;
+  /** Capitalised words not opening the sentence, folded ("kopp", "tallinn"). */
+  names: string[];
+  /** Names written right after a word that introduces a place in the language ("in", "near", "at"). */
+  places: Set<string>;
+  /** Each folded fact as the text writes it. */
+  written: Map<string, string>;
+}
+
+/** Letters NFKD does not decompose, by their base letter ("Białystok" is "Bialystok" spelled with care). */
+const BASE: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
+
+const fold = (w: string) =>
+  w
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[łøđħıßæœþ]/g, (c) => BASE[c]!);
+
+/** "1919–20" → "1919–1920": a year range's abbreviated end is the same year written in full. */
+const fullRanges = (text: string) =>
+  text.replace(
+    /\b(\d{2})(\d{2})(\s*[–-]\s*)(\d{2})\b(?![.,]?\d)/g,
+    (_m, c: string, y: string, dash: string, e: string) => `${c}${y}${dash}${c}${e}`,
+  );
+
+/** Words that introduce places, per base language; languages without a row class places as names. */
+const PLACE_WORDS: Record<string, string[]> = {
+  en: ['in', 'at', 'near', 'to', 'from', 'outside', 'of'],
+  de: ['in', 'bei', 'nach', 'aus', 'von'],
+  fr: ['à', 'en', 'près', 'de'],
+  es: ['en', 'cerca', 'a', 'de'],
+  nl: ['in', 'bij', 'naar', 'uit'],
+};
+
+const TOKEN = /\p{L}[\p{L}\p{M}'’]*|\d+(?:[.,]\d+)*/gu;
+
+function extract(text: string, locale: string): Facts {
+  const months = new Set(monthsOf(locale).map(fold));
+  const placeWords = new Set(PLACE_WORDS[locale.slice(0, 2)] ?? []);
+  const tokens = [...fullRanges(text).matchAll(TOKEN)].map((m) => m[0]);
+  const facts: Facts = { numbers: [], dateParts: new Set(), names: [], places: new Set(), written: new Map() };
+  tokens.forEach((t, i) => {
+    if (/^\d/.test(t)) {
+      const n = /^\d{1,3}(,\d{3})+$/.test(t) ? t.replace(/,/g, '') : t.replace(/,$/, '');
+      facts.numbers.push(n);
+      facts.written.set(n, t);
+      const near = [tokens[i - 1], tokens[i + 1]].some((x) => x && months.has(fold(x)));
+      if (near || /^(1\d|20)\d\d$/.test(n)) facts.dateParts.add(n);
+      return;
+    }
+    const f = fold(t);
+    if (months.has(f)) {
+      facts.dateParts.add(f);
+      facts.numbers.push(f);
+      facts.written.set(f, t);
+      return;
+    }
+    if (!/^\p{Lu}/u.test(t)) return;
+    // The first word is capitalised anyway: a name only when a capitalised word follows ("Victor Kopp").
+    if (i === 0 && !/^\p{Lu}/u.test(tokens[1] ?? '')) return;
+    facts.names.push(f);
+    facts.written.set(f, t);
+    if (placeWords.has(fold(tokens[i - 1] ?? ''))) facts.places.add(f);
+  });
+  return facts;
+}
+
+export const factsOf: (text: string, locale: string) => Facts = memoize(
+  extract,
+  (text, locale) => `${locale}\u0000${text}`,
+  20_000,
+);
+
+/** What one multiset has that the other lacks. */
+function minus(a: string[], b: string[]): string[] {
+  const left = new Map<string, number>();
+  for (const x of b) left.set(x, (left.get(x) ?? 0) + 1);
+  const out: string[] = [];
+  for (const x of a) {
+    const n = left.get(x) ?? 0;
+    if (n > 0) left.set(x, n - 1);
+    else out.push(x);
+  }
+  return out;
+}
+
+/** Two names that are spellings of one another ("Ioffe" / "Joffe"), not different names. */
+export function sameNameSpelled(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 4 || b.length < 4) return false;
+  return distance(a, b) / Math.max(a.length, b.length) <= 0.25;
+}
+
+/** One word inflected or derived from the other ("German" / "Germany", "Soviet" / "Soviets"). */
+const inflected = (a: string, b: string) => a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a));
+
+/**
+ * A capitalised word of `a` that `b` replaces by another capitalised word, everything around the same
+ * (one token each side of the change): two readings naming different people or places in one statement.
+ */
+function swappedName(a: string, b: string): [string, string] | undefined {
+  const ta = a.match(/\S+/g) ?? [];
+  const tb = b.match(/\S+/g) ?? [];
+  const norm = (t: string) => fold(t).replace(/[^\p{L}\p{N}]/gu, '');
+  const parts = diffArrays(ta, tb, { comparator: (x, y) => norm(x) === norm(y) });
+  for (let i = 0; i + 1 < parts.length; i++) {
+    const [removed, added] = parts[i]!.removed ? [parts[i]!, parts[i + 1]!] : [parts[i + 1]!, parts[i]!];
+    if (!removed.removed || !added.added || removed.value.length !== 1 || added.value.length !== 1) continue;
+    // The words on either side are the same (at least one side: the swap may open or close the sentence).
+    const around = [parts[i - 1], parts[i + 2]].filter((p) => p !== undefined);
+    if (!around.length || around.some((p) => p.added || p.removed)) continue;
+    const [x, y] = [removed.value[0]!, added.value[0]!].map((t) => t.replace(/^\P{L}+|\P{L}+$/gu, ''));
+    // A sentence's first word is capitalised anyway: a name there is a long word ("Alexander", not "This").
+    const name = i === 0 ? /^\p{Lu}\p{Ll}{4,}$/u : /^\p{Lu}\p{Ll}{2,}$/u;
+    if (name.test(x!) && name.test(y!)) return [x!, y!];
+  }
+  return undefined;
+}
+
+export interface FactComparison {
+  /** `same`: the same facts; `a-fuller`/`b-fuller`: one states all the other's and more; `conflict`. */
+  relation: 'same' | 'a-fuller' | 'b-fuller' | 'conflict';
+  /** For a conflict: what kind of fact differs (the first that does, dates before numbers before names). */
+  kind?: FactClass;
+  /** The facts only one side states: A's, then B's. */
+  onlyA: string[];
+  onlyB: string[];
+}
+
+/** How the facts of reading `a` and reading `b` relate. */
+export function compareFacts(a: string, b: string, locale: string): FactComparison {
+  const fa = factsOf(a, locale);
+  const fb = factsOf(b, locale);
+  const plainWords = (text: string) => new Set((text.match(/\p{L}+/gu) ?? []).map(fold));
+  // A capitalised word the other reading has in lower case ("Soviet" / "soviet") is not a name difference.
+  const wa = plainWords(a);
+  const wb = plainWords(b);
+  const numbersA = minus(fa.numbers, fb.numbers);
+  const numbersB = minus(fb.numbers, fa.numbers);
+  const related = (n: string, words: Set<string>) => words.has(n) || [...words].some((w) => inflected(n, w));
+  const namesA = minus(fa.names, fb.names).filter((n) => !related(n, wb));
+  const namesB = minus(fb.names, fa.names).filter((n) => !related(n, wa));
+  // The same name spelled two ways is a name disagreement, never a hole.
+  const spelled = namesA.flatMap((x) => namesB.filter((y) => sameNameSpelled(x, y)).map((y) => [x, y] as const));
+  const shownA = (xs: Iterable<string>) => [...xs].map((x) => fa.written.get(x) ?? x);
+  const shownB = (xs: Iterable<string>) => [...xs].map((x) => fb.written.get(x) ?? x);
+  if (spelled.length) {
+    const xs = new Set(spelled.map((p) => p[0]));
+    const ys = new Set(spelled.map((p) => p[1]));
+    const kind = spelled.some(([x, y]) => fa.places.has(x) || fb.places.has(y)) ? 'place' : 'name';
+    return { relation: 'conflict', kind, onlyA: shownA(xs), onlyB: shownB(ys) };
+  }
+  if (numbersA.length && numbersB.length) {
+    const isDate = (n: string) => fa.dateParts.has(n) || fb.dateParts.has(n);
+    const kind = [...numbersA, ...numbersB].some(isDate) ? 'date' : 'number';
+    return { relation: 'conflict', kind, onlyA: shownA(numbersA), onlyB: shownB(numbersB) };
+  }
+  // Numbers a reading lacks are a hole in it. Names one reading adds are not: they may stand in a
+  // neighbouring sentence of the other, and a name is often a rewording ("Moscow" for "the Soviet Union").
+  if (numbersB.length)
+    return { relation: 'b-fuller', onlyA: shownA([...numbersA, ...namesA]), onlyB: shownB([...numbersB, ...namesB]) };
+  if (numbersA.length)
+    return { relation: 'a-fuller', onlyA: shownA([...numbersA, ...namesA]), onlyB: shownB([...numbersB, ...namesB]) };
+  // One name put for another in the same words ("in Saratov Oblast" / "in Samara Oblast"): a disagreement.
+  if (namesA.length && namesB.length) {
+    const swapped = swappedName(a, b);
+    if (swapped && fa.names.includes(fold(swapped[0])) && fb.names.includes(fold(swapped[1]))) {
+      const [x, y] = swapped;
+      const kind = fa.places.has(fold(x)) || fb.places.has(fold(y)) ? 'place' : 'name';
+      return { relation: 'conflict', kind, onlyA: [x], onlyB: [y] };
+    }
+  }
+  // Different names, none a spelling of the other: a rewording ("the USSR" / "Moscow").
+  return { relation: 'same', onlyA: shownA(namesA), onlyB: shownB(namesB) };
+}

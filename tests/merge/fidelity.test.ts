@@ -1,0 +1,235 @@
+/**
+ * A faithful merge (issue #19): facts decide what is one sentence, every disagreement reaches readers
+ * with the sources' labels, readings are clean, and nothing of any source goes missing unexplained.
+ * The mechanisms on small texts first, then measures on the four seeds.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FootnoteReference } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { mergeSources } from '../../src/merge/index.js';
+import { allBlocks, type Book } from '../../src/model/index.js';
+import { parseSeed, parseText, SEEDS, TEST_META } from '../support/content.js';
+import { factsOf } from '../../src/merge/facts.js';
+import { splitSentences } from '../../src/merge/sentences.js';
+import { sectionsOf } from '../../src/merge/align.js';
+
+const meta = TEST_META;
+const wiki = (lines: string[], file: string, priority: number, label?: string) =>
+  parseText(lines.join('\n'), file, { priority, ...(label ? { label } : {}) });
+const sentences = (book: Book) => allBlocks(book).flatMap((b) => b.sentences);
+const markers = (book: Book) => {
+  const ids: string[] = [];
+  for (const b of allBlocks(book))
+    visit(b.node, 'footnoteReference', (n: FootnoteReference) => void ids.push(n.identifier));
+  return ids;
+};
+
+describe('facts decide what is one sentence', () => {
+  const later = wiki(
+    [
+      '= Trade =',
+      'Before the war, Germany imported of raw materials every year from Russia.',
+      'On April 16, 1920, Kopp asked at the Foreign Office about a joint campaign.',
+    ],
+    'later.wiki',
+    3,
+    'Later revision (cleaned)',
+  );
+  const plain = wiki(
+    [
+      '= Trade =',
+      'Before the war, Germany imported 1.5 billion marks of raw materials every year from Russia.',
+      'On April 15, 1920, Kopp asked at the Foreign Office about a joint campaign.',
+    ],
+    'plain.wiki',
+    2,
+    'Plain-text rendition',
+  );
+
+  it('keeps the fuller reading where the preferred one has a hole, and says so in the report', () => {
+    const book = mergeSources([later, plain], meta);
+    const text = sentences(book);
+    expect(text).toContain(
+      'Before the war, Germany imported 1.5 billion marks of raw materials every year from Russia.',
+    );
+    expect(text.filter((t) => t.includes('imported'))).toHaveLength(1);
+    const omission = book.report.variants!.find((v) => v.class === 'omission')!;
+    expect(omission.shown).toBe('report');
+    expect(omission.readings[0]!.text).toContain('1.5 billion');
+  });
+
+  it('keeps the preferred date and shows the other in a note naming both sources by label', () => {
+    const book = mergeSources([later, plain], meta);
+    expect(sentences(book).filter((t) => t.includes('Kopp'))).toEqual([
+      'On April 16, 1920, Kopp asked at the Foreign Office about a joint campaign.',
+    ]);
+    const note = book.apparatus!.notes.find((n) => n.class === 'date')!;
+    expect(note.text).toBe(
+      'Sources differ: “April 16, 1920” in Later revision; “April 15, 1920” in Plain-text rendition.',
+    );
+    expect(markers(book)).toContain(note.id);
+    const record = book.report.variants!.find((v) => v.class === 'date')!;
+    expect(record).toMatchObject({ shown: 'note', note: note.id, differs: ['16', '15'] });
+  });
+
+  it('shows disagreements as a chapter summary or not at all, as the config asks', () => {
+    const summary = mergeSources([later, plain], meta, { apparatus: 'summary' });
+    expect(summary.apparatus!.notes.map((n) => n.class)).toEqual(['date']);
+    expect(markers(summary).filter((id) => summary.apparatus!.notes.some((n) => n.id === id))).toEqual([]);
+    expect(summary.report.variants!.find((v) => v.class === 'date')!.shown).toBe('summary');
+    const off = mergeSources([later, plain], meta, { apparatus: 'off' });
+    expect(off.report.variants!.find((v) => v.class === 'date')!.shown).toBe('report');
+    expect(markers(off)).toEqual([]);
+  });
+
+  it('folds nothing within one source: similar sentences with other figures all stay', () => {
+    const one = wiki(
+      [
+        '= Output =',
+        'In 1937 the plant produced 300 tanks.',
+        'In 1938 the plant produced 450 tanks.',
+        'In 1939 the plant produced 700 tanks.',
+        'In 1939 the plant produced 700 tanks.',
+      ],
+      'one.wiki',
+      1,
+    );
+    expect(sentences(mergeSources([one], meta)).filter((t) => t.includes('tanks'))).toHaveLength(4);
+  });
+
+  it('gives a paraphrase with the same facts once, in the preferred wording', () => {
+    const a = wiki(['German–Soviet relations date to the aftermath of the First World War.'], 'a.wiki', 2);
+    const b = wiki(
+      ['Cooperation between Germany and Soviet Union dates to the aftermath of the First World War.'],
+      'b.wiki',
+      1,
+    );
+    expect(sentences(mergeSources([a, b], meta))).toEqual([
+      'German–Soviet relations date to the aftermath of the First World War.',
+    ]);
+  });
+});
+
+describe('clean readings', () => {
+  it('mends dump-era date links, maintenance tags, glued full stops and clause numbers', () => {
+    const source = wiki(
+      [
+        '= Events =',
+        'On [[September 14]][[1939]], the submarine reached [[Tallinn]].{{Fact}} It left on 18 September1939.',
+        '',
+        'He spoke of true aims.Historians disagree.',
+        '',
+        'The protocol divided Europe into zones of influence: 1. In the event of a change the line holds. ' +
+          '2. The second clause follows.',
+      ],
+      'dump.wiki',
+      1,
+    );
+    const text = sentences(mergeSources([source], meta));
+    expect(text).toContain('On September 14, 1939, the submarine reached Tallinn.');
+    expect(text).toContain('It left on 18 September 1939.');
+    expect(text).toEqual(expect.arrayContaining(['He spoke of true aims.', 'Historians disagree.']));
+    expect(text).toEqual(
+      expect.arrayContaining([
+        'The protocol divided Europe into zones of influence:',
+        '1. In the event of a change the line holds.',
+        '2. The second clause follows.',
+      ]),
+    );
+  });
+
+  it('drops inline maintenance tags of rendered text', () => {
+    const [s] = splitSentences([{ type: 'text', value: '[citation needed] Stalin welcomed it.[when?]' }]);
+    expect(s!.text).toBe('Stalin welcomed it.');
+  });
+});
+
+describe('placement', () => {
+  it('puts a section only one source has after its neighbour’s subsections, and after earlier dates', () => {
+    const a = wiki(
+      [
+        '== Early ==',
+        'In 1920 things began.',
+        '=== Early details ===',
+        'In 1921 details followed.',
+        '== Middle ==',
+        'In 1933 a change came.',
+        '== Late ==',
+        'In 1939 the end came.',
+      ],
+      'a.wiki',
+      2,
+    );
+    const b = wiki(
+      [
+        '== Early ==',
+        'In 1920 things began.',
+        '== Only here ==',
+        'In 1936 and 1937 a passage only this source has.',
+        '== Late ==',
+        'In 1939 the end came.',
+      ],
+      'b.wiki',
+      1,
+    );
+    const book = mergeSources([a, b], meta);
+    const titles = book.chapters.flatMap((c) => c.sections.map((s) => s.title));
+    expect(titles).toEqual(['Early', 'Early details', 'Middle', 'Only here', 'Late']);
+  });
+});
+
+describe('the four seeds', () => {
+  const sources = [parseSeed(SEEDS.later, 4), parseSeed(SEEDS.plain, 3), parseSeed(SEEDS.dump, 2)];
+  const book = mergeSources(sources, meta);
+  const bookText = sentences(book).join(' ');
+  const reported = new Set(
+    [
+      ...book.report.variants!.flatMap((v) => v.readings.map((r) => r.text)),
+      ...book.report.omitted.map((o) => o.text),
+      ...book.report.duplicates.map((d) => d.dropped),
+    ].flatMap((t) => factsOf(t, 'en').numbers),
+  );
+
+  it('measure: no number or date of any source is missing from the guide unless the report gives it', () => {
+    const missing: string[] = [];
+    for (const source of sources)
+      for (const section of sectionsOf(source))
+        for (const node of section.blocks)
+          for (const s of splitSentences(node.type === 'paragraph' ? node.children : [], 'en'))
+            for (const n of factsOf(s.text, 'en').numbers)
+              if (!factsOf(bookText, 'en').numbers.includes(n) && !reported.has(n))
+                missing.push(`${source.info.id}: ${n} in "${s.text}"`);
+    expect(missing).toEqual([]);
+  });
+
+  it('measure: every date, number and name disagreement folded is shown to readers with labels', () => {
+    const substantive = book.report.variants!.filter((v) => ['date', 'number', 'name', 'place'].includes(v.class));
+    expect(substantive.length).toBeGreaterThanOrEqual(5);
+    for (const v of substantive) {
+      expect(v.shown).toBe('note');
+      const note = book.apparatus!.notes.find((n) => n.id === v.note)!;
+      expect(note.text).not.toMatch(/\.wiki|\.txt|:\d+/);
+      expect(markers(book)).toContain(note.id);
+    }
+    const kopp = book.apparatus!.notes.find((n) => n.text.includes('April 15, 1920'))!;
+    expect(kopp.text).toContain('April 16, 1920');
+  });
+
+  it('measure: the report shows no conflict between a reading and a garbled copy of itself', () => {
+    for (const v of book.report.variants!.filter((x) => x.class !== 'list')) {
+      const [a, b] = v.readings.map((r) => r.text.replace(/[^\p{L}\p{N}]/gu, ''));
+      expect(a, v.readings[0]!.text).not.toBe(b);
+      expect(v.readings.some((r) => /\b\d{1,2}(?:1\d|20)\d\d\b/.test(r.text))).toBe(false);
+    }
+  });
+
+  it('measure: no section states the same sentence twice, and no sentence is a bare clause number', () => {
+    for (const b of allBlocks(book)) for (const s of b.sentences) expect(s).not.toMatch(/^\(?\d{1,2}[.)]$/);
+    for (const c of book.chapters)
+      for (const s of c.sections) {
+        const all = s.blocks.flatMap((b) => b.sentences);
+        expect(new Set(all).size, s.title).toBe(all.length);
+      }
+    expect(bookText).not.toMatch(/citation needed|\p{Ll}{2}\.\p{Lu}\p{Ll}/u);
+  });
+});
