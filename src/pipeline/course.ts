@@ -108,6 +108,28 @@ async function plan(options: CourseOptions): Promise<Planned[]> {
   );
 }
 
+/**
+ * A lane's browser pool over the course's one Chromium: whenever the lane needs a browser (a build starting
+ * it ahead, a print asking for a page), it takes the course's, started on first need. Only a crash makes a
+ * lane start one of its own (BrowserPool's retry).
+ */
+class CoursePool extends BrowserPool {
+  constructor(private readonly shared: () => Promise<Browser>) {
+    super();
+  }
+
+  override warm(given?: Promise<Browser>): void {
+    // A lane with a browser keeps it (BrowserPool would close the one given: here, the course's).
+    if (this.browser?.connected) return;
+    super.warm(given ?? this.shared());
+  }
+
+  override async get(): Promise<Browser> {
+    if (!this.browser?.connected) this.warm();
+    return super.get();
+  }
+}
+
 /** One lane of builds: its own pages in the shared Chromium, and its own compiled templates. */
 interface Lane {
   browsers: BrowserPool;
@@ -121,14 +143,17 @@ export async function buildCourse(options: CourseOptions): Promise<CourseResult>
   const started = performance.now();
   const planned = await plan(options);
   const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(2, availableParallelism()), planned.length));
-  const lanes: Lane[] = Array.from({ length: jobs }, () => ({ browsers: new BrowserPool() }));
-  // One Chromium for the whole course, started now (while the first guides are read) if any guide prints.
-  if (planned.some((p) => p.prints)) {
-    const { launchBrowser } = await import('../render/print/chromium.js');
-    const browser: Promise<Browser> = launchBrowser();
-    browser.catch(() => undefined);
-    for (const lane of lanes) lane.browsers.warm(browser);
-  }
+  // One Chromium for the whole course, started on first need by any lane.
+  let chromium: Promise<Browser> | undefined;
+  const shared = () => {
+    chromium ??= import('../render/print/chromium.js').then((m) => m.launchBrowser());
+    // A failure is reported by the build that needs the browser.
+    chromium.catch(() => undefined);
+    return chromium;
+  };
+  const lanes: Lane[] = Array.from({ length: jobs }, () => ({ browsers: new CoursePool(shared) }));
+  // Started now (while the first guides are read) if a guide will print with nothing printed before.
+  if (planned.some((p) => p.prints)) for (const lane of lanes) lane.browsers.warm();
   // A signal: Chromium killed and the print folders removed at once (the builds undo their own folders).
   const unstop = onStop(() => {
     for (const lane of lanes) {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runQuire } from '../support/cli.js';
 import { pdfInfo, pdfText } from '../support/inspect.js';
+import { findChromium } from '../../src/render/print/chromium.js';
 import { makeCourse } from './guides.js';
 
 const KEEPERS = 'the-lighthouse-keepers';
@@ -19,8 +20,17 @@ function row(stdout: string, guide: string): string[] {
 describe('quire build --course: several guides in one run', () => {
   it('builds each guide into its own output folder; a broken guide fails alone, the run fails at the end', async () => {
     const course = makeCourse({ broken: true });
-    const run = await runQuire(['build', '--course', course, '--formats', 'html,pdf,json', '--progress', 'simple']);
+    // Chromium through a wrapper that counts its starts.
+    const launches = path.join(course, 'launches.log');
+    const wrapper = path.join(course, 'chromium.sh');
+    writeFileSync(wrapper, `#!/bin/sh\necho start >> '${launches}'\nexec '${findChromium()}' "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const run = await runQuire(['build', '--course', course, '--formats', 'html,pdf,json', '--progress', 'simple'], {
+      env: { QUIRE_CHROMIUM: wrapper },
+    });
     expect(run.code).toBe(1);
+    // Both guides printed with one Chromium.
+    expect(readFileSync(launches, 'utf8').trim().split('\n')).toEqual(['start']);
     // The good guides: their outputs, with their own text, in their own folders.
     const keepers = path.join(course, 'keepers/output');
     const canal = path.join(course, 'canal/output');
