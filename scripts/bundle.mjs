@@ -8,8 +8,8 @@
  *
  * Libraries that cannot be bundled stay in node_modules and are loaded from there, only by the chunk that
  * uses them (so only by the command that runs it): wikiparser-node (loads its own files by path),
- * @resvg/resvg-js (a native addon), puppeteer (finds its config and browser at run time), satori (its
- * layout engine is WebAssembly), epub-gen-memory, and hyphen (whose patterns are loaded by language).
+ * @resvg/resvg-js (a native addon), puppeteer (finds its config and its browser's files at run time) and
+ * hyphen (whose patterns are loaded by language).
  *
  *   node scripts/bundle.mjs [OUTDIR] [--meta]
  *
@@ -27,7 +27,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const outdir = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(root, 'dist/cli'));
 
-const EXTERNAL = ['wikiparser-node', '@resvg/resvg-js', 'puppeteer', 'satori', 'epub-gen-memory', 'hyphen'];
+const EXTERNAL = ['wikiparser-node', '@resvg/resvg-js', 'puppeteer', 'hyphen'];
 
 await rm(outdir, { recursive: true, force: true });
 const result = await build({

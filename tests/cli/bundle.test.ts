@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT } from '../support/content.js';
 import { pdfText } from '../support/inspect.js';
 import { makeCourse } from '../course/guides.js';
@@ -86,8 +86,16 @@ describe('the bundled quire command', () => {
     const built = run(['build', '--content', path.join(course, 'canal'), '--out', out, '--formats', 'html'], loaded);
     expect(built.status, built.stderr).toBe(0);
     expect(readFileSync(path.join(out, 'the-grand-meridian-canal.html'), 'utf8')).toContain('Brandvold');
-    const libraries = lines(loaded).filter((u) => /node_modules\/(puppeteer|satori|@resvg|epub-gen-memory)\//.test(u));
-    expect(libraries).toEqual([]);
+    // Neither from node_modules nor from the bundle's chunks (what went into each chunk: the metafile).
+    const printing = /node_modules\/(puppeteer|satori|@resvg|epub-gen-memory|pdf-lib)\//;
+    expect(lines(loaded).filter((u) => printing.test(u))).toEqual([]);
+    const chunks = lines(loaded)
+      .filter((u) => u.startsWith(pathToFileURL(dir).href))
+      .map((u) => path.relative(ROOT, fileURLToPath(u)).split(path.sep).join('/'));
+    expect(chunks.length).toBeGreaterThan(5);
+    const inputs = chunks.flatMap((c) => Object.keys(meta.outputs[c]!.inputs));
+    expect(inputs.filter((i) => printing.test(i))).toEqual([]);
+    expect(inputs.some((i) => i.includes('src/render/html.ts'))).toBe(true);
     // The wikitext reader's library is loaded: the guide's source is wikitext.
     expect(lines(loaded).some((u) => u.includes('/node_modules/wikiparser-node/'))).toBe(true);
     rmSync(course, { recursive: true, force: true });
