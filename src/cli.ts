@@ -118,6 +118,8 @@ async function buildCommand(opts: BuildCommandOptions, release: boolean): Promis
     const result = await build({
       ...guideOptions(opts, folders),
       booklet: opts.booklet,
+      chapters: opts.chapters,
+      embedResources: opts.embedResources,
       progress: opts.progress,
       release,
       cacheDir: opts.cache ? undefined : false,
@@ -193,6 +195,8 @@ const BUILD_OPTIONS: OptionName[] = [
   'paper',
   'duplex',
   'booklet',
+  'chapters',
+  'embedResources',
   'progress',
   'noCache',
   'debug',

@@ -5,6 +5,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { FORMATS, type Format } from '../render/registry.js';
 import type { Paper } from '../render/writer.js';
 import type { ProgressStyle } from '../pipeline/progress.js';
+import { CHAPTER_BREAKS, type ChapterBreaks } from '../render/print/chapters.js';
 import { didYouMean } from '../util/words.js';
 
 const PAPERS: readonly Paper[] = ['A4', 'Letter'];
@@ -23,6 +24,8 @@ export interface BuildCommandOptions extends GuideOptions {
   /** A course folder: every guide in it built in one run (pipeline/course.ts). */
   course?: string;
   booklet?: boolean;
+  chapters?: ChapterBreaks;
+  embedResources?: boolean;
   progress?: ProgressStyle;
   cache: boolean;
   debug?: boolean;
@@ -82,6 +85,12 @@ export const OPTIONS = {
   paper: () => new Option('--paper <size>', `paper size for the PDF: ${PAPERS.join(' or ')}`).argParser(parsePaper),
   duplex: () => new Option('--duplex', 'start chapters on right-hand pages, for double-sided printing'),
   booklet: () => new Option('--booklet', 'with handouts: also a 2-up booklet of each, in folding order'),
+  chapters: () =>
+    new Option('--chapters <mode>', 'where printed chapters start: auto (by length), new-page or run-on').choices(
+      CHAPTER_BREAKS,
+    ),
+  embedResources: () =>
+    new Option('--embed-resources', 'the web page as one file: CSS, fonts and images inside it, nothing beside it'),
   progress: () => new Option('--progress <style>', 'progress display').choices(['default', 'simple', 'silent']),
   noCache: () => new Option('--no-cache', 'do not use or fill the build cache (.quire-cache in the output folder)'),
   debug: () => new Option('--debug', 'show stack traces for errors'),

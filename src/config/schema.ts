@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FORMATS } from '../render/registry.js';
 import { readerFormats } from '../sources/registry.js';
+import { CHAPTER_BREAKS } from '../render/print/chapters.js';
 
 /** URL schemes a link may have: the same allow-list as links in the content (render/view/content.ts). */
 export const LINK_SCHEMES = ['http', 'https', 'mailto'];
@@ -107,6 +108,10 @@ export const ConfigSchema = z
         duplex: z.boolean().default(false),
         /** With handouts: also a 2-up booklet of each, in folding order. */
         booklet: z.boolean().default(false),
+        /** Where printed chapters start: auto (by length), new-page, or run-on (print/chapters.ts). */
+        chapters: z.enum(CHAPTER_BREAKS).default('auto'),
+        /** The web page as one file: CSS, fonts and images inside it, nothing beside it. */
+        embedResources: z.boolean().default(false),
         basename: z
           .string()
           .max(100, 'use at most 100 characters')
@@ -114,7 +119,7 @@ export const ConfigSchema = z
           .optional(),
       })
       .strict()
-      .default({ paper: 'A4', duplex: false, booklet: false }),
+      .default({ paper: 'A4', duplex: false, booklet: false, chapters: 'auto', embedResources: false }),
   })
   .strict();
 

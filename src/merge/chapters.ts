@@ -5,7 +5,7 @@
  * Every block with a sentence lands in the book (citations.ts numbers notes on that promise); a section
  * with no text is left out with a warning.
  */
-import type { FootnoteReference, List, PhrasingContent } from 'mdast';
+import type { Blockquote, FootnoteReference, List, Paragraph, PhrasingContent } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { BackMatter, Block, Chapter, MergeReport, Section, Warning } from '../model/index.js';
 import { slugify } from '../util/slug.js';
@@ -171,7 +171,7 @@ function addSubsection(b: Building, section: WSection, title: string, level: num
       line: section.sources[0]!.line,
       rule: section.hadText ? 'duplicate-section' : 'empty-section',
       message: section.hadText
-        ? `section "${title}" repeats text the book already has and was left out (see duplicates)`
+        ? `section "${title}" was left out: its text is in the book, where the other sources tell it (see duplicates)`
         : `section "${title}" has no text in any source and was left out`,
     });
   return made.id;
@@ -217,6 +217,7 @@ export function toBlock(
   const sources = block.sources.map((p) => ({ ...p }));
   const sentences = block.sentences.map((s) => s.text);
   if (block.node) return atomicBlock(block, id, citationId, sources);
+  if (block.kind === 'quote') return quotation(block, id, phrasing, sources);
   if (block.kind === 'list') {
     const node: List = {
       type: 'list',
@@ -243,6 +244,33 @@ export function toBlock(
     node: { type: 'paragraph', children },
     sources,
   };
+}
+
+/**
+ * A quotation made of the book's running text (one source marked the passage as quoted): a block quote of
+ * its paragraphs, the sentences with their notes as in prose.
+ */
+function quotation(
+  block: WBlock,
+  id: string,
+  phrasing: (s: WSentence) => PhrasingContent[],
+  sources: Block['sources'],
+): Block {
+  const starts = new Set([0, ...(block.breaks ?? [])]);
+  const paragraphs: Paragraph[] = [];
+  block.sentences.forEach((s, i) => {
+    if (starts.has(i) || !paragraphs.length) paragraphs.push({ type: 'paragraph', children: [] });
+    const children = paragraphs[paragraphs.length - 1]!.children;
+    if (children.length) children.push({ type: 'text', value: ' ' });
+    children.push(...phrasing(s));
+  });
+  const node: Blockquote = {
+    type: 'blockquote',
+    children: paragraphs,
+    ...(block.attribution ? { data: { attribution: block.attribution } } : {}),
+  };
+  const sentences = block.sentences.map((s) => s.text);
+  return { id, kind: 'quote', text: sentences.join('\n'), sentences, node, sources };
 }
 
 /** An atomic block as it came from its source, its citations pointing to the book's notes. */

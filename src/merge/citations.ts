@@ -4,7 +4,7 @@
  * the book is listed as unattached.
  */
 import type { Citation, MergeReport, Source } from '../model/index.js';
-import { provenance, qualify, type Variant, type WSection } from './work.js';
+import { provenance, qualify, SUBSTANTIVE, type Variant, type WSection } from './work.js';
 
 /** A citation with text, by qualified key (see `qualify`). */
 export type CitationTable = Map<string, { key: string; text: string; source: Source; line: number }>;
@@ -27,7 +27,8 @@ export function* refsInReadingOrder(sections: readonly WSection[], withVariants 
     for (const block of section.blocks)
       for (const sentence of block.sentences) {
         yield* sentence.refs;
-        if (withVariants) yield* sentence.variants ?? [];
+        // Only the variants readers see get a note (and a number).
+        if (withVariants) yield* (sentence.variants ?? []).filter((v) => SUBSTANTIVE.has(v.kind));
       }
 }
 

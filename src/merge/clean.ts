@@ -5,7 +5,9 @@
  * - a dump-era date link pair ("[[September 14]][[1939]]", flattened to "September 141939") gets its
  *   separator back, in the order the language writes dates ("September 14, 1939", "14 September 1939");
  * - inline maintenance tags of wikis ("[citation needed]", "[when?]", "[dubious – discuss]") are dropped;
- * - a full stop glued to the next sentence's capital ("aims.Historian") gets its space back.
+ * - a full stop glued to the next sentence's capital ("aims.Historian") gets its space back;
+ * - brackets left empty where a rendition removed what they held (a template: "7.5 million dollars ().")
+ *   are dropped.
  * Citation positions (offsets into the flat text) move with the edits.
  */
 import { memoize } from '../util/memo.js';
@@ -74,7 +76,9 @@ const MAINTENANCE = /\s?\[(?:[^[\]\d]{1,40}\bneeded|[^[\]\d]{1,30}\?|dubious[^[\
 /** A full stop (or ! ?) glued to the capital that starts the next sentence: "aims.Historian". */
 const GLUED_STOP = /(\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})/gu;
 
-/** Apply `rules` to `text`, moving `refs` with the edits. */
+/** Brackets holding nothing but spaces and separators, after a space ("f()" in code is not one). */
+const EMPTY_BRACKETS = /\s\((?:\s|[,;:])*\)/gu;
+
 /** One replacement: where it stands in the new text and where it stood in the old. */
 interface Edit {
   newStart: number;
@@ -142,6 +146,7 @@ export function cleanFlat(
   for (const rule of gluedDates(locale)) run(rule.pattern, rule.replace);
   run(MAINTENANCE, () => '');
   run(GLUED_STOP, (m) => `${m[1]} `);
+  run(EMPTY_BRACKETS, () => '');
   if (!passes.length) return state;
   // Offsets into the mended text, back to the text as the source has it (for slicing its phrasing).
   const toOriginal = (pos: number) => passes.reduceRight((p, edits) => backOne(edits, p), pos);

@@ -148,6 +148,8 @@ export interface FactComparison {
   /** The facts only one side states: A's, then B's. */
   onlyA: string[];
   onlyB: string[];
+  /** For a conflict: the same name spelled two ways ("Ioffe" / "Joffe"), not two different names. */
+  spelling?: boolean;
 }
 
 /** How the facts of reading `a` and reading `b` relate. */
@@ -171,7 +173,7 @@ export function compareFacts(a: string, b: string, locale: string): FactComparis
     const xs = new Set(spelled.map((p) => p[0]));
     const ys = new Set(spelled.map((p) => p[1]));
     const kind = spelled.some(([x, y]) => fa.places.has(x) || fb.places.has(y)) ? 'place' : 'name';
-    return { relation: 'conflict', kind, onlyA: shownA(xs), onlyB: shownB(ys) };
+    return { relation: 'conflict', kind, onlyA: shownA(xs), onlyB: shownB(ys), spelling: true };
   }
   if (numbersA.length && numbersB.length) {
     const isDate = (n: string) => fa.dateParts.has(n) || fb.dateParts.has(n);

@@ -126,6 +126,9 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
   let run: WSentence[] = [];
   let matchedInBlock = false;
   const own = block.sources[0]!.source;
+  // A section only this source has, whose sentences the book tells elsewhere: what it adds follows the
+  // sentences it aligned with there (its neighbours), not its own heading.
+  const onlyOwn = !at.how.isBase && at.into.sources.every((p) => p.source === own);
   for (const sentence of block.sentences) {
     // Within one source nothing is folded: a source's repeats are its author's text. A sentence of the book
     // that this source already carries takes another of its sentences only when that one is not a repeat
@@ -146,7 +149,9 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
     anchor = placeRun(fusion, run, block, { ...at, anchor }, matchedInBlock);
     run = [];
     fold(fusion, match.hit, sentence, match.similarity, at.how.locale);
-    if (outline.within(match.hit.section, at.into)) {
+    // New text follows the sentence it aligned with: in this section, or in another of the same chapter
+    // (a coarser source's section spans several of the book's).
+    if (outline.within(match.hit.section, at.into) || onlyOwn || outline.sameChapter(match.hit.section, at.into)) {
       anchor = {
         block: match.hit.block,
         section: match.hit.section,
@@ -203,11 +208,16 @@ function fuseAtomic(fusion: Fusion, block: WBlock, at: At): Anchor | undefined {
  */
 function quotedAsProse(fusion: Fusion, block: WBlock, at: At): Anchor | undefined {
   const hits = block.sentences.map((sentence) => {
-    const best = fusion.index.best(sentence.text, (h) => h.block.kind === 'paragraph' && !h.block.node);
+    // Running text, or a quotation already made of it (a third source quoting the passage again).
+    const best = fusion.index.best(
+      sentence.text,
+      (h) => ['paragraph', 'quote'].includes(h.block.kind) && !h.block.node,
+    );
     return best && foldable(best, sentence, at.how) ? best : undefined;
   });
   const found = hits.filter(Boolean).length;
   if (!found || found < 0.8 * block.sentences.length) return undefined;
+  const span = quotedSpan(hits);
   let anchor = at.anchor;
   const rest: WSentence[] = [];
   block.sentences.forEach((sentence, i) => {
@@ -218,8 +228,102 @@ function quotedAsProse(fusion: Fusion, block: WBlock, at: At): Anchor | undefine
     const { value } = best;
     anchor = { block: value.block, section: value.section, item: value.block.sentences.indexOf(value.sentence) };
   });
+  if (span) return asQuotation(fusion, span, block, hits);
   const prose: WBlock = { kind: 'paragraph', sentences: rest, sources: [...block.sources] };
   return placeRun(fusion, rest, prose, { ...at, anchor }, true) ?? anchor;
+}
+
+/** Where a quotation's sentences stand as running text: one section, in order, with nothing between them. */
+interface QuotedSpan {
+  section: WSection;
+  /** The section's sentences in reading order, each with its block. */
+  flat: { block: WBlock; sentence: WSentence }[];
+  first: number;
+  last: number;
+}
+
+/**
+ * The running text a quotation's sentences were found in, when it is one stretch of one section in the
+ * quotation's order (every sentence of the stretch a sentence of the quotation); undefined otherwise.
+ */
+function quotedSpan(hits: readonly ({ value: Hit } | undefined)[]): QuotedSpan | undefined {
+  const found = hits.filter((h) => h !== undefined).map((h) => h.value);
+  const section = found[0]?.section;
+  if (!section || found.length < 2 || found.some((h) => h.section !== section || h.block.kind !== 'paragraph'))
+    return undefined;
+  // Every block's units, so that a table or quotation inside the stretch breaks it.
+  const flat = section.blocks.flatMap((b) => b.sentences.map((sentence) => ({ block: b, sentence })));
+  const at = found.map((h) => flat.findIndex((x) => x.sentence === h.sentence));
+  if (at.some((i, n) => i < 0 || (n > 0 && i <= at[n - 1]!))) return undefined;
+  const first = at[0]!;
+  const last = at[at.length - 1]!;
+  if (last - first + 1 !== new Set(at).size) return undefined;
+  return { section, flat, first, last };
+}
+
+/**
+ * One source marks as a quotation what the book has as running text: the quotation is structure the prose
+ * lacks, so the stretch becomes a block quote (its wording and notes the book's, one paragraph per paragraph
+ * of the running text); what stood before it in its first paragraph and after it in its last stays prose
+ * around it. Sentences only the quotation has join it after the sentence they follow.
+ */
+function asQuotation(
+  fusion: Fusion,
+  span: QuotedSpan,
+  quote: WBlock,
+  hits: readonly ({ value: Hit } | undefined)[],
+): Anchor {
+  const { section, flat, first, last } = span;
+  const firstBlock = flat[first]!.block;
+  const lastBlock = flat[last]!.block;
+  const inside = flat.slice(first, last + 1);
+  // The quotation's own sentences, in place: after the sentence of the stretch that precedes them.
+  const sentences: WSentence[] = [];
+  const breaks: number[] = [];
+  const added: WSentence[] = [];
+  let taken = 0;
+  quote.sentences.forEach((s, i) => {
+    const hit = hits[i];
+    if (!hit) {
+      sentences.push(s);
+      added.push(s);
+      return;
+    }
+    // The stretch is the hits in order: this takes exactly the hit's own sentence.
+    const x = inside[taken]!;
+    if (taken > 0 && x.block !== inside[taken - 1]!.block) breaks.push(sentences.length);
+    sentences.push(x.sentence);
+    taken++;
+  });
+  const sources = [...quote.sources];
+  for (const x of inside)
+    for (const p of x.block.sources) if (!sources.some((q) => q.source === p.source)) sources.unshift(p);
+  const attribution = quote.node?.type === 'blockquote' ? quote.node.data?.attribution : undefined;
+  const quoted: WBlock = { kind: 'quote', sentences, sources, breaks, ...(attribution ? { attribution } : {}) };
+  const before = firstBlock.sentences.slice(0, firstBlock.sentences.indexOf(flat[first]!.sentence));
+  const after = lastBlock.sentences.slice(lastBlock.sentences.indexOf(flat[last]!.sentence) + 1);
+  const start = section.blocks.indexOf(firstBlock);
+  const blocks: WBlock[] = [];
+  if (before.length) blocks.push({ ...firstBlock, sentences: before });
+  blocks.push(quoted);
+  const rest: WBlock | undefined = after.length ? { ...lastBlock, sentences: after } : undefined;
+  if (rest) blocks.push(rest);
+  section.blocks.splice(start, section.blocks.indexOf(lastBlock) - start + 1, ...blocks);
+  // The index's entries follow their sentences into the blocks that now hold them.
+  const holder = new Map(blocks.flatMap((b) => b.sentences.map((s) => [s, b] as const)));
+  fusion.index.forEachValue((hit) => {
+    const now = holder.get(hit.sentence);
+    if (now) hit.block = now;
+  });
+  for (const s of added) {
+    s.witnesses = new Map([[quote.sources[0]!.source, s.text]]);
+    fusion.index.add(s.text, { block: quoted, sentence: s, section });
+  }
+  section.contributors.add(quote.sources[0]!.source);
+  // What the quoting source says next follows the running text that closed the stretch's paragraph.
+  return rest
+    ? { block: rest, section, item: rest.sentences.length - 1 }
+    : { block: quoted, section, item: sentences.length - 1 };
 }
 
 /**
@@ -239,8 +343,12 @@ function matchOf(
   }
   if (!ctx.afterMatch) return undefined;
   const next = nextInBook(ctx.anchor, ctx.at.into);
-  if (!next || !ctx.accept(next) || !outline.within(next.section, ctx.at.into)) return undefined;
-  const score = stemSimilarity(sentence.text, next.sentence.text);
+  const near = next && (outline.within(next.section, ctx.at.into) || outline.sameChapter(next.section, ctx.at.into));
+  if (!next || !near || !ctx.accept(next)) return undefined;
+  const score = Math.max(
+    stemSimilarity(sentence.text, next.sentence.text),
+    stemContainment(sentence.text, next.sentence.text),
+  );
   if (score < PARAPHRASE) return undefined;
   if (compareFacts(next.sentence.text, sentence.text, ctx.at.how.locale).relation === 'conflict') return undefined;
   return { hit: next, similarity: Math.round(score * 100) / 100 };
@@ -259,6 +367,18 @@ function nextInBook(anchor: Anchor | undefined, into: WSection): Hit | undefined
   if (item + 1 < block.sentences.length) return { block, section, sentence: block.sentences[item + 1]! };
   const following = section.blocks[section.blocks.indexOf(block) + 1];
   return following?.sentences.length ? { block: following, section, sentence: following.sentences[0]! } : undefined;
+}
+
+/**
+ * A short reading whose every stem the next sentence of the book has (at least three): the same statement
+ * cut short ("The consequences were multiplex." / "The consequences were multiple: …"). Otherwise 0.
+ */
+function stemContainment(incoming: string, kept: string): number {
+  const stems = (t: string) => new Set([...contentWords(t)].map((w) => w.slice(0, 4)));
+  const mine = stems(incoming);
+  const theirs = stems(kept);
+  if (mine.size < 3 || mine.size >= theirs.size) return 0;
+  return [...mine].every((s) => theirs.has(s)) ? 1 : 0;
 }
 
 /** Dice similarity of word stems (the first four letters), so inflections and derivations count as one. */

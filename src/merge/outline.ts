@@ -10,6 +10,8 @@ export class Outline {
   private positions: Map<WSection, number> | undefined;
   /** Per section, the position just after its last subsection; valid while `positions` is. */
   private readonly subtreeEnd = new Map<WSection, number>();
+  /** Per section, the top-level section (chapter) it stands in; valid while `positions` is. */
+  private readonly chapters = new Map<WSection, WSection>();
 
   constructor(sections: WSection[]) {
     this.sections = sections;
@@ -63,10 +65,29 @@ export class Outline {
     return start >= 1 ? this.sections.slice(start, at) : [];
   }
 
+  /** Whether two sections stand in the same chapter (the same top-level section, the lead apart). */
+  sameChapter(a: WSection, b: WSection): boolean {
+    const chapter = (s: WSection) => {
+      this.positionOf(s);
+      if (!this.chapters.size) {
+        const top = Math.min(...this.sections.slice(1).map((x) => x.level), 2);
+        let current = this.sections[0]!;
+        for (const [i, x] of this.sections.entries()) {
+          if (i === 0 || x.level <= top) current = x;
+          this.chapters.set(x, current);
+        }
+      }
+      return this.chapters.get(s);
+    };
+    const ca = chapter(a);
+    return ca !== undefined && ca !== this.sections[0] && ca === chapter(b);
+  }
+
   private positionOf(section: WSection): number {
     if (!this.positions) {
       this.positions = new Map(this.sections.map((c, i) => [c, i]));
       this.subtreeEnd.clear();
+      this.chapters.clear();
     }
     return this.positions.get(section) ?? -1;
   }

@@ -22,6 +22,8 @@ const ABBREVIATIONS =
 const ENUMERATOR = /^\s*\(?\d{1,2}[.)]\s*$/;
 /** A clause number after a colon at the end of a piece ("…influence: 1. "): where the next sentence starts. */
 const AFTER_COLON = /:\s+\(?\d{1,2}[.)]\s*$/;
+/** A sentence in brackets opening a piece, with no stop of its own, before a capitalised word. */
+const PARENTHETICAL = /^(\s*\(\p{Lu}[^()]{10,}[^.!?]\)\s+)(?=\p{Lu}\p{Ll})/u;
 /** A single capital and a dot ("J. A. Large", "U.S.") does not end a sentence. */
 const INITIAL = /(?:^|[\s(.])\p{Lu}\.\s*$/u;
 
@@ -83,7 +85,14 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
     if (tail) {
       pieces.push({ text: segment.slice(0, tail.index + 1), start: index, end: index + tail.index + 1 });
       pieces.push({ text: segment.slice(tail.index + 1), start: index + tail.index + 1, end });
-    } else pieces.push({ text: segment, start: index, end });
+    } else {
+      // "(Although Italy had signed in 1933) Economically, …": a sentence in brackets with no full stop of
+      // its own ends at its closing bracket when a capital follows.
+      const aside = PARENTHETICAL.exec(segment);
+      const cut = aside ? aside[1]!.length : segment.length;
+      pieces.push({ text: segment.slice(0, cut), start: index, end: index + cut });
+      if (aside) pieces.push({ text: segment.slice(cut), start: index + cut, end });
+    }
   }
   const out: Sentence[] = [];
   let r = 0;
@@ -186,6 +195,11 @@ export class SentenceIndex<T> {
   compared = 0;
   /** Scratch space for `best`: shared words per entry, zeroed after each lookup. */
   private counts = new Uint16Array(256);
+
+  /** Call `fn` on every indexed value (a merge step that moves sentences between blocks updates them). */
+  forEachValue(fn: (value: T) => void): void {
+    for (const entry of this.entries) fn(entry.value);
+  }
 
   add(text: string, value: T): void {
     const ws = contentWords(text);

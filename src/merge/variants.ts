@@ -33,7 +33,8 @@ export function readingVariant(
   if (facts.relation === 'conflict' && facts.kind) {
     const onlyKept = incomingWins ? facts.onlyB : facts.onlyA;
     const onlyOther = incomingWins ? facts.onlyA : facts.onlyB;
-    return { section, kind: facts.kind, differs: [...onlyKept, ...onlyOther], readings, at: kept };
+    const kind = facts.spelling ? 'spelling' : facts.kind;
+    return { section, kind, differs: [...onlyKept, ...onlyOther], readings, at: kept };
   }
   if (facts.relation === 'a-fuller' || facts.relation === 'b-fuller')
     return { section, kind: 'omission', differs: [...facts.onlyA, ...facts.onlyB], readings };

@@ -27,6 +27,10 @@ export interface WBlock {
   sources: Provenance[];
   /** An atomic block's node as its source has it, citation identifiers qualified (see `qualify`). */
   node?: BlockNode;
+  /** A quotation made of the book's running text (no node): where its paragraphs start (sentence indices). */
+  breaks?: number[];
+  /** Such a quotation's attribution, from the source that marked the quote. */
+  attribution?: string;
 }
 
 export interface WSection {

@@ -380,8 +380,20 @@ export type Conflict = z.infer<typeof ConflictSchema>;
 
 // ---- Apparatus (issue #19): variants between the sources, shown to readers, and the collation. ----
 
-/** What a variant is about: a fact (date, number, name, place), a list's membership, wording, a hole. */
-export const VariantClassSchema = z.enum(['date', 'number', 'name', 'place', 'list', 'wording', 'omission']);
+/**
+ * What a variant is about: a fact (date, number, name, place), a list's membership, one name spelled two
+ * ways (a transliteration: the report and the glossaries' other spellings, not a note), wording, a hole.
+ */
+export const VariantClassSchema = z.enum([
+  'date',
+  'number',
+  'name',
+  'place',
+  'list',
+  'spelling',
+  'wording',
+  'omission',
+]);
 export type VariantClass = z.infer<typeof VariantClassSchema>;
 
 /** How the guide shows substantive variants: a note at the sentence, a list at the chapter's end, or not. */

@@ -11,6 +11,7 @@ import { DEFAULT_FORMATS, WRITERS } from '../render/registry.js';
 import { DEFAULT_TEMPLATES, TemplateSet, templatesFingerprint } from '../render/html/templates.js';
 import { BrowserPool } from '../render/print/browser-pool.js';
 import type { Paper, WriterEntry } from '../render/writer.js';
+import type { ChapterBreaks } from '../render/print/chapters.js';
 import { BuildCache, codeFingerprint, defaultCacheDir } from './cache.js';
 import { OutputFolder, printFolder } from './output-folder.js';
 import { loadWriters, type LoadedWriter } from './write.js';
@@ -27,6 +28,10 @@ export interface BuildOptions {
   duplex?: boolean;
   /** Handout booklets; overrides the config. */
   booklet?: boolean;
+  /** Where printed chapters start; overrides the config. */
+  chapters?: ChapterBreaks;
+  /** The web page as one file; overrides the config. */
+  embedResources?: boolean;
   /** Record this edition (a book.json snapshot in content/editions/) once the build has succeeded. */
   release?: boolean;
   /** Progress display: 'default' (live, for terminals), 'simple' (line per step, for CI logs), 'silent'. */
@@ -63,6 +68,8 @@ export interface Settings {
   paper: Paper;
   duplex: boolean;
   booklet: boolean;
+  chapters: ChapterBreaks;
+  embedResources: boolean;
   templates: TemplateSet;
   /** The writers to choose from, and those of `formats`, in build order. */
   registry: readonly WriterEntry[];
@@ -90,6 +97,8 @@ export async function resolveSettings(
     paper: options.paper ?? config.output.paper,
     duplex: options.duplex ?? config.output.duplex,
     booklet: options.booklet ?? config.output.booklet,
+    chapters: options.chapters ?? config.output.chapters,
+    embedResources: options.embedResources ?? config.output.embedResources,
     templates: session.templates,
   };
 }

@@ -240,6 +240,11 @@ export class OutputFolder {
     return size === known.bytes;
   }
 
+  /** This build makes nothing of `stage` (an option turned it off): its earlier outputs are stale. */
+  withdraw(stage: string): void {
+    this.stages.add(stage);
+  }
+
   /**
    * One output file or folder (a name ending in `/`): kept when the folder already holds what these inputs
    * give, else produced into the staging folder.

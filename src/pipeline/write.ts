@@ -77,6 +77,8 @@ function writeContext(run: BuildRun, settings: Settings, guide: StudyGuide, guid
     paper: settings.paper,
     duplex: settings.duplex,
     booklet: settings.booklet,
+    chapters: settings.chapters,
+    embedResources: settings.embedResources,
     changelog: edition.changelog,
     changesKey: edition.changesKey,
     reportKey: edition.reportKey,

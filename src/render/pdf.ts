@@ -10,21 +10,55 @@ import { hashOf, type Hashable } from '../util/hash.js';
 import { copyAssets } from './html/assets.js';
 import { printFolder } from './print/folder.js';
 import { blanksBefore, partIds } from './view/handout.js';
-import type { View } from './view/index.js';
+import { cssString, type View } from './view/index.js';
 import type { Writer, WriteContext } from './writer.js';
 import { plural } from '../util/words.js';
+import { runOnParts } from './print/chapters.js';
+
+/** The print HTML for a map of page numbers; `runOn` is set once the parts' heights are measured ("auto"). */
+interface PrintHtml {
+  (pages: Record<string, number>): string;
+  /** The chapters and back-matter sections, in print order (their heights decide where "auto" breaks). */
+  parts: string[];
+  runOn: Record<string, boolean>;
+}
 
 /**
- * The print HTML for a map of page numbers. Duplex: measured once without blank pages, then a blank page
- * before each part that would start on a left-hand (even) page — Chromium has no `break-before: right`.
+ * The print HTML for a map of page numbers. Chapters run on or start a new page as `ctx.chapters` says
+ * (print/chapters.ts). Duplex: measured once without blank pages, then a blank page before each part that
+ * starts a page and would start it on a left-hand (even) page — Chromium has no `break-before: right`.
  */
-function printHtmlOf(ctx: WriteContext, view: View): (pages: Record<string, number>) => string {
+function printHtmlOf(ctx: WriteContext, view: View): PrintHtml {
   let measured: Record<string, number> | undefined;
-  return (pages) => {
-    if (ctx.duplex && !measured && Object.keys(pages).length) measured = pages;
-    const blank = ctx.duplex && measured ? blanksBefore(partIds(view), measured) : {};
-    return ctx.templates.render('print.html.liquid', { ...view, print: true, pages, blankBefore: blank });
-  };
+  const parts = [...view.chapters.map((c) => c.id), ...view.backMatter.map((b) => b.id)];
+  const html: PrintHtml = Object.assign(
+    (pages: Record<string, number>) => {
+      const { runOn } = html;
+      if (ctx.duplex && !measured && Object.keys(pages).length) measured = pages;
+      const starts = partIds(view).filter((id) => !runOn[id]);
+      const blank = ctx.duplex && measured ? blanksBefore(starts, measured) : {};
+      return ctx.templates.render('print.html.liquid', {
+        ...view,
+        print: true,
+        pages,
+        blankBefore: blank,
+        runOn,
+        sharesPage: Object.fromEntries(parts.slice(0, -1).map((id, i) => [id, !!runOn[parts[i + 1]!]])),
+        bookHead: cssString(view.meta.title),
+      });
+    },
+    { parts, runOn: runOnParts(parts, ctx.chapters === 'auto' ? 'new-page' : ctx.chapters) },
+  );
+  return html;
+}
+
+/** "auto": the parts' heights measured on the page as it prints, and which of them run on. */
+async function decideRunOn(ctx: WriteContext, page: Page, file: string, root: string, html: PrintHtml) {
+  if (ctx.chapters !== 'auto' || html.parts.length < 2) return;
+  const { measureHeights } = await import('./print/passes.js');
+  const selector = html.parts.map((id) => `[id="${id}"]`).join(', ');
+  const heights = await measureHeights(page, file, root, html({}), ctx.paper, selector);
+  html.runOn = runOnParts(html.parts, 'auto', heights);
 }
 
 /**
@@ -59,7 +93,7 @@ async function printPage(ctx: WriteContext, printDir: string): Promise<Page> {
 }
 
 /** Print the book: returns the PDF with its page count and the passes it took. */
-async function print(ctx: WriteContext, html: (pages: Record<string, number>) => string) {
+async function print(ctx: WriteContext, html: PrintHtml) {
   // A folder of its own beside the outputs (the output lock keeps it to this build), so that a session's
   // print page keeps its address from one build to the next.
   const printDir = printFolder(ctx.output.dir);
@@ -68,7 +102,7 @@ async function print(ctx: WriteContext, html: (pages: Record<string, number>) =>
   ctx.status('rendering (page numbers in two passes)');
   // The last layout's page numbers (not for duplex, whose blank pages are placed from a layout without
   // them): after a small edit, the first pass is then usually the last.
-  const layoutKey = hashOf(ctx.code, ctx.basename, ctx.paper, ctx.duplex);
+  const layoutKey = hashOf(ctx.code, ctx.basename, ctx.paper, ctx.duplex, ctx.chapters);
   const seed = ctx.duplex ? undefined : await ctx.cache.recall<Record<string, number>>('layout', layoutKey);
   const pool = ctx.browsers;
   const made = await ctx
@@ -77,6 +111,7 @@ async function print(ctx: WriteContext, html: (pages: Record<string, number>) =>
         // After a crash the retry has a new browser, and needs a page of its own.
         page = await pool.current(page, printDir);
         const file = path.join(printDir, 'print.html');
+        await ctx.timed('pdf-chapters', () => decideRunOn(ctx, page, file, printDir, html));
         return renderPdf(browser, file, printDir, html, ctx.guide.meta, ctx.paper, { seed, page });
       }),
     )
@@ -99,7 +134,7 @@ export const writer: Writer = {
     // with a template error before Chromium starts.
     const first = await ctx.timed('pdf-html', () => html({}));
     const meta = ctx.guide.meta as unknown as Hashable;
-    const key = hashOf(ctx.code, first, ctx.templates.fingerprint, ctx.paper, ctx.duplex, meta);
+    const key = hashOf(ctx.code, first, ctx.templates.fingerprint, ctx.paper, ctx.duplex, ctx.chapters, meta);
     let summary = '';
     await ctx.output.output(`${ctx.basename}.pdf`, 'pdf', key, async (file) => {
       const pdf = await ctx.cache.bytes('print', key, () => print(ctx, html));

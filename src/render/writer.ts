@@ -9,6 +9,7 @@ import type { Changelog } from '../editions/changelog.js';
 import type { Hashable } from '../util/hash.js';
 import type { TemplateSet } from './html/templates.js';
 import type { BrowserPool } from './print/browser-pool.js';
+import type { ChapterBreaks } from './print/chapters.js';
 import type { View } from './view/index.js';
 
 export type Paper = 'A4' | 'Letter';
@@ -45,6 +46,8 @@ export interface OutputSink {
     produce: (target: string) => Promise<{ pages?: number } | void>,
   ): Promise<void>;
   stagingDir(): Promise<string>;
+  /** This build makes nothing of `stage` (an option turned it off): its earlier outputs are removed. */
+  withdraw(stage: string): void;
 }
 
 export type ViewKind = 'html' | 'print' | 'epub';
@@ -60,6 +63,10 @@ export interface WriteContext {
   paper: Paper;
   duplex: boolean;
   booklet: boolean;
+  /** Where printed chapters start: a new page each, run on, or by length (print/chapters.ts). */
+  chapters: ChapterBreaks;
+  /** The web page as one file: style sheet, fonts and images inside it (no `assets/`, no `media/`). */
+  embedResources: boolean;
   /** What changed since the last recorded edition, when there is one. */
   changelog?: Changelog;
   /** A hash of the "What changed" page's content ('' when the guide shows none). */

@@ -221,19 +221,29 @@ function attachDisagreements(book: Book, entries: Ambassador[]): void {
         sources: r.sources as Provenance[],
       }));
       entry.disagreements.push({ field, readings });
-      if (conflict.kind === 'name') {
-        for (const r of conflict.readings) {
-          const variant = new RegExp(NAME_PATTERN, 'u').exec(r.text)?.[0];
-          if (
-            variant &&
-            variant !== entry.name &&
-            samePersonOrVariant(variant, entry.name) &&
-            !entry.aliases.includes(variant)
-          )
-            entry.aliases.push(variant);
-        }
-      }
+      if (conflict.kind === 'name') addAliases(entry, conflict.readings);
     }
+  }
+  // A name the sources spell two ways is one person with another spelling, not a disagreement.
+  for (const variant of book.report.variants ?? []) {
+    if (variant.class !== 'spelling') continue;
+    for (const entry of entries)
+      if (variant.readings.some((r) => r.text.length < 80 && r.text.includes(entry.name)))
+        addAliases(entry, variant.readings);
+  }
+}
+
+/** The other spellings of the entry's name that these readings give. */
+function addAliases(entry: Ambassador, readings: readonly { text: string }[]): void {
+  for (const r of readings) {
+    const variant = new RegExp(NAME_PATTERN, 'u').exec(r.text)?.[0];
+    if (
+      variant &&
+      variant !== entry.name &&
+      samePersonOrVariant(variant, entry.name) &&
+      !entry.aliases.includes(variant)
+    )
+      entry.aliases.push(variant);
   }
 }
 

@@ -142,6 +142,86 @@ describe('clean readings', () => {
     const [s] = splitSentences([{ type: 'text', value: '[citation needed] Stalin welcomed it.[when?]' }]);
     expect(s!.text).toBe('Stalin welcomed it.');
   });
+
+  it('ends a sentence in brackets at its closing bracket, when the next sentence starts there', () => {
+    const text = splitSentences([
+      {
+        type: 'text',
+        value:
+          'Italy joined the pact in 1937. (Although Italy had already signed another pact in 1933) ' +
+          'Economically, the two states drew closer. The town (Population 3000) lies on the river.',
+      },
+    ]).map((s) => s.text);
+    expect(text).toEqual([
+      'Italy joined the pact in 1937.',
+      '(Although Italy had already signed another pact in 1933)',
+      'Economically, the two states drew closer.',
+      'The town (Population 3000) lies on the river.',
+    ]);
+  });
+
+  it('drops brackets a rendition emptied, not the brackets of a call in code', () => {
+    const [paid] = splitSentences([{ type: 'text', value: 'Germany would be paid 7.5 million dollars ( ; ).' }]);
+    expect(paid!.text).toBe('Germany would be paid 7.5 million dollars.');
+    const [code] = splitSentences([
+      { type: 'text', value: 'Call ' },
+      { type: 'inlineCode', value: 'f()' },
+      { type: 'text', value: ' (or nothing) first.' },
+    ]);
+    expect(code!.text).toBe('Call f() (or nothing) first.');
+  });
+});
+
+describe('a passage one source quotes and another gives as running text', () => {
+  const prose = wiki(
+    [
+      '= Pact =',
+      'The pact had a secret protocol, which divided the region into zones: 1. In the event of a change, ' +
+        'the northern river shall be the boundary of the zones. The island stays neutral.',
+      '',
+      '2. The southern zone is bounded by the line of the three mountain passes.',
+      '',
+      '3. The protocol shall be treated by both parties as strictly secret. ' +
+        'Historians long doubted that the protocol existed at all.',
+    ],
+    'later.wiki',
+    2,
+  );
+  const quoted = wiki(
+    [
+      '= Pact =',
+      'The pact had a secret protocol, which divided the region into zones:',
+      '<blockquote>1. In the event of a change, the northern river shall be the boundary of the zones. ' +
+        'The island stays neutral.<br/> 2. The southern zone is bounded by the line of the three mountain passes.' +
+        '<br/> 3. The protocol shall be treated by both parties as strictly secret.</blockquote>',
+      'A copy of the protocol was found in an archive in 1945.',
+    ],
+    'old.wiki',
+    1,
+  );
+  const book = mergeSources([prose, quoted], meta);
+  const blocks = allBlocks(book);
+
+  it('becomes a block quote in the preferred wording, one paragraph per paragraph of the running text', () => {
+    const quote = blocks.find((b) => b.kind === 'quote')!;
+    expect(quote.sentences).toEqual([
+      '1. In the event of a change, the northern river shall be the boundary of the zones.',
+      'The island stays neutral.',
+      '2. The southern zone is bounded by the line of the three mountain passes.',
+      '3. The protocol shall be treated by both parties as strictly secret.',
+    ]);
+    expect(quote.node.type === 'blockquote' && quote.node.children.length).toBe(3);
+    expect(quote.sources.map((p) => p.source).sort()).toEqual(['later', 'old']);
+  });
+
+  it('keeps the sentences around it as prose, and commentary out of the quoted document', () => {
+    expect(blocks.map((b) => [b.kind, b.sentences[0]!.slice(0, 24)])).toEqual([
+      ['paragraph', 'The pact had a secret pr'],
+      ['quote', '1. In the event of a cha'],
+      ['paragraph', 'Historians long doubted '],
+      ['paragraph', 'A copy of the protocol w'],
+    ]);
+  });
 });
 
 describe('placement', () => {
@@ -175,6 +255,56 @@ describe('placement', () => {
     const book = mergeSources([a, b], meta);
     const titles = book.chapters.flatMap((c) => c.sections.map((s) => s.title));
     expect(titles).toEqual(['Early', 'Early details', 'Middle', 'Only here', 'Late']);
+  });
+
+  it('puts what only a coarser source says after the sentence it follows there, in whichever section', () => {
+    const fine = wiki(
+      [
+        '== War ==',
+        '=== Invasion ===',
+        'In September the army crossed the river at dawn.',
+        '=== Northern front ===',
+        'In November the northern front opened along the lakes.',
+        'The peace treaty was signed in March and the fighting ended.',
+        'The consequences of the conflict were multiple: the army was reorganised.',
+        '=== Coast ===',
+        'In June the coastal towns were occupied by the fleet.',
+      ],
+      'fine.wiki',
+      2,
+    );
+    const coarse = wiki(
+      [
+        '== War ==',
+        '=== Campaign ===',
+        'In September the army crossed the river at dawn.',
+        'The peace treaty was signed in March and the fighting ended.',
+        'The consequences of the conflict were multiplex.',
+        'The northern villages were rebuilt within two years.',
+        'In June the coastal towns were occupied by the fleet.',
+        'On the next day the envoys arrived by sea.',
+      ],
+      'coarse.wiki',
+      1,
+    );
+    const book = mergeSources([fine, coarse], meta);
+    const text = (title: string) =>
+      book.chapters
+        .flatMap((c) => c.sections)
+        .find((s) => s.title === title)!
+        .blocks.flatMap((b) => b.sentences);
+    expect(text('Northern front')).toEqual([
+      'In November the northern front opened along the lakes.',
+      'The peace treaty was signed in March and the fighting ended.',
+      // The statement cut short ("…were multiplex.") is one with the full one: what follows it follows that.
+      'The consequences of the conflict were multiple: the army was reorganised.',
+      'The northern villages were rebuilt within two years.',
+    ]);
+    expect(text('Coast')).toEqual([
+      'In June the coastal towns were occupied by the fleet.',
+      'On the next day the envoys arrived by sea.',
+    ]);
+    expect(text('Invasion')).toEqual(['In September the army crossed the river at dawn.']);
   });
 });
 

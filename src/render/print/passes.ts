@@ -146,18 +146,25 @@ const fillScript = (contents: string[]) => `(() => {
   return true;
 })()`;
 
-/** Script: the root made as wide as the printed page's text area (its style element is `style`). */
-const printWidthScript = (paperWidth: string, linked: Record<string, string>) => `
+/** Paper sizes Quire prints on, as CSS lengths: width and height. */
+const PAPER_SIZE: Record<'A4' | 'Letter', [string, string]> = { A4: ['210mm', '297mm'], Letter: ['8.5in', '11in'] };
+
+/**
+ * Script: the root made as wide as the printed page's text area (its style element is `style`); the text
+ * area's size in CSS pixels is `textWidth` × `textHeight`.
+ */
+const printAreaScript = (paper: [string, string], linked: Record<string, string>) => `
   const linked = ${JSON.stringify(linked)};
-  let left = '0px', right = '0px', width = '${paperWidth}';
-  // The page's width from \`size\`: a length, or a paper name (portrait unless "landscape").
+  let left = '0px', right = '0px', top = '0px', bottom = '0px', width = '${paper[0]}', height = '${paper[1]}';
+  // The page's size from \`size\`: a length (or two), or a paper name (portrait unless "landscape").
   const papers = { a5: ['148mm', '210mm'], a4: ['210mm', '297mm'], a3: ['297mm', '420mm'], letter: ['8.5in', '11in'],
     legal: ['8.5in', '14in'] };
-  const widthOf = (size) => {
+  const length = (word) => /^[0-9.]+(mm|cm|in|pt|px)$/.test(word ?? '') ? word : '';
+  const sizeOf = (size) => {
     const words = size.trim().toLowerCase().split(/\\s+/);
     const paper = papers[words.find((w) => papers[w])];
-    if (paper) return paper[words.includes('landscape') ? 1 : 0];
-    return /^[0-9.]+(mm|cm|in|pt|px)$/.test(words[0]) ? words[0] : '';
+    if (paper) return words.includes('landscape') ? [paper[1], paper[0]] : paper;
+    return [length(words[0]), length(words[1]) || length(words[0])];
   };
   // A file's style sheet is not readable from the page (file: addresses are opaque origins): parsed again.
   for (const el of document.querySelectorAll('style, link[rel~="stylesheet"]')) {
@@ -169,14 +176,21 @@ const printWidthScript = (paperWidth: string, linked: Record<string, string>) =>
       if (rule instanceof CSSPageRule && rule.selectorText === '') {
         left = rule.style.marginLeft || left;
         right = rule.style.marginRight || right;
-        width = widthOf(rule.style.getPropertyValue('size')) || width;
+        top = rule.style.marginTop || top;
+        bottom = rule.style.marginBottom || bottom;
+        const [w, h] = sizeOf(rule.style.getPropertyValue('size'));
+        width = w || width;
+        height = h || height;
       }
   }
   // Chromium prints on a text area of whole CSS pixels, rounded up (measured: lines then break as printed).
   const probe = document.createElement('div');
   probe.style.width = 'calc(' + width + ' - (' + left + ') - (' + right + '))';
+  probe.style.height = 'calc(' + height + ' - (' + top + ') - (' + bottom + '))';
   document.body.append(probe);
-  const textWidth = Math.ceil(probe.getBoundingClientRect().width);
+  const box = probe.getBoundingClientRect();
+  const textWidth = Math.ceil(box.width);
+  const textHeight = box.height;
   probe.remove();
   const style = document.createElement('style');
   style.textContent = 'html { width: ' + textWidth + 'px !important; }';
@@ -194,12 +208,12 @@ const printWidthScript = (paperWidth: string, linked: Record<string, string>) =>
  * break opportunities it did not take changes no line; the hyphen is as wide as the soft hyphen's was.
  * Returns how many soft hyphens were kept as line-end hyphens.
  */
-export const lineEndHyphens = (paperWidth: string, linked: Record<string, string>) => `(() => {
-${printWidthScript(paperWidth, linked)}
+export const lineEndHyphens = (paper: 'A4' | 'Letter', linked: Record<string, string>) => `(() => {
+${printAreaScript(PAPER_SIZE[paper], linked)}
 ${LINE_END_SCRIPT}
 })()`;
 
-/** Script: the soft hyphens replaced (after printWidthScript), and their count. */
+/** Script: the soft hyphens replaced (after printAreaScript), and their count. */
 const LINE_END_SCRIPT = `
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
@@ -260,6 +274,40 @@ const LINE_END_SCRIPT = `
 
 /** Keep only the soft hyphens that end a line (see lineEndHyphens), measured in print media. */
 async function keepLineEndHyphens(page: Page, root: string, paper: 'A4' | 'Letter'): Promise<number> {
+  return inPrintLayout(page, root, (linked) => lineEndHyphens(paper, linked));
+}
+
+/**
+ * The height of each element that matches `selector`, by id, in pages (of the text area), laid out as it
+ * prints but without page breaks: how much of a page a chapter fills.
+ */
+export const heightsScript = (paper: 'A4' | 'Letter', linked: Record<string, string>, selector: string) => `(() => {
+${printAreaScript(PAPER_SIZE[paper], linked)}
+  const heights = {};
+  for (const el of document.querySelectorAll(${JSON.stringify(selector)}))
+    if (el.id) heights[el.id] = el.getBoundingClientRect().height / textHeight;
+  style.remove();
+  return heights;
+})()`;
+
+/**
+ * Load `text` into the page (at `htmlFile`'s address) and measure, as it prints, how many pages each element
+ * matching `selector` fills (see heightsScript). The passes that follow load their own HTML.
+ */
+export async function measureHeights(
+  page: Page,
+  htmlFile: string,
+  root: string,
+  text: string,
+  paper: 'A4' | 'Letter',
+  selector: string,
+): Promise<Record<string, number>> {
+  await load(page, htmlFile, text);
+  return inPrintLayout(page, root, (linked) => heightsScript(paper, linked, selector));
+}
+
+/** Evaluate a script made with the page's linked style sheets, in print media. */
+async function inPrintLayout<T>(page: Page, root: string, script: (linked: Record<string, string>) => string) {
   const hrefs = (await page.evaluate(
     `[...document.querySelectorAll('link[rel~="stylesheet"]')].map((l) => l.href)`,
   )) as string[];
@@ -271,10 +319,25 @@ async function keepLineEndHyphens(page: Page, root: string, paper: 'A4' | 'Lette
   }
   await page.emulateMediaType('print');
   try {
-    return (await page.evaluate(lineEndHyphens(paper === 'A4' ? '210mm' : '8.5in', linked))) as number;
+    return (await page.evaluate(script(linked))) as T;
   } finally {
     await page.emulateMediaType();
   }
+}
+
+/** Show `text` in the page at `htmlFile`'s address, its fonts loaded. */
+async function load(page: Page, htmlFile: string, text: string): Promise<void> {
+  const url = pathToFileURL(htmlFile).href;
+  // Written either way, so that the folder holds what the page shows.
+  await writeFile(htmlFile, text);
+  if (page.url() === url) {
+    // The page already shows a document at this address (the last pass, the last handout): replacing its
+    // content keeps the renderer and its decoded fonts, and relative addresses resolve the same.
+    await page.setContent(text, { waitUntil: 'load', timeout: 2 * browserTimeout() });
+  } else {
+    await page.goto(url, { waitUntil: 'load', timeout: 2 * browserTimeout() });
+  }
+  await fontsReady(page);
 }
 
 /** Hide everything without changing the layout (the measuring pass needs only where targets land). */
@@ -339,19 +402,7 @@ export async function renderPdf(
       const after = before && pageRegions(text);
       const filled =
         before && after && before.skeleton === after.skeleton && (await page.evaluate(fillScript(after.contents)));
-      if (!filled) {
-        const url = pathToFileURL(htmlFile).href;
-        // Written either way, so that the folder holds what the page shows.
-        await writeFile(htmlFile, text);
-        if (page.url() === url) {
-          // The page already shows a document at this address (the last pass, the last handout): replacing its
-          // content keeps the renderer and its decoded fonts, and relative addresses resolve the same.
-          await page.setContent(text, { waitUntil: 'load', timeout: 2 * browserTimeout() });
-        } else {
-          await page.goto(url, { waitUntil: 'load', timeout: 2 * browserTimeout() });
-        }
-        await fontsReady(page);
-      }
+      if (!filled) await load(page, htmlFile, text);
       loaded = text;
       const final = passes > 1 || !exactPages || seeded;
       // On the layout about to be printed (a filled page number could move a line of the contents).

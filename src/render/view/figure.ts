@@ -14,6 +14,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Element } from 'hast';
 import type { StudyGuide } from '../../model/index.js';
 import { nameParts } from '../../util/names.js';
+import { labelsFor } from '../../util/labels.js';
 
 /** The view box's width: a phone's text column in CSS pixels. */
 export const WIDTH = 345;
@@ -256,10 +257,10 @@ function marks(l: Layout, lanes: number, top: number): Element[] {
 }
 
 /** The key: a swatch and name per lane (posts, then treaties), wrapped; returns its elements and height. */
-function key(posts: string[]): { elements: Element[]; height: number } {
+function key(posts: string[], treaties: string): { elements: Element[]; height: number } {
   const out: Element[] = [];
   let y = TOP;
-  const rows = [...posts.map((p, i) => ({ name: p, lane: i })), { name: 'Treaty, by date of signing', lane: -1 }];
+  const rows = [...posts.map((p, i) => ({ name: p, lane: i })), { name: treaties, lane: -1 }];
   for (const { name, lane } of rows) {
     const lines = wrap(name, WIDTH - 24);
     out.push(
@@ -332,8 +333,10 @@ export function timelineFigure(book: StudyGuide): Figure | undefined {
   if (items.length < 2) return undefined;
   const first = Math.floor(Math.min(...items.map((i) => i.start)));
   const last = Math.floor(Math.max(...items.map((i) => i.end))) + 1;
-  const title = `Timeline of ${book.meta.title}`;
-  const { elements: keyElements, height: keyHeight } = key(posts);
+  // Quire's own words in the book's language (util/labels.ts).
+  const labels = labelsFor(book.meta.language);
+  const title = `${labels.timelineOf} ${book.meta.title}`;
+  const { elements: keyElements, height: keyHeight } = key(posts, labels.treatyLane);
   const parts = periods(items, posts.length, first, last, keyHeight).map(([from, to]) => {
     const top = TOP + keyHeight;
     // Terms that began before the period and run into it are drawn (their labels stand where they began).
@@ -363,6 +366,6 @@ export function timelineFigure(book: StudyGuide): Figure | undefined {
     const children = [...keyElements, ...running, ...axis(l, top), ...marks(l, posts.length, top)];
     return { svg: svgOf(`${title}, ${period}`, alt, children, l.height), period, alt };
   });
-  const rows = items.map((i) => ({ when: i.when, what: i.what, lane: i.lane < 0 ? 'Treaty' : posts[i.lane]! }));
+  const rows = items.map((i) => ({ when: i.when, what: i.what, lane: i.lane < 0 ? labels.treaty : posts[i.lane]! }));
   return { parts, alt: altText(title, dated, terms, posts), rows };
 }
