@@ -63,6 +63,8 @@ export async function courseCommand(opts: BuildCommandOptions, release: boolean)
     paper: opts.paper,
     duplex: opts.duplex,
     booklet: opts.booklet,
+    chapters: opts.chapters,
+    embedResources: opts.embedResources,
     release,
     cacheDir: opts.cache ? undefined : false,
     onGuide: ({ outcome }) => outcome && reportGuide(outcome, opts),
