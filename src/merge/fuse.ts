@@ -141,7 +141,7 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
       if (mine === undefined) return !h.sentence.sources.some((p) => p.source === own);
       return similarity(contentWords(mine), contentWords(sentence.text)) < at.how.threshold;
     };
-    const match = matchOf(fusion, outline, sentence, { accept, anchor, at, afterMatch: run.length === 0 });
+    const match = matchOf(fusion, outline, sentence, { accept, anchor, at, afterMatch: !run.length, run: run.length });
     if (!match) {
       run.push(sentence);
       continue;
@@ -335,23 +335,33 @@ function matchOf(
   fusion: Fusion,
   outline: Outline,
   sentence: WSentence,
-  ctx: { accept: (h: Hit) => boolean; anchor: Anchor | undefined; at: At; afterMatch: boolean },
+  ctx: { accept: (h: Hit) => boolean; anchor: Anchor | undefined; at: At; afterMatch: boolean; run: number },
 ): { hit: Hit; similarity: number } | undefined {
   const best = fusion.index.best(sentence.text, ctx.accept);
   if (best && foldable(best, sentence, ctx.at.how)) {
     return { hit: best.value, similarity: Math.round(Math.max(best.score, best.containment) * 100) / 100 };
   }
-  if (!ctx.afterMatch) return undefined;
-  const next = nextInBook(ctx.anchor, ctx.at.into);
-  const near = next && (outline.within(next.section, ctx.at.into) || outline.sameChapter(next.section, ctx.at.into));
-  if (!next || !near || !ctx.accept(next)) return undefined;
-  const score = Math.max(
-    stemSimilarity(sentence.text, next.sentence.text),
-    stemContainment(sentence.text, next.sentence.text),
-  );
-  if (score < PARAPHRASE) return undefined;
-  if (compareFacts(next.sentence.text, sentence.text, ctx.at.how.locale).relation === 'conflict') return undefined;
-  return { hit: next, similarity: Math.round(score * 100) / 100 };
+  // After sentences of its own, a source is still aligned at its last match: the book's next sentence there
+  // may be this one paraphrased (the run put in between is this source's own).
+  if (!ctx.afterMatch && !ctx.anchor) return undefined;
+  // The book's next sentences there, as many as this source has said since (its own run), and one more.
+  let paraphrase: { hit: Hit; similarity: number } | undefined;
+  let from = ctx.anchor;
+  for (let k = 0; k <= Math.min(ctx.run, 2); k++) {
+    const next = nextInBook(from, ctx.at.into);
+    if (!next) break;
+    from = { block: next.block, section: next.section, item: next.block.sentences.indexOf(next.sentence) };
+    const near = outline.within(next.section, ctx.at.into) || outline.sameChapter(next.section, ctx.at.into);
+    if (!near || !ctx.accept(next)) continue;
+    const score = Math.max(
+      stemSimilarity(sentence.text, next.sentence.text),
+      stemContainment(sentence.text, next.sentence.text),
+    );
+    if (score < PARAPHRASE || (paraphrase && paraphrase.similarity >= score)) continue;
+    if (compareFacts(next.sentence.text, sentence.text, ctx.at.how.locale).relation === 'conflict') continue;
+    paraphrase = { hit: next, similarity: Math.round(score * 100) / 100 };
+  }
+  return paraphrase;
 }
 
 /** Stem similarity from which two sentences in the same place of their sections are one paraphrased. */

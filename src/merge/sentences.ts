@@ -24,8 +24,19 @@ const ENUMERATOR = /^\s*\(?\d{1,2}[.)]\s*$/;
 const AFTER_COLON = /:\s+\(?\d{1,2}[.)]\s*$/;
 /** A sentence in brackets opening a piece, with no stop of its own, before a capitalised word. */
 const PARENTHETICAL = /^(\s*\(\p{Lu}[^()]{10,}[^.!?]\)\s+)(?=\p{Lu}\p{Ll})/u;
-/** A single capital and a dot ("J. A. Large", "U.S.") does not end a sentence. */
+/** A single capital and a dot ("J. A. Large", "U.S.") does not end a sentence… */
 const INITIAL = /(?:^|[\s(.])\p{Lu}\.\s*$/u;
+/** …unless it is the Roman numeral I or X after a name ("World War I.", "Pius X."), which may end one. */
+const NUMERAL = /\p{Lu}\p{Ll}+\s+[IX]\.\s*$/u;
+/**
+ * Where ICU does not break but a sentence may end: a full stop and a space before a number, which UAX #29
+ * joins to the sentence before when a lower-case word follows the number ("… des Jahres. 2013 wird …",
+ * "… in the EU. 67% of …"), or before a lower-case word that opens sentences in the language ("’n").
+ */
+const hiddenBreak = (opener?: RegExp) =>
+  new RegExp(String.raw`[.!?]['"”’»)\]]*\s+(?=\d${opener ? `|${opener.source.replace(/^\^/, '')}` : ''})`, 'gu');
+/** An abbreviated month before a number ("Sept. 11", "Okt. 2005") does not end a sentence. */
+const MONTH_ABBREVIATION = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez)\.\s*$/u;
 
 /**
  * Split phrasing content into sentences, keeping each citation with the sentence it follows.
@@ -58,9 +69,10 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
   const rules = sentenceRulesFor(locale);
   // A lower-case start continues the sentence; so does what the language's own rules say.
   const continues = (before: string, after: string) =>
-    /^[\s\p{Ll}\d,;:)]/u.test(after) || (rules?.continues(before, after) ?? false);
+    /^[\s\p{Ll},;:)]/u.test(after) || (rules?.continues(before, after) ?? false);
+  const initial = (before: string) => INITIAL.test(before) && !NUMERAL.test(before);
   const pieces: { text: string; start: number; end: number }[] = [];
-  for (const { segment, index } of segmenter.segment(flat)) {
+  for (const { segment, index } of cutHidden(segmenter, flat, rules?.opener)) {
     const prev = pieces[pieces.length - 1];
     const end = index + segment.length;
     // A clause or item number on its own opens the sentence it numbers: it never continues the one before.
@@ -69,12 +81,10 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
       ENUMERATOR.test(segment) &&
       /[.!?]\s*$/.test(prev.text) &&
       !ABBREVIATIONS.test(prev.text) &&
-      !INITIAL.test(prev.text) &&
+      !initial(prev.text) &&
       !(rules?.continues(prev.text, segment) ?? false);
     const joins =
-      prev &&
-      !opensClause &&
-      (ABBREVIATIONS.test(prev.text) || INITIAL.test(prev.text) || continues(prev.text, segment));
+      prev && !opensClause && (ABBREVIATIONS.test(prev.text) || initial(prev.text) || continues(prev.text, segment));
     if (prev && (joins || ENUMERATOR.test(prev.text))) {
       prev.text += segment;
       prev.end = end;
@@ -114,6 +124,21 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
   // Citations after the last sentence (trailing spaces) belong to it.
   if (out.length) while (r < refs.length) out[out.length - 1]!.refs.push(refs[r++]!.id);
   return out;
+}
+
+/** ICU's sentences, each cut again where a sentence may end that ICU joins (see `hiddenBreak`). */
+function* cutHidden(segmenter: Intl.Segmenter, flat: string, opener?: RegExp) {
+  const hidden = hiddenBreak(opener);
+  for (const { segment, index } of segmenter.segment(flat)) {
+    let from = 0;
+    for (const m of segment.matchAll(hidden)) {
+      const at = m.index + m[0].length;
+      if (/\d/.test(segment[at] ?? '') && MONTH_ABBREVIATION.test(segment.slice(0, at))) continue;
+      yield { segment: segment.slice(from, at), index: index + from };
+      from = at;
+    }
+    yield { segment: segment.slice(from), index: index + from };
+  }
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();

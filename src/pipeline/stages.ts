@@ -8,6 +8,7 @@ import { parseYaml } from '../config/load.js';
 import { mergeSources } from '../merge/index.js';
 import { addStudyAids } from '../study/index.js';
 import { OverridesSchema, type Overrides } from '../study/overrides.js';
+import { hasWording } from '../study/discourse.js';
 import { parseSource, type SourceEntry } from '../sources/index.js';
 import type { ReaderOptions } from '../sources/types.js';
 import { changelog, type Changelog } from '../editions/changelog.js';
@@ -129,7 +130,10 @@ export const studyStage: Stage<{ book: Book; bookKey: string; overrides?: Overri
       `${plural(g.treaties.length, 'treaty', 'treaties')}, ` +
       `${plural(g.timeline.length, 'date')}, ${plural(guide.questions.length, 'question')}, ` +
       `${plural(guide.index.length, 'index entry', 'index entries')}` +
-      (overrides ? ' (with overrides)' : '')
+      (overrides ? ' (with overrides)' : '') +
+      (guide.questions.length && !hasWording(guide.meta.language)
+        ? `; questions worded in English (none yet in "${guide.meta.language}")`
+        : '')
     );
   },
 };

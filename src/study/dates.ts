@@ -299,10 +299,13 @@ function yearDates(sentence: string, language: string, taken: [number, number][]
       if (end <= start || end - start > 100) end = undefined;
     }
     const time = isTimeYear(sentence, at, m[0].length, language);
-    // "until 1989", "from 1929 onwards": the bound of a state of things, not an event (still the narrative's time).
+    // "until 1989", "from 1929 onwards", "from 1933 until today": the bound of a state of things, not an event
+    // (still the narrative's time).
     const bound =
       /\b(?:until|till|bis)\s+$/i.test(sentence.slice(Math.max(0, at - 8), at)) ||
-      /^\s+(?:onwards|onward)\b/i.test(sentence.slice(at + m[0].length));
+      /^\s+(?:onwards|onward|(?:until|till|to)\s+(?:today|now|the present(?: day)?|this day))\b/i.test(
+        sentence.slice(at + m[0].length),
+      );
     out.push({
       start: { year: start },
       end: end ? { year: end } : undefined,

@@ -275,7 +275,82 @@ const de: Wording = {
   quote: (t) => `„${t}“`,
 };
 
-const WORDINGS: Record<string, Wording> = { en, de };
+const fr: Wording = {
+  reason: (e) => `Quelle raison le texte donne-t-il à ceci : ${fr.quote(e)} ?`,
+  purpose: (a) => `Quel but le texte donne-t-il à ceci : ${fr.quote(a)} ?`,
+  effect: (c) => `Quelle conséquence le texte donne-t-il à ceci : ${fr.quote(c)} ?`,
+  cloze: (s) => `Complétez la phrase : ${fr.quote(s)}`,
+  choice: (k, s) =>
+    `${k === 'date' ? 'Quelle date' : k === 'person' ? 'Quelle personne' : 'Quel traité'} complète la phrase ? ` +
+    fr.quote(s),
+  signedWhen: (t) => `Quand le traité « ${t} » a-t-il été signé ?`,
+  whoHeld: (post, term) => `Qui était ${post} en ${term} ?`,
+  disagreement: (k, s) =>
+    `Les sources divergent sur ${k === 'number' ? 'un nombre ou une date' : 'un nom'} dans cette phrase. ` +
+    `Où, et que porte chacune ? ${fr.quote(s)}`,
+  membership: (item, list) => `Toutes les sources citent-elles ${fr.quote(item)} sous ${fr.quote(list)} ?`,
+  readings: (rs) => rs.map((r) => `${fr.quote(r.value)} (${r.sources.join(' ; ')})`).join(' contre ') + '.',
+  quote: (t) => `« ${t} »`,
+};
+
+const es: Wording = {
+  reason: (e) => `¿Qué razón da el texto para esto: ${es.quote(e)}?`,
+  purpose: (a) => `¿Qué objetivo da el texto para esto: ${es.quote(a)}?`,
+  effect: (c) => `¿Qué consecuencia da el texto de esto: ${es.quote(c)}?`,
+  cloze: (s) => `Complete la frase: ${es.quote(s)}`,
+  choice: (k, s) =>
+    `¿${k === 'date' ? 'Qué fecha' : k === 'person' ? 'Qué persona' : 'Qué tratado'} completa la frase? ${es.quote(s)}`,
+  signedWhen: (t) => `¿Cuándo se firmó el ${t}?`,
+  whoHeld: (post, term) => `¿Quién fue ${post} en ${term}?`,
+  disagreement: (k, s) =>
+    `Las fuentes discrepan en ${k === 'number' ? 'un número o una fecha' : 'un nombre'} de esta frase. ` +
+    `¿Dónde, y qué dice cada una? ${es.quote(s)}`,
+  membership: (item, list) => `¿Todas las fuentes incluyen ${es.quote(item)} en ${es.quote(list)}?`,
+  readings: (rs) => rs.map((r) => `${es.quote(r.value)} (${r.sources.join('; ')})`).join(' frente a ') + '.',
+  quote: (t) => `«${t}»`,
+};
+
+const nl: Wording = {
+  reason: (e) => `Welke reden geeft de tekst hiervoor: ${nl.quote(e)}?`,
+  purpose: (a) => `Welk doel geeft de tekst hiervoor: ${nl.quote(a)}?`,
+  effect: (c) => `Welk gevolg geeft de tekst hiervan: ${nl.quote(c)}?`,
+  cloze: (s) => `Vul de zin aan: ${nl.quote(s)}`,
+  choice: (k, s) =>
+    `${k === 'date' ? 'Welke datum' : k === 'person' ? 'Welke persoon' : 'Welk verdrag'} maakt de zin af? ` +
+    nl.quote(s),
+  signedWhen: (t) => `Wanneer werd het ${t} ondertekend?`,
+  whoHeld: (post, term) => `Wie was ${post} in ${term}?`,
+  disagreement: (k, s) =>
+    `De bronnen verschillen in deze zin over ${k === 'number' ? 'een getal of datum' : 'een naam'}. ` +
+    `Waar, en wat staat in elke bron? ${nl.quote(s)}`,
+  membership: (item, list) => `Noemen alle bronnen ${nl.quote(item)} onder ${nl.quote(list)}?`,
+  readings: (rs) => rs.map((r) => `${nl.quote(r.value)} (${r.sources.join('; ')})`).join(' tegenover ') + '.',
+  quote: (t) => `‘${t}’`,
+};
+
+const pt: Wording = {
+  reason: (e) => `Que razão o texto dá para isto: ${pt.quote(e)}?`,
+  purpose: (a) => `Que objetivo o texto dá para isto: ${pt.quote(a)}?`,
+  effect: (c) => `Que consequência o texto dá disto: ${pt.quote(c)}?`,
+  cloze: (s) => `Complete a frase: ${pt.quote(s)}`,
+  choice: (k, s) =>
+    `${k === 'date' ? 'Que data' : k === 'person' ? 'Que pessoa' : 'Que tratado'} completa a frase? ${pt.quote(s)}`,
+  signedWhen: (t) => `Quando foi assinado o ${t}?`,
+  whoHeld: (post, term) => `Quem foi ${post} em ${term}?`,
+  disagreement: (k, s) =>
+    `As fontes divergem num ${k === 'number' ? 'número ou data' : 'nome'} desta frase. ` +
+    `Onde, e o que diz cada uma? ${pt.quote(s)}`,
+  membership: (item, list) => `Todas as fontes incluem ${pt.quote(item)} em ${pt.quote(list)}?`,
+  readings: (rs) => rs.map((r) => `${pt.quote(r.value)} (${r.sources.join('; ')})`).join(' contra ') + '.',
+  quote: (t) => `“${t}”`,
+};
+
+const WORDINGS: Record<string, Wording> = { en, de, fr, es, nl, pt };
+
+/** Whether questions have a wording in the language (else they are asked in English: `wording`). */
+export function hasWording(language: string): boolean {
+  return baseLanguage(language) in WORDINGS;
+}
 
 export function wording(language: string): Wording {
   return WORDINGS[baseLanguage(language)] ?? en;

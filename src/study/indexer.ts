@@ -20,6 +20,7 @@ import { samePerson, TITLES } from './names.js';
 import { stateOf, stateOfDemonym } from './states.js';
 import { blocksOf } from './text.js';
 import { describePerson } from './roles.js';
+import { baseLanguage } from '../util/language.js';
 
 type World = {
   model: {
@@ -152,9 +153,9 @@ function kindOf(term: string, people: Set<string>, usage: Usage): IndexEntry['ki
       .at(-1) ?? ''
   ).toLowerCase();
   const last = words.at(-1)!.toLowerCase();
+  if (STATES.has(stateOf(term).toLowerCase())) return 'place';
   if (words.length === 1 && (GENERIC.has(last) || MONTHS_DAYS.has(last) || isAdjective(term))) return undefined;
   if (words.every((w) => GENERIC.has(w.toLowerCase()) || /^(?:of|and|the|for)$/.test(w))) return undefined;
-  if (STATES.has(stateOf(term).toLowerCase())) return 'place';
   if (words.every((w) => stateOfDemonym(w) || /^(?:Nazi|Fascist|Imperial|Weimar|Communist)$/.test(w))) return undefined;
   if (PLACE_WORDS.has(head)) return 'place';
   if (isPerson(term, people)) return 'person';
@@ -209,20 +210,30 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
       .flatMap((e) => [e.name, ...e.aliases])
       .map((n) => n.toLowerCase()),
   );
+  const english = baseLanguage(book.meta.language) === 'en';
+  const unknown = new Map<string, string>();
   const consider = (raw: string) => {
     // Titles before a name ("General Hans von Seeckt") go; "Russian Civil War" keeps its adjective.
     const bareName = raw.replace(TITLES, '').replace(LEADING, '').trim();
     const term = isPerson(bareName, people) ? bareName : raw.replace(LEADING, '').trim();
     if (covered.has(term.toLowerCase()) || /\b(?:Treaty|Pact|Agreement|Protocols?|Accords?|Alliance)\b/.test(term))
       return;
+    // "Foreign Minister Joachim von Ribbentrop": a name after a title is a person's.
+    const titled = bareName !== raw.replace(LEADING, '').trim() && TITLE_WORD.test(raw) && personLike(bareName);
+    if (titled && !covered.has(bareName.toLowerCase())) return add(bareName, 'person');
     const kind = kindOf(term, people, usage);
+    if (!kind && english && worthTagging(term)) unknown.set(term, raw);
     // "the USSR", "Nazi Germany": filed under the state.
     const state = stateOf(term);
     if (kind) add(kind === 'place' && STATES.has(state.toLowerCase()) ? state : term, kind);
   };
   for (const link of book.links)
     if (/^\p{Lu}/u.test(link.label) && link.label.split(/\s+/).length <= 5) consider(link.label);
-  for (const [term, n] of usage.counts) if (n >= 2 || (/\s/.test(term) && isPerson(term, people))) consider(term);
+  for (const [term, n] of usage.counts)
+    if (n >= 2 || (/\s/.test(term) && (isPerson(term, people) || TITLE_WORD.test(term)))) consider(term);
+  // What neither the guide nor the lexicon knows: compromise's named-entity recognition, on the sentences
+  // that name it (English only: compromise reads English).
+  for (const [term, kind] of recognise(unknown, refs)) add(term, kind);
   mergeSurnames(terms);
   return finish(
     book,
@@ -230,6 +241,91 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
     texts,
     refs.map((r) => r.block.id),
   );
+}
+
+/** A title or post before a name ("Foreign Minister", "Marshal", "Commissar"), not a demonym alone. */
+const TITLE_WORD = new RegExp(
+  String.raw`\b(?:General|Marshal|Admiral|Colonel|Captain|President|Chancellor|Premier|Minister|Commissar|` +
+    String.raw`Ambassador|Secretary|King|Queen|Emperor|Mr|Mrs|Dr|Professor)\s+\p{Lu}`,
+  'u',
+);
+/** Two to four capitalised words (particles between), none a generic, organisation or place word. */
+function personLike(name: string): boolean {
+  const words = name.split(/\s+/).filter((w) => !/^(?:von|van|der|de|zu|di|da|del|la|le)$/.test(w));
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(w)) &&
+    !words.some(
+      (w) => GENERIC.has(w.toLowerCase()) || ORG_WORDS.has(w.toLowerCase()) || PLACE_WORDS.has(w.toLowerCase()),
+    )
+  );
+}
+
+/** Sentences read by compromise's tagger for the index, at most (each costs milliseconds). */
+const MAX_TAGGED = 40;
+
+/** The name with a few words either side: enough context for the tagger, a fraction of the sentence's cost. */
+function window(sentence: string, term: string): string {
+  const at = sentence.indexOf(term);
+  const before = sentence.slice(0, at).split(/\s+/).slice(-6).join(' ');
+  const after = sentence
+    .slice(at + term.length)
+    .split(/\s+/)
+    .slice(0, 7)
+    .join(' ');
+  return `${before}${term}${after}`;
+}
+
+/** A name worth asking the tagger about: not a date, a function word, an adjective or a generic word. */
+function worthTagging(term: string): boolean {
+  const first = term.split(/\s+/)[0]!;
+  if (MONTHS_DAYS.has(first.toLowerCase()) || isAdjective(term) || GENERIC.has(term.toLowerCase())) return false;
+  if (has(first, 'Conjunction', 'Preposition', 'Determiner', 'Adverb', 'Pronoun', 'QuestionWord')) return false;
+  return /^\p{Lu}[\p{L}'’-]{2,}/u.test(term) && !/\b(?:[A-Z]|TB-|Bf)$/.test(term);
+}
+
+/**
+ * The kinds compromise's named-entity recognition gives names the guide and the lexicon leave unknown:
+ * each name is read in the first sentence that holds it (`people()`, `places()`, `organizations()`) and
+ * filed as the kind found there. Dates, function words, adjectives and the stop-list's words never reach here.
+ */
+function recognise(unknown: Map<string, string>, refs: ReturnType<typeof blocksOf>): Map<string, IndexEntry['kind']> {
+  const sentences = refs.flatMap((r) => r.block.sentences);
+  const votes = new Map<string, Map<IndexEntry['kind'], number>>();
+  const tagged = new Map<string, { people: string[]; places: string[]; orgs: string[] }>();
+  for (const [term] of unknown) {
+    const holding = sentences
+      .filter((x) => x.includes(term))
+      .slice(0, 1)
+      .map((x) => window(x, term));
+    for (const sentence of holding) {
+      if (!tagged.has(sentence)) {
+        if (tagged.size >= MAX_TAGGED) break;
+        const doc = nlp(sentence);
+        const list = (v: { out(f: 'array'): string[] }) => v.out('array');
+        tagged.set(sentence, {
+          people: list(doc.people()),
+          places: list(doc.places()),
+          orgs: list(doc.organizations()),
+        });
+      }
+      const t = tagged.get(sentence)!;
+      const names = (xs: string[]) => xs.some((x) => x.replace(/[^\p{L}\p{N}' -]/gu, '').trim() === term);
+      const kind = names(t.people) ? 'person' : names(t.places) ? 'place' : names(t.orgs) ? 'organisation' : undefined;
+      if (!kind) continue;
+      const v = votes.get(term) ?? new Map();
+      v.set(kind, (v.get(kind) ?? 0) + 1);
+      votes.set(term, v);
+    }
+  }
+  const out = new Map<string, IndexEntry['kind']>();
+  for (const [term, v] of votes) {
+    const [kind, n] = [...v].sort((a, b) => b[1] - a[1])[0]!;
+    const mentioned = sentences.filter((x) => x.includes(term)).length;
+    if (n >= 1 && (mentioned <= 2 || /\s/.test(term) || kind === 'person')) out.set(term, kind);
+  }
+  return out;
 }
 
 /** A surname entry ("Stalin") joins the one full name that ends with it ("Joseph Stalin"); spellings of one

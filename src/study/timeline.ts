@@ -58,7 +58,8 @@ const DATE_LEFTOVER = new RegExp(
 const BREAKS = new RegExp(
   String.raw`\s+(?=(?:which|who|whom|whose|that|whether|because|although|though|while|when|where|in order|so that|` +
     String.raw`thereby|as|after|before|during|for|with|despite|including|under|against|through|to the|from|in|at|on|` +
-    String.raw`and|but|by|of|until|till)\b)|\s*(?=[,;:"“(])`,
+    String.raw`and|but|by|of|until|till|to|along|across|over|into|towards?|near|within|among|between|via)\b)|` +
+    String.raw`\s*(?=[,;:"“(])`,
   'gi',
 );
 const TRAILING_STOP = new RegExp(
@@ -150,7 +151,9 @@ function listComma(sentence: string, at: number): boolean {
   return (
     /\p{Lu}[\p{L}'’-]*$/u.test(sentence.slice(0, at)) &&
     /^\s+(?:(?:and|or)\s+)?\p{Lu}/u.test(sentence.slice(at + 1)) &&
-    !NOT_A_NAME.test(sentence.slice(at + 1))
+    !NOT_A_NAME.test(sentence.slice(at + 1)) &&
+    // "…, Soviet NKVD troops raided …": a clause after the comma, not the next name of a list.
+    !(/^\s+\p{Lu}/u.test(sentence.slice(at + 1)) && verbIn(/^[^,;:]*/.exec(sentence.slice(at + 1))![0]))
   );
 }
 
@@ -162,6 +165,13 @@ function shorten(label: string): string {
     .replace(/,?\s+(?:as well|too|again)$/, '')
     .trim();
   if (text.length > MAX_CHARS) {
+    // "In Moscow Molotov and Ribbentrop signed …": a place before the subject gives way first.
+    text = text.replace(/^(?:[Ii]n|[Aa]t)\s+\p{Lu}[\p{L}'’-]*\s+(?=\p{Lu})/u, '');
+    // "A German delegation headed by Foreign Minister Joachim von Ribbentrop arrived": without the agent phrase.
+    const lean = text.replace(AGENT_PHRASE, ' ');
+    if (lean !== text && verbIn(lean)) text = lean.replace(/\s+/g, ' ');
+  }
+  if (text.length > MAX_CHARS) {
     // The longest head that fits and has a verb, else the shortest a little longer, else any head that fits.
     const whole = text;
     const heads = [...text.matchAll(BREAKS)]
@@ -170,19 +180,45 @@ function shorten(label: string): string {
         (m) =>
           !(/\p{Lu}[\p{L}-]*,?$/u.test(text.slice(0, m.index)) && /^,?\s*(?:and\s+)?\p{Lu}/u.test(text.slice(m.index))),
       )
-      .map((m) => whole.slice(0, m.index).trim())
+      .map((m) => ({
+        head: whole.slice(0, m.index).trim(),
+        // A participle before its agent ("a delegation headed | by …") needs what follows: a last resort.
+        dangling: /^\s*by\b/.test(whole.slice(m.index)) && bareParticiple(whole.slice(0, m.index)),
+      }))
       // A head that needs what follows ("been referred to"): not a place to end.
-      .filter((h) => words(h).length >= 3 && !/\b(?:to|into|than)$/i.test(h));
-    text =
-      heads.filter((h) => h.length <= MAX_CHARS && tellsIn(h)).at(-1) ??
-      heads.find((h) => h.length > MAX_CHARS && tellsIn(h)) ??
-      text;
+      .filter(({ head }) => words(head).length >= 3 && !/\b(?:to|into|than)$/i.test(head));
+    const pick = (hs: string[]) =>
+      hs.filter((h) => h.length <= MAX_CHARS && tellsIn(h)).at(-1) ??
+      hs.find((h) => h.length > MAX_CHARS && tellsIn(h));
+    text = pick(heads.filter((h) => !h.dangling).map((h) => h.head)) ?? pick(heads.map((h) => h.head)) ?? text;
   }
   for (let before = ''; before !== text;) {
     before = text;
+    // "… concluded another treaty (Treaty": a bracket cut open goes with what it opened.
     text = text.replace(TRAILING_STOP, '').replace(/[\s,;:–-]+$/, '');
+    if (unbalanced(text)) text = text.replace(/\s*[(“"][^(“"]*$/, '');
   }
   return text;
+}
+
+/** A participle and its agent, a name with its title: "headed by Foreign Minister Joachim von Ribbentrop". */
+const AGENT_PHRASE = new RegExp(
+  String.raw`,?\s+(?:headed|led|accompanied|assisted|represented|commanded|chaired|followed)\s+by\s+` +
+    String.raw`(?:(?:\p{Lu}[\p{L}'’.-]*|von|van|der|de|del|di|la|le|zu)\s+)*\p{Lu}[\p{L}'’.-]*,?(?=\s)`,
+  'gu',
+);
+/** A head ending in a participle without its auxiliary ("a delegation headed"): before "by", it needs its agent. */
+function bareParticiple(head: string): boolean {
+  const ws = words(head).filter((w, i, all) => i === all.length - 1 || !/ly$/i.test(w));
+  return (
+    /ed$/.test(bare(ws.at(-1) ?? '')) && !/^(?:was|were|been|be|is|are|had|has|have|being)$/i.test(ws.at(-2) ?? '')
+  );
+}
+
+/** A bracket or quotation opened and not closed. */
+function unbalanced(text: string): boolean {
+  const count = (c: string) => text.split(c).length - 1;
+  return count('(') > count(')') || count('“') > count('”') || count('"') % 2 === 1;
 }
 
 const MARK = '\u2060';
@@ -274,6 +310,8 @@ function modifiedNoun(before: string, after: string): string | undefined {
 
 const PREPOSITION =
   /^\s*(?:in|on|by|at|during|after|before|from|since|until|following|with|under|for|through|despite|upon)\b/i;
+/** A subordinate clause: it frames the event the main clause tells. */
+const SUBORDINATE = /^\s*(?:when|while|as|although|though|because|since|after|once|whereas)\s+(?!of\b|a\b|the\b)/i;
 /** Clauses that add nothing to a subject's event: an apposition or a participle ("including …", "the RSFSR's …"). */
 const ASIDE = /^(?:the|a|an|including|assisted|fulfilling|headed|led|together|both|who|which)\b/i;
 
@@ -332,6 +370,9 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
       if (label && ASIDE.test(next) && j + 1 < parts.length) continue;
       // A participial phrase ("discontented with …,") before the main clause: pass over it.
       if (/^\p{Ll}+(?:ed|ing)\b/u.test(next) && j + 1 < parts.length && !label) continue;
+      // A subordinate clause ("when international attention was focused on …,") frames the main clause.
+      if (SUBORDINATE.test(parts[j]!.text) && j + 1 < parts.length && !label && verbIn(strip(parts[j + 1]!.text)))
+        continue;
       // An adverbial phrase without a verb ("only after the dissolution of …") gives way to the main clause.
       const adverbialOnly = /^(?:only|just|even|shortly|soon|after|before|during|in|on|at|by|from|since|until)\b/i;
       label = label && !(adverbialOnly.test(label) && !verbIn(label) && verbIn(next)) ? `${label} ${next}` : next;
@@ -344,8 +385,13 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
     }
   }
   const leading = parts.slice(0, i).filter((p) => !label.includes(strip(p.text)) || !strip(p.text));
-  label = resolveOpening(label, leading.map((p) => p.text).join(','));
-  return finish(label);
+  label = finish(resolveOpening(label, leading.map((p) => p.text).join(',')));
+  // "…, in paraphrasing Stalin's words to the 18th Party Congress on March 10, 1939, "pulling …"": the clause
+  // after the date names no event; the event noun phrase before the date does.
+  // (Not "his agreement": a possessive pronoun names no one there.)
+  const fallback = prepositionOnly(label) ? localPhrase(before) : undefined;
+  if (fallback && /^(?:his|her|its|their)\b/i.test(fallback)) return label;
+  return fallback ? finish(fallback) : label;
 }
 
 /** The last few words before a bracket, from the last preposition or conjunction. */
@@ -393,13 +439,25 @@ function resolveOpening(label: string, before: string): string {
   return subject ? `${subject} ${rest}` : label;
 }
 
+/** Whether labels are cut to a line (off while `eventClause` reads the whole clause). */
+let cutToLine = true;
+
+/** The clause a date's label comes from, uncut: its words tell whether two sentences tell one event. */
+export function eventClause(sentence: string, date: DatePlace, all: readonly DatePlace[] = [date]): string {
+  cutToLine = false;
+  try {
+    return eventLabel(sentence, date, all);
+  } finally {
+    cutToLine = true;
+  }
+}
+
 function finish(label: string): string {
-  let text = shorten(
-    label
-      .replace(new RegExp(`${MARK}+`, 'g'), ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  );
+  const whole = label
+    .replace(new RegExp(`${MARK}+`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  let text = cutToLine ? shorten(whole) : whole;
   // "Litvinov was dismissed and Vyacheslav Molotov": a subject left without its verb.
   const dangling = /\s+and\s+(?:\p{Lu}[\p{L}-]*\s*)+$/u.exec(text);
   const head = dangling ? text.slice(0, dangling.index) : '';
@@ -412,7 +470,7 @@ const HEDGED = new RegExp(
   String.raw`\b(?:argued?|argues|claimed|claims? that|it is (?:also |quite )?possible|possibly|perhaps|presumably|` +
     String.raw`(?:could|might|may|would|must) ` +
     String.raw`(?:also )?have|according to|point of view|` +
-    String.raw`it is (?:often |sometimes |also )?(?:said|thought|believed))\b`,
+    String.raw`it is (?:often |sometimes |also )?(?:said|thought|believed)|rumou?red|(?:referred to|regarded) as)\b`,
   'i',
 );
 /** A label whose verb is a copula before a noun or adjective ("were pariah nations"), or is negated. */
@@ -433,8 +491,38 @@ function isState(label: string): boolean {
   return !/(?:ed|en|wn|ng)$/.test(after) && !isVerb(after, 1);
 }
 
-/** A condition, or a relative clause whose antecedent was not found: no event a reader can place. */
-const UNRESOLVED = /^(?:If|Had|Were|That|Which|Who|Whose|Whom)\b/;
+/** A change of degree ("trade fell", "relations improved"): a trend over time, not an event on a date. */
+const DEGREE = new RegExp(
+  String.raw`\b(?:fell|rose|grew|declined|dwindled|increased|decreased|improved|worsened|deteriorated|` +
+    String.raw`expanded|shrank|diminished|intensified|weakened|strengthened)\b`,
+  'i',
+);
+/**
+ * What a year or a month frames without being an event: no finite verb and no event noun at its head ("class
+ * factors giving way to …"), a state ("negotiations were under way"), a trend ("relations improved"), the
+ * pluperfect of a year's background ("he had negotiated …").
+ */
+function background(label: string, precision: TimelineEvent['precision']): boolean {
+  if (!tellsIn(label) && !EVENT_NOUN.test(words(label).slice(0, 4).join(' '))) return true;
+  if (isState(label) || DEGREE.test(label)) return true;
+  return precision === 'year' && /\bhad\b/i.test(label);
+}
+
+/**
+ * A condition, a relative clause whose antecedent was not found, a pronoun for a subject, a share of something
+ * not named ("Two million of which"): no event a reader can place.
+ */
+const UNRESOLVED = /^(?:(?:If|Had|Were|That|Which|Who|Whose|Whom|He|She|They|It)\b|(?:\S+\s+){1,2}of (?:which|whom)\b)/;
+/** A phrase that opens with a preposition and has no verb of its own (outside a relative clause): no event. */
+function prepositionOnly(label: string): boolean {
+  return (
+    (PREPOSITION.test(label) || /^to\b/i.test(label)) &&
+    !finiteIn(label.replace(/\b(?:what|which|who|whom|that)\b[^]*$/i, ''))
+  );
+}
+/** "By early 1921, … had been created", "trade had increased … by 1927": a state reached by a year, not an event. */
+const BY_YEAR =
+  /\bby\s+(?:(?:the\s+)?(?:early|late|mid|end of|beginning of|spring of|summer of|autumn of|winter of)[\s-]+)?$/i;
 /** Words that say nothing of an event ("It could have been"). */
 const VAGUE = new RegExp(
   String.raw`^(?:that|this|these|those|with|from|were|was|have|had|been|being|their|which|could|would|should|` +
@@ -450,14 +538,29 @@ function contentWords(label: string): Set<string> {
       .filter((w) => w.length >= 4 && !VAGUE.test(w)),
   );
 }
-function sameEvent(a: Set<string>, b: Set<string>): boolean {
+/**
+ * Whether two clauses tell one event: enough content words in common. Told at two precisions ("in 1939",
+ * "on August 23, 1939"), the bar is higher: half the words of the longer clause.
+ */
+function sameEvent(a: Set<string>, b: Set<string>, precisions = false): boolean {
   if (!a.size || !b.size) return false;
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
+  if (precisions) return shared >= 3 && shared / Math.max(a.size, b.size) >= 0.5;
   return shared / Math.min(a.size, b.size) >= 0.4 || shared >= 3;
+}
+/** The same time, or a date inside the other's year or month ("1945" and "1945", "1939" and "1939-08-23"). */
+function sameTime(
+  e: Pick<TimelineEvent, 'date' | 'precision' | 'end'>,
+  d: Pick<BookDate, 'date' | 'precision' | 'end'>,
+) {
+  if (e.end !== d.end) return false;
+  if (e.precision === d.precision) return e.date === d.date;
+  return !e.end && (e.date.startsWith(d.date) || d.date.startsWith(e.date));
 }
 
 type Draft = TimelineEvent & { order: number; words: Set<string> };
+const RANK = { day: 0, month: 1, year: 2 } as const;
 
 /** The next year or month after an ISO date of that precision ("1930" → "1931", "1939-07" → "1939-08"). */
 function next(iso: string): string {
@@ -466,18 +569,23 @@ function next(iso: string): string {
   return m === 12 ? `${y! + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-/** One event told of consecutive years or months ("in 1930 and 1931", "late July and early August"): a range. */
+/**
+ * One event told of several dates: of consecutive years or months ("in 1930 and 1931", "late July and early
+ * August"), or of several dates in one sentence with one label ("On October 18, October 29, and November 3,
+ * 1939, the first Soviet troops moved into the bases", "from 1928 to 1948"): one event over their span.
+ */
 function mergeRuns(events: Draft[]): void {
   for (let i = 0; i < events.length; i++) {
     const a = events[i]!;
     for (let j = i + 1; j < events.length; j++) {
       const b = events[j]!;
       if (b.text !== a.text || b.precision !== a.precision || b.block !== a.block) continue;
-      // "on September 24, October 2 and October 3, 1939, respectively": one event, told of each date.
-      const sameSentence = b.sentence === a.sentence && !b.end && /\brespectively\b/i.test(a.sentence ?? '');
-      if (b.date !== next(a.end ?? a.date) && !sameSentence) continue;
-      a.end = b.end ?? b.date;
-      a.label = `${a.label}${sameSentence ? ', ' : '–'}${b.label}`;
+      const consecutive = b.date === next(a.end ?? a.date);
+      if (!consecutive && b.sentence !== a.sentence) continue;
+      const ends = [a.end ?? a.date, b.end ?? b.date].sort();
+      a.label = consecutive ? `${a.label}–${b.label}` : `${a.label}, ${b.label}`;
+      a.date = a.date < b.date ? a.date : b.date;
+      a.end = ends[1] !== a.date ? ends[1] : undefined;
       events.splice(j--, 1);
     }
   }
@@ -496,17 +604,28 @@ export function extractTimeline(book: Book): TimelineEvent[] {
         if (ref.block.kind === 'list' && d.precision === 'year') continue;
         const text = eventLabel(sentence, d, perSentence[si]!);
         // "It could have been": no event in it; "it is argued that …", "could have been made": a view, not an event.
-        if (contentWords(text).size < 2 || HEDGED.test(text) || UNRESOLVED.test(text)) continue;
+        if (contentWords(text).size < 2 || HEDGED.test(text) || UNRESOLVED.test(text) || prepositionOnly(text))
+          continue;
+        if (d.precision === 'year' && BY_YEAR.test(sentence.slice(0, d.index)) && /\bhad\b/i.test(text)) continue;
         // "Both Germany and Russia were pariah nations (by 1919)": a state of things, not an event.
         if (d.precision === 'year' && (isState(text) || !tellsIn(text))) continue;
+        if (d.precision !== 'day' && background(text, d.precision)) continue;
         // A year the narrative leaves unsettled is marked in the data, not shown as if certain.
         if (d.uncertain) continue;
-        const words = contentWords(text);
-        const same = events.find(
-          (e) => e.date === d.date && e.precision === d.precision && e.end === d.end && sameEvent(e.words, words),
-        );
+        const words = contentWords(eventClause(sentence, d, perSentence[si]!));
+        const same = events.find((e) => sameTime(e, d) && sameEvent(e.words, words, e.precision !== d.precision));
         if (same) {
           if (!same.blocks!.includes(ref.block.id)) same.blocks!.push(ref.block.id);
+          // Told more precisely here: the event takes this date, its label and its place.
+          if (RANK[d.precision] < RANK[same.precision])
+            Object.assign(same, {
+              date: d.date,
+              precision: d.precision,
+              label: d.label,
+              text,
+              sentence,
+              yearFrom: d.yearFrom,
+            }).block = ref.block.id;
           continue;
         }
         events.push({
@@ -529,12 +648,11 @@ export function extractTimeline(book: Book): TimelineEvent[] {
   }
   mergeRuns(events);
   // Chronological; the more precise first on the same start; then reading order.
-  const rank = { day: 0, month: 1, year: 2 } as const;
   events.sort(
     (a, b) =>
       a.date.slice(0, 4).localeCompare(b.date.slice(0, 4)) ||
       a.date.localeCompare(b.date) ||
-      rank[a.precision] - rank[b.precision] ||
+      RANK[a.precision] - RANK[b.precision] ||
       a.order - b.order,
   );
   return events.map(({ order: _order, words: _words, ...e }, i) => ({ ...e, id: `time-${i + 1}` }));

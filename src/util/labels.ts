@@ -58,7 +58,102 @@ const EN = {
   studyAids: 'Study aids',
 };
 
-export type Labels = typeof EN;
+// The glossary of treaties: what the model knows of each instrument (status, history, parties, protocols).
+const TREATY_EN = {
+  treatyStatus: 'Status',
+  treatyProposed: 'Proposed, never concluded',
+  treatyNegotiated: 'Negotiated, never concluded',
+  treatySigned: 'Signed',
+  treatyRatified: 'Ratified',
+  treatyDenounced: 'Denounced or broken',
+  treatyProtocols: 'Protocols',
+  treatyAliases: 'Also called',
+};
+const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
+  de: {
+    treatyStatus: 'Stand',
+    treatyProposed: 'Vorgeschlagen, nie geschlossen',
+    treatyNegotiated: 'Verhandelt, nie geschlossen',
+    treatySigned: 'Unterzeichnet',
+    treatyRatified: 'Ratifiziert',
+    treatyDenounced: 'Gekündigt oder gebrochen',
+    treatyProtocols: 'Protokolle',
+    treatyAliases: 'Auch genannt',
+  },
+  fr: {
+    treatyStatus: 'Statut',
+    treatyProposed: 'Proposé, jamais conclu',
+    treatyNegotiated: 'Négocié, jamais conclu',
+    treatySigned: 'Signé',
+    treatyRatified: 'Ratifié',
+    treatyDenounced: 'Dénoncé ou rompu',
+    treatyProtocols: 'Protocoles',
+    treatyAliases: 'Aussi appelé',
+  },
+  es: {
+    treatyStatus: 'Estado',
+    treatyProposed: 'Propuesto, nunca concluido',
+    treatyNegotiated: 'Negociado, nunca concluido',
+    treatySigned: 'Firmado',
+    treatyRatified: 'Ratificado',
+    treatyDenounced: 'Denunciado o roto',
+    treatyProtocols: 'Protocolos',
+    treatyAliases: 'También llamado',
+  },
+  nl: {
+    treatyStatus: 'Status',
+    treatyProposed: 'Voorgesteld, nooit gesloten',
+    treatyNegotiated: 'Onderhandeld, nooit gesloten',
+    treatySigned: 'Ondertekend',
+    treatyRatified: 'Geratificeerd',
+    treatyDenounced: 'Opgezegd of geschonden',
+    treatyProtocols: 'Protocollen',
+    treatyAliases: 'Ook genoemd',
+  },
+  af: {
+    treatyStatus: 'Status',
+    treatyProposed: 'Voorgestel, nooit gesluit nie',
+    treatyNegotiated: 'Onderhandel, nooit gesluit nie',
+    treatySigned: 'Onderteken',
+    treatyRatified: 'Bekragtig',
+    treatyDenounced: 'Opgesê of verbreek',
+    treatyProtocols: 'Protokolle',
+    treatyAliases: 'Ook genoem',
+  },
+  nb: {
+    treatyStatus: 'Status',
+    treatyProposed: 'Foreslått, aldri inngått',
+    treatyNegotiated: 'Forhandlet, aldri inngått',
+    treatySigned: 'Undertegnet',
+    treatyRatified: 'Ratifisert',
+    treatyDenounced: 'Oppsagt eller brutt',
+    treatyProtocols: 'Protokoller',
+    treatyAliases: 'Også kalt',
+  },
+  it: {
+    treatyStatus: 'Stato',
+    treatyProposed: 'Proposto, mai concluso',
+    treatyNegotiated: 'Negoziato, mai concluso',
+    treatySigned: 'Firmato',
+    treatyRatified: 'Ratificato',
+    treatyDenounced: 'Denunciato o violato',
+    treatyProtocols: 'Protocolli',
+    treatyAliases: 'Detto anche',
+  },
+  pt: {
+    treatyStatus: 'Situação',
+    treatyProposed: 'Proposto, nunca concluído',
+    treatyNegotiated: 'Negociado, nunca concluído',
+    treatySigned: 'Assinado',
+    treatyRatified: 'Ratificado',
+    treatyDenounced: 'Denunciado ou rompido',
+    treatyProtocols: 'Protocolos',
+    treatyAliases: 'Também chamado',
+  },
+};
+TREATY_TABLES.nn = TREATY_TABLES.nb!;
+
+export type Labels = typeof EN & typeof TREATY_EN;
 
 const TABLES: Record<string, Partial<Labels>> = {
   de: {
@@ -467,6 +562,6 @@ TABLES.nn = TABLES.nb!;
 
 /** Quire's own words in the language of a BCP 47 tag (English where a table has no word). */
 export function labelsFor(language: string): Labels {
-  const table = TABLES[baseLanguage(language)];
-  return table ? { ...EN, ...table } : EN;
+  const base = baseLanguage(language);
+  return { ...EN, ...TREATY_EN, ...TABLES[base], ...TREATY_TABLES[base] };
 }

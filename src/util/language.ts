@@ -509,7 +509,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export interface SentenceRules {
   /** True when a piece of text ending this way does not end a sentence, given the text that follows. */
   continues(before: string, after: string): boolean;
+  /** Lower-case words that open a sentence in this language (Afrikaans "’n"), at the start of the text. */
+  opener?: RegExp;
 }
+
+/** Lower-case words a sentence of the language may begin with (Afrikaans writes "’n Groot…" at a start). */
+const OPENERS: Record<string, string[]> = {
+  af: ['’n', "'n"],
+};
 
 const sentenceRules = new Map<string, SentenceRules | undefined>();
 
@@ -520,7 +527,8 @@ export function sentenceRulesFor(tag: string): SentenceRules | undefined {
   const abbreviations = ABBREVIATIONS[lang];
   const months = MONTHS[lang];
   const ordinalDot = ORDINAL_DOT.has(lang);
-  if (!abbreviations && !months && !ordinalDot) {
+  const openers = OPENERS[lang];
+  if (!abbreviations && !months && !ordinalDot && !openers) {
     sentenceRules.set(lang, undefined);
     return undefined;
   }
@@ -529,6 +537,7 @@ export function sentenceRulesFor(tag: string): SentenceRules | undefined {
     : undefined;
   const month = months ? new RegExp(String.raw`^\s*(?:${months.join('|')})\b`, 'iu') : undefined;
   const rules: SentenceRules = {
+    ...(openers ? { opener: new RegExp(String.raw`^(?:${openers.map(escape).join('|')})\s`, 'u') } : {}),
     continues(before, after) {
       if (abbreviation?.test(before)) return true;
       // A day number followed by a month name: "Am 24. Oktober", "1. november".

@@ -306,6 +306,37 @@ describe('placement', () => {
     ]);
     expect(text('Invasion')).toEqual(['In September the army crossed the river at dawn.']);
   });
+
+  it('folds a paraphrase that comes after a sentence of the source’s own, at the same place', () => {
+    const later = wiki(
+      [
+        '= Talks =',
+        'The talks opened in April in the capital.',
+        'The western envoys regarded the eastern state as no less of a threat than the other.',
+        'As the eastern state underwent upheavals during the purges, ' +
+          'western envoys did not perceive it as a valuable ally.',
+      ],
+      'later.wiki',
+      2,
+    );
+    const older = wiki(
+      [
+        '= Talks =',
+        'The talks opened in April in the capital.',
+        'The ruling class saw the eastern state as a threat of its own kind, the papers said.',
+        'As the eastern states were stumbling during the purge, ' +
+          'the western envoy never perceived them as valuable allies.',
+      ],
+      'older.wiki',
+      1,
+    );
+    const text = sentences(mergeSources([later, older], meta));
+    // Few words in common, but their stems: the same statement, after "The ruling class…" that only it has.
+    expect(text.filter((s) => /the purges?,/.test(s))).toEqual([
+      'As the eastern state underwent upheavals during the purges, western envoys did not perceive it as a valuable ' +
+        'ally.',
+    ]);
+  });
 });
 
 describe('the four seeds', () => {

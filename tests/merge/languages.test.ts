@@ -62,6 +62,19 @@ describe('sentences with ordinals and abbreviations', () => {
     ]);
   });
 
+  it('German: a sentence may begin with a number, even before a lower-case word', () => {
+    expect(
+      sentences(
+        'Sie wurde zum Netzwerk des Jahres gewählt. 2013 wird sie wieder gewählt. Am 3. 10. war Feiertag.',
+        'de',
+      ),
+    ).toEqual([
+      'Sie wurde zum Netzwerk des Jahres gewählt.',
+      '2013 wird sie wieder gewählt.',
+      'Am 3. 10. war Feiertag.',
+    ]);
+  });
+
   it('Norwegian', () => {
     expect(
       sentences(
@@ -91,12 +104,37 @@ describe('sentences with ordinals and abbreviations', () => {
     ]);
   });
 
+  it('Afrikaans: the article ’n opens a sentence, and stays inside one', () => {
+    expect(sentences("Die dag speel af op ’n plaas. ’n Gebeurtenis verander alles. 'n Man kom terug.", 'af')).toEqual([
+      'Die dag speel af op ’n plaas.',
+      '’n Gebeurtenis verander alles.',
+      "'n Man kom terug.",
+    ]);
+  });
+
   it('English is unchanged: a year or a Roman numeral may end a sentence', () => {
     expect(sentences('It ended in World War II. Then peace came. Dr. Smith died in 1945. He was 70.', 'en')).toEqual([
       'It ended in World War II.',
       'Then peace came.',
       'Dr. Smith died in 1945.',
       'He was 70.',
+    ]);
+  });
+
+  it('English: a number opens a sentence; World War I ends one; initials and "Sept. 11" do not', () => {
+    expect(
+      sentences(
+        'It triggered World War I. Germany lost. Most speak German. 67% of them speak English. ' +
+          'J. R. R. Tolkien wrote on Sept. 11 attacks in the U.S. Army. 30 companies are listed.',
+        'en',
+      ),
+    ).toEqual([
+      'It triggered World War I.',
+      'Germany lost.',
+      'Most speak German.',
+      '67% of them speak English.',
+      'J. R. R. Tolkien wrote on Sept. 11 attacks in the U.S. Army.',
+      '30 companies are listed.',
     ]);
   });
 });

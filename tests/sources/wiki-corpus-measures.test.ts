@@ -110,7 +110,9 @@ const SHOWN: [RegExp, (p: string[], named: Map<string, string>) => string[]][] =
   [/^(nowrap|sic|abbr|small|ill)$/, (p) => [p[0]!]],
   [/^(quote|cquote|blockquote|zitat)$/, (p, named) => [named.get('text') ?? named.get('quote') ?? p[0] ?? '']],
   [/^bar percent$/, (p) => [p[0]!, p[2]!]],
-  [/^(isbn)$/, (p) => [p[0]!]],
+  [/^(isbn|ec number)$/, (p) => [p[0]!]],
+  // "As of 27 March 2025" for {{as of|2025|March|27}}: the year and a month written as a name.
+  [/^as of$/, (p) => p.filter((x) => /^\d{4}$/.test(x) || /^\p{L}{3,}$/u.test(x))],
 ];
 
 /** Top-level `{{…}}` of the visible source with their parameters (nested templates stay in the values). */

@@ -28,7 +28,9 @@ describe('convert', () => {
     expect(conv('3', 'km')).toBe('3 kilometres (1.9 mi)');
     expect(conv('1', 'mi')).toBe('1 mile (1.6 km)');
     expect(conv('19000', 'sqft', 'm2')).toBe('19,000 square feet (1,800 m²)');
-    expect(conv('30', '°C', '°F')).toBe('30 degrees Celsius (86 °F)');
+    expect(conv('30', '°C', '°F')).toBe('30 °C (86 °F)');
+    expect(conv('35', 'C', 'F')).toBe('35 °C (95 °F)');
+    expect(conv('20', 'C', 'F', 'abbr=off')).toBe('20 degrees Celsius (68 °F)');
   });
   it('follows abbr, precision, ranges and disp', () => {
     expect(conv('349223', 'km2', 'sqmi', '0', 'abbr=on')).toBe('349,223 km² (134,836 sq mi)');
@@ -76,6 +78,17 @@ describe('the template table', () => {
     );
     expect(textOf('{{flag|Germany}}{{snd}}{{lang-fr|la France}}{{ndash}}{{de icon}}')).toBe(
       'Germany – French: la France–(in German)',
+    );
+  });
+  it('renders {{EC number}} as Wikipedia shows it', () => {
+    expect(textOf('An enzyme ({{EC number|2.6.1.12}}) acts.')).toBe('An enzyme (EC 2.6.1.12) acts.');
+  });
+  it('renders {{as of}} with its month as a number or a name, day first unless df=US', () => {
+    expect(
+      textOf('{{As of|2025|March|27}}, 171 states. {{as of|2009|11}} {{As of|2008}} {{as of|2010|7|5|df=US}}'),
+    ).toBe('As of 27 March 2025, 171 states. As of November 2009 As of 2008 As of July 5, 2010');
+    expect(textOf('It was {{as of|2010|Jul|lc=y}}; {{as of|2010|alt=at the last count}}.')).toBe(
+      'It was as of July 2010; at the last count.',
     );
   });
   it('warns once per unknown template name, with a count, and sums up maintenance templates', () => {

@@ -401,7 +401,12 @@ describe('years from the narrative (the seeds)', () => {
   it('has no event twice and no label cut off', () => {
     const keys = book.glossaries.timeline.map((e) => `${e.date}|${e.text}`);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const e of book.glossaries.timeline) expect(e.text, e.sentence).not.toMatch(/…|\.\.\.|\b(?:the|of|and|to)$/);
+    for (const e of book.glossaries.timeline) {
+      expect(e.text, e.sentence).not.toMatch(/…|\.\.\.|\b(?:the|of|and|to)$/);
+      // A bracket or quotation opened in a label is closed in it ("… another treaty (Treaty" is cut off).
+      expect(e.text.split('(').length, e.text).toBe(e.text.split(')').length);
+      expect(e.text.split('"').length % 2, e.text).toBe(1);
+    }
     // A list line ("Adolf Ioffe (1918)") is no event.
     expect(book.glossaries.timeline.some((e) => /^Adolf Ioffe/.test(e.text))).toBe(false);
   });

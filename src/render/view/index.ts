@@ -3,7 +3,7 @@
  * Templates never receive mdast and never see sources. Links are resolved for the target: one page
  * (HTML, print: `#id`) or an EPUB of several files (`file.xhtml#id`).
  */
-import type { Block, Chapter, Citation, Provenance, SourceInfo, StudyGuide } from '../../model/index.js';
+import type { Block, Chapter, Citation, Provenance, SourceInfo, StudyGuide, TreatyStatus } from '../../model/index.js';
 import { blockHtml } from './content.js';
 import { linkMentions, type MentionAnchor } from './mentions.js';
 import { timelineFigure, type Figure } from './figure.js';
@@ -131,8 +131,14 @@ export interface ViewTreaty {
   name: string;
   aliases: string[];
   date: string;
+  /** Where it stands, in the book's language ("Negotiated, never concluded"); empty when the text only names it. */
+  status: string;
+  /** Each step with its date ("Signed", "1932"; "Denounced or broken", "November 28, 1939"). */
+  history: { step: string; date: string }[];
   parties: string[];
   signatories: string[];
+  /** Its protocols, secret or not, in the words of the text. */
+  protocols: string[];
   description: string;
   links: ViewLink[];
 }
@@ -328,21 +334,53 @@ function viewAmbassadors(book: StudyGuide, backLinks: BackLinks): View['glossari
   }));
 }
 
+const STATUS_LABEL = {
+  proposed: 'treatyProposed',
+  negotiated: 'treatyNegotiated',
+  signed: 'treatySigned',
+  ratified: 'treatyRatified',
+  denounced: 'treatyDenounced',
+} as const satisfies Record<TreatyStatus, keyof Labels>;
+
+/**
+ * A span of two ISO dates of one precision as the language writes it, without repeating what both share
+ * ("September 24 – October 3, 1939", "August–September 1933", "1933–1934").
+ */
+export function formatSpan(start: string, end: string, language: string): string {
+  const parts = (iso: string) => iso.split('-').map(Number);
+  const [a, b] = [parts(start), parts(end)];
+  if (a.length !== b.length || a.length === 1) return `${formatDate(start, language)}–${formatDate(end, language)}`;
+  const utc = ([y, m, d]: number[]) => new Date(Date.UTC(y!, m! - 1, d ?? 1));
+  const format = new Intl.DateTimeFormat(language, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'long',
+    ...(a.length === 3 ? { day: 'numeric' } : {}),
+  });
+  return format.formatRange(utc(a), utc(b));
+}
+
 function viewGlossaries(book: StudyGuide, places: Places, backLinks: BackLinks): View['glossaries'] {
   const { language } = book.meta;
+  const labels = labelsFor(language);
+  const step = (status: TreatyStatus) => labels[STATUS_LABEL[status]];
   const treaties = book.glossaries.treaties.map((t) => ({
     id: t.id,
-    name: t.name,
+    // "German–Soviet Commercial Agreement (1939)" beside its date of signing: the year once.
+    name: t.date ? t.name.replace(new RegExp(String.raw`\s*\(${t.date.slice(0, 4)}\)$`), '') : t.name,
     aliases: t.aliases,
     date: t.date ? formatDate(t.date, language) : '',
+    status: t.status ? step(t.status) : '',
+    history: (t.history ?? []).map((h) => ({ step: step(h.status), date: h.date ? formatDate(h.date, language) : '' })),
     parties: t.parties,
     signatories: t.signatories,
+    protocols: t.protocols ?? [],
     description: t.description,
     links: backLinks(t.id, t.mentions),
   }));
   const timeline = book.glossaries.timeline.map((e) => ({
     id: e.id,
-    date: e.end ? `${formatDate(e.date, language)}–${formatDate(e.end, language)}` : formatDate(e.date, language),
+    date: e.end ? formatSpan(e.date, e.end, language) : formatDate(e.date, language),
     precision: e.precision,
     text: e.text,
     href: places.toBlock(e.block),

@@ -147,7 +147,9 @@ export function convertText(positional: string[], named: (key: string) => string
     values.map((v) => (isNumber(v) ? toNumber(v).toLocaleString('en-US', { maximumFractionDigits: 10 }) : v)),
   );
   if (!from) return squashSpaces(`${shown} ${fromCode}`);
-  const abbr = /^(on|yes|in)$/i.test(named('abbr'));
+  // Temperatures show their symbol unless abbr=off: "30 °C (86 °F)", as Wikipedia prints them.
+  const abbr =
+    /^(on|yes|in)$/i.test(named('abbr')) || (from.dim === 'temperature' && !/^(off|no)$/i.test(named('abbr')));
   const plural = !(values.length === 1 && Math.abs(toNumber(values[0]!)) === 1);
   const adj = /^(on|yes)$/i.test(named('adj'));
   const unitWord = abbr ? from.symbol : adj ? from.name[0] : from.name[plural ? 1 : 0];

@@ -113,9 +113,16 @@ const ipac: Render = (a, out) => {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
   'October', 'November', 'December'];
 
+/** A month parameter as a name: "3", "03", "March" and "Mar" are all "March". */
+function monthName(m: string): string | undefined {
+  const t = m.trim();
+  if (/^\d+$/.test(t)) return MONTHS[Number(t) - 1];
+  return t.length >= 3 ? MONTHS.find((name) => name.toLowerCase().startsWith(t.toLowerCase().slice(0, 3))) : undefined;
+}
+
 /** A date from year, month, day parameters: "June 24, 1941", or "24 June 1941" with df=y. */
 function formatDate(y: string, m: string, d: string, dayFirst: boolean): string {
-  const month = MONTHS[Number(m) - 1];
+  const month = monthName(m);
   if (!/^\d+$/.test(y.trim())) return [d, m, y].filter((s) => s.trim()).join(' ');
   if (!month) return y.trim();
   const day = /^\d+$/.test(d.trim()) ? String(Number(d)) : '';
@@ -229,10 +236,16 @@ const sic: Render = (a, out) => {
 /** `{{ISBN|…}}`: "ISBN …". */
 const isbn: Render = (a, out) => out.inline([text(`ISBN ${a.text('1')}`)]);
 
-/** `{{as of|2010|5}}`: "As of May 2010". */
+/**
+ * `{{as of|2010|5}}`: "As of May 2010"; `{{as of|2025|March|27}}`: "As of 27 March 2025" (day first unless
+ * df=US); `alt=` replaces the whole text; `lc=y` writes "as of".
+ */
 const asOf: Render = (a, out) => {
+  const alt = a.rich('alt');
+  if (phrasingText(alt).trim()) return out.inline(alt);
   const [y = '', m = '', d = ''] = ['1', '2', '3'].map((k) => a.text(k));
-  out.inline([text(`${/^(y|yes)$/i.test(a.text('lc')) ? 'as' : 'As'} of ${formatDate(y, m, d, dayFirst(a))}`)]);
+  const date = formatDate(y, m, d, !/^us$/i.test(a.text('df')));
+  out.inline([text(`${a.text('lc') ? 'as' : 'As'} of ${date}`)]);
 };
 
 /** `{{circa|1900}}`: "c. 1900"; `{{reign|1900|1910}}`: "r. 1900–1910". */
@@ -326,6 +339,7 @@ add(barPercent, 'bar percent');
 add(barBox, 'bar box');
 add(joined(' ', ['1', '2']), 'sortname');
 add(prefixed('c. '), 'circa', 'c.');
+add(prefixed('EC '), 'ec number');
 add(prefixed('fl. '), 'floruit', 'fl.');
 add(prefixed('r. '), 'reign', 'r.');
 add(frac, 'frac', 'fraction', 'sfrac');
