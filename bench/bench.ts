@@ -12,6 +12,8 @@
  *   hostile  each reader on tables, deep nesting and long lines, and the merge on repetitive words, at 1×, 4×
  *            and 16× in child processes: best CPU ms of 3, growth exponent (flagged above 1.2), peak memory
  *            (flagged above 1 GB); see hostile.ts. `--hostile` runs this section alone.
+ *   course   20 small guides in one `quire build --course` against 20 separate `quire build` processes:
+ *            seconds and peak memory of each way (course.ts). `--course` runs this section alone.
  *
  * `--quick` does one run per case (to keep the bench working in CI); `--runs N` sets the count.
  */
@@ -36,6 +38,7 @@ import { scaleSource } from './synthetic.js';
 import { looksLikeDump } from '../src/sources/sniff.js';
 import { forgetRemembered } from '../src/util/memo.js';
 import { hostileScaling, type HostileRow } from './hostile.js';
+import { courseFigures, type CourseFigures } from './course.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -43,7 +46,7 @@ const runsArg = args.indexOf('--runs');
 const RUNS = quick ? 1 : runsArg >= 0 ? Number(args[runsArg + 1]) : 5;
 const root = packageRoot();
 const content = path.join(root, 'content');
-const cli = path.join(root, 'dist/src/cli.js');
+const cli = path.join(root, 'dist/cli/quire.js');
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -397,6 +400,23 @@ if (args.includes('--hostile')) {
   process.exit(rows.some((r) => r.flagged) ? 1 : 0);
 }
 
+function printCourse(c: CourseFigures): void {
+  console.log(`\nA course of ${c.guides} small guides (all formats, no cache):`);
+  console.log(
+    `  ${c.guides} separate \`quire build\` processes  ${c.separateS} s  (one build's peak memory ${c.onePeakMB} MB)`,
+  );
+  console.log(`  one \`quire build --course\`          ${c.courseS} s  (peak memory ${c.coursePeakMB} MB)`);
+  console.log(`  ${c.speedup}× faster (target ≥ 1.8), memory ${c.memoryRatio}× one build's (target < 2)`);
+}
+
+if (args.includes('--course')) {
+  const figures = await courseFigures(cli, content, measure);
+  printCourse(figures);
+  mkdirSync(path.join(root, 'output'), { recursive: true });
+  writeFileSync(path.join(root, 'output/bench-course.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  process.exit(0);
+}
+
 const report = {
   date: new Date().toISOString(),
   node: process.version,
@@ -410,7 +430,9 @@ const warmRun = await warm();
 const coldRun = await cold(await printHtmlFile());
 const scale = quick && !args.includes('--scaling') ? undefined : await scaling();
 const hostile = await hostileScaling(quick ? 1 : 3, treeRssMB);
+const courseRun = await courseFigures(cli, content, measure);
 Object.assign(report, {
+  course: courseRun,
   cold: coldRun.results,
   ratio: coldRun.ratio,
   peakMB: coldRun.peakMB,
@@ -460,6 +482,7 @@ if (scale) {
   console.log(`  10×/1×: time ${scale.timeRatio10x} (exponent ${scale.exponent}), memory ${scale.memoryRatio10x}`);
 }
 printHostile(hostile);
+printCourse(courseRun);
 /**
  * Pandoc's Markdown → EPUB of the article, as the issue measured it: the guide's longest wikitext source
  * (not a dump) converted to Markdown by pandoc first (not timed), then timed as a whole process. Only if
@@ -524,6 +547,14 @@ const targets = [
     met: scale !== undefined && scale.memoryRatio10x <= 1.5,
   },
 ];
+targets.push(
+  { target: 'course of 20: ≥ 1.8× faster than 20 runs', value: courseRun.speedup, met: courseRun.speedup >= 1.8 },
+  {
+    target: 'course peak memory < 2× one build',
+    value: courseRun.memoryRatio,
+    met: courseRun.memoryRatio < 2,
+  },
+);
 targets.push({
   target: 'hostile exponents ≤ 1.2, peak < 1 GB',
   value: Math.max(...hostile.map((r) => r.exponent)),

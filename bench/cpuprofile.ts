@@ -5,11 +5,18 @@
  * (garbage collection; "(idle)" is the main thread waiting: for Chromium, the disk or the thread pool;
  * "(profiler)" the inspector's own work in an in-process profile).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The parts of the `.cpuprofile` format (Chrome DevTools protocol `Profiler.Profile`) read here. */
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
+    children?: number[];
+  }[];
   startTime: number;
   endTime: number;
   samples?: number[];
@@ -33,11 +40,35 @@ export function placeOf(url: string, functionName: string): string {
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1]!;
-  const own = /\/dist\/((?:src|bench)\/.*)$/.exec(url);
+  const own = /\/dist\/((?:src|bench)\/.*)$/.exec(url) ?? /\/((?:src|bench)\/[^/].*\.ts)$/.exec(url);
   if (own) return `quire ${own[1]}`;
   if (url.startsWith('node:internal/modules') || url.startsWith('node:internal/vm')) return 'node: modules';
   if (url.startsWith('node:')) return 'node: other';
   return path.basename(url);
+}
+
+const maps = new Map<string, SourceMap | undefined>();
+
+/**
+ * Where a function of the bundled command (dist/cli, see scripts/bundle.mjs) was written: its source file
+ * (one of Quire's, or a library's in node_modules) and line, read from the bundle's source map. Anything
+ * else, or a place the map does not know, is left as it is.
+ */
+export function originalPlace(frame: CpuProfile['nodes'][number]['callFrame']): { url: string; line: number } {
+  const { url, lineNumber, columnNumber } = frame;
+  const unchanged = { url, line: lineNumber };
+  if (!url.startsWith('file:') || !url.endsWith('.js') || lineNumber < 0) return unchanged;
+  const file = fileURLToPath(url);
+  if (!maps.has(file)) {
+    const map = `${file}.map`;
+    maps.set(file, existsSync(map) ? new SourceMap(JSON.parse(readFileSync(map, 'utf8'))) : undefined);
+  }
+  const entry = maps.get(file)?.findEntry(lineNumber, columnNumber ?? 0);
+  if (!entry || !('originalSource' in entry) || !entry.originalSource) return unchanged;
+  const source = entry.originalSource.startsWith('file:')
+    ? fileURLToPath(entry.originalSource)
+    : path.resolve(path.dirname(file), entry.originalSource);
+  return { url: source, line: entry.originalLine };
 }
 
 export function summarise(profile: CpuProfile, top = 12): ProfileSummary {
@@ -61,7 +92,8 @@ export function summarise(profile: CpuProfile, top = 12): ProfileSummary {
   for (const node of profile.nodes) {
     const ms = selfMs.get(node.id);
     if (!ms) continue;
-    const { functionName, url, lineNumber } = node.callFrame;
+    const { functionName } = node.callFrame;
+    const { url, line: lineNumber } = originalPlace(node.callFrame);
     const place = profiler.has(node.id) ? '(profiler)' : placeOf(url, functionName);
     groups.set(place, (groups.get(place) ?? 0) + ms);
     const where = url ? `${place}:${lineNumber + 1}` : place;

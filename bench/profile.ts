@@ -27,7 +27,7 @@ if (!Number.isInteger(EDITS) || EDITS < 1) {
 }
 const root = packageRoot();
 const content = path.join(root, 'content');
-const cli = path.join(root, 'dist/src/cli.js');
+const cli = path.join(root, 'dist/cli/quire.js');
 const outDir = path.join(root, 'output/profiles');
 mkdirSync(outDir, { recursive: true });
 

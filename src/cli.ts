@@ -14,7 +14,7 @@ import {
   type OptionName,
   type WatchCommandOptions,
 } from './cli/options.js';
-import { conflictLines, formatWarning, humanSize } from './cli/report.js';
+import { conflictLines, formatWarning, humanSize, shown } from './cli/report.js';
 import { plural } from './util/words.js';
 import type { BuildResult } from './pipeline/build.js';
 import { exitOnSignals } from './pipeline/exits.js';
@@ -50,12 +50,6 @@ async function chromiumAhead(
   } catch {
     return {};
   }
-}
-
-/** A path as the terminal shows it: relative to the current folder when under it, else whole. */
-function shown(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') ? relative : file;
 }
 
 /** What a build made, for the terminal. */
@@ -109,6 +103,11 @@ async function foldersOf(opts: { content?: string; out?: string }, debug?: boole
 async function buildCommand(opts: BuildCommandOptions, release: boolean): Promise<void> {
   // SIGINT, SIGTERM, SIGHUP: the build undoes its temporary files and Chromium, and exits with 128 + n.
   exitOnSignals();
+  if (opts.course !== undefined) {
+    const { courseCommand } = await import('./cli/course.js');
+    await courseCommand(opts, release).catch((error: unknown) => fail(error, opts.debug));
+    return;
+  }
   const folders = await foldersOf(opts, opts.debug);
   if (!folders) return;
   // Chromium, when the build will print from scratch, starts before the rest of Quire is loaded.
@@ -190,6 +189,7 @@ function oneErrorLine(text: string): string {
 
 const BUILD_OPTIONS: OptionName[] = [
   'content',
+  'course',
   'out',
   'formats',
   'paper',

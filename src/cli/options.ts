@@ -21,6 +21,8 @@ export interface GuideOptions {
 }
 
 export interface BuildCommandOptions extends GuideOptions {
+  /** A course folder: every guide in it built in one run (pipeline/course.ts). */
+  course?: string;
   booklet?: boolean;
   chapters?: ChapterBreaks;
   embedResources?: boolean;
@@ -73,6 +75,12 @@ export const OPTIONS = {
       '-o, --out <dir>',
       "output folder (default: the config's output.dir, else output/ in the content folder)",
     ),
+  course: () =>
+    new Option(
+      '--course <dir>',
+      'build every guide of a course folder in one run (a folder per guide, each with its quire.yaml); ' +
+        'with --out, guide NAME goes to OUT/NAME',
+    ).conflicts('content'),
   formats: () => new Option('-f, --formats <list>', formatsHelp).argParser(parseFormats),
   paper: () => new Option('--paper <size>', `paper size for the PDF: ${PAPERS.join(' or ')}`).argParser(parsePaper),
   duplex: () => new Option('--duplex', 'start chapters on right-hand pages, for double-sided printing'),

@@ -2,6 +2,13 @@
 export { formatWarning } from '../util/messages.js';
 import type { Conflict, StudyGuide } from '../model/index.js';
 import { plural } from '../util/words.js';
+import path from 'node:path';
+
+/** A path as the terminal shows it: relative to the current folder when under it, else whole. */
+export function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
 
 export function humanSize(bytes: number): string {
   return bytes >= 1024 * 1024

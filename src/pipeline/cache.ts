@@ -31,7 +31,8 @@ export function codeFingerprint(): string {
   const root = packageRoot();
   const pkg = readFileSync(path.join(root, 'package.json'), 'utf8');
   const parts: string[] = [`format ${CACHE_FORMAT}`, pkg];
-  for (const dir of ['dist/src', 'src']) {
+  // The bundled command (dist/cli, what an installed Quire runs), the compiled modules, the sources.
+  for (const dir of ['dist/cli', 'dist/src', 'src']) {
     const full = path.join(root, dir);
     let entries: string[];
     try {

@@ -4,7 +4,7 @@
  * `output.dir`, else `output/` inside the content folder), so that a guide's outputs stay with the guide and
  * never land in another guide's folder.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_NAMES, loadConfig } from '../config/load.js';
 import { QuireError } from '../util/errors.js';
@@ -20,13 +20,22 @@ export const DEFAULT_OUTPUT = 'output';
 
 const isFolder = (dir: string) => existsSync(dir) && statSync(dir).isDirectory();
 
+/** A few names, then an ellipsis. */
+const listed = (names: string[], shown = 3) => names.slice(0, shown).join(', ') + (names.length > shown ? ' …' : '');
+
 /** The content folder when `--content` is not given. */
 export function defaultContentDir(cwd = process.cwd()): string {
   if (CONFIG_NAMES.some((name) => existsSync(path.join(cwd, name)))) return '.';
   if (isFolder(path.join(cwd, 'content'))) return 'content';
+  // A folder of guides (a course): say how to build them all.
+  const guides = readdirSync(cwd, { withFileTypes: true }).filter(
+    (e) => e.isDirectory() && CONFIG_NAMES.some((name) => existsSync(path.join(cwd, e.name, name))),
+  );
   throw new QuireError('no guide here: this folder has no quire.yaml and no content/ folder', {
     file: cwd,
-    hint: 'run quire in a guide\'s folder, pass --content DIR, or start a guide with "quire init DIR"',
+    hint: guides.length
+      ? `its folders ${listed(guides.map((e) => e.name))} are guides: build them all with "quire build --course ."`
+      : 'run quire in a guide\'s folder, pass --content DIR, or start a guide with "quire init DIR"',
   });
 }
 

@@ -1,0 +1,122 @@
+/**
+ * The shipped command is a bundle (scripts/bundle.mjs): it must run every command as the sources do, and a
+ * command must load only what it runs — the heavy libraries (puppeteer, wikiparser-node, satori, resvg,
+ * the EPUB packer, the NLP library, the maths typesetter) only when a build gets to them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ROOT } from '../support/content.js';
+import { pdfText } from '../support/inspect.js';
+import { makeCourse } from '../course/guides.js';
+
+interface Meta {
+  outputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[]; inputs: object }>;
+}
+
+/** Libraries no command may load before it needs them. */
+const HEAVY = /node_modules\/(puppeteer|wikiparser-node|satori|@resvg|epub-gen-memory|compromise|temml|pdf-lib)\//;
+
+// Inside Quire's folder (the command finds its package.json by walking up), removed afterwards.
+const dir = path.join(ROOT, 'dist', `.bundle-test-${process.pid}`);
+const quire = path.join(dir, 'quire.js');
+const scratch = mkdtempSync(path.join(tmpdir(), 'quire-bundle-'));
+
+/** Run the bundled command; `loaded`: also record every module it imports (through a resolve hook). */
+function run(args: string[], loaded?: string) {
+  const hooks = path.join(scratch, 'hooks.mjs');
+  writeFileSync(
+    hooks,
+    "import { appendFileSync } from 'node:fs';\n" +
+      'export async function resolve(specifier, context, next) {\n' +
+      '  const found = await next(specifier, context);\n' +
+      "  appendFileSync(process.env.QUIRE_LOADED, found.url + '\\n');\n" +
+      '  return found;\n}\n',
+  );
+  const url = JSON.stringify(pathToFileURL(hooks).href);
+  const register = `data:text/javascript,import{register}from'node:module';register(${url})`;
+  return spawnSync(process.execPath, [...(loaded ? ['--import', register] : []), quire, ...args], {
+    cwd: scratch,
+    encoding: 'utf8',
+    env: { ...process.env, QUIRE_LOADED: loaded ?? '' },
+  });
+}
+
+const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
+
+describe('the bundled quire command', () => {
+  let meta: Meta;
+  beforeAll(() => {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/bundle.mjs'), dir, '--meta'], { stdio: 'pipe' });
+    meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as Meta;
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('loads at start only the entry and its own chunks: no library from node_modules, none of the heavy ones', () => {
+    // The static import closure of the entry, from the bundle's metafile.
+    const entry = Object.keys(meta.outputs).find((o) => o.endsWith('/quire.js'))!;
+    const seen = new Set([entry]);
+    for (const file of seen)
+      for (const i of meta.outputs[file]!.imports) if (i.kind === 'import-statement' && !i.external) seen.add(i.path);
+    const inputs = [...seen].flatMap((o) => Object.keys(meta.outputs[o]!.inputs));
+    expect(inputs.filter((i) => HEAVY.test(i))).toEqual([]);
+    const externals = [...seen].flatMap((o) =>
+      meta.outputs[o]!.imports.filter((i) => i.external && !/^node:/.test(i.path)),
+    );
+    expect(externals).toEqual([]);
+    // And at run time: `quire --version` imports nothing from node_modules.
+    const loaded = path.join(scratch, 'version.txt');
+    writeFileSync(loaded, '');
+    const version = run(['--version'], loaded);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    expect(lines(loaded).filter((u) => u.includes('/node_modules/'))).toEqual([]);
+  });
+
+  it('builds HTML without loading Chromium, the EPUB or the cover libraries', () => {
+    const course = makeCourse();
+    const loaded = path.join(scratch, 'html.txt');
+    writeFileSync(loaded, '');
+    const out = path.join(scratch, 'html');
+    const built = run(['build', '--content', path.join(course, 'canal'), '--out', out, '--formats', 'html'], loaded);
+    expect(built.status, built.stderr).toBe(0);
+    expect(readFileSync(path.join(out, 'the-grand-meridian-canal.html'), 'utf8')).toContain('Brandvold');
+    // Neither from node_modules nor from the bundle's chunks (what went into each chunk: the metafile).
+    const printing = /node_modules\/(puppeteer|satori|@resvg|epub-gen-memory|pdf-lib)\//;
+    expect(lines(loaded).filter((u) => printing.test(u))).toEqual([]);
+    const chunks = lines(loaded)
+      .filter((u) => u.startsWith(pathToFileURL(dir).href))
+      .map((u) => path.relative(ROOT, fileURLToPath(u)).split(path.sep).join('/'));
+    expect(chunks.length).toBeGreaterThan(5);
+    const inputs = chunks.flatMap((c) => Object.keys(meta.outputs[c]!.inputs));
+    expect(inputs.filter((i) => printing.test(i))).toEqual([]);
+    expect(inputs.some((i) => i.includes('src/render/html.ts'))).toBe(true);
+    // The wikitext reader's library is loaded: the guide's source is wikitext.
+    expect(lines(loaded).some((u) => u.includes('/node_modules/wikiparser-node/'))).toBe(true);
+    rmSync(course, { recursive: true, force: true });
+  });
+
+  it('builds every default format, and a course, with the libraries it keeps outside the bundle', () => {
+    const course = makeCourse();
+    const out = path.join(scratch, 'course');
+    const built = run(['build', '--course', course, '--out', out, '--progress', 'simple']);
+    expect(built.status, built.stderr).toBe(0);
+    for (const [guide, base] of [
+      ['canal', 'the-grand-meridian-canal'],
+      ['keepers', 'the-lighthouse-keepers'],
+    ]) {
+      expect(pdfText(path.join(out, guide!, `${base}.pdf`))).toContain(guide === 'canal' ? 'Meridian' : 'Keepers');
+      expect(
+        readFileSync(path.join(out, guide!, `${base}.epub`))
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
+    }
+    rmSync(course, { recursive: true, force: true });
+  });
+});
