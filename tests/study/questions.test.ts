@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { splitCausal } from '../../src/study/questions/cause.js';
 import { realDisagreement } from '../../src/study/questions/context.js';
 import { makeContext } from '../../src/study/questions/context.js';
-import { treatyQuestions } from '../../src/study/questions/short.js';
+import { ambassadorQuestions, treatyQuestions } from '../../src/study/questions/short.js';
 import { discourse, hedged, opening, wordsPattern } from '../../src/study/discourse.js';
 import type { Conflict, StudyGuide } from '../../src/model/index.js';
 import { datesIn } from '../../src/study/timeline.js';
@@ -127,6 +127,36 @@ describe('review questions on the seeds', () => {
       ).toContain(treaty.date);
     }
     expect(signed.some((q) => q.question.includes('Triple Alliance'))).toBe(false);
+  });
+
+  it('asks who held a post in a year only when the list says one person held it then', () => {
+    const span = (term?: string) => {
+      const ys = (term ?? '').match(/\b\d{4}\b/g)?.map(Number) ?? [];
+      return ys.length ? [Math.min(...ys), Math.max(...ys)] : undefined;
+    };
+    // Every candidate question of the kind, before the guide picks its few.
+    const who = ambassadorQuestions(makeContext(guide));
+    expect(who.length).toBeGreaterThan(0);
+    const ambassadors = guide.glossaries.ambassadors;
+    for (const q of who) {
+      const asked = ambassadors.find((a) => a.id === q.entry)!;
+      const [from, to] = span(asked.term)!;
+      const post = ambassadors.filter((a) => a.post === asked.post);
+      for (const other of post.filter((a) => a !== asked)) {
+        const theirs = span(other.term);
+        // A term of one year: no one else then, and no neighbour in the list without a term.
+        if (from === to) {
+          const at = post.indexOf(asked);
+          if (Math.abs(post.indexOf(other) - at) === 1) expect(theirs, `${q.question} (${other.name})`).toBeDefined();
+          if (theirs) expect(theirs[0] <= from && from <= theirs[1], `${q.question} (${other.name})`).toBe(false);
+        } else if (theirs) {
+          // A longer one: another term shares at most its first or last year (a handover).
+          expect(Math.min(to, theirs[1]) - Math.max(from, theirs[0]), `${q.question} (${other.name})`).toBeLessThan(1);
+        }
+      }
+    }
+    // The guide's list has Mirbach in 1918 and Helfferich after him with no year: "in 1918" is not asked.
+    expect(who.some((q) => q.question.endsWith(' in 1918?') && q.answer.includes('Mirbach'))).toBe(false);
   });
 });
 

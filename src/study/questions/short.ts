@@ -59,6 +59,33 @@ export function treatyQuestions(ctx: QuestionContext): Candidate[] {
   return out;
 }
 
+/** The first and last year a term names ("1918", "1922–1930"), if any. */
+function years(term: string): [number, number] | undefined {
+  const found = (term.match(/\b\d{4}\b/g) ?? []).map(Number);
+  return found.length ? [Math.min(...found), Math.max(...found)] : undefined;
+}
+
+/**
+ * Whether "Who was the … in <term>?" has another answer in the guide's own list: a holder of the same post
+ * in that year (for a term of one year), or for more than its first or last year (a longer term: handovers
+ * share a year); or, for a term of one year, a holder listed next to it with no term at all (the list does
+ * not say when one ended and the other began).
+ */
+function sharedTerm(a: { id: string; post: string; term?: string }, all: readonly (typeof a)[]): boolean {
+  const mine = a.term ? years(a.term) : undefined;
+  if (!mine) return true;
+  const single = mine[0] === mine[1];
+  const post = all.filter((b) => b.post === a.post);
+  const at = post.findIndex((b) => b.id === a.id);
+  if (single && [post[at - 1], post[at + 1]].some((b) => b && !(b.term && years(b.term)))) return true;
+  return post.some((b) => {
+    const theirs = b.id !== a.id && b.term ? years(b.term) : undefined;
+    if (!theirs) return false;
+    const overlap = Math.min(mine[1], theirs[1]) - Math.max(mine[0], theirs[0]);
+    return single ? overlap >= 0 : overlap > 0;
+  });
+}
+
 export function ambassadorQuestions(ctx: QuestionContext): Candidate[] {
   const table = discourse(ctx.language);
   if (!table) return [];
@@ -68,6 +95,7 @@ export function ambassadorQuestions(ctx: QuestionContext): Candidate[] {
   for (const a of ctx.guide.glossaries.ambassadors) {
     if (!a.term || a.disagreements.some((d) => d.field === 'name' || d.field === 'term' || d.field === 'date'))
       continue;
+    if (sharedTerm(a, ctx.guide.glossaries.ambassadors)) continue;
     const names = [a.name, ...a.aliases].filter((n) => n.split(/\s+/).length >= 2);
     const s = ctx.sentences.find((x) => post.test(x.text) && mentions(x.text, names));
     if (!s) continue;
