@@ -46,7 +46,11 @@ function givenCompatible(a: string[], b: string[]): boolean {
   return x === y || distance(x, y) <= 1;
 }
 
-/** The same person: folded surnames equal (or one letter apart, both long), given names compatible. */
+/**
+ * The same person: folded surnames equal, or spelled close (a letter apart, or a quarter of the letters for
+ * a long one: a transliteration, "Potemkin" / "Potyomkin") when both give a given name, and the given names
+ * compatible.
+ */
 export function samePerson(a: string, b: string): boolean {
   const pa = nameParts(a);
   const pb = nameParts(b);
@@ -55,7 +59,12 @@ export function samePerson(a: string, b: string): boolean {
   if (!sa || !sb) return false;
   if (
     sa !== sb &&
-    !(Math.min(sa.length, sb.length) >= 4 && distance(sa, sb) <= 1 && pa.given.length > 0 && pb.given.length > 0)
+    !(
+      Math.min(sa.length, sb.length) >= 4 &&
+      distance(sa, sb) <= Math.max(1, Math.floor(Math.max(sa.length, sb.length) / 4)) &&
+      pa.given.length > 0 &&
+      pb.given.length > 0
+    )
   )
     return false;
   return givenCompatible(pa.given, pb.given);

@@ -31,6 +31,13 @@ describe('the index of the seed guide', () => {
       expect(find(word), word).toBeUndefined();
   });
 
+  it('gives one person spelled two ways by the sources one entry, found under both spellings', () => {
+    // The later revision writes "Vladimir Potemkin", the 2008 one "Vladimir Potyomkin".
+    const entries = index.filter((e) => /^Pot(?:e|yo)mkin, Vladimir$/.test(e.term));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.mentions.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('files a name after a title as a person ("Foreign Minister Joachim von Ribbentrop")', () => {
     const ribbentrop = index.find((e) => /^Ribbentrop\b/.test(e.term));
     expect(ribbentrop).toMatchObject({ kind: 'person' });
