@@ -592,8 +592,22 @@ function mergeRuns(events: Draft[]): void {
   }
 }
 
+/**
+ * A date inside a participle that describes a noun ("the area of Vilno annexed by Poland in 1920"): it dates
+ * what the noun went through before, not the event the sentence tells. (After "was", "had been"… the
+ * participle is the sentence's own verb.)
+ */
+const NOUN_PARTICIPLE =
+  /(\S+)\s+\p{Ll}+ed\s+(?:by\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s+)?(?:in|on)\s+$/u;
+const AUXILIARY = /^(?:was|were|been|be|being|is|are|had|has|have|and|or|then|,)$/i;
+function inNounParticiple(sentence: string, d: BookDate): boolean {
+  const m = NOUN_PARTICIPLE.exec(sentence.slice(Math.max(0, d.index - 80), d.index));
+  return !!m && !AUXILIARY.test(m[1]!) && !/,$/.test(m[1]!);
+}
+
 /** English: a clause that tells no event — a view, a condition, a state of things, background. */
 function notAnEvent(text: string, sentence: string, d: BookDate): boolean {
+  if (inNounParticiple(sentence, d)) return true;
   // "It could have been": no event in it; "it is argued that …", "could have been made": a view, not an event.
   if (HEDGED.test(text) || UNRESOLVED.test(text) || prepositionOnly(text)) return true;
   if (d.precision === 'year' && BY_YEAR.test(sentence.slice(0, d.index)) && /\bhad\b/i.test(text)) return true;

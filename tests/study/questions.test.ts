@@ -130,7 +130,7 @@ describe('review questions on the seeds', () => {
   });
 
   it('asks who held a post in a year only when the list says one person held it then', () => {
-    const span = (term?: string) => {
+    const span = (term?: string): [number, number] | undefined => {
       const ys = (term ?? '').match(/\b\d{4}\b/g)?.map(Number) ?? [];
       return ys.length ? [Math.min(...ys), Math.max(...ys)] : undefined;
     };
