@@ -593,16 +593,17 @@ function mergeRuns(events: Draft[]): void {
 }
 
 /**
- * A date inside a participle that describes a noun ("the area of Vilno annexed by Poland in 1920"): it dates
- * what the noun went through before, not the event the sentence tells. (After "was", "had been"… the
- * participle is the sentence's own verb.)
+ * A date inside a passive participle with its agent that describes a noun ("the area of Vilno annexed by
+ * Poland in 1920"): it dates what the noun went through before, not the event the sentence tells. (After
+ * "was", "had been"… the participle is the sentence's own verb; "Italy joined in 1937" has no agent.)
  */
 const NOUN_PARTICIPLE =
-  /(\S+)\s+\p{Ll}+ed\s+(?:by\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s+)?(?:in|on)\s+$/u;
+  /(\S+)\s+(\S+)\s+\p{Ll}+ed\s+by\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s+(?:in|on)\s+$/u;
 const AUXILIARY = /^(?:was|were|been|be|being|is|are|had|has|have|and|or|then|,)$/i;
 function inNounParticiple(sentence: string, d: BookDate): boolean {
   const m = NOUN_PARTICIPLE.exec(sentence.slice(Math.max(0, d.index - 80), d.index));
-  return !!m && !AUXILIARY.test(m[1]!) && !/,$/.test(m[1]!);
+  // The participle is the sentence's verb after an auxiliary, also with an adverb between ("was abruptly …").
+  return !!m && ![m[1]!, m[2]!].some((w) => AUXILIARY.test(w)) && !/,$/.test(m[2]!);
 }
 
 /** English: a clause that tells no event — a view, a condition, a state of things, background. */

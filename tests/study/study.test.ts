@@ -436,3 +436,20 @@ describe.skipIf(!existsSync(CORPUS))('real articles (the corpus)', () => {
     expect(dates).toEqual(expect.arrayContaining(['1932-05-13', '1996-02-04', '1982-06']));
   });
 });
+
+describe('a date inside a description of a noun', () => {
+  const guideOf = (text: string) =>
+    addStudyAids(mergeSources([parseText(`# Harbour\n\n## Events\n\n${text}\n`, 'harbour.md')], meta));
+
+  it('does not date the event the sentence tells ("the district annexed by the Duchy in 1820")', () => {
+    const tl = guideOf(
+      'On 4 May 1861, the town received the district of Arn annexed by the Duchy in 1820. ' +
+        'The district was annexed by the Duchy in 1820 after a short war.',
+    ).glossaries.timeline;
+    // The second sentence tells the annexation: 1820 is its date. The first tells what happened in 1861.
+    expect(tl.filter((e) => e.date === '1820').map((e) => e.text)).toEqual([
+      expect.stringMatching(/^The district was annexed by the Duchy/),
+    ]);
+    expect(tl.some((e) => e.date === '1861-05-04' && /received the district/.test(e.text))).toBe(true);
+  });
+});
