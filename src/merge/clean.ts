@@ -11,32 +11,16 @@
  * Citation positions (offsets into the flat text) move with the edits.
  */
 import { memoize } from '../util/memo.js';
-import { baseLanguage, monthNames } from '../util/language.js';
+import { monthIndex } from './dates.js';
 
 export interface Ref {
   at: number;
   id: string;
 }
 
-/** Month names of a language, long and short forms, from the language's own table or else from Intl. */
+/** Month names of a language, long and short forms, lower case (from the month table of dates.ts). */
 export const monthsOf: (locale: string) => readonly string[] = memoize(
-  (locale: string) => {
-    const own = monthNames(locale);
-    const out = new Set<string>(own ?? []);
-    for (const month of ['long', 'short'] as const) {
-      let format: Intl.DateTimeFormat;
-      try {
-        format = new Intl.DateTimeFormat(baseLanguage(locale), { month, timeZone: 'UTC' });
-      } catch {
-        format = new Intl.DateTimeFormat('en', { month, timeZone: 'UTC' });
-      }
-      for (let m = 0; m < 12; m++) {
-        const name = format.format(new Date(Date.UTC(2000, m, 15))).replace(/\.$/, '');
-        if (/^\p{L}{3,}$/u.test(name)) out.add(name);
-      }
-    }
-    return [...out];
-  },
+  (locale: string) => [...monthIndex(locale).keys()],
   (locale) => locale,
 );
 

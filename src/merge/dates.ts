@@ -7,7 +7,7 @@ import { baseLanguage, monthNames } from '../util/language.js';
 import { memoize } from '../util/memo.js';
 
 /** Month names (long and short, lower case) of a language → month number 0–11. */
-const monthIndex = memoize(
+export const monthIndex: (locale: string) => ReadonlyMap<string, number> = memoize(
   (locale: string) => {
     const out = new Map<string, number>();
     (monthNames(locale) ?? []).forEach((name, m) => out.set(name.toLowerCase(), m));

@@ -141,7 +141,7 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
       if (mine === undefined) return !h.sentence.sources.some((p) => p.source === own);
       return similarity(contentWords(mine), contentWords(sentence.text)) < at.how.threshold;
     };
-    const match = matchOf(fusion, outline, sentence, { accept, anchor, at, afterMatch: !run.length, run: run.length });
+    const match = matchOf(fusion, outline, sentence, { accept, anchor, at, run: run.length });
     if (!match) {
       run.push(sentence);
       continue;
@@ -335,7 +335,7 @@ function matchOf(
   fusion: Fusion,
   outline: Outline,
   sentence: WSentence,
-  ctx: { accept: (h: Hit) => boolean; anchor: Anchor | undefined; at: At; afterMatch: boolean; run: number },
+  ctx: { accept: (h: Hit) => boolean; anchor: Anchor | undefined; at: At; run: number },
 ): { hit: Hit; similarity: number } | undefined {
   const best = fusion.index.best(sentence.text, ctx.accept);
   if (best && foldable(best, sentence, ctx.at.how)) {
@@ -343,7 +343,7 @@ function matchOf(
   }
   // After sentences of its own, a source is still aligned at its last match: the book's next sentence there
   // may be this one paraphrased (the run put in between is this source's own).
-  if (!ctx.afterMatch && !ctx.anchor) return undefined;
+  if (ctx.run > 0 && !ctx.anchor) return undefined;
   // The book's next sentences there, as many as this source has said since (its own run), and one more.
   let paraphrase: { hit: Hit; similarity: number } | undefined;
   let from = ctx.anchor;
