@@ -5,17 +5,14 @@
  * not by Quire's reader, so the check does not grade the reader by its own reading.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { build } from '../../src/pipeline/build.js';
 import { pdfText } from '../support/inspect.js';
-import { ROOT } from '../support/content.js';
+import { CORPUS } from '../support/content.js';
 
-const CORPUS = [path.join(ROOT, '..', 'shared', 'corpus'), path.join(ROOT, '..', '..', 'shared', 'corpus')].find((p) =>
-  existsSync(p),
-);
 const ARTICLES = ['Arts_Club_of_Chicago', 'Mark-Behr', 'Kigali_Amendment', 'Allen-R.-Morris', 'Canton-of-Étaples'];
 
 /** The source's top-level tables, and the first header cell of each that has one, as plain words. */
@@ -64,7 +61,7 @@ describe.skipIf(!CORPUS).each(ARTICLES)('%s: tables and quotations in every outp
   beforeAll(async () => {
     mkdirSync(content);
     const file = `${article}.wiki`;
-    copyFileSync(path.join(CORPUS!, article, file), path.join(content, file));
+    copyFileSync(path.join(CORPUS, article, file), path.join(content, file));
     wikitext = readFileSync(path.join(content, file), 'utf8');
     await build({
       contentDir: content,

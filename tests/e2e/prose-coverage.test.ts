@@ -14,13 +14,7 @@ import { allBlocks } from '../../src/model/index.js';
 import { ConfigSchema } from '../../src/config/schema.js';
 import { bookMeta, prepareBook } from '../../src/pipeline/stages.js';
 import { splitSentences } from '../../src/merge/sentences.js';
-import { parseText, ROOT } from '../support/content.js';
-
-const CORPUS =
-  process.env.QUIRE_CORPUS ??
-  [path.join(ROOT, '..', 'shared', 'corpus'), path.join(ROOT, '..', '..', 'shared', 'corpus')].find((p) =>
-    fs.existsSync(p),
-  );
+import { CORPUS, parseText } from '../support/content.js';
 
 const words = (text: string) =>
   new Set(
@@ -121,9 +115,9 @@ function coverage(article: string, text: string): Coverage {
 describe.skipIf(!CORPUS)('prose coverage on the real articles of the corpus', () => {
   it('brings nearly every sentence of each article into the guide', () => {
     const results = fs
-      .readdirSync(CORPUS!)
-      .filter((n) => fs.existsSync(path.join(CORPUS!, n, `${n}.wiki`)))
-      .map((n) => coverage(n, fs.readFileSync(path.join(CORPUS!, n, `${n}.wiki`), 'utf8')))
+      .readdirSync(CORPUS)
+      .filter((n) => fs.existsSync(path.join(CORPUS, n, `${n}.wiki`)))
+      .map((n) => coverage(n, fs.readFileSync(path.join(CORPUS, n, `${n}.wiki`), 'utf8')))
       .filter((c) => c.sentences > 0);
     const shares = results.map((r) => r.share).sort((a, b) => a - b);
     const median = shares[Math.floor(shares.length / 2)]!;

@@ -10,14 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Table } from 'mdast';
 import { readWikitext } from '../../src/sources/wikitext.js';
-
-const ROOT = path.resolve(__dirname, '../..');
-const CORPUS =
-  process.env.QUIRE_CORPUS ??
-  [path.join(ROOT, '..', 'shared', 'corpus'), path.join(ROOT, '..', '..', 'shared', 'corpus')].find((p) =>
-    fs.existsSync(p),
-  ) ??
-  '';
+import { CORPUS } from '../support/content.js';
 
 const articles =
   CORPUS && fs.existsSync(CORPUS)

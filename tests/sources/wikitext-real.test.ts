@@ -5,15 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Nodes, Paragraph } from 'mdast';
 import { readWikitext } from '../../src/sources/wikitext.js';
 import { QuireError } from '../../src/util/errors.js';
-
-const ROOT = path.resolve(__dirname, '../..');
-/** The shared corpus beside the project (as CI lays it out), or beside the worktrees' folder. */
-const CORPUS =
-  process.env.QUIRE_CORPUS ??
-  [path.join(ROOT, '..', 'shared', 'corpus'), path.join(ROOT, '..', '..', 'shared', 'corpus')].find((p) =>
-    fs.existsSync(p),
-  ) ??
-  '';
+import { CORPUS } from '../support/content.js';
 
 function read(text: string, file = 'a.wiki') {
   return readWikitext({ text, file, format: 'wikitext' });

@@ -10,7 +10,7 @@ import { datesIn } from '../../src/study/timeline.js';
 import { bookDates } from '../../src/study/dates.js';
 import { allBlocks, type StudyGuide } from '../../src/model/index.js';
 import { QuireError } from '../../src/util/errors.js';
-import { FIXTURES, parseText, TEST_META } from '../support/content.js';
+import { CORPUS, FIXTURES, parseText, TEST_META } from '../support/content.js';
 
 const meta = TEST_META;
 
@@ -412,8 +412,6 @@ describe('years from the narrative (the seeds)', () => {
   });
 });
 
-/** The shared corpus of real articles, where this machine has it (QUIRE_CORPUS, or beside the project). */
-const CORPUS = process.env.QUIRE_CORPUS ?? path.join(FIXTURES, '..', '..', '..', 'shared', 'corpus');
 const corpusGuide = (name: string, language: string) =>
   addStudyAids(
     mergeSources([parseText(readFileSync(path.join(CORPUS, name, `${name}.wiki`), 'utf8'), `${name}.wiki`)], {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseWith, readerOf, type SourceEntry } from '../../src/sources/index.js';
@@ -9,6 +9,16 @@ import type { BookMeta, Source } from '../../src/model/index.js';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CONTENT = path.join(ROOT, 'content');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
+/**
+ * The shared corpus of real articles (one folder per article): QUIRE_CORPUS, else beside the project (as CI
+ * lays it out) or beside a folder of worktrees; '' where this machine has none.
+ */
+export const CORPUS =
+  process.env.QUIRE_CORPUS ??
+  [path.join(ROOT, '..', 'shared', 'corpus'), path.join(ROOT, '..', '..', 'shared', 'corpus')].find((p) =>
+    existsSync(p),
+  ) ??
+  '';
 
 export const SEEDS = {
   dump: '2008-revision-with-citations.wiki',

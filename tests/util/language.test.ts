@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { bookMeta } from '../../src/pipeline/stages.js';
 import { parseConfig } from '../../src/config/load.js';
 import { detectLanguage, isBackMatterTitle } from '../../src/util/language.js';
-import { parseText } from '../support/content.js';
+import { CORPUS, parseText } from '../support/content.js';
 
-const CORPUS = '/work/shared/corpus';
 const article = (name: string) => readFileSync(`${CORPUS}/${name}/${name}.wiki`, 'utf8');
 
 describe('detectLanguage', () => {
