@@ -35,7 +35,8 @@ describe('quire watch: HTML, book.json and report', () => {
       outDir: out,
       formats: ['html', 'json', 'report'],
       port: 0,
-      debounceMs: 200,
+      // Long enough that a burst of five saves stays inside it on a loaded CI machine.
+      debounceMs: 400,
       log: (l) => lines.push(l),
     });
     guide = `${watcher.url}${watcher.builds[0]!.written.find((n) => n.endsWith('.html') && n !== 'report.html')}`;
@@ -92,12 +93,14 @@ describe('quire watch: HTML, book.json and report', () => {
   });
 
   it('a burst of saves is one rebuild, of the last version', async () => {
+    // Let any build the previous edit's trailing file events asked for finish first.
+    await sleep(1000);
     const before = watcher.builds.length;
     const built = nextBuild(watcher);
     const text = readFileSync(later, 'utf8');
     for (let i = 1; i <= 5; i++) {
       writeFileSync(later, text.replace('cancelling every mutual claim', `cancelling mutual claims, draft ${i}`));
-      await sleep(30);
+      await sleep(20);
     }
     await built;
     // Quiet for longer than the debounce: no second rebuild follows.
