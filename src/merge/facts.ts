@@ -92,6 +92,18 @@ export const factsOf: (text: string, locale: string) => Facts = memoize(
   extract,
   (text, locale) => `${locale}\u0000${text}`,
   20_000,
+  {
+    name: 'facts',
+    persist: {
+      encode: (f) => ({ ...f, dateParts: [...f.dateParts], places: [...f.places], written: [...f.written] }),
+      decode: (json) => {
+        const f = json as Record<'numbers' | 'names' | 'dateParts' | 'places', string[]> & {
+          written: [string, string][];
+        };
+        return { ...f, dateParts: new Set(f.dateParts), places: new Set(f.places), written: new Map(f.written) };
+      },
+    },
+  },
 );
 
 /** What one multiset has that the other lacks. */

@@ -62,6 +62,8 @@ export function splitSentences(children: PhrasingContent[], locale = 'en'): read
 const segment = memoize(
   segmentText,
   (locale, flat, refs) => `${locale}\u0000${flat}\u0000${refs.map((r) => `${r.at}:${r.id}`).join('\u0001')}`,
+  50_000,
+  { name: 'sentences', persist: true },
 );
 
 function segmentText(locale: string, flat: string, refs: { at: number; id: string }[]): Sentence[] {
@@ -203,7 +205,9 @@ export function wordSet(text: string): Set<string> {
 }
 
 /** `wordSet` of a sentence, remembered per text (for whole sections, which change with any edit, use `wordSet`). */
-export const contentWords: (text: string) => ReadonlySet<string> = memoize(wordSet, (text) => text);
+export const contentWords: (text: string) => ReadonlySet<string> = memoize(wordSet, (text) => text, 50_000, {
+  name: 'words',
+});
 
 /**
  * An inverted index of sentences by content word, so a sentence is compared only with the few that share

@@ -25,11 +25,12 @@ import { BuildRun, resolveSettings, type BuildOptions, type Settings } from './c
 import { planOf, writeGuide, type Edition } from './write.js';
 import type { StageCount } from './cache.js';
 import type { WrittenFile } from './output-folder.js';
+import { rememberedCounts } from '../util/memo.js';
 
 export type { BuildOptions, BuildSession } from './context.js';
 export type { WrittenFile } from './output-folder.js';
 export { FORMATS, DEFAULT_FORMATS, type Format } from '../render/registry.js';
-export { bookMeta, prepareBook } from './stages.js';
+export { bookMeta } from './stages.js';
 
 export interface BuildResult {
   book: StudyGuide;
@@ -42,7 +43,10 @@ export interface BuildResult {
   ms: number;
   /** Milliseconds per stage, for `npm run bench`. */
   stages: Record<string, number>;
-  /** Per stage: how many times its work was done, and how many times a cached result was used. */
+  /**
+   * Per stage: how many times its work was done, and how many times a cached result was used; per table of
+   * text work remembered per text (`text:sentences`, `text:entities`, …): results computed and looked up.
+   */
   counters: Record<string, StageCount>;
   /** Name of the guide's files without extension (guide.html, guide.pdf, guide.epub). */
   basename: string;
@@ -73,9 +77,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     warnings: made.guide.report.warnings,
     ms: Math.round(performance.now() - run.started),
     stages: run.figures,
-    counters: structuredClone(run.cache.counters),
+    counters: { ...structuredClone(run.cache.counters), ...textCounters() },
     basename: made.basename,
   };
+}
+
+/**
+ * The text work remembered per text (util/memo.ts) as counters named `text:<table>`: results computed (`ran`)
+ * and looked up (`reused`) in this build.
+ */
+function textCounters(): Record<string, StageCount> {
+  return Object.fromEntries(Object.entries(rememberedCounts()).map(([name, c]) => [`text:${name}`, c]));
 }
 
 /** Load the config, resolve the settings, check the output folder; start Chromium if this build prints anew. */

@@ -17,6 +17,8 @@ import { OutputFolder, printFolder } from './output-folder.js';
 import { loadWriters, type LoadedWriter } from './write.js';
 import { onStop, removeNow } from './exits.js';
 import { progressFor, type ProgressObserver, type ProgressStyle, type Step } from './progress.js';
+import { RememberedText } from './remembered.js';
+import { startRememberedBuild } from '../util/memo.js';
 
 export interface BuildOptions {
   contentDir: string;
@@ -112,6 +114,8 @@ export class BuildRun {
   readonly folder: OutputFolder;
   readonly progress: ProgressObserver;
   readonly code = codeFingerprint();
+  /** The text work remembered per text, kept in the cache folder between processes. */
+  readonly remembered: RememberedText;
   /** Milliseconds per stage (and a few counts, such as the PDF's passes), for `npm run bench`. */
   readonly figures: Record<string, number> = {};
   /** Unregisters `stopNow` from the signal handlers (at the end of `close`). */
@@ -123,6 +127,8 @@ export class BuildRun {
     this.session = options.session ?? { cache: new BuildCache(cacheDir) };
     this.cache = this.session.cache;
     this.cache.startBuild();
+    startRememberedBuild();
+    this.remembered = new RememberedText(this.cache, this.code);
     this.browsers = this.session.browsers ??= new BrowserPool();
     // One started by the caller is taken at once (and so closed at the end, even if the build fails early).
     if (options.browser) this.browsers.warm(options.browser);
@@ -174,6 +180,7 @@ export class BuildRun {
     }
     // The disk cache is written behind the build: a one-shot build waits for it (a failed one too: what it
     // read and merged is reused by the next), before unlocking; a session (watch) writes it after returning.
+    await this.remembered.keep();
     const settled = this.cache.settle();
     if (!this.options.session) await settled;
     await this.folder.close();

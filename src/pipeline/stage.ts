@@ -15,8 +15,13 @@ export interface Stage<I, O> {
   run(input: I): O | Promise<O>;
   /** Where results are kept: 'disk' (default) for later builds too, 'memory' for this process only. */
   keep?: 'disk' | 'memory';
+  /**
+   * The stage's work is text work remembered per text (util/memo.ts): the last build's results are loaded
+   * from the cache folder before it runs (pipeline/remembered.ts).
+   */
+  remembers?: boolean;
   /** What the stage made, in a line for the progress display. */
-  summary?(output: O, input: I): string;
+  summary?(output: O, input: I): string | Promise<string>;
 }
 
 /** What a stage needs from the build: the cache, Quire's code fingerprint, and a clock for its figures. */
@@ -26,6 +31,8 @@ export interface StageHost {
   timed<T>(name: string, fn: () => Promise<T> | T): Promise<T>;
   /** Show a stage's summary line (the progress display's step of the stage's name). */
   report?(stage: string, line: string): void;
+  /** The text work remembered between processes, loaded before a stage that `remembers` runs. */
+  remembered?: { restore(): Promise<void> };
 }
 
 export interface StageResult<O> {
@@ -41,8 +48,16 @@ export function stageKey<I>(stage: Stage<I, unknown>, input: I, code: string): s
 export async function runStage<I, O>(stage: Stage<I, O>, input: I, host: StageHost): Promise<StageResult<O>> {
   const key = stageKey(stage, input, host.code);
   const output = await host.timed(stage.name, () =>
-    host.cache.json(stage.name, key, () => stage.run(input), { disk: stage.keep !== 'memory' }),
+    host.cache.json(
+      stage.name,
+      key,
+      async () => {
+        if (stage.remembers) await host.remembered?.restore();
+        return stage.run(input);
+      },
+      { disk: stage.keep !== 'memory' },
+    ),
   );
-  if (stage.summary) host.report?.(stage.name, stage.summary(output, input));
+  if (stage.summary) host.report?.(stage.name, await stage.summary(output, input));
   return { output, key };
 }

@@ -351,6 +351,8 @@ function runTogether(sentence: string): RawDate[] {
 export const rawDatesIn: (sentence: string, language?: string) => readonly Readonly<RawDate>[] = memoize(
   (sentence: string, tag = 'en') => parseRaw(sentence, baseLanguage(tag)),
   (sentence, language) => `${language ?? 'en'}\u0000${sentence}`,
+  50_000,
+  { name: 'dates', persist: true },
 );
 
 function parseRaw(sentence: string, language: string): RawDate[] {

@@ -6,6 +6,7 @@
  */
 import nlp from 'compromise';
 import { baseLanguage } from '../util/language.js';
+import { memoize } from '../util/memo.js';
 
 /** How a causal connective joins the two halves of its sentence. */
 export type CausalRole =
@@ -198,7 +199,7 @@ export function opening(
  */
 export function hasVerb(text: string, language: string): boolean | undefined {
   if (baseLanguage(language) !== 'en') return undefined;
-  return nlp(text).match('#Verb').found;
+  return tagged(text, '#Verb');
 }
 
 /**
@@ -207,7 +208,7 @@ export function hasVerb(text: string, language: string): boolean | undefined {
  */
 export function isPersonName(name: string, language: string): boolean | undefined {
   if (baseLanguage(language) !== 'en') return undefined;
-  return nlp(name).has('#Person');
+  return tagged(name, '#Person');
 }
 
 /**
@@ -217,8 +218,16 @@ export function isPersonName(name: string, language: string): boolean | undefine
 export function leansOnPerson(sentence: string, language: string): boolean {
   if (baseLanguage(language) !== 'en') return false;
   const pronoun = /\b(?:he|she|his|him|her)\b/i.exec(sentence);
-  return !!pronoun && !nlp(sentence.slice(0, pronoun.index)).has('#Person');
+  return !!pronoun && !tagged(sentence.slice(0, pronoun.index), '#Person');
 }
+
+/** Whether the tagger finds a tag in a text; remembered per text (it costs milliseconds a sentence). */
+const tagged = memoize(
+  (text: string, tag: string) => nlp(text).match(tag).found,
+  (text, tag) => `${tag}\u0000${text}`,
+  50_000,
+  { name: 'entities', persist: true },
+);
 
 /** Whether the sentence reports a claim or a possibility rather than stating a fact. */
 export function hedged(sentence: string, language: string): boolean {

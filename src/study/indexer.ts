@@ -21,6 +21,7 @@ import { stateOf, stateOfDemonym } from './states.js';
 import { blocksOf } from './text.js';
 import { describePerson } from './roles.js';
 import { baseLanguage } from '../util/language.js';
+import { memoize } from '../util/memo.js';
 
 type World = {
   model: {
@@ -302,13 +303,7 @@ function recognise(unknown: Map<string, string>, refs: ReturnType<typeof blocksO
     for (const sentence of holding) {
       if (!tagged.has(sentence)) {
         if (tagged.size >= MAX_TAGGED) break;
-        const doc = nlp(sentence);
-        const list = (v: { out(f: 'array'): string[] }) => v.out('array');
-        tagged.set(sentence, {
-          people: list(doc.people()),
-          places: list(doc.places()),
-          orgs: list(doc.organizations()),
-        });
+        tagged.set(sentence, namesIn(sentence));
       }
       const t = tagged.get(sentence)!;
       const names = (xs: string[]) => xs.some((x) => x.replace(/[^\p{L}\p{N}' -]/gu, '').trim() === term);
@@ -327,6 +322,18 @@ function recognise(unknown: Map<string, string>, refs: ReturnType<typeof blocksO
   }
   return out;
 }
+
+/** The names compromise's recognition finds in a text, by kind; remembered per text. */
+const namesIn = memoize(
+  (sentence: string): { people: string[]; places: string[]; orgs: string[] } => {
+    const doc = nlp(sentence);
+    const list = (v: { out(f: 'array'): string[] }) => v.out('array');
+    return { people: list(doc.people()), places: list(doc.places()), orgs: list(doc.organizations()) };
+  },
+  (sentence) => sentence,
+  10_000,
+  { name: 'entity-names', persist: true },
+);
 
 /** A surname entry ("Stalin") joins the one full name that ends with it ("Joseph Stalin"); spellings of one
  * person ("Vladimir Potemkin", "Vladimir Potyomkin") are one entry. */
@@ -364,7 +371,8 @@ function finish(book: StudyGuide, terms: Map<string, Candidate>, texts: string[]
         `(?<![\\p{L}'’-])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}'’-])`,
         'u',
       );
-      mentions = ids.filter((_, i) => pattern.test(texts[i]!));
+      // A text without any of the names as written is not searched (the pattern's search costs more).
+      mentions = ids.filter((_, i) => names.some((n) => texts[i]!.includes(n)) && pattern.test(texts[i]!));
     }
     if (!mentions.length) continue;
     const parts = nameParts(c.term);

@@ -16,7 +16,7 @@ const NAME_PARTICLE = String.raw`(?:von|van|der|den|de|zu|Graf|Freiherr)`;
 export const NAME_PATTERN = String.raw`${NAME_WORD}(?:\s+(?:${NAME_PARTICLE}\s+)*${NAME_WORD}){1,3}`;
 
 /** Fold what transliteration varies: diacritics, ph/f, ks/x, j/i/y, w/v, kh/h, doubled letters. */
-export const foldSpelling: (word: string) => string = memoize(fold, (word) => word, 100_000);
+export const foldSpelling: (word: string) => string = memoize(fold, (word) => word, 100_000, { name: 'spellings' });
 
 function fold(word: string): string {
   return word

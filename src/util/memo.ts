@@ -1,41 +1,137 @@
 /**
- * Remembered results of pure functions over text (sentence splitting, word sets, date parsing), shared by
- * every build in the process. A watch session's edit changes a few sentences; the rest are looked up
- * instead of parsed again. Bounded (least recently used dropped), so a long session does not grow.
- * Results are shared: callers must not mutate them (the types say readonly).
+ * Remembered results of pure functions over text (sentence splitting, word sets, date parsing, a tagger's
+ * reading of a sentence), shared by every build in the process. A watch session's edit changes a few
+ * sentences; the rest are looked up instead of parsed again. Bounded (least recently used dropped), so a
+ * long session does not grow. Results are shared: callers must not mutate them (the types say readonly).
+ *
+ * A table with a `name` counts its work per build (`rememberedCounts`: how many results were computed, how
+ * many looked up), which the build reports beside its stages' counters. A table that is also `persist`ed
+ * outlives the process: the build keeps the results its last run used in its cache folder
+ * (pipeline/remembered.ts), so a new process that re-merges after an edit computes only the edited text's.
  */
 import { LRUCache } from 'lru-cache';
 
-const caches: { clear(): void }[] = [];
+type Value = object | string | number | boolean | bigint | symbol;
+
+/** How a persisted table's results go to JSON and back (default: as they are; they must survive JSON). */
+export interface Codec<R> {
+  encode(value: R): unknown;
+  decode(json: unknown): R;
+}
+
+interface Table {
+  cache: LRUCache<string, Value>;
+  name?: string;
+  codec?: Codec<Value>;
+  ran: number;
+  reused: number;
+  /** The keys used since the build started (what a persisted table keeps). */
+  used?: Set<string>;
+}
+
+const tables: Table[] = [];
+/** The last snapshot restored: a table made later (its module loaded later) is filled from it when made. */
+let restored: RememberedSnapshot = {};
 
 /**
  * Forget every remembered result (the next build does all its text work again). For measuring a build
  * without any cache (`npm run bench`), and for tests; a running session has no reason to call it.
  */
 export function forgetRemembered(): void {
-  for (const cache of caches) cache.clear();
+  restored = {};
+  for (const table of tables) {
+    table.cache.clear();
+    table.used?.clear();
+  }
 }
+
+/** Start counting a build's text work: counters from zero, no key used yet. */
+export function startRememberedBuild(): void {
+  for (const table of tables) {
+    table.ran = table.reused = 0;
+    table.used?.clear();
+  }
+}
+
+/** Per named table, the results computed (`ran`) and looked up (`reused`) since the build started. */
+export function rememberedCounts(): Record<string, { ran: number; reused: number }> {
+  const out: Record<string, { ran: number; reused: number }> = {};
+  for (const t of tables)
+    if (t.name && (t.ran || t.reused)) {
+      const c = (out[t.name] ??= { ran: 0, reused: 0 });
+      c.ran += t.ran;
+      c.reused += t.reused;
+    }
+  return out;
+}
+
+/** What a persisted table holds on disk: its results as [key, encoded value] pairs. */
+export type RememberedSnapshot = Record<string, [string, unknown][]>;
+
+/** The persisted tables' results used since the build started, for the cache folder. */
+export function snapshotRemembered(): RememberedSnapshot {
+  const out: RememberedSnapshot = {};
+  for (const t of tables) {
+    if (!t.codec || !t.name || !t.used?.size) continue;
+    const rows: [string, unknown][] = (out[t.name] = []);
+    for (const key of t.used) {
+      const value = t.cache.peek(key);
+      if (value !== undefined) rows.push([key, t.codec.encode(value)]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Fill the persisted tables from a snapshot (results already remembered stay as they are); tables of modules
+ * not loaded yet are filled when they are made.
+ */
+export function restoreRemembered(snapshot: RememberedSnapshot): void {
+  restored = snapshot;
+  for (const t of tables) fill(t);
+}
+
+function fill(t: Table): void {
+  const rows = t.codec && t.name ? restored[t.name] : undefined;
+  if (!Array.isArray(rows)) return;
+  for (const row of rows)
+    if (Array.isArray(row) && typeof row[0] === 'string' && !t.cache.has(row[0]))
+      t.cache.set(row[0], t.codec!.decode(row[1]));
+}
+
+const asIs: Codec<Value> = { encode: (v) => v, decode: (v) => v as Value };
 
 /**
  * `fn` remembered by `keyOf` of its arguments. `limit`: how many results are kept (least recently used
  * dropped first), or `{ keyChars }`: as many as fit in that many characters of keys (for results that grow
- * with their text, such as a parse tree kept per piece of text).
+ * with their text, such as a parse tree kept per piece of text). `options.name` counts the table's work in
+ * the build's counters; `options.persist` keeps its results in the cache folder between processes (`true`:
+ * results that survive JSON as they are; or a codec).
  */
-export function memoize<A extends unknown[], R extends object | string | number | boolean | bigint | symbol>(
+export function memoize<A extends unknown[], R extends Value>(
   fn: (...args: A) => R,
   keyOf: (...args: A) => string,
   limit: number | { keyChars: number } = 50_000,
+  options: { name?: string; persist?: true | Codec<R> } = {},
 ): (...args: A) => R {
-  const cache = new LRUCache<string, R>(
+  // A size limit instead of `max`: lru-cache allocates `max` slots up front, milliseconds per table at start.
+  const cache = new LRUCache<string, Value>(
     typeof limit === 'number'
-      ? { max: limit }
+      ? { maxSize: limit, sizeCalculation: () => 1 }
       : { maxSize: limit.keyChars, sizeCalculation: (_value, key) => Math.max(1, key.length) },
   );
-  caches.push(cache);
+  const codec = options.persist === true ? asIs : (options.persist as Codec<Value> | undefined);
+  const table: Table = { cache, name: options.name, codec, ran: 0, reused: 0, used: codec ? new Set() : undefined };
+  tables.push(table);
+  fill(table);
   return (...args: A): R => {
     const key = keyOf(...args);
-    let value = cache.get(key);
-    if (value === undefined) cache.set(key, (value = fn(...args)));
+    let value = cache.get(key) as R | undefined;
+    if (value === undefined) {
+      cache.set(key, (value = fn(...args)));
+      table.ran++;
+    } else table.reused++;
+    table.used?.add(key);
     return value;
   };
 }

@@ -8,6 +8,8 @@ import { QUESTION_BLANK } from '../../model/index.js';
 import { formatDate } from '../../util/dates.js';
 import { datesIn } from '../timeline.js';
 import { wording } from '../discourse.js';
+import { hashOf } from '../../util/hash.js';
+import { memoize } from '../../util/memo.js';
 import { writtenYear, type BookSentence, type Candidate, type QuestionContext } from './context.js';
 
 export type FactKind = 'date' | 'person' | 'treaty';
@@ -25,8 +27,33 @@ export interface Fact {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const bounded = (s: string) => new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(s)}(?![\p{L}\p{N}])`, 'u');
 
-/** The facts a sentence states, at most one per kind, each written once in it. */
-export function factsIn(sentence: string, ctx: QuestionContext): Fact[] {
+/**
+ * The facts a sentence states, at most one per kind, each written once in it. Remembered per sentence (and
+ * the guide's lists of people and treaties it looks for).
+ */
+export function factsIn(sentence: string, ctx: QuestionContext): readonly Fact[] {
+  return rememberedFacts(sentence, ctx);
+}
+
+const listsKeys = new WeakMap<QuestionContext, string>();
+/** What `factsIn` looks for besides the sentence: the language, the people and the treaties. */
+function listsKey(ctx: QuestionContext): string {
+  let key = listsKeys.get(ctx);
+  if (key === undefined) {
+    const treaties = ctx.guide.glossaries.treaties.map((t) => [t.id, t.name, ...t.aliases]);
+    listsKeys.set(ctx, (key = hashOf(ctx.language, ctx.people, treaties)));
+  }
+  return key;
+}
+
+const rememberedFacts = memoize(
+  (sentence: string, ctx: QuestionContext) => factsNow(sentence, ctx),
+  (sentence, ctx) => `${listsKey(ctx)}\u0000${sentence}`,
+  20_000,
+  { name: 'question-facts', persist: true },
+);
+
+function factsNow(sentence: string, ctx: QuestionContext): Fact[] {
   const out: Fact[] = [];
   const dates = datesIn(sentence, undefined, ctx.language).filter(
     (d) => writtenYear(d.label) && !d.end && d.precision !== 'year',

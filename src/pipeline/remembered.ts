@@ -1,0 +1,53 @@
+/**
+ * The text work a build remembers per text (util/memo.ts: sentence splits, facts and dates of a sentence, the
+ * tagger's reading of a sentence, …) kept in the cache folder between processes. A `quire build` after an
+ * edit loads what the last build used before it merges, so the merge and the study aids compute only the
+ * edited text's results and look the rest up, as a watch session does within one process.
+ *
+ * One cache entry (stage `text`) under a key of Quire's code: a changed Quire starts afresh. Loaded only when
+ * a stage that does text work runs (a build with nothing changed reads nothing), written behind the build
+ * like every cache entry, with the results this build used (and, for tables it did not use, what the last
+ * entry held). Results are pure functions of their keys, so a stale or partial entry costs only speed.
+ */
+import { restoreRemembered, snapshotRemembered, type RememberedSnapshot } from '../util/memo.js';
+import { hashOf } from '../util/hash.js';
+import type { BuildCache } from './cache.js';
+
+const STAGE = 'text';
+
+/** Caches (so sessions) whose remembered text was loaded in this process: loaded once per session. */
+const loaded = new WeakMap<BuildCache, RememberedSnapshot>();
+
+export class RememberedText {
+  private used = false;
+
+  constructor(
+    private readonly cache: BuildCache,
+    private readonly code: string,
+  ) {}
+
+  private get key(): string {
+    return hashOf(this.code, STAGE);
+  }
+
+  /** Before a stage does text work: the last build's results loaded (once per session). */
+  async restore(): Promise<void> {
+    this.used = true;
+    if (loaded.has(this.cache) || !this.cache.dir) return;
+    const snapshot = (await this.cache.recall<RememberedSnapshot>(STAGE, this.key).catch(() => undefined)) ?? {};
+    loaded.set(this.cache, snapshot && typeof snapshot === 'object' ? snapshot : {});
+    try {
+      restoreRemembered(loaded.get(this.cache)!);
+    } catch {
+      // A damaged entry only costs speed.
+    }
+  }
+
+  /** After the build, if it did text work: this build's results kept (written behind the build). */
+  async keep(): Promise<void> {
+    if (!this.used || !this.cache.dir) return;
+    const snapshot = { ...loaded.get(this.cache), ...snapshotRemembered() };
+    loaded.set(this.cache, snapshot);
+    await this.cache.remember(STAGE, this.key, snapshot);
+  }
+}
