@@ -24,7 +24,7 @@ import path from 'node:path';
 import { build } from '../src/pipeline/build.js';
 import { editSession } from './session.js';
 import { parseSource, readSources } from '../src/sources/index.js';
-import { prepareBook } from '../src/pipeline/build.js';
+import { prepareBook } from '../src/pipeline/prepare.js';
 import { addStudyAids } from '../src/study/index.js';
 import { TemplateSet, DEFAULT_TEMPLATES } from '../src/render/html/templates.js';
 import { fontBundle } from '../src/render/html/fonts.js';

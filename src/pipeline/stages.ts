@@ -1,20 +1,18 @@
 /**
  * The build's stages over the model: sources → merged book → study guide → (changes since an edition).
- * Each is pure; the orchestrator (build.ts) does the I/O around them.
+ * Each is pure; the orchestrator (build.ts) does the I/O around them. The merge and the study aids (and the
+ * NLP library they load) are imported when their stage runs: a build whose book is cached never loads them.
  */
 import type { Book, BookMeta, Source, StudyGuide } from '../model/index.js';
 import type { QuireConfig } from '../config/schema.js';
 import { parseYaml } from '../config/load.js';
-import { mergeSources } from '../merge/index.js';
-import { addStudyAids } from '../study/index.js';
 import { OverridesSchema, type Overrides } from '../study/overrides.js';
-import { hasWording } from '../study/discourse.js';
 import { parseSource, type SourceEntry } from '../sources/index.js';
 import type { ReaderOptions } from '../sources/types.js';
 import { changelog, type Changelog } from '../editions/changelog.js';
 import { toBookJson, type BookJson } from '../model/book-json.js';
 import type { Hashable } from '../util/hash.js';
-import { detectLanguage } from '../util/language.js';
+import { baseLanguage, detectLanguage } from '../util/language.js';
 import type { Stage } from './stage.js';
 import { plural } from '../util/words.js';
 
@@ -70,12 +68,6 @@ function sourcesText(sources: Source[]): string {
   return parts.join('');
 }
 
-/** Pure: sources → merged book. */
-export function prepareBook(sources: Source[], meta: BookMeta, config: QuireConfig): Book {
-  const { policy, threshold, apparatus } = config.merge;
-  return mergeSources(sources, meta, { policy, threshold, apparatus });
-}
-
 export interface MergeInput {
   sources: Source[];
   /** Each source's parse key, in the order of `sources`. */
@@ -92,7 +84,8 @@ export const mergeStage: Stage<MergeInput, Book> = {
     meta as unknown as Hashable,
     config.merge as unknown as Hashable,
   ],
-  run: ({ sources, meta, config }) => prepareBook(sources, meta, config),
+  remembers: true,
+  run: async ({ sources, meta, config }) => (await import('./prepare.js')).prepareBook(sources, meta, config),
   summary: (book) => {
     const sections = book.chapters.reduce((n, c) => n + c.sections.length, 0);
     const blocks = book.chapters.reduce((n, c) => n + c.sections.reduce((m, s) => m + s.blocks.length, 0), 0);
@@ -118,22 +111,27 @@ function parseOverrides(text: string, file: string): Overrides {
 export const studyStage: Stage<{ book: Book; bookKey: string; overrides?: OverridesFile }, StudyGuide> = {
   name: 'study',
   inputs: ({ bookKey, overrides }) => [bookKey, overrides?.text ?? ''],
-  run: ({ book, overrides }) =>
-    addStudyAids(
+  remembers: true,
+  run: async ({ book, overrides }) =>
+    (await import('../study/index.js')).addStudyAids(
       book,
       overrides ? { data: parseOverrides(overrides.text, overrides.file), file: overrides.file } : undefined,
     ),
-  summary: (guide, { overrides }) => {
+  summary: async (guide, { overrides }) => {
     const g = guide.glossaries;
+    // Every guide in English has its questions' wording: only another language loads the wordings to ask.
+    const { language } = guide.meta;
+    const worded =
+      !guide.questions.length ||
+      baseLanguage(language) === 'en' ||
+      (await import('../study/discourse.js')).hasWording(language);
     return (
       `Study aids: ${plural(g.ambassadors.length, 'ambassador')}, ` +
       `${plural(g.treaties.length, 'treaty', 'treaties')}, ` +
       `${plural(g.timeline.length, 'date')}, ${plural(guide.questions.length, 'question')}, ` +
       `${plural(guide.index.length, 'index entry', 'index entries')}` +
       (overrides ? ' (with overrides)' : '') +
-      (guide.questions.length && !hasWording(guide.meta.language)
-        ? `; questions worded in English (none yet in "${guide.meta.language}")`
-        : '')
+      (worded ? '' : `; questions worded in English (none yet in "${language}")`)
     );
   },
 };

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../src/config/schema.js';
-import { bookMeta, prepareBook } from '../../src/pipeline/stages.js';
+import { bookMeta } from '../../src/pipeline/stages.js';
+import { prepareBook } from '../../src/pipeline/prepare.js';
 import { addStudyAids } from '../../src/study/index.js';
 import { parseText } from '../support/content.js';
 

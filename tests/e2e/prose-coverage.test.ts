@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import wtf from 'wtf_wikipedia';
 import { allBlocks } from '../../src/model/index.js';
 import { ConfigSchema } from '../../src/config/schema.js';
-import { bookMeta, prepareBook } from '../../src/pipeline/stages.js';
+import { bookMeta } from '../../src/pipeline/stages.js';
+import { prepareBook } from '../../src/pipeline/prepare.js';
 import { splitSentences } from '../../src/merge/sentences.js';
 import { CORPUS, parseText } from '../support/content.js';
 
