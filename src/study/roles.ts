@@ -26,6 +26,8 @@ function roleOf(name: string, texts: string[]): string {
     if (a && !/^(?:who|which|and|but)\b/.test(a[1]!)) return a[1]!.trim();
   }
   for (const text of texts) {
+    // The pattern holds the name as written: a text without it is not searched (the search costs more).
+    if (!text.includes(name)) continue;
     const t = title.exec(text);
     if (t) return t[1]!.trim();
   }
@@ -45,6 +47,7 @@ export function describePerson(name: string, texts: string[], known = ''): strin
   if (!surname) return '';
   const pattern = new RegExp(`(?<![\\p{L}'’-])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}'’-])`, 'u');
   for (const text of texts) {
+    if (!text.includes(surname)) continue;
     for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
       const at = sentence.search(pattern);
       if (at < 0) continue;
