@@ -101,6 +101,29 @@ describe('the bundled quire command', () => {
     rmSync(course, { recursive: true, force: true });
   });
 
+  it('rebuilds with nothing changed without loading the merge, the study aids or the NLP library', () => {
+    const course = makeCourse();
+    const out = path.join(scratch, 'again');
+    const args = ['build', '--content', path.join(course, 'canal'), '--out', out, '--formats', 'html'];
+    const first = path.join(scratch, 'first.txt');
+    const again = path.join(scratch, 'again.txt');
+    writeFileSync(first, '');
+    writeFileSync(again, '');
+    expect(run(args, first).status).toBe(0);
+    expect(run(args, again).status).toBe(0);
+    const inputsOf = (file: string) =>
+      lines(file)
+        .filter((u) => u.startsWith(pathToFileURL(dir).href))
+        .flatMap((u) =>
+          Object.keys(meta.outputs[path.relative(ROOT, fileURLToPath(u)).split(path.sep).join('/')]!.inputs),
+        );
+    const analyses = /src\/(merge|study)\/index\.ts|node_modules\/compromise\//;
+    // The first build merged and studied (so the pattern names what it loads); the second reused the book.
+    expect(inputsOf(first).filter((i) => analyses.test(i)).length).toBeGreaterThanOrEqual(3);
+    expect(inputsOf(again).filter((i) => analyses.test(i))).toEqual([]);
+    rmSync(course, { recursive: true, force: true });
+  });
+
   it('builds every default format, and a course, with the libraries it keeps outside the bundle', () => {
     const course = makeCourse();
     const out = path.join(scratch, 'course');
