@@ -172,18 +172,34 @@ function treeRssMB(root: number): number {
   return total;
 }
 
-/** Run a process to its end: seconds, and the peak memory of its process tree (sampled every 50 ms). */
-function measure(argv: string[]): Promise<{ s: number; peakMB: number }> {
+/**
+ * Node's own CPU time (user + system) in a measured process, written at its exit: on a machine other work
+ * shares, the wall time waits for the cores and this does not (Chromium's is not included).
+ */
+const cpuFile = path.join(mkdtempSync(path.join(tmpdir(), 'quire-bench-cpu-')), 'cpu.json');
+const cpuHook =
+  "data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>{const u=process.cpuUsage();" +
+  `writeFileSync(${JSON.stringify(cpuFile)},String((u.user+u.system)/1e6))})`;
+
+/**
+ * Run a process to its end: seconds, the peak memory of its process tree (sampled every 50 ms), and the
+ * CPU seconds of its Node process.
+ */
+function measure(argv: string[]): Promise<{ s: number; peakMB: number; cpuS: number }> {
   return new Promise((resolve, reject) => {
     const t = performance.now();
-    const child = spawn(process.execPath, argv, { stdio: 'ignore' });
+    writeFileSync(cpuFile, '');
+    const child = spawn(process.execPath, ['--import', cpuHook, ...argv], { stdio: 'ignore' });
     let peak = 0;
     const timer = setInterval(() => (peak = Math.max(peak, treeRssMB(child.pid!))), 50);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
       if (code !== 0) reject(new Error(`${argv.join(' ')} exited with ${code}`));
-      else resolve({ s: (performance.now() - t) / 1000, peakMB: Math.round(peak) });
+      else {
+        const cpuS = round(Number(readFileSync(cpuFile, 'utf8')) || 0, 2);
+        resolve({ s: (performance.now() - t) / 1000, peakMB: Math.round(peak), cpuS });
+      }
     });
   });
 }
@@ -289,7 +305,7 @@ async function printHtmlFile(): Promise<string> {
 }
 
 async function cold(floorHtml: string) {
-  const results: Record<string, { median: number; min: number; max: number }> = {};
+  const results: Record<string, { median: number; min: number; max: number; cpu?: number }> = {};
   const ratios: { pdf: number[]; all: number[] } = { pdf: [], all: [] };
   // Interleaved: floor, all, pdf in each round, so that drift affects all three alike.
   const floorArgv = [
@@ -340,12 +356,14 @@ async function cold(floorHtml: string) {
   for (const [k, v] of Object.entries(rounds)) results[k] = stats(v);
   for (const formats of ['html', 'epub', 'handouts']) {
     const times: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i <= RUNS; i++) {
       const r = await coldBuild(formats);
       if (i === 0 && RUNS > 1) continue;
       times.push(r.s);
+      cpu.push(r.cpuS);
     }
-    results[formats] = stats(times);
+    results[formats] = { ...stats(times), cpu: round(median(cpu), 2) };
   }
   return {
     results,
@@ -484,7 +502,10 @@ if (report.corpus) {
 }
 console.log('\nWhole-process `quire build` (s); floor = bare page.pdf() of the same print HTML in a fresh process:');
 for (const [k, v] of Object.entries(coldRun.results))
-  console.log(`  ${k.padEnd(6)} median ${v.median}  min ${v.min}  max ${v.max}`);
+  console.log(
+    `  ${k.padEnd(8)} median ${v.median}  min ${v.min}  max ${v.max}` +
+      (v.cpu === undefined ? '' : `   (Node's CPU ${v.cpu} s)`),
+  );
 console.log(
   `  pdfToFloor ${coldRun.ratio.pdfToFloor}  allToFloor ${coldRun.ratio.allToFloor} (medians of per-round ratios); ` +
     `peak memory of an all-formats build ${coldRun.peakMB} MB (Chromium included)`,
@@ -493,9 +514,10 @@ console.log('\nWarm rebuilds in one process (what `quire watch` does) (ms):');
 for (const [k, v] of Object.entries(warmRun))
   console.log(`  ${k.padEnd(13)} median ${v.median}  min ${v.min}  max ${v.max}   stages ${JSON.stringify(v.stages)}`);
 console.log('\nWhole-process `quire build --formats html` with the cache folder present (s):');
-for (const [k, v] of Object.entries(processRun))
+for (const [k, { s, cpu }] of Object.entries(processRun))
   console.log(
-    `  ${k.padEnd(9)} median ${round(median(v), 2)}  min ${round(Math.min(...v), 2)}  max ${round(Math.max(...v), 2)}`,
+    `  ${k.padEnd(9)} median ${round(median(s), 2)}  min ${round(Math.min(...s), 2)}  ` +
+      `max ${round(Math.max(...s), 2)}   (CPU ${round(median(cpu), 2)} s)`,
   );
 if (scale) {
   console.log('\nWhole-process builds of synthetic content (all formats, no cache):');

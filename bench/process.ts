@@ -8,18 +8,24 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+/** Per run: wall seconds, and the CPU seconds of the process. */
+export interface Runs {
+  s: number[];
+  cpu: number[];
+}
+
 export interface ProcessFigures {
-  /** Seconds per run: nothing changed since the last build. */
-  noChange: number[];
-  /** Seconds per run: one paragraph of the later revision edited since the last build. */
-  edit: number[];
+  /** Nothing changed since the last build. */
+  noChange: Runs;
+  /** One paragraph of the later revision edited since the last build. */
+  edit: Runs;
 }
 
 export async function htmlProcesses(
   cli: string,
   content: string,
   runs: number,
-  measure: (argv: string[]) => Promise<{ s: number }>,
+  measure: (argv: string[]) => Promise<{ s: number; cpuS: number }>,
 ): Promise<ProcessFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), 'quire-process-'));
   cpSync(content, dir, { recursive: true });
@@ -28,7 +34,7 @@ export async function htmlProcesses(
   const at = original.indexOf('\n\n', Math.floor(original.length / 2));
   const argv = [cli, 'build', '--content', dir, '--out', path.join(dir, 'out'), '--formats', 'html'];
   const html = () => measure([...argv, '--progress', 'silent']);
-  const figures: ProcessFigures = { noChange: [], edit: [] };
+  const figures: ProcessFigures = { noChange: { s: [], cpu: [] }, edit: { s: [], cpu: [] } };
   try {
     await html();
     // A warm-up round, then the measured ones (one round only when the bench runs once per case).
@@ -37,8 +43,13 @@ export async function htmlProcesses(
       const edit = await html();
       const noChange = await html();
       if (i === 0 && runs > 1) continue;
-      figures.edit.push(edit.s);
-      figures.noChange.push(noChange.s);
+      for (const [runs, r] of [
+        [figures.edit, edit],
+        [figures.noChange, noChange],
+      ] as const) {
+        runs.s.push(r.s);
+        runs.cpu.push(r.cpuS);
+      }
     }
     return figures;
   } finally {
