@@ -53,7 +53,10 @@ export function startRememberedBuild(): void {
   }
 }
 
-/** Per named table, the results computed (`ran`) and looked up (`reused`) since the build started. */
+/**
+ * Per named table, the results computed (`ran`) and looked up (`reused`) since the build started. The counts
+ * are the process's: builds running at once in one process (a course's lanes) count into the same ones.
+ */
 export function rememberedCounts(): Record<string, { ran: number; reused: number }> {
   const out: Record<string, { ran: number; reused: number }> = {};
   for (const t of tables)
