@@ -25,7 +25,7 @@ import { BuildRun, resolveSettings, type BuildOptions, type Settings } from './c
 import { planOf, writeGuide, type Edition } from './write.js';
 import type { StageCount } from './cache.js';
 import type { WrittenFile } from './output-folder.js';
-import { rememberedCounts } from '../util/memo.js';
+import { textCounters } from './remembered.js';
 
 export type { BuildOptions, BuildSession } from './context.js';
 export type { WrittenFile } from './output-folder.js';
@@ -80,14 +80,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     counters: { ...structuredClone(run.cache.counters), ...textCounters() },
     basename: made.basename,
   };
-}
-
-/**
- * The text work remembered per text (util/memo.ts) as counters named `text:<table>`: results computed (`ran`)
- * and looked up (`reused`) in this build.
- */
-function textCounters(): Record<string, StageCount> {
-  return Object.fromEntries(Object.entries(rememberedCounts()).map(([name, c]) => [`text:${name}`, c]));
 }
 
 /** Load the config, resolve the settings, check the output folder; start Chromium if this build prints anew. */

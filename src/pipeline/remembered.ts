@@ -9,9 +9,9 @@
  * like every cache entry, with the results this build used (and, for tables it did not use, what the last
  * entry held). Results are pure functions of their keys, so a stale or partial entry costs only speed.
  */
-import { restoreRemembered, snapshotRemembered, type RememberedSnapshot } from '../util/memo.js';
+import { rememberedCounts, restoreRemembered, snapshotRemembered, type RememberedSnapshot } from '../util/memo.js';
 import { hashOf } from '../util/hash.js';
-import type { BuildCache } from './cache.js';
+import type { BuildCache, StageCount } from './cache.js';
 
 const STAGE = 'text';
 
@@ -50,4 +50,12 @@ export class RememberedText {
     loaded.set(this.cache, snapshot);
     await this.cache.remember(STAGE, this.key, snapshot);
   }
+}
+
+/**
+ * The text work remembered per text as counters named `text:<table>`: results computed (`ran`) and looked
+ * up (`reused`) in this build, for the build's counters beside its stages'.
+ */
+export function textCounters(): Record<string, StageCount> {
+  return Object.fromEntries(Object.entries(rememberedCounts()).map(([name, c]) => [`text:${name}`, c]));
 }
