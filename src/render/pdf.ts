@@ -54,11 +54,12 @@ function printHtmlOf(ctx: WriteContext, view: View): PrintHtml {
 
 /** "auto": the parts' heights measured on the page as it prints, and which of them run on. */
 async function decideRunOn(ctx: WriteContext, page: Page, file: string, root: string, html: PrintHtml) {
-  if (ctx.chapters !== 'auto' || html.parts.length < 2) return;
+  if (ctx.chapters !== 'auto' || html.parts.length < 2) return [];
   const { measureHeights } = await import('./print/passes.js');
   const selector = html.parts.map((id) => `[id="${id}"]`).join(', ');
-  const heights = await measureHeights(page, file, root, html({}), ctx.paper, selector);
+  const { heights, shown } = await measureHeights(page, file, root, html({}), ctx.paper, selector);
   html.runOn = runOnParts(html.parts, 'auto', heights);
+  return [shown];
 }
 
 /**
@@ -105,14 +106,15 @@ async function print(ctx: WriteContext, html: PrintHtml) {
   const layoutKey = hashOf(ctx.code, ctx.basename, ctx.paper, ctx.duplex, ctx.chapters);
   const seed = ctx.duplex ? undefined : await ctx.cache.recall<Record<string, number>>('layout', layoutKey);
   const pool = ctx.browsers;
+  const shows: string[] = [];
   const made = await ctx
     .timed('pdf', () =>
       pool.run('printing the PDF', async (browser) => {
         // After a crash the retry has a new browser, and needs a page of its own.
         page = await pool.current(page, printDir);
         const file = path.join(printDir, 'print.html');
-        await ctx.timed('pdf-chapters', () => decideRunOn(ctx, page, file, printDir, html));
-        return renderPdf(browser, file, printDir, html, ctx.guide.meta, ctx.paper, { seed, page });
+        shows.push(...(await ctx.timed('pdf-chapters', () => decideRunOn(ctx, page, file, printDir, html))));
+        return renderPdf(browser, file, printDir, html, ctx.guide.meta, ctx.paper, { seed, page, timed: ctx.timed });
       }),
     )
     .finally(() => {
@@ -121,6 +123,9 @@ async function print(ctx: WriteContext, html: PrintHtml) {
     });
   await ctx.cache.remember('layout', layoutKey, Object.fromEntries(made.destinations));
   ctx.figure('pdf-passes', made.passes);
+  // How the book came into the page, each time (loaded, patched, filled): what the tests of a session check.
+  shows.push(...made.shows);
+  for (const how of new Set(shows)) ctx.figure(`pdf-${how}`, shows.filter((h) => h === how).length);
   return { bytes: made.bytes, meta: { pages: made.pages, passes: made.passes } };
 }
 

@@ -21,6 +21,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, ParseSpeeds } from 'pd
 import type { BookMeta } from '../../model/index.js';
 import { browserTimeout, confinedPage, fontsReady } from './chromium.js';
 import { ChromiumPdf, xmpOf, type PdfInfo } from './pdf-file.js';
+import { patchScript } from './patch.js';
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -29,6 +30,8 @@ export interface PdfResult {
   passes: number;
   /** Page of every linked id. */
   destinations: Map<string, number>;
+  /** How each pass's text came into the page (see `show`). */
+  shows: Shown[];
 }
 
 const MAX_PASSES = 4;
@@ -141,7 +144,7 @@ const fillScript = (contents: string[]) => `(() => {
   const contents = ${JSON.stringify(contents)};
   const regions = document.querySelectorAll('[data-pages]');
   if (regions.length !== contents.length) return false;
-  regions.forEach((el, i) => { el.innerHTML = contents[i]; });
+  regions.forEach((el, i) => { if (el.innerHTML !== contents[i]) el.innerHTML = contents[i]; });
   document.getElementById('quire-measuring')?.remove();
   return true;
 })()`;
@@ -291,8 +294,9 @@ ${printAreaScript(PAPER_SIZE[paper], linked)}
 })()`;
 
 /**
- * Load `text` into the page (at `htmlFile`'s address) and measure, as it prints, how many pages each element
- * matching `selector` fills (see heightsScript). The passes that follow load their own HTML.
+ * Show `text` in the page (at `htmlFile`'s address; see `show`) and measure, as it prints, how many pages each
+ * element matching `selector` fills (see heightsScript); also how the text came into the page. The passes
+ * that follow show their own HTML.
  */
 export async function measureHeights(
   page: Page,
@@ -301,9 +305,9 @@ export async function measureHeights(
   text: string,
   paper: 'A4' | 'Letter',
   selector: string,
-): Promise<Record<string, number>> {
-  await load(page, htmlFile, text);
-  return inPrintLayout(page, root, (linked) => heightsScript(paper, linked, selector));
+): Promise<{ heights: Record<string, number>; shown: Shown }> {
+  const shown = await show(page, htmlFile, text);
+  return { heights: await inPrintLayout(page, root, (linked) => heightsScript(paper, linked, selector)), shown };
 }
 
 /** Evaluate a script made with the page's linked style sheets, in print media. */
@@ -325,11 +329,49 @@ async function inPrintLayout<T>(page: Page, root: string, script: (linked: Recor
   }
 }
 
-/** Show `text` in the page at `htmlFile`'s address, its fonts loaded. */
-async function load(page: Page, htmlFile: string, text: string): Promise<void> {
+/** What each page shows: the address and the text last loaded or patched into it (page numbers as filled). */
+const shown = new WeakMap<Page, { url: string; text: string }>();
+
+/** How `show` brought a text into the page. */
+export type Shown = 'same' | 'filled' | 'patched' | 'loaded';
+
+/**
+ * Show `text` in the page at `htmlFile`'s address, its fonts loaded. A page that shows an earlier text at
+ * that address is changed in place: the page numbers filled in when nothing else differs, else only the
+ * elements that changed replaced (patch.ts); otherwise the text is loaded.
+ */
+export async function show(page: Page, htmlFile: string, text: string): Promise<Shown> {
   const url = pathToFileURL(htmlFile).href;
   // Written either way, so that the folder holds what the page shows.
   await writeFile(htmlFile, text);
+  const last = shown.get(page);
+  shown.delete(page);
+  let how: Shown = 'loaded';
+  if (last && last.url === url && page.url() === url) {
+    const before = pageRegions(last.text);
+    const after = before && pageRegions(text);
+    if (last.text === text) how = 'same';
+    else if (before && after && before.skeleton === after.skeleton) {
+      if (await page.evaluate(fillScript(after.contents))) how = 'filled';
+    } else if (before && after && (await patched(page, before.skeleton, after.skeleton))) {
+      // New elements may use a face or an image not loaded yet: laid out, then waited for.
+      if (await page.evaluate(fillScript(after.contents))) how = 'patched';
+      await page.evaluate(READY_SCRIPT);
+    }
+  }
+  if (how === 'loaded') await load(page, url, text);
+  shown.set(page, { url, text });
+  return how;
+}
+
+/** Script: lay the page out, then wait for its fonts and images (none may be left loading when it prints). */
+const READY_SCRIPT = `(async () => {
+  document.body?.getBoundingClientRect();
+  await Promise.all([...document.images].filter((i) => !i.complete).map((i) => i.decode().catch(() => {})));
+  await document.fonts.ready;
+})()`;
+
+async function load(page: Page, url: string, text: string): Promise<void> {
   if (page.url() === url) {
     // The page already shows a document at this address (the last pass, the last handout): replacing its
     // content keeps the renderer and its decoded fonts, and relative addresses resolve the same.
@@ -382,9 +424,12 @@ export async function renderPdf(
      * if no target moved — one pass instead of two after an edit that moves nothing.
      */
     seed?: Record<string, number>;
+    /** Times each step under a name (the build's figures). */
+    timed?: <T>(name: string, fn: () => Promise<T> | T) => Promise<T>;
   } = {},
 ): Promise<PdfResult> {
   const exactPages = options.exactPages ?? true;
+  const timed = options.timed ?? (<T>(_name: string, fn: () => Promise<T> | T) => Promise.resolve(fn()));
   // A page given by the caller (handouts: one page for all of them) is reused and left open.
   const page = options.page ?? (await confinedPage(browser, root));
   try {
@@ -392,31 +437,32 @@ export async function renderPdf(
     const seeded = Object.keys(pages).length > 0;
     let printed: Printed | undefined;
     let passes = 0;
-    let loaded: string | undefined;
+    const shows: Shown[] = [];
     for (;;) {
       passes++;
-      const text = html(pages);
-      // The page numbers are the only change from the page already loaded: fill them in (Chromium lays out
-      // only what changed) instead of loading the whole book again.
-      const before = loaded === undefined ? undefined : pageRegions(loaded);
-      const after = before && pageRegions(text);
-      const filled =
-        before && after && before.skeleton === after.skeleton && (await page.evaluate(fillScript(after.contents)));
-      if (!filled) await load(page, htmlFile, text);
-      loaded = text;
+      // Only what changed from the page already shown: the page numbers, or the elements an edit changed.
+      shows.push(await timed('pdf-show', () => show(page, htmlFile, html(pages))));
       const final = passes > 1 || !exactPages || seeded;
       // On the layout about to be printed (a filled page number could move a line of the contents).
-      await keepLineEndHyphens(page, root, paper);
+      await timed('pdf-hyphens', () => keepLineEndHyphens(page, root, paper));
       if (!final) await hideForMeasuring(page);
-      printed = await readPrinted(await print(page, paper, final));
+      const raw = await timed(final ? 'pdf-print' : 'pdf-measure', () => print(page, paper, final));
+      if (!final) await page.evaluate(`document.getElementById('quire-measuring')?.remove()`);
+      printed = await timed('pdf-read', () => readPrinted(raw));
       const found = Object.fromEntries(printed.destinations);
       const moved = Object.keys(found).some((id) => pages[id] !== found[id]);
       pages = found;
       if (final && (!exactPages || !moved || passes >= MAX_PASSES)) break;
     }
-    const bytes = await printed.withInfo(pdfInfo(meta));
-    return { bytes, pages: printed.pages, passes, destinations: new Map(Object.entries(pages)) };
+    const done = printed;
+    const bytes = await timed('pdf-info', () => done.withInfo(pdfInfo(meta)));
+    return { bytes, pages: printed.pages, passes, destinations: new Map(Object.entries(pages)), shows };
   } finally {
     if (!options.page) await page.close();
   }
+}
+
+/** Change the page from `before` to `after` in place (patch.ts); false if it must be loaded instead. */
+async function patched(page: Page, before: string, after: string): Promise<boolean> {
+  return ((await page.evaluate(patchScript(before, after))) as number) >= 0;
 }
