@@ -330,7 +330,9 @@ async function inPrintLayout<T>(page: Page, root: string, script: (linked: Recor
 }
 
 /** What each page shows: the address and the text last loaded or patched into it (page numbers as filled). */
-const shown = new WeakMap<Page, { url: string; text: string }>();
+const shown = new WeakMap<Page, { url: string; text: string; parsed?: number }>();
+/** Tokens of the parses a page keeps (patch.ts). */
+let parses = 0;
 
 /** How `show` brought a text into the page. */
 export type Shown = 'same' | 'filled' | 'patched' | 'loaded';
@@ -347,20 +349,27 @@ export async function show(page: Page, htmlFile: string, text: string): Promise<
   const last = shown.get(page);
   shown.delete(page);
   let how: Shown = 'loaded';
+  let parsed: number | undefined;
   if (last && last.url === url && page.url() === url) {
     const before = pageRegions(last.text);
     const after = before && pageRegions(text);
-    if (last.text === text) how = 'same';
+    if (last.text === text) [how, parsed] = ['same', last.parsed];
     else if (before && after && before.skeleton === after.skeleton) {
-      if (await page.evaluate(fillScript(after.contents))) how = 'filled';
-    } else if (before && after && (await patched(page, before.skeleton, after.skeleton))) {
+      if (await page.evaluate(fillScript(after.contents))) [how, parsed] = ['filled', last.parsed];
+    } else if (before && after) {
+      parsed = await patched(page, last.parsed, before.skeleton, after.skeleton);
       // New elements may use a face or an image not loaded yet: laid out, then waited for.
-      if (await page.evaluate(fillScript(after.contents))) how = 'patched';
-      await page.evaluate(READY_SCRIPT);
+      if (parsed !== undefined && (await page.evaluate(fillScript(after.contents)))) {
+        how = 'patched';
+        await page.evaluate(READY_SCRIPT);
+      }
     }
   }
-  if (how === 'loaded') await load(page, url, text);
-  shown.set(page, { url, text });
+  if (how === 'loaded') {
+    parsed = undefined;
+    await load(page, url, text);
+  }
+  shown.set(page, { url, text, parsed });
   return how;
 }
 
@@ -462,7 +471,15 @@ export async function renderPdf(
   }
 }
 
-/** Change the page from `before` to `after` in place (patch.ts); false if it must be loaded instead. */
-async function patched(page: Page, before: string, after: string): Promise<boolean> {
-  return ((await page.evaluate(patchScript(before, after))) as number) >= 0;
+/**
+ * Change the page from `before` to `after` in place (patch.ts), with the parse of `before` the page keeps
+ * (under the token `kept`) if it has it: the token of the parse of `after` it keeps then, undefined if the
+ * page must be loaded instead.
+ */
+async function patched(page: Page, kept: number | undefined, before: string, after: string) {
+  const token = ++parses;
+  let replaced = -2;
+  if (kept !== undefined) replaced = (await page.evaluate(patchScript(undefined, after, kept, token))) as number;
+  if (replaced === -2) replaced = (await page.evaluate(patchScript(before, after, -1, token))) as number;
+  return replaced >= 0 ? token : undefined;
 }

@@ -19,12 +19,24 @@
  * is loaded again. The markup is parsed by the page's own parser (DOMParser), as a load would parse it.
  */
 
-/** The script: `before` is the markup the page shows, `after` the one it should show. */
-export const patchScript = (before: string, after: string) => `(() => {
+/**
+ * The script: `before` is the markup the page shows, `after` the one it should show. The page keeps the
+ * parse of the last `after` under a token (`kept` → `next`), so the next patch sends only its own markup:
+ * with `before` undefined, the script uses the parse kept under `kept`, and returns -2 if there is none.
+ */
+export const patchScript = (before: string | undefined, after: string, kept: number, next: number) => `(() => {
   const parse = (text) => new DOMParser().parseFromString(text, 'text/html');
-  const old = parse(${JSON.stringify(before)});
+  const last = window.quirePatched;
+  window.quirePatched = undefined;
+  const before = ${before === undefined ? 'undefined' : JSON.stringify(before)};
+  if (before === undefined && last?.token !== ${kept}) return -2;
+  const old = before === undefined ? last.doc : parse(before);
   const next = parse(${JSON.stringify(after)});
+  const replaced = (() => {
 ${PATCH}
+  })();
+  if (replaced >= 0) window.quirePatched = { token: ${next}, doc: next };
+  return replaced;
 })()`;
 
 /**
