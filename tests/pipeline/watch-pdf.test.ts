@@ -167,7 +167,10 @@ describe('edit → PDF in a session', () => {
     more(dir);
     const third = await run();
     expect(third.stages.browser).toBeUndefined();
+    // Neither the print page nor the page that measures the chapters (opened by the second build) loads.
     expect(third.stages['pdf-loaded']).toBeUndefined();
+    expect(third.stages['pdf-measure-loaded']).toBeUndefined();
+    expect(third.stages['pdf-measure-patched']).toBe(1);
     const after = contentsEntries(pdfOf(out));
     expect(after.map((e) => e.page)).not.toEqual(before.map((e) => e.page));
     expect(after.every((e) => e.found)).toBe(true);

@@ -154,9 +154,11 @@ const PAPER_SIZE: Record<'A4' | 'Letter', [string, string]> = { A4: ['210mm', '2
 
 /**
  * Script: the root made as wide as the printed page's text area (its style element is `style`); the text
- * area's size in CSS pixels is `textWidth` × `textHeight`.
+ * area's size in CSS pixels is `textWidth` × `textHeight`. `kept`: the style element is meant to stay (a page
+ * that only measures): it goes after the body, where a patch of the body or the head never meets it, and is
+ * left as it is when it already sets this width (the page is then not laid out again for it).
  */
-const printAreaScript = (paper: [string, string], linked: Record<string, string>) => `
+const printAreaScript = (paper: [string, string], linked: Record<string, string>, kept = false) => `
   const linked = ${JSON.stringify(linked)};
   let left = '0px', right = '0px', top = '0px', bottom = '0px', width = '${paper[0]}', height = '${paper[1]}';
   // The page's size from \`size\`: a length (or two), or a paper name (portrait unless "landscape").
@@ -190,14 +192,19 @@ const printAreaScript = (paper: [string, string], linked: Record<string, string>
   const probe = document.createElement('div');
   probe.style.width = 'calc(' + width + ' - (' + left + ') - (' + right + '))';
   probe.style.height = 'calc(' + height + ' - (' + top + ') - (' + bottom + '))';
-  document.body.append(probe);
+  ${kept ? 'document.documentElement' : 'document.body'}.append(probe);
   const box = probe.getBoundingClientRect();
   const textWidth = Math.ceil(box.width);
   const textHeight = box.height;
   probe.remove();
-  const style = document.createElement('style');
-  style.textContent = 'html { width: ' + textWidth + 'px !important; }';
-  document.head.append(style);`;
+  const css = 'html { width: ' + textWidth + 'px !important; }';
+  let style = ${kept ? "document.getElementById('quire-print-area')" : 'null'};
+  if (style?.textContent !== css) {
+    style?.remove();
+    style = document.createElement('style');
+    style.textContent = css;
+    ${kept ? "style.id = 'quire-print-area'; document.documentElement.append(style);" : 'document.head.append(style);'}
+  }`;
 
 /**
  * Soft hyphens only where a line breaks, printed as a hyphen-minus: the text layer then holds whole words
@@ -284,19 +291,26 @@ async function keepLineEndHyphens(page: Page, root: string, paper: 'A4' | 'Lette
  * The height of each element that matches `selector`, by id, in pages (of the text area), laid out as it
  * prints but without page breaks: how much of a page a chapter fills.
  */
-export const heightsScript = (paper: 'A4' | 'Letter', linked: Record<string, string>, selector: string) => `(() => {
-${printAreaScript(PAPER_SIZE[paper], linked)}
+export const heightsScript = (
+  paper: 'A4' | 'Letter',
+  linked: Record<string, string>,
+  selector: string,
+  kept = false,
+) => `(() => {
+${printAreaScript(PAPER_SIZE[paper], linked, kept)}
   const heights = {};
   for (const el of document.querySelectorAll(${JSON.stringify(selector)}))
     if (el.id) heights[el.id] = el.getBoundingClientRect().height / textHeight;
-  style.remove();
+  ${kept ? '' : 'style.remove();'}
   return heights;
 })()`;
 
 /**
  * Show `text` in the page (at `htmlFile`'s address; see `show`) and measure, as it prints, how many pages each
  * element matching `selector` fills (see heightsScript); also how the text came into the page. The passes
- * that follow show their own HTML.
+ * that follow show their own HTML. `measuring`: the page only ever measures (a session keeps one beside the
+ * print page): it stays in print media at the text area's width, so that the next text is laid out only
+ * where it differs.
  */
 export async function measureHeights(
   page: Page,
@@ -305,13 +319,27 @@ export async function measureHeights(
   text: string,
   paper: 'A4' | 'Letter',
   selector: string,
+  measuring = false,
 ): Promise<{ heights: Record<string, number>; shown: Shown }> {
+  if (measuring && !printMedia.has(page)) {
+    await page.emulateMediaType('print');
+    printMedia.add(page);
+  }
   const shown = await show(page, htmlFile, text);
-  return { heights: await inPrintLayout(page, root, (linked) => heightsScript(paper, linked, selector)), shown };
+  const script = (linked: Record<string, string>) => heightsScript(paper, linked, selector, measuring);
+  return { heights: await inPrintLayout(page, root, script, measuring), shown };
 }
 
+/** Pages kept in print media (measuring pages). */
+const printMedia = new WeakSet<Page>();
+
 /** Evaluate a script made with the page's linked style sheets, in print media. */
-async function inPrintLayout<T>(page: Page, root: string, script: (linked: Record<string, string>) => string) {
+async function inPrintLayout<T>(
+  page: Page,
+  root: string,
+  script: (linked: Record<string, string>) => string,
+  stay = false,
+) {
   const hrefs = (await page.evaluate(
     `[...document.querySelectorAll('link[rel~="stylesheet"]')].map((l) => l.href)`,
   )) as string[];
@@ -321,6 +349,7 @@ async function inPrintLayout<T>(page: Page, root: string, script: (linked: Recor
     const file = href.startsWith('file:') ? fileURLToPath(href) : '';
     if (file.startsWith(inside)) linked[href] = await readFile(file, 'utf8').catch(() => '');
   }
+  if (stay) return (await page.evaluate(script(linked))) as T;
   await page.emulateMediaType('print');
   try {
     return (await page.evaluate(script(linked))) as T;
