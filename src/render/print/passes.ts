@@ -149,6 +149,15 @@ const fillScript = (contents: string[]) => `(() => {
   return true;
 })()`;
 
+/**
+ * Script (in an async function): lay the page out, then wait for its fonts and images — after a patch, a new
+ * element may use a face or an image not loaded yet, and none may be loading while the page is measured.
+ */
+const READY = `
+  document.body?.getBoundingClientRect();
+  await Promise.all([...document.images].filter((i) => !i.complete).map((i) => i.decode().catch(() => {})));
+  await document.fonts.ready;`;
+
 /** Paper sizes Quire prints on, as CSS lengths: width and height. */
 const PAPER_SIZE: Record<'A4' | 'Letter', [string, string]> = { A4: ['210mm', '297mm'], Letter: ['8.5in', '11in'] };
 
@@ -204,7 +213,8 @@ const printAreaScript = (paper: [string, string], linked: Record<string, string>
     style = document.createElement('style');
     style.textContent = css;
     ${kept ? "style.id = 'quire-print-area'; document.documentElement.append(style);" : 'document.head.append(style);'}
-  }`;
+  }
+${READY}`;
 
 /**
  * Soft hyphens only where a line breaks, printed as a hyphen-minus: the text layer then holds whole words
@@ -218,7 +228,7 @@ const printAreaScript = (paper: [string, string], linked: Record<string, string>
  * break opportunities it did not take changes no line; the hyphen is as wide as the soft hyphen's was.
  * Returns how many soft hyphens were kept as line-end hyphens.
  */
-export const lineEndHyphens = (paper: 'A4' | 'Letter', linked: Record<string, string>) => `(() => {
+export const lineEndHyphens = (paper: 'A4' | 'Letter', linked: Record<string, string>) => `(async () => {
 ${printAreaScript(PAPER_SIZE[paper], linked)}
 ${LINE_END_SCRIPT}
 })()`;
@@ -296,7 +306,7 @@ export const heightsScript = (
   linked: Record<string, string>,
   selector: string,
   kept = false,
-) => `(() => {
+) => `(async () => {
 ${printAreaScript(PAPER_SIZE[paper], linked, kept)}
   const heights = {};
   for (const el of document.querySelectorAll(${JSON.stringify(selector)}))
@@ -389,8 +399,9 @@ export async function show(page: Page, htmlFile: string, text: string): Promise<
       parsed = await patched(page, last.parsed, before.skeleton, after.skeleton);
       // New elements may use a face or an image not loaded yet: laid out, then waited for.
       if (parsed !== undefined && (await page.evaluate(fillScript(after.contents)))) {
+        // A new element may use a face or an image not loaded yet: the print steps that follow lay the page
+        // out and wait for them (printAreaScript), where a wait here would lay it out once more.
         how = 'patched';
-        await page.evaluate(READY_SCRIPT);
       }
     }
   }
@@ -401,13 +412,6 @@ export async function show(page: Page, htmlFile: string, text: string): Promise<
   shown.set(page, { url, text, parsed });
   return how;
 }
-
-/** Script: lay the page out, then wait for its fonts and images (none may be left loading when it prints). */
-const READY_SCRIPT = `(async () => {
-  document.body?.getBoundingClientRect();
-  await Promise.all([...document.images].filter((i) => !i.complete).map((i) => i.decode().catch(() => {})));
-  await document.fonts.ready;
-})()`;
 
 async function load(page: Page, url: string, text: string): Promise<void> {
   if (page.url() === url) {
