@@ -135,7 +135,7 @@ async function print(ctx: WriteContext, html: PrintHtml) {
         page = await pool.current(page, printDir);
         const file = path.join(printDir, 'print.html');
         // A session's later builds measure on a page of their own (the first one loads the book there).
-        const measure = printing.kept ? await measurePage(ctx, printDir) : page;
+        const measure = printing.kept && ctx.chapters === 'auto' ? await measurePage(ctx, printDir) : page;
         shows.push(
           ...(await ctx.timed('pdf-chapters', () => decideRunOn(ctx, measure, printDir, html, measure !== page))),
         );
