@@ -198,14 +198,26 @@ const printAreaScript = (paper: [string, string], linked: Record<string, string>
       }
   }
   // Chromium prints on a text area of whole CSS pixels, rounded up (measured: lines then break as printed).
-  const probe = document.createElement('div');
-  probe.style.width = 'calc(' + width + ' - (' + left + ') - (' + right + '))';
-  probe.style.height = 'calc(' + height + ' - (' + top + ') - (' + bottom + '))';
-  ${kept ? 'document.documentElement' : 'document.body'}.append(probe);
-  const box = probe.getBoundingClientRect();
-  const textWidth = Math.ceil(box.width);
-  const textHeight = box.height;
-  probe.remove();
+  // A probe measures it, which lays the whole page out; the page remembers the result for the same style
+  // sheets with page geometry in absolute lengths, which give the same area whatever else the page holds.
+  const geometry = [width, height, left, right, top, bottom];
+  const sheets = [...document.querySelectorAll('style, link[rel~="stylesheet"]')]
+    .filter((el) => el.id !== 'quire-print-area')
+    .map((el) => (el.localName === 'style' ? el.textContent : linked[el.href]));
+  const key = JSON.stringify([geometry, sheets]);
+  const absolute = geometry.every((g) => /^[0-9.]+(mm|cm|in|pt|pc|px|q)$/i.test(g));
+  let area = absolute && window.quirePrintArea?.key === key ? window.quirePrintArea : undefined;
+  if (!area) {
+    const probe = document.createElement('div');
+    probe.style.width = 'calc(' + width + ' - (' + left + ') - (' + right + '))';
+    probe.style.height = 'calc(' + height + ' - (' + top + ') - (' + bottom + '))';
+    ${kept ? 'document.documentElement' : 'document.body'}.append(probe);
+    const box = probe.getBoundingClientRect();
+    area = { key, textWidth: Math.ceil(box.width), textHeight: box.height };
+    probe.remove();
+    if (absolute) window.quirePrintArea = area;
+  }
+  const { textWidth, textHeight } = area;
   const css = 'html { width: ' + textWidth + 'px !important; }';
   let style = ${kept ? "document.getElementById('quire-print-area')" : 'null'};
   if (style?.textContent !== css) {
