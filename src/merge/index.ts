@@ -25,6 +25,7 @@ import { buildChapters } from './chapters.js';
 import { citationTable, numberCitations, refsInReadingOrder, unattachedCitations } from './citations.js';
 import { fuseSection, newFusion } from './fuse.js';
 import { acronymDefinitions } from './acronyms.js';
+import { danglingColons } from './dangling.js';
 import { toString } from 'mdast-util-to-string';
 import { addKeyPoints, matchKeySentences } from './key-sentences.js';
 import { mergeReport, type Recorded } from './report.js';
@@ -74,7 +75,12 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
     variants,
     omitted: [...fusion.omitted, ...keys.omitted],
     unattachedCitations: unattachedCitations(table, idOf),
-    warnings: [...sources.flatMap((s) => s.warnings), ...warnings, ...book.warnings],
+    warnings: [
+      ...sources.flatMap((s) => s.warnings),
+      ...warnings,
+      ...book.warnings,
+      ...danglingColons(outline.sections, locale),
+    ],
   };
   return {
     meta,
