@@ -125,6 +125,9 @@ function sectionMonth(section: WSection, locale: string): number | undefined {
   return month;
 }
 
+/** A sentence in brackets, an aside to the one before it ("(Although Italy had signed in 1933)"). */
+const ASIDE = /^[([]/;
+
 /** A sentence opening with a clause number ("2. In the event…", "(3) The parties…"). */
 const CLAUSE = /^\(?\d{1,2}[.)]\s/;
 
@@ -527,8 +530,11 @@ function placeRun(fusion: Fusion, run: WSentence[], block: WBlock, at: At, match
   const intoParagraph = block.kind === 'paragraph' && anchor?.block.kind === 'paragraph' && matchedInBlock && !clause;
   if (anchor && (intoList || intoParagraph)) {
     holder = anchor.block;
-    holder.sentences.splice(anchor.item + 1, 0, ...run);
-    next = { ...anchor, item: anchor.item + run.length };
+    // A bracketed aside belongs to the sentence before it: what another source adds goes after the aside.
+    let item = anchor.item;
+    while (intoParagraph && ASIDE.test(holder.sentences[item + 1]?.text ?? '')) item++;
+    holder.sentences.splice(item + 1, 0, ...run);
+    next = { ...anchor, item: item + run.length };
     if (!holder.sources.some((p) => p.source === how.source.info.id)) holder.sources.push(block.sources[0]!);
   } else {
     holder = { kind: block.kind, sentences: run, sources: [...block.sources] };
