@@ -579,10 +579,12 @@ function fold(fusion: Fusion, hit: Hit, incoming: WSentence, score: number, loca
     facts.relation === 'b-fuller' || (facts.relation !== 'a-fuller' && incoming.priority > kept.priority);
   const variant = readingVariant(hit.section, kept, incoming, { facts, incomingWins });
   // One variant per sentence and class: a third reading joins the variant the second one opened.
-  const open = variant?.at && kept.variants?.find((v) => v.kind === variant.kind);
-  if (open) addReadings(open, variant!);
+  const opened = openVariants.get(kept) ?? [];
+  const open = variant && opened.find((v) => v.kind === variant.kind && !!v.at === !!variant.at);
+  if (open) addReadings(open, variant);
   else if (variant) {
     fusion.variants.push(variant);
+    openVariants.set(kept, [...opened, variant]);
     if (variant.at) (kept.variants ??= []).push(variant);
   }
   if (incomingWins) {
@@ -606,13 +608,24 @@ function neighbours(hit: Hit): string[] {
   return [flat[at - 1]?.text ?? '', flat[at + 1]?.text ?? ''];
 }
 
-/** The readings of `from` added to `into`: a text it has gains the sources, a new text is a new reading. */
+/** The variants opened at each sentence of the book, so that a third reading joins the one of its class. */
+const openVariants = new WeakMap<WSentence, Variant[]>();
+
+/**
+ * The readings of `from` added to `into`: a text it has gains the sources, a new text is a new reading; the
+ * reading the book keeps (the first of `from`) comes first. A source is counted for one reading only.
+ */
 function addReadings(into: Variant, from: Variant): void {
   for (const r of from.readings) {
     const same = into.readings.find((x) => x.text === r.text);
+    for (const x of into.readings)
+      if (x !== same) x.sources = x.sources.filter((p) => !r.sources.some((q) => q.source === p.source));
     if (!same) into.readings.push({ text: r.text, sources: [...r.sources] });
     else for (const p of r.sources) if (!same.sources.some((q) => q.source === p.source)) same.sources.push(p);
   }
+  into.readings = into.readings.filter((x) => x.sources.length);
+  const first = into.readings.findIndex((x) => x.text === from.readings[0]!.text);
+  if (first > 0) into.readings.unshift(...into.readings.splice(first, 1));
   for (const d of from.differs) if (!into.differs.includes(d)) into.differs.push(d);
 }
 

@@ -14,8 +14,15 @@ import { parseText, TEST_META } from '../support/content.js';
 const wiki = (lines: string[], file: string, priority: number) =>
   parseText(['= Events =', ...lines].join('\n\n'), file, { priority });
 const sentences = (book: Book) => allBlocks(book).flatMap((b) => b.sentences);
-const merge = (preferred: string[], other: string[]) =>
-  mergeSources([wiki(preferred, 'preferred.wiki', 2), wiki(other, 'other.wiki', 1)], TEST_META);
+const merge = (preferred: string[], other: string[], third?: string[]) =>
+  mergeSources(
+    [
+      wiki(preferred, 'preferred.wiki', 3),
+      wiki(other, 'other.wiki', 2),
+      ...(third ? [wiki(third, 'third.wiki', 1)] : []),
+    ],
+    TEST_META,
+  );
 
 const BEFORE = 'The harvest of that year was the worst in living memory.';
 const AFTER = 'By the following winter the grain reserves of the province were exhausted.';
@@ -25,6 +32,12 @@ const LEDGERS =
 
 describe('two sentences in one slot of the collation', () => {
   it('are one statement when one names by acronym the parties the other spells out', () => {
+    const spelledOut = [
+      'The Northland Farmers Union was founded in the old market town.',
+      BEFORE,
+      'The quarrel between the Northland Farmers Union and the Rural Tenants League helped grain merchants.',
+      AFTER,
+    ];
     const book = merge(
       [
         // Defined in the text: the acronym of the name in another language.
@@ -33,19 +46,20 @@ describe('two sentences in one slot of the collation', () => {
         'The quarrel between the LBV and the RTL emboldened the grain merchants to hoard.',
         AFTER,
       ],
-      [
-        'The Northland Farmers Union was founded in the old market town.',
-        BEFORE,
-        'The quarrel between the Northland Farmers Union and the Rural Tenants League helped grain merchants.',
-        AFTER,
-      ],
+      spelledOut,
+      spelledOut,
     );
     const quarrel = sentences(book).filter((s) => s.includes('quarrel'));
     expect(quarrel).toEqual(['The quarrel between the LBV and the RTL emboldened the grain merchants to hoard.']);
-    const variant = book.report.variants!.find((v) => v.readings.some((r) => r.text.includes('Rural Tenants')));
-    expect(variant?.class).toBe('wording');
-    expect(variant?.shown).toBe('report');
-    expect(variant?.readings.map((r) => r.sources.map((s) => s.source))).toEqual([['preferred'], ['other']]);
+    // One record for the sentence: each reading with the sources that read it.
+    const variants = book.report.variants!.filter((v) => v.readings.some((r) => r.text.includes('Rural Tenants')));
+    expect(variants).toHaveLength(1);
+    expect(variants[0]!.class).toBe('wording');
+    expect(variants[0]!.shown).toBe('report');
+    expect(variants[0]!.readings.map((r) => r.sources.map((s) => s.source))).toEqual([
+      ['preferred'],
+      ['other', 'third'],
+    ]);
   });
 
   it('keeps the reading that states more facts, whichever source it comes from', () => {
