@@ -23,11 +23,14 @@ function announced(next: WBlock | undefined, locale: string): boolean {
 /** One warning per source of each paragraph-ending sentence whose colon announces nothing that follows. */
 export function danglingColons(sections: readonly WSection[], locale: string): Warning[] {
   const out: Warning[] = [];
-  for (const section of sections) {
+  sections.forEach((section, s) => {
+    // A colon closing a section may announce its subsections ("The treaty had three parts:").
+    const subsection = (sections[s + 1]?.level ?? 0) > section.level;
     section.blocks.forEach((block, i) => {
       const last = block.sentences.at(-1);
       if (block.kind !== 'paragraph' || !last || !/:\s*$/.test(last.text)) return;
-      if (announced(section.blocks[i + 1], locale)) return;
+      const next = section.blocks[i + 1];
+      if (announced(next, locale) || (!next && subsection)) return;
       const shown = last.text.length > 80 ? `…${last.text.slice(-77)}` : last.text;
       for (const p of last.sources)
         out.push({
@@ -39,6 +42,6 @@ export function danglingColons(sections: readonly WSection[], locale: string): W
             'the passage it announces may be missing here: check the source',
         });
     });
-  }
+  });
   return out;
 }

@@ -48,7 +48,7 @@ describe('a paragraph ending in a colon', () => {
     expect(dangling(book)).toEqual([]);
   });
 
-  it('is no warning before a list, or before the first of the points it counts', () => {
+  it('is no warning before a list, the first of the points it counts, or the subsections it announces', () => {
     const list = merge(['= Terms =', 'The treaty set two terms:', '* the army left the valley', '* the tolls fell']);
     const points = merge([
       '= Terms =',
@@ -56,7 +56,16 @@ describe('a paragraph ending in a colon', () => {
       '',
       'Firstly, they were paid in silver. Secondly, the roads were kept open.',
     ]);
+    const parts = merge([
+      '= Terms =',
+      'The treaty had two parts:',
+      '== The army ==',
+      'The army left the valley.',
+      '== The tolls ==',
+      'The tolls fell.',
+    ]);
     expect(dangling(list)).toEqual([]);
     expect(dangling(points)).toEqual([]);
+    expect(dangling(parts)).toEqual([]);
   });
 });
