@@ -11,10 +11,14 @@
 import { contentWords } from './sentences.js';
 
 const ACRONYM = /^\p{Lu}{2,6}$/u;
-/** A run of capitalised words, with at most one short lower-case word between two of them. */
-const NAME = /\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}'’-]*)+/gu;
+/**
+ * A run of capitalised words, with at most one short lower-case word between two of them (nine words at
+ * most, each starting a word and at most 40 letters long, so that matching stays linear on any text).
+ */
+const WORD = String.raw`(?<![\p{L}\p{M}'’-])\p{Lu}[\p{L}\p{M}'’-]{0,40}`;
+const NAME = new RegExp(String.raw`${WORD}(?:\s+(?:\p{Ll}{1,3}\s+)?${WORD}){1,8}`, 'gu');
 const DEFINED = new RegExp(String.raw`(${NAME.source})\s*\((\p{Lu}{2,6})\)`, 'gu');
-const DEFINING = new RegExp(String.raw`\b(\p{Lu}{2,6})\s*\((${NAME.source})\)`, 'gu');
+const DEFINING = new RegExp(String.raw`(?<![\p{L}\p{M}])(\p{Lu}{2,6})\s*\((${NAME.source})\)`, 'gu');
 
 /** The acronyms the texts define, each with the name it stands for (the first definition wins). */
 export function acronymDefinitions(texts: Iterable<string>): Map<string, string> {
