@@ -29,11 +29,10 @@ export function readingVariant(
   if (!wordsDiffer(kept.text, incoming.text)) return undefined;
   // The kept reading is carried by the sources that read it: one whose own reading differs (a third
   // witness folded earlier) is not counted for it.
-  const reads = (p: { source: string }, text: string) => {
+  const carriers = kept.sources.filter((p) => {
     const own = kept.witnesses?.get(p.source);
-    return own === undefined || !wordsDiffer(own, text);
-  };
-  const carriers = kept.sources.filter((p) => reads(p, kept.text));
+    return own === undefined || !wordsDiffer(own, kept.text);
+  });
   const keptReading = { text: kept.text, sources: carriers.length ? carriers : [...kept.sources] };
   const other = { text: incoming.text, sources: [...incoming.sources] };
   const readings = incomingWins ? [other, keptReading] : [keptReading, other];
