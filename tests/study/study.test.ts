@@ -165,6 +165,26 @@ describe('glossary of treaties (the seeds)', () => {
     expect(rapallo.description).toMatch(/^The Treaty of Rapallo between Weimar Germany and Soviet Russia was signed/);
     expect(lookup('German–Soviet Boundary and Friendship Treaty')!.parties).toEqual(['Germany', 'Soviet Union']);
     expect(lookup('Franco-Soviet Treaty of Mutual Assistance')!.parties).toEqual(['France', 'Soviet Union']);
+    // "… the Molotov–Ribbentrop Pact was signed by him and his Soviet colleague Vyacheslav Molotov": "him" is
+    // the Foreign Minister named before, not the "Ribbentrop" of the pact's own name.
+    expect(lookup('Molotov–Ribbentrop Pact')!.signatories).toEqual(['Joachim von Ribbentrop', 'Vyacheslav Molotov']);
+    // "in Moscow Molotov and Ribbentrop signed the …": people, under their full names.
+    expect(lookup('German–Soviet Boundary and Friendship Treaty')!.signatories).toEqual([
+      'Vyacheslav Molotov',
+      'Joachim von Ribbentrop',
+    ]);
+    // "the Soviets signed a neutrality pact with Axis power Japan"; "Germany entered a Tripartite Pact with …".
+    expect(lookup('Neutrality pact with Japan')!.parties).toEqual(['Soviet Union', 'Japan']);
+    expect(lookup('Tripartite Pact')!.parties).toEqual(['Germany', 'Japan', 'Italy']);
+    // "… entered an intricate trade pact on February 11, 1940": the 1940 Commercial Agreement, with its day.
+    expect(lookup('German–Soviet Commercial Agreement (1940)')).toMatchObject({ date: '1940-02-11', status: 'signed' });
+    // "the Soviet-French non-aggression pact on November 29, 1932": an instrument, named in lowercase.
+    expect(lookup('Soviet-French non-aggression pact')).toMatchObject({
+      date: '1932-11-29',
+      parties: ['Soviet Union', 'France'],
+    });
+    // The line says what the pact did, not what happened a week after it.
+    expect(lookup('Molotov–Ribbentrop Pact')!.description).toMatch(/^The ten-year pact of non-aggression declared/);
   });
 });
 
