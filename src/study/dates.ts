@@ -257,7 +257,7 @@ function chronoDates(sentence: string, language: string): RawDate[] {
       label: r.text,
       index: r.index,
       anchor: start.year !== undefined,
-      event: true,
+      event: !boundBefore(sentence, r.index),
     });
   }
   return out;
@@ -281,10 +281,18 @@ function tableDates(sentence: string, language: string, taken: [number, number][
       label: m[0].trim(),
       index: at,
       anchor: year !== undefined,
-      event: true,
+      event: !boundBefore(sentence, at),
     });
   }
   return out;
+}
+
+/**
+ * "extended … until August 1, 1942": a date after "until" bounds a state of things (the narrative's time all
+ * the same), not an event.
+ */
+function boundBefore(sentence: string, at: number): boolean {
+  return /\b(?:until|till|bis)\s+$/i.test(sentence.slice(Math.max(0, at - 8), at));
 }
 
 function yearDates(sentence: string, language: string, taken: [number, number][]): RawDate[] {
@@ -302,7 +310,7 @@ function yearDates(sentence: string, language: string, taken: [number, number][]
     // "until 1989", "from 1929 onwards", "from 1933 until today": the bound of a state of things, not an event
     // (still the narrative's time).
     const bound =
-      /\b(?:until|till|bis)\s+$/i.test(sentence.slice(Math.max(0, at - 8), at)) ||
+      boundBefore(sentence, at) ||
       /^\s+(?:onwards|onward|(?:until|till|to)\s+(?:today|now|the present(?: day)?|this day))\b/i.test(
         sentence.slice(at + m[0].length),
       );

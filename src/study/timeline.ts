@@ -71,6 +71,8 @@ const TRAILING_STOP = new RegExp(
 const MAX_WORDS = 11;
 /** A label fits one line of the timeline's table (a figure the print pages bear out). */
 const MAX_CHARS = 72;
+/** A label that must run on to read alone takes two lines at most. */
+const LONG_CHARS = 120;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 /**
@@ -185,13 +187,22 @@ function shorten(label: string): string {
         head: whole.slice(0, m.index).trim(),
         // A participle before its agent ("a delegation headed | by …") needs what follows: a last resort.
         dangling: /^\s*by\b/.test(whole.slice(m.index)) && bareParticiple(whole.slice(0, m.index)),
+        incomplete: incomplete(whole.slice(0, m.index).trim(), whole.slice(m.index).trim()),
       }))
       // A head that needs what follows ("been referred to"): not a place to end.
       .filter(({ head }) => words(head).length >= 3 && !/\b(?:to|into|than)$/i.test(head));
     const pick = (hs: string[]) =>
       hs.filter((h) => h.length <= MAX_CHARS && tellsIn(h)).at(-1) ??
       hs.find((h) => h.length > MAX_CHARS && tellsIn(h));
-    text = pick(heads.filter((h) => !h.dangling).map((h) => h.head)) ?? pick(heads.map((h) => h.head)) ?? text;
+    // A head that reads alone, on one line, else on two; a fragment ("… forced Hitler") only when no head reads.
+    const complete = heads.filter((h) => !h.dangling && !h.incomplete).map((h) => h.head);
+    text =
+      pick(complete.filter((h) => h.length <= MAX_CHARS)) ??
+      pick(complete.filter((h) => h.length <= LONG_CHARS)) ??
+      (whole.length <= LONG_CHARS ? whole : undefined) ??
+      pick(heads.filter((h) => !h.dangling).map((h) => h.head)) ??
+      pick(heads.map((h) => h.head)) ??
+      text;
   }
   for (let before = ''; before !== text;) {
     before = text;
@@ -200,6 +211,63 @@ function shorten(label: string): string {
     if (unbalanced(text)) text = text.replace(/\s*[(“"][^(“"]*$/, '');
   }
   return text;
+}
+
+/** Words that stand for a part of something named after "of" ("one of the reasons", "took part in …"). */
+const PART_OF = /^(?:one|two|three|some|most|many|all|each|any|none|several|part|parts|rest|number|majority|half)$/i;
+/** Nouns of change that need their "of" ("the rise of political extremism", "the entry of German troops"). */
+const NEEDS_OF = /^(?:rise|fall|entry|return|loss|end|start|beginning|use|spread|growth|decline|arrival|departure)$/i;
+/** What may follow a clause that ends with its verb ("Litvinov was dismissed | and …", "… signed | on …"). */
+const AFTER_VERB = new RegExp(
+  String.raw`^(?:and|but|or|in|on|at|during|after|before|when|while|because|as|since|until|for|by|with|from|` +
+    String.raw`near|under|despite|amid|[,;:(])`,
+  'i',
+);
+/** Words that open a clause of their own: before its verb, the clause is not finished ("… that the pact"). */
+const OPENS_CLAUSE = /^(?:that|whether|because|although|though|while|when|where|which|who|if|since)$/i;
+
+/**
+ * A head that does not read alone: it ends with its verb and what follows is that verb's object or
+ * complement ("… issued ultimatums demanding | that …", "… managed to break | through …", "… wanted | "a common
+ * frontier …""), before the infinitive a verb and its object need ("forced Hitler | to decree …"), with a part
+ * before its whole ("provided one | of the reasons"), or inside a clause it opened ("… told … that the pact |
+ * with the Soviets freed …").
+ */
+function incomplete(head: string, rest: string): boolean {
+  if (!rest) return false;
+  const ws = words(head);
+  const last = bare(ws.at(-1) ?? '');
+  const next = bare(words(rest)[0] ?? '');
+  const verbAt = (i: number) => clearVerb(ws, i);
+  // A passive ("were diverted | to …") reads alone.
+  const passive = /ed$/.test(last) && ws.slice(-4, -1).some((w) => BE.test(bare(w)));
+  if (verbAt(ws.length - 1) && !passive && !AFTER_VERB.test(rest)) return true;
+  // "to" before a verb, not before a noun phrase ("to the …", "to Berlin").
+  const infinitive =
+    next === 'to' && !/^(?:the|a|an|his|her|its|their|this|that|\p{Lu})/u.test(words(rest)[1] ?? 'the');
+  if (infinitive && [1, 2, 3].some((k) => verbAt(ws.length - k))) return true;
+  if (next === 'to' && /^(?:due|owing|according|prior|thanks|close|next)$/.test(last)) return true;
+  const ofNoun = NEEDS_OF.test(last) || (/ing$/.test(last) && DETERMINER_WORD.test(bare(ws.at(-2) ?? '')));
+  if ((next === 'of' || next === 'in') && (PART_OF.test(last) || (next === 'of' && ofNoun))) return true;
+  const opener = ws.findLastIndex((w) => OPENS_CLAUSE.test(bare(w)));
+  return opener > 0 && !ws.slice(opener + 1).some((w, i) => isVerb(w, i + 1));
+}
+
+const BE = /^(?:was|were|been|be|is|are|being)$/;
+const DETERMINER_WORD = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|some|all|each|every|no|any)$/;
+/**
+ * A word that is surely a verb where it stands: -ed or -ing, a past tense ("took", "wrote"), or an infinitive
+ * after "to"; not after a determiner ("the last minor technical details" ends with a noun the lexicon also
+ * files as a verb).
+ */
+function clearVerb(ws: string[], i: number): boolean {
+  const w = ws[i];
+  if (w === undefined || i < 0 || (i > 0 && /^\p{Lu}/u.test(w))) return false;
+  const b = bare(w);
+  const prev = bare(ws[i - 1] ?? '');
+  if (DETERMINER_WORD.test(prev)) return false;
+  if (prev === 'to') return isVerb(w, i);
+  return (b.length > 4 && /(?:ed|ing)$/.test(b)) || tagsOf(b).includes('PastTense');
 }
 
 /** A participle and its agent, a name with its title: "headed by Foreign Minister Joachim von Ribbentrop". */
@@ -401,6 +469,16 @@ function shortPhrase(text: string): string {
   return m?.[1] ?? '';
 }
 
+/** "a large population of", "a number of": what a relative clause after it speaks of is what follows. */
+const QUANTITY_OF = new RegExp(
+  String.raw`^(?:(?:a|an|the)\s+)?(?:(?:large|small|great|big|sizeable|significant)\s+)?` +
+    String.raw`(?:population|number|group|majority|minority|community|lot|host)\s+of\s+`,
+  'i',
+);
+/** A clause that adds where or which of a noun, not a noun a relative clause can speak of. */
+const ASIDE_BEFORE_RELATIVE =
+  /^(?:especially|particularly|mainly|mostly|notably|chiefly|including|such as|in|on|at|near|from)\b/i;
+
 /** A label opening with "it", "who", "which", or a bare verb: the thing it speaks of, from the clauses before. */
 function resolveOpening(label: string, before: string): string {
   const previous = before
@@ -411,8 +489,24 @@ function resolveOpening(label: string, before: string): string {
   const opener = /^(it|they|this|who|which|whose)\b\s*/i.exec(label);
   if (opener && /^(?:who|which|whose)$/i.test(opener[1]!)) {
     const rest = label.slice(opener[0].length);
-    const last = previous.at(-1)!;
-    const antecedent = words(last).length <= 6 ? last : /(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s*)+$/u.exec(last)?.[0];
+    // "ethnic Germans, especially in the Volga German ASSR, who were …": an aside before "who" is passed over.
+    const last = [...previous].reverse().find((p) => !ASIDE_BEFORE_RELATIVE.test(p)) ?? previous.at(-1)!;
+    // The object of the clause's verb ("had a large population of ethnic Germans" → "ethnic Germans").
+    const lw = words(last);
+    const verb = lw.findIndex((w, i) => i > 0 && isVerb(w, i));
+    const tail =
+      verb > 0
+        ? lw
+            .slice(verb + 1)
+            .join(' ')
+            .replace(QUANTITY_OF, '')
+        : undefined;
+    const antecedent =
+      words(last).length <= 6
+        ? last
+        : tail && words(tail).length <= 5
+          ? tail
+          : /(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s*)+$/u.exec(last)?.[0];
     if (!antecedent) return rest;
     // "which Fascist Italy joined": the antecedent is the object.
     const first = words(rest)[0];
