@@ -10,6 +10,7 @@ import type { Book, TimelineEvent } from '../model/index.js';
 import { blocksOf } from './text.js';
 import { bookDates, isoOf, rawDatesIn, type BookDate } from './dates.js';
 import { baseLanguage } from '../util/language.js';
+import { foreignLabel } from './date-phrases.js';
 
 export interface DateMention {
   /** ISO start by precision. */
@@ -711,6 +712,12 @@ function notAnEvent(text: string, sentence: string, d: BookDate): boolean {
   return d.precision !== 'day' && background(text, d.precision);
 }
 
+function publicationLine(sentence: string, d: BookDate): boolean {
+  const after = sentence.slice(d.index + d.label.length);
+  if (!/^[\s.)\]]*$/.test(after)) return false;
+  return /(?:,|[”"’])\s*$/.test(sentence.slice(0, d.index)) || /[“”"]/.test(sentence);
+}
+
 export function extractTimeline(book: Book): TimelineEvent[] {
   const english = baseLanguage(book.meta.language) === 'en';
   const dates = bookDates(book);
@@ -723,14 +730,19 @@ export function extractTimeline(book: Book): TimelineEvent[] {
         if (!d.event) continue;
         // List lines ("Adolf Ioffe (1918)") date a person, not an event.
         if (ref.block.kind === 'list' && d.precision === 'year') continue;
-        const text = eventLabel(sentence, d, perSentence[si]!);
+        const text = english
+          ? eventLabel(sentence, d, perSentence[si]!)
+          : foreignLabel(sentence, d, perSentence[si]!, book.meta.language);
+        // A publication line ("O’Hara, Glynis “Pressing …” “The Pretoria News” 7 Julie 1995"): a date that
+        // ends a list item after a comma or a title in quotes dates the item, not an event.
+        if (ref.block.kind === 'list' && publicationLine(sentence, d)) continue;
         if (contentWords(text).size < 2) continue;
         // What tells an event from a view, a state or background is read from English words and tags: in
         // other languages every dated clause stays.
         if (english && notAnEvent(text, sentence, d)) continue;
         // A year the narrative leaves unsettled is marked in the data, not shown as if certain.
         if (d.uncertain) continue;
-        const words = contentWords(eventClause(sentence, d, perSentence[si]!));
+        const words = contentWords(english ? eventClause(sentence, d, perSentence[si]!) : text);
         const same = events.find((e) => sameTime(e, d) && sameEvent(e.words, words, e.precision !== d.precision));
         if (same) {
           if (!same.blocks!.includes(ref.block.id)) same.blocks!.push(ref.block.id);
