@@ -679,7 +679,8 @@ function mergeRuns(events: Draft[]): void {
       const consecutive = b.date === next(a.end ?? a.date);
       if (!consecutive && b.sentence !== a.sentence) continue;
       const ends = [a.end ?? a.date, b.end ?? b.date].sort();
-      a.label = consecutive ? `${a.label}–${b.label}` : `${a.label}, ${b.label}`;
+      const [x, y] = [a.label, b.label].map((l) => l.replace(/[\s,;]+$/, ''));
+      a.label = consecutive ? `${x}–${y}` : `${x}, ${y}`;
       a.date = a.date < b.date ? a.date : b.date;
       a.end = ends[1] !== a.date ? ends[1] : undefined;
       events.splice(j--, 1);
