@@ -256,5 +256,6 @@ describe('SIGKILL at random moments of cold builds', () => {
     expect(readdirSync(out).filter((n) => n.startsWith('.quire-gen-'))).toHaveLength(1);
     expect(checked).toBe(kills);
     console.log(`${kills} kills within ${span} ms builds: every set whole, no Chromium left`);
-  }, 240_000);
+    // Each kill waits up to 1.1 × one build, so the whole test scales with the machine's load.
+  }, 600_000);
 });
