@@ -496,7 +496,7 @@ export function extractTreaties(book: Book): Treaty[] {
 /** Each protocol the text mentions, given to the treaty it is "of" or "to", else the treaty last named. */
 function protocolsOf(
   book: Book,
-  groups: { names: string[] }[],
+  groups: { names: string[]; kinds: Set<string> }[],
   mentions: Mention[][],
 ): Map<number, { text: string; block: string }[]> {
   const out = new Map<number, { text: string; block: string }[]>();
@@ -526,6 +526,15 @@ function protocolsOf(
         let gi = groups.findIndex((g) =>
           g.names.some((n) => new RegExp(`^["”']?\\s*(?:of|to|in)\\s+(?:the\\s+)?${escape(n)}`).test(after)),
         );
+        // "Secret protocols in the new agreement": the treaty "the new agreement" is (mentionsByGroup).
+        const noun =
+          /^\s*(?:of|to|in)\s+((?:the|this|that)\s+(?:[\p{Ll}\d-]+\s+){0,3}?(?:treaty|pact|agreement|accord))\b/u.exec(
+            after,
+          );
+        const at = noun ? m.index! + m[0].length + noun[0].length - noun[1]!.length : -1;
+        if (gi < 0 && noun)
+          gi = mentions.findIndex((list) => list.some((x) => x.anaphor && x.sentence === sentence && x.at === at));
+        if (gi < 0) gi = byClauseNoun(sentence, m.index!, groups, mentions);
         if (gi < 0) gi = groups.findIndex((g) => g.names.some((n) => low.includes(n)));
         if (gi < 0) gi = lastNamed(ref.block.id, sentence) ?? -1;
         if (gi < 0) continue;
@@ -535,6 +544,23 @@ function protocolsOf(
     }
   }
   return out;
+}
+
+/**
+ * "… adherence to the Treaty of Berlin, but the pact was also supplemented by a secret additional protocol":
+ * the treaty noun of the protocol's clause ("the pact") is the one of the sentence's treaties of that kind.
+ */
+function byClauseNoun(sentence: string, at: number, groups: { kinds: Set<string> }[], mentions: Mention[][]): number {
+  const clause = clauseAt(sentence, at);
+  const start = sentence.indexOf(clause);
+  const noun = /\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(treaty|pact|agreement|accord|alliance)\b/.exec(
+    sentence.slice(start, at),
+  );
+  if (!noun) return -1;
+  const here = mentions.flatMap((list, gi) =>
+    list.some((x) => x.sentence === sentence) && groups[gi]!.kinds.has(noun[1]!) ? [gi] : [],
+  );
+  return here.length === 1 ? here[0]! : -1;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

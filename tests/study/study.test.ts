@@ -150,6 +150,10 @@ describe('glossary of treaties (the seeds)', () => {
       'Secret supplementary protocol',
     );
     expect(book.glossaries.treaties.some((t) => /^secret/i.test(t.name))).toBe(false);
+    // "Secret protocols in the new agreement stated …" (the January 1941 agreement), and "… adherence to the
+    // Treaty of Berlin (1926), but the pact was also supplemented by a secret additional protocol" (the pact's).
+    expect(lookup('Border and Commercial Agreement')!.protocols).toEqual(['Secret protocol']);
+    expect(lookup('Treaty of Berlin')!.protocols).toEqual([]);
     expect(lookup('Molotov–Ribbentrop Pact')!.history!.map((h) => [h.status, h.date])).toEqual([
       ['signed', '1939-08-23'],
       ['ratified', '1939-08-31'],
