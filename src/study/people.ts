@@ -35,14 +35,15 @@ export interface People {
 
 const cache = new WeakMap<Book, People>();
 
-/** Not a person: a state, a demonym, a place or organisation compromise knows. */
+const LEXICON = (nlp.world() as unknown as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one
+  .lexicon;
+const PLACE_TAGS = new Set(['Country', 'City', 'Place', 'Region', 'Organization']);
+
+/** Not a person: a state, a demonym, or a word compromise's lexicon files as a place or organisation. */
 function notPerson(name: string): boolean {
   if (stateOfDemonym(name) || stateOf(name) !== name.replace(/^the\s+/i, '')) return true;
-  const tags =
-    nlp(name)
-      .json()[0]
-      ?.terms?.flatMap((t: { tags: string[] }) => t.tags) ?? [];
-  return tags.some((t: string) => t === 'Country' || t === 'City' || t === 'Place' || t === 'Organization');
+  const tagsOf = (w: string) => [LEXICON[w.toLowerCase()] ?? []].flat();
+  return [name, ...name.split(/\s+/)].some((w) => tagsOf(w).some((t) => PLACE_TAGS.has(t)));
 }
 
 export function peopleOf(book: Book): People {
