@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datesIn, extractTimeline } from '../../src/study/timeline.js';
+import { rawDatesIn } from '../../src/study/dates.js';
 import { mergeSources } from '../../src/merge/index.js';
 import { parseText, TEST_META } from '../support/content.js';
 
@@ -12,6 +13,18 @@ describe('day dates in other languages', () => {
     expect(days('Sie wurde am 13. Mai 1932 in Berlin geboren.', 'de')).toEqual([['1932-05-13', 'day']]);
     expect(days('Im März 1933 zog sie um.', 'de')).toEqual([['1933-03', 'month']]);
     expect(days('Am 3. Juni kehrte sie zurück.', 'de', 1950)).toEqual([['1950-06-03', 'day']]);
+  });
+
+  it('German: a year without a preposition in a clause is a time, not one after an article or a count', () => {
+    const events = (sentence: string) =>
+      rawDatesIn(sentence, 'de')
+        .filter((d) => d.event)
+        .map((d) => d.label);
+    expect(events('In Deutschland wurde die Firma 1956 von drei Werbern gegründet.')).toEqual(['1956']);
+    expect(events('Danach wurde Kiel 1871 Reichskriegshafen, was die Stadt veränderte.')).toEqual([]);
+    expect(events('In Deutschland wurde TEAM 1956 von drei Werbern gegründet.')).toEqual(['1956']);
+    expect(events('Die 1919 von Bruce Barton gegründete Firma wuchs.')).toEqual([]);
+    expect(events('Der Verein hatte damals rund 1500 Mitglieder.')).toEqual([]);
   });
 
   it('German: a measurement is not a year', () => {
