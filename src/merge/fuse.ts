@@ -22,6 +22,7 @@ import {
   type Sentence,
 } from './sentences.js';
 import { compareFacts } from './facts.js';
+import { wordsSpelledOut } from './acronyms.js';
 import { medianMonth } from './dates.js';
 import type { SourceSection } from './align.js';
 import { readingVariant } from './variants.js';
@@ -34,10 +35,12 @@ export interface Fusion {
   duplicates: Duplicate[];
   variants: Variant[];
   omitted: MergeReport['omitted'];
+  /** Acronyms the sources define, with the names they stand for (see acronyms.ts). */
+  acronyms: ReadonlyMap<string, string>;
 }
 
-export function newFusion(): Fusion {
-  return { index: new SentenceIndex<Hit>(), duplicates: [], variants: [], omitted: [] };
+export function newFusion(acronyms: ReadonlyMap<string, string> = new Map()): Fusion {
+  return { index: new SentenceIndex<Hit>(), duplicates: [], variants: [], omitted: [], acronyms };
 }
 
 /** How one source is fused. */
@@ -65,8 +68,12 @@ export function fuseSection(fusion: Fusion, outline: Outline, section: SourceSec
   // of `into` when this source is coarser than the canonical structure.
   let anchor: Anchor | undefined;
   if (section.blocks.length) into.hadText = true;
-  for (const node of section.blocks) {
-    anchor = fuseBlock(fusion, outline, toWBlock(node, how.source, how.locale), { into, anchor, how, outline });
+  const blocks = section.blocks.map((node) => toWBlock(node, how.source, how.locale));
+  // Each sentence's successor in this source's section, across paragraph breaks: the collation's next anchor.
+  const flat = blocks.flatMap((b) => b.sentences);
+  const following = new Map(flat.map((s, i) => [s, flat[i + 1]] as const));
+  for (const block of blocks) {
+    anchor = fuseBlock(fusion, outline, block, { into, anchor, how, outline, following });
     // The structure source keeps its own paragraph breaks: its next block starts a new paragraph.
     if (how.isBase) anchor = undefined;
   }
@@ -77,6 +84,8 @@ interface At {
   into: WSection;
   anchor: Anchor | undefined;
   how: FuseSource;
+  /** The source's next sentence after each of its sentences in this section (none after the last). */
+  following: ReadonlyMap<WSentence, WSentence | undefined>;
 }
 
 /** Months between a passage's dates and a section's before the passage moves to an earlier section. */
@@ -115,6 +124,9 @@ function sectionMonth(section: WSection, locale: string): number | undefined {
   sectionMonths.set(section, { blocks: section.blocks.length, month });
   return month;
 }
+
+/** A sentence in brackets, an aside to the one before it ("(Although Italy had signed in 1933)"). */
+const ASIDE = /^[([]/;
 
 /** A sentence opening with a clause number ("2. In the event…", "(3) The parties…"). */
 const CLAUSE = /^\(?\d{1,2}[.)]\s/;
@@ -351,21 +363,86 @@ function matchOf(
     const next = nextInBook(from, ctx.at.into);
     if (!next) break;
     from = { block: next.block, section: next.section, item: next.block.sentences.indexOf(next.sentence) };
-    const near = outline.within(next.section, ctx.at.into) || outline.sameChapter(next.section, ctx.at.into);
+    // The book's text this source aligns with: its section, its chapter, or where its last match was.
+    const near =
+      next.section === ctx.anchor?.section ||
+      outline.within(next.section, ctx.at.into) ||
+      outline.sameChapter(next.section, ctx.at.into);
     if (!near || !ctx.accept(next)) continue;
-    const score = Math.max(
-      stemSimilarity(sentence.text, next.sentence.text),
-      stemContainment(sentence.text, next.sentence.text),
-    );
-    if (score < PARAPHRASE || (paraphrase && paraphrase.similarity >= score)) continue;
-    if (compareFacts(next.sentence.text, sentence.text, ctx.at.how.locale).relation === 'conflict') continue;
-    paraphrase = { hit: next, similarity: Math.round(score * 100) / 100 };
+    const score = paraphraseScore(fusion, next, sentence, ctx.at);
+    if (score && !(paraphrase && paraphrase.similarity >= score))
+      paraphrase = { hit: next, similarity: Math.round(score * 100) / 100 };
   }
   return paraphrase;
 }
 
+/**
+ * How surely the book's sentence `next` (right after this source's last match) and `incoming` are one
+ * statement paraphrased; 0 when they are not. Close paraphrases stating the same facts are. So are two
+ * sentences that fill one slot of the collation — both right before the same aligned sentence, or both
+ * ending their sections — with fewer words in common: half their stems (acronyms spelled out), or
+ * nearly all of the shorter's stems when the longer would not lose what it adds. A slot's two readings
+ * may name a person or place differently (a variant); other numbers are other statements.
+ */
+function paraphraseScore(fusion: Fusion, next: Hit, incoming: WSentence, at: At): number {
+  const kept = next.sentence;
+  const close = Math.max(stemSimilarity(incoming.text, kept.text), stemContainment(incoming.text, kept.text));
+  const slot = close < PARAPHRASE && sameSlot(next, at.following.get(incoming), at.into);
+  if (close < PARAPHRASE && !slot) return 0;
+  const facts = compareFacts(kept.text, incoming.text, at.how.locale);
+  if (facts.relation === 'conflict' && !(slot && (facts.kind === 'name' || facts.kind === 'place'))) return 0;
+  if (!slot) return close;
+  const loose = slotSimilarity(incoming.text, kept.text, fusion.acronyms);
+  if (loose.dice >= SLOT) return loose.dice;
+  // The longer of the two says more: it folds only where its reading wins (more facts, or preferred).
+  const incomingWins = facts.relation === 'b-fuller' || incoming.priority > kept.priority;
+  return loose.contained >= SLOT_CONTAINED && (!loose.incomingLonger || incomingWins) ? loose.contained : 0;
+}
+
 /** Stem similarity from which two sentences in the same place of their sections are one paraphrased. */
 const PARAPHRASE = 0.6;
+/** Stem similarity from which two sentences filling one slot between aligned sentences are one paraphrased. */
+const SLOT = 0.5;
+/** Share of the shorter sentence's stems in the longer from which two sentences of one slot are one. */
+const SLOT_CONTAINED = 0.75;
+
+/**
+ * Whether the book's sentence after `candidate` and the source's sentence after the one being fused are one
+ * (a near-duplicate, or a close paraphrase): the aligned anchor that closes the slot both sentences fill.
+ * Two section ends close a slot too.
+ */
+function sameSlot(candidate: Hit, sourceNext: WSentence | undefined, into: WSection): boolean {
+  const item = candidate.block.sentences.indexOf(candidate.sentence);
+  const bookNext = nextInBook({ block: candidate.block, section: candidate.section, item }, into);
+  if (!sourceNext || !bookNext) return !sourceNext && !bookNext && candidate.section === into;
+  const a = contentWords(sourceNext.text);
+  const b = contentWords(bookNext.sentence.text);
+  const smaller = Math.min(a.size, b.size);
+  const common = [...a].filter((w) => b.has(w)).length;
+  const contained = smaller >= 5 && common / smaller >= 0.9;
+  return similarity(a, b) >= PARAPHRASE || contained || stemSimilarity(sourceNext.text, bookNext.sentence.text) >= 0.7;
+}
+
+/**
+ * How far two sentences of one slot share their stems (acronyms spelled out): Dice similarity, and the
+ * share of the shorter's stems found in the longer (when at least three are), with which one is longer.
+ */
+function slotSimilarity(
+  incoming: string,
+  kept: string,
+  acronyms: ReadonlyMap<string, string>,
+): { dice: number; contained: number; incomingLonger: boolean } {
+  const stems = (words: Iterable<string>) => new Set([...words].map((w) => w.slice(0, 4)));
+  const a = stems(wordsSpelledOut(incoming, kept, acronyms));
+  const b = stems(wordsSpelledOut(kept, incoming, acronyms));
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const shared = [...small].filter((x) => large.has(x)).length;
+  return {
+    dice: similarity(a, b),
+    contained: shared >= 3 ? shared / small.size : 0,
+    incomingLonger: a.size > b.size,
+  };
+}
 
 /** The book's sentence right after `anchor` (the first of `into` when there is none). */
 function nextInBook(anchor: Anchor | undefined, into: WSection): Hit | undefined {
@@ -453,8 +530,11 @@ function placeRun(fusion: Fusion, run: WSentence[], block: WBlock, at: At, match
   const intoParagraph = block.kind === 'paragraph' && anchor?.block.kind === 'paragraph' && matchedInBlock && !clause;
   if (anchor && (intoList || intoParagraph)) {
     holder = anchor.block;
-    holder.sentences.splice(anchor.item + 1, 0, ...run);
-    next = { ...anchor, item: anchor.item + run.length };
+    // A bracketed aside belongs to the sentence before it: what another source adds goes after the aside.
+    let item = anchor.item;
+    while (intoParagraph && ASIDE.test(holder.sentences[item + 1]?.text ?? '')) item++;
+    holder.sentences.splice(item + 1, 0, ...run);
+    next = { ...anchor, item: item + run.length };
     if (!holder.sources.some((p) => p.source === how.source.info.id)) holder.sources.push(block.sources[0]!);
   } else {
     holder = { kind: block.kind, sentences: run, sources: [...block.sources] };
@@ -499,10 +579,12 @@ function fold(fusion: Fusion, hit: Hit, incoming: WSentence, score: number, loca
     facts.relation === 'b-fuller' || (facts.relation !== 'a-fuller' && incoming.priority > kept.priority);
   const variant = readingVariant(hit.section, kept, incoming, { facts, incomingWins });
   // One variant per sentence and class: a third reading joins the variant the second one opened.
-  const open = variant?.at && kept.variants?.find((v) => v.kind === variant.kind);
-  if (open) addReadings(open, variant!);
+  const opened = openVariants.get(kept) ?? [];
+  const open = variant && opened.find((v) => v.kind === variant.kind && !!v.at === !!variant.at);
+  if (open) addReadings(open, variant);
   else if (variant) {
     fusion.variants.push(variant);
+    openVariants.set(kept, [...opened, variant]);
     if (variant.at) (kept.variants ??= []).push(variant);
   }
   if (incomingWins) {
@@ -526,13 +608,24 @@ function neighbours(hit: Hit): string[] {
   return [flat[at - 1]?.text ?? '', flat[at + 1]?.text ?? ''];
 }
 
-/** The readings of `from` added to `into`: a text it has gains the sources, a new text is a new reading. */
+/** The variants opened at each sentence of the book, so that a third reading joins the one of its class. */
+const openVariants = new WeakMap<WSentence, Variant[]>();
+
+/**
+ * The readings of `from` added to `into`: a text it has gains the sources, a new text is a new reading; the
+ * reading the book keeps (the first of `from`) comes first. A source is counted for one reading only.
+ */
 function addReadings(into: Variant, from: Variant): void {
   for (const r of from.readings) {
     const same = into.readings.find((x) => x.text === r.text);
+    for (const x of into.readings)
+      if (x !== same) x.sources = x.sources.filter((p) => !r.sources.some((q) => q.source === p.source));
     if (!same) into.readings.push({ text: r.text, sources: [...r.sources] });
     else for (const p of r.sources) if (!same.sources.some((q) => q.source === p.source)) same.sources.push(p);
   }
+  into.readings = into.readings.filter((x) => x.sources.length);
+  const first = into.readings.findIndex((x) => x.text === from.readings[0]!.text);
+  if (first > 0) into.readings.unshift(...into.readings.splice(first, 1));
   for (const d of from.differs) if (!into.differs.includes(d)) into.differs.push(d);
 }
 

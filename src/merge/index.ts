@@ -24,6 +24,9 @@ import { alignSource, baseOutline, castSources, land, type AlignmentRow, type Ca
 import { buildChapters } from './chapters.js';
 import { citationTable, numberCitations, refsInReadingOrder, unattachedCitations } from './citations.js';
 import { fuseSection, newFusion } from './fuse.js';
+import { acronymDefinitions } from './acronyms.js';
+import { danglingColons } from './dangling.js';
+import { toString } from 'mdast-util-to-string';
 import { addKeyPoints, matchKeySentences } from './key-sentences.js';
 import { mergeReport, type Recorded } from './report.js';
 import { membershipVariants } from './variants.js';
@@ -72,7 +75,12 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
     variants,
     omitted: [...fusion.omitted, ...keys.omitted],
     unattachedCitations: unattachedCitations(table, idOf),
-    warnings: [...sources.flatMap((s) => s.warnings), ...warnings, ...book.warnings],
+    warnings: [
+      ...sources.flatMap((s) => s.warnings),
+      ...warnings,
+      ...book.warnings,
+      ...danglingColons(outline.sections, locale),
+    ],
   };
   return {
     meta,
@@ -117,7 +125,7 @@ function alignAndFuse(cast: Cast, settings: { policy: MergePolicy; threshold: nu
   const { structure, preferred } = cast;
   const base = baseOutline(structure);
   const { outline } = base;
-  const fusion = newFusion();
+  const fusion = newFusion(acronymDefinitions(cast.texts.map((s) => toString(s.tree))));
   const alignment: AlignmentRow[] = [];
   const warnings: Warning[] = [];
   for (const source of [structure, ...cast.texts.filter((s) => s !== structure)]) {

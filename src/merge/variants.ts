@@ -27,7 +27,13 @@ export function readingVariant(
 ): Variant | undefined {
   const { facts, incomingWins } = how;
   if (!wordsDiffer(kept.text, incoming.text)) return undefined;
-  const keptReading = { text: kept.text, sources: [...kept.sources] };
+  // The kept reading is carried by the sources that read it: one whose own reading differs (a third
+  // witness folded earlier) is not counted for it.
+  const carriers = kept.sources.filter((p) => {
+    const own = kept.witnesses?.get(p.source);
+    return own === undefined || !wordsDiffer(own, kept.text);
+  });
+  const keptReading = { text: kept.text, sources: carriers.length ? carriers : [...kept.sources] };
   const other = { text: incoming.text, sources: [...incoming.sources] };
   const readings = incomingWins ? [other, keptReading] : [keptReading, other];
   if (facts.relation === 'conflict' && facts.kind) {

@@ -557,3 +557,25 @@ export function sentenceRulesFor(tag: string): SentenceRules | undefined {
 export function monthNames(tag: string): readonly string[] | undefined {
   return MONTHS[baseLanguage(tag)];
 }
+
+/**
+ * Words that open the first of several points a sentence announced with a colon ("…on two conditions:" /
+ * "Firstly, …"), per language: there the paragraph after the colon is what the colon announced.
+ */
+const ENUMERATION_OPENERS: Record<string, string[]> = {
+  en: ['first', 'firstly', 'one', 'to begin with', 'in the first place'],
+  de: ['erstens', 'zunächst', 'zum einen', 'einerseits'],
+  fr: ['premièrement', "d'abord", 'd’abord', 'tout d’abord', "tout d'abord", 'primo', "d'une part", 'd’une part'],
+  es: ['primero', 'primeramente', 'en primer lugar', 'por un lado'],
+  nl: ['ten eerste', 'eerst', 'enerzijds'],
+  af: ['eerstens', 'eers'],
+  it: ['primo', 'innanzitutto', 'in primo luogo', 'da un lato'],
+  pt: ['primeiro', 'em primeiro lugar', 'por um lado'],
+};
+
+/** Whether a text opens with a word that starts the first of several announced points, in its language. */
+export function opensEnumeration(text: string, tag: string): boolean {
+  const openers = ENUMERATION_OPENERS[baseLanguage(tag)];
+  const start = text.trimStart().toLowerCase();
+  return !!openers?.some((o) => start.startsWith(o) && !/^\p{L}/u.test(start.slice(o.length)));
+}

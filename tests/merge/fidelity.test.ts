@@ -384,6 +384,30 @@ describe('the four seeds', () => {
     }
   });
 
+  it('states once what two sources say in one slot in other words (acronyms, more facts, a renamed treaty)', () => {
+    const text = sentences(book);
+    for (const words of [
+      /reshuffle was warily/,
+      /conflict between the .* fundamentally contributed/,
+      /of defence and mutual/,
+    ])
+      expect(
+        text.filter((t) => words.test(t)),
+        String(words),
+      ).toHaveLength(1);
+    // The fuller reading (it names the year the correspondence was captured) is the one kept.
+    expect(text.find((t) => /reshuffle was warily/.test(t))).toContain('1945');
+  });
+
+  it('warns about the colon whose quotation every source lost, and not about one followed by its points', () => {
+    const dangling = book.report.warnings.filter((w) => w.rule === 'dangling-colon');
+    expect(dangling.map((w) => `${w.file}:${w.line}`)).toEqual([
+      'later-revision.wiki:100',
+      'plain-text-rendition.txt:78',
+    ]);
+    expect(dangling.every((w) => w.message.includes('saying of the Slavs:'))).toBe(true);
+  });
+
   it('measure: no section states the same sentence twice, and no sentence is a bare clause number', () => {
     for (const b of allBlocks(book)) for (const s of b.sentences) expect(s).not.toMatch(/^\(?\d{1,2}[.)]$/);
     for (const c of book.chapters)

@@ -178,7 +178,7 @@ describe('Anki text import', () => {
       expect(row[1]).toBe(item.kind === 'cloze' ? 'Cloze' : 'Basic');
       expect(row[2]).toBe(`Germany–Soviet Union relations: 1918/1941::${item.chapter.title}`);
       if (item.kind === 'cloze') expect(row[3]).toContain(`{{c1::${item.answer}}}`);
-      else expect(row[4]).toContain(item.answer.replace(/&/g, '&amp;'));
+      else expect(row[4]).toContain(item.answer.replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
       expect(row.join('\t')).not.toMatch(/"/);
     });
     expect(new Set(rows.map((r) => r[0])).size).toBe(rows.length);

@@ -1,0 +1,154 @@
+/**
+ * Paraphrases with few words in common (issue #19): two sentences that fill one slot of the collation —
+ * each right after the same aligned sentence and right before the same aligned sentence — are one
+ * statement when their stems overlap enough (acronyms spelled out) and their facts agree. The book prints
+ * it once: the fuller reading, else the preferred one; the other is a variant in the report. Sentences in
+ * one slot that say other things, state other figures, or sit between different neighbours all stay.
+ */
+import { describe, expect, it } from 'vitest';
+import { mergeSources } from '../../src/merge/index.js';
+import { allBlocks, type Book } from '../../src/model/index.js';
+import { acronymDefinitions, initialsOf } from '../../src/merge/acronyms.js';
+import { parseText, TEST_META } from '../support/content.js';
+
+const wiki = (lines: string[], file: string, priority: number) =>
+  parseText(['= Events =', ...lines].join('\n\n'), file, { priority });
+const sentences = (book: Book) => allBlocks(book).flatMap((b) => b.sentences);
+const merge = (preferred: string[], other: string[], third?: string[]) =>
+  mergeSources(
+    [
+      wiki(preferred, 'preferred.wiki', 3),
+      wiki(other, 'other.wiki', 2),
+      ...(third ? [wiki(third, 'third.wiki', 1)] : []),
+    ],
+    TEST_META,
+  );
+
+const BEFORE = 'The harvest of that year was the worst in living memory.';
+const AFTER = 'By the following winter the grain reserves of the province were exhausted.';
+const LEDGERS =
+  'As the ledgers seized by the customs office in 1861 and published much later show, ' +
+  'the new governor was cautiously seen by the merchants as a chance.';
+
+describe('two sentences in one slot of the collation', () => {
+  it('are one statement when one names by acronym the parties the other spells out', () => {
+    const spelledOut = [
+      'The Northland Farmers Union was founded in the old market town.',
+      BEFORE,
+      'The quarrel between the Northland Farmers Union and the Rural Tenants League helped grain merchants.',
+      AFTER,
+    ];
+    const book = merge(
+      [
+        // Defined in the text: the acronym of the name in another language.
+        'The Northland Farmers Union (LBV) was founded in the old market town.',
+        BEFORE,
+        'The quarrel between the LBV and the RTL emboldened the grain merchants to hoard.',
+        AFTER,
+      ],
+      spelledOut,
+      spelledOut,
+    );
+    const quarrel = sentences(book).filter((s) => s.includes('quarrel'));
+    expect(quarrel).toEqual(['The quarrel between the LBV and the RTL emboldened the grain merchants to hoard.']);
+    // One record for the sentence: each reading with the sources that read it.
+    const variants = book.report.variants!.filter((v) => v.readings.some((r) => r.text.includes('Rural Tenants')));
+    expect(variants).toHaveLength(1);
+    expect(variants[0]!.class).toBe('wording');
+    expect(variants[0]!.shown).toBe('report');
+    expect(variants[0]!.readings.map((r) => r.sources.map((s) => s.source))).toEqual([
+      ['preferred'],
+      ['other', 'third'],
+    ]);
+  });
+
+  it('keeps the reading that states more facts, whichever source it comes from', () => {
+    const book = merge(
+      [BEFORE, 'The new governor was cautiously seen by the merchants as an opening.', AFTER],
+      [BEFORE, LEDGERS, AFTER],
+    );
+    const governor = sentences(book).filter((s) => s.includes('governor'));
+    expect(governor).toHaveLength(1);
+    expect(governor[0]).toContain('1861');
+    expect(book.report.variants!.some((v) => v.readings.some((r) => r.text.endsWith('as an opening.')))).toBe(true);
+  });
+
+  it('are one sentence with a name variant shown to readers when one names a document otherwise', () => {
+    const book = merge(
+      [
+        BEFORE,
+        'All four towns were handed the duke’s threats and had no choice but to sign a so-called ' +
+          'Charter of defence which let the duke keep garrisons on their land.',
+        AFTER,
+      ],
+      [
+        BEFORE,
+        'All four were given no choice but to sign a so-called Covenant of defence which permitted ' +
+          'the duke to station soldiers in them.',
+        AFTER,
+      ],
+    );
+    expect(sentences(book).filter((s) => s.includes('of defence'))).toHaveLength(1);
+    const variant = book.report.variants!.find((v) => v.class === 'name')!;
+    expect(variant.readings.map((r) => r.text.includes('Charter'))).toEqual([true, false]);
+    expect(variant.shown).toBe('note');
+  });
+
+  it('keeps both when they say other things in the same place', () => {
+    const book = merge(
+      [BEFORE, 'The river flooded the lower fields of the valley in early spring.', AFTER],
+      [BEFORE, 'The merchants of the valley raised the price of bread in early spring.', AFTER],
+    );
+    const text = sentences(book);
+    expect(text).toContain('The river flooded the lower fields of the valley in early spring.');
+    expect(text).toContain('The merchants of the valley raised the price of bread in early spring.');
+  });
+
+  it('keeps both when they state other figures', () => {
+    const book = merge(
+      [BEFORE, 'The mill of the province grinds 300 tons of rye each autumn.', AFTER],
+      [BEFORE, 'Each autumn the provincial mills ground 450 tons of barley for the army.', AFTER],
+    );
+    expect(sentences(book).filter((s) => s.includes('tons'))).toHaveLength(2);
+  });
+
+  it('keeps both when what follows them differs: they do not fill one slot', () => {
+    const governor = 'The new governor was cautiously seen by the merchants as an opening.';
+    const book = merge(
+      [BEFORE, governor, AFTER],
+      [BEFORE, LEDGERS, 'Three envoys were sent to the capital to plead for relief.'],
+    );
+    const text = sentences(book);
+    expect(text).toContain(governor);
+    expect(text).toContain(LEDGERS);
+  });
+
+  it('folds nothing within one source, whatever the slot', () => {
+    const one = wiki(
+      [BEFORE, 'She wrote a novel about the harvest.', 'She wrote a novel about the famine.', AFTER],
+      'one.wiki',
+      1,
+    );
+    expect(sentences(mergeSources([one], TEST_META)).filter((s) => s.startsWith('She wrote'))).toHaveLength(2);
+  });
+});
+
+describe('acronyms', () => {
+  it('are defined by a name in brackets after or before them', () => {
+    const defined = acronymDefinitions([
+      'The policy of the Northland Farmers Union (LBV) changed. NATO (North Atlantic Treaty Organization) grew.',
+    ]);
+    expect(Object.fromEntries(defined)).toEqual({
+      LBV: 'Northland Farmers Union',
+      NATO: 'North Atlantic Treaty Organization',
+    });
+  });
+
+  it('match the initials of a name, first letter first, in any order after it', () => {
+    expect(initialsOf('SPD', 'Social Democratic Party of Germany')).toBe(true);
+    expect(initialsOf('USSR', 'Union of Soviet Socialist Republics')).toBe(true);
+    expect(initialsOf('KPD', 'Communist Party of Germany')).toBe(false);
+    expect(initialsOf('DPS', 'Social Democratic Party')).toBe(false);
+    expect(initialsOf('UN', 'United Nations Educational Scientific Cultural Organization')).toBe(false);
+  });
+});
