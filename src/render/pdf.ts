@@ -52,13 +52,19 @@ function printHtmlOf(ctx: WriteContext, view: View): PrintHtml {
   return html;
 }
 
-/** "auto": the parts' heights measured on the page as it prints, and which of them run on. */
-async function decideRunOn(ctx: WriteContext, page: Page, file: string, root: string, html: PrintHtml) {
-  if (ctx.chapters !== 'auto' || html.parts.length < 2) return;
+/**
+ * "auto": the parts' heights measured on the page as it prints, and which of them run on. In a session's
+ * later builds on a page of its own (`measuring`), kept in the state it measures (placeholder numbers, no
+ * part run on): an edit then changes only the edited part there, and the print page only its own.
+ */
+async function decideRunOn(ctx: WriteContext, page: Page, root: string, html: PrintHtml, measuring: boolean) {
+  if (ctx.chapters !== 'auto' || html.parts.length < 2) return [];
   const { measureHeights } = await import('./print/passes.js');
   const selector = html.parts.map((id) => `[id="${id}"]`).join(', ');
-  const heights = await measureHeights(page, file, root, html({}), ctx.paper, selector);
+  const file = path.join(root, measuring ? 'measure.html' : 'print.html');
+  const { heights, shown } = await measureHeights(page, file, root, html({}), ctx.paper, selector, measuring);
   html.runOn = runOnParts(html.parts, 'auto', heights);
+  return [measuring ? `measure-${shown}` : shown];
 }
 
 /**
@@ -66,7 +72,7 @@ async function decideRunOn(ctx: WriteContext, page: Page, file: string, root: st
  * templates (its CSS and fonts) are the same: Chromium could otherwise keep the old stylesheet of the same
  * address.
  */
-async function printPage(ctx: WriteContext, printDir: string): Promise<Page> {
+async function printPage(ctx: WriteContext, printDir: string): Promise<{ page: Page; kept: boolean }> {
   const pool = ctx.browsers;
   let kept = pool.print;
   const stale =
@@ -77,7 +83,8 @@ async function printPage(ctx: WriteContext, printDir: string): Promise<Page> {
       !pool.browser?.connected);
   if (stale) {
     await kept!.page.close().catch(() => undefined);
-    kept = pool.print = undefined;
+    await pool.measure?.close().catch(() => undefined);
+    kept = pool.print = pool.measure = undefined;
   }
   if (!kept || !existsSync(printDir)) {
     await ctx.timed('pdf-assets', () => copyAssets(ctx.templates, printDir, ['print.css']));
@@ -89,6 +96,20 @@ async function printPage(ctx: WriteContext, printDir: string): Promise<Page> {
   page.once('error', () => {
     if (pool.print?.page === page) pool.print = undefined;
   });
+  return { page, kept: !!kept };
+}
+
+/** The session's measuring page (see decideRunOn), opened when first needed. */
+async function measurePage(ctx: WriteContext, printDir: string): Promise<Page> {
+  const pool = ctx.browsers;
+  const page = await pool.current(pool.measure, printDir);
+  if (page !== pool.measure) {
+    await pool.measure?.close().catch(() => undefined);
+    pool.measure = page;
+    page.once('error', () => {
+      if (pool.measure === page) pool.measure = undefined;
+    });
+  }
   return page;
 }
 
@@ -97,7 +118,8 @@ async function print(ctx: WriteContext, html: PrintHtml) {
   // A folder of its own beside the outputs (the output lock keeps it to this build), so that a session's
   // print page keeps its address from one build to the next.
   const printDir = printFolder(ctx.output.dir);
-  let page = await printPage(ctx, printDir);
+  const printing = await printPage(ctx, printDir);
+  let page = printing.page;
   const { renderPdf } = await import('./print/passes.js');
   ctx.status('rendering (page numbers in two passes)');
   // The last layout's page numbers (not for duplex, whose blank pages are placed from a layout without
@@ -105,14 +127,19 @@ async function print(ctx: WriteContext, html: PrintHtml) {
   const layoutKey = hashOf(ctx.code, ctx.basename, ctx.paper, ctx.duplex, ctx.chapters);
   const seed = ctx.duplex ? undefined : await ctx.cache.recall<Record<string, number>>('layout', layoutKey);
   const pool = ctx.browsers;
+  const shows: string[] = [];
   const made = await ctx
     .timed('pdf', () =>
       pool.run('printing the PDF', async (browser) => {
         // After a crash the retry has a new browser, and needs a page of its own.
         page = await pool.current(page, printDir);
         const file = path.join(printDir, 'print.html');
-        await ctx.timed('pdf-chapters', () => decideRunOn(ctx, page, file, printDir, html));
-        return renderPdf(browser, file, printDir, html, ctx.guide.meta, ctx.paper, { seed, page });
+        // A session's later builds measure on a page of their own (the first one loads the book there).
+        const measure = printing.kept && ctx.chapters === 'auto' ? await measurePage(ctx, printDir) : page;
+        shows.push(
+          ...(await ctx.timed('pdf-chapters', () => decideRunOn(ctx, measure, printDir, html, measure !== page))),
+        );
+        return renderPdf(browser, file, printDir, html, ctx.guide.meta, ctx.paper, { seed, page, timed: ctx.timed });
       }),
     )
     .finally(() => {
@@ -121,6 +148,9 @@ async function print(ctx: WriteContext, html: PrintHtml) {
     });
   await ctx.cache.remember('layout', layoutKey, Object.fromEntries(made.destinations));
   ctx.figure('pdf-passes', made.passes);
+  // How the book came into the page, each time (loaded, patched, filled): what the tests of a session check.
+  shows.push(...made.shows);
+  for (const how of new Set(shows)) ctx.figure(`pdf-${how}`, shows.filter((h) => h === how).length);
   return { bytes: made.bytes, meta: { pages: made.pages, passes: made.passes } };
 }
 

@@ -19,6 +19,11 @@ export class BrowserPool {
    * copied for `assets`, a templates fingerprint): the next PDF replaces its content instead of loading anew.
    */
   print?: { page: Page; assets: string };
+  /**
+   * A second page beside `print`, opened by a session's second PDF: it only measures the chapters' heights
+   * (print/passes.ts, `measureHeights`), so that neither page goes back and forth between two layouts.
+   */
+  measure?: Page;
   private launching?: Promise<void>;
   /** Milliseconds spent starting Chromium (and waiting for it) since the last `takeTimes`. */
   private times: Record<string, number> = {};
@@ -110,6 +115,7 @@ export class BrowserPool {
     await this.browser?.close().catch(() => undefined);
     this.browser = undefined;
     this.print = undefined;
+    this.measure = undefined;
     this.spare = undefined;
   }
 

@@ -21,6 +21,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, ParseSpeeds } from 'pd
 import type { BookMeta } from '../../model/index.js';
 import { browserTimeout, confinedPage, fontsReady } from './chromium.js';
 import { ChromiumPdf, xmpOf, type PdfInfo } from './pdf-file.js';
+import { patchScript } from './patch.js';
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -29,6 +30,8 @@ export interface PdfResult {
   passes: number;
   /** Page of every linked id. */
   destinations: Map<string, number>;
+  /** How each pass's text came into the page (see `show`). */
+  shows: Shown[];
 }
 
 const MAX_PASSES = 4;
@@ -141,19 +144,30 @@ const fillScript = (contents: string[]) => `(() => {
   const contents = ${JSON.stringify(contents)};
   const regions = document.querySelectorAll('[data-pages]');
   if (regions.length !== contents.length) return false;
-  regions.forEach((el, i) => { el.innerHTML = contents[i]; });
+  regions.forEach((el, i) => { if (el.innerHTML !== contents[i]) el.innerHTML = contents[i]; });
   document.getElementById('quire-measuring')?.remove();
   return true;
 })()`;
+
+/**
+ * Script (in an async function): lay the page out, then wait for its fonts and images — after a patch, a new
+ * element may use a face or an image not loaded yet, and none may be loading while the page is measured.
+ */
+const READY = `
+  document.body?.getBoundingClientRect();
+  await Promise.all([...document.images].filter((i) => !i.complete).map((i) => i.decode().catch(() => {})));
+  await document.fonts.ready;`;
 
 /** Paper sizes Quire prints on, as CSS lengths: width and height. */
 const PAPER_SIZE: Record<'A4' | 'Letter', [string, string]> = { A4: ['210mm', '297mm'], Letter: ['8.5in', '11in'] };
 
 /**
  * Script: the root made as wide as the printed page's text area (its style element is `style`); the text
- * area's size in CSS pixels is `textWidth` × `textHeight`.
+ * area's size in CSS pixels is `textWidth` × `textHeight`. `kept`: the style element is meant to stay (a page
+ * that only measures): it goes after the body, where a patch of the body or the head never meets it, and is
+ * left as it is when it already sets this width (the page is then not laid out again for it).
  */
-const printAreaScript = (paper: [string, string], linked: Record<string, string>) => `
+const printAreaScript = (paper: [string, string], linked: Record<string, string>, kept = false) => `
   const linked = ${JSON.stringify(linked)};
   let left = '0px', right = '0px', top = '0px', bottom = '0px', width = '${paper[0]}', height = '${paper[1]}';
   // The page's size from \`size\`: a length (or two), or a paper name (portrait unless "landscape").
@@ -184,17 +198,35 @@ const printAreaScript = (paper: [string, string], linked: Record<string, string>
       }
   }
   // Chromium prints on a text area of whole CSS pixels, rounded up (measured: lines then break as printed).
-  const probe = document.createElement('div');
-  probe.style.width = 'calc(' + width + ' - (' + left + ') - (' + right + '))';
-  probe.style.height = 'calc(' + height + ' - (' + top + ') - (' + bottom + '))';
-  document.body.append(probe);
-  const box = probe.getBoundingClientRect();
-  const textWidth = Math.ceil(box.width);
-  const textHeight = box.height;
-  probe.remove();
-  const style = document.createElement('style');
-  style.textContent = 'html { width: ' + textWidth + 'px !important; }';
-  document.head.append(style);`;
+  // A probe measures it, which lays the whole page out; the page remembers the result for the same style
+  // sheets with page geometry in absolute lengths, which give the same area whatever else the page holds.
+  const geometry = [width, height, left, right, top, bottom];
+  const sheets = [...document.querySelectorAll('style, link[rel~="stylesheet"]')]
+    .filter((el) => el.id !== 'quire-print-area')
+    .map((el) => (el.localName === 'style' ? el.textContent : linked[el.href]));
+  const key = JSON.stringify([geometry, sheets]);
+  const absolute = geometry.every((g) => /^[0-9.]+(mm|cm|in|pt|pc|px|q)$/i.test(g));
+  let area = absolute && window.quirePrintArea?.key === key ? window.quirePrintArea : undefined;
+  if (!area) {
+    const probe = document.createElement('div');
+    probe.style.width = 'calc(' + width + ' - (' + left + ') - (' + right + '))';
+    probe.style.height = 'calc(' + height + ' - (' + top + ') - (' + bottom + '))';
+    ${kept ? 'document.documentElement' : 'document.body'}.append(probe);
+    const box = probe.getBoundingClientRect();
+    area = { key, textWidth: Math.ceil(box.width), textHeight: box.height };
+    probe.remove();
+    if (absolute) window.quirePrintArea = area;
+  }
+  const { textWidth, textHeight } = area;
+  const css = 'html { width: ' + textWidth + 'px !important; }';
+  let style = ${kept ? "document.getElementById('quire-print-area')" : 'null'};
+  if (style?.textContent !== css) {
+    style?.remove();
+    style = document.createElement('style');
+    style.textContent = css;
+    ${kept ? "style.id = 'quire-print-area'; document.documentElement.append(style);" : 'document.head.append(style);'}
+  }
+${READY}`;
 
 /**
  * Soft hyphens only where a line breaks, printed as a hyphen-minus: the text layer then holds whole words
@@ -208,7 +240,7 @@ const printAreaScript = (paper: [string, string], linked: Record<string, string>
  * break opportunities it did not take changes no line; the hyphen is as wide as the soft hyphen's was.
  * Returns how many soft hyphens were kept as line-end hyphens.
  */
-export const lineEndHyphens = (paper: 'A4' | 'Letter', linked: Record<string, string>) => `(() => {
+export const lineEndHyphens = (paper: 'A4' | 'Letter', linked: Record<string, string>) => `(async () => {
 ${printAreaScript(PAPER_SIZE[paper], linked)}
 ${LINE_END_SCRIPT}
 })()`;
@@ -281,18 +313,26 @@ async function keepLineEndHyphens(page: Page, root: string, paper: 'A4' | 'Lette
  * The height of each element that matches `selector`, by id, in pages (of the text area), laid out as it
  * prints but without page breaks: how much of a page a chapter fills.
  */
-export const heightsScript = (paper: 'A4' | 'Letter', linked: Record<string, string>, selector: string) => `(() => {
-${printAreaScript(PAPER_SIZE[paper], linked)}
+export const heightsScript = (
+  paper: 'A4' | 'Letter',
+  linked: Record<string, string>,
+  selector: string,
+  kept = false,
+) => `(async () => {
+${printAreaScript(PAPER_SIZE[paper], linked, kept)}
   const heights = {};
   for (const el of document.querySelectorAll(${JSON.stringify(selector)}))
     if (el.id) heights[el.id] = el.getBoundingClientRect().height / textHeight;
-  style.remove();
+  ${kept ? '' : 'style.remove();'}
   return heights;
 })()`;
 
 /**
- * Load `text` into the page (at `htmlFile`'s address) and measure, as it prints, how many pages each element
- * matching `selector` fills (see heightsScript). The passes that follow load their own HTML.
+ * Show `text` in the page (at `htmlFile`'s address; see `show`) and measure, as it prints, how many pages each
+ * element matching `selector` fills (see heightsScript); also how the text came into the page. The passes
+ * that follow show their own HTML. `measuring`: the page only ever measures (a session keeps one beside the
+ * print page): it stays in print media at the text area's width, so that the next text is laid out only
+ * where it differs.
  */
 export async function measureHeights(
   page: Page,
@@ -301,13 +341,27 @@ export async function measureHeights(
   text: string,
   paper: 'A4' | 'Letter',
   selector: string,
-): Promise<Record<string, number>> {
-  await load(page, htmlFile, text);
-  return inPrintLayout(page, root, (linked) => heightsScript(paper, linked, selector));
+  measuring = false,
+): Promise<{ heights: Record<string, number>; shown: Shown }> {
+  if (measuring && !printMedia.has(page)) {
+    await page.emulateMediaType('print');
+    printMedia.add(page);
+  }
+  const shown = await show(page, htmlFile, text);
+  const script = (linked: Record<string, string>) => heightsScript(paper, linked, selector, measuring);
+  return { heights: await inPrintLayout(page, root, script, measuring), shown };
 }
 
+/** Pages kept in print media (measuring pages). */
+const printMedia = new WeakSet<Page>();
+
 /** Evaluate a script made with the page's linked style sheets, in print media. */
-async function inPrintLayout<T>(page: Page, root: string, script: (linked: Record<string, string>) => string) {
+async function inPrintLayout<T>(
+  page: Page,
+  root: string,
+  script: (linked: Record<string, string>) => string,
+  stay = false,
+) {
   const hrefs = (await page.evaluate(
     `[...document.querySelectorAll('link[rel~="stylesheet"]')].map((l) => l.href)`,
   )) as string[];
@@ -317,6 +371,7 @@ async function inPrintLayout<T>(page: Page, root: string, script: (linked: Recor
     const file = href.startsWith('file:') ? fileURLToPath(href) : '';
     if (file.startsWith(inside)) linked[href] = await readFile(file, 'utf8').catch(() => '');
   }
+  if (stay) return (await page.evaluate(script(linked))) as T;
   await page.emulateMediaType('print');
   try {
     return (await page.evaluate(script(linked))) as T;
@@ -325,11 +380,52 @@ async function inPrintLayout<T>(page: Page, root: string, script: (linked: Recor
   }
 }
 
-/** Show `text` in the page at `htmlFile`'s address, its fonts loaded. */
-async function load(page: Page, htmlFile: string, text: string): Promise<void> {
+/** What each page shows: the address and the text last loaded or patched into it (page numbers as filled). */
+const shown = new WeakMap<Page, { url: string; text: string; parsed?: number }>();
+/** Tokens of the parses a page keeps (patch.ts). */
+let parses = 0;
+
+/** How `show` brought a text into the page. */
+export type Shown = 'same' | 'filled' | 'patched' | 'loaded';
+
+/**
+ * Show `text` in the page at `htmlFile`'s address, its fonts loaded. A page that shows an earlier text at
+ * that address is changed in place: the page numbers filled in when nothing else differs, else only the
+ * elements that changed replaced (patch.ts); otherwise the text is loaded.
+ */
+export async function show(page: Page, htmlFile: string, text: string): Promise<Shown> {
   const url = pathToFileURL(htmlFile).href;
   // Written either way, so that the folder holds what the page shows.
   await writeFile(htmlFile, text);
+  const last = shown.get(page);
+  shown.delete(page);
+  let how: Shown = 'loaded';
+  let parsed: number | undefined;
+  if (last && last.url === url && page.url() === url) {
+    const before = pageRegions(last.text);
+    const after = before && pageRegions(text);
+    if (last.text === text) [how, parsed] = ['same', last.parsed];
+    else if (before && after && before.skeleton === after.skeleton) {
+      if (await page.evaluate(fillScript(after.contents))) [how, parsed] = ['filled', last.parsed];
+    } else if (before && after) {
+      parsed = await patched(page, last.parsed, before.skeleton, after.skeleton);
+      // New elements may use a face or an image not loaded yet: laid out, then waited for.
+      if (parsed !== undefined && (await page.evaluate(fillScript(after.contents)))) {
+        // A new element may use a face or an image not loaded yet: the print steps that follow lay the page
+        // out and wait for them (printAreaScript), where a wait here would lay it out once more.
+        how = 'patched';
+      }
+    }
+  }
+  if (how === 'loaded') {
+    parsed = undefined;
+    await load(page, url, text);
+  }
+  shown.set(page, { url, text, parsed });
+  return how;
+}
+
+async function load(page: Page, url: string, text: string): Promise<void> {
   if (page.url() === url) {
     // The page already shows a document at this address (the last pass, the last handout): replacing its
     // content keeps the renderer and its decoded fonts, and relative addresses resolve the same.
@@ -382,9 +478,12 @@ export async function renderPdf(
      * if no target moved — one pass instead of two after an edit that moves nothing.
      */
     seed?: Record<string, number>;
+    /** Times each step under a name (the build's figures). */
+    timed?: <T>(name: string, fn: () => Promise<T> | T) => Promise<T>;
   } = {},
 ): Promise<PdfResult> {
   const exactPages = options.exactPages ?? true;
+  const timed = options.timed ?? (<T>(_name: string, fn: () => Promise<T> | T) => Promise.resolve(fn()));
   // A page given by the caller (handouts: one page for all of them) is reused and left open.
   const page = options.page ?? (await confinedPage(browser, root));
   try {
@@ -392,31 +491,40 @@ export async function renderPdf(
     const seeded = Object.keys(pages).length > 0;
     let printed: Printed | undefined;
     let passes = 0;
-    let loaded: string | undefined;
+    const shows: Shown[] = [];
     for (;;) {
       passes++;
-      const text = html(pages);
-      // The page numbers are the only change from the page already loaded: fill them in (Chromium lays out
-      // only what changed) instead of loading the whole book again.
-      const before = loaded === undefined ? undefined : pageRegions(loaded);
-      const after = before && pageRegions(text);
-      const filled =
-        before && after && before.skeleton === after.skeleton && (await page.evaluate(fillScript(after.contents)));
-      if (!filled) await load(page, htmlFile, text);
-      loaded = text;
+      // Only what changed from the page already shown: the page numbers, or the elements an edit changed.
+      shows.push(await timed('pdf-show', () => show(page, htmlFile, html(pages))));
       const final = passes > 1 || !exactPages || seeded;
       // On the layout about to be printed (a filled page number could move a line of the contents).
-      await keepLineEndHyphens(page, root, paper);
+      await timed('pdf-hyphens', () => keepLineEndHyphens(page, root, paper));
       if (!final) await hideForMeasuring(page);
-      printed = await readPrinted(await print(page, paper, final));
+      const raw = await timed(final ? 'pdf-print' : 'pdf-measure', () => print(page, paper, final));
+      if (!final) await page.evaluate(`document.getElementById('quire-measuring')?.remove()`);
+      printed = await timed('pdf-read', () => readPrinted(raw));
       const found = Object.fromEntries(printed.destinations);
       const moved = Object.keys(found).some((id) => pages[id] !== found[id]);
       pages = found;
       if (final && (!exactPages || !moved || passes >= MAX_PASSES)) break;
     }
-    const bytes = await printed.withInfo(pdfInfo(meta));
-    return { bytes, pages: printed.pages, passes, destinations: new Map(Object.entries(pages)) };
+    const done = printed;
+    const bytes = await timed('pdf-info', () => done.withInfo(pdfInfo(meta)));
+    return { bytes, pages: printed.pages, passes, destinations: new Map(Object.entries(pages)), shows };
   } finally {
     if (!options.page) await page.close();
   }
+}
+
+/**
+ * Change the page from `before` to `after` in place (patch.ts), with the parse of `before` the page keeps
+ * (under the token `kept`) if it has it: the token of the parse of `after` it keeps then, undefined if the
+ * page must be loaded instead.
+ */
+async function patched(page: Page, kept: number | undefined, before: string, after: string) {
+  const token = ++parses;
+  let replaced = -2;
+  if (kept !== undefined) replaced = (await page.evaluate(patchScript(undefined, after, kept, token))) as number;
+  if (replaced === -2) replaced = (await page.evaluate(patchScript(before, after, -1, token))) as number;
+  return replaced >= 0 ? token : undefined;
 }
