@@ -29,7 +29,11 @@ export const parseStage: Stage<
 /** Pure: the book's metadata from the config, falling back to what the sources say. */
 export function bookMeta(config: QuireConfig, sources: Source[], fallbackTitle: string, today: string): BookMeta {
   const byPriority = [...sources].sort((a, b) => b.info.priority - a.info.priority);
-  const title = config.title ?? byPriority.find((s) => s.info.title)?.info.title ?? fallbackTitle;
+  const title =
+    config.title ??
+    byPriority.find((s) => s.info.title)?.info.title ??
+    byPriority.map(statedSubject).find(Boolean) ??
+    fallbackTitle;
   const revisions = sources
     .filter((s) => s.info.revision)
     .map(
@@ -52,6 +56,22 @@ export function bookMeta(config: QuireConfig, sources: Source[], fallbackTitle: 
     license: config.license,
     edition: { number: config.edition.number, date: config.edition.date ?? today },
   };
+}
+
+/**
+ * The subject an article states in bold at the start of its first paragraph ("'''Mark Carl Behr''' (born …)",
+ * Wikipedia's convention for the title), when no source states a title.
+ */
+function statedSubject(source: Source): string | undefined {
+  type Node = { type: string; value?: unknown; children?: Node[] };
+  const first = (source.tree.children as Node[]).find((n) => n.type === 'paragraph');
+  const lead = first?.children?.find((c) => !(c.type === 'text' && typeof c.value === 'string' && !c.value.trim()));
+  if (lead?.type !== 'strong') return undefined;
+  const text = (lead.children ?? [])
+    .map((c) => (typeof c.value === 'string' ? c.value : ''))
+    .join('')
+    .trim();
+  return text && text.length <= 80 ? text : undefined;
 }
 
 /** The sources' prose as plain text (headings, paragraphs, lists), for language detection. */

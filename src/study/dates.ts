@@ -205,8 +205,30 @@ function isTimeYear(sentence: string, index: number, length: number, language: s
   // "the treaties of the autumn of 1939", "the Pact of 1939": the year qualifies the noun before "of".
   if (language === 'en' && ATTRIBUTIVE_OF.test(before)) return false;
   const pattern = timeWordBefore(language);
-  if (pattern) return pattern.test(before) || (index === 0 && /^\s*,/.test(after));
+  if (pattern && (pattern.test(before) || (index === 0 && /^\s*,/.test(after)))) return true;
+  if (language === 'de') return germanBareYear(before, after);
+  if (pattern) return false;
   return !ARTICLES.test(before) && !/\p{Lu}[\p{L}]*\s+$/u.test(before);
+}
+
+/**
+ * German writes a year without a preposition in the middle of a clause ("wurde BBDO 1956 von … gegründet",
+ * "die 1919 von … gegründete Firma"). German capitalises its nouns, so a number followed by a lower-case word
+ * counts nothing ("1500 Einwohner" is a count): it is a year when no article or word of quantity stands
+ * before it, and a noun or name before it ("die Firma 1956") follows a lower-case word (not a title of several
+ * capitalised words: "Das Buch Aims 1934").
+ */
+const GERMAN_NOT_BEFORE_YEAR = new RegExp(
+  String.raw`^(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen|mit|über|rund|etwa|ca\.|knapp|fast|` +
+    String.raw`als|je|pro|insgesamt|nr\.|seite|s\.)$`,
+  'i',
+);
+function germanBareYear(before: string, after: string): boolean {
+  if (!/^(?:\s+\p{Ll}|\s*[,.;:)])/u.test(after)) return false;
+  const words = before.trim().split(/\s+/);
+  const [last, previous] = [words.at(-1) ?? '', words.at(-2) ?? ''];
+  if (GERMAN_NOT_BEFORE_YEAR.test(last)) return false;
+  return /^\p{Ll}/u.test(last) || (/^\p{Lu}/u.test(last) && /^\p{Ll}/u.test(previous));
 }
 
 /** Temporal words before a month word; any other capitalised word makes the month part of a name. */
@@ -257,7 +279,7 @@ function chronoDates(sentence: string, language: string): RawDate[] {
       label: r.text,
       index: r.index,
       anchor: start.year !== undefined,
-      event: true,
+      event: !boundBefore(sentence, r.index),
     });
   }
   return out;
@@ -281,10 +303,18 @@ function tableDates(sentence: string, language: string, taken: [number, number][
       label: m[0].trim(),
       index: at,
       anchor: year !== undefined,
-      event: true,
+      event: !boundBefore(sentence, at),
     });
   }
   return out;
+}
+
+/**
+ * "extended … until August 1, 1942": a date after "until" bounds a state of things (the narrative's time all
+ * the same), not an event.
+ */
+function boundBefore(sentence: string, at: number): boolean {
+  return /\b(?:until|till|bis)\s+$/i.test(sentence.slice(Math.max(0, at - 8), at));
 }
 
 function yearDates(sentence: string, language: string, taken: [number, number][]): RawDate[] {
@@ -302,7 +332,7 @@ function yearDates(sentence: string, language: string, taken: [number, number][]
     // "until 1989", "from 1929 onwards", "from 1933 until today": the bound of a state of things, not an event
     // (still the narrative's time).
     const bound =
-      /\b(?:until|till|bis)\s+$/i.test(sentence.slice(Math.max(0, at - 8), at)) ||
+      boundBefore(sentence, at) ||
       /^\s+(?:onwards|onward|(?:until|till|to)\s+(?:today|now|the present(?: day)?|this day))\b/i.test(
         sentence.slice(at + m[0].length),
       );

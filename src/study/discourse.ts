@@ -34,6 +34,11 @@ interface DiscourseTable {
   signed: string[];
   /** The word for an ambassador. */
   ambassador: string[];
+  /**
+   * In a verb-second language, the connectives that leave the word order as it is ("und", "aber"); any other
+   * takes the first place itself ("Deshalb wurde er …"), so the sentence does not stand without it.
+   */
+  conjunctions?: string[];
 }
 
 /** A word list written as one string, alternatives separated by '|'. */
@@ -87,6 +92,7 @@ const TABLES: Record<string, DiscourseTable> = {
     hedges: list('vermutlich|angeblich|möglicherweise|wohl|vielleicht|behauptet|behaupten|These'),
     signed: list('unterzeichnet|unterzeichneten|unterzeichnete|geschlossen|schlossen'),
     ambassador: list('Botschafter|Gesandter|Gesandte'),
+    conjunctions: list('und|aber|oder|denn|sondern'),
   },
   fr: {
     pronouns: list('il|elle|ils|elles|ce|cela|ceci|ces|cette|son|sa|ses|leur|leurs'),
@@ -132,6 +138,23 @@ const TABLES: Record<string, DiscourseTable> = {
     hedges: list('misschien|mogelijk|vermoedelijk|zogenaamd|volgens|zou|zouden|these'),
     signed: list('ondertekend|ondertekenden|gesloten'),
     ambassador: list('ambassadeur|gezant'),
+    conjunctions: list('en|maar|of|want'),
+  },
+  // Afrikaans: "die" is the article, not a pronoun (as Dutch "die" is).
+  af: {
+    pronouns: list('hy|sy|hulle|dit|hierdie|daardie|haar|hul|hom|ons|hier|hierin|hierna|daar|daarin'),
+    connectives: list('dus|egter|maar|en|ook|daarom|toe|boonop|verder|nietemin|tog|daarna'),
+    causal: {
+      reason: list('as gevolg van|omdat|aangesien|weens|vanweë'),
+      purpose: list('ten einde|sodat'),
+      effect: list('het gelei tot|gelei tot|lei tot|veroorsaak|daardeur|gevolglik|daarom'),
+    },
+    phrasal: list('as gevolg van|weens|vanweë'),
+    dangling: list('veral|en|of|maar|ook|wat|dat'),
+    hedges: list('miskien|moontlik|vermoedelik|glo|kwansuis|volgens|sou|beweer'),
+    signed: list('onderteken|geteken|gesluit'),
+    ambassador: list('ambassadeur|gesant'),
+    conjunctions: list('en|maar|of|want'),
   },
 };
 
@@ -147,7 +170,7 @@ export function wordsPattern(list: readonly string[], flags = 'iu'): RegExp {
   return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${sorted.join('|')})(?![\p{L}\p{N}])`, flags);
 }
 
-const openers = new Map<string, { pronoun: RegExp; connective: RegExp } | undefined>();
+const openers = new Map<string, { pronoun: RegExp; connective: RegExp; conjunction?: RegExp } | undefined>();
 function openerPatterns(language: string) {
   const key = baseLanguage(language);
   if (!openers.has(key)) {
@@ -160,7 +183,14 @@ function openerPatterns(language: string) {
           .join('|')})(?![\p{L}\p{N}])`,
         'iu',
       );
-    openers.set(key, t && { pronoun: first(t.pronouns), connective: first(t.connectives) });
+    openers.set(
+      key,
+      t && {
+        pronoun: first(t.pronouns),
+        connective: first(t.connectives),
+        conjunction: t.conjunctions && first(t.conjunctions),
+      },
+    );
   }
   return openers.get(key);
 }
@@ -179,6 +209,8 @@ export function opening(
   const text = sentence.trimStart();
   if (p.pronoun.test(text)) return { kind: 'pronoun', rest: text };
   const c = p.connective.exec(text);
+  // "Deshalb wurde er …": without the connective the sentence would open with its verb.
+  if (c && p.conjunction && !p.conjunction.test(c[0])) return { kind: 'pronoun', rest: text };
   if (c) {
     const rest = text.slice(c[0].length).replace(/^\s*,?\s*/, '');
     // "But it will be…": removing the connective leaves a pronoun.
@@ -354,7 +386,25 @@ const pt: Wording = {
   quote: (t) => `“${t}”`,
 };
 
-const WORDINGS: Record<string, Wording> = { en, de, fr, es, nl, pt };
+const af: Wording = {
+  reason: (e) => `Watter rede gee die teks hiervoor: ${af.quote(e)}?`,
+  purpose: (a) => `Watter doel gee die teks hiervoor: ${af.quote(a)}?`,
+  effect: (c) => `Watter gevolg gee die teks hiervan: ${af.quote(c)}?`,
+  cloze: (s) => `Voltooi die sin: ${af.quote(s)}`,
+  choice: (k, s) =>
+    `${k === 'date' ? 'Watter datum' : k === 'person' ? 'Watter persoon' : 'Watter verdrag'} voltooi die sin? ` +
+    af.quote(s),
+  signedWhen: (t) => `Wanneer is die ${t} onderteken?`,
+  whoHeld: (post, term) => `Wie was ${post} in ${term}?`,
+  disagreement: (k, s) =>
+    `Die bronne verskil in hierdie sin oor ${k === 'number' ? '’n getal of datum' : '’n naam'}. ` +
+    `Waar, en wat staan in elke bron? ${af.quote(s)}`,
+  membership: (item, list) => `Noem al die bronne ${af.quote(item)} onder ${af.quote(list)}?`,
+  readings: (rs) => rs.map((r) => `${af.quote(r.value)} (${r.sources.join('; ')})`).join(' teenoor ') + '.',
+  quote: (t) => `“${t}”`,
+};
+
+const WORDINGS: Record<string, Wording> = { en, de, fr, es, nl, pt, af };
 
 /** Whether questions have a wording in the language (else they are asked in English: `wording`). */
 export function hasWording(language: string): boolean {

@@ -91,7 +91,7 @@ const GENERIC = new Set(
     'republic state states army navy council ministry treaty pact agreement protocol accord alliance ' +
     'war revolution president chancellor general ambassador foreign east west north south central ' +
     'western eastern northern southern first second third new great supreme soviet soviets communists ' +
-    'communist germans nazi nazis fascist allies axis powers world people empire reich the a an'
+    'communist germans nazi nazis fascist allies axis powers world people empire reich the a an isbn issn doi'
   ).split(' '),
 );
 
@@ -112,12 +112,31 @@ interface Candidate {
 }
 
 /** Whether a phrase names a person: a known first name, a known surname, or one of the guide's own people. */
-function isPerson(term: string, people: Set<string>): boolean {
+function isPerson(term: string, people: Set<string>, nouns: ReadonlySet<string> = NO_NOUNS): boolean {
   if (people.has(term.toLowerCase())) return true;
   const words = term.split(/\s+/);
   // "Alan S" (an initial), "Hitler Speaks" (a title): not a name.
   const surname = nameParts(term).surname;
   if (surname.length < 2 || (words.length > 1 && has(surname, 'PresentTense', 'PastTense', 'Infinitive'))) return false;
+  if (!notSurname(surname, nouns)) return isPersonByName(term, words);
+  return false;
+}
+
+const NO_NOUNS: ReadonlySet<string> = new Set();
+/** Words that end the names of prizes and publishers, not of people ("Betty Trask Prize", "Madison Press Books"). */
+const NOT_SURNAMES = /^(?:prize|prizes|award|awards|medal|trophy|cup|lecture|lectures|books|press|publishers)$/i;
+
+/**
+ * A last word that no surname is: an organisation's word ("Press", "University"), a prize's, a
+ * compound cut at its hyphen ("Marais-", "Trask-toekenning"), or — in a language compromise does not read — a
+ * word the text also writes in lower case, a common noun ("Wilfrid Laurier Universiteit": "die universiteit").
+ */
+function notSurname(surname: string, nouns: ReadonlySet<string>): boolean {
+  const low = surname.toLowerCase();
+  return ORG_WORDS.has(low) || NOT_SURNAMES.test(low) || /-$|-\p{Ll}/u.test(surname) || nouns.has(low);
+}
+
+function isPersonByName(term: string, words: string[]): boolean {
   if (words.length >= 2 && has(words[0]!, 'FirstName', 'MaleName', 'FemaleName')) return !isPlace(term);
   return words.length <= 4 && words.some((w) => has(w, 'LastName', 'Person')) && !has(words[0]!, 'Month', 'Modal');
 }
@@ -159,7 +178,7 @@ function kindOf(term: string, people: Set<string>, usage: Usage): IndexEntry['ki
   if (words.every((w) => GENERIC.has(w.toLowerCase()) || /^(?:of|and|the|for)$/.test(w))) return undefined;
   if (words.every((w) => stateOfDemonym(w) || /^(?:Nazi|Fascist|Imperial|Weimar|Communist)$/.test(w))) return undefined;
   if (PLACE_WORDS.has(head)) return 'place';
-  if (isPerson(term, people)) return 'person';
+  if (isPerson(term, people, usage.nouns)) return 'person';
   if (EVENT_WORDS.has(head) || /^Operation\s/.test(term)) return 'event';
   if (ORG_WORDS.has(head) || /^\p{Lu}{2,}$/u.test(term)) return 'organisation';
   if (isPlace(term)) return 'place';
@@ -173,10 +192,12 @@ interface Usage {
   place: Map<string, number>;
   the: Map<string, number>;
   counts: Map<string, number>;
+  /** Words the text writes in lower case (read only for a language compromise does not read). */
+  nouns: ReadonlySet<string>;
 }
 
 function usageOf(texts: string[]): Usage {
-  const usage: Usage = { place: new Map(), the: new Map(), counts: new Map() };
+  const usage: Usage = { place: new Map(), the: new Map(), counts: new Map(), nouns: NO_NOUNS };
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const text of texts) {
     for (const m of text.matchAll(PHRASE)) {
@@ -194,7 +215,9 @@ function usageOf(texts: string[]): Usage {
 export function buildIndex(book: StudyGuide): IndexEntry[] {
   const refs = blocksOf(book);
   const texts = refs.map((r) => r.block.text);
+  const english = baseLanguage(book.meta.language) === 'en';
   const usage = usageOf(texts);
+  if (!english) usage.nouns = new Set(texts.flatMap((t) => t.match(/(?<![\p{L}-])\p{Ll}{4,}(?![\p{L}-])/gu) ?? []));
   const terms = new Map<string, Candidate>();
   const add = (term: string, kind: IndexEntry['kind'], extra: Partial<Candidate> = {}) => {
     const key = term.toLowerCase();
@@ -211,12 +234,11 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
       .flatMap((e) => [e.name, ...e.aliases])
       .map((n) => n.toLowerCase()),
   );
-  const english = baseLanguage(book.meta.language) === 'en';
   const unknown = new Map<string, string>();
   const consider = (raw: string) => {
     // Titles before a name ("General Hans von Seeckt") go; "Russian Civil War" keeps its adjective.
     const bareName = raw.replace(TITLES, '').replace(LEADING, '').trim();
-    const term = isPerson(bareName, people) ? bareName : raw.replace(LEADING, '').trim();
+    const term = isPerson(bareName, people, usage.nouns) ? bareName : raw.replace(LEADING, '').trim();
     if (covered.has(term.toLowerCase()) || /\b(?:Treaty|Pact|Agreement|Protocols?|Accords?|Alliance)\b/.test(term))
       return;
     // "Foreign Minister Joachim von Ribbentrop": a name after a title is a person's.
@@ -231,7 +253,7 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   for (const link of book.links)
     if (/^\p{Lu}/u.test(link.label) && link.label.split(/\s+/).length <= 5) consider(link.label);
   for (const [term, n] of usage.counts)
-    if (n >= 2 || (/\s/.test(term) && (isPerson(term, people) || TITLE_WORD.test(term)))) consider(term);
+    if (n >= 2 || (/\s/.test(term) && (isPerson(term, people, usage.nouns) || TITLE_WORD.test(term)))) consider(term);
   // What neither the guide nor the lexicon knows: compromise's named-entity recognition, on the sentences
   // that name it (English only: compromise reads English).
   for (const [term, kind] of recognise(unknown, refs)) add(term, kind);

@@ -22,6 +22,8 @@ const MIN_WORDS = 8;
 const MAX_WORDS = 50;
 /** Dice similarity at which two sentences say the same thing (a key sentence and its match in the text). */
 const SAME = 0.5;
+/** The share of a shorter sentence's content words in a longer one at which it says nothing more. */
+const CONTAINED = 0.8;
 
 interface Candidate {
   text: string;
@@ -117,13 +119,25 @@ function sectionCandidates(section: Section, paragraphs: Block[], idf: Weights, 
   return out;
 }
 
+/**
+ * One sentence said again inside a longer one ("The reshuffle was warily perceived …" and "As evident from …,
+ * the reshuffle was warily perceived …"): most of the shorter one's words are in the longer one.
+ */
+function within(a: string, b: string): boolean {
+  const [x, y] = [contentWords(a), contentWords(b)].sort((p, q) => p.size - q.size) as [Set<string>, Set<string>];
+  if (!x.size) return false;
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return shared / x.size >= CONTAINED;
+}
+
 function choose(candidates: Candidate[], want: number): Candidate[] {
   const ranked = [...candidates].sort((a, b) => b.score - a.score);
   const chosen: Candidate[] = [];
   const fits = (c: Candidate, oneEach: boolean, firstToo: boolean) =>
     (firstToo || c.paragraph > 0) &&
     !(oneEach && chosen.some((x) => x.paragraph === c.paragraph)) &&
-    !chosen.some((x) => similarity(contentWords(x.text), contentWords(c.text)) >= SAME);
+    !chosen.some((x) => similarity(contentWords(x.text), contentWords(c.text)) >= SAME || within(x.text, c.text));
   for (const [oneEach, firstToo] of [
     [true, false],
     [false, false],

@@ -4,6 +4,8 @@
  * Germany", "Imperial Japan", "Fascist Italy"). English usage, not one article's words: a treaty's parties
  * are listed as states, whatever form its name takes.
  */
+import nlp from 'compromise';
+
 const DEMONYMS: Record<string, string> = {
   soviet: 'Soviet Union',
   russian: 'Russia',
@@ -87,6 +89,17 @@ const ABBREVIATIONS: Record<string, string> = {
 };
 /** Qualifiers of a regime or period before a state's name: "Nazi Germany" is Germany as a party. */
 const QUALIFIER = /^(?:Nazi|Fascist|Imperial|Weimar|Tsarist|Communist|Republican|Democratic|Royal|Vichy)\s+(?=\p{Lu})/u;
+
+const STATES = new Set([...Object.values(DEMONYMS), ...Object.values(ABBREVIATIONS)].map((s) => s.toLowerCase()));
+const LEXICON = (nlp.world() as unknown as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one
+  .lexicon;
+
+/** Whether a name is a state's: one this file knows, or a country compromise's English lexicon lists. */
+export function isState(name: string): boolean {
+  const low = name.toLowerCase();
+  const tags = LEXICON[low];
+  return STATES.has(low) || tags === 'Country' || (Array.isArray(tags) && tags.includes('Country'));
+}
 
 /** The state a demonym or combining form names ("Franco" → France), or undefined. */
 export function stateOfDemonym(word: string): string | undefined {

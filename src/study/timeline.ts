@@ -10,6 +10,7 @@ import type { Book, TimelineEvent } from '../model/index.js';
 import { blocksOf } from './text.js';
 import { bookDates, isoOf, rawDatesIn, type BookDate } from './dates.js';
 import { baseLanguage } from '../util/language.js';
+import { foreignLabel } from './date-phrases.js';
 
 export interface DateMention {
   /** ISO start by precision. */
@@ -71,6 +72,8 @@ const TRAILING_STOP = new RegExp(
 const MAX_WORDS = 11;
 /** A label fits one line of the timeline's table (a figure the print pages bear out). */
 const MAX_CHARS = 72;
+/** A label that must run on to read alone takes two lines at most. */
+const LONG_CHARS = 120;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 /**
@@ -185,13 +188,22 @@ function shorten(label: string): string {
         head: whole.slice(0, m.index).trim(),
         // A participle before its agent ("a delegation headed | by …") needs what follows: a last resort.
         dangling: /^\s*by\b/.test(whole.slice(m.index)) && bareParticiple(whole.slice(0, m.index)),
+        incomplete: incomplete(whole.slice(0, m.index).trim(), whole.slice(m.index).trim()),
       }))
       // A head that needs what follows ("been referred to"): not a place to end.
       .filter(({ head }) => words(head).length >= 3 && !/\b(?:to|into|than)$/i.test(head));
     const pick = (hs: string[]) =>
       hs.filter((h) => h.length <= MAX_CHARS && tellsIn(h)).at(-1) ??
       hs.find((h) => h.length > MAX_CHARS && tellsIn(h));
-    text = pick(heads.filter((h) => !h.dangling).map((h) => h.head)) ?? pick(heads.map((h) => h.head)) ?? text;
+    // A head that reads alone, on one line, else on two; a fragment ("… forced Hitler") only when no head reads.
+    const complete = heads.filter((h) => !h.dangling && !h.incomplete).map((h) => h.head);
+    text =
+      pick(complete.filter((h) => h.length <= MAX_CHARS)) ??
+      pick(complete.filter((h) => h.length <= LONG_CHARS)) ??
+      (whole.length <= LONG_CHARS ? whole : undefined) ??
+      pick(heads.filter((h) => !h.dangling).map((h) => h.head)) ??
+      pick(heads.map((h) => h.head)) ??
+      text;
   }
   for (let before = ''; before !== text;) {
     before = text;
@@ -200,6 +212,63 @@ function shorten(label: string): string {
     if (unbalanced(text)) text = text.replace(/\s*[(“"][^(“"]*$/, '');
   }
   return text;
+}
+
+/** Words that stand for a part of something named after "of" ("one of the reasons", "took part in …"). */
+const PART_OF = /^(?:one|two|three|some|most|many|all|each|any|none|several|part|parts|rest|number|majority|half)$/i;
+/** Nouns of change that need their "of" ("the rise of political extremism", "the entry of German troops"). */
+const NEEDS_OF = /^(?:rise|fall|entry|return|loss|end|start|beginning|use|spread|growth|decline|arrival|departure)$/i;
+/** What may follow a clause that ends with its verb ("Litvinov was dismissed | and …", "… signed | on …"). */
+const AFTER_VERB = new RegExp(
+  String.raw`^(?:and|but|or|in|on|at|during|after|before|when|while|because|as|since|until|for|by|with|from|` +
+    String.raw`near|under|despite|amid|[,;:(])`,
+  'i',
+);
+/** Words that open a clause of their own: before its verb, the clause is not finished ("… that the pact"). */
+const OPENS_CLAUSE = /^(?:that|whether|because|although|though|while|when|where|which|who|if|since)$/i;
+
+/**
+ * A head that does not read alone: it ends with its verb and what follows is that verb's object or
+ * complement ("… issued ultimatums demanding | that …", "… managed to break | through …", "… wanted | "a common
+ * frontier …""), before the infinitive a verb and its object need ("forced Hitler | to decree …"), with a part
+ * before its whole ("provided one | of the reasons"), or inside a clause it opened ("… told … that the pact |
+ * with the Soviets freed …").
+ */
+function incomplete(head: string, rest: string): boolean {
+  if (!rest) return false;
+  const ws = words(head);
+  const last = bare(ws.at(-1) ?? '');
+  const next = bare(words(rest)[0] ?? '');
+  const verbAt = (i: number) => clearVerb(ws, i);
+  // A passive ("were diverted | to …") reads alone.
+  const passive = /ed$/.test(last) && ws.slice(-4, -1).some((w) => BE.test(bare(w)));
+  if (verbAt(ws.length - 1) && !passive && !AFTER_VERB.test(rest)) return true;
+  // "to" before a verb, not before a noun phrase ("to the …", "to Berlin").
+  const infinitive =
+    next === 'to' && !/^(?:the|a|an|his|her|its|their|this|that|\p{Lu})/u.test(words(rest)[1] ?? 'the');
+  if (infinitive && [1, 2, 3].some((k) => verbAt(ws.length - k))) return true;
+  if (next === 'to' && /^(?:due|owing|according|prior|thanks|close|next)$/.test(last)) return true;
+  const ofNoun = NEEDS_OF.test(last) || (/ing$/.test(last) && DETERMINER_WORD.test(bare(ws.at(-2) ?? '')));
+  if ((next === 'of' || next === 'in') && (PART_OF.test(last) || (next === 'of' && ofNoun))) return true;
+  const opener = ws.findLastIndex((w) => OPENS_CLAUSE.test(bare(w)));
+  return opener > 0 && !ws.slice(opener + 1).some((w, i) => isVerb(w, i + 1));
+}
+
+const BE = /^(?:was|were|been|be|is|are|being)$/;
+const DETERMINER_WORD = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|some|all|each|every|no|any)$/;
+/**
+ * A word that is surely a verb where it stands: -ed or -ing, a past tense ("took", "wrote"), or an infinitive
+ * after "to"; not after a determiner ("the last minor technical details" ends with a noun the lexicon also
+ * files as a verb).
+ */
+function clearVerb(ws: string[], i: number): boolean {
+  const w = ws[i];
+  if (w === undefined || i < 0 || (i > 0 && /^\p{Lu}/u.test(w))) return false;
+  const b = bare(w);
+  const prev = bare(ws[i - 1] ?? '');
+  if (DETERMINER_WORD.test(prev)) return false;
+  if (prev === 'to') return isVerb(w, i);
+  return (b.length > 4 && /(?:ed|ing)$/.test(b)) || tagsOf(b).includes('PastTense');
 }
 
 /** A participle and its agent, a name with its title: "headed by Foreign Minister Joachim von Ribbentrop". */
@@ -401,6 +470,16 @@ function shortPhrase(text: string): string {
   return m?.[1] ?? '';
 }
 
+/** "a large population of", "a number of": what a relative clause after it speaks of is what follows. */
+const QUANTITY_OF = new RegExp(
+  String.raw`^(?:(?:a|an|the)\s+)?(?:(?:large|small|great|big|sizeable|significant)\s+)?` +
+    String.raw`(?:population|number|group|majority|minority|community|lot|host)\s+of\s+`,
+  'i',
+);
+/** A clause that adds where or which of a noun, not a noun a relative clause can speak of. */
+const ASIDE_BEFORE_RELATIVE =
+  /^(?:especially|particularly|mainly|mostly|notably|chiefly|including|such as|in|on|at|near|from)\b/i;
+
 /** A label opening with "it", "who", "which", or a bare verb: the thing it speaks of, from the clauses before. */
 function resolveOpening(label: string, before: string): string {
   const previous = before
@@ -411,8 +490,24 @@ function resolveOpening(label: string, before: string): string {
   const opener = /^(it|they|this|who|which|whose)\b\s*/i.exec(label);
   if (opener && /^(?:who|which|whose)$/i.test(opener[1]!)) {
     const rest = label.slice(opener[0].length);
-    const last = previous.at(-1)!;
-    const antecedent = words(last).length <= 6 ? last : /(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s*)+$/u.exec(last)?.[0];
+    // "ethnic Germans, especially in the Volga German ASSR, who were …": an aside before "who" is passed over.
+    const last = [...previous].reverse().find((p) => !ASIDE_BEFORE_RELATIVE.test(p)) ?? previous.at(-1)!;
+    // The object of the clause's verb ("had a large population of ethnic Germans" → "ethnic Germans").
+    const lw = words(last);
+    const verb = lw.findIndex((w, i) => i > 0 && isVerb(w, i));
+    const tail =
+      verb > 0
+        ? lw
+            .slice(verb + 1)
+            .join(' ')
+            .replace(QUANTITY_OF, '')
+        : undefined;
+    const antecedent =
+      words(last).length <= 6
+        ? last
+        : tail && words(tail).length <= 5
+          ? tail
+          : /(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s*)+$/u.exec(last)?.[0];
     if (!antecedent) return rest;
     // "which Fascist Italy joined": the antecedent is the object.
     const first = words(rest)[0];
@@ -584,7 +679,8 @@ function mergeRuns(events: Draft[]): void {
       const consecutive = b.date === next(a.end ?? a.date);
       if (!consecutive && b.sentence !== a.sentence) continue;
       const ends = [a.end ?? a.date, b.end ?? b.date].sort();
-      a.label = consecutive ? `${a.label}–${b.label}` : `${a.label}, ${b.label}`;
+      const [x, y] = [a.label, b.label].map((l) => l.replace(/[\s,;]+$/, ''));
+      a.label = consecutive ? `${x}–${y}` : `${x}, ${y}`;
       a.date = a.date < b.date ? a.date : b.date;
       a.end = ends[1] !== a.date ? ends[1] : undefined;
       events.splice(j--, 1);
@@ -617,6 +713,12 @@ function notAnEvent(text: string, sentence: string, d: BookDate): boolean {
   return d.precision !== 'day' && background(text, d.precision);
 }
 
+function publicationLine(sentence: string, d: BookDate): boolean {
+  const after = sentence.slice(d.index + d.label.length);
+  if (!/^[\s.)\]]*$/.test(after)) return false;
+  return /(?:,|[”"’])\s*$/.test(sentence.slice(0, d.index)) || /[“”"]/.test(sentence);
+}
+
 export function extractTimeline(book: Book): TimelineEvent[] {
   const english = baseLanguage(book.meta.language) === 'en';
   const dates = bookDates(book);
@@ -629,14 +731,19 @@ export function extractTimeline(book: Book): TimelineEvent[] {
         if (!d.event) continue;
         // List lines ("Adolf Ioffe (1918)") date a person, not an event.
         if (ref.block.kind === 'list' && d.precision === 'year') continue;
-        const text = eventLabel(sentence, d, perSentence[si]!);
+        const text = english
+          ? eventLabel(sentence, d, perSentence[si]!)
+          : foreignLabel(sentence, d, perSentence[si]!, book.meta.language);
+        // A publication line ("O’Hara, Glynis “Pressing …” “The Pretoria News” 7 Julie 1995"): a date that
+        // ends a list item after a comma or a title in quotes dates the item, not an event.
+        if (ref.block.kind === 'list' && publicationLine(sentence, d)) continue;
         if (contentWords(text).size < 2) continue;
         // What tells an event from a view, a state or background is read from English words and tags: in
         // other languages every dated clause stays.
         if (english && notAnEvent(text, sentence, d)) continue;
         // A year the narrative leaves unsettled is marked in the data, not shown as if certain.
         if (d.uncertain) continue;
-        const words = contentWords(eventClause(sentence, d, perSentence[si]!));
+        const words = contentWords(english ? eventClause(sentence, d, perSentence[si]!) : text);
         const same = events.find((e) => sameTime(e, d) && sameEvent(e.words, words, e.precision !== d.precision));
         if (same) {
           if (!same.blocks!.includes(ref.block.id)) same.blocks!.push(ref.block.id);

@@ -17,10 +17,11 @@
  */
 import type { Book, Treaty, TreatyStatus } from '../model/index.js';
 import { slugify } from '../util/slug.js';
-import { NAME_PATTERN, stripTitles } from './names.js';
+import { stripTitles } from './names.js';
+import { peopleOf, PERSON_RUN, type People } from './people.js';
 import { blocksOf, type BlockRef } from './text.js';
 import { bookDates, datesOfSentence, type BookDate, type BookDates } from './dates.js';
-import { stateOf, stateOfDemonym } from './states.js';
+import { isState, stateOf, stateOfDemonym } from './states.js';
 
 const KIND =
   String.raw`(?:Treaty|Treaties|Pact|Agreement|Agreements|Protocol|Protocols|Accord|Accords|Alliance|Convention|` +
@@ -41,6 +42,16 @@ const KIND_WITH = new RegExp(
   String.raw`\b(non-aggression|neutrality|commercial|trade|credit|border|boundary|friendship|peace|mutual assistance)` +
     String.raw`\s+(pact|treaty|agreement|accord)\s+with\s+(?:\p{L}+\s+){0,2}?(?:the\s+)?` +
     String.raw`(?!${MONTHS})(\p{Lu}\p{L}+)(?=[\s.,;]|$)(?!\s+(?:power|\p{Lu}))`,
+  'gu',
+);
+
+/**
+ * An instrument named by its parties and kind, in lowercase: "the Soviet-French non-aggression pact". The
+ * prefix must be states' demonyms or combining forms.
+ */
+const PAIR_KIND = new RegExp(
+  String.raw`\b(\p{Lu}\p{Ll}+(?:[-–]\p{Lu}\p{Ll}+)+)\s+(non-aggression|neutrality|trade|commercial|friendship|border|` +
+    String.raw`boundary|peace|credit|mutual[- ]assistance|naval|military|customs)\s+(pact|treaty|agreement|accord)\b`,
   'gu',
 );
 
@@ -132,6 +143,7 @@ function collectDrafts(book: Book, refs: BlockRef[]): Map<string, Draft> {
   for (const ref of refs) {
     for (const sentence of ref.block.sentences) {
       for (const m of sentence.matchAll(NAMED)) note(withYear(sentence, m));
+      for (const m of sentence.matchAll(PAIR_KIND)) if (m[1]!.split(/[-–]/).every((p) => stateOfDemonym(p))) note(m[0]);
       for (const m of sentence.matchAll(KIND_WITH))
         note(`${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)} ${m[2]} with ${m[3]}`, m[0]);
     }
@@ -240,22 +252,63 @@ interface Mention {
   at: number;
   year?: number;
   dates: BookDate[];
+  /** Found by "the pact", not by name: a sentence that names the treaty defines it better. */
+  anaphor?: boolean;
 }
 
-const ANAPHOR = /\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]he new|[Aa]n?)\s+(treaty|pact|agreement|accord|alliance)\b/;
+/**
+ * A treaty noun with its article and lowercase modifiers: "the pact", "The ten-year pact", "an intricate trade
+ * pact", "the new agreement".
+ */
+const ANAPHOR = new RegExp(
+  String.raw`\b([Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+((?:[\p{Ll}\d][\p{Ll}\d'’-]*\s+){0,3}?)` +
+    String.raw`(treaty|pact|agreement|accord|alliance)\b(?![-’'])`,
+  'gu',
+);
 /** "protocol … of/to the Treaty", "Secret Additional Protocols", "a secret supplementary protocol". */
 const PROTOCOL = /\b(?:[Ss]ecret\s+)?(?:(?:[Aa]dditional|[Ss]upplementary)\s+)?[Pp]rotocols?\b/g;
+/**
+ * The kind of thing an instrument is about, by the words that say it (English usage): "trade pact" and
+ * "Commercial Agreement" are of one kind.
+ */
+const TYPES: Record<string, string> = {
+  trade: 'commercial',
+  commercial: 'commercial',
+  economic: 'commercial',
+  credit: 'credit',
+  'non-aggression': 'non-aggression',
+  nonaggression: 'non-aggression',
+  neutrality: 'neutrality',
+  border: 'boundary',
+  boundary: 'boundary',
+  frontier: 'boundary',
+  friendship: 'friendship',
+  peace: 'peace',
+  naval: 'naval',
+  military: 'military',
+  customs: 'customs',
+  defence: 'defence',
+  defense: 'defence',
+};
+const typesOf = (words: string[]) =>
+  new Set(words.flatMap((w) => (TYPES[w.toLowerCase()] ? [TYPES[w.toLowerCase()]!] : [])));
+
+interface Group {
+  names: string[];
+  headings: Set<string>;
+  kinds: Set<string>;
+  /** Years each instrument of the name is written with, or else the years its sentences tell. */
+  years?: Set<number>;
+}
 
 /**
  * Every sentence naming each treaty group (under any name, folded), in reading order; a sentence that says
  * "the pact" or "the treaty" speaks of the treaty of that kind last named in its section (or named by the
- * section's heading).
+ * section's heading); "It was signed …" of the treaty the sentence before opens with. An indefinite mention
+ * of a kind ("an intricate trade pact on February 11, 1940") is the named instrument of that kind and year
+ * when exactly one exists ("the 1940 German–Soviet Commercial Agreement").
  */
-function mentionsByGroup(
-  book: Book,
-  groups: { names: string[]; headings: Set<string>; kinds: Set<string> }[],
-  dates: BookDates,
-): Mention[][] {
+function mentionsByGroup(book: Book, groups: Group[], dates: BookDates): Mention[][] {
   const out: Mention[][] = groups.map(() => []);
   for (const chapter of book.chapters) {
     for (const section of chapter.sections) {
@@ -263,43 +316,115 @@ function mentionsByGroup(
       const last = new Map<string, number>();
       const heading = groups.findIndex((g) => g.headings.has(section.id));
       if (heading >= 0) for (const k of ['treaty', 'pact', 'agreement', 'accord', 'alliance']) last.set(k, heading);
-      let lastAny = heading;
       for (const block of section.blocks) {
         const ref: BlockRef = { chapter, section, block };
+        let opening: number | undefined;
         block.sentences.forEach((sentence, si) => {
-          const low = normaliseDashes(sentence).toLowerCase();
           const sentenceDates = datesOfSentence(dates, block.id, si);
-          let named = false;
-          groups.forEach((g, gi) => {
-            let at = -1;
-            let year: number | undefined;
-            for (const n of g.names) {
-              const i = low.indexOf(n);
-              if (i < 0 || /\p{L}/u.test(low[i + n.length] ?? '') || /\p{L}/u.test(low[i - 1] ?? '')) continue;
-              at = i;
-              const y =
-                /(\d{4})\s+$/.exec(low.slice(Math.max(0, i - 5), i)) ?? /^\s*\((\d{4})\)/.exec(low.slice(i + n.length));
-              year ??= y ? Number(y[1]) : undefined;
-            }
-            if (at < 0) return;
-            named = true;
-            lastAny = gi;
-            for (const k of g.kinds) last.set(k, gi);
-            out[gi]!.push({ ref, sentence, at, year, dates: sentenceDates });
-          });
-          const anaphor = ANAPHOR.exec(sentence);
-          const previous = si > 0 ? block.sentences[si - 1]! : '';
-          const referred = anaphor ? last.get(anaphor[1]!.toLowerCase()) : undefined;
-          if (!named && referred !== undefined)
-            out[referred]!.push({ ref, sentence, at: anaphor!.index, dates: sentenceDates });
-          // "It was signed by …" right after the sentence naming it.
-          else if (!named && lastAny >= 0 && /^It\b/.test(sentence) && out[lastAny]!.at(-1)?.sentence === previous)
-            out[lastAny]!.push({ ref, sentence, at: 0, dates: sentenceDates });
+          const found = namedIn(groups, sentence);
+          const first = Math.min(...found.map((f) => f.at), sentence.length);
+          // Anaphors before the first name, read before this sentence's names change what "the pact" is.
+          const referred = anaphorsIn(sentence, first, { groups, last, heading, found, dates: sentenceDates });
+          for (const f of found) {
+            for (const k of groups[f.gi]!.kinds) last.set(k, f.gi);
+            out[f.gi]!.push({ ref, sentence, at: f.at, year: f.year, dates: sentenceDates });
+          }
+          for (const r of referred) {
+            for (const k of groups[r.gi]!.kinds) last.set(k, r.gi);
+            out[r.gi]!.push({ ref, sentence, at: r.at, year: r.year, dates: sentenceDates, anaphor: true });
+          }
+          const all = [...found, ...referred].sort((a, b) => a.at - b.at);
+          // "It was signed by …" right after a sentence that opens with the treaty.
+          if (!all.length && /^It\b/.test(sentence) && opening !== undefined)
+            out[opening]!.push({ ref, sentence, at: 0, dates: sentenceDates });
+          opening = all[0] && all[0].at < 40 ? all[0].gi : undefined;
         });
       }
     }
   }
   return out;
+}
+
+interface Found {
+  gi: number;
+  at: number;
+  year?: number;
+}
+
+/** The groups a sentence names, where, and the year written beside the name. */
+function namedIn(groups: Group[], sentence: string): Found[] {
+  const low = normaliseDashes(sentence).toLowerCase();
+  const found: Found[] = [];
+  groups.forEach((g, gi) => {
+    let at = -1;
+    let year: number | undefined;
+    for (const n of g.names) {
+      const i = low.indexOf(n);
+      if (i < 0 || /\p{L}/u.test(low[i + n.length] ?? '') || /\p{L}/u.test(low[i - 1] ?? '')) continue;
+      at = at < 0 ? i : Math.min(at, i);
+      const y = /(\d{4})\s+$/.exec(low.slice(Math.max(0, i - 5), i)) ?? /^\s*\((\d{4})\)/.exec(low.slice(i + n.length));
+      year ??= y ? Number(y[1]) : undefined;
+    }
+    if (at >= 0) found.push({ gi, at, year });
+  });
+  return found;
+}
+
+/** What the treaty nouns before `first` in a sentence speak of (see mentionsByGroup). */
+function anaphorsIn(
+  sentence: string,
+  first: number,
+  ctx: { groups: Group[]; last: Map<string, number>; heading: number; found: Found[]; dates: BookDate[] },
+): Found[] {
+  const out: Found[] = [];
+  for (const a of sentence.matchAll(ANAPHOR)) {
+    if (a.index >= first) break;
+    const definite = !/^an?$/i.test(a[1]!);
+    const mods = a[2]!.trim().split(/\s+/).filter(Boolean);
+    const types = typesOf(mods);
+    const kind = a[3]!.toLowerCase();
+    let gi: number | undefined;
+    let year: number | undefined;
+    if (definite) {
+      const g = ctx.last.get(kind);
+      // "the trade pact" is the last pact only when that pact is a trade pact.
+      if (g !== undefined && [...types].every((t) => typesOf([...ctx.groups[g]!.kinds]).has(t))) gi = g;
+    } else if (!mods.length) {
+      // "an agreement" in a section its heading names: that agreement.
+      if (ctx.heading >= 0 && ctx.last.get(kind) === ctx.heading) gi = ctx.heading;
+    } else if (types.size) ({ gi, year } = typedInstrument(a.index, types, ctx));
+    if (gi === undefined || ctx.found.some((f) => f.gi === gi) || out.some((f) => f.gi === gi)) continue;
+    out.push({ gi, at: a.index, year });
+  }
+  return out;
+}
+
+/** The one instrument of a kind and of the year the mention's sentence tells, else none. */
+function typedInstrument(
+  at: number,
+  types: Set<string>,
+  ctx: { groups: Group[]; dates: BookDate[] },
+): { gi?: number; year?: number } {
+  const date = ctx.dates.find((d) => d.index > at && !d.uncertain) ?? ctx.dates.find((d) => !d.uncertain);
+  if (!date) return {};
+  const year = Number(date.date.slice(0, 4));
+  const candidates = ctx.groups.flatMap((g, gi) =>
+    [...types].every((t) => typesOf([...g.kinds]).has(t)) && g.years?.has(year) ? [gi] : [],
+  );
+  return candidates.length === 1 ? { gi: candidates[0], year } : {};
+}
+
+/** The years each group's instruments are written with, else the years of the events its sentences tell. */
+function yearsOf(mentions: Mention[][]): Set<number>[] {
+  return mentions.map((list) => {
+    const written = new Set(list.flatMap((m) => (m.year ? [m.year] : [])));
+    if (written.size) return written;
+    return new Set(
+      list.flatMap((m) =>
+        m.dates.filter((d) => !d.uncertain && d.event && d.precision !== 'year').map((d) => Number(d.date.slice(0, 4))),
+      ),
+    );
+  });
 }
 
 /** The instruments of one name: one per year written beside it; other mentions go by their narrative's year. */
@@ -322,6 +447,7 @@ export function extractTreaties(book: Book): Treaty[] {
   const refs = blocksOf(book);
   const dates = bookDates(book);
   const groups = groupDrafts(book, collectDrafts(book, refs));
+  const people = peopleOf(book);
   const named = groups.flatMap((group) => {
     const names = namesOf(group);
     if (!names) return [];
@@ -334,7 +460,13 @@ export function extractTreaties(book: Book): Treaty[] {
     return [{ ...names, names: all, headings, kinds }];
   });
   allNames = named.flatMap((g) => g.names);
-  const mentions = mentionsByGroup(book, named, dates);
+  // Twice: the years of the named instruments tell what an indefinite "a trade pact" of a year is.
+  const years = yearsOf(mentionsByGroup(book, named, dates));
+  const mentions = mentionsByGroup(
+    book,
+    named.map((g, gi) => ({ ...g, years: years[gi] })),
+    dates,
+  );
   const protocols = protocolsOf(book, named, mentions);
   const treaties: Treaty[] = [];
   named.forEach((g, gi) => {
@@ -352,7 +484,7 @@ export function extractTreaties(book: Book): Treaty[] {
         id,
         name: year ? `${name} (${year})` : name,
         aliases: g.aliases,
-        ...details(g.name, g.aliases, inst.mentions, inst.year),
+        ...details(g.name, g.aliases, inst.mentions, inst.year, people),
         protocols: [...new Set((own ?? []).map((p) => p.text))],
         mentions: [...new Set([...blocks, ...(own ?? []).map((p) => p.block)])],
       });
@@ -364,7 +496,7 @@ export function extractTreaties(book: Book): Treaty[] {
 /** Each protocol the text mentions, given to the treaty it is "of" or "to", else the treaty last named. */
 function protocolsOf(
   book: Book,
-  groups: { names: string[] }[],
+  groups: { names: string[]; kinds: Set<string> }[],
   mentions: Mention[][],
 ): Map<number, { text: string; block: string }[]> {
   const out = new Map<number, { text: string; block: string }[]>();
@@ -394,6 +526,15 @@ function protocolsOf(
         let gi = groups.findIndex((g) =>
           g.names.some((n) => new RegExp(`^["”']?\\s*(?:of|to|in)\\s+(?:the\\s+)?${escape(n)}`).test(after)),
         );
+        // "Secret protocols in the new agreement": the treaty "the new agreement" is (mentionsByGroup).
+        const noun =
+          /^\s*(?:of|to|in)\s+((?:the|this|that)\s+(?:[\p{Ll}\d-]+\s+){0,3}?(?:treaty|pact|agreement|accord))\b/u.exec(
+            after,
+          );
+        const at = noun ? m.index! + m[0].length + noun[0].length - noun[1]!.length : -1;
+        if (gi < 0 && noun)
+          gi = mentions.findIndex((list) => list.some((x) => x.anaphor && x.sentence === sentence && x.at === at));
+        if (gi < 0) gi = byClauseNoun(sentence, m.index!, groups, mentions);
         if (gi < 0) gi = groups.findIndex((g) => g.names.some((n) => low.includes(n)));
         if (gi < 0) gi = lastNamed(ref.block.id, sentence) ?? -1;
         if (gi < 0) continue;
@@ -403,6 +544,23 @@ function protocolsOf(
     }
   }
   return out;
+}
+
+/**
+ * "… adherence to the Treaty of Berlin, but the pact was also supplemented by a secret additional protocol":
+ * the treaty noun of the protocol's clause ("the pact") is the one of the sentence's treaties of that kind.
+ */
+function byClauseNoun(sentence: string, at: number, groups: { kinds: Set<string> }[], mentions: Mention[][]): number {
+  const clause = clauseAt(sentence, at);
+  const start = sentence.indexOf(clause);
+  const noun = /\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(treaty|pact|agreement|accord|alliance)\b/.exec(
+    sentence.slice(start, at),
+  );
+  if (!noun) return -1;
+  const here = mentions.flatMap((list, gi) =>
+    list.some((x) => x.sentence === sentence) && groups[gi]!.kinds.has(noun[1]!) ? [gi] : [],
+  );
+  return here.length === 1 ? here[0]! : -1;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -422,10 +580,6 @@ const SUBJECTS = new RegExp(
     String.raw`(?:signed|concluded|entered|agreed)\b`,
   'u',
 );
-/** A signer after "signed by": a name ends where capitalised words end ("Foreign Minister Walther Rathenau"). */
-const SIGNER = String.raw`(?:[\p{L}\s]*?\s)??(${NAME_PATTERN})(?![\p{L}'’-])(?!\s+\p{Lu})`;
-const SIGNED_BY = new RegExp(String.raw`\bsigned\s+by\s+${SIGNER}(?:\s+and\s+${SIGNER})?`, 'u');
-
 const SIGN = /\b(?:signed|concluded|entered into|entered|reached|initialled|agreed to|was agreed|forced to sign)\b/;
 const SIGN_NOUN = /\b(?:the\s+)?(?:signing|conclusion)\s+of\b/;
 const NOT_DONE = new RegExp(
@@ -534,6 +688,7 @@ function details(
   aliases: string[],
   mentions: Mention[],
   year: number | undefined,
+  people: People,
 ): Pick<Treaty, 'date' | 'status' | 'history' | 'parties' | 'signatories' | 'description'> {
   const history: NonNullable<Treaty['history']> = [];
   const step = (status: TreatyStatus, date: string | null, block: string) => {
@@ -594,7 +749,7 @@ function details(
     status: settled,
     history: settled === 'negotiated' || settled === 'proposed' ? [] : history,
     parties: partiesOf(name, aliases, own),
-    signatories: signatoriesOf(own),
+    signatories: signatoriesOf(own, people),
     description: describe(ownMentions.length ? ownMentions : mentions),
   };
 }
@@ -613,18 +768,99 @@ function partiesOf(name: string, aliases: string[], sentences: string[]): string
   for (const s of sentences) {
     if (!SIGN.test(s)) continue;
     const pair = BETWEEN.exec(s) ?? SUBJECTS.exec(s);
-    if (pair)
-      for (const p of [pair[1]!, pair[2]!]) if (!/^(?:Foreign|Minister|President)$/.test(p)) parties.add(stateOf(p));
+    const found = pair ? [pair[1]!, pair[2]!].filter((p) => !/^(?:Foreign|Minister|President)$/.test(p)) : [];
+    for (const p of pair ? found.map(stateOf) : partiesWith(s)) parties.add(p);
   }
   return [...parties];
 }
 
-/** Signatories from the first sentence that says who signed. */
-function signatoriesOf(sentences: string[]): string[] {
-  for (const s of sentences) {
+/** "the Soviets signed a neutrality pact with Axis power Japan": the subject and the states after "with". */
+const SIGNED_WITH = new RegExp(
+  String.raw`(?:\b(?:[Tt]he|After|When|[Oo]n\s[^,]*,)\s+|,\s*|^)(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)\s+` +
+    String.raw`(?:signed|concluded|entered(?:\s+into)?)\s+(?:a|an|the)\s+[^,;.]{0,60}?` +
+    String.raw`\b(?:[Pp]act|[Tt]reaty|[Aa]greement|[Aa]ccord)\s+` +
+    String.raw`with\s+([^,;.()]{1,60})`,
+  'u',
+);
+function partiesWith(sentence: string): string[] {
+  const m = SIGNED_WITH.exec(sentence);
+  if (!m) return [];
+  const after = m[2]!.split(/\s(?:in|on|to|at|for|after|before)\s/)[0]!;
+  const names = [m[1]!, ...[...after.matchAll(/\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?/gu)].map((x) => x[0])];
+  const states = names.map((n) => stateOf(n)).filter(isState);
+  return states.length >= 2 && isState(stateOf(m[1]!)) ? [...new Set(states)] : [];
+}
+
+/** "signed by …", "signed on 2 June 1861 by …": where the signers are named. */
+const SIGNED_BY = /\bsigned(?:\s+(?:on|in)\s+[\p{L}\d ,]{1,30}?)?\s+by\s+/u;
+/** Where a list of signers ends: a phrase of time or place, or punctuation. */
+const SIGNERS_END = /\s(?:on|in|at|during|after|before|with|for|to)\s|[;.()]/;
+const PRONOUN = /^(?:him|her)$/i;
+
+/**
+ * The person a run of capitalised words ends with ("in Moscow Molotov" → Molotov, "German Foreign Minister
+ * Walther Rathenau" → Walther Rathenau), as the book names them in full; undefined when it is not a person.
+ */
+function personIn(text: string, people: People, loose: boolean): string | undefined {
+  const run = [...text.matchAll(new RegExp(PERSON_RUN, 'gu'))].at(-1)?.[0];
+  return run ? personOfRun(run, people, loose) : undefined;
+}
+
+/** The last person a text names (what "him" or "her" after it stands for). */
+function lastPersonIn(text: string, people: People): string | undefined {
+  for (const run of [...text.matchAll(new RegExp(PERSON_RUN, 'gu'))].reverse()) {
+    const person = personOfRun(run[0], people, false);
+    if (person) return person;
+  }
+  return undefined;
+}
+
+function personOfRun(run: string, people: People, loose: boolean): string | undefined {
+  const words = stripTitles(run).split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    const name = words.slice(i).join(' ');
+    if (/^(?:von|van|der|den|de|zu)\b/.test(name)) continue;
+    if (people.isPerson(name)) return people.fullName(name);
+    // After "signed by", a full name is a person's unless it is a state or a place.
+    if (loose && i === 0 && words.length > 1 && !people.isPerson(words[0]!) && notState(name)) return name;
+  }
+  return undefined;
+}
+const notState = (name: string) => stateOf(name) === name && !/\b(?:Union|Republic|Kingdom|Empire|States)$/.test(name);
+
+/** Names in a sentence that are not part of a treaty's name ("the Molotov–Ribbentrop Pact" names no signer). */
+function withoutTreatyNames(sentence: string): string {
+  return sentence.replace(NAMED, (m) => m.replace(/\S/g, '_'));
+}
+
+/**
+ * Signatories from the first sentence that says who signed: "signed by X and Y" (a pronoun there is the last
+ * person the sentence named before: "headed by Foreign Minister Joachim von Ribbentrop …, the Pact was signed
+ * by him and …"), or "X and Y signed the …" when X and Y are people (not "France and the USSR signed").
+ */
+function signatoriesOf(sentences: string[], people: People): string[] {
+  for (const raw of sentences) {
+    const s = withoutTreatyNames(raw);
     const by = SIGNED_BY.exec(s);
-    if (!by) continue;
-    return [by[1], by[2]].filter((n): n is string => !!n).map(stripTitles);
+    if (by) {
+      const rest = s.slice(by.index + by[0].length);
+      const list = rest.slice(0, rest.search(SIGNERS_END) < 0 ? rest.length : rest.search(SIGNERS_END));
+      const names = list
+        .split(/,\s*|\s+and\s+/)
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map((part) =>
+          PRONOUN.test(part) ? lastPersonIn(s.slice(0, by.index), people) : personIn(part, people, true),
+        );
+      const found = names.filter((n): n is string => !!n);
+      if (found.length) return [...new Set(found)];
+    }
+    const subject = /(?:^|[,;]\s*)([^,;]*?)\s+signed\b/.exec(s);
+    if (subject) {
+      const parts = subject[1]!.split(/\s+and\s+/);
+      const names = parts.map((p) => personIn(p, people, false));
+      if (parts.length > 1 && names.every(Boolean)) return [...new Set(names as string[])];
+    }
   }
   return [];
 }
@@ -637,6 +873,8 @@ const EFFECT = new RegExp(
     String.raw`bound|obliged|committed|allowed|gave|transferred|imposed|creat(?:ed|ing)|regulat(?:ed|ing)|stated|` +
     String.raw`agreeing|pledg(?:ed|ing))\b`,
 );
+
+const OPENS_WITH_TREATY = /^(?:The|This|That)\s+(?:[\p{Ll}\d-]+\s+){0,3}?(?:treaty|pact|agreement|accord|alliance)\b/u;
 
 /** A line that says what the treaty did: the sentence naming it with a verb of effect, else the signing one. */
 function describe(mentions: Mention[]): string {
@@ -654,9 +892,13 @@ function describe(mentions: Mention[]): string {
       (SIGN.test(m.sentence) ? 1 : 0) -
       (m.sentence.length > 260 ? 2 : 0) -
       (m.at > 120 ? 1 : 0) -
+      (m.anaphor ? 1 : 0) -
+      // "The agreement formally set …, extended … of the 1940 … Agreement": another treaty is the subject.
+      (m.at > 20 && OPENS_WITH_TREATY.test(m.sentence) ? 3 : 0) -
       (/^(?:It|They|This)\b/.test(m.sentence) ? 1 : 0)
     );
   };
   const best = [...mentions].sort((a, b) => score(b) - score(a))[0];
-  return best?.sentence.trim() ?? '';
+  // A sentence that introduces a list ("… zones of influence:") ends as a sentence in a glossary.
+  return best?.sentence.trim().replace(/\s*[:;,]$/, '.') ?? '';
 }

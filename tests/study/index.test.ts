@@ -62,3 +62,21 @@ describe('the index of a French guide (compromise reads English only)', () => {
     for (const e of guide.index) expect(e.term).not.toMatch(/^(?:Le|La|Les|En)\b/);
   });
 });
+
+describe('the index of an Afrikaans guide (made up)', () => {
+  it('files no prize, publisher or institution under a given name as a person', () => {
+    const text = [
+      '# Anna Lund',
+      'Anna Lund werk by die Wilfrid Laurier Universiteit in Kanada. Die universiteit gee haar in 1995 ’n beurs. ' +
+        'Haar boek wen die Betty Trask-toekenning en verskyn by Madison Press Books in Toronto. ' +
+        'Later word Anna Lund dosent aan die Wilfrid Laurier Universiteit. Sy skryf ook vir Madison Press Books.',
+      'Die Betty Trask-toekenning word in 1996 weer aan haar toegeken ' +
+        '(ISBN 978-1-77578-243-8, ISBN 978-1-77578-244-5).',
+    ].join('\n\n');
+    const guide = addStudyAids(mergeSources([parseText(text, 'lund.md')], { ...TEST_META, language: 'af' }));
+    const people = guide.index.filter((e) => e.kind === 'person').map((e) => e.term);
+    expect(people).toContain('Lund, Anna');
+    for (const p of people) expect(p, p).not.toMatch(/Universiteit|Trask|Books/);
+    expect(guide.index.find((e) => e.term === 'ISBN')).toBeUndefined();
+  });
+});

@@ -38,6 +38,24 @@ describe('key points on the seeds', () => {
     expect(checked).toBeGreaterThanOrEqual(20);
   });
 
+  it('never gives a section a point that another of its points says again in more words', () => {
+    const words = (s: string) =>
+      new Set(
+        norm(s)
+          .split(' ')
+          .filter((w) => w.length > 3),
+      );
+    for (const s of sections()) {
+      const points = guide.keyPoints.filter((k) => k.section === s.id).map((k) => words(k.text));
+      for (const a of points)
+        for (const b of points) {
+          if (a === b || a.size > b.size) continue;
+          const shared = [...a].filter((w) => b.has(w)).length;
+          expect(shared / a.size, s.title).toBeLessThan(0.8);
+        }
+    }
+  });
+
   it('opens no point with a pronoun or a connective, and ends each as a sentence', () => {
     expect(guide.keyPoints.length).toBeGreaterThan(40);
     for (const k of guide.keyPoints) {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mergeSources } from '../../src/merge/index.js';
 import { addStudyAids } from '../../src/study/index.js';
-import { hasWording, wording } from '../../src/study/discourse.js';
+import { hasWording, opening, wording } from '../../src/study/discourse.js';
 import { FIXTURES, parseText, TEST_META } from '../support/content.js';
 
 const text = readFileSync(path.join(FIXTURES, 'study/traite-de-norvik.md'), 'utf8');
@@ -34,11 +34,28 @@ describe('questions are worded in the book’s language', () => {
   });
 
   it('French, Spanish, Dutch and Portuguese have their own stems; another language falls back to English', () => {
-    for (const language of ['fr', 'es', 'nl', 'pt', 'fr-CA']) {
+    for (const language of ['fr', 'es', 'nl', 'pt', 'af', 'fr-CA']) {
       expect(hasWording(language), language).toBe(true);
       for (const stem of STEMS) expect(wording(language).cloze('x'), language).not.toContain(stem);
     }
     expect(hasWording('sw')).toBe(false);
     expect(wording('sw').cloze('x')).toBe(english.cloze('x'));
+  });
+});
+
+describe('sentences that lean on the one before, in verb-second languages', () => {
+  it('does not drop an adverb that holds the first place, which would leave the verb first', () => {
+    // "Deshalb wurde er entlassen." without "Deshalb" reads as a question; the sentence leans on the one before.
+    expect(opening('Deshalb wurde er im Mai entlassen.', 'de').kind).toBe('pronoun');
+    expect(opening('Daarom word hy in Mei ontslaan.', 'af').kind).toBe('pronoun');
+    expect(opening('Daarom werd hij in mei ontslagen.', 'nl').kind).toBe('pronoun');
+    // A conjunction leaves the word order alone: the sentence stands once it is dropped.
+    expect(opening('Aber die Verhandlungen scheiterten im Mai.', 'de')).toEqual({
+      kind: 'connective',
+      rest: 'Die Verhandlungen scheiterten im Mai.',
+    });
+    expect(opening('Maar die onderhandelinge het in Mei misluk.', 'af').kind).toBe('connective');
+    // English word order does not change: the adverb is dropped.
+    expect(opening('Therefore, the talks failed in May.', 'en').kind).toBe('connective');
   });
 });

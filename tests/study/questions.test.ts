@@ -115,6 +115,23 @@ describe('review questions on the seeds', () => {
           expect(a.question.includes(b.answer) && b.question.includes(a.answer), `${a.id} ${b.id}`).toBe(false);
   });
 
+  it('asks no two questions of one kind in a chapter on sentences that say much the same', () => {
+    // Our own measure: the share of the shorter quote's longer words that the other quote holds.
+    const words = (s: string) =>
+      new Set(
+        norm(s)
+          .split(' ')
+          .filter((w) => w.length > 3),
+      );
+    for (const a of guide.questions)
+      for (const b of guide.questions) {
+        if (a === b || a.kind !== b.kind || a.chapter !== b.chapter || !a.quote || !b.quote) continue;
+        const [x, y] = [words(a.quote), words(b.quote)].sort((p, q) => p.size - q.size);
+        const shared = [...x!].filter((w) => y!.has(w)).length;
+        expect(shared / x!.size, `${a.question} / ${b.question}`).toBeLessThan(0.5);
+      }
+  });
+
   it('asks when a treaty was signed only of one the text says was signed', () => {
     const signed = guide.questions.filter((q) => /^When was the .* signed\?$/.test(q.question));
     expect(signed.length).toBeGreaterThan(0);

@@ -150,6 +150,10 @@ describe('glossary of treaties (the seeds)', () => {
       'Secret supplementary protocol',
     );
     expect(book.glossaries.treaties.some((t) => /^secret/i.test(t.name))).toBe(false);
+    // "Secret protocols in the new agreement stated …" (the January 1941 agreement), and "… adherence to the
+    // Treaty of Berlin (1926), but the pact was also supplemented by a secret additional protocol" (the pact's).
+    expect(lookup('Border and Commercial Agreement')!.protocols).toEqual(['Secret protocol']);
+    expect(lookup('Treaty of Berlin')!.protocols).toEqual([]);
     expect(lookup('Molotov–Ribbentrop Pact')!.history!.map((h) => [h.status, h.date])).toEqual([
       ['signed', '1939-08-23'],
       ['ratified', '1939-08-31'],
@@ -165,6 +169,26 @@ describe('glossary of treaties (the seeds)', () => {
     expect(rapallo.description).toMatch(/^The Treaty of Rapallo between Weimar Germany and Soviet Russia was signed/);
     expect(lookup('German–Soviet Boundary and Friendship Treaty')!.parties).toEqual(['Germany', 'Soviet Union']);
     expect(lookup('Franco-Soviet Treaty of Mutual Assistance')!.parties).toEqual(['France', 'Soviet Union']);
+    // "… the Molotov–Ribbentrop Pact was signed by him and his Soviet colleague Vyacheslav Molotov": "him" is
+    // the Foreign Minister named before, not the "Ribbentrop" of the pact's own name.
+    expect(lookup('Molotov–Ribbentrop Pact')!.signatories).toEqual(['Joachim von Ribbentrop', 'Vyacheslav Molotov']);
+    // "in Moscow Molotov and Ribbentrop signed the …": people, under their full names.
+    expect(lookup('German–Soviet Boundary and Friendship Treaty')!.signatories).toEqual([
+      'Vyacheslav Molotov',
+      'Joachim von Ribbentrop',
+    ]);
+    // "the Soviets signed a neutrality pact with Axis power Japan"; "Germany entered a Tripartite Pact with …".
+    expect(lookup('Neutrality pact with Japan')!.parties).toEqual(['Soviet Union', 'Japan']);
+    expect(lookup('Tripartite Pact')!.parties).toEqual(['Germany', 'Japan', 'Italy']);
+    // "… entered an intricate trade pact on February 11, 1940": the 1940 Commercial Agreement, with its day.
+    expect(lookup('German–Soviet Commercial Agreement (1940)')).toMatchObject({ date: '1940-02-11', status: 'signed' });
+    // "the Soviet-French non-aggression pact on November 29, 1932": an instrument, named in lowercase.
+    expect(lookup('Soviet-French non-aggression pact')).toMatchObject({
+      date: '1932-11-29',
+      parties: ['Soviet Union', 'France'],
+    });
+    // The line says what the pact did, not what happened a week after it.
+    expect(lookup('Molotov–Ribbentrop Pact')!.description).toMatch(/^The ten-year pact of non-aggression declared/);
   });
 });
 
@@ -178,6 +202,8 @@ describe('timeline (the seeds)', () => {
     let checked = 0;
     for (const block of allBlocks(book)) {
       for (const m of block.text.matchAll(full)) {
+        // "extended … until August 1, 1942": the bound of a state of things, not an event.
+        if (/\buntil\s+$/.test(block.text.slice(0, m.index))) continue;
         const want = m[1] ? iso(m[1], m[2]!, m[3]!) : iso(m[5]!, m[4]!, m[6]!);
         checked++;
         // A date can also close a range ("May 11 – September 16, 1939").
@@ -195,6 +221,9 @@ describe('timeline (the seeds)', () => {
     for (let i = 1; i < tl.length; i++) expect(tl[i]!.date.slice(0, 4) >= tl[i - 1]!.date.slice(0, 4)).toBe(true);
     expect(tl.find((e) => e.label === 'August 1933')).toMatchObject({ date: '1933-08', precision: 'month' });
     expect(tl.find((e) => e.label === '1935–1937')).toMatchObject({ date: '1935', end: '1937', precision: 'year' });
+    // "In late July and early August, talks …": one event over both months, its date printed without the comma.
+    expect(tl.find((e) => e.label === 'July–August')).toMatchObject({ date: '1939-07', end: '1939-08' });
+    for (const e of tl) expect(e.label, e.label).not.toMatch(/[,;]$/);
     expect(tl.find((e) => e.label === '1933–1934')).toMatchObject({ date: '1933', end: '1934' });
     expect(tl.find((e) => e.label === 'May 11 – September 16, 1939')).toMatchObject({
       date: '1939-05-11',

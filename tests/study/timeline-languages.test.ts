@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { datesIn } from '../../src/study/timeline.js';
+import { datesIn, extractTimeline } from '../../src/study/timeline.js';
+import { rawDatesIn } from '../../src/study/dates.js';
+import { mergeSources } from '../../src/merge/index.js';
+import { parseText, TEST_META } from '../support/content.js';
 
 const days = (sentence: string, language: string, lastYear?: number) =>
   datesIn(sentence, lastYear, language).map((d) => [d.date, d.precision]);
@@ -10,6 +13,18 @@ describe('day dates in other languages', () => {
     expect(days('Sie wurde am 13. Mai 1932 in Berlin geboren.', 'de')).toEqual([['1932-05-13', 'day']]);
     expect(days('Im März 1933 zog sie um.', 'de')).toEqual([['1933-03', 'month']]);
     expect(days('Am 3. Juni kehrte sie zurück.', 'de', 1950)).toEqual([['1950-06-03', 'day']]);
+  });
+
+  it('German: a year without a preposition in a clause is a time, not one after an article or a count', () => {
+    const events = (sentence: string) =>
+      rawDatesIn(sentence, 'de')
+        .filter((d) => d.event)
+        .map((d) => d.label);
+    expect(events('In Deutschland wurde die Firma 1956 von drei Werbern gegründet.')).toEqual(['1956']);
+    expect(events('Danach wurde Kiel 1871 Reichskriegshafen, was die Stadt veränderte.')).toEqual([]);
+    expect(events('In Deutschland wurde TEAM 1956 von drei Werbern gegründet.')).toEqual(['1956']);
+    expect(events('Die 1919 von Bruce Barton gegründete Firma wuchs.')).toEqual([]);
+    expect(events('Der Verein hatte damals rund 1500 Mitglieder.')).toEqual([]);
   });
 
   it('German: a measurement is not a year', () => {
@@ -34,5 +49,49 @@ describe('day dates in other languages', () => {
   it('English is unchanged', () => {
     expect(days('On 11 November 1918 the war ended.', 'en')).toEqual([['1918-11-11', 'day']]);
     expect(days('On 11 November 1918 the war ended.', 'de')).toEqual([['1918-11-11', 'day']]);
+  });
+});
+
+/** The timeline of a made-up article in a language, as [date, label]. */
+function timeline(markdown: string, language: string): [string, string][] {
+  const book = mergeSources([parseText(markdown, 'article.md')], { ...TEST_META, language });
+  return extractTimeline(book).map((e) => [e.date, e.text ?? '']);
+}
+
+describe('timeline labels in other languages (made-up articles)', () => {
+  it('Afrikaans: the whole date phrase goes, a range is one event; a date that opens the sentence stays', () => {
+    const got = timeline(
+      [
+        '# Anna Lund',
+        'Hier werk sy vanaf 1986 tot 1989 as joernalis in Kaapstad. ' +
+          'Die boek word teen die einde van 1991 in Pretoria uitgegee. ' +
+          'In die somer van 1973 ontvang die gesin ’n besoek uit Namibië.',
+      ].join('\n\n'),
+      'af',
+    );
+    expect(got).toEqual([
+      ['1973', 'In die somer van 1973 ontvang die gesin ’n besoek uit Namibië'],
+      ['1986', 'Hier werk sy as joernalis in Kaapstad'],
+      ['1991', 'Die boek word in Pretoria uitgegee'],
+    ]);
+  });
+
+  it('German: a date in brackets glosses the name; publication lines of a list are not events', () => {
+    const got = timeline(
+      [
+        '# Anna Lund',
+        'Anna Lund (* 3. Mai 1932 in Kiel; † 4. Februar 1996 in Bremen) war eine Ärztin. ' +
+          'Das Paar lebte ab 1963 in Bremen.',
+        '## Schriften',
+        '- Lund, Anna: „Die Ärztin“. In: Kieler Blätter, Nr. 2, April 1983.\n' +
+          '- Mit Jan Lund: „Der Hafen“, 11. Februar 1987.',
+      ].join('\n\n'),
+      'de',
+    );
+    expect(got).toEqual([
+      ['1932-05-03', 'Anna Lund (* 3. Mai 1932 in Kiel)'],
+      ['1963', 'Das Paar lebte in Bremen'],
+      ['1996-02-04', 'Anna Lund († 4. Februar 1996 in Bremen)'],
+    ]);
   });
 });

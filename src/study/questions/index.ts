@@ -14,6 +14,7 @@ import { clozeQuestion, choiceQuestion, factsIn } from './facts.js';
 import { ambassadorQuestions, treatyQuestions } from './short.js';
 import { disagreementQuestions } from './disagreement.js';
 import { defectOf } from './check.js';
+import { contentWords, similarity } from '../../merge/sentences.js';
 
 /** Questions per chapter, at most. */
 const PER_CHAPTER = 8;
@@ -56,6 +57,19 @@ export function candidateQuestions(guide: StudyGuide): { ctx: QuestionContext; c
   return { ctx, candidates: all.filter((q) => defectOf(q, ctx) === undefined) };
 }
 
+/** Quoted sentences that share this much of their content words (Dice) ask one thing twice. */
+const ALIKE = 0.4;
+
+/**
+ * Two questions of one kind in one chapter on sentences that say much the same ("The conflict between the
+ * Communist Party of Germany and the Social Democratic Party … contributed to …", "The conflict between the
+ * KPD and the SPD … contributed to …"): a student answers the second from the first.
+ */
+function sameQuestion(a: Candidate, b: Candidate): boolean {
+  if (a.kind !== b.kind || a.chapter !== b.chapter || !a.quote || !b.quote) return false;
+  return similarity(contentWords(a.quote), contentWords(b.quote)) >= ALIKE;
+}
+
 function choose(candidates: Candidate[]): Candidate[] {
   const usedQuotes = new Set<string>();
   const usedAnswers = new Set<string>();
@@ -67,7 +81,8 @@ function choose(candidates: Candidate[]): Candidate[] {
     !(q.entry && usedEntries.has(q.entry)) &&
     !taken.some(
       (t) => q.question.includes(t.answer.replace(/\.$/, '')) && t.question.includes(q.answer.replace(/\.$/, '')),
-    );
+    ) &&
+    !taken.some((t) => sameQuestion(t, q));
   const byChapter = new Map<string, Candidate[]>();
   for (const q of candidates) byChapter.set(q.chapter, [...(byChapter.get(q.chapter) ?? []), q]);
   for (const list of byChapter.values()) {
