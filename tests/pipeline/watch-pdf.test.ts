@@ -76,7 +76,8 @@ async function structure(file: string) {
       const uri = action instanceof PDFDict ? text(action.get(PDFName.of('URI'))) : '';
       return uri || String(destPage(annot.get(PDFName.of('Dest'))));
     });
-    return `${i + 1}: ${targets.join(' ')}`;
+    // A link that wraps over two lines is two annotations to one target: compare the targets a reader can reach.
+    return `${i + 1}: ${[...new Set(targets)].sort().join(' ')}`;
   });
   // The structure tree: each element's type and the pages of its marked content, depth first.
   const tags: string[] = [];
