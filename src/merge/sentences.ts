@@ -131,7 +131,9 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
 /** ICU's sentences, each cut again where a sentence may end that ICU joins (see `hiddenBreak`). */
 function* cutHidden(segmenter: Intl.Segmenter, flat: string, opener?: RegExp) {
   const hidden = hiddenBreak(opener);
-  for (const { segment, index } of segmenter.segment(flat)) {
+  // A line break inside a paragraph (Markdown's soft break, a wrapped line) is a space, not the end of a
+  // sentence as UAX #29 would have it; one character for one keeps every offset.
+  for (const { segment, index } of segmenter.segment(flat.replace(/[\n\r\v\f\u0085\u2028\u2029]/g, ' '))) {
     let from = 0;
     for (const m of segment.matchAll(hidden)) {
       const at = m.index + m[0].length;

@@ -137,4 +137,17 @@ describe('sentences with ordinals and abbreviations', () => {
       '30 companies are listed.',
     ]);
   });
+
+  it('a line break inside a paragraph (a soft break) is a space, not the end of a sentence', () => {
+    expect(
+      sentences(
+        'The delegates met that night and the\nKessel–Voss Treaty was signed at dawn. It\r\nended the war.',
+        'en',
+      ),
+    ).toEqual(['The delegates met that night and the Kessel–Voss Treaty was signed at dawn.', 'It ended the war.']);
+    expect(sentences('Der Vertrag wurde in der\nNacht unterzeichnet. Er beendete den Krieg.', 'de')).toEqual([
+      'Der Vertrag wurde in der Nacht unterzeichnet.',
+      'Er beendete den Krieg.',
+    ]);
+  });
 });
