@@ -67,6 +67,19 @@ function imagesOf(tree: Parent): Shown[] {
   return out;
 }
 
+/**
+ * The source without the images `shown` refuses (and their figures), nothing said: for a caller that knows
+ * the folder's files another way (the tests, reading the seeds synchronously as a build would).
+ */
+export function withoutImages(source: Source, shown: (url: string) => boolean): Source {
+  const drop = new Set(imagesOf(source.tree).flatMap(({ image }) => (shown(image.url) ? [] : [image])));
+  if (!drop.size) return source;
+  const tree = structuredClone(source.tree);
+  const cloned = new Set(imagesOf(tree).flatMap(({ image }) => (shown(image.url) ? [] : [image])));
+  removeImages(tree, cloned);
+  return { ...source, tree };
+}
+
 /** Take the images out; a figure (a paragraph holding only its image) goes with its image. */
 function removeImages(node: Parent, drop: ReadonlySet<Image>): void {
   node.children = (node.children as RootContent[]).filter((c) => {
