@@ -28,7 +28,8 @@ export /**
 function roleOf(name: string, all: string[]): string {
   const surname = nameParts(name).surname;
   if (!surname) return '';
-  const texts = textsWith(surname, all);
+  // The patterns hold the name as written: only texts with it are searched, and none are built without one.
+  const texts = textsWith(surname, all).filter((text) => text.includes(name));
   if (!texts.length) return '';
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const apposition = new RegExp(
@@ -43,14 +44,11 @@ function roleOf(name: string, all: string[]): string {
       String.raw`(?:\s+(?:of|for)(?:\s+\p{Lu}[\p{L}'’]+)+)?)\s+${esc(name)}\b`,
     'u',
   );
-  // The patterns hold the name as written: a text without it is not searched (the search costs more).
   for (const text of texts) {
-    if (!text.includes(name)) continue;
     const a = apposition.exec(text);
     if (a && !/^(?:who|which|and|but)\b/.test(a[1]!)) return a[1]!.trim();
   }
   for (const text of texts) {
-    if (!text.includes(name)) continue;
     const t = title.exec(text);
     if (t) return t[1]!.trim();
   }
