@@ -1,78 +1,56 @@
 /** A person's role in one line, in the text's own words: the apposition or the title it gives them. */
 import { nameParts } from '../util/names.js';
-import { memoize } from '../util/memo.js';
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Per list of texts, which texts hold each word (runs of letters): a name is looked for only where it is. */
+const wordIndexes = new WeakMap<readonly string[], Map<string, number[]>>();
 
-/** The two patterns that find a person's role, made once per name. */
-const rolePatterns = memoize(
-  (name: string) => ({
-    apposition: new RegExp(
-      String.raw`${esc(name)},\s+((?:the|a|an|chief|head|leader|minister|commissar|secretary|ambassador|president|` +
-        String.raw`chancellor|general|historian|agent|envoy|representative|member|founder|director|commander)\b` +
-        String.raw`[^,;.()]{3,70}?)[,;.)]`,
-      'iu',
-    ),
-    title: new RegExp(
-      String.raw`((?:\p{Lu}[\p{L}'’]+\s+){0,4}(?:Minister|Commissar|[Aa]mbassador|Chancellor|President|General|` +
-        String.raw`Secretary|[Ll]eader|Premier|[Hh]istorian|[Aa]gent|[Rr]epresentative|Marshal|King|Admiral)` +
-        String.raw`(?:\s+(?:of|for)(?:\s+\p{Lu}[\p{L}'’]+)+)?)\s+${esc(name)}\b`,
-      'u',
-    ),
-  }),
-  (name) => name,
-  5_000,
-);
-
-/**
- * What one text says of people, remembered per text: per name, the apposition, the title and the line
- * describing them that this text alone gives ('' when none). A person's description is the first of these
- * over the book's texts in order, so a warm edit searches only the edited texts again.
- */
-const textTable = memoize(
-  (_text: string) => new Map<string, string>(),
-  (text) => text,
-  { keyChars: 4_000_000 },
-  { name: 'role-texts' },
-);
-
-function inText(text: string, what: 'a' | 't' | 's', name: string, find: () => string): string {
-  const table = textTable(text);
-  const key = `${what}\u0000${name}`;
-  let found = table.get(key);
-  if (found === undefined) table.set(key, (found = find()));
-  return found;
+/** The texts that hold the last word of `words` as a word of their own, in order. */
+function textsWith(words: string, texts: readonly string[]): string[] {
+  let index = wordIndexes.get(texts);
+  if (!index) {
+    index = new Map();
+    for (const [i, text] of texts.entries())
+      for (const word of new Set(text.match(/\p{L}+/gu) ?? [])) {
+        const list = index.get(word);
+        if (list) list.push(i);
+        else index.set(word, [i]);
+      }
+    wordIndexes.set(texts, index);
+  }
+  const key = words.match(/\p{L}+/gu)?.at(-1);
+  return key ? (index.get(key) ?? []).map((i) => texts[i]!) : [];
 }
 
-/** The apposition after `name` in `text` ("Hans von Seeckt, chief of the Reichswehr"), or ''. */
-function appositionIn(name: string, text: string): string {
-  return inText(text, 'a', name, () => {
-    const a = rolePatterns(name).apposition.exec(text);
-    return a && !/^(?:who|which|and|but)\b/.test(a[1]!) ? a[1]!.trim() : '';
-  });
-}
-
-/** The title before `name` in `text` ("German Foreign Minister Walther Rathenau"), or ''. */
-function titleIn(name: string, text: string): string {
-  // The pattern holds the name as written: a text without it is not searched (the search costs more).
-  if (!text.includes(name)) return '';
-  return inText(text, 't', name, () => rolePatterns(name).title.exec(text)?.[1]!.trim() ?? '');
-}
-
-/**
+export /**
  * "Hans von Seeckt, chief of the Reichswehr" → "chief of the Reichswehr";
  * "German Foreign Minister Walther Rathenau" → "German Foreign Minister".
  */
-export function roleOf(name: string, texts: string[]): string {
+function roleOf(name: string, all: string[]): string {
   const surname = nameParts(name).surname;
   if (!surname) return '';
+  // The patterns hold the name as written: only texts with it are searched, and none are built without one.
+  const texts = textsWith(surname, all).filter((text) => text.includes(name));
+  if (!texts.length) return '';
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const apposition = new RegExp(
+    String.raw`${esc(name)},\s+((?:the|a|an|chief|head|leader|minister|commissar|secretary|ambassador|president|` +
+      String.raw`chancellor|general|historian|agent|envoy|representative|member|founder|director|commander)\b` +
+      String.raw`[^,;.()]{3,70}?)[,;.)]`,
+    'iu',
+  );
+  const title = new RegExp(
+    String.raw`((?:\p{Lu}[\p{L}'’]+\s+){0,4}(?:Minister|Commissar|[Aa]mbassador|Chancellor|President|General|` +
+      String.raw`Secretary|[Ll]eader|Premier|[Hh]istorian|[Aa]gent|[Rr]epresentative|Marshal|King|Admiral)` +
+      String.raw`(?:\s+(?:of|for)(?:\s+\p{Lu}[\p{L}'’]+)+)?)\s+${esc(name)}\b`,
+    'u',
+  );
   for (const text of texts) {
-    const a = appositionIn(name, text);
-    if (a) return a;
+    const a = apposition.exec(text);
+    if (a && !/^(?:who|which|and|but)\b/.test(a[1]!)) return a[1]!.trim();
   }
   for (const text of texts) {
-    const t = titleIn(name, text);
-    if (t) return t;
+    const t = title.exec(text);
+    if (t) return t[1]!.trim();
   }
   return '';
 }
@@ -88,31 +66,21 @@ export function describePerson(name: string, texts: string[], known = ''): strin
   if (role && !(known && (same(known, role) || known.toLowerCase().startsWith(role.toLowerCase())))) return role;
   const surname = nameParts(name).surname;
   if (!surname) return '';
-  for (const text of texts) {
+  const candidates = textsWith(surname, texts);
+  const pattern = new RegExp(`(?<![\\p{L}'’-])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}'’-])`, 'u');
+  for (const text of candidates) {
     if (!text.includes(surname)) continue;
-    const line = inText(text, 's', surname, () => lineIn(surname, text));
-    if (line) return line;
+    for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
+      const at = sentence.search(pattern);
+      if (at < 0) continue;
+      if (sentence.length <= LINE) return sentence.trim();
+      // The sentence up to a comma or semicolon past the name, when a verb follows the name there.
+      const cuts = [...sentence.matchAll(/[,;]\s/g)].map((c) => c.index!).filter((c) => c > at && c <= LINE);
+      const head = cuts.length ? sentence.slice(0, cuts.at(-1)) : '';
+      if (head && /\b(?:was|were|had|has|is|\p{Ll}+ed)\b/u.test(head.slice(at))) return `${head.trim()}.`;
+    }
   }
   return '';
 }
-
-/**
- * The first sentence of `text` naming `surname` that fits a line, or the part of one up to a comma past the
- * name when a verb follows the name there; '' when none.
- */
-function lineIn(surname: string, text: string): string {
-  const pattern = new RegExp(`(?<![\\p{L}'’-])${esc(surname)}(?![\\p{L}'’-])`, 'u');
-  for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
-    const at = sentence.search(pattern);
-    if (at < 0) continue;
-    if (sentence.length <= LINE) return sentence.trim();
-    // The sentence up to a comma or semicolon past the name, when a verb follows the name there.
-    const cuts = [...sentence.matchAll(/[,;]\s/g)].map((c) => c.index!).filter((c) => c > at && c <= LINE);
-    const head = cuts.length ? sentence.slice(0, cuts.at(-1)) : '';
-    if (head && /\b(?:was|were|had|has|is|\p{Ll}+ed)\b/u.test(head.slice(at))) return `${head.trim()}.`;
-  }
-  return '';
-}
-
 /** One printed line of a glossary entry, roughly (a figure the print pages bear out). */
 const LINE = 130;

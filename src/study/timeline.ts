@@ -741,6 +741,9 @@ const datedClauses = memoize(
       if (!d.event) return;
       // List lines ("Adolf Ioffe (1918)") date a person, not an event.
       if (kind === 'list' && d.precision === 'year') return;
+      // A caption's year or month dates a picture ("Europe in 1929–1939", "a poster of 1932"); its day
+      // dates what the picture shows ("a parade in Brest on September 23, 1939").
+      if (kind === 'figure' && d.precision !== 'day') return;
       const text = english ? eventLabel(sentence, d, dates) : foreignLabel(sentence, d, dates, language);
       // A publication line ("O’Hara, Glynis “Pressing …” “The Pretoria News” 7 Julie 1995"): a date that
       // ends a list item after a comma or a title in quotes dates the item, not an event.
