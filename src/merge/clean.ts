@@ -130,7 +130,7 @@ export interface Cleaned {
 export const cleanFlat: (flat: string, refs: Ref[], locale: string) => Cleaned = memoize(
   cleanedFlat,
   (flat, refs, locale) => `${locale}\u0000${flat}\u0000${refs.map((r) => `${r.at}:${r.id}`).join('\u0001')}`,
-  { keyChars: 8_000_000 },
+  { keyChars: 4_000_000 },
   { name: 'mends' },
 );
 

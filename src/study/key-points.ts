@@ -231,4 +231,4 @@ function sectionKey({ section, paragraphs, idf, language, cited }: SectionInput)
 }
 
 /** A section's key points, remembered by everything they depend on (`sectionKey`). */
-const sectionPoints = memoize(pointsOf, sectionKey, 5_000, { name: 'key-point-sections' });
+const sectionPoints = memoize(pointsOf, sectionKey, { keyChars: 4_000_000 }, { name: 'key-point-sections' });

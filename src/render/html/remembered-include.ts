@@ -29,7 +29,8 @@ interface Rendered {
   assigned: [string, unknown][];
 }
 
-const rendered = rememberedTable<Rendered>(2_000, { name: 'partials' });
+// A guide's page and EPUB hold a few dozen outermost partials: a few builds' worth of versions are kept.
+const rendered = rememberedTable<Rendered>(300, { name: 'partials' });
 
 /** What a partial reads: each variable path up to its first part computed at render time ("pages[pageId]"). */
 interface Plan {
