@@ -17,6 +17,7 @@
  *            (flagged above 1 GB); see hostile.ts. `--hostile` runs this section alone.
  *   course   20 small guides in one `quire build --course` against 20 separate `quire build` processes:
  *            seconds and peak memory of each way (course.ts). `--course` runs this section alone.
+ *   warm     the warm rebuilds alone: `--warm` (a few minutes instead of the whole bench's many).
  *
  * `--quick` does one run per case (to keep the bench working in CI); `--runs N` sets the count. The machine's
  * load average is printed at the start and the end: figures from a loaded machine are pessimistic.
@@ -119,21 +120,30 @@ async function warm() {
       editHtmlEpub: async () => (session.edit(), session.build(['html', 'epub'])),
       editPdf: async () => (session.edit(), session.build(['pdf'])),
     };
-    const results: Record<string, { median: number; min: number; max: number; stages: Record<string, number> }> = {};
+    const results: Record<
+      string,
+      { median: number; min: number; max: number; cpu: number; stages: Record<string, number> }
+    > = {};
     for (const [name, run] of Object.entries(cases)) {
       const times: number[] = [];
+      const cpu: number[] = [];
       let last: Record<string, number> = {};
       // Warm-up rounds let the JIT settle, as it has in a watch session that has run for a while.
       for (let i = 0; i < RUNS + 2; i++) {
+        const before = process.cpuUsage();
         const r = await run();
+        const used = process.cpuUsage(before);
         if (i < 2) continue;
         times.push(r.ms);
+        // The process's CPU time (its threads included): steadier than wall time on a loaded machine.
+        cpu.push((used.user + used.system) / 1000);
         last = r.stages;
       }
       results[name] = {
         median: round(median(times)),
         min: round(Math.min(...times)),
         max: round(Math.max(...times)),
+        cpu: round(median(cpu)),
         stages: last,
       };
     }
@@ -444,6 +454,22 @@ const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))
     .join(' / ');
+
+function printWarm(figures: Awaited<ReturnType<typeof warm>>): void {
+  for (const [k, v] of Object.entries(figures))
+    console.log(
+      `  ${k.padEnd(13)} median ${v.median}  min ${v.min}  max ${v.max}  (CPU ${v.cpu})   ` +
+        `stages ${JSON.stringify(v.stages)}`,
+    );
+}
+
+if (args.includes('--warm')) {
+  const start = load();
+  const figures = await warm();
+  console.log(`Warm rebuilds in one process (what \`quire watch\` does) (ms; load ${start} → ${load()}):`);
+  printWarm(figures);
+  process.exit(0);
+}
 const loadAtStart = load();
 const report = {
   date: new Date().toISOString(),
@@ -511,8 +537,7 @@ console.log(
     `peak memory of an all-formats build ${coldRun.peakMB} MB (Chromium included)`,
 );
 console.log('\nWarm rebuilds in one process (what `quire watch` does) (ms):');
-for (const [k, v] of Object.entries(warmRun))
-  console.log(`  ${k.padEnd(13)} median ${v.median}  min ${v.min}  max ${v.max}   stages ${JSON.stringify(v.stages)}`);
+printWarm(warmRun);
 console.log('\nWhole-process `quire build --formats html` with the cache folder present (s):');
 for (const [k, { s, cpu }] of Object.entries(processRun))
   console.log(
