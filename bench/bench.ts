@@ -4,6 +4,7 @@
  *
  *   stages   in-process milliseconds per stage of a whole build, no cache (median over runs after a warm-up)
  *   merge    reading and merging synthetic content at 1×, 4× and 10× the seeds, and the growth exponent
+ *            (`--merge` runs this section alone)
  *   cold     whole-process `quire build` per format, no cache, a fresh output folder (median, min, max),
  *            and the peak memory of the whole process tree (Chromium included)
  *   warm     in one process with a session (what `quire watch` does): a rebuild with no change, and a
@@ -442,6 +443,22 @@ function printCourse(c: CourseFigures): void {
   console.log(`  ${c.speedup}× faster (target ≥ 1.8), memory ${c.memoryRatio}× one build's (target < 2)`);
 }
 
+function printMerge(merge: Awaited<ReturnType<typeof mergeScaling>>): void {
+  console.log('\nRead + merge of synthetic content (ms):');
+  console.log('  size      read     merge  sentences');
+  for (const r of merge.rows)
+    console.log(
+      `  ${`${r.size}×`.padEnd(6)} ${String(r.readMs).padStart(8)} ` +
+        `${String(r.mergeMs).padStart(9)} ${String(r.sentences).padStart(10)}`,
+    );
+  console.log(`  growth exponent (10× vs 1×): read ${merge.exponent.read}, merge ${merge.exponent.merge} (1 = linear)`);
+}
+
+if (args.includes('--merge')) {
+  printMerge(await mergeScaling());
+  process.exit(0);
+}
+
 if (args.includes('--course')) {
   const figures = await courseFigures(cli, content, measure);
   printCourse(figures);
@@ -509,17 +526,7 @@ console.log(
   '\nHTML, EPUB, book.json and report only, in one process after a warm-up, no cache: ' +
     `${report.nonPdf.ms} ms ${JSON.stringify(report.nonPdf.stages)}`,
 );
-console.log('\nRead + merge of synthetic content (ms):');
-console.log('  size      read     merge  sentences');
-for (const r of report.merge.rows)
-  console.log(
-    `  ${`${r.size}×`.padEnd(6)} ${String(r.readMs).padStart(8)} ` +
-      `${String(r.mergeMs).padStart(9)} ${String(r.sentences).padStart(10)}`,
-  );
-console.log(
-  `  growth exponent (10× vs 1×): read ${report.merge.exponent.read}, ` +
-    `merge ${report.merge.exponent.merge} (1 = linear)`,
-);
+printMerge(report.merge);
 if (report.corpus) {
   console.log('\nReading the real articles of ../shared/corpus (ms, from nothing):');
   for (const r of report.corpus.rows)
