@@ -837,3 +837,173 @@ export function indexLexicon(tag: string): IndexLexicon {
   indexLexicons.set(lang, lexicon);
   return lexicon;
 }
+
+/**
+ * What names a treaty in a language and what tells its steps: the kind words (a compound ending in one
+ * counts: "Nichtangriffspakt", "Handelsabkommen", "nie-aanvalsverdrag"), how many letters an inflection adds
+ * ("des Vertrages", "traktaten"), the words before a place or party in a name ("Vertrag von Versailles",
+ * "traité de Versailles", "Abkommen mit Japan"), articles, and the verbs of signing, ratifying, talks and
+ * proposals, and the words that say a step was not taken.
+ */
+export interface TreatyWords {
+  kinds: readonly string[];
+  /** Letters an inflection adds to a kind word at most ("Vertrag" → "Vertrages": 2). */
+  inflection: number;
+  connectors: readonly string[];
+  with: readonly string[];
+  articles: readonly string[];
+  /** German names a treaty by a place's adjective in -er ("Versailler Vertrag", "Münchner Abkommen"). */
+  placeAdjective: boolean;
+  sign: readonly string[];
+  ratify: readonly string[];
+  negotiate: readonly string[];
+  propose: readonly string[];
+  notDone: readonly string[];
+}
+
+const list = (words: string): string[] => words.split('|');
+
+const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { placeAdjective?: boolean }> = {
+  de: {
+    kinds: list(
+      'vertrag|verträge|abkommen|pakt|protokoll|vereinbarung|bündnis|konvention|allianz|waffenstillstand|' +
+        'übereinkommen|frieden|entente',
+    ),
+    inflection: 3,
+    connectors: list('von|zu'),
+    with: list('mit'),
+    articles: list('der|die|das|den|dem|des|ein|eine|einen|einem|eines|im|am|zum|zur'),
+    placeAdjective: true,
+    sign: list(
+      'unterzeichnet|unterzeichnete|unterzeichneten|unterschrieben|unterschrieb|abgeschlossen|geschlossen|' +
+        'schloss|schlossen|vereinbart|vereinbarten',
+    ),
+    ratify: list('ratifiziert|ratifizierte|ratifizierten|ratifizierung'),
+    negotiate: list('verhandelt|verhandelte|verhandelten|verhandlung|verhandlungen'),
+    propose: list('vorgeschlagen|vorschlag|entwurf|angeboten'),
+    notDone: list('nicht|nie|niemals|sollte|sollten|würde|würden|gescheitert|scheiterte'),
+  },
+  af: {
+    kinds: list(
+      'verdrag|verdrae|ooreenkoms|pakt|protokol|akkoord|alliansie|bondgenootskap|konvensie|wapenstilstand|vrede',
+    ),
+    inflection: 2,
+    connectors: list('van'),
+    with: list('met'),
+    articles: list("die|’n|'n"),
+    sign: list('onderteken|ondertekening|geteken|gesluit|sluit|aangegaan'),
+    ratify: list('bekragtig|geratifiseer|ratifiseer|ratifikasie'),
+    negotiate: list('onderhandel|onderhandelinge|onderhandeling'),
+    propose: list('voorgestel|voorstel|konsep'),
+    notDone: list('nie|nooit|sou'),
+  },
+  nl: {
+    kinds: list(
+      'verdrag|verdragen|overeenkomst|pact|protocol|akkoord|verbond|bondgenootschap|conventie|wapenstilstand|vrede',
+    ),
+    inflection: 2,
+    connectors: list('van'),
+    with: list('met'),
+    articles: list('de|het|een'),
+    sign: list('ondertekend|ondertekende|ondertekenden|getekend|gesloten|sloot|sloten'),
+    ratify: list('geratificeerd|ratificeerde|ratificatie|bekrachtigd'),
+    negotiate: list('onderhandeld|onderhandelingen|onderhandeling'),
+    propose: list('voorgesteld|voorstel|ontwerp'),
+    notDone: list('niet|nooit|zou|zouden'),
+  },
+  nb: {
+    kinds: list('traktat|avtale|pakt|protokoll|overenskomst|allianse|konvensjon|våpenhvile'),
+    inflection: 4,
+    connectors: list('i'),
+    with: list('med'),
+    articles: list('den|det|en|et|ei'),
+    sign: list('undertegnet|undertegnede|signert|signerte|inngått|inngikk|sluttet'),
+    ratify: list('ratifisert|ratifiserte|ratifisering'),
+    negotiate: list('forhandlet|forhandlinger|forhandlingene'),
+    propose: list('foreslått|foreslo|forslag|utkast'),
+    notDone: list('ikke|aldri|skulle|ville'),
+  },
+  da: {
+    kinds: list('traktat|aftale|pagt|protokol|overenskomst|alliance|konvention|våbenhvile'),
+    inflection: 4,
+    connectors: list('i'),
+    with: list('med'),
+    articles: list('den|det|en|et'),
+    sign: list('underskrevet|underskrev|underskrevne|indgået|indgik|sluttet'),
+    ratify: list('ratificeret|ratificerede|ratificering'),
+    negotiate: list('forhandlet|forhandlinger|forhandlingerne'),
+    propose: list('foreslået|foreslog|forslag|udkast'),
+    notDone: list('ikke|aldrig|skulle|ville'),
+  },
+  sv: {
+    kinds: list('fördrag|avtal|pakt|protokoll|överenskommelse|allians|konvention|vapenstillestånd'),
+    inflection: 3,
+    connectors: list('i'),
+    with: list('med'),
+    articles: list('den|det|en|ett'),
+    sign: list('undertecknade|undertecknat|undertecknades|ingick|ingått|slöt|slutit'),
+    ratify: list('ratificerade|ratificerat|ratificering'),
+    negotiate: list('förhandlade|förhandlingar|förhandlingarna'),
+    propose: list('föreslog|föreslagit|förslag|utkast'),
+    notDone: list('inte|aldrig|skulle'),
+  },
+  fr: {
+    kinds: list('traité|pacte|accord|protocole|convention|alliance|entente|armistice'),
+    inflection: 1,
+    connectors: list("de|du|des|d’|d'"),
+    with: list('avec'),
+    articles: list("le|la|les|l’|l'|un|une"),
+    sign: list('signé|signée|signés|signées|signa|signèrent|signent|conclu|conclue|conclus|conclut|conclurent'),
+    ratify: list('ratifié|ratifiée|ratifia|ratification'),
+    negotiate: list('négocié|négociée|négociations|négociation'),
+    propose: list('proposé|proposée|proposition|projet'),
+    notDone: list('ne|n’|jamais|aurait|devait'),
+  },
+  es: {
+    kinds: list('tratado|pacto|acuerdo|protocolo|convenio|convención|alianza|armisticio'),
+    inflection: 2,
+    connectors: list('de|del'),
+    with: list('con'),
+    articles: list('el|la|los|las|un|una'),
+    sign: list('firmado|firmada|firmó|firmaron|suscrito|suscribieron|concluido|concluyó|concluyeron'),
+    ratify: list('ratificado|ratificada|ratificó|ratificaron|ratificación'),
+    negotiate: list('negociado|negociaciones|negociación'),
+    propose: list('propuesto|propuesta|propuso|borrador'),
+    notDone: list('no|nunca|habría'),
+  },
+  pt: {
+    kinds: list('tratado|pacto|acordo|protocolo|convênio|convenção|aliança|armistício'),
+    inflection: 2,
+    connectors: list('de|do|da'),
+    with: list('com'),
+    articles: list('o|a|os|as|um|uma'),
+    sign: list('assinado|assinada|assinou|assinaram|concluído|concluiu'),
+    ratify: list('ratificado|ratificada|ratificou|ratificação'),
+    negotiate: list('negociado|negociações|negociação'),
+    propose: list('proposto|proposta|propôs'),
+    notDone: list('não|nunca|teria'),
+  },
+  it: {
+    kinds: list('trattato|patto|accordo|protocollo|convenzione|alleanza|armistizio'),
+    inflection: 1,
+    connectors: list('di|del|della'),
+    with: list('con'),
+    articles: list('il|lo|la|i|gli|le|un|una'),
+    sign: list('firmato|firmata|firmò|firmarono|concluso|conclusero'),
+    ratify: list('ratificato|ratificata|ratificò|ratifica'),
+    negotiate: list('negoziato|negoziati|negoziazione'),
+    propose: list('proposto|proposta|propose'),
+    notDone: list('non|mai|avrebbe'),
+  },
+};
+TREATY_WORDS.nn = {
+  ...TREATY_WORDS.nb!,
+  sign: list('underteikna|underteikna|signert|inngått|inngjekk|slutta'),
+  notDone: list('ikkje|aldri|skulle|ville'),
+};
+
+/** The treaty words of a language, or undefined (English's are in study/treaties.ts). */
+export function treatyWords(tag: string): TreatyWords | undefined {
+  const words = TREATY_WORDS[baseLanguage(tag)];
+  return words && { placeAdjective: false, ...words };
+}
