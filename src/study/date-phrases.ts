@@ -239,7 +239,7 @@ const openedBy = (words: string[]) => new RegExp(`^(?:${words.map(escape).join('
  * The label: the tidied sentence when it is short, else the clause holding the date (at `at` in the untidied
  * text), joined with the clause before when it says too little, with the subject or the name it leaves out.
  */
-function clauseLabel(text: string, at: number, table: DatePhraseTable | undefined): string {
+function clauseLabel(text: string, at: number, table: DatePhraseTable | undefined, phrase = ''): string {
   const t = tidy(`${text.slice(0, at)}${MARK}${text.slice(at)}`);
   const unmark = (x: string) => tidy(x.replace(MARK, ' '));
   const plain = unmark(t);
@@ -261,7 +261,9 @@ function clauseLabel(text: string, at: number, table: DatePhraseTable | undefine
   }
   const alone = label;
   const named = () => by !== 'relative' || wordsOf(nameAtEnd(clauses[i - 1]!.text)).length >= 2;
-  while (i > 0 && (wordsOf(unmark(label)).length <= MIN_WORDS || !named())) {
+  // The words a clause says besides a date phrase it keeps ("Le 3 mars 1884," says nothing).
+  const said = (x: string) => wordsOf(phrase ? unmark(x).replace(tidy(phrase), ' ') : unmark(x)).length;
+  while (i > 0 && (said(label) <= MIN_WORDS || !named())) {
     i--;
     label = `${strip(clauses[i]!.text)}, ${label}`;
     by = clauses[i]!.by;
@@ -270,7 +272,7 @@ function clauseLabel(text: string, at: number, table: DatePhraseTable | undefine
     label = alone;
     by = undefined;
   }
-  if (wordsOf(unmark(label)).length < MIN_WORDS && clauses.length > 1) label = `${label}, ${strip(clauses[1]!.text)}`;
+  if (said(label) < MIN_WORDS && clauses.length > i + 1) label = `${label}, ${strip(clauses[i + 1]!.text)}`;
   // "…, der das Agentur-Netzwerk … führt": the name it speaks of before it.
   if (by === 'relative' && i > 0) label = `${nameAtEnd(clauses[i - 1]!.text)}, ${label}`;
   if (table && by === 'coordinator' && i > 0) {
@@ -319,7 +321,7 @@ export function foreignLabel(sentence: string, date: Place, all: readonly Place[
     if (name) return `${name} (${part})`;
   }
   const table = TABLES[baseLanguage(language)];
-  if (!table) return clauseLabel(sentence, date.index, undefined);
+  if (!table) return clauseLabel(sentence, date.index, undefined, date.label);
   const joiners = table.joiners.map(escape).join('|');
   // The end of a range ("vanaf 1986 tot 1989"): its start tells the event, when it is one.
   const range = new RegExp(`(?:${joiners})\\s*$`, 'iu').exec(sentence.slice(0, date.index).trimEnd());
@@ -342,7 +344,7 @@ export function foreignLabel(sentence: string, date: Place, all: readonly Place[
     start = m.index;
   }
   // A date phrase that opens the sentence: without it the sentence would open with its verb.
-  if (!/\p{L}/u.test(sentence.slice(0, start))) return clauseLabel(sentence, start, table);
+  if (!/\p{L}/u.test(sentence.slice(0, start))) return clauseLabel(sentence, start, table, sentence.slice(start, end));
   return clauseLabel(`${sentence.slice(0, start)} ${sentence.slice(end)}`, start, table);
 }
 

@@ -226,13 +226,20 @@ function usageOf(texts: string[], language: string): Usage {
   const prepositions = english || !lex.placePrepositions.length ? PLACE_BEFORE : lex.placePrepositions;
   const placeCue = new RegExp(String.raw`(?<![\p{L}])(?:${prepositions.join('|')})\s+$`, 'iu');
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  const titleGoesOn = new RegExp(String.raw`^\s+(?:${connectors.join('|')}|the|die|der|de)\s+(?:the\s+)?\p{Ll}`, 'u');
   for (const text of texts) {
     for (const m of text.matchAll(PHRASE)) {
-      const term = m[0].replace(LEADING, '').replace(/['’]s$/, '');
+      // "I Tromsø", "Die Universiteit van Stellenbosch": a sentence's first word, a preposition or an article.
+      const opener = english ? undefined : /^(\p{L}+)\s+(?=\p{Lu})/u.exec(m[0]);
+      const preposition = !!opener && lex.placePrepositions.includes(opener[1]!.toLowerCase());
+      const strip = !!opener && (preposition || lex.generic.has(opener[1]!.toLowerCase()));
+      const term = (strip ? m[0].slice(opener[0].length) : m[0]).replace(LEADING, '').replace(/['’]s$/, '');
       if (!term || (m.index === 0 && term === m[0] && !/\s/.test(term) && !tagsOf(term).length && false)) continue;
       bump(usage.counts, term);
       const before = text.slice(Math.max(0, m.index - 12), m.index);
-      if (placeCue.test(before)) bump(usage.place, term);
+      // "In Kings of the water …": a title in sentence case goes on in lower case; no place.
+      const title = titleGoesOn.test(text.slice(m.index + m[0].length));
+      if ((placeCue.test(before) || preposition) && !title) bump(usage.place, term);
       if (/\bthe\s+$/.test(before)) bump(usage.the, term);
       if (/^\s*(?:[,.;:!?)]|$)/.test(text.slice(m.index + m[0].length))) bump(usage.final, term);
       // "Koninkryk van Skotland", "Kingdom of Scotland": what a place's head word is "of" is a place.

@@ -86,7 +86,7 @@ function build(tag: string, words: NonNullable<ReturnType<typeof treatyWords>>):
       }
       return out;
     },
-    stem: (word) => kindWord.exec(word)?.[1]?.toLowerCase() ?? word,
+    stem: (word) => (kindWord.exec(word)?.[1] ?? word).toLowerCase(),
     isKind: (word) => kindWord.test(word),
     leading: new RegExp(String.raw`^(?:${article})\s+`, 'iu'),
     sign: anyWord(words.sign),

@@ -624,7 +624,8 @@ const INDEX_WORDS: Record<
 > = {
   de: {
     heads:
-      'königreich kaiserreich republik fürstentum herzogtum provinz insel inseln stadt kreis bezirk kanton grafschaft bundesland',
+      'königreich kaiserreich republik fürstentum herzogtum provinz insel inseln stadt kreis bezirk kanton ' +
+      'grafschaft bundesland',
     generic:
       'ministerium minister regierung partei präsident kanzler botschafter general staat staaten republik reich ' +
       'krieg vertrag pakt abkommen armee marine rat ausschuss kongress universität gesellschaft firma unternehmen ' +
@@ -758,10 +759,10 @@ INDEX_WORDS.nn = { ...INDEX_WORDS.nb!, places: 'i|frå|til' };
 /** Every two-letter code (ISO 639-1 languages, ISO 3166 regions) and the UN M.49 codes of continents. */
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const TWO_LETTER = [...LETTERS].flatMap((a) => [...LETTERS].map((b) => a + b));
-const M49 =
-  '001 002 003 005 009 011 013 014 015 017 018 019 021 029 030 034 035 039 053 054 057 061 142 143 145 150 151 154 155 202 419'.split(
-    ' ',
-  );
+const M49 = (
+  '001 002 003 005 009 011 013 014 015 017 018 019 021 029 030 034 035 039 053 054 057 061 ' +
+  '142 143 145 150 151 154 155 202 419'
+).split(' ');
 /** Region codes that name a body, not a place (the EU, the UN), or nothing. */
 const BODY_REGIONS = new Set(['EU', 'UN', 'EZ']);
 
