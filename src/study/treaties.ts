@@ -813,7 +813,8 @@ function partiesOf(name: string, aliases: string[], sentences: string[]): string
     if (!steps.sign.test(s)) continue;
     const pair = BETWEEN.exec(s) ?? SUBJECTS.exec(s);
     const found = pair ? [pair[1]!, pair[2]!].filter((p) => !/^(?:Foreign|Minister|President)$/.test(p)) : [];
-    for (const p of pair ? found.map(stateOf) : partiesWith(s)) parties.add(p);
+    const own = pair ? [] : (local?.parties(s) ?? []);
+    for (const p of pair ? found.map(stateOf) : own.length ? own : partiesWith(s)) parties.add(p);
   }
   return [...parties];
 }

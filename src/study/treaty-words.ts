@@ -18,6 +18,8 @@ export interface LocalTreatyWords {
   names(sentence: string): string[];
   /** A name's words for grouping: each kind word without its inflection ("Vertrages" → "vertrag"). */
   stem(word: string): string;
+  /** The states a sentence names as a pair: "zwischen Deutschland und Polen", "Deutschland und Polen …". */
+  parties(sentence: string): string[];
   /** Whether a word is a kind word (or a compound ending in one). */
   isKind(word: string): boolean;
   /** Articles that open a name as the text writes it ("der", "le"): not part of the name. */
@@ -75,7 +77,22 @@ function build(tag: string, words: NonNullable<ReturnType<typeof treatyWords>>):
     const last = /(\p{L}+)$/u.exec(name)?.[1] ?? '';
     return !lex.calendar.has(last.toLowerCase()) && !lex.commonNoun?.test(last) && !lex.generic.has(last.toLowerCase());
   };
+  const party = String.raw`(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)`;
+  const and = words.and.map(escape).join('|');
+  const pair = new RegExp(
+    String.raw`(?:(${words.between.map(escape).join('|')})\s+)?(?:(?:${article})\s+)?${party}\s+(?:${and})\s+` +
+      String.raw`(?:(?:${article})\s+)?${party}`,
+    'gu',
+  );
+  const state = (name: string) => lex.regions.has(name.toLowerCase()) || isState(stateOf(name));
   return {
+    parties(sentence) {
+      // Two names joined by "and": states when one of them is a state ICU or the lexicon knows (not "Karel
+      // Brant und Jonas Feld"), or after "between".
+      for (const m of sentence.matchAll(pair))
+        if (m[1] || state(m[2]!) || state(m[3]!)) return [m[2]!, m[3]!].map(stateOf);
+      return [];
+    },
     names(sentence) {
       const out: string[] = [];
       for (const m of sentence.matchAll(named)) out.push(m[0]);

@@ -852,6 +852,9 @@ export interface TreatyWords {
   inflection: number;
   connectors: readonly string[];
   with: readonly string[];
+  /** "and" and "between": the parties of "zwischen Deutschland und Polen", "Deutschland und Polen unterzeichneten". */
+  and: readonly string[];
+  between: readonly string[];
   articles: readonly string[];
   /** German names a treaty by a place's adjective in -er ("Versailler Vertrag", "Münchner Abkommen"). */
   placeAdjective: boolean;
@@ -866,6 +869,8 @@ const list = (words: string): string[] => words.split('|');
 
 const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { placeAdjective?: boolean }> = {
   de: {
+    and: list('und'),
+    between: list('zwischen'),
     kinds: list(
       'vertrag|verträge|abkommen|pakt|protokoll|vereinbarung|bündnis|konvention|allianz|waffenstillstand|' +
         'übereinkommen|frieden|entente',
@@ -885,6 +890,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     notDone: list('nicht|nie|niemals|sollte|sollten|würde|würden|gescheitert|scheiterte'),
   },
   af: {
+    and: list('en'),
+    between: list('tussen'),
     kinds: list(
       'verdrag|verdrae|ooreenkoms|pakt|protokol|akkoord|alliansie|bondgenootskap|konvensie|wapenstilstand|vrede',
     ),
@@ -899,6 +906,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     notDone: list('nie|nooit|sou'),
   },
   nl: {
+    and: list('en'),
+    between: list('tussen'),
     kinds: list(
       'verdrag|verdragen|overeenkomst|pact|protocol|akkoord|verbond|bondgenootschap|conventie|wapenstilstand|vrede',
     ),
@@ -913,6 +922,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     notDone: list('niet|nooit|zou|zouden'),
   },
   nb: {
+    and: list('og'),
+    between: list('mellom'),
     kinds: list('traktat|avtale|pakt|protokoll|overenskomst|allianse|konvensjon|våpenhvile'),
     inflection: 4,
     connectors: list('i'),
@@ -925,6 +936,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     notDone: list('ikke|aldri|skulle|ville'),
   },
   da: {
+    and: list('og'),
+    between: list('mellem'),
     kinds: list('traktat|aftale|pagt|protokol|overenskomst|alliance|konvention|våbenhvile'),
     inflection: 4,
     connectors: list('i'),
@@ -937,6 +950,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     notDone: list('ikke|aldrig|skulle|ville'),
   },
   sv: {
+    and: list('och'),
+    between: list('mellan'),
     kinds: list('fördrag|avtal|pakt|protokoll|överenskommelse|allians|konvention|vapenstillestånd'),
     inflection: 3,
     connectors: list('i'),
@@ -949,6 +964,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     notDone: list('inte|aldrig|skulle'),
   },
   fr: {
+    and: list('et'),
+    between: list('entre'),
     kinds: list('traité|pacte|accord|protocole|convention|alliance|entente|armistice'),
     inflection: 1,
     connectors: list("de|du|des|d’|d'"),
@@ -961,6 +978,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     notDone: list('ne|n’|jamais|aurait|devait'),
   },
   es: {
+    and: list('y|e'),
+    between: list('entre'),
     kinds: list('tratado|pacto|acuerdo|protocolo|convenio|convención|alianza|armisticio'),
     inflection: 2,
     connectors: list('de|del'),
@@ -973,6 +992,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     notDone: list('no|nunca|habría'),
   },
   pt: {
+    and: list('e'),
+    between: list('entre'),
     kinds: list('tratado|pacto|acordo|protocolo|convênio|convenção|aliança|armistício'),
     inflection: 2,
     connectors: list('de|do|da'),
@@ -985,6 +1006,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     notDone: list('não|nunca|teria'),
   },
   it: {
+    and: list('e|ed'),
+    between: list('tra|fra'),
     kinds: list('trattato|patto|accordo|protocollo|convenzione|alleanza|armistizio'),
     inflection: 1,
     connectors: list('di|del|della'),

@@ -125,6 +125,21 @@ describe('treaties named in other languages', () => {
     expect(treaties[0]!.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('parties are the states the signing sentence pairs ("zwischen … und …", "… und … unterzeichneten")', () => {
+    const parties = (language: string, sentence: string) =>
+      guide(`# Geschichte\n\n${sentence}`, 'a.md', language).glossaries.treaties.map((t) => t.parties);
+    expect(parties('es', 'El Tratado de Madrid fue firmado el 13 de enero de 1750 entre España y Portugal.')).toEqual([
+      ['España', 'Portugal'],
+    ]);
+    expect(
+      parties('de', 'Am 16. April 1922 unterzeichneten Deutschland und Sowjetrussland den Vertrag von Rapallo.'),
+    ).toEqual([['Deutschland', 'Sowjetrussland']]);
+    // Two people who signed are no parties.
+    expect(
+      parties('de', 'Am 9. April 1884 unterzeichneten Karel Brant und Jonas Feld den Vertrag von Norvik.'),
+    ).toEqual([[]]);
+  });
+
   it('a kind word alone names nothing ("der Vertrag", "die ooreenkoms", "ein Handelsabkommen")', () => {
     const g = guide(
       '# Handel\n\nDer Vertrag wurde 1950 unterzeichnet. Die Firmen schlossen ein Handelsabkommen.',
