@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Image, Parent, RootContent } from 'mdast';
+import type { Image, Paragraph, Parent, RootContent } from 'mdast';
 import type { Asset, Source } from '../model/index.js';
 import { entryExists, readInside } from '../util/confined.js';
 import { QuireError } from '../util/errors.js';
@@ -30,31 +30,54 @@ export async function checkImages(source: Source, contentDir: string): Promise<S
   const messages = new Messages(source.info.file);
   const seen = new Map<string, Asset | string>();
   const drop = new Set<Image>();
-  for (const { image, line } of imagesOf(tree)) {
+  for (const { image, line, caption } of imagesOf(tree)) {
     let got = seen.get(image.url);
     if (got === undefined) seen.set(image.url, (got = await inspect(contentDir, image.url)));
     if (typeof got === 'string') {
       drop.add(image);
-      messages.warn('missing-image', `image "${image.url}" ${got}`, line);
-    }
+      const left = caption?.trim() ? `; its figure is left out with its caption "${caption.trim()}"` : '';
+      messages.warn('missing-image', `image "${image.url}" ${got}${left}`, line);
+    } else image.url = got.path;
   }
   if (drop.size) removeImages(tree, drop);
   const assets = [...seen.values()].filter((a): a is Asset => typeof a !== 'string');
   return { ...source, tree, assets, warnings: [...source.warnings, ...messages.warnings] };
 }
 
-/** Every image node of a tree with the line of the block holding it, in order. */
-function imagesOf(tree: Parent): { image: Image; line: number | undefined }[] {
-  const out: { image: Image; line: number | undefined }[] = [];
+interface Shown {
+  image: Image;
+  line: number | undefined;
+  /** The caption of the figure it is the image of. */
+  caption?: string | undefined;
+}
+
+/** Every image node of a tree with the line of the block holding it (and its figure's caption), in order. */
+function imagesOf(tree: Parent): Shown[] {
+  const out: Shown[] = [];
   const walk = (node: Parent, line: number | undefined) => {
+    const figure = node.type === 'paragraph' ? (node as Paragraph).data : undefined;
+    const caption = figure?.figure ? figure.caption : undefined;
     for (const child of node.children as RootContent[]) {
       const at = child.position?.start.line ?? line;
-      if (child.type === 'image') out.push({ image: child, line: at });
+      if (child.type === 'image') out.push({ image: child, line: at, caption });
       else if ('children' in child) walk(child as Parent, at);
     }
   };
   walk(tree, undefined);
   return out;
+}
+
+/**
+ * The source without the images `shown` refuses (and their figures), nothing said: for a caller that knows
+ * the folder's files another way (the tests, reading the seeds synchronously as a build would).
+ */
+export function withoutImages(source: Source, shown: (url: string) => boolean): Source {
+  const drop = new Set(imagesOf(source.tree).flatMap(({ image }) => (shown(image.url) ? [] : [image])));
+  if (!drop.size) return source;
+  const tree = structuredClone(source.tree);
+  const cloned = new Set(imagesOf(tree).flatMap(({ image }) => (shown(image.url) ? [] : [image])));
+  removeImages(tree, cloned);
+  return { ...source, tree };
 }
 
 /** Take the images out; a figure (a paragraph holding only its image) goes with its image. */
@@ -67,11 +90,16 @@ function removeImages(node: Parent, drop: ReadonlySet<Image>): void {
   for (const c of node.children as RootContent[]) if ('children' in c) removeImages(c as Parent, drop);
 }
 
+const spaced = (url: string) => url.replace(/_/g, ' ');
+
 /** The image as an asset, or why it cannot be shown (the rest of a warning's sentence). */
 async function inspect(contentDir: string, url: string): Promise<Asset | string> {
   const type = TYPES[path.extname(url).toLowerCase()];
   if (!type) return `is not an image every output can show: use ${Object.keys(TYPES).join(', ')}`;
-  const full = path.join(contentDir, url);
+  let full = path.join(contentDir, url);
+  // A wiki file's stored name has underscores; the file may have been saved with spaces.
+  if (!(await entryExists(full)) && url.includes('_') && (await entryExists(path.join(contentDir, spaced(url)))))
+    full = path.join(contentDir, (url = spaced(url)));
   if (!(await entryExists(full))) return 'was not found in the content folder: check its path';
   try {
     const bytes = await readInside(contentDir, full, 'image', (size) =>

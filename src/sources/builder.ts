@@ -45,6 +45,8 @@ export class TreeBuilder {
   private readonly messages: Messages;
   private paragraph: { children: PhrasingContent[]; line: number } | undefined;
   private list: List | undefined;
+  /** Figures met inside the open paragraph or list: they stand after it, not inside it. */
+  private figures: Paragraph[] = [];
   constructor(readonly file: string) {
     this.messages = new Messages(file);
   }
@@ -103,11 +105,26 @@ export class TreeBuilder {
     const tidy = tidyPhrasing(this.paragraph.children);
     if (hasWords(tidy)) this.children.push({ type: 'paragraph', children: tidy, position: at(this.paragraph.line) });
     this.paragraph = undefined;
+    this.placeFigures();
   }
 
   endList(): void {
     if (this.list && this.list.children.length) this.children.push(this.list);
     this.list = undefined;
+    this.placeFigures();
+  }
+
+  /** A figure (an image with its caption): after the paragraph or list open now, so as not to split it. */
+  figure(node: Paragraph, line: number): void {
+    node.position ??= at(line);
+    this.figures.push(node);
+    this.placeFigures();
+  }
+
+  private placeFigures(): void {
+    if (this.paragraph || this.list) return;
+    this.children.push(...this.figures);
+    this.figures = [];
   }
 
   endBlock(): void {

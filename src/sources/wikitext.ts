@@ -356,7 +356,11 @@ class TopLevelWalk {
   private phrasingLine = 1;
   /** The blocks inside an open `<blockquote>`. */
   private quote: TreeBuilder | undefined;
-  private readonly mode: Mode = { withRefs: true, block: (node) => this.block(node) };
+  private readonly mode: Mode = {
+    withRefs: true,
+    block: (node) => this.block(node),
+    figure: (node) => this.builder.figure(node, this.ctx.line),
+  };
 
   constructor(
     private readonly builder: TreeBuilder,

@@ -1,13 +1,36 @@
 /** A person's role in one line, in the text's own words: the apposition or the title it gives them. */
 import { nameParts } from '../util/names.js';
 
+/** Per list of texts, which texts hold each word (runs of letters): a name is looked for only where it is. */
+const wordIndexes = new WeakMap<readonly string[], Map<string, number[]>>();
+
+/** The texts that hold the last word of `words` as a word of their own, in order. */
+function textsWith(words: string, texts: readonly string[]): string[] {
+  let index = wordIndexes.get(texts);
+  if (!index) {
+    index = new Map();
+    for (const [i, text] of texts.entries())
+      for (const word of new Set(text.match(/\p{L}+/gu) ?? [])) {
+        const list = index.get(word);
+        if (list) list.push(i);
+        else index.set(word, [i]);
+      }
+    wordIndexes.set(texts, index);
+  }
+  const key = words.match(/\p{L}+/gu)?.at(-1);
+  return key ? (index.get(key) ?? []).map((i) => texts[i]!) : [];
+}
+
 export /**
  * "Hans von Seeckt, chief of the Reichswehr" → "chief of the Reichswehr";
  * "German Foreign Minister Walther Rathenau" → "German Foreign Minister".
  */
-function roleOf(name: string, texts: string[]): string {
+function roleOf(name: string, all: string[]): string {
   const surname = nameParts(name).surname;
   if (!surname) return '';
+  // The patterns hold the name as written: only texts with it are searched, and none are built without one.
+  const texts = textsWith(surname, all).filter((text) => text.includes(name));
+  if (!texts.length) return '';
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const apposition = new RegExp(
     String.raw`${esc(name)},\s+((?:the|a|an|chief|head|leader|minister|commissar|secretary|ambassador|president|` +
@@ -26,8 +49,6 @@ function roleOf(name: string, texts: string[]): string {
     if (a && !/^(?:who|which|and|but)\b/.test(a[1]!)) return a[1]!.trim();
   }
   for (const text of texts) {
-    // The pattern holds the name as written: a text without it is not searched (the search costs more).
-    if (!text.includes(name)) continue;
     const t = title.exec(text);
     if (t) return t[1]!.trim();
   }
@@ -45,8 +66,9 @@ export function describePerson(name: string, texts: string[], known = ''): strin
   if (role && !(known && (same(known, role) || known.toLowerCase().startsWith(role.toLowerCase())))) return role;
   const surname = nameParts(name).surname;
   if (!surname) return '';
+  const candidates = textsWith(surname, texts);
   const pattern = new RegExp(`(?<![\\p{L}'’-])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}'’-])`, 'u');
-  for (const text of texts) {
+  for (const text of candidates) {
     if (!text.includes(surname)) continue;
     for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
       const at = sentence.search(pattern);

@@ -731,6 +731,9 @@ export function extractTimeline(book: Book): TimelineEvent[] {
         if (!d.event) continue;
         // List lines ("Adolf Ioffe (1918)") date a person, not an event.
         if (ref.block.kind === 'list' && d.precision === 'year') continue;
+        // A caption's year or month dates a picture ("Europe in 1929–1939", "a poster of 1932"); its day
+        // dates what the picture shows ("a parade in Brest on September 23, 1939").
+        if (ref.block.kind === 'figure' && d.precision !== 'day') continue;
         const text = english
           ? eventLabel(sentence, d, perSentence[si]!)
           : foreignLabel(sentence, d, perSentence[si]!, book.meta.language);

@@ -91,7 +91,9 @@ describe('rich Markdown in every output', () => {
       file: 'keepers.md',
       line: 23,
       rule: 'missing-image',
-      message: 'image "images/map.png" was not found in the content folder: check its path',
+      message:
+        'image "images/map.png" was not found in the content folder: check its path; ' +
+        'its figure is left out with its caption "A lost map"',
     });
     expect(existsSync(path.join(out, 'outside.png'))).toBe(false);
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
-import type { Nodes, Paragraph } from 'mdast';
+import type { Image, Nodes, Paragraph } from 'mdast';
 import { readWikitext } from '../../src/sources/wikitext.js';
 import { QuireError } from '../../src/util/errors.js';
 import { CORPUS } from '../support/content.js';
@@ -49,20 +49,29 @@ describe('wikitext: localised namespaces', () => {
     '[[en:Foo]] [[de:Bar]]',
   ].join('\n');
   const t = textOf(src);
-  it('drops image links with their options and captions', () => {
+  const figures = (read(src).tree.children as Paragraph[]).filter((c) => c.type === 'paragraph' && c.data?.figure);
+  it('makes image links figures, with their captions and without their options', () => {
     expect(t).toContain('Vor. Nach.');
     expect(t).toContain('Weiter.');
     expect(t).toContain('Meer.');
     expect(t).toContain('Plus.');
     expect(t).toContain('End.');
-    expect(t).not.toMatch(/mini|thumb|duimnael|vignette|px|Datei|Bild:|Lêer|Fichier|caption|Légende/i);
+    const prose = t.split('\n').filter((line) => !figures.some((f) => f.data?.caption === line));
+    expect(prose.join('\n')).not.toMatch(/mini|thumb|duimnael|vignette|px|Datei|Bild:|Lêer|Fichier|caption|Légende/i);
+    expect(figures.map((f) => [(f.children[0] as Image).url, f.data?.caption])).toEqual([
+      ['Foo_bar.jpg', 'Ein Bild Text'],
+      ['X.png', 'Caption'],
+      ['Y.jpg', 'Onderskrif'],
+      ['Z.jpg', 'Légende'],
+      ['Q.jpg', 'Some caption'],
+    ]);
   });
   it('drops category and interwiki links', () => {
     expect(t).not.toMatch(/Kategori|Catégorie|Deutscher|Norsk|Foo|Bar/);
   });
-  it('warns about the images it drops', () => {
+  it('leaves checking the image files to the folder reader: no warning here', () => {
     const rules = read(src).warnings.map((w) => w.rule);
-    expect(rules).toContain('dropped-image');
+    expect(rules).not.toContain('dropped-image');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
-import type { List } from 'mdast';
+import type { List, Paragraph } from 'mdast';
 import Parser from 'wikiparser-node';
 import fc from 'fast-check';
 import { headings, parseSeed, parseText, readContent, SEEDS } from '../support/content.js';
@@ -141,9 +141,13 @@ describe('wikitext reader: fixtures', () => {
     const [para, history, list] = s.tree.children;
     expect(toString(para!)).toBe('Sample is a test of Wort things. More text. Again.');
     expect(history!.type).toBe('heading');
-    expect(toString(s.tree.children[2]!)).toBe('Born in Berlin.');
+    // The image is a figure of its own (its file is checked where the folder is read), before the paragraph.
+    const figure = s.tree.children[2] as Paragraph;
+    expect(figure.data).toEqual({ figure: true, caption: 'A caption' });
+    expect(figure.children).toEqual([{ type: 'image', url: 'X.png', alt: 'A caption' }]);
+    expect(toString(s.tree.children[3]!)).toBe('Born in Berlin.');
     expect(list).toBeDefined();
-    const l = s.tree.children[3] as List;
+    const l = s.tree.children[4] as List;
     expect(l.type).toBe('list');
     expect(l.children.map((i) => toString(i))).toEqual(['One', 'Two Item']);
     expect(l.position?.start.line).toBe(7);

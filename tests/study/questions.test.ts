@@ -88,7 +88,10 @@ describe('review questions on the seeds', () => {
     const disputed = guide.report.conflicts.filter(realDisagreement).map((c) => norm(c.readings[0]!.text));
     for (const q of guide.questions) {
       if (q.kind === 'disagreement') {
-        expect(q.answer.match(/“[^”]+” \([^)]+\)/g)?.length ?? 0, q.id).toBeGreaterThanOrEqual(2);
+        const readings = q.answer.match(/“[^”]+” \([^)]+\)/g) ?? [];
+        expect(readings.length, q.id).toBeGreaterThanOrEqual(2);
+        // Each reading is the differing words themselves: no stray quotation mark or cut-off name.
+        for (const r of readings) expect(r.slice(1, r.indexOf('”')), q.id).not.toMatch(/["“”]|\bof$/);
         continue;
       }
       expect(disputed.includes(norm(q.quote!)), q.id).toBe(false);

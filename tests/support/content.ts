@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseWith, readerOf, type SourceEntry } from '../../src/sources/index.js';
 import { builtInReaders } from '../../src/sources/registry.js';
+import { withoutImages } from '../../src/sources/assets.js';
 import type { ReaderFn } from '../../src/sources/types.js';
 import type { BookMeta, Source } from '../../src/model/index.js';
 
@@ -46,8 +47,12 @@ export function parseText(text: string, file: string, extra: Partial<SourceEntry
   return parseWith(reader, LOADED.get(reader.format)!, text, entry);
 }
 
+/**
+ * A seed as a build reads it: the figures whose images are not in the content folder left out (a build
+ * does so where it reads the folder, sources/assets.ts, with a warning).
+ */
 export function parseSeed(file: string, priority = 1): Source {
-  return parseText(readContent(file), file, { priority });
+  return withoutImages(parseText(readContent(file), file, { priority }), (url) => existsSync(path.join(CONTENT, url)));
 }
 
 /** Headings of a parsed source as [depth, text]. */

@@ -5,11 +5,12 @@
  */
 import type Parser from 'wikiparser-node';
 import { decodeHTML } from 'entities';
-import type { Blockquote, FootnoteReference, List, PhrasingContent, RootContent, Table } from 'mdast';
+import type { Blockquote, FootnoteReference, List, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import type { SourceCitation } from '../../model/index.js';
 import { squash } from '../text.js';
 import { tidyPhrasing } from '../builder.js';
 import { formatCitation, type Params } from './cite.js';
+import { captionNote, fileFigure, linkFigure } from './figures.js';
 import { namespaceOf } from './namespaces.js';
 import { Phrasing, phrasingText } from './phrasing.js';
 import { normaliseName, ruleFor, type Args, type Out } from './templates.js';
@@ -43,6 +44,8 @@ export interface Mode {
   withRefs: boolean;
   /** Takes a block made by a template or tag; false when a block cannot stand here (inside a list item). */
   block?: (node: RootContent) => boolean;
+  /** Takes an image's figure, to stand after the paragraph it is in (undefined: images are dropped here). */
+  figure?: (node: Paragraph) => void;
 }
 
 export function newCtx(warn: Ctx['warn'], options: WikiOptions = {}): Ctx {
@@ -155,10 +158,18 @@ function shownTarget(target: string, namespaced: boolean): string {
   return namespaced ? shown.replace(/^[^:]*:/, '') : shown;
 }
 
-/** A dropped link: an image is a warning of its own, a category counted. */
-function droppedLink(kind: 'file' | 'category', target: string, ctx: Ctx): void {
-  if (kind === 'file') ctx.warn('dropped-image', `image "${target.trim()}" removed (images are not carried)`, ctx.line);
-  else drop(ctx, 'dropped-category', 'category link');
+/** A dropped link: an image is a warning of its own (quoting its caption), a category counted. */
+function droppedLink(kind: 'file' | 'category', target: string, ctx: Ctx, figure?: Paragraph): void {
+  if (kind === 'file') {
+    const what = `image "${target.trim()}"${captionNote(figure?.data?.caption)}`;
+    ctx.warn('dropped-image', `${what} removed: an image cannot stand here (in a list, table or template)`, ctx.line);
+  } else drop(ctx, 'dropped-category', 'category link');
+}
+
+/** An image: a figure after its paragraph where the caller takes one, else dropped with a warning. */
+function image(figure: Paragraph | undefined, target: string, ctx: Ctx, mode: Mode): void {
+  if (figure && mode.figure) mode.figure(figure);
+  else droppedLink('file', target, ctx, figure);
 }
 
 function isInterwiki(target: string): boolean {
@@ -205,12 +216,14 @@ function addNode(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
       sink.tag(html.name, html.closing);
       break;
     }
-    case 'file':
-    case 'category': {
-      const target = childrenOf(node).find((p) => p.type === 'link-target');
-      droppedLink(node.type, String(target ?? node), ctx);
+    case 'file': {
+      const target = String(childrenOf(node).find((p) => p.type === 'link-target') ?? node);
+      image(fileFigure(node, target, ctx), target, ctx, mode);
       break;
     }
+    case 'category':
+      drop(ctx, 'dropped-category', 'category link');
+      break;
     case 'template':
       template(node, ctx, sink, mode);
       break;
@@ -253,7 +266,8 @@ function link(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
   const targetText = target ? String(target) : '';
   const ns = namespaceOf(targetText) ?? (label && looksLikeImage(targetText, String(label)) ? 'file' : undefined);
   if (ns && !targetText.trim().startsWith(':')) {
-    droppedLink(ns, targetText, ctx);
+    if (ns === 'file') image(linkFigure(targetText, label ? String(label) : ''), targetText, ctx, mode);
+    else droppedLink(ns, targetText, ctx);
     return;
   }
   if (isInterwiki(targetText)) {

@@ -6,6 +6,7 @@
  */
 import type { Conflict } from '../../model/index.js';
 import { contentWords, similarity } from '../../merge/sentences.js';
+import { factSpan } from '../../merge/apparatus.js';
 import { wording } from '../discourse.js';
 import { datesIn } from '../timeline.js';
 import type { Candidate, QuestionContext } from './context.js';
@@ -17,8 +18,13 @@ function sourceNames(ctx: QuestionContext): Map<string, string> {
   );
 }
 
-/** Where a reading differs: the date with a differing number ("April 16, 1920"), else the word and its neighbours. */
+/**
+ * Where a reading differs, as the reader's note quotes it (the merge's `factSpan`: "April 16, 1920", "Saratov
+ * Oblast"); else the date with a differing number, else the word and its neighbours.
+ */
 function excerpt(text: string, differs: string[], language: string): string | undefined {
+  const fact = factSpan(text, differs, language);
+  if (fact) return fact;
   const date = datesIn(text, undefined, language).find((d) => differs.some((x) => d.label.match(/\d+/g)?.includes(x)));
   if (date) return date.label;
   const tokens = text.split(/\s+/);

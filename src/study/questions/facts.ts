@@ -71,13 +71,18 @@ function factsNow(sentence: string, ctx: QuestionContext): Fact[] {
     out.push({ kind: 'date', surface, index: date.index + date.label.length - surface.length, value: date.date });
   }
   for (const t of ctx.guide.glossaries.treaties) {
-    const name = [t.name, ...t.aliases].find((n) => n.split(/\s+/).length >= 2 && bounded(n).test(sentence));
+    const name = [t.name, ...t.aliases].find(
+      (n) => n.split(/\s+/).length >= 2 && sentence.includes(n) && bounded(n).test(sentence),
+    );
     if (name && sentence.split(name).length === 2) {
       out.push({ kind: 'treaty', surface: name, index: sentence.indexOf(name), value: t.name, entry: t.id });
       break;
     }
   }
-  const person = ctx.people.find((p) => bounded(p).test(sentence) && sentence.split(p).length === 2);
+  // A name's pattern is built only for a sentence that holds it as written (building costs more than looking).
+  const person = ctx.people.find(
+    (p) => sentence.includes(p) && bounded(p).test(sentence) && sentence.split(p).length === 2,
+  );
   if (person) out.push({ kind: 'person', surface: person, index: sentence.indexOf(person), value: person });
   return out;
 }
