@@ -226,7 +226,7 @@ function usageOf(texts: string[], language: string): Usage {
   const prepositions = english || !lex.placePrepositions.length ? PLACE_BEFORE : lex.placePrepositions;
   const placeCue = new RegExp(String.raw`(?<![\p{L}])(?:${prepositions.join('|')})\s+$`, 'iu');
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-  const titleGoesOn = new RegExp(String.raw`^\s+(?:${connectors.join('|')}|the|die|der|de)\s+(?:the\s+)?\p{Ll}`, 'u');
+  const titleGoesOn = new RegExp(String.raw`^\s+(?:${connectors.join('|')})\s+(?:\p{Ll}+\s+)?\p{Ll}`, 'u');
   for (const text of texts) {
     for (const m of text.matchAll(PHRASE)) {
       // "I Tromsø", "Die Universiteit van Stellenbosch": a sentence's first word, a preposition or an article.

@@ -756,15 +756,20 @@ const INDEX_WORDS: Record<
 };
 INDEX_WORDS.nn = { ...INDEX_WORDS.nb!, places: 'i|frå|til' };
 
-/** Every two-letter code (ISO 639-1 languages, ISO 3166 regions) and the UN M.49 codes of continents. */
+/**
+ * Every two-letter code (ISO 639-1 languages, ISO 3166 regions) and the UN M.49 codes of continents (not 001,
+ * the world: "Welt" is no place in an index).
+ */
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const TWO_LETTER = [...LETTERS].flatMap((a) => [...LETTERS].map((b) => a + b));
 const M49 = (
-  '001 002 003 005 009 011 013 014 015 017 018 019 021 029 030 034 035 039 053 054 057 061 ' +
+  '002 003 005 009 011 013 014 015 017 018 019 021 029 030 034 035 039 053 054 057 061 ' +
   '142 143 145 150 151 154 155 202 419'
 ).split(' ');
 /** Region codes that name a body, not a place (the EU, the UN), or nothing. */
 const BODY_REGIONS = new Set(['EU', 'UN', 'EZ']);
+/** Region codes that name no place a text would: unknown, outlying, pseudo-regions. */
+const NO_REGIONS = new Set(['ZZ', 'QO', 'XA', 'XB']);
 
 /** Names ICU gives (Intl.DisplayNames) for a type, in a language, lower case. */
 function displayNames(lang: string, type: 'language' | 'region', codes: string[]): string[] {
@@ -813,13 +818,8 @@ export function indexLexicon(tag: string): IndexLexicon {
   const words = INDEX_WORDS[lang];
   const langs = [...new Set([lang, 'en'])];
   const regionCodes = [...TWO_LETTER.map((c) => c.toUpperCase()), ...M49];
-  const places = langs.flatMap((l) =>
-    displayNames(
-      l,
-      'region',
-      regionCodes.filter((c) => !BODY_REGIONS.has(c)),
-    ),
-  );
+  const codes = regionCodes.filter((c) => !BODY_REGIONS.has(c) && !NO_REGIONS.has(c));
+  const places = langs.flatMap((l) => displayNames(l, 'region', codes));
   const split = (s: string | undefined) => (s ? s.split(/[\s|]+/).filter(Boolean) : []);
   const lexicon: IndexLexicon = {
     languages: new Set(langs.flatMap((l) => displayNames(l, 'language', TWO_LETTER))),
