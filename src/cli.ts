@@ -87,6 +87,8 @@ const guideOptions = (opts: GuideOptions, folders: GuideFolders) => ({
   formats: opts.formats,
   paper: opts.paper,
   duplex: opts.duplex,
+  chapters: opts.chapters,
+  embedResources: opts.embedResources,
 });
 
 /** The command's folders (folders.ts); undefined after reporting an error. */
@@ -118,8 +120,6 @@ async function buildCommand(opts: BuildCommandOptions, release: boolean): Promis
     const result = await build({
       ...guideOptions(opts, folders),
       booklet: opts.booklet,
-      chapters: opts.chapters,
-      embedResources: opts.embedResources,
       progress: opts.progress,
       release,
       cacheDir: opts.cache ? undefined : false,
@@ -219,7 +219,7 @@ withOptions(
   program
     .command('watch')
     .description('build, then rebuild on every change to the content or templates, with a live preview on localhost'),
-  ['content', 'out', 'formats', 'paper', 'duplex', 'port', 'host'],
+  ['content', 'out', 'formats', 'paper', 'duplex', 'chapters', 'embedResources', 'port', 'host'],
 ).action(guarded(watchCommand));
 
 withOptions(

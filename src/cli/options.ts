@@ -18,14 +18,14 @@ export interface GuideOptions {
   formats?: Format[];
   paper?: Paper;
   duplex?: boolean;
+  chapters?: ChapterBreaks;
+  embedResources?: boolean;
 }
 
 export interface BuildCommandOptions extends GuideOptions {
   /** A course folder: every guide in it built in one run (pipeline/course.ts). */
   course?: string;
   booklet?: boolean;
-  chapters?: ChapterBreaks;
-  embedResources?: boolean;
   progress?: ProgressStyle;
   cache: boolean;
   debug?: boolean;

@@ -157,17 +157,23 @@ async function print(ctx: WriteContext, html: PrintHtml) {
 export const writer: Writer = {
   title: 'PDF',
   async write(ctx) {
-    const view = await ctx.timed('print-view', () => ctx.view('print'));
-    const html = printHtmlOf(ctx, view);
+    // The print view and its HTML, made when first needed: a rebuild with nothing changed needs neither.
+    let made: PrintHtml | undefined;
+    const htmlOf = async () => (made ??= printHtmlOf(ctx, await ctx.timed('print-view', () => ctx.view('print'))));
     // The first pass's HTML is what the PDF shows (with placeholder numbers): an edit that does not change
     // it (a source's line numbers, the report) does not reprint. Rendering it first also stops a build
-    // with a template error before Chromium starts.
-    const first = await ctx.timed('pdf-html', () => html({}));
-    const meta = ctx.guide.meta as unknown as Hashable;
-    const key = hashOf(ctx.code, first, ctx.templates.fingerprint, ctx.paper, ctx.duplex, ctx.chapters, meta);
+    // with a template error before Chromium starts. What it is made from (the guide, its changes, the
+    // templates and settings) keys it in turn, so that a rebuild with nothing changed renders nothing.
+    const settings = [ctx.templates.fingerprint, ctx.paper, ctx.duplex, ctx.chapters] as const;
+    const inputs = hashOf(ctx.code, ctx.guideKey, ctx.changesKey, ...settings);
+    const key = await ctx.cache.json('print-key', inputs, async () => {
+      const html = await htmlOf();
+      const first = await ctx.timed('pdf-html', () => html({}));
+      return hashOf(ctx.code, first, ...settings, ctx.guide.meta as unknown as Hashable);
+    });
     let summary = '';
     await ctx.output.output(`${ctx.basename}.pdf`, 'pdf', key, async (file) => {
-      const pdf = await ctx.cache.bytes('print', key, () => print(ctx, html));
+      const pdf = await ctx.cache.bytes('print', key, async () => print(ctx, await htmlOf()));
       await writeFile(file, pdf.bytes);
       const passes = plural(pdf.meta.passes, 'pass', 'passes');
       summary = `${plural(pdf.meta.pages, 'page')} (${ctx.paper}${ctx.duplex ? ', duplex' : ''}), ${passes}`;

@@ -17,6 +17,7 @@
 import type { Book, Block, Section, StudyKeyPoint } from '../model/index.js';
 import { contentWords, similarity, splitSentences } from '../merge/sentences.js';
 import { leansOnPerson, opening } from './discourse.js';
+import { baseLanguage } from '../util/language.js';
 
 const MIN_WORDS = 8;
 const MAX_WORDS = 50;
@@ -42,11 +43,21 @@ export function pointsFor(paragraphs: number): number {
   return paragraphs >= 7 ? 4 : paragraphs >= 4 ? 3 : 2;
 }
 
+/**
+ * An English sentence that opens with a bare definite noun phrase and goes straight on with its verb ("The
+ * treaty was perceived…", "The reshuffle was…", "The agreement covered…"): "the treaty" is the one the
+ * sentence before named, so out of its paragraph the point would not say which. A noun that the sentence
+ * qualifies ("The conflict between the KPD and the SPD…") or a name ("The Nationalists…") stands alone.
+ */
+const LEANS_BACK =
+  /^(?:The|This|That|These|Those)\s+\p{Ll}[\p{L}-]*\s+(?:was|were|is|are|had|has|have|did|\p{Ll}+ed)\b/u;
+
 /** A sentence as a point: an opening connective dropped, bracketed editorial tags removed; or none. */
 function asPoint(sentence: string, language: string): string | undefined {
   const text = sentence.replace(/\[[^\]]{0,40}\]\s*/g, '').trim();
   const open = opening(text, language);
   if (open.kind === 'pronoun' || leansOnPerson(open.rest, language)) return undefined;
+  if (baseLanguage(language) === 'en' && LEANS_BACK.test(open.rest)) return undefined;
   const words = open.rest.split(/\s+/).length;
   if (words < MIN_WORDS || words > MAX_WORDS || !/[.!?…"”»]$/.test(open.rest)) return undefined;
   // A sentence that introduces a list ("…zones of influence: 1.") is not a point of its own.

@@ -40,15 +40,18 @@ describe('incremental builds (each build a new process: the cache on disk)', () 
   it('a cold build does every stage; a rebuild with no change does none and writes nothing', async () => {
     const cold = await run();
     expect(ran(cold, 'read')).toBe(4);
-    for (const stage of ['merge', 'study', 'html', 'pdf', 'print', 'epub', 'cover', 'json', 'report'])
+    for (const stage of ['merge', 'study', 'html', 'pdf', 'print-key', 'print', 'epub', 'cover', 'json', 'report'])
       expect(ran(cold, stage), stage).toBeGreaterThanOrEqual(1);
     const before = mtimes(out);
 
     const again = await run();
     expect(reused(again, 'read')).toBe(4);
-    for (const stage of ['read', 'merge', 'study', 'html', 'pdf', 'print', 'epub', 'cover', 'json', 'report', 'write'])
-      expect(ran(again, stage), stage).toBe(0);
+    const stages = ['read', 'merge', 'study', 'html', 'pdf', 'print-key', 'print', 'epub', 'cover', 'json', 'report'];
+    for (const stage of [...stages, 'write']) expect(ran(again, stage), stage).toBe(0);
     expect(again.stages.browser).toBeUndefined();
+    // Not even the print view or its HTML is made: what they are made from is unchanged.
+    expect(again.stages['print-view']).toBeUndefined();
+    expect(again.stages['pdf-html']).toBeUndefined();
     expect(again.files.every((f) => f.unchanged)).toBe(true);
     expect(mtimes(out)).toEqual(before);
   });

@@ -63,6 +63,8 @@ describe('key points on the seeds', () => {
       expect(k.text).toMatch(/^[\p{Lu}\d"“]/u);
       expect(k.text).toMatch(/[.!?"”]$/);
       expect(k.text).not.toMatch(/^\[/);
+      // "The treaty was perceived…": which treaty, the sentence before said.
+      expect(k.text, k.text).not.toMatch(/^(?:The|This|These)\s+\p{Ll}+\s+(?:was|were|had|\p{Ll}+ed)\b/u);
     }
   });
 
