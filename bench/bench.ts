@@ -4,6 +4,7 @@
  *
  *   stages   in-process milliseconds per stage of a whole build, no cache (median over runs after a warm-up)
  *   merge    reading and merging synthetic content at 1×, 4× and 10× the seeds, and the growth exponent
+ *            (`--merge` runs this section alone)
  *   cold     whole-process `quire build` per format, no cache, a fresh output folder (median, min, max),
  *            and the peak memory of the whole process tree (Chromium included)
  *   warm     in one process with a session (what `quire watch` does): a rebuild with no change, and a
@@ -17,6 +18,7 @@
  *            (flagged above 1 GB); see hostile.ts. `--hostile` runs this section alone.
  *   course   20 small guides in one `quire build --course` against 20 separate `quire build` processes:
  *            seconds and peak memory of each way (course.ts). `--course` runs this section alone.
+ *   warm     the warm rebuilds alone: `--warm` (a few minutes instead of the whole bench's many).
  *
  * `--quick` does one run per case (to keep the bench working in CI); `--runs N` sets the count. The machine's
  * load average is printed at the start and the end: figures from a loaded machine are pessimistic.
@@ -119,21 +121,30 @@ async function warm() {
       editHtmlEpub: async () => (session.edit(), session.build(['html', 'epub'])),
       editPdf: async () => (session.edit(), session.build(['pdf'])),
     };
-    const results: Record<string, { median: number; min: number; max: number; stages: Record<string, number> }> = {};
+    const results: Record<
+      string,
+      { median: number; min: number; max: number; cpu: number; stages: Record<string, number> }
+    > = {};
     for (const [name, run] of Object.entries(cases)) {
       const times: number[] = [];
+      const cpu: number[] = [];
       let last: Record<string, number> = {};
       // Warm-up rounds let the JIT settle, as it has in a watch session that has run for a while.
       for (let i = 0; i < RUNS + 2; i++) {
+        const before = process.cpuUsage();
         const r = await run();
+        const used = process.cpuUsage(before);
         if (i < 2) continue;
         times.push(r.ms);
+        // The process's CPU time (its threads included): steadier than wall time on a loaded machine.
+        cpu.push((used.user + used.system) / 1000);
         last = r.stages;
       }
       results[name] = {
         median: round(median(times)),
         min: round(Math.min(...times)),
         max: round(Math.max(...times)),
+        cpu: round(median(cpu)),
         stages: last,
       };
     }
@@ -432,6 +443,22 @@ function printCourse(c: CourseFigures): void {
   console.log(`  ${c.speedup}× faster (target ≥ 1.8), memory ${c.memoryRatio}× one build's (target < 2)`);
 }
 
+function printMerge(merge: Awaited<ReturnType<typeof mergeScaling>>): void {
+  console.log('\nRead + merge of synthetic content (ms):');
+  console.log('  size      read     merge  sentences');
+  for (const r of merge.rows)
+    console.log(
+      `  ${`${r.size}×`.padEnd(6)} ${String(r.readMs).padStart(8)} ` +
+        `${String(r.mergeMs).padStart(9)} ${String(r.sentences).padStart(10)}`,
+    );
+  console.log(`  growth exponent (10× vs 1×): read ${merge.exponent.read}, merge ${merge.exponent.merge} (1 = linear)`);
+}
+
+if (args.includes('--merge')) {
+  printMerge(await mergeScaling());
+  process.exit(0);
+}
+
 if (args.includes('--course')) {
   const figures = await courseFigures(cli, content, measure);
   printCourse(figures);
@@ -444,6 +471,22 @@ const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))
     .join(' / ');
+
+function printWarm(figures: Awaited<ReturnType<typeof warm>>): void {
+  for (const [k, v] of Object.entries(figures))
+    console.log(
+      `  ${k.padEnd(13)} median ${v.median}  min ${v.min}  max ${v.max}  (CPU ${v.cpu})   ` +
+        `stages ${JSON.stringify(v.stages)}`,
+    );
+}
+
+if (args.includes('--warm')) {
+  const start = load();
+  const figures = await warm();
+  console.log(`Warm rebuilds in one process (what \`quire watch\` does) (ms; load ${start} → ${load()}):`);
+  printWarm(figures);
+  process.exit(0);
+}
 const loadAtStart = load();
 const report = {
   date: new Date().toISOString(),
@@ -483,17 +526,7 @@ console.log(
   '\nHTML, EPUB, book.json and report only, in one process after a warm-up, no cache: ' +
     `${report.nonPdf.ms} ms ${JSON.stringify(report.nonPdf.stages)}`,
 );
-console.log('\nRead + merge of synthetic content (ms):');
-console.log('  size      read     merge  sentences');
-for (const r of report.merge.rows)
-  console.log(
-    `  ${`${r.size}×`.padEnd(6)} ${String(r.readMs).padStart(8)} ` +
-      `${String(r.mergeMs).padStart(9)} ${String(r.sentences).padStart(10)}`,
-  );
-console.log(
-  `  growth exponent (10× vs 1×): read ${report.merge.exponent.read}, ` +
-    `merge ${report.merge.exponent.merge} (1 = linear)`,
-);
+printMerge(report.merge);
 if (report.corpus) {
   console.log('\nReading the real articles of ../shared/corpus (ms, from nothing):');
   for (const r of report.corpus.rows)
@@ -511,8 +544,7 @@ console.log(
     `peak memory of an all-formats build ${coldRun.peakMB} MB (Chromium included)`,
 );
 console.log('\nWarm rebuilds in one process (what `quire watch` does) (ms):');
-for (const [k, v] of Object.entries(warmRun))
-  console.log(`  ${k.padEnd(13)} median ${v.median}  min ${v.min}  max ${v.max}   stages ${JSON.stringify(v.stages)}`);
+printWarm(warmRun);
 console.log('\nWhole-process `quire build --formats html` with the cache folder present (s):');
 for (const [k, { s, cpu }] of Object.entries(processRun))
   console.log(

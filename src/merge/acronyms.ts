@@ -9,6 +9,7 @@
  * a mechanism, not a list, so it works for any text in a language that capitalises names.
  */
 import { contentWords } from './sentences.js';
+import { memoize } from '../util/memo.js';
 
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 /**
@@ -23,15 +24,45 @@ const DEFINING = new RegExp(String.raw`(?<![\p{L}\p{M}])(\p{Lu}{2,6})\s*\((${NAM
 /** The acronyms the texts define, each with the name it stands for (the first definition wins). */
 export function acronymDefinitions(texts: Iterable<string>): Map<string, string> {
   const out = new Map<string, string>();
-  const add = (acronym: string, name: string) => {
+  const add = ([acronym, name]: readonly [string, string]) => {
     if (!out.has(acronym)) out.set(acronym, name.replace(/\s+/g, ' '));
   };
   for (const text of texts) {
-    for (const m of text.matchAll(DEFINED)) add(m[2]!, m[1]!);
-    for (const m of text.matchAll(DEFINING)) add(m[1]!, m[2]!);
+    // A text's definitions "Name (ACR)" first, then its "ACR (Name)", each in the order of the text.
+    const found = text.split(PIECE).map(definitionsIn);
+    for (const f of found) f.defined.forEach(add);
+    for (const f of found) f.defining.forEach(add);
   }
   return out;
 }
+
+/**
+ * Where a text is cut into pieces that no definition spans: after a full stop, question or exclamation mark
+ * or semicolon (a definition is made of letters, spaces, apostrophes, hyphens and brackets only), so each
+ * piece finds what the whole text finds there. The pieces are remembered: an edit searches its own again.
+ */
+const PIECE = /(?<=[.!?;])/;
+
+interface Definitions {
+  defined: readonly (readonly [string, string])[];
+  defining: readonly (readonly [string, string])[];
+}
+const NONE: Definitions = { defined: [], defining: [] };
+
+function definitionsIn(piece: string): Definitions {
+  // Both forms hold a bracket: a piece without one defines nothing.
+  return piece.includes('(') ? rememberedDefinitions(piece) : NONE;
+}
+
+const rememberedDefinitions = memoize(
+  (piece: string): Definitions => ({
+    defined: [...piece.matchAll(DEFINED)].map((m) => [m[2]!, m[1]!] as const),
+    defining: [...piece.matchAll(DEFINING)].map((m) => [m[1]!, m[2]!] as const),
+  }),
+  (piece) => piece,
+  { keyChars: 2_000_000 },
+  { name: 'acronyms' },
+);
 
 /** Whether `acronym`'s letters are initials of `name`'s capitalised words, the first the first. */
 export function initialsOf(acronym: string, name: string): boolean {

@@ -54,10 +54,19 @@ export function headingSimilarity(a: string, b: string): number {
   return similarity(headingWords(a), headingWords(b));
 }
 
+/**
+ * A content word in at most this many of the book's sections makes them candidates for one another. A fixed
+ * number, not one that grows with the book (it was the square root of the number of sections, the same up
+ * to 64 sections): the pairs scored then grow linearly with the sections.
+ */
+const RARE_IN_SECTIONS = 8;
+
 export interface Alignment {
   /** For each section of the other source, the index of the base section it aligns to, or -1. */
   target: number[];
   score: number[];
+  /** Pairs of sections scored: the alignment's work (tests check that it grows linearly). */
+  compared: number;
 }
 
 /**
@@ -87,16 +96,17 @@ export function alignSections(
     for (const w of headingWords(base[b]!.title)) post(`h:${w}`, b);
     for (const w of baseWords[b]!) post(w, b);
   }
-  const rareLimit = Math.max(8, Math.ceil(Math.sqrt(base.length)));
   const candidates: { o: number; b: number; s: number }[] = [];
+  let compared = 0;
   for (let o = 1; o < other.length; o++) {
     const ow = contentWordsOf(other[o]!);
     const pool = new Set<number>();
     for (const w of headingWords(other[o]!.title)) for (const b of byWord.get(`h:${w}`) ?? []) pool.add(b);
     for (const w of ow) {
       const list = byWord.get(w);
-      if (list && list.length <= rareLimit) for (const b of list) pool.add(b);
+      if (list && list.length <= RARE_IN_SECTIONS) for (const b of list) pool.add(b);
     }
+    compared += pool.size;
     for (const b of pool) {
       const heading = headingSimilarity(other[o]!.title, base[b]!.title);
       const content = ow.size && baseWords[b]!.size ? similarity(ow, baseWords[b]!) : 0;
@@ -114,7 +124,7 @@ export function alignSections(
     score[c.o] = c.s;
     taken.add(c.b);
   }
-  return { target, score };
+  return { target, score, compared };
 }
 
 /** The sources by what the merge does with them. */
@@ -165,6 +175,8 @@ export interface Placed {
   placements: Placement[];
   alignment: AlignmentRow[];
   warnings: Warning[];
+  /** Pairs of sections the alignment scored. */
+  compared?: number;
 }
 
 /** The book's first outline: one section per section of the structure source, each aligned to itself. */
@@ -180,23 +192,24 @@ export function baseOutline(structure: Source): Placed & { outline: Outline } {
 export function alignSource(outline: Outline, source: Source, isPreferred: boolean): Placed {
   const theirs = sectionsOf(source);
   const aligned = alignToBook(outline.sections, theirs);
-  return placeSections(source, theirs, aligned, { isPreferred, lead: outline.sections[0]! });
+  const placed = placeSections(source, theirs, aligned, { isPreferred, lead: outline.sections[0]! });
+  return { ...placed, compared: aligned.compared };
 }
 
 /** For each section of another source, the book section it aligns to (if any) and the score. */
 export function alignToBook(
   book: readonly WSection[],
   theirs: SourceSection[],
-): { targets: (WSection | undefined)[]; score: number[] } {
+): { targets: (WSection | undefined)[]; score: number[]; compared: number } {
   const ours: SourceSection[] = book.map((c, i) => ({ index: i, title: c.title, level: c.level, line: 0, blocks: [] }));
   const wordsOf = new Map<SourceSection, ReadonlySet<string>>();
   book.forEach((c, i) =>
     wordsOf.set(ours[i]!, wordSet(c.blocks.flatMap((b) => b.sentences.map((s) => s.text)).join(' '))),
   );
   theirs.forEach((s) => wordsOf.set(s, wordSet(s.blocks.map((b) => toString(b)).join(' '))));
-  const { target, score } = alignSections(ours, theirs, (s) => wordsOf.get(s)!);
+  const { target, score, compared } = alignSections(ours, theirs, (s) => wordsOf.get(s)!);
   // Resolved to sections now: sections inserted later shift the indices.
-  return { targets: target.map((t) => (t >= 0 ? book[t]! : undefined)), score };
+  return { targets: target.map((t) => (t >= 0 ? book[t]! : undefined)), score, compared };
 }
 
 /**

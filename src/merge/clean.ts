@@ -114,12 +114,27 @@ function edit(
   return { text: out + text.slice(last), refs: shifted, edits };
 }
 
-/** The paragraph's flat text with its rendering artifacts mended, and its citations where they now stand. */
-export function cleanFlat(
-  flat: string,
-  refs: Ref[],
-  locale: string,
-): { text: string; refs: Ref[]; toOriginal?: (pos: number) => number } {
+/** A paragraph's text mended, its citations where they now stand, and the way back to its own offsets. */
+export interface Cleaned {
+  text: string;
+  /** Shared with every build that mends the same text: read, never changed. */
+  refs: Ref[];
+  toOriginal?: (pos: number) => number;
+}
+
+/**
+ * The paragraph's flat text with its rendering artifacts mended, and its citations where they now stand.
+ * Remembered per text (a warm edit mends only its own paragraphs again); the result is shared, not to be
+ * changed.
+ */
+export const cleanFlat: (flat: string, refs: Ref[], locale: string) => Cleaned = memoize(
+  cleanedFlat,
+  (flat, refs, locale) => `${locale}\u0000${flat}\u0000${refs.map((r) => `${r.at}:${r.id}`).join('\u0001')}`,
+  { keyChars: 4_000_000 },
+  { name: 'mends' },
+);
+
+function cleanedFlat(flat: string, refs: Ref[], locale: string): Cleaned {
   let state = { text: flat, refs };
   const passes: Edit[][] = [];
   const run = (pattern: RegExp, replace: (m: RegExpExecArray) => string) => {

@@ -164,8 +164,18 @@ export interface FactComparison {
   spelling?: boolean;
 }
 
-/** How the facts of reading `a` and reading `b` relate. */
-export function compareFacts(a: string, b: string, locale: string): FactComparison {
+/**
+ * How the facts of reading `a` and reading `b` relate. Remembered per pair: a warm edit's merge compares
+ * again only the pairs with an edited sentence. The result is shared: callers must not change it.
+ */
+export const compareFacts: (a: string, b: string, locale: string) => Readonly<FactComparison> = memoize(
+  comparedFacts,
+  (a, b, locale) => `${locale}\u0000${a}\u0000${b}`,
+  { keyChars: 4_000_000 },
+  { name: 'fact-comparisons' },
+);
+
+function comparedFacts(a: string, b: string, locale: string): FactComparison {
   const fa = factsOf(a, locale);
   const fb = factsOf(b, locale);
   const plainWords = (text: string) => new Set((text.match(/\p{L}+/gu) ?? []).map(fold));

@@ -40,6 +40,16 @@ export interface MergeOptions {
   threshold?: number;
   /** How readers see substantive variants: notes at the sentence (default), a chapter summary, or not. */
   apparatus?: ApparatusMode;
+  /** Filled with the comparisons the merge made (tests check that they grow linearly with the sources). */
+  work?: MergeWork;
+}
+
+/** The merge's work, counted: what would grow faster than the sources if a step compared all pairs. */
+export interface MergeWork {
+  /** Sentences of the book compared with a sentence looked up in the index (fusion and key sentences). */
+  sentences: number;
+  /** Pairs of sections scored by the alignment of the sources' sections to the book's. */
+  sections: number;
 }
 
 export const DEFAULT_THRESHOLD = 0.6;
@@ -49,9 +59,13 @@ export function mergeSources(sources: Source[], meta: BookMeta, options: MergeOp
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const locale = meta.language;
   const cast = castSources(sources);
-  const { outline, fusion, alignment, warnings } = alignAndFuse(cast, { policy, threshold, locale });
+  const { outline, fusion, alignment, warnings, sectionsCompared } = alignAndFuse(cast, { policy, threshold, locale });
 
   const keys = matchKeySentences(cast.keySentences, fusion.index, locale);
+  if (options.work) {
+    options.work.sentences += fusion.index.compared;
+    options.work.sections += sectionsCompared;
+  }
   addKeyPoints(keys.matches);
   const variants = [...fusion.variants, ...membershipVariants(outline.sections)];
   const mode = options.apparatus ?? 'notes';
@@ -128,12 +142,14 @@ function alignAndFuse(cast: Cast, settings: { policy: MergePolicy; threshold: nu
   const fusion = newFusion(acronymDefinitions(cast.texts.map((s) => toString(s.tree))));
   const alignment: AlignmentRow[] = [];
   const warnings: Warning[] = [];
+  let sectionsCompared = 0;
   for (const source of [structure, ...cast.texts.filter((s) => s !== structure)]) {
     const isBase = source === structure;
     const isPreferred = source === preferred;
     const placed = isBase ? base : alignSource(outline, source, isPreferred);
     alignment.push(...placed.alignment);
     warnings.push(...placed.warnings);
+    sectionsCompared += placed.compared ?? 0;
     // Under "prefer" only the preferred source's text is kept: the structure source gives sections only.
     const addsText = settings.policy !== 'prefer' || isPreferred;
     const how = { source, isBase, addsText, locale: settings.locale, threshold: settings.threshold };
@@ -142,5 +158,5 @@ function alignAndFuse(cast: Cast, settings: { policy: MergePolicy; threshold: nu
       fuseSection(fusion, outline, placement.section, placement.into, how);
     }
   }
-  return { outline, fusion, alignment, warnings };
+  return { outline, fusion, alignment, warnings, sectionsCompared };
 }

@@ -17,6 +17,7 @@
 import type { Book, Block, Section, StudyKeyPoint } from '../model/index.js';
 import { contentWords, similarity, splitSentences } from '../merge/sentences.js';
 import { leansOnPerson, opening } from './discourse.js';
+import { memoize } from '../util/memo.js';
 import { baseLanguage } from '../util/language.js';
 
 const MIN_WORDS = 8;
@@ -163,33 +164,71 @@ function choose(candidates: Candidate[], want: number): Candidate[] {
 export function extractKeyPoints(book: Book): StudyKeyPoint[] {
   const language = book.meta.language;
   const idf = idfOf(book);
-  const out: StudyKeyPoint[] = [];
-  const order = new Map<string, number>();
   // A sentence's notes include the apparatus's variant notes (one numbering): a key point cites sources only.
   const cited = new Set(book.citations.map((c) => c.id));
-  for (const c of book.chapters) for (const s of c.sections) for (const b of s.blocks) order.set(b.id, order.size);
-  for (const chapter of book.chapters)
-    for (const section of chapter.sections) {
+  return book.chapters.flatMap((chapter) =>
+    chapter.sections.flatMap((section) => {
       // Paragraphs of prose: a one-line label over a list ("Monographs") is not one.
       const paragraphs = section.blocks.filter(
         (b) => b.kind === 'paragraph' && b.text.split(/\s+/).length >= MIN_WORDS,
       );
-      const want = pointsFor(paragraphs.length);
-      if (!want) continue;
-      const chosen = choose(sectionCandidates(section, paragraphs, idf, language), want);
-      chosen.sort((a, b) => order.get(a.block.id)! - order.get(b.block.id)! || a.text.localeCompare(b.text));
-      chosen.forEach((c, i) =>
-        out.push({
-          id: `${section.id}-point-${i + 1}`,
-          section: section.id,
-          origin: c.key ? 'key-sentence' : 'section',
-          text: c.text,
-          markers: c.key?.markers ?? [],
-          sources: c.key?.sources ?? c.block.sources,
-          block: c.block.id,
-          citations: c.citations.filter((id) => cited.has(id)),
-        }),
-      );
-    }
-  return out;
+      // A copy: the remembered points are shared with earlier builds, whose books their readers may change.
+      return pointsFor(paragraphs.length)
+        ? structuredClone(sectionPoints({ section, paragraphs, idf, language, cited }))
+        : [];
+    }),
+  );
 }
+
+interface SectionInput {
+  section: Section;
+  paragraphs: Block[];
+  idf: Weights;
+  language: string;
+  cited: ReadonlySet<string>;
+}
+
+/** One section's key points (it has enough paragraphs for some). */
+function pointsOf({ section, paragraphs, idf, language, cited }: SectionInput): StudyKeyPoint[] {
+  const chosen = choose(sectionCandidates(section, paragraphs, idf, language), pointsFor(paragraphs.length));
+  const order = new Map(section.blocks.map((b, i) => [b.id, i]));
+  chosen.sort((a, b) => order.get(a.block.id)! - order.get(b.block.id)! || a.text.localeCompare(b.text));
+  // Its own copy of what it takes from the book (sources, markers): remembered, it outlives that book.
+  const points = chosen.map((c, i): StudyKeyPoint => ({
+    id: `${section.id}-point-${i + 1}`,
+    section: section.id,
+    origin: c.key ? 'key-sentence' : 'section',
+    text: c.text,
+    markers: c.key?.markers ?? [],
+    sources: c.key?.sources ?? c.block.sources,
+    block: c.block.id,
+    citations: c.citations.filter((id) => cited.has(id)),
+  }));
+  return structuredClone(points);
+}
+
+/**
+ * Everything a section's key points depend on: its id, its matched key sentences, its paragraphs (ids,
+ * sources, sentences with their notes), the weights (idf over the whole book) of its sentences' words and
+ * which of its notes are citations. An edit elsewhere that changes none of these leaves its points as they
+ * were; one that changes a word's weight redoes every section that has the word.
+ */
+function sectionKey({ section, paragraphs, idf, language, cited }: SectionInput): string {
+  const sentences = paragraphs.map((b) =>
+    b.node.type === 'paragraph' ? splitSentences(b.node.children, language).map((s) => [s.text, s.refs]) : [],
+  );
+  const words = new Set<string>();
+  for (const list of sentences) for (const [text] of list) for (const w of contentWords(text as string)) words.add(w);
+  const refs = sentences.flat().flatMap(([, r]) => r as string[]);
+  return JSON.stringify([
+    language,
+    section.id,
+    section.keyPoints,
+    paragraphs.map((b, i) => [b.id, section.blocks.indexOf(b), b.sources, sentences[i]]),
+    [...words].map((w) => idf.get(w) ?? 0),
+    refs.filter((r) => cited.has(r)),
+  ]);
+}
+
+/** A section's key points, remembered by everything they depend on (`sectionKey`). */
+const sectionPoints = memoize(pointsOf, sectionKey, { keyChars: 4_000_000 }, { name: 'key-point-sections' });

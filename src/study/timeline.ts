@@ -11,6 +11,7 @@ import { blocksOf } from './text.js';
 import { bookDates, isoOf, rawDatesIn, type BookDate } from './dates.js';
 import { baseLanguage } from '../util/language.js';
 import { foreignLabel } from './date-phrases.js';
+import { memoize } from '../util/memo.js';
 
 export interface DateMention {
   /** ISO start by precision. */
@@ -638,7 +639,7 @@ function contentWords(label: string): Set<string> {
  * Whether two clauses tell one event: enough content words in common. Told at two precisions ("in 1939",
  * "on August 23, 1939"), the bar is higher: half the words of the longer clause.
  */
-function sameEvent(a: Set<string>, b: Set<string>, precisions = false): boolean {
+function sameEvent(a: ReadonlySet<string>, b: ReadonlySet<string>, precisions = false): boolean {
   if (!a.size || !b.size) return false;
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
@@ -655,7 +656,7 @@ function sameTime(
   return !e.end && (e.date.startsWith(d.date) || d.date.startsWith(e.date));
 }
 
-type Draft = TimelineEvent & { order: number; words: Set<string> };
+type Draft = TimelineEvent & { order: number; words: ReadonlySet<string> };
 const RANK = { day: 0, month: 1, year: 2 } as const;
 
 /** The next year or month after an ISO date of that precision ("1930" → "1931", "1939-07" → "1939-08"). */
@@ -719,34 +720,59 @@ function publicationLine(sentence: string, d: BookDate): boolean {
   return /(?:,|[”"’])\s*$/.test(sentence.slice(0, d.index)) || /[“”"]/.test(sentence);
 }
 
+/** A dated clause of one sentence that tells an event: which of the sentence's dates, its label and its words. */
+interface DatedClause {
+  /** Index of the date among the sentence's dates. */
+  at: number;
+  text: string;
+  words: ReadonlySet<string>;
+}
+
+/**
+ * The events one sentence tells, each with its label and the words it is compared by: a pure function of
+ * the sentence, its dates (with the years the narrative gives them), its block's kind and the language, so
+ * remembered per sentence — a warm edit labels only the edited sentences' dates again.
+ */
+const datedClauses = memoize(
+  (sentence: string, dates: readonly BookDate[], kind: string, language: string): readonly DatedClause[] => {
+    const english = baseLanguage(language) === 'en';
+    const out: DatedClause[] = [];
+    dates.forEach((d, at) => {
+      if (!d.event) return;
+      // List lines ("Adolf Ioffe (1918)") date a person, not an event.
+      if (kind === 'list' && d.precision === 'year') return;
+      // A caption's year or month dates a picture ("Europe in 1929–1939", "a poster of 1932"); its day
+      // dates what the picture shows ("a parade in Brest on September 23, 1939").
+      if (kind === 'figure' && d.precision !== 'day') return;
+      const text = english ? eventLabel(sentence, d, dates) : foreignLabel(sentence, d, dates, language);
+      // A publication line ("O’Hara, Glynis “Pressing …” “The Pretoria News” 7 Julie 1995"): a date that
+      // ends a list item after a comma or a title in quotes dates the item, not an event.
+      if (kind === 'list' && publicationLine(sentence, d)) return;
+      if (contentWords(text).size < 2) return;
+      // What tells an event from a view, a state or background is read from English words and tags: in
+      // other languages every dated clause stays.
+      if (english && notAnEvent(text, sentence, d)) return;
+      // A year the narrative leaves unsettled is marked in the data, not shown as if certain.
+      if (d.uncertain) return;
+      out.push({ at, text, words: contentWords(english ? eventClause(sentence, d, dates) : text) });
+    });
+    return out;
+  },
+  (sentence, dates, kind, language) => `${language}\u0000${kind}\u0000${JSON.stringify(dates)}\u0000${sentence}`,
+  20_000,
+  { name: 'timeline-clauses' },
+);
+
 export function extractTimeline(book: Book): TimelineEvent[] {
-  const english = baseLanguage(book.meta.language) === 'en';
   const dates = bookDates(book);
   const events: Draft[] = [];
   let order = 0;
   for (const ref of blocksOf(book)) {
     const perSentence = dates.get(ref.block.id) ?? [];
     ref.block.sentences.forEach((sentence, si) => {
-      for (const d of perSentence[si] ?? []) {
-        if (!d.event) continue;
-        // List lines ("Adolf Ioffe (1918)") date a person, not an event.
-        if (ref.block.kind === 'list' && d.precision === 'year') continue;
-        // A caption's year or month dates a picture ("Europe in 1929–1939", "a poster of 1932"); its day
-        // dates what the picture shows ("a parade in Brest on September 23, 1939").
-        if (ref.block.kind === 'figure' && d.precision !== 'day') continue;
-        const text = english
-          ? eventLabel(sentence, d, perSentence[si]!)
-          : foreignLabel(sentence, d, perSentence[si]!, book.meta.language);
-        // A publication line ("O’Hara, Glynis “Pressing …” “The Pretoria News” 7 Julie 1995"): a date that
-        // ends a list item after a comma or a title in quotes dates the item, not an event.
-        if (ref.block.kind === 'list' && publicationLine(sentence, d)) continue;
-        if (contentWords(text).size < 2) continue;
-        // What tells an event from a view, a state or background is read from English words and tags: in
-        // other languages every dated clause stays.
-        if (english && notAnEvent(text, sentence, d)) continue;
-        // A year the narrative leaves unsettled is marked in the data, not shown as if certain.
-        if (d.uncertain) continue;
-        const words = contentWords(english ? eventClause(sentence, d, perSentence[si]!) : text);
+      const all = perSentence[si] ?? [];
+      for (const { at, text, words } of datedClauses(sentence, all, ref.block.kind, book.meta.language)) {
+        const d = all[at]!;
         const same = events.find((e) => sameTime(e, d) && sameEvent(e.words, words, e.precision !== d.precision));
         if (same) {
           if (!same.blocks!.includes(ref.block.id)) same.blocks!.push(ref.block.id);

@@ -104,6 +104,46 @@ function fill(t: Table): void {
 
 const asIs: Codec<Value> = { encode: (v) => v, decode: (v) => v as Value };
 
+/** A table of remembered results that its caller fills itself (for work that is not one function call). */
+export interface RememberedTable<R> {
+  /** The result under `key`, counted as looked up; undefined when none is kept. */
+  get(key: string): R | undefined;
+  /** Keep a result just computed, counted as computed. */
+  set(key: string, value: R): void;
+}
+
+/** A table as `memoize` keeps one (the same `limit` and `name`), filled by its caller. */
+export function rememberedTable<R extends Value>(
+  limit: number | { keyChars: number },
+  options: { name?: string } = {},
+): RememberedTable<R> {
+  const table = newTable(limit, options.name);
+  return {
+    get: (key) => {
+      const value = table.cache.get(key) as R | undefined;
+      if (value !== undefined) table.reused++;
+      return value;
+    },
+    set: (key, value) => {
+      table.cache.set(key, value);
+      table.ran++;
+    },
+  };
+}
+
+function newTable(limit: number | { keyChars: number }, name?: string, codec?: Codec<Value>): Table {
+  // A size limit instead of `max`: lru-cache allocates `max` slots up front, milliseconds per table at start.
+  const cache = new LRUCache<string, Value>(
+    typeof limit === 'number'
+      ? { maxSize: limit, sizeCalculation: () => 1 }
+      : { maxSize: limit.keyChars, sizeCalculation: (_value, key) => Math.max(1, key.length) },
+  );
+  const table: Table = { cache, name, codec, ran: 0, reused: 0, used: codec ? new Set() : undefined };
+  tables.push(table);
+  fill(table);
+  return table;
+}
+
 /**
  * `fn` remembered by `keyOf` of its arguments. `limit`: how many results are kept (least recently used
  * dropped first), or `{ keyChars }`: as many as fit in that many characters of keys (for results that grow
@@ -117,16 +157,9 @@ export function memoize<A extends unknown[], R extends Value>(
   limit: number | { keyChars: number } = 50_000,
   options: { name?: string; persist?: true | Codec<R> } = {},
 ): (...args: A) => R {
-  // A size limit instead of `max`: lru-cache allocates `max` slots up front, milliseconds per table at start.
-  const cache = new LRUCache<string, Value>(
-    typeof limit === 'number'
-      ? { maxSize: limit, sizeCalculation: () => 1 }
-      : { maxSize: limit.keyChars, sizeCalculation: (_value, key) => Math.max(1, key.length) },
-  );
   const codec = options.persist === true ? asIs : (options.persist as Codec<Value> | undefined);
-  const table: Table = { cache, name: options.name, codec, ran: 0, reused: 0, used: codec ? new Set() : undefined };
-  tables.push(table);
-  fill(table);
+  const table = newTable(limit, options.name, codec);
+  const { cache } = table;
   return (...args: A): R => {
     const key = keyOf(...args);
     let value = cache.get(key) as R | undefined;

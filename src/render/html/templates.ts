@@ -26,6 +26,7 @@ import path from 'node:path';
 import { QuireError } from '../../util/errors.js';
 import type { View } from '../view/index.js';
 import { packageRoot } from '../../util/paths.js';
+import { rememberIncludes } from './remembered-include.js';
 
 /** Quire's own templates, shipped with the package. */
 export const DEFAULT_TEMPLATES = path.join(packageRoot(), 'templates');
@@ -202,6 +203,8 @@ export class TemplateSet {
     });
     for (const name of ['safe', 'raw']) this.engine.registerFilter(name, { handler: (v: unknown) => v, raw: true });
     this.engine.registerFilter('pageList', pageList);
+    // A chapter's partial renders again only when what it reads changed (a warm edit's other chapters do not).
+    rememberIncludes(this.engine, `${this.dir}\u0000${this.fingerprint}`);
   }
 
   /** Path of a template or asset file, checked to exist and to be a file of the folder (not a link). */

@@ -15,46 +15,99 @@ import { ambassadorQuestions, treatyQuestions } from './short.js';
 import { disagreementQuestions } from './disagreement.js';
 import { defectOf } from './check.js';
 import { contentWords, similarity } from '../../merge/sentences.js';
+import { hashOf } from '../../util/hash.js';
+import { memoize } from '../../util/memo.js';
 
 /** Questions per chapter, at most. */
 const PER_CHAPTER = 8;
 /** The order kinds take turns in. */
 const TURNS: Candidate['kind'][] = ['cause', 'disagreement', 'choice', 'cloze', 'short'];
 
-function sentenceCandidates(ctx: QuestionContext): Candidate[] {
+/** One sentence's questions, before they are checked. */
+function questionsOf(s: BookSentence, ctx: QuestionContext): Candidate[] {
   const out: Candidate[] = [];
+  const readable = ctx.readable(s.text);
+  if (readable === 'no') return out;
+  // "This prompted…": asked only with the sentence before, which says what "this" is.
+  const causes = causeQuestions(s, ctx);
+  out.push(...(readable === 'pronoun' ? causes.filter((q) => q.quote !== s.text) : causes));
+  if (readable !== 'alone') return out;
+  const facts = factsIn(s.text, ctx);
+  // The rarer kinds of fact first: a treaty or a person says more about a sentence than its date.
+  const fact = facts.find((f) => f.kind === 'treaty') ?? facts.find((f) => f.kind === 'date') ?? facts[0];
+  if (!fact) return out;
+  const choice = choiceQuestion(s, fact, ctx);
+  if (choice) out.push(choice);
+  out.push(clozeQuestion(s, facts.find((f) => f !== fact) ?? fact, ctx));
+  return out;
+}
+
+/**
+ * What a sentence's checked questions depend on besides the sentence and the one before it: the guide's
+ * lists distractors and facts come from (language, people, treaties, dates), the disputed readings, and per
+ * chapter and block what the checks read (the chapter's last block, the people it names, the block's
+ * sentences). Made once per build; a sentence's key is these and its own text.
+ */
+function keysOf(ctx: QuestionContext): { book: string; chapter: Map<string, string>; block: Map<string, string> } {
+  const { treaties } = ctx.guide.glossaries;
+  const book = hashOf(
+    ctx.language,
+    ctx.people,
+    treaties.map((t) => [t.id, t.name, t.date, ...t.aliases]),
+    [...ctx.dates.keys()],
+    ctx.disagreements.map((c) => c.readings.map((r) => r.text)),
+  );
+  const chapter = new Map(
+    ctx.guide.chapters.map((c) => {
+      const text = c.sections.flatMap((x) => x.blocks.map((b) => b.text)).join('\n');
+      const near = ctx.people.filter((p) => text.includes(p));
+      return [c.id, hashOf(c.id, ctx.lastBlock.get(c.id) ?? '', near)];
+    }),
+  );
+  const sentences = new Map<string, string[]>();
+  for (const s of ctx.sentences) sentences.set(s.block, [...(sentences.get(s.block) ?? []), s.text]);
+  const block = new Map([...sentences].map(([id, list]) => [id, hashOf(id, list)]));
+  return { book, chapter, block };
+}
+
+const sentenceKeys = new WeakMap<QuestionContext, ReturnType<typeof keysOf>>();
+
+/** A sentence's checked questions (their `order` is the sentence's), remembered by what they depend on. */
+const checkedQuestions = memoize(
+  (s: BookSentence, ctx: QuestionContext) => questionsOf(s, ctx).filter((q) => defectOf(q, ctx) === undefined),
+  (s, ctx) => {
+    let keys = sentenceKeys.get(ctx);
+    if (!keys) sentenceKeys.set(ctx, (keys = keysOf(ctx)));
+    const { book, chapter, block } = keys;
+    return [book, chapter.get(s.chapter.id), block.get(s.block), s.section, s.previous ?? '', s.text].join('\u0000');
+  },
+  20_000,
+  { name: 'question-sentences' },
+);
+
+/** The sentences' checked questions, the key points' sentences first. */
+function sentenceCandidates(ctx: QuestionContext): Candidate[] {
   const ordered: BookSentence[] = [
     ...ctx.sentences.filter((s) => ctx.keySentences.has(s.text)),
     ...ctx.sentences.filter((s) => !ctx.keySentences.has(s.text)),
   ];
-  for (const s of ordered) {
-    const readable = ctx.readable(s.text);
-    if (readable === 'no') continue;
-    // "This prompted…": asked only with the sentence before, which says what "this" is.
-    const causes = causeQuestions(s, ctx);
-    out.push(...(readable === 'pronoun' ? causes.filter((q) => q.quote !== s.text) : causes));
-    if (readable !== 'alone') continue;
-    const facts = factsIn(s.text, ctx);
-    // The rarer kinds of fact first: a treaty or a person says more about a sentence than its date.
-    const fact = facts.find((f) => f.kind === 'treaty') ?? facts.find((f) => f.kind === 'date') ?? facts[0];
-    if (!fact) continue;
-    const choice = choiceQuestion(s, fact, ctx);
-    if (choice) out.push(choice);
-    out.push(clozeQuestion(s, facts.find((f) => f !== fact) ?? fact, ctx));
-  }
-  return out;
+  // Copies: the remembered questions are shared with earlier builds, whose guides their readers may change.
+  return ordered.flatMap((s) =>
+    checkedQuestions(s, ctx).map((q) => ({ ...q, order: s.order, ...(q.choices ? { choices: [...q.choices] } : {}) })),
+  );
 }
 
 /** All checked candidates, before choosing. */
 export function candidateQuestions(guide: StudyGuide): { ctx: QuestionContext; candidates: Candidate[] } {
   const ctx = makeContext(guide);
+  const checked = (list: Candidate[]) => list.filter((q) => defectOf(q, ctx) === undefined);
   const all = [
-    ...disagreementQuestions(ctx),
+    ...checked(disagreementQuestions(ctx)),
     ...sentenceCandidates(ctx),
-    ...treatyQuestions(ctx),
-    ...ambassadorQuestions(ctx),
+    ...checked(treatyQuestions(ctx)),
+    ...checked(ambassadorQuestions(ctx)),
   ];
-  return { ctx, candidates: all.filter((q) => defectOf(q, ctx) === undefined) };
+  return { ctx, candidates: all };
 }
 
 /** Quoted sentences that share this much of their content words (Dice) ask one thing twice. */

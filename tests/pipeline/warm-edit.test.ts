@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { build, type BuildResult, type BuildSession } from '../../src/pipeline/build.js';
+import { BuildCache } from '../../src/pipeline/cache.js';
+import { forgetRemembered } from '../../src/util/memo.js';
+import { CONTENT, SEEDS } from '../support/content.js';
+
+/**
+ * A warm edit in `quire watch` (one process, one session) redoes only the edited section's work: the
+ * study aids remembered per sentence and per section, the partials of the page and of the EPUB per chapter.
+ * What it writes must be what a build from nothing writes of the edited content: the same book.json, web
+ * page and EPUB files, other chapters' questions, note numbers and links included.
+ */
+const FORMATS = ['html', 'epub', 'json'];
+const count = (r: BuildResult, table: string) => r.counters[`text:${table}`] ?? { ran: 0, reused: 0 };
+
+/** Every file a build wrote (the EPUB as its entries), as text, by name. */
+function outputs(dir: string, r: BuildResult): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of readdirSync(dir)) {
+    if (name.endsWith('.epub')) {
+      const entries = unzipSync(readFileSync(path.join(dir, name)));
+      for (const [entry, bytes] of Object.entries(entries)) out.set(`${name}/${entry}`, strFromU8(bytes));
+    } else if (name.endsWith('.html') || name.endsWith('.json'))
+      out.set(name, readFileSync(path.join(dir, name), 'utf8'));
+  }
+  expect(out.has(`${r.basename}.html`)).toBe(true);
+  return out;
+}
+
+/** The same content built as a new process would, from nothing: nothing remembered, no cache. */
+async function coldOutputs(content: string, into: string): Promise<Map<string, string>> {
+  forgetRemembered();
+  const r = await build({ contentDir: content, outDir: into, progress: 'silent', formats: FORMATS, cacheDir: false });
+  return outputs(into, r);
+}
+
+function expectSame(warm: Map<string, string>, cold: Map<string, string>): void {
+  expect([...warm.keys()].sort()).toEqual([...cold.keys()].sort());
+  for (const [name, text] of cold) expect(warm.get(name) === text, name).toBe(true);
+}
+
+describe('a warm edit redoes only its section’s work and writes what a cold build writes', () => {
+  it('one sentence edited, then a date another source disagrees with: warm outputs equal cold ones', async () => {
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-warm-edit-'));
+    cpSync(CONTENT, content, { recursive: true });
+    const out = path.join(content, 'out');
+    const later = path.join(content, SEEDS.later);
+    const session: BuildSession = { cache: new BuildCache(path.join(out, '.quire-cache')) };
+    const warmBuild = async () => {
+      await session.cache.settle();
+      return build({ contentDir: content, outDir: out, progress: 'silent', formats: FORMATS, session });
+    };
+    try {
+      forgetRemembered();
+      const first = await warmBuild();
+      const sections = first.book.chapters.reduce((n, c) => n + c.sections.length, 0);
+
+      // 1. A few words added to one sentence of one section (the Treaty of Rapallo's).
+      const text = readFileSync(later, 'utf8');
+      writeFileSync(later, text.replace('annulling all mutual claims', 'annulling all mutual claims at once'));
+      const warm = await warmBuild();
+      expect(warm.counters.study).toEqual({ ran: 1, reused: 0 });
+      // The edited section's work is redone; the other sections' and sentences' is looked up.
+      expect(count(warm, 'key-point-sections').ran).toBeGreaterThanOrEqual(1);
+      expect(count(warm, 'key-point-sections').ran).toBeLessThan(sections / 2);
+      expect(count(warm, 'question-sentences').ran).toBeLessThanOrEqual(3);
+      expect(count(warm, 'question-sentences').reused).toBeGreaterThan(100);
+      expect(count(warm, 'timeline-clauses').ran).toBeLessThanOrEqual(3);
+      // The page's and the EPUB's partials (a chapter each, the glossaries, the answer key…): those showing the
+      // edited sentence are rendered again (its chapter, its treaty's entry, its question), the rest looked up.
+      const partials = count(warm, 'partials');
+      expect(partials.ran).toBeGreaterThanOrEqual(2);
+      expect(partials.ran).toBeLessThan((partials.ran + partials.reused) / 3);
+      const afterEdit = outputs(out, warm);
+      expect(afterEdit.get(`${warm.basename}.html`)).toContain('annulling all mutual claims at once');
+      expectSame(afterEdit, await coldOutputs(content, path.join(content, 'cold-1')));
+
+      // 2. A date in the introduction changed in one source only: a disagreement between the sources, so the
+      // questions and their numbers change in other chapters too (the answer key, "Answer" links).
+      writeFileSync(later, readFileSync(later, 'utf8').replace('November 6, 1918', 'November 9, 1918'));
+      const second = await warmBuild();
+      const afterDate = outputs(out, second);
+      expect(second.book.questions.map((q) => q.question)).not.toEqual(warm.book.questions.map((q) => q.question));
+      expectSame(afterDate, await coldOutputs(content, path.join(content, 'cold-2')));
+    } finally {
+      await session.cache.settle();
+      rmSync(content, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { TemplateSet } from '../../src/render/html/templates.js';
+import { rememberedCounts, startRememberedBuild } from '../../src/util/memo.js';
+
+/**
+ * `include` looks a partial's output up under the values of the variables it reads: the same values give
+ * the same text without rendering it, a changed value renders it again, the variables it assigns are
+ * assigned again on a hit, and a partial with effects of another kind (a cycle) is rendered every time.
+ */
+const dir = mkdtempSync(path.join(tmpdir(), 'quire-partials-'));
+mkdirSync(path.join(dir, 'partials'));
+const files: Record<string, string> = {
+  'page.liquid':
+    '{% for ch in chapters %}{% include "partials/chapter.liquid" %}{% endfor %}|last={{ lastTitle }}' +
+    '|{% for ch in chapters %}{% include "partials/cycle.liquid" %}{% endfor %}',
+  'partials/chapter.liquid':
+    '<h2>{{ labels.chapter }} {{ ch.number }}: {{ ch.title }}</h2>{% assign lastTitle = ch.title | upcase %}',
+  'partials/cycle.liquid': '{% cycle "odd", "even" %}',
+};
+for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const chapters = (titles: string[]) => titles.map((title, i) => ({ number: i + 1, title, unread: `x${i}` }));
+const partials = () => rememberedCounts().partials ?? { ran: 0, reused: 0 };
+
+describe('remembered partials', () => {
+  const templates = new TemplateSet(dir);
+  const render = (view: Record<string, unknown>) => {
+    startRememberedBuild();
+    return templates.render('page.liquid', view);
+  };
+
+  it('renders again only the chapter whose values changed, and writes what rendering would', () => {
+    const labels = { chapter: 'Chapter' };
+    const first = render({ chapters: chapters(['One', 'Two', 'Three']), labels });
+    expect(first).toBe('<h2>Chapter 1: One</h2><h2>Chapter 2: Two</h2><h2>Chapter 3: Three</h2>|last=THREE|oddevenodd');
+    expect(partials().ran).toBe(3);
+
+    // A field the partial does not read changes nothing; one it reads renders that chapter again.
+    const view = { chapters: chapters(['One', 'Two (edited)', 'Three']), labels };
+    view.chapters[0]!.unread = 'changed';
+    const second = render(view);
+    expect(second).toBe(
+      '<h2>Chapter 1: One</h2><h2>Chapter 2: Two (edited)</h2><h2>Chapter 3: Three</h2>|last=THREE|oddevenodd',
+    );
+    expect(partials()).toEqual({ ran: 1, reused: 2 });
+  });
+
+  it('assigns again what a remembered partial assigned, and renders a cycling partial every time', () => {
+    const labels = { chapter: 'Chapter' };
+    render({ chapters: chapters(['A', 'B']), labels });
+    // Every chapter looked up: the variable the last one assigned is still there, the cycle still turns.
+    const again = render({ chapters: chapters(['A', 'B']), labels });
+    expect(again).toBe('<h2>Chapter 1: A</h2><h2>Chapter 2: B</h2>|last=B|oddeven');
+    expect(partials()).toEqual({ ran: 0, reused: 2 });
+    // A label every chapter reads renders them all again.
+    expect(render({ chapters: chapters(['A', 'B']), labels: { chapter: 'Kapitel' } })).toContain('Kapitel 2: B');
+    expect(partials()).toEqual({ ran: 2, reused: 0 });
+  });
+});
