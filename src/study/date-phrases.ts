@@ -1,9 +1,13 @@
 /**
- * Timeline labels in languages whose clauses the English rules cannot read: the sentence, with the whole date
- * phrase taken out ("… vanaf 1986 tot 1989 aktief betrokke …" → "… aktief betrokke …", not "vanaf tot"), or
- * kept as it is where taking it out would not read (a date phrase that opens a sentence of a verb-second
- * language: "Im Juni 1982 erhielt sie …" would start with its verb). Per language: the words a date phrase is
- * made of before its date (prepositions, articles, parts of a year) and the words that join a range.
+ * Timeline labels in languages whose clauses the English rules cannot read: the clause that carries the date,
+ * with the whole date phrase taken out ("… vanaf 1986 tot 1989 aktief betrokke …" → "… aktief betrokke …",
+ * not "vanaf tot"), or kept where taking it out would not read (a date phrase that opens a sentence of a
+ * verb-second language: "Im Juni 1982 erhielt sie …" would start with its verb). A sentence longer than a
+ * line is split at its clause boundaries — punctuation, and the language's conjunctions — and the clause
+ * holding the date kept: with the sentence's subject when a coordinated clause left it behind ("…, en skryf
+ * dan in …" → "Hy skryf dan in …"), with the name a relative clause speaks of ("Andrew Robertson, der …").
+ * Never cut inside a clause, never with "…". Per language: the words a date phrase is made of before its date
+ * (prepositions, articles, parts of a year), the words that join a range, and the words of clauses.
  */
 import { baseLanguage } from '../util/language.js';
 
@@ -12,12 +16,24 @@ interface DatePhraseTable {
   before: string[];
   /** Words that join the two ends of a range: "von 1977 bis 1979", "tussen 1981 en 1988". */
   joiners: string[];
+  /** Conjunctions that join two main clauses ("und", "en", "og"): the clause after may leave out its subject. */
+  coordinators: string[];
+  /** Conjunctions that open a subordinate clause ("während", "terwyl", "lorsque"). */
+  subordinators: string[];
+  /** Relative pronouns ("der", "wat", "qui"): a clause they open speaks of the name before it. */
+  relatives: string[];
+  /** Pronouns and articles that open a subject ("er", "hy", "die"). */
+  subjects: string[];
 }
 
 const list = (words: string) => words.split('|');
 
 const TABLES: Record<string, DatePhraseTable> = {
   af: {
+    coordinators: list('en|maar|want'),
+    subordinators: list('terwyl|toe|wanneer|nadat|omdat|voordat|sodat|hoewel|alhoewel|waarna|waarop|waardeur'),
+    relatives: list('wat|wie|waar|waarin'),
+    subjects: list("hy|sy|hulle|ons|dit|die|’n|'n"),
     before: list(
       'in|op|vanaf|sedert|sedertdien|teen|tot|voor|na|gedurende|tussen|omstreeks|rondom|die|van|einde|begin|' +
         'middel|helfte|somer|winter|lente|herfs|laat|vroeg|jaar|jare|maand',
@@ -25,6 +41,10 @@ const TABLES: Record<string, DatePhraseTable> = {
     joiners: list('tot|en|-|–'),
   },
   nl: {
+    coordinators: list('en|maar|want'),
+    subordinators: list('terwijl|toen|wanneer|nadat|omdat|voordat|zodat|hoewel|waarna|waardoor'),
+    relatives: list('die|dat|wie|waar|wat|waarin'),
+    subjects: list('hij|zij|ze|het|men|wij|de|een'),
     before: list(
       'in|op|vanaf|sinds|sedert|tegen|tot|voor|na|gedurende|tussen|omstreeks|rond|de|het|van|eind|einde|' +
         'begin|midden|helft|zomer|winter|lente|voorjaar|herfst|najaar|laat|vroeg|jaar|jaren|maand',
@@ -32,6 +52,10 @@ const TABLES: Record<string, DatePhraseTable> = {
     joiners: list('tot|en|-|–'),
   },
   de: {
+    coordinators: list('und|aber|sondern|doch|denn'),
+    subordinators: list('während|nachdem|bevor|weil|obwohl|wobei|wodurch|sodass|woraufhin'),
+    relatives: list('der|die|das|dem|den|deren|dessen|welche|welcher|welches'),
+    subjects: list('er|sie|es|man|wir|der|die|das|ein|eine'),
     before: list(
       'in|im|am|an|ab|seit|bis|von|vom|zwischen|um|gegen|nach|vor|während|anfang|ende|mitte|sommer|winter|' +
         'frühjahr|frühling|herbst|jahr|jahre|jahren|jahres|des|der|dem|den|die|das|zum|zur|spätestens|frühestens',
@@ -39,6 +63,10 @@ const TABLES: Record<string, DatePhraseTable> = {
     joiners: list('bis|und|-|–'),
   },
   fr: {
+    coordinators: list('et|mais|car'),
+    subordinators: list('tandis que|lorsque|quand|puisque|parce que|alors que|bien que'),
+    relatives: list('qui|dont|où|lequel|laquelle'),
+    subjects: list("il|elle|ils|elles|on|le|la|les|l’|l'|un|une"),
     before: list(
       'en|le|la|les|l|au|aux|du|de|des|dès|depuis|jusqu|vers|avant|après|pendant|entre|début|fin|milieu|été|' +
         'hiver|printemps|automne|courant|année|mois',
@@ -46,6 +74,10 @@ const TABLES: Record<string, DatePhraseTable> = {
     joiners: list('à|au|et|-|–'),
   },
   es: {
+    coordinators: list('y|pero|sino'),
+    subordinators: list('mientras|cuando|porque|aunque'),
+    relatives: list('que|quien|quienes|donde'),
+    subjects: list('él|ella|ellos|ellas|el|la|los|las|un|una'),
     before: list(
       'en|el|la|los|las|de|del|desde|hasta|hacia|antes|después|durante|entre|principios|finales|mediados|' +
         'verano|invierno|primavera|otoño|año|mes',
@@ -53,6 +85,10 @@ const TABLES: Record<string, DatePhraseTable> = {
     joiners: list('a|al|y|hasta|-|–'),
   },
   pt: {
+    coordinators: list('e|mas'),
+    subordinators: list('enquanto|quando|porque|embora'),
+    relatives: list('que|quem|onde'),
+    subjects: list('ele|ela|eles|elas|o|a|os|as|um|uma'),
     before: list(
       'em|no|na|nos|nas|o|a|os|as|de|do|da|desde|até|antes|depois|durante|entre|início|fim|final|meados|' +
         'verão|inverno|primavera|outono|ano|mês',
@@ -61,14 +97,47 @@ const TABLES: Record<string, DatePhraseTable> = {
   },
 };
 
+const NORWEGIAN: DatePhraseTable = {
+  coordinators: list('og|men|for'),
+  subordinators: list('mens|da|etter at|fordi|selv om|slik at'),
+  relatives: list('som|hvor'),
+  subjects: list('han|hun|de|den|det|vi|man|en|et|ei'),
+  before: list(
+    'i|på|fra|frå|til|siden|sidan|etter|før|under|mellom|rundt|omkring|den|det|slutten|begynnelsen|midten|' +
+      'av|sommeren|vinteren|våren|høsten|året|årene|året|tidlig|sent',
+  ),
+  joiners: list('til|og|-|–'),
+};
+TABLES.nb = NORWEGIAN;
+TABLES.nn = NORWEGIAN;
+TABLES.da = {
+  ...NORWEGIAN,
+  relatives: list('som|hvor|der'),
+  before: list('i|på|fra|til|siden|efter|før|under|mellem|omkring|den|det|slutningen|begyndelsen|midten|af|året'),
+};
+TABLES.sv = {
+  ...NORWEGIAN,
+  coordinators: list('och|men|för'),
+  subordinators: list('medan|då|när|eftersom|fast|så att'),
+  relatives: list('som|där'),
+  subjects: list('han|hon|de|den|det|vi|man|en|ett'),
+  before: list('i|på|från|till|sedan|efter|före|under|mellan|omkring|den|det|slutet|början|mitten|av|året'),
+  joiners: list('till|och|-|–'),
+};
+
 type Place = { label: string; index: number; event?: boolean };
 
-/** A label of at most this many characters; a longer sentence is cut at a clause boundary before it. */
-const MAX = 160;
+/** A sentence up to this long is its own label; a longer one gives the clause that holds the date. */
+const SHORT = 100;
+/** A clause shorter than this many words says too little alone: the clause before it (or after) joins it. */
+const MIN_WORDS = 3;
+/** A label longer than this, joined from clauses, gives way to the date's clause alone. */
+const LONG = 130;
 
 function tidy(text: string): string {
   return text
     .replace(/\s*\([^()]*\)/g, '')
+    .replace(/\s[–—]\s[^–—]*\s[–—](?=\s)/gu, '')
     .replace(/\s+/g, ' ')
     .replace(/\s+([,.;:])/g, '$1')
     .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
@@ -76,19 +145,162 @@ function tidy(text: string): string {
     .replace(/^[,;:\s]+|[\s,;:.]+$/g, '');
 }
 
+const MARK = '\u2063';
+const wordsOf = (s: string) =>
+  s
+    .replace(MARK, ' ')
+    .split(/\s+/)
+    .filter((w) => /\p{L}|\d/u.test(w));
+
+interface Clause {
+  text: string;
+  /** The word that opened it, when it began at a conjunction or a relative pronoun. */
+  by?: 'coordinator' | 'subordinator' | 'relative';
+}
+
 /**
- * The sentence tidied; a long one cut at the last clause boundary that fits, when that keeps the clause the
- * date stood in (at `at`, a place in the untidied text), else whole.
+ * The clauses of a tidied sentence: split at commas, semicolons, colons and dashes outside quotations where a
+ * lower-case word follows (not between the items of a list — a name or a title after the comma, an article
+ * and a name, a part of one or two words), and before a conjunction with three words or more on either side
+ * (see `splitAtCoordinators`).
  */
-function trimmed(text: string, at = 0): string {
-  const mark = '\u2063';
-  const t = tidy(`${text.slice(0, at)}${mark}${text.slice(at)}`);
-  const pos = t.indexOf(mark);
-  const unmark = (x: string) => tidy(x.replace(mark, ''));
+function clausesOf(text: string, table: DatePhraseTable | undefined): Clause[] {
+  const parts = text.split(/(?<=[,;:])\s+|\s+(?=[–—]\s)/u);
+  const merged: string[] = [];
+  const articles = new Set(table?.subjects.filter((w) => table.before.includes(w)));
+  const listItem = (part: string) => {
+    const [w0 = '', w1 = ''] = part.replace(MARK, ' ').trim().split(/\s+/);
+    return !/^[–—]/u.test(w0) && (/^[^\p{Ll}]/u.test(w0) || (articles.has(w0) && /^\p{Lu}/u.test(w1)));
+  };
+  for (const part of parts) {
+    const last = merged.at(-1);
+    const short = (x: string) => wordsOf(x).length <= 2;
+    if (last !== undefined && (short(part) || short(last) || listItem(part) || /[„“"«][^”“"»]*$/u.test(last))) {
+      merged[merged.length - 1] = `${last} ${part}`;
+    } else merged.push(part);
+  }
+  const clauses: Clause[] = [];
+  const relative = table && openedBy(table.relatives);
+  const subordinate = table && openedBy(table.subordinators);
+  const coordinate = table && openedBy(table.coordinators);
+  for (const part of merged) {
+    const body = part.replace(/^[–—]\s*/u, '');
+    const by: Clause['by'] = relative?.test(body)
+      ? 'relative'
+      : subordinate?.test(body)
+        ? 'subordinator'
+        : coordinate?.test(body)
+          ? 'coordinator'
+          : undefined;
+    clauses.push(...splitAtCoordinators(body, table).map((c, i) => (i === 0 && by ? { ...c, by } : c)));
+  }
+  return clauses;
+}
+
+function splitAtCoordinators(text: string, table: DatePhraseTable | undefined): Clause[] {
+  if (!table) return [{ text }];
+  const conj = [...table.coordinators, ...table.subordinators].map(escape).join('|');
+  const prepositions = table.before.filter((w) => !table.subjects.includes(w));
+  // What comes before must have a word of its own in lower case (a verb; "Der Art Directors Club und das …"
+  // is a subject of two names), what follows must open in lower case (not "Engels en Afrikaans"), and not
+  // with a preposition or the date itself ("… en in 1997 die …" shares its verb with the clause before).
+  const own = (x: string) =>
+    wordsOf(x).some((w) => /^\p{Ll}/u.test(w) && !table.before.includes(w) && !table.subjects.includes(w));
+  const at = [...text.matchAll(new RegExp(`\\s(${conj})\\s+(\\S+)`, 'giu'))].find(
+    (m) =>
+      wordsOf(text.slice(0, m.index)).length >= MIN_WORDS &&
+      wordsOf(text.slice(m.index + 1)).length >= MIN_WORDS + 1 &&
+      own(text.slice(0, m.index)) &&
+      /^[\p{Ll}’']/u.test(m[2]!) &&
+      !prepositions.includes(m[2]!.toLowerCase()),
+  );
+  if (!at) return [{ text }];
+  const by: Clause['by'] = table.coordinators.includes(at[1]!.toLowerCase()) ? 'coordinator' : 'subordinator';
+  const [first, ...rest] = splitAtCoordinators(text.slice(at.index + 1), table);
+  return [{ text: text.slice(0, at.index) }, { ...first!, by }, ...rest];
+}
+
+/** The subject a sentence opens with: a pronoun, an article and its noun, or a name (else none). */
+function subjectOf(first: string, table: DatePhraseTable): string {
+  const ws = first.replace(MARK, ' ').trim().split(/\s+/);
+  const w0 = ws[0] ?? '';
+  const low = w0.toLowerCase();
+  const article = table.subjects.includes(low) && table.before.includes(low);
+  // A sentence that opens with a phrase of time or place has its subject after the verb: none taken.
+  if (table.before.includes(low) && !article) return '';
+  if (table.subjects.includes(low)) return article && ws[1] ? `${w0} ${ws[1]}` : w0;
+  return /^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*/u.exec(ws.slice(0, 4).join(' '))?.[0] ?? '';
+}
+
+const strip = (x: string) => x.replace(/^[,;:\s]+|[,;:\s]+$/g, '');
+const openedBy = (words: string[]) => new RegExp(`^(?:${words.map(escape).join('|')})\\s+`, 'iu');
+
+/**
+ * The label: the tidied sentence when it is short, else the clause holding the date (at `at` in the untidied
+ * text), joined with the clause before when it says too little, with the subject or the name it leaves out.
+ */
+function clauseLabel(text: string, at: number, table: DatePhraseTable | undefined, phrase = ''): string {
+  const t = tidy(`${text.slice(0, at)}${MARK}${text.slice(at)}`);
+  const unmark = (x: string) => tidy(x.replace(MARK, ' '));
   const plain = unmark(t);
-  if (plain.length <= MAX) return plain;
-  const cuts = [...t.matchAll(/[,;:]\s/g)].map((m) => m.index).filter((i) => i <= MAX && i > Math.max(30, pos));
-  return cuts.length ? unmark(t.slice(0, cuts.at(-1))) : plain;
+  if (plain.length <= SHORT) return plain;
+  const clauses = clausesOf(t, table);
+  let i = clauses.findIndex((c) => c.text.includes(MARK));
+  if (i < 0) return plain;
+  let label = strip(clauses[i]!.text);
+  let by = clauses[i]!.by;
+  // Too few words alone ("wat hy behaal"), or a relative clause after no name: the clause before joins it
+  // (a relative clause longer than a label with it stays alone).
+  // "…, The smell of apples, word … bekroon": a part that opens with its verb goes on the clause before it.
+  const function_ = (w: string) => !table || table.before.includes(w) || table.subjects.includes(w);
+  const first = (x: string) => x.replace(MARK, ' ').trim().split(/\s+/)[0] ?? '';
+  while (i > 0 && by === undefined && /^\p{Ll}/u.test(first(label)) && !function_(first(label))) {
+    i--;
+    label = `${strip(clauses[i]!.text)}, ${label}`;
+    by = clauses[i]!.by;
+  }
+  const alone = label;
+  const named = () => by !== 'relative' || wordsOf(nameAtEnd(clauses[i - 1]!.text)).length >= 2;
+  // The words a clause says besides a date phrase it keeps ("Le 3 mars 1884," says nothing).
+  const said = (x: string) => wordsOf(phrase ? unmark(x).replace(tidy(phrase), ' ') : unmark(x)).length;
+  while (i > 0 && (said(label) <= MIN_WORDS || !named())) {
+    i--;
+    label = `${strip(clauses[i]!.text)}, ${label}`;
+    by = clauses[i]!.by;
+  }
+  if (unmark(label).length > LONG && wordsOf(unmark(alone)).length > MIN_WORDS) {
+    label = alone;
+    by = undefined;
+  }
+  if (said(label) < MIN_WORDS && clauses.length > i + 1) label = `${label}, ${strip(clauses[i + 1]!.text)}`;
+  // "…, der das Agentur-Netzwerk … führt": the name it speaks of before it.
+  if (by === 'relative' && i > 0) label = `${nameAtEnd(clauses[i - 1]!.text)}, ${label}`;
+  if (table && by === 'coordinator' && i > 0) {
+    // "…, en skryf dan in vir …": a coordinated clause without a subject takes the sentence's.
+    const rest = label.replace(openedBy(table.coordinators), '');
+    const next = rest.replace(MARK, ' ').trim().split(/\s+/)[0] ?? '';
+    const hasSubject = table.subjects.includes(next.toLowerCase()) || /^\p{Lu}/u.test(next);
+    // "Sy tweede boek Embrace, wat …, haal … en is …": the noun phrase a relative clause follows.
+    const phrase = clauses[1]?.by === 'relative' && wordsOf(clauses[0]!.text).length <= 5;
+    const subject = hasSubject ? '' : phrase ? strip(clauses[0]!.text) : subjectOf(clauses[0]!.text, table);
+    label = subject ? `${subject} ${rest}` : rest;
+  }
+  // "Toe hy … oorlede is", "Waarna ’n …": the conjunction frames the event; the label tells it.
+  if (table) label = label.replace(openedBy([...table.subordinators, ...table.coordinators]), '');
+  const out = unmark(label);
+  return out ? capitalise(out) : plain;
+}
+
+/** The first letter in upper case; after Afrikaans "’n", the word's ("’n Valse …"). */
+function capitalise(text: string): string {
+  const m = /^(?:[’']n\s+)?/u.exec(text)![0].length;
+  return text.slice(0, m) + text.charAt(m).toUpperCase() + text.slice(m + 1);
+}
+
+/** The name a clause ends with ("… ist Andrew Robertson"), or ''. */
+function nameAtEnd(text: string): string {
+  const m = /(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*[,;:]?\s*$/u.exec(text.replace(MARK, ' '));
+  return m ? strip(m[0]) : '';
 }
 
 /** The label of a date in a sentence of a language the English rules do not read. */
@@ -109,7 +321,7 @@ export function foreignLabel(sentence: string, date: Place, all: readonly Place[
     if (name) return `${name} (${part})`;
   }
   const table = TABLES[baseLanguage(language)];
-  if (!table) return trimmed(sentence);
+  if (!table) return clauseLabel(sentence, date.index, undefined, date.label);
   const joiners = table.joiners.map(escape).join('|');
   // The end of a range ("vanaf 1986 tot 1989"): its start tells the event, when it is one.
   const range = new RegExp(`(?:${joiners})\\s*$`, 'iu').exec(sentence.slice(0, date.index).trimEnd());
@@ -132,8 +344,8 @@ export function foreignLabel(sentence: string, date: Place, all: readonly Place[
     start = m.index;
   }
   // A date phrase that opens the sentence: without it the sentence would open with its verb.
-  if (!/\p{L}/u.test(sentence.slice(0, start))) return trimmed(sentence, start);
-  return trimmed(`${sentence.slice(0, start)} ${sentence.slice(end)}`, start);
+  if (!/\p{L}/u.test(sentence.slice(0, start))) return clauseLabel(sentence, start, table, sentence.slice(start, end));
+  return clauseLabel(`${sentence.slice(0, start)} ${sentence.slice(end)}`, start, table);
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

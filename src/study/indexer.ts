@@ -20,7 +20,7 @@ import { samePerson, TITLES } from './names.js';
 import { stateOf, stateOfDemonym } from './states.js';
 import { blocksOf } from './text.js';
 import { describePerson } from './roles.js';
-import { baseLanguage } from '../util/language.js';
+import { baseLanguage, indexLexicon, type IndexLexicon } from '../util/language.js';
 import { memoize } from '../util/memo.js';
 
 type World = {
@@ -167,7 +167,7 @@ function kindOf(term: string, people: Set<string>, usage: Usage): IndexEntry['ki
   // The head of "Communist Party of Germany", "Lausanne Conference of 1932", "World War I".
   const head = (
     term
-      .split(/\s+(?:of|for|with)\s+/)[0]!
+      .split(usage.joins)[0]!
       .split(/\s+/)
       .filter((w) => !/^[IVX]+$/.test(w))
       .at(-1) ?? ''
@@ -175,13 +175,20 @@ function kindOf(term: string, people: Set<string>, usage: Usage): IndexEntry['ki
   const last = words.at(-1)!.toLowerCase();
   if (STATES.has(stateOf(term).toLowerCase())) return 'place';
   if (words.length === 1 && (GENERIC.has(last) || MONTHS_DAYS.has(last) || isAdjective(term))) return undefined;
+  const local = localKind(term, usage);
+  if (local !== 'unknown') return local;
   if (words.every((w) => GENERIC.has(w.toLowerCase()) || /^(?:of|and|the|for)$/.test(w))) return undefined;
   if (words.every((w) => stateOfDemonym(w) || /^(?:Nazi|Fascist|Imperial|Weimar|Communist)$/.test(w))) return undefined;
-  if (PLACE_WORDS.has(head)) return 'place';
+  if (PLACE_WORDS.has(head) || usage.lex.placeHeads.has(head)) return 'place';
   if (isPerson(term, people, usage.nouns)) return 'person';
   if (EVENT_WORDS.has(head) || /^Operation\s/.test(term)) return 'event';
-  if (ORG_WORDS.has(head) || /^\p{Lu}{2,}$/u.test(term)) return 'organisation';
-  if (isPlace(term)) return 'place';
+  if (ORG_WORDS.has(head) || usage.lex.organisations.has(head) || /^\p{Lu}{2,}$/u.test(term)) return 'organisation';
+  // "BBDO Germany": a body's initials before a place name its branch there.
+  const branch = words.slice(1).join(' ');
+  const placeName = (name: string) => isPlace(name) || usage.lex.regions.has(name.toLowerCase());
+  if (branch && /^\p{Lu}{2,}$/u.test(words[0]!) && stateOf(words[0]!) === words[0] && placeName(branch))
+    return 'organisation';
+  if (placeName(term)) return 'place';
   // Not in the lexicon: how the text uses it ("in Murmansk" is a place; "the Reichswehr" a body).
   if (usage.place.get(term) ?? 0) return 'place';
   if ((usage.the.get(term) ?? 0) >= 2) return 'organisation';
@@ -192,31 +199,89 @@ interface Usage {
   place: Map<string, number>;
   the: Map<string, number>;
   counts: Map<string, number>;
+  /** Mentions that end a clause or a sentence (a punctuation mark or the end after them). */
+  final: Map<string, number>;
   /** Words the text writes in lower case (read only for a language compromise does not read). */
   nouns: ReadonlySet<string>;
+  /** The book's language: its names of languages and regions, its generic words and prepositions of place. */
+  lex: IndexLexicon;
+  english: boolean;
+  /** Where a name's head ends: "of", "for", "with", and the language's "van", "von", "de". */
+  joins: RegExp;
 }
 
-function usageOf(texts: string[]): Usage {
-  const usage: Usage = { place: new Map(), the: new Map(), counts: new Map(), nouns: NO_NOUNS };
+/** English words that head a state's or a region's name ("Kingdom of Scotland"). */
+const PLACE_HEADS = /^(?:kingdom|republic|principality|duchy|province|island|county|commonwealth)$/;
+/** English prepositions of place; other languages have theirs in util/language.ts. */
+const PLACE_BEFORE = ['in', 'at', 'near', 'from', 'to', 'into', 'towards'];
+
+function usageOf(texts: string[], language: string): Usage {
+  const lex = indexLexicon(language);
+  const english = baseLanguage(language) === 'en';
+  const connectors = ['of', 'for', 'with', ...lex.connectors].map((w) => w.replace(/['’]/g, "['’]"));
+  const usage: Usage = {
+    ...{ place: new Map(), the: new Map(), counts: new Map(), final: new Map(), nouns: NO_NOUNS, lex, english },
+    joins: new RegExp(String.raw`\s+(?:${connectors.join('|')})\s+`, 'u'),
+  };
+  const prepositions = english || !lex.placePrepositions.length ? PLACE_BEFORE : lex.placePrepositions;
+  const placeCue = new RegExp(String.raw`(?<![\p{L}])(?:${prepositions.join('|')})\s+$`, 'iu');
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  const titleGoesOn = new RegExp(String.raw`^\s+(?:${connectors.join('|')})\s+(?:\p{Ll}+\s+)?\p{Ll}`, 'u');
   for (const text of texts) {
     for (const m of text.matchAll(PHRASE)) {
-      const term = m[0].replace(LEADING, '').replace(/['’]s$/, '');
+      // "I Tromsø", "Die Universiteit van Stellenbosch": a sentence's first word, a preposition or an article.
+      const opener = english ? undefined : /^(\p{L}+)\s+(?=\p{Lu})/u.exec(m[0]);
+      const preposition = !!opener && lex.placePrepositions.includes(opener[1]!.toLowerCase());
+      const strip = !!opener && (preposition || lex.generic.has(opener[1]!.toLowerCase()));
+      const term = (strip ? m[0].slice(opener[0].length) : m[0]).replace(LEADING, '').replace(/['’]s$/, '');
       if (!term || (m.index === 0 && term === m[0] && !/\s/.test(term) && !tagsOf(term).length && false)) continue;
       bump(usage.counts, term);
       const before = text.slice(Math.max(0, m.index - 12), m.index);
-      if (/\b(?:in|at|near|from|to|into|towards)\s+$/.test(before)) bump(usage.place, term);
+      // "In Kings of the water …": a title in sentence case goes on in lower case; no place.
+      const title = titleGoesOn.test(text.slice(m.index + m[0].length));
+      if ((placeCue.test(before) || preposition) && !title) bump(usage.place, term);
       if (/\bthe\s+$/.test(before)) bump(usage.the, term);
+      if (/^\s*(?:[,.;:!?)]|$)/.test(text.slice(m.index + m[0].length))) bump(usage.final, term);
+      // "Koninkryk van Skotland", "Kingdom of Scotland": what a place's head word is "of" is a place.
+      const [first, ...rest] = term.split(usage.joins);
+      const headWord = first!.split(/\s+/).at(-1)!.toLowerCase();
+      if (rest.length === 1 && (lex.placeHeads.has(headWord) || (english && PLACE_HEADS.test(headWord)))) {
+        bump(usage.counts, rest[0]!);
+        bump(usage.place, rest[0]!);
+      }
     }
   }
   return usage;
+}
+
+/**
+ * What a language's own words tell of a name: a language ("Engels", "Afrikaans") or a month is no entry,
+ * nor an adjective made of one ("Afrikaanse", "Englischen"), nor an adjective of a place (Afrikaans and Dutch
+ * "Britse": an ending of adjectives, the word never closing a clause), nor a generic word of the language
+ * ("Universiteit"), a common noun ("Ernährungswissenschaft": its ending says so) or a word the text also
+ * writes in lower case; a country or region ICU names in the language is a place, a body it names (the UN)
+ * an organisation. 'unknown' when they tell nothing.
+ */
+function localKind(term: string, usage: Usage): IndexEntry['kind'] | undefined | 'unknown' {
+  const { lex } = usage;
+  const low = term.toLowerCase();
+  if (lex.bodies.has(low)) return 'organisation';
+  if (lex.regions.has(low)) return 'place';
+  if (/\s/.test(term)) return 'unknown';
+  if (lex.languages.has(low) || lex.calendar.has(low) || lex.generic.has(low)) return undefined;
+  const stem = lex.adjectiveEndings.find((e) => low.endsWith(e) && lex.languages.has(low.slice(0, -e.length)));
+  if (stem !== undefined) return undefined;
+  if (lex.adjective?.test(low) && !(usage.final.get(term) ?? 0)) return undefined;
+  if (usage.english) return 'unknown';
+  if (lex.commonNoun?.test(term) || usage.nouns.has(low)) return undefined;
+  return 'unknown';
 }
 
 export function buildIndex(book: StudyGuide): IndexEntry[] {
   const refs = blocksOf(book);
   const texts = refs.map((r) => r.block.text);
   const english = baseLanguage(book.meta.language) === 'en';
-  const usage = usageOf(texts);
+  const usage = usageOf(texts, book.meta.language);
   if (!english) usage.nouns = new Set(texts.flatMap((t) => t.match(/(?<![\p{L}-])\p{Ll}{4,}(?![\p{L}-])/gu) ?? []));
   const terms = new Map<string, Candidate>();
   const add = (term: string, kind: IndexEntry['kind'], extra: Partial<Candidate> = {}) => {
@@ -253,7 +318,12 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   for (const link of book.links)
     if (/^\p{Lu}/u.test(link.label) && link.label.split(/\s+/).length <= 5) consider(link.label);
   for (const [term, n] of usage.counts)
-    if (n >= 2 || (/\s/.test(term) && (isPerson(term, people, usage.nouns) || TITLE_WORD.test(term)))) consider(term);
+    if (
+      n >= 2 ||
+      usage.lex.regions.has(term.toLowerCase()) ||
+      (/\s/.test(term) && (isPerson(term, people, usage.nouns) || TITLE_WORD.test(term)))
+    )
+      consider(term);
   // What neither the guide nor the lexicon knows: compromise's named-entity recognition, on the sentences
   // that name it (English only: compromise reads English).
   for (const [term, kind] of recognise(unknown, refs)) add(term, kind);

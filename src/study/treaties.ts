@@ -22,6 +22,10 @@ import { peopleOf, PERSON_RUN, type People } from './people.js';
 import { blocksOf, type BlockRef } from './text.js';
 import { bookDates, datesOfSentence, type BookDate, type BookDates } from './dates.js';
 import { isState, stateOf, stateOfDemonym } from './states.js';
+import { localTreatyWords, type LocalTreatyWords } from './treaty-words.js';
+
+/** The book's language's treaty words, when it is not English (set by `extractTreaties`). */
+let local: LocalTreatyWords | undefined;
 
 const KIND =
   String.raw`(?:Treaty|Treaties|Pact|Agreement|Agreements|Protocol|Protocols|Accord|Accords|Alliance|Convention|` +
@@ -82,7 +86,8 @@ function keyWords(name: string): string[] {
   return normaliseDashes(name)
     .toLowerCase()
     .split(/[\s-]+/)
-    .map((w) => w.replace(/[^a-z0-9]/g, ''))
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    .map((w) => local?.stem(w) ?? w)
     .map((w) => COMBINING[w] ?? w.replace(/ies$/, 'y').replace(/(?<=[a-z]{4})s$/, ''))
     .filter((w) => w && !STOP.has(w));
 }
@@ -96,7 +101,8 @@ function cleanName(raw: string): string | undefined {
 function cleanNameAndYear(raw: string): { name: string; year?: number } | undefined {
   let name = raw.trim().replace(/\s+/g, ' ');
   let year: number | undefined;
-  while (LEADING.test(name)) name = name.replace(LEADING, '');
+  while (LEADING.test(name) || local?.leading.test(name))
+    name = name.replace(LEADING, '').replace(local?.leading ?? /^$/, '');
   // Years (and months) before or after a name date it; they do not name it ("1926 Berlin Treaty", "Pact of 1939").
   for (let before = ''; before !== name;) {
     before = name;
@@ -143,6 +149,7 @@ function collectDrafts(book: Book, refs: BlockRef[]): Map<string, Draft> {
   for (const ref of refs) {
     for (const sentence of ref.block.sentences) {
       for (const m of sentence.matchAll(NAMED)) note(withYear(sentence, m));
+      for (const name of local?.names(sentence) ?? []) note(name);
       for (const m of sentence.matchAll(PAIR_KIND)) if (m[1]!.split(/[-–]/).every((p) => stateOfDemonym(p))) note(m[0]);
       for (const m of sentence.matchAll(KIND_WITH))
         note(`${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)} ${m[2]} with ${m[3]}`, m[0]);
@@ -202,7 +209,7 @@ const KIND_WORDS = new Set([
 const distinctive = (k: string) =>
   k
     .split(' ')
-    .filter((w) => !KIND_WORDS.has(w))
+    .filter((w) => !KIND_WORDS.has(w) && !local?.isKind(w))
     .join(' ');
 
 /** Merge names of one treaty: links between names, then short names contained in exactly one longer one. */
@@ -229,7 +236,9 @@ function groupDrafts(book: Book, drafts: Map<string, Draft>): Draft[][] {
 function namesOf(group: Draft[]): { name: string; aliases: string[] } | undefined {
   const names = group.flatMap((d) => [...d.names.entries()]);
   if (names.every(([, count]) => count === 0)) return undefined;
-  names.sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+  // Of as many mentions, the name as a title writes it: its kind word not inflected ("Vertrag", not "Vertrages").
+  const inflected = (n: string) => (local ? n.split(/\s+/).some((w) => local!.stem(w) !== w.toLowerCase()) : false);
+  names.sort((a, b) => b[1] - a[1] || +inflected(a[0]) - +inflected(b[0]) || b[0].length - a[0].length);
   const name = names[0]![0];
   // Aliases differ from the name and from each other by more than the kind of dash.
   const seen = new Set([normaliseDashes(name).toLowerCase()]);
@@ -444,6 +453,8 @@ function instruments(mentions: Mention[]): { year?: number; mentions: Mention[] 
 }
 
 export function extractTreaties(book: Book): Treaty[] {
+  local = localTreatyWords(book.meta.language);
+  steps = local ? localSteps(local) : ENGLISH_STEPS;
   const refs = blocksOf(book);
   const dates = bookDates(book);
   const groups = groupDrafts(book, collectDrafts(book, refs));
@@ -601,6 +612,39 @@ const RATIFY_ANY = anyCase(RATIFY);
 const DENOUNCE_ANY = anyCase(DENOUNCE);
 const NEGOTIATE = /\b(?:negotiat\w*|talks)\b/;
 
+/** The words that tell a treaty's steps: English's, and with another language's added to them. */
+interface Steps {
+  sign: RegExp;
+  signAny: RegExp;
+  ratify: RegExp;
+  ratifyAny: RegExp;
+  negotiate: RegExp;
+  propose: RegExp;
+  notDone: RegExp;
+}
+const ENGLISH_STEPS: Steps = {
+  sign: SIGN,
+  signAny: SIGN_ANY,
+  ratify: RATIFY,
+  ratifyAny: RATIFY_ANY,
+  negotiate: NEGOTIATE,
+  propose: PROPOSE,
+  notDone: NOT_DONE,
+};
+let steps = ENGLISH_STEPS;
+const either = (a: RegExp, b: RegExp, flags = 'u') => new RegExp(`${a.source}|${b.source}`, flags);
+function localSteps(words: LocalTreatyWords): Steps {
+  return {
+    sign: either(SIGN, words.sign, 'iu'),
+    signAny: either(SIGN_ANY, words.sign, 'iu'),
+    ratify: either(RATIFY, words.ratify, 'iu'),
+    ratifyAny: either(RATIFY_ANY, words.ratify, 'iu'),
+    negotiate: either(NEGOTIATE, words.negotiate, 'iu'),
+    propose: either(PROPOSE, words.propose, 'iu'),
+    notDone: either(NOT_DONE, words.notDone, 'iu'),
+  };
+}
+
 /** The clause of a sentence around `at`: between the semicolons (or ", and …" joins) that bound it. */
 function clauseAt(sentence: string, at: number): string {
   const bounds = [...sentence.matchAll(/;|,\s+(?:and|but|while|whereas)\s+/g)].map((m) => m.index!);
@@ -666,7 +710,7 @@ function others(m: Mention, clause: string): boolean {
 function dateBeside(mentions: Mention[], year: number | undefined): string | null {
   for (const m of mentions) {
     const low = m.sentence.toLowerCase();
-    if (RATIFY.test(low) || DENOUNCE.test(low) || NEGOTIATE.test(low) || PROPOSE.test(low)) continue;
+    if (steps.ratify.test(low) || DENOUNCE.test(low) || steps.negotiate.test(low) || steps.propose.test(low)) continue;
     const from = Math.max(0, m.sentence.lastIndexOf(',', m.at));
     const to = m.sentence.indexOf(',', m.at) < 0 ? m.sentence.length : m.sentence.indexOf(',', m.at);
     const d = m.dates.find(
@@ -714,12 +758,12 @@ function details(
     // Another treaty named in the clause ("concluded another treaty …, declaring adherence to the Treaty of
     // Rapallo") takes the step when it stands first.
     if (others(m, clause)) continue;
-    if (RATIFY.test(low)) step('ratified', stepDate(m, RATIFY_ANY, undefined), block);
+    if (steps.ratify.test(low)) step('ratified', stepDate(m, steps.ratifyAny, undefined), block);
     else if (DENOUNCE.test(low)) step('denounced', stepDate(m, DENOUNCE_ANY, undefined), block);
-    else if ((SIGN.test(low) || (SIGN_NOUN.test(low) && m.dates.length)) && !NOT_DONE.test(low))
-      step('signed', stepDate(m, SIGN_ANY, year), block);
-    if (NEGOTIATE.test(low)) negotiated = true;
-    if (PROPOSE.test(low)) proposed = true;
+    else if ((steps.sign.test(low) || (SIGN_NOUN.test(low) && m.dates.length)) && !steps.notDone.test(low))
+      step('signed', stepDate(m, steps.signAny, year), block);
+    if (steps.negotiate.test(low)) negotiated = true;
+    if (steps.propose.test(low)) proposed = true;
   }
   const order: TreatyStatus[] = ['proposed', 'negotiated', 'signed', 'ratified', 'denounced'];
   history.sort(
@@ -766,10 +810,11 @@ function partiesOf(name: string, aliases: string[], sentences: string[]): string
       }
   }
   for (const s of sentences) {
-    if (!SIGN.test(s)) continue;
+    if (!steps.sign.test(s)) continue;
     const pair = BETWEEN.exec(s) ?? SUBJECTS.exec(s);
     const found = pair ? [pair[1]!, pair[2]!].filter((p) => !/^(?:Foreign|Minister|President)$/.test(p)) : [];
-    for (const p of pair ? found.map(stateOf) : partiesWith(s)) parties.add(p);
+    const own = pair ? [] : (local?.parties(s) ?? []);
+    for (const p of pair ? found.map(stateOf) : own.length ? own : partiesWith(s)) parties.add(p);
   }
   return [...parties];
 }
@@ -889,7 +934,7 @@ function describe(mentions: Mention[]): string {
     const other = /^[^;,]{0,80}?\b(?:found|provided|asked|wrote|sent|told|said)\b/.test(tail);
     return (
       (effect && !other ? 3 : 0) +
-      (SIGN.test(m.sentence) ? 1 : 0) -
+      (steps.sign.test(m.sentence) ? 1 : 0) -
       (m.sentence.length > 260 ? 2 : 0) -
       (m.at > 120 ? 1 : 0) -
       (m.anaphor ? 1 : 0) -

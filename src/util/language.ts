@@ -579,3 +579,455 @@ export function opensEnumeration(text: string, tag: string): boolean {
   const start = text.trimStart().toLowerCase();
   return !!openers?.some((o) => start.startsWith(o) && !/^\p{L}/u.test(start.slice(o.length)));
 }
+
+/** What the index needs to know of a language to tell a name's kind (see `indexLexicon`). */
+export interface IndexLexicon {
+  /** Names of languages, lower case, in the language and in English ("engels", "afrikaans", "englisch"). */
+  languages: ReadonlySet<string>;
+  /** Names of countries and regions, lower case, in the language and in English ("tanzanië", "noorweë"). */
+  regions: ReadonlySet<string>;
+  /** Bodies named among the regions ("Verenigde Nasies", "Europäische Union"), lower case. */
+  bodies: ReadonlySet<string>;
+  /** Month and weekday names, lower case. */
+  calendar: ReadonlySet<string>;
+  /** Generic words that are never an index entry on their own ("Universiteit", "Regierung"), lower case. */
+  generic: ReadonlySet<string>;
+  /** Words that head an organisation's name ("Universität", "maatskappy"), lower case. */
+  organisations: ReadonlySet<string>;
+  /** Words that head a place's name ("Koninkryk van Skotland"), lower case. */
+  placeHeads: ReadonlySet<string>;
+  /** Prepositions of place: a name after one is a place ("in", "nach", "aus"; "i", "fra", "til"). */
+  placePrepositions: readonly string[];
+  /** Words that join the parts of a name ("van", "von", "de"): a name's head stands before them. */
+  connectors: readonly string[];
+  /** Endings of a language's common nouns that no name has (German "-ung", "-schaft"), or undefined. */
+  commonNoun?: RegExp;
+  /** Endings that make a language name or a place an adjective ("Afrikaans" → "Afrikaanse"). */
+  adjectiveEndings: readonly string[];
+  /** An ending only adjectives of places and nations have in the language (Afrikaans "Britse"), or undefined. */
+  adjective?: RegExp;
+}
+
+/** Per language: generic words, organisation head words, prepositions of place, connectors, noun endings. */
+const INDEX_WORDS: Record<
+  string,
+  {
+    generic: string;
+    organisations: string;
+    /** Words that head a place's name ("Koninkryk van Skotland", "Republik Österreich"). */
+    heads: string;
+    places: string;
+    connectors: string;
+    nouns?: string;
+    endings?: string;
+  }
+> = {
+  de: {
+    heads:
+      'königreich kaiserreich republik fürstentum herzogtum provinz insel inseln stadt kreis bezirk kanton ' +
+      'grafschaft bundesland',
+    generic:
+      'ministerium minister regierung partei präsident kanzler botschafter general staat staaten republik reich ' +
+      'krieg vertrag pakt abkommen armee marine rat ausschuss kongress universität gesellschaft firma unternehmen ' +
+      'agentur jahr jahre jahrhundert stadt land kreis bezirk nord süd ost west herr frau der die das ein eine ' +
+      'im am zum zur seit nach vor mit von bei aus sie er es wir ihr dort hier heute später',
+    organisations:
+      'universität hochschule gesellschaft verein verband partei ministerium bank akademie institut museum ' +
+      'stiftung agentur gruppe zeitung rat kommission club klub society university',
+    places: 'in|nach|aus',
+    connectors: 'von|vom|zu|zur|der|des|für',
+    nouns: 'ung|heit|keit|schaft|tion|sion|tät|logie|ismus|nis|tum|wesen|kunde|lehre',
+    endings: 'e|en|er|es|em',
+  },
+  af: {
+    heads: 'koninkryk keiserryk republiek prinsdom provinsie eiland eilande stad distrik gemenebes',
+    generic:
+      'minister regering party president kanselier ambassadeur generaal staat state republiek ryk oorlog verdrag ' +
+      'pakt ooreenkoms weermag vloot raad komitee kongres universiteit maatskappy jaar jare eeu stad land distrik ' +
+      'provinsie noord suid oos wes mnr mev dr prof die hy sy hulle hier daar later toe nadat',
+    organisations:
+      'universiteit kollege maatskappy vereniging party departement bank akademie instituut museum stigting raad ' +
+      'kommissie koerant uitgewers uitgewery weermag polisie',
+    places: 'in|na|uit|naby|te',
+    connectors: 'van|vir|der|den|de',
+    endings: 'e',
+  },
+  nl: {
+    heads: 'koninkrijk keizerrijk republiek vorstendom provincie eiland eilanden stad district gemenebest',
+    generic:
+      'minister regering partij president kanselier ambassadeur generaal staat staten republiek rijk oorlog verdrag ' +
+      'pact overeenkomst leger vloot raad comité congres universiteit maatschappij jaar jaren eeuw stad land ' +
+      'provincie noord zuid oost west dhr mevr de het een hij zij zij hier daar later toen',
+    organisations:
+      'universiteit hogeschool maatschappij vereniging partij ministerie bank academie instituut museum stichting ' +
+      'raad commissie krant uitgeverij leger politie',
+    places: 'in|naar|uit|nabij|te',
+    connectors: 'van|voor|der|den|de',
+    endings: 'e',
+  },
+  nb: {
+    heads: 'kongerike kongedømme keiserrike republikk fyrstedømme provins øy øyene by fylke',
+    generic:
+      'minister regjering parti president kansler ambassadør general stat stater republikk rike krig traktat ' +
+      'avtale pakt hær marine råd komité kongress universitet selskap år århundre by land fylke nord sør øst vest ' +
+      'han hun de det den der her senere',
+    organisations:
+      'universitet universitetet høgskole høyskole selskap forening parti departement bank akademi institutt ' +
+      'museum stiftelse råd kommisjon avis forlag',
+    places: 'i|fra|til',
+    connectors: 'av|for|i|til',
+  },
+  da: {
+    heads: 'kongerige kejserrige republik fyrstendømme provins ø øer by amt',
+    generic:
+      'minister regering parti præsident kansler ambassadør general stat stater republik rige krig traktat aftale ' +
+      'pagt hær flåde råd komité kongres universitet selskab år århundrede by land amt nord syd øst vest han hun ' +
+      'de det den der her senere',
+    organisations:
+      'universitet universitetet højskole selskab forening parti ministerium bank akademi institut museum fond ' +
+      'råd kommission avis forlag',
+    places: 'i|fra|til',
+    connectors: 'af|for|i|til',
+  },
+  sv: {
+    heads: 'kungarike kejsardöme republik furstendöme provins ö öarna stad län',
+    generic:
+      'minister regering parti president kansler ambassadör general stat stater republik rike krig fördrag avtal ' +
+      'pakt armé flotta råd kommitté kongress universitet sällskap år århundrade stad land län norr söder öster ' +
+      'väster han hon de det den där här senare',
+    organisations:
+      'universitet universitetet högskola sällskap förening parti departement bank akademi institut museum ' +
+      'stiftelse råd kommission tidning förlag',
+    places: 'i|från|till',
+    connectors: 'av|för|i|till',
+  },
+  fr: {
+    heads: 'royaume empire république principauté province île îles ville comté département',
+    generic:
+      'ministre gouvernement parti président chancelier ambassadeur général état états république empire guerre ' +
+      'traité pacte accord armée marine conseil comité congrès université société année siècle ville pays ' +
+      'région nord sud est ouest le la les un une il elle ils elles',
+    organisations:
+      'université société association parti ministère banque académie institut musée fondation conseil ' +
+      'commission journal compagnie',
+    places: 'à|en|au|aux',
+    connectors: "de|du|des|d’|d'|la|le|pour",
+    endings: 'e|s|es',
+  },
+  es: {
+    heads: 'reino imperio república principado provincia isla islas ciudad condado departamento',
+    generic:
+      'ministro gobierno partido presidente canciller embajador general estado estados república imperio guerra ' +
+      'tratado pacto acuerdo ejército marina consejo comité congreso universidad sociedad año siglo ciudad país ' +
+      'región norte sur este oeste el la los las un una él ella ellos',
+    organisations:
+      'universidad sociedad asociación partido ministerio banco academia instituto museo fundación consejo ' +
+      'comisión periódico compañía',
+    places: 'en|desde|hacia',
+    connectors: 'de|del|la|el|para',
+    endings: 'a|o|as|os|es',
+  },
+  pt: {
+    heads: 'reino império república principado província ilha ilhas cidade condado',
+    generic:
+      'ministro governo partido presidente chanceler embaixador general estado estados república império guerra ' +
+      'tratado pacto acordo exército marinha conselho comité congresso universidade sociedade ano século cidade ' +
+      'país região norte sul leste oeste o a os as um uma ele ela eles',
+    organisations:
+      'universidade sociedade associação partido ministério banco academia instituto museu fundação conselho ' +
+      'comissão jornal companhia',
+    places: 'em',
+    connectors: 'de|do|da|dos|das|para',
+    endings: 'a|o|as|os',
+  },
+  it: {
+    heads: 'regno impero repubblica principato provincia isola isole città contea',
+    generic:
+      'ministro governo partito presidente cancelliere ambasciatore generale stato stati repubblica impero guerra ' +
+      'trattato patto accordo esercito marina consiglio comitato congresso università società anno secolo città ' +
+      'paese regione nord sud est ovest il lo la gli le un una lui lei loro',
+    organisations:
+      'università società associazione partito ministero banca accademia istituto museo fondazione consiglio ' +
+      'commissione giornale compagnia',
+    places: 'in',
+    connectors: 'di|del|della|dei|delle|per',
+    endings: 'a|o|e|i',
+  },
+};
+INDEX_WORDS.nn = { ...INDEX_WORDS.nb!, places: 'i|frå|til' };
+
+/**
+ * Every two-letter code (ISO 639-1 languages, ISO 3166 regions) and the UN M.49 codes of continents (not 001,
+ * the world: "Welt" is no place in an index).
+ */
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const TWO_LETTER = [...LETTERS].flatMap((a) => [...LETTERS].map((b) => a + b));
+const M49 = (
+  '002 003 005 009 011 013 014 015 017 018 019 021 029 030 034 035 039 053 054 057 061 ' +
+  '142 143 145 150 151 154 155 202 419'
+).split(' ');
+/** Region codes that name a body, not a place (the EU, the UN), or nothing. */
+const BODY_REGIONS = new Set(['EU', 'UN', 'EZ']);
+/** Region codes that name no place a text would: unknown, outlying, pseudo-regions. */
+const NO_REGIONS = new Set(['ZZ', 'QO', 'XA', 'XB']);
+
+/** Names ICU gives (Intl.DisplayNames) for a type, in a language, lower case. */
+function displayNames(lang: string, type: 'language' | 'region', codes: string[]): string[] {
+  let names: Intl.DisplayNames;
+  try {
+    names = new Intl.DisplayNames([lang], { type, fallback: 'none' });
+  } catch {
+    return [];
+  }
+  return codes.flatMap((c) => {
+    const n = names.of(c);
+    return n ? [n.toLowerCase()] : [];
+  });
+}
+
+/** Month and weekday names of a language (Intl.DateTimeFormat), lower case, with and without a final dot. */
+function calendarNames(lang: string): string[] {
+  const out: string[] = [];
+  for (const [option, days] of [
+    ['month', Array.from({ length: 12 }, (_, m) => Date.UTC(2001, m, 1))],
+    ['weekday', Array.from({ length: 7 }, (_, d) => Date.UTC(2001, 0, 1 + d))],
+  ] as const)
+    for (const width of ['long', 'short'] as const) {
+      try {
+        const f = new Intl.DateTimeFormat([lang], { [option]: width, timeZone: 'UTC' });
+        for (const t of days) out.push(f.format(t).toLowerCase().replace(/\.$/, ''));
+      } catch {
+        // A language ICU does not know: no names.
+      }
+    }
+  return out.filter((n) => n.length >= 3);
+}
+
+const indexLexicons = new Map<string, IndexLexicon>();
+
+/**
+ * What the index reads of a language: the names of languages and regions ICU knows in it and in English
+ * (Intl.DisplayNames: "Engels" is a language, "Tanzanië" a country), its month and weekday names
+ * (Intl.DateTimeFormat), and this file's table of generic words, organisation words, prepositions of place,
+ * connectors and noun endings.
+ */
+export function indexLexicon(tag: string): IndexLexicon {
+  const lang = baseLanguage(tag);
+  const known = indexLexicons.get(lang);
+  if (known) return known;
+  const words = INDEX_WORDS[lang];
+  const langs = [...new Set([lang, 'en'])];
+  const regionCodes = [...TWO_LETTER.map((c) => c.toUpperCase()), ...M49];
+  const codes = regionCodes.filter((c) => !BODY_REGIONS.has(c) && !NO_REGIONS.has(c));
+  const places = langs.flatMap((l) => displayNames(l, 'region', codes));
+  const split = (s: string | undefined) => (s ? s.split(/[\s|]+/).filter(Boolean) : []);
+  const lexicon: IndexLexicon = {
+    languages: new Set(langs.flatMap((l) => displayNames(l, 'language', TWO_LETTER))),
+    regions: new Set(places.filter((p) => !/[()]/.test(p))),
+    bodies: new Set(langs.flatMap((l) => displayNames(l, 'region', [...BODY_REGIONS]))),
+    calendar: new Set(langs.flatMap(calendarNames)),
+    generic: new Set(split(words?.generic)),
+    organisations: new Set(split(words?.organisations)),
+    placeHeads: new Set(split(words?.heads)),
+    placePrepositions: split(words?.places),
+    connectors: split(words?.connectors),
+    ...(words?.nouns ? { commonNoun: new RegExp(String.raw`\p{Ll}(?:${words.nouns})$`, 'u') } : {}),
+    adjectiveEndings: split(words?.endings),
+    ...(lang === 'af' || lang === 'nl' ? { adjective: /\p{L}{3}se$/u } : {}),
+  };
+  indexLexicons.set(lang, lexicon);
+  return lexicon;
+}
+
+/**
+ * What names a treaty in a language and what tells its steps: the kind words (a compound ending in one
+ * counts: "Nichtangriffspakt", "Handelsabkommen", "nie-aanvalsverdrag"), how many letters an inflection adds
+ * ("des Vertrages", "traktaten"), the words before a place or party in a name ("Vertrag von Versailles",
+ * "traité de Versailles", "Abkommen mit Japan"), articles, and the verbs of signing, ratifying, talks and
+ * proposals, and the words that say a step was not taken.
+ */
+export interface TreatyWords {
+  kinds: readonly string[];
+  /** Letters an inflection adds to a kind word at most ("Vertrag" → "Vertrages": 2). */
+  inflection: number;
+  connectors: readonly string[];
+  with: readonly string[];
+  /** "and" and "between": the parties of "zwischen Deutschland und Polen", "Deutschland und Polen unterzeichneten". */
+  and: readonly string[];
+  between: readonly string[];
+  articles: readonly string[];
+  /** German names a treaty by a place's adjective in -er ("Versailler Vertrag", "Münchner Abkommen"). */
+  placeAdjective: boolean;
+  sign: readonly string[];
+  ratify: readonly string[];
+  negotiate: readonly string[];
+  propose: readonly string[];
+  notDone: readonly string[];
+}
+
+const list = (words: string): string[] => words.split('|');
+
+const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { placeAdjective?: boolean }> = {
+  de: {
+    and: list('und'),
+    between: list('zwischen'),
+    kinds: list(
+      'vertrag|verträge|abkommen|pakt|protokoll|vereinbarung|bündnis|konvention|allianz|waffenstillstand|' +
+        'übereinkommen|frieden|entente',
+    ),
+    inflection: 3,
+    connectors: list('von|zu'),
+    with: list('mit'),
+    articles: list('der|die|das|den|dem|des|ein|eine|einen|einem|eines|im|am|zum|zur'),
+    placeAdjective: true,
+    sign: list(
+      'unterzeichnet|unterzeichnete|unterzeichneten|unterschrieben|unterschrieb|abgeschlossen|geschlossen|' +
+        'schloss|schlossen|vereinbart|vereinbarten',
+    ),
+    ratify: list('ratifiziert|ratifizierte|ratifizierten|ratifizierung'),
+    negotiate: list('verhandelt|verhandelte|verhandelten|verhandlung|verhandlungen'),
+    propose: list('vorgeschlagen|vorschlag|entwurf|angeboten'),
+    notDone: list('nicht|nie|niemals|sollte|sollten|würde|würden|gescheitert|scheiterte'),
+  },
+  af: {
+    and: list('en'),
+    between: list('tussen'),
+    kinds: list(
+      'verdrag|verdrae|ooreenkoms|pakt|protokol|akkoord|alliansie|bondgenootskap|konvensie|wapenstilstand|vrede',
+    ),
+    inflection: 2,
+    connectors: list('van'),
+    with: list('met'),
+    articles: list("die|’n|'n"),
+    sign: list('onderteken|ondertekening|geteken|gesluit|sluit|aangegaan'),
+    ratify: list('bekragtig|geratifiseer|ratifiseer|ratifikasie'),
+    negotiate: list('onderhandel|onderhandelinge|onderhandeling'),
+    propose: list('voorgestel|voorstel|konsep'),
+    notDone: list('nie|nooit|sou'),
+  },
+  nl: {
+    and: list('en'),
+    between: list('tussen'),
+    kinds: list(
+      'verdrag|verdragen|overeenkomst|pact|protocol|akkoord|verbond|bondgenootschap|conventie|wapenstilstand|vrede',
+    ),
+    inflection: 2,
+    connectors: list('van'),
+    with: list('met'),
+    articles: list('de|het|een'),
+    sign: list('ondertekend|ondertekende|ondertekenden|getekend|gesloten|sloot|sloten'),
+    ratify: list('geratificeerd|ratificeerde|ratificatie|bekrachtigd'),
+    negotiate: list('onderhandeld|onderhandelingen|onderhandeling'),
+    propose: list('voorgesteld|voorstel|ontwerp'),
+    notDone: list('niet|nooit|zou|zouden'),
+  },
+  nb: {
+    and: list('og'),
+    between: list('mellom'),
+    kinds: list('traktat|avtale|pakt|protokoll|overenskomst|allianse|konvensjon|våpenhvile'),
+    inflection: 4,
+    connectors: list('i'),
+    with: list('med'),
+    articles: list('den|det|en|et|ei'),
+    sign: list('undertegnet|undertegnede|signert|signerte|inngått|inngikk|sluttet'),
+    ratify: list('ratifisert|ratifiserte|ratifisering'),
+    negotiate: list('forhandlet|forhandlinger|forhandlingene'),
+    propose: list('foreslått|foreslo|forslag|utkast'),
+    notDone: list('ikke|aldri|skulle|ville'),
+  },
+  da: {
+    and: list('og'),
+    between: list('mellem'),
+    kinds: list('traktat|aftale|pagt|protokol|overenskomst|alliance|konvention|våbenhvile'),
+    inflection: 4,
+    connectors: list('i'),
+    with: list('med'),
+    articles: list('den|det|en|et'),
+    sign: list('underskrevet|underskrev|underskrevne|indgået|indgik|sluttet'),
+    ratify: list('ratificeret|ratificerede|ratificering'),
+    negotiate: list('forhandlet|forhandlinger|forhandlingerne'),
+    propose: list('foreslået|foreslog|forslag|udkast'),
+    notDone: list('ikke|aldrig|skulle|ville'),
+  },
+  sv: {
+    and: list('och'),
+    between: list('mellan'),
+    kinds: list('fördrag|avtal|pakt|protokoll|överenskommelse|allians|konvention|vapenstillestånd'),
+    inflection: 3,
+    connectors: list('i'),
+    with: list('med'),
+    articles: list('den|det|en|ett'),
+    sign: list('undertecknade|undertecknat|undertecknades|ingick|ingått|slöt|slutit'),
+    ratify: list('ratificerade|ratificerat|ratificering'),
+    negotiate: list('förhandlade|förhandlingar|förhandlingarna'),
+    propose: list('föreslog|föreslagit|förslag|utkast'),
+    notDone: list('inte|aldrig|skulle'),
+  },
+  fr: {
+    and: list('et'),
+    between: list('entre'),
+    kinds: list('traité|pacte|accord|protocole|convention|alliance|entente|armistice'),
+    inflection: 1,
+    connectors: list("de|du|des|d’|d'"),
+    with: list('avec'),
+    articles: list("le|la|les|l’|l'|un|une"),
+    sign: list('signé|signée|signés|signées|signa|signèrent|signent|conclu|conclue|conclus|conclut|conclurent'),
+    ratify: list('ratifié|ratifiée|ratifia|ratification'),
+    negotiate: list('négocié|négociée|négociations|négociation'),
+    propose: list('proposé|proposée|proposition|projet'),
+    notDone: list('ne|n’|jamais|aurait|devait'),
+  },
+  es: {
+    and: list('y|e'),
+    between: list('entre'),
+    kinds: list('tratado|pacto|acuerdo|protocolo|convenio|convención|alianza|armisticio'),
+    inflection: 2,
+    connectors: list('de|del'),
+    with: list('con'),
+    articles: list('el|la|los|las|un|una'),
+    sign: list('firmado|firmada|firmó|firmaron|suscrito|suscribieron|concluido|concluyó|concluyeron'),
+    ratify: list('ratificado|ratificada|ratificó|ratificaron|ratificación'),
+    negotiate: list('negociado|negociaciones|negociación'),
+    propose: list('propuesto|propuesta|propuso|borrador'),
+    notDone: list('no|nunca|habría'),
+  },
+  pt: {
+    and: list('e'),
+    between: list('entre'),
+    kinds: list('tratado|pacto|acordo|protocolo|convênio|convenção|aliança|armistício'),
+    inflection: 2,
+    connectors: list('de|do|da'),
+    with: list('com'),
+    articles: list('o|a|os|as|um|uma'),
+    sign: list('assinado|assinada|assinou|assinaram|concluído|concluiu'),
+    ratify: list('ratificado|ratificada|ratificou|ratificação'),
+    negotiate: list('negociado|negociações|negociação'),
+    propose: list('proposto|proposta|propôs'),
+    notDone: list('não|nunca|teria'),
+  },
+  it: {
+    and: list('e|ed'),
+    between: list('tra|fra'),
+    kinds: list('trattato|patto|accordo|protocollo|convenzione|alleanza|armistizio'),
+    inflection: 1,
+    connectors: list('di|del|della'),
+    with: list('con'),
+    articles: list('il|lo|la|i|gli|le|un|una'),
+    sign: list('firmato|firmata|firmò|firmarono|concluso|conclusero'),
+    ratify: list('ratificato|ratificata|ratificò|ratifica'),
+    negotiate: list('negoziato|negoziati|negoziazione'),
+    propose: list('proposto|proposta|propose'),
+    notDone: list('non|mai|avrebbe'),
+  },
+};
+TREATY_WORDS.nn = {
+  ...TREATY_WORDS.nb!,
+  sign: list('underteikna|underteikna|signert|inngått|inngjekk|slutta'),
+  notDone: list('ikkje|aldri|skulle|ville'),
+};
+
+/** The treaty words of a language, or undefined (English's are in study/treaties.ts). */
+export function treatyWords(tag: string): TreatyWords | undefined {
+  const words = TREATY_WORDS[baseLanguage(tag)];
+  return words && { placeAdjective: false, ...words };
+}
