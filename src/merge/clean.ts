@@ -12,6 +12,7 @@
  */
 import { memoize } from '../util/memo.js';
 import { monthIndex } from './dates.js';
+import escape from 'escape-string-regexp';
 
 export interface Ref {
   at: number;
@@ -23,8 +24,6 @@ export const monthsOf: (locale: string) => readonly string[] = memoize(
   (locale: string) => [...monthIndex(locale).keys()],
   (locale) => locale,
 );
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** "September 141939" → "September 14, 1939"; "14 September1939" → "14 September 1939". */
 const gluedDates = memoize(

@@ -10,6 +10,7 @@
  * (prepositions, articles, parts of a year), the words that join a range, and the words of clauses.
  */
 import { baseLanguage } from '../util/language.js';
+import escape from 'escape-string-regexp';
 
 interface DatePhraseTable {
   /** Words that stand in a date phrase before the date: "in die somer van", "teen die einde van", "Anfang". */
@@ -347,5 +348,3 @@ export function foreignLabel(sentence: string, date: Place, all: readonly Place[
   if (!/\p{L}/u.test(sentence.slice(0, start))) return clauseLabel(sentence, start, table, sentence.slice(start, end));
   return clauseLabel(`${sentence.slice(0, start)} ${sentence.slice(end)}`, start, table);
 }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

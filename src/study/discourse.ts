@@ -7,6 +7,7 @@
 import nlp from 'compromise';
 import { baseLanguage } from '../util/language.js';
 import { memoize } from '../util/memo.js';
+import escape from 'escape-string-regexp';
 
 /** How a causal connective joins the two halves of its sentence. */
 export type CausalRole =
@@ -163,7 +164,6 @@ export function discourse(language: string): DiscourseTable | undefined {
   return TABLES[baseLanguage(language)];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A word list as an alternation bounded by non-letters ("and" does not match "Andrew"). */
 export function wordsPattern(list: readonly string[], flags = 'iu'): RegExp {
   const sorted = [...list].sort((a, b) => b.length - a.length).map(escape);

@@ -22,6 +22,7 @@ import { blocksOf } from './text.js';
 import { describePerson } from './roles.js';
 import { baseLanguage, indexLexicon, type IndexLexicon } from '../util/language.js';
 import { memoize } from '../util/memo.js';
+import escape from 'escape-string-regexp';
 
 type World = {
   model: {
@@ -459,10 +460,7 @@ function finish(book: StudyGuide, terms: Map<string, Candidate>, texts: string[]
       const surname = c.kind === 'person' ? nameParts(c.term).surname : '';
       const names = [c.term, ...(c.aliases ?? []), ...(c.term === 'Soviet Union' ? ['USSR', 'Soviets'] : [])];
       if (surname && surnames.get(surname) === 1) names.push(surname);
-      const pattern = new RegExp(
-        `(?<![\\p{L}'’-])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}'’-])`,
-        'u',
-      );
+      const pattern = new RegExp(`(?<![\\p{L}'’-])(?:${names.map(escape).join('|')})(?![\\p{L}'’-])`, 'u');
       // A text without any of the names as written is not searched (the pattern's search costs more).
       mentions = ids.filter((_, i) => names.some((n) => texts[i]!.includes(n)) && pattern.test(texts[i]!));
     }

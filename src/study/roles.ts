@@ -1,5 +1,6 @@
 /** A person's role in one line, in the text's own words: the apposition or the title it gives them. */
 import { nameParts } from '../util/names.js';
+import escape from 'escape-string-regexp';
 
 /** Per list of texts, which texts hold each word (runs of letters): a name is looked for only where it is. */
 const wordIndexes = new WeakMap<readonly string[], Map<string, number[]>>();
@@ -31,9 +32,8 @@ function roleOf(name: string, all: string[]): string {
   // The patterns hold the name as written: only texts with it are searched, and none are built without one.
   const texts = textsWith(surname, all).filter((text) => text.includes(name));
   if (!texts.length) return '';
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const apposition = new RegExp(
-    String.raw`${esc(name)},\s+((?:the|a|an|chief|head|leader|minister|commissar|secretary|ambassador|president|` +
+    String.raw`${escape(name)},\s+((?:the|a|an|chief|head|leader|minister|commissar|secretary|ambassador|president|` +
       String.raw`chancellor|general|historian|agent|envoy|representative|member|founder|director|commander)\b` +
       String.raw`[^,;.()]{3,70}?)[,;.)]`,
     'iu',
@@ -41,7 +41,7 @@ function roleOf(name: string, all: string[]): string {
   const title = new RegExp(
     String.raw`((?:\p{Lu}[\p{L}'’]+\s+){0,4}(?:Minister|Commissar|[Aa]mbassador|Chancellor|President|General|` +
       String.raw`Secretary|[Ll]eader|Premier|[Hh]istorian|[Aa]gent|[Rr]epresentative|Marshal|King|Admiral)` +
-      String.raw`(?:\s+(?:of|for)(?:\s+\p{Lu}[\p{L}'’]+)+)?)\s+${esc(name)}\b`,
+      String.raw`(?:\s+(?:of|for)(?:\s+\p{Lu}[\p{L}'’]+)+)?)\s+${escape(name)}\b`,
     'u',
   );
   for (const text of texts) {
@@ -67,7 +67,7 @@ export function describePerson(name: string, texts: string[], known = ''): strin
   const surname = nameParts(name).surname;
   if (!surname) return '';
   const candidates = textsWith(surname, texts);
-  const pattern = new RegExp(`(?<![\\p{L}'’-])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}'’-])`, 'u');
+  const pattern = new RegExp(`(?<![\\p{L}'’-])${escape(surname)}(?![\\p{L}'’-])`, 'u');
   for (const text of candidates) {
     if (!text.includes(surname)) continue;
     for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {

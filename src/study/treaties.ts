@@ -23,6 +23,7 @@ import { blocksOf, type BlockRef } from './text.js';
 import { bookDates, datesOfSentence, type BookDate, type BookDates } from './dates.js';
 import { isState, stateOf, stateOfDemonym } from './states.js';
 import { localTreatyWords, type LocalTreatyWords } from './treaty-words.js';
+import escape from 'escape-string-regexp';
 
 /** The book's language's treaty words, when it is not English (set by `extractTreaties`). */
 let local: LocalTreatyWords | undefined;
@@ -574,7 +575,6 @@ function byClauseNoun(sentence: string, at: number, groups: { kinds: Set<string>
   return here.length === 1 ? here[0]! : -1;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const orders = new WeakMap<Book, Map<string, number>>();
 function blockOrder(book: Book): Map<string, number> {
   let order = orders.get(book);

@@ -12,6 +12,7 @@
  */
 import { indexLexicon, treatyWords } from '../util/language.js';
 import { isState, stateOf } from './states.js';
+import escape from 'escape-string-regexp';
 
 export interface LocalTreatyWords {
   /** The names a sentence holds. */
@@ -31,7 +32,6 @@ export interface LocalTreatyWords {
   notDone: RegExp;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A word of the list, whole, in any case. */
 const anyWord = (words: readonly string[]) =>
   new RegExp(String.raw`(?<![\p{L}’'])(?:${words.map(escape).join('|')})(?![\p{L}])`, 'iu');

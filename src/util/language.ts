@@ -5,6 +5,7 @@
  * language is adding rows here — no module elsewhere names a language's words.
  */
 import { franc } from 'franc-min';
+import escape from 'escape-string-regexp';
 
 /** franc's ISO 639-3 codes → BCP 47 (the tag `lang` attributes, hyphenation and Intl take). */
 const ISO_639_3: Record<string, string> = {
@@ -503,8 +504,6 @@ const MONTHS: Record<string, string[]> = {
     'dicembre',
   ],
 };
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface SentenceRules {
   /** True when a piece of text ending this way does not end a sentence, given the text that follows. */

@@ -11,6 +11,7 @@ import { wording } from '../discourse.js';
 import { hashOf } from '../../util/hash.js';
 import { memoize } from '../../util/memo.js';
 import { writtenYear, type BookSentence, type Candidate, type QuestionContext } from './context.js';
+import escape from 'escape-string-regexp';
 
 export type FactKind = 'date' | 'person' | 'treaty';
 
@@ -24,7 +25,6 @@ export interface Fact {
   entry?: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const bounded = (s: string) => new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(s)}(?![\p{L}\p{N}])`, 'u');
 
 /**

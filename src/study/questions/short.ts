@@ -9,8 +9,8 @@ import type { Treaty } from '../../model/index.js';
 import { datesIn } from '../timeline.js';
 import { discourse, wording, wordsPattern } from '../discourse.js';
 import { writtenYear, type Candidate, type QuestionContext } from './context.js';
+import escape from 'escape-string-regexp';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const mentions = (sentence: string, names: string[]) =>
   names.some((n) => new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(n)}(?![\p{L}\p{N}])`, 'u').test(sentence));
 
