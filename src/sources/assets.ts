@@ -72,11 +72,10 @@ function imagesOf(tree: Parent): Shown[] {
  * the folder's files another way (the tests, reading the seeds synchronously as a build would).
  */
 export function withoutImages(source: Source, shown: (url: string) => boolean): Source {
-  const drop = new Set(imagesOf(source.tree).flatMap(({ image }) => (shown(image.url) ? [] : [image])));
-  if (!drop.size) return source;
+  const refused = (tree: Parent) => imagesOf(tree).flatMap(({ image }) => (shown(image.url) ? [] : [image]));
+  if (!refused(source.tree).length) return source;
   const tree = structuredClone(source.tree);
-  const cloned = new Set(imagesOf(tree).flatMap(({ image }) => (shown(image.url) ? [] : [image])));
-  removeImages(tree, cloned);
+  removeImages(tree, new Set(refused(tree)));
   return { ...source, tree };
 }
 
