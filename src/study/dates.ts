@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import * as chronoEn from 'chrono-node/en';
 import type { Book, TimelineEvent } from '../model/index.js';
 import { memoize } from '../util/memo.js';
-import { baseLanguage, monthNames } from '../util/language.js';
+import { baseLanguage, monthNames, recursYearly } from '../util/language.js';
 
 /** A point in time as written: the parts the text gives. */
 export interface DateParts {
@@ -507,6 +507,7 @@ export function bookDates(book: Pick<Book, 'chapters' | 'meta'>): BookDates {
         const perSentence = block.sentences.map((sentence) => {
           const raws = rawDatesIn(sentence, language);
           const out: BookDate[] = [];
+          const recurring = raws.some((r) => r.start.year === undefined) && recursYearly(sentence, language);
           const sentenceAnchors = raws
             .filter((r) => r.start.year !== undefined && r.precision !== 'year')
             .map((r) => ({ year: r.start.year!, at: r.start, index: r.index }));
@@ -518,6 +519,8 @@ export function bookDates(book: Pick<Book, 'chapters' | 'meta'>): BookDates {
                 anchors.push({ year: raw.start.year, at: raw.start, order, section: si });
             } else {
               out.push(undefined as unknown as BookDate);
+              // "The Open is played annually … in July": a date that recurs has no year to read into it.
+              if (recurring) continue;
               pending.push({ raw, order, section: si, sentenceAnchors, out, slot: out.length - 1 });
             }
           }

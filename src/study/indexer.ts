@@ -227,6 +227,9 @@ function usageOf(texts: string[], language: string): Usage {
   const prepositions = english || !lex.placePrepositions.length ? PLACE_BEFORE : lex.placePrepositions;
   const placeCue = new RegExp(String.raw`(?<![\p{L}])(?:${prepositions.join('|')})\s+$`, 'iu');
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  // "in Form einer Hohlladung", "nach Angaben von …": a noun with its complement, not a place.
+  const cues = lex.nounCues;
+  const complement = cues && new RegExp(String.raw`^\s+(?:${cues.complements.join('|')})\s`, 'u');
   const titleGoesOn = new RegExp(String.raw`^\s+(?:${connectors.join('|')})\s+(?:\p{Ll}+\s+)?\p{Ll}`, 'u');
   for (const text of texts) {
     for (const m of text.matchAll(PHRASE)) {
@@ -240,7 +243,8 @@ function usageOf(texts: string[], language: string): Usage {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       // "In Kings of the water …": a title in sentence case goes on in lower case; no place.
       const title = titleGoesOn.test(text.slice(m.index + m[0].length));
-      if ((placeCue.test(before) || preposition) && !title) bump(usage.place, term);
+      if ((placeCue.test(before) || preposition) && !title && !complement?.test(text.slice(m.index + m[0].length)))
+        bump(usage.place, term);
       if (/\bthe\s+$/.test(before)) bump(usage.the, term);
       if (/^\s*(?:[,.;:!?)]|$)/.test(text.slice(m.index + m[0].length))) bump(usage.final, term);
       // "Koninkryk van Skotland", "Kingdom of Scotland": what a place's head word is "of" is a place.
@@ -253,6 +257,32 @@ function usageOf(texts: string[], language: string): Usage {
     }
   }
   return usage;
+}
+
+/**
+ * The common nouns of a language that capitalises them, lower case: single words after a determiner, an
+ * adjective between ("einem überarbeiteten Motor", "des Motors"), or between a preposition of place and a
+ * word that opens a complement ("in Form einer Hohlladung").
+ */
+const anyCase = (w: string) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`;
+function capitalisedNouns(texts: string[], lex: IndexLexicon): string[] {
+  const cues = lex.nounCues;
+  if (!cues) return [];
+  const noun = String.raw`(\p{Lu}[\p{Ll}-]+)(?![\p{L}-])`;
+  const after = new RegExp(
+    // Not a relative pronoun after a comma (", die Bisel nun untersuchen sollte"), nor a preposition in -er.
+    String.raw`(?<!\p{L})(?<!,\s*)(?:${cues.determiners.map(anyCase).join('|')})\s+` +
+      String.raw`(?:(?!(?:unter|hinter|über|wieder|aber|oder|immer|später|weiter|sehr|mehr|eher)\s)` +
+      String.raw`\p{Ll}+(?:e|en|em|er|es)\s+)?` +
+      String.raw`${noun}(?!\s+\p{Lu})`,
+    'gu',
+  );
+  const prepositions = lex.placePrepositions.map(anyCase).join('|');
+  const before = new RegExp(
+    String.raw`(?<!\p{L})(?:${prepositions})\s+${noun}\s+(?:${cues.complements.join('|')})\s`,
+    'gu',
+  );
+  return texts.flatMap((t) => [...t.matchAll(after), ...t.matchAll(before)].map((m) => m[1]!.toLowerCase()));
 }
 
 /**
@@ -283,7 +313,11 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   const texts = refs.map((r) => r.block.text);
   const english = baseLanguage(book.meta.language) === 'en';
   const usage = usageOf(texts, book.meta.language);
-  if (!english) usage.nouns = new Set(texts.flatMap((t) => t.match(/(?<![\p{L}-])\p{Ll}{4,}(?![\p{L}-])/gu) ?? []));
+  if (!english)
+    usage.nouns = new Set([
+      ...texts.flatMap((t) => t.match(/(?<![\p{L}-])\p{Ll}{4,}(?![\p{L}-])/gu) ?? []),
+      ...capitalisedNouns(texts, usage.lex),
+    ]);
   const terms = new Map<string, Candidate>();
   const add = (term: string, kind: IndexEntry['kind'], extra: Partial<Candidate> = {}) => {
     const key = term.toLowerCase();

@@ -720,6 +720,26 @@ function publicationLine(sentence: string, d: BookDate): boolean {
   return /(?:,|[”"’])\s*$/.test(sentence.slice(0, d.index)) || /[“”"]/.test(sentence);
 }
 
+/**
+ * The cell of a table row that holds a date, when it tells something in words (a clause of three words or more
+ * with one in lower case: "Letzte Version für Windows und XP", not "1883 Home Nations Championship", "3G–1G");
+ * null when it does not. Cells are joined by " | " in a table's sentences.
+ */
+const CELL = ' | ';
+function proseCell(row: string, d: BookDate): { text: string; start: number } | null {
+  const start = row.lastIndexOf(CELL, d.index) < 0 ? 0 : row.lastIndexOf(CELL, d.index) + CELL.length;
+  const end = row.indexOf(CELL, d.index) < 0 ? row.length : row.indexOf(CELL, d.index);
+  const text = row.slice(start, end);
+  const prose = text
+    .replace(d.label, ' ')
+    .split(/\s+/)
+    .filter((w) => /\p{L}{2,}/u.test(w));
+  return prose.length >= 3 && prose.some((w) => /^\p{Ll}/u.test(w)) ? { text, start } : null;
+}
+/** The dates of a row that stand in one cell, placed in it. */
+const shifted = (dates: readonly BookDate[], start: number, cell: string): BookDate[] =>
+  dates.filter((x) => x.index >= start && x.index < start + cell.length).map((x) => ({ ...x, index: x.index - start }));
+
 /** A dated clause of one sentence that tells an event: which of the sentence's dates, its label and its words. */
 interface DatedClause {
   /** Index of the date among the sentence's dates. */
@@ -744,7 +764,14 @@ const datedClauses = memoize(
       // A caption's year or month dates a picture ("Europe in 1929–1939", "a poster of 1932"); its day
       // dates what the picture shows ("a parade in Brest on September 23, 1939").
       if (kind === 'figure' && d.precision !== 'day') return;
-      const text = english ? eventLabel(sentence, d, dates) : foreignLabel(sentence, d, dates, language);
+      // A table row ("1 | 8 January 1883 | Raeburn Place, Edinburgh | 3G–1G | …") is a record, not a sentence:
+      // its date is an event only where its own cell tells one in words, and that cell is the label.
+      const cell = kind === 'table' ? proseCell(sentence, d) : undefined;
+      if (cell === null) return;
+      const [s, ds, dd] = cell
+        ? [cell.text, shifted(dates, cell.start, cell.text), { ...d, index: d.index - cell.start }]
+        : [sentence, dates, d];
+      const text = english ? eventLabel(s, dd, ds) : foreignLabel(s, dd, ds, language);
       // A publication line ("O’Hara, Glynis “Pressing …” “The Pretoria News” 7 Julie 1995"): a date that
       // ends a list item after a comma or a title in quotes dates the item, not an event.
       if (kind === 'list' && publicationLine(sentence, d)) return;
@@ -754,7 +781,7 @@ const datedClauses = memoize(
       if (english && notAnEvent(text, sentence, d)) return;
       // A year the narrative leaves unsettled is marked in the data, not shown as if certain.
       if (d.uncertain) return;
-      out.push({ at, text, words: contentWords(english ? eventClause(sentence, d, dates) : text) });
+      out.push({ at, text, words: contentWords(english ? eventClause(s, dd, ds) : text) });
     });
     return out;
   },

@@ -579,6 +579,61 @@ export function opensEnumeration(text: string, tag: string): boolean {
   return !!openers?.some((o) => start.startsWith(o) && !/^\p{L}/u.test(start.slice(o.length)));
 }
 
+/**
+ * Words that make a day or month recur every year or tell of the present ("is played annually … in July",
+ * "today the event takes place … in late June", "findet jährlich im Mai statt"), per language: such a date
+ * has no year, and none is to be read into it from the narrative.
+ */
+const YEARLY: Record<string, string[]> = {
+  en: [
+    'today',
+    'nowadays',
+    'annually',
+    'each year',
+    'every year',
+    'yearly',
+    'each summer',
+    'every summer',
+    'each spring',
+    'every spring',
+  ],
+  de: [
+    'heute',
+    'heutzutage',
+    'jährlich',
+    'alljährlich',
+    'jedes jahr',
+    'jedes jahres',
+    'jeden sommer',
+    'alle jahre',
+    'einmal im jahr',
+  ],
+  nl: ['tegenwoordig', 'jaarlijks', 'elk jaar', 'ieder jaar', 'elke zomer'],
+  af: ['vandag', 'deesdae', 'jaarliks', 'elke jaar', 'elke somer'],
+  nb: ['i dag', 'årlig', 'hvert år', 'hver sommer'],
+  nn: ['i dag', 'årleg', 'kvart år', 'kvar sommar'],
+  da: ['i dag', 'årligt', 'hvert år', 'hver sommer'],
+  sv: ['idag', 'i dag', 'årligen', 'varje år', 'varje sommar'],
+  fr: ["aujourd'hui", 'aujourd’hui', 'chaque année', 'annuellement', 'tous les ans', 'chaque été'],
+  es: ['hoy', 'actualmente', 'cada año', 'anualmente', 'todos los años', 'cada verano'],
+  pt: ['hoje', 'atualmente', 'anualmente', 'todos os anos', 'cada ano', 'cada verão'],
+  it: ['oggi', 'ogni anno', 'annualmente', 'ogni estate'],
+};
+const yearlyPatterns = new Map<string, RegExp | undefined>();
+
+/** Whether a sentence tells of what recurs every year or holds today (its yearless dates have no year). */
+export function recursYearly(sentence: string, tag: string): boolean {
+  const language = baseLanguage(tag);
+  if (!yearlyPatterns.has(language)) {
+    const words = YEARLY[language];
+    yearlyPatterns.set(
+      language,
+      words && new RegExp(`(?<!\\p{L})(?:${words.map((w) => w.replace(/ /g, '\\s+')).join('|')})(?!\\p{L})`, 'iu'),
+    );
+  }
+  return yearlyPatterns.get(language)?.test(sentence) ?? false;
+}
+
 /** What the index needs to know of a language to tell a name's kind (see `indexLexicon`). */
 export interface IndexLexicon {
   /** Names of languages, lower case, in the language and in English ("engels", "afrikaans", "englisch"). */
@@ -605,6 +660,13 @@ export interface IndexLexicon {
   adjectiveEndings: readonly string[];
   /** An ending only adjectives of places and nations have in the language (Afrikaans "Britse"), or undefined. */
   adjective?: RegExp;
+  /**
+   * In a language that capitalises its nouns (German), what shows a capitalised word to be a common noun: a
+   * word written after one of its determiners, an adjective between ("einem überarbeiteten Motor", "den
+   * einmaligen Gebrauch"), or one followed by a word that opens its complement ("in Form einer Hohlladung",
+   * "nach Angaben von StatCounter"): no name, and no place after a preposition.
+   */
+  nounCues?: { determiners: readonly string[]; complements: readonly string[] };
 }
 
 /** Per language: generic words, organisation head words, prepositions of place, connectors, noun endings. */
@@ -619,6 +681,9 @@ const INDEX_WORDS: Record<
     connectors: string;
     nouns?: string;
     endings?: string;
+    /** Capitalised common nouns: their determiners, and what opens a noun's complement (see `nounCues`). */
+    determiners?: string;
+    complements?: string;
   }
 > = {
   de: {
@@ -637,6 +702,11 @@ const INDEX_WORDS: Record<
     connectors: 'von|vom|zu|zur|der|des|für',
     nouns: 'ung|heit|keit|schaft|tion|sion|tät|logie|ismus|nis|tum|wesen|kunde|lehre',
     endings: 'e|en|er|es|em',
+    determiners:
+      'der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines ' +
+      'sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres dieser diese dieses diesem diesen ' +
+      'jeder jede jedes jedem jeden',
+    complements: 'von der des einer eines',
   },
   af: {
     heads: 'koninkryk keiserryk republiek prinsdom provinsie eiland eilande stad distrik gemenebes',
@@ -833,6 +903,9 @@ export function indexLexicon(tag: string): IndexLexicon {
     ...(words?.nouns ? { commonNoun: new RegExp(String.raw`\p{Ll}(?:${words.nouns})$`, 'u') } : {}),
     adjectiveEndings: split(words?.endings),
     ...(lang === 'af' || lang === 'nl' ? { adjective: /\p{L}{3}se$/u } : {}),
+    ...(words?.determiners
+      ? { nounCues: { determiners: split(words.determiners), complements: split(words.complements) } }
+      : {}),
   };
   indexLexicons.set(lang, lexicon);
   return lexicon;
