@@ -25,6 +25,12 @@ interface DatePhraseTable {
   relatives: string[];
   /** Pronouns and articles that open a subject ("er", "hy", "die"). */
   subjects: string[];
+  /**
+   * Words after which a coordinator joins two noun phrases, not two clauses: German marks case on its
+   * articles and possessives ("Zur Vermeidung des Rückstoßes und der steilen Flugbahn …", "führte er und sein
+   * Mitarbeiter … vor"), so a clause is split at "und" only before a word of its own (a verb: "und erfolgte").
+   */
+  nounPhrase?: string[];
 }
 
 const list = (words: string) => words.split('|');
@@ -57,6 +63,10 @@ const TABLES: Record<string, DatePhraseTable> = {
     subordinators: list('während|nachdem|bevor|weil|obwohl|wobei|wodurch|sodass|woraufhin'),
     relatives: list('der|die|das|dem|den|deren|dessen|welche|welcher|welches'),
     subjects: list('er|sie|es|man|wir|der|die|das|ein|eine'),
+    nounPhrase: list(
+      'der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|sein|seine|seinen|seinem|seiner|seines|' +
+        'ihr|ihre|ihren|ihrem|ihrer|ihres|dessen|deren|er|sie|es|wir|ihm|ihn|ihnen',
+    ),
     before: list(
       'in|im|am|an|ab|seit|bis|von|vom|zwischen|um|gegen|nach|vor|während|anfang|ende|mitte|sommer|winter|' +
         'frühjahr|frühling|herbst|jahr|jahre|jahren|jahres|des|der|dem|den|die|das|zum|zur|spätestens|frühestens',
@@ -213,7 +223,8 @@ function splitAtCoordinators(text: string, table: DatePhraseTable | undefined): 
       wordsOf(text.slice(m.index + 1)).length >= MIN_WORDS + 1 &&
       own(text.slice(0, m.index)) &&
       /^[\p{Ll}’']/u.test(m[2]!) &&
-      !prepositions.includes(m[2]!.toLowerCase()),
+      !prepositions.includes(m[2]!.toLowerCase()) &&
+      !(table.nounPhrase?.includes(m[2]!.toLowerCase()) && table.coordinators.includes(m[1]!.toLowerCase())),
   );
   if (!at) return [{ text }];
   const by: Clause['by'] = table.coordinators.includes(at[1]!.toLowerCase()) ? 'coordinator' : 'subordinator';
@@ -342,6 +353,8 @@ export function foreignLabel(sentence: string, date: Place, all: readonly Place[
   for (;;) {
     const m = /(?<!\p{L})(\p{L}+)\s+$/u.exec(sentence.slice(0, start));
     if (!m || !before.has(m[1]!.toLowerCase())) break;
+    // "…, das am 5. Juli 1943 angenommen wurde": a relative pronoun after a comma opens a clause; it stays.
+    if (table.relatives.includes(m[1]!.toLowerCase()) && /,\s*$/.test(sentence.slice(0, m.index))) break;
     start = m.index;
   }
   // A date phrase that opens the sentence: without it the sentence would open with its verb.

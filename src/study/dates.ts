@@ -310,11 +310,17 @@ function tableDates(sentence: string, language: string, taken: [number, number][
 }
 
 /**
- * "extended … until August 1, 1942": a date after "until" bounds a state of things (the narrative's time all
- * the same), not an event.
+ * "extended … until August 1, 1942", "bis zum Jahr 2014": a date after "until" bounds a state of things (the
+ * narrative's time all the same), not an event; so does one after "since" ("who has reigned since 6 February
+ * 1952", "der seit Juni 2004 das Netzwerk führt": what holds since then, not what happened).
  */
+const BOUND_BEFORE = new RegExp(
+  String.raw`(?<!\p{L})(?:until|till|since|ever since|bis(?:\s+(?:zum|zur|ins|in\s+das)(?:\s+jahre?)?)?|seit|seitdem|` +
+    String.raw`sedert|sinds|sedertdien|siden|sidan|depuis|desde|jusqu['’]en|jusqu['’]au|hasta)\s+$`,
+  'iu',
+);
 function boundBefore(sentence: string, at: number): boolean {
-  return /\b(?:until|till|bis)\s+$/i.test(sentence.slice(Math.max(0, at - 8), at));
+  return BOUND_BEFORE.test(sentence.slice(Math.max(0, at - 20), at));
 }
 
 function yearDates(sentence: string, language: string, taken: [number, number][]): RawDate[] {

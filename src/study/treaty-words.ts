@@ -66,6 +66,11 @@ function build(tag: string, words: NonNullable<ReturnType<typeof treatyWords>>):
     String.raw`${compound}\s+\p{Ll}+[-–]\p{Ll}+(?![\p{L}-])`,
   ];
   const named = new RegExp(shapes.join('|'), 'gu');
+  const indefinite = words.indefinite?.length
+    ? new RegExp(String.raw`(?<![\p{L}])(?:${words.indefinite.map(escape).join('|')})\s+$`, 'iu')
+    : undefined;
+  // "einer Endbenutzer-Lizenzvereinbarung zustimmen": an agreement of a kind, not one instrument by its name.
+  const particular = (sentence: string, at: number) => !indefinite?.test(sentence.slice(Math.max(0, at - 12), at));
   const of = new RegExp(String.raw`${compound}\s+(?:${connector})(?:(?:${article})\s+)?${cap}(?:\s+${cap})?`, 'gu');
   const withParty = new RegExp(
     String.raw`${compound}\s+(?:${words.with.map(escape).join('|')})\s+(?:(?:${article})\s+)?(${cap})`,
@@ -95,8 +100,8 @@ function build(tag: string, words: NonNullable<ReturnType<typeof treatyWords>>):
     },
     names(sentence) {
       const out: string[] = [];
-      for (const m of sentence.matchAll(named)) out.push(m[0]);
-      for (const m of sentence.matchAll(of)) if (placeAfter(m[0])) out.push(m[0]);
+      for (const m of sentence.matchAll(named)) if (particular(sentence, m.index)) out.push(m[0]);
+      for (const m of sentence.matchAll(of)) if (placeAfter(m[0]) && particular(sentence, m.index)) out.push(m[0]);
       for (const m of sentence.matchAll(withParty)) {
         const party = m[1]!;
         if (lex.regions.has(party.toLowerCase()) || isState(stateOf(party))) out.push(m[0]);

@@ -928,6 +928,8 @@ export interface TreatyWords {
   and: readonly string[];
   between: readonly string[];
   articles: readonly string[];
+  /** Indefinite articles: "einer Endbenutzer-Lizenzvereinbarung" is an agreement of a kind, not one instrument. */
+  indefinite?: readonly string[];
   /** German names a treaty by a place's adjective in -er ("Versailler Vertrag", "Münchner Abkommen"). */
   placeAdjective: boolean;
   sign: readonly string[];
@@ -950,7 +952,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     inflection: 3,
     connectors: list('von|zu'),
     with: list('mit'),
-    articles: list('der|die|das|den|dem|des|ein|eine|einen|einem|eines|im|am|zum|zur'),
+    articles: list('der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur'),
+    indefinite: list('ein|eine|einen|einem|einer|eines'),
     placeAdjective: true,
     sign: list(
       'unterzeichnet|unterzeichnete|unterzeichneten|unterschrieben|unterschrieb|abgeschlossen|geschlossen|' +
@@ -971,6 +974,7 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     connectors: list('van'),
     with: list('met'),
     articles: list("die|’n|'n"),
+    indefinite: list("’n|'n"),
     sign: list('onderteken|ondertekening|geteken|gesluit|sluit|aangegaan'),
     ratify: list('bekragtig|geratifiseer|ratifiseer|ratifikasie'),
     negotiate: list('onderhandel|onderhandelinge|onderhandeling'),
@@ -987,6 +991,7 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     connectors: list('van'),
     with: list('met'),
     articles: list('de|het|een'),
+    indefinite: list('een'),
     sign: list('ondertekend|ondertekende|ondertekenden|getekend|gesloten|sloot|sloten'),
     ratify: list('geratificeerd|ratificeerde|ratificatie|bekrachtigd'),
     negotiate: list('onderhandeld|onderhandelingen|onderhandeling'),
@@ -1001,6 +1006,7 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     connectors: list('i'),
     with: list('med'),
     articles: list('den|det|en|et|ei'),
+    indefinite: list('en|et|ei'),
     sign: list('undertegnet|undertegnede|signert|signerte|inngått|inngikk|sluttet'),
     ratify: list('ratifisert|ratifiserte|ratifisering'),
     negotiate: list('forhandlet|forhandlinger|forhandlingene'),
@@ -1015,6 +1021,7 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     connectors: list('i'),
     with: list('med'),
     articles: list('den|det|en|et'),
+    indefinite: list('en|et'),
     sign: list('underskrevet|underskrev|underskrevne|indgået|indgik|sluttet'),
     ratify: list('ratificeret|ratificerede|ratificering'),
     negotiate: list('forhandlet|forhandlinger|forhandlingerne'),
@@ -1029,6 +1036,7 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     connectors: list('i'),
     with: list('med'),
     articles: list('den|det|en|ett'),
+    indefinite: list('en|ett'),
     sign: list('undertecknade|undertecknat|undertecknades|ingick|ingått|slöt|slutit'),
     ratify: list('ratificerade|ratificerat|ratificering'),
     negotiate: list('förhandlade|förhandlingar|förhandlingarna'),
@@ -1043,6 +1051,7 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     connectors: list("de|du|des|d’|d'"),
     with: list('avec'),
     articles: list("le|la|les|l’|l'|un|une"),
+    indefinite: list('un|une'),
     sign: list('signé|signée|signés|signées|signa|signèrent|signent|conclu|conclue|conclus|conclut|conclurent'),
     ratify: list('ratifié|ratifiée|ratifia|ratification'),
     negotiate: list('négocié|négociée|négociations|négociation'),
@@ -1057,6 +1066,7 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     connectors: list('de|del'),
     with: list('con'),
     articles: list('el|la|los|las|un|una'),
+    indefinite: list('un|una'),
     sign: list('firmado|firmada|firmó|firmaron|suscrito|suscribieron|concluido|concluyó|concluyeron'),
     ratify: list('ratificado|ratificada|ratificó|ratificaron|ratificación'),
     negotiate: list('negociado|negociaciones|negociación'),
@@ -1071,6 +1081,7 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     connectors: list('de|do|da'),
     with: list('com'),
     articles: list('o|a|os|as|um|uma'),
+    indefinite: list('um|uma'),
     sign: list('assinado|assinada|assinou|assinaram|concluído|concluiu'),
     ratify: list('ratificado|ratificada|ratificou|ratificação'),
     negotiate: list('negociado|negociações|negociação'),
@@ -1085,6 +1096,7 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     connectors: list('di|del|della'),
     with: list('con'),
     articles: list('il|lo|la|i|gli|le|un|una'),
+    indefinite: list('un|una|uno'),
     sign: list('firmato|firmata|firmò|firmarono|concluso|conclusero'),
     ratify: list('ratificato|ratificata|ratificò|ratifica'),
     negotiate: list('negoziato|negoziati|negoziazione'),
