@@ -9,7 +9,7 @@
  * Never cut inside a clause, never with "…". Per language: the words a date phrase is made of before its date
  * (prepositions, articles, parts of a year), the words that join a range, and the words of clauses.
  */
-import { baseLanguage } from '../util/language.js';
+import { baseLanguage, lifeWords } from '../util/language.js';
 import escape from 'escape-string-regexp';
 
 interface DatePhraseTable {
@@ -360,4 +360,49 @@ export function foreignLabel(sentence: string, date: Place, all: readonly Place[
   // A date phrase that opens the sentence: without it the sentence would open with its verb.
   if (!/\p{L}/u.test(sentence.slice(0, start))) return clauseLabel(sentence, start, table, sentence.slice(start, end));
   return clauseLabel(`${sentence.slice(0, start)} ${sentence.slice(end)}`, start, table);
+}
+
+/** What a gloss on a person's life tells: the label of the birth, of the death, or of both (a lifespan). */
+export interface LifeGloss {
+  born?: string;
+  died?: string;
+}
+
+/** The name a gloss in brackets follows: two to six capitalised words, particles and a suffix between. */
+const NAME_BEFORE = new RegExp(
+  String.raw`((?:\p{Lu}[\p{L}.'’-]*,?\s+(?:(?:von|van|de|der|den|du|da|di|le|la|ten|ter)\s+)*){1,5}` +
+    String.raw`\p{Lu}[\p{L}.'’-]*)[,\s]*$`,
+  'u',
+);
+
+/**
+ * A date in brackets right after a person's name that tells the birth or the death ("Sara C. Bisel (* 13. Mai
+ * 1932 in Johnstown, Pennsylvania; † 4. Februar 1996)", "Wendy Mogel (Aussprache: …, * 23. März 1951)"), or
+ * both as a range ("Harry Cummings McPherson, Jr. (August 22, 1929 – February 16, 2012) served …"): the events
+ * are the birth and the death, labelled in the book's language ("Sara C. Bisel geboren in Johnstown,
+ * Pennsylvania"), not the sentence the brackets stand in. Undefined for any other date.
+ */
+export function lifeGloss(sentence: string, date: Place & { end?: string }, language: string): LifeGloss | undefined {
+  const open = sentence.lastIndexOf('(', date.index);
+  const close = sentence.indexOf(')', date.index);
+  if (open < 0 || close < 0 || sentence.slice(open, date.index).includes(')')) return undefined;
+  const name = NAME_BEFORE.exec(sentence.slice(0, open))?.[1]?.replace(/,$/, '');
+  if (!name || wordsOf(name).length < 2) return undefined;
+  const words = lifeWords(language);
+  // The part of the gloss that holds the date: birth and death stand apart by ";" or by ", †".
+  let start = open + 1;
+  for (const m of sentence.slice(open + 1, close).matchAll(/;\s*|,\s*(?=[*†+])/gu))
+    if (open + 1 + m.index + m[0].length <= date.index) start = open + 1 + m.index + m[0].length;
+  const endMatch = /;|,\s*(?=[*†+])/u.exec(sentence.slice(date.index, close));
+  const end = endMatch ? date.index + endMatch.index : close;
+  const lead = sentence.slice(start, date.index).trim().toLowerCase();
+  const rest = tidy(sentence.slice(date.index + date.label.length, end));
+  const says = (marks: readonly string[]) =>
+    marks.some((m) => lead === m || lead.endsWith(` ${m}`) || (lead.endsWith(m) && !/\p{L}/u.test(m)));
+  const label = (word: string) => (rest ? `${name} ${word} ${rest}` : `${name} ${word}`);
+  if (says(words.bornMarks)) return { born: label(words.born) };
+  if (says(words.diedMarks)) return { died: label(words.died) };
+  // "(August 22, 1929 – February 16, 2012)": a lifespan, the whole gloss.
+  if (!lead && date.end && !rest) return { born: `${name} ${words.born}`, died: `${name} ${words.died}` };
+  return undefined;
 }

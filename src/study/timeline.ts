@@ -10,7 +10,7 @@ import type { Book, TimelineEvent } from '../model/index.js';
 import { blocksOf } from './text.js';
 import { bookDates, isoOf, rawDatesIn, type BookDate } from './dates.js';
 import { baseLanguage } from '../util/language.js';
-import { foreignLabel } from './date-phrases.js';
+import { foreignLabel, lifeGloss } from './date-phrases.js';
 import { memoize } from '../util/memo.js';
 
 export interface DateMention {
@@ -139,7 +139,9 @@ function clauses(sentence: string): { text: string; start: number }[] {
       depth === 0 &&
       !quoted &&
       (c === ',' || c === ';' || c === ':' || (c === '–' && sentence[i - 1] === ' ')) &&
-      !(c === ',' && listComma(sentence, i))
+      !(c === ',' && listComma(sentence, i)) &&
+      // "Harry Cummings McPherson, Jr. served …": a name's suffix, not a clause.
+      !(c === ',' && /^\s+(?:Jr|Sr)\.?(?![\p{L}])/u.test(sentence.slice(i + 1)))
     ) {
       out.push({ text: sentence.slice(start, i), start });
       start = i + 1;
@@ -744,9 +746,25 @@ const shifted = (dates: readonly BookDate[], start: number, cell: string): BookD
 interface DatedClause {
   /** Index of the date among the sentence's dates. */
   at: number;
+  /** What of the date the event takes instead (the end of a lifespan is the death). */
+  date?: Partial<BookDate>;
   text: string;
   words: ReadonlySet<string>;
 }
+
+const lifeClause = (at: number, text: string, date: Partial<BookDate>): DatedClause => ({
+  at,
+  text,
+  words: contentWords(text),
+  date,
+});
+/** The end of a range as a date of its own. */
+const lifeEnd = (end: string, label: string): Partial<BookDate> => ({
+  date: end,
+  end: undefined,
+  label,
+  precision: end.length === 10 ? 'day' : end.length === 7 ? 'month' : 'year',
+});
 
 /**
  * The events one sentence tells, each with its label and the words it is compared by: a pure function of
@@ -766,6 +784,15 @@ const datedClauses = memoize(
       if (kind === 'figure' && d.precision !== 'day') return;
       // A table row ("1 | 8 January 1883 | Raeburn Place, Edinburgh | 3G–1G | …") is a record, not a sentence:
       // its date is an event only where its own cell tells one in words, and that cell is the label.
+      // "Sara C. Bisel (* 13. Mai 1932 in Johnstown; …)", "X (August 22, 1929 – February 16, 2012)": the
+      // person's birth and death, not the sentence the brackets stand in.
+      const life = kind === 'table' || d.uncertain ? undefined : lifeGloss(sentence, d, language);
+      if (life) {
+        const [from, to] = d.end ? d.label.split(/\s+[–—-]\s+|[–—]/u) : [d.label];
+        if (life.born) out.push(lifeClause(at, life.born, d.end ? { end: undefined, label: from ?? d.label } : {}));
+        if (life.died) out.push(lifeClause(at, life.died, d.end ? lifeEnd(d.end, to ?? d.label) : {}));
+        return;
+      }
       const cell = kind === 'table' ? proseCell(sentence, d) : undefined;
       if (cell === null) return;
       const [s, ds, dd] = cell
@@ -798,8 +825,8 @@ export function extractTimeline(book: Book): TimelineEvent[] {
     const perSentence = dates.get(ref.block.id) ?? [];
     ref.block.sentences.forEach((sentence, si) => {
       const all = perSentence[si] ?? [];
-      for (const { at, text, words } of datedClauses(sentence, all, ref.block.kind, book.meta.language)) {
-        const d = all[at]!;
+      for (const { at, text, words, date } of datedClauses(sentence, all, ref.block.kind, book.meta.language)) {
+        const d = { ...all[at]!, ...date };
         const same = events.find((e) => sameTime(e, d) && sameEvent(e.words, words, e.precision !== d.precision));
         if (same) {
           if (!same.blocks!.includes(ref.block.id)) same.blocks!.push(ref.block.id);

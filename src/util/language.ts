@@ -634,6 +634,38 @@ export function recursYearly(sentence: string, tag: string): boolean {
   return yearlyPatterns.get(language)?.test(sentence) ?? false;
 }
 
+/**
+ * Birth and death in a gloss after a name ("Sara C. Bisel (* 13. Mai 1932 in Johnstown; † 4. Februar 1996)",
+ * "Harry McPherson (born August 22, 1929)"), per language: the words that mark each, and the word a timeline
+ * label uses for it ("Sara C. Bisel geboren in Johnstown").
+ */
+export interface LifeWords {
+  born: string;
+  died: string;
+  bornMarks: readonly string[];
+  diedMarks: readonly string[];
+}
+const LIFE_WORDS: Record<string, [string, string, string, string]> = {
+  en: ['born', 'died', 'born|b.|née', 'died|d.'],
+  de: ['geboren', 'gestorben', 'geboren|geb.', 'gestorben|gest.'],
+  nl: ['geboren', 'overleden', 'geboren|geb.', 'overleden|gest.|ovl.'],
+  af: ['gebore', 'oorlede', 'gebore|geb.', 'oorlede|oorl.|gest.'],
+  nb: ['født', 'død', 'født|f.', 'død|d.'],
+  nn: ['fødd', 'død', 'fødd|født|f.', 'død|d.'],
+  da: ['født', 'død', 'født|f.', 'død|d.'],
+  sv: ['född', 'död', 'född|f.', 'död|d.'],
+  fr: ['naissance', 'mort', 'né|née', 'mort|morte|décédé|décédée'],
+  es: ['nacimiento', 'muerte', 'nacido|nacida|n.', 'fallecido|fallecida|m.'],
+  pt: ['nascimento', 'morte', 'nascido|nascida|n.', 'falecido|falecida|m.'],
+  it: ['nascita', 'morte', 'nato|nata|n.', 'morto|morta|m.'],
+};
+
+/** The birth and death words of a language (English for a language without its own). */
+export function lifeWords(tag: string): LifeWords {
+  const [born, died, b, d] = LIFE_WORDS[baseLanguage(tag)] ?? LIFE_WORDS.en!;
+  return { born, died, bornMarks: ['*', ...b.split('|')], diedMarks: ['†', '+', ...d.split('|')] };
+}
+
 /** What the index needs to know of a language to tell a name's kind (see `indexLexicon`). */
 export interface IndexLexicon {
   /** Names of languages, lower case, in the language and in English ("engels", "afrikaans", "englisch"). */
