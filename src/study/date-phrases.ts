@@ -366,6 +366,10 @@ export function foreignLabel(sentence: string, date: Place, all: readonly Place[
 export interface LifeGloss {
   born?: string;
   died?: string;
+  /** The name the gloss follows. */
+  name: string;
+  /** A range with no word of birth or death: a lifespan only if the name is a person's (the caller knows). */
+  span?: boolean;
 }
 
 /** The name a gloss in brackets follows: two to six capitalised words, particles and a suffix between. */
@@ -400,9 +404,11 @@ export function lifeGloss(sentence: string, date: Place & { end?: string }, lang
   const says = (marks: readonly string[]) =>
     marks.some((m) => lead === m || lead.endsWith(` ${m}`) || (lead.endsWith(m) && !/\p{L}/u.test(m)));
   const label = (word: string) => (rest ? `${name} ${word} ${rest}` : `${name} ${word}`);
-  if (says(words.bornMarks)) return { born: label(words.born) };
-  if (says(words.diedMarks)) return { died: label(words.died) };
-  // "(August 22, 1929 – February 16, 2012)": a lifespan, the whole gloss.
-  if (!lead && date.end && !rest) return { born: `${name} ${words.born}`, died: `${name} ${words.died}` };
+  if (says(words.bornMarks)) return { name, born: label(words.born) };
+  if (says(words.diedMarks)) return { name, died: label(words.died) };
+  // "(August 22, 1929 – February 16, 2012)": a lifespan, the whole gloss (of a person, not of "the Battle of
+  // Khalkhin Gol (May 11 – September 16, 1939)").
+  if (!lead && date.end && !rest)
+    return { name, born: `${name} ${words.born}`, died: `${name} ${words.died}`, span: true };
   return undefined;
 }

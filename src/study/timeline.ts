@@ -787,7 +787,7 @@ const datedClauses = memoize(
       // "Sara C. Bisel (* 13. Mai 1932 in Johnstown; …)", "X (August 22, 1929 – February 16, 2012)": the
       // person's birth and death, not the sentence the brackets stand in.
       const life = kind === 'table' || d.uncertain ? undefined : lifeGloss(sentence, d, language);
-      if (life) {
+      if (life && (!life.span || tagsOf(bare(life.name.split(/\s+/)[0]!)).some((t) => /Name$/.test(t)))) {
         const [from, to] = d.end ? d.label.split(/\s+[–—-]\s+|[–—]/u) : [d.label];
         if (life.born) out.push(lifeClause(at, life.born, d.end ? { end: undefined, label: from ?? d.label } : {}));
         if (life.died) out.push(lifeClause(at, life.died, d.end ? lifeEnd(d.end, to ?? d.label) : {}));
