@@ -517,7 +517,10 @@ function resolveOpening(label: string, before: string): string {
     const subjectRelative = isVerb(first) || isAdverb(first);
     return subjectRelative ? `${antecedent.trim()} ${rest}` : `${rest} ${antecedent.trim()}`;
   }
-  const firstWord = words(label).find((w) => !(isAdverb(w) || /ly$/i.test(w)));
+  // "first occurred in 1877", "then signed": an adverb of time or order before the verb.
+  const firstWord = words(label).find(
+    (w) => !(isAdverb(w) || /ly$/i.test(w) || /^(?:first|then|later|also|again|once|soon|still|finally)$/i.test(w)),
+  );
   const bareVerb = !opener && isVerb(firstWord);
   if (!opener && !bareVerb) return label;
   const rest = opener ? label.slice(opener[0].length) : label;

@@ -1,0 +1,108 @@
+/**
+ * Issue 20, read as a teacher reads the study aids of real articles the extraction was not written against
+ * (excerpts in tests/fixtures/unseen, see SOURCES.md there): a results table is not a timeline, a date that
+ * recurs every year or holds "today" takes no year from the narrative, "since"/"seit"/"bis zum Jahr" bound a
+ * state rather than date an event, a gloss of birth and death after a name is the person's birth and death,
+ * German labels do not start inside a noun phrase, German common nouns are no places, and an agreement of a
+ * kind ("einer Endbenutzer-Lizenzvereinbarung") is no treaty.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { mergeSources } from '../../src/merge/index.js';
+import { addStudyAids } from '../../src/study/index.js';
+import type { StudyGuide, TimelineEvent } from '../../src/model/index.js';
+import { FIXTURES, parseText, TEST_META } from '../support/content.js';
+
+const unseen = (file: string, language: string): StudyGuide =>
+  addStudyAids(
+    mergeSources([parseText(readFileSync(path.join(FIXTURES, 'unseen', file), 'utf8'), file)], {
+      ...TEST_META,
+      language,
+    }),
+  );
+const kindOf = (g: StudyGuide, term: string) => g.index.find((e) => e.term === term)?.kind;
+const blockKind = (g: StudyGuide, id: string) =>
+  g.chapters.flatMap((c) => c.sections.flatMap((s) => s.blocks)).find((b) => b.id === id)?.kind;
+const on = (g: StudyGuide, date: string): TimelineEvent[] => g.glossaries.timeline.filter((e) => e.date === date);
+
+describe('English articles', () => {
+  it('a table of results is no timeline: no row is an event, no label is a row of cells', () => {
+    const g = unseen('Scotland-Wales-rugby.wiki', 'en');
+    const tables = g.chapters.flatMap((c) => c.sections.flatMap((s) => s.blocks)).filter((b) => b.kind === 'table');
+    expect(tables.length).toBeGreaterThanOrEqual(2);
+    expect(g.glossaries.timeline.filter((e) => blockKind(g, e.block) === 'table')).toEqual([]);
+    for (const e of g.glossaries.timeline) expect(e.text).not.toContain(' | ');
+  });
+
+  it('a date told of every year or of today gets no year from the text around it', () => {
+    const g = unseen('United-Kingdom-sport.wiki', 'en');
+    // "The Open Championship, is played annually on the weekend of the third Friday in July": no year.
+    const recurring = g.glossaries.timeline.filter((e) =>
+      /\b(?:annually|each year|every year|today)\b/i.test(e.sentence ?? ''),
+    );
+    expect(recurring.filter((e) => e.yearFrom === 'context')).toEqual([]);
+    // "first occurred in 1877": a year the text writes stays an event.
+    expect(on(g, '1877').map((e) => e.text)).toEqual(["The world's oldest tennis tournament first occurred"]);
+  });
+
+  it('a lifespan in brackets after a name is the birth and the death, and ", Jr." opens no clause', () => {
+    const g = unseen('Harry-McPherson.wiki', 'en');
+    expect(on(g, '1929-08-22').map((e) => [e.text, e.end])).toEqual([
+      ['Harry Cummings McPherson, Jr. born', undefined],
+    ]);
+    expect(on(g, '2012-02-16').map((e) => e.text)).toEqual(['Harry Cummings McPherson, Jr. died']);
+    // "… (August 22, 1929 – February 16, 2012) served as counsel … from 1965 to 1969".
+    const served = g.glossaries.timeline.find((e) => /served as counsel/.test(e.text));
+    expect(served?.date).toBe('1965');
+    expect(served?.text).toMatch(/^Harry Cummings McPherson, Jr\. served as counsel/);
+  });
+});
+
+describe('German articles', () => {
+  let bazooka: StudyGuide;
+  let firefox: StudyGuide;
+  beforeAll(() => {
+    bazooka = unseen('Bazooka.wiki', 'de');
+    firefox = unseen('Mozilla-Firefox.wiki', 'de');
+  });
+
+  it('a birth and a death in brackets are labelled as such, without the brackets', () => {
+    const g = unseen('Sara-C.-Bisel.wiki', 'de');
+    expect(on(g, '1932-05-13').map((e) => e.text)).toEqual(['Sara C. Bisel geboren in Johnstown, Pennsylvania']);
+    expect(on(g, '1996-02-04').map((e) => e.text)).toEqual(['Sara C. Bisel gestorben']);
+  });
+
+  it('a label does not start inside a noun phrase joined by "und", nor lose its relative pronoun', () => {
+    // "Zur Vermeidung des starken Rückstoßes und der steilen Flugbahn des Sprengkopfes schlug er Anfang August
+    // 1941 Colonel Wiley T. Moore … vor": one clause, not "Der steilen Flugbahn …".
+    expect(on(bazooka, '1941-08').map((e) => e.text)).toEqual([
+      expect.stringMatching(/^Zur Vermeidung des starken Rückstoßes und der steilen Flugbahn/),
+    ]);
+    // "Erste Prototypen führte er und sein Mitarbeiter Clarence Hickman … vor": he and his colleague.
+    expect(on(bazooka, '1918-11-06').map((e) => e.text)).toEqual([
+      expect.stringMatching(/führte er und sein Mitarbeiter Clarence Hickman/),
+    ]);
+    // "… mit einem neuen Muster M1A1, das am 5. Juli 1943 angenommen wurde".
+    expect(on(bazooka, '1943-07-05').map((e) => e.text)).toEqual([expect.stringMatching(/M1A1, das angenommen/)]);
+  });
+
+  it('files no common noun as a place or an organisation', () => {
+    // "in Form der Hale’schen Rakete", "mit einem überarbeiteten Motor", "des Motors",
+    // "nach Angaben von StatCounter", "die von Firefox …" / "in Firefox".
+    for (const word of ['Form', 'Motor', 'Motors']) expect(kindOf(bazooka, word), word).toBeUndefined();
+    for (const word of ['Angaben', 'Form', 'Firefox']) expect(kindOf(firefox, word), word).toBeUndefined();
+    expect(kindOf(bazooka, 'Hawaii')).toBe('place');
+    expect(kindOf(firefox, 'Mozilla Foundation')).toBe('organisation');
+  });
+
+  it('dates no event by "bis zum Jahr" or "seit"', () => {
+    // "Im Dezember 2011 wurde der Vertrag bis zum Jahr 2014 verlängert.", "Seit 2014 versucht Mozilla, …".
+    expect(on(firefox, '2014').filter((e) => /verlängert|versucht/.test(e.text))).toEqual([]);
+    expect(on(firefox, '2011-12').map((e) => e.text)).toEqual([expect.stringMatching(/Vertrag.*verlängert/)]);
+  });
+
+  it('has no treaty where the article names an agreement of a kind ("einer Endbenutzer-Lizenzvereinbarung")', () => {
+    expect(firefox.glossaries.treaties).toEqual([]);
+  });
+});
