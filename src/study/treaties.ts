@@ -35,11 +35,11 @@ const MONTHS = String.raw`(?:January|February|March|April|May|June|July|August|S
 const CAP = String.raw`(?:(?!${MONTHS})\p{Lu}[\p{L}'’]*(?:[-–]\p{Lu}?[\p{L}]+)*|\d{4})`;
 /**
  * "German–Soviet Boundary and Friendship Treaty", "Franco-Soviet Treaty of Mutual Assistance",
- * "Treaty of Brest-Litovsk"
+ * "Treaty of Brest-Litovsk", "Framework Convention for the Protection of National Minorities"
  */
 const NAMED = new RegExp(
   String.raw`(?:${CAP}\s+(?:(?:and|of|for)\s+)?){0,5}${KIND}\b` +
-    String.raw`(?:\s+(?:of|on)\s+(?:${CAP}(?:\s+(?:and|of)\s+)?\s*){1,4})?`,
+    String.raw`(?:\s+(?:of|on|for\s+the)\s+(?:${CAP}(?:\s+(?:and|of)\s+)?\s*){1,4})?`,
   'gu',
 );
 /** An unnamed treaty of a named kind with a named party: "a neutrality pact with Axis power Japan". */
@@ -674,7 +674,11 @@ function stepDate(m: Mention, verb: RegExp, year: number | undefined): string | 
     .map((c) => c.index!)
     .filter((c) => !m.dates.some((d) => c > d.index && c < d.index + d.label.length));
   const from = Math.max(0, ...cuts.filter((c) => c < at));
-  const to = Math.min(m.sentence.length, ...cuts.filter((c) => c > at));
+  // "signed the Edinburgh Agreement setting out the terms for a referendum … in 2014": a participle or a
+  // relative clause after the name tells something else, with its own date.
+  const name = Math.max(at, m.at);
+  const aside = /\s(?:which|that|who|(?!during\b)\p{Ll}{3,}ing)\s/u.exec(m.sentence.slice(name + 1));
+  const to = Math.min(m.sentence.length, ...cuts.filter((c) => c > at), aside ? name + 1 + aside.index : Infinity);
   const near = m.dates.find((d) => d.index >= from && d.index < to && ok(d));
   if (near) return near.date;
   // "…, on April 13, 1941, the Soviets signed …": a date phrase of its own just before the step.
@@ -785,6 +789,11 @@ function details(
   const settled: Treaty['status'] = status === null && date ? 'signed' : status;
   if (settled && settled !== 'negotiated' && settled !== 'proposed' && !history.some((h) => h.status === 'signed'))
     history.unshift({ status: 'signed', date, block: mentions[0]!.ref.block.id });
+  // Ratified or denounced before it was signed: that date belongs to something else the sentence tells ("the
+  // attempt initiated in 1705 led to the Treaty of Union of 1706 being agreed and ratified"); the step stays
+  // without it.
+  for (const h of history)
+    if (date && h.date && h.status !== 'signed' && h.date.slice(0, 4) < date.slice(0, 4)) h.date = null;
   // Sentences whose clause about it is not another treaty's.
   const ownMentions = mentions.filter((m) => !others(m, clauseAt(m.sentence, Math.max(0, m.at))));
   const own = ownMentions.map((m) => m.sentence);

@@ -59,6 +59,35 @@ describe('English articles', () => {
   });
 });
 
+describe('treaties of an English article', () => {
+  let g: StudyGuide;
+  const treaty = (name: string) => g.glossaries.treaties.find((t) => t.name === name);
+  beforeAll(() => {
+    g = unseen('United-Kingdom-treaties.wiki', 'en');
+  });
+
+  it('dates a signing by its own clause, not by what a participle after the name tells', () => {
+    // "In 2012, the UK and Scottish governments signed the Edinburgh Agreement setting out the terms for a
+    // referendum on Scottish independence in 2014, …".
+    expect(treaty('Edinburgh Agreement')?.date).toBe('2012');
+  });
+
+  it('has no ratification before the signing', () => {
+    // "the attempt initiated in 1705 led to the Treaty of Union of 1706 being agreed and ratified …".
+    const union = treaty('Treaty of Union');
+    expect(union?.date).toBe('1706');
+    for (const step of union?.history ?? []) if (step.date) expect(step.date >= '1706', step.status).toBe(true);
+  });
+
+  it('keeps a name that goes on after "for the"', () => {
+    // "… and the Framework Convention for the Protection of National Minorities."
+    expect(g.glossaries.treaties.map((t) => t.name)).toContain(
+      'Framework Convention for the Protection of National Minorities',
+    );
+    expect(treaty('Framework Convention')).toBeUndefined();
+  });
+});
+
 describe('German articles', () => {
   let bazooka: StudyGuide;
   let firefox: StudyGuide;
