@@ -404,7 +404,63 @@ const af: Wording = {
   quote: (t) => `“${t}”`,
 };
 
-const WORDINGS: Record<string, Wording> = { en, de, fr, es, nl, pt, af };
+/** Norwegian: Bokmål and Nynorsk word the same questions apart. */
+function norwegian(w: {
+  which: [string, string, string, string];
+  reason: string;
+  aim: string;
+  effect: string;
+  sentence: string;
+  signed: (t: string) => string;
+  who: string;
+  disagree: (k: 'number' | 'name') => string;
+  where: string;
+  sources: string;
+}): Wording {
+  const quote = (t: string) => `«${t}»`;
+  const [dateQ, personQ, treatyQ, complete] = w.which;
+  return {
+    reason: (e) => `${w.reason} ${quote(e)}?`,
+    purpose: (a) => `${w.aim} ${quote(a)}?`,
+    effect: (c) => `${w.effect} ${quote(c)}?`,
+    cloze: (s) => `${w.sentence} ${quote(s)}`,
+    choice: (k, s) => `${k === 'date' ? dateQ : k === 'person' ? personQ : treatyQ} ${complete} ${quote(s)}`,
+    signedWhen: w.signed,
+    whoHeld: (post, term) => `${w.who} ${post} i ${term}?`,
+    disagreement: (k, s) => `${w.disagree(k)} ${w.where} ${quote(s)}`,
+    membership: (item, list) => `Fører alle ${w.sources} opp ${quote(item)} under ${quote(list)}?`,
+    readings: (rs) => rs.map((r) => `${quote(r.value)} (${r.sources.join('; ')})`).join(' mot ') + '.',
+    quote,
+  };
+}
+
+const nb = norwegian({
+  which: ['Hvilken dato', 'Hvilken person', 'Hvilken traktat', 'fullfører setningen?'],
+  reason: 'Hvilken grunn gir teksten for dette:',
+  aim: 'Hvilket mål gir teksten for dette:',
+  effect: 'Hvilken følge gir teksten av dette:',
+  sentence: 'Fullfør setningen:',
+  signed: (t) => `Når ble ${t} undertegnet?`,
+  who: 'Hvem var',
+  disagree: (k) => `Kildene er uenige om ${k === 'number' ? 'et tall eller en dato' : 'et navn'} i denne setningen.`,
+  where: 'Hvor, og hva står i hver kilde?',
+  sources: 'kildene',
+});
+
+const nn = norwegian({
+  which: ['Kva dato', 'Kva person', 'Kva traktat', 'fullfører setninga?'],
+  reason: 'Kva grunn gir teksten for dette:',
+  aim: 'Kva mål gir teksten for dette:',
+  effect: 'Kva følgje gir teksten av dette:',
+  sentence: 'Fullfør setninga:',
+  signed: (t) => `Når vart ${t} underteikna?`,
+  who: 'Kven var',
+  disagree: (k) => `Kjeldene er ueinige om ${k === 'number' ? 'eit tal eller ein dato' : 'eit namn'} i denne setninga.`,
+  where: 'Kvar, og kva står i kvar kjelde?',
+  sources: 'kjeldene',
+});
+
+const WORDINGS: Record<string, Wording> = { en, de, fr, es, nl, pt, af, nb, nn };
 
 /** Whether questions have a wording in the language (else they are asked in English: `wording`). */
 export function hasWording(language: string): boolean {

@@ -135,3 +135,13 @@ describe('German articles', () => {
     expect(firefox.glossaries.treaties).toEqual([]);
   });
 });
+
+describe('a Nynorsk article', () => {
+  it('asks its questions in Nynorsk, not in English', () => {
+    const g = unseen('statoil.wiki', 'nn');
+    expect(g.questions.length).toBeGreaterThan(0);
+    for (const q of g.questions) expect(q.question).toMatch(/^(?:Fullfør setninga:|Kva (?:dato|person|traktat) )/);
+    // "Den 1. oktober 2007 vart Statoil fusjonert med Norsk Hydro …": its day asked in the language's form.
+    expect(g.questions.map((q) => q.answer)).toContain('1. oktober 2007');
+  });
+});
