@@ -27,6 +27,12 @@ interface DiscourseTable {
   causal: Record<CausalRole, string[]>;
   /** The causal connectives among `causal.reason` that head a noun phrase ("because of", "due to"), not a clause. */
   phrasal: string[];
+  /**
+   * Causal adverbs that join two clauses only where they open one (after a comma, a semicolon or at the
+   * start): inside a clause they leave no second half ("… and are consequently used …", "lag damit vor",
+   * "der damit verbundene Rückstoß").
+   */
+  clauseOnly?: string[];
   /** Words that cannot end a quoted half of a sentence ("…, especially"): regular-expression alternatives. */
   dangling: string[];
   /** Words that mark a claim as someone's view or a possibility, not a fact the text states. */
@@ -64,6 +70,7 @@ const TABLES: Record<string, DiscourseTable> = {
       ),
     },
     phrasal: list('because of|due to|owing to|on account of|as a result of'),
+    clauseOnly: list('thereby|as a result|consequently|therefore'),
     dangling: list(
       '\\p{L}+ly|thus|so|especially|particularly|mainly|partly|largely|mostly|chiefly|also|and|or|but|both|not|' +
         'only|just|which|that',
@@ -89,6 +96,7 @@ const TABLES: Record<string, DiscourseTable> = {
       effect: list('führte zu|führten zu|führte dazu|verursachte|bewirkte|infolgedessen|daher|deshalb'),
     },
     phrasal: list('aufgrund|wegen|infolge'),
+    clauseOnly: list('damit|infolgedessen|daher|deshalb'),
     dangling: list('besonders|vor allem|und|oder|aber|auch|nur|die|der|das'),
     hedges: list('vermutlich|angeblich|möglicherweise|wohl|vielleicht|behauptet|behaupten|These'),
     signed: list('unterzeichnet|unterzeichneten|unterzeichnete|geschlossen|schlossen'),
@@ -135,6 +143,7 @@ const TABLES: Record<string, DiscourseTable> = {
       effect: list('leidde tot|leidden tot|veroorzaakte|daardoor|daarom'),
     },
     phrasal: list('vanwege|wegens'),
+    clauseOnly: list('daardoor|daarom'),
     dangling: list('vooral|en|of|maar|ook|die|dat'),
     hedges: list('misschien|mogelijk|vermoedelijk|zogenaamd|volgens|zou|zouden|these'),
     signed: list('ondertekend|ondertekenden|gesloten'),
@@ -151,6 +160,7 @@ const TABLES: Record<string, DiscourseTable> = {
       effect: list('het gelei tot|gelei tot|lei tot|veroorsaak|daardeur|gevolglik|daarom'),
     },
     phrasal: list('as gevolg van|weens|vanweë'),
+    clauseOnly: list('daardeur|gevolglik|daarom'),
     dangling: list('veral|en|of|maar|ook|wat|dat'),
     hedges: list('miskien|moontlik|vermoedelik|glo|kwansuis|volgens|sou|beweer'),
     signed: list('onderteken|geteken|gesluit'),

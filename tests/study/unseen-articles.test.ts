@@ -131,6 +131,15 @@ describe('German articles', () => {
     expect(on(firefox, '2011-12').map((e) => e.text)).toEqual([expect.stringMatching(/Vertrag.*verlängert/)]);
   });
 
+  it('asks no cause question where "damit" only means "with it" inside a clause', () => {
+    // "Das zu hohe Gewicht des Geschosses und der damit verbundene starke Rückstoß führte …": no aim in it;
+    // "… derart hoch, dass damit konventionelle Panzerungen durchschlagen werden können": a result, and the
+    // quoted half would end on "dass".
+    const causes = bazooka.questions.filter((q) => q.kind === 'cause');
+    expect(causes.filter((q) => /^Damit\b/.test(q.answer))).toEqual([]);
+    for (const q of causes) expect(q.question).not.toMatch(/\b(?:dass|und|der|die|das)“\?$/);
+  });
+
   it('has no treaty where the article names an agreement of a kind ("einer Endbenutzer-Lizenzvereinbarung")', () => {
     expect(firefox.glossaries.treaties).toEqual([]);
   });

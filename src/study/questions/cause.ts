@@ -104,6 +104,8 @@ export function splitCausal(sentence: string, s: Pick<BookSentence, 'previous'>,
   for (const role of ['reason', 'purpose', 'effect'] as CausalRole[]) {
     const m = wordsPattern(table.causal[role]).exec(sentence);
     if (!m || enclosed(sentence, m.index)) continue;
+    // "… and are consequently used …", "lag damit vor": an adverb inside a clause joins no two halves.
+    if (table.clauseOnly?.includes(m[0].toLowerCase()) && !/(?:^|[,;:])\s*$/.test(sentence.slice(0, m.index))) continue;
     // "as a result of" is a reason's phrase, not the effect's "as a result".
     if (role !== 'reason' && reasonAt(sentence, table.causal.reason, m.index)) continue;
     const h: Halves | undefined = halves(sentence, m, role, s, language);
