@@ -502,7 +502,28 @@ export function extractTreaties(book: Book): Treaty[] {
       });
     }
   });
-  return treaties.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.name.localeCompare(b.name));
+  return treaties
+    .filter(isInstrument)
+    .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.name.localeCompare(b.name));
+}
+
+/**
+ * Kind words that also name bodies and techniques: "the United Kingdom Alliance, a … pro-temperance
+ * organization", "Point-to-Point Protocol (PPP)", "the Convention of Scottish Local Authorities (COSLA)".
+ */
+const BODY_KIND = /\b(?:Alliance|Protocol|Accord|Convention|Allianz|Bündnis|Protokoll|Konvention)s?\b/u;
+/**
+ * An instrument is something the text tells as one: a name of such a kind counts only with a date, a dated
+ * step, parties (states) or talks ("the Soviet's pursuit of a triple alliance", negotiated and never
+ * concluded); one that is only named, or that its line spells out by initials like a body or a technique
+ * ("Point-to-Point Protocol (PPP), the protocol suite commonly used to negotiate …"), is not a treaty.
+ */
+function isInstrument(t: Treaty): boolean {
+  if (!BODY_KIND.test(t.name) || /\b(?:Treaty|Pact|Agreement|Vertrag|Pakt|Abkommen)\b/u.test(t.name)) return true;
+  if (t.date !== null || t.parties.length > 0 || (t.history ?? []).some((h) => h.date)) return true;
+  const initials =
+    t.description.includes(`${t.name} (`) && /^\p{Lu}{2,}\)/u.test(t.description.split(`${t.name} (`)[1]!);
+  return (t.status === 'negotiated' || t.status === 'proposed') && !initials;
 }
 
 /** Each protocol the text mentions, given to the treaty it is "of" or "to", else the treaty last named. */

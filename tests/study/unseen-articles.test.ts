@@ -79,12 +79,26 @@ describe('treaties of an English article', () => {
     for (const step of union?.history ?? []) if (step.date) expect(step.date >= '1706', step.status).toBe(true);
   });
 
-  it('keeps a name that goes on after "for the"', () => {
-    // "… and the Framework Convention for the Protection of National Minorities."
-    expect(g.glossaries.treaties.map((t) => t.name)).toContain(
-      'Framework Convention for the Protection of National Minorities',
-    );
-    expect(treaty('Framework Convention')).toBeUndefined();
+  it('lists no convention it only names, nor one cut before "for the"', () => {
+    // "… under the European Charter for Regional or Minority Languages and the Framework Convention for the
+    // Protection of National Minorities.": named, never told as signed, dated or between states.
+    expect(g.glossaries.treaties.map((t) => t.name)).toEqual(['Treaty of Union', 'Edinburgh Agreement']);
+    expect(g.index.find((e) => e.term === 'Framework Convention')).toBeUndefined();
+  });
+});
+
+describe('names that read like treaties but are none', () => {
+  it('a network protocol and a temperance society are not treaties, nor filed as such', () => {
+    // "Point-to-Point Protocol (PPP), the protocol suite commonly used to negotiate point-to-point connections",
+    // "publication was taken over by the United Kingdom Alliance, a Manchester-based pro-temperance organization".
+    for (const [file, name] of [
+      ['Routing-and-Remote-Access-Service.wiki', 'Point-to-Point Protocol'],
+      ['The-Atlas-newspaper.wiki', 'United Kingdom Alliance'],
+    ] as const) {
+      const g = unseen(file, 'en');
+      expect(g.glossaries.treaties, file).toEqual([]);
+      expect(kindOf(g, name), name).not.toBe('treaty');
+    }
   });
 });
 
