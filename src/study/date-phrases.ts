@@ -224,12 +224,23 @@ function splitAtCoordinators(text: string, table: DatePhraseTable | undefined): 
       own(text.slice(0, m.index)) &&
       /^[\p{Ll}’']/u.test(m[2]!) &&
       !prepositions.includes(m[2]!.toLowerCase()) &&
-      !(table.nounPhrase?.includes(m[2]!.toLowerCase()) && table.coordinators.includes(m[1]!.toLowerCase())),
+      !(table.nounPhrase && table.coordinators.includes(m[1]!.toLowerCase()) && joinsNouns(text, m, table.nounPhrase)),
   );
   if (!at) return [{ text }];
   const by: Clause['by'] = table.coordinators.includes(at[1]!.toLowerCase()) ? 'coordinator' : 'subordinator';
   const [first, ...rest] = splitAtCoordinators(text.slice(at.index + 1), table);
   return [{ text: text.slice(0, at.index) }, { ...first!, by }, ...rest];
+}
+
+/**
+ * Whether "und" before an article or possessive joins two noun phrases: the word before it is a noun or a
+ * name ("des Rückstoßes und der Flugbahn") or a pronoun ("er und sein Mitarbeiter"), not the verb that ends a
+ * clause ("…, der das Haus führt und die Forschung ausgebaut hat").
+ */
+function joinsNouns(text: string, m: RegExpMatchArray, nounPhrase: string[]): boolean {
+  if (!nounPhrase.includes(m[2]!.toLowerCase())) return false;
+  const before = wordsOf(text.slice(0, m.index)).at(-1) ?? '';
+  return /^\p{Lu}/u.test(before) || nounPhrase.includes(before.toLowerCase());
 }
 
 /** The subject a sentence opens with: a pronoun, an article and its noun, or a name (else none). */

@@ -311,17 +311,22 @@ function tableDates(sentence: string, language: string, taken: [number, number][
 
 /**
  * "extended … until August 1, 1942", "bis zum Jahr 2014": a date after "until" bounds a state of things (the
- * narrative's time all the same), not an event; so does one after "since" ("who has reigned since 6 February
- * 1952", "der seit Juni 2004 das Netzwerk führt": what holds since then, not what happened).
+ * narrative's time all the same), not an event.
  */
-const BOUND_BEFORE = new RegExp(
-  String.raw`(?<!\p{L})(?:until|till|since|ever since|bis(?:\s+(?:zum|zur|ins|in\s+das)(?:\s+jahre?)?)?|seit|seitdem|` +
-    String.raw`sedert|sinds|sedertdien|siden|sidan|depuis|desde|jusqu['’]en|jusqu['’]au|hasta)\s+$`,
+const UNTIL_BEFORE = new RegExp(
+  String.raw`(?<!\p{L})(?:until|till|bis(?:\s+(?:zum|zur|ins|in\s+das)(?:\s+jahre?)?)?|` +
+    String.raw`jusqu['’]en|jusqu['’]au|hasta)\s+$`,
   'iu',
 );
 function boundBefore(sentence: string, at: number): boolean {
-  return BOUND_BEFORE.test(sentence.slice(Math.max(0, at - 20), at));
+  return UNTIL_BEFORE.test(sentence.slice(Math.max(0, at - 20), at));
 }
+/**
+ * A year after "since" bounds a state too ("for the first time since 1991", "Seit 2014 versucht Mozilla …");
+ * a day or a month after it marks when the state began ("who has reigned since 6 February 1952", "der seit
+ * März 2004 das Haus führt"), an event.
+ */
+const SINCE_BEFORE = /(?<!\p{L})(?:since|ever since|seit|seitdem|sedert|sinds|siden|sidan|depuis|desde)\s+$/iu;
 
 function yearDates(sentence: string, language: string, taken: [number, number][]): RawDate[] {
   const out: RawDate[] = [];
@@ -339,6 +344,7 @@ function yearDates(sentence: string, language: string, taken: [number, number][]
     // (still the narrative's time).
     const bound =
       boundBefore(sentence, at) ||
+      SINCE_BEFORE.test(sentence.slice(Math.max(0, at - 12), at)) ||
       /^\s+(?:onwards|onward|(?:until|till|to)\s+(?:today|now|the present(?: day)?|this day))\b/i.test(
         sentence.slice(at + m[0].length),
       );

@@ -642,8 +642,12 @@ interface Steps {
   negotiate: RegExp;
   propose: RegExp;
   notDone: RegExp;
+  denounce: RegExp;
+  denounceAny: RegExp;
 }
 const ENGLISH_STEPS: Steps = {
+  denounce: DENOUNCE,
+  denounceAny: DENOUNCE_ANY,
   sign: SIGN,
   signAny: SIGN_ANY,
   ratify: RATIFY,
@@ -663,6 +667,8 @@ function localSteps(words: LocalTreatyWords): Steps {
     negotiate: either(NEGOTIATE, words.negotiate, 'iu'),
     propose: either(PROPOSE, words.propose, 'iu'),
     notDone: either(NOT_DONE, words.notDone, 'iu'),
+    denounce: words.denounce ? either(DENOUNCE, words.denounce, 'iu') : DENOUNCE,
+    denounceAny: words.denounce ? either(DENOUNCE_ANY, words.denounce, 'iu') : DENOUNCE_ANY,
   };
 }
 
@@ -735,7 +741,8 @@ function others(m: Mention, clause: string): boolean {
 function dateBeside(mentions: Mention[], year: number | undefined): string | null {
   for (const m of mentions) {
     const low = m.sentence.toLowerCase();
-    if (steps.ratify.test(low) || DENOUNCE.test(low) || steps.negotiate.test(low) || steps.propose.test(low)) continue;
+    if (steps.ratify.test(low) || steps.denounce.test(low) || steps.negotiate.test(low) || steps.propose.test(low))
+      continue;
     const from = Math.max(0, m.sentence.lastIndexOf(',', m.at));
     const to = m.sentence.indexOf(',', m.at) < 0 ? m.sentence.length : m.sentence.indexOf(',', m.at);
     const d = m.dates.find(
@@ -784,7 +791,7 @@ function details(
     // Rapallo") takes the step when it stands first.
     if (others(m, clause)) continue;
     if (steps.ratify.test(low)) step('ratified', stepDate(m, steps.ratifyAny, undefined), block);
-    else if (DENOUNCE.test(low)) step('denounced', stepDate(m, DENOUNCE_ANY, undefined), block);
+    else if (steps.denounce.test(low)) step('denounced', stepDate(m, steps.denounceAny, undefined), block);
     else if ((steps.sign.test(low) || (SIGN_NOUN.test(low) && m.dates.length)) && !steps.notDone.test(low))
       step('signed', stepDate(m, steps.signAny, year), block);
     if (steps.negotiate.test(low)) negotiated = true;
@@ -930,6 +937,9 @@ function signatoriesOf(sentences: string[], people: People): string[] {
       const found = names.filter((n): n is string => !!n);
       if (found.length) return [...new Set(found)];
     }
+    // "… von Walther Rathenau und Georg Tschitscherin unterzeichnet": the book's language's passive.
+    const named = (local?.signers(s) ?? []).map((part) => personIn(part, people, true));
+    if (named.length && named.every(Boolean)) return [...new Set(named as string[])];
     const subject = /(?:^|[,;]\s*)([^,;]*?)\s+signed\b/.exec(s);
     if (subject) {
       const parts = subject[1]!.split(/\s+and\s+/);

@@ -30,6 +30,13 @@ export interface LocalTreatyWords {
   negotiate: RegExp;
   propose: RegExp;
   notDone: RegExp;
+  /** Verbs of denouncing or breaking ("gekündigt"), when the language has them. */
+  denounce?: RegExp;
+  /**
+   * The names a sentence gives as signers: "von Walther Rathenau und Georg Tschitscherin unterzeichnet",
+   * "unterzeichnet von …", "signé par …" (each a run of capitalised words; the caller tells people apart).
+   */
+  signers(sentence: string): string[];
 }
 
 /** A word of the list, whole, in any case. */
@@ -45,6 +52,23 @@ export function localTreatyWords(tag: string): LocalTreatyWords | undefined {
   const local = words && build(tag, words);
   cache.set(tag, local);
   return local;
+}
+
+/**
+ * "unterzeichnet von X und Y", "von X und Y unterzeichnet": the passive's agent after the language's "by".
+ * Case-sensitive: a name is capitalised (the verbs and "von" are written in lower case).
+ */
+function signerPatterns(words: NonNullable<ReturnType<typeof treatyWords>>): RegExp[] {
+  if (!words.by?.length) return [];
+  const by = words.by.map(escape).join('|');
+  const and = words.and.map(escape).join('|');
+  const signWord = words.sign.map(escape).join('|');
+  const name = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:von|van|de|der|du|da|di|af|zu)\s+)*\p{Lu}[\p{L}.'’-]*){1,3}`;
+  const names = String.raw`(${name}(?:(?:,\s*|\s+(?:${and})\s+)${name})*)`;
+  return [
+    new RegExp(String.raw`(?<!\p{L})(?:${signWord})\s+(?:[^,;.]{0,30}?\s)?(?:${by})\s+${names}`, 'gu'),
+    new RegExp(String.raw`(?<!\p{L})(?:${by})\s+${names}\s+(?:[^,;.]{0,30}?\s)?(?:${signWord})(?!\p{L})`, 'gu'),
+  ];
 }
 
 function build(tag: string, words: NonNullable<ReturnType<typeof treatyWords>>): LocalTreatyWords {
@@ -90,7 +114,15 @@ function build(tag: string, words: NonNullable<ReturnType<typeof treatyWords>>):
     'gu',
   );
   const state = (name: string) => lex.regions.has(name.toLowerCase()) || isState(stateOf(name));
+  const signedBy = signerPatterns(words);
   return {
+    signers(sentence) {
+      for (const pattern of signedBy)
+        for (const m of sentence.matchAll(pattern))
+          return m[1]!.split(new RegExp(String.raw`,\s*|\s+(?:${and})\s+`, 'u'));
+      return [];
+    },
+    ...(words.denounce?.length ? { denounce: anyWord(words.denounce) } : {}),
     parties(sentence) {
       // Two names joined by "and": states when one of them is a state ICU or the lexicon knows (not "Karel
       // Brant und Jonas Feld"), or after "between".

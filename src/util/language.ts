@@ -969,6 +969,10 @@ export interface TreatyWords {
   negotiate: readonly string[];
   propose: readonly string[];
   notDone: readonly string[];
+  /** The word before the agent of a passive ("von" in "von X und Y unterzeichnet", "par", "door"). */
+  by?: readonly string[];
+  /** Verbs and nouns of denouncing or breaking an instrument ("gekündigt", "opgesê", "dénoncé"). */
+  denounce?: readonly string[];
 }
 
 const list = (words: string): string[] => words.split('|');
@@ -995,6 +999,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     negotiate: list('verhandelt|verhandelte|verhandelten|verhandlung|verhandlungen'),
     propose: list('vorgeschlagen|vorschlag|entwurf|angeboten'),
     notDone: list('nicht|nie|niemals|sollte|sollten|würde|würden|gescheitert|scheiterte'),
+    by: list('von'),
+    denounce: list('gekündigt|kündigte|kündigten|aufgekündigt|kündigung|gebrochen|brach|brachen'),
   },
   af: {
     and: list('en'),
@@ -1012,6 +1018,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     negotiate: list('onderhandel|onderhandelinge|onderhandeling'),
     propose: list('voorgestel|voorstel|konsep'),
     notDone: list('nie|nooit|sou'),
+    by: list('deur'),
+    denounce: list('opgesê|opsê|opsegging|verbreek|verbreking'),
   },
   nl: {
     and: list('en'),
@@ -1029,6 +1037,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     negotiate: list('onderhandeld|onderhandelingen|onderhandeling'),
     propose: list('voorgesteld|voorstel|ontwerp'),
     notDone: list('niet|nooit|zou|zouden'),
+    by: list('door'),
+    denounce: list('opgezegd|zegde op|opzegging|verbroken|verbrak'),
   },
   nb: {
     and: list('og'),
@@ -1044,6 +1054,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     negotiate: list('forhandlet|forhandlinger|forhandlingene'),
     propose: list('foreslått|foreslo|forslag|utkast'),
     notDone: list('ikke|aldri|skulle|ville'),
+    by: list('av'),
+    denounce: list('oppsagt|sa opp|oppsigelse|brutt|brøt'),
   },
   da: {
     and: list('og'),
@@ -1059,6 +1071,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     negotiate: list('forhandlet|forhandlinger|forhandlingerne'),
     propose: list('foreslået|foreslog|forslag|udkast'),
     notDone: list('ikke|aldrig|skulle|ville'),
+    by: list('af'),
+    denounce: list('opsagt|opsagde|opsigelse|brudt|brød'),
   },
   sv: {
     and: list('och'),
@@ -1074,6 +1088,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     negotiate: list('förhandlade|förhandlingar|förhandlingarna'),
     propose: list('föreslog|föreslagit|förslag|utkast'),
     notDone: list('inte|aldrig|skulle'),
+    by: list('av'),
+    denounce: list('uppsagt|sade upp|uppsägning|bröt|brutit'),
   },
   fr: {
     and: list('et'),
@@ -1089,6 +1105,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     negotiate: list('négocié|négociée|négociations|négociation'),
     propose: list('proposé|proposée|proposition|projet'),
     notDone: list('ne|n’|jamais|aurait|devait'),
+    by: list('par'),
+    denounce: list('dénoncé|dénoncée|dénonça|dénonciation|rompu|rompit'),
   },
   es: {
     and: list('y|e'),
@@ -1104,6 +1122,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     negotiate: list('negociado|negociaciones|negociación'),
     propose: list('propuesto|propuesta|propuso|borrador'),
     notDone: list('no|nunca|habría'),
+    by: list('por'),
+    denounce: list('denunciado|denunciada|denunció|denuncia|roto|rompió'),
   },
   pt: {
     and: list('e'),
@@ -1119,6 +1139,8 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     negotiate: list('negociado|negociações|negociação'),
     propose: list('proposto|proposta|propôs'),
     notDone: list('não|nunca|teria'),
+    by: list('por'),
+    denounce: list('denunciado|denunciada|denunciou|denúncia|rompido|rompeu'),
   },
   it: {
     and: list('e|ed'),
@@ -1134,12 +1156,15 @@ const TREATY_WORDS: Record<string, Omit<TreatyWords, 'placeAdjective'> & { place
     negotiate: list('negoziato|negoziati|negoziazione'),
     propose: list('proposto|proposta|propose'),
     notDone: list('non|mai|avrebbe'),
+    by: list('da'),
+    denounce: list('denunciato|denunciata|denunciò|denuncia|rotto|ruppe'),
   },
 };
 TREATY_WORDS.nn = {
   ...TREATY_WORDS.nb!,
   sign: list('underteikna|underteikna|signert|inngått|inngjekk|slutta'),
   notDone: list('ikkje|aldri|skulle|ville'),
+  denounce: list('oppsagt|sa opp|oppseiing|broten|braut'),
 };
 
 /** The treaty words of a language, or undefined (English's are in study/treaties.ts). */

@@ -89,9 +89,10 @@ describe('timeline labels in other languages (made-up articles)', () => {
       'de',
     );
     expect(got).toEqual([
-      ['1932-05-03', 'Anna Lund (* 3. Mai 1932 in Kiel)'],
+      // The gloss tells the birth and the death, in the language's words, without the brackets and the date.
+      ['1932-05-03', 'Anna Lund geboren in Kiel'],
       ['1963', 'Das Paar lebte in Bremen'],
-      ['1996-02-04', 'Anna Lund († 4. Februar 1996 in Bremen)'],
+      ['1996-02-04', 'Anna Lund gestorben in Bremen'],
     ]);
   });
 });

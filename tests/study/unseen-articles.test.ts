@@ -168,3 +168,34 @@ describe('a Nynorsk article', () => {
     expect(g.questions.map((q) => q.answer)).toContain('1. oktober 2007');
   });
 });
+
+describe('signatories and denunciations in other languages', () => {
+  const inline = (text: string, language: string) =>
+    addStudyAids(mergeSources([parseText(text, 'inline.md')], { ...TEST_META, language }));
+
+  it('German: "von X und Y unterzeichnet" names the signatories, "kündigte" denounces', () => {
+    const g = inline(
+      [
+        '# Rapallo',
+        'Der Vertrag von Rapallo wurde am 16. April 1922 von Walther Rathenau und Georg Tschitscherin ' +
+          'unterzeichnet. Deutschland kündigte den Vertrag von Rapallo am 3. Mai 1933.',
+      ].join('\n\n'),
+      'de',
+    );
+    const [t] = g.glossaries.treaties;
+    expect(t?.signatories).toEqual(['Walther Rathenau', 'Georg Tschitscherin']);
+    expect(t?.status).toBe('denounced');
+    expect(t?.history?.map((h) => [h.status, h.date])).toEqual([
+      ['signed', '1922-04-16'],
+      ['denounced', '1933-05-03'],
+    ]);
+  });
+
+  it('French: "signé … par X et Y"', () => {
+    const g = inline(
+      '# Versailles\n\nLe traité de Versailles fut signé le 28 juin 1919 par Georges Clemenceau et David Lloyd George.',
+      'fr',
+    );
+    expect(g.glossaries.treaties[0]?.signatories).toEqual(['Georges Clemenceau', 'David Lloyd George']);
+  });
+});
