@@ -115,7 +115,8 @@ const NORWEGIAN: DatePhraseTable = {
   subjects: list('han|hun|de|den|det|vi|man|en|et|ei'),
   before: list(
     'i|på|fra|frå|til|siden|sidan|etter|før|under|mellom|rundt|omkring|den|det|slutten|begynnelsen|midten|' +
-      'av|sommeren|vinteren|våren|høsten|året|årene|året|tidlig|sent',
+      // "frå og med 1. november 2009", "til og med": one preposition of three words.
+      'av|sommeren|vinteren|våren|høsten|året|årene|året|tidlig|sent|og|med',
   ),
   joiners: list('til|og|-|–'),
 };
@@ -341,7 +342,9 @@ export function foreignLabel(sentence: string, date: Place, all: readonly Place[
       tidy(sentence.slice(0, open))
         .split(/[,;:]\s/)
         .at(-1) ?? '';
-    if (name) return `${name} (${part})`;
+    // Only a name is glossed: not a number of a list ("31 (Juli 2014)") nor a phrase ("aufgrund der … (9.
+    // Februar 2004)"); those take the clause's label.
+    if (/^\p{Lu}/u.test(name) && /\p{L}{2}/u.test(name)) return `${name} (${part})`;
   }
   const table = TABLES[baseLanguage(language)];
   if (!table) return clauseLabel(sentence, date.index, undefined, date.label);

@@ -154,6 +154,15 @@ describe('German articles', () => {
     for (const q of causes) expect(q.question).not.toMatch(/\b(?:dass|und|der|die|das)“\?$/);
   });
 
+  it('glosses a name with the date in brackets after it, not a number of a list or a phrase', () => {
+    // "So erschienen bislang die Firefox-ESR-Versionen 17 (Ende 2012), 24 (Herbst 2013), 31 (Juli 2014) …",
+    // "… aufgrund der Namensgleichheit mit … Firebird mit Version 0.8 (9. Februar 2004) … umbenannt".
+    for (const e of firefox.glossaries.timeline) expect(e.text).not.toMatch(/^(?:\d+ \(|\p{Ll})/u);
+    expect(on(firefox, '2014-07').map((e) => e.text)).toEqual([
+      expect.stringMatching(/^So erschienen bislang die Firefox-ESR-Versionen/),
+    ]);
+  });
+
   it('has no treaty where the article names an agreement of a kind ("einer Endbenutzer-Lizenzvereinbarung")', () => {
     expect(firefox.glossaries.treaties).toEqual([]);
   });
@@ -166,6 +175,8 @@ describe('a Nynorsk article', () => {
     for (const q of g.questions) expect(q.question).toMatch(/^(?:Fullfør setninga:|Kva (?:dato|person|traktat) )/);
     // "Den 1. oktober 2007 vart Statoil fusjonert med Norsk Hydro …": its day asked in the language's form.
     expect(g.questions.map((q) => q.answer)).toContain('1. oktober 2007');
+    // "… før det skifta attende til Statoil frå og med 1. november 2009": the whole preposition goes.
+    expect(g.glossaries.timeline.find((e) => e.date === '2009-11-01')?.text).toMatch(/til Statoil$/);
   });
 });
 
