@@ -432,7 +432,7 @@ function slotSimilarity(
   kept: string,
   acronyms: ReadonlyMap<string, string>,
 ): { dice: number; contained: number; incomingLonger: boolean } {
-  const stems = (words: Iterable<string>) => new Set([...words].map((w) => w.slice(0, 4)));
+  const stems = (words: Iterable<string>) => new Set([...words].map(stemOf));
   const a = stems(wordsSpelledOut(incoming, kept, acronyms));
   const b = stems(wordsSpelledOut(kept, incoming, acronyms));
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
@@ -461,16 +461,24 @@ function nextInBook(anchor: Anchor | undefined, into: WSection): Hit | undefined
  * cut short ("The consequences were multiplex." / "The consequences were multiple: …"). Otherwise 0.
  */
 function stemContainment(incoming: string, kept: string): number {
-  const stems = (t: string) => new Set([...contentWords(t)].map((w) => w.slice(0, 4)));
+  const stems = (t: string) => new Set([...contentWords(t)].map(stemOf));
   const mine = stems(incoming);
   const theirs = stems(kept);
   if (mine.size < 3 || mine.size >= theirs.size) return 0;
   return [...mine].every((s) => theirs.has(s)) ? 1 : 0;
 }
 
+/**
+ * A word's stem as the paraphrase measures count it: its first four letters, after a plural ending "-s" or
+ * "-es" (a three-letter word's plural, "tax" / "taxes", would otherwise be two stems).
+ */
+function stemOf(word: string): string {
+  return word.replace(/(?<=\p{L}{3})e?s$/u, '').slice(0, 4);
+}
+
 /** Dice similarity of word stems (the first four letters), so inflections and derivations count as one. */
 function stemSimilarity(a: string, b: string): number {
-  const stems = (t: string) => new Set([...contentWords(t)].map((w) => w.slice(0, 4)));
+  const stems = (t: string) => new Set([...contentWords(t)].map(stemOf));
   return similarity(stems(a), stems(b));
 }
 

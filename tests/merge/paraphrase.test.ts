@@ -94,6 +94,19 @@ describe('two sentences in one slot of the collation', () => {
     expect(variant.shown).toBe('note');
   });
 
+  it('are one when a copy lost the capital of its sentence and words differ by a plural', () => {
+    // "…no matter. the tax escalated…": the copy glued two sentences by losing a capital; cut apart, its second
+    // sentence fills the slot the other source fills with the same claim worded otherwise.
+    const book = merge(
+      [BEFORE, 'Taxes escalated after the Operation Thunder.', AFTER],
+      [BEFORE, 'Few of the farmers complained, but no matter. the tax escalated after the invasion of 1861.', AFTER],
+    );
+    const text = sentences(book);
+    expect(text).toContain('Few of the farmers complained, but no matter.');
+    expect(text.filter((s) => /^tax|^the tax/i.test(s))).toEqual(['The tax escalated after the invasion of 1861.']);
+    expect(book.report.duplicates.some((d) => d.dropped === 'Taxes escalated after the Operation Thunder.')).toBe(true);
+  });
+
   it('keeps both when they say other things in the same place', () => {
     const book = merge(
       [BEFORE, 'The river flooded the lower fields of the valley in early spring.', AFTER],
