@@ -390,13 +390,33 @@ function paraphraseScore(fusion: Fusion, next: Hit, incoming: WSentence, at: At)
   const slot = close < PARAPHRASE && sameSlot(next, at.following.get(incoming), at.into);
   if (close < PARAPHRASE && !slot) return 0;
   const facts = compareFacts(kept.text, incoming.text, at.how.locale);
-  if (facts.relation === 'conflict' && !(slot && (facts.kind === 'name' || facts.kind === 'place'))) return 0;
+  if (facts.relation === 'conflict' && !(slot && (facts.kind === 'name' || facts.kind === 'place'))) {
+    return slot ? oneClaim(incoming.text, kept.text) : 0;
+  }
   if (!slot) return close;
   const loose = slotSimilarity(incoming.text, kept.text, fusion.acronyms);
   if (loose.dice >= SLOT) return loose.dice;
   // The longer of the two says more: it folds only where its reading wins (more facts, or preferred).
   const incomingWins = facts.relation === 'b-fuller' || incoming.priority > kept.priority;
   return loose.contained >= SLOT_CONTAINED && (!loose.incomingLonger || incomingWins) ? loose.contained : 0;
+}
+
+/** Stems besides figures two readings of one slot share from which their other figures are one claim. */
+const CLAIM_CORE = 8;
+
+/**
+ * Two sentences of one slot that state other figures are other statements ("300 tons of rye" / "450 tons
+ * of barley"), unless they share a long core of words besides the figures — at least `CLAIM_CORE` stems,
+ * half of all — : one claim that the sources word incompatibly (a variant whose note quotes the other
+ * reading whole). Returns the similarity, or 0.
+ */
+function oneClaim(incoming: string, kept: string): number {
+  const stems = (t: string) => new Set([...contentWords(t)].filter((w) => !/^\d/.test(w)).map(stemOf));
+  const a = stems(incoming);
+  const b = stems(kept);
+  const shared = [...a].filter((x) => b.has(x)).length;
+  const dice = similarity(a, b);
+  return shared >= CLAIM_CORE && dice >= SLOT ? dice : 0;
 }
 
 /** Stem similarity from which two sentences in the same place of their sections are one paraphrased. */
@@ -420,7 +440,9 @@ function sameSlot(candidate: Hit, sourceNext: WSentence | undefined, into: WSect
   const smaller = Math.min(a.size, b.size);
   const common = [...a].filter((w) => b.has(w)).length;
   const contained = smaller >= 5 && common / smaller >= 0.9;
-  return similarity(a, b) >= PARAPHRASE || contained || stemSimilarity(sourceNext.text, bookNext.sentence.text) >= 0.7;
+  return (
+    similarity(a, b) >= PARAPHRASE || contained || stemSimilarity(sourceNext.text, bookNext.sentence.text) >= PARAPHRASE
+  );
 }
 
 /**

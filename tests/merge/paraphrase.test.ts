@@ -107,6 +107,36 @@ describe('two sentences in one slot of the collation', () => {
     expect(book.report.duplicates.some((d) => d.dropped === 'Taxes escalated after the Operation Thunder.')).toBe(true);
   });
 
+  it('are one claim worded incompatibly when they share a long core besides other figures', () => {
+    // Each names a year the other lacks; the rest is one claim in other words. The slot closes with the
+    // same sentence paraphrased (not a near-duplicate).
+    const book = merge(
+      [
+        BEFORE,
+        'The ruling council of the northern province, whose elders dominated the assembly from 1851 onwards, ' +
+          'continued to regard the river merchants as no less of a danger than the hill raiders ' +
+          '(some saw the merchants as the greater danger).',
+        'At the same time, as the province underwent upheavals in the midst of the great drought of 1855–1858, ' +
+          'the towns or even the southern traders did not perceive it as a potentially valuable ally.',
+      ],
+      [
+        BEFORE,
+        'The river merchants continued to be seen by the ruling council of the northern province as no less ' +
+          'a danger than the hill raiders (some felt that the merchants were the greater danger), not least ' +
+          'for their support of the rebel mayor during the salt riots (1856-1857).',
+        'At the same time, as the province was blindly stumbling about in the midst of the great drought, it ' +
+          'was not perceived to be a valuable ally by the towns.',
+      ],
+    );
+    const text = sentences(book);
+    expect(text.filter((s) => s.includes('no less'))).toEqual([expect.stringContaining('from 1851 onwards')]);
+    const claim = book.report.variants!.find((v) => v.class === 'claim')!;
+    expect(claim.shown).toBe('note');
+    const note = book.apparatus!.notes.find((n) => n.class === 'claim')!;
+    expect(note.text).toContain('salt riots (1856-1857)');
+    expect(note.text).toMatch(/^Sources word this differently: the text follows \S+; \S+ reads “The river merchants/);
+  });
+
   it('keeps both when they say other things in the same place', () => {
     const book = merge(
       [BEFORE, 'The river flooded the lower fields of the valley in early spring.', AFTER],
