@@ -358,6 +358,11 @@ function matchOf(
   if (ctx.run > 0 && !ctx.anchor) return undefined;
   // The book's next sentences there, as many as this source has said since (its own run), and one more.
   let paraphrase: { hit: Hit; similarity: number } | undefined;
+  // The sentence this source is anchored at without having matched it (an atomic block's placement left
+  // it there) may be one this source says in two.
+  const here = ctx.anchor && ctx.run === 0 ? sentenceAt(ctx.anchor) : undefined;
+  const inTwo = here && ctx.accept(here) ? saidInTwo(here.sentence, sentence, ctx.at) : 0;
+  if (here && inTwo) paraphrase = { hit: here, similarity: Math.round(inTwo * 100) / 100 };
   let from = ctx.anchor;
   for (let k = 0; k <= Math.min(ctx.run, 2); k++) {
     const next = nextInBook(from, ctx.at.into);
@@ -388,8 +393,8 @@ function paraphraseScore(fusion: Fusion, next: Hit, incoming: WSentence, at: At)
   const kept = next.sentence;
   const close = Math.max(stemSimilarity(incoming.text, kept.text), stemContainment(incoming.text, kept.text));
   const slot = close < PARAPHRASE && sameSlot(next, at.following.get(incoming), at.into);
-  if (close < PARAPHRASE && !slot) return 0;
   const facts = compareFacts(kept.text, incoming.text, at.how.locale);
+  if (close < PARAPHRASE && !slot) return saidInTwo(kept, incoming, at);
   if (facts.relation === 'conflict' && !(slot && (facts.kind === 'name' || facts.kind === 'place'))) {
     return slot ? oneClaim(incoming.text, kept.text) : 0;
   }
@@ -399,6 +404,28 @@ function paraphraseScore(fusion: Fusion, next: Hit, incoming: WSentence, at: At)
   // The longer of the two says more: it folds only where its reading wins (more facts, or preferred).
   const incomingWins = facts.relation === 'b-fuller' || incoming.priority > kept.priority;
   return loose.contained >= SLOT_CONTAINED && (!loose.incomingLonger || incomingWins) ? loose.contained : 0;
+}
+
+/**
+ * This source says in two sentences what the book's `kept` (another source's) says in one, and says more:
+ * three quarters of `kept`'s stems (at least five) recur in `incoming` and the source's next sentence —
+ * most of them, but not three quarters, in `incoming` alone (else it is one sentence saying more, not two)
+ * — and `incoming` states a fact `kept` lacks ("Though the parties denied its existence, the protocol was
+ * rumoured to exist from the start." / "The protocol was rumoured to exist from the start and was found in
+ * 1945. The Soviet Union denied its existence until 1989."). Returns the share, or 0.
+ */
+function saidInTwo(kept: WSentence, incoming: WSentence, at: At): number {
+  const next = at.following.get(incoming);
+  if (!next || kept.sources.some((p) => p.source === at.how.source.info.id)) return 0;
+  if (compareFacts(kept.text, incoming.text, at.how.locale).relation !== 'b-fuller') return 0;
+  const stems = (t: string) => new Set([...contentWords(t)].map(stemOf));
+  const theirs = stems(kept.text);
+  const first = stems(incoming.text);
+  const both = new Set([...first, ...stems(next.text)]);
+  if (theirs.size < 5) return 0;
+  const inBoth = [...theirs].filter((x) => both.has(x)).length / theirs.size;
+  const inFirst = [...theirs].filter((x) => first.has(x)).length / theirs.size;
+  return inBoth >= SLOT_CONTAINED && inFirst >= 0.6 && inFirst < SLOT_CONTAINED ? inBoth : 0;
 }
 
 /** Stems besides figures two readings of one slot share from which their other figures are one claim. */
@@ -464,6 +491,14 @@ function slotSimilarity(
     contained: shared >= 3 ? shared / small.size : 0,
     incomingLonger: a.size > b.size,
   };
+}
+
+/** The book's sentence at `anchor`, if it is one. */
+function sentenceAt(anchor: Anchor): Hit | undefined {
+  const sentence = anchor.block.sentences[anchor.item];
+  return sentence && anchor.block.kind === 'paragraph'
+    ? { block: anchor.block, section: anchor.section, sentence }
+    : undefined;
 }
 
 /** The book's sentence right after `anchor` (the first of `into` when there is none). */

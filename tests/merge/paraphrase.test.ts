@@ -137,6 +137,24 @@ describe('two sentences in one slot of the collation', () => {
     expect(note.text).toMatch(/^Sources word this differently: the text follows \S+; \S+ reads “The river merchants/);
   });
 
+  it('are one when a source says in two sentences, with a year more, what the other says in one', () => {
+    const book = merge(
+      [BEFORE, 'Though the guilds denied its existence, the charter was rumoured to exist from the very start.', AFTER],
+      [
+        BEFORE,
+        'The charter was rumoured to exist from the very start and was found in the town archives in 1861.',
+        'The council, however, officially denied its existence until 1870.',
+        AFTER,
+      ],
+    );
+    const text = sentences(book);
+    expect(text.filter((s) => s.includes('rumoured'))).toEqual([expect.stringContaining('in 1861')]);
+    expect(text).toContain('The council, however, officially denied its existence until 1870.');
+    expect(text.indexOf('The council, however, officially denied its existence until 1870.')).toBe(
+      text.findIndex((s) => s.includes('rumoured')) + 1,
+    );
+  });
+
   it('keeps both when they say other things in the same place', () => {
     const book = merge(
       [BEFORE, 'The river flooded the lower fields of the valley in early spring.', AFTER],
