@@ -1,0 +1,236 @@
+/**
+ * What a template the table (templates.ts) does not know becomes, read from what it is given and where it
+ * stands rather than from its name alone — the templates of 300 wikis cannot all be listed:
+ *
+ * - an image-carrying template (`{{double image}}`, `{{wide image}}`): its files, as figures with captions;
+ * - a flag template, named after a country in a language Intl knows (`{{Argentinien}}`) or by an ISO 3166
+ *   code with an optional year (`{{DEU-1935}}`): the country's name in the article's language;
+ * - a template given a date (`{{FormatDate|2002-09-23}}`): the date, written in the article's language;
+ *   given a version or number and at most short switches (`{{Version|o|0.1}}`): that number;
+ * - a template named by a two-letter language code (`{{zh|…}}`): its text;
+ * - inside a citation (`{{OCLC|…}}`, `{{sep entry|…}}`): its readable values (identifiers, titles, dates);
+ * - inside a line, with one positional parameter of text and nothing else: that text, with a warning.
+ *
+ * Anything else is dropped by the caller with a warning; so is a template standing alone on its line with
+ * nothing given (a navigation box or a table kept on the wiki), even when its name is a country's. Parameters
+ * are looked at in their source text and converted only once the guess is made, so that a template left out
+ * leaves no note and no warning of what is inside it.
+ */
+import * as chrono from 'chrono-node';
+import type { PhrasingContent } from 'mdast';
+import type { Args } from './templates.js';
+import { regionByCode, regionByName, regionName } from './regions.js';
+
+/** An unknown template as the reader met it. */
+export interface Unknown {
+  /** Its name as written (`Template:` and underscores removed). */
+  name: string;
+  args: Args;
+  /** Its source text (files are looked for in it, nested templates included). */
+  source: string;
+  /** It stands on a line of its own at the top level. */
+  alone: boolean;
+  /** It is inside a citation (or a heading): no notes here. */
+  inCitation: boolean;
+  /** The article's language (BCP 47). */
+  language: string;
+}
+
+export type Guess =
+  | { kind: 'text'; nodes: PhrasingContent[]; warn?: { rule: string; verb: string } }
+  | { kind: 'figures'; images: { file: string; caption: string }[] };
+
+const text = (value: string): PhrasingContent[] => [{ type: 'text', value }];
+
+/* ---------- images ---------- */
+
+const IMAGE_FILE = /(?:^|[=|])\s*([^=|{}[\]<>\n]+?\.(?:jpe?g|png|gif|svg|tiff?|webp|xcf))\s*(?=[|}]|$)/gi;
+const SIZE_OR_PLACE = /^(\d+\s*(px)?|\d*x\d+px|left|right|center|centre|none|upright(=.*)?|thumb|frame)$/i;
+
+/** The files of an image-carrying template, each with the caption given for it (or all captions joined). */
+function images(u: Unknown): { file: string; caption: string }[] {
+  const files = [...new Set([...u.source.matchAll(IMAGE_FILE)].map((m) => m[1]!.trim()))];
+  if (!files.length) return [];
+  const keys = u.args.keys.filter((k) => !/^(alt|width|height|align|position|direction|link|float)\d*$/.test(k));
+  const captions = keys
+    .map((k) => u.args.text(k))
+    .filter((v) => v && !files.some((f) => v.includes(f)) && !SIZE_OR_PLACE.test(v) && /\p{L}{2}/u.test(v))
+    .filter((v) => /\s/.test(v) || u.args.has('caption') || u.args.has('text'));
+  return files.map((file, i) => ({
+    file,
+    caption: captions.length === files.length ? captions[i]! : i === 0 ? captions.join(' ') : '',
+  }));
+}
+
+/* ---------- countries ---------- */
+
+/**
+ * A flag template's country: its name as written when it is a country's name, else the name of its code
+ * in the article's language. A code with a year that names no country today (`{{RHO-1968}}`) is shown as
+ * it is written, with a warning.
+ */
+function country(u: Unknown): Guess | undefined {
+  if (u.alone && !u.args.keys.length) return undefined;
+  const languages = [...new Set([u.language, 'en'])];
+  if (regionByName(u.name, languages)) return { kind: 'text', nodes: text(u.name) };
+  const byCode = regionByCode(u.name);
+  if (byCode?.region) return { kind: 'text', nodes: text(regionName(byCode.region, u.language)) };
+  if (!byCode || !/-\d{4}$/.test(u.name.trim())) return undefined;
+  const verb = `shown as its code "${byCode.code}" (a flag of a country Intl does not know)`;
+  return { kind: 'text', nodes: text(byCode.code), warn: { rule: 'guessed-template', verb } };
+}
+
+/* ---------- dates and numbers ---------- */
+
+/** A whole ISO date; year and month alone are left out (`2011-12` is as often a season). */
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const VERSION = /^v?\d+(?:[.,]\d+)*[a-z]?$/i;
+/** A switch beside a template's value: `o`, `nbsp`, `ref` (short, lower case, no digits). */
+const SWITCH = /^[a-z]{1,5}$/;
+
+function formatDate(date: Date, language: string, day: boolean): string {
+  const style: Intl.DateTimeFormatOptions = day
+    ? { dateStyle: 'long', timeZone: 'UTC' }
+    : { year: 'numeric', month: 'long', timeZone: 'UTC' };
+  try {
+    return new Intl.DateTimeFormat(language, style).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('en', style).format(date);
+  }
+}
+
+type ChronoParse = (text: string) => chrono.ParsedResult[];
+
+/** chrono's parser for a language (English when it has none). */
+function chronoFor(language: string): ChronoParse {
+  const base = language.split('-')[0]!;
+  const locale = (chrono as unknown as Record<string, { parse?: ChronoParse } | undefined>)[base];
+  return typeof locale?.parse === 'function' ? locale.parse.bind(locale) : chrono.parse.bind(chrono);
+}
+
+/** A value that is a whole date (ISO, or one chrono reads entirely, with a year): the date as written. */
+export function dateText(value: string, language: string): string | undefined {
+  const v = value.trim();
+  const iso = ISO_DATE.exec(v);
+  if (iso) {
+    const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (month < 1 || month > 12 || date.getUTCDate() !== day) return undefined;
+    return formatDate(date, language, true);
+  }
+  if (!/\d{4}/.test(v) || !/\p{L}/u.test(v)) return undefined;
+  const found = chronoFor(language)(v);
+  const one = found.length === 1 ? found[0]! : undefined;
+  if (!one || one.text.trim() !== v || !one.start.isCertain('year') || !one.start.isCertain('month')) return undefined;
+  const part = (c: 'year' | 'month' | 'day') => one.start.get(c) ?? 1;
+  const date = new Date(Date.UTC(part('year'), part('month') - 1, part('day')));
+  return formatDate(date, language, one.start.isCertain('day'));
+}
+
+/** The positional parameters' source texts, switches left aside. */
+function values(u: Unknown): string[] {
+  return u.args.positional
+    .map((k) => u.args.raw(k))
+    .filter((v) => /[\p{L}\p{N}]/u.test(v.replace(/&[a-z]+;/g, '')) && !SWITCH.test(v));
+}
+
+function dateOrNumber(u: Unknown): string | undefined {
+  const given = values(u);
+  if (given.length !== 1) return undefined;
+  return dateText(given[0]!, u.language) ?? (VERSION.test(given[0]!) ? given[0] : undefined);
+}
+
+/* ---------- language text ---------- */
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** A two-letter language code as a template's name (`{{zh|…}}`); longer codes are too often words (`see`). */
+function isLanguageName(name: string): boolean {
+  const code = name.trim().toLowerCase();
+  try {
+    return /^[a-z]{2}$/.test(code) && !!languageNames.of(code);
+  } catch {
+    return false;
+  }
+}
+
+function languageText(u: Unknown): PhrasingContent[] | undefined {
+  if (!isLanguageName(u.name)) return undefined;
+  const last = u.args.positional[u.args.positional.length - 1];
+  // A code as the text (`{{ru|SCO}}`, a team's flag) is not a language's text.
+  if (last) return /^[A-Z]{2,3}$/.test(u.args.raw(last)) ? undefined : u.args.rich(last);
+  const named = u.args.keys.filter((k) => /\p{L}/u.test(u.args.raw(k)));
+  return named.length ? text(named.map((k) => u.args.text(k)).join(', ')) : undefined;
+}
+
+/* ---------- citations ---------- */
+
+/** A value a reader can use in a citation: not a path or slug (`c/cynics.htm`, `max-stirner`), not a switch. */
+const readable = (v: string) => !!v && (!/[/\\()]|^[a-z0-9-_.]+$/.test(v) || /^\d[\d-]*$/.test(v));
+
+/** An identifier: `680251053`, `1703-7603`, `10.1000/182`. */
+const IDENTIFIER = /^[\dX][\dX./:-]*$/i;
+
+/**
+ * A link template: its first positional parameter an entry's path or slug (`c/cynics.htm`, `godwin`), a
+ * title after it; none of them markup (a file, a link, a template).
+ */
+function isLinkTemplate(u: Unknown): boolean {
+  const given = u.args.positional.map((k) => u.args.raw(k));
+  const [first = '', ...rest] = given;
+  if (given.some((v) => /[[\]{}<>]/.test(v)) || !/^\S+$/.test(first)) return false;
+  const slug = /[/)]/.test(first) || (/^[a-z0-9_.-]+$/.test(first) && !SWITCH.test(first));
+  return slug && rest.some((v) => /\p{L}/u.test(v) && readable(v) && !SWITCH.test(v));
+}
+
+/** An identifier template: a name in capitals, every positional parameter an identifier (`{{PMID|123}}`). */
+function isIdentifierTemplate(u: Unknown): boolean {
+  const given = u.args.positional.map((k) => u.args.raw(k));
+  return /^[A-Z]{2,6}$/.test(u.name) && given.length > 0 && given.every((v) => IDENTIFIER.test(v));
+}
+
+function citationText(u: Unknown): string | undefined {
+  const keys = u.args.positional.filter((k) => readable(u.args.raw(k)) && !SWITCH.test(u.args.raw(k)));
+  const shown = keys.map((k) => u.args.text(k)).filter(Boolean);
+  if (!shown.length) return undefined;
+  const acronym = /^[A-Z]{2,6}$/i.test(u.name) && u.name === u.name.toUpperCase();
+  return `${acronym ? `${u.name} ` : ''}${shown.join(', ')}`;
+}
+
+/* ---------- the guess ---------- */
+
+/**
+ * A single positional parameter of text, nothing named: `{{Lbs|Hunstanton}}`. A code or identifier alone
+ * (`{{stortingetbio|MSE}}`, an external link's key) is not text: it has no lower-case word (nor one of a
+ * script without case).
+ */
+function soleText(u: Unknown): PhrasingContent[] | undefined {
+  if (u.alone || u.args.keys.length !== 1 || u.args.positional[0] !== '1') return undefined;
+  const value = u.args.raw('1');
+  return /\p{Ll}{2}|\p{Lo}{2}/u.test(value) && value.length <= 80 && !/[{}[\]<>]/.test(value)
+    ? u.args.rich('1')
+    : undefined;
+}
+
+export function guessUnknown(u: Unknown): Guess | undefined {
+  const files = images(u);
+  if (files.length) return { kind: 'figures', images: files };
+  const place = country(u);
+  if (place) return place;
+  const value = dateOrNumber(u);
+  if (value) return { kind: 'text', nodes: text(value) };
+  const spoken = languageText(u);
+  if (spoken) return { kind: 'text', nodes: spoken };
+  if (u.inCitation || isLinkTemplate(u) || isIdentifierTemplate(u)) {
+    const cited = citationText(u);
+    if (cited) return { kind: 'text', nodes: text(cited) };
+  }
+  const sole = soleText(u);
+  if (sole)
+    return {
+      kind: 'text',
+      nodes: sole,
+      warn: { rule: 'guessed-template', verb: "shown as its parameter's text" },
+    };
+  return undefined;
+}
