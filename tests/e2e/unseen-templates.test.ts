@@ -175,7 +175,7 @@ describe('a project’s own one-parameter templates and codes in tables (RNLI st
     expect(rnli.warnings).toContainEqual(
       expect.objectContaining({
         rule: 'guessed-template',
-        message: expect.stringContaining('"Lbs" shown as its parameter'),
+        message: expect.stringContaining('"Lbs" shown as its text'),
       }),
     );
     // Two codes (`{{Lbc|D|IB1}}`) are not text to guess at: dropped, said.
@@ -183,6 +183,17 @@ describe('a project’s own one-parameter templates and codes in tables (RNLI st
       expect.objectContaining({ rule: 'unknown-template', message: expect.stringContaining('"Lbc"') }),
     );
   });
+
+  it('names each ambassador by the parts of his name, not by the link target after them', async () => {
+    const list = await buildFixture('botschafter-chile.wiki');
+    const table = allBlocks(list.book).find((b) => b.kind === 'table')!;
+    expect(table.sentences).toContain(
+      '1810 | José Antonio Álvarez Jonte | Ministre plénipotentiaire | Cornelio Saavedra | Mateo de Toro Zambrano y Ureta',
+    );
+    expect(table.sentences).toContain(
+      '1812 | Bernardo Vera y Pintado | Ministre plénipotentiaire | Feliciano Antonio Chiclana | Juan Martínez de Rozas',
+    );
+  }, 120_000);
 
   it('names the country of a three-letter flag code in a table header', () => {
     expect(runner.text).toContain('Representing Poland');

@@ -69,6 +69,20 @@ describe('dates and numbers', () => {
   });
 });
 
+describe('text given to a template of the project’s own', () => {
+  it('shows plain positional text, leaving out an identifier and a repeat, with a warning', () => {
+    const text = `${ENGLISH}\n* {{In Our Time|Anarchism|p0038x9t|Anarchism}}, BBC Radio 4\n`;
+    expect(textOf(text)).toContain('Anarchism, BBC Radio 4');
+    expect(rules(text)).toEqual([['guessed-template', 'unknown template "In Our Time" shown as its text']]);
+  });
+
+  it('reads {{dts}} year first or day first, empty parts left out', () => {
+    expect(textOf('{{dts|2010|5|3}}; {{dts|3|5|2010}}; {{dts|||1810}}; {{dts|3 May 2010}}')).toBe(
+      'May 3, 2010; 3 May 2010; 1810; 3 May 2010',
+    );
+  });
+});
+
 describe('what a guess must not make', () => {
   it('keeps {{see}} a hatnote and a language-named template given a code unknown', () => {
     expect(rules(`{{see|Invasion of Poland}}\n${ENGLISH}\n`)).toEqual([['dropped-hatnote', 'hatnote dropped']]);

@@ -9,7 +9,8 @@
  *   given a version or number and at most short switches (`{{Version|o|0.1}}`): that number;
  * - a template named by a two-letter language code (`{{zh|…}}`): its text;
  * - inside a citation (`{{OCLC|…}}`, `{{sep entry|…}}`): its readable values (identifiers, titles, dates);
- * - inside a line, with one positional parameter of text and nothing else: that text, with a warning.
+ * - inside a line, given up to three positional parameters of plain text and nothing else: that text, with
+ *   a warning.
  *
  * Anything else is dropped by the caller with a warning; so is a template standing alone on its line with
  * nothing given (a navigation box or a table kept on the wiki), even when its name is a country's. Parameters
@@ -200,16 +201,27 @@ function citationText(u: Unknown): string | undefined {
 /* ---------- the guess ---------- */
 
 /**
- * A single positional parameter of text, nothing named: `{{Lbs|Hunstanton}}`. A code or identifier alone
- * (`{{stortingetbio|MSE}}`, an external link's key) is not text: it has no lower-case word (nor one of a
- * script without case).
+ * Up to three positional parameters of plain text and nothing named, inside a line (`{{Lbs|Hunstanton}}`,
+ * `{{SortKeyName|José Antonio|Álvarez Jonte}}`): their text, joined by spaces. A parameter that repeats
+ * those before it is a link target or sort key (`…|Cornelio|Saavedra|Cornelio Saavedra (Politiker)`), one
+ * of letters and digits an identifier (`{{In Our Time|Anarchism|p0038x9t|Anarchism}}`): left out. Codes and identifiers alone (`{{stortingetbio|MSE}}`, an external link's key) are not text: the
+ * result needs a word in lower case (or in a script without case).
  */
-function soleText(u: Unknown): PhrasingContent[] | undefined {
-  if (u.alone || u.args.keys.length !== 1 || u.args.positional[0] !== '1') return undefined;
-  const value = u.args.raw('1');
-  return /\p{Ll}{2}|\p{Lo}{2}/u.test(value) && value.length <= 80 && !/[{}[\]<>]/.test(value)
-    ? u.args.rich('1')
-    : undefined;
+function positionalText(u: Unknown): PhrasingContent[] | undefined {
+  const keys = u.args.positional;
+  if (u.alone || !keys.length || keys.length > 3 || keys.length !== u.args.keys.length) return undefined;
+  const raws = keys.map((k) => u.args.raw(k));
+  if (raws.some((v) => /[{}[\]<>]/.test(v))) return undefined;
+  const kept: string[] = [];
+  keys.forEach((k, i) => {
+    const so = kept.map((key) => u.args.raw(key)).join(' ');
+    const v = raws[i]!;
+    const id = /^(?=\S*\d)(?=\S*\p{L})\S+$/u.test(v);
+    if (v && !id && !(kept.length && v.startsWith(so)) && !kept.some((key) => u.args.raw(key) === v)) kept.push(k);
+  });
+  const joined = kept.map((k) => u.args.raw(k)).join(' ');
+  if (!/\p{Ll}{2}|\p{Lo}{2}/u.test(joined) || joined.length > 80) return undefined;
+  return kept.flatMap((k, i) => [...(i ? text(' ') : []), ...u.args.rich(k)]);
 }
 
 export function guessUnknown(u: Unknown): Guess | undefined {
@@ -225,12 +237,7 @@ export function guessUnknown(u: Unknown): Guess | undefined {
     const cited = citationText(u);
     if (cited) return { kind: 'text', nodes: text(cited) };
   }
-  const sole = soleText(u);
-  if (sole)
-    return {
-      kind: 'text',
-      nodes: sole,
-      warn: { rule: 'guessed-template', verb: "shown as its parameter's text" },
-    };
+  const shown = positionalText(u);
+  if (shown) return { kind: 'text', nodes: shown, warn: { rule: 'guessed-template', verb: 'shown as its text' } };
   return undefined;
 }

@@ -157,10 +157,18 @@ const deathDateAndAge: Render = (a, out) => {
   out.inline([text(by ? `${date} (aged ${age})` : date)]);
 };
 
-/** `{{dts|2010|5|3}}` or `{{dts|3 May 2010}}`. */
+/**
+ * `{{dts|2010|5|3}}` or `{{dts|3 May 2010}}`; some wikis write day, month, year (`{{dts|3|5|2010}}`,
+ * `{{dts|||1810}}`): the year is the value of four digits, empty parts left out.
+ */
 const dts: Render = (a, out) => {
-  const keys = a.positional;
-  if (keys.length >= 2 && /^\d+$/.test(a.text(keys[0]!))) return dateAt()(a, out);
+  const keys = a.positional.filter((k) => a.text(k));
+  const values = keys.map((k) => a.text(k));
+  if (keys.length === 1) return out.inline(a.rich(keys[0]!));
+  if (/^\d{3,4}$/.test(values[0] ?? ''))
+    return out.inline([text(formatDate(values[0]!, values[1] ?? '', values[2] ?? '', dayFirst(a)))]);
+  const [d = '', m = '', y = ''] = values.length === 3 ? values : ['', ...values];
+  if (/^\d{3,4}$/.test(y)) return out.inline([text(formatDate(y, m, d, true))]);
   out.inline(a.rich(keys[0] ?? '1'));
 };
 
