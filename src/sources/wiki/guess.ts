@@ -204,8 +204,9 @@ function citationText(u: Unknown): string | undefined {
  * Up to three positional parameters of plain text and nothing named, inside a line (`{{Lbs|Hunstanton}}`,
  * `{{SortKeyName|José Antonio|Álvarez Jonte}}`): their text, joined by spaces. A parameter that repeats
  * those before it is a link target or sort key (`…|Cornelio|Saavedra|Cornelio Saavedra (Politiker)`), one
- * of letters and digits an identifier (`{{In Our Time|Anarchism|p0038x9t|Anarchism}}`): left out. Codes and identifiers alone (`{{stortingetbio|MSE}}`, an external link's key) are not text: the
- * result needs a word in lower case (or in a script without case).
+ * of letters and digits an identifier (`{{In Our Time|Anarchism|p0038x9t|Anarchism}}`): left out. Codes
+ * and identifiers alone (`{{stortingetbio|MSE}}`, an external link's key) are not text: the result needs a
+ * word in lower case (or in a script without case).
  */
 function positionalText(u: Unknown): PhrasingContent[] | undefined {
   const keys = u.args.positional;
