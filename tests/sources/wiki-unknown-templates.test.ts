@@ -76,6 +76,31 @@ describe('text given to a template of the project’s own', () => {
     expect(rules(text)).toEqual([['guessed-template', 'unknown template "In Our Time" shown as its text']]);
   });
 
+  it('makes a list of numbered parameters, one item a number', () => {
+    const text =
+      `${ENGLISH}\n{{Tracklist\n| title1 = Savannah (Part One)\n| note1 = Demo\n| length1 = 2:33\n` +
+      '| title2 = The Snow Fall\n| length2 = 4:00\n}}\n';
+    const list = read(text).tree.children.find((c) => c.type === 'list')!;
+    expect(list.children.map((item) => toString(item))).toEqual([
+      'Savannah (Part One) – Demo – 2:33',
+      'The Snow Fall – 4:00',
+    ]);
+    expect(rules(text)).toEqual([
+      ['guessed-template', 'unknown template "Tracklist" shown as a list, one item a number'],
+    ]);
+  });
+
+  it('shows a team template’s name, or its code in a table cell, each guess said', () => {
+    const text = `${ENGLISH}\n{|\n| {{ru|Scotland}} || 29–13 || {{ru|WAL}}\n|}\n`;
+    expect(textOf(text)).toContain('Scotland29–13WAL');
+    expect(rules(text)).toEqual([
+      ['guessed-template', 'unknown template "Ru" shown as its text'],
+      ['guessed-template', 'unknown template "Ru" shown as its code "WAL"'],
+    ]);
+    // Text in the script of the language a template is named after is that language's text.
+    expect(textOf(`${ENGLISH}It is called {{ru|Шотландия}}.`)).toContain('It is called Шотландия.');
+  });
+
   it('reads {{dts}} year first or day first, empty parts left out', () => {
     expect(textOf('{{dts|2010|5|3}}; {{dts|3|5|2010}}; {{dts|||1810}}; {{dts|3 May 2010}}')).toBe(
       'May 3, 2010; 3 May 2010; 1810; 3 May 2010',
@@ -84,11 +109,9 @@ describe('text given to a template of the project’s own', () => {
 });
 
 describe('what a guess must not make', () => {
-  it('keeps {{see}} a hatnote and a language-named template given a code unknown', () => {
+  it('keeps {{see}} a hatnote, and a code outside a table cell unknown', () => {
     expect(rules(`{{see|Invasion of Poland}}\n${ENGLISH}\n`)).toEqual([['dropped-hatnote', 'hatnote dropped']]);
-    expect(rules(`${ENGLISH}\n{|\n| {{ru|SCO}} || 12\n|}\n`)).toEqual([
-      ['unknown-template', 'unknown template "Ru" dropped'],
-    ]);
+    expect(rules(`${ENGLISH}\n* {{ru|SCO}} 12\n`)).toEqual([['unknown-template', 'unknown template "Ru" dropped']]);
   });
 
   it('leaves no note and no image warning from inside a template it drops', () => {

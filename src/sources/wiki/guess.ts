@@ -9,6 +9,7 @@
  *   given a version or number and at most short switches (`{{Version|o|0.1}}`): that number;
  * - a template named by a two-letter language code (`{{zh|…}}`): its text;
  * - inside a citation (`{{OCLC|…}}`, `{{sep entry|…}}`): its readable values (identifiers, titles, dates);
+ * - given numbered parameters (`title1=`, `length1=`, `title2=`…): a list, one item a number, with a warning;
  * - inside a line, given up to three positional parameters of plain text and nothing else: that text, with
  *   a warning.
  *
@@ -31,6 +32,8 @@ export interface Unknown {
   source: string;
   /** It stands on a line of its own at the top level. */
   alone: boolean;
+  /** It is in a table's cell. */
+  inCell: boolean;
   /** It is inside a citation (or a heading): no notes here. */
   inCitation: boolean;
   /** The article's language (BCP 47). */
@@ -39,9 +42,23 @@ export interface Unknown {
 
 export type Guess =
   | { kind: 'text'; nodes: PhrasingContent[]; warn?: { rule: string; verb: string } }
+  | { kind: 'list'; items: PhrasingContent[][]; warn: { rule: string; verb: string } }
   | { kind: 'figures'; images: { file: string; caption: string }[] };
 
 const text = (value: string): PhrasingContent[] => [{ type: 'text', value }];
+
+/** A parameter's phrasing without the blanks around it (`| title1 = Savannah`). */
+function trimmed(nodes: PhrasingContent[]): PhrasingContent[] {
+  const out = [...nodes];
+  const blank = (n: PhrasingContent | undefined) => n?.type === 'break' || (n?.type === 'text' && !n.value.trim());
+  while (blank(out[0])) out.shift();
+  while (blank(out[out.length - 1])) out.pop();
+  const first = out[0];
+  if (first?.type === 'text') out[0] = { ...first, value: first.value.trimStart() };
+  const last = out[out.length - 1];
+  if (last?.type === 'text') out[out.length - 1] = { ...last, value: last.value.trimEnd() };
+  return out;
+}
 
 /* ---------- images ---------- */
 
@@ -76,8 +93,22 @@ function country(u: Unknown): Guess | undefined {
   if (regionByName(u.name, languages)) return { kind: 'text', nodes: text(u.name) };
   const byCode = regionByCode(u.name);
   if (byCode?.region) return { kind: 'text', nodes: text(regionName(byCode.region, u.language)) };
-  if (!byCode || !/-\d{4}$/.test(u.name.trim())) return undefined;
+  if (!byCode || !/-\d{4}$/.test(u.name.trim())) return codeGiven(u);
   const verb = `shown as its code "${byCode.code}" (a flag of a country Intl does not know)`;
+  return { kind: 'text', nodes: text(byCode.code), warn: { rule: 'guessed-template', verb } };
+}
+
+/**
+ * A template given one three-capital code and nothing else, in a table cell (`{{ru|SCO}}`: a team's flag
+ * and name, the winner of a match): an ISO 3166 code's country, else the code as written, with a warning.
+ * Elsewhere such a code is more often an external link's key (`* {{stortingetbio|MSE}}`).
+ */
+function codeGiven(u: Unknown): Guess | undefined {
+  if (!u.inCell || u.args.keys.length !== 1 || u.args.positional[0] !== '1') return undefined;
+  const byCode = regionByCode(u.args.raw('1'));
+  if (!byCode || byCode.code.length !== 3) return undefined;
+  if (byCode.region) return { kind: 'text', nodes: text(regionName(byCode.region, u.language)) };
+  const verb = `shown as its code "${byCode.code}"`;
   return { kind: 'text', nodes: text(byCode.code), warn: { rule: 'guessed-template', verb } };
 }
 
@@ -155,13 +186,36 @@ function isLanguageName(name: string): boolean {
   }
 }
 
+/** The Unicode scripts a language is written in (Intl's likely script: `ru` Cyrillic, `zh` Han). */
+function scriptOf(code: string): RegExp | undefined {
+  try {
+    const script = new Intl.Locale(code).maximize().script ?? '';
+    const scripts = { Hans: 'Hani', Hant: 'Hani', Jpan: 'Hani|Hira|Kana', Kore: 'Hang|Hani' }[script] ?? script;
+    return new RegExp(
+      scripts
+        .split('|')
+        .map((one) => `\\p{Script=${one}}`)
+        .join('|'),
+      'u',
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A language-named template's text, when it is written in that language's script: `{{zh|v=huǒ hú 火狐}}`
+ * is Chinese text, `{{ru|Scotland}}` (a rugby team's flag) is not Russian.
+ */
 function languageText(u: Unknown): PhrasingContent[] | undefined {
   if (!isLanguageName(u.name)) return undefined;
+  const script = scriptOf(u.name.trim().toLowerCase());
+  const inScript = (v: string) => !!script?.test(v);
   const last = u.args.positional[u.args.positional.length - 1];
-  // A code as the text (`{{ru|SCO}}`, a team's flag) is not a language's text.
-  if (last) return /^[A-Z]{2,3}$/.test(u.args.raw(last)) ? undefined : u.args.rich(last);
+  if (last) return inScript(u.args.raw(last)) ? u.args.rich(last) : undefined;
   const named = u.args.keys.filter((k) => /\p{L}/u.test(u.args.raw(k)));
-  return named.length ? text(named.map((k) => u.args.text(k)).join(', ')) : undefined;
+  if (!named.some((k) => inScript(u.args.raw(k)))) return undefined;
+  return text(named.map((k) => u.args.text(k)).join(', '));
 }
 
 /* ---------- citations ---------- */
@@ -198,6 +252,33 @@ function citationText(u: Unknown): string | undefined {
   return `${acronym ? `${u.name} ` : ''}${shown.join(', ')}`;
 }
 
+/* ---------- numbered parameters ---------- */
+
+/**
+ * A template of numbered named parameters and nothing positional (`{{Tracklist|title1=…|length1=…|title2=…}}`):
+ * one list item per number, its values in the order their names first appear, joined by dashes.
+ */
+function numberedList(u: Unknown): PhrasingContent[][] | undefined {
+  if (u.inCitation || u.args.positional.some((k) => u.args.raw(k))) return undefined;
+  const byNumber = new Map<number, string[]>();
+  const stems: string[] = [];
+  for (const key of u.args.keys) {
+    const m = /^(.*?\p{L})[ _-]?(\d+)$/u.exec(key);
+    if (!m || !u.args.raw(key)) continue;
+    if (!stems.includes(m[1]!)) stems.push(m[1]!);
+    byNumber.set(Number(m[2]), [...(byNumber.get(Number(m[2])) ?? []), key]);
+  }
+  if (byNumber.size < 2) return undefined;
+  const order = (key: string) => stems.findIndex((stem) => key.startsWith(stem));
+  return [...byNumber.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, keys]) =>
+      keys
+        .sort((a, b) => order(a) - order(b))
+        .flatMap((key, i) => [...(i ? text(' – ') : []), ...trimmed(u.args.rich(key))]),
+    );
+}
+
 /* ---------- the guess ---------- */
 
 /**
@@ -222,7 +303,7 @@ function positionalText(u: Unknown): PhrasingContent[] | undefined {
   });
   const joined = kept.map((k) => u.args.raw(k)).join(' ');
   if (!/\p{Ll}{2}|\p{Lo}{2}/u.test(joined) || joined.length > 80) return undefined;
-  return kept.flatMap((k, i) => [...(i ? text(' ') : []), ...u.args.rich(k)]);
+  return kept.flatMap((k, i) => [...(i ? text(' ') : []), ...trimmed(u.args.rich(k))]);
 }
 
 export function guessUnknown(u: Unknown): Guess | undefined {
@@ -238,6 +319,9 @@ export function guessUnknown(u: Unknown): Guess | undefined {
     const cited = citationText(u);
     if (cited) return { kind: 'text', nodes: text(cited) };
   }
+  const items = numberedList(u);
+  if (items)
+    return { kind: 'list', items, warn: { rule: 'guessed-template', verb: 'shown as a list, one item a number' } };
   const shown = positionalText(u);
   if (shown) return { kind: 'text', nodes: shown, warn: { rule: 'guessed-template', verb: 'shown as its text' } };
   return undefined;

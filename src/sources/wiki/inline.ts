@@ -569,19 +569,25 @@ function standsAlone(node: WikiNode): boolean {
 function unknown(node: WikiNode, name: string, ctx: Ctx, sink: Phrasing, mode: Mode): void {
   const alone = standsAlone(node);
   const args = argsOf(node, ctx, mode);
+  const inCell = (node as unknown as { parentNode?: { type: string } }).parentNode?.type === 'td-inner';
   const guess = guessUnknown({
     name,
     args,
     source: String(node),
     alone,
+    inCell,
     inCitation: !mode.withRefs,
     language: args.language,
   });
   if (guess?.kind === 'figures') {
     for (const { file, caption } of guess.images) image(namedFigure(file, caption), file, ctx, mode);
   } else if (guess) {
-    sink.add(...guess.nodes);
-    if (guess.warn) drop(ctx, guess.warn.rule, `unknown template "${name}"`, normaliseName(name), guess.warn.verb);
+    if (guess.kind === 'list') outFor(ctx, sink, mode).list(guess.items);
+    else sink.add(...guess.nodes);
+    if (guess.warn) {
+      const { rule, verb } = guess.warn;
+      drop(ctx, rule, `unknown template "${name}"`, `${normaliseName(name)}\0${verb}`, verb);
+    }
   } else drop(ctx, 'unknown-template', `unknown template "${name}"`, normaliseName(name));
 }
 

@@ -251,6 +251,21 @@ const shortCitation: Render = (a, out) => {
   if (cite) out.note(cite, `sfn-${cite.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`);
 };
 
+/** `{{harvs|nb|last=El-Bizri|year=2005a|year2=2005b}}`: "El-Bizri 2005a, 2005b", a note as `{{sfn}}` makes. */
+const harvs: Render = (a, out) => {
+  const numbered = (stem: string) => ['', '1', '2', '3', '4'].map((n) => a.text(`${stem}${n}`)).filter(Boolean);
+  const authors = [...new Set(numbered('last').concat(numbered('author')))];
+  const years = [...new Set(numbered('year'))];
+  const who = authors.length > 3 ? `${authors[0]} et al.` : authors.join(authors.length === 2 ? ' & ' : ', ');
+  const page = a.text('p', 'page')
+    ? `p. ${a.text('p', 'page')}`
+    : a.text('pp', 'pages')
+      ? `pp. ${a.text('pp', 'pages')}`
+      : '';
+  const cite = [[who, years.join(', ')].filter(Boolean).join(' '), page].filter(Boolean).join(', ');
+  if (cite) out.note(cite, `sfn-${cite.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`);
+};
+
 /** `{{bar percent|Label|colour|12.5}}`: "Label: 12.5%". */
 const barPercent: Render = (a, out) => out.inline([...a.rich('1'), text(`: ${a.text('3')}%`)]);
 
@@ -355,6 +370,7 @@ add(quoteOf(['1', 'text', 'quote'], ['author', '2'], ['source', '3']), 'quotatio
 add(quoteOf(['text', '1'], ['autor', '2', 'author'], ['quelle', '3', 'source']), 'zitat', 'citaat', 'aanhaling');
 add(quoteOf(['1', 'text', 'sitat'], ['2', 'author', 'kilde'], ['3', 'source']), 'sitat', 'cita', 'citação', 'cytat');
 add(noteOf, 'efn', 'efn-ua', 'efn-lr', 'efn-lg', 'efn-ur', 'refn', 'notetag', 'efn-la');
+add(harvs, 'harvs', 'harvard citations');
 add(shortCitation, 'sfn', 'sfnp', 'harvnb', 'harv', 'harvp', 'harvtxt', 'sfnm');
 add(literal(' – '), 'snd', 'spaced ndash', 'spnd', 'sndash');
 add(literal('–'), 'ndash', 'en dash', '–');
