@@ -108,6 +108,19 @@ describe('text given to a template of the project’s own', () => {
   });
 });
 
+describe('boxes of named values', () => {
+  const box =
+    `${ENGLISH}\n\n{{Enzyme\n| Name = Alanine—oxo-acid transaminase\n| EC_number = 2.6.1.12\n` +
+    '| CAS_number = 37277-94-7\n| GO_code = 0047299\n| image = \n| caption = \n| KEGG = yes\n}}\n';
+
+  it('reads a box of five named values on its own line as an infobox: dropped, said, or a table', () => {
+    expect(rules(box)).toEqual([['dropped-infobox', 'infobox "Enzyme" dropped']]);
+    const kept = readWikitext({ text: box, file: 't.wiki', format: 'wikitext', options: { infobox: 'table' } });
+    const table = kept.tree.children.find((c) => c.type === 'table')!;
+    expect(toString(table)).toContain('2.6.1.12');
+  });
+});
+
 describe('what a guess must not make', () => {
   it('keeps {{see}} a hatnote, and a code outside a table cell unknown', () => {
     expect(rules(`{{see|Invasion of Poland}}\n${ENGLISH}\n`)).toEqual([['dropped-hatnote', 'hatnote dropped']]);

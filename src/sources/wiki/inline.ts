@@ -588,7 +588,18 @@ function unknown(node: WikiNode, name: string, ctx: Ctx, sink: Phrasing, mode: M
       const { rule, verb } = guess.warn;
       drop(ctx, rule, `unknown template "${name}"`, `${normaliseName(name)}\0${verb}`, verb);
     }
-  } else drop(ctx, 'unknown-template', `unknown template "${name}"`, normaliseName(name));
+  } else if (isBox(args, alone)) infobox(node, name, ctx, mode);
+  else drop(ctx, 'unknown-template', `unknown template "${name}"`, normaliseName(name));
+}
+
+/**
+ * A box of named values standing on its own line (`{{Enzyme|Name=…|EC_number=…}}`, `{{Weather box|…}}`):
+ * five named parameters given and nothing positional. It is read as an infobox is (dropped with
+ * `dropped-infobox`, or a table of its values with `infobox: table`).
+ */
+function isBox(args: Args, alone: boolean): boolean {
+  if (!alone || args.positional.some((k) => args.raw(k))) return false;
+  return args.keys.filter((k) => !/^\d+$/.test(k) && args.raw(k)).length >= 5;
 }
 
 function citation(node: WikiNode, ctx: Ctx): FootnoteReference | undefined {
