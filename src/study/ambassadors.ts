@@ -71,9 +71,11 @@ function fullYear(from: string | undefined, to: string | undefined): [number | n
 
 export function extractAmbassadors(book: Book): Ambassador[] {
   const drafts: Draft[] = [];
-  const add = (draft: Draft) => {
+  // `strict`: a row of a table of envoys is one person; another row with the same surname is another.
+  const add = (draft: Draft, strict = false) => {
     const same = drafts.find(
-      (d) => samePerson(d.name, draft.name) || (sameSurname(d.name, draft.name) && d.country === draft.country),
+      (d) =>
+        samePerson(d.name, draft.name) || (!strict && sameSurname(d.name, draft.name) && d.country === draft.country),
     );
     if (!same) {
       drafts.push(draft);
@@ -94,6 +96,7 @@ export function extractAmbassadors(book: Book): Ambassador[] {
   };
 
   addListed(book, add);
+  addTabled(book, add);
 
   // The running text.
   for (const ref of blocksOf(book)) {
@@ -166,6 +169,68 @@ function addListed(book: Book, add: (draft: Draft) => void): void {
       }
     }
   }
+}
+
+/**
+ * Headings and titles of lists of envoys in other languages: "Liste der argentinischen Botschafter in Chile",
+ * "Lys van Suid-Afrikaanse ambassadeurs in …": the sending side's adjective, the word for the envoys, a
+ * preposition and the place.
+ */
+const ENVOYS =
+  String.raw`(?:[Aa]mbassadors|[Ee]nvoys|Botschafter|Gesandten|Gesandte|ambassadeurs|gezanten|gesante|` +
+  String.raw`ambassadører|ambassadørar|sendemenn|embajadores|embaixadores|ambasciatori)`;
+const TABLE_HEADING = new RegExp(
+  String.raw`(?<nat>\p{L}+)\s+(?<envoys>${ENVOYS})\s+(?<prep>in|to|im|bei|en|à|au|i|na|a|ved)\s+` +
+    String.raw`(?<place>\p{Lu}[\p{L}-]+)`,
+  'u',
+);
+/** The header of a table's column of names, in the languages above. */
+const NAME_HEADER = /^(?:name|namen|naam|nom|nombre|nome|navn|namn|ambassador|botschafter|envoy)$/i;
+
+/**
+ * A table under a heading (or in a guide whose title) names a post — "Liste der argentinischen Botschafter in
+ * Chile" with rows "1810 | José Antonio Álvarez Jonte | Ministre plénipotentiaire | …": one entry per row, its
+ * name from the column headed "Name", its term from the row's year to the next row's (the next envoy's
+ * arrival).
+ */
+function addTabled(book: Book, add: (draft: Draft, strict: boolean) => void): void {
+  for (const chapter of book.chapters)
+    for (const section of chapter.sections) {
+      const heading =
+        TABLE_HEADING.exec(section.title)?.groups ?? TABLE_HEADING.exec(book.meta.title.replace(/[-_]+/g, ' '))?.groups;
+      if (!heading) continue;
+      const nat = heading.nat!.charAt(0).toUpperCase() + heading.nat!.slice(1);
+      const post = `${heading.envoys} ${heading.prep} ${heading.place}`;
+      for (const block of section.blocks) {
+        if (block.kind !== 'table') continue;
+        const [header, ...rows] = block.sentences.map((r) => r.split(' | ').map((c) => c.trim()));
+        const column = header?.findIndex((c) => NAME_HEADER.test(c)) ?? -1;
+        if (column < 0) continue;
+        const years = rows.map((r) => Number(/\b(1\d{3}|20\d{2})\b/.exec(r.join(' '))?.[1]) || null);
+        rows.forEach((row, i) => {
+          const name = row[column] ?? '';
+          // A person's name: two words or more, capitalised ("José A. Terry", "Bernardo Vera y Pintado").
+          if (!/^\p{Lu}[\p{L}'’-]+(?:\s+[\p{L}.'’-]+)*\s+\p{Lu}[\p{L}'’-]+$/u.test(name)) return;
+          const from = years[i] ?? null;
+          const next = years.slice(i + 1).find((y) => y !== null && from !== null && y >= from) ?? null;
+          add(
+            {
+              name,
+              aliases: [],
+              post,
+              country: nat,
+              capital: heading.place!,
+              from,
+              to: next,
+              term: term(from, next),
+              disagreements: [],
+              sources: [...block.sources],
+            },
+            true,
+          );
+        });
+      }
+    }
 }
 
 /** "the new British and French ambassadors, (William Seeds, assisted by William Strang, and Paul-Emile Naggiar)". */

@@ -210,3 +210,28 @@ describe('signatories and denunciations in other languages', () => {
     expect(g.glossaries.treaties[0]?.signatories).toEqual(['Georges Clemenceau', 'David Lloyd George']);
   });
 });
+
+describe('a German list of envoys in a table', () => {
+  it('gives each envoy of the table with the post its title names and the term up to the next one', () => {
+    const file = 'Liste-der-argentinischen-Botschafter-in-Chile.wiki';
+    const g = addStudyAids(
+      mergeSources([parseText(readFileSync(path.join(FIXTURES, 'unseen', file), 'utf8'), file)], {
+        ...TEST_META,
+        language: 'de',
+        // A build titles a guide without a quire.yaml by its file's name.
+        title: 'Liste-der-argentinischen-Botschafter-in-Chile',
+      }),
+    );
+    expect(g.glossaries.ambassadors.map((a) => [a.name, a.post, a.term])).toEqual([
+      ['José Antonio Álvarez Jonte', 'Botschafter in Chile', '1810–1812'],
+      ['Bernardo Vera y Pintado', 'Botschafter in Chile', '1812–1817'],
+      ['Tomás Guido', 'Botschafter in Chile', '1817–1823'],
+      ['Félix De Alzaga', 'Botschafter in Chile', '1823–1825'],
+      ['Ignacio Álvarez Thomas', 'Botschafter in Chile', '1825–1830'],
+      ['José Mariño', 'Botschafter in Chile', '1830–1845'],
+      ['Baldomero García', 'Botschafter in Chile', '1845'],
+    ]);
+    // Those who appointed them and those they were accredited to ("ernannt von", "akkreditiert bei") are not envoys.
+    expect(g.glossaries.ambassadors.find((a) => a.name === 'Cornelio Saavedra')).toBeUndefined();
+  });
+});
