@@ -34,6 +34,21 @@ const EXTERNAL = ['wikiparser-node', '@resvg/resvg-js', 'puppeteer', 'hyphen'];
  * compromise): a guide in another language reads the lexicon without loading compromise, whose start expands
  * it (~0.2 s). The same fields as `lexiconOf` in src/util/lexicon.ts (tests/cli/bundle.test.ts compares them).
  */
+/**
+ * zod's locales, but English: zod's schemas import their English messages themselves, and nothing in Quire
+ * reads `z.locales` (its messages are its own). The other fifty (~370 kB) were parsed at every start.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const englishLexicon = {
   name: 'english-lexicon',
   setup(b) {
@@ -67,7 +82,7 @@ const result = await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   external: EXTERNAL,
-  plugins: [englishLexicon],
+  plugins: [englishLexicon, zodEnglishOnly],
   // src/util/lexicon.ts: compromise is loaded for a guide in English only, not when the module is.
   define: { QUIRE_BUNDLED: 'true' },
   // For `npm run profile` (which maps a profile back to the source files) and `node --enable-source-maps`.

@@ -142,6 +142,18 @@ describe('the bundled quire command', () => {
     expect(Object.keys(lexicon.words).length).toBeGreaterThan(10_000);
   });
 
+  it("leaves out zod's locales but English, whose messages a config error still gives", () => {
+    const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+    const locales = inputs.filter((i) => /node_modules\/zod\/v4\/locales\/(?!index\.js)/.test(i));
+    expect([...new Set(locales)].map((i) => path.basename(i))).toEqual(['en.js']);
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-bad-config-'));
+    writeFileSync(path.join(content, 'quire.yaml'), 'title: T\nsources:\n  - file: 5\n');
+    const failed = run(['build', '--content', content, '--out', path.join(scratch, 'bad'), '--formats', 'html']);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('sources.0.file: Invalid input: expected string, received number');
+    rmSync(content, { recursive: true, force: true });
+  });
+
   it('rebuilds with nothing changed without loading the merge, the study aids or the NLP library', () => {
     const course = makeCourse();
     const out = path.join(scratch, 'again');
