@@ -100,6 +100,11 @@ export function noteText(v: Variant, labelOf: (source: string) => string, locale
     const [listed, missing] = v.readings;
     return `“${v.differs[0] ?? ''}” is listed in ${labels(listed!)}; not listed in ${labels(missing!)}.`;
   }
+  if (v.kind === 'claim') {
+    const [kept, ...others] = v.readings;
+    const quoted = others.map((r) => `${labels(r)} reads “${r.text}”`).join('; ');
+    return `Sources word this differently: the text follows ${labels(kept!)}; ${quoted}`;
+  }
   const kept = v.readings[0]!.text;
   const parts = v.readings.map((r, i) => {
     const [, other] = i === 0 ? differingSpans(v.readings[1]!.text, kept) : differingSpans(kept, r.text);

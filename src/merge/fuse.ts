@@ -358,6 +358,11 @@ function matchOf(
   if (ctx.run > 0 && !ctx.anchor) return undefined;
   // The book's next sentences there, as many as this source has said since (its own run), and one more.
   let paraphrase: { hit: Hit; similarity: number } | undefined;
+  // The sentence this source is anchored at without having matched it (an atomic block's placement left
+  // it there) may be one this source says in two.
+  const here = ctx.anchor && ctx.run === 0 ? sentenceAt(ctx.anchor) : undefined;
+  const inTwo = here && ctx.accept(here) ? saidInTwo(here.sentence, sentence, ctx.at) : 0;
+  if (here && inTwo) paraphrase = { hit: here, similarity: Math.round(inTwo * 100) / 100 };
   let from = ctx.anchor;
   for (let k = 0; k <= Math.min(ctx.run, 2); k++) {
     const next = nextInBook(from, ctx.at.into);
@@ -388,15 +393,57 @@ function paraphraseScore(fusion: Fusion, next: Hit, incoming: WSentence, at: At)
   const kept = next.sentence;
   const close = Math.max(stemSimilarity(incoming.text, kept.text), stemContainment(incoming.text, kept.text));
   const slot = close < PARAPHRASE && sameSlot(next, at.following.get(incoming), at.into);
-  if (close < PARAPHRASE && !slot) return 0;
   const facts = compareFacts(kept.text, incoming.text, at.how.locale);
-  if (facts.relation === 'conflict' && !(slot && (facts.kind === 'name' || facts.kind === 'place'))) return 0;
+  if (close < PARAPHRASE && !slot) return saidInTwo(kept, incoming, at);
+  if (facts.relation === 'conflict' && !(slot && (facts.kind === 'name' || facts.kind === 'place'))) {
+    return slot ? oneClaim(incoming.text, kept.text) : 0;
+  }
   if (!slot) return close;
   const loose = slotSimilarity(incoming.text, kept.text, fusion.acronyms);
   if (loose.dice >= SLOT) return loose.dice;
   // The longer of the two says more: it folds only where its reading wins (more facts, or preferred).
   const incomingWins = facts.relation === 'b-fuller' || incoming.priority > kept.priority;
   return loose.contained >= SLOT_CONTAINED && (!loose.incomingLonger || incomingWins) ? loose.contained : 0;
+}
+
+/**
+ * This source says in two sentences what the book's `kept` (another source's) says in one, and says more:
+ * three quarters of `kept`'s stems (at least five) recur in `incoming` and the source's next sentence —
+ * most of them, but not three quarters, in `incoming` alone (else it is one sentence saying more, not two)
+ * — and `incoming` states a fact `kept` lacks ("Though the parties denied its existence, the protocol was
+ * rumoured to exist from the start." / "The protocol was rumoured to exist from the start and was found in
+ * 1945. The Soviet Union denied its existence until 1989."). Returns the share, or 0.
+ */
+function saidInTwo(kept: WSentence, incoming: WSentence, at: At): number {
+  const next = at.following.get(incoming);
+  if (!next || kept.sources.some((p) => p.source === at.how.source.info.id)) return 0;
+  if (compareFacts(kept.text, incoming.text, at.how.locale).relation !== 'b-fuller') return 0;
+  const stems = (t: string) => new Set([...contentWords(t)].map(stemOf));
+  const theirs = stems(kept.text);
+  const first = stems(incoming.text);
+  const both = new Set([...first, ...stems(next.text)]);
+  if (theirs.size < 5) return 0;
+  const inBoth = [...theirs].filter((x) => both.has(x)).length / theirs.size;
+  const inFirst = [...theirs].filter((x) => first.has(x)).length / theirs.size;
+  return inBoth >= SLOT_CONTAINED && inFirst >= 0.6 && inFirst < SLOT_CONTAINED ? inBoth : 0;
+}
+
+/** Stems besides figures two readings of one slot share from which their other figures are one claim. */
+const CLAIM_CORE = 8;
+
+/**
+ * Two sentences of one slot that state other figures are other statements ("300 tons of rye" / "450 tons
+ * of barley"), unless they share a long core of words besides the figures — at least `CLAIM_CORE` stems,
+ * half of all — : one claim that the sources word incompatibly (a variant whose note quotes the other
+ * reading whole). Returns the similarity, or 0.
+ */
+function oneClaim(incoming: string, kept: string): number {
+  const stems = (t: string) => new Set([...contentWords(t)].filter((w) => !/^\d/.test(w)).map(stemOf));
+  const a = stems(incoming);
+  const b = stems(kept);
+  const shared = [...a].filter((x) => b.has(x)).length;
+  const dice = similarity(a, b);
+  return shared >= CLAIM_CORE && dice >= SLOT ? dice : 0;
 }
 
 /** Stem similarity from which two sentences in the same place of their sections are one paraphrased. */
@@ -420,7 +467,9 @@ function sameSlot(candidate: Hit, sourceNext: WSentence | undefined, into: WSect
   const smaller = Math.min(a.size, b.size);
   const common = [...a].filter((w) => b.has(w)).length;
   const contained = smaller >= 5 && common / smaller >= 0.9;
-  return similarity(a, b) >= PARAPHRASE || contained || stemSimilarity(sourceNext.text, bookNext.sentence.text) >= 0.7;
+  return (
+    similarity(a, b) >= PARAPHRASE || contained || stemSimilarity(sourceNext.text, bookNext.sentence.text) >= PARAPHRASE
+  );
 }
 
 /**
@@ -432,7 +481,7 @@ function slotSimilarity(
   kept: string,
   acronyms: ReadonlyMap<string, string>,
 ): { dice: number; contained: number; incomingLonger: boolean } {
-  const stems = (words: Iterable<string>) => new Set([...words].map((w) => w.slice(0, 4)));
+  const stems = (words: Iterable<string>) => new Set([...words].map(stemOf));
   const a = stems(wordsSpelledOut(incoming, kept, acronyms));
   const b = stems(wordsSpelledOut(kept, incoming, acronyms));
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
@@ -442,6 +491,14 @@ function slotSimilarity(
     contained: shared >= 3 ? shared / small.size : 0,
     incomingLonger: a.size > b.size,
   };
+}
+
+/** The book's sentence at `anchor`, if it is one. */
+function sentenceAt(anchor: Anchor): Hit | undefined {
+  const sentence = anchor.block.sentences[anchor.item];
+  return sentence && anchor.block.kind === 'paragraph'
+    ? { block: anchor.block, section: anchor.section, sentence }
+    : undefined;
 }
 
 /** The book's sentence right after `anchor` (the first of `into` when there is none). */
@@ -461,16 +518,24 @@ function nextInBook(anchor: Anchor | undefined, into: WSection): Hit | undefined
  * cut short ("The consequences were multiplex." / "The consequences were multiple: …"). Otherwise 0.
  */
 function stemContainment(incoming: string, kept: string): number {
-  const stems = (t: string) => new Set([...contentWords(t)].map((w) => w.slice(0, 4)));
+  const stems = (t: string) => new Set([...contentWords(t)].map(stemOf));
   const mine = stems(incoming);
   const theirs = stems(kept);
   if (mine.size < 3 || mine.size >= theirs.size) return 0;
   return [...mine].every((s) => theirs.has(s)) ? 1 : 0;
 }
 
+/**
+ * A word's stem as the paraphrase measures count it: its first four letters, after a plural ending "-s" or
+ * "-es" (a three-letter word's plural, "tax" / "taxes", would otherwise be two stems).
+ */
+function stemOf(word: string): string {
+  return word.replace(/(?<=\p{L}{3})e?s$/u, '').slice(0, 4);
+}
+
 /** Dice similarity of word stems (the first four letters), so inflections and derivations count as one. */
 function stemSimilarity(a: string, b: string): number {
-  const stems = (t: string) => new Set([...contentWords(t)].map((w) => w.slice(0, 4)));
+  const stems = (t: string) => new Set([...contentWords(t)].map(stemOf));
   return similarity(stems(a), stems(b));
 }
 

@@ -4,7 +4,7 @@
  */
 import type { PhrasingContent } from 'mdast';
 import { memoize } from '../util/memo.js';
-import { sentenceRulesFor } from '../util/language.js';
+import { baseLanguage, sentenceRulesFor } from '../util/language.js';
 import { cleanFlat } from './clean.js';
 
 export interface Sentence {
@@ -16,8 +16,11 @@ export interface Sentence {
 }
 
 /** Common English abbreviations after which ICU would otherwise break a sentence (in any language). */
-const ABBREVIATIONS =
-  /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Capt|Sgt|Jr|Sr|vs|etc|e\.g|i\.e|No|Vol|pp?|ed|eds|cf|ca|approx)\.\s*$/i;
+const ABBREVIATIONS = new RegExp(
+  String.raw`\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Capt|Sgt|Jr|Sr|vs|etc|e\.g|i\.e|No|Vol|pp?|ed|eds|cf|ca|approx|` +
+    String.raw`ibid|incl|esp|resp|viz|dept|govt|misc|trans)\.\s*$`,
+  'i',
+);
 /** A piece that is only a clause or item number ("2. "): it belongs to the sentence it numbers. */
 const ENUMERATOR = /^\s*\(?\d{1,2}[.)]\s*$/;
 /** A clause number after a colon at the end of a piece ("…influence: 1. "): where the next sentence starts. */
@@ -35,6 +38,17 @@ const NUMERAL = /\p{Lu}\p{Ll}+\s+[IX]\.\s*$/u;
  */
 const hiddenBreak = (opener?: RegExp) =>
   new RegExp(String.raw`[.!?]['"”’»)\]]*\s+(?=\d${opener ? `|${opener.source.replace(/^\^/, '')}` : ''})`, 'gu');
+/**
+ * A full stop after a whole lower-case word, then a space and a lower-case pronoun or article: a sentence
+ * whose capital was lost in copying ("…but no matter. the tax escalated…"). ICU joins the two (a lower-case
+ * letter after a full stop continues a sentence), which would print one source's two statements as one.
+ * Per language; the word before the stop must be four letters or more, so no abbreviation ("approx.", "etc.",
+ * "ibid.") and no initial qualifies, and an ellipsis ("... the") does not either.
+ */
+const LOST_CAPITAL: Record<string, RegExp> = {
+  en: /(?<=(?:^|[^\p{L}.])\p{Ll}{4,})\.\s+(?=(?:the|this|these|those|they|there|it|he|she|we)\s)/gu,
+};
+
 /** An abbreviated month before a number ("Sept. 11", "Okt. 2005") does not end a sentence. */
 const MONTH_ABBREVIATION = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez)\.\s*$/u;
 
@@ -73,8 +87,8 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
   const continues = (before: string, after: string) =>
     /^[\s\p{Ll},;:)]/u.test(after) || (rules?.continues(before, after) ?? false);
   const initial = (before: string) => INITIAL.test(before) && !NUMERAL.test(before);
-  const pieces: { text: string; start: number; end: number }[] = [];
-  for (const { segment, index } of cutHidden(segmenter, flat, rules?.opener)) {
+  const pieces: { text: string; start: number; end: number; lostCapital?: boolean }[] = [];
+  for (const { segment, index, forced } of cutHidden(segmenter, flat, locale, rules?.opener)) {
     const prev = pieces[pieces.length - 1];
     const end = index + segment.length;
     // A clause or item number on its own opens the sentence it numbers: it never continues the one before.
@@ -86,7 +100,10 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
       !initial(prev.text) &&
       !(rules?.continues(prev.text, segment) ?? false);
     const joins =
-      prev && !opensClause && (ABBREVIATIONS.test(prev.text) || initial(prev.text) || continues(prev.text, segment));
+      prev &&
+      !opensClause &&
+      !forced &&
+      (ABBREVIATIONS.test(prev.text) || initial(prev.text) || continues(prev.text, segment));
     if (prev && (joins || ENUMERATOR.test(prev.text))) {
       prev.text += segment;
       prev.end = end;
@@ -95,14 +112,19 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
     // "…zones of influence: 1." — a clause number after a colon opens the next sentence, not this one.
     const tail = AFTER_COLON.exec(segment);
     if (tail) {
-      pieces.push({ text: segment.slice(0, tail.index + 1), start: index, end: index + tail.index + 1 });
+      pieces.push({
+        text: segment.slice(0, tail.index + 1),
+        start: index,
+        end: index + tail.index + 1,
+        lostCapital: forced,
+      });
       pieces.push({ text: segment.slice(tail.index + 1), start: index + tail.index + 1, end });
     } else {
       // "(Although Italy had signed in 1933) Economically, …": a sentence in brackets with no full stop of
       // its own ends at its closing bracket when a capital follows.
       const aside = PARENTHETICAL.exec(segment);
       const cut = aside ? aside[1]!.length : segment.length;
-      pieces.push({ text: segment.slice(0, cut), start: index, end: index + cut });
+      pieces.push({ text: segment.slice(0, cut), start: index, end: index + cut, lostCapital: forced });
       if (aside) pieces.push({ text: segment.slice(cut), start: index + cut, end });
     }
   }
@@ -121,7 +143,9 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
       if (out.length) out[out.length - 1]!.refs.push(...sentenceRefs);
       continue;
     }
-    out.push({ text, refs: sentenceRefs, span: [piece.start, piece.end] });
+    // A sentence cut where its capital was lost gets it back (see `LOST_CAPITAL`).
+    const shown = piece.lostCapital ? text.charAt(0).toLocaleUpperCase(locale) + text.slice(1) : text;
+    out.push({ text: shown, refs: sentenceRefs, span: [piece.start, piece.end] });
   }
   // Citations after the last sentence (trailing spaces) belong to it.
   if (out.length) while (r < refs.length) out[out.length - 1]!.refs.push(refs[r++]!.id);
@@ -129,19 +153,30 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
 }
 
 /** ICU's sentences, each cut again where a sentence may end that ICU joins (see `hiddenBreak`). */
-function* cutHidden(segmenter: Intl.Segmenter, flat: string, opener?: RegExp) {
+function* cutHidden(segmenter: Intl.Segmenter, flat: string, locale: string, opener?: RegExp) {
   const hidden = hiddenBreak(opener);
+  const lost = LOST_CAPITAL[baseLanguage(locale)];
   // A line break inside a paragraph (Markdown's soft break, a wrapped line) is a space, not the end of a
   // sentence as UAX #29 would have it; one character for one keeps every offset.
   for (const { segment, index } of segmenter.segment(flat.replace(/[\n\r\v\f\u0085\u2028\u2029]/g, ' '))) {
-    let from = 0;
+    const cuts = new Map<number, boolean>();
     for (const m of segment.matchAll(hidden)) {
       const at = m.index + m[0].length;
-      if (/\d/.test(segment[at] ?? '') && MONTH_ABBREVIATION.test(segment.slice(0, at))) continue;
-      yield { segment: segment.slice(from, at), index: index + from };
-      from = at;
+      if (!(/\d/.test(segment[at] ?? '') && MONTH_ABBREVIATION.test(segment.slice(0, at)))) cuts.set(at, false);
     }
-    yield { segment: segment.slice(from), index: index + from };
+    if (lost) {
+      for (const m of segment.matchAll(lost)) {
+        const at = m.index + m[0].length;
+        if (!ABBREVIATIONS.test(segment.slice(0, at))) cuts.set(at, true);
+      }
+    }
+    let from = 0;
+    let forced = false;
+    for (const [at, lostCapital] of [...cuts].sort((a, b) => a[0] - b[0])) {
+      yield { segment: segment.slice(from, at), index: index + from, forced };
+      [from, forced] = [at, lostCapital];
+    }
+    yield { segment: segment.slice(from), index: index + from, forced };
   }
 }
 

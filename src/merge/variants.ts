@@ -5,6 +5,7 @@
  * name) is an omission in the other, not a disagreement: both sides must differ. Two renditions of one
  * list disagree in its items (membership). Readings that differ only in wording are wording variants.
  */
+import { differingSpans } from './apparatus.js';
 import type { FactComparison } from './facts.js';
 import type { Variant, WSection, WSentence } from './work.js';
 
@@ -39,12 +40,24 @@ export function readingVariant(
   if (facts.relation === 'conflict' && facts.kind) {
     const onlyKept = incomingWins ? facts.onlyB : facts.onlyA;
     const onlyOther = incomingWins ? facts.onlyA : facts.onlyB;
+    // Other figures in other words: no span of the sentence says what differs, so the whole reading does.
+    if ((facts.kind === 'date' || facts.kind === 'number') && rewordedAround(kept.text, incoming.text))
+      return { section, kind: 'claim', differs: [], readings, at: kept };
     const kind = facts.spelling ? 'spelling' : facts.kind;
     return { section, kind, differs: [...onlyKept, ...onlyOther], readings, at: kept };
   }
   if (facts.relation === 'a-fuller' || facts.relation === 'b-fuller')
     return { section, kind: 'omission', differs: [...facts.onlyA, ...facts.onlyB], readings };
   return { section, kind: 'wording', differs: [], readings };
+}
+
+/**
+ * Whether two readings differ across so many of their words that a note could not quote the differing
+ * part of either (see `differingSpans`): one claim worded incompatibly, not one fact changed.
+ */
+function rewordedAround(a: string, b: string): boolean {
+  const [spanA, spanB] = differingSpans(a, b);
+  return spanA === a && spanB === b;
 }
 
 /** Lists whose items differ between the sources that carry them: one variant per item some lack. */

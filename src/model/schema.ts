@@ -382,7 +382,8 @@ export type Conflict = z.infer<typeof ConflictSchema>;
 
 /**
  * What a variant is about: a fact (date, number, name, place), a list's membership, one name spelled two
- * ways (a transliteration: the report and the glossaries' other spellings, not a note), wording, a hole.
+ * ways (a transliteration: the report and the glossaries' other spellings, not a note), one claim worded
+ * incompatibly (other figures in other words: the note quotes the other reading whole), wording, a hole.
  */
 export const VariantClassSchema = z.enum([
   'date',
@@ -391,6 +392,7 @@ export const VariantClassSchema = z.enum([
   'place',
   'list',
   'spelling',
+  'claim',
   'wording',
   'omission',
 ]);

@@ -79,7 +79,10 @@ function sourcesText(sources: Source[]): string {
   const parts: string[] = [];
   const visit = (node: { type: string; value?: unknown; children?: unknown[] }) => {
     if (node.type === 'text' && typeof node.value === 'string') parts.push(node.value);
-    else if (node.type !== 'footnoteReference' && node.children) {
+    // A table's cells are names, figures and dates more than sentences: franc reads a page of baseball
+    // scores as French. The language is told from the prose; with too little of it, English is assumed
+    // (`language:` in the config says otherwise).
+    else if (node.type !== 'footnoteReference' && node.type !== 'table' && node.children) {
       for (const child of node.children) visit(child as typeof node);
       parts.push(' ');
     }

@@ -263,7 +263,7 @@ interface Body {
  * off and the line breaks its body lost are restored.
  */
 function bodyOf(input: ReadInput): Body {
-  const text = input.text.replace(/[\0\x7F]|\r$/gm, '');
+  const text = unescapedXml(input.text.replace(/[\0\x7F]|\r$/gm, ''));
   const dump = input.format === 'wikitext-dump' ? splitDump(text.split('\n')[0] ?? '') : undefined;
   if (input.format === 'wikitext-dump' && !dump) {
     throw new Error('not a dump line: expected "title pageid revid timestamp user userid comment" before the wikitext');
@@ -289,6 +289,26 @@ function bodyOf(input: ReadInput): Body {
     lineAt: (offset) => (offset < restored.text.length ? 1 : restIndex.line(offset - restored.text.length)),
     dump,
   };
+}
+
+/**
+ * Wikitext copied out of an XML dump's `<text>` element without its XML escaping undone: tags are written
+ * `&lt;ref&gt;…&lt;/ref&gt;` and no tag is written `<…>`. MediaWiki would show such tags as text, so the
+ * guide would print every citation's markup. Several escaped tags and no raw one tell such a file.
+ */
+const ESCAPED_TAG = /&lt;\/?(?:ref|references|br|small|nowiki|blockquote|sup|sub|span|div|gallery|math)\b|&lt;!--/gi;
+const RAW_TAG = /<\/?(?:ref|references|br|small|nowiki|blockquote|sup|sub|span|div|gallery|math)\b|<!--/i;
+
+/** Whether `text` is wikitext with the XML escaping of a dump's `<text>` element still on. */
+export function isXmlEscaped(text: string): boolean {
+  return !RAW_TAG.test(text) && (text.match(ESCAPED_TAG)?.length ?? 0) >= 3;
+}
+
+/** The wikitext of a still-escaped dump `<text>` element, unescaped once (the five XML entities; `&amp;` last). */
+function unescapedXml(text: string): string {
+  if (!isXmlEscaped(text)) return text;
+  const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", '#039': "'", '#39': "'" };
+  return text.replace(/&(lt|gt|quot|apos|#0?39);/g, (_, n: string) => named[n]!).replace(/&amp;/g, '&');
 }
 
 /** A heading written in the middle of a line (an article flattened onto one line): `text ==Heading== text`. */
@@ -578,6 +598,14 @@ export function readWikitext(input: ReadInput): ReadResult {
   checkTableRows(parts, input.file, lineAt);
   const nodes = parts.flatMap((piece) => parsePiece(piece));
   const builder = new TreeBuilder(input.file);
+  if (isXmlEscaped(input.text)) {
+    builder.warn(
+      'xml-escaped',
+      'the wikitext is still XML-escaped as in a dump\'s <text> element ("&lt;ref&gt;"); it was unescaped once: ' +
+        'save the text itself to silence this',
+      1,
+    );
+  }
   const ctx = newCtx((r, m, l) => builder.warn(r, m, l), input.options);
   // A top-level table's own text: the parse saw it blanked (same length, same lines).
   const tableText = (offset: number, node: WikiNode) => {

@@ -179,6 +179,15 @@ describe('the seed guide as a reader meets it', () => {
     }
   });
 
+  it('the credits give every number of a dump line: page, revision and user ids, and the edit summary', () => {
+    const dump = readFileSync(path.join(CONTENT, '2008-revision-with-citations.wiki'), 'utf8');
+    const [, title, pageId, revisionId, , user, userId] = /^(.+?) (\d+) (\d+) (\S+Z) (\S+) (\d+) /.exec(dump) ?? [];
+    const credits = html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    for (const fact of [title!, `page ID ${pageId}`, `revision ${revisionId}`, `by ${user} (user ID ${userId})`])
+      expect(credits).toContain(fact);
+    expect(credits).toContain('edit summary “not needed anymore”');
+  });
+
   it('contents: chapters numbered once, the study aids a group of their own', () => {
     const nav = epub['toc.xhtml']!;
     const labels = [...nav.matchAll(/<a href="chapter-\d+\.xhtml">([^<]+)<\/a>/g)].map((m) => m[1]!);

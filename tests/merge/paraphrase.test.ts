@@ -94,6 +94,67 @@ describe('two sentences in one slot of the collation', () => {
     expect(variant.shown).toBe('note');
   });
 
+  it('are one when a copy lost the capital of its sentence and words differ by a plural', () => {
+    // "…no matter. the tax escalated…": the copy glued two sentences by losing a capital; cut apart, its second
+    // sentence fills the slot the other source fills with the same claim worded otherwise.
+    const book = merge(
+      [BEFORE, 'Taxes escalated after the Operation Thunder.', AFTER],
+      [BEFORE, 'Few of the farmers complained, but no matter. the tax escalated after the invasion of 1861.', AFTER],
+    );
+    const text = sentences(book);
+    expect(text).toContain('Few of the farmers complained, but no matter.');
+    expect(text.filter((s) => /^tax|^the tax/i.test(s))).toEqual(['The tax escalated after the invasion of 1861.']);
+    expect(book.report.duplicates.some((d) => d.dropped === 'Taxes escalated after the Operation Thunder.')).toBe(true);
+  });
+
+  it('are one claim worded incompatibly when they share a long core besides other figures', () => {
+    // Each names a year the other lacks; the rest is one claim in other words. The slot closes with the
+    // same sentence paraphrased (not a near-duplicate).
+    const book = merge(
+      [
+        BEFORE,
+        'The ruling council of the northern province, whose elders dominated the assembly from 1851 onwards, ' +
+          'continued to regard the river merchants as no less of a danger than the hill raiders ' +
+          '(some saw the merchants as the greater danger).',
+        'At the same time, as the province underwent upheavals in the midst of the great drought of 1855–1858, ' +
+          'the towns or even the southern traders did not perceive it as a potentially valuable ally.',
+      ],
+      [
+        BEFORE,
+        'The river merchants continued to be seen by the ruling council of the northern province as no less ' +
+          'a danger than the hill raiders (some felt that the merchants were the greater danger), not least ' +
+          'for their support of the rebel mayor during the salt riots (1856-1857).',
+        'At the same time, as the province was blindly stumbling about in the midst of the great drought, it ' +
+          'was not perceived to be a valuable ally by the towns.',
+      ],
+    );
+    const text = sentences(book);
+    expect(text.filter((s) => s.includes('no less'))).toEqual([expect.stringContaining('from 1851 onwards')]);
+    const claim = book.report.variants!.find((v) => v.class === 'claim')!;
+    expect(claim.shown).toBe('note');
+    const note = book.apparatus!.notes.find((n) => n.class === 'claim')!;
+    expect(note.text).toContain('salt riots (1856-1857)');
+    expect(note.text).toMatch(/^Sources word this differently: the text follows \S+; \S+ reads “The river merchants/);
+  });
+
+  it('are one when a source says in two sentences, with a year more, what the other says in one', () => {
+    const book = merge(
+      [BEFORE, 'Though the guilds denied its existence, the charter was rumoured to exist from the very start.', AFTER],
+      [
+        BEFORE,
+        'The charter was rumoured to exist from the very start and was found in the town archives in 1861.',
+        'The council, however, officially denied its existence until 1870.',
+        AFTER,
+      ],
+    );
+    const text = sentences(book);
+    expect(text.filter((s) => s.includes('rumoured'))).toEqual([expect.stringContaining('in 1861')]);
+    expect(text).toContain('The council, however, officially denied its existence until 1870.');
+    expect(text.indexOf('The council, however, officially denied its existence until 1870.')).toBe(
+      text.findIndex((s) => s.includes('rumoured')) + 1,
+    );
+  });
+
   it('keeps both when they say other things in the same place', () => {
     const book = merge(
       [BEFORE, 'The river flooded the lower fields of the valley in early spring.', AFTER],
