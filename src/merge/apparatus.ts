@@ -100,6 +100,13 @@ export function noteText(v: Variant, labelOf: (source: string) => string, locale
     const [listed, missing] = v.readings;
     return `“${v.differs[0] ?? ''}” is listed in ${labels(listed!)}; not listed in ${labels(missing!)}.`;
   }
+  if (v.kind === 'spelling') {
+    // One name spelled two ways: the text keeps one, the note gives the others with their sources.
+    const [kept, ...others] = v.readings;
+    const spelled = (r: Variant['readings'][number]) =>
+      factSpan(r.text, v.differs, locale) ?? differingSpans(kept!.text, r.text)[1];
+    return `Also spelled ${others.map((r) => `“${spelled(r)}” (${labels(r)})`).join('; ')}.`;
+  }
   if (v.kind === 'claim') {
     const [kept, ...others] = v.readings;
     const quoted = others.map((r) => `${labels(r)} reads “${r.text}”`).join('; ');

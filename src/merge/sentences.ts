@@ -99,11 +99,13 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
       !ABBREVIATIONS.test(prev.text) &&
       !initial(prev.text) &&
       !(rules?.continues(prev.text, segment) ?? false);
+    // A dot after a space and right before a letter opens a word (".NET", ".com"): it ends no sentence.
+    const wordDot = prev !== undefined && /(?:^|\s)\.$/.test(prev.text) && /^[\p{L}\p{N}]/u.test(segment);
     const joins =
       prev &&
       !opensClause &&
       !forced &&
-      (ABBREVIATIONS.test(prev.text) || initial(prev.text) || continues(prev.text, segment));
+      (wordDot || ABBREVIATIONS.test(prev.text) || initial(prev.text) || continues(prev.text, segment));
     if (prev && (joins || ENUMERATOR.test(prev.text))) {
       prev.text += segment;
       prev.end = end;
@@ -137,7 +139,7 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
     while (r < refs.length && refs[r]!.at <= textEnd) sentenceRefs.push(refs[r++]!.id);
     const text = piece.text
       .replace(/\s+/g, ' ')
-      .replace(/\s+([.,;:!?])/g, '$1')
+      .replace(/\s+([.,;:!?])(?![\p{L}\p{N}])/gu, '$1')
       .trim();
     if (!text) {
       if (out.length) out[out.length - 1]!.refs.push(...sentenceRefs);

@@ -61,7 +61,15 @@ export interface Duplicate {
 }
 
 /** Classes a reader sees in the guide (the others stay in the editor's report). */
-export const SUBSTANTIVE: ReadonlySet<VariantClass> = new Set(['date', 'number', 'name', 'place', 'list', 'claim']);
+export const SUBSTANTIVE: ReadonlySet<VariantClass> = new Set([
+  'date',
+  'number',
+  'name',
+  'place',
+  'list',
+  'claim',
+  'spelling',
+]);
 
 /** A disagreement between sources (the report's `variants` and `conflicts`, resolved at the end). */
 export interface Variant {

@@ -15,6 +15,7 @@ import type { DefList } from '../model/mdast.js';
 import type { RevisionMeta } from '../model/index.js';
 import { at, hasWords, tidyPhrasing, TreeBuilder } from './builder.js';
 import { LineIndex } from './text.js';
+import { detectLanguage } from '../util/language.js';
 import { DUMP_HEAD } from './sniff.js';
 import type { ReadInput, ReadResult } from './types.js';
 import { configureParser, redirectTarget } from './wiki/namespaces.js';
@@ -592,6 +593,21 @@ class TopLevelWalk {
   }
 }
 
+/**
+ * The article's language, detected (when first asked) from its top-level prose, as the build detects the
+ * guide's: a flag template's country and a date template's date are written in it.
+ */
+function articleLanguage(nodes: readonly WikiNode[]): () => string {
+  let language: string | undefined;
+  return () => {
+    if (language === undefined) {
+      const prose = nodes.filter((n) => n.type === 'text').map((n) => String((n as { data?: string }).data ?? n));
+      language = detectLanguage(prose.join(' '));
+    }
+    return language;
+  };
+}
+
 export function readWikitext(input: ReadInput): ReadResult {
   const { body, lineAt, dump } = bodyOf(input);
   const parts = pieces(body, { blankTables: true });
@@ -606,7 +622,7 @@ export function readWikitext(input: ReadInput): ReadResult {
       1,
     );
   }
-  const ctx = newCtx((r, m, l) => builder.warn(r, m, l), input.options);
+  const ctx = newCtx((r, m, l) => builder.warn(r, m, l), input.options, articleLanguage(nodes));
   // A top-level table's own text: the parse saw it blanked (same length, same lines).
   const tableText = (offset: number, node: WikiNode) => {
     const raw = String(node);

@@ -315,12 +315,14 @@ describe('conflicts', () => {
   const book = mergeSources([a, b], meta);
   const conflicts = book.report.conflicts;
 
-  it('keeps the preferred spelling of a name and records the other with its source, as a spelling', () => {
-    // One name spelled two ways is no disagreement: the report lists it, the reader gets no note.
+  it('keeps the preferred spelling of a name and gives the other with its source, as a spelling', () => {
+    // One name spelled two ways is no disagreement of fact (no conflict, no question on it), but the reader
+    // learns the other spelling and where it stands.
     expect(conflicts.some((c) => c.differs.includes('Ioffe'))).toBe(false);
-    expect((book.apparatus?.notes ?? []).some((n) => n.text.includes('Ioffe'))).toBe(false);
+    const notes = (book.apparatus?.notes ?? []).filter((n) => n.class === 'spelling');
+    expect(notes.map((n) => n.text)).toEqual(['Also spelled “Adolph Joffe” (Embassy).']);
     const name = (book.report.variants ?? []).find((v) => v.class === 'spelling' && v.differs.includes('Ioffe'))!;
-    expect(name.shown).toBe('report');
+    expect(name.shown).toBe('note');
     expect(name.differs).toEqual(expect.arrayContaining(['Ioffe', 'Joffe']));
     expect(name.readings[0]!.text).toBe('The first envoy was Adolf Ioffe, who arrived in 1918.');
     expect(name.readings[1]).toMatchObject({

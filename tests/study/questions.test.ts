@@ -211,6 +211,16 @@ describe('causal sentences', () => {
     });
   });
 
+  it('asks nothing when the half it would quote opens with a pronoun whose antecedent is in the answer', () => {
+    // "Because female children … mother figure, they are especially likely…": the question would quote
+    // "they are especially likely to retain…", naming no one.
+    const sentence =
+      'Because female children continue to identify to some degree with the mother figure, ' +
+      'they are especially likely to retain a close connection to the semiotic.';
+    expect(split(sentence)).toEqual([]);
+    expect(split(sentence.replace(', they are', ', girls are'))).toHaveLength(1);
+  });
+
   it('takes the cause of "This prompted…" from the sentence before, and keeps a verb with its effect', () => {
     const [s] = split(
       'This prompted the council to reform the army.',

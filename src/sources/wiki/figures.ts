@@ -44,6 +44,12 @@ export function linkFigure(target: string, label: string): Paragraph | undefined
   return url ? figure(url, parts.length > 1 ? squash(parts.at(-1)!) : '', '') : undefined;
 }
 
+/** A figure from a file named in a template's parameter (`{{wide image|Toronto.jpg|…|caption}}`). */
+export function namedFigure(file: string, caption: string): Paragraph | undefined {
+  const url = fileName(file);
+  return url ? figure(url, caption, '') : undefined;
+}
+
 function figure(url: string, caption: string, alt: string): Paragraph {
   const image: Image = { type: 'image', url, alt: alt || caption || null };
   return { type: 'paragraph', children: [image], data: { figure: true, caption: caption || undefined } };

@@ -10,7 +10,8 @@ import type { SourceCitation } from '../../model/index.js';
 import { squash } from '../text.js';
 import { tidyPhrasing } from '../builder.js';
 import { formatCitation, type Params } from './cite.js';
-import { captionNote, fileFigure, linkFigure } from './figures.js';
+import { captionNote, fileFigure, linkFigure, namedFigure } from './figures.js';
+import { guessUnknown } from './guess.js';
 import { namespaceOf } from './namespaces.js';
 import { Phrasing, phrasingText } from './phrasing.js';
 import { normaliseName, ruleFor, type Args, type Out } from './templates.js';
@@ -37,6 +38,8 @@ export interface Ctx {
   maintenance: Map<string, number>;
   maintenanceLine: number;
   options: WikiOptions;
+  /** The article's language (BCP 47), found when a template first needs it (a date, a country's name). */
+  language: () => string;
 }
 
 /** How nodes are converted: whether citations count, and where blocks go (undefined: inline only). */
@@ -48,8 +51,9 @@ export interface Mode {
   figure?: (node: Paragraph) => void;
 }
 
-export function newCtx(warn: Ctx['warn'], options: WikiOptions = {}): Ctx {
+export function newCtx(warn: Ctx['warn'], options: WikiOptions = {}, language: () => string = () => 'en'): Ctx {
   return {
+    language,
     citations: [],
     refCounter: 0,
     line: 1,
@@ -392,6 +396,10 @@ function argsOf(node: WikiNode, ctx: Ctx, mode: Mode): Args {
   const firstKey = (keys: string[]) => keys.find((k) => (params.get(k) ?? []).join('').trim() !== '');
   return {
     positional,
+    keys: [...params.keys()],
+    get language() {
+      return ctx.language();
+    },
     has: (key) => params.has(key),
     rich: (...keys) => {
       const key = firstKey(keys);
@@ -402,6 +410,7 @@ function argsOf(node: WikiNode, ctx: Ctx, mode: Mode): Args {
       return key ? squash(phrasingText(richOf(key))) : '';
     },
     items: (key) => items(params.get(key) ?? [], ctx, mode),
+    raw: (key) => (params.get(key) ?? []).join('').trim(),
   };
 }
 
@@ -543,8 +552,54 @@ function template(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
       infobox(node, name, ctx, mode);
       break;
     default:
-      drop(ctx, 'unknown-template', `unknown template "${name}"`, normaliseName(name));
+      unknown(node, name, ctx, sink, mode);
   }
+}
+
+/** Whether a node stands on a line of its own at the top level (nothing but blanks around it on its line). */
+function standsAlone(node: WikiNode): boolean {
+  const at = node as unknown as { parentNode?: { type: string }; previousSibling?: unknown; nextSibling?: unknown };
+  if (at.parentNode && at.parentNode.type !== 'root') return false;
+  const before = at.previousSibling === undefined || at.previousSibling === null ? '\n' : String(at.previousSibling);
+  const after = at.nextSibling === undefined || at.nextSibling === null ? '\n' : String(at.nextSibling);
+  return /\n[ \t]*$/.test(before) && /^[ \t]*(\n|$)/.test(after);
+}
+
+/** A template the table does not know: what guess.ts makes of it, or dropped with a warning that names it. */
+function unknown(node: WikiNode, name: string, ctx: Ctx, sink: Phrasing, mode: Mode): void {
+  const alone = standsAlone(node);
+  const args = argsOf(node, ctx, mode);
+  const inCell = (node as unknown as { parentNode?: { type: string } }).parentNode?.type === 'td-inner';
+  const guess = guessUnknown({
+    name,
+    args,
+    source: String(node),
+    alone,
+    inCell,
+    inCitation: !mode.withRefs,
+    language: args.language,
+  });
+  if (guess?.kind === 'figures') {
+    for (const { file, caption } of guess.images) image(namedFigure(file, caption), file, ctx, mode);
+  } else if (guess) {
+    if (guess.kind === 'list') outFor(ctx, sink, mode).list(guess.items);
+    else sink.add(...guess.nodes);
+    if (guess.warn) {
+      const { rule, verb } = guess.warn;
+      drop(ctx, rule, `unknown template "${name}"`, `${normaliseName(name)}\0${verb}`, verb);
+    }
+  } else if (isBox(args, alone)) infobox(node, name, ctx, mode);
+  else drop(ctx, 'unknown-template', `unknown template "${name}"`, normaliseName(name));
+}
+
+/**
+ * A box of named values standing on its own line (`{{Enzyme|Name=…|EC_number=…}}`, `{{Weather box|…}}`):
+ * five named parameters given and nothing positional. It is read as an infobox is (dropped with
+ * `dropped-infobox`, or a table of its values with `infobox: table`).
+ */
+function isBox(args: Args, alone: boolean): boolean {
+  if (!alone || args.positional.some((k) => args.raw(k))) return false;
+  return args.keys.filter((k) => !/^\d+$/.test(k) && args.raw(k)).length >= 5;
 }
 
 function citation(node: WikiNode, ctx: Ctx): FootnoteReference | undefined {

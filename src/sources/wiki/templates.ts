@@ -8,16 +8,23 @@
 import type { PhrasingContent } from 'mdast';
 import { convertText } from './convert.js';
 import { phrasingText } from './phrasing.js';
+import { regionByCode, regionName } from './regions.js';
 
 /** A template's arguments, converted on demand (so a dropped template's refs never become notes). */
 export interface Args {
   /** Positional keys present, in order: '1', '2'… */
   readonly positional: string[];
+  /** Every key given, positional and named, in the order written. */
+  readonly keys: string[];
+  /** The article's language (BCP 47), for the names and dates a template shows. */
+  readonly language: string;
   has(key: string): boolean;
   /** The first non-empty value among `keys`, as phrasing. */
   rich(...keys: string[]): PhrasingContent[];
   /** The first non-empty value among `keys`, as plain text. */
   text(...keys: string[]): string;
+  /** A parameter's source text, trimmed, unconverted (so that looking at it makes no note and no warning). */
+  raw(key: string): string;
   /** A parameter's items: the lines of a bullet list written in it (`* a\n* b`), as phrasing. */
   items(key: string): PhrasingContent[][];
 }
@@ -150,15 +157,36 @@ const deathDateAndAge: Render = (a, out) => {
   out.inline([text(by ? `${date} (aged ${age})` : date)]);
 };
 
-/** `{{dts|2010|5|3}}` or `{{dts|3 May 2010}}`. */
+/**
+ * `{{dts|2010|5|3}}` or `{{dts|3 May 2010}}`; some wikis write day, month, year (`{{dts|3|5|2010}}`,
+ * `{{dts|||1810}}`): the year is the value of four digits, empty parts left out.
+ */
 const dts: Render = (a, out) => {
-  const keys = a.positional;
-  if (keys.length >= 2 && /^\d+$/.test(a.text(keys[0]!))) return dateAt()(a, out);
+  const keys = a.positional.filter((k) => a.text(k));
+  const values = keys.map((k) => a.text(k));
+  if (keys.length === 1) return out.inline(a.rich(keys[0]!));
+  if (/^\d{3,4}$/.test(values[0] ?? ''))
+    return out.inline([text(formatDate(values[0]!, values[1] ?? '', values[2] ?? '', dayFirst(a)))]);
+  const [d = '', m = '', y = ''] = values.length === 3 ? values : ['', ...values];
+  if (/^\d{3,4}$/.test(y)) return out.inline([text(formatDate(y, m, d, true))]);
   out.inline(a.rich(keys[0] ?? '1'));
 };
 
-/** `{{flag|Germany}}`, `{{flagcountry|DEU}}`: the country as written (a second parameter names a variant). */
-const flag: Render = (a, out) => out.inline(a.rich('name', '1'));
+/**
+ * `{{flag|Germany}}`: the country as written (a second parameter names a variant); `{{flagcountry|DEU}}`: an
+ * ISO code is the country's name in the article's language.
+ */
+const flag: Render = (a, out) => {
+  const region = a.has('name') ? undefined : regionByCode(a.text('1'))?.region;
+  out.inline(region ? [text(regionName(region, a.language))] : a.rich('name', '1'));
+};
+
+/** `{{FN|a}}`: a footnote's mark, raised; `{{FNZ|a|text}}`: the footnote, its mark before its text. */
+const footnoteMark: Render = (a, out) => {
+  const mark = a.text('1');
+  if (mark) out.inline([{ type: 'superscript', children: [text(mark)] }]);
+  if (a.has('2')) out.inline([text(' '), ...a.rich('2')]);
+};
 
 /** `{{convert|3|km|mi}}`. */
 const convert: Render = (a, out) => {
@@ -182,6 +210,13 @@ const positionalList: Render = (a, out) => {
 /** `{{plainlist|\n* a\n* b}}`: the bullet list written in the parameter. */
 const bulletList: Render = (a, out) => {
   const items = a.items('1');
+  if (items.length) out.list(items);
+};
+
+/** `{{columns-list|colwidth=30em|\n* a\n* b}}`: the bullet list written in its last positional parameter. */
+const lastList: Render = (a, out) => {
+  const last = a.positional[a.positional.length - 1];
+  const items = last ? a.items(last) : [];
   if (items.length) out.list(items);
 };
 
@@ -213,6 +248,21 @@ const shortCitation: Render = (a, out) => {
   const pages = a.text('pp', 'pages');
   const loc = page ? `p. ${page}` : pages ? `pp. ${pages}` : a.text('loc', 'at');
   const cite = [[who, year].filter(Boolean).join(' '), loc].filter(Boolean).join(', ');
+  if (cite) out.note(cite, `sfn-${cite.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`);
+};
+
+/** `{{harvs|nb|last=El-Bizri|year=2005a|year2=2005b}}`: "El-Bizri 2005a, 2005b", a note as `{{sfn}}` makes. */
+const harvs: Render = (a, out) => {
+  const numbered = (stem: string) => ['', '1', '2', '3', '4'].map((n) => a.text(`${stem}${n}`)).filter(Boolean);
+  const authors = [...new Set(numbered('last').concat(numbered('author')))];
+  const years = [...new Set(numbered('year'))];
+  const who = authors.length > 3 ? `${authors[0]} et al.` : authors.join(authors.length === 2 ? ' & ' : ', ');
+  const page = a.text('p', 'page')
+    ? `p. ${a.text('p', 'page')}`
+    : a.text('pp', 'pages')
+      ? `pp. ${a.text('pp', 'pages')}`
+      : '';
+  const cite = [[who, years.join(', ')].filter(Boolean).join(' '), page].filter(Boolean).join(', ');
   if (cite) out.note(cite, `sfn-${cite.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`);
 };
 
@@ -312,6 +362,7 @@ add(deathDateAndAge, 'death date and age');
 add(dts, 'dts', 'date table sorting', 'sort date');
 add(flag, 'flag', 'flagcountry', 'flagu', 'flag country', 'flagdeco', 'country');
 add(positionalList, 'ubl', 'unbulleted list', 'hlist', 'bulleted list', 'blist', 'ordered list', 'plain list');
+add(lastList, 'columns-list', 'div col list');
 add(bulletList, 'plainlist', 'flatlist', 'endplainlist', 'startplainlist');
 add(quoteOf(['1', 'text', 'quote'], ['author', '2', 'sign', 'cite'], ['source', 'title', '3']), 'quote', 'blockquote');
 add(quoteOf(['1', 'text', 'quote'], ['author', '4', 'sign'], ['source', 'title', '5']), 'cquote', 'rquote');
@@ -319,10 +370,15 @@ add(quoteOf(['1', 'text', 'quote'], ['author', '2'], ['source', '3']), 'quotatio
 add(quoteOf(['text', '1'], ['autor', '2', 'author'], ['quelle', '3', 'source']), 'zitat', 'citaat', 'aanhaling');
 add(quoteOf(['1', 'text', 'sitat'], ['2', 'author', 'kilde'], ['3', 'source']), 'sitat', 'cita', 'citação', 'cytat');
 add(noteOf, 'efn', 'efn-ua', 'efn-lr', 'efn-lg', 'efn-ur', 'refn', 'notetag', 'efn-la');
+add(harvs, 'harvs', 'harvard citations');
 add(shortCitation, 'sfn', 'sfnp', 'harvnb', 'harv', 'harvp', 'harvtxt', 'sfnm');
 add(literal(' – '), 'snd', 'spaced ndash', 'spnd', 'sndash');
 add(literal('–'), 'ndash', 'en dash', '–');
-add(literal('—'), 'mdash', 'em dash', '—', 'spaced mdash');
+add(literal('—'), 'mdash', 'em dash', '—', 'emdash');
+add(literal(' — '), 'spaced mdash', 'mdashb', 'spaced em dash');
+add(footnoteMark, 'fn', 'fnz');
+add(prefixed('ISSN ', ', '), 'issn');
+add(prefixed('OCLC ', ', '), 'oclc');
 add(literal('\u00a0'), 'nbsp', '0');
 add(literal("'"), "'", 'apostrophe');
 add(literal('"'), '"', 'quotation mark');
@@ -369,6 +425,7 @@ const HATNOTES = new Set([
   'redirect-distinguish', 'about-distinguish', 'for multi', 'other places', 'more',
   'hovedartikkel', 'se også', 'utdypende artikkel', 'article détaillé', 'voir aussi', 'ap', 'vt', 'zie ook',
   'hoofdartikel', 'zie hoofdartikel', 'artículo principal', 'véase también', 'homonymie', 'confusion',
+  'see', 'about-distinguish2', 'distinguish2', 'further2', 'weiterleitungshinweis', 'see also2', 'main2',
 ]);
 
 /** Maintenance, navigation, icon and layout templates: no text of the article. */
@@ -394,10 +451,20 @@ const MAINTENANCE = new Set([
   'referanser', 'autoritetsdata', 'offisielle lenker', 'portail', 'palette', 'références', 'referencias',
   'appendix', 'belege fehlen', 'quellen fehlen', 'lückenhaft', 'überarbeiten', 'commonscat-inline', 'kilder',
   'ref-en', 'en', 'lien brisé', 'refnec', 'référence nécessaire', 'cita requerida', 'citation requise',
+  'italic title', 'lowercase title', 'displaytitle', 'lesenswert', 'exzellent', 'informativ', 'engvarb', 'engvara',
+  'persondata', 'reg', 'fotnoteliste', 'expand list', 'unreferenced section', 'inconsistent citations',
+  'verify source', 'request quotation', 'image label end', 'image label begin', 'image label', 'image label small',
 ]);
 
 const MAINTENANCE_PATTERN =
   /(-stub|^stub|navbox|^nav |sidebar|^portal|^portail|^palette|^navigasjon|^pp-|^use .* (english|dates)|^cite check)/;
+
+/**
+ * Layout templates: clearing floats, columns, anchors, floats, the marks that a source needs a subscription
+ * or registration, succession-box frames (`s-start`, `s-bef`…): nothing of the article's text.
+ */
+const LAYOUT_PATTERN =
+  /^(clear|clr)( |-|$)|^col(umn)?s?-|^(visible )?anchor|^anker$|^float|(subscription|registration) required|^s-[a-z]+$/;
 
 const INFOBOX =
   /^(infobox|infoboks|inligtingskas|infokasten|info\/|taxobox|speciesbox|automatic taxobox|ficha |personendaten)/;
@@ -432,6 +499,7 @@ export function ruleFor(rawName: string): TemplateRule {
   if (/^[^:]+:/.test(name)) return { kind: 'maintenance' };
   if (INFOBOX.test(name)) return { kind: 'infobox' };
   if (HATNOTES.has(name)) return { kind: 'hatnote' };
-  if (MAINTENANCE.has(name) || MAINTENANCE_PATTERN.test(name)) return { kind: 'maintenance' };
+  if (MAINTENANCE.has(name) || MAINTENANCE_PATTERN.test(name) || LAYOUT_PATTERN.test(name))
+    return { kind: 'maintenance' };
   return { kind: 'unknown' };
 }

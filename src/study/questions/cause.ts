@@ -111,6 +111,9 @@ export function splitCausal(sentence: string, s: Pick<BookSentence, 'previous'>,
     const cause = clean(h.cause);
     const effect = clean(h.effect);
     if (words(cause) < MIN_PART_WORDS || words(effect) < MIN_PART_WORDS) continue;
+    // The half a question quotes must say whom it is about: "…this: “they are especially likely to…”?"
+    // names no one (the pronoun's antecedent is in the half that is the answer).
+    if (opening(role === 'effect' ? cause : effect, language).kind === 'pronoun') continue;
     const connective = m[0].toLowerCase();
     if (role === 'effect') {
       // A verb ("caused", "led to") stays with the effect it governs; an adverb ("…; as a result, …") does not.

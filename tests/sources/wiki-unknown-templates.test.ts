@@ -1,0 +1,143 @@
+/**
+ * Templates outside the reader's table, read by what they are given and where they stand (guess.ts): what
+ * they become, and what they must not become (a navigation box is not a country, a hatnote is not text, a
+ * template left out leaves no note or warning of what is inside it).
+ */
+import { describe, expect, it } from 'vitest';
+import { toString } from 'mdast-util-to-string';
+import { readWikitext } from '../../src/sources/wikitext.js';
+import { dateText } from '../../src/sources/wiki/guess.js';
+import { regionByCode, regionByName, regionName } from '../../src/sources/wiki/regions.js';
+
+const GERMAN = 'Die Stadt liegt am Fluss und hat viele alte Häuser, die von den Bürgern gepflegt werden. ';
+const ENGLISH = 'The town lies on the river and has many old houses, which the people of the town keep up. ';
+
+function read(text: string) {
+  return readWikitext({ text, file: 't.wiki', format: 'wikitext' });
+}
+
+const textOf = (text: string) =>
+  read(text)
+    .tree.children.map((c) => toString(c))
+    .join('\n');
+
+const rules = (text: string) => read(text).warnings.map((w) => [w.rule, w.message]);
+
+describe('countries and flags', () => {
+  it('knows a region by its name in a language, and an ISO 3166 code with or without a year', () => {
+    expect(regionByName('Vereinigtes Königreich', ['de'])).toBe('GB');
+    expect(regionByName('Südafrika', ['de', 'en'])).toBe('ZA');
+    expect(regionByName('Chicago', ['en'])).toBeUndefined();
+    expect(regionByCode('DEU-1935')).toEqual({ code: 'DEU', region: 'DE' });
+    expect(regionByCode('GBR')).toEqual({ code: 'GBR', region: 'GB' });
+    expect(regionByCode('RHO-1968')).toEqual({ code: 'RHO', region: undefined });
+    expect(regionByCode('PD')).toBeUndefined();
+    expect(regionByCode('Deu')).toBeUndefined();
+    expect(regionName('PL', 'de')).toBe('Polen');
+  });
+
+  it('shows a flag template inside a line as its country, in the article’s language', () => {
+    const list = textOf(`${GERMAN}\n* {{Frankreich}}: 2,36 Zoll\n* {{USA}}: 3,5 Zoll\n`);
+    expect(list).toContain('Frankreich: 2,36 Zoll');
+    expect(list).toContain('Vereinigte Staaten: 3,5 Zoll');
+    expect(textOf(`${ENGLISH}\n* {{JPN}} and {{flagcountry|DEU}}\n`)).toContain('Japan and Germany');
+  });
+
+  it('drops a country-named template standing alone on its line (a navigation box), with a warning', () => {
+    const text = `${ENGLISH}\n\n{{Japan}}\n`;
+    expect(textOf(text)).not.toContain('Japan');
+    expect(rules(text)).toEqual([['unknown-template', 'unknown template "Japan" dropped']]);
+  });
+});
+
+describe('dates and numbers', () => {
+  it('reads a whole ISO date or one chrono reads entirely, and writes it in the language', () => {
+    expect(dateText('2002-09-23', 'de')).toBe('23. September 2002');
+    expect(dateText('2013-1-8', 'en')).toBe('January 8, 2013');
+    expect(dateText('23 September 2002', 'en')).toBe('September 23, 2002');
+    expect(dateText('9. Februar 2004', 'de')).toBe('9. Februar 2004');
+    // A season, a month without its year, a date in a sentence, an impossible date: not dates.
+    expect(
+      ['2011-12', 'March 5', 'released on 5 March 2004 in Paris', '2003-02-30'].map((v) => dateText(v, 'en')),
+    ).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('shows a template given one date or one version among switches', () => {
+    expect(textOf(`${ENGLISH}It came out on {{FormatDate|2004-11-09|nbsp}} as {{Version |o |1.0}}.\n`)).toContain(
+      'It came out on November 9, 2004 as 1.0.',
+    );
+  });
+});
+
+describe('text given to a template of the project’s own', () => {
+  it('shows plain positional text, leaving out an identifier and a repeat, with a warning', () => {
+    const text = `${ENGLISH}\n* {{In Our Time|Anarchism|p0038x9t|Anarchism}}, BBC Radio 4\n`;
+    expect(textOf(text)).toContain('Anarchism, BBC Radio 4');
+    expect(rules(text)).toEqual([['guessed-template', 'unknown template "In Our Time" shown as its text']]);
+  });
+
+  it('makes a list of numbered parameters, one item a number', () => {
+    const text =
+      `${ENGLISH}\n{{Tracklist\n| title1 = Savannah (Part One)\n| note1 = Demo\n| length1 = 2:33\n` +
+      '| title2 = The Snow Fall\n| length2 = 4:00\n}}\n';
+    const list = read(text).tree.children.find((c) => c.type === 'list')!;
+    expect(list.children.map((item) => toString(item))).toEqual([
+      'Savannah (Part One) – Demo – 2:33',
+      'The Snow Fall – 4:00',
+    ]);
+    expect(rules(text)).toEqual([
+      ['guessed-template', 'unknown template "Tracklist" shown as a list, one item a number'],
+    ]);
+  });
+
+  it('shows a team template’s name, or its code in a table cell, each guess said', () => {
+    const text = `${ENGLISH}\n{|\n| {{ru|Scotland}} || 29–13 || {{ru|WAL}}\n|}\n`;
+    expect(textOf(text)).toContain('Scotland29–13WAL');
+    expect(rules(text)).toEqual([
+      ['guessed-template', 'unknown template "Ru" shown as its text'],
+      ['guessed-template', 'unknown template "Ru" shown as its code "WAL"'],
+    ]);
+    // Text in the script of the language a template is named after is that language's text.
+    expect(textOf(`${ENGLISH}It is called {{ru|Шотландия}}.`)).toContain('It is called Шотландия.');
+  });
+
+  it('reads {{dts}} year first or day first, empty parts left out', () => {
+    expect(textOf('{{dts|2010|5|3}}; {{dts|3|5|2010}}; {{dts|||1810}}; {{dts|3 May 2010}}')).toBe(
+      'May 3, 2010; 3 May 2010; 1810; 3 May 2010',
+    );
+  });
+});
+
+describe('boxes of named values', () => {
+  const box =
+    `${ENGLISH}\n\n{{Enzyme\n| Name = Alanine—oxo-acid transaminase\n| EC_number = 2.6.1.12\n` +
+    '| CAS_number = 37277-94-7\n| GO_code = 0047299\n| image = \n| caption = \n| KEGG = yes\n}}\n';
+
+  it('reads a box of five named values on its own line as an infobox: dropped, said, or a table', () => {
+    expect(rules(box)).toEqual([['dropped-infobox', 'infobox "Enzyme" dropped']]);
+    const kept = readWikitext({ text: box, file: 't.wiki', format: 'wikitext', options: { infobox: 'table' } });
+    const table = kept.tree.children.find((c) => c.type === 'table')!;
+    expect(toString(table)).toContain('2.6.1.12');
+  });
+});
+
+describe('what a guess must not make', () => {
+  it('keeps {{see}} a hatnote, and a code outside a table cell unknown', () => {
+    expect(rules(`{{see|Invasion of Poland}}\n${ENGLISH}\n`)).toEqual([['dropped-hatnote', 'hatnote dropped']]);
+    expect(rules(`${ENGLISH}\n* {{ru|SCO}} 12\n`)).toEqual([['unknown-template', 'unknown template "Ru" dropped']]);
+  });
+
+  it('leaves no note and no image warning from inside a template it drops', () => {
+    const r = read(
+      `${ENGLISH}\n{{random item|range=2\n|1=[[File:A b.jpg|thumb|A view<ref>{{cite web|title=T|url=https://x.org}}</ref>]]\n` +
+        '|2=[[File:C d.jpg|thumb|Another view]]\n}}\n',
+    );
+    expect(r.citations).toEqual([]);
+    expect(r.warnings.map((w) => w.rule)).toEqual(['unknown-template']);
+  });
+
+  it('does not take an identifier alone for text', () => {
+    const text = `${ENGLISH}\n* {{stortingetbio|MSE}}\n`;
+    expect(rules(text)).toEqual([['unknown-template', 'unknown template "Stortingetbio" dropped']]);
+  });
+});
