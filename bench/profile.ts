@@ -2,7 +2,8 @@
  * `npm run profile`: where the time goes, as CPU profiles of the shipped (compiled) Quire, summed up in
  * the terminal and kept in output/profiles/ (open a `.cpuprofile` in Chrome DevTools' Performance panel).
  *
- *   cold-pdf, cold-epub   a whole-process `quire build --formats pdf|epub`, no cache (`node --cpu-prof`)
+ *   cold-html, cold-pdf, cold-epub
+ *                         a whole-process `quire build --formats html|pdf|epub`, no cache (`node --cpu-prof`)
  *   warm-edit             one-paragraph edits → HTML + EPUB in a running session (what `quire watch`
  *                         does), profiled in-process after two warm-up edits
  *
@@ -96,11 +97,13 @@ async function warmProfile(): Promise<ProfileSummary> {
 }
 
 const summaries: Record<string, ProfileSummary> = {
+  'cold-html': coldProfile('html'),
   'cold-pdf': coldProfile('pdf'),
   'cold-epub': coldProfile('epub'),
   'warm-edit': await warmProfile(),
 };
 const titles: Record<string, string> = {
+  'cold-html': '`quire build --formats html`, whole process, no cache',
   'cold-pdf': '`quire build --formats pdf`, whole process, no cache',
   'cold-epub': '`quire build --formats epub`, whole process, no cache',
   'warm-edit': `${EDITS} one-paragraph edits → HTML + EPUB in a running session`,

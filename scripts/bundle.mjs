@@ -29,6 +29,46 @@ const outdir = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(r
 
 const EXTERNAL = ['wikiparser-node', '@resvg/resvg-js', 'puppeteer', 'hyphen'];
 
+/**
+ * compromise's English lexicon as data, in place of src/util/english-lexicon.ts (which reads it from
+ * compromise): a guide in another language reads the lexicon without loading compromise, whose start expands
+ * it (~0.2 s). The same fields as `lexiconOf` in src/util/lexicon.ts (tests/cli/bundle.test.ts compares them).
+ */
+/**
+ * zod's locales, but English: zod's schemas import their English messages themselves, and nothing in Quire
+ * reads `z.locales` (its messages are its own). The other fifty (~370 kB) were parsed at every start.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+const englishLexicon = {
+  name: 'english-lexicon',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]util[\\/]english-lexicon\.ts$/ }, async () => {
+      const { default: nlp } = await import('compromise');
+      const { model } = nlp.world();
+      const lexicon = {
+        words: model.one.lexicon,
+        orgWords: Object.keys(model.two.orgWords),
+        placeWords: Object.keys(model.two.placeWords),
+      };
+      // JSON.parse of a string: V8 reads data that way faster than an object literal.
+      return {
+        contents: `export const lexicon = JSON.parse(${JSON.stringify(JSON.stringify(lexicon))});`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -42,6 +82,9 @@ const result = await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   external: EXTERNAL,
+  plugins: [englishLexicon, zodEnglishOnly],
+  // src/util/lexicon.ts: compromise is loaded for a guide in English only, not when the module is.
+  define: { QUIRE_BUNDLED: 'true' },
   // For `npm run profile` (which maps a profile back to the source files) and `node --enable-source-maps`.
   sourcemap: 'linked',
   metafile: true,

@@ -135,11 +135,14 @@ export const studyStage: Stage<{ book: Book; bookKey: string; overrides?: Overri
   name: 'study',
   inputs: ({ bookKey, overrides }) => [bookKey, overrides?.text ?? ''],
   remembers: true,
-  run: async ({ book, overrides }) =>
-    (await import('../study/index.js')).addStudyAids(
+  run: async ({ book, overrides }) => {
+    // compromise's lexicon for every language, its tagger for English (compromise is loaded only then).
+    await (await import('../util/lexicon.js')).loadLanguageTools(book.meta.language);
+    return (await import('../study/index.js')).addStudyAids(
       book,
       overrides ? { data: parseOverrides(overrides.text, overrides.file), file: overrides.file } : undefined,
-    ),
+    );
+  },
   summary: async (guide, { overrides }) => {
     const g = guide.glossaries;
     // Every guide in English has its questions' wording: only another language loads the wordings to ask.

@@ -4,7 +4,7 @@
  * hedge a claim, and how questions are worded. One entry per language (ISO 639-1); a language without an
  * entry falls back to English for the wording and to no rule (never to English's words) for the reading.
  */
-import nlp from 'compromise';
+import { tagger } from '../util/lexicon.js';
 import { baseLanguage } from '../util/language.js';
 import { memoize } from '../util/memo.js';
 import escape from 'escape-string-regexp';
@@ -265,7 +265,7 @@ export function leansOnPerson(sentence: string, language: string): boolean {
 
 /** Whether the tagger finds a tag in a text; remembered per text (it costs milliseconds a sentence). */
 const tagged = memoize(
-  (text: string, tag: string) => nlp(text).match(tag).found,
+  (text: string, tag: string) => tagger()(text).match(tag).found,
   (text, tag) => `${tag}\u0000${text}`,
   50_000,
   { name: 'entities', persist: true },

@@ -12,42 +12,44 @@
  * A surname alone is filed under the full name when one person has it; people sort by surname
  * ("Stalin, Joseph").
  */
-import nlp from 'compromise';
+import { englishLexicon, tagger } from '../util/lexicon.js';
 import type { IndexEntry, StudyGuide } from '../model/index.js';
 import { slugify } from '../util/slug.js';
-import { nameParts } from '../util/names.js';
+import { nameAt, nameParts } from '../util/names.js';
 import { samePerson, TITLES } from './names.js';
 import { stateOf, stateOfDemonym } from './states.js';
 import { blocksOf } from './text.js';
 import { describePerson } from './roles.js';
 import { baseLanguage, indexLexicon, type IndexLexicon } from '../util/language.js';
 import { memoize } from '../util/memo.js';
-import escape from 'escape-string-regexp';
 
-type World = {
-  model: {
-    one: { lexicon: Record<string, string | string[]> };
-    two: { orgWords: Record<string, unknown>; placeWords: Record<string, unknown> };
+/** The words that end organisations' and places' names: compromise's lists and a few more; made on first use. */
+let nameEnds: { org: Set<string>; place: Set<string> } | undefined;
+function endWords(): { org: Set<string>; place: Set<string> } {
+  if (nameEnds) return nameEnds;
+  const lexicon = englishLexicon();
+  nameEnds = {
+    org: new Set([
+      ...lexicon.orgWords,
+      'party',
+      'commissariat',
+      'ministry',
+      'office',
+      'government',
+      'parliament',
+      'assembly',
+      'navy',
+      'brigades',
+      'plenum',
+      'politburo',
+      'reichstag',
+    ]),
+    place: new Set([...lexicon.placeWords, 'sea', 'ocean', 'oblast', 'line', 'republic']),
   };
-};
-const WORLD = nlp.world() as unknown as World;
-const LEXICON = WORLD.model.one.lexicon;
-const ORG_WORDS = new Set([
-  ...Object.keys(WORLD.model.two.orgWords),
-  'party',
-  'commissariat',
-  'ministry',
-  'office',
-  'government',
-  'parliament',
-  'assembly',
-  'navy',
-  'brigades',
-  'plenum',
-  'politburo',
-  'reichstag',
-]);
-const PLACE_WORDS = new Set([...Object.keys(WORLD.model.two.placeWords), 'sea', 'ocean', 'oblast', 'line', 'republic']);
+  return nameEnds;
+}
+const ORG_WORDS = { has: (word: string) => endWords().org.has(word) };
+const PLACE_WORDS = { has: (word: string) => endWords().place.has(word) };
 const EVENT_WORDS = new Set([
   'war',
   'revolution',
@@ -80,7 +82,7 @@ const MONTHS_DAYS = new Set(
   ).split(' '),
 );
 const tagsOf = (w: string): string[] => {
-  const t = LEXICON[w.toLowerCase()];
+  const t = englishLexicon().words[w.toLowerCase()];
   return t === undefined ? [] : Array.isArray(t) ? t : [t];
 };
 const has = (w: string, ...tags: string[]) => tagsOf(w).some((t) => tags.includes(t));
@@ -453,7 +455,7 @@ function recognise(unknown: Map<string, string>, refs: ReturnType<typeof blocksO
 /** The names compromise's recognition finds in a text, by kind; remembered per text. */
 const namesIn = memoize(
   (sentence: string): { people: string[]; places: string[]; orgs: string[] } => {
-    const doc = nlp(sentence);
+    const doc = tagger()(sentence);
     const list = (v: { out(f: 'array'): string[] }) => v.out('array');
     return { people: list(doc.people()), places: list(doc.places()), orgs: list(doc.organizations()) };
   },
@@ -466,23 +468,58 @@ const namesIn = memoize(
  * person ("Vladimir Potemkin", "Vladimir Potyomkin") are one entry. */
 function mergeSurnames(terms: Map<string, Candidate>): void {
   const persons = [...terms.entries()].filter(([, c]) => c.kind === 'person' && c.term.includes(' '));
-  for (const [i, [key, c]] of persons.entries())
-    if (persons.slice(0, i).some(([k, p]) => terms.has(k) && samePerson(p.term, c.term))) {
-      const keep = persons.slice(0, i).find(([k, p]) => terms.has(k) && samePerson(p.term, c.term))![1];
-      (keep.aliases ??= []).push(c.term);
+  for (const [i, [key, c]] of persons.entries()) {
+    const same = persons.slice(0, i).find(([k, p]) => terms.has(k) && samePerson(p.term, c.term));
+    if (same) {
+      (same[1].aliases ??= []).push(c.term);
       terms.delete(key);
     }
-  const people = [...terms.values()].filter((c) => c.kind === 'person' && c.term.includes(' '));
+  }
+  // How many full names end with each surname.
+  const fullNames = new Map<string, number>();
+  for (const c of terms.values())
+    if (c.kind === 'person' && c.term.includes(' ')) {
+      const { surname } = nameParts(c.term);
+      fullNames.set(surname, (fullNames.get(surname) ?? 0) + 1);
+    }
   for (const [key, c] of terms) {
     if (c.term.includes(' ') || c.mentions) continue;
-    const full = people.filter((p) => nameParts(p.term).surname === c.term);
-    if (full.length === 1) terms.delete(key);
-    else if (c.kind !== 'person' && full.length > 1) terms.delete(key);
+    const full = fullNames.get(c.term) ?? 0;
+    if (full === 1) terms.delete(key);
+    else if (c.kind !== 'person' && full > 1) terms.delete(key);
   }
+}
+
+/** The texts (their numbers, in order) that hold each word (a run of letters). */
+function wordIndex(texts: string[]): { texts: string[]; holding: Map<string, number[]> } {
+  const holding = new Map<string, number[]>();
+  for (const [i, text] of texts.entries())
+    for (const word of new Set(text.match(/\p{L}+/gu))) {
+      const list = holding.get(word);
+      if (list) list.push(i);
+      else holding.set(word, [i]);
+    }
+  return { texts, holding };
+}
+
+/**
+ * The texts (numbers, in order) where one of `names` stands on its own. A name standing on its own has no
+ * letter either side, so each of its runs of letters is a word of the text: only texts holding its last one
+ * are searched.
+ */
+function textsNaming(names: string[], index: ReturnType<typeof wordIndex>): number[] {
+  const found = new Set<number>();
+  for (const name of names) {
+    const last = name.match(/\p{L}+/gu)?.at(-1);
+    const candidates = last === undefined ? index.texts.keys() : (index.holding.get(last) ?? []);
+    for (const i of candidates) if (!found.has(i) && nameAt(index.texts[i]!, name) >= 0) found.add(i);
+  }
+  return [...found].sort((a, b) => a - b);
 }
 
 /** Mentions (under the term, its other spellings, or a person's surname), ids, sort keys and roles. */
 function finish(book: StudyGuide, terms: Map<string, Candidate>, texts: string[], ids: string[]): IndexEntry[] {
+  const words = wordIndex(texts);
   const surnames = new Map<string, number>();
   for (const c of terms.values())
     if (c.kind === 'person')
@@ -494,9 +531,7 @@ function finish(book: StudyGuide, terms: Map<string, Candidate>, texts: string[]
       const surname = c.kind === 'person' ? nameParts(c.term).surname : '';
       const names = [c.term, ...(c.aliases ?? []), ...(c.term === 'Soviet Union' ? ['USSR', 'Soviets'] : [])];
       if (surname && surnames.get(surname) === 1) names.push(surname);
-      const pattern = new RegExp(`(?<![\\p{L}'’-])(?:${names.map(escape).join('|')})(?![\\p{L}'’-])`, 'u');
-      // A text without any of the names as written is not searched (the pattern's search costs more).
-      mentions = ids.filter((_, i) => names.some((n) => texts[i]!.includes(n)) && pattern.test(texts[i]!));
+      mentions = textsNaming(names, words).map((i) => ids[i]!);
     }
     if (!mentions.length) continue;
     const parts = nameParts(c.term);

@@ -5,7 +5,7 @@
  * tagger knows (English given names). A surname alone ("Molotov") is a person when the lexicon holds one
  * full name with it, and stands for that name.
  */
-import nlp from 'compromise';
+import { englishLexicon, tagger } from '../util/lexicon.js';
 import type { Book } from '../model/index.js';
 import { baseLanguage } from '../util/language.js';
 import { foldSpelling, NAME_WORD, nameParts } from './names.js';
@@ -35,14 +35,12 @@ export interface People {
 
 const cache = new WeakMap<Book, People>();
 
-const LEXICON = (nlp.world() as unknown as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one
-  .lexicon;
 const PLACE_TAGS = new Set(['Country', 'City', 'Place', 'Region', 'Organization']);
 
 /** Not a person: a state, a demonym, or a word compromise's lexicon files as a place or organisation. */
 function notPerson(name: string): boolean {
   if (stateOfDemonym(name) || stateOf(name) !== name.replace(/^the\s+/i, '')) return true;
-  const tagsOf = (w: string) => [LEXICON[w.toLowerCase()] ?? []].flat();
+  const tagsOf = (w: string) => [englishLexicon().words[w.toLowerCase()] ?? []].flat();
   return [name, ...name.split(/\s+/)].some((w) => tagsOf(w).some((t) => PLACE_TAGS.has(t)));
 }
 
@@ -73,7 +71,7 @@ export function peopleOf(book: Book): People {
       if (!parts.surname || notPerson(name)) return false;
       if (full.has(foldSpelling(name))) return true;
       if (!parts.given.length && bySurname.has(foldSpelling(parts.surname))) return true;
-      return english && nlp(name).has('#Person');
+      return english && tagger()(name).has('#Person');
     },
     fullName(name) {
       const parts = nameParts(name);

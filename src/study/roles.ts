@@ -1,5 +1,5 @@
 /** A person's role in one line, in the text's own words: the apposition or the title it gives them. */
-import { nameParts } from '../util/names.js';
+import { nameAt, nameParts } from '../util/names.js';
 import escape from 'escape-string-regexp';
 
 /** Per list of texts, which texts hold each word (runs of letters): a name is looked for only where it is. */
@@ -22,6 +22,84 @@ function textsWith(words: string, texts: readonly string[]): string[] {
   return key ? (index.get(key) ?? []).map((i) => texts[i]!) : [];
 }
 
+/*
+ * The patterns are compiled once, not per name: a pattern of Unicode classes costs a millisecond or more to
+ * compile (most of the index's time, when it was built for each person). Where the name stood in them, the
+ * name's occurrences are found as plain text and the pattern is matched at or before each, in order — the
+ * same first match as one pattern over the whole text (tests/study/roles.test.ts compares the two).
+ */
+
+/** What follows a name in an apposition: ", chief of the Reichswehr," (matched where the name ends). */
+const APPOSITION = new RegExp(
+  String.raw`,\s+((?:the|a|an|chief|head|leader|minister|commissar|secretary|ambassador|president|` +
+    String.raw`chancellor|general|historian|agent|envoy|representative|member|founder|director|commander)\b` +
+    String.raw`[^,;.()]{3,70}?)[,;.)]`,
+  'iuy',
+);
+/** A title before a name ("German Foreign Minister"); `NAME` stands for the name. */
+const TITLE_SOURCE =
+  String.raw`((?:\p{Lu}[\p{L}'’]+\s+){0,4}(?:Minister|Commissar|[Aa]mbassador|Chancellor|President|General|` +
+  String.raw`Secretary|[Ll]eader|Premier|[Hh]istorian|[Aa]gent|[Rr]epresentative|Marshal|King|Admiral)` +
+  String.raw`(?:\s+(?:of|for)(?:\s+\p{Lu}[\p{L}'’]+)+)?)\s+NAME`;
+/** The title pattern matched in the stretch before one occurrence of the name, which `\0` stands for. */
+const TITLE = new RegExp(
+  TITLE_SOURCE.replace('NAME', () => '\\0'),
+  'u',
+);
+/** What a title and the words before it are made of: the stretch before a name a title can take. */
+const TITLE_CHAR = /^[\p{L}'’\s]$/u;
+const WORD_EDGE = /\b/y;
+
+/** The apposition after the first occurrence of `name` (in any case) that has one. */
+function appositionOf(name: string, text: string): string | undefined {
+  const occurrence = new RegExp(escape(name), 'giu');
+  for (let m = occurrence.exec(text); m; m = occurrence.exec(text)) {
+    APPOSITION.lastIndex = m.index + m[0].length;
+    const a = APPOSITION.exec(text);
+    if (a) return a[1]!;
+    occurrence.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
+  }
+  return undefined;
+}
+
+/** Where the stretch of letters, apostrophes and spaces that ends at `end` starts. */
+function stretchStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0) {
+    const pair = i >= 2 && /[\uDC00-\uDFFF]/.test(text[i - 1]!) && /[\uD800-\uDBFF]/.test(text[i - 2]!);
+    const char = text.slice(pair ? i - 2 : i - 1, i);
+    if (!TITLE_CHAR.test(char)) break;
+    i -= char.length;
+  }
+  return i;
+}
+
+/** The title before the first occurrence of `name` (as written) that has one. */
+function titleOf(name: string, text: string): string | undefined {
+  const found: { at: number; start: number }[] = [];
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const start = stretchStart(text, at);
+    // The stretch before an occurrence runs back over an earlier one: a title there could reach either, and
+    // the whole pattern decides which, as it always did ("Minister Karl Minister Karl").
+    const previous = found.at(-1);
+    if (previous && start < previous.at + name.length) {
+      const whole = new RegExp(
+        TITLE_SOURCE.replace('NAME', () => `${escape(name)}\\b`),
+        'u',
+      );
+      return whole.exec(text)?.[1];
+    }
+    found.push({ at, start });
+  }
+  for (const { at, start } of found) {
+    WORD_EDGE.lastIndex = at + name.length;
+    if (!WORD_EDGE.test(text)) continue;
+    const t = TITLE.exec(`${text.slice(start, at)}\0`);
+    if (t) return t[1]!;
+  }
+  return undefined;
+}
+
 export /**
  * "Hans von Seeckt, chief of the Reichswehr" → "chief of the Reichswehr";
  * "German Foreign Minister Walther Rathenau" → "German Foreign Minister".
@@ -29,28 +107,16 @@ export /**
 function roleOf(name: string, all: string[]): string {
   const surname = nameParts(name).surname;
   if (!surname) return '';
-  // The patterns hold the name as written: only texts with it are searched, and none are built without one.
+  // Only texts with the name as written are searched.
   const texts = textsWith(surname, all).filter((text) => text.includes(name));
   if (!texts.length) return '';
-  const apposition = new RegExp(
-    String.raw`${escape(name)},\s+((?:the|a|an|chief|head|leader|minister|commissar|secretary|ambassador|president|` +
-      String.raw`chancellor|general|historian|agent|envoy|representative|member|founder|director|commander)\b` +
-      String.raw`[^,;.()]{3,70}?)[,;.)]`,
-    'iu',
-  );
-  const title = new RegExp(
-    String.raw`((?:\p{Lu}[\p{L}'’]+\s+){0,4}(?:Minister|Commissar|[Aa]mbassador|Chancellor|President|General|` +
-      String.raw`Secretary|[Ll]eader|Premier|[Hh]istorian|[Aa]gent|[Rr]epresentative|Marshal|King|Admiral)` +
-      String.raw`(?:\s+(?:of|for)(?:\s+\p{Lu}[\p{L}'’]+)+)?)\s+${escape(name)}\b`,
-    'u',
-  );
   for (const text of texts) {
-    const a = apposition.exec(text);
-    if (a && !/^(?:who|which|and|but)\b/.test(a[1]!)) return a[1]!.trim();
+    const a = appositionOf(name, text);
+    if (a !== undefined && !/^(?:who|which|and|but)\b/.test(a)) return a.trim();
   }
   for (const text of texts) {
-    const t = title.exec(text);
-    if (t) return t[1]!.trim();
+    const t = titleOf(name, text);
+    if (t !== undefined) return t.trim();
   }
   return '';
 }
@@ -67,11 +133,10 @@ export function describePerson(name: string, texts: string[], known = ''): strin
   const surname = nameParts(name).surname;
   if (!surname) return '';
   const candidates = textsWith(surname, texts);
-  const pattern = new RegExp(`(?<![\\p{L}'’-])${escape(surname)}(?![\\p{L}'’-])`, 'u');
   for (const text of candidates) {
     if (!text.includes(surname)) continue;
     for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
-      const at = sentence.search(pattern);
+      const at = nameAt(sentence, surname);
       if (at < 0) continue;
       if (sentence.length <= LINE) return sentence.trim();
       // The sentence up to a comma or semicolon past the name, when a verb follows the name there.

@@ -4,7 +4,7 @@
  * Germany", "Imperial Japan", "Fascist Italy"). English usage, not one article's words: a treaty's parties
  * are listed as states, whatever form its name takes.
  */
-import nlp from 'compromise';
+import { englishLexicon } from '../util/lexicon.js';
 
 const DEMONYMS: Record<string, string> = {
   soviet: 'Soviet Union',
@@ -91,13 +91,11 @@ const ABBREVIATIONS: Record<string, string> = {
 const QUALIFIER = /^(?:Nazi|Fascist|Imperial|Weimar|Tsarist|Communist|Republican|Democratic|Royal|Vichy)\s+(?=\p{Lu})/u;
 
 const STATES = new Set([...Object.values(DEMONYMS), ...Object.values(ABBREVIATIONS)].map((s) => s.toLowerCase()));
-const LEXICON = (nlp.world() as unknown as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one
-  .lexicon;
 
 /** Whether a name is a state's: one this file knows, or a country compromise's English lexicon lists. */
 export function isState(name: string): boolean {
   const low = name.toLowerCase();
-  const tags = LEXICON[low];
+  const tags = englishLexicon().words[low];
   return STATES.has(low) || tags === 'Country' || (Array.isArray(tags) && tags.includes('Country'));
 }
 

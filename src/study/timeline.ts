@@ -5,7 +5,7 @@
  * (same date, overlapping words) are one event with every block that tells it. Incidental years (a book's
  * year, "the 1932 pact", a year in brackets, list lines such as "Adolf Ioffe (1918)") are not events.
  */
-import nlp from 'compromise';
+import { englishLexicon } from '../util/lexicon.js';
 import type { Book, TimelineEvent } from '../model/index.js';
 import { blocksOf } from './text.js';
 import { bookDates, isoOf, rawDatesIn, type BookDate } from './dates.js';
@@ -83,8 +83,6 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
  * labels only ask whether a clause has a verb at all, which the lexicon answers. A capitalised word inside a
  * phrase is a name, never a verb.
  */
-const LEXICON = (nlp.world() as unknown as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one
-  .lexicon;
 const VERB_TAGS = new Set([
   'Verb',
   'PastTense',
@@ -98,7 +96,7 @@ const VERB_TAGS = new Set([
   'PhrasalVerb',
 ]);
 const tagsOf = (w: string): string[] => {
-  const t = LEXICON[w];
+  const t = englishLexicon().words[w];
   return t === undefined ? [] : Array.isArray(t) ? t : [t];
 };
 const bare = (w: string) => w.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}'’-]+$/gu, '');

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ROOT } from '../support/content.js';
+import { FIXTURES, ROOT } from '../support/content.js';
 import { pdfText } from '../support/inspect.js';
 import { makeCourse } from '../course/guides.js';
 
@@ -99,6 +99,59 @@ describe('the bundled quire command', () => {
     // The wikitext reader's library is loaded: the guide's source is wikitext.
     expect(lines(loaded).some((u) => u.includes('/node_modules/wikiparser-node/'))).toBe(true);
     rmSync(course, { recursive: true, force: true });
+  });
+
+  it('builds a guide in another language without loading compromise, with the same book as the sources', async () => {
+    const loaded = path.join(scratch, 'german.txt');
+    writeFileSync(loaded, '');
+    const out = path.join(scratch, 'german');
+    const args = ['build', '--content', path.join(FIXTURES, 'german'), '--out', out, '--formats', 'json'];
+    const built = run([...args, '--no-cache'], loaded);
+    expect(built.status, built.stderr).toBe(0);
+    const chunks = lines(loaded).filter((u) => u.startsWith(pathToFileURL(dir).href));
+    const inputs = chunks.flatMap((u) =>
+      Object.keys(meta.outputs[path.relative(ROOT, fileURLToPath(u)).split(path.sep).join('/')]!.inputs),
+    );
+    // The study aids ran (their chunk was loaded), reading compromise's lexicon from the bundle's data.
+    expect(inputs.some((i) => i.endsWith('src/study/index.ts'))).toBe(true);
+    expect(inputs.some((i) => i.endsWith('src/util/english-lexicon.ts'))).toBe(true);
+    expect(inputs.filter((i) => i.includes('node_modules/compromise/'))).toEqual([]);
+    expect(lines(loaded).filter((u) => u.includes('/node_modules/compromise/'))).toEqual([]);
+    // The same book as the sources make, where compromise is loaded: its index and people included.
+    const fromSources = path.join(scratch, 'german-sources');
+    const { build } = await import('../../src/pipeline/build.js');
+    await build({
+      contentDir: path.join(FIXTURES, 'german'),
+      outDir: fromSources,
+      formats: ['json'],
+      cacheDir: false,
+      progress: 'silent',
+    });
+    const book = readFileSync(path.join(out, 'book.json'), 'utf8');
+    expect(JSON.parse(book).index.length).toBeGreaterThan(0);
+    expect(book).toBe(readFileSync(path.join(fromSources, 'book.json'), 'utf8'));
+  });
+
+  it("holds compromise's lexicon as the sources read it from compromise", async () => {
+    const output = Object.entries(meta.outputs).find(([, o]) =>
+      Object.keys(o.inputs).some((i) => i.endsWith('src/util/english-lexicon.ts')),
+    )![0];
+    const bundled = (await import(pathToFileURL(path.join(ROOT, output)).href)) as { lexicon: object };
+    const { lexicon } = await import('../../src/util/english-lexicon.js');
+    expect(bundled.lexicon).toEqual(lexicon);
+    expect(Object.keys(lexicon.words).length).toBeGreaterThan(10_000);
+  });
+
+  it("leaves out zod's locales but English, whose messages a config error still gives", () => {
+    const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+    const locales = inputs.filter((i) => /node_modules\/zod\/v4\/locales\/(?!index\.js)/.test(i));
+    expect([...new Set(locales)].map((i) => path.basename(i))).toEqual(['en.js']);
+    const content = mkdtempSync(path.join(tmpdir(), 'quire-bad-config-'));
+    writeFileSync(path.join(content, 'quire.yaml'), 'title: T\nsources:\n  - file: 5\n');
+    const failed = run(['build', '--content', content, '--out', path.join(scratch, 'bad'), '--formats', 'html']);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('sources.0.file: Invalid input: expected string, received number');
+    rmSync(content, { recursive: true, force: true });
   });
 
   it('rebuilds with nothing changed without loading the merge, the study aids or the NLP library', () => {
