@@ -418,10 +418,9 @@ function saidInTwo(kept: WSentence, incoming: WSentence, at: At): number {
   const next = at.following.get(incoming);
   if (!next || kept.sources.some((p) => p.source === at.how.source.info.id)) return 0;
   if (compareFacts(kept.text, incoming.text, at.how.locale).relation !== 'b-fuller') return 0;
-  const stems = (t: string) => new Set([...contentWords(t)].map(stemOf));
-  const theirs = stems(kept.text);
-  const first = stems(incoming.text);
-  const both = new Set([...first, ...stems(next.text)]);
+  const theirs = stemsOf(kept.text);
+  const first = stemsOf(incoming.text);
+  const both = new Set([...first, ...stemsOf(next.text)]);
   if (theirs.size < 5) return 0;
   const inBoth = [...theirs].filter((x) => both.has(x)).length / theirs.size;
   const inFirst = [...theirs].filter((x) => first.has(x)).length / theirs.size;
@@ -438,9 +437,8 @@ const CLAIM_CORE = 8;
  * reading whole). Returns the similarity, or 0.
  */
 function oneClaim(incoming: string, kept: string): number {
-  const stems = (t: string) => new Set([...contentWords(t)].filter((w) => !/^\d/.test(w)).map(stemOf));
-  const a = stems(incoming);
-  const b = stems(kept);
+  const a = stemsOf(incoming, true);
+  const b = stemsOf(kept, true);
   const shared = [...a].filter((x) => b.has(x)).length;
   const dice = similarity(a, b);
   return shared >= CLAIM_CORE && dice >= SLOT ? dice : 0;
@@ -518,9 +516,8 @@ function nextInBook(anchor: Anchor | undefined, into: WSection): Hit | undefined
  * cut short ("The consequences were multiplex." / "The consequences were multiple: …"). Otherwise 0.
  */
 function stemContainment(incoming: string, kept: string): number {
-  const stems = (t: string) => new Set([...contentWords(t)].map(stemOf));
-  const mine = stems(incoming);
-  const theirs = stems(kept);
+  const mine = stemsOf(incoming);
+  const theirs = stemsOf(kept);
   if (mine.size < 3 || mine.size >= theirs.size) return 0;
   return [...mine].every((s) => theirs.has(s)) ? 1 : 0;
 }
@@ -529,14 +526,19 @@ function stemContainment(incoming: string, kept: string): number {
  * A word's stem as the paraphrase measures count it: its first four letters, after a plural ending "-s" or
  * "-es" (a three-letter word's plural, "tax" / "taxes", would otherwise be two stems).
  */
+/** The stems of a text's content words (`stemOf`), figures left out when `withoutFigures`. */
+function stemsOf(text: string, withoutFigures = false): Set<string> {
+  const words = [...contentWords(text)];
+  return new Set((withoutFigures ? words.filter((w) => !/^\d/.test(w)) : words).map(stemOf));
+}
+
 function stemOf(word: string): string {
   return word.replace(/(?<=\p{L}{3})e?s$/u, '').slice(0, 4);
 }
 
 /** Dice similarity of word stems (the first four letters), so inflections and derivations count as one. */
 function stemSimilarity(a: string, b: string): number {
-  const stems = (t: string) => new Set([...contentWords(t)].map(stemOf));
-  return similarity(stems(a), stems(b));
+  return similarity(stemsOf(a), stemsOf(b));
 }
 
 /**
