@@ -263,8 +263,9 @@ interface Body {
  * dropped first, so that offsets in the parsed nodes are offsets in this text. A dump's revision line is split
  * off and the line breaks its body lost are restored.
  */
-function bodyOf(input: ReadInput): Body {
-  const text = unescapedXml(input.text.replace(/[\0\x7F]|\r$/gm, ''));
+function bodyOf(input: ReadInput, escaped: boolean): Body {
+  const cleaned = input.text.replace(/[\0\x7F]|\r$/gm, '');
+  const text = escaped ? unescapedXml(cleaned) : cleaned;
   const dump = input.format === 'wikitext-dump' ? splitDump(text.split('\n')[0] ?? '') : undefined;
   if (input.format === 'wikitext-dump' && !dump) {
     throw new Error('not a dump line: expected "title pageid revid timestamp user userid comment" before the wikitext');
@@ -307,7 +308,6 @@ export function isXmlEscaped(text: string): boolean {
 
 /** The wikitext of a still-escaped dump `<text>` element, unescaped once (the five XML entities; `&amp;` last). */
 function unescapedXml(text: string): string {
-  if (!isXmlEscaped(text)) return text;
   const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", '#039': "'", '#39': "'" };
   return text.replace(/&(lt|gt|quot|apos|#0?39);/g, (_, n: string) => named[n]!).replace(/&amp;/g, '&');
 }
@@ -609,12 +609,13 @@ function articleLanguage(nodes: readonly WikiNode[]): () => string {
 }
 
 export function readWikitext(input: ReadInput): ReadResult {
-  const { body, lineAt, dump } = bodyOf(input);
+  const escaped = isXmlEscaped(input.text);
+  const { body, lineAt, dump } = bodyOf(input, escaped);
   const parts = pieces(body, { blankTables: true });
   checkTableRows(parts, input.file, lineAt);
   const nodes = parts.flatMap((piece) => parsePiece(piece));
   const builder = new TreeBuilder(input.file);
-  if (isXmlEscaped(input.text)) {
+  if (escaped) {
     builder.warn(
       'xml-escaped',
       'the wikitext is still XML-escaped as in a dump\'s <text> element ("&lt;ref&gt;"); it was unescaped once: ' +
