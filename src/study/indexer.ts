@@ -361,13 +361,14 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
       (/\s/.test(term) && (isPerson(term, people, usage.nouns) || TITLE_WORD.test(term)))
     )
       consider(term);
-  for (const term of surnamesAlone(unknown, texts)) {
+  const words = wordIndex(texts);
+  for (const term of surnamesAlone(unknown, words)) {
     add(term, 'person');
     unknown.delete(term);
   }
   // What neither the guide nor the lexicon knows: compromise's named-entity recognition, on the sentences
   // that name it (English only: compromise reads English), the most mentioned names first.
-  const mentioned = (term: string) => texts.filter((t) => t.includes(term.split(/\s+/).at(-1)!)).length;
+  const mentioned = (term: string) => words.holding.get(term.match(/\p{L}+/gu)?.at(-1) ?? '')?.length ?? 0;
   const ranked = new Map([...unknown].sort((a, b) => mentioned(b[0]) - mentioned(a[0])));
   for (const [term, kind] of recognise(ranked, refs)) add(term, kind);
   mergeSurnames(terms);
@@ -384,17 +385,18 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
  * place, organisation or generic word) whose last one the text also writes on its own, as it does a surname,
  * and which is no place or state itself ("Weimar Germany" … "Germany").
  */
-function surnamesAlone(unknown: Map<string, string>, texts: string[]): string[] {
+function surnamesAlone(unknown: Map<string, string>, index: ReturnType<typeof wordIndex>): string[] {
   // Words the text also writes in lower case are common words ("the Popular Front", "the front", "popular").
-  const common = new Set(texts.flatMap((t) => t.match(/(?<![\p{L}'’-])\p{Ll}{3,}(?![\p{L}'’-])/gu) ?? []));
+  const common = (w: string) => index.holding.has(w.toLowerCase());
   return [...unknown.keys()].filter((term) => {
     const first = term.split(/\s+/)[0]!;
     if (!personLike(term) || has(first, 'Adjective') || /(?:ish|ese|ic)$/.test(first)) return false;
-    if (term.split(/\s+/).some((w) => common.has(w.toLowerCase()))) return false;
+    if (term.split(/\s+/).some((w) => common(w))) return false;
     const surname = term.split(/\s+/).at(-1)!;
     if (isPlace(surname) || stateOf(surname) !== surname || GENERIC.has(surname.toLowerCase())) return false;
     // The surname written without the given names, in any text (also one that names the person in full).
-    return texts.some((t) => standing(t, surname) > standing(t, term));
+    const holding = index.holding.get(surname.match(/\p{L}+/gu)?.at(-1) ?? '') ?? [];
+    return holding.some((i) => standing(index.texts[i]!, surname) > standing(index.texts[i]!, term));
   });
 }
 
