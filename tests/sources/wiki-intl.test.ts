@@ -118,3 +118,16 @@ describe('Portuguese: {{Citar web}} in a reference', () => {
     );
   });
 });
+
+describe('Spanish: a note written in a heading', () => {
+  it('notes the table under the heading with it (the title carries no notes)', () => {
+    const { tree, citations } = read('es-demografia-de-andorra.wiki');
+    const heading = tree.children.find((c) => c.type === 'heading');
+    expect(heading && toString(heading)).toBe('Nacimientos y defunciones');
+    const table = tree.children.find((c) => c.type === 'table');
+    const lastHeader = table?.type === 'table' ? table.children[0]!.children.at(-1)! : undefined;
+    const ref = lastHeader?.children.find((c) => c.type === 'footnoteReference');
+    const note = citations.find((c) => ref?.type === 'footnoteReference' && c.key === ref.identifier);
+    expect(note?.text).toContain("Departament d'Estadística");
+  });
+});
