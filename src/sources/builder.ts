@@ -177,7 +177,7 @@ export class TreeBuilder {
     const n = refs.length;
     this.warn(
       'heading-citation',
-      `${n === 1 ? 'a note' : `${n} notes`} written in a heading dropped: no paragraph or list follows it in its section`,
+      `${n === 1 ? 'a note' : `${n} notes`} written in a heading dropped: no paragraph, list or table under it`,
       line,
     );
     this.headingNotes = undefined;
