@@ -38,6 +38,11 @@ describe('French: templates that write text', () => {
     expect(guide).toContain('1903 (1re éd.), Hachette, Paris, 1912 (3e éd.)');
   });
 
+  it('writes a century in a note ({{s-|XX|e}}: "XXe s.")', () => {
+    const notes = read('fr-antoine-meillet.wiki').citations.map((c) => c.text);
+    expect(notes.join('\n')).toContain('La poésie populaire épique en Yougoslavie au début du XXe s. (Paris: Champion');
+  });
+
   it('keeps the text a maintenance mark is written around ({{refnec|…}}), and drops the mark', () => {
     expect(guide).toContain(
       "étrangers. Il est notamment l'inspirateur de la définition de la phrase adoptée par le linguiste américain " +

@@ -346,6 +346,20 @@ const literally: Render = (a, out) => {
 /** `{{respell|JUR|mən}}`: "JUR-mən". */
 const respell: Render = (a, out) => out.inline([text(a.positional.map((k) => a.text(k)).join('-'))]);
 
+/**
+ * French centuries: `{{s|XIX}}` "XIXe siècle", `{{s-|XX|e}}` "XXe s.", `{{-s|III}}` "IIIe siècle av. J.-C.",
+ * `{{s|I|er}}` "Ier siècle". In an article of another language (`{{s|…}}` is English's strikethrough) or
+ * given no Roman numeral, the text as given.
+ */
+const century =
+  (word: string): Render =>
+  (a, out) => {
+    const numeral = a.text('1');
+    if (!/^[IVXLC]+$/.test(numeral) || a.language.split('-')[0] !== 'fr') return out.inline(a.rich('1'));
+    const ending = a.text('2') || (numeral === 'I' ? 'er' : 'e');
+    out.inline([text(`${numeral}${ending} ${word}`)]);
+  };
+
 /* ---------- the table ---------- */
 
 const RENDER: Record<string, Render> = {};
@@ -415,7 +429,11 @@ add(shipPrefix('USS'), 'uss');
 add(shipPrefix('HMS'), 'hms');
 add(joined(' ', ['1', '2']), 'ship');
 add(param('2'), 'color', 'colour', 'font color', 'audio', 'tooltip');
-add(param('1'), 'math', 'mvar', 'var', 'strikethrough', 'strike', 's', 'center', 'visible anchor', 'not a typo');
+add(param('1'), 'math', 'mvar', 'var', 'strikethrough', 'strike', 'center', 'visible anchor', 'not a typo');
+add(century('siècle'), 's', 'siècle');
+add(century('s.'), 's-');
+add(century('siècle av. J.-C.'), '-s');
+add(century('s. av. J.-C.'), '-s-');
 add(param('1'), 'iast', 'transliteration', 'cn span', 'citation needed span', 'fact span', 'keypress', 'kbd');
 add(param('1'), 'post-nominals', 'as written', 'crossreference', 'overline', 'underline', 'large', 'huge', 'em');
 add(param('2', '1'), 'sortkey', 'sort key');
