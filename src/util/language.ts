@@ -360,7 +360,26 @@ const ABBREVIATIONS: Record<string, string[]> = {
   it: ['Sig', 'Sig.ra', 'Dott', 'Prof', 'ecc', 'pag', 'ca', 'a.C', 'd.C', 'S'],
   ca: ['Sr', 'Sra', 'Dr', 'Dra', 'pàg', 'núm', 'etc', 'p. ex', 'aC', 'dC', 'a. C', 'd. C', 'aprox', 'ca', 'St', 'Sta'],
   // Polish: born, died, saint, under the invocation of, among others, so-called, for example, that is…
-  pl: ['ur', 'zm', 'św', 'p.w', 'pw', 'm.in', 'tzw', 'np', 'tj', 'ok', 'ks', 'gen', 'płk', 'prof', 'dr', 'hr', 'wyd'],
+  pl: [
+    'ur',
+    'zm',
+    'św',
+    'p.w',
+    'pw',
+    'm.in',
+    'tzw',
+    'np',
+    'tj',
+    'ok',
+    'ks',
+    'gen',
+    'płk',
+    'prof',
+    'dr',
+    'hr',
+    'wyd',
+    'st.st',
+  ],
   // Russian: see, about, named after, years, centuries, saint, prince, English, Lithuanian…
   ru: ['см', 'ок', 'им', 'гг', 'вв', 'св', 'кн', 'ст', 'проф', 'акад', 'англ', 'лит', 'нем', 'лат', 'польск', 'т. н'],
 };
@@ -614,6 +633,8 @@ export function sentenceRulesFor(tag: string): SentenceRules | undefined {
     ...(openers ? { opener: new RegExp(String.raw`^(?:${openers.map(escape).join('|')})\s`, 'u') } : {}),
     continues(before, after) {
       if (abbreviation?.test(before)) return true;
+      // An abbreviation closing a bracket, a number after it: "12 listopada [31 października st.st.] 1833".
+      if (/^\s*\d/.test(after) && abbreviation?.test(before.replace(/[\])]\s*$/, ''))) return true;
       // A day number followed by a month name: "Am 24. Oktober", "1. november".
       if (month && /(?:^|[^\d.])\d{1,2}\.\s*$/.test(before) && month.test(after)) return true;
       // An ordinal ("im 19. Jahrhundert", "Friedrich II. war"): not a year, which may end a sentence, nor a

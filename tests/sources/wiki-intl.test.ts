@@ -110,6 +110,14 @@ describe('Polish: abbreviations of dates and saints', () => {
     );
   });
 
+  it('does not end a sentence after an abbreviation closing a bracket before a year ("st.st.] 1833")', () => {
+    expect(sentencesOf('pl-aleksandr-borodin.wiki', 'pl')).toEqual([
+      'Aleksandr Porfirjewicz Borodin (ur. 12 listopada [31 października st.st.] 1833 w Petersburgu, zm. 27 lutego ' +
+        '[15 lutego st.st] 1887 tamże) – chemik rosyjski, w wolnym czasie kompozytor i muzyk.',
+      expect.any(String),
+    ]);
+  });
+
   it('takes "Przypisy" for back matter', () => {
     expect(isBackMatterTitle('Przypisy')).toBe(true);
   });
