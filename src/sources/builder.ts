@@ -1,4 +1,4 @@
-import type { Root, RootContent, PhrasingContent, Paragraph, List, ListItem, Heading } from 'mdast';
+import type { Root, RootContent, PhrasingContent, Paragraph, List, ListItem, Heading, FootnoteReference } from 'mdast';
 import type { Warning } from '../model/index.js';
 import { Messages } from '../util/messages.js';
 
@@ -47,6 +47,8 @@ export class TreeBuilder {
   private list: List | undefined;
   /** Figures met inside the open paragraph or list: they stand after it, not inside it. */
   private figures: Paragraph[] = [];
+  /** Notes written in the last heading (`== Births<ref>…</ref> ==`), for the first paragraph or list under it. */
+  private headingNotes: { refs: FootnoteReference[]; line: number } | undefined;
   constructor(readonly file: string) {
     this.messages = new Messages(file);
   }
@@ -60,9 +62,16 @@ export class TreeBuilder {
     return this.messages.warnings;
   }
 
+  /**
+   * A heading. A note written in it supports the section, not its title (which carries no notes): it goes to
+   * the end of the first paragraph or the first item of the first list under the heading.
+   */
   heading(depth: number, children: PhrasingContent[], line: number): void {
     this.endBlock();
-    const tidy = tidyPhrasing(children);
+    this.unplacedNotes();
+    const refs = children.filter((c): c is FootnoteReference => c.type === 'footnoteReference');
+    if (refs.length) this.headingNotes = { refs, line };
+    const tidy = tidyPhrasing(children.filter((c) => c.type !== 'footnoteReference'));
     if (!hasWords(tidy)) {
       this.warn('empty-heading', 'heading with no text skipped', line);
       return;
@@ -103,13 +112,23 @@ export class TreeBuilder {
   endParagraph(): void {
     if (!this.paragraph) return;
     const tidy = tidyPhrasing(this.paragraph.children);
-    if (hasWords(tidy)) this.children.push({ type: 'paragraph', children: tidy, position: at(this.paragraph.line) });
+    if (hasWords(tidy)) {
+      this.children.push({
+        type: 'paragraph',
+        children: [...tidy, ...this.takeHeadingNotes()],
+        position: at(this.paragraph.line),
+      });
+    }
     this.paragraph = undefined;
     this.placeFigures();
   }
 
   endList(): void {
-    if (this.list && this.list.children.length) this.children.push(this.list);
+    if (this.list && this.list.children.length) {
+      const first = this.list.children[0]!.children[0];
+      if (first?.type === 'paragraph') first.children.push(...this.takeHeadingNotes());
+      this.children.push(this.list);
+    }
     this.list = undefined;
     this.placeFigures();
   }
@@ -132,8 +151,41 @@ export class TreeBuilder {
     this.endList();
   }
 
+  /**
+   * A block a reader made whole (a table, a quote): the heading's notes go to a table's first row, at the end
+   * of its last cell, where a table's source is noted.
+   */
+  block(node: RootContent): void {
+    this.endBlock();
+    if (node.type === 'table') {
+      const cell = node.children[0]?.children.at(-1);
+      cell?.children.push(...this.takeHeadingNotes());
+    }
+    this.children.push(node);
+  }
+
+  private takeHeadingNotes(): FootnoteReference[] {
+    const refs = this.headingNotes?.refs ?? [];
+    this.headingNotes = undefined;
+    return refs;
+  }
+
+  /** Notes of a heading whose section has no paragraph or list to carry them: said, not silently lost. */
+  private unplacedNotes(): void {
+    if (!this.headingNotes) return;
+    const { refs, line } = this.headingNotes;
+    const n = refs.length;
+    this.warn(
+      'heading-citation',
+      `${n === 1 ? 'a note' : `${n} notes`} written in a heading dropped: no paragraph, list or table under it`,
+      line,
+    );
+    this.headingNotes = undefined;
+  }
+
   root(): Root {
     this.endBlock();
+    this.unplacedNotes();
     return { type: 'root', children: this.children };
   }
 }

@@ -462,9 +462,8 @@ class TopLevelWalk {
   private block(node: RootContent): boolean {
     if (this.item) return false;
     this.flush();
-    this.out.endBlock();
     node.position ??= at(this.ctx.line);
-    this.out.children.push(node);
+    this.out.block(node);
     return true;
   }
 
@@ -487,9 +486,8 @@ class TopLevelWalk {
     this.proseSinceHeading = false;
     const level = (node as unknown as { level: number }).level;
     const titleNode = childrenOf(node).find((c) => c.type === 'heading-title');
-    const children = titleNode ? inline(childrenOf(titleNode), this.ctx, false) : [];
     if (level === 1 && !this.title) this.title = plain(titleNode ? childrenOf(titleNode) : [], this.ctx);
-    else this.out.heading(level, children, line);
+    else this.out.heading(level, titleNode ? inline(childrenOf(titleNode), this.ctx) : [], line);
     this.atLineStart = false;
   }
 

@@ -164,6 +164,9 @@ const BACK_MATTER_TITLES: Record<string, string[]> = {
   pt: ['referências', 'ligações externas', 'ver também', 'bibliografia', 'notas', 'fontes'],
   it: ['note', 'bibliografia', 'voci correlate', 'collegamenti esterni', 'altri progetti'],
   nl: ['referenties', 'externe links', 'zie ook', 'bronnen', 'literatuur', 'noten', 'bronvermelding'],
+  ca: ['referències', 'bibliografia', 'enllaços externs', 'vegeu també', 'notes'],
+  pl: ['przypisy', 'bibliografia', 'linki zewnętrzne', 'zobacz też', 'uwagi', 'literatura'],
+  ru: ['примечания', 'литература', 'ссылки', 'см. также', 'источники', 'сноски'],
 };
 
 const BACK_MATTER = new Set(Object.values(BACK_MATTER_TITLES).flat());
@@ -355,6 +358,30 @@ const ABBREVIATIONS: Record<string, string[]> = {
   ],
   pt: ['Sr', 'Sra', 'Dr', 'Dra', 'pág', 'núm', 'etc', 'p. ex', 'a.C', 'd.C', 'aprox', 'ca'],
   it: ['Sig', 'Sig.ra', 'Dott', 'Prof', 'ecc', 'pag', 'ca', 'a.C', 'd.C', 'S'],
+  ca: ['Sr', 'Sra', 'Dr', 'Dra', 'pàg', 'núm', 'etc', 'p. ex', 'aC', 'dC', 'a. C', 'd. C', 'aprox', 'ca', 'St', 'Sta'],
+  // Polish: born, died, saint, under the invocation of, among others, so-called, for example, that is…
+  pl: [
+    'ur',
+    'zm',
+    'św',
+    'p.w',
+    'pw',
+    'm.in',
+    'tzw',
+    'np',
+    'tj',
+    'ok',
+    'ks',
+    'gen',
+    'płk',
+    'prof',
+    'dr',
+    'hr',
+    'wyd',
+    'st.st',
+  ],
+  // Russian: see, about, named after, years, centuries, saint, prince, English, Lithuanian…
+  ru: ['см', 'ок', 'им', 'гг', 'вв', 'св', 'кн', 'ст', 'проф', 'акад', 'англ', 'лит', 'нем', 'лат', 'польск', 'т. н'],
 };
 
 /**
@@ -527,6 +554,49 @@ const MONTHS: Record<string, string[]> = {
     'novembre',
     'dicembre',
   ],
+  ca: [
+    'gener',
+    'febrer',
+    'març',
+    'abril',
+    'maig',
+    'juny',
+    'juliol',
+    'agost',
+    'setembre',
+    'octubre',
+    'novembre',
+    'desembre',
+  ],
+  // Polish and Russian write a day's month in the genitive ("11 grudnia", "16 февраля").
+  pl: [
+    'styczeń|stycznia',
+    'luty|lutego',
+    'marzec|marca',
+    'kwiecień|kwietnia',
+    'maj|maja',
+    'czerwiec|czerwca',
+    'lipiec|lipca',
+    'sierpień|sierpnia',
+    'wrzesień|września',
+    'październik|października',
+    'listopad|listopada',
+    'grudzień|grudnia',
+  ],
+  ru: [
+    'январь|января',
+    'февраль|февраля',
+    'март|марта',
+    'апрель|апреля',
+    'май|мая',
+    'июнь|июня',
+    'июль|июля',
+    'август|августа',
+    'сентябрь|сентября',
+    'октябрь|октября',
+    'ноябрь|ноября',
+    'декабрь|декабря',
+  ],
 };
 
 export interface SentenceRules {
@@ -563,6 +633,8 @@ export function sentenceRulesFor(tag: string): SentenceRules | undefined {
     ...(openers ? { opener: new RegExp(String.raw`^(?:${openers.map(escape).join('|')})\s`, 'u') } : {}),
     continues(before, after) {
       if (abbreviation?.test(before)) return true;
+      // An abbreviation closing a bracket, a number after it: "12 listopada [31 października st.st.] 1833".
+      if (/^\s*\d/.test(after) && abbreviation?.test(before.replace(/[\])]\s*$/, ''))) return true;
       // A day number followed by a month name: "Am 24. Oktober", "1. november".
       if (month && /(?:^|[^\d.])\d{1,2}\.\s*$/.test(before) && month.test(after)) return true;
       // An ordinal ("im 19. Jahrhundert", "Friedrich II. war"): not a year, which may end a sentence, nor a

@@ -26,6 +26,10 @@ function authors(params: Params): string | undefined {
       `author${suffix}-last`,
       `apellido${suffix}`,
       `nom${suffix}`,
+      `cognome${suffix}`,
+      `último${suffix}`,
+      `nazwisko${suffix}`,
+      `achternaam${suffix}`,
     );
     const first = pick(
       params,
@@ -34,6 +38,10 @@ function authors(params: Params): string | undefined {
       `author${suffix}-first`,
       `nombre${suffix}`,
       `prénom${suffix}`,
+      `nome${suffix}`,
+      `primeiro${suffix}`,
+      `imię${suffix}`,
+      `voornaam${suffix}`,
     );
     if (last) names.push(first ? `${last}, ${first}` : last);
     else if (i > 0) {
@@ -51,23 +59,51 @@ function authors(params: Params): string | undefined {
     'auteur',
     'autor1',
     'forfatter',
+    'autore',
+    'auteur',
+    'автор',
     'editor',
     'editors',
     'herausgeber',
   );
 }
 
+/** A citation's title, in the parameter names of the wikis Quire has read (`titre`, `título`, `заглавие`…). */
+const TITLE = ['title', 'titel', 'titre', 'título', 'titulo', 'tittel', 'titolo', 'tytuł', 'заглавие', 'название'];
+
+/** What a citation gives besides its title: who, where, when, which edition or address. */
+const CITED = new RegExp(
+  '^(author|last|first|autor|auteur|autore|nom|prénom|apellido|nombre|cognome|nome|nazwisko' +
+    '|imię|автор|url|ссылка|publisher|éditeur|editorial|editore|editora|wydawca|издательство' +
+    '|uitgever|verlag|year|date|année|año|anno|ano|rok|jaar|год|isbn|doi|journal|périodique' +
+    '|website|site|work|obra|lieu|место|miejsce|location' +
+    ')\\d*$',
+);
+
+/**
+ * Whether a template whose name the reader does not know is a citation, by what it is given: a title and at
+ * least one of an author, an address, a publisher, a date or an identifier (`{{Citar web|url=…|título=…}}`,
+ * `{{Chapitre|nom1=…|titre=…}}`, `{{книга|автор=…|заглавие=…}}`).
+ */
+export function looksLikeCitation(keys: readonly string[]): boolean {
+  const named = keys.map((k) => k.trim().toLowerCase().replace(/_/g, ' '));
+  return named.some((k) => TITLE.includes(k)) && named.some((k) => CITED.test(k));
+}
+
 /** The note for a citation template's parameters (values already plain text). */
 export function formatCitation(params: Params): string {
-  const title = pick(params, 'title', 'titel', 'titre', 'título', 'tittel', 'script-title', 'trans-title', 'chapter');
+  const title = pick(params, ...TITLE, 'script-title', 'trans-title', 'chapter');
   // prettier-ignore
   const work = pick(params, 'work', 'website', 'journal', 'newspaper', 'magazine', 'periodical', 'werk', 'sammelwerk',
-    'verk', 'site', 'périodique', 'obra', 'publicación');
+    'verk', 'site', 'périodique', 'titre ouvrage', 'obra', 'publicación', 'opera', 'periodico', 'jornal', 'publicação',
+    'czasopismo', 'издание');
   // prettier-ignore
   const publisher = pick(params, 'publisher', 'verlag', 'hrsg', 'agency', 'éditeur', 'editorial', 'utgiver',
-    'uitgever', 'location');
-  const date = pick(params, 'date', 'datum', 'dato', 'year', 'jahr', 'år', 'année', 'fecha', 'año', 'jaar');
-  const url = pick(params, 'url', 'chapter-url', 'archive-url', 'archiveurl');
+    'uitgever', 'editore', 'editora', 'publicado', 'wydawca', 'издательство', 'location');
+  // prettier-ignore
+  const date = pick(params, 'date', 'datum', 'dato', 'year', 'jahr', 'år', 'année', 'fecha', 'año', 'jaar', 'data',
+    'anno', 'ano', 'rok', 'год');
+  const url = pick(params, 'url', 'chapter-url', 'archive-url', 'archiveurl', 'ссылка');
   const parts: string[] = [];
   const author = authors(params);
   if (author) parts.push(`${author.replace(/\.$/, '')}.`);

@@ -287,7 +287,8 @@ function numberedList(u: Unknown): PhrasingContent[][] | undefined {
  * those before it is a link target or sort key (`…|Cornelio|Saavedra|Cornelio Saavedra (Politiker)`), one
  * of letters and digits an identifier (`{{In Our Time|Anarchism|p0038x9t|Anarchism}}`): left out. Codes
  * and identifiers alone (`{{stortingetbio|MSE}}`, an external link's key) are not text: the result needs a
- * word in lower case (or in a script without case).
+ * word in lower case (or in a script without case). A first value that is a language's code in lower case,
+ * before the text it labels (`{{langi|lt|Jogaila}}`), is the text's language, not text: left out.
  */
 function positionalText(u: Unknown): PhrasingContent[] | undefined {
   const keys = u.args.positional;
@@ -299,14 +300,32 @@ function positionalText(u: Unknown): PhrasingContent[] | undefined {
     const so = kept.map((key) => u.args.raw(key)).join(' ');
     const v = raws[i]!;
     const id = /^(?=\S*\d)(?=\S*\p{L})\S+$/u.test(v);
-    if (v && !id && !(kept.length && v.startsWith(so)) && !kept.some((key) => u.args.raw(key) === v)) kept.push(k);
+    const code = i === 0 && keys.length > 1 && /^[a-z]{2}$/.test(v) && isLanguageName(v);
+    if (v && !id && !code && !(kept.length && v.startsWith(so)) && !kept.some((key) => u.args.raw(key) === v))
+      kept.push(k);
   });
   const joined = kept.map((k) => u.args.raw(k)).join(' ');
   if (!/\p{Ll}{2}|\p{Lo}{2}/u.test(joined) || joined.length > 80) return undefined;
   return kept.flatMap((k, i) => [...(i ? text(' ') : []), ...trimmed(u.args.rich(k))]);
 }
 
+/* ---------- ordinals ---------- */
+
+/**
+ * A number or Roman numeral with an ordinal's ending, and up to two words after it: the name of a template
+ * that writes itself (`{{1re}}`, `{{3e}}`, `{{XXe siècle}}`, `{{Ier}}`, `{{2nd}}`).
+ */
+const ORDINAL_NAME = /^(?:\d{1,4}|[IVXLCDM]{1,7})(?:e|er|re|ère|ème|eme|es|nd|st|rd|th|º|ª|°)(?: \p{L}+){0,2}$/u;
+
+/** A template given nothing and named by an ordinal, inside a line: its name is its text. */
+function ordinalText(u: Unknown): string | undefined {
+  if (u.alone || u.args.keys.length || !ORDINAL_NAME.test(u.name.trim())) return undefined;
+  return u.name.trim();
+}
+
 export function guessUnknown(u: Unknown): Guess | undefined {
+  const ordinal = ordinalText(u);
+  if (ordinal) return { kind: 'text', nodes: text(ordinal) };
   const files = images(u);
   if (files.length) return { kind: 'figures', images: files };
   const place = country(u);

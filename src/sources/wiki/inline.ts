@@ -9,7 +9,7 @@ import type { Blockquote, FootnoteReference, List, Paragraph, PhrasingContent, R
 import type { SourceCitation } from '../../model/index.js';
 import { squash } from '../text.js';
 import { tidyPhrasing } from '../builder.js';
-import { formatCitation, type Params } from './cite.js';
+import { formatCitation, looksLikeCitation, type Params } from './cite.js';
 import { captionNote, fileFigure, linkFigure, namedFigure } from './figures.js';
 import { guessUnknown } from './guess.js';
 import { namespaceOf } from './namespaces.js';
@@ -546,6 +546,7 @@ function template(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
       break;
     case 'maintenance':
       countMaintenance(ctx, name);
+      keepMarkedText(node, ctx, sink, mode);
       defineRefs(paramNodes(node).get('refs') ?? [], ctx);
       break;
     case 'infobox':
@@ -554,6 +555,19 @@ function template(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
     default:
       unknown(node, name, ctx, sink, mode);
   }
+}
+
+/**
+ * A maintenance mark written around the text it marks (`{{refnec|Il est notamment l'inspirateur…}}`,
+ * `{{citation needed span|…}}` under another wiki's name), inside a line: the mark goes, the marked text
+ * stays. Marked text is prose: four words or more; a mark's settings, dates and page names are not.
+ */
+function keepMarkedText(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
+  const value = paramNodes(node).get('1');
+  if (!value || standsAlone(node)) return;
+  const raw = value.map(String).join('').trim();
+  if (raw.split(/\s+/).length < 4 || !/\p{Ll}{2}/u.test(raw) || /^[^\s]*:/.test(raw)) return;
+  addNodes(value, ctx, sink, mode);
 }
 
 /** Whether a node stands on a line of its own at the top level (nothing but blanks around it on its line). */
@@ -568,6 +582,12 @@ function standsAlone(node: WikiNode): boolean {
 /** A template the table does not know: what guess.ts makes of it, or dropped with a warning that names it. */
 function unknown(node: WikiNode, name: string, ctx: Ctx, sink: Phrasing, mode: Mode): void {
   const alone = standsAlone(node);
+  if ((!alone || !mode.withRefs) && looksLikeCitation([...paramNodes(node).keys()])) {
+    sink.add(textNode(formatCitation(templateParams(node, ctx))));
+    const verb = 'read as a citation';
+    drop(ctx, 'guessed-template', `unknown template "${name}"`, `${normaliseName(name)}\0${verb}`, verb);
+    return;
+  }
   const args = argsOf(node, ctx, mode);
   const inCell = (node as unknown as { parentNode?: { type: string } }).parentNode?.type === 'td-inner';
   const guess = guessUnknown({

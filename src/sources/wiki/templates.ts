@@ -79,31 +79,36 @@ const joined =
     out.inline(parts.flatMap((p, i) => (i ? [text(separator), ...p] : p)));
   };
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const languageNames = new Map<string, Intl.DisplayNames>();
 
-function languageName(code: string): string | undefined {
+/** A language's name written in the article's language (`lt` in a Russian article: "литовский"). */
+function languageName(code: string, inLanguage = 'en'): string | undefined {
   try {
-    const name = languageNames.of(code.trim());
+    let names = languageNames.get(inLanguage);
+    if (!names)
+      languageNames.set(inLanguage, (names = new Intl.DisplayNames([inLanguage, 'en'], { type: 'language' })));
+    const name = names.of(code.trim());
     return name && name !== code.trim() ? name : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** `{{lang-de|Text}}`: "German: Text", as Wikipedia shows it. */
+/** `{{lang-de|Text}}`: "German: Text", as Wikipedia shows it; the name in the article's language. */
 const langPrefixed =
   (code: string): Render =>
   (a, out) => {
-    const name = languageName(code);
+    const name = languageName(code, a.language);
     out.inline([...(name ? [text(`${name}: `)] : []), ...a.rich('1', 'text')]);
   };
 
-/** `{{de icon}}`: "(in German)". */
+/** `{{de icon}}`: "(in German)"; in an article of another language, the language's name in brackets. */
 const languageIcon =
   (code: string): Render =>
-  (_a, out) => {
-    const name = languageName(code);
-    if (name) out.inline([text(`(in ${name})`)]);
+  (a, out) => {
+    const english = a.language.split('-')[0] === 'en';
+    const name = languageName(code, a.language);
+    if (name) out.inline([text(english ? `(in ${name})` : `(${name})`)]);
   };
 
 const IPAC_LABELS = new Set(['lang', 'pron', 'local', 'us', 'uk', 'also', 'ipa', 'ukalso', 'usalso']);
@@ -341,6 +346,20 @@ const literally: Render = (a, out) => {
 /** `{{respell|JUR|mən}}`: "JUR-mən". */
 const respell: Render = (a, out) => out.inline([text(a.positional.map((k) => a.text(k)).join('-'))]);
 
+/**
+ * French centuries: `{{s|XIX}}` "XIXe siècle", `{{s-|XX|e}}` "XXe s.", `{{-s|III}}` "IIIe siècle av. J.-C.",
+ * `{{s|I|er}}` "Ier siècle". In an article of another language (`{{s|…}}` is English's strikethrough) or
+ * given no Roman numeral, the text as given.
+ */
+const century =
+  (word: string): Render =>
+  (a, out) => {
+    const numeral = a.text('1');
+    if (!/^[IVXLC]+$/.test(numeral) || a.language.split('-')[0] !== 'fr') return out.inline(a.rich('1'));
+    const ending = a.text('2') || (numeral === 'I' ? 'er' : 'e');
+    out.inline([text(`${numeral}${ending} ${word}`)]);
+  };
+
 /* ---------- the table ---------- */
 
 const RENDER: Record<string, Render> = {};
@@ -369,6 +388,9 @@ add(quoteOf(['1', 'text', 'quote'], ['author', '4', 'sign'], ['source', 'title',
 add(quoteOf(['1', 'text', 'quote'], ['author', '2'], ['source', '3']), 'quotation', 'quote box', 'pull quote');
 add(quoteOf(['text', '1'], ['autor', '2', 'author'], ['quelle', '3', 'source']), 'zitat', 'citaat', 'aanhaling');
 add(quoteOf(['1', 'text', 'sitat'], ['2', 'author', 'kilde'], ['3', 'source']), 'sitat', 'cita', 'citação', 'cytat');
+add(quoteOf(['1', 'texte', 'citation'], ['2', 'auteur'], ['3', 'source']), 'citation bloc', 'bloc citation');
+add(quoteOf(['1', 'testo'], ['2', 'autore'], ['3', 'opera', 'fonte']), 'citazione');
+add(quoteOf(['1', 'текст', 'цитата'], ['2', 'автор'], ['3', 'источник']), 'цитата');
 add(noteOf, 'efn', 'efn-ua', 'efn-lr', 'efn-lg', 'efn-ur', 'refn', 'notetag', 'efn-la');
 add(harvs, 'harvs', 'harvard citations');
 add(shortCitation, 'sfn', 'sfnp', 'harvnb', 'harv', 'harvp', 'harvtxt', 'sfnm');
@@ -407,7 +429,11 @@ add(shipPrefix('USS'), 'uss');
 add(shipPrefix('HMS'), 'hms');
 add(joined(' ', ['1', '2']), 'ship');
 add(param('2'), 'color', 'colour', 'font color', 'audio', 'tooltip');
-add(param('1'), 'math', 'mvar', 'var', 'strikethrough', 'strike', 's', 'center', 'visible anchor', 'not a typo');
+add(param('1'), 'math', 'mvar', 'var', 'strikethrough', 'strike', 'center', 'visible anchor', 'not a typo');
+add(century('siècle'), 's', 'siècle');
+add(century('s.'), 's-');
+add(century('siècle av. J.-C.'), '-s');
+add(century('s. av. J.-C.'), '-s-');
 add(param('1'), 'iast', 'transliteration', 'cn span', 'citation needed span', 'fact span', 'keypress', 'kbd');
 add(param('1'), 'post-nominals', 'as written', 'crossreference', 'overline', 'underline', 'large', 'huge', 'em');
 add(param('2', '1'), 'sortkey', 'sort key');
@@ -426,6 +452,8 @@ const HATNOTES = new Set([
   'hovedartikkel', 'se også', 'utdypende artikkel', 'article détaillé', 'voir aussi', 'ap', 'vt', 'zie ook',
   'hoofdartikel', 'zie hoofdartikel', 'artículo principal', 'véase también', 'homonymie', 'confusion',
   'see', 'about-distinguish2', 'distinguish2', 'further2', 'weiterleitungshinweis', 'see also2', 'main2',
+  'artigo principal', 'ver também', 'nota disambigua', 'vedi anche', 'torna a', 'otros usos', 'homonymes',
+  'другие значения', 'см. также', 'основная статья', 'zobacz też', 'główny artykuł', 'vegeu també',
 ]);
 
 /** Maintenance, navigation, icon and layout templates: no text of the article. */
@@ -454,6 +482,9 @@ const MAINTENANCE = new Set([
   'italic title', 'lowercase title', 'displaytitle', 'lesenswert', 'exzellent', 'informativ', 'engvarb', 'engvara',
   'persondata', 'reg', 'fotnoteliste', 'expand list', 'unreferenced section', 'inconsistent citations',
   'verify source', 'request quotation', 'image label end', 'image label begin', 'image label', 'image label small',
+  'listaref', 'referências', 'примечания', 'carece de fontes', 'нет аи', 'нет источников', 'bron?', 'interprogetto',
+  'autres projets', 'wikicytaty', 'correlatos', 'bom interwiki', 'переписать раздел', 'todo', 'przypisy',
+  'referències', 'autorité', 'bases recherche', 'dictionnaires', 'refinfo', 'sem fontes', 'wikiquote-autor',
 ]);
 
 const MAINTENANCE_PATTERN =
@@ -463,8 +494,10 @@ const MAINTENANCE_PATTERN =
  * Layout templates: clearing floats, columns, anchors, floats, the marks that a source needs a subscription
  * or registration, succession-box frames (`s-start`, `s-bef`…): nothing of the article's text.
  */
-const LAYOUT_PATTERN =
-  /^(clear|clr)( |-|$)|^col(umn)?s?-|^(visible )?anchor|^anker$|^float|(subscription|registration) required|^s-[a-z]+$/;
+const LAYOUT_PATTERN = new RegExp(
+  '^(clear|clr)( |-|$)|^col(umn)?s?-|^(visible )?anchor|^(anker|ancre|ancla|âncora|ancora|kotwica|якорь)$|' +
+    '^float|(subscription|registration) required|^s-[a-z]+$',
+);
 
 const INFOBOX =
   /^(infobox|infoboks|inligtingskas|infokasten|info\/|taxobox|speciesbox|automatic taxobox|ficha |personendaten)/;
