@@ -244,9 +244,28 @@ export function wordSet(text: string): Set<string> {
 }
 
 /** `wordSet` of a sentence, remembered per text (for whole sections, which change with any edit, use `wordSet`). */
-export const contentWords: (text: string) => ReadonlySet<string> = memoize(wordSet, (text) => text, 50_000, {
+const rememberedWords: (text: string) => ReadonlySet<string> = memoize(wordSet, (text) => text, 50_000, {
   name: 'words',
 });
+
+/**
+ * The texts whose words were asked for lately, in two generations of plain maps in front of the remembered
+ * table: the merge and the study aids ask for one sentence's words many times per build (every lookup in
+ * the index, every comparison), and a map's lookup costs a fraction of the least-recently-used table's.
+ * The same sets as the table's (the function is pure; callers do not change them).
+ */
+const RECENT_WORDS = 20_000;
+let recentWords = new Map<string, ReadonlySet<string>>();
+let olderWords = new Map<string, ReadonlySet<string>>();
+
+export function contentWords(text: string): ReadonlySet<string> {
+  let set = recentWords.get(text);
+  if (set) return set;
+  set = olderWords.get(text) ?? rememberedWords(text);
+  if (recentWords.size >= RECENT_WORDS) [olderWords, recentWords] = [recentWords, new Map()];
+  recentWords.set(text, set);
+  return set;
+}
 
 /**
  * An inverted index of sentences by content word, so a sentence is compared only with the few that share
@@ -324,8 +343,12 @@ export class SentenceIndex<T> {
       let common = counts[id]!;
       counts[id] = 0;
       const entry = this.entries[id]!;
+      const sizes = ws.size + entry.words.size;
+      // Even with every frequent word shared, a candidate scoring below the leader could not take the lead:
+      // its frequent words need not be counted (the same leaders, tested in the same order, as counting them).
+      if (best && (2 * (common + frequent.length)) / sizes < best.score) continue;
       for (const w of frequent) if (entry.words.has(w)) common++;
-      const score = (2 * common) / (ws.size + entry.words.size);
+      const score = (2 * common) / sizes;
       const smaller = Math.min(ws.size, entry.words.size);
       const containment = smaller ? common / smaller : 0;
       // The caller's test runs only on a candidate that would take the lead (it may compare texts itself).
