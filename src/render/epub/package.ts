@@ -48,7 +48,7 @@ export interface PackageInput {
   cover?: Uint8Array;
 }
 
-type Files = Record<string, Uint8Array>;
+export type Files = Record<string, Uint8Array>;
 
 const textOf = (files: Files, name: string) => (files[name] ? strFromU8(files[name]!) : '');
 
@@ -140,9 +140,10 @@ function reproducibleZip(files: Files, date: string): Uint8Array {
   return zipSync(zippable as Zippable);
 }
 
-export function packageEpub(epub: Uint8Array, input: PackageInput): Uint8Array {
+/** `epub`: epub-gen-memory's book, as its zip or as its files (by name, which are changed here). */
+export function packageEpub(epub: Uint8Array | Files, input: PackageInput): Uint8Array {
   const { view, templates } = input;
-  const files = unzipSync(epub);
+  const files = epub instanceof Uint8Array ? unzipSync(epub) : epub;
   renameImages(files);
   namespaceMath(files);
   if (input.cover) {
