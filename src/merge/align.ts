@@ -227,11 +227,15 @@ function unionOf(sets: readonly ReadonlySet<string>[]): Set<string> {
   return out;
 }
 
-/** A source block's content words, remembered per block (a parsed source is shared between builds, never changed). */
+/**
+ * A source block's content words, remembered per block (a parsed source is shared between builds and never
+ * changed) and per text (an edited source is parsed anew: its blocks are new, their texts mostly not).
+ */
 const blockWordSets = new WeakMap<BlockNode, ReadonlySet<string>>();
+const textWords = memoize(wordSet, (text) => text, { keyChars: 4_000_000 });
 function blockWords(block: BlockNode): ReadonlySet<string> {
   let set = blockWordSets.get(block);
-  if (!set) blockWordSets.set(block, (set = wordSet(toString(block))));
+  if (!set) blockWordSets.set(block, (set = textWords(toString(block))));
   return set;
 }
 

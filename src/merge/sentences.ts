@@ -244,28 +244,9 @@ export function wordSet(text: string): Set<string> {
 }
 
 /** `wordSet` of a sentence, remembered per text (for whole sections, which change with any edit, use `wordSet`). */
-const rememberedWords: (text: string) => ReadonlySet<string> = memoize(wordSet, (text) => text, 50_000, {
+export const contentWords: (text: string) => ReadonlySet<string> = memoize(wordSet, (text) => text, 50_000, {
   name: 'words',
 });
-
-/**
- * The texts whose words were asked for lately, in two generations of plain maps in front of the remembered
- * table: the merge and the study aids ask for one sentence's words many times per build (every lookup in
- * the index, every comparison), and a map's lookup costs a fraction of the least-recently-used table's.
- * The same sets as the table's (the function is pure; callers do not change them).
- */
-const RECENT_WORDS = 20_000;
-let recentWords = new Map<string, ReadonlySet<string>>();
-let olderWords = new Map<string, ReadonlySet<string>>();
-
-export function contentWords(text: string): ReadonlySet<string> {
-  let set = recentWords.get(text);
-  if (set) return set;
-  set = olderWords.get(text) ?? rememberedWords(text);
-  if (recentWords.size >= RECENT_WORDS) [olderWords, recentWords] = [recentWords, new Map()];
-  recentWords.set(text, set);
-  return set;
-}
 
 /**
  * An inverted index of sentences by content word, so a sentence is compared only with the few that share
