@@ -183,7 +183,7 @@ export const compareFacts: (a: string, b: string, locale: string) => Readonly<Fa
  * older dropped when the newer is full) gets a new number, and its old keys are simply never asked again.
  * For tables kept in memory only: a number means nothing to another process.
  */
-const TEXT_IDS = 50_000;
+const TEXT_IDS = 20_000;
 let textIds = new Map<string, number>();
 let olderTextIds = new Map<string, number>();
 let nextTextId = 0;
