@@ -7,7 +7,7 @@ import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { BlockNode, Provenance, Source, Warning } from '../model/index.js';
 import { isBlockNode } from '../model/blocks.js';
-import { similarity, wordSet, words } from './sentences.js';
+import { contentWords, similarity, wordSet, words } from './sentences.js';
 import { memoize } from '../util/memo.js';
 import { Outline } from './outline.js';
 import { newSection, provenance, type WSection } from './work.js';
@@ -109,6 +109,10 @@ export function alignSections(
     compared += pool.size;
     for (const b of pool) {
       const heading = headingSimilarity(other[o]!.title, base[b]!.title);
+      // Two word sets of sizes m ≤ n share at most m words (Dice ≤ 2m / (m + n)): a pair whose headings differ
+      // and whose sizes alone keep the content below what it would need is no candidate, without counting.
+      const [m, n] = [Math.min(ow.size, baseWords[b]!.size), Math.max(ow.size, baseWords[b]!.size)];
+      if (heading < 0.5 && (2 * m) / (m + n) < (heading >= 0.2 ? 0.45 : 0.6)) continue;
       const content = ow.size && baseWords[b]!.size ? similarity(ow, baseWords[b]!) : 0;
       // Relative position in the document: near-same positions are a weak hint, never decisive alone.
       const order = 1 - Math.abs(o / other.length - b / base.length);
@@ -204,12 +208,35 @@ export function alignToBook(
   const ours: SourceSection[] = book.map((c, i) => ({ index: i, title: c.title, level: c.level, line: 0, blocks: [] }));
   const wordsOf = new Map<SourceSection, ReadonlySet<string>>();
   book.forEach((c, i) =>
-    wordsOf.set(ours[i]!, wordSet(c.blocks.flatMap((b) => b.sentences.map((s) => s.text)).join(' '))),
+    wordsOf.set(ours[i]!, unionOf(c.blocks.flatMap((b) => b.sentences.map((s) => contentWords(s.text))))),
   );
-  theirs.forEach((s) => wordsOf.set(s, wordSet(s.blocks.map((b) => toString(b)).join(' '))));
+  theirs.forEach((s) => wordsOf.set(s, unionOf(s.blocks.map(blockWords))));
   const { target, score, compared } = alignSections(ours, theirs, (s) => wordsOf.get(s)!);
   // Resolved to sections now: sections inserted later shift the indices.
   return { targets: target.map((t) => (t >= 0 ? book[t]! : undefined)), score, compared };
+}
+
+/**
+ * The content words of texts read as one (joined by spaces): the union of each text's, in the order they
+ * first occur — the same set, in the same order, as `wordSet` of the joined text (no word spans a space, and
+ * case and diacritics fold per word), made from per-sentence and per-block sets that a warm edit looks up.
+ */
+function unionOf(sets: readonly ReadonlySet<string>[]): Set<string> {
+  const out = new Set<string>();
+  for (const set of sets) for (const w of set) out.add(w);
+  return out;
+}
+
+/**
+ * A source block's content words, remembered per block (a parsed source is shared between builds and never
+ * changed) and per text (an edited source is parsed anew: its blocks are new, their texts mostly not).
+ */
+const blockWordSets = new WeakMap<BlockNode, ReadonlySet<string>>();
+const textWords = memoize(wordSet, (text) => text, { keyChars: 4_000_000 });
+function blockWords(block: BlockNode): ReadonlySet<string> {
+  let set = blockWordSets.get(block);
+  if (!set) blockWordSets.set(block, (set = textWords(toString(block))));
+  return set;
 }
 
 /**

@@ -170,10 +170,31 @@ export interface FactComparison {
  */
 export const compareFacts: (a: string, b: string, locale: string) => Readonly<FactComparison> = memoize(
   comparedFacts,
-  (a, b, locale) => `${locale}\u0000${a}\u0000${b}`,
-  { keyChars: 4_000_000 },
+  (a, b, locale) => `${locale}\u0000${textId(a)}\u0000${textId(b)}`,
+  20_000,
   { name: 'fact-comparisons' },
 );
+
+/**
+ * A number for each text compared lately, for short keys of `compareFacts`: a key made of two whole sentences
+ * is a new long string to build and hash at each of the merge's thousand lookups, while a sentence already
+ * seen is found in a map under the string it is (whose hash is kept). Numbers are never given twice, so a
+ * key names one pair of texts for the life of the process; a text forgotten (two generations of maps, the
+ * older dropped when the newer is full) gets a new number, and its old keys are simply never asked again.
+ * For tables kept in memory only: a number means nothing to another process.
+ */
+const TEXT_IDS = 20_000;
+let textIds = new Map<string, number>();
+let olderTextIds = new Map<string, number>();
+let nextTextId = 0;
+function textId(text: string): number {
+  let id = textIds.get(text);
+  if (id !== undefined) return id;
+  id = olderTextIds.get(text) ?? nextTextId++;
+  if (textIds.size >= TEXT_IDS) [olderTextIds, textIds] = [textIds, new Map()];
+  textIds.set(text, id);
+  return id;
+}
 
 function comparedFacts(a: string, b: string, locale: string): FactComparison {
   const fa = factsOf(a, locale);

@@ -26,6 +26,7 @@ import { wordsSpelledOut } from './acronyms.js';
 import { medianMonth } from './dates.js';
 import type { SourceSection } from './align.js';
 import { readingVariant } from './variants.js';
+import { copyTree } from './chapters.js';
 import { provenance, qualify, type Duplicate, type Hit, type Variant, type WBlock, type WSection } from './work.js';
 import type { WSentence } from './work.js';
 
@@ -755,7 +756,7 @@ function atomicBlock(
   sentence: MakeSentence,
   locale: string,
 ): WBlock {
-  const copy = structuredClone(node);
+  const copy = copyTree(node);
   const refs: string[] = [];
   visit(copy, 'footnoteReference', (ref: FootnoteReference) => {
     refs.push(ref.identifier);

@@ -324,8 +324,12 @@ export class SentenceIndex<T> {
       let common = counts[id]!;
       counts[id] = 0;
       const entry = this.entries[id]!;
+      const sizes = ws.size + entry.words.size;
+      // Even with every frequent word shared, a candidate scoring below the leader could not take the lead:
+      // its frequent words need not be counted (the same leaders, tested in the same order, as counting them).
+      if (best && (2 * (common + frequent.length)) / sizes < best.score) continue;
       for (const w of frequent) if (entry.words.has(w)) common++;
-      const score = (2 * common) / (ws.size + entry.words.size);
+      const score = (2 * common) / sizes;
       const smaller = Math.min(ws.size, entry.words.size);
       const containment = smaller ? common / smaller : 0;
       // The caller's test runs only on a candidate that would take the lead (it may compare texts itself).

@@ -8,12 +8,17 @@
 import { differingSpans } from './apparatus.js';
 import type { FactComparison } from './facts.js';
 import type { Variant, WSection, WSentence } from './work.js';
+import { memoize } from '../util/memo.js';
+
+/** A text's words, lower-case, one space between: remembered per text (a warm edit re-merges the same sentences). */
+const norm = memoize(
+  (t: string) => (t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' '),
+  (t) => t,
+  20_000,
+);
 
 /** Two texts that differ in more than case, spacing and punctuation. */
-const wordsDiffer = (a: string, b: string) => {
-  const norm = (t: string) => (t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
-  return norm(a) !== norm(b);
-};
+const wordsDiffer = (a: string, b: string) => a !== b && norm(a) !== norm(b);
 
 /**
  * The variant of folding `incoming` into `kept` (before the fold), if the readings differ: a substantive

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,7 +23,10 @@ function outputs(dir: string, r: BuildResult): Map<string, string> {
   const out = new Map<string, string>();
   for (const name of readdirSync(dir)) {
     if (name.endsWith('.epub')) {
-      const entries = unzipSync(readFileSync(path.join(dir, name)));
+      const bytes = readFileSync(path.join(dir, name));
+      // The package as a whole too: the same entries in the same order, compressed alike.
+      out.set(`${name} (sha-256)`, createHash('sha256').update(bytes).digest('hex'));
+      const entries = unzipSync(bytes);
       for (const [entry, bytes] of Object.entries(entries)) out.set(`${name}/${entry}`, strFromU8(bytes));
     } else if (name.endsWith('.html') || name.endsWith('.json'))
       out.set(name, readFileSync(path.join(dir, name), 'utf8'));
@@ -44,7 +48,7 @@ function expectSame(warm: Map<string, string>, cold: Map<string, string>): void 
 }
 
 describe('a warm edit redoes only its section’s work and writes what a cold build writes', () => {
-  it('one sentence edited, then a date another source disagrees with: warm outputs equal cold ones', async () => {
+  it('an edited sentence, a disputed date, an added paragraph: warm outputs equal cold ones', async () => {
     const content = mkdtempSync(path.join(tmpdir(), 'quire-warm-edit-'));
     cpSync(CONTENT, content, { recursive: true });
     const out = path.join(content, 'out');
@@ -86,6 +90,22 @@ describe('a warm edit redoes only its section’s work and writes what a cold bu
       const afterDate = outputs(out, second);
       expect(second.book.questions.map((q) => q.question)).not.toEqual(warm.book.questions.map((q) => q.question));
       expectSame(afterDate, await coldOutputs(content, path.join(content, 'cold-2')));
+
+      // 3. A paragraph only the plain-text rendition has, added to a section: the alignment's section words and
+      // the fusion change there; the EPUB converts that chapter's page again and looks the other pages up.
+      const plain = path.join(content, SEEDS.plain);
+      const added = 'A delegation of engineers later reported on the talks held at Genoa with the Italian hosts.';
+      writeFileSync(
+        plain,
+        readFileSync(plain, 'utf8').replace(/(Rumors of a secret military supplement[^\n]*\n)/, `$1${added}\n`),
+      );
+      const third = await warmBuild();
+      const afterParagraph = outputs(out, third);
+      expect(afterParagraph.get(`${third.basename}.html`)).toContain(added);
+      const pages = count(third, 'epub-pages');
+      expect(pages.ran).toBeGreaterThanOrEqual(1);
+      expect(pages.reused).toBeGreaterThan(pages.ran);
+      expectSame(afterParagraph, await coldOutputs(content, path.join(content, 'cold-3')));
     } finally {
       await session.cache.settle();
       rmSync(content, { recursive: true, force: true });

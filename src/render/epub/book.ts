@@ -6,10 +6,28 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TemplateSet } from '../html/templates.js';
 import type { View } from '../view/index.js';
-import { packageEpub } from './package.js';
+import { unzipSync } from 'fflate';
+import { hashOf } from '../../util/hash.js';
+import { rememberedTable } from '../../util/memo.js';
+import { packageEpub, type Files } from './package.js';
 
 // A CommonJS module: Node's ESM loader puts its exports on the default export; bundlers unwrap it.
 const EPubClass = (EPub ?? (epubGen as unknown as { EPub: typeof EPub }).EPub) as typeof EPub;
+
+/**
+ * The documents epub-gen-memory made of pages (its chapters), by what each is made of: an edit converts its
+ * own chapter again, not every page of the book. A page's document is a pure function of its language, title,
+ * file name and content (epub-gen-memory's chapter template, run with `prependChapterTitles: false`, over
+ * the content parsed, stripped of attributes it does not allow and serialised) — except for images, which it
+ * names at random and fetches: a page showing one (`<img`) is converted every time. In this process only.
+ */
+const convertedPages = rememberedTable<Uint8Array>(200, { name: 'epub-pages' });
+
+/** A page's key in `convertedPages`; undefined for a page converted every time (an image, an unusual name). */
+function pageKey(language: string, page: { title: string; filename: string; content: string }): string | undefined {
+  if (/<img/i.test(page.content) || !/^[-._A-Za-z0-9]+\.xhtml$/.test(page.filename)) return undefined;
+  return hashOf('epub-page', language, page.title, page.filename, page.content);
+}
 
 /**
  * `view` must be built with target 'epub' (links between files). `cover` is a PNG, if one was rendered; it
@@ -55,6 +73,10 @@ export async function renderEpub(
       ...(view.has.index ? [page(view.labels.index, view.files.index, 'epub-index.html.liquid')] : []),
       page(view.labels.about, 'credits.xhtml', 'epub-credits.html.liquid'),
     ];
+    // A page converted by an earlier build of this process is given to epub-gen-memory empty, and its document
+    // put back after (see `convertedPages`).
+    const keys = chapters.map((c) => pageKey(meta.language, c));
+    const known = keys.map((key) => (key === undefined ? undefined : convertedPages.get(key)));
     // epub-gen-memory converts the chapters; its zip is stored uncompressed (packageEpub compresses the final
     // one), which saves the level-9 deflate it would otherwise do in JavaScript.
     const generator = new EPubClass(
@@ -74,11 +96,17 @@ export async function renderEpub(
         ignoreFailedDownloads: false,
         fetchTimeout: 5000,
       },
-      chapters,
+      chapters.map((c, i) => (known[i] === undefined ? c : { ...c, content: '' })),
     );
     await generator.render();
-    const stored = await generator.generateAsync({ type: 'uint8array', compression: 'STORE' });
-    return packageEpub(stored, {
+    const files: Files = unzipSync(await generator.generateAsync({ type: 'uint8array', compression: 'STORE' }));
+    chapters.forEach((c, i) => {
+      const name = `OEBPS/${c.filename}`;
+      const [key, document] = [keys[i], known[i]];
+      if (document) files[name] = document;
+      else if (key !== undefined && files[name]) convertedPages.set(key, files[name]);
+    });
+    return packageEpub(files, {
       view,
       templates,
       cover: await cover,

@@ -48,9 +48,18 @@ export interface PackageInput {
   cover?: Uint8Array;
 }
 
-type Files = Record<string, Uint8Array>;
+export type Files = Record<string, Uint8Array>;
 
 const textOf = (files: Files, name: string) => (files[name] ? strFromU8(files[name]!) : '');
+
+/**
+ * Whether a file's bytes hold `ascii` (searched in the bytes, without decoding them): the test before a
+ * document is decoded to be read or changed, so that documents without it are neither.
+ */
+const holds = (files: Files, name: string, ascii: string) => {
+  const bytes = files[name];
+  return !!bytes && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ascii, 0, 'latin1');
+};
 
 /** Images: content-derived names instead of random ones, references updated in every document. */
 function renameImages(files: Files): void {
@@ -67,6 +76,7 @@ function renameImages(files: Files): void {
   }
   for (const name of Object.keys(files)) {
     if (!name.endsWith('.xhtml') || !renames.size) continue;
+    if (![...renames.keys()].some((from) => holds(files, name, from.replace('OEBPS/', '')))) continue;
     let doc = textOf(files, name);
     for (const [from, to] of renames) doc = doc.split(from.replace('OEBPS/', '')).join(to.replace('OEBPS/', ''));
     files[name] = strToU8(doc);
@@ -78,7 +88,7 @@ const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
 /** MathML in XHTML needs its namespace, which epub-gen-memory's list of attributes removes: put it back. */
 function namespaceMath(files: Files): void {
   for (const name of Object.keys(files)) {
-    if (!name.endsWith('.xhtml')) continue;
+    if (!name.endsWith('.xhtml') || !holds(files, name, '<math')) continue;
     const doc = textOf(files, name);
     if (!/<math[\s>]/.test(doc)) continue;
     files[name] = strToU8(doc.replace(/<math(?=[\s>])(?![^>]*\bxmlns=)/g, `<math xmlns="${MATHML_NS}"`));
@@ -87,14 +97,14 @@ function namespaceMath(files: Files): void {
 
 /** The package's manifest: every file under OEBPS/ but the package document, sorted, with its properties. */
 function manifestOf(files: Files) {
-  const pagesWith = (tag: RegExp) =>
+  const pagesWith = (tag: RegExp, start: string) =>
     new Set(
       Object.keys(files)
-        .filter((n) => n.endsWith('.xhtml') && tag.test(textOf(files, n)))
+        .filter((n) => n.endsWith('.xhtml') && holds(files, n, start) && tag.test(textOf(files, n)))
         .map((n) => n.replace('OEBPS/', '')),
     );
-  const svgPages = pagesWith(/<svg[\s>]/);
-  const mathPages = pagesWith(/<math[\s>]/);
+  const svgPages = pagesWith(/<svg[\s>]/, '<svg');
+  const mathPages = pagesWith(/<math[\s>]/, '<math');
   return Object.keys(files)
     .filter((n) => n.startsWith('OEBPS/') && !n.endsWith('/') && !n.endsWith('content.opf'))
     .map((n) => n.replace('OEBPS/', ''))
@@ -140,9 +150,10 @@ function reproducibleZip(files: Files, date: string): Uint8Array {
   return zipSync(zippable as Zippable);
 }
 
-export function packageEpub(epub: Uint8Array, input: PackageInput): Uint8Array {
+/** `epub`: epub-gen-memory's book, as its zip or as its files (by name, which are changed here). */
+export function packageEpub(epub: Uint8Array | Files, input: PackageInput): Uint8Array {
   const { view, templates } = input;
-  const files = unzipSync(epub);
+  const files = epub instanceof Uint8Array ? unzipSync(epub) : epub;
   renameImages(files);
   namespaceMath(files);
   if (input.cover) {
