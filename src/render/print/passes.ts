@@ -571,18 +571,18 @@ const MAX_REPRINT = 12;
  * and the first one after it (null at the end). Null if an element is not in the body, or a heading's
  * text changed (patch.ts).
  */
-const spansScript = (pages: Record<string, number>) => `(() => {
-  const pages = ${JSON.stringify(pages)};
+const spansScript = (pages: [string, number][]) => `(() => {
+  const pages = new Map(${JSON.stringify(pages)});
   const changed = window.quireReplaced ?? [];
   if (window.quireHeadings || changed.some((el) => !document.body.contains(el))) return null;
-  const anchors = [...document.body.querySelectorAll('[id]')].filter((el) => pages[el.id] !== undefined);
+  const anchors = [...document.body.querySelectorAll('[id]')].filter((el) => pages.has(el.id));
   return changed.map((el) => {
     let first = 1;
     for (const anchor of anchors) {
       if (anchor === el) continue;
       const where = anchor.compareDocumentPosition(el);
-      if (where & Node.DOCUMENT_POSITION_FOLLOWING) first = pages[anchor.id];
-      else if (!(where & Node.DOCUMENT_POSITION_CONTAINS)) return [first, pages[anchor.id]];
+      if (where & Node.DOCUMENT_POSITION_FOLLOWING) first = pages.get(anchor.id);
+      else if (!(where & Node.DOCUMENT_POSITION_CONTAINS)) return [first, pages.get(anchor.id)];
     }
     return [first, null];
   });
@@ -612,8 +612,7 @@ async function reprintChanged(
   timed: <T>(name: string, fn: () => Promise<T> | T) => Promise<T>,
 ): Promise<(PrintedBook & { reprinted: number }) | undefined> {
   if (how === 'same') return { ...book, reprinted: 0 };
-  const spans = (await page.evaluate(spansScript(Object.fromEntries(book.destinations)))) as
-    [number, number | null][] | null;
+  const spans = (await page.evaluate(spansScript([...book.destinations]))) as [number, number | null][] | null;
   const printed =
     spans &&
     pagesToReprint(

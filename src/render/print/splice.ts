@@ -376,7 +376,9 @@ function outlineOf(resolve: Resolve, catalog: PDFDict): OutlineItem[] | undefine
 export function pagesToReprint(spans: [number, number | undefined][], pageCount: number): number[] | undefined {
   const pages = new Set<number>();
   for (const [first, last] of spans) {
-    if (last === undefined || last + 1 > pageCount || last < first) return undefined;
+    // Whole page numbers, in order, with a page after the last one to print as before.
+    if (last === undefined || !Number.isInteger(first) || !Number.isInteger(last)) return undefined;
+    if (first < 1 || last < first || last + 1 > pageCount) return undefined;
     for (let p = Math.max(1, first - 1); p <= last + 1; p++) pages.add(p);
   }
   return [...pages].sort((a, b) => a - b);
