@@ -63,7 +63,7 @@ const TABLES: Record<string, DiscourseTable> = {
     ),
     causal: {
       reason: list('because of|because|due to|owing to|on account of|as a result of'),
-      purpose: list('in order to|so as to|so that|in order that'),
+      purpose: list('in order to|so as to|so that|in order that|in an attempt to|in a bid to|with the aim of'),
       effect: list(
         'led to|leads to|leading to|resulted in|resulting in|contributed to|caused|thereby causing|' +
           'thereby|prompted|provoking|provoked|as a result|consequently|therefore',

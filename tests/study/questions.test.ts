@@ -211,6 +211,18 @@ describe('causal sentences', () => {
     });
   });
 
+  it('reads an aim told "in an attempt to" as a purpose', () => {
+    expect(split('The envoy was shot dead by the rebels in an attempt to incite a new war between the towns.')).toEqual(
+      [
+        expect.objectContaining({
+          role: 'purpose',
+          given: 'The envoy was shot dead by the rebels',
+          answer: 'In an attempt to incite a new war between the towns.',
+        }),
+      ],
+    );
+  });
+
   it('asks nothing when the half it would quote opens with a pronoun whose antecedent is in the answer', () => {
     // "Because female children … mother figure, they are especially likely…": the question would quote
     // "they are especially likely to retain…", naming no one.
