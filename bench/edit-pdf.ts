@@ -2,8 +2,10 @@
  * Where a warm edit → PDF goes: a session over a copy of the seed guide (as `quire watch` keeps one), a
  * one-paragraph edit before each build of the PDF alone, and the median milliseconds of every figure the
  * build records (the print steps: `pdf-chapters` measures the parts' heights, `pdf-load` loads the page,
- * `pdf-hyphens` keeps the line-end hyphens, `pdf-print` is Chromium's tagged print, `pdf-read` reads its
- * page tree and destinations, `pdf-info` adds the metadata).
+ * `pdf-hyphens` keeps the line-end hyphens, `pdf-print` is Chromium's tagged print of the whole book,
+ * `pdf-reprint` its print of the pages an edit changed and `pdf-splice` putting them into the last PDF
+ * (`pdf-reprinted`: how many pages), `pdf-read` reads a print's page tree and destinations, `pdf-info`
+ * adds the metadata).
  *
  *   node dist/bench/edit-pdf.js [--runs N] [--content DIR]
  */

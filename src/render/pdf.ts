@@ -139,7 +139,8 @@ async function print(ctx: WriteContext, html: PrintHtml) {
         shows.push(
           ...(await ctx.timed('pdf-chapters', () => decideRunOn(ctx, measure, printDir, html, measure !== page))),
         );
-        return renderPdf(browser, file, printDir, html, ctx.guide.meta, ctx.paper, { seed, page, timed: ctx.timed });
+        const options = { seed, page, timed: ctx.timed, reprint: true };
+        return renderPdf(browser, file, printDir, html, ctx.guide.meta, ctx.paper, options);
       }),
     )
     .finally(() => {
@@ -148,6 +149,8 @@ async function print(ctx: WriteContext, html: PrintHtml) {
     });
   await ctx.cache.remember('layout', layoutKey, Object.fromEntries(made.destinations));
   ctx.figure('pdf-passes', made.passes);
+  // Pages printed again into the last print (print/splice.ts) instead of the whole book.
+  if (made.reprinted !== undefined) ctx.figure('pdf-reprinted', made.reprinted);
   // How the book came into the page, each time (loaded, patched, filled): what the tests of a session check.
   shows.push(...made.shows);
   for (const how of new Set(shows)) ctx.figure(`pdf-${how}`, shows.filter((h) => h === how).length);

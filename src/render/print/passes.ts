@@ -22,6 +22,7 @@ import type { BookMeta } from '../../model/index.js';
 import { browserTimeout, confinedPage, fontsReady } from './chromium.js';
 import { ChromiumPdf, xmpOf, type PdfInfo } from './pdf-file.js';
 import { patchScript } from './patch.js';
+import { keptBook, pagesToReprint, splice, type PrintedBook } from './splice.js';
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -32,6 +33,8 @@ export interface PdfResult {
   destinations: Map<string, number>;
   /** How each pass's text came into the page (see `show`). */
   shows: Shown[];
+  /** Pages printed again into the last print (splice.ts), when that is how this PDF was made. */
+  reprinted?: number;
 }
 
 const MAX_PASSES = 4;
@@ -57,6 +60,8 @@ interface Printed {
   pages: number;
   destinations: Map<string, number>;
   withInfo(info: PdfInfo): Promise<Uint8Array>;
+  /** The file as Chromium wrote it, when it is read without pdf-lib (what a later edit reprints into). */
+  file?: ChromiumPdf;
 }
 
 /** Returns undefined instead of throwing: an unexpected file goes the full way. */
@@ -72,7 +77,11 @@ async function readPrinted(raw: Uint8Array): Promise<Printed> {
   const file = attempt(() => ChromiumPdf.open(raw));
   const layout = file && attempt(() => file.destinations());
   if (file && layout) {
-    return { ...layout, withInfo: async (info) => attempt(() => file.withInfo(info)) ?? (await fullSave(raw, info)) };
+    return {
+      ...layout,
+      file,
+      withInfo: async (info) => attempt(() => file.withInfo(info)) ?? (await fullSave(raw, info)),
+    };
   }
   const doc = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   return {
@@ -140,11 +149,19 @@ export function pageRegions(html: string): { skeleton: string; contents: string[
  * style; it returns false (and changes nothing) if the page's regions are not the ones parsed from the
  * HTML. Evaluated by CDP: the page's own JavaScript stays off.
  */
-const fillScript = (contents: string[]) => `(() => {
+const fillScript = (contents: string[], fresh: boolean) => `(() => {
   const contents = ${JSON.stringify(contents)};
   const regions = document.querySelectorAll('[data-pages]');
   if (regions.length !== contents.length) return false;
-  regions.forEach((el, i) => { if (el.innerHTML !== contents[i]) el.innerHTML = contents[i]; });
+  // The regions changed join the elements a patch replaced (or are the only change: \`fresh\`).
+  const changed = ${fresh ? '[]' : 'window.quireReplaced ?? []'};
+  regions.forEach((el, i) => {
+    if (el.innerHTML !== contents[i]) {
+      el.innerHTML = contents[i];
+      changed.push(el);
+    }
+  });
+  window.quireReplaced = changed;
   document.getElementById('quire-measuring')?.remove();
   return true;
 })()`;
@@ -406,11 +423,11 @@ export async function show(page: Page, htmlFile: string, text: string): Promise<
     const after = before && pageRegions(text);
     if (last.text === text) [how, parsed] = ['same', last.parsed];
     else if (before && after && before.skeleton === after.skeleton) {
-      if (await page.evaluate(fillScript(after.contents))) [how, parsed] = ['filled', last.parsed];
+      if (await page.evaluate(fillScript(after.contents, true))) [how, parsed] = ['filled', last.parsed];
     } else if (before && after) {
       parsed = await patched(page, last.parsed, before.skeleton, after.skeleton);
       // New elements may use a face or an image not loaded yet: laid out, then waited for.
-      if (parsed !== undefined && (await page.evaluate(fillScript(after.contents)))) {
+      if (parsed !== undefined && (await page.evaluate(fillScript(after.contents, false)))) {
         // A new element may use a face or an image not loaded yet: the print steps that follow lay the page
         // out and wait for them (printAreaScript), where a wait here would lay it out once more.
         how = 'patched';
@@ -447,8 +464,9 @@ async function hideForMeasuring(page: Page): Promise<void> {
   }`);
 }
 
-async function print(page: Page, paper: 'A4' | 'Letter', final: boolean): Promise<Uint8Array> {
+async function print(page: Page, paper: 'A4' | 'Letter', final: boolean, pageRanges = ''): Promise<Uint8Array> {
   return page.pdf({
+    pageRanges,
     format: paper === 'A4' ? 'a4' : 'letter',
     preferCSSPageSize: true,
     printBackground: true,
@@ -480,6 +498,11 @@ export async function renderPdf(
     seed?: Record<string, number>;
     /** Times each step under a name (the build's figures). */
     timed?: <T>(name: string, fn: () => Promise<T> | T) => Promise<T>;
+    /**
+     * The page keeps this print for the next one, which prints again only the pages its edit changed when
+     * it moves no page (splice.ts). For a page that prints one book, edit after edit (a session's).
+     */
+    reprint?: boolean;
   } = {},
 ): Promise<PdfResult> {
   const exactPages = options.exactPages ?? true;
@@ -489,16 +512,32 @@ export async function renderPdf(
   try {
     let pages: Record<string, number> = exactPages && options.seed ? { ...options.seed } : {};
     const seeded = Object.keys(pages).length > 0;
+    // The last print of this page, if it printed what the page shows now.
+    const last = options.reprint ? kept.get(page) : undefined;
+    kept.delete(page);
+    const valid = last && last.text === shown.get(page)?.text && last.paper === paper ? last.book : undefined;
     let printed: Printed | undefined;
     let passes = 0;
     const shows: Shown[] = [];
     for (;;) {
       passes++;
       // Only what changed from the page already shown: the page numbers, or the elements an edit changed.
-      shows.push(await timed('pdf-show', () => show(page, htmlFile, html(pages))));
+      const text = html(pages);
+      const how = await timed('pdf-show', () => show(page, htmlFile, text));
+      shows.push(how);
       const final = passes > 1 || !exactPages || seeded;
       // On the layout about to be printed (a filled page number could move a line of the contents).
       await timed('pdf-hyphens', () => keepLineEndHyphens(page, root, paper));
+      if (final && valid && passes === 1 && how !== 'loaded') {
+        const book = await reprintChanged(page, paper, valid, how, timed);
+        const bytes =
+          book && (await timed('pdf-info', () => attempt(() => book.base.withInfo(pdfInfo(meta), book.overrides))));
+        if (book && bytes) {
+          if (options.reprint) kept.set(page, { book, text, paper });
+          const { destinations } = book;
+          return { bytes, pages: book.pages.length, passes, destinations, shows, reprinted: book.reprinted };
+        }
+      }
       if (!final) await hideForMeasuring(page);
       const raw = await timed(final ? 'pdf-print' : 'pdf-measure', () => print(page, paper, final));
       if (!final) await page.evaluate(`document.getElementById('quire-measuring')?.remove()`);
@@ -506,7 +545,11 @@ export async function renderPdf(
       const found = Object.fromEntries(printed.destinations);
       const moved = Object.keys(found).some((id) => pages[id] !== found[id]);
       pages = found;
-      if (final && (!exactPages || !moved || passes >= MAX_PASSES)) break;
+      if (final && (!exactPages || !moved || passes >= MAX_PASSES)) {
+        const book = options.reprint && printed.file ? keptBook(printed.file) : undefined;
+        if (book) kept.set(page, { book, text, paper });
+        break;
+      }
     }
     const done = printed;
     const bytes = await timed('pdf-info', () => done.withInfo(pdfInfo(meta)));
@@ -514,6 +557,73 @@ export async function renderPdf(
   } finally {
     if (!options.page) await page.close();
   }
+}
+
+/** The last print of each page that keeps one (`reprint`), and the print HTML it printed. */
+const kept = new WeakMap<Page, { book: PrintedBook; text: string; paper: string }>();
+
+/** Pages printed again at most (or a third of the book): past that, the whole book prints. */
+const MAX_REPRINT = 12;
+
+/**
+ * Script: for each element the last patch replaced (and each page region it filled), the pages of the
+ * linked elements around it in the last print (`pages`: id → page): the last one before it or holding it,
+ * and the first one after it (null at the end). Null if an element is not in the body, or a heading's
+ * text changed (patch.ts).
+ */
+const spansScript = (pages: [string, number][]) => `(() => {
+  const pages = new Map(${JSON.stringify(pages)});
+  const changed = window.quireReplaced ?? [];
+  if (window.quireHeadings || changed.some((el) => !document.body.contains(el))) return null;
+  const anchors = [...document.body.querySelectorAll('[id]')].filter((el) => pages.has(el.id));
+  return changed.map((el) => {
+    let first = 1;
+    for (const anchor of anchors) {
+      if (anchor === el) continue;
+      const where = anchor.compareDocumentPosition(el);
+      if (where & Node.DOCUMENT_POSITION_FOLLOWING) first = pages.get(anchor.id);
+      else if (!(where & Node.DOCUMENT_POSITION_CONTAINS)) return [first, pages.get(anchor.id)];
+    }
+    return [first, null];
+  });
+})()`;
+
+/** "3-5,9": the page ranges Chromium prints. */
+const rangesOf = (pages: number[]) =>
+  pages
+    .reduce<[number, number][]>((runs, p) => {
+      const run = runs[runs.length - 1];
+      if (run && run[1] === p - 1) run[1] = p;
+      else runs.push([p, p]);
+      return runs;
+    }, [])
+    .map(([a, b]) => (a === b ? String(a) : `${a}-${b}`))
+    .join(',');
+
+/**
+ * The kept print with the pages the last patch changed printed again and put in (splice.ts); undefined if
+ * the whole book must print.
+ */
+async function reprintChanged(
+  page: Page,
+  paper: 'A4' | 'Letter',
+  book: PrintedBook,
+  how: Shown,
+  timed: <T>(name: string, fn: () => Promise<T> | T) => Promise<T>,
+): Promise<(PrintedBook & { reprinted: number }) | undefined> {
+  if (how === 'same') return { ...book, reprinted: 0 };
+  const spans = (await page.evaluate(spansScript([...book.destinations]))) as [number, number | null][] | null;
+  const printed =
+    spans &&
+    pagesToReprint(
+      spans.map(([a, b]) => [a, b ?? undefined]),
+      book.pages.length,
+    );
+  if (!printed || printed.length > Math.max(MAX_REPRINT, book.pages.length / 3)) return undefined;
+  if (!printed.length) return { ...book, reprinted: 0 };
+  const raw = await timed('pdf-reprint', () => print(page, paper, true, rangesOf(printed)));
+  const spliced = await timed('pdf-splice', () => attempt(() => splice(book, printed, raw)));
+  return spliced && { ...spliced, reprinted: printed.length };
 }
 
 /**

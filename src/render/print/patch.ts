@@ -78,10 +78,19 @@ const PATCH = `
       if (enterable(here, x, y)) { sync(here, x, y); continue; }
       if (live.localName === 'head' && !['style', 'title'].includes(x.localName)) throw new Error('head');
       if (live.localName === 'head' && x.localName !== y.localName) throw new Error('head');
-      here.replaceWith(document.importNode(y, true));
+      // A heading's text is a bookmark's title: the print that follows must print the whole book.
+      if (headings(x) !== headings(y)) window.quireHeadings = true;
+      const node = document.importNode(y, true);
+      here.replaceWith(node);
+      window.quireReplaced.push(node);
       replaced++;
     }
   };
+  // The elements replaced, for the print that follows (splice.ts: which pages to print again).
+  window.quireReplaced = [];
+  window.quireHeadings = false;
+  const headings = (el) => [...(el.matches('h1, h2, h3, h4, h5, h6') ? [el] : []),
+    ...el.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => h.textContent).join('\\n');
   const root = document.documentElement;
   if (shallow(old.documentElement) !== shallow(next.documentElement)) return -1;
   if (shallow(root) !== shallow(old.documentElement)) return -1;

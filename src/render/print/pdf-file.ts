@@ -27,6 +27,7 @@ import {
   PDFTrailer,
   PDFTrailerDict,
   PDFBool,
+  PDFRawStream,
   type PDFObject,
 } from 'pdf-lib';
 
@@ -137,7 +138,7 @@ export class ChromiumPdf {
   }
 
   /** The object a reference points to, parsed from its offset (undefined if it is not there). */
-  private object(ref: PDFObject | undefined): PDFObject | undefined {
+  object(ref: PDFObject | undefined): PDFObject | undefined {
     if (!(ref instanceof PDFRef)) return ref;
     const key = ref.toString();
     if (this.parsed.has(key)) return this.parsed.get(key);
@@ -149,10 +150,7 @@ export class ChromiumPdf {
     if (!header) return undefined;
     let value: PDFObject | undefined;
     try {
-      value = PDFObjectParser.forBytes(
-        this.bytes.subarray(entry.offset + header[0].length),
-        this.context,
-      ).parseObject();
+      value = this.parseAt(entry.offset + header[0].length, this.endOf(entry.offset));
     } catch {
       value = undefined;
     }
@@ -160,12 +158,53 @@ export class ChromiumPdf {
     return value;
   }
 
+  /** Where the object at `offset` ends at the latest: the next object's offset, or the table's. */
+  private endOf(offset: number): number {
+    this.starts ??= [...this.offsets.values()].map((e) => e.offset).sort((a, b) => a - b);
+    let [lo, hi] = [0, this.starts.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.min(this.starts[lo] ?? this.xrefAt, this.xrefAt);
+  }
+
+  private starts?: number[];
+
+  /**
+   * The object between `start` and `end`. A stream whose /Length is a reference (as Skia writes them) is cut
+   * at that length: pdf-lib's parser would otherwise look for "endstream" byte by byte.
+   */
+  private parseAt(start: number, end: number): PDFObject {
+    const bytes = this.bytes.subarray(start, end);
+    const stream = /(>>\s*)stream\r?\n/.exec(latin1(bytes, 0, Math.min(bytes.length, 4096)));
+    if (stream) {
+      const dict = PDFObjectParser.forBytes(
+        bytes.subarray(0, stream.index + stream[1]!.length),
+        this.context,
+      ).parseObject();
+      const length = dict instanceof PDFDict ? this.object(dict.get(PDFName.of('Length'))) : undefined;
+      if (dict instanceof PDFDict && length instanceof PDFNumber) {
+        const from = stream.index + stream[0].length;
+        return PDFRawStream.of(dict, bytes.subarray(from, from + length.asNumber()));
+      }
+    }
+    return PDFObjectParser.forBytes(bytes, this.context).parseObject();
+  }
+
   private dict(ref: PDFObject | undefined): PDFDict | undefined {
     const value = this.object(ref);
     return value instanceof PDFDict ? value : undefined;
   }
 
-  private get rootRef(): PDFRef {
+  /** The number the next new object may take (past the table and the trailer's /Size). */
+  get size(): number {
+    const declared = this.trailer.get(PDFName.of('Size'));
+    return Math.max(declared instanceof PDFNumber ? declared.asNumber() : 0, Math.max(0, ...this.offsets.keys()) + 1);
+  }
+
+  get rootRef(): PDFRef {
     return this.trailer.get(PDFName.of('Root')) as PDFRef;
   }
 
@@ -218,18 +257,16 @@ export class ChromiumPdf {
   /**
    * The file with its document information (title, author, subject, keywords, creator, producer, dates), its
    * XMP metadata (PDF/UA identifier) and the catalog's language and DisplayDocTitle set, as an incremental
-   * update; undefined if the catalog cannot be updated here.
+   * update; undefined if the catalog cannot be updated here. `extra`: other objects the update writes (by
+   * object number, generation 0: new ones, or ones that replace the file's), never the catalog.
    */
-  withInfo(info: PdfInfo): Uint8Array | undefined {
+  withInfo(info: PdfInfo, extra: ReadonlyMap<number, PDFObject> = new Map()): Uint8Array | undefined {
     const catalog = this.dict(this.rootRef);
     if (!catalog) return undefined;
     const context = this.context;
     // Never below the table's own highest object number + 1: a new object must not take an existing number.
-    const declared = this.trailer.get(PDFName.of('Size'));
-    const size = Math.max(
-      declared instanceof PDFNumber ? declared.asNumber() : 0,
-      Math.max(0, ...this.offsets.keys()) + 1,
-    );
+    if (extra.has(this.rootRef.objectNumber)) return undefined;
+    const size = Math.max(this.size, Math.max(0, ...extra.keys()) + 1);
     const oldInfo = this.trailer.get(PDFName.of('Info'));
     const infoRef = oldInfo instanceof PDFRef ? oldInfo : PDFRef.of(size);
     const infoDict = context.obj({});
@@ -258,6 +295,7 @@ export class ChromiumPdf {
       [infoRef, infoDict],
       [metadataRef, metadata],
       [this.rootRef, updated],
+      ...[...extra].map(([n, object]): [PDFRef, PDFObject] => [PDFRef.of(n), object]),
     ];
 
     const chunks: Uint8Array[] = [];
