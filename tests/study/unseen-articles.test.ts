@@ -235,3 +235,30 @@ describe('a German list of envoys in a table', () => {
     expect(g.glossaries.ambassadors.find((a) => a.name === 'Cornelio Saavedra')).toBeUndefined();
   });
 });
+
+describe('the index files a name as a place only when it is one', () => {
+  it('German: a material after "aus" or a noun after "in" is no place; a region’s compound is', () => {
+    // "zwei Griffe aus Holz", "aus [[Kupfer]] statt Stahl", "Schilde aus [[Plexiglas]]", "in [[Steilfeuer]]",
+    // "aus Metallband anstatt aus Holz", "aus [[Aluminium]]", "aus [[Gummi]]"; "in [[Westdeutschland]]".
+    for (const file of ['Bazooka.wiki', 'Bazooka-materials.wiki']) {
+      const g = unseen(file, 'de');
+      for (const noun of ['Holz', 'Kupfer', 'Plexiglas', 'Steilfeuer', 'Metallband', 'Aluminium', 'Gummi'])
+        expect(kindOf(g, noun), `${file}: ${noun}`).toBeUndefined();
+    }
+    expect(kindOf(unseen('Bazooka-materials.wiki', 'de'), 'Westdeutschland')).toBe('place');
+  });
+
+  it('German: a town the article places ("in Johnstown, Pennsylvania") is a place', () => {
+    const g = unseen('Sara-C.-Bisel.wiki', 'de');
+    expect(kindOf(g, 'Johnstown')).toBe('place');
+    expect(kindOf(g, 'Pennsylvania')).toBe('place');
+  });
+
+  it('English: a person is filed under the surname with the suffix kept, never as a place', () => {
+    // "under Senator [[Mike Mansfield]]" (Mansfield is a town's name too); "Dr. [[Martin Luther King, Jr.]]".
+    const g = unseen('Harry-McPherson-career.wiki', 'en');
+    expect(kindOf(g, 'Mansfield, Mike')).toBe('person');
+    expect(kindOf(g, 'King, Martin Luther, Jr.')).toBe('person');
+    expect(g.index.filter((e) => /Mansfield|^Jr/.test(e.term)).map((e) => e.term)).toEqual(['Mansfield, Mike']);
+  });
+});
