@@ -233,6 +233,8 @@ describe('a German list of envoys in a table', () => {
     ]);
     // Those who appointed them and those they were accredited to ("ernannt von", "akkreditiert bei") are not envoys.
     expect(g.glossaries.ambassadors.find((a) => a.name === 'Cornelio Saavedra')).toBeUndefined();
+    // "der argentinischen Botschafter": the country, not the inflected adjective ("Argentinischen").
+    expect(new Set(g.glossaries.ambassadors.map((a) => a.country))).toEqual(new Set(['Argentinien']));
   });
 });
 
