@@ -168,9 +168,9 @@ function isPlace(term: string): boolean {
   const words = term.split(/\s+(?:of|for)\s+/)[0]!.split(/\s+/);
   if (words.length < 2) return false;
   const last = words.at(-1)!;
-  return (
-    PLACE_WORDS.has(last.toLowerCase()) || (isPlaceWord(last) && words.slice(0, -1).every((w) => PLACE_PREFIX.test(w)))
-  );
+  // "North Korea", "Finnish Karelia", "Ladoga Karelia": a place after words of direction, nations or places.
+  const qualifies = (w: string) => PLACE_PREFIX.test(w) || !!stateOfDemonym(w) || isPlaceWord(w) || has(w, 'Demonym');
+  return PLACE_WORDS.has(last.toLowerCase()) || (isPlaceWord(last) && words.slice(0, -1).every(qualifies));
 }
 
 const STATES = new Set(
@@ -416,7 +416,7 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   // A label with a word in lower case other than a name's joining words describes ("UNO-Hauptquartier in New
   // York", "Jamaica national football team", "Sieg über Japan"): it is no name.
   for (const link of book.links)
-    if (/^\p{Lu}/u.test(link.label) && link.label.split(/\s+/).length <= 5 && !describes(link.label))
+    if (/^\p{Lu}/u.test(link.label) && link.label.split(/\s+/).length <= 5 && !describes(link.label, usage.joins))
       consider(link.label);
   for (const [term, n] of usage.counts)
     if (
@@ -444,8 +444,13 @@ const NAME_JOINS = new Set(
     'aan op ter te bei ob sur en y e und og et i och'
   ).split(' '),
 );
-const describes = (label: string) =>
-  label.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) && !NAME_JOINS.has(w.toLowerCase()));
+/** A label that describes rather than names (see buildIndex); an event's name keeps its nouns ("German invasion"). */
+function describes(label: string, joins: RegExp): boolean {
+  const head = label.split(joins)[0]!.split(/\s+/).at(-1)!.toLowerCase();
+  return (
+    !EVENT_WORDS.has(head) && label.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) && !NAME_JOINS.has(w.toLowerCase()))
+  );
+}
 
 /** A title or post before a name ("Foreign Minister", "Marshal", "Commissar"), not a demonym alone. */
 const TITLE_WORD = new RegExp(

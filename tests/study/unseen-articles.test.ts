@@ -264,3 +264,55 @@ describe('the index files a name as a place only when it is one', () => {
     expect(g.index.filter((e) => /Mansfield|^Jr/.test(e.term)).map((e) => e.term)).toEqual(['Mansfield, Mike']);
   });
 });
+
+describe('treaties in German and French named by their kind alone, and their protocols', () => {
+  const treaty = (g: StudyGuide, name: string) => g.glossaries.treaties.find((t) => t.name === name);
+
+  it('"Unterzeichnet wurde der Vertrag von …": the treaty last named, signed by the two it names', () => {
+    const g = unseen('Vertrag-von-Rapallo.md', 'de');
+    const rapallo = treaty(g, 'Vertrag von Rapallo');
+    // "…, der am 16. April 1922, einem Ostersonntag, im italienischen Rapallo … geschlossen wurde".
+    expect(rapallo).toMatchObject({ status: 'signed', date: '1922-04-16' });
+    // "von dem deutschen Außenminister Walther Rathenau und seinem sowjetrussischen Amtskollegen Georgi
+    // Tschitscherin": the people, without their titles.
+    expect(rapallo?.signatories).toEqual(['Walther Rathenau', 'Georgi Tschitscherin']);
+    // "zwischen dem Deutschen Reich und der Russischen Sozialistischen Föderativen Sowjetrepublik": states.
+    expect(rapallo?.parties).toEqual(['Deutschland', 'Russland']);
+  });
+
+  it('one pact under the names the sentence gives it; a name only written inflected is shown as a title', () => {
+    const g = unseen('Deutsch-sowjetischer-Nichtangriffspakt.md', 'de');
+    // "Der als Hitler-Stalin-Pakt bekannte Vertrag war ein … deutsch-sowjetischer Nichtangriffspakt, der …
+    // von dem deutschen Außenminister Joachim von Ribbentrop und dem sowjetischen Außenminister Wjatscheslaw
+    // Molotow unterzeichnet wurde".
+    const pact = g.glossaries.treaties.find((t) => [t.name, ...t.aliases].includes('Hitler-Stalin-Pakt'));
+    expect([pact?.name, ...(pact?.aliases ?? [])].sort()).toEqual([
+      'Hitler-Stalin-Pakt',
+      'deutsch-sowjetischer Nichtangriffspakt',
+    ]);
+    expect(pact?.signatories).toEqual(['Joachim von Ribbentrop', 'Wjatscheslaw Molotow']);
+    // "unter Bruch des Münchner Abkommens von 1938".
+    expect(treaty(g, 'Münchner Abkommen')?.date).toBe('1938');
+  });
+
+  it('a date of another treaty in the clause is not this one’s signing', () => {
+    // "Der … Grenz- und Freundschaftsvertrag stellt zusammen mit dem deutsch-sowjetischen Nichtangriffspakt vom
+    // 23. August 1939 die politischen Eckpfeiler … dar und wurde am 28. September 1939 in Moskau … geschlossen."
+    const g = unseen('Grenz-und-Freundschaftsvertrag.md', 'de');
+    expect(treaty(g, 'Deutsch-Sowjetische Grenz- und Freundschaftsvertrag')?.date).toBe('1939-09-28');
+    expect(treaty(g, 'deutsch-sowjetischen Nichtangriffspakt')?.date).toBe('1939-08-23');
+  });
+
+  it('French: "ce pacte … dans un protocole secret", "Il fut rompu le 22 juin 1941"', () => {
+    const g = unseen('Pacte-germano-sovietique.md', 'fr');
+    // "Le Pacte germano-soviétique (ou Pacte Molotov-Ribbentrop)": one pact with two names.
+    expect(g.glossaries.treaties).toHaveLength(1);
+    const pact = g.glossaries.treaties[0]!;
+    expect(pact).toMatchObject({ name: 'Pacte germano-soviétique', aliases: ['Pacte Molotov-Ribbentrop'] });
+    expect(pact.protocols).toEqual(['Protocole secret']);
+    expect(pact.history?.map((h) => [h.status, h.date])).toEqual([
+      ['signed', '1939-08-23'],
+      ['denounced', '1941-06-22'],
+    ]);
+  });
+});
