@@ -9,6 +9,7 @@ import { englishLexicon } from '../util/lexicon.js';
 import type { Book, TimelineEvent } from '../model/index.js';
 import { blocksOf } from './text.js';
 import { bookDates, isoOf, rawDatesIn, type BookDate } from './dates.js';
+import { measurement } from './measures.js';
 import { baseLanguage } from '../util/language.js';
 import { foreignLabel, lifeGloss } from './date-phrases.js';
 import { memoize } from '../util/memo.js';
@@ -669,6 +670,14 @@ function next(iso: string): string {
   return m === 12 ? `${y! + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
+/** The words that join the two ends of a range ("from 1990 to 1993", "between 1815 and 1930", "zwischen … und"). */
+const SPAN_JOIN = /^\s*(?:to|and|until|till|through|[–—-]|bis|und|à|et|au|a|y|hasta|tot|en|til|og|och)\s*$/iu;
+const spanIn = (sentence: string, x: string, y: string) => {
+  const i = sentence.indexOf(x);
+  const j = i < 0 ? -1 : sentence.indexOf(y, i + x.length);
+  return j >= 0 && SPAN_JOIN.test(sentence.slice(i + x.length, j));
+};
+
 /**
  * One event told of several dates: of consecutive years or months ("in 1930 and 1931", "late July and early
  * August"), or of several dates in one sentence with one label ("On October 18, October 29, and November 3,
@@ -684,7 +693,8 @@ function mergeRuns(events: Draft[]): void {
       if (!consecutive && b.sentence !== a.sentence) continue;
       const ends = [a.end ?? a.date, b.end ?? b.date].sort();
       const [x, y] = [a.label, b.label].map((l) => l.replace(/[\s,;]+$/, ''));
-      a.label = consecutive ? `${x}–${y}` : `${x}, ${y}`;
+      // "from 1990 to 1993", "between 1815 and 1930": the sentence joins them as a range, not a list.
+      a.label = consecutive || spanIn(a.sentence ?? '', x!, y!) ? `${x}–${y}` : `${x}, ${y}`;
       a.date = a.date < b.date ? a.date : b.date;
       a.end = ends[1] !== a.date ? ends[1] : undefined;
       events.splice(j--, 1);
@@ -807,6 +817,8 @@ const datedClauses = memoize(
       // What tells an event from a view, a state or background is read from English words and tags: in
       // other languages every dated clause stays.
       if (english && notAnEvent(text, sentence, d)) return;
+      // "In 2011, 40% of the UK's electricity was produced by gas": a measurement at a date, no event.
+      if (measurement(text, language)) return;
       // A year the narrative leaves unsettled is marked in the data, not shown as if certain.
       if (d.uncertain) return;
       out.push({ at, text, words: contentWords(english ? eventClause(s, dd, ds) : text) });

@@ -316,3 +316,34 @@ describe('treaties in German and French named by their kind alone, and their pro
     ]);
   });
 });
+
+describe('the timeline: a measurement is no event, a range is a range', () => {
+  it('a share or a population stated at a date is no event; what happened that year stays', () => {
+    const g = unseen('United-Kingdom-statistics.wiki', 'en');
+    const texts = g.glossaries.timeline.map((e) => e.text);
+    // "In 2011, 40% of the UK's electricity was produced by gas", "England's population in 2011 was found to
+    // be 53 million", "In 2012 the average total fertility rate … was 1.92 children per woman".
+    for (const t of texts) expect(t).not.toMatch(/\d\s?%|population|average/);
+    expect(texts.length).toBeGreaterThan(0);
+  });
+
+  it('"between 1815 and 1930" is the span, never its end alone', () => {
+    const g = unseen('United-Kingdom-statistics.wiki', 'en');
+    const emigrated = g.glossaries.timeline.filter((e) => /emigrated/.test(e.text));
+    expect(emigrated.map((e) => [e.date, e.end, e.label])).toEqual([['1815', '1930', '1815–1930']]);
+    expect(emigrated[0]!.text).not.toMatch(/^Between/);
+  });
+
+  it('"changed … between 1862 and 1865" is dated 1862–1865', () => {
+    const g = unseen('The-Atlas-newspaper-title.wiki', 'en');
+    const changed = g.glossaries.timeline.find((e) => /title was changed/.test(e.text));
+    expect([changed?.date, changed?.end]).toEqual(['1862', '1865']);
+  });
+});
+
+describe('the timeline of a German article: a share at a date is no event', () => {
+  it('"benutzten im März 2008 35 Prozent …", "hatte … einen Marktanteil von über 30 Prozent": none is an event', () => {
+    const g = unseen('Mozilla-Firefox-share.wiki', 'de');
+    expect(g.glossaries.timeline.filter((e) => /Prozent|Marktanteil/.test(e.text)).map((e) => e.text)).toEqual([]);
+  });
+});
