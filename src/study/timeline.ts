@@ -678,6 +678,23 @@ const spanIn = (sentence: string, x: string, y: string) => {
   return j >= 0 && SPAN_JOIN.test(sentence.slice(i + x.length, j));
 };
 
+/** Words that open a range ("from", "zwischen", "entre", "vanaf") and joiners that only join a range ("bis"). */
+const RANGE_OPEN = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:from|between|von|vom|zwischen|ab|de|du|entre|desde|van|vanaf|tussen|fra|frå|mellom|` +
+    String.raw`mellan)\s+(?:\p{L}+\s+){0,2}$`,
+  'iu',
+);
+const RANGE_ONLY = /^\s*(?:to|until|till|through|[–—-]|bis|à|au|hasta|tot|til)\s*$/iu;
+/** The end of the range a date opens in a sentence ("zwischen 1981 und 1988"), as the event's end and label. */
+function spanEnd(sentence: string, d: BookDate, all: readonly BookDate[]): Partial<BookDate> | undefined {
+  const after = d.index + d.label.length;
+  const n = all.find((x) => x.index > after && x.precision === d.precision && !x.end);
+  if (!n || d.end || n.date <= d.date) return undefined;
+  const between = sentence.slice(after, n.index);
+  const range = RANGE_ONLY.test(between) || (SPAN_JOIN.test(between) && RANGE_OPEN.test(sentence.slice(0, d.index)));
+  return range ? { end: n.date, label: `${d.label}–${n.label}` } : undefined;
+}
+
 /**
  * One event told of several dates: of consecutive years or months ("in 1930 and 1931", "late July and early
  * August"), or of several dates in one sentence with one label ("On October 18, October 29, and November 3,
@@ -821,7 +838,15 @@ const datedClauses = memoize(
       if (measurement(text, language)) return;
       // A year the narrative leaves unsettled is marked in the data, not shown as if certain.
       if (d.uncertain) return;
-      out.push({ at, text, words: contentWords(english ? eventClause(s, dd, ds) : text) });
+      // "Zwischen 1981 und 1988 leitete sie …", "von 1977 bis 1979": the clause tells the span (the end was
+      // left out of the labels above).
+      const span = english ? undefined : spanEnd(s, dd, ds);
+      out.push({
+        at,
+        text,
+        words: contentWords(english ? eventClause(s, dd, ds) : text),
+        ...(span ? { date: span } : {}),
+      });
     });
     return out;
   },

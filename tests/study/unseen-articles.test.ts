@@ -347,3 +347,17 @@ describe('the timeline of a German article: a share at a date is no event', () =
     expect(g.glossaries.timeline.filter((e) => /Prozent|Marktanteil/.test(e.text)).map((e) => e.text)).toEqual([]);
   });
 });
+
+describe('the timeline of a German article: a range is a range', () => {
+  it('"Zwischen 1981 und 1988 leitete sie …", "von 1977 bis 1979": each one event over its span', () => {
+    const g = unseen('Sara-C.-Bisel-career.wiki', 'de');
+    const spans = g.glossaries.timeline.filter((e) => e.end).map((e) => [e.date, e.end]);
+    expect(spans).toEqual([
+      ['1977', '1979'],
+      ['1981', '1988'],
+    ]);
+    expect(g.glossaries.timeline.filter((e) => e.date === '1981' || e.date === '1988' || e.date === '1977')).toEqual(
+      g.glossaries.timeline.filter((e) => e.end),
+    );
+  });
+});
