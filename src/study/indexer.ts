@@ -139,12 +139,27 @@ function notSurname(surname: string, nouns: ReadonlySet<string>): boolean {
   return ORG_WORDS.has(low) || NOT_SURNAMES.test(low) || /-$|-\p{Ll}/u.test(surname) || nouns.has(low);
 }
 
+/** Words in lower case a person's name may hold: particles ("Joachim von Ribbentrop", "Leonardo da Vinci"). */
+const NAME_PARTICLES = /^(?:von|van|der|den|de|du|da|di|del|la|le|zu|bin|ibn|al|y)$/;
+const isGiven = (w: string) => has(w, 'FirstName', 'MaleName', 'FemaleName');
+
+/**
+ * A person's name by its words: a first name compromise knows before the rest ("Mike Mansfield", though
+ * Mansfield is a town's name too), or a given name or surname it knows with no word it knows as anything else
+ * ("Jackson Pollock", "Ora Lee"; not "One Houston", "Houston Astros"). A name with another word in lower case
+ * ("University of Houston", "Mayor of Jackson") or a possessive inside ("Marcus Aurelius's Meditations") is no
+ * person's.
+ */
 function isPersonByName(term: string, words: string[]): boolean {
-  // "Mike Mansfield": a first name compromise knows makes a name a person's, though its surname is a town's.
-  if (words.length >= 2 && has(words[0]!, 'FirstName', 'MaleName', 'FemaleName') && !isPlaceWord(words[0]!))
+  if (words.some((w) => /^\p{Ll}/u.test(w) && !NAME_PARTICLES.test(w)) || /['’]s\s/.test(term)) return false;
+  if (words.length >= 2 && isGiven(words[0]!) && !isPlaceWord(words[0]!))
     return !isPlace(term) && !PLACE_WORDS.has(words.at(-1)!.toLowerCase());
-  return words.length <= 4 && words.some((w) => has(w, 'LastName', 'Person')) && !has(words[0]!, 'Month', 'Modal');
+  if (words.length > 4 || has(words[0]!, 'Month', 'Modal')) return false;
+  return words.some((w) => has(w, 'LastName', 'Person')) && !words.some(notName);
 }
+const NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'ProperNoun', 'Honorific'];
+/** A word the lexicon knows as something other than a name ("One", "Astros", "Show"). */
+const notName = (w: string) => tagsOf(w).length > 0 && !has(w, ...NAME_TAGS);
 
 const PLACE_TAGS = ['Place', 'City', 'Country', 'Region', 'Town'];
 const isPlaceWord = (w: string) => has(w, ...PLACE_TAGS);
@@ -199,6 +214,7 @@ function kindOf(term: string, people: Set<string>, usage: Usage): IndexEntry['ki
   ).toLowerCase();
   const last = words.at(-1)!.toLowerCase();
   if (STATES.has(stateOf(term).toLowerCase())) return 'place';
+  if (usage.senses.has(term)) return usage.senses.get(term);
   if (words.length === 1 && (GENERIC.has(last) || MONTHS_DAYS.has(last) || isAdjective(term))) return undefined;
   const local = localKind(term, usage);
   if (local !== 'unknown') return local;
@@ -241,6 +257,28 @@ function regionCompound(term: string, usage: Usage): boolean {
   return false;
 }
 
+/**
+ * What the article's links say a name is by the word that disambiguates their target: "[[Esquire
+ * (magazine)|Esquire]]", "[[Spin (magazine)|SPIN]]" are bodies, "[[Eat Pray Love (film)|…]]" a work (no entry
+ * of the index's kinds); never a place, whatever preposition stands before them.
+ */
+const BODY_SENSE =
+  /^(?:magazine|newspaper|journal|company|band|group|organi[sz]ation|club|team|party|publisher|label)$/i;
+const WORK_SENSE = new RegExp(
+  String.raw`^(?:film|album|song|single|novel|book|play|musical|opera|poem|painting|sculpture|` +
+    String.raw`(?:tv |television )?series|ship|video game|software|EP|memoir)$`,
+  'i',
+);
+function linkSenses(links: { target: string; label: string }[]): Map<string, IndexEntry['kind'] | undefined> {
+  const out = new Map<string, IndexEntry['kind'] | undefined>();
+  for (const link of links) {
+    const sense = /^.+?\s+\((?:\d{4}\s+)?([^()]+)\)$/.exec(link.target)?.[1] ?? '';
+    if (BODY_SENSE.test(sense)) out.set(link.label, 'organisation');
+    else if (WORK_SENSE.test(sense)) out.set(link.label, undefined);
+  }
+  return out;
+}
+
 /** Names the article places somewhere: "Johnstown, Pennsylvania", "[[Rochester (Minnesota)|Rochester]]". */
 function locatedNames(texts: string[], links: { target: string; label: string }[], lex: IndexLexicon): Set<string> {
   const where = (name: string) => isPlace(name) || lex.regions.has(name.toLowerCase());
@@ -258,6 +296,8 @@ function locatedNames(texts: string[], links: { target: string; label: string }[
 interface Usage {
   /** Names the article places somewhere (see `locatedNames`). */
   located: ReadonlySet<string>;
+  /** Names whose links say what they are (see `linkSenses`). */
+  senses: ReadonlyMap<string, IndexEntry['kind'] | undefined>;
   place: Map<string, number>;
   the: Map<string, number>;
   counts: Map<string, number>;
@@ -272,6 +312,14 @@ interface Usage {
   joins: RegExp;
 }
 
+/** A verb of publishing or a piece of writing before "in": what follows is a publication ("published in Esquire"). */
+const MEDIUM_BEFORE = new RegExp(
+  String.raw`\b(?:published|appeared|wrote|written|printed|featured|reviewed|serialized|excerpted|column|essay|` +
+    String.raw`article|articles|story|stories|piece|pieces|interview|profile|review|cover)\b` +
+    String.raw`(?:\s+[^\s.;]+){0,4}?\s+in\s+(?:the\s+)?$`,
+  'i',
+);
+
 /** English words that head a state's or a region's name ("Kingdom of Scotland"). */
 const PLACE_HEADS = /^(?:kingdom|republic|principality|duchy|province|island|county|commonwealth)$/;
 /** English prepositions of place; other languages have theirs in util/language.ts. */
@@ -284,6 +332,7 @@ function usageOf(texts: string[], language: string): Usage {
   const usage: Usage = {
     ...{ place: new Map(), the: new Map(), counts: new Map(), final: new Map(), nouns: NO_NOUNS, lex, english },
     located: new Set(),
+    senses: new Map(),
     joins: new RegExp(String.raw`\s+(?:${connectors.join('|')})\s+`, 'u'),
   };
   const prepositions = english || !lex.placePrepositions.length ? PLACE_BEFORE : lex.placePrepositions;
@@ -305,7 +354,14 @@ function usageOf(texts: string[], language: string): Usage {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       // "In Kings of the water …": a title in sentence case goes on in lower case; no place.
       const title = titleGoesOn.test(text.slice(m.index + m[0].length));
-      if ((placeCue.test(before) || preposition) && !title && !complement?.test(text.slice(m.index + m[0].length)))
+      // "published in Esquire", "an essay in Slate": where a text appeared, not a place.
+      const medium = english && MEDIUM_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index));
+      if (
+        (placeCue.test(before) || preposition) &&
+        !title &&
+        !medium &&
+        !complement?.test(text.slice(m.index + m[0].length))
+      )
         bump(usage.place, term);
       if (/\bthe\s+$/.test(before)) bump(usage.the, term);
       if (/^\s*(?:[,.;:!?)]|$)/.test(text.slice(m.index + m[0].length))) bump(usage.final, term);
@@ -376,6 +432,7 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   const english = baseLanguage(book.meta.language) === 'en';
   const usage = usageOf(texts, book.meta.language);
   usage.located = locatedNames(texts, book.links, usage.lex);
+  usage.senses = linkSenses(book.links);
   if (!english)
     usage.nouns = new Set([
       ...texts.flatMap((t) => t.match(/(?<![\p{L}-])\p{Ll}{4,}(?![\p{L}-])/gu) ?? []),

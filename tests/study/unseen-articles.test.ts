@@ -361,3 +361,21 @@ describe('the timeline of a German article: a range is a range', () => {
     );
   });
 });
+
+describe('the index of English articles: what a name is, by its words and the article’s links', () => {
+  it('a body or a team named after a person or a town is no person', () => {
+    // "students from the University of Houston", "road producer for the Houston Astros", "One Houston united".
+    const g = unseen('Allen-R.-Morris-Houston.wiki', 'en');
+    const people = g.index.filter((e) => e.kind === 'person').map((e) => e.term);
+    expect(people.filter((p) => /University|Astros|One\b|ONE\b/.test(p))).toEqual([]);
+    expect(people).toContain('Gray, Roger');
+  });
+
+  it('a magazine the article links as one is a body, not a place "in" which something appeared', () => {
+    // "to debut in ''[[Esquire (magazine)|Esquire]]''", "A review of ''Big Magic'' in ''[[Slate (magazine)|Slate]]''".
+    const g = unseen('Elizabeth-Gilbert-magazines.wiki', 'en');
+    expect(kindOf(g, 'Esquire')).toBe('organisation');
+    expect(kindOf(g, 'Slate')).toBe('organisation');
+    expect(g.index.filter((e) => e.kind === 'place').map((e) => e.term)).not.toContain('Big Magic');
+  });
+});
