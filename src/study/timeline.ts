@@ -675,7 +675,10 @@ const SPAN_JOIN = /^\s*(?:to|and|until|till|through|[–—-]|bis|und|à|et|au|a
 const spanIn = (sentence: string, x: string, y: string) => {
   const i = sentence.indexOf(x);
   const j = i < 0 ? -1 : sentence.indexOf(y, i + x.length);
-  return j >= 0 && SPAN_JOIN.test(sentence.slice(i + x.length, j));
+  if (j < 0) return false;
+  const between = sentence.slice(i + x.length, j);
+  // "and" joins a range only after "between" ("September 24, October 2 and October 3" is a list).
+  return RANGE_ONLY.test(between) || (SPAN_JOIN.test(between) && RANGE_OPEN.test(sentence.slice(0, i)));
 };
 
 /** Words that open a range ("from", "zwischen", "entre", "vanaf") and joiners that only join a range ("bis"). */
