@@ -140,7 +140,11 @@ export function toBookJson(book: StudyGuide): BookJson {
         title: s.title,
         level: s.level,
         blocks: s.blocks.map(blockJson),
-        keyPoints: s.keyPoints,
+        // The key points the guide shows for the section (study/key-points.ts), not the key sentences the
+        // merge matched to it: book.json says one thing of each section.
+        keyPoints: book.keyPoints
+          .filter((k) => k.section === s.id)
+          .map(({ id, text, markers, sources }) => ({ id, text, markers, sources })),
         sources: s.sources,
       })),
     })),

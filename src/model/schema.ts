@@ -64,6 +64,11 @@ export const SourceInfoSchema = z.object({
   /** Plain-language description for credits pages ("2008 revision with citations"). */
   label: z.string().optional(),
   revision: RevisionMetaSchema.optional(),
+  /**
+   * The only languages the source can be in, by its own markup (a wiki's localised namespace names:
+   * `[[Datei:…]]` is German), most likely first; absent when its markup does not tell.
+   */
+  languages: z.array(z.string()).optional(),
 });
 export type SourceInfo = z.infer<typeof SourceInfoSchema>;
 

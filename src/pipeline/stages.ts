@@ -48,7 +48,8 @@ export function bookMeta(config: QuireConfig, sources: Source[], fallbackTitle: 
   return {
     title,
     subtitle: config.subtitle,
-    language: config.language === 'detect' ? detectLanguage(sourcesText(sources)) : config.language,
+    language:
+      config.language === 'detect' ? detectLanguage(sourcesText(sources), markupLanguages(sources)) : config.language,
     author: config.author,
     publisher: config.publisher,
     description: config.description ?? `A study guide to ${title}.`,
@@ -72,6 +73,16 @@ function statedSubject(source: Source): string | undefined {
     .join('')
     .trim();
   return text && text.length <= 80 ? text : undefined;
+}
+
+/**
+ * The languages the sources' markup allows (a wiki's localised namespace names), in the order of the first
+ * source that tells: those every telling source allows, or none when they disagree.
+ */
+function markupLanguages(sources: Source[]): string[] | undefined {
+  const told = sources.flatMap((s) => (s.info.languages ? [s.info.languages] : []));
+  const common = told[0]?.filter((l) => told.every((t) => t.includes(l)));
+  return common?.length ? common : undefined;
 }
 
 /** The sources' prose as plain text (headings, paragraphs, lists), for language detection. */

@@ -91,6 +91,7 @@ export function parseWith(
     title: result.title,
     revision: result.revision,
     label: entry.label,
+    ...(result.languages ? { languages: result.languages } : {}),
   };
   const warnings = entry.notes ? [...entry.notes, ...result.warnings] : result.warnings;
   return { info, tree: result.tree, citations: result.citations, warnings, links: result.links };

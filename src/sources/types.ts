@@ -24,6 +24,8 @@ export interface ReadResult {
   title?: string;
   revision?: RevisionMeta;
   links?: { target: string; label: string; line: number }[];
+  /** The only languages the text can be in, by its markup (see SourceInfo.languages). */
+  languages?: string[];
 }
 
 /** A reader: text in, tree out; pure. The registry (registry.ts) names each one and loads it. */

@@ -18,7 +18,7 @@ import { LineIndex } from './text.js';
 import { detectLanguage } from '../util/language.js';
 import { DUMP_HEAD } from './sniff.js';
 import type { ReadInput, ReadResult } from './types.js';
-import { configureParser, redirectTarget } from './wiki/namespaces.js';
+import { configureParser, namespaceLanguages, redirectTarget } from './wiki/namespaces.js';
 import {
   addNodes,
   childrenOf,
@@ -597,12 +597,12 @@ class TopLevelWalk {
  * The article's language, detected (when first asked) from its top-level prose, as the build detects the
  * guide's: a flag template's country and a date template's date are written in it.
  */
-function articleLanguage(nodes: readonly WikiNode[]): () => string {
+function articleLanguage(nodes: readonly WikiNode[], candidates: string[] | undefined): () => string {
   let language: string | undefined;
   return () => {
     if (language === undefined) {
       const prose = nodes.filter((n) => n.type === 'text').map((n) => String((n as { data?: string }).data ?? n));
-      language = detectLanguage(prose.join(' '));
+      language = detectLanguage(prose.join(' '), candidates);
     }
     return language;
   };
@@ -623,7 +623,8 @@ export function readWikitext(input: ReadInput): ReadResult {
       1,
     );
   }
-  const ctx = newCtx((r, m, l) => builder.warn(r, m, l), input.options, articleLanguage(nodes));
+  const languages = namespaceLanguages(body);
+  const ctx = newCtx((r, m, l) => builder.warn(r, m, l), input.options, articleLanguage(nodes, languages));
   // A top-level table's own text: the parse saw it blanked (same length, same lines).
   const tableText = (offset: number, node: WikiNode) => {
     const raw = String(node);
@@ -648,5 +649,6 @@ export function readWikitext(input: ReadInput): ReadResult {
     title: walk.title,
     revision: dump?.meta,
     links: ctx.links,
+    ...(languages ? { languages } : {}),
   };
 }

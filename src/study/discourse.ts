@@ -59,7 +59,7 @@ const TABLES: Record<string, DiscourseTable> = {
         'nevertheless|nonetheless|still|yet|instead|consequently|accordingly|likewise|similarly|' +
         'subsequently|besides|in addition|as a result|in turn|in response|on the other hand|' +
         'at the same time|for this reason|in this way|to this end|the former|the latter|both|' +
-        'neither|otherwise|in contrast|by contrast|conversely|indeed',
+        'neither|otherwise|in contrast|by contrast|conversely|indeed|concurrently|simultaneously',
     ),
     causal: {
       reason: list('because of|because|due to|owing to|on account of|as a result of'),
@@ -223,6 +223,9 @@ export function opening(
   if (c && p.conjunction && !p.conjunction.test(c[0])) return { kind: 'pronoun', rest: text };
   if (c) {
     const rest = text.slice(c[0].length).replace(/^\s*,?\s*/, '');
+    // "In response to a written draft, Stalin …": the words open a phrase, not the sentence's link to another.
+    if (/^(?:to|of|with|from|for)\s/i.test(rest) && !/,\s*$/.test(text.slice(0, c[0].length + 2)))
+      return { kind: 'clear', rest: text };
     // "But it will be…": removing the connective leaves a pronoun.
     if (!rest || p.pronoun.test(rest)) return { kind: 'pronoun', rest: text };
     return { kind: 'connective', rest: rest.charAt(0).toLocaleUpperCase(language) + rest.slice(1) };
@@ -231,6 +234,14 @@ export function opening(
   if (comma && comma[1]!.split(/\s+/).length <= 6) {
     const after = text.slice(comma[0].length);
     if (p.pronoun.test(after) || p.connective.test(after)) return { kind: 'pronoun', rest: text };
+    // "According to others, …", "After this, …": the opening phrase itself points back.
+    if (
+      comma[1]!
+        .split(/\s+/)
+        .slice(1)
+        .some((w) => p.pronoun.test(w))
+    )
+      return { kind: 'pronoun', rest: text };
   }
   return { kind: 'clear', rest: text };
 }

@@ -52,13 +52,20 @@ export function pointsFor(paragraphs: number): number {
  */
 const LEANS_BACK =
   /^(?:The|This|That|These|Those)\s+\p{Ll}[\p{L}-]*\s+(?:was|were|is|are|had|has|have|did|\p{Ll}+ed)\b/u;
+/**
+ * English words inside a sentence that point back to what the paragraph said before ("gained access to these
+ * training facilities", "During this period", "sign another secret protocol"): out of the paragraph, the
+ * point would not say which.
+ */
+const POINTS_BACK =
+  /\b(?:(?:this|these|those)\s+(?!(?:is|was|are|were|has|had|who|which|that|of|in)\b)\p{Ll}|another\s+\p{Ll})/u;
 
 /** A sentence as a point: an opening connective dropped, bracketed editorial tags removed; or none. */
 function asPoint(sentence: string, language: string): string | undefined {
   const text = sentence.replace(/\[[^\]]{0,40}\]\s*/g, '').trim();
   const open = opening(text, language);
   if (open.kind === 'pronoun' || leansOnPerson(open.rest, language)) return undefined;
-  if (baseLanguage(language) === 'en' && LEANS_BACK.test(open.rest)) return undefined;
+  if (baseLanguage(language) === 'en' && (LEANS_BACK.test(open.rest) || POINTS_BACK.test(open.rest))) return undefined;
   const words = open.rest.split(/\s+/).length;
   if (words < MIN_WORDS || words > MAX_WORDS || !/[.!?…"”»]$/.test(open.rest)) return undefined;
   // A sentence that introduces a list ("…zones of influence: 1.") is not a point of its own.

@@ -159,7 +159,14 @@ function listComma(sentence: string, at: number): boolean {
     /^\s+(?:(?:and|or)\s+)?\p{Lu}/u.test(sentence.slice(at + 1)) &&
     !NOT_A_NAME.test(sentence.slice(at + 1)) &&
     // "…, Soviet NKVD troops raided …": a clause after the comma, not the next name of a list.
-    !(/^\s+\p{Lu}/u.test(sentence.slice(at + 1)) && verbIn(/^[^,;:]*/.exec(sentence.slice(at + 1))![0]))
+    !(/^\s+\p{Lu}/u.test(sentence.slice(at + 1)) && verbIn(/^[^,;:]*/.exec(sentence.slice(at + 1))![0])) &&
+    // "… the Mannerheim Line, and Finland sought an armistice": a clause after ", and", unless a list runs up to
+    // it ("Estonia, Latvia, and Lithuania were …").
+    !(
+      /^\s+and\s+\p{Lu}/u.test(sentence.slice(at + 1)) &&
+      !/\p{Lu}[\p{L}'’-]*,\s+(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Lu}[\p{L}'’-]*$/u.test(sentence.slice(0, at)) &&
+      verbIn(/^[^,;:]*/.exec(sentence.slice(at + 1).replace(/^\s+and/, ''))![0])
+    )
   );
 }
 
@@ -334,7 +341,8 @@ const EVENT_NOUN = new RegExp(
   String.raw`\b(?:invasion|conclusion|signing|ratification|capture|dissolution|collapse|surrender|armistice|war|` +
     String.raw`battle|speech|attack|meeting|pact|treaty|agreement|accord|alliance|conference|congress|` +
     String.raw`demonstrations?|coup|crisis|election|parade|purge|uprising|revolution|occupation|annexation|` +
-    String.raw`partition|negotiations|talks|visit|death|birth|founding|establishment|publication)s?\b`,
+    String.raw`partition|negotiations|talks|visit|death|birth|founding|establishment|publication|conversation|` +
+    String.raw`interview)s?\b`,
   'i',
 );
 /** A determiner or possessive that opens a noun phrase. */
@@ -368,6 +376,14 @@ function localPhrase(before: string): string | undefined {
     return np;
   }
   return undefined;
+}
+
+/** The last event noun phrase before a date, up to its clause's end: "the conversation between X and Y". */
+function eventPhrase(before: string): string | undefined {
+  const starts = [...before.matchAll(/\b(?:the|an?)\s+(?=([\p{Ll}-]+)\b)/gu)].filter((m) => EVENT_NOUN.test(m[1]!));
+  const last = starts.at(-1);
+  const phrase = last ? /^[^,;()]*/u.exec(before.slice(last.index))![0].trim() : '';
+  return words(phrase).length >= 3 ? phrase : undefined;
 }
 
 /** A date used as a modifier: "the planned August 26 invasion of western Poland". */
@@ -461,7 +477,13 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
   // "…, in paraphrasing Stalin's words to the 18th Party Congress on March 10, 1939, "pulling …"": the clause
   // after the date names no event; the event noun phrase before the date does.
   // (Not "his agreement": a possessive pronoun names no one there.)
-  const fallback = prepositionOnly(label) ? localPhrase(before) : undefined;
+  // "…the conversation between Merekalov and Weizsäcker …, on April 17, 1939, when the former hinted …": the
+  // former or the latter stands for a name the label leaves out; the noun phrase before the date tells the event.
+  const fallback = prepositionOnly(label)
+    ? localPhrase(before)
+    : /^the (?:former|latter)\b/i.test(label)
+      ? (localPhrase(before) ?? eventPhrase(before))
+      : undefined;
   if (fallback && /^(?:his|her|its|their)\b/i.test(fallback)) return label;
   return fallback ? finish(fallback) : label;
 }
@@ -563,6 +585,8 @@ function finish(label: string): string {
   const dangling = /\s+and\s+(?:\p{Lu}[\p{L}-]*\s*)+$/u.exec(text);
   const head = dangling ? text.slice(0, dangling.index) : '';
   if (dangling && isVerb(words(head).at(-1), 1)) text = head;
+  // "… was signed by him": an agent that is a bare pronoun names no one in a timeline's line.
+  text = text.replace(/\s+by\s+(?:him|her|them|it)$/i, '');
   return text ? text[0]!.toUpperCase() + text.slice(1) : '';
 }
 
@@ -574,6 +598,11 @@ const HEDGED = new RegExp(
     String.raw`it is (?:often |sometimes |also )?(?:said|thought|believed)|rumou?red|(?:referred to|regarded) as)\b`,
   'i',
 );
+/** A view: the words of HEDGED that make a whole sentence one, "according to" aside. */
+const VIEW = new RegExp(HEDGED.source.replace('according to|', ''), 'i');
+/** Participles that, after "was" or "were", tell a state rather than something done. */
+const STATE_PARTICIPLE =
+  /^(?:engaged|involved|interested|concerned|located|situated|based|known|opposed|allied|dependent|isolated|divided)$/;
 /** A label whose verb is a copula before a noun or adjective ("were pariah nations"), or is negated. */
 function isState(label: string): boolean {
   const ws = words(label);
@@ -589,6 +618,8 @@ function isState(label: string): boolean {
   const i = verb.findIndex((w) => copula.test(w));
   if (i < 0 || i > 1 || (i === 1 && !/^(?:had|has|have)$/.test(verb[0]!))) return false;
   const after = verb[i + 1] ?? '';
+  // "was engaged in its conflict with the West": a participle that says how things stood.
+  if (STATE_PARTICIPLE.test(after)) return true;
   return !/(?:ed|en|wn|ng)$/.test(after) && !isVerb(after, 1);
 }
 
@@ -613,7 +644,15 @@ function background(label: string, precision: TimelineEvent['precision']): boole
  * A condition, a relative clause whose antecedent was not found, a pronoun for a subject, a share of something
  * not named ("Two million of which"): no event a reader can place.
  */
-const UNRESOLVED = /^(?:(?:If|Had|Were|That|Which|Who|Whose|Whom|He|She|They|It)\b|(?:\S+\s+){1,2}of (?:which|whom)\b)/;
+const UNRESOLVED = new RegExp(
+  String.raw`^(?:(?:If|Had|Were|That|Which|Who|Whose|Whom|He|She|They|It|The former|The latter)\b|` +
+    String.raw`(?:\S+\s+){1,2}of (?:which|whom)\b)`,
+);
+/** A date after "after", "since", "before" or "until" bounds what the sentence tells; nothing happened on it. */
+const BOUND = /\b(?:after|since|before|until|till)\s+$/i;
+/** A report in a book or a memoir: the year is the publication's ("reported in his memoires in 1938"). */
+const PUBLISHED =
+  /\b(?:in|wrote in)\s+(?:his|her|their|a|the)\s+(?:memoirs?|memoires|book|diary|article|autobiography|study|essay)\b/i;
 /** A phrase that opens with a preposition and has no verb of its own (outside a relative clause): no event. */
 function prepositionOnly(label: string): boolean {
   return (
@@ -741,7 +780,13 @@ function notAnEvent(text: string, sentence: string, d: BookDate): boolean {
   if (inNounParticiple(sentence, d)) return true;
   // "It could have been": no event in it; "it is argued that …", "could have been made": a view, not an event.
   if (HEDGED.test(text) || UNRESOLVED.test(text) || prepositionOnly(text)) return true;
-  if (d.precision === 'year' && BY_YEAR.test(sentence.slice(0, d.index)) && /\bhad\b/i.test(text)) return true;
+  // "His point of view … is that it was not until … that …": the sentence is a view ("according to X" only
+  // says whose account it is).
+  const before = sentence.slice(0, d.index);
+  if (VIEW.test(before) || BOUND.test(before) || PUBLISHED.test(text)) return true;
+  // "By early 1921, a special group … had been created": a state reached by then (the label may stop short
+  // of the verb, so the sentence after the date is read).
+  if (d.precision === 'year' && BY_YEAR.test(before) && /\bhad\b/i.test(sentence.slice(d.index))) return true;
   // "Both Germany and Russia were pariah nations (by 1919)": a state of things, not an event.
   if (d.precision === 'year' && (isState(text) || !tellsIn(text))) return true;
   return d.precision !== 'day' && background(text, d.precision);
@@ -781,6 +826,29 @@ interface DatedClause {
   date?: Partial<BookDate>;
   text: string;
   words: ReadonlySet<string>;
+}
+
+/**
+ * A second event told "that night", "the same day", "in the following night" in a coordinate clause after a
+ * day's date: "On August 23, 1939, a German delegation … arrived to Moscow, and in the following night, the
+ * Molotov–Ribbentrop Pact was signed …" tells two events of that date.
+ */
+const SAME_DAY = new RegExp(
+  String.raw`,\s*and\s+(?:(?:in|on|during)\s+)?(?:the\s+(?:following|same)\s+night|the\s+same\s+(?:day|evening)|` +
+    String.raw`(?:later\s+)?that\s+(?:same\s+)?(?:day|night|evening))\s*,\s*`,
+  'i',
+);
+function sameDayClause(sentence: string, dates: readonly BookDate[]): DatedClause[] {
+  const m = SAME_DAY.exec(sentence);
+  if (!m) return [];
+  const at = dates.findLastIndex((d) => d.index < m.index);
+  const d = dates[at];
+  if (!d || d.precision !== 'day' || !d.event || d.uncertain || dates.some((x) => x.index > m.index)) return [];
+  const told = `On ${d.label}, ${sentence.slice(m.index + m[0].length)}`;
+  const place = { ...d, index: 3 };
+  const text = eventLabel(told, place, [place]);
+  if (contentWords(text).size < 2 || notAnEvent(text, told, place)) return [];
+  return [{ at, text, words: contentWords(eventClause(told, place, [place])) }];
 }
 
 const lifeClause = (at: number, text: string, date: Partial<BookDate>): DatedClause => ({
@@ -851,12 +919,20 @@ const datedClauses = memoize(
         ...(span ? { date: span } : {}),
       });
     });
+    if (english && kind !== 'table') out.push(...sameDayClause(sentence, dates));
     return out;
   },
   (sentence, dates, kind, language) => `${language}\u0000${kind}\u0000${JSON.stringify(dates)}\u0000${sentence}`,
   20_000,
   { name: 'timeline-clauses' },
 );
+
+/**
+ * A date as the timeline shows it: without a preposition the date parser took in ("On 11 November 1918",
+ * "Am 1. Mai 1941").
+ */
+const shownDate = (label: string) =>
+  label.replace(/^(?:on|in|at|by|am|im|um|le|el|il|op|på|i|en|em|no|na|w|we|v|vo)\s+(?=\d)/iu, '');
 
 export function extractTimeline(book: Book): TimelineEvent[] {
   const dates = bookDates(book);
@@ -876,7 +952,7 @@ export function extractTimeline(book: Book): TimelineEvent[] {
             Object.assign(same, {
               date: d.date,
               precision: d.precision,
-              label: d.label,
+              label: shownDate(d.label),
               text,
               sentence,
               yearFrom: d.yearFrom,
@@ -888,7 +964,7 @@ export function extractTimeline(book: Book): TimelineEvent[] {
           date: d.date,
           precision: d.precision,
           end: d.end,
-          label: d.label,
+          label: shownDate(d.label),
           text,
           block: ref.block.id,
           blocks: [ref.block.id],

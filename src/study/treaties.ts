@@ -159,11 +159,25 @@ function collectDrafts(book: Book, refs: BlockRef[]): Map<string, Draft> {
   return drafts;
 }
 
+/**
+ * The year written just after a name: "… (1939)", "the Baltic Entente of 1934", "des Münchner Abkommens von
+ * 1938", "… dating back to 1934" (not "of 1934–1939", a span).
+ */
+const YEAR_AFTER = new RegExp(
+  String.raw`^(?:\s*\((\d{4})\)|\s+(?:of|von|vom|de|du|del|van|af|fra|di|da|do)\s+(\d{4})|` +
+    String.raw`,?\s+dat(?:ing|ed)\s+(?:back\s+)?(?:to|from)\s+(\d{4}))(?![-–\d])`,
+  'i',
+);
+const yearAfter = (text: string) => {
+  const m = YEAR_AFTER.exec(text);
+  return m ? Number(m[1] ?? m[2] ?? m[3]) : undefined;
+};
+
 /** A name with the year written just before it ("the 1932 Soviet–Finnish …") or just after it ("… (1939)"). */
 function withYear(sentence: string, m: RegExpMatchArray): string {
   const before = /(\d{4})\s+$/.exec(sentence.slice(Math.max(0, m.index! - 5), m.index));
-  const after = /^\s*\((\d{4})\)/.exec(sentence.slice(m.index! + m[0].length));
-  return before ? `${before[1]} ${m[0]}` : after ? `${m[0]} (${after[1]})` : m[0];
+  const after = yearAfter(sentence.slice(m.index! + m[0].length));
+  return before ? `${before[1]} ${m[0]}` : after ? `${m[0]} (${after})` : m[0];
 }
 
 /** Union-find over draft keys: `find` gives the key a key was merged into. */
@@ -399,9 +413,6 @@ interface Found {
   year?: number;
 }
 
-/** A year written after a name: "(1939)", "of 1939", "von 1938", "de 1938". */
-const YEAR_AFTER = /^\s*(?:\(|,?\s*(?:of|von|vom|de|du|del|van|af|fra|di|da|do)\s+)(\d{4})(?!\d)/;
-
 /** The groups a sentence names, where, and the year written beside the name. */
 function namedIn(groups: Group[], sentence: string): Found[] {
   const low = normaliseDashes(sentence).toLowerCase();
@@ -413,8 +424,8 @@ function namedIn(groups: Group[], sentence: string): Found[] {
       const i = low.indexOf(n);
       if (i < 0 || /\p{L}/u.test(low[i + n.length] ?? '') || /\p{L}/u.test(low[i - 1] ?? '')) continue;
       at = at < 0 ? i : Math.min(at, i);
-      const y = /(\d{4})\s+$/.exec(low.slice(Math.max(0, i - 5), i)) ?? YEAR_AFTER.exec(low.slice(i + n.length));
-      year ??= y ? Number(y[1]) : undefined;
+      const y = /(\d{4})\s+$/.exec(low.slice(Math.max(0, i - 5), i));
+      year ??= y ? Number(y[1]) : yearAfter(low.slice(i + n.length));
     }
     if (at >= 0) found.push({ gi, at, year });
   });
@@ -550,7 +561,7 @@ export function extractTreaties(book: Book): Treaty[] {
         name: year ? `${name} (${year})` : name,
         aliases: g.aliases,
         ...details(g.name, g.aliases, inst.mentions, inst.year, people),
-        protocols: [...new Set((own ?? []).map((p) => p.text))],
+        protocols: distinctProtocols((own ?? []).map((p) => p.text)),
         mentions: [...new Set([...blocks, ...(own ?? []).map((p) => p.block)])],
       });
     }
@@ -577,6 +588,18 @@ function isInstrument(t: Treaty): boolean {
   const initials =
     t.description.includes(`${t.name} (`) && /^\p{Lu}{2,}\)/u.test(t.description.split(`${t.name} (`)[1]!);
   return (t.status === 'negotiated' || t.status === 'proposed') && !initials;
+}
+
+/**
+ * A treaty's protocols, each once: a plain "secret protocol" is the text's short name for the one protocol it
+ * names more fully ("the secret additional protocol"), not another one.
+ */
+function distinctProtocols(texts: string[]): string[] {
+  const unique = [...new Set(texts)];
+  const words = (t: string) => t.toLowerCase().split(/\s+/);
+  return unique.filter(
+    (t) => !unique.some((o) => o !== t && words(t).every((w) => words(o).includes(w)) && o.length > t.length),
+  );
 }
 
 /** Each protocol the text mentions, given to the treaty it is "of" or "to", else the treaty last named. */
@@ -608,6 +631,10 @@ function protocolsOf(
           !/\b(?:of|to)\b/.test(sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 8))
         )
           continue;
+        // "Ribbentrop asked Molotov to sign another secret protocol": one proposed, never concluded.
+        const clause = clauseAt(sentence, m.index!);
+        const lead = sentence.slice(sentence.indexOf(clause), m.index!);
+        if (/\b(?:to\s+(?:sign|conclude|accept)|proposed|draft|offered|suggested)\b/.test(lead)) continue;
         const after = low.slice(m.index! + m[0].length, m.index! + m[0].length + 60);
         let gi = groups.findIndex((g) =>
           g.names.some((n) => new RegExp(`^["”']?\\s*(?:of|to|in)\\s+(?:the\\s+)?${escape(n)}`).test(after)),
@@ -776,6 +803,10 @@ function clauseAt(sentence: string, at: number): string {
   return sentence.slice(start, end);
 }
 
+/** Words that open a participle, relative or subordinate clause: what follows tells something else. */
+const ASIDE =
+  /\s(?:which|that|who|why|when|where|whereupon|because|until|whereas|although|though|(?!during\b)\p{Ll}{3,}ing)\s/u;
+
 /**
  * The date of a step: in the comma-bounded part of the sentence that tells it ("was signed on April 16, 1922"),
  * or the date a sentence opens with ("On May 2, 1935, France and the USSR signed …") unless the step is told
@@ -793,10 +824,11 @@ function stepDate(m: Mention, verb: RegExp, year: number | undefined): string | 
     .map((c) => c.index!)
     .filter((c) => !m.dates.some((d) => c > d.index && c < d.index + d.label.length));
   const from = Math.max(0, ...cuts.filter((c) => c < at));
-  // "signed the Edinburgh Agreement setting out the terms for a referendum … in 2014": a participle or a
-  // relative clause after the name tells something else, with its own date.
+  // "signed the Edinburgh Agreement setting out the terms for a referendum … in 2014": a participle, a
+  // relative clause or a subordinate clause after the name ("France's ratification … provided one of the
+  // reasons why Hitler remilitarized the Rhineland on March 7, 1936") tells something else, with its own date.
   const name = Math.max(at, m.at);
-  const aside = /\s(?:which|that|who|(?!during\b)\p{Ll}{3,}ing)\s/u.exec(m.sentence.slice(name + 1));
+  const aside = ASIDE.exec(m.sentence.slice(name + 1));
   const to = Math.min(m.sentence.length, ...cuts.filter((c) => c > at), aside ? name + 1 + aside.index : Infinity);
   // In another language the date nearest the verb: "… mit dem Nichtangriffspakt vom 23. August 1939 … dar und
   // wurde am 28. September 1939 in Moskau … geschlossen" was signed on the 28th (the 23rd dates the other pact).
@@ -857,6 +889,26 @@ function dateBeside(mentions: Mention[], year: number | undefined): string | nul
   return null;
 }
 
+/** The words before a treaty's name that say a state became a party to it ("Germany … took part in the …"). */
+const JOINED = /\b(?:took\s+part\s+in|joined|entered\s+into|became\s+(?:a\s+)?part(?:y|ies)\s+to)\s+(?:the\s+)?$/;
+
+/**
+ * The date of a treaty a sentence tells a state joined, when the sentence opens with it ("Also in 1925,
+ * Germany … took part in the Locarno Treaties") and no step of another kind is told.
+ */
+function joinedOn(mentions: Mention[], year: number | undefined): string | null {
+  for (const m of mentions) {
+    if (m.at < 0 || !JOINED.test(m.sentence.slice(0, m.at))) continue;
+    const low = m.sentence.slice(0, m.at).toLowerCase();
+    if (steps.ratify.test(low) || steps.denounce.test(low) || steps.propose.test(low) || steps.notDone.test(low))
+      continue;
+    if (/^(?:After|Before|Having|Since|When|Until)\b/.test(m.sentence.replace(/^Also,?\s+/, ''))) continue;
+    const d = m.dates.find((x) => x.index < 12 && !x.uncertain && (!year || x.date.startsWith(String(year))));
+    if (d) return d.date;
+  }
+  return null;
+}
+
 /** Date signed, status and its history, parties, signatories and a line saying what it did. */
 function details(
   name: string,
@@ -911,7 +963,7 @@ function details(
         ? 'proposed'
         : null;
   let date = signed?.date ?? null;
-  if (!date && (status === null || done)) date = dateBeside(mentions, year);
+  if (!date && (status === null || done)) date = dateBeside(mentions, year) ?? joinedOn(mentions, year);
   if (!date && year && status !== 'negotiated' && status !== 'proposed') date = String(year);
   const settled: Treaty['status'] = status === null && date ? 'signed' : status;
   if (settled && settled !== 'negotiated' && settled !== 'proposed' && !history.some((h) => h.status === 'signed'))

@@ -74,21 +74,45 @@ const NEIGHBOURS: { family: string[]; markers: Record<string, string[]> }[] = [
 const MIN_LETTERS = 40;
 
 /**
+ * Languages franc-min has no model of, and the languages it reads them as: a candidate among these is looked
+ * for through its stand-ins, and told from them by the function words of NEIGHBOURS.
+ */
+const STAND_INS: Record<string, string[]> = {
+  af: ['nl'],
+  da: ['sv'],
+  nb: ['sv'],
+  nn: ['sv'],
+  sk: ['cs'],
+  ca: ['es'],
+};
+
+/** BCP 47 → franc's ISO 639-3 code. */
+const ISO_OF = Object.fromEntries(Object.entries(ISO_639_3).map(([iso, tag]) => [tag, iso]));
+
+/**
  * The BCP 47 language of a text, detected with franc-min ('en' when the text is too short or franc is
  * unsure). Only the first 20,000 characters are read: enough for any article, and franc is linear.
+ * `candidates`, when given, are the only languages the text can be in (what its markup says: a wiki's
+ * localised namespace names); franc then chooses among them, and a text too short to tell takes the first.
  */
-export function detectLanguage(text: string): string {
+export function detectLanguage(text: string, candidates?: readonly string[]): string {
   const sample = text.slice(0, 20_000);
-  if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return 'en';
-  const code = ISO_639_3[franc(sample)];
-  if (!code) return 'en';
+  const allowed = candidates?.length ? candidates : undefined;
+  const fallback = allowed?.[0] ?? 'en';
+  if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return fallback;
+  const only = allowed && [...new Set(allowed.flatMap((c) => [c, ...(STAND_INS[c] ?? [])]))];
+  const isoCodes = only?.flatMap((c) => ISO_OF[c] ?? []);
+  if (isoCodes && !isoCodes.length) return fallback;
+  const code = ISO_639_3[franc(sample, isoCodes ? { only: isoCodes } : {})];
+  if (!code) return fallback;
   const neighbours = NEIGHBOURS.find((n) => n.family.includes(code));
-  if (!neighbours) return code;
+  const family = neighbours?.family.filter((l) => !allowed || allowed.includes(l));
+  if (!neighbours || !family?.length) return !allowed || allowed.includes(code) ? code : fallback;
   const counts = new Map<string, number>();
   for (const w of sample.toLowerCase().match(/[\p{L}']+/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let best = code;
+  let best = family[0]!;
   let bestScore = -1;
-  for (const lang of neighbours.family) {
+  for (const lang of family) {
     const score = neighbours.markers[lang]!.reduce((sum, w) => sum + (counts.get(w) ?? 0), 0);
     if (score > bestScore) [best, bestScore] = [lang, score];
   }

@@ -59,6 +59,15 @@ describe('book.json: the seed guide', () => {
     expect(json.questions.length).toBeGreaterThan(5);
   });
 
+  it('gives each section the key points the guide shows for it, as the top-level list does', () => {
+    const sections = json.chapters.flatMap((c) => c.sections);
+    expect(sections.flatMap((s) => s.keyPoints).length).toBe(json.keyPoints.length);
+    for (const s of sections)
+      expect(s.keyPoints.map((k) => k.text)).toEqual(
+        json.keyPoints.filter((k) => k.section === s.id).map((k) => k.text),
+      );
+  });
+
   it('leaves out what is not published: the source role, the mdast node, the links, meta.description', () => {
     expect(json.sources.every((s) => !('role' in s))).toBe(true);
     expect(json.chapters[0]!.sections[0]!.blocks[0]).not.toHaveProperty('node');

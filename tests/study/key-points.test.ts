@@ -140,6 +140,26 @@ describe('key points of a made-up section', () => {
     expect(points.every((p) => p.origin === 'section')).toBe(true);
   });
 
+  it('takes no sentence that points back, keeps a phrase that only looks like a connective', () => {
+    const book = bookOf([
+      'The harbour of Kessel was opened to foreign ships in 1820 by a decree of the council of the town.',
+      'In response to a written petition of the guilds, the council lowered the tolls of the northern gate.',
+      'Concurrently all the smaller harbours of the coast except Norvik were closed to foreign ships.',
+      'According to others, the first sign of the new trade was the arrival of ships from Lidia in 1821.',
+      'The merchants of Lidia gained access to these warehouses, as well as the markets of the southern towns.',
+      'During this period, the trade of the guilds doubled as the northern roads were opened to carts.',
+      'The council later concluded another treaty with the merchants of Lidia on the tolls of the gates.',
+    ]);
+    const points = extractKeyPoints(book).map((p) => p.text);
+    // Four of the seven point back: three points, though the section's seven paragraphs would take four.
+    expect(points).toHaveLength(3);
+    expect(points).toContain(
+      'In response to a written petition of the guilds, the council lowered the tolls of the northern gate.',
+    );
+    expect(points).toContain('All the smaller harbours of the coast except Norvik were closed to foreign ships.');
+    expect(points.join(' ')).not.toMatch(/According to others|these warehouses|this period|another treaty/);
+  });
+
   it('leaves a section of one paragraph without points', () => {
     expect(
       extractKeyPoints(bookOf(['One paragraph only, which the box would simply repeat word for word here.'])),

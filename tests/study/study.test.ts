@@ -87,7 +87,10 @@ const EXPECTED_TREATIES: [string, string | null][] = [
   ['Treaty of Versailles', null],
   ['Treaty of Rapallo', '1922-04-16'],
   ['Treaty of Berlin', '1926-04-24'],
-  ['Locarno Treaties', null],
+  // "Also in 1925, Germany … took part in the Locarno Treaties with France and Belgium".
+  ['Locarno Treaties', '1925'],
+  // "the so-called Baltic Entente dating back to 1934" / "the so-called Baltic Entente of 1934".
+  ['Baltic Entente', '1934'],
   ['Soviet-Polish Non-Aggression Pact', '1932-07-25'],
   ['German-Polish Non-Aggression Pact', '1934-01-26'],
   ['Franco-Soviet Treaty of Mutual Assistance', '1935-05-02'],

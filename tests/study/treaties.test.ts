@@ -45,3 +45,45 @@ describe('treaties as instruments (an article made up for the test)', () => {
     });
   });
 });
+
+/** Another made-up article: steps whose dates belong to other clauses, years written after names, protocols. */
+const STEPS = [
+  '# Norvania and Estmark, 1890–1899',
+  '## Alliances',
+  [
+    `On May 2, 1895, Norvania and Estmark signed the Norvanian–Estmark Treaty of Mutual Assistance.`,
+    `Norvania's ratification of the treaty provided one of the reasons why the king dissolved the council on ` +
+      `March 7, 1896.`,
+    `The treaty was also supplemented by a secret additional protocol, which divided the islands.`,
+    `The secret protocol of the Norvanian–Estmark Treaty of Mutual Assistance was found in 1945.`,
+  ].join(' '),
+  [
+    `Also in 1897, Estmark broke its isolation and took part in the Kessel Accords with Norvania and Lidia, ` +
+      `undertaking not to attack them.`,
+    `The northern states leaned toward Lidia, the so-called Harbour Entente of 1893, which could be reoriented.`,
+    `In 1898 the king of Lidia asked Mira Voss to sign another secret protocol with the statement that the ` +
+      `islands were Lidian.`,
+  ].join(' '),
+].join('\n\n');
+
+describe('steps and years told beside a treaty (a made-up article)', () => {
+  const list = extractTreaties(mergeSources([parseText(STEPS, 'steps.md')], TEST_META));
+  const get = (name: string) => list.find((t) => t.name === name);
+
+  it('does not date a step by a date its sentence gives to another clause ("… the reasons why … on March 7")', () => {
+    const t = get('Norvanian–Estmark Treaty of Mutual Assistance')!;
+    expect(t.date).toBe('1895-05-02');
+    expect(t.history).toContainEqual(expect.objectContaining({ status: 'ratified', date: null }));
+    expect(JSON.stringify(t)).not.toContain('1896');
+  });
+
+  it('reads a year written after the name ("… Entente of 1893") and the year a joining is told in', () => {
+    expect(get('Harbour Entente')).toMatchObject({ date: '1893' });
+    expect(get('Kessel Accords')).toMatchObject({ date: '1897', status: 'signed' });
+  });
+
+  it('names each protocol once, and gives none for a protocol only asked for', () => {
+    expect(get('Norvanian–Estmark Treaty of Mutual Assistance')!.protocols).toEqual(['Secret additional protocol']);
+    expect(list.flatMap((t) => t.protocols ?? [])).toHaveLength(1);
+  });
+});

@@ -18,6 +18,11 @@ import { labelsFor } from '../../util/labels.js';
 
 /** The view box's width: a phone's text column in CSS pixels. */
 export const WIDTH = 345;
+/**
+ * The print variant's view box: narrower, so that two parts stand side by side on a page (the print style sets
+ * each 80 mm wide: 12 units of text are then 10.9 pt, body size), its periods balanced in height.
+ */
+export const PRINT_WIDTH = 250;
 /** The smallest text, in view-box units. */
 export const TEXT = 12;
 const LINE = 15;
@@ -25,9 +30,26 @@ const AXIS_X = 38;
 const LANE_X = 46;
 const LANE_W = 9;
 const LANE_GAP = 4;
+/**
+ * The gap between consecutive terms in a lane: each term in its lane's own shade (a lighter shade for every
+ * second term read as another post's), set apart by a gap.
+ */
+const TERM_GAP = 3;
 const TOP = 10;
 /** The tallest part, in units: with the print style's width for the figure, it fits a page with its caption. */
 const MAX_HEIGHT = 620;
+/** The print variant's tallest part: two side by side fill at most the page under the section's heading. */
+const PRINT_MAX_HEIGHT = 700;
+
+/** The figure's shape: the view box's width and the tallest part it may have. */
+interface Shape {
+  width: number;
+  maxHeight: number;
+  /** Periods of as even heights as the number of parts allows (print: parts stand side by side). */
+  balanced?: boolean;
+}
+const PHONE: Shape = { width: WIDTH, maxHeight: MAX_HEIGHT };
+export const PRINT: Shape = { width: PRINT_WIDTH, maxHeight: PRINT_MAX_HEIGHT, balanced: true };
 /** Average advance of a character of the labels' font, in em (Source Sans 3 runs narrower: a safe guess). */
 const CHAR_EM = 0.56;
 
@@ -76,7 +98,8 @@ function itemsOf(terms: Ambassador[], dated: Treaty[], posts: string[]): Item[] 
     end: yearOf(t.date!),
     lane: -1,
     nth: 0,
-    label: `${t.name} (${t.date!.slice(0, 4)})`,
+    // "German–Soviet Commercial Agreement (1939)" carries its year already.
+    label: /\(\d{4}\)$/.test(t.name) ? t.name : `${t.name} (${t.date!.slice(0, 4)})`,
     when: t.date!,
     what: t.name,
   }));
@@ -124,9 +147,9 @@ interface Layout {
 }
 
 /** Labels placed top-down at their item's year, each below the one before; the scale fits them. */
-function layout(items: Item[], lanes: number, first: number, last: number, top: number): Layout {
+function layout(items: Item[], lanes: number, first: number, last: number, top: number, shape = PHONE): Layout {
   const labelX = LANE_X + (lanes + 1) * (LANE_W + LANE_GAP) + 14;
-  const width = WIDTH - labelX - 2;
+  const width = shape.width - labelX - 2;
   const wrapped = items.map((item) => ({ item, lines: wrap(item.label, width) }));
   const needed = wrapped.reduce((sum, w) => sum + w.lines.length * LINE + 3, 0);
   // Enough room per year for the year labels, and for the labels on average (clusters still push down).
@@ -191,7 +214,7 @@ export function dodge<T extends { want: number; height: number }>(
 const STYLE = `
 .bg { fill: #fff; } .ink { fill: #000; } .line { stroke: #000; } .soft { stroke: #777; }
 .lane0 { fill: #1a1a1a; } .lane1 { fill: #8a8a8a; } .lane2 { fill: #c4c4c4; } .lane3 { fill: #555; }
-.mark { fill: #fff; stroke: #000; } .next { fill-opacity: .55; }
+.mark { fill: #fff; stroke: #000; }
 @media (prefers-color-scheme: dark) {
   .bg { fill: #1b1a18; } .ink { fill: #e8e6e1; } .line { stroke: #e8e6e1; } .soft { stroke: #8f8b84; }
   .lane0 { fill: #e8e6e1; } .lane1 { fill: #9a968f; } .lane2 { fill: #5d5a55; } .lane3 { fill: #c4c0b8; }
@@ -237,7 +260,7 @@ function marks(l: Layout, lanes: number, top: number): Element[] {
       out.push(s('circle', { cx: x + LANE_W / 2, cy: y1, r: 3.5, class: 'mark', 'stroke-width': 1 }));
     } else {
       // Consecutive terms in a lane: a gap between them, and every second one lighter.
-      const height = Math.max(y(clip(item.end)) - y1 - 1.5, 3);
+      const height = Math.max(y(clip(item.end)) - y1 - TERM_GAP, 3);
       const lane = `lane${item.lane % 4}${item.nth % 2 ? ' next' : ''}`;
       out.push(s('rect', { x, y: y1, width: LANE_W, height, class: lane }, [s('title', `${item.what}, ${item.when}`)]));
     }
@@ -257,12 +280,12 @@ function marks(l: Layout, lanes: number, top: number): Element[] {
 }
 
 /** The key: a swatch and name per lane (posts, then treaties), wrapped; returns its elements and height. */
-function key(posts: string[], treaties: string): { elements: Element[]; height: number } {
+function key(posts: string[], treaties: string, shape = PHONE): { elements: Element[]; height: number } {
   const out: Element[] = [];
   let y = TOP;
   const rows = [...posts.map((p, i) => ({ name: p, lane: i })), { name: treaties, lane: -1 }];
   for (const { name, lane } of rows) {
-    const lines = wrap(name, WIDTH - 24);
+    const lines = wrap(name, shape.width - 24);
     out.push(
       lane < 0
         ? s('circle', { cx: 6.5, cy: y + 6, r: 3.5, class: 'mark', 'stroke-width': 1 })
@@ -274,30 +297,49 @@ function key(posts: string[], treaties: string): { elements: Element[]; height: 
   return { elements: out, height: y - TOP + 8 };
 }
 
-/** Periods of whole years whose figures stay under MAX_HEIGHT (a period may run over when one year does). */
-function periods(items: Item[], lanes: number, first: number, last: number, keyHeight: number): [number, number][] {
-  const out: [number, number][] = [];
-  let from = first;
-  while (from < last) {
-    let to = from + 1;
-    const fits = (end: number) => {
-      const inside = items.filter((i) => i.start >= from && i.start < end);
-      return layout(inside, lanes, from, end, TOP + keyHeight).height <= MAX_HEIGHT;
-    };
-    while (to < last && fits(to + 1)) to++;
-    out.push([from, to]);
-    from = to;
+/**
+ * Periods of whole years whose figures stay under the shape's tallest part (a period may run over when one
+ * year does); balanced, as many parts of heights as even as whole years allow.
+ */
+function periods(
+  items: Item[],
+  lanes: number,
+  [first, last]: [number, number],
+  keyHeight: number,
+  shape: Shape,
+): [number, number][] {
+  const greedy = (max: number) => {
+    const out: [number, number][] = [];
+    let from = first;
+    while (from < last) {
+      let to = from + 1;
+      const fits = (end: number) => {
+        const inside = items.filter((i) => i.start >= from && i.start < end);
+        return layout(inside, lanes, from, end, TOP + keyHeight, shape).height <= max;
+      };
+      while (to < last && fits(to + 1)) to++;
+      out.push([from, to]);
+      from = to;
+    }
+    return out;
+  };
+  const fewest = greedy(shape.maxHeight);
+  if (!shape.balanced || fewest.length < 2) return fewest;
+  // The lowest tallest part that needs no more parts than the fewest.
+  for (let max = shape.maxHeight / fewest.length; max < shape.maxHeight; max += 10) {
+    const even = greedy(max);
+    if (even.length <= fewest.length) return even;
   }
-  return out;
+  return fewest;
 }
 
-function svgOf(title: string, alt: string, children: Element[], height: number): string {
+function svgOf(title: string, alt: string, children: Element[], height: number, width: number): string {
   const tree = s(
     'svg',
     {
       xmlns: 'http://www.w3.org/2000/svg',
-      viewBox: `0 0 ${WIDTH} ${Math.ceil(height)}`,
-      width: WIDTH,
+      viewBox: `0 0 ${width} ${Math.ceil(height)}`,
+      width,
       height: Math.ceil(height),
       role: 'img',
       'aria-label': alt,
@@ -306,7 +348,7 @@ function svgOf(title: string, alt: string, children: Element[], height: number):
     [
       s('title', title),
       s('style', STYLE),
-      s('rect', { x: 0, y: 0, width: WIDTH, height: Math.ceil(height), class: 'bg' }),
+      s('rect', { x: 0, y: 0, width, height: Math.ceil(height), class: 'bg' }),
       ...children,
     ],
   );
@@ -324,7 +366,8 @@ function altText(title: string, dated: Treaty[], terms: Ambassador[], posts: str
   return `${title}: ${treaties}. ${posts.map((p) => `${p}: ${people(p)}`).join('. ')}.`;
 }
 
-export function timelineFigure(book: StudyGuide): Figure | undefined {
+/** The figure of a guide: phone-wide by default (screen, EPUB); `PRINT` for the printed page. */
+export function timelineFigure(book: StudyGuide, shape: Shape = PHONE): Figure | undefined {
   const { ambassadors, treaties } = book.glossaries;
   const terms = ambassadors.filter((a) => a.from !== null);
   const dated = treaties.filter((t) => t.date);
@@ -336,12 +379,12 @@ export function timelineFigure(book: StudyGuide): Figure | undefined {
   // Quire's own words in the book's language (util/labels.ts).
   const labels = labelsFor(book.meta.language);
   const title = `${labels.timelineOf} ${book.meta.title}`;
-  const { elements: keyElements, height: keyHeight } = key(posts, labels.treatyLane);
-  const parts = periods(items, posts.length, first, last, keyHeight).map(([from, to]) => {
+  const { elements: keyElements, height: keyHeight } = key(posts, labels.treatyLane, shape);
+  const parts = periods(items, posts.length, [first, last], keyHeight, shape).map(([from, to]) => {
     const top = TOP + keyHeight;
     // Terms that began before the period and run into it are drawn (their labels stand where they began).
     const inside = items.filter((i) => i.start >= from && i.start < to);
-    const l = layout(inside, posts.length, from, to, top);
+    const l = layout(inside, posts.length, from, to, top, shape);
     const running = items
       .filter((i) => i.lane >= 0 && i.start < from && i.end > from)
       .map((item) => {
@@ -354,7 +397,7 @@ export function timelineFigure(book: StudyGuide): Figure | undefined {
             x,
             y: y1,
             width: LANE_W,
-            height: y2 - y1 - 1.5,
+            height: y2 - y1 - TERM_GAP,
             class: `lane${item.lane % 4}${item.nth % 2 ? ' next' : ''}`,
           },
           [s('title', `${item.what}, ${item.when}`)],
@@ -364,7 +407,7 @@ export function timelineFigure(book: StudyGuide): Figure | undefined {
     const said = (i: Item) => `${i.what}${i.lane < 0 ? '' : ` (${posts[i.lane]})`}, ${i.when}`;
     const alt = `${title}, ${period}: ${inside.map(said).join('; ')}.`;
     const children = [...keyElements, ...running, ...axis(l, top), ...marks(l, posts.length, top)];
-    return { svg: svgOf(`${title}, ${period}`, alt, children, l.height), period, alt };
+    return { svg: svgOf(`${title}, ${period}`, alt, children, l.height, shape.width), period, alt };
   });
   const rows = items.map((i) => ({ when: i.when, what: i.what, lane: i.lane < 0 ? labels.treaty : posts[i.lane]! }));
   return { parts, alt: altText(title, dated, terms, posts), rows };

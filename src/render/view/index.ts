@@ -6,7 +6,7 @@
 import type { Block, Chapter, Citation, Provenance, SourceInfo, StudyGuide, TreatyStatus } from '../../model/index.js';
 import { blockHtml } from './content.js';
 import { linkMentions, type MentionAnchor } from './mentions.js';
-import { timelineFigure, type Figure } from './figure.js';
+import { PRINT, timelineFigure, type Figure } from './figure.js';
 import { formatDate } from '../../util/dates.js';
 import { labelsFor, type Labels } from '../../util/labels.js';
 import type { Changelog } from '../../editions/changelog.js';
@@ -101,6 +101,8 @@ export interface View {
   index: { letter: string; entries: { id: string; term: string; kind: string; links: ViewLink[] }[] }[];
   /** The timeline figure: one or more parts (periods), each with its EPUB file name. */
   figure?: Omit<Figure, 'parts'> & { parts: (Figure['parts'][number] & { file: string })[] };
+  /** The same figure laid out for the printed page: narrower parts that stand side by side. */
+  printFigure?: Figure;
   /** Which study-aid pages exist (templates show only these). */
   has: { ambassadors: boolean; treaties: boolean; timeline: boolean; questions: boolean; index: boolean };
   /** Path prefix of assets (CSS, fonts) relative to the HTML file. */
@@ -449,6 +451,8 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
   const glossaries = viewGlossaries(book, places, backLinks);
   const index = viewIndex(book, backLinks);
   const figure = timelineFigure(book);
+  // On paper, narrower parts side by side (figure.ts, PRINT); the screen's and e-reader's are phone-wide.
+  const printFigure = target === 'epub' ? undefined : timelineFigure(book, PRINT);
   return {
     meta: book.meta,
     labels: labelsFor(book.meta.language),
@@ -471,6 +475,7 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
           parts: figure.parts.map((p, i) => ({ ...p, file: FILES.figure.replace('.svg', `-${i + 1}.svg`) })),
         }
       : undefined,
+    printFigure,
     has: {
       ambassadors: g.ambassadors.length > 0,
       treaties: g.treaties.length > 0,

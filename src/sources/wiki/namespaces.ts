@@ -6,25 +6,38 @@
  */
 import Parser from 'wikiparser-node';
 
-/** File namespace names (namespace 6), lower case. */
+/**
+ * File namespace names (namespace 6), lower case, with the languages whose wikis use each one (BCP 47; none
+ * for the canonical English names, which every wiki accepts).
+ */
 // prettier-ignore
-export const FILE_NAMESPACES = [
-  'file', 'image', 'datei', 'bild', 'fil', 'fichier', 'archivo', 'imagen', 'afbeelding', 'bestand', 'lêer',
-  'beeld', 'immagine', 'ficheiro', 'imagem', 'arquivo', 'plik', 'grafika', 'soubor', 'obrázok', 'súbor',
-  'tiedosto', 'kuva', 'mynd', 'attēls', 'fails', 'failas', 'vaizdas', 'fișier', 'imagine', 'datoteka', 'slika',
-  'kép', 'fájl', 'dosya', 'resim', 'файл', 'изображение', 'слика', 'датотека', 'αρχείο', 'εικόνα', 'קובץ', 'תמונה',
-  'ملف', 'صورة', 'پرونده', 'تصویر', 'चित्र', 'ไฟล์', 'tập tin', 'hình', 'berkas', 'gambar', 'fitxer', 'fitxategi',
-  'irudi', 'dosiero', 'pilt', 'delwedd', 'íomhá', 'comhad', 'skrá',
-];
+const FILE_NAMES: Record<string, string[]> = {
+  file: [], image: [], datei: ['de'], bild: ['de', 'sv'], fil: ['sv', 'da', 'nb', 'nn'], fichier: ['fr'],
+  archivo: ['es'], imagen: ['es'], afbeelding: ['nl'], bestand: ['nl'], lêer: ['af'], beeld: ['af'],
+  immagine: ['it'], ficheiro: ['pt'], imagem: ['pt'], arquivo: ['pt'], plik: ['pl'], grafika: ['pl'],
+  soubor: ['cs'], obrázok: ['sk'], súbor: ['sk'], tiedosto: ['fi'], kuva: ['fi'], mynd: ['is'], skrá: ['is'],
+  attēls: ['lv'], fails: ['lv'], failas: ['lt'], vaizdas: ['lt'], fișier: ['ro'], imagine: ['ro'],
+  datoteka: ['hr', 'sl', 'sr', 'mk'], slika: ['hr', 'sl', 'sr', 'mk'], kép: ['hu'], fájl: ['hu'], dosya: ['tr'],
+  resim: ['tr'], файл: ['ru', 'uk', 'bg'], изображение: ['ru', 'bg'], слика: ['sr', 'mk'], датотека: ['sr', 'mk'],
+  αρχείο: ['el'], εικόνα: ['el'], קובץ: ['he'], תמונה: ['he'], ملف: ['ar'], صورة: ['ar'], پرونده: ['fa'],
+  تصویر: ['fa'], चित्र: ['hi'], ไฟล์: ['th'], 'tập tin': ['vi'], hình: ['vi'], berkas: ['id'], gambar: ['id'],
+  fitxer: ['ca'], fitxategi: ['eu'], irudi: ['eu'], dosiero: ['eo'], pilt: ['et'], delwedd: ['cy'],
+  íomhá: ['ga'], comhad: ['ga'],
+};
 
-/** Category namespace names (namespace 14), lower case. */
+/** Category namespace names (namespace 14), lower case, with the languages whose wikis use each one. */
 // prettier-ignore
-export const CATEGORY_NAMESPACES = [
-  'category', 'kategorie', 'kategori', 'kategorija', 'kategorio', 'kategoria', 'kategória', 'catégorie',
-  'categoría', 'categoria', 'categorie', 'luokka', 'flokkur', 'kategooria', 'категория', 'категорија', 'категорія',
-  'κατηγορία', 'קטגוריה', 'تصنيف', 'رده', 'श्रेणी',
-  'หมวดหมู่', 'thể loại', 'kategorî', 'catagóir', 'categori', 'kategorya', 'kateqoriya',
-];
+const CATEGORY_NAMES: Record<string, string[]> = {
+  category: [], kategorie: ['de', 'cs', 'af'], kategori: ['sv', 'da', 'nb', 'nn', 'tr', 'id'],
+  kategorija: ['hr', 'sl', 'sr', 'lt'], kategorio: ['eo'], kategoria: ['pl', 'eu', 'sq'], kategória: ['hu', 'sk'],
+  catégorie: ['fr'], categoría: ['es'], categoria: ['it', 'pt', 'ca'], categorie: ['nl', 'ro'], luokka: ['fi'],
+  flokkur: ['is'], kategooria: ['et'], категория: ['ru', 'bg'], категорија: ['sr', 'mk'], категорія: ['uk'],
+  κατηγορία: ['el'], קטגוריה: ['he'], تصنيف: ['ar'], رده: ['fa'], श्रेणी: ['hi'], หมวดหมู่: ['th'],
+  'thể loại': ['vi'], kategorî: ['ku'], catagóir: ['ga'], categori: ['cy'], kategorya: ['tl'], kateqoriya: ['az'],
+};
+
+export const FILE_NAMESPACES = Object.keys(FILE_NAMES);
+export const CATEGORY_NAMESPACES = Object.keys(CATEGORY_NAMES);
 
 /** Image options beyond English ones (`thumb`, `left`, `$1px`…), as MediaWiki's magic words name them. */
 // prettier-ignore
@@ -75,12 +88,39 @@ export function redirectTarget(text: string): string | undefined {
   return REDIRECT_WORDS.includes(m[1]!.toUpperCase()) ? m[2]!.trim() : undefined;
 }
 
+/** A link target's namespace prefix, lower case, with underscores as spaces ("Datei" in "Datei:x.jpg"). */
+function prefixOf(target: string): string | undefined {
+  const m = /^\s*:?\s*([^:]+?)\s*:/.exec(target);
+  return m ? m[1]!.toLowerCase().replace(/_/g, ' ') : undefined;
+}
+
 /** The namespace of a link target by its prefix: 'file', 'category' or undefined. */
 export function namespaceOf(target: string): 'file' | 'category' | undefined {
-  const m = /^\s*:?\s*([^:]+?)\s*:/.exec(target);
-  if (!m) return undefined;
-  const prefix = m[1]!.toLowerCase().replace(/_/g, ' ');
-  if (FILE_NAMESPACES.includes(prefix)) return 'file';
-  if (CATEGORY_NAMESPACES.includes(prefix)) return 'category';
+  const prefix = prefixOf(target);
+  if (prefix === undefined) return undefined;
+  if (Object.hasOwn(FILE_NAMES, prefix)) return 'file';
+  if (Object.hasOwn(CATEGORY_NAMES, prefix)) return 'category';
   return undefined;
+}
+
+/**
+ * The languages an article's own markup allows: a wiki writes its File and Category links with its own
+ * localised namespace names (`[[Datei:…]]`, `[[Kategorie:…]]`), so each localised name seen narrows the
+ * article's language to the wikis that use it. Undefined when no localised name is seen (the canonical English
+ * names are valid on every wiki) and when the names seen contradict each other (an article copied between
+ * wikis): then they tell nothing.
+ */
+export function namespaceLanguages(text: string): string[] | undefined {
+  let languages: string[] | undefined;
+  for (const m of text.matchAll(/\[\[\s*:?\s*([^\][|:\n]{2,24}):/gu)) {
+    const prefix = prefixOf(m[1]! + ':')!;
+    const langs = Object.hasOwn(FILE_NAMES, prefix)
+      ? FILE_NAMES[prefix]
+      : Object.hasOwn(CATEGORY_NAMES, prefix)
+        ? CATEGORY_NAMES[prefix]
+        : undefined;
+    if (!langs?.length) continue;
+    languages = languages ? languages.filter((l) => langs.includes(l)) : [...langs];
+  }
+  return languages?.length ? languages : undefined;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer';
 import fc from 'fast-check';
-import { dodge, timelineFigure, wrap, TEXT, WIDTH } from '../../../src/render/view/figure.js';
+import { dodge, timelineFigure, wrap, PRINT, TEXT, WIDTH } from '../../../src/render/view/figure.js';
 import { launchBrowser } from '../../../src/render/print/chromium.js';
 import type { StudyGuide } from '../../../src/model/index.js';
 import { seedGuide } from '../../support/seed-guide.js';
@@ -31,11 +31,14 @@ interface TextBox {
   px: number;
 }
 
-/** Each part shown as on a 390-px phone (a 345-px text column), and the boxes of its text as Chromium lays it out. */
-async function textBoxes(page: Page, svg: string): Promise<TextBox[]> {
-  await page.setViewport({ width: 390, height: 800 });
+/**
+ * Each part shown as on a 390-px phone (a 345-px text column), or `column` px wide (80 mm on paper: 302.4 px),
+ * and the boxes of its text as Chromium lays it out.
+ */
+async function textBoxes(page: Page, svg: string, column = 345): Promise<TextBox[]> {
+  await page.setViewport({ width: Math.ceil(column + 45), height: 800 });
   await page.setContent(
-    `<!doctype html><body style="margin:0;padding:0 22.5px"><div style="width:100%">${svg}</div></body>`,
+    `<!doctype html><body style="margin:0;padding:0 22.5px"><div style="width:${column}px">${svg}</div></body>`,
   );
   return (await page.evaluate(`(() => {
     const svg = document.querySelector('svg');
@@ -90,6 +93,27 @@ describe('the timeline figure', () => {
     }, 60_000);
   }
 
+  it('on paper: parts 80 mm wide, every label at body size (10.5 pt) or more, inside, none overlapping', async () => {
+    const column = (80 / 25.4) * 96;
+    for (const book of [guide, crowded()]) {
+      const figure = timelineFigure(book, PRINT)!;
+      // The seed's 23 years in two parts that stand side by side on one page (the phone's parts are taller).
+      if (book === guide) expect(figure.parts).toHaveLength(2);
+      for (const part of figure.parts) {
+        const boxes = await textBoxes(page, part.svg, column);
+        for (const box of boxes) {
+          expect(box.px, box.text).toBeGreaterThanOrEqual(14 - 1e-6);
+          expect(box.right, `"${box.text}" runs out of the figure`).toBeLessThanOrEqual(22.5 + column + 0.5);
+        }
+        for (const [i, a] of boxes.entries())
+          for (const b of boxes.slice(i + 1)) expect(overlaps(a, b), `"${a.text}" and "${b.text}" overlap`).toBe(false);
+        const height = Number(/viewBox="0 0 \d+ (\d+)"/.exec(part.svg)![1]);
+        // A part runs over only where one year holds more than a page (the crowded guide's 1939).
+        if (book === guide) expect(height).toBeLessThanOrEqual(700);
+      }
+    }
+  }, 60_000);
+
   it('labels every treaty and term, and gives the same facts as table rows and text alternatives', () => {
     const figure = timelineFigure(guide)!;
     const dated = guide.glossaries.treaties.filter((t) => t.date);
@@ -102,7 +126,9 @@ describe('the timeline figure', () => {
       .replace(/\s+/g, ' ');
     const alt = figure.parts.map((p) => p.alt).join(' ');
     for (const t of dated) {
-      expect(svg).toContain(`${t.name} (${t.date!.slice(0, 4)})`);
+      // A name that carries its year ("… Agreement (1939)") is not given it twice.
+      expect(svg).toContain(/\(\d{4}\)$/.test(t.name) ? t.name : `${t.name} (${t.date!.slice(0, 4)})`);
+      expect(svg).not.toMatch(/\(\d{4}\) \(\d{4}\)/);
       expect(alt).toContain(t.name);
       expect(figure.rows).toContainEqual({ when: t.date, what: t.name, lane: 'Treaty' });
     }
