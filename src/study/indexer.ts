@@ -17,7 +17,7 @@ import type { IndexEntry, StudyGuide } from '../model/index.js';
 import { slugify } from '../util/slug.js';
 import { nameAt, nameParts } from '../util/names.js';
 import { samePerson, TITLES } from './names.js';
-import { isState, stateOf, stateOfDemonym } from './states.js';
+import { isState, otherNamesOf, stateOf, stateOfDemonym } from './states.js';
 import { blocksOf } from './text.js';
 import { describePerson } from './roles.js';
 import { baseLanguage, indexLexicon, type IndexLexicon } from '../util/language.js';
@@ -482,9 +482,15 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
       (/\s/.test(term) && (isPerson(term, people, usage.nouns) || TITLE_WORD.test(term)))
     )
       consider(term);
+  for (const term of surnamesAlone(unknown, texts)) {
+    add(term, 'person');
+    unknown.delete(term);
+  }
   // What neither the guide nor the lexicon knows: compromise's named-entity recognition, on the sentences
-  // that name it (English only: compromise reads English).
-  for (const [term, kind] of recognise(unknown, refs)) add(term, kind);
+  // that name it (English only: compromise reads English), the most mentioned names first.
+  const mentioned = (term: string) => texts.filter((t) => t.includes(term.split(/\s+/).at(-1)!)).length;
+  const ranked = new Map([...unknown].sort((a, b) => mentioned(b[0]) - mentioned(a[0])));
+  for (const [term, kind] of recognise(ranked, refs)) add(term, kind);
   mergeSurnames(terms);
   return finish(
     book,
@@ -509,6 +515,35 @@ function describes(label: string, joins: RegExp): boolean {
   );
 }
 
+/**
+ * Names the text treats as people's: "Maxim Litvinov" … "Litvinov was dismissed" — capitalised words (none a
+ * place, organisation or generic word) whose last one the text also writes on its own, as it does a surname,
+ * and which is no place or state itself ("Weimar Germany" … "Germany").
+ */
+function surnamesAlone(unknown: Map<string, string>, texts: string[]): string[] {
+  // Words the text also writes in lower case are common words ("the Popular Front", "the front", "popular").
+  const common = new Set(texts.flatMap((t) => t.match(/(?<![\p{L}'’-])\p{Ll}{3,}(?![\p{L}'’-])/gu) ?? []));
+  return [...unknown.keys()].filter((term) => {
+    const first = term.split(/\s+/)[0]!;
+    if (!personLike(term) || has(first, 'Adjective') || /(?:ish|ese|ic)$/.test(first)) return false;
+    if (term.split(/\s+/).some((w) => common.has(w.toLowerCase()))) return false;
+    const surname = term.split(/\s+/).at(-1)!;
+    if (isPlace(surname) || stateOf(surname) !== surname || GENERIC.has(surname.toLowerCase())) return false;
+    // The surname written without the given names, in any text (also one that names the person in full).
+    return texts.some((t) => standing(t, surname) > standing(t, term));
+  });
+}
+
+/** How many times a name stands on its own in a text. */
+function standing(text: string, name: string): number {
+  let n = 0;
+  for (let from = 0, at = nameAt(text, name); at >= 0; at = nameAt(text.slice(from), name)) {
+    n++;
+    from += at + name.length;
+  }
+  return n;
+}
+
 /** A title or post before a name ("Foreign Minister", "Marshal", "Commissar"), not a demonym alone. */
 const TITLE_WORD = new RegExp(
   String.raw`\b(?:General|Marshal|Admiral|Colonel|Captain|President|Chancellor|Premier|Minister|Commissar|` +
@@ -518,7 +553,12 @@ const TITLE_WORD = new RegExp(
 );
 /** Two to four capitalised words (particles between), none a generic, organisation or place word. */
 function personLike(name: string): boolean {
-  const words = name.split(/\s+/).filter((w) => !/^(?:von|van|der|de|zu|di|da|del|la|le)$/.test(w));
+  // Particles and middle initials ("Eric D. Weitz") aside.
+  const all = name.split(/\s+/);
+  const words = all.filter(
+    (w, i) =>
+      !/^(?:von|van|der|de|zu|di|da|del|la|le)$/.test(w) && !(i > 0 && i < all.length - 1 && /^\p{Lu}\.$/u.test(w)),
+  );
   return (
     words.length >= 2 &&
     words.length <= 4 &&
@@ -680,7 +720,7 @@ function finish(book: StudyGuide, terms: Map<string, Candidate>, texts: string[]
     let mentions = c.mentions;
     if (!mentions) {
       const surname = c.kind === 'person' ? personParts(c.term).surname : '';
-      const names = [c.term, ...(c.aliases ?? []), ...(c.term === 'Soviet Union' ? ['USSR', 'Soviets'] : [])];
+      const names = [c.term, ...(c.aliases ?? []), ...(c.kind === 'place' ? otherNamesOf(c.term) : [])];
       if (surname && surnames.get(surname) === 1) names.push(surname);
       mentions = textsNaming(names, words).map((i) => ids[i]!);
     }
@@ -708,5 +748,12 @@ function finish(book: StudyGuide, terms: Map<string, Candidate>, texts: string[]
     seen.add(id);
     e.id = id;
   }
-  return entries.sort((a, b) => a.sortKey!.localeCompare(b.sortKey!, book.meta.language));
+  // Word by word: "Molotov, Vyacheslav" before "Molotov–Ribbentrop Pact", "Franco, Francisco" before
+  // "Franco-Soviet …" (a heading's first word, up to a comma or space, then the rest).
+  const head = (k: string) => /^[^,\s]*/u.exec(k)![0];
+  return entries.sort(
+    (a, b) =>
+      head(a.sortKey!).localeCompare(head(b.sortKey!), book.meta.language) ||
+      a.sortKey!.localeCompare(b.sortKey!, book.meta.language),
+  );
 }

@@ -110,3 +110,14 @@ export function stateOf(name: string): string {
   const low = bare.toLowerCase();
   return ABBREVIATIONS[low] ?? DEMONYMS[low] ?? bare.replace(QUALIFIER, '');
 }
+
+/**
+ * The other names a text may give a state: its abbreviations and short names ("USSR", "Soviets" for the Soviet
+ * Union, "Britain" for the United Kingdom), written as a text writes them.
+ */
+export function otherNamesOf(state: string): string[] {
+  return Object.entries(ABBREVIATIONS)
+    .filter(([, s]) => s === state)
+    .map(([n]) => (n.includes('.') || n.length <= 5 ? n.toUpperCase() : titleCase(n)));
+}
+const titleCase = (n: string) => n.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());

@@ -33,17 +33,24 @@ export function nameParts(name: string): NameParts {
 
 const NAME_CHAR_BEFORE = /[\p{L}'’-]$/u;
 const NAME_CHAR_AFTER = /^[\p{L}'’-]/u;
+const POSSESSIVE = /^['’]s(?!\p{L})/u;
 
 /**
- * Where `name` (not empty) first stands on its own in `text` — no letter, apostrophe or hyphen touching it either side
- * ("Radek", not "Radeks" or "O'Radek") — or -1. What `(?<![\p{L}'’-])NAME(?![\p{L}'’-])` finds, without
- * compiling a pattern per name (a millisecond each, with Unicode classes).
+ * Where `name` (not empty) first stands on its own in `text` — no letter, apostrophe or hyphen touching it either
+ * side ("Radek", not "Radeks" or "O'Radek"), a possessive aside ("Radek's") — or -1. What
+ * `(?<![\p{L}'’-])NAME(?:(?![\p{L}'’-])|(?=['’]s(?!\p{L})))` finds, without compiling a pattern per name (a millisecond
+ * each, with Unicode classes).
  */
 export function nameAt(text: string, name: string): number {
   if (!name) return -1;
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     const end = at + name.length;
-    if (!NAME_CHAR_BEFORE.test(text.slice(Math.max(0, at - 2), at)) && !NAME_CHAR_AFTER.test(text.slice(end, end + 2)))
+    const after = text.slice(end, end + 3);
+    // A possessive ("Hitler's government") names the person too.
+    if (
+      !NAME_CHAR_BEFORE.test(text.slice(Math.max(0, at - 2), at)) &&
+      (!NAME_CHAR_AFTER.test(after) || POSSESSIVE.test(after))
+    )
       return at;
   }
   return -1;

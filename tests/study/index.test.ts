@@ -80,3 +80,29 @@ describe('the index of an Afrikaans guide (made up)', () => {
     expect(guide.index.find((e) => e.term === 'ISBN')).toBeUndefined();
   });
 });
+
+describe('people the lexicon does not know (a made-up article)', () => {
+  const article = [
+    '# Norvania',
+    'In 1880, [[Maxim Kolnov]] led the talks with the river towns, and [[Ilsa Varnek]] kept the accounts.',
+    "Kolnov's dismissal in 1881 surprised the council. Kolnov was replaced by Varnek in the spring.",
+    'The [[Popular Front]] of the guilds held the front of the hall; popular songs were sung.',
+    'In 1882, [[Britain]] sent an envoy; Britain and Norvania later signed a treaty on the tolls.',
+  ].join('\n\n');
+  const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
+  const entry = (term: string) => book.index.find((e) => e.term === term);
+
+  it('files a name the text also gives by its last word alone as a person, possessives included', () => {
+    expect(entry('Kolnov, Maxim')).toMatchObject({ kind: 'person' });
+    expect(entry('Kolnov, Maxim')!.mentions).toHaveLength(2);
+    expect(entry('Varnek, Ilsa')).toMatchObject({ kind: 'person' });
+  });
+
+  it('does not make a person of words the text also writes in lower case', () => {
+    expect(book.index.find((e) => /Front/.test(e.term) && e.kind === 'person')).toBeUndefined();
+  });
+
+  it('files a state’s short name under the state', () => {
+    expect(entry('United Kingdom')!.mentions).toHaveLength(1);
+  });
+});

@@ -284,9 +284,21 @@ describe('review questions and index (the seeds)', () => {
     // Generic words, adjectives and months are not entries.
     for (const word of ['Affairs', 'Union', 'Boundary', 'Soviet', 'German', 'March', 'Minister'])
       expect(entry(word), word).toBeUndefined();
-    // Sorted by the sort key; a person's is the surname first.
+    // Sorted word by word on the sort key (a person's is the surname first): the heading's first word, then the rest.
     const keys = book.index.map((e) => e.sortKey!);
-    expect(keys).toEqual([...keys].sort((a, b) => a.localeCompare(b, 'en')));
+    const head = (k: string) => /^[^,\s]*/u.exec(k)![0];
+    expect(keys).toEqual([...keys].sort((a, b) => head(a).localeCompare(head(b), 'en') || a.localeCompare(b, 'en')));
+    const at = (term: string) => book.index.findIndex((e) => e.term === term);
+    expect(at('Molotov, Vyacheslav')).toBeLessThan(at('Molotov–Ribbentrop Pact'));
+    expect(at('Franco, Francisco')).toBeLessThan(at('Franco-Soviet Treaty of Mutual Assistance'));
+    // The main subjects: a person the text names in full once and by surname after ("Maxim Litvinov" …
+    // "Litvinov was dismissed"), possessives ("Hitler's government") and a state's short name ("Britain").
+    expect(entry('Litvinov, Maxim')).toMatchObject({ kind: 'person' });
+    expect(entry('Litvinov, Maxim')!.mentions.length).toBeGreaterThanOrEqual(8);
+    expect(entry('Hitler, Adolf')!.mentions.length).toBeGreaterThanOrEqual(15);
+    expect(entry('United Kingdom')!.mentions.length).toBeGreaterThanOrEqual(10);
+    for (const name of ['Voroshilov, Kliment', 'Timoshenko, Semyon', 'Smetona, Antanas'])
+      expect(entry(name), name).toMatchObject({ kind: 'person' });
     expect(entry('Rathenau, Walther')!.description).toBe('German Foreign Minister');
   });
 });
