@@ -12,6 +12,7 @@ import { slugify } from '../util/slug.js';
 import { foldSpelling, NAME_PATTERN, NAME_WORD, nameParts, samePerson, sameSurname, surnameKey } from './names.js';
 import { blocksOf } from './text.js';
 import { describePerson } from './roles.js';
+import { countryOf } from './countries.js';
 
 const ROLE = String.raw`(?:special\s+)?(?:[Aa]mbassador|chargé d'affaires|[Cc]hargé)`;
 const NATION = String.raw`\p{Lu}\p{Ll}+`;
@@ -129,8 +130,10 @@ export function extractAmbassadors(book: Book): Ambassador[] {
   const texts = blocksOf(book)
     .filter((r) => r.block.kind !== 'list')
     .map((r) => r.block.text);
+  // The country as a country's name ("Argentinischen" → Argentinien, "Soviet" → Soviet Union), else none.
   const entries = drafts.map((d) => ({
     ...d,
+    country: countryOf(d.country, book.meta.language) ?? '',
     id: `amb-${slugify(d.name)}`,
     mentions: [] as string[],
     role: describePerson(d.name, texts, d.post),

@@ -158,15 +158,15 @@ const YEAR = new RegExp(
 const TIME_WORDS: Record<string, string> = {
   en:
     String.raw`in|by|during|since|until|till|from|after|before|around|throughout|circa|early|late|mid|` +
-    String.raw`spring|summer|autumn|fall|winter|end|beginning|start|middle|course|half|and|or|to|as`,
+    String.raw`spring|summer|autumn|fall|winter|end|beginning|start|middle|course|half|and|or|to|as|between`,
   de:
     String.raw`im|in|seit|bis|ab|von|vom|nach|vor|um|anfang|ende|mitte|frühjahr|sommer|herbst|winter|jahr|` +
-    String.raw`jahre|und|oder`,
-  nl: String.raw`in|sinds|tot|vanaf|van|na|voor|rond|begin|eind|midden|en|of`,
-  af: String.raw`in|sedert|sedt|tot|vanaf|van|na|voor|teen|rondom|begin|einde|middel|en|of`,
-  fr: String.raw`en|depuis|jusqu'en|dès|avant|après|vers|début|fin|mi|et|ou`,
-  es: String.raw`en|desde|hasta|antes|después|hacia|a|principios|finales|mediados|y|o`,
-  nb: String.raw`i|fra|til|siden|etter|før|rundt|og|eller`,
+    String.raw`jahre|und|oder|zwischen`,
+  nl: String.raw`in|sinds|tot|vanaf|van|na|voor|rond|begin|eind|midden|en|of|tussen`,
+  af: String.raw`in|sedert|sedt|tot|vanaf|van|na|voor|teen|rondom|begin|einde|middel|en|of|tussen`,
+  fr: String.raw`en|depuis|jusqu'en|dès|avant|après|vers|début|fin|mi|et|ou|entre`,
+  es: String.raw`en|desde|hasta|antes|después|hacia|a|principios|finales|mediados|y|o|entre`,
+  nb: String.raw`i|fra|til|siden|etter|før|rundt|og|eller|mellom`,
 };
 const ARTICLES =
   /\b(?:the|a|an|his|her|its|their|der|die|das|des|dem|den|ein|eine|einer|le|la|les|el|los|het|de|die)\s*$/i;

@@ -17,7 +17,7 @@ import type { IndexEntry, StudyGuide } from '../model/index.js';
 import { slugify } from '../util/slug.js';
 import { nameAt, nameParts } from '../util/names.js';
 import { samePerson, TITLES } from './names.js';
-import { otherNamesOf, stateOf, stateOfDemonym } from './states.js';
+import { isState, otherNamesOf, stateOf, stateOfDemonym } from './states.js';
 import { blocksOf } from './text.js';
 import { describePerson } from './roles.js';
 import { baseLanguage, indexLexicon, type IndexLexicon } from '../util/language.js';
@@ -139,16 +139,53 @@ function notSurname(surname: string, nouns: ReadonlySet<string>): boolean {
   return ORG_WORDS.has(low) || NOT_SURNAMES.test(low) || /-$|-\p{Ll}/u.test(surname) || nouns.has(low);
 }
 
-function isPersonByName(term: string, words: string[]): boolean {
-  if (words.length >= 2 && has(words[0]!, 'FirstName', 'MaleName', 'FemaleName')) return !isPlace(term);
-  return words.length <= 4 && words.some((w) => has(w, 'LastName', 'Person')) && !has(words[0]!, 'Month', 'Modal');
-}
+/** Words in lower case a person's name may hold: particles ("Joachim von Ribbentrop", "Leonardo da Vinci"). */
+const NAME_PARTICLES = /^(?:von|van|der|den|de|du|da|di|del|la|le|zu|bin|ibn|al|y)$/;
+const isGiven = (w: string) => has(w, 'FirstName', 'MaleName', 'FemaleName');
 
+/**
+ * A person's name by its words: a first name compromise knows before the rest ("Mike Mansfield", though
+ * Mansfield is a town's name too), or a given name or surname it knows with no word it knows as anything else
+ * ("Jackson Pollock", "Ora Lee"; not "One Houston", "Houston Astros"). A name with another word in lower case
+ * ("University of Houston", "Mayor of Jackson") or a possessive inside ("Marcus Aurelius's Meditations") is no
+ * person's.
+ */
+function isPersonByName(term: string, words: string[]): boolean {
+  if (words.some((w) => /^\p{Ll}/u.test(w) && !NAME_PARTICLES.test(w)) || /['’]s\s/.test(term)) return false;
+  if (words.length >= 2 && isGiven(words[0]!) && !isPlaceWord(words[0]!))
+    return !isPlace(term) && !PLACE_WORDS.has(words.at(-1)!.toLowerCase());
+  if (words.length > 4 || has(words[0]!, 'Month', 'Modal')) return false;
+  return words.some((w) => has(w, 'LastName', 'Person')) && !words.some(notName);
+}
+const NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'ProperNoun', 'Honorific'];
+/** A word the lexicon knows as something other than a name ("One", "Astros", "Show"). */
+const notName = (w: string) => tagsOf(w).length > 0 && !has(w, ...NAME_TAGS);
+
+const PLACE_TAGS = ['Place', 'City', 'Country', 'Region', 'Town'];
+const isPlaceWord = (w: string) => has(w, ...PLACE_TAGS);
+/** Words that go before a place's name and leave it a place ("New Mexico", "North Korea", "Fort Worth"). */
+const PLACE_PREFIX = new RegExp(
+  String.raw`^(?:New|Old|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|` +
+    String.raw`Great|Little|San|Santa|Saint|St\.?|Fort|Port|Mount|Lake|Cape|Isle|Gulf|Bay)$`,
+);
+
+/**
+ * A place by the gazetteer (compromise's lexicon, the states of study/states.ts): the whole name ("New York",
+ * "Rochester"), a place word at its head ("Cook County", "Mexico City"), a place after a comma ("Lufkin,
+ * Texas") or a place with words of direction before it ("North Korea"). A place's name before other words
+ * only qualifies them: "Chicago Tribune", "New York Philharmonic", "Boy Scouts of America" are no places.
+ */
 function isPlace(term: string): boolean {
-  if (stateOf(term) !== term || STATES.has(term.toLowerCase())) return true;
-  const words = term.split(/\s+/);
-  const last = words.at(-1)!.toLowerCase();
-  return words.some((w) => has(w, 'Place', 'City', 'Country', 'Region', 'Town')) || PLACE_WORDS.has(last);
+  if (stateOf(term) !== term || STATES.has(term.toLowerCase()) || isState(term)) return true;
+  if (isPlaceWord(term)) return true;
+  const comma = term.split(/,\s*/);
+  if (comma.length === 2 && comma[0] && isPlace(comma[1]!)) return true;
+  const words = term.split(/\s+(?:of|for)\s+/)[0]!.split(/\s+/);
+  if (words.length < 2) return false;
+  const last = words.at(-1)!;
+  // "North Korea", "Finnish Karelia", "Ladoga Karelia": a place after words of direction, nations or places.
+  const qualifies = (w: string) => PLACE_PREFIX.test(w) || !!stateOfDemonym(w) || isPlaceWord(w) || has(w, 'Demonym');
+  return PLACE_WORDS.has(last.toLowerCase()) || (isPlaceWord(last) && words.slice(0, -1).every(qualifies));
 }
 
 const STATES = new Set(
@@ -177,6 +214,7 @@ function kindOf(term: string, people: Set<string>, usage: Usage): IndexEntry['ki
   ).toLowerCase();
   const last = words.at(-1)!.toLowerCase();
   if (STATES.has(stateOf(term).toLowerCase())) return 'place';
+  if (usage.senses.has(term)) return usage.senses.get(term);
   if (words.length === 1 && (GENERIC.has(last) || MONTHS_DAYS.has(last) || isAdjective(term))) return undefined;
   const local = localKind(term, usage);
   if (local !== 'unknown') return local;
@@ -193,12 +231,73 @@ function kindOf(term: string, people: Set<string>, usage: Usage): IndexEntry['ki
     return 'organisation';
   if (placeName(term)) return 'place';
   // Not in the lexicon: how the text uses it ("in Murmansk" is a place; "the Reichswehr" a body).
-  if (usage.place.get(term) ?? 0) return 'place';
+  if (placeByUse(term, usage)) return 'place';
   if ((usage.the.get(term) ?? 0) >= 2) return 'organisation';
   return undefined;
 }
 
+/**
+ * Whether the text's use of a name makes it a place: a name after a preposition of place ("in Murmansk"). In a
+ * language that capitalises its nouns, a single word there may be a material or a common noun ("aus Holz", "in
+ * Steilfeuer"): the article must then tell it a place, by a place after it ("in Johnstown, Pennsylvania") or a
+ * link to a page that a place disambiguates ("[[Rochester (Minnesota)|Rochester]]"); the gazetteer's places
+ * are found before this.
+ */
+function placeByUse(term: string, usage: Usage): boolean {
+  if (!(usage.place.get(term) ?? 0)) return false;
+  return (
+    usage.english || !usage.lex.nounCues || /\s/.test(term) || usage.located.has(term) || regionCompound(term, usage)
+  );
+}
+
+/** A compound of a region the language names, after a word of direction: "Westdeutschland", "Nordirland". */
+function regionCompound(term: string, usage: Usage): boolean {
+  const low = term.toLowerCase();
+  for (let i = 3; i <= 7 && low.length - i >= 5; i++) if (usage.lex.regions.has(low.slice(i))) return true;
+  return false;
+}
+
+/**
+ * What the article's links say a name is by the word that disambiguates their target: "[[Esquire
+ * (magazine)|Esquire]]", "[[Spin (magazine)|SPIN]]" are bodies, "[[Eat Pray Love (film)|…]]" a work (no entry
+ * of the index's kinds); never a place, whatever preposition stands before them.
+ */
+const BODY_SENSE =
+  /^(?:magazine|newspaper|journal|company|band|group|organi[sz]ation|club|team|party|publisher|label)$/i;
+const WORK_SENSE = new RegExp(
+  String.raw`^(?:film|album|song|single|novel|book|play|musical|opera|poem|painting|sculpture|` +
+    String.raw`(?:tv |television )?series|ship|video game|software|EP|memoir)$`,
+  'i',
+);
+function linkSenses(links: { target: string; label: string }[]): Map<string, IndexEntry['kind'] | undefined> {
+  const out = new Map<string, IndexEntry['kind'] | undefined>();
+  for (const link of links) {
+    const sense = /^.+?\s+\((?:\d{4}\s+)?([^()]+)\)$/.exec(link.target)?.[1] ?? '';
+    if (BODY_SENSE.test(sense)) out.set(link.label, 'organisation');
+    else if (WORK_SENSE.test(sense)) out.set(link.label, undefined);
+  }
+  return out;
+}
+
+/** Names the article places somewhere: "Johnstown, Pennsylvania", "[[Rochester (Minnesota)|Rochester]]". */
+function locatedNames(texts: string[], links: { target: string; label: string }[], lex: IndexLexicon): Set<string> {
+  const where = (name: string) => isPlace(name) || lex.regions.has(name.toLowerCase());
+  const out = new Set<string>();
+  for (const text of texts)
+    for (const m of text.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{L}-]+),\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)/gu))
+      if (where(m[2]!)) out.add(m[1]!);
+  for (const link of links) {
+    const m = /^(.+?)\s+\((.+)\)$/.exec(link.target) ?? /^(.+?),\s+(.+)$/.exec(link.target);
+    if (m && where(m[2]!)) for (const name of [m[1]!, link.label]) out.add(name);
+  }
+  return out;
+}
+
 interface Usage {
+  /** Names the article places somewhere (see `locatedNames`). */
+  located: ReadonlySet<string>;
+  /** Names whose links say what they are (see `linkSenses`). */
+  senses: ReadonlyMap<string, IndexEntry['kind'] | undefined>;
   place: Map<string, number>;
   the: Map<string, number>;
   counts: Map<string, number>;
@@ -213,6 +312,14 @@ interface Usage {
   joins: RegExp;
 }
 
+/** A verb of publishing or a piece of writing before "in": what follows is a publication ("published in Esquire"). */
+const MEDIUM_BEFORE = new RegExp(
+  String.raw`\b(?:published|appeared|wrote|written|printed|featured|reviewed|serialized|excerpted|column|essay|` +
+    String.raw`article|articles|story|stories|piece|pieces|interview|profile|review|cover)\b` +
+    String.raw`(?:\s+[^\s.;]+){0,4}?\s+in\s+(?:the\s+)?$`,
+  'i',
+);
+
 /** English words that head a state's or a region's name ("Kingdom of Scotland"). */
 const PLACE_HEADS = /^(?:kingdom|republic|principality|duchy|province|island|county|commonwealth)$/;
 /** English prepositions of place; other languages have theirs in util/language.ts. */
@@ -224,6 +331,8 @@ function usageOf(texts: string[], language: string): Usage {
   const connectors = ['of', 'for', 'with', ...lex.connectors].map((w) => w.replace(/['’]/g, "['’]"));
   const usage: Usage = {
     ...{ place: new Map(), the: new Map(), counts: new Map(), final: new Map(), nouns: NO_NOUNS, lex, english },
+    located: new Set(),
+    senses: new Map(),
     joins: new RegExp(String.raw`\s+(?:${connectors.join('|')})\s+`, 'u'),
   };
   const prepositions = english || !lex.placePrepositions.length ? PLACE_BEFORE : lex.placePrepositions;
@@ -245,7 +354,14 @@ function usageOf(texts: string[], language: string): Usage {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       // "In Kings of the water …": a title in sentence case goes on in lower case; no place.
       const title = titleGoesOn.test(text.slice(m.index + m[0].length));
-      if ((placeCue.test(before) || preposition) && !title && !complement?.test(text.slice(m.index + m[0].length)))
+      // "published in Esquire", "an essay in Slate": where a text appeared, not a place.
+      const medium = english && MEDIUM_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index));
+      if (
+        (placeCue.test(before) || preposition) &&
+        !title &&
+        !medium &&
+        !complement?.test(text.slice(m.index + m[0].length))
+      )
         bump(usage.place, term);
       if (/\bthe\s+$/.test(before)) bump(usage.the, term);
       if (/^\s*(?:[,.;:!?)]|$)/.test(text.slice(m.index + m[0].length))) bump(usage.final, term);
@@ -315,6 +431,8 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   const texts = refs.map((r) => r.block.text);
   const english = baseLanguage(book.meta.language) === 'en';
   const usage = usageOf(texts, book.meta.language);
+  usage.located = locatedNames(texts, book.links, usage.lex);
+  usage.senses = linkSenses(book.links);
   if (!english)
     usage.nouns = new Set([
       ...texts.flatMap((t) => t.match(/(?<![\p{L}-])\p{Ll}{4,}(?![\p{L}-])/gu) ?? []),
@@ -352,8 +470,11 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
     const state = stateOf(term);
     if (kind) add(kind === 'place' && STATES.has(state.toLowerCase()) ? state : term, kind);
   };
+  // A label with a word in lower case other than a name's joining words describes ("UNO-Hauptquartier in New
+  // York", "Jamaica national football team", "Sieg über Japan"): it is no name.
   for (const link of book.links)
-    if (/^\p{Lu}/u.test(link.label) && link.label.split(/\s+/).length <= 5) consider(link.label);
+    if (/^\p{Lu}/u.test(link.label) && link.label.split(/\s+/).length <= 5 && !describes(link.label, usage.joins))
+      consider(link.label);
   for (const [term, n] of usage.counts)
     if (
       n >= 2 ||
@@ -377,6 +498,21 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
     terms,
     texts,
     refs.map((r) => r.block.id),
+  );
+}
+
+/** The words in lower case a name may hold: "Isle of Man", "Frankfurt am Main", "Universiteit van Stellenbosch". */
+const NAME_JOINS = new Set(
+  (
+    'of the for and upon on de la le les du des del da di do dos das van von der den zu zum zur af am an auf ' +
+    'aan op ter te bei ob sur en y e und og et i och'
+  ).split(' '),
+);
+/** A label that describes rather than names (see buildIndex); an event's name keeps its nouns ("German invasion"). */
+function describes(label: string, joins: RegExp): boolean {
+  const head = label.split(joins)[0]!.split(/\s+/).at(-1)!.toLowerCase();
+  return (
+    !EVENT_WORDS.has(head) && label.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) && !NAME_JOINS.has(w.toLowerCase()))
   );
 }
 
@@ -413,7 +549,8 @@ function standing(text: string, name: string): number {
 /** A title or post before a name ("Foreign Minister", "Marshal", "Commissar"), not a demonym alone. */
 const TITLE_WORD = new RegExp(
   String.raw`\b(?:General|Marshal|Admiral|Colonel|Captain|President|Chancellor|Premier|Minister|Commissar|` +
-    String.raw`Ambassador|Secretary|King|Queen|Emperor|Mr|Mrs|Dr|Professor)\s+\p{Lu}`,
+    String.raw`Ambassador|Secretary|King|Queen|Emperor|Mr|Mrs|Dr|Professor|Senator|Governor|Congressman|` +
+    String.raw`Congresswoman|Representative|Judge|Justice|Mayor|Bishop|Cardinal)\s+\p{Lu}`,
   'u',
 );
 /** Two to four capitalised words (particles between), none a generic, organisation or place word. */
@@ -559,27 +696,42 @@ function textsNaming(names: string[], index: ReturnType<typeof wordIndex>): numb
   return [...found].sort((a, b) => a - b);
 }
 
+/** A suffix after a surname: "Martin Luther King, Jr.", "Hank Williams III". */
+const NAME_SUFFIX = /,?\s+(Jr\.?|Sr\.?|II|III|IV)$/;
+
+/**
+ * A person's name parts with its suffix apart: "Martin Luther King, Jr." is filed under King ("King, Martin
+ * Luther, Jr."), never under "Jr.".
+ */
+function personParts(term: string): ReturnType<typeof nameParts> & { bare: string; suffix?: string } {
+  const m = NAME_SUFFIX.exec(term);
+  const bare = m && m.index > 0 ? term.slice(0, m.index) : term;
+  const suffix = m && m.index > 0 ? m[1]!.replace(/^(Jr|Sr)$/, '$1.') : undefined;
+  return { ...nameParts(bare), bare, ...(suffix ? { suffix } : {}) };
+}
+
 /** Mentions (under the term, its other spellings, or a person's surname), ids, sort keys and roles. */
 function finish(book: StudyGuide, terms: Map<string, Candidate>, texts: string[], ids: string[]): IndexEntry[] {
   const words = wordIndex(texts);
   const surnames = new Map<string, number>();
   for (const c of terms.values())
     if (c.kind === 'person')
-      surnames.set(nameParts(c.term).surname, (surnames.get(nameParts(c.term).surname) ?? 0) + 1);
+      surnames.set(personParts(c.term).surname, (surnames.get(personParts(c.term).surname) ?? 0) + 1);
   const entries: IndexEntry[] = [];
   for (const c of terms.values()) {
     let mentions = c.mentions;
     if (!mentions) {
-      const surname = c.kind === 'person' ? nameParts(c.term).surname : '';
+      const surname = c.kind === 'person' ? personParts(c.term).surname : '';
       const names = [c.term, ...(c.aliases ?? []), ...(c.kind === 'place' ? otherNamesOf(c.term) : [])];
       if (surname && surnames.get(surname) === 1) names.push(surname);
       mentions = textsNaming(names, words).map((i) => ids[i]!);
     }
     if (!mentions.length) continue;
-    const parts = nameParts(c.term);
+    const parts = personParts(c.term);
     const inverted =
       c.kind === 'person' && parts.given.length
-        ? `${parts.surname}, ${c.term.slice(0, c.term.lastIndexOf(parts.surname)).trim()}`
+        ? `${parts.surname}, ${parts.bare.slice(0, parts.bare.lastIndexOf(parts.surname)).trim()}` +
+          (parts.suffix ? `, ${parts.suffix}` : '')
         : c.term;
     const description = c.kind === 'person' ? describePerson(c.term, texts, c.description) || c.description || '' : '';
     entries.push({

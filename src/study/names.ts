@@ -79,6 +79,7 @@ export function sameSurname(a: string, b: string): boolean {
 export const TITLES = new RegExp(
   String.raw`^(?:(?:General|Marshal|Admiral|Colonel|Captain|President|Chancellor|Premier|Prime|Foreign|Deputy|` +
     String.raw`Minister|Commissar|Ambassador|Secretary|State|King|Queen|Emperor|Pope|Count|Prince|Mr|Mrs|Dr|` +
+    String.raw`Senator|Governor|Congressman|Congresswoman|Representative|Judge|Justice|Mayor|Bishop|Cardinal|` +
     String.raw`Professor|German|Soviet|British|French|Russian|Polish|Italian|Japanese)\s+)+(?=\p{Lu})`,
   'u',
 );

@@ -9,10 +9,10 @@ import { englishLexicon } from '../util/lexicon.js';
 import type { Book, TimelineEvent } from '../model/index.js';
 import { blocksOf } from './text.js';
 import { bookDates, isoOf, rawDatesIn, type BookDate } from './dates.js';
+import { measurement } from './measures.js';
 import { baseLanguage } from '../util/language.js';
 import { foreignLabel, lifeGloss } from './date-phrases.js';
 import { memoize } from '../util/memo.js';
-import escape from 'escape-string-regexp';
 
 export interface DateMention {
   /** ISO start by precision. */
@@ -709,6 +709,34 @@ function next(iso: string): string {
   return m === 12 ? `${y! + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
+/** The words that join the two ends of a range ("from 1990 to 1993", "between 1815 and 1930", "zwischen … und"). */
+const SPAN_JOIN = /^\s*(?:to|and|until|till|through|[–—-]|bis|und|à|et|au|a|y|hasta|tot|en|til|og|och)\s*$/iu;
+const spanIn = (sentence: string, x: string, y: string) => {
+  const i = sentence.indexOf(x);
+  const j = i < 0 ? -1 : sentence.indexOf(y, i + x.length);
+  if (j < 0) return false;
+  const between = sentence.slice(i + x.length, j);
+  // "and" joins a range only after "between" ("September 24, October 2 and October 3" is a list).
+  return RANGE_ONLY.test(between) || (SPAN_JOIN.test(between) && RANGE_OPEN.test(sentence.slice(0, i)));
+};
+
+/** Words that open a range ("from", "zwischen", "entre", "vanaf") and joiners that only join a range ("bis"). */
+const RANGE_OPEN = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:from|between|von|vom|zwischen|ab|de|du|entre|desde|van|vanaf|tussen|fra|frå|mellom|` +
+    String.raw`mellan)\s+(?:\p{L}+\s+){0,2}$`,
+  'iu',
+);
+const RANGE_ONLY = /^\s*(?:to|until|till|through|[–—-]|bis|à|au|hasta|tot|til)\s*$/iu;
+/** The end of the range a date opens in a sentence ("zwischen 1981 und 1988"), as the event's end and label. */
+function spanEnd(sentence: string, d: BookDate, all: readonly BookDate[]): Partial<BookDate> | undefined {
+  const after = d.index + d.label.length;
+  const n = all.find((x) => x.index > after && x.precision === d.precision && !x.end);
+  if (!n || d.end || n.date <= d.date) return undefined;
+  const between = sentence.slice(after, n.index);
+  const range = RANGE_ONLY.test(between) || (SPAN_JOIN.test(between) && RANGE_OPEN.test(sentence.slice(0, d.index)));
+  return range ? { end: n.date, label: `${d.label}–${n.label}` } : undefined;
+}
+
 /**
  * One event told of several dates: of consecutive years or months ("in 1930 and 1931", "late July and early
  * August"), or of several dates in one sentence with one label ("On October 18, October 29, and November 3,
@@ -724,9 +752,8 @@ function mergeRuns(events: Draft[]): void {
       if (!consecutive && b.sentence !== a.sentence) continue;
       const ends = [a.end ?? a.date, b.end ?? b.date].sort();
       const [x, y] = [a.label, b.label].map((l) => l.replace(/[\s,;]+$/, ''));
-      // "from 1928 to 1948", "between 1928 and 1948": one span, not two dates.
-      const span = new RegExp(`\\b(?:from|between)\\s+${escape(x!)}\\s+(?:to|until|till|and)\\s+${escape(y!)}`, 'i');
-      a.label = consecutive || span.test(a.sentence ?? '') ? `${x}–${y}` : `${x}, ${y}`;
+      // "from 1990 to 1993", "between 1815 and 1930": the sentence joins them as a range, not a list.
+      a.label = consecutive || spanIn(a.sentence ?? '', x!, y!) ? `${x}–${y}` : `${x}, ${y}`;
       a.date = a.date < b.date ? a.date : b.date;
       a.end = ends[1] !== a.date ? ends[1] : undefined;
       events.splice(j--, 1);
@@ -878,9 +905,19 @@ const datedClauses = memoize(
       // What tells an event from a view, a state or background is read from English words and tags: in
       // other languages every dated clause stays.
       if (english && notAnEvent(text, sentence, d)) return;
+      // "In 2011, 40% of the UK's electricity was produced by gas": a measurement at a date, no event.
+      if (measurement(text, language)) return;
       // A year the narrative leaves unsettled is marked in the data, not shown as if certain.
       if (d.uncertain) return;
-      out.push({ at, text, words: contentWords(english ? eventClause(s, dd, ds) : text) });
+      // "Zwischen 1981 und 1988 leitete sie …", "von 1977 bis 1979": the clause tells the span (the end was
+      // left out of the labels above).
+      const span = english ? undefined : spanEnd(s, dd, ds);
+      out.push({
+        at,
+        text,
+        words: contentWords(english ? eventClause(s, dd, ds) : text),
+        ...(span ? { date: span } : {}),
+      });
     });
     if (english && kind !== 'table') out.push(...sameDayClause(sentence, dates));
     return out;

@@ -160,11 +160,14 @@ function collectDrafts(book: Book, refs: BlockRef[]): Map<string, Draft> {
 }
 
 /**
- * The year written just after a name: "… (1939)", "the Baltic Entente of 1934", "… dating back to 1934" (not
- * "of 1934–1939", a span).
+ * The year written just after a name: "… (1939)", "the Baltic Entente of 1934", "des Münchner Abkommens von
+ * 1938", "… dating back to 1934" (not "of 1934–1939", a span).
  */
-const YEAR_AFTER =
-  /^(?:\s*\((\d{4})\)|\s+of\s+(\d{4})|,?\s+dat(?:ing|ed)\s+(?:back\s+)?(?:to|from)\s+(\d{4}))(?![-–\d])/i;
+const YEAR_AFTER = new RegExp(
+  String.raw`^(?:\s*\((\d{4})\)|\s+(?:of|von|vom|de|du|del|van|af|fra|di|da|do)\s+(\d{4})|` +
+    String.raw`,?\s+dat(?:ing|ed)\s+(?:back\s+)?(?:to|from)\s+(\d{4}))(?![-–\d])`,
+  'i',
+);
 const yearAfter = (text: string) => {
   const m = YEAR_AFTER.exec(text);
   return m ? Number(m[1] ?? m[2] ?? m[3]) : undefined;
@@ -207,6 +210,41 @@ function unionLinked(book: Book, drafts: Map<string, Draft>, union: (a: string, 
   }
 }
 
+/** The words that give a name another in brackets: "Pacte germano-soviétique (ou Pacte Molotov-Ribbentrop)". */
+const OR = String.raw`(?:or|also|ou|aussi|oder|auch|o|también|ou\s+ainda|oppure|of|ook|eller|også|eller\s+også|eller)`;
+
+/**
+ * A name and another that the sentence says it is, in one clause: in brackets right after it, "or" or "also"
+ * between ("Pacte germano-soviétique (ou Pacte Molotov-Ribbentrop)"), or as what it "was" ("Der als
+ * Hitler-Stalin-Pakt bekannte Vertrag war ein auf zehn Jahre befristeter deutsch-sowjetischer
+ * Nichtangriffspakt"): one treaty.
+ */
+function unionBracketed(book: Book, drafts: Map<string, Draft>, union: (a: string, b: string) => void): void {
+  const names = [...drafts.values()].flatMap((d) => [...d.names.keys()].map((n) => ({ n, key: d.key })));
+  if (names.length < 2) return;
+  const bracket = new RegExp(String.raw`^\s*\((?:${OR}\s+)?(?:\p{Ll}+\s+)?([^()]{3,80})\)`, 'u');
+  for (const ref of blocksOf(book))
+    for (const sentence of ref.block.sentences)
+      for (const a of names) {
+        const i = sentence.indexOf(a.n);
+        if (i < 0) continue;
+        const rest = sentence.slice(i + a.n.length);
+        const m = bracket.exec(rest);
+        const b = m && names.find((x) => x.key !== a.key && m[1]!.trim() === x.n);
+        if (b) union(a.key, b.key);
+        for (const x of names) {
+          const j = x.key === a.key ? -1 : rest.indexOf(x.n);
+          if (j > 0 && COPULA.test(rest.slice(0, j))) union(a.key, x.key);
+        }
+      }
+}
+/** "… war ein …", "… was a …", "… est un …": what lies between a name and what the sentence says it is. */
+const COPULA = new RegExp(
+  String.raw`^[^,;.()]{0,30}\s(?:ist|war|is|was|est|était|fut|es|fue|era|é|foi|er|var|är)\s+` +
+    String.raw`(?:ein|eine|einen|a|an|un|une|uno|una|um|uma|en|ett|et|ei|een|'n|’n)\s+[^,;.()]{0,60}$`,
+  'u',
+);
+
 const KIND_WORDS = new Set([
   'treaty',
   'pact',
@@ -228,6 +266,7 @@ const distinctive = (k: string) =>
 function groupDrafts(book: Book, drafts: Map<string, Draft>): Draft[][] {
   const { find, union } = unionFind();
   unionLinked(book, drafts, union);
+  unionBracketed(book, drafts, union);
   const keys = [...drafts.keys()];
   // The same distinctive words with another kind word: "Locarno Treaties" / "Locarno Agreements".
   for (const a of keys)
@@ -251,7 +290,8 @@ function namesOf(group: Draft[]): { name: string; aliases: string[] } | undefine
   // Of as many mentions, the name as a title writes it: its kind word not inflected ("Vertrag", not "Vertrages").
   const inflected = (n: string) => (local ? n.split(/\s+/).some((w) => local!.stem(w) !== w.toLowerCase()) : false);
   names.sort((a, b) => b[1] - a[1] || +inflected(a[0]) - +inflected(b[0]) || b[0].length - a[0].length);
-  const name = names[0]![0];
+  // Only inflected forms written ("des Münchner Abkommens"): the name as a title writes it.
+  const name = local && inflected(names[0]![0]) ? local.uninflected(names[0]![0]) : names[0]![0];
   // Aliases differ from the name and from each other by more than the kind of dash.
   const seen = new Set([normaliseDashes(name).toLowerCase()]);
   const aliases = names
@@ -337,6 +377,7 @@ function mentionsByGroup(book: Book, groups: Group[], dates: BookDates): Mention
       const last = new Map<string, number>();
       const heading = groups.findIndex((g) => g.headings.has(section.id));
       if (heading >= 0) for (const k of ['treaty', 'pact', 'agreement', 'accord', 'alliance']) last.set(k, heading);
+      if (heading >= 0) for (const k of groups[heading]!.kinds) last.set(k, heading);
       for (const block of section.blocks) {
         const ref: BlockRef = { chapter, section, block };
         let opening: number | undefined;
@@ -356,7 +397,7 @@ function mentionsByGroup(book: Book, groups: Group[], dates: BookDates): Mention
           }
           const all = [...found, ...referred].sort((a, b) => a.at - b.at);
           // "It was signed by …" right after a sentence that opens with the treaty.
-          if (!all.length && /^It\b/.test(sentence) && opening !== undefined)
+          if (!all.length && (/^It\b/.test(sentence) || local?.pronoun.test(sentence)) && opening !== undefined)
             out[opening]!.push({ ref, sentence, at: 0, dates: sentenceDates });
           opening = all[0] && all[0].at < 40 ? all[0].gi : undefined;
         });
@@ -398,6 +439,13 @@ function anaphorsIn(
   ctx: { groups: Group[]; last: Map<string, number>; heading: number; found: Found[]; dates: BookDate[] },
 ): Found[] {
   const out: Found[] = [];
+  // "der Pakt", "des Vertrages", "ce pacte": the treaty of that kind last named.
+  for (const a of local?.mentions(sentence) ?? []) {
+    if (a.at >= first) break;
+    const gi = ctx.last.get(a.kind);
+    if (gi === undefined || ctx.found.some((f) => f.gi === gi) || out.some((f) => f.gi === gi)) continue;
+    out.push({ gi, at: a.at });
+  }
   for (const a of sentence.matchAll(ANAPHOR)) {
     if (a.index >= first) break;
     const definite = !/^an?$/i.test(a[1]!);
@@ -477,8 +525,13 @@ export function extractTreaties(book: Book): Treaty[] {
     const surfaces = group.flatMap((d) => [...(d.surfaces ?? [])]);
     const all = [names.name, ...names.aliases, ...surfaces].map((n) => normaliseDashes(n).toLowerCase());
     const headings = new Set(group.flatMap((d) => [...(d.headings ?? [])]));
+    // Its kind words: "pact" of "Molotov–Ribbentrop Pact"; in another language the kind a word ends with
+    // ("Hitler-Stalin-Pakt", "Nichtangriffspakt": "pakt"), what "der Pakt" speaks of.
     const kinds = new Set(
-      all.flatMap((n) => n.split(/\s+/).map((w) => w.replace(/(?:ies|s)$/, (e) => (e === 'ies' ? 'y' : '')))),
+      all.flatMap((n) => [
+        ...n.split(/\s+/).map((w) => w.replace(/(?:ies|s)$/, (e) => (e === 'ies' ? 'y' : ''))),
+        ...(local ? n.split(/[\s-]+/).flatMap((w) => local!.kindOf(w) ?? []) : []),
+      ]),
     );
     return [{ ...names, names: all, headings, kinds }];
   });
@@ -601,9 +654,48 @@ function protocolsOf(
         const text = m[0].toLowerCase().replace(/s$/, '');
         out.set(gi, [...(out.get(gi) ?? []), { text: text[0]!.toUpperCase() + text.slice(1), block: ref.block.id }]);
       }
+      for (const p of local?.protocols(sentence) ?? []) {
+        const gi =
+          localProtocolOf(low.slice(p.end, p.end + 60), sentence, groups, mentions) ??
+          lastNamed(ref.block.id, sentence);
+        if (gi === undefined) continue;
+        out.set(gi, [...(out.get(gi) ?? []), { text: protocolName(p.text, out.get(gi) ?? []), block: ref.block.id }]);
+      }
     }
   }
   return out;
+}
+
+/**
+ * The treaty a protocol in the book's language belongs to: the one named right after it ("Zusatzprotokoll zum
+ * Hitler-Stalin-Pakt"), else the one its sentence speaks of, by name or as "ce pacte" ("ce pacte définissait
+ * aussi dans un protocole secret …").
+ */
+function localProtocolOf(
+  after: string,
+  sentence: string,
+  groups: { names: string[] }[],
+  mentions: Mention[][],
+): number | undefined {
+  const named = groups
+    .flatMap((g, gi) => g.names.map((n) => ({ gi, at: after.indexOf(n) })))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at)[0];
+  if (named) return named.gi;
+  const told = mentions.findIndex((list) => list.some((x) => x.sentence === sentence));
+  return told >= 0 ? told : undefined;
+}
+
+/** A protocol as first written, capitalised: "geheimen Zusatzprotokoll" after "Geheimes Zusatzprotokoll" is it. */
+function protocolName(text: string, known: { text: string }[]): string {
+  const key = (t: string) =>
+    t
+      .toLowerCase()
+      .split(/\s+/)
+      .map((w) => (w.length > 4 ? w.replace(/(?:e|en|em|er|es|s)$/u, '') : w))
+      .join(' ');
+  const same = known.find((k) => key(k.text) === key(text));
+  return same ? same.text : text[0]!.toUpperCase() + text.slice(1);
 }
 
 /**
@@ -738,7 +830,10 @@ function stepDate(m: Mention, verb: RegExp, year: number | undefined): string | 
   const name = Math.max(at, m.at);
   const aside = ASIDE.exec(m.sentence.slice(name + 1));
   const to = Math.min(m.sentence.length, ...cuts.filter((c) => c > at), aside ? name + 1 + aside.index : Infinity);
-  const near = m.dates.find((d) => d.index >= from && d.index < to && ok(d));
+  // In another language the date nearest the verb: "… mit dem Nichtangriffspakt vom 23. August 1939 … dar und
+  // wurde am 28. September 1939 in Moskau … geschlossen" was signed on the 28th (the 23rd dates the other pact).
+  const inClause = m.dates.filter((d) => d.index >= from && d.index < to && ok(d));
+  const near = local ? inClause.sort((a, b) => Math.abs(a.index - at) - Math.abs(b.index - at))[0] : inClause[0];
   if (near) return near.date;
   // "…, on April 13, 1941, the Soviets signed …": a date phrase of its own just before the step.
   const before = Math.max(0, ...cuts.filter((c) => c < from));
@@ -753,6 +848,9 @@ function stepDate(m: Mention, verb: RegExp, year: number | undefined): string | 
   const opening = m.dates.find((d) => d.index < 12 && ok(d));
   if (opening && !/^(?:After|Before|Having|Since|When)\b/.test(m.sentence.slice(from).replace(/^[,;]\s*/, '')))
     return opening.date;
+  // A clause whose verb comes last, asides between ("…, der am 16. April 1922, einem Ostersonntag, im
+  // italienischen Rapallo … geschlossen wurde"): the last date between the name and the verb.
+  if (local) return m.dates.filter((d) => d.index > m.at && d.index < at && ok(d)).at(-1)?.date ?? null;
   return null;
 }
 
@@ -760,12 +858,13 @@ function stepDate(m: Mention, verb: RegExp, year: number | undefined): string | 
 let allNames: string[] = [];
 function others(m: Mention, clause: string): boolean {
   const low = normaliseDashes(clause).toLowerCase();
-  const own = normaliseDashes(m.sentence).toLowerCase().slice(Math.max(0, m.at));
   const first = allNames
     .map((n) => low.indexOf(n))
     .filter((i) => i >= 0)
     .sort((a, b) => a - b)[0];
-  const mine = low.indexOf(own.slice(0, 12));
+  // Where the mention stands in the clause (not where its first letters first occur: "Deutsch-Sowjetische
+  // Grenz- und Freundschaftsvertrag … mit dem deutsch-sowjetischen Nichtangriffspakt").
+  const mine = m.at - Math.max(0, m.sentence.indexOf(clause));
   return first !== undefined && mine > first + 12 && m.at >= 0;
 }
 

@@ -57,11 +57,13 @@ describe.skipIf(!CORPUS)('the index of real articles in other languages', () => 
 });
 
 describe('the index of made-up articles in other languages', () => {
-  it('German: a language name after "in" is no place; a town after "nach" or "in" is; months are not entries', () => {
+  it('German: a language name after "in" is no place; a town the text places is; months are not entries', () => {
+    // A single capitalised word after "nach" or "in" may be a German common noun: the town is a place because
+    // the text places it ("Wuppertal, Deutschland").
     const g = guide(
       [
         '# Anna Lund',
-        'Anna Lund zog im Mai 1950 nach Wuppertal. Sie schrieb in Englisch und in Deutsch. ' +
+        'Anna Lund zog im Mai 1950 nach Wuppertal, Deutschland. Sie schrieb in Englisch und in Deutsch. ' +
           'In Wuppertal gründete sie im Mai 1952 eine Schule. Ihre Bücher erschienen in Englisch.',
       ].join('\n\n'),
       'lund.md',

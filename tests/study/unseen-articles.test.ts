@@ -233,5 +233,149 @@ describe('a German list of envoys in a table', () => {
     ]);
     // Those who appointed them and those they were accredited to ("ernannt von", "akkreditiert bei") are not envoys.
     expect(g.glossaries.ambassadors.find((a) => a.name === 'Cornelio Saavedra')).toBeUndefined();
+    // "der argentinischen Botschafter": the country, not the inflected adjective ("Argentinischen").
+    expect(new Set(g.glossaries.ambassadors.map((a) => a.country))).toEqual(new Set(['Argentinien']));
+  });
+});
+
+describe('the index files a name as a place only when it is one', () => {
+  it('German: a material after "aus" or a noun after "in" is no place; a region’s compound is', () => {
+    // "zwei Griffe aus Holz", "aus [[Kupfer]] statt Stahl", "Schilde aus [[Plexiglas]]", "in [[Steilfeuer]]",
+    // "aus Metallband anstatt aus Holz", "aus [[Aluminium]]", "aus [[Gummi]]"; "in [[Westdeutschland]]".
+    for (const file of ['Bazooka.wiki', 'Bazooka-materials.wiki']) {
+      const g = unseen(file, 'de');
+      for (const noun of ['Holz', 'Kupfer', 'Plexiglas', 'Steilfeuer', 'Metallband', 'Aluminium', 'Gummi'])
+        expect(kindOf(g, noun), `${file}: ${noun}`).toBeUndefined();
+    }
+    expect(kindOf(unseen('Bazooka-materials.wiki', 'de'), 'Westdeutschland')).toBe('place');
+  });
+
+  it('German: a town the article places ("in Johnstown, Pennsylvania") is a place', () => {
+    const g = unseen('Sara-C.-Bisel.wiki', 'de');
+    expect(kindOf(g, 'Johnstown')).toBe('place');
+    expect(kindOf(g, 'Pennsylvania')).toBe('place');
+  });
+
+  it('English: a person is filed under the surname with the suffix kept, never as a place', () => {
+    // "under Senator [[Mike Mansfield]]" (Mansfield is a town's name too); "Dr. [[Martin Luther King, Jr.]]".
+    const g = unseen('Harry-McPherson-career.wiki', 'en');
+    expect(kindOf(g, 'Mansfield, Mike')).toBe('person');
+    expect(kindOf(g, 'King, Martin Luther, Jr.')).toBe('person');
+    expect(g.index.filter((e) => /Mansfield|^Jr/.test(e.term)).map((e) => e.term)).toEqual(['Mansfield, Mike']);
+  });
+});
+
+describe('treaties in German and French named by their kind alone, and their protocols', () => {
+  const treaty = (g: StudyGuide, name: string) => g.glossaries.treaties.find((t) => t.name === name);
+
+  it('"Unterzeichnet wurde der Vertrag von …": the treaty last named, signed by the two it names', () => {
+    const g = unseen('Vertrag-von-Rapallo.md', 'de');
+    const rapallo = treaty(g, 'Vertrag von Rapallo');
+    // "…, der am 16. April 1922, einem Ostersonntag, im italienischen Rapallo … geschlossen wurde".
+    expect(rapallo).toMatchObject({ status: 'signed', date: '1922-04-16' });
+    // "von dem deutschen Außenminister Walther Rathenau und seinem sowjetrussischen Amtskollegen Georgi
+    // Tschitscherin": the people, without their titles.
+    expect(rapallo?.signatories).toEqual(['Walther Rathenau', 'Georgi Tschitscherin']);
+    // "zwischen dem Deutschen Reich und der Russischen Sozialistischen Föderativen Sowjetrepublik": states.
+    expect(rapallo?.parties).toEqual(['Deutschland', 'Russland']);
+  });
+
+  it('one pact under the names the sentence gives it; a name only written inflected is shown as a title', () => {
+    const g = unseen('Deutsch-sowjetischer-Nichtangriffspakt.md', 'de');
+    // "Der als Hitler-Stalin-Pakt bekannte Vertrag war ein … deutsch-sowjetischer Nichtangriffspakt, der …
+    // von dem deutschen Außenminister Joachim von Ribbentrop und dem sowjetischen Außenminister Wjatscheslaw
+    // Molotow unterzeichnet wurde".
+    const pact = g.glossaries.treaties.find((t) => [t.name, ...t.aliases].includes('Hitler-Stalin-Pakt'));
+    expect([pact?.name, ...(pact?.aliases ?? [])].sort()).toEqual([
+      'Hitler-Stalin-Pakt',
+      'deutsch-sowjetischer Nichtangriffspakt',
+    ]);
+    expect(pact?.signatories).toEqual(['Joachim von Ribbentrop', 'Wjatscheslaw Molotow']);
+    // "unter Bruch des Münchner Abkommens von 1938".
+    expect(treaty(g, 'Münchner Abkommen')?.date).toBe('1938');
+  });
+
+  it('a date of another treaty in the clause is not this one’s signing', () => {
+    // "Der … Grenz- und Freundschaftsvertrag stellt zusammen mit dem deutsch-sowjetischen Nichtangriffspakt vom
+    // 23. August 1939 die politischen Eckpfeiler … dar und wurde am 28. September 1939 in Moskau … geschlossen."
+    const g = unseen('Grenz-und-Freundschaftsvertrag.md', 'de');
+    expect(treaty(g, 'Deutsch-Sowjetische Grenz- und Freundschaftsvertrag')?.date).toBe('1939-09-28');
+    expect(treaty(g, 'deutsch-sowjetischen Nichtangriffspakt')?.date).toBe('1939-08-23');
+  });
+
+  it('French: "ce pacte … dans un protocole secret", "Il fut rompu le 22 juin 1941"', () => {
+    const g = unseen('Pacte-germano-sovietique.md', 'fr');
+    // "Le Pacte germano-soviétique (ou Pacte Molotov-Ribbentrop)": one pact with two names.
+    expect(g.glossaries.treaties).toHaveLength(1);
+    const pact = g.glossaries.treaties[0]!;
+    expect(pact).toMatchObject({ name: 'Pacte germano-soviétique', aliases: ['Pacte Molotov-Ribbentrop'] });
+    expect(pact.protocols).toEqual(['Protocole secret']);
+    expect(pact.history?.map((h) => [h.status, h.date])).toEqual([
+      ['signed', '1939-08-23'],
+      ['denounced', '1941-06-22'],
+    ]);
+  });
+});
+
+describe('the timeline: a measurement is no event, a range is a range', () => {
+  it('a share or a population stated at a date is no event; what happened that year stays', () => {
+    const g = unseen('United-Kingdom-statistics.wiki', 'en');
+    const texts = g.glossaries.timeline.map((e) => e.text);
+    // "In 2011, 40% of the UK's electricity was produced by gas", "England's population in 2011 was found to
+    // be 53 million", "In 2012 the average total fertility rate … was 1.92 children per woman".
+    for (const t of texts) expect(t).not.toMatch(/\d\s?%|population|average/);
+    expect(texts.length).toBeGreaterThan(0);
+  });
+
+  it('"between 1815 and 1930" is the span, never its end alone', () => {
+    const g = unseen('United-Kingdom-statistics.wiki', 'en');
+    const emigrated = g.glossaries.timeline.filter((e) => /emigrated/.test(e.text));
+    expect(emigrated.map((e) => [e.date, e.end, e.label])).toEqual([['1815', '1930', '1815–1930']]);
+    expect(emigrated[0]!.text).not.toMatch(/^Between/);
+  });
+
+  it('"changed … between 1862 and 1865" is dated 1862–1865', () => {
+    const g = unseen('The-Atlas-newspaper-title.wiki', 'en');
+    const changed = g.glossaries.timeline.find((e) => /title was changed/.test(e.text));
+    expect([changed?.date, changed?.end]).toEqual(['1862', '1865']);
+  });
+});
+
+describe('the timeline of a German article: a share at a date is no event', () => {
+  it('"benutzten im März 2008 35 Prozent …", "hatte … einen Marktanteil von über 30 Prozent": none is an event', () => {
+    const g = unseen('Mozilla-Firefox-share.wiki', 'de');
+    expect(g.glossaries.timeline.filter((e) => /Prozent|Marktanteil/.test(e.text)).map((e) => e.text)).toEqual([]);
+  });
+});
+
+describe('the timeline of a German article: a range is a range', () => {
+  it('"Zwischen 1981 und 1988 leitete sie …", "von 1977 bis 1979": each one event over its span', () => {
+    const g = unseen('Sara-C.-Bisel-career.wiki', 'de');
+    const spans = g.glossaries.timeline.filter((e) => e.end).map((e) => [e.date, e.end]);
+    expect(spans).toEqual([
+      ['1977', '1979'],
+      ['1981', '1988'],
+    ]);
+    expect(g.glossaries.timeline.filter((e) => e.date === '1981' || e.date === '1988' || e.date === '1977')).toEqual(
+      g.glossaries.timeline.filter((e) => e.end),
+    );
+  });
+});
+
+describe('the index of English articles: what a name is, by its words and the article’s links', () => {
+  it('a body or a team named after a person or a town is no person', () => {
+    // "students from the University of Houston", "road producer for the Houston Astros", "One Houston united".
+    const g = unseen('Allen-R.-Morris-Houston.wiki', 'en');
+    const people = g.index.filter((e) => e.kind === 'person').map((e) => e.term);
+    expect(people.filter((p) => /University|Astros|One\b|ONE\b/.test(p))).toEqual([]);
+    expect(people).toContain('Gray, Roger');
+  });
+
+  it('a magazine the article links as one is a body, not a place "in" which something appeared', () => {
+    // "to debut in ''[[Esquire (magazine)|Esquire]]''", "A review of ''Big Magic'' in ''[[Slate (magazine)|Slate]]''".
+    const g = unseen('Elizabeth-Gilbert-magazines.wiki', 'en');
+    expect(kindOf(g, 'Esquire')).toBe('organisation');
+    expect(kindOf(g, 'Slate')).toBe('organisation');
+    expect(g.index.filter((e) => e.kind === 'place').map((e) => e.term)).not.toContain('Big Magic');
   });
 });
