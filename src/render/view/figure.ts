@@ -325,12 +325,17 @@ function periods(
   };
   const fewest = greedy(shape.maxHeight);
   if (!shape.balanced || fewest.length < 2) return fewest;
-  // The lowest tallest part that needs no more parts than the fewest.
-  for (let max = shape.maxHeight / fewest.length; max < shape.maxHeight; max += 10) {
-    const even = greedy(max);
-    if (even.length <= fewest.length) return even;
+  // The lowest tallest part (to 10 units) that needs no more parts than the fewest: fewer parts never come
+  // with a lower bound, so a binary search finds it.
+  let [low, high] = [shape.maxHeight / fewest.length, shape.maxHeight];
+  let best = fewest;
+  while (high - low > 10) {
+    const mid = (low + high) / 2;
+    const even = greedy(mid);
+    if (even.length <= fewest.length) [high, best] = [mid, even];
+    else low = mid;
   }
-  return fewest;
+  return best;
 }
 
 function svgOf(title: string, alt: string, children: Element[], height: number, width: number): string {
