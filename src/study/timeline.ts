@@ -590,16 +590,15 @@ function finish(label: string): string {
   return text ? text[0]!.toUpperCase() + text.slice(1) : '';
 }
 
-/** A view or a conjecture about the past, not an event of it. */
-const HEDGED = new RegExp(
-  String.raw`\b(?:argued?|argues|claimed|claims? that|it is (?:also |quite )?possible|possibly|perhaps|presumably|` +
-    String.raw`(?:could|might|may|would|must) ` +
-    String.raw`(?:also )?have|according to|point of view|` +
-    String.raw`it is (?:often |sometimes |also )?(?:said|thought|believed)|rumou?red|(?:referred to|regarded) as)\b`,
-  'i',
-);
-/** A view: the words of HEDGED that make a whole sentence one, "according to" aside. */
-const VIEW = new RegExp(HEDGED.source.replace('according to|', ''), 'i');
+/** Words that make a sentence a view or a conjecture about the past, not an event of it. */
+const VIEW_WORDS =
+  String.raw`argued?|argues|claimed|claims? that|it is (?:also |quite )?possible|possibly|perhaps|presumably|` +
+  String.raw`(?:could|might|may|would|must) (?:also )?have|point of view|` +
+  String.raw`it is (?:often |sometimes |also )?(?:said|thought|believed)|rumou?red|(?:referred to|regarded) as`;
+/** A view or a conjecture, or a clause told as someone's account ("according to"). */
+const HEDGED = new RegExp(String.raw`\b(?:${VIEW_WORDS}|according to)\b`, 'i');
+/** A view: the words that make a whole sentence one ("according to X" only says whose account it is). */
+const VIEW = new RegExp(String.raw`\b(?:${VIEW_WORDS})\b`, 'i');
 /** Participles that, after "was" or "were", tell a state rather than something done. */
 const STATE_PARTICIPLE =
   /^(?:engaged|involved|interested|concerned|located|situated|based|known|opposed|allied|dependent|isolated|divided)$/;

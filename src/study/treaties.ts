@@ -634,7 +634,7 @@ function protocolsOf(
         // "Ribbentrop asked Molotov to sign another secret protocol": one proposed, never concluded.
         const clause = clauseAt(sentence, m.index!);
         const lead = sentence.slice(sentence.indexOf(clause), m.index!);
-        if (/\b(?:to\s+(?:sign|conclude|accept)|proposed|draft|offered|suggested)\b/.test(lead)) continue;
+        if (steps.propose.test(lead) || /\bto\s+(?:sign|conclude|accept)\b/.test(lead)) continue;
         const after = low.slice(m.index! + m[0].length, m.index! + m[0].length + 60);
         let gi = groups.findIndex((g) =>
           g.names.some((n) => new RegExp(`^["”']?\\s*(?:of|to|in)\\s+(?:the\\s+)?${escape(n)}`).test(after)),
