@@ -161,7 +161,7 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
     }
     anchor = placeRun(fusion, run, block, { ...at, anchor }, matchedInBlock);
     run = [];
-    fold(fusion, match.hit, sentence, match.similarity, at.how.locale);
+    fold(fusion, match.hit, sentence, { score: match.similarity, pair: match.pair }, at.how.locale);
     // New text follows the sentence it aligned with: in this section, or in another of the same chapter
     // (a coarser source's section spans several of the book's).
     if (outline.within(match.hit.section, at.into) || onlyOwn || outline.sameChapter(match.hit.section, at.into)) {
@@ -237,7 +237,7 @@ function quotedAsProse(fusion: Fusion, block: WBlock, at: At): Anchor | undefine
     const best = hits[i];
     if (!best) return void rest.push(sentence);
     const score = Math.round(Math.max(best.score, best.containment) * 100) / 100;
-    fold(fusion, best.value, sentence, score, at.how.locale);
+    fold(fusion, best.value, sentence, { score }, at.how.locale);
     const { value } = best;
     anchor = { block: value.block, section: value.section, item: value.block.sentences.indexOf(value.sentence) };
   });
@@ -349,11 +349,13 @@ function matchOf(
   outline: Outline,
   sentence: WSentence,
   ctx: { accept: (h: Hit) => boolean; anchor: Anchor | undefined; at: At; run: number },
-): { hit: Hit; similarity: number } | undefined {
+): { hit: Hit; similarity: number; pair?: boolean } | undefined {
   const best = fusion.index.best(sentence.text, ctx.accept);
   if (best && foldable(best, sentence, ctx.at.how)) {
     return { hit: best.value, similarity: Math.round(Math.max(best.score, best.containment) * 100) / 100 };
   }
+  const inOne = best ? saidInOne(best.value, sentence, ctx.at) : 0;
+  if (best && inOne) return { hit: best.value, similarity: Math.round(inOne * 100) / 100, pair: true };
   // After sentences of its own, a source is still aligned at its last match: the book's next sentence there
   // may be this one paraphrased (the run put in between is this source's own).
   if (ctx.run > 0 && !ctx.anchor) return undefined;
@@ -426,6 +428,34 @@ function saidInTwo(kept: WSentence, incoming: WSentence, at: At): number {
   const inBoth = [...theirs].filter((x) => both.has(x)).length / theirs.size;
   const inFirst = [...theirs].filter((x) => first.has(x)).length / theirs.size;
   return inBoth >= SLOT_CONTAINED && inFirst >= 0.6 && inFirst < SLOT_CONTAINED ? inBoth : 0;
+}
+
+/**
+ * This source says in one sentence what the book says in two, wherever the book has them (another section,
+ * when the sources divide the text differently): most of the book's sentence `first` is in `incoming`, and
+ * the book's next sentence supplies most of the rest — at least three stems of its own, and between them
+ * the two hold seven tenths of `incoming`'s stems, with no fact contradicted ("X entered Poland, citing Y as
+ * the pretext." / "X entered Poland. As the pretext, X cited Y."). Returns the share covered, or 0.
+ */
+function saidInOne(first: Hit, incoming: WSentence, at: At): number {
+  const own = at.how.source.info.id;
+  const item = first.block.sentences.indexOf(first.sentence);
+  const second = nextInBook({ block: first.block, section: first.section, item }, first.section);
+  if (!second || first.block.kind !== 'paragraph' || second.block.kind !== 'paragraph') return 0;
+  if ([first, second].some((h) => h.sentence.sources.some((p) => p.source === own))) return 0;
+  // A bracketed aside ("(see …)") is said besides the statement: the statement is what the two must hold.
+  const mine = stemsOf(incoming.text.replace(/\s*\((?:[^()]|\([^()]*\))*\)/g, ''));
+  const a = stemsOf(first.sentence.text);
+  const b = stemsOf(second.sentence.text);
+  if (mine.size < 8 || a.size < 5) return 0;
+  const firstIn = [...a].filter((x) => mine.has(x)).length / a.size;
+  const fromSecond = [...mine].filter((x) => b.has(x) && !a.has(x)).length;
+  const covered = [...mine].filter((x) => a.has(x) || b.has(x)).length / mine.size;
+  if (firstIn < 0.6 || fromSecond < 3 || covered < 0.7) return 0;
+  const both = `${first.sentence.text} ${second.sentence.text}`;
+  // A name spelled otherwise ("Belorussian" / "Belarusian") is the same fact; another date or name is not.
+  const facts = compareFacts(both, incoming.text, at.how.locale);
+  return facts.relation === 'conflict' && !facts.spelling ? 0 : covered;
 }
 
 /** Stems besides figures two readings of one slot share from which their other figures are one claim. */
@@ -629,7 +659,14 @@ function placeRun(fusion: Fusion, run: WSentence[], block: WBlock, at: At, match
  * a fact the other contradicts, the preferred reading stays and the other becomes a variant shown to
  * readers; where the facts agree, the preferred wording stays (a wording variant for the report).
  */
-function fold(fusion: Fusion, hit: Hit, incoming: WSentence, score: number, locale: string): void {
+function fold(
+  fusion: Fusion,
+  hit: Hit,
+  incoming: WSentence,
+  match: { score: number; pair?: boolean | undefined },
+  locale: string,
+): void {
+  const { score, pair } = match;
   const kept = hit.sentence;
   for (const r of incoming.refs) if (!kept.refs.includes(r)) kept.refs.push(r);
   const src = incoming.sources[0]!;
@@ -643,8 +680,9 @@ function fold(fusion: Fusion, hit: Hit, incoming: WSentence, score: number, loca
     const around = neighbours(hit).join(' ');
     if (facts.onlyB.every((f) => around.includes(f))) facts = { ...facts, relation: 'same' };
   }
+  // Said in one what the book says in two: the book's two sentences stay (the reading is a variant).
   const incomingWins =
-    facts.relation === 'b-fuller' || (facts.relation !== 'a-fuller' && incoming.priority > kept.priority);
+    !pair && (facts.relation === 'b-fuller' || (facts.relation !== 'a-fuller' && incoming.priority > kept.priority));
   const variant = readingVariant(hit.section, kept, incoming, { facts, incomingWins });
   // One variant per sentence and class: a third reading joins the variant the second one opened.
   const opened = openVariants.get(kept) ?? [];

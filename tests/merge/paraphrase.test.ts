@@ -194,6 +194,50 @@ describe('two sentences in one slot of the collation', () => {
   });
 });
 
+describe('one sentence that says what the book says in two', () => {
+  const CROSSED = 'On November 3 the northern army finally crossed the frozen river from the west.';
+  const PRETEXT =
+    'As the pretext for their march, the generals cited the collapse of the river fortress and claimed ' +
+    'that they were trying to protect the fishing villages.';
+  // The preferred source tells the crossing in a section of its own; the other ends its previous section
+  // with it, in one sentence, with a cross-reference in brackets.
+  const preferred = [
+    '= Autumn =',
+    BEFORE,
+    AFTER,
+    '= Winter =',
+    `${CROSSED} ${PRETEXT}`,
+    'The river towns were burned in the weeks that followed.',
+  ];
+  const merged = (sentence: string) =>
+    mergeSources(
+      [
+        parseText(preferred.join('\n\n'), 'preferred.wiki', { priority: 2 }),
+        parseText(['= Autumn =', BEFORE, `${AFTER} ${sentence}`].join('\n\n'), 'other.wiki', { priority: 1 }),
+      ],
+      TEST_META,
+    );
+
+  it('is folded into the two, wherever the book has them, and kept as a reading', () => {
+    const book = merged(
+      'On November 3 the northern troops finally crossed the frozen river from the west (see Winter campaign), ' +
+        'citing the collapse of the river fortress and alleged protection of the fishing villages as the pretext.',
+    );
+    const text = sentences(book);
+    expect(text.filter((s) => s.includes('crossed the frozen river'))).toEqual([CROSSED]);
+    expect(text.indexOf(PRETEXT)).toBe(text.indexOf(CROSSED) + 1);
+    expect(book.report.duplicates.some((d) => d.dropped.includes('(see Winter campaign)'))).toBe(true);
+  });
+
+  it('stays when it states another date (another event, or a disagreement too loose to pair)', () => {
+    const book = merged(
+      'On November 9 the northern troops finally crossed the frozen river from the west, ' +
+        'citing the collapse of the river fortress and alleged protection of the fishing villages as the pretext.',
+    );
+    expect(sentences(book).filter((s) => s.includes('crossed the frozen river'))).toHaveLength(2);
+  });
+});
+
 describe('acronyms', () => {
   it('are defined by a name in brackets after or before them', () => {
     const defined = acronymDefinitions([
