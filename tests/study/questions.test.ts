@@ -118,6 +118,20 @@ describe('review questions on the seeds', () => {
           expect(a.question.includes(b.answer) && b.question.includes(a.answer), `${a.id} ${b.id}`).toBe(false);
   });
 
+  it('asks no fact of a sentence that the chapter prints as a key point (the student would copy the box)', () => {
+    const chapterOf = new Map(guide.chapters.flatMap((c) => c.sections.map((s) => [s.id, c.id] as const)));
+    const facts = guide.questions.filter((q) => ['choice', 'cloze', 'short'].includes(q.kind));
+    expect(facts.length).toBeGreaterThanOrEqual(10);
+    for (const q of facts) {
+      const points = guide.keyPoints.filter((k) => chapterOf.get(k.section) === q.chapter).map((k) => norm(k.text));
+      const quote = norm(q.quote);
+      expect(
+        points.some((p) => p.includes(quote.slice(0, 60)) || quote.includes(p.slice(0, 60))),
+        `${q.id} ${q.quote}`,
+      ).toBe(false);
+    }
+  });
+
   it('asks no two questions of one kind in a chapter on sentences that say much the same', () => {
     // Our own measure: the share of the shorter quote's longer words that the other quote holds.
     const words = (s: string) =>

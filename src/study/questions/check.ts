@@ -3,12 +3,14 @@
  * dropped; a question with none is one a teacher can hand out:
  * - the answer is in the sentence the answer key quotes, and that sentence is in the block it links to;
  * - the question does not give its answer away, and the text printed right above the chapter's questions
- *   (its last block) does not hold the answer or the quoted sentence;
+ *   (its last block) does not hold the answer or the quoted sentence; a fact question (cloze, choice, short)
+ *   is not on a sentence the chapter prints as a key point (the student would copy the box, not recall);
  * - nothing the sources dispute is asked as settled (disagreement questions ask about the dispute itself);
  * - a multiple-choice question has its answer once among its choices, and no distractor stands in the sentence.
  */
 import { datesIn } from '../timeline.js';
 import type { Candidate, QuestionContext } from './context.js';
+import { contentWords, similarity } from '../../merge/sentences.js';
 
 const norm = (s: string) =>
   s
@@ -18,7 +20,52 @@ const norm = (s: string) =>
     .trim();
 
 export type Defect =
-  'no-answer' | 'not-in-text' | 'gives-answer' | 'answered-above' | 'disputed' | 'choices' | 'distractor-in-sentence';
+  | 'no-answer'
+  | 'not-in-text'
+  | 'gives-answer'
+  | 'answered-above'
+  | 'key-point'
+  | 'disputed'
+  | 'choices'
+  | 'distractor-in-sentence';
+
+/** Content-word similarity from which a key point is the quoted sentence (trimmed or resolved). */
+const SAME_POINT = 0.6;
+
+/** A fact question whose answer a key point printed in the chapter states, in the quoted sentence's words. */
+function inKeyPoints(q: Candidate, ctx: QuestionContext): boolean {
+  if (q.kind === 'cause' || q.kind === 'disagreement' || !q.quote) return false;
+  const answer = norm(q.evidence && !/^\d{4}-/.test(q.evidence) ? q.evidence : q.answer);
+  const quote = contentWords(q.quote);
+  return keyPointsOf(ctx, q.chapter).some(
+    (k) => similarity(contentWords(k), quote) >= SAME_POINT && (norm(k).includes(answer) || inDates(q, k, ctx)),
+  );
+}
+
+const pointsByChapter = new WeakMap<QuestionContext, Map<string, string[]>>();
+
+/** The key points a chapter prints (at the head of its sections). */
+function keyPointsOf(ctx: QuestionContext, chapter: string): string[] {
+  let map = pointsByChapter.get(ctx);
+  if (!map) {
+    map = new Map();
+    const chapterOf = new Map(ctx.guide.chapters.flatMap((c) => c.sections.map((s) => [s.id, c.id] as const)));
+    for (const k of ctx.guide.keyPoints) {
+      const id = chapterOf.get(k.section);
+      if (id) map.set(id, [...(map.get(id) ?? []), k.text]);
+    }
+    pointsByChapter.set(ctx, map);
+  }
+  return map.get(chapter) ?? [];
+}
+
+/** Whether a date answer stands in `text`. */
+function inDates(q: Candidate, text: string, ctx: QuestionContext): boolean {
+  const evidence = q.evidence ?? q.answer;
+  return (
+    /^\d{4}(-\d{2}){0,2}$/.test(evidence) && datesIn(text, undefined, ctx.language).some((d) => d.date === evidence)
+  );
+}
 
 function inQuote(q: Candidate, ctx: QuestionContext): boolean {
   const quote = q.quote ?? '';
@@ -43,6 +90,7 @@ export function defectOf(q: Candidate, ctx: QuestionContext): Defect | undefined
   const shown = (text: string) => text.length > 0 && above.includes(text.toLowerCase());
   if (q.kind !== 'disagreement' && (shown(q.answer.replace(/\.$/, '')) || shown(q.quote ?? '')))
     return 'answered-above';
+  if (inKeyPoints(q, ctx)) return 'key-point';
   if (q.kind !== 'disagreement' && q.quote && ctx.disputed(q.quote)) return 'disputed';
   if (q.kind === 'choice') {
     const choices = q.choices ?? [];
