@@ -124,7 +124,7 @@ describe('review questions on the seeds', () => {
     expect(facts.length).toBeGreaterThanOrEqual(10);
     for (const q of facts) {
       const points = guide.keyPoints.filter((k) => chapterOf.get(k.section) === q.chapter).map((k) => norm(k.text));
-      const quote = norm(q.quote);
+      const quote = norm(q.quote ?? '');
       expect(
         points.some((p) => p.includes(quote.slice(0, 60)) || quote.includes(p.slice(0, 60))),
         `${q.id} ${q.quote}`,
