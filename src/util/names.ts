@@ -31,13 +31,14 @@ export function nameParts(name: string): NameParts {
   return { given: words.slice(0, -1), surname: words[words.length - 1] ?? '' };
 }
 
-const NAME_CHAR_BEFORE = /[\p{L}'’-]$/u;
-const NAME_CHAR_AFTER = /^[\p{L}'’-]/u;
+// A dash joins names into another's ("Molotov–Ribbentrop Pact", "Franco-Soviet"): hyphen and en dash alike.
+const NAME_CHAR_BEFORE = /[\p{L}'’\-–]$/u;
+const NAME_CHAR_AFTER = /^[\p{L}'’\-–]/u;
 const POSSESSIVE = /^['’]s(?!\p{L})/u;
 
 /**
- * Where `name` (not empty) first stands on its own in `text` — no letter, apostrophe or hyphen touching it either
- * side ("Radek", not "Radeks" or "O'Radek"), a possessive aside ("Radek's") — or -1. What
+ * Where `name` (not empty) first stands on its own in `text` — no letter, apostrophe, hyphen or en dash touching it
+ * either side ("Radek", not "Radeks", "O'Radek" or "Radek–Kopp"), a possessive aside ("Radek's") — or -1. What
  * `(?<![\p{L}'’-])NAME(?:(?![\p{L}'’-])|(?=['’]s(?!\p{L})))` finds, without compiling a pattern per name (a millisecond
  * each, with Unicode classes).
  */

@@ -88,6 +88,7 @@ describe('people the lexicon does not know (a made-up article)', () => {
     "Kolnov's dismissal in 1881 surprised the council. Kolnov was replaced by Varnek in the spring.",
     'The [[Popular Front]] of the guilds held the front of the hall; popular songs were sung.',
     'In 1882, [[Britain]] sent an envoy; Britain and Norvania later signed a treaty on the tolls.',
+    'In 1883 the Kolnov–Varnek Compromise on tolls was signed by the guilds.',
   ].join('\n\n');
   const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
   const entry = (term: string) => book.index.find((e) => e.term === term);
@@ -96,6 +97,10 @@ describe('people the lexicon does not know (a made-up article)', () => {
     expect(entry('Kolnov, Maxim')).toMatchObject({ kind: 'person' });
     expect(entry('Kolnov, Maxim')!.mentions).toHaveLength(2);
     expect(entry('Varnek, Ilsa')).toMatchObject({ kind: 'person' });
+  });
+
+  it('does not count a name joined by a dash into another name as a mention of the person', () => {
+    expect(entry('Varnek, Ilsa')!.mentions).toHaveLength(2);
   });
 
   it('does not make a person of words the text also writes in lower case', () => {
