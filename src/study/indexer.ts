@@ -220,6 +220,8 @@ function kindOf(term: string, people: Set<string>, usage: Usage): IndexEntry['ki
   if (local !== 'unknown') return local;
   if (words.every((w) => GENERIC.has(w.toLowerCase()) || /^(?:of|and|the|for)$/.test(w))) return undefined;
   if (words.every((w) => stateOfDemonym(w) || /^(?:Nazi|Fascist|Imperial|Weimar|Communist)$/.test(w))) return undefined;
+  // "German invasion", "Ukrainian terror": a nation's adjective and a common noun describe (which invasion?).
+  if (words.length === 2 && stateOfDemonym(words[0]!) && /^\p{Ll}/u.test(words[1]!)) return undefined;
   if (PLACE_WORDS.has(head) || usage.lex.placeHeads.has(head)) return 'place';
   if (isPerson(term, people, usage.nouns)) return 'person';
   if (EVENT_WORDS.has(head) || /^Operation\s/.test(term)) return 'event';
@@ -324,6 +326,8 @@ const MEDIUM_BEFORE = new RegExp(
 const PLACE_HEADS = /^(?:kingdom|republic|principality|duchy|province|island|county|commonwealth)$/;
 /** English prepositions of place; other languages have theirs in util/language.ts. */
 const PLACE_BEFORE = ['in', 'at', 'near', 'from', 'to', 'into', 'towards'];
+/** An English noun of a settlement or an area with "of" before a name: "the city of Leningrad", "port of Danzig". */
+const PLACE_NOUN_OF = /\b(?:city|town|village|port|harbou?r|capital|region|province|island|district)\s+of\s+$/i;
 
 function usageOf(texts: string[], language: string): Usage {
   const lex = indexLexicon(language);
@@ -357,7 +361,9 @@ function usageOf(texts: string[], language: string): Usage {
       // "published in Esquire", "an essay in Slate": where a text appeared, not a place.
       const medium = english && MEDIUM_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index));
       if (
-        (placeCue.test(before) || preposition) &&
+        (placeCue.test(before) ||
+          preposition ||
+          (english && PLACE_NOUN_OF.test(text.slice(Math.max(0, m.index - 20), m.index)))) &&
         !title &&
         !medium &&
         !complement?.test(text.slice(m.index + m[0].length))
@@ -686,14 +692,34 @@ function wordIndex(texts: string[]): { texts: string[]; holding: Map<string, num
  * letter either side, so each of its runs of letters is a word of the text: only texts holding its last one
  * are searched.
  */
-function textsNaming(names: string[], index: ReturnType<typeof wordIndex>): number[] {
+function textsNaming(names: string[], index: ReturnType<typeof wordIndex>, longer: string[] = []): number[] {
   const found = new Set<number>();
   for (const name of names) {
     const last = name.match(/\p{L}+/gu)?.at(-1);
     const candidates = last === undefined ? index.texts.keys() : (index.holding.get(last) ?? []);
-    for (const i of candidates) if (!found.has(i) && nameAt(index.texts[i]!, name) >= 0) found.add(i);
+    const around = longer.filter((l) => l.includes(name));
+    for (const i of candidates) if (!found.has(i) && namedAlone(index.texts[i]!, name, around)) found.add(i);
   }
   return [...found].sort((a, b) => a - b);
+}
+
+/**
+ * Whether `name` stands on its own in `text` somewhere outside the longer names of the index that hold it:
+ * "Rapallo" in "the Treaty of Rapallo" names the treaty, not the town.
+ */
+function namedAlone(text: string, name: string, longer: string[]): boolean {
+  if (!longer.length) return nameAt(text, name) >= 0;
+  const spans: [number, number][] = [];
+  for (const l of longer)
+    for (let at = text.indexOf(l); at >= 0; at = text.indexOf(l, at + 1)) spans.push([at, at + l.length]);
+  for (let from = 0; from < text.length;) {
+    const found = nameAt(text.slice(from), name);
+    if (found < 0) return false;
+    const at = from + found;
+    if (!spans.some(([a, b]) => a <= at && at + name.length <= b)) return true;
+    from = at + 1;
+  }
+  return false;
 }
 
 /** A suffix after a surname: "Martin Luther King, Jr.", "Hank Williams III". */
@@ -718,13 +744,19 @@ function finish(book: StudyGuide, terms: Map<string, Candidate>, texts: string[]
     if (c.kind === 'person')
       surnames.set(personParts(c.term).surname, (surnames.get(personParts(c.term).surname) ?? 0) + 1);
   const entries: IndexEntry[] = [];
+  // Every name of the index with its kind, for the names that others of another kind hold ("Rapallo" in
+  // "Treaty of Rapallo"; not "Helsinki" in "Helsinki, Finland", a place too).
+  const allNames = [...terms.values()].flatMap((c) => [c.term, ...(c.aliases ?? [])].map((n) => ({ n, kind: c.kind })));
   for (const c of terms.values()) {
     let mentions = c.mentions;
     if (!mentions) {
       const surname = c.kind === 'person' ? personParts(c.term).surname : '';
       const names = [c.term, ...(c.aliases ?? []), ...(c.kind === 'place' ? otherNamesOf(c.term) : [])];
       if (surname && surnames.get(surname) === 1) names.push(surname);
-      mentions = textsNaming(names, words).map((i) => ids[i]!);
+      const longer = allNames
+        .filter(({ n, kind }) => kind !== c.kind && n.length > c.term.length && !names.includes(n))
+        .map(({ n }) => n);
+      mentions = textsNaming(names, words, longer).map((i) => ids[i]!);
     }
     if (!mentions.length) continue;
     const parts = personParts(c.term);

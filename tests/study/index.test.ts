@@ -111,3 +111,28 @@ describe('people the lexicon does not know (a made-up article)', () => {
     expect(entry('United Kingdom')!.mentions).toHaveLength(1);
   });
 });
+
+describe('names inside names, descriptions and places told by their nouns (a made-up article)', () => {
+  const article = [
+    '# Norvania',
+    'In 1880 the council met in [[Ostrava Minor]], and the Treaty of Ostrava Minor was signed there.',
+    'In 1881 the Treaty of Ostrava Minor was renewed by the guilds.',
+    'The [[Swedish invasion]] of the valley began in 1882; a Swedish invasion of the coast followed in 1883.',
+    'The grain went by barge to the city of Kelmarsk. In 1884 the port of Kelmarsk froze.',
+  ].join('\n\n');
+  const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
+  const entry = (term: string) => book.index.find((e) => e.term === term);
+
+  it('does not count a place where it stands only inside a longer name of the index', () => {
+    expect(entry('Treaty of Ostrava Minor')).toBeDefined();
+    expect(entry('Ostrava Minor')!.mentions).toHaveLength(1);
+  });
+
+  it('files no nation’s adjective with a common noun ("Swedish invasion", a link) as an entry', () => {
+    expect(book.index.find((e) => /invasion/i.test(e.term))).toBeUndefined();
+  });
+
+  it('files a name after "the city of", "the port of" as a place', () => {
+    expect(entry('Kelmarsk')).toMatchObject({ kind: 'place' });
+  });
+});
