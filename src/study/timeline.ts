@@ -111,7 +111,8 @@ const tagsOf = (w: string): string[] => {
 const bare = (w: string) => w.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}'’-]+$/gu, '');
 function isVerb(w: string | undefined, at = 0): boolean {
   if (w === undefined || (at > 0 && /^\p{Lu}/u.test(w))) return false;
-  const b = bare(w);
+  // "co-wrote": the verb after the hyphen.
+  const b = bare(w).replace(/^\p{L}+-(?=\p{L}{3,}$)/u, '');
   const known = tagsOf(b);
   // "joined", "used": the lexicon files past participles as adjectives; in a clause they are its verb.
   if (b.length > 4 && /ed$/.test(b)) return true;
@@ -162,6 +163,9 @@ const NOT_A_NAME =
   /^\s+(?:It|The|This|That|These|Those|He|She|They|We|In|On|At|By|For|From|After|Before|A|An|His|Her|Its|Their)\b/;
 /** A comma in a list of names ("Estonia, Latvia, and Lithuania"): capitalised words on both sides. */
 function listComma(sentence: string, at: number): boolean {
+  // "Morris co-wrote, produced and acted in …": a list of verbs of one subject.
+  const verbs = /^\s+(\p{Ll}[\p{L}-]*)(?:,|\s+(?:and|or)\s+\p{Ll})/u.exec(sentence.slice(at + 1));
+  if (verbs && isVerb(verbs[1]) && isVerb(words(sentence.slice(0, at)).at(-1), 1)) return true;
   return (
     /\p{Lu}[\p{L}'’-]*$/u.test(sentence.slice(0, at)) &&
     /^\s+(?:(?:and|or)\s+)?\p{Lu}/u.test(sentence.slice(at + 1)) &&
@@ -244,6 +248,8 @@ function shorten(label: string): string {
 function closeQuotation(text: string): string | undefined {
   const open = Math.max(text.lastIndexOf('“'), text.lastIndexOf('"'));
   if (open < 0 || text.lastIndexOf('(') > open || words(text.slice(open + 1)).length < 3) return undefined;
+  // The quotation as what a clause before it tells or names, not as the whole label.
+  if (!verbIn(text.slice(0, open))) return undefined;
   const inside = text
     .slice(open + 1)
     .replace(TRAILING_STOP, '')
@@ -324,7 +330,9 @@ function incomplete(head: string, rest: string): boolean {
   const told = teller >= 0 && teller >= opener && !ws.slice(teller + 1).some((w) => OPENS_CLAUSE.test(bare(w)));
   if (told && (COMPLEMENT_AHEAD.test(rest) || (next === 'to' && ws.length - teller <= 8))) return true;
   // "… acceded to the demands | and signed …": a second verb of the same subject is cut off.
-  if (/^and\s+\p{Ll}/u.test(rest) && clearVerb(words(rest), 1)) return true;
+  // (Only where the date stands after the verbs: a date that opens the sentence dates the first as well.)
+  const second = words(rest)[1] ?? '';
+  if (datedLast && /^and\s+\p{Ll}/u.test(rest) && !MAIN_VERB.test(second) && clearVerb(words(rest), 1)) return true;
   // "… relations would depend exclusively | on …", "… that was now based | on …": a verb before its adverb or
   // a participle of state, without what they need.
   const lastVerb = ws.length - 1 - [...ws].reverse().findIndex((w) => !/ly$/i.test(bare(w)));
@@ -533,6 +541,7 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
   // A date clause that opens the sentence or with a preposition ("in his report … on June 27, 1930,") is
   // an adverbial: the event is the clause after it.
   const adverbial = i === 0 || prepositional || PREPOSITION.test(parts[i]!.text);
+  datedLast = verbIn(parts[i]!.text.slice(0, date.index - parts[i]!.start));
   // … and the date ends its clause: "in his report … on June 27, 1930," is all adverbial (`prepositional`).
   // … unless what follows is another such phrase ("in December 1928, with what was termed …"): then the clause before.
   const nextIsPhrase = i + 1 < parts.length && PREPOSITION.test(parts[i + 1]!.text) && !tellsIn(parts[i + 1]!.text);
@@ -581,7 +590,13 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
 /** A clause that opens with its verb in the past ("offered …", "signed …"). */
 function opensWithVerb(clause: string | undefined): boolean {
   const ws = words(clause ?? '');
-  return ws.length > 1 && /^\p{Ll}/u.test(ws[0]!) && clearVerb(ws, 0) && !/ing$/.test(bare(ws[0]!));
+  return (
+    ws.length > 1 &&
+    /^\p{Ll}/u.test(ws[0]!) &&
+    clearVerb(ws, 0) &&
+    !/ing$/.test(bare(ws[0]!)) &&
+    !PREPOSITION.test(ws.slice(1).join(' '))
+  );
 }
 
 /** The last few words before a bracket, from the last preposition or conjunction. */
@@ -665,6 +680,8 @@ function resolveOpening(label: string, before: string): string {
 
 /** Whether labels are cut to a line (off while `eventClause` reads the whole clause). */
 let cutToLine = true;
+/** Whether the label's date stands after its clause's verb ("… and signed the treaties on May 3"). */
+let datedLast = false;
 
 /** The clause a date's label comes from, uncut: its words tell whether two sentences tell one event. */
 export function eventClause(sentence: string, date: DatePlace, all: readonly DatePlace[] = [date]): string {
@@ -688,10 +705,10 @@ function lessFocus(label: string): string {
 const FOCUS = new RegExp(
   String.raw`(?<=\S)(?<!\b(?:the|and|or|but))\s+` +
     String.raw`(?:also|then|finally|once again|again|ultimately|eventually|thereupon|in turn)\b(?=\s+\p{Ll})`,
-  'giu',
+  'gu',
 );
 const BACK_PHRASE = new RegExp(
-  String.raw`\s+(?:for|from|to|in|on|at|by|with|into|of|under)\s+(?:this|these|those)\s+\p{Ll}+` +
+  String.raw`\s+(?:for|from|to|in|on|at|by|with|into|under)\s+(?:this|these|those)\s+\p{Ll}+` +
     String.raw`(?:\s+of\s+\p{Ll}+)?(?!\s+(?:which|who|that)\b)(?=[\s,;.]|$)`,
   'gu',
 );
@@ -833,7 +850,14 @@ function sameEvent(a: ReadonlySet<string>, b: ReadonlySet<string>, precisions = 
 function sameWord(w: string, set: ReadonlySet<string>): boolean {
   if (set.has(w)) return true;
   if (w.length < 6) return false;
-  for (const x of set) if (x.length >= 6 && distance(w, x) <= Math.floor(Math.min(w.length, x.length) / 5)) return true;
+  // Not an inflection ("homicide", "homicides"; "German", "Germany"): another word.
+  const near = (x: string) =>
+    x.length >= 6 &&
+    x.slice(0, 2) === w.slice(0, 2) &&
+    !x.startsWith(w) &&
+    !w.startsWith(x) &&
+    distance(w, x) <= Math.floor(Math.min(w.length, x.length) / 5);
+  for (const x of set) if (near(x)) return true;
   return false;
 }
 /** The same time, or a date inside the other's year or month ("1945" and "1945", "1939" and "1939-08-23"). */
@@ -934,7 +958,13 @@ function notAnEvent(text: string, sentence: string, d: BookDate): boolean {
   if (VIEW.test(before) || BOUND.test(before) || PUBLISHED.test(text) || PUBLISHED.test(lead)) return true;
   // "Germany had scheduled its invasion of Poland on August 25", "the planned August 26 invasion", "was
   // scheduled for May 5": a plan's date, not an event of it.
-  if (PLANNED.test(text) || PLANNING.test(text) || PLANNED_FOR.test(before) || PLAN_WORD.test(before)) return true;
+  if (
+    (PLANNED.test(text) && !tellsIn(text)) ||
+    PLANNING.test(text) ||
+    PLANNED_FOR.test(before) ||
+    PLAN_WORD.test(before)
+  )
+    return true;
   // "agreed to pass it by railway": a pronoun for what the label does not name.
   if (OBJECT_PRONOUN.test(text)) return true;
   // "By early 1921, a special group … had been created": a state reached by then (the label may stop short
