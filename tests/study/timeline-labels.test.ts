@@ -114,6 +114,11 @@ describe('labels that read alone, plans and one event told twice (a made-up arti
       'Some historians say that the Voss–Holmgard meeting of April 1898 opened the talks.',
       'Others name the conversation between the envoy Mira Voss and Piet Holmgaard, the chancellor of Lidia, on ' +
         'April 17, 1898, when the former hinted at a truce.',
+      'In 1899, Mira Voss co-wrote, staged and printed a play for the harbour guilds.',
+      'In 1900, the guild masters broke away from the council and formed a league of their own in Kessel.',
+      '84 shipwrecks were recorded in 1901.',
+      'The council banned the salvage of any shipwreck in 1901.',
+      'A proposed tariff on salt was rejected in 1902.',
     ].join(' '),
   ].join('\n\n');
   const events = extractTimeline(mergeSources([parseText(article, 'estmark.md')], TEST_META));
@@ -145,6 +150,17 @@ describe('labels that read alone, plans and one event told twice (a made-up arti
   it('does not date a plan as an event of the day it was planned for', () => {
     expect(at('1895-08-25')).toEqual([]);
     expect(at('1895-08-26')).toEqual([]);
+  });
+
+  it('reads a list of verbs as one clause, and cuts a second verb only where the date follows it', () => {
+    expect(at('1899')).toEqual(['Mira Voss co-wrote, staged and printed a play for the harbour guilds']);
+    expect(at('1900')[0]).toMatch(/^The guild masters broke away from the council\b/);
+  });
+
+  it('keeps an event told of a proposal, and does not merge two events by an inflected word', () => {
+    expect(at('1902')).toEqual(['A proposed tariff on salt was rejected']);
+    expect(at('1901')).toHaveLength(2);
+    expect(at('1901').some((t) => /84 shipwrecks/.test(t))).toBe(true);
   });
 
   it('merges one meeting told at two precisions, the names spelt two ways', () => {
