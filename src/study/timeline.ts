@@ -206,7 +206,10 @@ function shorten(label: string): string {
         (m) =>
           !(
             /\p{Lu}[\p{L}-]*,?$/u.test(text.slice(0, m.index)) &&
-            /^,?\s*(?:and\s+)?(?:the\s+)?\p{Lu}/u.test(text.slice(m.index))
+            /^,?\s*(?:and\s+)?(?:the\s+)?\p{Lu}/u.test(text.slice(m.index)) &&
+            // "… the German | and the Red Army" is one phrase; "… Constructors | and the Federation was founded"
+            // is a clause of its own.
+            !(/^\s*and\s+the\s/.test(text.slice(m.index)) && finiteIn(/^[^,;:]*/.exec(text.slice(m.index))![0]))
           ),
       )
       // A break before the quotation mark that closes a quotation: after it.
