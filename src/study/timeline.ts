@@ -13,6 +13,7 @@ import { measurement } from './measures.js';
 import { baseLanguage } from '../util/language.js';
 import { foreignLabel, lifeGloss } from './date-phrases.js';
 import { memoize } from '../util/memo.js';
+import { distance } from 'fastest-levenshtein';
 
 export interface DateMention {
   /** ISO start by precision. */
@@ -71,11 +72,18 @@ const TRAILING_STOP = new RegExp(
     String.raw`into|over|than|whether|towards|regarding|upon)$`,
   'i',
 );
+/** Words after which a label cannot end: determiners, relative pronouns, auxiliaries. */
+const FUNCTION_END = new RegExp(
+  String.raw`\s+(?:this|these|those|my|our|your|whose|whom|what|where|when|why|how|if|was|were|is|are|be|been|` +
+    String.raw`had|has|have|would|could|should|will|can|may|might|must|not|both|each|every|such|some|any|no|` +
+    String.raw`against|between|through|under|among|within|without|during|via|per|like|unlike)$`,
+  'i',
+);
 const MAX_WORDS = 11;
 /** A label fits one line of the timeline's table (a figure the print pages bear out). */
 const MAX_CHARS = 72;
 /** A label that must run on to read alone takes two lines at most. */
-const LONG_CHARS = 120;
+const LONG_CHARS = 140;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 /**
@@ -103,7 +111,8 @@ const tagsOf = (w: string): string[] => {
 const bare = (w: string) => w.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}'’-]+$/gu, '');
 function isVerb(w: string | undefined, at = 0): boolean {
   if (w === undefined || (at > 0 && /^\p{Lu}/u.test(w))) return false;
-  const b = bare(w);
+  // "co-wrote": the verb after the hyphen.
+  const b = bare(w).replace(/^\p{L}+-(?=\p{L}{3,}$)/u, '');
   const known = tagsOf(b);
   // "joined", "used": the lexicon files past participles as adjectives; in a clause they are its verb.
   if (b.length > 4 && /ed$/.test(b)) return true;
@@ -154,6 +163,9 @@ const NOT_A_NAME =
   /^\s+(?:It|The|This|That|These|Those|He|She|They|We|In|On|At|By|For|From|After|Before|A|An|His|Her|Its|Their)\b/;
 /** A comma in a list of names ("Estonia, Latvia, and Lithuania"): capitalised words on both sides. */
 function listComma(sentence: string, at: number): boolean {
+  // "Morris co-wrote, produced and acted in …": a list of verbs of one subject.
+  const verbs = /^\s+(\p{Ll}[\p{L}-]*)(?:,|\s+(?:and|or)\s+\p{Ll})/u.exec(sentence.slice(at + 1));
+  if (verbs && isVerb(verbs[1]) && isVerb(words(sentence.slice(0, at)).at(-1), 1)) return true;
   return (
     /\p{Lu}[\p{L}'’-]*$/u.test(sentence.slice(0, at)) &&
     /^\s+(?:(?:and|or)\s+)?\p{Lu}/u.test(sentence.slice(at + 1)) &&
@@ -183,6 +195,7 @@ function shorten(label: string): string {
     // "A German delegation headed by Foreign Minister Joachim von Ribbentrop arrived": without the agent phrase.
     const lean = text.replace(AGENT_PHRASE, ' ');
     if (lean !== text && verbIn(lean)) text = lean.replace(/\s+/g, ' ');
+    if (text.length > MAX_CHARS) text = withoutRelative(text);
   }
   if (text.length > MAX_CHARS) {
     // The longest head that fits and has a verb, else the shortest a little longer, else any head that fits.
@@ -191,13 +204,21 @@ function shorten(label: string): string {
       // Not inside a name ("Boundary and Friendship Treaty", "Estonia, Latvia, and Lithuania").
       .filter(
         (m) =>
-          !(/\p{Lu}[\p{L}-]*,?$/u.test(text.slice(0, m.index)) && /^,?\s*(?:and\s+)?\p{Lu}/u.test(text.slice(m.index))),
+          !(
+            /\p{Lu}[\p{L}-]*,?$/u.test(text.slice(0, m.index)) &&
+            /^,?\s*(?:and\s+)?(?:the\s+)?\p{Lu}/u.test(text.slice(m.index)) &&
+            // "… the German | and the Red Army" is one phrase; "… Constructors | and the Federation was founded"
+            // is a clause of its own.
+            !(/^\s*and\s+the\s/.test(text.slice(m.index)) && finiteIn(/^[^,;:]*/.exec(text.slice(m.index))![0]))
+          ),
       )
-      .map((m) => ({
-        head: whole.slice(0, m.index).trim(),
+      // A break before the quotation mark that closes a quotation: after it.
+      .map((m) => (/^["”]/.test(whole.slice(m.index)) && unbalanced(whole.slice(0, m.index)) ? m.index + 1 : m.index))
+      .map((at) => ({
+        head: whole.slice(0, at).trim(),
         // A participle before its agent ("a delegation headed | by …") needs what follows: a last resort.
-        dangling: /^\s*by\b/.test(whole.slice(m.index)) && bareParticiple(whole.slice(0, m.index)),
-        incomplete: incomplete(whole.slice(0, m.index).trim(), whole.slice(m.index).trim()),
+        dangling: /^\s*by\b/.test(whole.slice(at)) && bareParticiple(whole.slice(0, at)),
+        incomplete: incomplete(whole.slice(0, at).trim(), whole.slice(at).trim()),
       }))
       // A head that needs what follows ("been referred to"): not a place to end.
       .filter(({ head }) => words(head).length >= 3 && !/\b(?:to|into|than)$/i.test(head));
@@ -218,10 +239,52 @@ function shorten(label: string): string {
     before = text;
     // "… concluded another treaty (Treaty": a bracket cut open goes with what it opened.
     text = text.replace(TRAILING_STOP, '').replace(/[\s,;:–-]+$/, '');
-    if (unbalanced(text)) text = text.replace(/\s*[(“"][^(“"]*$/, '');
+    if (unbalanced(text)) text = closeQuotation(text) ?? text.replace(/\s*[(“"][^(“"]*$/, '');
   }
   return text;
 }
+
+/**
+ * A label cut inside a quotation it opened: the quoted words it keeps, closed ("asked whether "there was any
+ * possibility of …""), when they are three words or more; else undefined (the quotation goes).
+ */
+function closeQuotation(text: string): string | undefined {
+  const open = Math.max(text.lastIndexOf('“'), text.lastIndexOf('"'));
+  if (open < 0 || text.lastIndexOf('(') > open || words(text.slice(open + 1)).length < 3) return undefined;
+  // The quotation as what a clause before it tells or names, not as the whole label.
+  if (!verbIn(text.slice(0, open))) return undefined;
+  const inside = text
+    .slice(open + 1)
+    .replace(TRAILING_STOP, '')
+    .replace(FUNCTION_END, '')
+    .replace(/[\s,;:–-]+$/, '');
+  return `${text.slice(0, open + 1)}${inside}${text[open] === '“' ? '”' : '"'}`;
+}
+
+/**
+ * A long label without the relative clause after its subject: "The Soviet decision to invade … which had
+ * earlier been agreed as the Soviet zone of influence was communicated …" → "… was communicated …". The
+ * relative clause runs from "which" or "who" past its own verb group to the next finite verb.
+ */
+function withoutRelative(text: string): string {
+  const ws = words(text);
+  const at = ws.findIndex((w, i) => i > 1 && /^(?:which|who)$/i.test(w) && !/[,;:]$/.test(ws[i - 1]!));
+  if (at < 0) return text;
+  let k = at + 1;
+  const modifier = (w: string) =>
+    isAdverb(w) || /ly$/i.test(w) || /^(?:earlier|already|later|not|never|once|first)$/i.test(w);
+  while (k < ws.length && (isVerb(ws[k], k) || modifier(ws[k]!))) k++;
+  if (k === at + 1) return text;
+  const main = ws.findIndex(
+    (w, i) =>
+      i > k &&
+      !/^\p{Lu}/u.test(w) &&
+      !DETERMINER_WORD.test(bare(ws[i - 1]!)) &&
+      (MAIN_VERB.test(bare(w)) || tagsOf(bare(w)).includes('PastTense')),
+  );
+  return main < 0 ? text : [...ws.slice(0, at), ...ws.slice(main)].join(' ');
+}
+const MAIN_VERB = /^(?:was|were|is|are|had|has|have)$/;
 
 /** Words that stand for a part of something named after "of" ("one of the reasons", "took part in …"). */
 const PART_OF = /^(?:one|two|three|some|most|many|all|each|any|none|several|part|parts|rest|number|majority|half)$/i;
@@ -245,6 +308,8 @@ const OPENS_CLAUSE = /^(?:that|whether|because|although|though|while|when|where|
  */
 function incomplete(head: string, rest: string): boolean {
   if (!rest) return false;
+  // "… acceded to the Soviet demands and signed the | "mutual …"": a head that ends on a word that opens a phrase.
+  if (TRAILING_STOP.test(head) || FUNCTION_END.test(head)) return true;
   const ws = words(head);
   const last = bare(ws.at(-1) ?? '');
   const next = bare(words(rest)[0] ?? '');
@@ -259,9 +324,43 @@ function incomplete(head: string, rest: string): boolean {
   if (next === 'to' && /^(?:due|owing|according|prior|thanks|close|next)$/.test(last)) return true;
   const ofNoun = NEEDS_OF.test(last) || (/ing$/.test(last) && DETERMINER_WORD.test(bare(ws.at(-2) ?? '')));
   if ((next === 'of' || next === 'in') && (PART_OF.test(last) || (next === 'of' && ofNoun))) return true;
+  // "any possibility | of combining …": a noun before the gerund that tells what it is of.
+  if (next === 'of' && /^\p{Ll}+ing$/u.test(words(rest)[1] ?? '')) return true;
   const opener = ws.findLastIndex((w) => OPENS_CLAUSE.test(bare(w)));
-  return opener > 0 && !ws.slice(opener + 1).some((w, i) => isVerb(w, i + 1));
+  if (opener > 0 && !ws.slice(opener + 1).some((w, i) => isVerb(w, i + 1))) return true;
+  // "… told the envoy | that …", "… asked at the Foreign Office | whether …": a telling verb before what it tells.
+  const teller = ws.findLastIndex((w, i) => TELLING.test(bare(w)) && !(i > 0 && /^\p{Lu}/u.test(w)));
+  const told = teller >= 0 && teller >= opener && !ws.slice(teller + 1).some((w) => OPENS_CLAUSE.test(bare(w)));
+  if (told && (COMPLEMENT_AHEAD.test(rest) || (next === 'to' && ws.length - teller <= 8))) return true;
+  // "… acceded to the demands | and signed …": a second verb of the same subject is cut off.
+  // (Only where the date stands after the verbs: a date that opens the sentence dates the first as well.)
+  const second = words(rest)[1] ?? '';
+  if (datedLast && /^and\s+\p{Ll}/u.test(rest) && !MAIN_VERB.test(second) && clearVerb(words(rest), 1)) return true;
+  // "… relations would depend exclusively | on …", "… that was now based | on …": a verb before its adverb or
+  // a participle of state, without what they need.
+  const lastVerb = ws.length - 1 - [...ws].reverse().findIndex((w) => !/ly$/i.test(bare(w)));
+  const verbal = (i: number) =>
+    isVerb(ws[i], i) || /^(?:would|could|should|will|can|may|might|must|to)$/i.test(ws[i - 1] ?? '');
+  if (lastVerb < ws.length - 1 && lastVerb >= 0 && verbal(lastVerb) && !passive) return true;
+  const stated = [ws.at(-2), ws.at(-3)].some((w) => BE.test(bare(w ?? '')));
+  if (STATE_PARTICIPLE.test(last) && stated && /^(?:on|in|at|to|as|by|with|from)$/.test(next)) return true;
+  // "… the Soviet decision … which had earlier been agreed | as …": a subject whose only verb is a relative
+  // clause's has not told its event yet.
+  const relative = ws.findIndex((w) => /^(?:which|who|whom|whose)$/i.test(bare(w)));
+  return relative > 0 && !tellsIn(ws.slice(0, relative).join(' '));
 }
+
+/** Verbs that tell, ask or promise something: the clause or the quotation after them is part of the event. */
+const TELLING = new RegExp(
+  String.raw`^(?:told|tells?|asked|asks?|assured|informed|warned|promised|notified|reminded|convinced|persuaded|` +
+    String.raw`urged|offered|advised|requested|instructed|invited|hinted|suggested|proposed|announced|declared|` +
+    String.raw`stated|said|says|wrote|writes|replied|answered|argued|claimed|insisted|demanded|explained|` +
+    String.raw`confirmed|denied|admitted|acknowledged|reported|revealed|complained|protested|assured|pledged|` +
+    String.raw`guaranteed|agreed|decided|emphasi[sz]ed|stressed|remarked|noted|predicted|concluded)$`,
+  'i',
+);
+/** What a telling verb's complement opens with: a clause, a question, a quotation, what it was about. */
+const COMPLEMENT_AHEAD = /^[^,;:]{0,60}?(?:(?<![\p{L}])(?:that|whether|if|how|what|why|about)(?![\p{L}])|[“"])/iu;
 
 const BE = /^(?:was|were|been|be|is|are|being)$/;
 const DETERMINER_WORD = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|some|all|each|every|no|any)$/;
@@ -445,6 +544,7 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
   // A date clause that opens the sentence or with a preposition ("in his report … on June 27, 1930,") is
   // an adverbial: the event is the clause after it.
   const adverbial = i === 0 || prepositional || PREPOSITION.test(parts[i]!.text);
+  datedLast = verbIn(parts[i]!.text.slice(0, date.index - parts[i]!.start));
   // … and the date ends its clause: "in his report … on June 27, 1930," is all adverbial (`prepositional`).
   // … unless what follows is another such phrase ("in December 1928, with what was termed …"): then the clause before.
   const nextIsPhrase = i + 1 < parts.length && PREPOSITION.test(parts[i + 1]!.text) && !tellsIn(parts[i + 1]!.text);
@@ -458,6 +558,8 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
       if (label && ASIDE.test(next) && j + 1 < parts.length) continue;
       // A participial phrase ("discontented with …,") before the main clause: pass over it.
       if (/^\p{Ll}+(?:ed|ing)\b/u.test(next) && j + 1 < parts.length && !label) continue;
+      // "Victor Kopp, worried that …, offered …": a participle between a subject and its verb is an aside.
+      if (label && !verbIn(label) && /^\p{Ll}+(?:ed|ing)\b/u.test(next) && opensWithVerb(parts[j + 1]?.text)) continue;
       // A subordinate clause ("when international attention was focused on …,") frames the main clause.
       if (SUBORDINATE.test(parts[j]!.text) && j + 1 < parts.length && !label && verbIn(strip(parts[j + 1]!.text)))
         continue;
@@ -486,6 +588,18 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
       : undefined;
   if (fallback && /^(?:his|her|its|their)\b/i.test(fallback)) return label;
   return fallback ? finish(fallback) : label;
+}
+
+/** A clause that opens with its verb in the past ("offered …", "signed …"). */
+function opensWithVerb(clause: string | undefined): boolean {
+  const ws = words(clause ?? '');
+  return (
+    ws.length > 1 &&
+    /^\p{Ll}/u.test(ws[0]!) &&
+    clearVerb(ws, 0) &&
+    !/ing$/.test(bare(ws[0]!)) &&
+    !PREPOSITION.test(ws.slice(1).join(' '))
+  );
 }
 
 /** The last few words before a bracket, from the last preposition or conjunction. */
@@ -545,6 +659,11 @@ function resolveOpening(label: string, before: string): string {
   const bareVerb = !opener && isVerb(firstWord);
   if (!opener && !bareVerb) return label;
   const rest = opener ? label.slice(opener[0].length) : label;
+  // "…, yet the submarine managed to escape, creating the 'Orzeł incident'": a participle tells its event with
+  // the clause it hangs on.
+  const main = previous.at(-1)!.replace(CONNECTIVES, '');
+  if (bareVerb && /ing$/i.test(bare(firstWord!)) && words(main).length >= 2 && words(main).length <= 8 && tellsIn(main))
+    return `${main}, ${label}`;
   // The subject of the nearest clause before that has one, else the sentence's opening name.
   let subject: string | undefined;
   for (let k = previous.length - 1; k >= 0 && !subject; k--)
@@ -564,6 +683,8 @@ function resolveOpening(label: string, before: string): string {
 
 /** Whether labels are cut to a line (off while `eventClause` reads the whole clause). */
 let cutToLine = true;
+/** Whether the label's date stands after its clause's verb ("… and signed the treaties on May 3"). */
+let datedLast = false;
 
 /** The clause a date's label comes from, uncut: its words tell whether two sentences tell one event. */
 export function eventClause(sentence: string, date: DatePlace, all: readonly DatePlace[] = [date]): string {
@@ -575,12 +696,32 @@ export function eventClause(sentence: string, date: DatePlace, all: readonly Dat
   }
 }
 
+/**
+ * A label without focus adverbs ("Karl Radek also supported …", "was finally published": they lean on what the
+ * text told before) and without a phrase that points back with a demonstrative ("went to Soviet Russia for
+ * these purposes", "deported from this strip of land to …": what it points to is not in the label).
+ */
+function lessFocus(label: string): string {
+  const lean = label.replace(FOCUS, '').replace(BACK_PHRASE, '').replace(/\s+,/g, ',');
+  return verbIn(lean) || !verbIn(label) ? lean : label;
+}
+const FOCUS = new RegExp(
+  String.raw`(?<=\S)(?<!\b(?:the|and|or|but))\s+` +
+    String.raw`(?:also|then|finally|once again|again|ultimately|eventually|thereupon|in turn)\b(?=\s+\p{Ll})`,
+  'gu',
+);
+const BACK_PHRASE = new RegExp(
+  String.raw`\s+(?:for|from|to|in|on|at|by|with|into|under)\s+(?:this|these|those)\s+\p{Ll}+` +
+    String.raw`(?:\s+of\s+\p{Ll}+)?(?!\s+(?:which|who|that)\b)(?=[\s,;.]|$)`,
+  'gu',
+);
+
 function finish(label: string): string {
   const whole = label
     .replace(new RegExp(`${MARK}+`, 'g'), ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  let text = cutToLine ? shorten(whole) : whole;
+  let text = cutToLine ? shorten(lessFocus(whole)) : whole;
   // "Litvinov was dismissed and Vyacheslav Molotov": a subject left without its verb.
   const dangling = /\s+and\s+(?:\p{Lu}[\p{L}-]*\s*)+$/u.exec(text);
   const head = dangling ? text.slice(0, dangling.index) : '';
@@ -647,6 +788,19 @@ const UNRESOLVED = new RegExp(
   String.raw`^(?:(?:If|Had|Were|That|Which|Who|Whose|Whom|He|She|They|It|The former|The latter)\b|` +
     String.raw`(?:\S+\s+){1,2}of (?:which|whom)\b)`,
 );
+/** An event named as planned ("the planned invasion"), a plan told in the pluperfect, a date a plan is "for". */
+const PLANNED = new RegExp(
+  String.raw`^(?:the|a|an|its|their|his|her)\s+(?:\p{L}+\s+)?` +
+    String.raw`(?:planned|scheduled|intended|proposed|projected|envisaged|prospective)\b`,
+  'iu',
+);
+const PLAN_WORD = /\b(?:planned|scheduled|intended|proposed|projected|envisaged|postponed|delayed|cancell?ed)\s+$/i;
+const PLANNING =
+  /\b(?:had|has|have)\s+(?:\p{Ll}+ly\s+)?(?:been\s+)?(?:scheduled|planned|intended|slated|envisaged)\b/iu;
+const PLANNED_FOR = /\b(?:scheduled|planned|slated|set|fixed|due)\s+(?:(?:to\s+\p{Ll}+\s+)?(?:\S+\s+){0,3})?for\s+$/iu;
+/** "it" or "them" as a verb's object, before a phrase or at the end: what it stands for is not in the label. */
+const OBJECT_PRONOUN =
+  /\b\p{Ll}+\s+(?:it|them)(?:\s+(?:by|to|into|from|with|in|on|at|for|over|across|through|back|out|off|up|down)\b|$)/u;
 /** A date after "after", "since", "before" or "until" bounds what the sentence tells; nothing happened on it. */
 const BOUND = /\b(?:after|since|before|until|till)\s+$/i;
 /** A report in a book or a memoir: the year is the publication's ("reported in his memoires in 1938"). */
@@ -683,10 +837,31 @@ function contentWords(label: string): Set<string> {
  */
 function sameEvent(a: ReadonlySet<string>, b: ReadonlySet<string>, precisions = false): boolean {
   if (!a.size || !b.size) return false;
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  if (precisions) return shared >= 3 && shared / Math.max(a.size, b.size) >= 0.5;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const unshared = [...small].filter((w) => !sameWord(w, large));
+  const shared = small.size - unshared.length;
+  if (precisions) {
+    if (shared >= 3 && shared / large.size >= 0.5) return true;
+    // "the Merekalov–Weiszäcker meeting" (April) and "the conversation between … Merekalov and … Weizsäcker"
+    // (April 17): every word of the one in the other but its event noun, which the other has one of.
+    const eventNoun = (w: string) => EVENT_NOUN.test(w);
+    return shared >= 2 && unshared.length <= 1 && unshared.every(eventNoun) && [...large].some(eventNoun);
+  }
   return shared / Math.min(a.size, b.size) >= 0.4 || shared >= 3;
+}
+/** A word of a set, or one spelt a little differently (a name transliterated two ways: "Weiszäcker", "Weizsäcker"). */
+function sameWord(w: string, set: ReadonlySet<string>): boolean {
+  if (set.has(w)) return true;
+  if (w.length < 6) return false;
+  // Not an inflection ("homicide", "homicides"; "German", "Germany"): another word.
+  const near = (x: string) =>
+    x.length >= 6 &&
+    x.slice(0, 2) === w.slice(0, 2) &&
+    !x.startsWith(w) &&
+    !w.startsWith(x) &&
+    distance(w, x) <= Math.floor(Math.min(w.length, x.length) / 5);
+  for (const x of set) if (near(x)) return true;
+  return false;
 }
 /** The same time, or a date inside the other's year or month ("1945" and "1945", "1939" and "1939-08-23"). */
 function sameTime(
@@ -782,7 +957,19 @@ function notAnEvent(text: string, sentence: string, d: BookDate): boolean {
   // "His point of view … is that it was not until … that …": the sentence is a view ("according to X" only
   // says whose account it is).
   const before = sentence.slice(0, d.index);
-  if (VIEW.test(before) || BOUND.test(before) || PUBLISHED.test(text)) return true;
+  const lead = sentence.slice(Math.max(0, d.index - 40), d.index);
+  if (VIEW.test(before) || BOUND.test(before) || PUBLISHED.test(text) || PUBLISHED.test(lead)) return true;
+  // "Germany had scheduled its invasion of Poland on August 25", "the planned August 26 invasion", "was
+  // scheduled for May 5": a plan's date, not an event of it.
+  if (
+    (PLANNED.test(text) && !tellsIn(text)) ||
+    PLANNING.test(text) ||
+    PLANNED_FOR.test(before) ||
+    PLAN_WORD.test(before)
+  )
+    return true;
+  // "agreed to pass it by railway": a pronoun for what the label does not name.
+  if (OBJECT_PRONOUN.test(text)) return true;
   // "By early 1921, a special group … had been created": a state reached by then (the label may stop short
   // of the verb, so the sentence after the date is read).
   if (d.precision === 'year' && BY_YEAR.test(before) && /\bhad\b/i.test(sentence.slice(d.index))) return true;
