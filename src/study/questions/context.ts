@@ -108,10 +108,7 @@ export function makeContext(guide: StudyGuide): QuestionContext {
   const people = [
     ...new Set([
       ...guide.glossaries.ambassadors.map((a) => a.name),
-      ...guide.index
-        .filter((e) => e.kind === 'person')
-        .map((e) => uninverted(e.term))
-        .filter((n) => isPersonName(n, language) !== false),
+      ...guide.index.filter((e) => e.kind === 'person' && isPersonName(e.term, language) !== false).map((e) => e.term),
     ]),
   ].filter((n) => n.split(/\s+/).length >= 2);
   const keySentences = new Set(guide.keyPoints.map((k) => k.text));
@@ -127,12 +124,6 @@ export function makeContext(guide: StudyGuide): QuestionContext {
     people,
     keySentences,
   };
-}
-
-/** A name as the text writes it, from the index's "Surname, Given" ("Chicherin, Georgy" → "Georgy Chicherin"). */
-export function uninverted(term: string): string {
-  const m = /^([^,]+),\s+([^,]+)(?:,\s+([^,]+))?$/u.exec(term);
-  return m ? [m[2], m[1], m[3]].filter(Boolean).join(' ') : term;
 }
 
 const fold = (s: string) =>

@@ -205,8 +205,10 @@ function personDistractors(s: BookSentence, fact: Fact, ctx: QuestionContext): s
     ? [Math.min(...written), Math.max(...written)]
     : periodOf(fact.value);
   const chapterText = s.chapter.sections.flatMap((x) => x.blocks.map((b) => b.text)).join('\n');
-  const near = ctx.people.filter((p) => chapterText.includes(p));
-  const order = [...near, ...ctx.people.filter((p) => !near.includes(p))];
+  // Names as the text writes them: not the index's "Surname, Given", which no sentence holds.
+  const people = ctx.people.filter((p) => !p.includes(','));
+  const near = people.filter((p) => chapterText.includes(p));
+  const order = [...near, ...people.filter((p) => !near.includes(p))];
   const sameKind = order.filter((p) => envoys.has(p) === !!mine);
   const pool = sameKind.length >= 3 ? sameKind : order;
   const distance = (p: string) => {
