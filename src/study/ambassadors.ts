@@ -12,22 +12,48 @@ import { slugify } from '../util/slug.js';
 import { foldSpelling, NAME_PATTERN, NAME_WORD, nameParts, samePerson, sameSurname, surnameKey } from './names.js';
 import { blocksOf } from './text.js';
 import { describePerson } from './roles.js';
+import { roleLineOf } from './role-lines.js';
+import { baseLanguage } from '../util/language.js';
 import { countryOf } from './countries.js';
 
-const ROLE = String.raw`(?:special\s+)?(?:[Aa]mbassador|chargé d'affaires|[Cc]hargé)`;
+const ROLE =
+  String.raw`(?:special\s+)?(?:[Aa]mbassador|[Ee]nvoy|chargé d'affaires|[Cc]hargé)|` +
+  String.raw`(?:special|trade|plenipotentiary)\s+representative`;
 const NATION = String.raw`\p{Lu}\p{Ll}+`;
+/** The sending side as a sentence writes it before a post: "Soviet", "the RSFSR's". */
+const SENDER = String.raw`(?<nat>\p{Lu}\p{Ll}+|\p{Lu}{2,}(?=['’]s))(?:['’]s)?`;
 const PLACE = String.raw`\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?`;
-/** "the German ambassador to Moscow, Wilhelm von Mirbach" · "Soviet Ambassador Nikolay Krestinsky" */
+/** "the German ambassador to Moscow, Wilhelm von Mirbach" · "Soviet trade representative in Berlin David Kandelaki" */
 const ROLE_THEN_NAME = new RegExp(
-  String.raw`\b(?<nat>${NATION})\s+${ROLE}(?:\s+(?:to|in)\s+(?<place>${PLACE}))?,?\s+(?<name>${NAME_PATTERN})`,
+  String.raw`\b${SENDER}\s+(?<role>${ROLE})(?:\s+(?<prep>to|in)\s+(?<place>${PLACE}))?,?\s+(?<name>${NAME_PATTERN})`,
   'gu',
 );
-/** "Yakov Surits, the Soviet ambassador to Germany" */
+/** "Yakov Surits, the Soviet ambassador to Germany" · "Victor Kopp, the RSFSR's special representative to Berlin" */
 const NAME_THEN_ROLE = new RegExp(
-  String.raw`(?<name>${NAME_PATTERN}),\s+the\s+(?:new\s+|last\s+)?(?<nat>${NATION})\s+${ROLE}` +
-    String.raw`(?:\s+(?:to|in)\s+(?<place>${PLACE}))?`,
+  String.raw`(?<name>${NAME_PATTERN}),\s+the\s+(?:new\s+|last\s+)?${SENDER}\s+(?<role>${ROLE})` +
+    String.raw`(?:\s+(?<prep>to|in)\s+(?<place>${PLACE}))?`,
   'gu',
 );
+/** "NAME was sent to Kaunas as the Soviet special envoy". */
+const SENT_AS = new RegExp(
+  String.raw`(?<name>${NAME_PATTERN})\s+was\s+(?:sent|dispatched|posted|appointed)\s+to\s+(?<place>${PLACE})\s+as\s+` +
+    String.raw`(?:the\s+|an?\s+)?(?:new\s+)?${SENDER}\s+(?<role>${ROLE})\b`,
+  'gu',
+);
+/** Several envoys of one side: "Soviet envoys Andrey Vyshinsky and Andrey Zhdanov". */
+const ENVOYS_NAMED = new RegExp(
+  String.raw`\b(?<nat>${NATION})\s+(?:envoys|ambassadors|special\s+representatives)\s+` +
+    String.raw`(?<names>${NAME_PATTERN}(?:,\s+${NAME_PATTERN})*,?\s+and\s+${NAME_PATTERN})`,
+  'gu',
+);
+
+/** The post a role names: an ambassador's or a chargé's as "ambassador" (to the place), another as written. */
+function postOf(nat: string, role: string, prep: string | undefined, place: string | null): string {
+  const r = role.replace(/\s+/g, ' ');
+  const ambassador = /^(?:ambassador|chargé)/i.test(r);
+  const word = ambassador ? 'ambassador' : r.toLowerCase();
+  return `${nat} ${word}${place ? ` ${ambassador ? 'to' : (prep ?? 'to')} ${place}` : ''}`;
+}
 /** Headings of lists of envoys: "Soviet ambassadors (chargés) to Berlin", "German ambassadors to Moscow". */
 const LIST_HEADING = new RegExp(
   String.raw`^(?<nat>${NATION})\s+(?:ambassadors|envoys|representatives|chargés|ministers)\b` +
@@ -102,16 +128,16 @@ export function extractAmbassadors(book: Book): Ambassador[] {
   // The running text.
   for (const ref of blocksOf(book)) {
     for (const sentence of ref.block.sentences) {
-      for (const pattern of [ROLE_THEN_NAME, NAME_THEN_ROLE]) {
+      for (const pattern of [ROLE_THEN_NAME, NAME_THEN_ROLE, SENT_AS]) {
         for (const m of sentence.matchAll(pattern)) {
-          const g = m.groups as { nat: string; place?: string; name: string };
+          const g = m.groups as { nat: string; role: string; prep?: string; place?: string; name: string };
           const name = trimName(g.name);
           if (!name || NOT_NAMES.has(name.split(' ')[0]!) || NOT_NAMES.has(g.nat)) continue;
           const place = g.place && !NOT_NAMES.has(g.place) ? g.place : null;
           add({
             name,
             aliases: [],
-            post: `${g.nat} ambassador${place ? ` to ${place}` : ''}`,
+            post: postOf(g.nat, g.role, g.prep, place),
             country: g.nat,
             capital: place,
             from: null,
@@ -126,21 +152,60 @@ export function extractAmbassadors(book: Book): Ambassador[] {
   }
 
   addPairedEnvoys(book, add);
+  addNamedEnvoys(book, add);
 
-  const texts = blocksOf(book)
-    .filter((r) => r.block.kind !== 'list')
-    .map((r) => r.block.text);
   // The country as a country's name ("Argentinischen" → Argentinien, "Soviet" → Soviet Union), else none.
   const entries = drafts.map((d) => ({
     ...d,
     country: countryOf(d.country, book.meta.language) ?? '',
     id: `amb-${slugify(d.name)}`,
     mentions: [] as string[],
-    role: describePerson(d.name, texts, d.post),
+    role: '',
   }));
   attachDisagreements(book, entries);
   findMentions(book, entries);
+  describeAll(book, entries);
   return entries;
+}
+
+/**
+ * Each entry's role line, from the running text (not the lists): in English what the text says the person
+ * did (study/role-lines.ts), after the title a sentence gives them where it says more than the post; in
+ * another language, or where no clause tells of them, the apposition or title (study/roles.ts).
+ */
+function describeAll(book: Book, entries: Ambassador[]): void {
+  const running = blocksOf(book).filter((r) => r.block.kind !== 'list');
+  const texts = running.map((r) => r.block.text);
+  const sentences = running.flatMap((r) => r.block.sentences);
+  const english = baseLanguage(book.meta.language) === 'en';
+  const surnames = new Map<string, number>();
+  for (const e of entries) surnames.set(surnameKey(e.name), (surnames.get(surnameKey(e.name)) ?? 0) + 1);
+  for (const e of entries) {
+    const line = english ? roleLineOf(namesOf(e, surnames.get(surnameKey(e.name)) === 1), sentences) : undefined;
+    if (!line) {
+      const role = describePerson(e.name, texts, e.post);
+      // Not a sentence of the text where the person only stands (English has the lines above for that).
+      e.role = english && role.split(/\s+/).length > 12 && /[.!?]$/.test(role) ? '' : role;
+      continue;
+    }
+    const title = line.apposition && saysMore(line.apposition, e.post) ? line.apposition : '';
+    e.role = title && `${title} ${line.line}`.split(/\s+/).length <= 20 ? `${title}; ${line.line}` : line.line;
+  }
+}
+
+/** The names a person is written under: full name, aliases, and the surname when no other entry has it. */
+function namesOf(e: Ambassador, uniqueSurname: boolean): string[] {
+  const surname = nameParts(e.name).surname;
+  const names = [e.name, ...e.aliases].sort((a, b) => b.length - a.length);
+  return uniqueSurname && surname.length > 3 ? [...names, surname] : names;
+}
+
+/** A title that says more than the post: a word besides the post's, its country's and its articles. */
+function saysMore(title: string, post: string): boolean {
+  const known = new Set(post.toLowerCase().split(/\s+/));
+  return title
+    .split(/\s+/)
+    .some((w) => !/^\p{Lu}/u.test(w) && !known.has(w.toLowerCase()) && !/^(?:the|a|an|to|in|of|new)$/i.test(w));
 }
 
 /** Lists under a heading that names the post: one entry per item, with the term in brackets. */
@@ -258,6 +323,32 @@ function addPairedEnvoys(book: Book, add: (draft: Draft) => void): void {
             sources: [...ref.block.sources],
           }),
         );
+      }
+}
+
+/** "Soviet envoys Andrey Vyshinsky and Andrey Zhdanov": each an envoy of that side. */
+function addNamedEnvoys(book: Book, add: (draft: Draft) => void): void {
+  for (const ref of blocksOf(book))
+    for (const sentence of ref.block.sentences)
+      for (const m of sentence.matchAll(ENVOYS_NAMED)) {
+        const nat = m.groups!.nat!;
+        if (NOT_NAMES.has(nat)) continue;
+        for (const name of m
+          .groups!.names!.split(/,\s*(?:and\s+)?|\s+and\s+/)
+          .map(trimName)
+          .filter(Boolean))
+          add({
+            name,
+            aliases: [],
+            post: `${nat} envoy`,
+            country: nat,
+            capital: null,
+            from: null,
+            to: null,
+            term: '',
+            disagreements: [],
+            sources: [...ref.block.sources],
+          });
       }
 }
 

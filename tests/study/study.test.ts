@@ -42,6 +42,12 @@ const EXPECTED_AMBASSADORS: [string, string, string][] = [
   // Strang, and Paul-Emile Naggiar)" (Strang assisted; he was not an ambassador).
   ['William Seeds', 'British ambassador', ''],
   ['Paul-Emile Naggiar', 'French ambassador', ''],
+  // Envoys of the running text: "Victor Kopp, the RSFSR's special representative to Berlin", "Soviet trade
+  // representative in Berlin David Kandelaki", "Soviet envoys Andrey Vyshinsky and Andrey Zhdanov".
+  ['Victor Kopp', 'RSFSR special representative to Berlin', ''],
+  ['David Kandelaki', 'Soviet trade representative in Berlin', ''],
+  ['Andrey Vyshinsky', 'Soviet envoy', ''],
+  ['Andrey Zhdanov', 'Soviet envoy', ''],
 ];
 
 describe('glossary of ambassadors (the seeds)', () => {
@@ -316,6 +322,8 @@ describe('another article, in Markdown (not tuned to the seeds)', () => {
       ['Olaf Rind', 'Norvanian ambassador to Estburg', '1879–1885'],
       ['Jonas Feld', 'Estmark ambassador to Norvik', '1862–1875'],
       ['Hanna Kroll', 'Estmark ambassador to Norvik', '1875–1884'],
+      // "signed … by the Norvanian envoy Piet Holmgaard": an envoy the running text names with his post.
+      ['Piet Holmgaard', 'Norvanian envoy', ''],
     ]);
     expect(g.ambassadors.find((a) => a.name === 'Jonas Feld')!.aliases).toContain('Jonas Feldt');
   });

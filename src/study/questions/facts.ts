@@ -133,12 +133,93 @@ function distractors(s: BookSentence, fact: Fact, ctx: QuestionContext, n: numbe
       .filter((x) => absent(x) && !x.includes(fact.surface) && !fact.surface.includes(x))
       .slice(0, n);
   }
-  // People: those the same chapter names first, in reading order; then the rest of the guide's.
-  const chapterText = s.chapter.sections.flatMap((x) => x.blocks.map((b) => b.text)).join('\n');
-  const near = ctx.people.filter((p) => chapterText.includes(p));
-  return [...near, ...ctx.people.filter((p) => !near.includes(p))]
+  return personDistractors(s, fact, ctx)
     .filter((p) => p !== fact.value && absent(p) && !p.includes(fact.surface) && !fact.surface.includes(p))
     .slice(0, n);
+}
+
+/** The years a span of time covers: [first, last]. */
+type Period = [number, number];
+
+interface PersonTimes {
+  /** The guide's envoys (its ambassadors' glossary), by name. */
+  envoys: Map<string, { period?: Period; post: string }>;
+  /** The years of the dates written in the sentences that name each person. */
+  periods: Map<string, Period>;
+}
+
+const times = new WeakMap<QuestionContext, PersonTimes>();
+
+const yearsIn = (text: string, language: string) =>
+  datesIn(text, undefined, language)
+    .filter((d) => writtenYear(d.label))
+    .map((d) => Number(d.date.slice(0, 4)));
+
+/** When each person of the guide is active: an envoy's term, else the years of the sentences naming them. */
+function personTimes(ctx: QuestionContext): PersonTimes {
+  let known = times.get(ctx);
+  if (known) return known;
+  const envoys = new Map<string, { period?: Period; post: string }>();
+  for (const a of ctx.guide.glossaries.ambassadors) {
+    const period: Period | undefined = a.from !== null ? [a.from, a.to ?? a.from] : undefined;
+    envoys.set(a.name, { period, post: a.post });
+  }
+  const years = new Map<string, number[]>();
+  for (const sentence of ctx.sentences) {
+    const named = ctx.people.filter((p) => sentence.text.includes(p));
+    if (!named.length) continue;
+    const found = yearsIn(sentence.text, ctx.language);
+    for (const p of named) years.set(p, [...(years.get(p) ?? []), ...found]);
+  }
+  const periods = new Map<string, Period>();
+  for (const [p, list] of years) if (list.length) periods.set(p, [Math.min(...list), Math.max(...list)]);
+  times.set(ctx, (known = { envoys, periods }));
+  return known;
+}
+
+/** The years the sentence writes, else those of the nearest sentence before it in its chapter that writes one. */
+function yearsWritten(s: BookSentence, ctx: QuestionContext): number[] {
+  for (let i = s.order; i >= 0 && s.order - i <= 20; i--) {
+    const x = ctx.sentences[i]!;
+    if (x.chapter !== s.chapter) break;
+    const found = yearsIn(x.text, ctx.language);
+    if (found.length) return found;
+  }
+  return [];
+}
+
+/** Years between two periods (0 when they meet). */
+const apart = (a: Period, b: Period) => Math.max(0, a[0] - b[1], b[0] - a[1]);
+
+/**
+ * People of the answer's kind and time: for an envoy, the guide's other envoys (those of the same post first
+ * where as near), else the people who are not envoys; nearest first to the time asked about — the year the
+ * sentence writes, else the answer's own term or years — then those the same chapter names, in reading order.
+ */
+function personDistractors(s: BookSentence, fact: Fact, ctx: QuestionContext): string[] {
+  const { envoys, periods } = personTimes(ctx);
+  const mine = envoys.get(fact.value);
+  const periodOf = (p: string) => envoys.get(p)?.period ?? periods.get(p);
+  const written = yearsWritten(s, ctx);
+  const asked: Period | undefined = written.length
+    ? [Math.min(...written), Math.max(...written)]
+    : periodOf(fact.value);
+  const chapterText = s.chapter.sections.flatMap((x) => x.blocks.map((b) => b.text)).join('\n');
+  // Names as the text writes them: not the index's "Surname, Given", which no sentence holds.
+  const people = ctx.people.filter((p) => !p.includes(','));
+  const near = people.filter((p) => chapterText.includes(p));
+  const order = [...near, ...people.filter((p) => !near.includes(p))];
+  const sameKind = order.filter((p) => envoys.has(p) === !!mine);
+  const pool = sameKind.length >= 3 ? sameKind : order;
+  const distance = (p: string) => {
+    const period = periodOf(p);
+    return asked && period ? apart(asked, period) : Infinity;
+  };
+  const samePost = (p: string) => (mine && envoys.get(p)?.post === mine.post ? 0 : 1);
+  return pool
+    .map((p, i) => ({ p, i, d: distance(p), post: samePost(p) }))
+    .sort((a, b) => a.d - b.d || a.post - b.post || a.i - b.i)
+    .map((x) => x.p);
 }
 
 export function choiceQuestion(s: BookSentence, fact: Fact, ctx: QuestionContext): Candidate | undefined {

@@ -54,6 +54,8 @@ function keysOf(ctx: QuestionContext): { book: string; chapter: Map<string, stri
     ctx.language,
     ctx.people,
     treaties.map((t) => [t.id, t.name, t.date, ...t.aliases]),
+    // A person's distractors are envoys of near terms (facts.ts).
+    ctx.guide.glossaries.ambassadors.map((a) => [a.name, a.post, a.term]),
     [...ctx.dates.keys()],
     ctx.disagreements.map((c) => c.readings.map((r) => r.text)),
   );
