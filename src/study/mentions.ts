@@ -12,16 +12,8 @@
  * emphasis, code or a source's own link; text an earlier entry's span took is not searched again, and a
  * name is matched within one text node (what remains of it beside earlier spans).
  */
-import type {
-  Block,
-  Book,
-  Glossaries,
-  IndexEntry,
-  MentionSpan,
-  PhrasingContent,
-  StudyGuide,
-} from '../model/index.js';
-import { foldSpelling, surnameKey } from './names.js';
+import type { Block, Book, Glossaries, IndexEntry, MentionSpan, PhrasingContent, StudyGuide } from '../model/index.js';
+import { foldSpelling, NAME_PATTERN, samePerson, surnameKey } from './names.js';
 import { nameAt } from '../util/names.js';
 import { otherNamesOf } from './states.js';
 import { blockIndex } from './text.js';
@@ -211,9 +203,23 @@ function indexNames(entry: IndexEntry, glossaries: Pick<Glossaries, 'ambassadors
   return [...new Set(names)].filter((n) => n.length > 1);
 }
 
-/** The first and the last place a block names an entry (one place when it names it once). */
-function firstAndLast(flat: FlatText, names: string[]): Place[] {
+const FULL_NAME = new RegExp(NAME_PATTERN, 'gu');
+
+/**
+ * The first and the last place a block names an entry (one place when it names it once): under one of its
+ * names, or for a person (`person`, the full name) under another spelling the index took as the same person's
+ * ("Vladimir Potyomkin" for "Vladimir Potemkin").
+ */
+function firstAndLast(flat: FlatText, names: string[], person?: string): Place[] {
   const hits = names.flatMap((name) => placesOfName(flat.value, name).map((at) => ({ at, end: at + name.length })));
+  // A capitalised word before a name is no part of it ("Then Karl Ostrowsky"): the name may start at any word.
+  if (person)
+    for (const m of flat.value.matchAll(FULL_NAME))
+      for (const w of m[0].matchAll(/(?<=^|\s)\S+(?=\s+\S)/gu)) {
+        if (!samePerson(person, m[0].slice(w.index))) continue;
+        hits.push({ at: m.index + w.index, end: m.index + m[0].length });
+        break;
+      }
   if (!hits.length) return [];
   // At one place, the longest name ("Adolf Hitler", not "Hitler").
   hits.sort((a, b) => a.at - b.at || b.end - a.end);
@@ -238,40 +244,39 @@ export function findIndexSpans(book: StudyGuide): MentionSpan[] {
   const spans: MentionSpan[] = [];
   for (const entry of book.index) {
     const names = indexNames(entry, book.glossaries, unique);
+    const person = entry.kind === 'person' && entry.term.includes(', ') ? names[0] : undefined;
     for (const blockId of new Set(entry.mentions)) {
       const ref = refs.get(blockId);
       if (!ref) continue;
       let flat = flats.get(blockId);
       if (!flat) flats.set(blockId, (flat = flatText(ref.block.node)));
-      for (const place of firstAndLast(flat, names))
+      for (const place of firstAndLast(flat, names, person))
         spans.push({ entry: entry.id, kind: 'index', chapter: ref.chapter.id, block: blockId, ...place });
     }
   }
   return spans;
 }
 
-/** Text as compared for quotations (white space, quotation marks, dashes and soft hyphens aside), and where each
- * of its characters stands in the original. */
+/** Text as compared for quotations: its letters and digits, each run of anything else one space (soft hyphens
+ * nothing); and where each of its characters stands in the original. */
 function comparable(text: string): { value: string; at: number[] } {
   let value = '';
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    let c = text[i]!;
+    const c = text[i]!;
     if (c === '\u00ad') continue;
-    if (/\s/.test(c)) {
-      if (value.endsWith(' ') || !value) continue;
-      c = ' ';
-    } else c = c.replace(/[‘’ʼ`´]/, "'").replace(/[“”„«»]/, '"').replace(/[‐‑‒–—−]/, '-');
-    value += c;
+    const word = /[\p{L}\p{N}\p{M}]/u.test(c);
+    if (!word && (!value || value.endsWith(' '))) continue;
+    value += word ? c : ' ';
     at.push(i);
   }
-  return { value, at };
+  return { value: value.trimEnd(), at };
 }
 
 /**
- * Where a quotation starts in a text: the whole of it, else its first words (eight, five, three) — a
- * quotation may be worded by another source than the one the block shows — first in the text's case, then in
- * any case; -1 if neither is found.
+ * Where a quotation starts in a text (its first letter or digit): the whole of it, else its first words
+ * (eight, five, three) — a quotation may be worded by another source than the one the block shows — in the
+ * text's case, then in any case; -1 if neither is found. Punctuation and white space are not compared.
  */
 export function quoteAt(text: string, quote: string): number {
   const hay = comparable(text);
@@ -279,7 +284,7 @@ export function quoteAt(text: string, quote: string): number {
   for (const fold of [(s: string) => s, (s: string) => s.toLowerCase()])
     for (const n of [words.length, 8, 5, 3]) {
       if (n > words.length) continue;
-      const at = fold(hay.value).indexOf(fold(words.slice(0, n).join(' ')));
+      const at = ` ${fold(hay.value)} `.indexOf(` ${fold(words.slice(0, n).join(' '))} `);
       if (at >= 0) return hay.at[at]!;
     }
   return -1;
@@ -299,7 +304,7 @@ export function findQuoteSpans(book: StudyGuide): MentionSpan[] {
     const flat = flatText(ref.block.node);
     const at = quoteAt(flat.value, q.quote);
     if (at < 0) continue;
-    const word = /^[^\s]+/.exec(flat.value.slice(at))?.[0].length ?? 1;
+    const word = /^[\p{L}\p{N}\p{M}]+/u.exec(flat.value.slice(at))?.[0].length ?? 1;
     const place = placeIn(flat, at, at + word);
     if (place) spans.push({ entry: q.id, kind: 'quote', chapter: ref.chapter.id, block: q.block, ...place });
   }
