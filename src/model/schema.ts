@@ -541,12 +541,16 @@ export const BookSchema = z.object({
 export type Book = z.infer<typeof BookSchema>;
 
 /**
- * A chapter's first mention of a glossary entry (found by study/mentions.ts): `path` is the child indexes
- * from the block's node to a text node, `start`–`end` a UTF-16 range of that node's value. Render links
- * these ranges; it never searches the text for names itself.
+ * A place in the text (found by study/mentions.ts): `path` is the child indexes from the block's node to a
+ * text node, `start`–`end` a UTF-16 range of that node's value. Without `kind`, a chapter's first mention of
+ * a glossary entry (`entry`), which render links to the entry; `index`, a mention of an index entry in a block
+ * (its first and its last there), and `quote`, the start of the sentence a review question (`entry`: its id)
+ * quotes: render gives these an anchor that page references and links point at. Render never searches the
+ * text itself.
  */
 export const MentionSpanSchema = z.object({
   entry: z.string(),
+  kind: z.enum(['index', 'quote']).optional(),
   chapter: z.string(),
   block: z.string(),
   path: z.array(z.number().int().nonnegative()),

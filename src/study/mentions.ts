@@ -1,6 +1,9 @@
 /**
  * Mention spans: where each chapter first names each glossary entry (ambassadors, then treaties). Render
  * turns the spans into links to the entries and the entries link back; it never searches the text itself.
+ * Also places that page references point at (`kind`): where each index entry stands in each block it lists
+ * (first and last mention), and where the sentence each review question quotes starts. Print reads the page
+ * of each such place from the PDF; a paragraph over a page break no longer gives the page it starts on.
  *
  * A span points into the block's mdast (`Block.node`), which survives serialisation as it is: `path` is the
  * child indexes from the block's node down to a text node (`[i]` in a paragraph, `[item, child, i]` in a
@@ -9,8 +12,11 @@
  * emphasis, code or a source's own link; text an earlier entry's span took is not searched again, and a
  * name is matched within one text node (what remains of it beside earlier spans).
  */
-import type { Block, Book, Glossaries, MentionSpan, PhrasingContent } from '../model/index.js';
-import { foldSpelling, surnameKey } from './names.js';
+import type { Block, Book, Glossaries, IndexEntry, MentionSpan, PhrasingContent, StudyGuide } from '../model/index.js';
+import { foldSpelling, NAME_PATTERN, samePerson, surnameKey } from './names.js';
+import { nameAt } from '../util/names.js';
+import { otherNamesOf } from './states.js';
+import { blockIndex } from './text.js';
 
 export interface GlossaryTarget {
   id: string;
@@ -127,6 +133,180 @@ export function findMentionSpans(book: Book, glossaries: Pick<Glossaries, 'ambas
         break;
       }
     }
+  }
+  return spans;
+}
+
+/** A block's text as one string, and the text node each stretch of it comes from. */
+interface FlatText {
+  value: string;
+  runs: { path: number[]; from: number; length: number }[];
+}
+
+/** Phrasing that holds text a reader reads on in one line; any other parent starts a new stretch. */
+const INLINE = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
+
+/**
+ * The text nodes of a block in reading order, joined: inline siblings as they stand ("von " and an
+ * emphasised "Ribbentrop" read as one name), each paragraph, item or cell after a line break.
+ */
+function flatText(node: Block['node']): FlatText {
+  const out: FlatText = { value: '', runs: [] };
+  let open = false;
+  const walk = (n: { type: string; value?: unknown; children?: unknown[] }, path: number[]) => {
+    if (n.type === 'text' && typeof n.value === 'string') {
+      out.runs.push({ path, from: out.value.length, length: n.value.length });
+      out.value += n.value;
+      open = true;
+      return;
+    }
+    if (!Array.isArray(n.children)) return;
+    if (!INLINE.has(n.type) && open) {
+      out.value += '\n';
+      open = false;
+    }
+    n.children.forEach((c, i) => walk(c as typeof n, [...path, i]));
+  };
+  walk(node, []);
+  return out;
+}
+
+/** The text node holding `at` of a flat text, and the range from `at` to `end` within it (cut at its end). */
+function placeIn(flat: FlatText, at: number, end: number): Place | undefined {
+  const run = flat.runs.find((r) => at >= r.from && at < r.from + r.length);
+  if (!run) return undefined;
+  return { path: run.path, start: at - run.from, end: Math.min(end, run.from + run.length) - run.from };
+}
+
+/** Every place `name` stands on its own in `text` (as the index finds it: util/names.ts `nameAt`). */
+function placesOfName(text: string, name: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(name); name && at >= 0; at = text.indexOf(name, at + 1)) {
+    const from = Math.max(0, at - 2);
+    if (nameAt(text.slice(from, at + name.length + 3), name) === at - from) out.push(at);
+  }
+  return out;
+}
+
+/** The names an index entry's mentions stand under: its term (a person's uninverted), other spellings, surname. */
+function indexNames(entry: IndexEntry, glossaries: Pick<Glossaries, 'ambassadors' | 'treaties'>, unique: Set<string>) {
+  const names = [entry.term];
+  if (entry.kind === 'person' && entry.term.includes(', ')) {
+    const [surname, given, suffix] = entry.term.split(', ');
+    const full = `${given} ${surname}`;
+    names.unshift(full, ...(suffix ? [`${full}, ${suffix}`, `${full} ${suffix}`] : []));
+    if (unique.has(surname!)) names.push(surname!);
+  }
+  if (entry.kind === 'place') names.push(...otherNamesOf(entry.term));
+  for (const e of [...glossaries.ambassadors, ...glossaries.treaties])
+    if (names.includes(e.name) || names.includes(e.name.replace(/\s+\(\d{4}\)$/, ''))) names.push(e.name, ...e.aliases);
+  return [...new Set(names)].filter((n) => n.length > 1);
+}
+
+const FULL_NAME = new RegExp(NAME_PATTERN, 'gu');
+
+/**
+ * The first and the last place a block names an entry (one place when it names it once): under one of its
+ * names, or for a person (`person`, the full name) under another spelling the index took as the same person's
+ * ("Vladimir Potyomkin" for "Vladimir Potemkin").
+ */
+function firstAndLast(flat: FlatText, names: string[], person?: string): Place[] {
+  const hits = names.flatMap((name) => placesOfName(flat.value, name).map((at) => ({ at, end: at + name.length })));
+  // A capitalised word before a name is no part of it ("Then Karl Ostrowsky"): the name may start at any word.
+  if (person)
+    for (const m of flat.value.matchAll(FULL_NAME))
+      for (const w of m[0].matchAll(/(?<=^|\s)\S+(?=\s+\S)/gu)) {
+        if (!samePerson(person, m[0].slice(w.index))) continue;
+        hits.push({ at: m.index + w.index, end: m.index + m[0].length });
+        break;
+      }
+  if (!hits.length) return [];
+  // At one place, the longest name ("Adolf Hitler", not "Hitler").
+  hits.sort((a, b) => a.at - b.at || b.end - a.end);
+  const first = hits[0]!;
+  const last = hits.filter((h) => h.at >= first.end).at(-1);
+  return [first, ...(last ? [last] : [])].flatMap((h) => placeIn(flat, h.at, h.end) ?? []);
+}
+
+/**
+ * Pure: where each index entry stands in each block it lists, its first mention and its last (a paragraph
+ * that runs over a page break may name it on both pages). A block that names the entry only in a way the
+ * names do not find (an alias the index merged) has no span: render then points at the block.
+ */
+export function findIndexSpans(book: StudyGuide): MentionSpan[] {
+  const refs = blockIndex(book);
+  const surnames = book.index
+    .filter((e) => e.kind === 'person')
+    .map((e) => e.term.split(', ')[0]!)
+    .reduce((m, s) => m.set(s, (m.get(s) ?? 0) + 1), new Map<string, number>());
+  const unique = new Set([...surnames].filter(([, n]) => n === 1).map(([s]) => s));
+  const flats = new Map<string, FlatText>();
+  const spans: MentionSpan[] = [];
+  for (const entry of book.index) {
+    const names = indexNames(entry, book.glossaries, unique);
+    const person = entry.kind === 'person' && entry.term.includes(', ') ? names[0] : undefined;
+    for (const blockId of new Set(entry.mentions)) {
+      const ref = refs.get(blockId);
+      if (!ref) continue;
+      let flat = flats.get(blockId);
+      if (!flat) flats.set(blockId, (flat = flatText(ref.block.node)));
+      for (const place of firstAndLast(flat, names, person))
+        spans.push({ entry: entry.id, kind: 'index', chapter: ref.chapter.id, block: blockId, ...place });
+    }
+  }
+  return spans;
+}
+
+/** Text as compared for quotations: its letters and digits, each run of anything else one space (soft hyphens
+ * nothing); and where each of its characters stands in the original. */
+function comparable(text: string): { value: string; at: number[] } {
+  let value = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\u00ad') continue;
+    const word = /[\p{L}\p{N}\p{M}]/u.test(c);
+    if (!word && (!value || value.endsWith(' '))) continue;
+    value += word ? c : ' ';
+    at.push(i);
+  }
+  return { value: value.trimEnd(), at };
+}
+
+/**
+ * Where a quotation starts in a text (its first letter or digit): the whole of it, else its first words
+ * (eight, five, three) — a quotation may be worded by another source than the one the block shows — in the
+ * text's case, then in any case; -1 if neither is found. Punctuation and white space are not compared.
+ */
+export function quoteAt(text: string, quote: string): number {
+  const hay = comparable(text);
+  const words = comparable(quote).value.split(' ');
+  for (const fold of [(s: string) => s, (s: string) => s.toLowerCase()])
+    for (const n of [words.length, 8, 5, 3]) {
+      if (n > words.length) continue;
+      const at = ` ${fold(hay.value)} `.indexOf(` ${fold(words.slice(0, n).join(' '))} `);
+      if (at >= 0) return hay.at[at]!;
+    }
+  return -1;
+}
+
+/**
+ * Pure: where the sentence each review question quotes starts in its block (the answer key's page reference
+ * points there); its first word is the span. A question without a quotation, or whose quotation is not in its
+ * block, has none.
+ */
+export function findQuoteSpans(book: StudyGuide): MentionSpan[] {
+  const refs = blockIndex(book);
+  const spans: MentionSpan[] = [];
+  for (const q of book.questions) {
+    const ref = refs.get(q.block);
+    if (!q.quote || !ref) continue;
+    const flat = flatText(ref.block.node);
+    const at = quoteAt(flat.value, q.quote);
+    if (at < 0) continue;
+    const word = /^[\p{L}\p{N}\p{M}]+/u.exec(flat.value.slice(at))?.[0].length ?? 1;
+    const place = placeIn(flat, at, at + word);
+    if (place) spans.push({ entry: q.id, kind: 'quote', chapter: ref.chapter.id, block: q.block, ...place });
   }
   return spans;
 }

@@ -35,7 +35,7 @@ export const sanitizeSchema: SanitizeSchema = {
   attributes: {
     a: ['href', 'id', 'className', 'role', 'title'],
     sup: ['className', 'id'],
-    span: ['className'],
+    span: ['className', 'id'],
     div: [['className', 'table-wrap', 'math']],
     code: [['className', /^language-[\w-]+$/, 'math-source']],
     figure: [['className', 'quote', 'figure']],

@@ -98,7 +98,11 @@ export interface View {
     timeline: { id: string; date: string; precision: string; text: string; href: string }[];
   };
   answers: ViewQuestion[];
-  index: { letter: string; entries: { id: string; term: string; kind: string; links: ViewLink[] }[] }[];
+  index: {
+    letter: string;
+    /** `links`: one a section (to its first mention); `pageLinks`, print: every block's first and last mention. */
+    entries: { id: string; term: string; kind: string; links: ViewLink[]; pageLinks: ViewLink[] }[];
+  }[];
   /** The timeline figure: one or more parts (periods), each with its EPUB file name. */
   figure?: Omit<Figure, 'parts'> & { parts: (Figure['parts'][number] & { file: string })[] };
   /** The same figure laid out for the printed page: narrower parts that stand side by side. */
@@ -194,10 +198,21 @@ function placesOf(book: StudyGuide, target: ViewTarget): Places {
 
 type BackLinks = (entryId: string, mentions: string[]) => ViewLink[];
 
-/** One link per section that mentions an entry: to the linked first mention where there is one. */
-function backLinksFor(places: Places, anchors: MentionAnchor[]): BackLinks {
+/** The anchors of each entry's spans of a kind in each block (`entry|block`), in text order. */
+function anchorsByPlace(anchors: MentionAnchor[], kind: MentionAnchor['kind']): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const a of anchors.filter((x) => x.kind === kind))
+    out.set(`${a.entry}|${a.block}`, [...(out.get(`${a.entry}|${a.block}`) ?? []), a.anchor]);
+  return out;
+}
+
+/**
+ * One link per section that mentions an entry: to the linked first mention (`kind` undefined: the glossary's)
+ * or the first marked mention (`index`) where there is one, else to the block.
+ */
+function backLinksFor(places: Places, anchors: MentionAnchor[], kind?: 'index'): BackLinks {
   const { href, toBlock, chapterFile, blockChapter, blockSection } = places;
-  const anchorOf = new Map(anchors.map((a) => [`${a.entry}|${a.block}`, a.anchor]));
+  const anchorOf = anchorsByPlace(anchors, kind);
   return (entryId, mentions) => {
     const seen = new Set<string>();
     const out: ViewLink[] = [];
@@ -205,7 +220,7 @@ function backLinksFor(places: Places, anchors: MentionAnchor[]): BackLinks {
       const label = blockSection.get(blockId);
       if (!label || seen.has(label)) continue;
       seen.add(label);
-      const anchor = anchorOf.get(`${entryId}|${blockId}`);
+      const anchor = anchorOf.get(`${entryId}|${blockId}`)?.[0];
       out.push({
         href: anchor ? href(anchor, chapterFile.get(blockChapter.get(blockId)!.id)) : toBlock(blockId),
         label,
@@ -215,10 +230,29 @@ function backLinksFor(places: Places, anchors: MentionAnchor[]): BackLinks {
   };
 }
 
+/**
+ * Print: every place the text names an index entry, for its page numbers (the template lists each page
+ * once) — each block's first and last mention, or the block where no mention was found in it.
+ */
+function pageLinksFor(places: Places, anchors: MentionAnchor[]): BackLinks {
+  const anchorOf = anchorsByPlace(anchors, 'index');
+  return (entryId, mentions) =>
+    [...new Set(mentions)]
+      .filter((b) => places.blockSection.has(b))
+      .flatMap((b) => anchorOf.get(`${entryId}|${b}`)?.map((a) => `#${a}`) ?? [places.toBlock(b)])
+      .map((href) => ({ href, label: '' }));
+}
+
 type Question = StudyGuide['questions'][number];
 
-function questionViewer(book: StudyGuide, places: Places): (q: Question) => ViewQuestion {
+function questionViewer(book: StudyGuide, places: Places, anchors: MentionAnchor[]): (q: Question) => ViewQuestion {
   const { href, toBlock, chapterFile, blockSection } = places;
+  // Where the quoted sentence starts, where it was found in the block (print gives that page).
+  const quoted = new Map(anchors.filter((a) => a.kind === 'quote').map((a) => [a.entry, a]));
+  const sourceHref = (q: Question) => {
+    const at = quoted.get(q.id);
+    return at?.block === q.block ? href(at.anchor, chapterFile.get(at.chapter)) : toBlock(q.block);
+  };
   const questionNumber = new Map(book.questions.map((q, i) => [q.id, i + 1]));
   return (q) => ({
     id: q.id,
@@ -234,7 +268,7 @@ function questionViewer(book: StudyGuide, places: Places): (q: Question) => View
     quote: q.quote ?? '',
     answerHref: href(`ans-${q.id}`, FILES.answers),
     questionHref: href(q.id, chapterFile.get(q.chapter)),
-    source: { href: toBlock(q.block), label: blockSection.get(q.block) ?? '' },
+    source: { href: sourceHref(q), label: blockSection.get(q.block) ?? '' },
   });
 }
 
@@ -391,12 +425,18 @@ function viewGlossaries(book: StudyGuide, places: Places, backLinks: BackLinks):
 }
 
 /** The index by first letter (of the term without diacritics). */
-function viewIndex(book: StudyGuide, backLinks: BackLinks): View['index'] {
+function viewIndex(book: StudyGuide, backLinks: BackLinks, pageLinks: BackLinks): View['index'] {
   const letters = new Map<string, View['index'][number]['entries']>();
   for (const entry of book.index) {
     const letter = entry.term.normalize('NFKD').charAt(0).toUpperCase();
     const list = letters.get(letter) ?? [];
-    list.push({ id: entry.id, term: entry.term, kind: entry.kind, links: backLinks(entry.id, entry.mentions) });
+    list.push({
+      id: entry.id,
+      term: entry.term,
+      kind: entry.kind,
+      links: backLinks(entry.id, entry.mentions),
+      pageLinks: pageLinks(entry.id, entry.mentions),
+    });
     letters.set(letter, list);
   }
   return [...letters.entries()].map(([letter, entries]) => ({ letter, entries }));
@@ -428,7 +468,7 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
   const places = placesOf(book, target);
   const { nodes, anchors } = linkMentions(book, (entryId) => places.href(entryId, FILES.glossary));
   const backLinks = backLinksFor(places, anchors);
-  const viewQuestion = questionViewer(book, places);
+  const viewQuestion = questionViewer(book, places, anchors);
   const parts: ChapterParts = {
     places,
     nodes,
@@ -449,7 +489,7 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
   };
   const g = book.glossaries;
   const glossaries = viewGlossaries(book, places, backLinks);
-  const index = viewIndex(book, backLinks);
+  const index = viewIndex(book, backLinksFor(places, anchors, 'index'), pageLinksFor(places, anchors));
   const figure = timelineFigure(book);
   // On paper, narrower parts side by side (figure.ts, PRINT); the screen's and e-reader's are phone-wide.
   const printFigure = target === 'epub' ? undefined : timelineFigure(book, PRINT);

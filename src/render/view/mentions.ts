@@ -1,16 +1,20 @@
 /**
  * Links between the text and the study aids. The study stage found the first mention of each glossary entry
  * in each chapter (`StudyGuide.mentions`, see study/mentions.ts); here each span becomes a link to the entry,
- * with an anchor id so the entry can link back to it. Works on mdast, before HTML; no text is searched here.
+ * with an anchor id so the entry can link back to it. The other spans (an index entry's mentions, where a
+ * question's quotation starts) become anchors only: the index and the answer key link to them, so print gives
+ * the page the words stand on. Works on mdast, before HTML; no text is searched here.
  */
 import type { Block, MentionSpan, StudyGuide } from '../../model/index.js';
-import type { Link, Nodes, Parent, Text } from 'mdast';
+import type { Link, Nodes, Parent, PhrasingContent, Text } from 'mdast';
 
 export interface MentionAnchor {
   entry: string;
   chapter: string;
   block: string;
   anchor: string;
+  /** A place page references point at (an index entry's mention, a quotation's start), not a linked mention. */
+  kind?: MentionSpan['kind'];
 }
 
 /** The id of a linked first mention: one per entry and chapter. */
@@ -29,37 +33,76 @@ function textAt(node: Block['node'], span: MentionSpan): { siblings: Parent['chi
   return { siblings, text: at };
 }
 
-/** A text node with spans linked: text before, between and after the links (empty text left out). */
-function linked(
-  text: Text,
-  spans: MentionSpan[],
-  link: (span: MentionSpan, value: string) => Link,
-): Parent['children'] {
-  const out: Parent['children'] = [];
+/** A span's anchor id: the glossary's (one per entry and chapter), an index entry's in a block, a quotation's. */
+function anchorOf(span: MentionSpan, nth: number): string {
+  if (span.kind === 'quote') return quoteAnchor(span.entry);
+  if (span.kind === 'index') return `${span.entry}-in-${span.block}${nth > 1 ? `-${nth}` : ''}`;
+  return mentionAnchor(span);
+}
+
+/** The id of the place where the sentence a question quotes starts. */
+export const quoteAnchor = (questionId: string) => `src-${questionId}`;
+
+/** An element that marks a place with an id (a `<span>`: it may stand inside a link). */
+const marker = (id: string, children: PhrasingContent[]): PhrasingContent => ({
+  type: 'emphasis',
+  data: { hName: 'span', hProperties: { id } },
+  children,
+});
+
+/**
+ * A text node with its glossary spans linked and its places marked: text before, between and after the links
+ * (empty text left out); a place's marker holds the text from where it starts to the next cut (a link's edge,
+ * another place, the place's end), inside the link when it starts in one.
+ */
+function linked(text: Text, spans: Anchored[], link: (span: MentionSpan, value: string) => Link): Parent['children'] {
+  const len = text.value.length;
+  const links = spans.filter((s) => !s.span.kind).sort((a, b) => a.span.start - b.span.start);
+  const places = spans.filter((s) => s.span.kind);
   let cursor = 0;
-  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-    if (span.start < cursor || span.end < span.start || span.end > text.value.length)
+  for (const { span } of [...links, ...places]) {
+    if (span.end < span.start || span.end > len || span.start >= len || (!span.kind && span.start < cursor))
       throw new Error(`mention span of ${span.entry} in ${span.block}: [${span.start}, ${span.end}) does not fit`);
-    if (span.start > cursor) out.push({ type: 'text', value: text.value.slice(cursor, span.start) });
-    out.push(link(span, text.value.slice(span.start, span.end)));
-    cursor = span.end;
+    if (!span.kind) cursor = span.end;
   }
-  if (cursor < text.value.length) out.push({ type: 'text', value: text.value.slice(cursor) });
+  const cuts = [0, len, ...spans.flatMap(({ span }) => [span.start, span.end])];
+  const sorted = [...new Set(cuts)].sort((a, b) => a - b);
+  const out: Parent['children'] = [];
+  let open: { span: MentionSpan; node: Link } | undefined;
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const [a, b] = [sorted[i]!, sorted[i + 1]!];
+    let node: PhrasingContent = { type: 'text', value: text.value.slice(a, b) };
+    for (const { id } of places.filter((p) => p.span.start === a)) node = marker(id, [node]);
+    const inLink = links.find(({ span }) => span.start <= a && b <= span.end)?.span;
+    if (!inLink) out.push(node);
+    else if (open?.span === inLink) open.node.children.push(node);
+    else {
+      open = { span: inLink, node: link(inLink, '') };
+      open.node.children = [node];
+      out.push(open.node);
+    }
+  }
   return out;
 }
 
-/** A copy of a block's node with the given spans (all in this block) linked. */
+/** A span and the id of its anchor. */
+interface Anchored {
+  span: MentionSpan;
+  id: string;
+}
+
+/** A copy of a block's node with the given spans (all in this block) linked or marked. */
 function linkBlock(
   node: Block['node'],
-  spans: MentionSpan[],
+  spans: Anchored[],
   link: (span: MentionSpan, value: string) => Link,
 ): Block['node'] {
   const copy = structuredClone(node);
-  const byText = new Map<Text, { siblings: Parent['children']; spans: MentionSpan[] }>();
-  for (const span of spans) {
-    const { siblings, text } = textAt(copy, span);
+  const byText = new Map<Text, { siblings: Parent['children']; spans: Anchored[] }>();
+  for (const anchored of spans) {
+    const { siblings, text } = textAt(copy, anchored.span);
     const entry = byText.get(text) ?? { siblings, spans: [] };
-    entry.spans.push(span);
+    entry.spans.push(anchored);
     byText.set(text, entry);
   }
   for (const [text, { siblings, spans: here }] of byText)
@@ -68,8 +111,9 @@ function linkBlock(
 }
 
 /**
- * Pure: copies of the block nodes that hold first mentions, with the mentions linked, and the anchors made.
- * `hrefFor` gives the link to an entry from a chapter (same page in HTML, another file in an EPUB).
+ * Pure: copies of the block nodes that hold spans, with the glossary's first mentions linked and the other
+ * places marked, and the anchors made. `hrefFor` gives the link to an entry from a chapter (same page in
+ * HTML, another file in an EPUB).
  */
 export function linkMentions(
   book: StudyGuide,
@@ -81,8 +125,14 @@ export function linkMentions(
     children: [{ type: 'text', value }],
     data: { hProperties: { id: mentionAnchor(span), className: ['gloss-ref'] } },
   });
-  const byBlock = new Map<string, MentionSpan[]>();
-  for (const span of book.mentions) byBlock.set(span.block, [...(byBlock.get(span.block) ?? []), span]);
+  const nth = new Map<string, number>();
+  const anchored = book.mentions.map((span): Anchored => {
+    const key = `${span.kind ?? ''}|${span.entry}|${span.block}`;
+    nth.set(key, (nth.get(key) ?? 0) + 1);
+    return { span, id: anchorOf(span, nth.get(key)!) };
+  });
+  const byBlock = new Map<string, Anchored[]>();
+  for (const a of anchored) byBlock.set(a.span.block, [...(byBlock.get(a.span.block) ?? []), a]);
   const nodes = new Map<string, Block['node']>();
   for (const chapter of book.chapters)
     for (const section of chapter.sections)
@@ -90,11 +140,12 @@ export function linkMentions(
         const spans = byBlock.get(block.id);
         if (spans && !nodes.has(block.id)) nodes.set(block.id, linkBlock(block.node, spans, link));
       }
-  const anchors = book.mentions.map((s) => ({
-    entry: s.entry,
-    chapter: s.chapter,
-    block: s.block,
-    anchor: mentionAnchor(s),
+  const anchors = anchored.map(({ span, id }) => ({
+    entry: span.entry,
+    chapter: span.chapter,
+    block: span.block,
+    anchor: id,
+    ...(span.kind ? { kind: span.kind } : {}),
   }));
   return { nodes, anchors };
 }
