@@ -53,14 +53,14 @@ const OPERATORS: Record<string, Operators> = {
     negation: words('not no never neither nor none nobody nothing without'),
     hedge: words(
       'may might perhaps possibly probably maybe likely presumably apparently seemingly allegedly reportedly ' +
-        'supposedly purportedly ostensibly arguably alleged reported supposed',
+        'supposedly purportedly ostensibly arguably alleged',
     ),
     quantity: {
       none: words('no none neither'),
       one: words('one single sole lone'),
       few: words('few some several various certain'),
-      many: words('many numerous most much majority'),
-      all: words('all every each both'),
+      many: words('many numerous most majority'),
+      all: words('all every each'),
     },
     outcome: {
       onset: words('begin began begun start initiat launch commenc'),
@@ -86,14 +86,14 @@ const OPERATORS: Record<string, Operators> = {
     negation: words('nicht kein keine keinen keinem keiner keines nie niemals weder ohne'),
     hedge: words(
       'vielleicht möglicherweise wahrscheinlich vermutlich angeblich offenbar anscheinend mutmaßlich ' +
-        'könnte könnten dürfte dürften mag mögen soll sollen',
+        'könnte könnten dürfte dürften soll sollen',
     ),
     quantity: {
       none: words('kein keine keinen keiner niemand'),
-      one: words('ein einziger einzige einzelne'),
+      one: words('einziger einzige einzigen'),
       few: words('wenige einige manche mehrere verschiedene'),
-      many: words('viele zahlreiche meisten mehrheit'),
-      all: words('alle jeder jede jedes beide'),
+      many: words('viele zahlreiche meisten'),
+      all: words('alle jeder jede jedes'),
     },
     outcome: {
       onset: words('begann beginn start'),
@@ -179,8 +179,10 @@ function tokens(text: string): Token[] {
     const w = m[0].toLowerCase().replace(/’/g, "'");
     const neg = /^(\p{L}+)n't$/u.exec(w);
     if (neg) out.push({ w: neg[1]!, start, end, aside }, { w: 'not', start, end, aside });
-    else if (out.length && /^\p{Lu}/u.test(m[0])) out.push({ w: NAME + w, start, end, aside });
-    else out.push({ w: w.replace(/'s$/, ''), start, end, aside });
+    else if (/^\p{Lu}/u.test(m[0]) && (out.length || /^\s*\d/.test(text.slice(end)))) {
+      // The first word is capitalised anyway: a name there only before a number ("May 3, 1939").
+      out.push({ w: NAME + w, start, end, aside });
+    } else out.push({ w: w.replace(/'s$/, ''), start, end, aside });
   }
   return out;
 }

@@ -50,7 +50,18 @@ describe('a rewording that changes the claim', () => {
     });
   });
 
-  it('is found in a negation, a reported claim and another language', () => {
+  it('is found in a negation, a modal, a reported claim and another language', () => {
+    expect(claimChange('Stalin may have sought a war in Europe.', 'Stalin sought a war in Europe.', 'en')?.shift).toBe(
+      'modality',
+    );
+    // "Both" stresses, it does not count: the same two countries.
+    expect(
+      claimChange(
+        'By 1919, both Germany and Russia were isolated.',
+        'By 1919, Germany and Russia were isolated.',
+        'en',
+      ),
+    ).toBe(undefined);
     expect(claimChange('Britain and France did not intervene.', 'Britain and France intervened.', 'en')?.shift).toBe(
       'negation',
     );
