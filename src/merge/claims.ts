@@ -150,6 +150,16 @@ const OPERATORS: Record<string, Operators> = {
 /** The operators of a language, if it has a row. */
 const operatorsOf = (locale: string): Operators | undefined => OPERATORS[baseLanguage(locale)];
 
+/**
+ * Whether a word is one of the language's operator words (a negation, a hedge, a quantifier): a word of the
+ * grammar, never a name, even capitalised at the head of a sentence ("Einige Historiker…").
+ */
+export function isOperatorWord(word: string, locale: string): boolean {
+  const ops = operatorsOf(locale);
+  const w = word.toLowerCase();
+  return !!ops && [ops.negation, ops.hedge, ...Object.values(ops.quantity)].some((ws) => ws.includes(w));
+}
+
 interface Token {
   /** The word folded for comparison ("didn't" gives "did" and "not"; a name is marked, "May" is no "may"). */
   w: string;

@@ -12,7 +12,7 @@
 import { diffArrays } from 'diff';
 import { distance } from 'fastest-levenshtein';
 import { memoize } from '../util/memo.js';
-import { claimChange, type ClaimChange } from './claims.js';
+import { claimChange, isOperatorWord, type ClaimChange } from './claims.js';
 import { monthsOf } from './clean.js';
 
 export type FactClass = 'date' | 'number' | 'name' | 'place';
@@ -82,6 +82,8 @@ function extract(text: string, locale: string): Facts {
     if (!/^\p{Lu}/u.test(t)) return;
     // The first word is capitalised anyway: a name only when a capitalised word follows ("Victor Kopp").
     if (i === 0 && !/^\p{Lu}/u.test(tokens[1] ?? '')) return;
+    // Nor is a word of the grammar there ("Einige Historiker": German capitalises the noun after it).
+    if (i === 0 && isOperatorWord(t, locale)) return;
     facts.names.push(f);
     facts.written.set(f, t);
     if (placeWords.has(fold(tokens[i - 1] ?? ''))) facts.places.add(f);

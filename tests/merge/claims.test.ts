@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimChange } from '../../src/merge/claims.js';
-import { FIXTURES, readContent, SEEDS } from '../support/content.js';
+import { FIXTURES, parseText, readContent, SEEDS, TEST_META } from '../support/content.js';
+import { mergeSources } from '../../src/merge/index.js';
 import { seedGuide } from '../support/seed-guide.js';
 import { disagreementQuestions } from '../../src/study/questions/disagreement.js';
 import { makeContext } from '../../src/study/questions/context.js';
@@ -157,3 +158,39 @@ function sourceName(guide: ReturnType<typeof seedGuide>, id: string): string {
   const s = guide.sources.find((x) => x.id === id)!;
   return (s.label ?? s.title ?? s.id).replace(/\s*[(,:;].*$/, '').trim() || s.id;
 }
+
+describe('two renditions of a German article', () => {
+  const first = [
+    '# Beziehungen zwischen Norvanien und Estmark',
+    '',
+    '## Frühe Kontakte',
+    '',
+    'Zwischen 1870 und 1872 belastete ein Grenzstreit die Beziehungen. Einige Historiker halten den Streit für ' +
+      'einen Vorwand der Regierung. Der Botschafter Jonas Feld stand dem Abkommen stets wohlwollend gegenüber.',
+  ].join('\n');
+  const second = [
+    '# Beziehungen zwischen Norvanien und Estmark',
+    '',
+    '## Frühe Kontakte',
+    '',
+    'Zwischen 1870 und 1872 belastete ein Streit um die Grenze die Beziehungen. Viele Historiker halten den ' +
+      'Streit für einen Vorwand der Regierung. ' +
+      'Der Botschafter Jonas Feld stand dem Abkommen stets feindlich gegenüber.',
+  ].join('\n');
+  const book = mergeSources([parseText(first, 'a.md', { priority: 2 }), parseText(second, 'b.md', { priority: 1 })], {
+    ...TEST_META,
+    language: 'de',
+  });
+  const variants = book.report.variants ?? [];
+
+  it('notes how many hold a view and the stance, and keeps the reworded dispute in the report', () => {
+    expect(variants.filter((v) => v.class === 'claim').map((v) => v.differs)).toEqual([
+      ['Einige Historiker halten', 'Viele Historiker halten'],
+      ['Abkommen stets wohlwollend gegenüber', 'Abkommen stets feindlich gegenüber'],
+    ]);
+    expect(variants.filter((v) => v.class === 'wording').map((v) => v.readings[0]!.text)).toEqual([
+      'Zwischen 1870 und 1872 belastete ein Grenzstreit die Beziehungen.',
+    ]);
+    expect(book.apparatus?.notes.filter((n) => n.class === 'claim')).toHaveLength(2);
+  });
+});
