@@ -39,6 +39,8 @@ interface Operators {
   negation: string[];
   hedge: string[];
   quantity: Record<string, string[]>;
+  /** Phrases whose quantifier counts nothing ("each other", "one another"). */
+  reciprocal?: string[];
   outcome: Record<string, string[]>;
   stance: Record<string, string[]>;
   report: Record<string, string[]>;
@@ -62,6 +64,7 @@ const OPERATORS: Record<string, Operators> = {
       many: words('many numerous most majority'),
       all: words('all every each'),
     },
+    reciprocal: ['each other', 'one another'],
     outcome: {
       onset: words('begin began begun start initiat launch commenc'),
       continuation: words('continu persist persever remain'),
@@ -263,8 +266,9 @@ function shiftOf(da: string[], db: string[], whole: [string[], string[]], ops: O
   if (negations(da) !== negations(db) && negations(whole[0]) !== negations(whole[1])) return 'negation';
   const hedged = (ws: string[]) => ws.some((w) => ops.hedge.includes(w));
   if ((hedged(da) && !hedged(whole[1])) || (hedged(db) && !hedged(whole[0]))) return 'modality';
-  const qa = exactClasses(da, ops.quantity);
-  const qb = exactClasses(db, ops.quantity);
+  const counted = (ws: string[]) => ws.filter((w, i) => !ops.reciprocal?.includes(`${w} ${ws[i + 1]}`));
+  const qa = exactClasses(counted(da), ops.quantity);
+  const qb = exactClasses(counted(db), ops.quantity);
   if ((inserted || (qa.size && qb.size)) && differ(qa, qb)) return 'quantity';
   if (inserted) return undefined;
   for (const shift of ['outcome', 'stance', 'report'] as const) {

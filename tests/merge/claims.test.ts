@@ -55,6 +55,9 @@ describe('a rewording that changes the claim', () => {
     expect(claimChange('Stalin may have sought a war in Europe.', 'Stalin sought a war in Europe.', 'en')?.shift).toBe(
       'modality',
     );
+    expect(claimChange('The two states distrusted each other.', 'The two states distrusted one another.', 'en')).toBe(
+      undefined,
+    );
     // "Both" stresses, it does not count: the same two countries.
     expect(
       claimChange(
