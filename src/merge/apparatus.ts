@@ -9,6 +9,7 @@ import { diffArrays } from 'diff';
 import type { Apparatus, ApparatusMode, Collation, MergeReport, SourceInfo, VariantNote } from '../model/index.js';
 import type { Chaptered } from './chapters.js';
 import { monthsOf } from './clean.js';
+import { readsSpan } from './claims.js';
 import { SUBSTANTIVE, type Variant, type WSection, type WSentence } from './work.js';
 
 /** A source as readers know it: its label without the parenthesised detail, else its reader's label. */
@@ -106,6 +107,16 @@ export function noteText(v: Variant, labelOf: (source: string) => string, locale
     const spelled = (r: Variant['readings'][number]) =>
       factSpan(r.text, v.differs, locale) ?? differingSpans(kept!.text, r.text)[1];
     return `Also spelled ${others.map((r) => `“${spelled(r)}” (${labels(r)})`).join('; ')}.`;
+  }
+  if (v.kind === 'claim' && v.differs.length) {
+    // Same facts, another claim: the words that differ (claims.ts), each with every reading that has them.
+    const bySpan = new Map<string, Variant['readings'][number]['sources']>();
+    for (const r of v.readings) {
+      const span = v.differs.find((d) => readsSpan(r.text, d)) ?? r.text;
+      bySpan.set(span, [...(bySpan.get(span) ?? []), ...r.sources]);
+    }
+    const quoted = [...bySpan].map(([span, sources]) => `“${span}” in ${labels({ text: span, sources })}`);
+    return `Sources differ: ${quoted.join('; ')}.`;
   }
   if (v.kind === 'claim') {
     const [kept, ...others] = v.readings;

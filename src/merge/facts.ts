@@ -12,6 +12,7 @@
 import { diffArrays } from 'diff';
 import { distance } from 'fastest-levenshtein';
 import { memoize } from '../util/memo.js';
+import { claimChange, isOperatorWord, type ClaimChange } from './claims.js';
 import { monthsOf } from './clean.js';
 
 export type FactClass = 'date' | 'number' | 'name' | 'place';
@@ -81,6 +82,8 @@ function extract(text: string, locale: string): Facts {
     if (!/^\p{Lu}/u.test(t)) return;
     // The first word is capitalised anyway: a name only when a capitalised word follows ("Victor Kopp").
     if (i === 0 && !/^\p{Lu}/u.test(tokens[1] ?? '')) return;
+    // Nor is a word of the grammar there ("Einige Historiker": German capitalises the noun after it).
+    if (i === 0 && isOperatorWord(t, locale)) return;
     facts.names.push(f);
     facts.written.set(f, t);
     if (placeWords.has(fold(tokens[i - 1] ?? ''))) facts.places.add(f);
@@ -162,6 +165,11 @@ export interface FactComparison {
   onlyB: string[];
   /** For a conflict: the same name spelled two ways ("Ioffe" / "Joffe"), not two different names. */
   spelling?: boolean;
+  /**
+   * Where the facts agree: the change of claim the wording makes (claims.ts: a negation, a hedge, a quantity,
+   * an outcome, a stance, a reported statement's standing), A's words first; none for a paraphrase.
+   */
+  claim?: ClaimChange;
 }
 
 /**
@@ -197,6 +205,13 @@ function textId(text: string): number {
 }
 
 function comparedFacts(a: string, b: string, locale: string): FactComparison {
+  const facts = factRelation(a, b, locale);
+  if (facts.relation === 'conflict') return facts;
+  const claim = claimChange(a, b, locale);
+  return claim ? { ...facts, claim } : facts;
+}
+
+function factRelation(a: string, b: string, locale: string): FactComparison {
   const fa = factsOf(a, locale);
   const fb = factsOf(b, locale);
   const plainWords = (text: string) => new Set((text.match(/\p{L}+/gu) ?? []).map(fold));

@@ -6,6 +6,7 @@
  * list disagree in its items (membership). Readings that differ only in wording are wording variants.
  */
 import { differingSpans } from './apparatus.js';
+import { readsSpan, type ClaimChange } from './claims.js';
 import type { FactComparison } from './facts.js';
 import type { Variant, WSection, WSentence } from './work.js';
 import { memoize } from '../util/memo.js';
@@ -53,7 +54,27 @@ export function readingVariant(
   }
   if (facts.relation === 'a-fuller' || facts.relation === 'b-fuller')
     return { section, kind: 'omission', differs: [...facts.onlyA, ...facts.onlyB], readings };
+  if (facts.claim) return claimVariant(section, kept, other, { claim: facts.claim, incomingWins, keptReading });
   return { section, kind: 'wording', differs: [], readings };
+}
+
+/**
+ * Same facts, but one reading claims otherwise (claims.ts: "in favour of neutrality" / "sympathetic", "one
+ * author" / "some authors"): a claim variant shown at the sentence, quoting the words that differ. The kept
+ * reading is carried by every source whose own reading has its words, a third witness worded otherwise too.
+ */
+function claimVariant(
+  section: WSection,
+  kept: WSentence,
+  other: Variant['readings'][number],
+  how: { claim: ClaimChange; incomingWins: boolean; keptReading: Variant['readings'][number] },
+): Variant {
+  const [keptSpan, otherSpan] = how.claim.spans;
+  const carriers = kept.sources.filter((p) => readsSpan(kept.witnesses?.get(p.source) ?? kept.text, keptSpan));
+  const keptReading = carriers.length ? { text: kept.text, sources: carriers } : how.keptReading;
+  return how.incomingWins
+    ? { section, kind: 'claim', differs: [otherSpan, keptSpan], readings: [other, keptReading], at: kept }
+    : { section, kind: 'claim', differs: [keptSpan, otherSpan], readings: [keptReading, other], at: kept };
 }
 
 /**

@@ -1,10 +1,13 @@
 /**
  * Questions on where the sources disagree, from the merge's conflicts that are real disagreements
- * (context.ts: a different number or name, a list's membership; not a spelling). The question quotes the
- * book's reading; the answer gives every reading with the sources that have it, so the question never
- * settles what the sources leave open.
+ * (context.ts: a different number or name, a list's membership; not a spelling), and from its claim notes
+ * (the same facts, another claim: a stance, how many hold a view, an outcome, a hedge; merge/claims.ts).
+ * The question quotes the book's reading; the answer gives every reading with the sources that have it, so
+ * the question never settles what the sources leave open.
  */
-import type { Conflict } from '../../model/index.js';
+import type { Conflict, VariantNote } from '../../model/index.js';
+import { claimChange } from '../../merge/claims.js';
+import { baseLanguage } from '../../util/language.js';
 import { contentWords, similarity } from '../../merge/sentences.js';
 import { factSpan } from '../../merge/apparatus.js';
 import { wording } from '../discourse.js';
@@ -54,7 +57,70 @@ function blockOf(conflict: Conflict, ctx: QuestionContext) {
   return undefined;
 }
 
+/**
+ * The question on a claim the sources make differently, per language (the languages claims.ts reads; the
+ * readings are worded by discourse.ts).
+ */
+const CLAIM_QUESTION: Record<string, (sentence: string) => string> = {
+  en: (s) => `The sources do not make the same claim in this sentence. Where, and what does each read? “${s}”`,
+  de: (s) => `Die Quellen behaupten in diesem Satz nicht dasselbe. Wo, und was steht in jeder? „${s}“`,
+  fr: (s) => `Les sources n’affirment pas la même chose dans cette phrase. Où, et que dit chacune ? « ${s} »`,
+};
+
+/**
+ * Questions on the claim notes: each quotes the book's reading and answers with the words each reading has
+ * (the note's), with their sources.
+ */
+function claimQuestions(ctx: QuestionContext, names: Map<string, string>): Candidate[] {
+  const ask = CLAIM_QUESTION[baseLanguage(ctx.language)];
+  if (!ask) return [];
+  const w = wording(ctx.language);
+  const out: Candidate[] = [];
+  for (const note of ctx.guide.apparatus?.notes ?? []) {
+    if (note.class !== 'claim') continue;
+    const readings = claimReadings(note, ctx.language, names);
+    const at = readings && ctx.sentences.find((s) => s.block === note.block && s.text === note.readings[0]!.text);
+    if (!readings || !at) continue;
+    out.push({
+      kind: 'disagreement',
+      chapter: at.chapter.id,
+      block: at.block,
+      order: at.order,
+      question: ask(at.text),
+      answer: w.readings(readings),
+      quote: at.text,
+    });
+  }
+  return out;
+}
+
+/**
+ * Each reading's words that differ from the book's, with the sources that have them (one entry per wording);
+ * a reading that differs from the book elsewhere than the first one does is left out of this question.
+ */
+function claimReadings(note: VariantNote, language: string, names: Map<string, string>) {
+  const [kept, ...others] = note.readings;
+  const label = (r: VariantNote['readings'][number]) => r.sources.map((p) => names.get(p.source)!);
+  let book: string | undefined;
+  const byValue = new Map<string, string[]>();
+  for (const other of others) {
+    const change = claimChange(kept!.text, other.text, language);
+    if (!change || (book !== undefined && change.spans[0] !== book)) continue;
+    book ??= change.spans[0];
+    byValue.set(change.spans[1], [...(byValue.get(change.spans[1]) ?? []), ...label(other)]);
+  }
+  if (book === undefined) return undefined;
+  return [
+    { value: book, sources: [...new Set(label(kept!))] },
+    ...[...byValue].map(([value, sources]) => ({ value, sources: [...new Set(sources)] })),
+  ];
+}
+
 export function disagreementQuestions(ctx: QuestionContext): Candidate[] {
+  return [...conflictQuestions(ctx), ...claimQuestions(ctx, sourceNames(ctx))];
+}
+
+function conflictQuestions(ctx: QuestionContext): Candidate[] {
   const w = wording(ctx.language);
   const names = sourceNames(ctx);
   const out: Candidate[] = [];
