@@ -161,7 +161,7 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
     }
     anchor = placeRun(fusion, run, block, { ...at, anchor }, matchedInBlock);
     run = [];
-    fold(fusion, match.hit, sentence, { score: match.similarity, pair: match.pair }, at.how.locale);
+    fold(fusion, match.hit, sentence, { ...match, score: match.similarity }, at.how.locale);
     // New text follows the sentence it aligned with: in this section, or in another of the same chapter
     // (a coarser source's section spans several of the book's).
     if (outline.within(match.hit.section, at.into) || onlyOwn || outline.sameChapter(match.hit.section, at.into)) {
@@ -349,7 +349,7 @@ function matchOf(
   outline: Outline,
   sentence: WSentence,
   ctx: { accept: (h: Hit) => boolean; anchor: Anchor | undefined; at: At; run: number },
-): { hit: Hit; similarity: number; pair?: boolean } | undefined {
+): { hit: Hit; similarity: number; pair?: boolean; claim?: boolean; continues?: boolean } | undefined {
   const best = fusion.index.best(sentence.text, ctx.accept);
   if (best && foldable(best, sentence, ctx.at.how)) {
     return { hit: best.value, similarity: Math.round(Math.max(best.score, best.containment) * 100) / 100 };
@@ -358,7 +358,14 @@ function matchOf(
   if (best && inOne) return { hit: best.value, similarity: Math.round(inOne * 100) / 100, pair: true };
   // After sentences of its own, a source is still aligned at its last match: the book's next sentence there
   // may be this one paraphrased (the run put in between is this source's own).
-  if (ctx.run > 0 && !ctx.anchor) return undefined;
+  // Last, a sentence of the book that opens as this one does: one sentence whose claim was changed.
+  const reworded =
+    best &&
+    !best.value.sentence.sources.some((p) => p.source === ctx.at.how.source.info.id) &&
+    sameOpening(best.value.sentence.text, sentence.text)
+      ? { hit: best.value, similarity: Math.round(best.score * 100) / 100, claim: true }
+      : undefined;
+  if (ctx.run > 0 && !ctx.anchor) return reworded;
   // The book's next sentences there, as many as this source has said since (its own run), and one more.
   let paraphrase: { hit: Hit; similarity: number } | undefined;
   // The sentence this source is anchored at without having matched it (an atomic block's placement left
@@ -366,6 +373,8 @@ function matchOf(
   const here = ctx.anchor && ctx.run === 0 ? sentenceAt(ctx.anchor) : undefined;
   const inTwo = here && ctx.accept(here) ? saidInTwo(here.sentence, sentence, ctx.at) : 0;
   if (here && inTwo) paraphrase = { hit: here, similarity: Math.round(inTwo * 100) / 100 };
+  const goesOn = here && ctx.accept(here) ? continuation(here.sentence, sentence, ctx.at) : 0;
+  if (here && goesOn) return { hit: here, similarity: Math.round(goesOn * 100) / 100, continues: true };
   let from = ctx.anchor;
   for (let k = 0; k <= Math.min(ctx.run, 2); k++) {
     const next = nextInBook(from, ctx.at.into);
@@ -381,7 +390,7 @@ function matchOf(
     if (score && !(paraphrase && paraphrase.similarity >= score))
       paraphrase = { hit: next, similarity: Math.round(score * 100) / 100 };
   }
-  return paraphrase;
+  return paraphrase ?? reworded;
 }
 
 /**
@@ -456,6 +465,42 @@ function saidInOne(first: Hit, incoming: WSentence, at: At): number {
   // A name spelled otherwise ("Belorussian" / "Belarusian") is the same fact; another date or name is not.
   const facts = compareFacts(both, incoming.text, at.how.locale);
   return facts.relation === 'conflict' && !facts.spelling ? 0 : covered;
+}
+
+/**
+ * The source goes on, in its next sentence, saying what the book's sentence it was just folded into says and
+ * its reading there did not: three quarters of the sentence's stems (at least four) are in it ("…the Soviets
+ * demanded that Finland be included in the Soviet sphere of influence." / "…demanded occupation of Latvia
+ * … . Finland was to be included in Soviet sphere of influence as well."). Returns the share, or 0.
+ */
+function continuation(kept: WSentence, incoming: WSentence, at: At): number {
+  const said = kept.witnesses?.get(at.how.source.info.id);
+  if (said === undefined) return 0;
+  const mine = stemsOf(incoming.text);
+  const theirs = stemsOf(kept.text);
+  if (mine.size < 4) return 0;
+  const share = [...mine].filter((x) => theirs.has(x)).length / mine.size;
+  // It says what the book's sentence says and the source's reading of it did not (at least two stems).
+  const before = stemsOf(said);
+  const supplies = [...mine].filter((x) => theirs.has(x) && !before.has(x)).length;
+  return share >= SLOT_CONTAINED && supplies >= 2 ? share : 0;
+}
+
+/** Words of an opening two sentences share, at the least, from which they are one sentence reworded. */
+const OPENING = 8;
+
+/**
+ * Two sentences that open alike for at least `OPENING` words and half of the shorter are one sentence
+ * whose claim a later revision changed ("From the beginning of the negotiations with France and Britain,
+ * the Soviets demanded that Finland …" / "… Soviet position demanded occupation of Latvia …"): one reading
+ * stays, the other is a variant the reader sees, instead of two sentences in a row that contradict.
+ */
+function sameOpening(a: string, b: string): boolean {
+  const wa = a.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const wb = b.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  let n = 0;
+  while (n < wa.length && n < wb.length && wa[n] === wb[n]) n++;
+  return n >= OPENING && n * 2 >= Math.min(wa.length, wb.length) && n < Math.min(wa.length, wb.length);
 }
 
 /** Stems besides figures two readings of one slot share from which their other figures are one claim. */
@@ -663,10 +708,10 @@ function fold(
   fusion: Fusion,
   hit: Hit,
   incoming: WSentence,
-  match: { score: number; pair?: boolean | undefined },
+  match: { score: number; pair?: boolean | undefined; claim?: boolean | undefined; continues?: boolean | undefined },
   locale: string,
 ): void {
-  const { score, pair } = match;
+  const { score, pair, claim, continues } = match;
   const kept = hit.sentence;
   for (const r of incoming.refs) if (!kept.refs.includes(r)) kept.refs.push(r);
   const src = incoming.sources[0]!;
@@ -683,7 +728,12 @@ function fold(
   // Said in one what the book says in two: the book's two sentences stay (the reading is a variant).
   const incomingWins =
     !pair && (facts.relation === 'b-fuller' || (facts.relation !== 'a-fuller' && incoming.priority > kept.priority));
-  const variant = readingVariant(hit.section, kept, incoming, { facts, incomingWins });
+  // A source folded into this sentence before (going on about it, or saying it twice) has its reading there
+  // already: its witness, now longer. A second variant of one source would stand against its first.
+  const again = continues || before !== undefined;
+  const found = again ? undefined : readingVariant(hit.section, kept, incoming, { facts, incomingWins });
+  // One sentence whose claim a revision changed: the reader sees the other reading whole.
+  const variant = claim && found?.kind === 'wording' ? { ...found, kind: 'claim' as const, at: kept } : found;
   // One variant per sentence and class: a third reading joins the variant the second one opened.
   const opened = openVariants.get(kept) ?? [];
   const open = variant && opened.find((v) => v.kind === variant.kind && !!v.at === !!variant.at);

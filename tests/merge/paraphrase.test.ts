@@ -238,6 +238,35 @@ describe('one sentence that says what the book says in two', () => {
   });
 });
 
+describe('a sentence whose claim a revision changed', () => {
+  const LATER =
+    'From the first days of the talks with the river towns, the guild demanded that Ostmark be given ' +
+    'a seat on the council.';
+  const EARLIER =
+    'From the first days of the talks with the river towns the guild position demanded the closing of ' +
+    'the Weir, the Ford and the Mill Gate.';
+
+  it('is one sentence with a note giving the other reading whole, and the source going on folds too', () => {
+    const book = merge(
+      [BEFORE, LATER, AFTER],
+      [BEFORE, EARLIER, 'Ostmark was to be given a seat on the council as well.', AFTER],
+    );
+    const text = sentences(book);
+    expect(text.filter((s) => s.startsWith('From the first days'))).toEqual([LATER]);
+    expect(text.some((s) => s.startsWith('Ostmark was to be given'))).toBe(false);
+    const note = book.apparatus!.notes.find((n) => n.class === 'claim')!;
+    expect(note.text).toContain(EARLIER);
+  });
+
+  it('stays two sentences when they open alike for fewer words', () => {
+    const book = merge(
+      [BEFORE, 'In the spring the guild demanded a seat on the council for Ostmark.', AFTER],
+      [BEFORE, 'In the spring the guild closed the Weir and the Ford to all barges.', AFTER],
+    );
+    expect(sentences(book).filter((s) => s.startsWith('In the spring'))).toHaveLength(2);
+  });
+});
+
 describe('acronyms', () => {
   it('are defined by a name in brackets after or before them', () => {
     const defined = acronymDefinitions([
