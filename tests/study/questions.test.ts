@@ -101,6 +101,17 @@ describe('review questions on the seeds', () => {
     expect(kopp?.answer).toMatch(/April 16, 1920.*April 15, 1920/);
   });
 
+  it('asks no fact of a sentence whose claim the sources word differently (a claim note) as if settled', () => {
+    const claimed = (guide.apparatus?.notes ?? [])
+      .filter((n) => n.class === 'claim')
+      .flatMap((n) => n.readings.map((r) => norm(r.text)));
+    expect(claimed.length).toBeGreaterThanOrEqual(4);
+    const context = makeContext(guide);
+    for (const text of claimed) expect(context.disputed(text), text).toBe(true);
+    for (const q of guide.questions.filter((x) => x.kind !== 'disagreement'))
+      expect(claimed.includes(norm(q.quote ?? '')), q.id).toBe(false);
+  });
+
   it('never asks what the text printed right above the questions answers, and asks nothing twice', () => {
     for (const c of guide.chapters) {
       const last = c.sections

@@ -87,7 +87,9 @@ export function makeContext(guide: StudyGuide): QuestionContext {
     }
   }
   const disagreements = guide.report.conflicts.filter(realDisagreement);
-  const disputedWords = disagreements.flatMap((c) => c.readings.map((r) => contentWords(r.text)));
+  // Disputed too: a sentence whose claim the sources word differently (a claim note), as much as a figure.
+  const claims = (guide.apparatus?.notes ?? []).filter((n) => n.class === 'claim');
+  const disputedWords = [...disagreements, ...claims].flatMap((c) => c.readings.map((r) => contentWords(r.text)));
   const disputed = (sentence: string) => {
     const w = contentWords(sentence);
     return disputedWords.some((d) => similarity(d, w) >= 0.8);
