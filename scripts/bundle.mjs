@@ -169,7 +169,8 @@ const compromiseExpanded = {
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { quire: 'src/cli.ts' },
+  // The EPUB cover's worker thread is an entry of its own (src/render/epub/cover-thread.ts starts it).
+  entryPoints: { quire: 'src/cli.ts', 'cover-worker': 'src/render/epub/cover-worker.ts' },
   outdir,
   bundle: true,
   platform: 'node',

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -134,6 +134,38 @@ describe('the bundled quire command', () => {
     expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe(
       readFileSync(path.join(fromSources, 'book.json'), 'utf8'),
     );
+  });
+
+  it('draws the EPUB cover on a thread of its own: the EPUB the sources make, a bad template its error', async () => {
+    const loaded = path.join(scratch, 'cover.txt');
+    writeFileSync(loaded, '');
+    const out = path.join(scratch, 'cover');
+    const content = path.join(FIXTURES, 'canal');
+    const built = run(['build', '--content', content, '--out', out, '--formats', 'epub', '--no-cache'], loaded);
+    expect(built.status, built.stderr).toBe(0);
+    // The worker is an entry of the bundle; the main thread loads neither satori nor resvg.
+    expect(Object.keys(meta.outputs).some((o) => o.endsWith('/cover-worker.js'))).toBe(true);
+    expect(lines(loaded).filter((u) => /node_modules\/(satori|@resvg)\//.test(u))).toEqual([]);
+    const fromSources = path.join(scratch, 'cover-sources');
+    const { build } = await import('../../src/pipeline/build.js');
+    await build({ contentDir: content, outDir: fromSources, formats: ['epub'], cacheDir: false, progress: 'silent' });
+    const epub = (dir: string) => readdirSync(dir).find((f) => f.endsWith('.epub'))!;
+    expect(readFileSync(path.join(out, epub(out)))).toEqual(readFileSync(path.join(fromSources, epub(fromSources))));
+    // A cover template the drawing refuses: the error the sources give, from the worker.
+    const bad = mkdtempSync(path.join(tmpdir(), 'quire-bad-cover-'));
+    cpSync(content, bad, { recursive: true });
+    cpSync(path.join(ROOT, 'templates'), path.join(bad, 'tpl'), { recursive: true });
+    writeFileSync(
+      path.join(bad, 'tpl', 'cover.html.liquid'),
+      '<div style="display: flex"><img src="https://x.test/a.png"></div>',
+    );
+    writeFileSync(path.join(bad, 'quire.yaml'), 'templates: tpl\n');
+    const failed = run(['build', '--content', bad, '--out', path.join(scratch, 'bad-cover'), '--formats', 'epub']);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(
+      /cover\.html\.liquid: the cover template refers to "https:\/\/x\.test\/a\.png", which would/,
+    );
+    rmSync(bad, { recursive: true, force: true });
   });
 
   it("tags English with compromise's model expanded when bundled: the same book as the sources", async () => {
