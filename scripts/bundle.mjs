@@ -5,6 +5,7 @@
  * only when it runs them (one chunk per `import()` of Quire's own code: the build, the PDF writer, the
  * EPUB writer, the watch server…). Node then reads a few files instead of resolving and compiling the
  * hundreds of modules of Quire and its libraries one by one (`npm run profile` shows what is left).
+ * dist/cli/cover-worker.js, a second entry, draws the EPUB cover on a worker thread (src/render/epub/cover-thread.ts).
  *
  * Libraries that cannot be bundled stay in node_modules and are loaded from there, only by the chunk that
  * uses them (so only by the command that runs it): wikiparser-node (loads its own files by path),
@@ -199,6 +200,8 @@ await chmod(path.join(outdir, 'quire.js'), 0o755);
 if (args.includes('--meta')) await writeFile(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
 const files = Object.entries(result.metafile.outputs).filter(([name]) => name.endsWith('.js'));
 const bytes = files.reduce((sum, [, out]) => sum + out.bytes, 0);
+const chunks = files.filter(([name]) => name.includes('/chunks/')).length;
 console.log(
-  `bundle: ${path.relative(root, outdir)}/quire.js and ${files.length - 1} chunks, ${(bytes / 1e6).toFixed(1)} MB`,
+  `bundle: ${path.relative(root, outdir)}/quire.js, cover-worker.js and ${chunks} chunks, ` +
+    `${(bytes / 1e6).toFixed(1)} MB`,
 );
