@@ -3,7 +3,7 @@
  * each starts, what it is doing, and how it ended; the display is listr2's (a live list in a terminal, a
  * line per step in CI logs) or nothing. The build never depends on the display.
  */
-import { Listr, type ListrRendererValue } from 'listr2';
+import type { ListrRendererValue } from 'listr2';
 
 export type ProgressStyle = 'default' | 'simple' | 'silent';
 
@@ -87,15 +87,17 @@ class ListrProgress implements ProgressObserver {
           outcome.kind === 'skip' && outcome.title === NOT_NEEDED ? `${step.title}: not needed` : outcome.title;
       },
     }));
-    const list = new Listr(tasks, {
+    const options = {
       renderer: this.renderer,
       fallbackRenderer: 'simple',
       exitOnError: true,
       // A signal stops the build through Quire's handlers (exits.ts), not listr2's (which exits with 127).
       registerSignalListeners: false,
       rendererOptions: { collapseErrors: false, showErrorMessage: false },
-    } as never);
-    this.running = list.run().catch(() => undefined);
+    } as never;
+    // listr2 is loaded here, by a build that shows its progress (`--progress silent` never loads it). Each task
+    // waits for its step's outcome, so steps that end before the display starts are shown as they ended.
+    this.running = import('listr2').then(({ Listr }) => new Listr(tasks, options).run()).catch(() => undefined);
   }
 
   start(id: string): void {

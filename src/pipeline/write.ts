@@ -8,6 +8,7 @@ import type { StudyGuide } from '../model/index.js';
 import type { Changelog } from '../editions/changelog.js';
 import { WRITERS } from '../render/registry.js';
 import { viewFor } from '../render/view/kinds.js';
+import { viewWithMath } from '../render/view/blocks-hast.js';
 import type { View } from '../render/view/index.js';
 import { MEDIA, type ViewKind, type Writer, type WriteContext, type WriterEntry } from '../render/writer.js';
 import { hashOf } from '../util/hash.js';
@@ -92,7 +93,10 @@ function writeContext(run: BuildRun, settings: Settings, guide: StudyGuide, guid
         run.cache.json(
           'view',
           hashOf(run.code, guideKey, kind, settings.paper, edition.changesKey),
-          async () => viewFor(guide, kind, settings.paper, changes, await imagesFor(kind)),
+          async () => {
+            const images = await imagesFor(kind);
+            return viewWithMath(() => viewFor(guide, kind, settings.paper, changes, images));
+          },
           { disk: false },
         ),
       ),

@@ -30,9 +30,9 @@ const cover = (ctx: WriteContext, coverHtml: string): Promise<Uint8Array> =>
   ctx.once('epub-cover', () => {
     const drawn = ctx.cache
       .bytes('cover', hashOf(ctx.code, coverHtml, ctx.templates.fingerprint), async () => {
-        const { drawCover } = await import('./epub/cover.js');
+        const { drawCoverAside } = await import('./epub/cover-thread.js');
         const file = ctx.templates.file('cover.html.liquid');
-        return { bytes: await ctx.timed('cover', () => drawCover(coverHtml, file)), meta: {} };
+        return { bytes: await ctx.timed('cover', () => drawCoverAside(coverHtml, file)), meta: {} };
       })
       .then((c) => c.bytes);
     // Awaited by the EPUB step; a build that fails before it must not leave an unhandled rejection.

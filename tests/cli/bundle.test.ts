@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -98,7 +98,99 @@ describe('the bundled quire command', () => {
     expect(inputs.some((i) => i.includes('src/render/html.ts'))).toBe(true);
     // The wikitext reader's library is loaded: the guide's source is wikitext.
     expect(lines(loaded).some((u) => u.includes('/node_modules/wikiparser-node/'))).toBe(true);
+    // A guide without maths loads neither the typesetter nor the parser of its MathML.
+    const maths = /node_modules\/(temml|hast-util-from-html|parse5)\//;
+    expect(inputs.filter((i) => maths.test(i))).toEqual([]);
     rmSync(course, { recursive: true, force: true });
+  });
+
+  it('typesets maths when a guide has some: the same page and book as the sources make', async () => {
+    const loaded = path.join(scratch, 'maths.txt');
+    writeFileSync(loaded, '');
+    const out = path.join(scratch, 'maths');
+    const args = ['build', '--content', path.join(FIXTURES, 'rich'), '--out', out, '--formats', 'html,json'];
+    const built = run([...args, '--no-cache', '--progress', 'silent'], loaded);
+    expect(built.status, built.stderr).toBe(0);
+    const inputs = lines(loaded)
+      .filter((u) => u.startsWith(pathToFileURL(dir).href))
+      .flatMap((u) =>
+        Object.keys(meta.outputs[path.relative(ROOT, fileURLToPath(u)).split(path.sep).join('/')]!.inputs),
+      );
+    expect(inputs.some((i) => i.includes('node_modules/temml/'))).toBe(true);
+    // `--progress silent` shows nothing, so it loads no display either.
+    expect(inputs.filter((i) => i.includes('node_modules/listr2/'))).toEqual([]);
+    const fromSources = path.join(scratch, 'maths-sources');
+    const { build } = await import('../../src/pipeline/build.js');
+    await build({
+      contentDir: path.join(FIXTURES, 'rich'),
+      outDir: fromSources,
+      formats: ['html', 'json'],
+      cacheDir: false,
+      progress: 'silent',
+    });
+    const page = readFileSync(path.join(out, 'the-lighthouse-keepers.html'), 'utf8');
+    expect(page).toContain('<math');
+    expect(page).toBe(readFileSync(path.join(fromSources, 'the-lighthouse-keepers.html'), 'utf8'));
+    expect(readFileSync(path.join(out, 'book.json'), 'utf8')).toBe(
+      readFileSync(path.join(fromSources, 'book.json'), 'utf8'),
+    );
+  });
+
+  it('draws the EPUB cover on a thread of its own: the EPUB the sources make, a bad template its error', async () => {
+    const loaded = path.join(scratch, 'cover.txt');
+    writeFileSync(loaded, '');
+    const out = path.join(scratch, 'cover');
+    const content = path.join(FIXTURES, 'canal');
+    const built = run(['build', '--content', content, '--out', out, '--formats', 'epub', '--no-cache'], loaded);
+    expect(built.status, built.stderr).toBe(0);
+    // The worker is an entry of the bundle; the main thread loads neither satori nor resvg.
+    expect(Object.keys(meta.outputs).some((o) => o.endsWith('/cover-worker.js'))).toBe(true);
+    expect(lines(loaded).filter((u) => /node_modules\/(satori|@resvg)\//.test(u))).toEqual([]);
+    const fromSources = path.join(scratch, 'cover-sources');
+    const { build } = await import('../../src/pipeline/build.js');
+    await build({ contentDir: content, outDir: fromSources, formats: ['epub'], cacheDir: false, progress: 'silent' });
+    const epub = (dir: string) => readdirSync(dir).find((f) => f.endsWith('.epub'))!;
+    expect(readFileSync(path.join(out, epub(out)))).toEqual(readFileSync(path.join(fromSources, epub(fromSources))));
+    // A cover template the drawing refuses: the error the sources give, from the worker.
+    const bad = mkdtempSync(path.join(tmpdir(), 'quire-bad-cover-'));
+    cpSync(content, bad, { recursive: true });
+    cpSync(path.join(ROOT, 'templates'), path.join(bad, 'tpl'), { recursive: true });
+    writeFileSync(
+      path.join(bad, 'tpl', 'cover.html.liquid'),
+      '<div style="display: flex"><img src="https://x.test/a.png"></div>',
+    );
+    writeFileSync(path.join(bad, 'quire.yaml'), 'templates: tpl\n');
+    const failed = run(['build', '--content', bad, '--out', path.join(scratch, 'bad-cover'), '--formats', 'epub']);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(
+      /cover\.html\.liquid: the cover template refers to "https:\/\/x\.test\/a\.png", which would/,
+    );
+    rmSync(bad, { recursive: true, force: true });
+  });
+
+  it("tags English with compromise's model expanded when bundled: the same book as the sources", async () => {
+    // The bundle holds the expanded lexicon as data, not the code that expands it (scripts/bundle.mjs).
+    const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+    expect(inputs.some((i) => i.includes('node_modules/compromise/src/2-two/preTagger/model/index.js'))).toBe(true);
+    expect(inputs.filter((i) => /compromise\/src\/2-two\/preTagger\/model\/(_expand|lexicon)\//.test(i))).toEqual([]);
+    const out = path.join(scratch, 'english');
+    const args = ['build', '--content', path.join(FIXTURES, 'canal'), '--out', out, '--formats', 'json', '--no-cache'];
+    const built = run(args);
+    expect(built.status, built.stderr).toBe(0);
+    const fromSources = path.join(scratch, 'english-sources');
+    const { build } = await import('../../src/pipeline/build.js');
+    await build({
+      contentDir: path.join(FIXTURES, 'canal'),
+      outDir: fromSources,
+      formats: ['json'],
+      cacheDir: false,
+      progress: 'silent',
+    });
+    const book = readFileSync(path.join(out, 'book.json'), 'utf8');
+    const guide = JSON.parse(book) as { language: string; index: unknown[] };
+    expect(guide.language.startsWith('en')).toBe(true);
+    expect(guide.index.length).toBeGreaterThan(0);
+    expect(book).toBe(readFileSync(path.join(fromSources, 'book.json'), 'utf8'));
   });
 
   it('builds a guide in another language without loading compromise, with the same book as the sources', async () => {

@@ -8,9 +8,48 @@ import type { Element, ElementContent, Properties } from 'hast';
 import type { Blockquote, Image, InlineCode, Paragraph, Table, TableCell, TableRow } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import type { Handler, Handlers, State } from 'mdast-util-to-hast';
-import { fromHtml } from 'hast-util-from-html';
-import temml from 'temml';
+import type { fromHtml as FromHtml } from 'hast-util-from-html';
+import type Temml from 'temml';
 import type { DefList, Subscript, Superscript } from '../../model/mdast.js';
+
+/** Set by scripts/bundle.mjs (esbuild's `define`): this module is running in the bundled command. */
+declare const QUIRE_BUNDLED: boolean | undefined;
+
+/**
+ * temml and the HTML parser that reads its MathML (~0.7 MB of code to parse, and temml's symbol tables to
+ * build) are loaded only for a guide with maths in the bundled command: a view that meets maths before they
+ * are loaded stops with `MathNotLoaded`, and its maker (`viewWithMath`) loads them and makes the view again.
+ * Run from the sources, they are loaded with this module.
+ */
+let typesetter: { temml: typeof Temml; fromHtml: typeof FromHtml } | undefined;
+
+/** Thrown by a view that meets maths before temml is loaded (see `viewWithMath`). */
+export class MathNotLoaded extends Error {
+  constructor() {
+    super('maths met before temml was loaded (src/render/view/blocks-hast.ts)');
+  }
+}
+
+async function loadMath(): Promise<void> {
+  const [temml, { fromHtml }] = await Promise.all([import('temml'), import('hast-util-from-html')]);
+  typesetter ??= { temml: temml.default, fromHtml };
+}
+
+if (typeof QUIRE_BUNDLED === 'undefined') await loadMath();
+
+/**
+ * `make()` (a view: pure, so it can be made again), with temml loaded first if the guide has maths. A guide
+ * without maths never loads it.
+ */
+export async function viewWithMath<T>(make: () => T | Promise<T>): Promise<T> {
+  try {
+    return await make();
+  } catch (error) {
+    if (!(error instanceof MathNotLoaded)) throw error;
+    await loadMath();
+    return make();
+  }
+}
 
 const el = (tagName: string, properties: Properties, children: ElementContent[]): Element => ({
   type: 'element',
@@ -102,6 +141,8 @@ const defList: Handler = (state: State, node: DefList) =>
 
 /** TeX as MathML; TeX that temml cannot read stays visible as its source. */
 function mathml(value: string, display: boolean): ElementContent {
+  if (!typesetter) throw new MathNotLoaded();
+  const { temml, fromHtml } = typesetter;
   try {
     const markup = temml.renderToString(value, { displayMode: display, throwOnError: true, annotate: true });
     const math = fromHtml(markup, { fragment: true }).children.find((c) => c.type === 'element');
