@@ -128,6 +128,8 @@ export interface ViewAmbassador {
   aliases: string[];
   term: string;
   post: string;
+  /** What the text says the person did, in one line ("" when it only lists them). */
+  role: string;
   disagreements: { field: string; readings: { value: string; where: string }[] }[];
   links: ViewLink[];
 }
@@ -361,6 +363,7 @@ function viewAmbassadors(book: StudyGuide, backLinks: BackLinks): View['glossari
         aliases: a.aliases,
         term: a.term,
         post: a.post,
+        role: a.role ?? '',
         disagreements: a.disagreements.map((d) => ({
           field: d.field,
           readings: d.readings.map((r) => ({ value: r.value, where: r.sources.map(where).join(', ') })),
