@@ -14,8 +14,9 @@ import { distance } from 'fastest-levenshtein';
 import { memoize } from '../util/memo.js';
 import { claimChange, isOperatorWord, type ClaimChange } from './claims.js';
 import { monthsOf } from './clean.js';
+import escape from 'escape-string-regexp';
 
-export type FactClass = 'date' | 'number' | 'name' | 'place';
+export type FactClass = 'date' | 'number' | 'name' | 'place' | 'list';
 
 export interface Facts {
   /** Numbers as written, thousands separators removed ("100000", "1.5", "1920"). */
@@ -244,6 +245,27 @@ function factRelation(a: string, b: string, locale: string): FactComparison {
     return { relation: 'b-fuller', onlyA: shownA([...numbersA, ...namesA]), onlyB: shownB([...numbersB, ...namesB]) };
   if (numbersA.length)
     return { relation: 'a-fuller', onlyA: shownA([...numbersA, ...namesA]), onlyB: shownB([...numbersB, ...namesB]) };
+  // A list both readings give, one with an item more ("…Lithuania and Poland" / "…Lithuania, Poland, and
+  // Ukraine"): a member one reading lacks, which the reader sees (a name added elsewhere is a rewording).
+  const shared = [...fa.names].filter((n) => fb.names.includes(n));
+  if (
+    !namesA.length &&
+    listed(
+      b,
+      shownB(namesB),
+      shared.map((n) => fb.written.get(n) ?? n),
+    )
+  )
+    return { relation: 'conflict', kind: 'list', onlyA: [], onlyB: shownB(namesB) };
+  if (
+    !namesB.length &&
+    listed(
+      a,
+      shownA(namesA),
+      shared.map((n) => fa.written.get(n) ?? n),
+    )
+  )
+    return { relation: 'conflict', kind: 'list', onlyA: shownA(namesA), onlyB: [] };
   // One name put for another in the same words ("in Saratov Oblast" / "in Samara Oblast"): a disagreement.
   if (namesA.length && namesB.length) {
     const swapped = swappedName(a, b);
@@ -255,4 +277,26 @@ function factRelation(a: string, b: string, locale: string): FactComparison {
   }
   // Different names, none a spelling of the other: a rewording ("the USSR" / "Moscow").
   return { relation: 'same', onlyA: shownA(namesA), onlyB: shownB(namesB) };
+}
+
+/** The words that join a list's last items, in the languages the merge reads. */
+const LIST_JOINS = 'and|or|und|oder|et|ou|y|o|e|en|of|og|eller|i|oraz|и|или';
+
+/**
+ * Whether every name of `extra` stands in `text` as an item of a list of three or more whose other items are
+ * of `shared` (the names both readings have): next to one of them, after a comma or a joining word.
+ */
+function listed(text: string, extra: string[], shared: string[]): boolean {
+  if (!extra.length || shared.length < 2) return false;
+  const others = shared.map((n) => escape(n)).join('|');
+  const join = String.raw`(?:,\s*(?:(?:${LIST_JOINS})\s+)?|\s+(?:${LIST_JOINS})\s+)`;
+  // A list of three or more: two shared items in a row, after a comma ("Finland, Estonia, Latvia …").
+  if (!new RegExp(String.raw`(?<!\p{L})(?:${others}),\s*(?:${others})(?!\p{L})`, 'u').test(text)) return false;
+  return extra.every((n) => {
+    const name = escape(n);
+    return new RegExp(
+      String.raw`(?<!\p{L})(?:(?:${others})${join}${name}|${name}${join}(?:${others}))(?!\p{L})`,
+      'u',
+    ).test(text);
+  });
 }

@@ -50,7 +50,9 @@ export function readingVariant(
     if ((facts.kind === 'date' || facts.kind === 'number') && rewordedAround(kept.text, incoming.text))
       return { section, kind: 'claim', differs: [], readings, at: kept };
     const kind = facts.spelling ? 'spelling' : facts.kind;
-    return { section, kind, differs: [...onlyKept, ...onlyOther], readings, at: kept };
+    // A list member: the reading that lists it first ("“Ukraine” is listed in …; not listed in …").
+    const listing = kind === 'list' && !onlyKept.length ? [readings[1]!, readings[0]!] : readings;
+    return { section, kind, differs: [...onlyKept, ...onlyOther], readings: listing, at: kept };
   }
   if (facts.relation === 'a-fuller' || facts.relation === 'b-fuller')
     return { section, kind: 'omission', differs: [...facts.onlyA, ...facts.onlyB], readings };

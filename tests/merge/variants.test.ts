@@ -64,6 +64,29 @@ describe('facts of two readings', () => {
   });
 });
 
+describe('a list inside a sentence', () => {
+  const five = 'The league admitted Arden, Brill, Corvan, Dunmore and Elst in spring.';
+  const six = 'The league admitted Arden, Brill, Corvan, Dunmore, Elst, and Farrow in spring.';
+
+  it('with an item more in one reading is a list variant naming the item, the listing reading first', () => {
+    const facts = compareFacts(five, six, 'en');
+    expect(facts).toMatchObject({ relation: 'conflict', kind: 'list', onlyB: ['Farrow'] });
+    const section = newSection('S', 2, p('a'));
+    const kept = sentence(five, 'a');
+    const variant = readingVariant(section, kept, sentence(six, 'b'), { facts, incomingWins: false })!;
+    expect(variant.kind).toBe('list');
+    expect(variant.differs).toEqual(['Farrow']);
+    expect(variant.readings.map((r) => r.text)).toEqual([six, five]);
+    expect(variant.at).toBe(kept);
+  });
+
+  it('is no list when two names are only joined by "and" (a rewording, not an item more)', () => {
+    const a = 'The war was disastrous for both the Arden Crown and the Brill Republic.';
+    const b = 'The war was disastrous for both the future of Corvan and for the Brill Republic.';
+    expect(compareFacts(a, b, 'en').kind).not.toBe('list');
+  });
+});
+
 describe('variants', () => {
   it('of a reading put the one the book keeps first, classed by what differs', () => {
     const section = newSection('S', 2, p('a'));
