@@ -29,9 +29,11 @@ describe('rich Markdown in every output', () => {
       progress: 'silent',
     });
     warnings = result.book.report.warnings;
-    html = readFileSync(path.join(out, `${BASE}.html`), 'utf8');
+    // The index's page anchors wrap a mention in a span with an id; the markup asserted is around the words.
+    const unanchored = (doc: string) => doc.replace(/<span id="index-[^"]*">([^<]*)<\/span>/g, '$1');
+    html = unanchored(readFileSync(path.join(out, `${BASE}.html`), 'utf8'));
     epub = unzipSync(readFileSync(path.join(out, `${BASE}.epub`)));
-    chapter = strFromU8(epub['OEBPS/chapter-01.xhtml']!);
+    chapter = unanchored(strFromU8(epub['OEBPS/chapter-01.xhtml']!));
   }, 120_000);
 
   it('shows the table with its header row in the web page and the EPUB', () => {

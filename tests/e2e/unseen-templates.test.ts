@@ -49,7 +49,9 @@ describe('flag templates in a German list of users (Bazooka)', () => {
     // An ISO code with a year: the country's German name.
     expect(items).toContain('China: 2,36 Zoll über Leih- und Pachtgesetz');
     expect(items).toContain('Deutschland: 2,36 Zoll als Beutewaffe Raketenpanzerbüchse 788 (a)');
-    expect(built.html).toMatch(/<li>(<p>)?Österreich: 3,5 Zoll/);
+    // The index's page anchors wrap a mention in a span with an id; the reader sees the words alone.
+    const shown = built.html.replace(/<span id="index-[^"]*">([^<]*)<\/span>/g, '$1');
+    expect(shown).toMatch(/<li>(<p>)?Österreich: 3,5 Zoll/);
   });
 
   it('shows a code no country has today as written, and says so', () => {
