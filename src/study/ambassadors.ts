@@ -309,21 +309,14 @@ function addPairedEnvoys(book: Book, add: (draft: Draft) => void): void {
         const names = envoysIn(m.groups!.names!);
         const nations = [m.groups!.a!, m.groups!.b!];
         if (names.length !== 2) continue;
-        names.forEach((name, i) =>
-          add({
-            name,
-            aliases: [],
-            post: `${nations[i]} ambassador`,
-            country: nations[i]!,
-            capital: null,
-            from: null,
-            to: null,
-            term: '',
-            disagreements: [],
-            sources: [...ref.block.sources],
-          }),
-        );
+        names.forEach((name, i) => add(textDraft(name, nations[i]!, `${nations[i]} ambassador`, ref.block.sources)));
       }
+}
+
+/** An envoy the running text names with their post: no capital, no term. */
+function textDraft(name: string, country: string, post: string, sources: Draft['sources']): Draft {
+  const none = { capital: null, from: null, to: null, term: '' };
+  return { name, aliases: [], post, country, ...none, disagreements: [], sources: [...sources] };
 }
 
 /** "Soviet envoys Andrey Vyshinsky and Andrey Zhdanov": each an envoy of that side. */
@@ -337,18 +330,7 @@ function addNamedEnvoys(book: Book, add: (draft: Draft) => void): void {
           .groups!.names!.split(/,\s*(?:and\s+)?|\s+and\s+/)
           .map(trimName)
           .filter(Boolean))
-          add({
-            name,
-            aliases: [],
-            post: `${nat} envoy`,
-            country: nat,
-            capital: null,
-            from: null,
-            to: null,
-            term: '',
-            disagreements: [],
-            sources: [...ref.block.sources],
-          });
+          add(textDraft(name, nat, `${nat} envoy`, ref.block.sources));
       }
 }
 
