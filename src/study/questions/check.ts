@@ -35,10 +35,10 @@ const SAME_POINT = 0.6;
 /** A fact question whose answer a key point printed in the chapter states, in the quoted sentence's words. */
 function inKeyPoints(q: Candidate, ctx: QuestionContext): boolean {
   if (q.kind === 'cause' || q.kind === 'disagreement' || !q.quote) return false;
-  const answer = norm(q.evidence && !/^\d{4}-/.test(q.evidence) ? q.evidence : q.answer);
+  const answer = coreOf(q);
   const quote = contentWords(q.quote);
   return keyPointsOf(ctx, q.chapter).some(
-    (k) => similarity(contentWords(k), quote) >= SAME_POINT && (norm(k).includes(answer) || inDates(q, k, ctx)),
+    (k) => similarity(contentWords(k), quote) >= SAME_POINT && (norm(k).includes(answer) || holds(k, q, ctx)),
   );
 }
 
@@ -59,21 +59,18 @@ function keyPointsOf(ctx: QuestionContext, chapter: string): string[] {
   return map.get(chapter) ?? [];
 }
 
-/** Whether a date answer stands in `text`. */
-function inDates(q: Candidate, text: string, ctx: QuestionContext): boolean {
+/** A date answer (ISO, as the timeline writes it): its evidence is checked among the dates a text states. */
+const ISO_DATE = /^\d{4}(-\d{2}){0,2}$/;
+
+/** Whether `text` states the question's answer: its date among the text's dates, else its words. */
+function holds(text: string, q: Candidate, ctx: QuestionContext): boolean {
   const evidence = q.evidence ?? q.answer;
-  return (
-    /^\d{4}(-\d{2}){0,2}$/.test(evidence) && datesIn(text, undefined, ctx.language).some((d) => d.date === evidence)
-  );
+  if (ISO_DATE.test(evidence)) return datesIn(text, undefined, ctx.language).some((d) => d.date === evidence);
+  return norm(text).includes(norm(evidence));
 }
 
-function inQuote(q: Candidate, ctx: QuestionContext): boolean {
-  const quote = q.quote ?? '';
-  const evidence = q.evidence ?? q.answer;
-  if (/^\d{4}(-\d{2}){0,2}$/.test(evidence))
-    return datesIn(quote, undefined, ctx.language).some((d) => d.date === evidence);
-  return norm(quote).includes(norm(evidence));
-}
+/** The words a question must not give away: its evidence, unless that is an ISO date (then the answer). */
+const coreOf = (q: Candidate) => norm(q.evidence && !/^\d{4}-/.test(q.evidence) ? q.evidence : q.answer);
 
 function blockHolds(q: Candidate, ctx: QuestionContext): boolean {
   if (q.kind === 'disagreement') return true;
@@ -83,8 +80,8 @@ function blockHolds(q: Candidate, ctx: QuestionContext): boolean {
 
 export function defectOf(q: Candidate, ctx: QuestionContext): Defect | undefined {
   if (!q.answer.trim()) return 'no-answer';
-  if (!blockHolds(q, ctx) || (q.kind !== 'disagreement' && !inQuote(q, ctx))) return 'not-in-text';
-  const core = norm(q.evidence && !/^\d{4}-/.test(q.evidence) ? q.evidence : q.answer);
+  if (!blockHolds(q, ctx) || (q.kind !== 'disagreement' && !holds(q.quote ?? '', q, ctx))) return 'not-in-text';
+  const core = coreOf(q);
   if (q.kind !== 'disagreement' && norm(q.question).includes(core)) return 'gives-answer';
   const above = ctx.lastBlock.get(q.chapter) ?? '';
   const shown = (text: string) => text.length > 0 && above.includes(text.toLowerCase());
