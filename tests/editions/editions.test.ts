@@ -146,18 +146,25 @@ describe('safe outputs', () => {
         out,
         '--progress',
         'simple',
+        '--no-cache',
       ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    await new Promise<void>((resolve) => {
-      child.stdout.on('data', (d: Buffer) => {
-        if (/❯ PDF|starting Chromium|rendering/.test(String(d))) {
-          child.kill('SIGKILL');
-          resolve();
-        }
-      });
-    });
-    await new Promise((resolve) => child.on('close', resolve));
+    // Killed once the PDF is being printed and the staging folder holds the other outputs: the writers run
+    // side by side, so Chromium may start before the first output is staged (on a loaded machine).
+    let said = '';
+    child.stdout.on('data', (d: Buffer) => (said += String(d)));
+    child.stderr.on('data', (d: Buffer) => (said += String(d)));
+    const closed = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('close', (_code, signal) => resolve(signal)),
+    );
+    const poll = setInterval(() => {
+      const printing = /❯ PDF|starting Chromium|rendering/.test(said);
+      if (printing && readdirSync(out).some((n) => n.startsWith('.quire-staging-'))) child.kill('SIGKILL');
+    }, 10);
+    const signal = await closed;
+    clearInterval(poll);
+    expect(signal, said).toBe('SIGKILL');
     for (const [name, bytes] of before) expect(readFileSync(path.join(out, name)).equals(bytes), name).toBe(true);
     expect(readdirSync(out).some((n) => n.startsWith('.quire-staging-'))).toBe(true);
     await build({ contentDir: content, outDir: out, formats: ['json'], progress: 'silent' });
