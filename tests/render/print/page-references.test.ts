@@ -168,3 +168,16 @@ describe('the index lists the pages its entries are named on (the seed guide, bu
     expect(missing).toEqual([]);
   });
 });
+
+describe("the notes' links back to the text (the seed guide, built)", () => {
+  it('give each page a call stands on once, in page order', () => {
+    // "(p. 17, p. 21)" after a note: the pages of its calls. Two calls on one page are one page.
+    const lists = raw.flatMap((p) =>
+      [...p.matchAll(/\(((?:p\. \d+, )*p\. \d+)\)/g)].map((m) => m[1]!.split(', ').map((s) => Number(s.slice(3)))),
+    );
+    expect(lists.length).toBeGreaterThan(100);
+    expect(lists.filter((l) => l.length > 1).length).toBeGreaterThan(0);
+    expect(lists.filter((l) => new Set(l).size !== l.length)).toEqual([]);
+    expect(lists.filter((l) => l.some((p, i) => i > 0 && p < l[i - 1]!))).toEqual([]);
+  });
+});
