@@ -3,7 +3,8 @@
  * vertical axis of years. Vertical, so that it reads at body size on a phone (390 px) as on A4: the view box
  * is as wide as a phone's text column (one unit ≈ one CSS pixel there) and no text is smaller than 12 units.
  * Every item has its own label in a column beside the lanes, pushed down below the one before (labels never
- * overlap) and wrapped to the column's width, with a leader line to where it belongs on the axis. A long
+ * overlap) and wrapped to the column's width, with a leader line to where it belongs on the axis; the axis
+ * gives a crowded year the room its labels need, so each label stands beside its mark (`scale`). A long
  * story is split by period into several figures, none taller than a printed page holds.
  *
  * Built as hast trees with hastscript and serialised by hast-util-to-html; colours are CSS classes, so it
@@ -139,11 +140,51 @@ export function wrap(text: string, width: number, size = TEXT): string[] {
 interface Layout {
   first: number;
   last: number;
-  perYear: number;
+  /** Where a (fractional) year stands on the axis. */
+  y: (year: number) => number;
   labelX: number;
   /** Each item's label: its lines and top. */
   placed: { item: Item; lines: string[]; top: number }[];
   height: number;
+}
+
+/** The least height of a year on the axis: room for its label. */
+const YEAR_MIN = LINE + 3;
+
+/**
+ * The axis's scale: each year as tall as the labels of what began in it need (at least `YEAR_MIN`), and within
+ * a year each item where its label, stacked under the ones before it, has its middle — so that a crowded year
+ * is drawn taller and every label stands beside its mark instead of being pushed years away. Time then runs
+ * at a different pace from year to year (a term's bar is not drawn to one scale); the year ticks say where
+ * each year runs, and the order of things is kept.
+ */
+function scale(wrapped: { item: Item; lines: string[] }[], first: number, last: number, top: number) {
+  const years = Math.max(1, Math.ceil(last - first));
+  const yearOfItem = (t: number) => Math.min(years - 1, Math.max(0, Math.floor(t - first)));
+  const needs = Array.from({ length: years }, () => 0);
+  for (const { item, lines } of wrapped) needs[yearOfItem(item.start)]! += lines.length * LINE + 3;
+  const heights = needs.map((need) => Math.max(YEAR_MIN, need));
+  const starts = heights.reduce<number[]>((acc, h) => [...acc, acc[acc.length - 1]! + h], [top]);
+  // Knots (time → place): each year's start, and each item's start at its stacked label's middle.
+  const knots: [number, number][] = starts.map((y, k) => [first + k, y]);
+  const stacked = Array.from({ length: years }, () => 0);
+  for (const { item, lines } of [...wrapped].sort((a, b) => a.item.start - b.item.start)) {
+    const k = yearOfItem(item.start);
+    knots.push([Math.min(Math.max(item.start, first), last), starts[k]! + stacked[k]! + (lines.length * LINE) / 2]);
+    stacked[k]! += lines.length * LINE + 3;
+  }
+  knots.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  // One place per time: the first (a year's start wins over an item that begins with it).
+  const curve = knots.filter((k, i) => i === 0 || k[0] > knots[i - 1]![0]);
+  return (year: number) => {
+    const t = Math.min(Math.max(year, first), first + years);
+    const i = curve.findIndex((k) => k[0] >= t);
+    if (i < 0) return curve[curve.length - 1]![1];
+    const [t1, y1] = curve[i]!;
+    if (i === 0 || t1 === t) return y1;
+    const [t0, y0] = curve[i - 1]!;
+    return y0 + ((t - t0) / (t1 - t0)) * (y1 - y0);
+  };
 }
 
 /** Labels placed top-down at their item's year, each below the one before; the scale fits them. */
@@ -151,10 +192,7 @@ function layout(items: Item[], lanes: number, first: number, last: number, top: 
   const labelX = LANE_X + (lanes + 1) * (LANE_W + LANE_GAP) + 14;
   const width = shape.width - labelX - 2;
   const wrapped = items.map((item) => ({ item, lines: wrap(item.label, width) }));
-  const needed = wrapped.reduce((sum, w) => sum + w.lines.length * LINE + 3, 0);
-  // Enough room per year for the year labels, and for the labels on average (clusters still push down).
-  const perYear = Math.max(LINE + 3, Math.min(60, needed / Math.max(1, last - first)));
-  const y = (year: number) => top + (year - first) * perYear;
+  const y = scale(wrapped, first, last, top);
   const placed = dodge(
     wrapped.map(({ item, lines }) => ({
       item,
@@ -165,7 +203,7 @@ function layout(items: Item[], lanes: number, first: number, last: number, top: 
     top - LINE / 2,
   );
   const bottom = Math.max(...placed.map((p) => p.top + p.lines.length * LINE), top);
-  return { first, last, perYear, labelX, placed, height: Math.max(y(last), bottom) + 8 };
+  return { first, last, y, labelX, placed, height: Math.max(y(last), bottom) + 8 };
 }
 
 /**
@@ -233,15 +271,14 @@ const textLines = (x: number, top: number, lines: string[]) =>
     lines.map((line, i) => s('tspan', { x, y: top + TEXT - 1 + i * LINE }, line)),
   );
 
-/** The axis: a tick and label per year (every second or fifth year when they would crowd). */
+/** The axis: a tick and label per year. */
 function axis(l: Layout, top: number): Element[] {
-  const y = (year: number) => top + (year - l.first) * l.perYear;
-  const step = [1, 2, 5, 10].find((n) => n * l.perYear >= LINE + 2) ?? 10;
+  const { y } = l;
   const out = [s('line', { x1: AXIS_X, y1: top, x2: AXIS_X, y2: y(l.last), class: 'line', 'stroke-width': 1 })];
+  // Every year is at least a label's height tall (`YEAR_MIN`): each is labelled.
   for (let year = Math.ceil(l.first); year <= l.last; year++) {
-    const labelled = year % step === 0;
-    out.push(s('line', { x1: AXIS_X, y1: y(year), x2: AXIS_X - (labelled ? 5 : 3), y2: y(year), class: 'line' }));
-    if (labelled) out.push(text(AXIS_X - 7, y(year) + 4, String(year), { 'text-anchor': 'end' }));
+    out.push(s('line', { x1: AXIS_X, y1: y(year), x2: AXIS_X - 5, y2: y(year), class: 'line' }));
+    out.push(text(AXIS_X - 7, y(year) + 4, String(year), { 'text-anchor': 'end' }));
   }
   return out;
 }
@@ -249,8 +286,8 @@ function axis(l: Layout, top: number): Element[] {
 const laneX = (lane: number, lanes: number) => LANE_X + (lane < 0 ? lanes : lane) * (LANE_W + LANE_GAP);
 
 /** Bars, treaty marks, labels and their leader lines. */
-function marks(l: Layout, lanes: number, top: number): Element[] {
-  const y = (year: number) => top + (year - l.first) * l.perYear;
+function marks(l: Layout, lanes: number): Element[] {
+  const { y } = l;
   const clip = (year: number) => Math.min(Math.max(year, l.first), l.last);
   const out: Element[] = [];
   for (const { item, lines, top: at } of l.placed) {
@@ -394,7 +431,7 @@ export function timelineFigure(book: StudyGuide, shape: Shape = PHONE): Figure |
       .filter((i) => i.lane >= 0 && i.start < from && i.end > from)
       .map((item) => {
         const y1 = top;
-        const y2 = top + (Math.min(item.end, to) - from) * l.perYear;
+        const y2 = l.y(Math.min(item.end, to));
         const x = laneX(item.lane, posts.length);
         return s(
           'rect',
@@ -411,7 +448,7 @@ export function timelineFigure(book: StudyGuide, shape: Shape = PHONE): Figure |
     const period = `${from}–${to}`;
     const said = (i: Item) => `${i.what}${i.lane < 0 ? '' : ` (${posts[i.lane]})`}, ${i.when}`;
     const alt = `${title}, ${period}: ${inside.map(said).join('; ')}.`;
-    const children = [...keyElements, ...running, ...axis(l, top), ...marks(l, posts.length, top)];
+    const children = [...keyElements, ...running, ...axis(l, top), ...marks(l, posts.length)];
     return { svg: svgOf(`${title}, ${period}`, alt, children, l.height, shape.width), period, alt };
   });
   const rows = items.map((i) => ({ when: i.when, what: i.what, lane: i.lane < 0 ? labels.treaty : posts[i.lane]! }));

@@ -135,6 +135,24 @@ describe('the timeline figure', () => {
     for (const a of terms) expect(figure.rows).toContainEqual({ when: a.term, what: a.name, lane: a.post });
   });
 
+  it('sets every label beside its mark: a crowded year is drawn taller, each year still labelled in order', () => {
+    for (const shape of [undefined, PRINT])
+      for (const part of timelineFigure(guide, shape)!.parts) {
+        // A leader line runs from the mark (its first point) to the label's middle (its last).
+        const drops = [...part.svg.matchAll(/<polyline points="[\d.]+,([\d.]+) [\d.]+,[\d.]+ [\d.]+,([\d.]+)"/g)].map(
+          (m) => Math.abs(Number(m[2]) - Number(m[1])),
+        );
+        expect(drops.length).toBeGreaterThan(5);
+        // Two lines of labels at most (15 units each): the teacher's "1932" pact stood a year and a half away.
+        expect(Math.max(...drops), part.period).toBeLessThanOrEqual(30);
+        const years = [...part.svg.matchAll(/<text x="31" y="([\d.]+)"[^>]*text-anchor="end"[^>]*>(\d{4})</g)];
+        const [from, to] = part.period.split('–').map(Number);
+        expect(years.map((m) => Number(m[2]))).toEqual(Array.from({ length: to! - from! + 1 }, (_, i) => from! + i));
+        const ys = years.map((m) => Number(m[1]));
+        for (const [i, y] of ys.entries()) if (i) expect(y - ys[i - 1]!).toBeGreaterThanOrEqual(15);
+      }
+  });
+
   it('follows a dark colour scheme (colours are classes, with a dark set)', () => {
     const svg = timelineFigure(guide)!.parts[0]!.svg;
     expect(svg).toContain('prefers-color-scheme: dark');
