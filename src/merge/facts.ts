@@ -241,6 +241,10 @@ function factRelation(a: string, b: string, locale: string): FactComparison {
   }
   // Numbers a reading lacks are a hole in it. Names one reading adds are not: they may stand in a
   // neighbouring sentence of the other, and a name is often a rewording ("Moscow" for "the Soviet Union").
+  // Nor is a number one reading adds where the other names what it stands for ("after Operation Barbarossa"
+  // / "after the German invasion of 1941"): each states what the other words otherwise, a rewording.
+  if ((numbersB.length && namesA.length) || (numbersA.length && namesB.length))
+    return { relation: 'same', onlyA: shownA([...numbersA, ...namesA]), onlyB: shownB([...numbersB, ...namesB]) };
   if (numbersB.length)
     return { relation: 'b-fuller', onlyA: shownA([...numbersA, ...namesA]), onlyB: shownB([...numbersB, ...namesB]) };
   if (numbersA.length)
@@ -299,4 +303,32 @@ function listed(text: string, extra: string[], shared: string[]): boolean {
       'u',
     ).test(text);
   });
+}
+
+/** Tokens a stretch of one reading must add to the other's at the same place for its facts to be additions. */
+const ADDED_TOKENS = 3;
+
+/**
+ * The facts of `facts` (as `a` writes them) that `a` adds to `b` rather than words otherwise: they stand in a
+ * stretch of two tokens or more that `b` lacks ("established at Vivupal, near Lipetsk" / "established near
+ * Lipetsk"; one capitalised word more extends a name: "Soviet Union" / "Soviet") or one far longer
+ * than what `b` has in its place (twice as long and `ADDED_TOKENS` more), not in words put for others ("the
+ * Supreme Soviet" / "the Supreme Council", "Germany and Soviet Union" / "German–Soviet").
+ */
+export function factsAdded(a: string, b: string, facts: readonly string[]): string[] {
+  const ta = a.match(/\S+/g) ?? [];
+  const tb = b.match(/\S+/g) ?? [];
+  const norm = (t: string) => fold(t).replace(/[^\p{L}\p{N}]/gu, '');
+  const parts = diffArrays(ta, tb, { comparator: (x, y) => norm(x) === norm(y) });
+  const added: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (!part.removed) continue;
+    const next = parts[i + 1];
+    const instead = next?.added ? next.value.length : 0;
+    const length = part.value.length;
+    if ((instead === 0 && length >= 2) || length >= 2 * instead + ADDED_TOKENS) added.push(...part.value);
+  }
+  const words = new Set(added.flatMap((t) => t.match(TOKEN) ?? []).map(fold));
+  return facts.filter((f) => (f.match(TOKEN) ?? []).some((w) => words.has(fold(w))));
 }

@@ -21,7 +21,7 @@ import {
   splitSentences,
   type Sentence,
 } from './sentences.js';
-import { compareFacts } from './facts.js';
+import { compareFacts, factsAdded, type FactComparison } from './facts.js';
 import { wordsSpelledOut } from './acronyms.js';
 import { medianMonth } from './dates.js';
 import type { SourceSection } from './align.js';
@@ -159,7 +159,13 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
       run.push(sentence);
       continue;
     }
-    anchor = placeRun(fusion, run, block, { ...at, anchor }, matchedInBlock);
+    const opens = opensPassage(run, anchor, match.hit);
+    anchor = placeRun(fusion, run.slice(0, run.length - opens), block, { ...at, anchor }, matchedInBlock);
+    if (opens) {
+      const { block: holder, section } = match.hit;
+      const before = { block: holder, section, item: holder.sentences.indexOf(match.hit.sentence) - 1 };
+      anchor = placeRun(fusion, run.slice(run.length - opens), block, { ...at, anchor: before }, true);
+    }
     run = [];
     fold(fusion, match.hit, sentence, { ...match, score: match.similarity }, at.how.locale);
     // New text follows the sentence it aligned with: in this section, or in another of the same chapter
@@ -174,6 +180,30 @@ function fuseBlock(fusion: Fusion, outline: Outline, block: WBlock, at: At): Anc
     }
   }
   return placeRun(fusion, run, block, { ...at, anchor }, matchedInBlock);
+}
+
+/**
+ * How many of a run's last sentences open the passage that follows in their source, when the sentences
+ * around the run are told in two places of the book (the source's last match in one section, its next in
+ * another): each shares more of its stems with that next sentence (two at least) than with the sentence
+ * before it ("Thus, the collective security doctrine was abandoned." before "Some scholars argue that the
+ * collective security doctrine…"). Those go before the next match, the others after the last one.
+ */
+function opensPassage(run: readonly WSentence[], anchor: Anchor | undefined, next: Hit): number {
+  if (!run.length || next.block.kind !== 'paragraph' || anchor?.section === next.section) return 0;
+  const shared = (a: string, b: string) => {
+    const mine = stemsOf(a);
+    return [...stemsOf(b)].filter((x) => mine.has(x)).length;
+  };
+  let n = 0;
+  while (n < run.length) {
+    const sentence = run[run.length - 1 - n]!.text;
+    const previous = run[run.length - 2 - n]?.text ?? (anchor && anchor.block.sentences[anchor.item]?.text) ?? '';
+    const after = shared(sentence, next.sentence.text);
+    if (after < 2 || after <= shared(sentence, previous)) break;
+    n++;
+  }
+  return n;
 }
 
 /** Similarity at which an atomic block (a table, a quotation…) of another source is the same block. */
@@ -237,7 +267,7 @@ function quotedAsProse(fusion: Fusion, block: WBlock, at: At): Anchor | undefine
     const best = hits[i];
     if (!best) return void rest.push(sentence);
     const score = Math.round(Math.max(best.score, best.containment) * 100) / 100;
-    fold(fusion, best.value, sentence, { score }, at.how.locale);
+    fold(fusion, best.value, sentence, { score, quoted: true }, at.how.locale);
     const { value } = best;
     anchor = { block: value.block, section: value.section, item: value.block.sentences.indexOf(value.sentence) };
   });
@@ -339,6 +369,17 @@ function asQuotation(
     : { block: quoted, section, item: sentences.length - 1 };
 }
 
+/** A sentence of the book that an incoming sentence is a reading of, and how (see `fold`). */
+interface Match {
+  hit: Hit;
+  similarity: number;
+  pair?: boolean;
+  claim?: boolean;
+  continues?: boolean;
+  swap?: boolean;
+  restates?: boolean;
+}
+
 /**
  * The book's sentence that `sentence` is a reading of, if any: its near-duplicate anywhere in the book
  * (found through the index), or else — the collation's alignment of neighbours — the sentence that comes
@@ -349,7 +390,7 @@ function matchOf(
   outline: Outline,
   sentence: WSentence,
   ctx: { accept: (h: Hit) => boolean; anchor: Anchor | undefined; at: At; run: number },
-): { hit: Hit; similarity: number; pair?: boolean; claim?: boolean; continues?: boolean } | undefined {
+): Match | undefined {
   const best = fusion.index.best(sentence.text, ctx.accept);
   if (best && foldable(best, sentence, ctx.at.how)) {
     return { hit: best.value, similarity: Math.round(Math.max(best.score, best.containment) * 100) / 100 };
@@ -365,7 +406,15 @@ function matchOf(
     sameOpening(best.value.sentence.text, sentence.text)
       ? { hit: best.value, similarity: Math.round(best.score * 100) / 100, claim: true }
       : undefined;
-  if (ctx.run > 0 && !ctx.anchor) return reworded;
+  // Last of all, a sentence of the book this source said before, that it says again (see `restates`).
+  const restated = () => {
+    const said = fusion.index.best(
+      sentence.text,
+      (h) => h.block.kind === 'paragraph' && !h.block.node && restates(h.sentence, sentence, ctx.at),
+    );
+    return said && { hit: said.value, similarity: Math.round(said.score * 100) / 100, restates: true };
+  };
+  if (ctx.run > 0 && !ctx.anchor) return reworded ?? restated();
   // The book's next sentences there, as many as this source has said since (its own run), and one more.
   let paraphrase: { hit: Hit; similarity: number } | undefined;
   // The sentence this source is anchored at without having matched it (an atomic block's placement left
@@ -390,7 +439,43 @@ function matchOf(
     if (score && !(paraphrase && paraphrase.similarity >= score))
       paraphrase = { hit: next, similarity: Math.round(score * 100) / 100 };
   }
-  return paraphrase ?? reworded;
+  return paraphrase ?? reworded ?? swapped(sentence, ctx) ?? restated();
+}
+
+/**
+ * The source says again, elsewhere, what it said in a sentence of the book whose wording a more preferred
+ * source gives: its two sentences open alike for `OPENING` words or more ("Few questions concerning the
+ * origins of the Second World War are more controversial…" / "… are as controversial as…"). The more
+ * preferred source says it once: the restatement is a reading of that sentence (a note), not a sentence.
+ */
+function restates(kept: WSentence, incoming: WSentence, at: At): boolean {
+  const said = kept.witnesses?.get(at.how.source.info.id);
+  if (said === undefined || kept.priority <= incoming.priority) return false;
+  const wa = said.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const wb = incoming.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  let n = 0;
+  while (n < wa.length && n < wb.length && wa[n] === wb[n]) n++;
+  return n >= OPENING && n < Math.min(wa.length, wb.length);
+}
+
+/**
+ * The book's sentence right after this source's last match, when this source puts `incoming` in its place:
+ * both alone between the same two aligned sentences (the next ones are one), and opening alike with the
+ * same word set off by a comma ("However, the revolution was put down…" / "However, the attempts to set up
+ * republics… failed"). One passage a revision rewrote: one sentence stays, the other reading is a note.
+ */
+function swapped(
+  incoming: WSentence,
+  ctx: { accept: (h: Hit) => boolean; anchor: Anchor | undefined; at: At; run: number },
+) {
+  if (ctx.run > 0 || !ctx.anchor) return undefined;
+  const next = nextInBook(ctx.anchor, ctx.at.into);
+  if (!next || next.block.kind !== 'paragraph' || !ctx.accept(next)) return undefined;
+  if (next.sentence.sources.some((p) => p.source === ctx.at.how.source.info.id)) return undefined;
+  if (!sameSlot(next, ctx.at.following.get(incoming), ctx.at.into)) return undefined;
+  const opening = (t: string) => /^(\p{L}+),\s/u.exec(t)?.[1]?.toLowerCase();
+  const word = opening(incoming.text);
+  return word && word === opening(next.sentence.text) ? { hit: next, similarity: 0, swap: true } : undefined;
 }
 
 /**
@@ -708,10 +793,21 @@ function fold(
   fusion: Fusion,
   hit: Hit,
   incoming: WSentence,
-  match: { score: number; pair?: boolean | undefined; claim?: boolean | undefined; continues?: boolean | undefined },
+  match: {
+    score: number;
+    pair?: boolean | undefined;
+    claim?: boolean | undefined;
+    continues?: boolean | undefined;
+    /** The incoming sentence is part of a quotation: its words are a document's, each one counts. */
+    quoted?: boolean;
+    /** The incoming sentence stands where the kept one does in another telling: neither is the fuller. */
+    swap?: boolean | undefined;
+    /** The incoming sentence says again what its source said in this one: a reading shown whole. */
+    restates?: boolean | undefined;
+  },
   locale: string,
 ): void {
-  const { score, pair, claim, continues } = match;
+  const { score, pair, claim, continues, swap } = match;
   const kept = hit.sentence;
   for (const r of incoming.refs) if (!kept.refs.includes(r)) kept.refs.push(r);
   const src = incoming.sources[0]!;
@@ -726,12 +822,17 @@ function fold(
     if (facts.onlyB.every((f) => around.includes(f))) facts = { ...facts, relation: 'same' };
   }
   // Said in one what the book says in two: the book's two sentences stay (the reading is a variant).
-  const incomingWins =
-    !pair && (facts.relation === 'b-fuller' || (facts.relation !== 'a-fuller' && incoming.priority > kept.priority));
+  const incomingWins = swap
+    ? incoming.priority > kept.priority
+    : !pair && (facts.relation === 'b-fuller' || (facts.relation !== 'a-fuller' && incoming.priority > kept.priority));
   // A source folded into this sentence before (going on about it, or saying it twice) has its reading there
   // already: its witness, now longer. A second variant of one source would stand against its first.
-  const again = continues || before !== undefined;
-  const found = again ? undefined : readingVariant(hit.section, kept, incoming, { facts, incomingWins });
+  const again = continues || (before !== undefined && !match.restates);
+  // A quotation's words are a document's: a reading that words it otherwise is shown whole.
+  const quoted = hit.block.kind === 'quote' || !!match.quoted;
+  const whole =
+    quoted || !!swap || !!match.restates || statesMore(fusion, hit, [incomingWins ? kept : incoming, incoming], facts);
+  const found = again ? undefined : readingVariant(hit.section, kept, incoming, { facts, incomingWins, whole });
   // One sentence whose claim a revision changed: the reader sees the other reading whole.
   const variant = claim && found?.kind === 'wording' ? { ...found, kind: 'claim' as const, at: kept } : found;
   // One variant per sentence and class: a third reading joins the variant the second one opened.
@@ -755,6 +856,30 @@ function fold(
   }
   if (!hit.block.sources.some((p) => p.source === src.source)) hit.block.sources.push(src);
   hit.section.contributors.add(src.source);
+}
+
+/**
+ * Whether the reading the book drops (`dropped`: the kept sentence or the incoming one) adds a fact — a
+ * number, a name — that neither the reading that stays nor the sentences around it state: a fact lost
+ * unless the reader sees that reading. An acronym the book spells out is no fact of its own.
+ */
+function statesMore(
+  fusion: Fusion,
+  hit: Hit,
+  [dropped, incoming]: [WSentence, WSentence],
+  facts: Readonly<FactComparison>,
+): boolean {
+  const [own, theirs] = dropped === hit.sentence ? [facts.onlyA, facts.onlyB] : [facts.onlyB, facts.onlyA];
+  // Facts only the staying reading states stand for the dropped one's, worded otherwise ("the Soviet Union" /
+  // "Russia", "Operation Barbarossa" / "the invasion of 1941"): a fact is lost where it was added.
+  if (!own.length || theirs.length) return false;
+  const staying = dropped === hit.sentence ? incoming.text : hit.sentence.text;
+  const around = [staying, ...neighbours(hit)].join(' ').toLowerCase();
+  const spelled = (f: string) => fusion.acronyms.get(f)?.toLowerCase();
+  const unsaid = own.filter((f) => !around.includes(f.toLowerCase()) && !around.includes(spelled(f) ?? '\u0000'));
+  // Nor are facts put for words the staying reading has in their place ("the Supreme Soviet" / "the Supreme
+  // Council"): only facts the dropped reading adds are.
+  return factsAdded(dropped.text, staying, unsaid).length > 0;
 }
 
 /** The sentences before and after a sentence of the book, across paragraph breaks within its section. */

@@ -30,10 +30,24 @@ export function readingVariant(
   section: WSection,
   kept: WSentence,
   incoming: WSentence,
+  how: { facts: FactComparison; incomingWins: boolean; whole?: boolean },
+): Variant | undefined {
+  if (!wordsDiffer(kept.text, incoming.text)) return undefined;
+  const found = variantOf(section, kept, incoming, how);
+  // A reading the book drops that states what the book does not (or words a quoted document otherwise): the
+  // reader sees it whole, whatever the class (only a disagreement in one fact is quoted in part).
+  if (how.whole && found && found.kind !== 'list' && (!found.at || found.kind === 'claim'))
+    return { ...found, kind: 'claim', differs: [], at: kept };
+  return found;
+}
+
+function variantOf(
+  section: WSection,
+  kept: WSentence,
+  incoming: WSentence,
   how: { facts: FactComparison; incomingWins: boolean },
 ): Variant | undefined {
   const { facts, incomingWins } = how;
-  if (!wordsDiffer(kept.text, incoming.text)) return undefined;
   // The kept reading is carried by the sources that read it: one whose own reading differs (a third
   // witness folded earlier) is not counted for it.
   const carriers = kept.sources.filter((p) => {

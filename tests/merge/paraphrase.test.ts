@@ -103,8 +103,10 @@ describe('two sentences in one slot of the collation', () => {
     );
     const text = sentences(book);
     expect(text).toContain('Few of the farmers complained, but no matter.');
-    expect(text.filter((s) => /^tax|^the tax/i.test(s))).toEqual(['The tax escalated after the invasion of 1861.']);
-    expect(book.report.duplicates.some((d) => d.dropped === 'Taxes escalated after the Operation Thunder.')).toBe(true);
+    // The year and the operation's name word one event two ways: neither reading is fuller, the preferred stays.
+    expect(text.filter((s) => /^tax|^the tax/i.test(s))).toEqual(['Taxes escalated after the Operation Thunder.']);
+    const dropped = 'The tax escalated after the invasion of 1861.';
+    expect(book.report.duplicates.some((d) => d.dropped === dropped)).toBe(true);
   });
 
   it('are one claim worded incompatibly when they share a long core besides other figures', () => {
