@@ -8,6 +8,7 @@ import { tagger } from '../util/lexicon.js';
 import { baseLanguage } from '../util/language.js';
 import { memoize } from '../util/memo.js';
 import escape from 'escape-string-regexp';
+import { MORE_WORDINGS } from './questions/wordings.js';
 
 /** How a causal connective joins the two halves of its sentence. */
 export type CausalRole =
@@ -289,7 +290,7 @@ export function hedged(sentence: string, language: string): boolean {
 }
 
 /** How questions are worded, per language (English where the language has no entry). */
-interface Wording {
+export interface Wording {
   reason(effect: string): string;
   purpose(action: string): string;
   effect(cause: string): string;
@@ -481,7 +482,7 @@ const nn = norwegian({
   sources: 'kjeldene',
 });
 
-const WORDINGS: Record<string, Wording> = { en, de, fr, es, nl, pt, af, nb, nn };
+const WORDINGS: Record<string, Wording> = { en, de, fr, es, nl, pt, af, nb, nn, ...MORE_WORDINGS };
 
 /** Whether questions have a wording in the language (else they are asked in English: `wording`). */
 export function hasWording(language: string): boolean {

@@ -1,0 +1,95 @@
+/**
+ * Review questions in languages without a causal table: facts (dates, people, treaties) asked in the book's
+ * language, people as the text writes their names, and a treaty asked about only when it was concluded.
+ * The Polish text is written for the test in the manner of a Wikipedia history section (see
+ * tests/fixtures/unseen/SOURCES.md).
+ */
+import { describe, expect, it } from 'vitest';
+import { mergeSources } from '../../src/merge/index.js';
+import { addStudyAids } from '../../src/study/index.js';
+import { asWritten } from '../../src/study/questions/context.js';
+import { hasWording, wording } from '../../src/study/discourse.js';
+import { parseText, TEST_META } from '../support/content.js';
+import { seedGuide } from '../support/seed-guide.js';
+
+const POLISH = `# Stosunki polsko-radzieckie
+
+## Traktat ryski
+
+Wojna polsko-bolszewicka zakończyła się rozejmem podpisanym 12 października 1920 roku w Rydze.
+
+Rokowania pokojowe prowadziła delegacja, której przewodniczył Jan Dąbski.
+Traktat ryski został podpisany 18 marca 1921 roku przez Polskę, Rosję Radziecką i Ukrainę Radziecką.
+
+Ratyfikacja traktatu nastąpiła 16 kwietnia 1921 roku.
+
+Granica ustalona w Rydze przetrwała do wybuchu drugiej wojny światowej.
+
+## Pakt o nieagresji
+
+Polsko-radziecki pakt o nieagresji podpisano w Moskwie 25 lipca 1932 roku.
+Ze strony polskiej podpisał go Stanisław Patek, ambasador w Moskwie.
+
+W 1934 roku przedłużono go do 31 grudnia 1945 roku.
+
+Józef Beck uważał pakt za podstawę polityki równowagi między sąsiadami.
+
+## Rok 1939
+
+Pakt Ribbentrop-Mołotow został podpisany w Moskwie 23 sierpnia 1939 roku.
+
+Wiaczesław Mołotow ogłosił 17 września 1939 roku, że państwo polskie przestało istnieć.
+Tego samego dnia Armia Czerwona przekroczyła wschodnią granicę Polski.
+
+Władysław Sikorski podpisał w Londynie 30 lipca 1941 roku układ z ambasadorem Iwanem Majskim.
+
+Układ przywrócił stosunki dyplomatyczne między obu państwami.
+`;
+
+describe('questions in Polish', () => {
+  const guide = addStudyAids(mergeSources([parseText(POLISH, 'stosunki.md')], { ...TEST_META, language: 'pl' }));
+
+  it('are asked in Polish, on the dates and the people the text states', () => {
+    expect(hasWording('pl')).toBe(true);
+    const english = wording('en').cloze('\u0000').split('\u0000')[0]!.replace(/[“"]$/, '').trim();
+    expect(guide.questions.length).toBeGreaterThan(2);
+    for (const q of guide.questions) {
+      expect(q.question, q.question).not.toContain(english);
+      expect(q.question, q.question).toMatch(/^(?:Uzupełnij zdanie|Która|Kto|Kiedy|Z jakiego|W jakim|Jaki)/);
+    }
+    // A person is asked by the name as the sentence writes it, never the index's "Surname, Given".
+    const people = guide.questions.filter(
+      (q) => q.question.startsWith('Która osoba') || /^\p{Lu}\p{Ll}+ \p{Lu}/u.test(q.answer),
+    );
+    for (const q of people) expect(q.answer, q.question).not.toContain(',');
+    expect(guide.questions.some((q) => /\d{4}/.test(q.answer))).toBe(true);
+  });
+});
+
+describe('a person as the text writes the name', () => {
+  it('turns the index’s filing form round', () => {
+    expect(asWritten('Havet, Louis')).toBe('Louis Havet');
+    expect(asWritten('Saussure, Ferdinand de')).toBe('Ferdinand de Saussure');
+    expect(asWritten('Murchison, Clint, Sr.')).toBe('Clint Murchison Sr.');
+    expect(asWritten('Stalin')).toBe('Stalin');
+  });
+});
+
+describe('a treaty choice', () => {
+  it('names a concluded instrument, and offers only concluded ones beside it', () => {
+    const guide = seedGuide();
+    const treaties = guide.glossaries.treaties;
+    const concluded = (name: string) => {
+      const t = treaties.find((x) => x.name === name || x.aliases.includes(name));
+      return !!t && (t.date !== null || ['signed', 'ratified', 'denounced'].includes(t.status ?? ''));
+    };
+    const never = treaties.filter((t) => !concluded(t.name));
+    // The seed names alliances that were negotiated and never concluded (the Triple Alliance of 1939).
+    expect(never.length).toBeGreaterThan(0);
+    const choices = guide.questions.filter((q) => q.kind === 'choice' && q.question.startsWith('Which treaty'));
+    for (const q of choices) {
+      expect(concluded(q.answer), q.question).toBe(true);
+      for (const c of q.choices ?? []) expect(concluded(c), `${q.question}: ${c}`).toBe(true);
+    }
+  });
+});
