@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { mergeSources } from '../../src/merge/index.js';
 import { addStudyAids } from '../../src/study/index.js';
 import { asWritten } from '../../src/study/questions/context.js';
-import { hasWording, wording } from '../../src/study/discourse.js';
+import { hasWording, opening, wording } from '../../src/study/discourse.js';
+import { splitCausal } from '../../src/study/questions/cause.js';
 import { parseText, TEST_META } from '../support/content.js';
 import { seedGuide } from '../support/seed-guide.js';
 
@@ -91,5 +92,57 @@ describe('a treaty choice', () => {
       expect(concluded(q.answer), q.question).toBe(true);
       for (const c of q.choices ?? []) expect(concluded(c), `${q.question}: ${c}`).toBe(true);
     }
+  });
+});
+
+describe('why, and to what effect, in Polish, Russian and Italian', () => {
+  it('splits a sentence at its causal connective: the question quotes one half, the other answers', () => {
+    const cases: [string, string, string, string][] = [
+      [
+        'pl',
+        'Polska odrzuciła radziecką propozycję, ponieważ obawiała się wkroczenia Armii Czerwonej na swoje terytorium.',
+        'reason',
+        'Polska odrzuciła radziecką propozycję',
+      ],
+      [
+        'pl',
+        'Atak Niemiec na Polskę 1 września 1939 roku doprowadził do wybuchu drugiej wojny światowej w Europie.',
+        'effect',
+        'Atak Niemiec na Polskę 1 września 1939 roku',
+      ],
+      [
+        'ru',
+        'Литва отказалась от предложения, потому что опасалась ввода советских войск на свою территорию.',
+        'reason',
+        'Литва отказалась от предложения',
+      ],
+      [
+        'ru',
+        'Присутствие советских войск в Литве привело к обострению внутриполитической ситуации в республике.',
+        'effect',
+        'Присутствие советских войск в Литве',
+      ],
+      [
+        'it',
+        'Il governo italiano firmò il patto perché temeva un isolamento diplomatico della penisola in Europa.',
+        'reason',
+        'Il governo italiano firmò il patto',
+      ],
+    ];
+    for (const [language, sentence, role, given] of cases) {
+      const [split] = splitCausal(sentence, {}, language);
+      expect(split?.role, sentence).toBe(role);
+      expect(split?.given, sentence).toBe(given);
+      expect(sentence.includes(split!.evidence), sentence).toBe(true);
+    }
+  });
+
+  it('reads a sentence that opens with a pronoun as leaning on the one before', () => {
+    expect(opening('Он подписал договор в Москве.', 'ru').kind).toBe('pronoun');
+    expect(opening('Ona podpisała traktat w Moskwie.', 'pl').kind).toBe('pronoun');
+    expect(opening('Tuttavia, il trattato fu firmato a Mosca.', 'it')).toEqual({
+      kind: 'connective',
+      rest: 'Il trattato fu firmato a Mosca.',
+    });
   });
 });
