@@ -10,6 +10,8 @@ import { addStudyAids } from '../../src/study/index.js';
 import { asWritten } from '../../src/study/questions/context.js';
 import { hasWording, opening, wording } from '../../src/study/discourse.js';
 import { splitCausal } from '../../src/study/questions/cause.js';
+import { makeContext } from '../../src/study/questions/context.js';
+import { choiceQuestion, factsIn } from '../../src/study/questions/facts.js';
 import { parseText, TEST_META } from '../support/content.js';
 import { seedGuide } from '../support/seed-guide.js';
 
@@ -82,11 +84,24 @@ describe('a treaty choice', () => {
     const treaties = guide.glossaries.treaties;
     const concluded = (name: string) => {
       const t = treaties.find((x) => x.name === name || x.aliases.includes(name));
-      return !!t && (t.date !== null || ['signed', 'ratified', 'denounced'].includes(t.status ?? ''));
+      return !!t && t.status !== 'proposed' && t.status !== 'negotiated';
     };
     const never = treaties.filter((t) => !concluded(t.name));
     // The seed names alliances that were negotiated and never concluded (the Triple Alliance of 1939).
     expect(never.length).toBeGreaterThan(0);
+    // Asked of every sentence that names a treaty, as the question maker would (not only the questions chosen).
+    const ctx = makeContext(guide);
+    let asked = 0;
+    for (const s of ctx.sentences) {
+      const fact = factsIn(s.text, ctx).find((f) => f.kind === 'treaty');
+      if (!fact) continue;
+      const q = choiceQuestion(s, fact, ctx);
+      if (never.some((t) => t.name === fact.value)) expect(q, s.text).toBe(undefined);
+      if (!q) continue;
+      asked++;
+      for (const c of q.choices ?? []) expect(concluded(c), `${q.question}: ${c}`).toBe(true);
+    }
+    expect(asked).toBeGreaterThan(2);
     const choices = guide.questions.filter((q) => q.kind === 'choice' && q.question.startsWith('Which treaty'));
     for (const q of choices) {
       expect(concluded(q.answer), q.question).toBe(true);

@@ -231,12 +231,12 @@ function inflectedAlike(formatted: string, surface: string): boolean {
 }
 
 /**
- * An instrument the text says was concluded: signed (a date of signing, or a status of signed, ratified or
- * denounced). A proposed alliance that was never concluded ("a Triple Alliance against Germany") is no
- * answer to "Which treaty…?", and no choice beside one.
+ * Whether an instrument may be asked as a treaty: not one the text reports as only proposed or negotiated,
+ * never concluded ("a Triple Alliance with France and Britain"), which is no answer to "Which treaty…?" and no
+ * choice beside one. A treaty the text only names (the Treaty of Versailles) was concluded as far as it says.
  */
 function concluded(t: Treaty): boolean {
-  return t.date !== null || t.status === 'signed' || t.status === 'ratified' || t.status === 'denounced';
+  return t.status !== 'proposed' && t.status !== 'negotiated';
 }
 
 export function choiceQuestion(s: BookSentence, fact: Fact, ctx: QuestionContext): Candidate | undefined {
