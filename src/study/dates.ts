@@ -175,7 +175,9 @@ const TIME_WORDS: Record<string, string> = {
     String.raw`intorno\s+al|inizio|fine|metà|primavera|estate|autunno|inverno|tra\s+il|fra\s+il|al|e|o`,
   pt: String.raw`em|desde|até|antes\s+de|depois\s+de|após|início\s+de|fim\s+de|meados\s+de|entre|e|ou|a`,
   ca: String.raw`el|l['’]any|en|des\s+de|des\s+del|fins\s+al|fins\s+a|abans\s+de|després\s+de|cap\s+a|entre|al|i|o|a`,
-  pl: String.raw`w|we|od|do|po|przed|około|ok\.|między|pomiędzy|początku|końcu|połowie|przełomie|latem|zimą|i|lub|a`,
+  pl:
+    String.raw`w|we|od|do|po|przed|około|ok\.|między|pomiędzy|początku|końcu|połowie|przełomie|latem|zimą|` +
+    String.raw`roku|i|lub|a`,
   ru: String.raw`в|во|с|со|до|по|после|перед|около|между|к|начале|конце|середине|весной|летом|осенью|зимой|и|или|а`,
   uk: String.raw`в|у|з|із|зі|до|по|після|перед|близько|між|початку|кінці|середині|навесні|влітку|восени|і|й|та|або|а`,
   cs: String.raw`v|ve|od|do|po|před|kolem|mezi|roku|počátkem|koncem|polovině|jaře|létě|podzim|zimě|a|nebo`,

@@ -54,6 +54,8 @@ describe('which dates are events', () => {
     expect(events('В 1385 году великий князь Ягайло заключил Кревскую унию.', 'ru')).toEqual(['1385']);
     expect(events('År 1905 upplöstes unionen mellan Sverige och Norge.', 'sv')).toEqual(['1905']);
     expect(events('Vuonna 1918 Suomessa käytiin sisällissota.', 'fi')).toEqual(['1918']);
+    // "in the end of the year 1933": the year after the word for year.
+    expect(events('Współpraca została w końcu roku 1933 zawieszona.', 'pl')).toEqual(['1933']);
   });
 
   it('a year that bounds a state of things ("since", "until") is none', () => {
