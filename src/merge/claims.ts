@@ -148,6 +148,223 @@ const OPERATORS: Record<string, Operators> = {
     },
     endings: words(' e es s ent é ée és ées er ait aient ité ion ions alité'),
   },
+  es: {
+    negation: words('no nunca jamás ni ningún ninguno ninguna nadie nada sin tampoco'),
+    hedge: words(
+      'quizá quizás acaso posiblemente probablemente presuntamente supuestamente aparentemente ' +
+        'presunto presunta supuesto supuesta podría podrían habría habrían',
+    ),
+    quantity: {
+      none: words('ningún ninguno ninguna nadie'),
+      one: words('único única'),
+      few: words('pocos pocas algunos algunas varios varias diversos diversas ciertos ciertas'),
+      many: words('muchos muchas numerosos numerosas mayoría'),
+      all: words('todos todas cada'),
+    },
+    outcome: {
+      onset: words('comenz comienz empez empiez inici'),
+      continuation: words('continu prosigu persist'),
+      resumption: words('reanud reinici'),
+      decline: words('disminu declin debilit decrec'),
+      growth: words('crec aument intensific fortalec'),
+      end: words('termin ces finaliz acab'),
+    },
+    stance: {
+      favour: words('favorable favorables simpat apoy amistos cordial'),
+      neutral: words('neutral neutrales imparcial imparciales'),
+      opposed: words('hostil opuest oposición contrari desconfi recel'),
+    },
+    report: {
+      distancing: words('aleg pretend'),
+      neutral: words('dij dijo declar afirm'),
+      factive: words('demostr mostr prob revel confirm'),
+    },
+    endings: words(
+      ' o a e ó an en ar er ir ado ada ados adas ido ida idos idas aron ieron ió ía ían aba aban ando iendo ' +
+        'yó yeron ye yen ción ciones imiento imientos iente ientes idad os as',
+    ),
+  },
+  it: {
+    negation: words('non mai né nessun nessuno nessuna niente nulla senza neppure nemmeno neanche'),
+    hedge: words(
+      'forse probabilmente possibilmente presumibilmente presuntamente apparentemente presunto presunta ' +
+        'presunti presunte potrebbe potrebbero avrebbe avrebbero',
+    ),
+    quantity: {
+      none: words('nessun nessuno nessuna'),
+      one: words('unico unica'),
+      few: words('pochi poche alcuni alcune diversi diverse vari varie parecchi certi'),
+      many: words('molti molte numerosi numerose maggioranza'),
+      all: words('tutti tutte ogni ciascun ciascuno ciascuna'),
+    },
+    outcome: {
+      onset: words('inizi cominci avvi'),
+      continuation: words('continu prosegu persist'),
+      resumption: words('ripres riprend'),
+      decline: words('diminu declin indebol'),
+      growth: words('cresc aument intensific rafforz'),
+      end: words('termin cess interrott'),
+    },
+    stance: {
+      favour: words('favorevol simpat sostegn amichevol cordial'),
+      neutral: words('neutral imparzial'),
+      opposed: words('ostil oppos contrari diffiden'),
+    },
+    report: {
+      distancing: words('pretes'),
+      neutral: words('diss dichiar afferm'),
+      factive: words('dimostr mostr rivel conferm'),
+    },
+    endings: words(
+      ' o a i e ò ato ata ati ate are ere ire ava avano arono ando endo ita ito iti ite ì irono eva evano ' +
+        'ione ioni ente enti uto uta ette ettero isce iscono iuto iuta ità izione',
+    ),
+  },
+  nl: {
+    negation: words('niet geen nooit noch niemand niets zonder'),
+    hedge: words(
+      'misschien mogelijk waarschijnlijk vermoedelijk zogenaamd kennelijk blijkbaar ogenschijnlijk wellicht ' +
+        'vermeend vermeende zou zouden',
+    ),
+    quantity: {
+      none: words('geen niemand'),
+      one: words('enige enig één'),
+      few: words('weinig weinige enkele sommige verscheidene diverse'),
+      many: words('veel vele talrijke meeste meerderheid'),
+      all: words('alle allen ieder iedere elk elke'),
+    },
+    outcome: {
+      onset: words('begon begonn begin start'),
+      continuation: words('voortgezet voortdur aanhield aanhoud'),
+      resumption: words('hervat herstart'),
+      decline: words('afgenomen verminder verzwak'),
+      growth: words('groei toegenomen versterk verdiep'),
+      end: words('eindig beëindig gestopt opgehouden'),
+    },
+    stance: {
+      favour: words('gunstig sympath steun vriendelijk welwillend'),
+      neutral: words('neutraal neutrale onpartijdig'),
+      opposed: words('vijandig tegenstand tegenstander wantrouw afwijzend'),
+    },
+    report: {
+      distancing: words('beweer beweerd'),
+      neutral: words('zei zeiden verklaar'),
+      factive: words('toon toonde bewees bewezen bevestig aangetoond'),
+    },
+    endings: words(' e en de den te ten t d s er ing ingen heid'),
+  },
+  pt: {
+    negation: words('não nunca jamais nem nenhum nenhuma ninguém nada sem tampouco'),
+    hedge: words(
+      'talvez possivelmente provavelmente presumivelmente supostamente alegadamente aparentemente ' +
+        'pretensamente suposto suposta alegado alegada poderia poderiam teria teriam',
+    ),
+    quantity: {
+      none: words('nenhum nenhuma ninguém'),
+      one: words('único única'),
+      few: words('poucos poucas alguns algumas vários várias diversos diversas certos certas'),
+      many: words('muitos muitas numerosos numerosas maioria'),
+      all: words('todos todas cada'),
+    },
+    outcome: {
+      onset: words('começ inici'),
+      continuation: words('continu prossegu persist'),
+      resumption: words('retom reinici'),
+      decline: words('diminu declin enfraquec decresc'),
+      growth: words('cresc aument intensific fortalec'),
+      end: words('termin cess acab encerr'),
+    },
+    stance: {
+      favour: words('favorável favoráveis simpat apoi amistos cordial'),
+      neutral: words('neutr imparcial imparciais'),
+      opposed: words('hostil opost oposição contrári desconfi'),
+    },
+    report: {
+      distancing: words('aleg pretend'),
+      neutral: words('disse diss declar afirm'),
+      factive: words('demonstr mostr revel confirm'),
+    },
+    endings: words(
+      ' o a e ou aram ar er ir ado ada ados adas ido ida idos idas eu eram iu iram ava avam ando endo indo ' +
+        'ação ações imento ia iam al ais alidade os as',
+    ),
+  },
+  pl: {
+    negation: words('nie nigdy ani żaden żadna żadne żadnego żadnej nikt nic niczego nikogo bez'),
+    hedge: words(
+      'może prawdopodobnie przypuszczalnie rzekomo podobno najwyraźniej pozornie ponoć chyba zapewne ' +
+        'rzekomy rzekoma rzekome mógłby mogłaby mogłoby mogliby',
+    ),
+    quantity: {
+      none: words('żaden żadna żadne żadni nikt'),
+      one: words('jedyny jedyna jedyne'),
+      few: words('kilka kilku kilkoma niektórzy niektóre niektórych nieliczni parę paru'),
+      many: words('wiele wielu liczne liczni licznych większość'),
+      all: words('wszyscy wszystkie wszystkich każdy każda każde'),
+    },
+    outcome: {
+      onset: words('rozpocz zacz zaczyn rozpoczyn'),
+      continuation: words('kontynu'),
+      resumption: words('wznow'),
+      decline: words('osłab zmniejsz malał spad'),
+      growth: words('wzrost wzrósł wzrosł wzmocn zwiększ'),
+      end: words('zakończ skończ ustał zaprzesta'),
+    },
+    stance: {
+      favour: words('przychyln życzliw sympati poparci popier przyjazn'),
+      neutral: words('neutraln bezstronn'),
+      opposed: words('wrog niechętn niechęć nieufn sprzeciw'),
+    },
+    report: {
+      distancing: words('twierdz'),
+      neutral: words('powiedzi oświadcz'),
+      factive: words('wykaz dowiódł dowiodł udowodni pokaz potwierdz ujawni'),
+    },
+    endings: words(
+      ' a e i o u y ą ę ł ła ło li ły ał ała ało ali ały ął ęła ęło ęli ęły ić ać eć ąć ył yła yło yli yły ' +
+        'ił iła iło ili iły ano ono to ęto ęcie enie anie enia ania ek ku ów em ej ym ymi ego emu ość ości ' +
+        'ował owała owało owali owały owano uje ują iono ienie ienia ie ią',
+    ),
+  },
+  ru: {
+    negation: words('не нет никогда ни ничего никто никакой никакая никакое никакие без'),
+    hedge: words(
+      'возможно вероятно видимо видимому предположительно якобы будто наверное пожалуй может ' +
+        'предполагаемый предполагаемая предполагаемое предполагаемого',
+    ),
+    quantity: {
+      none: words('никакой никакая никакое никакие никто'),
+      one: words('единственный единственная единственное единственного'),
+      few: words('несколько некоторые некоторых немногие немногих ряд различные различных'),
+      many: words('многие многих многим много многочисленные многочисленных большинство'),
+      all: words('все всех всем каждый каждая каждое'),
+    },
+    outcome: {
+      onset: words('нача начина'),
+      continuation: words('продолж'),
+      resumption: words('возобнов'),
+      decline: words('ослаб уменьш сокращ сократ сниж снизи упад'),
+      growth: words('рос вырос увелич усил укреп углуб'),
+      end: words('прекрат прекращ законч заверш оконч прерва'),
+    },
+    stance: {
+      favour: words('благосклон доброжелат дружествен дружеск симпати поддерж сочувств'),
+      neutral: words('нейтрал беспристраст'),
+      opposed: words('враждеб противн недовер подозрит неприяз'),
+    },
+    report: {
+      distancing: words('утвержда'),
+      neutral: words('сказа заяви заявля'),
+      factive: words('показа доказа подтверди подтвержд выяви продемонстрир'),
+    },
+    endings: words(
+      ' а о е и ы у ю я ь ой ей ом ем ую ая ое ее ие ые ий ый их ых им ым ими ыми ого его ому ему ' +
+        'л ла ло ли лся лась лось лись ть ться т ет ют ит ат ят ется ются ен ена ено ены ён ение ения ением ' +
+        'ении ание ания ок ка ку ил ила ило или ился илась илось ились ал ала ало али ался алась алось ались ' +
+        'ление ления ает ают ивал ивала ивали ен енный енная енное енные ьный ьная ьное ьные ьных ьным ьно ' +
+        'итет итета ость ости ный ная ное ные ных ным но ия ии ию ией ать овал овала овали ло ла ли',
+    ),
+  },
 };
 
 /** The operators of a language, if it has a row. */

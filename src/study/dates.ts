@@ -96,7 +96,8 @@ function monthPattern(language: string): RegExp | undefined {
       language,
       names
         ? new RegExp(
-            String.raw`(?<![\p{L}\d.])(?:(\d{1,2})\.?\s+(?:de\s+)?)?(${names})(?![\p{L}])\.?` +
+            // "23 de agosto", Catalan "23 d’agost" and "23 de març".
+            String.raw`(?<![\p{L}\d.])(?:(\d{1,2})\.?\s+(?:de\s+|d['’]\s*)?)?(${names})(?![\p{L}])\.?` +
               String.raw`(?:\s+(?:de\s+)?(\d{3,4})(?![\d.,]\d))?`,
             'giu',
           )
@@ -167,6 +168,22 @@ const TIME_WORDS: Record<string, string> = {
   fr: String.raw`en|depuis|jusqu'en|dès|avant|après|vers|début|fin|mi|et|ou|entre`,
   es: String.raw`en|desde|hasta|antes|después|hacia|a|principios|finales|mediados|y|o|entre`,
   nb: String.raw`i|fra|til|siden|etter|før|rundt|og|eller|mellom`,
+  // "Nel 1939", "W 1569 roku", "В 1385 году", "Vuonna 1918": a sentence may open with the preposition, which
+  // is then capitalised like a name before the year ("Aims 1934") and needs the list to be read as a time.
+  it:
+    String.raw`nel|in|dal|dalla|fino\s+al|fino\s+a|sino\s+al|entro\s+il|entro|prima\s+del|dopo\s+il|verso\s+il|` +
+    String.raw`intorno\s+al|inizio|fine|metà|primavera|estate|autunno|inverno|tra\s+il|fra\s+il|al|e|o`,
+  pt: String.raw`em|desde|até|antes\s+de|depois\s+de|após|início\s+de|fim\s+de|meados\s+de|entre|e|ou|a`,
+  ca: String.raw`el|l['’]any|en|des\s+de|des\s+del|fins\s+al|fins\s+a|abans\s+de|després\s+de|cap\s+a|entre|al|i|o|a`,
+  pl:
+    String.raw`w|we|od|do|po|przed|około|ok\.|między|pomiędzy|początku|końcu|połowie|przełomie|latem|zimą|` +
+    String.raw`roku|i|lub|a`,
+  ru: String.raw`в|во|с|со|до|по|после|перед|около|между|к|начале|конце|середине|весной|летом|осенью|зимой|и|или|а`,
+  uk: String.raw`в|у|з|із|зі|до|по|після|перед|близько|між|початку|кінці|середині|навесні|влітку|восени|і|й|та|або|а`,
+  cs: String.raw`v|ve|od|do|po|před|kolem|mezi|roku|počátkem|koncem|polovině|jaře|létě|podzim|zimě|a|nebo`,
+  sv: String.raw`i|år|sedan|från|till|efter|före|omkring|kring|mellan|början\s+av|slutet\s+av|mitten\s+av|och|eller`,
+  da: String.raw`i|år|siden|fra|til|indtil|efter|før|omkring|mellem|begyndelsen\s+af|slutningen\s+af|og|eller`,
+  fi: String.raw`vuonna|vuodesta|vuoteen|vuoden|ja|tai`,
 };
 const ARTICLES =
   /\b(?:the|a|an|his|her|its|their|der|die|das|des|dem|den|ein|eine|einer|le|la|les|el|los|het|de|die)\s*$/i;
@@ -200,11 +217,14 @@ function isTimeYear(sentence: string, index: number, length: number, language: s
   if (inBrackets(sentence, index)) return false;
   const before = sentence.slice(Math.max(0, index - 40), index);
   const after = sentence.slice(index + length);
+  const pattern = timeWordBefore(language);
+  // "Vuonna 1918 Suomessa…", "W 1569 roku…": after a preposition of time the year is a time whatever follows
+  // (a name may follow it in a language that puts the subject after the time; English and German keep theirs).
+  if (pattern && language !== 'en' && language !== 'de' && pattern.test(before)) return true;
   // "the 1932 Soviet–Finnish Non-Aggression Pact", "Aims 1934" in a title: a year beside a name.
   if (/^\s+\p{Lu}/u.test(after) && !/^\s+(?:I|A)\b/u.test(after)) return false;
   // "the treaties of the autumn of 1939", "the Pact of 1939": the year qualifies the noun before "of".
   if (language === 'en' && ATTRIBUTIVE_OF.test(before)) return false;
-  const pattern = timeWordBefore(language);
   if (pattern && (pattern.test(before) || (index === 0 && /^\s*,/.test(after)))) return true;
   if (language === 'de') return germanBareYear(before, after);
   if (pattern) return false;
@@ -315,7 +335,8 @@ function tableDates(sentence: string, language: string, taken: [number, number][
  */
 const UNTIL_BEFORE = new RegExp(
   String.raw`(?<!\p{L})(?:until|till|bis(?:\s+(?:zum|zur|ins|in\s+das)(?:\s+jahre?)?)?|` +
-    String.raw`jusqu['’]en|jusqu['’]au|hasta)\s+$`,
+    String.raw`jusqu['’]en|jusqu['’]au|hasta|al|fino\s+al|fino\s+a|sino\s+al|até|fins\s+al|fins\s+a|aż\s+do|do|` +
+    String.raw`вплоть\s+до|до|по|tills|fram\s+till|till|indtil|až\s+do|vuoteen)\s+$`,
   'iu',
 );
 function boundBefore(sentence: string, at: number): boolean {
@@ -326,7 +347,11 @@ function boundBefore(sentence: string, at: number): boolean {
  * a day or a month after it marks when the state began ("who has reigned since 6 February 1952", "der seit
  * März 2004 das Haus führt"), an event.
  */
-const SINCE_BEFORE = /(?<!\p{L})(?:since|ever since|seit|seitdem|sedert|sinds|siden|sidan|depuis|desde)\s+$/iu;
+const SINCE_BEFORE = new RegExp(
+  String.raw`(?<!\p{L})(?:since|ever since|seit|seitdem|sedert|sinds|siden|sidan|sedan|depuis|desde|dal|dalla|` +
+    String.raw`des\s+de|des\s+del|od|с|со|з|із|від|vuodesta)\s+$`,
+  'iu',
+);
 
 function yearDates(sentence: string, language: string, taken: [number, number][]): RawDate[] {
   const out: RawDate[] = [];

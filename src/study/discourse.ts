@@ -8,6 +8,7 @@ import { tagger } from '../util/lexicon.js';
 import { baseLanguage } from '../util/language.js';
 import { memoize } from '../util/memo.js';
 import escape from 'escape-string-regexp';
+import { MORE_WORDINGS } from './questions/wordings.js';
 
 /** How a causal connective joins the two halves of its sentence. */
 export type CausalRole =
@@ -167,6 +168,71 @@ const TABLES: Record<string, DiscourseTable> = {
     ambassador: list('ambassadeur|gesant'),
     conjunctions: list('en|maar|of|want'),
   },
+  it: {
+    pronouns: list(
+      'egli|ella|esso|essa|essi|esse|lui|lei|loro|questo|questa|questi|queste|ciò|tale|tali|suo|sua|suoi|sue',
+    ),
+    connectives: list(
+      'così|tuttavia|ma|e|anche|quindi|perciò|pertanto|allora|inoltre|invece|comunque|dunque|poi|infine|' +
+        'successivamente|di conseguenza',
+    ),
+    causal: {
+      reason: list(
+        'perché|poiché|dato che|visto che|a causa di|a causa del|a causa della|a causa dei|grazie a|in seguito a',
+      ),
+      purpose: list('al fine di|allo scopo di|affinché|in modo da'),
+      effect: list('provocò|causò|portò a|condusse a|ha provocato|ha causato|ha portato a|di conseguenza|pertanto'),
+    },
+    phrasal: list('a causa di|a causa del|a causa della|a causa dei|grazie a|in seguito a'),
+    clauseOnly: list('pertanto|di conseguenza'),
+    dangling: list('soprattutto|specialmente|e|o|ma|anche|che'),
+    hedges: list('forse|probabilmente|presumibilmente|secondo|avrebbe|avrebbero|sostengono|tesi'),
+    signed: list('firmato|firmata|firmarono|firmò|concluso|conclusa|stipulato|stipulata'),
+    ambassador: list('ambasciatore|ambasciatrice'),
+  },
+  // Polish and Russian drop a subject a verb's ending names ("Podpisał go…"): such a sentence opens with its
+  // verb, which no list tells from a name; the pronouns and connectives that open a sentence are listed.
+  pl: {
+    pronouns: list('on|ona|ono|oni|one|to|ten|ta|te|ci|tego|tej|tym|jego|jej|ich|taki|taka|takie|tamten'),
+    connectives: list(
+      'jednak|jednakże|ale|lecz|i|oraz|także|również|dlatego|zatem|więc|następnie|potem|ponadto|natomiast|' +
+        'mimo to|w związku z tym|tymczasem|w rezultacie|w konsekwencji',
+    ),
+    causal: {
+      reason: list('ponieważ|gdyż|z powodu|ze względu na|dzięki|na skutek|wskutek|w wyniku'),
+      purpose: list('aby|żeby|w celu'),
+      effect: list(
+        'doprowadził do|doprowadziła do|doprowadziło do|doprowadziły do|spowodował|spowodowała|spowodowało|' +
+          'spowodowały|w rezultacie|w konsekwencji|w efekcie',
+      ),
+    },
+    phrasal: list('z powodu|ze względu na|dzięki|na skutek|wskutek|w wyniku'),
+    clauseOnly: list('w rezultacie|w konsekwencji|w efekcie'),
+    dangling: list('zwłaszcza|szczególnie|i|oraz|lub|albo|ale|także|który|która|które|że'),
+    hedges: list('prawdopodobnie|przypuszczalnie|rzekomo|podobno|według|zdaniem|twierdzą|teza|hipoteza'),
+    signed: list('podpisany|podpisana|podpisane|podpisano|podpisali|podpisał|podpisała|zawarty|zawarta|zawarto'),
+    ambassador: list('ambasador|ambasadora|ambasadorem|ambasadorowi'),
+  },
+  ru: {
+    pronouns: list('он|она|оно|они|это|этот|эта|эти|тот|та|те|его|её|ее|их|такой|такая|такие'),
+    connectives: list(
+      'однако|но|и|а|также|поэтому|тогда|затем|потом|кроме того|более того|тем не менее|следовательно|' +
+        'таким образом|впрочем|между тем',
+    ),
+    causal: {
+      reason: list('потому что|так как|поскольку|из-за|в связи с|благодаря|вследствие|в результате'),
+      purpose: list('для того чтобы|чтобы|с целью'),
+      effect: list(
+        'привело к|привела к|привёл к|привел к|привели к|вызвал|вызвала|вызвало|вызвали|поэтому|вследствие этого',
+      ),
+    },
+    phrasal: list('из-за|в связи с|благодаря|вследствие|в результате'),
+    clauseOnly: list('поэтому'),
+    dangling: list('особенно|в частности|и|или|но|также|который|которая|которое|которые|что'),
+    hedges: list('возможно|вероятно|якобы|по мнению|по словам|считают|утверждают|предположительно|видимо'),
+    signed: list('подписан|подписана|подписано|подписали|подписал|заключён|заключен|заключена|заключили'),
+    ambassador: list('посол|посла|послом|послу'),
+  },
 };
 
 /** The language's table, or none. */
@@ -289,7 +355,7 @@ export function hedged(sentence: string, language: string): boolean {
 }
 
 /** How questions are worded, per language (English where the language has no entry). */
-interface Wording {
+export interface Wording {
   reason(effect: string): string;
   purpose(action: string): string;
   effect(cause: string): string;
@@ -481,7 +547,7 @@ const nn = norwegian({
   sources: 'kjeldene',
 });
 
-const WORDINGS: Record<string, Wording> = { en, de, fr, es, nl, pt, af, nb, nn };
+const WORDINGS: Record<string, Wording> = { en, de, fr, es, nl, pt, af, nb, nn, ...MORE_WORDINGS };
 
 /** Whether questions have a wording in the language (else they are asked in English: `wording`). */
 export function hasWording(language: string): boolean {

@@ -11,13 +11,64 @@ describe("Quire's own words in the book's language", () => {
   });
 
   it('falls back to English for a language without a table, and for a word a table lacks', () => {
-    expect(labelsFor('fi').contents).toBe('Contents');
-    expect(labelsFor('pt').ambassadors).toBe('Glossary of ambassadors');
+    expect(labelsFor('sw').contents).toBe('Contents');
+    expect(labelsFor('eu-ES').answerKey).toBe('Answer key');
   });
 
   it('gives every language every label English has', () => {
     const keys = Object.keys(labelsFor('en')).sort();
-    for (const tag of ['de', 'fr', 'es', 'nl', 'af', 'nb', 'it', 'pt'])
+    for (const tag of ['de', 'fr', 'es', 'nl', 'af', 'nb', 'it', 'pt', 'pl', 'cs', 'ru', 'uk', 'ca', 'sv', 'da', 'fi'])
       expect(Object.keys(labelsFor(tag)).sort(), tag).toEqual(keys);
+  });
+
+  it('prints no English heading or treaty status in a guide of another language', () => {
+    const english = labelsFor('en');
+    // Words a language writes as English does ("Notes", "Index" in French; "p."; "Status"; Catalan "Protocols").
+    const shared = new Set(['pageAbbr', 'page', 'parties', 'introduction', 'notes', 'date', 'index', 'sources']);
+    for (const tag of [
+      'de',
+      'fr',
+      'es',
+      'nl',
+      'af',
+      'nb',
+      'it',
+      'pt',
+      'pl',
+      'cs',
+      'ru',
+      'uk',
+      'ca',
+      'sv',
+      'da',
+      'fi',
+    ]) {
+      const labels = labelsFor(tag);
+      const same = (Object.keys(english) as (keyof typeof english)[]).filter(
+        (k) =>
+          labels[k] === english[k] &&
+          !shared.has(k) &&
+          !['treatyStatus', 'treatyProtocols', 'licence', 'file'].includes(k),
+      );
+      expect(same, tag).toEqual([]);
+    }
+  });
+
+  it('has the headings a Polish, Russian, Ukrainian, Czech or Nordic reader expects', () => {
+    expect(labelsFor('pl').keyPoints).toBe('Najważniejsze informacje');
+    expect(labelsFor('pl').questions).toBe('Pytania powtórzeniowe');
+    expect(labelsFor('pl-PL').treatySigned).toBe('Podpisano');
+    expect(labelsFor('ru').answerKey).toBe('Ответы');
+    expect(labelsFor('ru').treatyProposed).toBe('Предложено, так и не заключено');
+    expect(labelsFor('uk').timeline).toBe('Хронологія');
+    expect(labelsFor('cs').index).toBe('Rejstřík');
+    expect(labelsFor('sv-FI').answerKey).toBe('Facit');
+    expect(labelsFor('da').questions).toBe('Repetitionsspørgsmål');
+    expect(labelsFor('fi').contents).toBe('Sisällys');
+    expect(labelsFor('ca').keyPoints).toBe('Idees clau');
+    // Cyrillic tables are Cyrillic throughout (no Latin look-alike letters typed into a word).
+    for (const tag of ['ru', 'uk'])
+      for (const [k, v] of Object.entries(labelsFor(tag)))
+        if (/\p{Script=Cyrillic}/u.test(v)) expect(/[A-Za-z]/.test(v), `${tag} ${k}: ${v}`).toBe(false);
   });
 });

@@ -64,6 +64,32 @@ export function writtenYear(label: string): boolean {
   return /(?<!\d)\d{4}(?!\d)/.test(label);
 }
 
+/**
+ * A person as running text writes the name: the index files people by surname ("Havet, Louis", "Saussure,
+ * Ferdinand de", "Murchison, Clint, Jr."), the text says "Louis Havet", "Ferdinand de Saussure".
+ */
+export function asWritten(term: string): string {
+  const [surname, given, suffix] = term.split(', ');
+  if (!given) return term;
+  return `${given} ${surname}` + (suffix ? ` ${suffix}` : '');
+}
+
+/**
+ * Where the language has no tagger to ask: whether a capitalised word of a name is a word the text writes
+ * in lower case elsewhere, a common word that opened a sentence ("Nel Settecento Linneo istituì…" files
+ * "Nel Settecento Linneo" as a person; the text writes "nel" in every other paragraph).
+ */
+function commonWordIn(name: string, sentences: readonly BookSentence[]): boolean {
+  let lower = lowerWords.get(sentences);
+  if (!lower) {
+    lower = new Set(sentences.flatMap((s) => s.text.match(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu) ?? []));
+    lowerWords.set(sentences, lower);
+  }
+  const words = name.match(/\p{Lu}\p{Ll}+/gu) ?? [];
+  return words.some((w) => lower.has(w.toLowerCase()));
+}
+const lowerWords = new WeakMap<readonly BookSentence[], Set<string>>();
+
 export function makeContext(guide: StudyGuide): QuestionContext {
   const language = guide.meta.language;
   const sentences: BookSentence[] = [];
@@ -110,7 +136,10 @@ export function makeContext(guide: StudyGuide): QuestionContext {
   const people = [
     ...new Set([
       ...guide.glossaries.ambassadors.map((a) => a.name),
-      ...guide.index.filter((e) => e.kind === 'person' && isPersonName(e.term, language) !== false).map((e) => e.term),
+      ...guide.index
+        .filter((e) => e.kind === 'person')
+        .map((e) => asWritten(e.term))
+        .filter((name) => isPersonName(name, language) ?? !commonWordIn(name, sentences)),
     ]),
   ].filter((n) => n.split(/\s+/).length >= 2);
   const keySentences = new Set(guide.keyPoints.map((k) => k.text));

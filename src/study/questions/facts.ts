@@ -4,7 +4,7 @@
  * own lists (dates with dates, people with people, treaties with treaties); none of them stands in the
  * sentence, so only the answer completes it as the text does.
  */
-import { QUESTION_BLANK } from '../../model/index.js';
+import { QUESTION_BLANK, type Treaty } from '../../model/index.js';
 import { formatDate } from '../../util/dates.js';
 import { datesIn } from '../timeline.js';
 import { wording } from '../discourse.js';
@@ -121,7 +121,9 @@ function distractors(s: BookSentence, fact: Fact, ctx: QuestionContext, n: numbe
       .slice(0, n);
   }
   if (fact.kind === 'treaty') {
-    const all = ctx.guide.glossaries.treaties.filter((t) => t.id !== fact.entry && t.name.split(/\s+/).length >= 2);
+    const all = ctx.guide.glossaries.treaties.filter(
+      (t) => t.id !== fact.entry && t.name.split(/\s+/).length >= 2 && concluded(t),
+    );
     const me = ctx.guide.glossaries.treaties.find((t) => t.id === fact.entry);
     const year = (d: string | null) => (d ? Number(d.slice(0, 4)) : Infinity);
     const mine = year(me?.date ?? null);
@@ -222,10 +224,32 @@ function personDistractors(s: BookSentence, fact: Fact, ctx: QuestionContext): s
     .map((x) => x.p);
 }
 
+/** Whether the words of a formatted date (its month, not a year's abbreviation: "г.") stand in the text's. */
+function inflectedAlike(formatted: string, surface: string): boolean {
+  const words = new Set(surface.toLowerCase().match(/\p{L}+/gu) ?? []);
+  return (formatted.toLowerCase().match(/\p{L}{3,}/gu) ?? []).every((w) => words.has(w));
+}
+
+/**
+ * Whether an instrument may be asked as a treaty: not one the text reports as only proposed or negotiated,
+ * never concluded ("a Triple Alliance with France and Britain"), which is no answer to "Which treaty…?" and no
+ * choice beside one. A treaty the text only names (the Treaty of Versailles) was concluded as far as it says.
+ */
+function concluded(t: Treaty): boolean {
+  return t.status !== 'proposed' && t.status !== 'negotiated';
+}
+
 export function choiceQuestion(s: BookSentence, fact: Fact, ctx: QuestionContext): Candidate | undefined {
+  if (fact.kind === 'treaty') {
+    const treaty = ctx.guide.glossaries.treaties.find((t) => t.id === fact.entry);
+    if (!treaty || !concluded(treaty)) return undefined;
+  }
+  const answer = fact.kind === 'date' ? formatDate(fact.value, ctx.language) : fact.surface;
+  // The choices are dates as the guide writes them: each must read in the blank as the text's own date does.
+  // A language that inflects its months does not ("В июне 2008 года" is no "В июнь 2008 г. года").
+  if (fact.kind === 'date' && !inflectedAlike(answer, fact.surface)) return undefined;
   const others = distractors(s, fact, ctx, 3);
   if (others.length < 3) return undefined;
-  const answer = fact.kind === 'date' ? formatDate(fact.value, ctx.language) : fact.surface;
   const choices = [answer, ...others];
   if (fact.kind === 'date') {
     const iso = new Map<string, string>([[answer, fact.value]]);
