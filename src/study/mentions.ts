@@ -206,17 +206,27 @@ function indexNames(entry: IndexEntry, glossaries: Pick<Glossaries, 'ambassadors
 
 const FULL_NAME = new RegExp(NAME_PATTERN, 'gu');
 
+type Hits = readonly { at: number; end: number }[];
+
 /**
- * Where in a block's flat text `firstAndLast` finds the entry, as offsets: remembered per text and names (a
- * warm edit searches again only the blocks whose text changed, and the entries whose names did).
+ * Where in a block's flat text `firstAndLast` finds an entry, as offsets: remembered per text (the key is the
+ * text itself, no copy), then per entry's names, so a warm edit searches again only the blocks whose text
+ * changed and the entries whose names did.
  */
-const hitsOf = memoize(
-  findHits,
-  (text: string, names: readonly string[], person?: string) =>
-    `${person ?? ''}\u0001${names.join('\u0002')}\u0001${text}`,
-  { keyChars: 8_000_000 },
+const hitsByText = memoize(
+  (_text: string) => new Map<string, Hits>(),
+  (text) => text,
+  { keyChars: 4_000_000 },
   { name: 'index-spans' },
 );
+
+function hitsOf(text: string, names: readonly string[], person?: string): Hits {
+  const byNames = hitsByText(text);
+  const key = `${person ?? ''}\u0001${names.join('\u0002')}`;
+  let hits = byNames.get(key);
+  if (!hits) byNames.set(key, (hits = findHits(text, names, person)));
+  return hits;
+}
 
 /**
  * The first and the last place a block names an entry (one place when it names it once): under one of its

@@ -28,7 +28,7 @@ interface Term {
  * A sentence's terms, remembered per sentence (the tagger's reading is most of a role line's work, and every
  * build of a session asks for the same sentences). Shared: callers never change a term.
  */
-const termsOf: (sentence: string) => readonly Term[] = memoize(readTerms, (sentence) => sentence, 20_000, {
+const termsOf: (sentence: string) => readonly Term[] = memoize(readTerms, (sentence) => sentence, 5_000, {
   name: 'role-terms',
 });
 
