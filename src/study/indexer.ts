@@ -22,6 +22,7 @@ import { blocksOf } from './text.js';
 import { describePerson } from './roles.js';
 import { baseLanguage, indexLexicon, type IndexLexicon } from '../util/language.js';
 import { memoize } from '../util/memo.js';
+import { matchesOf, wordsOfText } from './per-text.js';
 
 /** The words that end organisations' and places' names: compromise's lists and a few more; made on first use. */
 let nameEnds: { org: Set<string>; place: Set<string> } | undefined;
@@ -286,7 +287,7 @@ function locatedNames(texts: string[], links: { target: string; label: string }[
   const where = (name: string) => isPlace(name) || lex.regions.has(name.toLowerCase());
   const out = new Set<string>();
   for (const text of texts)
-    for (const m of text.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{L}-]+),\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)/gu))
+    for (const m of matchesOf(/(?<![\p{L}-])(\p{Lu}[\p{L}-]+),\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)/gu, text))
       if (where(m[2]!)) out.add(m[1]!);
   for (const link of links) {
     const m = /^(.+?)\s+\((.+)\)$/.exec(link.target) ?? /^(.+?),\s+(.+)$/.exec(link.target);
@@ -347,7 +348,7 @@ function usageOf(texts: string[], language: string): Usage {
   const complement = cues && new RegExp(String.raw`^\s+(?:${cues.complements.join('|')})\s`, 'u');
   const titleGoesOn = new RegExp(String.raw`^\s+(?:${connectors.join('|')})\s+(?:\p{Ll}+\s+)?\p{Ll}`, 'u');
   for (const text of texts) {
-    for (const m of text.matchAll(PHRASE)) {
+    for (const m of matchesOf(PHRASE, text)) {
       // "I Tromsø", "Die Universiteit van Stellenbosch": a sentence's first word, a preposition or an article.
       const opener = english ? undefined : /^(\p{L}+)\s+(?=\p{Lu})/u.exec(m[0]);
       const preposition = !!opener && lex.placePrepositions.includes(opener[1]!.toLowerCase());
@@ -679,7 +680,7 @@ function mergeSurnames(terms: Map<string, Candidate>): void {
 function wordIndex(texts: string[]): { texts: string[]; holding: Map<string, number[]> } {
   const holding = new Map<string, number[]>();
   for (const [i, text] of texts.entries())
-    for (const word of new Set(text.match(/\p{L}+/gu))) {
+    for (const word of wordsOfText(text)) {
       const list = holding.get(word);
       if (list) list.push(i);
       else holding.set(word, [i]);

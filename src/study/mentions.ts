@@ -15,6 +15,7 @@
 import type { Block, Book, Glossaries, IndexEntry, MentionSpan, PhrasingContent, StudyGuide } from '../model/index.js';
 import { foldSpelling, NAME_PATTERN, samePerson, surnameKey } from './names.js';
 import { nameAt } from '../util/names.js';
+import { memoize } from '../util/memo.js';
 import { otherNamesOf } from './states.js';
 import { blockIndex } from './text.js';
 
@@ -205,16 +206,42 @@ function indexNames(entry: IndexEntry, glossaries: Pick<Glossaries, 'ambassadors
 
 const FULL_NAME = new RegExp(NAME_PATTERN, 'gu');
 
+type Hits = readonly { at: number; end: number }[];
+
+/**
+ * Where in a block's flat text `firstAndLast` finds an entry, as offsets: remembered per text (the key is the
+ * text itself, no copy), then per entry's names, so a warm edit searches again only the blocks whose text
+ * changed and the entries whose names did.
+ */
+const hitsByText = memoize(
+  (_text: string) => new Map<string, Hits>(),
+  (text) => text,
+  { keyChars: 4_000_000 },
+  { name: 'index-spans' },
+);
+
+function hitsOf(text: string, names: readonly string[], person?: string): Hits {
+  const byNames = hitsByText(text);
+  const key = `${person ?? ''}\u0001${names.join('\u0002')}`;
+  let hits = byNames.get(key);
+  if (!hits) byNames.set(key, (hits = findHits(text, names, person)));
+  return hits;
+}
+
 /**
  * The first and the last place a block names an entry (one place when it names it once): under one of its
  * names, or for a person (`person`, the full name) under another spelling the index took as the same person's
  * ("Vladimir Potyomkin" for "Vladimir Potemkin").
  */
 function firstAndLast(flat: FlatText, names: string[], person?: string): Place[] {
-  const hits = names.flatMap((name) => placesOfName(flat.value, name).map((at) => ({ at, end: at + name.length })));
+  return hitsOf(flat.value, names, person).flatMap((h) => placeIn(flat, h.at, h.end) ?? []);
+}
+
+function findHits(text: string, names: readonly string[], person?: string): { at: number; end: number }[] {
+  const hits = names.flatMap((name) => placesOfName(text, name).map((at) => ({ at, end: at + name.length })));
   // A capitalised word before a name is no part of it ("Then Karl Ostrowsky"): the name may start at any word.
   if (person)
-    for (const m of flat.value.matchAll(FULL_NAME))
+    for (const m of text.matchAll(FULL_NAME))
       for (const w of m[0].matchAll(/(?<=^|\s)\S+(?=\s+\S)/gu)) {
         if (!samePerson(person, m[0].slice(w.index))) continue;
         hits.push({ at: m.index + w.index, end: m.index + m[0].length });
@@ -225,7 +252,7 @@ function firstAndLast(flat: FlatText, names: string[], person?: string): Place[]
   hits.sort((a, b) => a.at - b.at || b.end - a.end);
   const first = hits[0]!;
   const last = hits.filter((h) => h.at >= first.end).at(-1);
-  return [first, ...(last ? [last] : [])].flatMap((h) => placeIn(flat, h.at, h.end) ?? []);
+  return [first, ...(last ? [last] : [])];
 }
 
 /**

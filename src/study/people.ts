@@ -11,6 +11,8 @@ import { baseLanguage } from '../util/language.js';
 import { foldSpelling, NAME_WORD, nameParts } from './names.js';
 import { blocksOf } from './text.js';
 import { stateOf, stateOfDemonym } from './states.js';
+import { memoize } from '../util/memo.js';
+import { matchesOf } from './per-text.js';
 
 const PARTICLE = String.raw`(?:von|van|der|den|de|zu|Graf|Freiherr)`;
 /** One to four capitalised words, with particles between them: "Joachim von Ribbentrop", "Molotov". */
@@ -44,6 +46,13 @@ function notPerson(name: string): boolean {
   return [name, ...name.split(/\s+/)].some((w) => tagsOf(w).some((t) => PLACE_TAGS.has(t)));
 }
 
+/** Whether compromise's tagger reads a name as a person's; remembered per name. */
+const taggedPerson = memoize(
+  (name: string) => tagger()(name).has('#Person') as boolean,
+  (name) => name,
+  10_000,
+);
+
 export function peopleOf(book: Book): People {
   const known = cache.get(book);
   if (known) return known;
@@ -61,8 +70,8 @@ export function peopleOf(book: Book): People {
   };
   for (const ref of blocksOf(book))
     for (const sentence of ref.block.sentences) {
-      for (const m of sentence.matchAll(AFTER_ROLE)) note(m[1]!);
-      for (const m of sentence.matchAll(SIGNED_BY)) note(m[1]!);
+      for (const m of matchesOf(AFTER_ROLE, sentence)) note(m[1]!);
+      for (const m of matchesOf(SIGNED_BY, sentence)) note(m[1]!);
     }
   const english = baseLanguage(book.meta.language) === 'en';
   const people: People = {
@@ -71,7 +80,7 @@ export function peopleOf(book: Book): People {
       if (!parts.surname || notPerson(name)) return false;
       if (full.has(foldSpelling(name))) return true;
       if (!parts.given.length && bySurname.has(foldSpelling(parts.surname))) return true;
-      return english && tagger()(name).has('#Person');
+      return english && taggedPerson(name);
     },
     fullName(name) {
       const parts = nameParts(name);

@@ -11,6 +11,7 @@
  * the subject of the clause is the person's name (with its title), never another name in the sentence.
  */
 import { englishLexicon, tagger } from '../util/lexicon.js';
+import { memoize } from '../util/memo.js';
 import { nameAt } from '../util/names.js';
 
 interface Term {
@@ -23,7 +24,15 @@ interface Term {
   pre: string;
 }
 
-function termsOf(sentence: string): Term[] {
+/**
+ * A sentence's terms, remembered per sentence (the tagger's reading is most of a role line's work, and every
+ * build of a session asks for the same sentences). Shared: callers never change a term.
+ */
+const termsOf: (sentence: string) => readonly Term[] = memoize(readTerms, (sentence) => sentence, 5_000, {
+  name: 'role-terms',
+});
+
+function readTerms(sentence: string): Term[] {
   const json = tagger()(sentence).json({ offset: true }) as {
     terms: { text: string; tags: string[]; pre: string; post: string; offset: { start: number; length: number } }[];
   }[];
@@ -60,7 +69,7 @@ interface Mention {
 }
 
 /** The terms of the sentence's first stand-alone mention of one of `names` (extended over its particles). */
-function mentionIn(sentence: string, terms: Term[], names: readonly string[]): Mention | undefined {
+function mentionIn(sentence: string, terms: readonly Term[], names: readonly string[]): Mention | undefined {
   for (const name of names) {
     const at = nameAt(sentence, name);
     if (at < 0) continue;
@@ -88,14 +97,14 @@ const isVerb = (t: Term | undefined) =>
   !!t && t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Infinitive') && !t.tags.has('Modal');
 
 /** The text of terms `from`..`to` as written. */
-const span = (sentence: string, terms: Term[], from: number, to: number) =>
+const span = (sentence: string, terms: readonly Term[], from: number, to: number) =>
   sentence.slice(terms[from]!.start, terms[to]!.end);
 
 /**
  * The clause that starts at term `from`, as written: up to the first comma, bracket or other clause mark, or
  * an "and"/"but" that starts a new clause; undefined when longer than a line.
  */
-function clauseFrom(sentence: string, terms: Term[], from: number): string | undefined {
+function clauseFrom(sentence: string, terms: readonly Term[], from: number): string | undefined {
   let to = from;
   for (; to < terms.length - 1; to++) {
     const t = terms[to]!;
@@ -152,7 +161,7 @@ export interface RoleLine {
 }
 
 /** The person as the clause's subject: "[intro,] [title] NAME [, apposition,] VERB …". */
-function asSubject(sentence: string, terms: Term[], m: Mention): RoleLine | undefined {
+function asSubject(sentence: string, terms: readonly Term[], m: Mention): RoleLine | undefined {
   // In brackets ("(A, assisted by B, and C)") a name is an aside, not a clause's subject.
   if (/\(/.test(terms[m.first]!.pre) || /\(/.test(terms[m.first - 1]?.post ?? '')) return undefined;
   const k = verbAfter(terms, m);
@@ -172,7 +181,7 @@ function asSubject(sentence: string, terms: Term[], m: Mention): RoleLine | unde
 }
 
 /** The term of the verb whose subject the name is ("NAME [, apposition,] [and OTHER] VERB"), or -1. */
-function verbAfter(terms: Term[], m: Mention): number {
+function verbAfter(terms: readonly Term[], m: Mention): number {
   let k = m.last + 1;
   // An apposition: ", the RSFSR's special representative to Berlin, asked …" (no verb of its own); or the name
   // is the apposition itself ("the German ambassador to Moscow, Wilhelm von Mirbach, was shot").
@@ -200,7 +209,7 @@ function verbAfter(terms: Term[], m: Mention): number {
  * at most a title ("the German ambassador", "Soviet trade representative in Berlin") or another name and
  * "and"; undefined when something else stands before the name.
  */
-function boundaryBefore(terms: Term[], m: Mention): number | undefined {
+function boundaryBefore(terms: readonly Term[], m: Mention): number | undefined {
   let i = m.first - 1;
   for (; i >= 0; i--) {
     const t = terms[i]!;
@@ -226,7 +235,7 @@ const SUBORDINATOR = /^(?:when|that|because|while|after|before|although|though|s
 const PLACE_PREPOSITION = /^(?:to|in|of|at)$/i;
 
 /** "In 1937, the last Soviet ambassador to Germany of Jewish origin, NAME, …": the apposition ending at term `i`. */
-function appositionBefore(sentence: string, terms: Term[], i: number): string | undefined {
+function appositionBefore(sentence: string, terms: readonly Term[], i: number): string | undefined {
   if (i < 0) return undefined;
   let j = i;
   while (j > 0 && !terms[j - 1]!.post.includes(',')) j--;
@@ -236,7 +245,7 @@ function appositionBefore(sentence: string, terms: Term[], i: number): string | 
 }
 
 /** A name (capitalised words, one a person's or a proper noun) that ends at term `end`, its first term. */
-function nameEndingAt(terms: Term[], end: number): number {
+function nameEndingAt(terms: readonly Term[], end: number): number {
   let i = end;
   const nameLike = (t: Term) =>
     (CAPITALISED.test(t.text) || PARTICLE.test(t.text)) &&
@@ -254,8 +263,18 @@ function nameEndingAt(terms: Term[], end: number): number {
   return person ? first : -1;
 }
 
+/** A verb's past participle ("assured" → "assured"), as the tagger conjugates it; remembered per verb. */
+const pastParticiple = memoize(
+  (verb: string) =>
+    (tagger()(`they ${verb} it`).verbs().toPastParticiple().text() as string)
+      .replace(/^(?:they\s+)?(?:have|has)\s+/, '')
+      .replace(/\s+it$/, ''),
+  (verb) => verb,
+  5_000,
+);
+
 /** The person as the object: "[intro,] A [, apposition,] VERBED [title] NAME REST" → "VERBED by A REST". */
-function asObject(sentence: string, terms: Term[], m: Mention): RoleLine | undefined {
+function asObject(sentence: string, terms: readonly Term[], m: Mention): RoleLine | undefined {
   // The verb right before the name or its title (no clause mark, at most four words between).
   let v = m.first - 1;
   while (v >= 0 && m.first - v <= 5 && !isVerb(terms[v]) && !terms[v]!.post.match(/[,;:()]/)) v--;
@@ -274,9 +293,7 @@ function asObject(sentence: string, terms: Term[], m: Mention): RoleLine | undef
   if (first < 0) return undefined;
   // The subject starts the sentence or follows a clause mark.
   if (first > 0 && !terms[first - 1]!.post.includes(',')) return undefined;
-  const participle = (tagger()(`they ${verb.text} it`).verbs().toPastParticiple().text() as string)
-    .replace(/^(?:they\s+)?(?:have|has)\s+/, '')
-    .replace(/\s+it$/, '');
+  const participle = pastParticiple(verb.text);
   if (!participle || /\s/.test(participle)) return undefined;
   const rest = m.last + 1 < terms.length ? clauseFrom(sentence, terms, m.last + 1) : '';
   if (rest === undefined) return undefined;
@@ -285,7 +302,7 @@ function asObject(sentence: string, terms: Term[], m: Mention): RoleLine | undef
 }
 
 /** The person as the agent of a passive: "THE THING was VERBED by [A and] NAME" → "VERBED the thing [with A]". */
-function asAgent(sentence: string, terms: Term[], m: Mention): RoleLine | undefined {
+function asAgent(sentence: string, terms: readonly Term[], m: Mention): RoleLine | undefined {
   const by = sentence.slice(0, terms[m.first]!.start).search(/\bby\s+(?:[^,;.]*?\s+and\s+)?[^,;.]*$/);
   if (by < 0) return undefined;
   const before = sentence.slice(0, by);
@@ -303,7 +320,7 @@ function asAgent(sentence: string, terms: Term[], m: Mention): RoleLine | undefi
 /** Talks between the person and another: "the conversation between X and Y" → "conversation with Y". */
 const TALKS = String.raw`(?:conversation|conversations|meeting|meetings|talks|negotiations|correspondence|exchange)`;
 
-function inTalks(sentence: string, terms: Term[], m: Mention): RoleLine | undefined {
+function inTalks(sentence: string, terms: readonly Term[], m: Mention): RoleLine | undefined {
   const start = terms[m.first]!.start;
   const end = terms[m.last]!.end;
   const head = new RegExp(String.raw`\b(${TALKS})\s+between\s+(?:[\p{L}']+\s+){0,4}$`, 'u').exec(
@@ -343,7 +360,7 @@ const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:von|van|der|de|zu)\s+)*\p
 const WHEN = String.raw`((?:on|in)\s+(?:\p{Lu}\p{Ll}+\s+)?(?:\d{1,2},?\s+)?\d{4})?`;
 
 /** A list of names after "were": "Other Soviet representatives in the talks were A, B and X." */
-function inGroup(sentence: string, terms: Term[], m: Mention): RoleLine | undefined {
+function inGroup(sentence: string, terms: readonly Term[], m: Mention): RoleLine | undefined {
   const g = /^(?:Other|The|Among|Other)?\s*(.{3,80}?)\s+(?:were|included)\s+(.+?)\.?$/u.exec(sentence);
   if (!g || terms[m.first]!.start < g[0].length - g[2]!.length - 1) return undefined;
   const items = g[2]!.split(/,\s*(?:and\s+)?|\s+and\s+/);

@@ -1,6 +1,7 @@
 /** A person's role in one line, in the text's own words: the apposition or the title it gives them. */
 import { nameAt, nameParts } from '../util/names.js';
 import escape from 'escape-string-regexp';
+import { wordsOfText } from './per-text.js';
 
 /** Per list of texts, which texts hold each word (runs of letters): a name is looked for only where it is. */
 const wordIndexes = new WeakMap<readonly string[], Map<string, number[]>>();
@@ -11,7 +12,7 @@ function textsWith(words: string, texts: readonly string[]): string[] {
   if (!index) {
     index = new Map();
     for (const [i, text] of texts.entries())
-      for (const word of new Set(text.match(/\p{L}+/gu) ?? [])) {
+      for (const word of wordsOfText(text)) {
         const list = index.get(word);
         if (list) list.push(i);
         else index.set(word, [i]);

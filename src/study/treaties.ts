@@ -24,6 +24,7 @@ import { bookDates, datesOfSentence, type BookDate, type BookDates } from './dat
 import { isState, stateOf, stateOfDemonym } from './states.js';
 import { localTreatyWords, type LocalTreatyWords } from './treaty-words.js';
 import escape from 'escape-string-regexp';
+import { matchesOf } from './per-text.js';
 
 /** The book's language's treaty words, when it is not English (set by `extractTreaties`). */
 let local: LocalTreatyWords | undefined;
@@ -149,7 +150,7 @@ function collectDrafts(book: Book, refs: BlockRef[]): Map<string, Draft> {
       for (const m of section.title.matchAll(NAMED)) note(m[0], undefined, section.id);
   for (const ref of refs) {
     for (const sentence of ref.block.sentences) {
-      for (const m of sentence.matchAll(NAMED)) note(withYear(sentence, m));
+      for (const m of matchesOf(NAMED, sentence)) note(withYear(sentence, m));
       for (const name of local?.names(sentence) ?? []) note(name);
       for (const m of sentence.matchAll(PAIR_KIND)) if (m[1]!.split(/[-–]/).every((p) => stateOfDemonym(p))) note(m[0]);
       for (const m of sentence.matchAll(KIND_WITH))

@@ -74,6 +74,18 @@ describe('a warm edit redoes only its section’s work and writes what a cold bu
       expect(count(warm, 'question-sentences').ran).toBeLessThanOrEqual(3);
       expect(count(warm, 'question-sentences').reused).toBeGreaterThan(100);
       expect(count(warm, 'timeline-clauses').ran).toBeLessThanOrEqual(3);
+      // The whole-book passes' per-text work (role lines' tagging, each block's words and capitalised phrases, where
+      // an index entry stands in a block): only the edited sentence's and block's is done again.
+      expect(count(warm, 'role-terms').ran).toBeLessThanOrEqual(2);
+      expect(count(warm, 'role-terms').reused).toBeGreaterThan(10);
+      expect(count(warm, 'text-words').ran).toBeLessThanOrEqual(2);
+      expect(count(warm, 'text-words').reused).toBeGreaterThan(100);
+      // Each remembered pattern reads again only the edited block or sentence.
+      const matches = count(warm, 'matches');
+      expect(matches.ran).toBeGreaterThanOrEqual(1);
+      expect(matches.ran * 50).toBeLessThan(matches.reused);
+      const spans = count(warm, 'index-spans');
+      expect(spans.ran).toBeLessThan((spans.ran + spans.reused) / 10);
       // The page's and the EPUB's partials (a chapter each, the glossaries, the answer key…): those showing the
       // edited sentence are rendered again (its chapter, its treaty's entry, its question), the rest looked up.
       const partials = count(warm, 'partials');

@@ -11,8 +11,12 @@ import { discourse, wording, wordsPattern } from '../discourse.js';
 import { writtenYear, type Candidate, type QuestionContext } from './context.js';
 import escape from 'escape-string-regexp';
 
+// A plain `includes` first: the pattern is compiled only for a sentence that holds the name.
 const mentions = (sentence: string, names: string[]) =>
-  names.some((n) => new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(n)}(?![\p{L}\p{N}])`, 'u').test(sentence));
+  names.some(
+    (n) =>
+      sentence.includes(n) && new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(n)}(?![\p{L}\p{N}])`, 'u').test(sentence),
+  );
 
 /** Statuses that mean the instrument was signed. */
 const SIGNED = new Set<Treaty['status']>(['signed', 'ratified', 'denounced']);
@@ -97,7 +101,7 @@ export function ambassadorQuestions(ctx: QuestionContext): Candidate[] {
       continue;
     if (sharedTerm(a, ctx.guide.glossaries.ambassadors)) continue;
     const names = [a.name, ...a.aliases].filter((n) => n.split(/\s+/).length >= 2);
-    const s = ctx.sentences.find((x) => post.test(x.text) && mentions(x.text, names));
+    const s = ctx.sentences.find((x) => mentions(x.text, names) && post.test(x.text));
     if (!s) continue;
     const written = names.find((n) => s.text.includes(n))!;
     out.push({
