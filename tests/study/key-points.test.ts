@@ -69,19 +69,21 @@ describe('key points on the seeds', () => {
   });
 
   it('takes each point from its section, or from the key sentences the merge matched to it', () => {
+    // A point may name what its sentence leaves to the one before (its date, the fuller name of a noun), from
+    // the same paragraph: every word of it is in its paragraph (or the key sentence it is), none is made up.
+    const wordsOf = (s: string) => new Set(norm(s).split(' '));
     for (const k of guide.keyPoints) {
       const section = sections().find((s) => s.id === k.section)!;
-      const text = norm(k.text);
-      if (k.origin === 'key-sentence') {
+      const block = section.blocks.find((b) => b.id === k.block)!;
+      const source = wordsOf(`${block.text} ${section.keyPoints.map((x) => x.text).join(' ')}`);
+      const missing = [...wordsOf(k.text)].filter((w) => !source.has(w));
+      expect(missing, k.text).toEqual([]);
+      if (k.origin === 'key-sentence')
         expect(
-          section.keyPoints.some((x) => norm(x.text).endsWith(text)),
+          section.keyPoints.some((x) => norm(k.text).endsWith(norm(x.text).split(' ').slice(-4).join(' '))),
           k.text,
         ).toBe(true);
-      } else {
-        const block = section.blocks.find((b) => b.id === k.block)!;
-        expect(norm(block.text), k.text).toContain(text);
-      }
-      expect(section.blocks.some((b) => b.id === k.block)).toBe(true);
+      else expect(norm(block.text), k.text).toContain(norm(k.text).split(' ').slice(-6).join(' '));
     }
   });
 
@@ -112,7 +114,9 @@ describe('key points on the seeds', () => {
       const section = sections().find((s) => s.id === k.section)!;
       if (section.blocks[0]!.id === k.block) first++;
     }
-    expect(first / guide.keyPoints.length).toBeLessThan(0.25);
+    // The first paragraph's sentences count for less, not nothing: a section's main fact (a dated event, a named
+    // treaty) often stands there.
+    expect(first / guide.keyPoints.length).toBeLessThan(1 / 3);
   });
 });
 
@@ -144,20 +148,28 @@ describe('key points of a made-up section', () => {
     const book = bookOf([
       'The harbour of Kessel was opened to foreign ships in 1820 by a decree of the council of the town.',
       'In response to a written petition of the guilds, the council lowered the tolls of the northern gate.',
-      'Concurrently all the smaller harbours of the coast except Norvik were closed to foreign ships.',
+      'In 1822 the council closed the northern gate to the carts of the merchants of Lidia and Norvik. Concurrently ' +
+        'all the smaller harbours of the coast except Norvik were closed to foreign ships.',
+      'Concurrently the guilds of the southern towns lowered the prices of their grain and of their timber.',
       'According to others, the first sign of the new trade was the arrival of ships from Lidia in 1821.',
       'The merchants of Lidia gained access to these warehouses, as well as the markets of the southern towns.',
       'During this period, the trade of the guilds doubled as the northern roads were opened to carts.',
       'The council later concluded another treaty with the merchants of Lidia on the tolls of the gates.',
     ]);
     const points = extractKeyPoints(book).map((p) => p.text);
-    // Four of the seven point back: three points, though the section's seven paragraphs would take four.
-    expect(points).toHaveLength(3);
+    // Five of the eight paragraphs point back (the second "Concurrently" has no date before it to take): the
+    // box takes four points from the three that do not.
+    expect(points).toHaveLength(4);
     expect(points).toContain(
       'In response to a written petition of the guilds, the council lowered the tolls of the northern gate.',
     );
-    expect(points).toContain('All the smaller harbours of the coast except Norvik were closed to foreign ships.');
-    expect(points.join(' ')).not.toMatch(/According to others|these warehouses|this period|another treaty/);
+    // "Concurrently" takes the date of the sentence before it.
+    expect(points).toContain(
+      'In 1822, all the smaller harbours of the coast except Norvik were closed to foreign ships.',
+    );
+    expect(points.join(' ')).not.toMatch(
+      /According to others|these warehouses|this period|another treaty|guilds of the/,
+    );
   });
 
   it('leaves a section of one paragraph without points', () => {
