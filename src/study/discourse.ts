@@ -657,8 +657,8 @@ function adjectiveLike(w: string): boolean {
  */
 export function fullerMention(head: string, modifiers: string, before: string): string | undefined {
   const re = new RegExp(
-    String.raw`(?<![\p{L}])(?:the|a|an)\s+((?:[\p{L}'’-]+\s+){0,4}?)${escape(head)}((?:\s+\p{Lu}[\p{L}'’.-]*)*)`,
-    'giu',
+    String.raw`(?<![\p{L}])(?:[Tt]he|[Aa]n?)\s+((?:[\p{L}'’-]+\s+){0,4}?)${escape(head)}((?:\s+\p{Lu}[\p{L}'’.-]*)*)`,
+    'gu',
   );
   const mine = new Set(modifiers.toLowerCase().split(/\s+/).filter(Boolean));
   // It adds words to the phrase and keeps all of its own ("the Axis powers" is not "the Four powers").

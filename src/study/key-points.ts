@@ -75,7 +75,7 @@ const POINTS_BACK =
   /\b(?:(?:this|these|those)\s+(?!(?:is|was|are|were|has|had|who|which|that|of|in)\b)\p{Ll}|another\s+\p{Ll})/u;
 
 /** What a sentence of a paragraph can lean on: the sentences before it, and the last date they gave. */
-interface Context {
+export interface Context {
   before: string;
   /** The date phrase of the last dated sentence before it in its paragraph ("On June 14, 1940"). */
   when?: string;
@@ -110,7 +110,7 @@ function lowerFirst(text: string, language: string): string {
  * abolished"), a noun phrase the paragraph named more fully named so ("the submarine" → "the Polish submarine
  * ORP Orzeł"); or none. `leans`: it still leans on the text before ("a later offer", "the Japanese attack").
  */
-function asPoint(
+export function asPoint(
   sentence: string,
   language: string,
   context: Context,

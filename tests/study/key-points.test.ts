@@ -6,7 +6,7 @@
 import { seedGuide } from '../support/seed-guide.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeSources } from '../../src/merge/index.js';
-import { extractKeyPoints, pointsFor } from '../../src/study/key-points.js';
+import { asPoint, extractKeyPoints, pointsFor } from '../../src/study/key-points.js';
 import { opening } from '../../src/study/discourse.js';
 import type { Book, StudyGuide } from '../../src/model/index.js';
 import { parseText, TEST_META } from '../support/content.js';
@@ -170,6 +170,56 @@ describe('key points of a made-up section', () => {
     expect(points.join(' ')).not.toMatch(
       /According to others|these warehouses|this period|another treaty|guilds of the/,
     );
+  });
+
+  it('writes out the time and the name a point takes from the sentence before, and leaves out a view', () => {
+    const book = bookOf([
+      'On June 14, 1840, the council of Kessel closed the northern gate to the carts of Lidia. ' +
+        'The guards of the harbour seized two barges of grain. ' +
+        'Shortly before midnight, the council sent the envoy of Lidia a letter demanding the toll of the gates.',
+      'Some historians argue that the guilds of Kessel had long wanted the gates closed to the carts of Lidia. ' +
+        'Thus, the closing of the northern gate was the work of the guilds rather than of the council.',
+      'In 1841 the council sold a small barge of the harbour to the merchants of Norvik. ' +
+        'The merchants took up a later offer of a warehouse near the southern gate of the town.',
+      'The Lidian barge Sela reached the harbour of Kessel on May 2, 1842, with grain from the north. ' +
+        'The wardens of the harbour held the crew, yet the barge left the harbour of Kessel with its grain.',
+    ]);
+    const points = extractKeyPoints(book).map((p) => p.text);
+    expect(points).toHaveLength(3);
+    // The conclusion of a view given as someone's ("Some historians argue …") is not a fact to learn.
+    expect(points.join(' ')).not.toMatch(/work of the guilds rather than/);
+    // "a later offer": later than which, the point would not say; taken only if nothing else fills the box.
+    expect(points.join(' ')).not.toMatch(/later offer/);
+    expect(points.join(' ')).not.toMatch(/^Shortly/m);
+  });
+
+  it('reads a sentence as a point with what it takes from the sentences before it', () => {
+    const before = 'On June 14, 1840, the council of Kessel closed the northern gate. The Lidian barge Sela was held.';
+    const midnight = asPoint('Shortly before midnight, the council of Kessel sent the envoy of Lidia a letter.', 'en', {
+      before,
+      when: 'On June 14, 1840',
+    });
+    expect(midnight).toEqual({
+      text: 'On June 14, 1840, shortly before midnight, the council of Kessel sent the envoy of Lidia a letter.',
+      leans: false,
+    });
+    // Without a date before it in its paragraph, it is no point.
+    expect(
+      asPoint('Shortly before midnight, the council of Kessel sent the envoy of Lidia a letter.', 'en', { before }),
+    ).toBe(undefined);
+    const barge = asPoint('The wardens held the crew of the harbour, yet the barge left the harbour of Kessel.', 'en', {
+      before,
+    });
+    expect(barge?.text).toBe(
+      'The wardens held the crew of the harbour, yet the Lidian barge Sela left the harbour of Kessel.',
+    );
+    expect(
+      asPoint('The merchants took up a later offer of a warehouse near the southern gate.', 'en', { before })?.leans,
+    ).toBe(true);
+    expect(
+      asPoint('The merchants said that the attack was the work of the northern guilds of the town.', 'en', { before })
+        ?.leans,
+    ).toBe(true);
   });
 
   it('leaves a section of one paragraph without points', () => {
