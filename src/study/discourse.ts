@@ -69,7 +69,7 @@ const list = (words: string) => words.split('|');
 
 const TABLES: Record<string, DiscourseTable> = {
   en: {
-    pronouns: list('he|she|it|they|this|these|those|that|his|her|its|their|such|another|others'),
+    pronouns: list('he|she|it|they|this|these|those|that|his|her|its|their|such|another|others|i|we|you|my|our|your'),
     connectives: list(
       'thus|however|but|and|also|therefore|then|so|hence|moreover|furthermore|meanwhile|' +
         'nevertheless|nonetheless|still|yet|instead|consequently|accordingly|likewise|similarly|' +
@@ -598,6 +598,9 @@ export function relativeWord(sentence: string, language: string): string | undef
   return re.exec(sentence)?.[1];
 }
 
+/** English function words and ordinals, which no noun phrase of a name is made of. */
+const FUNCTION_WORD =
+  /^(?:in|of|on|at|to|for|with|and|or|by|from|the|a|an|as|into|over|under|about|first|second|third|last|next|new)$/;
 /** Words after a noun that qualify it (it says which one it is): "the conflict between …", "the treaty of …". */
 const QUALIFIER = /^\s*(?:of|between|with|against|on|in|by|that|which|who|whose|to|from|for|at|signed|led|known)\b/i;
 
@@ -662,13 +665,23 @@ export function fullerMention(head: string, modifiers: string, before: string): 
   );
   const mine = new Set(modifiers.toLowerCase().split(/\s+/).filter(Boolean));
   // It adds words to the phrase and keeps all of its own ("the Axis powers" is not "the Four powers").
-  const found = [...before.matchAll(re)].filter((m) => {
-    const theirs = new Set(m[1]!.toLowerCase().split(/\s+/).filter(Boolean));
-    return [...mine].every((w) => theirs.has(w)) && (theirs.size > mine.size || !!m[2]!.trim());
-  });
+  const found = [...before.matchAll(re)]
+    .map((m) => {
+      // A noun after the phrase goes on with it ("a small family Christmas tree farm": "family" is no head there).
+      const next = /^\s+(\p{L}[\p{L}-]*)/u.exec(before.slice(m.index + m[0].length))?.[1] ?? '';
+      const goesOn = /^\p{Ll}/u.test(next) && !FUNCTION_WORD.test(next) && nounLike(next);
+      return { words: m[1]!.toLowerCase().split(/\s+/).filter(Boolean), mods: m[1]!, tail: m[2]!, goesOn };
+    })
+    .filter(({ words, tail, goesOn }) => {
+      if (goesOn) return false;
+      // Adjectives and nouns only: not "the advice in the book", not "the second program" (which one is that?).
+      const plain = words.every((w) => !FUNCTION_WORD.test(w) && !(discourse('en')?.relatives ?? []).includes(w));
+      const theirs = new Set(words);
+      return plain && [...mine].every((w) => theirs.has(w)) && (theirs.size > mine.size || !!tail);
+    });
   const last = found.at(-1);
   if (!last) return undefined;
   // Not a phrase that runs over a verb or a clause ("a base near Murmansk, where …").
-  if (last[1]!.split(/\s+/).some((w) => w && lexTags(w).some((t) => /Verb|PastTense|Copula/.test(t)))) return undefined;
-  return `the ${last[1]}${head}${last[2]}`.replace(/\s+/g, ' ');
+  if (last.words.some((w) => lexTags(w).some((t) => /Verb|PastTense|Copula/.test(t)))) return undefined;
+  return `the ${last.mods}${head}${last.tail}`.replace(/\s+/g, ' ');
 }
