@@ -426,3 +426,82 @@ export function lifeGloss(sentence: string, date: Place & { end?: string }, lang
     return { name, born: `${name} ${words.born}`, died: `${name} ${words.died}`, span: true };
   return undefined;
 }
+
+/**
+ * Days a sentence names only by the day before or after another ("that day", "the next day", "le lendemain",
+ * "am folgenden Tag"): each phrase with the days it lies from the day it counts from. Per language; a language
+ * without a table has none.
+ */
+const RELATIVE_DAYS: Record<string, [string, number][]> = {
+  en: [
+    ['that day', 0],
+    ['that same day', 0],
+    ['the same day', 0],
+    ['that evening', 0],
+    ['that morning', 0],
+    ['that afternoon', 0],
+    ['the next day', 1],
+    ['the following day', 1],
+    ['the day after', 1],
+    ['the next morning', 1],
+    ['the following morning', 1],
+    ['the previous day', -1],
+    ['the day before', -1],
+  ],
+  de: [
+    ['am selben Tag', 0],
+    ['am gleichen Tag', 0],
+    ['an diesem Tag', 0],
+    ['am nächsten Tag', 1],
+    ['am folgenden Tag', 1],
+    ['tags darauf', 1],
+    ['am Tag darauf', 1],
+    ['am Vortag', -1],
+  ],
+  fr: [
+    ['le même jour', 0],
+    ['ce jour-là', 0],
+    ['le jour même', 0],
+    ['le lendemain', 1],
+    ['le jour suivant', 1],
+    ['la veille', -1],
+  ],
+};
+
+export interface RelativeDay {
+  /** The phrase as the sentence writes it, and where. */
+  label: string;
+  index: number;
+  /** Days from the day it counts from. */
+  offset: number;
+}
+
+/** The phrases of a sentence that name a day by another ("that day", "the next day"), in reading order. */
+export function relativeDays(sentence: string, language: string): RelativeDay[] {
+  const table = RELATIVE_DAYS[baseLanguage(language)];
+  if (!table) return [];
+  const out: RelativeDay[] = [];
+  for (const [phrase, offset] of [...table].sort((a, b) => b[0].length - a[0].length)) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'giu');
+    for (const m of sentence.matchAll(re))
+      // "the day after the invasion": a day told by an event it names, not by the date before.
+      if (!/^\s+(?:the|a|an|his|her|its|their|der|die|das|de|du|des)\b/iu.test(sentence.slice(m.index + m[0].length)))
+        if (!out.some((o) => m.index < o.index + o.label.length && o.index < m.index + m[0].length))
+          out.push({ label: m[0], index: m.index, offset });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** An ISO day moved by some days ("1939-08-25" + 1 → "1939-08-26"). */
+export function shiftDay(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
+}
+
+/** A day as the book's language writes it ("August 26, 1939", "26. August 1939"). */
+export function writtenDay(iso: string, language: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(
+    new Date(Date.UTC(y!, m! - 1, d!)),
+  );
+}

@@ -4,7 +4,7 @@
  * hedge a claim, and how questions are worded. One entry per language (ISO 639-1); a language without an
  * entry falls back to English for the wording and to no rule (never to English's words) for the reading.
  */
-import { tagger } from '../util/lexicon.js';
+import { englishLexicon, tagger } from '../util/lexicon.js';
 import { baseLanguage } from '../util/language.js';
 import { memoize } from '../util/memo.js';
 import escape from 'escape-string-regexp';
@@ -47,6 +47,22 @@ interface DiscourseTable {
    * takes the first place itself ("Deshalb wurde er …"), so the sentence does not stand without it.
    */
   conjunctions?: string[];
+  /**
+   * Words that place a sentence at the time of the one before ("Concurrently, …", "Shortly before midnight, …",
+   * "The next day, …"): opening a sentence that writes no date of its own, they leave its time to the text before.
+   */
+  temporal?: string[];
+  /** Connectives that draw a conclusion from the sentences before ("Thus", "Therefore"). */
+  conclusive?: string[];
+  /**
+   * Adjectives that, before a noun, point back to something told before ("a later offer", "six other
+   * republics", "the same day", "such measures"), and nouns that presuppose it ("the originals").
+   */
+  relatives?: string[];
+  /** Nouns of events: "the attack", "the treaty" without a word of which one lean on the text before. */
+  events?: string[];
+  /** The prepositions that open a date phrase: of a day ("On"), of a month or a year ("In"). */
+  datePrepositions?: { day: string; other: string };
 }
 
 /** A word list written as one string, alternatives separated by '|'. */
@@ -54,7 +70,7 @@ const list = (words: string) => words.split('|');
 
 const TABLES: Record<string, DiscourseTable> = {
   en: {
-    pronouns: list('he|she|it|they|this|these|those|that|his|her|its|their|such|another|others'),
+    pronouns: list('he|she|it|they|this|these|those|that|his|her|its|their|such|another|others|i|we|you|my|our|your'),
     connectives: list(
       'thus|however|but|and|also|therefore|then|so|hence|moreover|furthermore|meanwhile|' +
         'nevertheless|nonetheless|still|yet|instead|consequently|accordingly|likewise|similarly|' +
@@ -83,6 +99,22 @@ const TABLES: Record<string, DiscourseTable> = {
     ),
     signed: list('signed|concluded|signing|signature'),
     ambassador: list('ambassador|ambassadors|envoy|chargé'),
+    temporal: list(
+      'concurrently|simultaneously|meanwhile|at the same time|subsequently|afterwards|afterward|thereafter|then|' +
+        'later|earlier|shortly|soon|next|that day|that night|that evening|that morning|the same day|the next day|' +
+        'the following day|the day after|the day before|the previous day|by then|at that time|at that point|' +
+        'midnight|noon|dawn|morning|evening|night|afternoon|hours|days|weeks|months',
+    ),
+    conclusive: list('thus|therefore|hence|consequently|so|accordingly|as a result|for this reason'),
+    events: list(
+      'attack|offer|deal|purge|reshuffle|decision|proposal|plan|operation|campaign|incident|ultimatum|demand|' +
+        'request|talks|negotiations|visit|speech|protocol|agreement|treaty|pact|war|invasion|meeting|conference|' +
+        'crisis|coup|uprising|occupation|annexation|election|trial|strike|raid|battle|siege|offensive|retreat',
+    ),
+    relatives: list(
+      'later|earlier|same|such|other|aforementioned|above-mentioned|previous|remaining|' + 'originals|remainder|rest',
+    ),
+    datePrepositions: { day: 'On', other: 'In' },
   },
   de: {
     pronouns: list('er|sie|es|dies|diese|dieser|dieses|jene|sein|seine|ihr|ihre|dort'),
@@ -102,6 +134,16 @@ const TABLES: Record<string, DiscourseTable> = {
     hedges: list('vermutlich|angeblich|möglicherweise|wohl|vielleicht|behauptet|behaupten|These'),
     signed: list('unterzeichnet|unterzeichneten|unterzeichnete|geschlossen|schlossen'),
     ambassador: list('Botschafter|Gesandter|Gesandte'),
+    temporal: list(
+      'gleichzeitig|zugleich|währenddessen|inzwischen|danach|anschließend|später|kurz|darauf|tags darauf|' +
+        'am selben tag|am gleichen tag|am nächsten tag|am folgenden tag|am vortag|an diesem tag|damals|dann',
+    ),
+    conclusive: list('somit|also|daher|deshalb|folglich|demnach'),
+    relatives: list(
+      'spätere|späteren|späterer|späteres|gleiche|gleichen|selbe|selben|solche|solchen|solcher|andere|anderen|' +
+        'anderer|weitere|weiteren|genannte|genannten|übrigen',
+    ),
+    datePrepositions: { day: 'Am', other: 'Im Jahr' },
     conjunctions: list('und|aber|oder|denn|sondern'),
   },
   fr: {
@@ -120,6 +162,13 @@ const TABLES: Record<string, DiscourseTable> = {
     hedges: list('peut-être|prétendument|selon|aurait|auraient|affirment|thèse'),
     signed: list('signé|signée|signèrent|conclu|conclue'),
     ambassador: list('ambassadeur|ambassadrice'),
+    temporal: list(
+      'simultanément|en même temps|entre-temps|ensuite|puis|plus tard|peu après|peu avant|le lendemain|la veille|' +
+        'le même jour|ce jour-là|le jour même|alors|à cette époque',
+    ),
+    conclusive: list('ainsi|donc|par conséquent|dès lors'),
+    relatives: list('ultérieur|ultérieure|ultérieurs|ultérieures|tel|telle|tels|telles|précédent|précédente'),
+    datePrepositions: { day: 'Le', other: 'En' },
   },
   es: {
     pronouns: list('él|ella|ellos|ellas|esto|este|esta|estos|estas|su|sus'),
@@ -556,4 +605,149 @@ export function hasWording(language: string): boolean {
 
 export function wording(language: string): Wording {
   return WORDINGS[baseLanguage(language)] ?? en;
+}
+
+/** An opening that names a time of day or a day only in relation to the text before ("The next day, …"). */
+function temporalOpening(text: string, t: DiscourseTable, language: string): string | undefined {
+  const temporal = wordsPattern(t.temporal ?? []);
+  const connective = openerPatterns(language)?.connective.exec(text)?.[0];
+  if (connective && temporal.test(connective)) return connective;
+  const comma = /^([^,;:()"“]{1,60}),\s*/u.exec(text);
+  if (comma && comma[1]!.split(/\s+/).length <= 6 && temporal.test(comma[1]!)) return comma[1];
+  // "The next day the council …", "At noon the following day …": a phrase that opens the sentence without a comma.
+  const words = [...(t.temporal ?? [])].sort((a, b) => b.length - a.length).map(escape);
+  // Only short words (prepositions, articles) before it: "Soviet troops later …" does not open with it.
+  const bare = new RegExp(String.raw`^(?:\p{L}{1,4}\s+){0,2}?(?:${words.join('|')})(?![\p{L}\p{N}])`, 'iu');
+  return bare.exec(text)?.[0];
+}
+
+/**
+ * Whether a sentence takes its time from the one before it: it opens with a word of relative time
+ * ("Concurrently …", "Shortly before midnight, …", "The next day …"); the caller checks that it writes no
+ * date of its own. Only where the language's table has such words.
+ */
+export function timeFromBefore(sentence: string, language: string): boolean {
+  const t = discourse(language);
+  return !!t?.temporal && temporalOpening(sentence.trimStart(), t, language) !== undefined;
+}
+
+/** Whether a sentence opens with a connective that concludes from the sentences before ("Thus, …"). */
+export function concludes(sentence: string, language: string): boolean {
+  const t = discourse(language);
+  if (!t?.conclusive) return false;
+  const c = openerPatterns(language)?.connective.exec(sentence.trimStart())?.[0];
+  return !!c && wordsPattern(t.conclusive).test(c);
+}
+
+/** Determiners and numbers before an adjective that points back ("a later offer", "six other republics"). */
+const DETERMINERS: Record<string, string> = {
+  en: 'a|an|the|some|any|all|its|their|his|her|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few',
+  de: 'der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|zwei|drei|vier|fünf|sechs|alle',
+  fr: 'le|la|les|un|une|des|du|de|deux|trois|quatre|cinq|six',
+};
+
+/**
+ * An adjective or a noun that, after a determiner, points back to what the text told before: "a later offer"
+ * (later than which?), "six other republics", "such measures", "the originals" (of what?). The word itself,
+ * or undefined.
+ */
+export function relativeWord(sentence: string, language: string): string | undefined {
+  const t = discourse(language);
+  const dets = DETERMINERS[baseLanguage(language)];
+  if (!t?.relatives || !dets) return undefined;
+  const words = [...t.relatives].sort((a, b) => b.length - a.length).map(escape);
+  const re = new RegExp(
+    String.raw`(?<![\p{L}])(?:${dets}|\d+)\s+(?:\p{L}+\s+)?(${words.join('|')})(?![\p{L}-])` +
+      String.raw`(?!\s+(?:than|as|hand|and|or|que|als|wie)\b)`,
+    'iu',
+  );
+  return re.exec(sentence)?.[1];
+}
+
+/** English function words and ordinals, which no noun phrase of a name is made of. */
+const FUNCTION_WORD =
+  /^(?:in|of|on|at|to|for|with|and|or|by|from|the|a|an|as|into|over|under|about|first|second|third|last|next|new)$/;
+/** Words after a noun that qualify it (it says which one it is): "the conflict between …", "the treaty of …". */
+const QUALIFIER = /^\s*(?:of|between|with|against|on|in|by|that|which|who|whose|to|from|for|at|signed|led|known)\b/i;
+
+/**
+ * A definite noun phrase an English sentence uses as known from the text before: "the submarine" after "the
+ * Polish submarine ORP Orzeł", "the Japanese attack" after the battle it names. It is one with no words after
+ * it that say which (no "of …", no relative clause, no name), whose head noun is a noun (compromise's lexicon)
+ * that the sentence has not used before it, and that is either an event or a thing the paragraph spoke of
+ * before (`before`). Returns the phrase and its head, or undefined.
+ */
+export function knownPhrase(
+  sentence: string,
+  before: string,
+  language: string,
+): { phrase: string; head: string; modifiers: string; index: number } | undefined {
+  if (baseLanguage(language) !== 'en') return undefined;
+  const re = /(?<![\p{L}])[Tt]he\s+((?:\p{L}[\p{L}'’-]*\s+){0,2}?)(\p{Ll}[\p{L}-]{2,})(?=([^]*))/gu;
+  for (const m of sentence.matchAll(re)) {
+    const [whole, mods, head, after] = [m[0], m[1]!, m[2]!, m[3]!];
+    if (QUALIFIER.test(after) || /^\s+\p{Lu}/u.test(after) || /^\s*\(/.test(after)) continue;
+    // The head is the last noun: no noun may follow it as the phrase's real head ("the Soviet press office").
+    if (/^\s+\p{Ll}/u.test(after) && nounLike(/^\s+(\p{Ll}[\p{L}-]*)/u.exec(after)![1]!)) continue;
+    if (!nounLike(head) || mods.split(/\s+/).some((w) => w && /^\p{Ll}/u.test(w) && !adjectiveLike(w))) continue;
+    const stem = head.slice(0, Math.max(4, head.length - 3)).toLowerCase();
+    if (sentence.slice(0, m.index).toLowerCase().includes(stem)) continue;
+    const spoken = new RegExp(`(?<![\\p{L}])${escape(stem)}`, 'iu').test(before);
+    if (isEvent(head, language) || spoken) return { phrase: whole, head, modifiers: mods, index: m.index };
+  }
+  return undefined;
+}
+
+/** A noun of an event: in the table, or a nominalisation ("invasion", "annexation"), in the singular or plural. */
+function isEvent(noun: string, language: string): boolean {
+  const events = discourse(language)?.events ?? [];
+  const singular = noun.toLowerCase().replace(/(?<=[^s])s$/, '');
+  return events.includes(noun.toLowerCase()) || events.includes(singular) || /(?:tion|sion)s?$/.test(noun);
+}
+
+const lexTags = (w: string): string[] => {
+  const t = englishLexicon().words[w.toLowerCase()];
+  return t === undefined ? [] : Array.isArray(t) ? t : [t];
+};
+/** A noun by the lexicon; a word it does not know is one unless it ends as an adverb or a participle. */
+function nounLike(w: string): boolean {
+  const tags = lexTags(w);
+  if (!tags.length) return !/(?:ly|ed|ing)$/.test(w);
+  return tags.some((t) => /Noun|Singular|Plural|Uncountable/.test(t));
+}
+function adjectiveLike(w: string): boolean {
+  const tags = lexTags(w);
+  return !tags.length || tags.some((t) => /Adjective|Noun|Singular|Comparable|Participle|Ordinal/.test(t));
+}
+
+/**
+ * The fuller mention of a noun phrase's head earlier in the text ("the Polish submarine ORP Orzeł" for "the
+ * submarine"): a phrase with the same head that adds words, or a name after it; undefined if none.
+ */
+export function fullerMention(head: string, modifiers: string, before: string): string | undefined {
+  const re = new RegExp(
+    String.raw`(?<![\p{L}])(?:[Tt]he|[Aa]n?)\s+((?:[\p{L}'’-]+\s+){0,4}?)${escape(head)}((?:\s+\p{Lu}[\p{L}'’.-]*)*)`,
+    'gu',
+  );
+  const mine = new Set(modifiers.toLowerCase().split(/\s+/).filter(Boolean));
+  // It adds words to the phrase and keeps all of its own ("the Axis powers" is not "the Four powers").
+  const found = [...before.matchAll(re)]
+    .map((m) => {
+      // A noun after the phrase goes on with it ("a small family Christmas tree farm": "family" is no head there).
+      const next = /^\s+(\p{L}[\p{L}-]*)/u.exec(before.slice(m.index + m[0].length))?.[1] ?? '';
+      const goesOn = /^\p{Ll}/u.test(next) && !FUNCTION_WORD.test(next) && nounLike(next);
+      return { words: m[1]!.toLowerCase().split(/\s+/).filter(Boolean), mods: m[1]!, tail: m[2]!, goesOn };
+    })
+    .filter(({ words, tail, goesOn }) => {
+      if (goesOn) return false;
+      // Adjectives and nouns only: not "the advice in the book", not "the second program" (which one is that?).
+      const plain = words.every((w) => !FUNCTION_WORD.test(w) && !(discourse('en')?.relatives ?? []).includes(w));
+      const theirs = new Set(words);
+      return plain && [...mine].every((w) => theirs.has(w)) && (theirs.size > mine.size || !!tail);
+    });
+  const last = found.at(-1);
+  if (!last) return undefined;
+  // Not a phrase that runs over a verb or a clause ("a base near Murmansk, where …").
+  if (last.words.some((w) => lexTags(w).some((t) => /Verb|PastTense|Copula/.test(t)))) return undefined;
+  return `the ${last.mods}${head}${last.tail}`.replace(/\s+/g, ' ');
 }

@@ -16,7 +16,19 @@
  */
 import type { Book, Block, Section, StudyKeyPoint } from '../model/index.js';
 import { contentWords, similarity, splitSentences } from '../merge/sentences.js';
-import { leansOnPerson, opening } from './discourse.js';
+import {
+  concludes,
+  discourse,
+  fullerMention,
+  hedged,
+  knownPhrase,
+  leansOnPerson,
+  opening,
+  relativeWord,
+  timeFromBefore,
+} from './discourse.js';
+import { bookDates, rawDatesIn, type BookDate } from './dates.js';
+import { englishLexicon } from '../util/lexicon.js';
 import { memoize } from '../util/memo.js';
 import { baseLanguage } from '../util/language.js';
 
@@ -34,6 +46,8 @@ interface Candidate {
   paragraph: number;
   citations: string[];
   score: number;
+  /** It leans on the text before in a way the point cannot mend ("a later offer"): taken only as a last resort. */
+  leans: boolean;
   /** A key sentence's own fields, when it is one. */
   key?: { markers: string[]; sources: StudyKeyPoint['sources'] };
 }
@@ -60,17 +74,95 @@ const LEANS_BACK =
 const POINTS_BACK =
   /\b(?:(?:this|these|those)\s+(?!(?:is|was|are|were|has|had|who|which|that|of|in)\b)\p{Ll}|another\s+\p{Ll})/u;
 
-/** A sentence as a point: an opening connective dropped, bracketed editorial tags removed; or none. */
-function asPoint(sentence: string, language: string): string | undefined {
+/** What a sentence of a paragraph can lean on: the sentences before it, and the last date they gave. */
+export interface Context {
+  before: string;
+  /** The date phrase of the last dated sentence before it in its paragraph ("On June 14, 1940"). */
+  when?: string;
+}
+
+/** "their" owning a noun, with no plural (or pair of names) before it that it can stand for. */
+function ownerUnnamed(text: string): boolean {
+  const at = text.search(/(?<![\p{L}])their(?![\p{L}])/u);
+  return at >= 0 && !/\p{L}{3,}s(?![\p{L}])|(?<![\p{L}])(?:and|both)(?![\p{L}])/u.test(text.slice(0, at));
+}
+const OBJECT_PRONOUN =
+  /\b\p{Ll}+\s+(?:it|them)\s+(?:by|to|into|from|with|in|on|at|for|over|across|through|back|out|off|up|down)\b/u;
+
+/** The first word in lower case, where it is a common word ("All German …" → "all German …", not "Molotov"). */
+function lowerFirst(text: string, language: string): string {
+  const first = /^\p{Lu}\p{Ll}*/u.exec(text)?.[0];
+  if (!first) return text;
+  const tags = englishLexicon().words[first.toLowerCase()];
+  // An adverb ("Shortly before midnight") or a word of relative time is never a name.
+  if (/ly$/.test(first) || (discourse(language)?.temporal ?? []).includes(first.toLowerCase()))
+    return text.charAt(0).toLocaleLowerCase(language) + text.slice(1);
+  const common =
+    baseLanguage(language) === 'en'
+      ? tags !== undefined && ![tags].flat().some((t) => /Name|Place|Country|Organization|Person/.test(t))
+      : /^(?:Der|Die|Das|Ein|Eine|Le|La|Les|Un|Une|Des|Alle|Tous|Toutes)$/.test(first);
+  return common ? text.charAt(0).toLocaleLowerCase(language) + text.slice(1) : text;
+}
+
+/**
+ * A sentence as a point: an opening connective dropped, bracketed editorial tags removed, a time it takes from
+ * the sentence before written out ("Concurrently all … were abolished" → "In 1937–1938, all … were
+ * abolished"), a noun phrase the paragraph named more fully named so ("the submarine" → "the Polish submarine
+ * ORP Orzeł"); or none. `leans`: it still leans on the text before ("a later offer", "the Japanese attack").
+ */
+export function asPoint(
+  sentence: string,
+  language: string,
+  context: Context,
+  heading: ReadonlySet<string> = new Set(),
+): { text: string; leans: boolean } | undefined {
   const text = sentence.replace(/\[[^\]]{0,40}\]\s*/g, '').trim();
   const open = opening(text, language);
   if (open.kind === 'pronoun' || leansOnPerson(open.rest, language)) return undefined;
-  if (baseLanguage(language) === 'en' && (LEANS_BACK.test(open.rest) || POINTS_BACK.test(open.rest))) return undefined;
-  const words = open.rest.split(/\s+/).length;
-  if (words < MIN_WORDS || words > MAX_WORDS || !/[.!?…"”»]$/.test(open.rest)) return undefined;
+  // "Thus, Litvinov's line did not enjoy …" after "Some argue that …": the conclusion of a view, not a fact.
+  if (concludes(text, language) && hedged(context.before, language)) return undefined;
+  const english = baseLanguage(language) === 'en';
+  if (english && (LEANS_BACK.test(open.rest) || POINTS_BACK.test(open.rest) || OBJECT_PRONOUN.test(open.rest)))
+    return undefined;
+  let rest = open.rest;
+  if (timeFromBefore(text, language) && !rawDatesIn(text, language).length) {
+    if (!context.when) return undefined;
+    const base = open.kind === 'connective' ? rest : text;
+    rest = `${context.when}, ${lowerFirst(base, language)}`;
+  }
+  let leans = !!relativeWord(rest, language) || (english && ownerUnnamed(rest));
+  const known = knownPhrase(rest, context.before, language);
+  // A noun the heading names is known to the reader of the box ("the protocol" under "… Secret Protocol …").
+  if (known && !heading.has(known.head.toLowerCase())) {
+    const fuller = fullerMention(known.head, known.modifiers, context.before);
+    if (fuller) {
+      const the = rest.slice(known.index, known.index + 3);
+      rest = rest.slice(0, known.index) + the + fuller.slice(3) + rest.slice(known.index + known.phrase.length);
+    } else leans = true;
+  }
+  const words = rest.split(/\s+/).length;
+  if (words < MIN_WORDS || words > MAX_WORDS || !/[.!?…"”»]$/.test(rest)) return undefined;
   // A sentence that introduces a list ("…zones of influence: 1.") is not a point of its own.
-  if (/:\s*\S{0,3}[.:]?$/.test(open.rest)) return undefined;
-  return open.rest;
+  if (/:\s*\S{0,3}[.:]?$/.test(rest)) return undefined;
+  return { text: rest, leans };
+}
+
+/** A date as a phrase that opens a sentence ("On June 14, 1940", "In 1937–1938"), in the book's language. */
+function datePhrase(d: BookDate, language: string): string | undefined {
+  const preps = discourse(language)?.datePrepositions;
+  if (!preps || d.uncertain) return undefined;
+  const shown = d.label.replace(/^\p{L}{1,3}\s+(?=\d)/u, '');
+  let label = shown;
+  if (d.yearFrom === 'context' && d.precision !== 'year' && !d.end) {
+    const [y, m, day] = d.date.split('-').map(Number);
+    label = new Intl.DateTimeFormat(language, {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'long',
+      ...(day ? { day: 'numeric' } : {}),
+    }).format(new Date(Date.UTC(y!, (m ?? 1) - 1, day ?? 1)));
+  } else if (d.yearFrom === 'context') return undefined;
+  return `${d.precision === 'day' ? preps.day : preps.other} ${label}`;
 }
 
 type Weights = Map<string, number>;
@@ -101,34 +193,59 @@ function cosine(a: ReadonlySet<string>, b: ReadonlySet<string>, idf: Weights): n
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
-function sectionCandidates(section: Section, paragraphs: Block[], idf: Weights, language: string): Candidate[] {
-  const all = paragraphs.flatMap((block, paragraph) =>
-    block.node.type === 'paragraph'
-      ? splitSentences(block.node.children, language).map((s) => ({ ...s, block, paragraph }))
-      : [],
+/** How much a sentence's words carry the section: heading words, a date, a named instrument ("Treaty of …"). */
+function weight(text: string, heading: ReadonlySet<string>, language: string): number {
+  let shared = 0;
+  for (const w of contentWords(text)) if (heading.has(w)) shared++;
+  const dated = rawDatesIn(text, language).some((d) => d.event);
+  const events = discourse(language)?.events ?? [];
+  const named = [...text.matchAll(/(?<=\p{Lu}[\p{L}-]*\s+)\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?=\s+of\s+\p{Lu})/gu)].some((m) =>
+    events.includes(m[0].toLowerCase()),
   );
+  return 1 + 0.4 * Math.min(shared, 2) + (dated ? 0.3 : 0) + (named ? 1 : 0);
+}
+/** The box stands above the first paragraph: its sentences count for less (the points preview the rest). */
+const FIRST_PARAGRAPH = 0.6;
+
+interface Sentence {
+  text: string;
+  refs: readonly string[];
+  block: Block;
+  paragraph: number;
+  context: Context;
+}
+
+function sectionCandidates(section: Section, all: Sentence[], idf: Weights, language: string): Candidate[] {
   const words = all.map((s) => contentWords(s.text));
+  const heading = contentWords(section.title);
+  const headingWords = new Set(
+    section.title
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean),
+  );
   const out: Candidate[] = [];
   all.forEach((s, i) => {
-    const text = asPoint(s.text, language);
-    if (!text) return;
-    const score = words.reduce((sum, w, j) => (j === i ? sum : sum + cosine(words[i]!, w, idf)), 0);
-    out.push({ text, block: s.block, paragraph: s.paragraph, citations: [...s.refs], score });
+    const point = asPoint(s.text, language, s.context, headingWords);
+    if (!point) return;
+    const central = words.reduce((sum, w, j) => (j === i ? sum : sum + cosine(words[i]!, w, idf)), 0);
+    const score = central * weight(point.text, heading, language) * (s.paragraph === 0 ? FIRST_PARAGRAPH : 1);
+    out.push({ ...point, block: s.block, paragraph: s.paragraph, citations: [...s.refs], score });
   });
   // The matched key sentences: placed where they match the text, ahead of every sentence of the section.
   for (const k of section.keyPoints) {
-    const text = asPoint(k.text, language);
-    if (!text) continue;
-    const mine = contentWords(text);
+    const mine = contentWords(k.text);
     let best: { i: number; score: number } | undefined;
     all.forEach((s, i) => {
       const score = similarity(mine, words[i]!);
       if (!best || score > best.score) best = { i, score };
     });
     const match = best && best.score >= SAME ? all[best.i]! : undefined;
+    const point = asPoint(k.text, language, match?.context ?? { before: '' }, headingWords);
+    if (!point) continue;
     out.push({
-      text,
-      block: match?.block ?? paragraphs[0]!,
+      ...point,
+      block: match?.block ?? all[0]!.block,
       paragraph: match?.paragraph ?? 0,
       citations: match ? [...match.refs] : [],
       score: Number.POSITIVE_INFINITY,
@@ -150,27 +267,32 @@ function within(a: string, b: string): boolean {
   return shared / x.size >= CONTAINED;
 }
 
-function choose(candidates: Candidate[], want: number): Candidate[] {
+/** The idf-weighted likeness at which two points speak of one subject ("the submarine" twice). */
+const TOPIC = 0.3;
+
+function choose(candidates: Candidate[], want: number, idf: Weights): Candidate[] {
   const ranked = [...candidates].sort((a, b) => b.score - a.score);
   const chosen: Candidate[] = [];
-  const fits = (c: Candidate, oneEach: boolean, firstToo: boolean) =>
-    (firstToo || c.paragraph > 0) &&
+  const fits = (c: Candidate, oneEach: boolean, topics: boolean, leaning: boolean) =>
+    (leaning || !c.leans) &&
     !(oneEach && chosen.some((x) => x.paragraph === c.paragraph)) &&
+    !(topics && chosen.some((x) => cosine(contentWords(x.text), contentWords(c.text), idf) >= TOPIC)) &&
     !chosen.some((x) => similarity(contentWords(x.text), contentWords(c.text)) >= SAME || within(x.text, c.text));
-  for (const [oneEach, firstToo] of [
-    [true, false],
-    [false, false],
-    [true, true],
-    [false, true],
+  for (const [oneEach, topics, leaning] of [
+    [true, true, false],
+    [false, true, false],
+    [false, false, false],
+    [false, false, true],
   ] as const)
     for (const c of ranked)
-      if (chosen.length < want && !chosen.includes(c) && fits(c, oneEach, firstToo)) chosen.push(c);
+      if (chosen.length < want && !chosen.includes(c) && fits(c, oneEach, topics, leaning)) chosen.push(c);
   return chosen;
 }
 
 export function extractKeyPoints(book: Book): StudyKeyPoint[] {
   const language = book.meta.language;
   const idf = idfOf(book);
+  const dates = bookDates(book);
   // A sentence's notes include the apparatus's variant notes (one numbering): a key point cites sources only.
   const cited = new Set(book.citations.map((c) => c.id));
   return book.chapters.flatMap((chapter) =>
@@ -179,25 +301,49 @@ export function extractKeyPoints(book: Book): StudyKeyPoint[] {
       const paragraphs = section.blocks.filter(
         (b) => b.kind === 'paragraph' && b.text.split(/\s+/).length >= MIN_WORDS,
       );
+      if (!pointsFor(paragraphs.length)) return [];
+      const sentences = sentencesOf(paragraphs, dates, language);
       // A copy: the remembered points are shared with earlier builds, whose books their readers may change.
-      return pointsFor(paragraphs.length)
-        ? structuredClone(sectionPoints({ section, paragraphs, idf, language, cited }))
-        : [];
+      return structuredClone(sectionPoints({ section, paragraphs, sentences, idf, language, cited }));
     }),
   );
+}
+
+/** The sentences of a section's paragraphs, each with what it can lean on in its paragraph. */
+function sentencesOf(paragraphs: Block[], dates: ReturnType<typeof bookDates>, language: string): Sentence[] {
+  return paragraphs.flatMap((block, paragraph) => {
+    if (block.node.type !== 'paragraph') return [];
+    const perSentence = dates.get(block.id) ?? [];
+    let when: string | undefined;
+    const before: string[] = [];
+    return splitSentences(block.node.children, language).map((s) => {
+      const context: Context = { before: before.join(' '), when };
+      before.push(s.text);
+      const at = block.sentences.findIndex((x) => x.trim() === s.text.trim());
+      // A date that marks an event, or a time adverbial ("In 1937–1938 NKVD conducted …").
+      const adverbial = (d: BookDate) =>
+        /(?:^|\s)(?:in|on|during|by|from|am|im|le|en)\s+$/i.test(s.text.slice(0, d.index));
+      const own = (perSentence[at] ?? []).filter((d) => (d.event || adverbial(d)) && !d.uncertain);
+      if (own.length) when = datePhrase(own.at(-1)!, language);
+      return { text: s.text, refs: s.refs, block, paragraph, context };
+    });
+  });
 }
 
 interface SectionInput {
   section: Section;
   paragraphs: Block[];
+  sentences: Sentence[];
   idf: Weights;
   language: string;
   cited: ReadonlySet<string>;
 }
 
 /** One section's key points (it has enough paragraphs for some). */
-function pointsOf({ section, paragraphs, idf, language, cited }: SectionInput): StudyKeyPoint[] {
-  const chosen = choose(sectionCandidates(section, paragraphs, idf, language), pointsFor(paragraphs.length));
+function pointsOf({ section, paragraphs, sentences, idf, language, cited }: SectionInput): StudyKeyPoint[] {
+  const want = pointsFor(paragraphs.length);
+  const candidates = sectionCandidates(section, sentences, idf, language);
+  const chosen = choose(candidates, want, idf);
   const order = new Map(section.blocks.map((b, i) => [b.id, i]));
   chosen.sort((a, b) => order.get(a.block.id)! - order.get(b.block.id)! || a.text.localeCompare(b.text));
   // Its own copy of what it takes from the book (sources, markers): remembered, it outlives that book.
@@ -215,23 +361,22 @@ function pointsOf({ section, paragraphs, idf, language, cited }: SectionInput): 
 }
 
 /**
- * Everything a section's key points depend on: its id, its matched key sentences, its paragraphs (ids,
- * sources, sentences with their notes), the weights (idf over the whole book) of its sentences' words and
- * which of its notes are citations. An edit elsewhere that changes none of these leaves its points as they
- * were; one that changes a word's weight redoes every section that has the word.
+ * Everything a section's key points depend on: its id and title, its matched key sentences, its paragraphs
+ * (ids, sources, sentences with their notes and the dates they lean on), the weights (idf over the whole book)
+ * of its sentences' words and which of its notes are citations. An edit elsewhere that changes none of these
+ * leaves its points as they were; one that changes a word's weight redoes every section that has the word.
  */
-function sectionKey({ section, paragraphs, idf, language, cited }: SectionInput): string {
-  const sentences = paragraphs.map((b) =>
-    b.node.type === 'paragraph' ? splitSentences(b.node.children, language).map((s) => [s.text, s.refs]) : [],
-  );
+function sectionKey({ section, paragraphs, sentences, idf, language, cited }: SectionInput): string {
   const words = new Set<string>();
-  for (const list of sentences) for (const [text] of list) for (const w of contentWords(text as string)) words.add(w);
-  const refs = sentences.flat().flatMap(([, r]) => r as string[]);
+  for (const s of sentences) for (const w of contentWords(s.text)) words.add(w);
+  const refs = sentences.flatMap((s) => s.refs);
   return JSON.stringify([
     language,
     section.id,
+    section.title,
     section.keyPoints,
-    paragraphs.map((b, i) => [b.id, section.blocks.indexOf(b), b.sources, sentences[i]]),
+    paragraphs.map((b) => [b.id, section.blocks.indexOf(b), b.sources]),
+    sentences.map((s) => [s.block.id, s.text, s.refs, s.context.when]),
     [...words].map((w) => idf.get(w) ?? 0),
     refs.filter((r) => cited.has(r)),
   ]);

@@ -11,7 +11,8 @@ import { blocksOf } from './text.js';
 import { bookDates, isoOf, rawDatesIn, type BookDate } from './dates.js';
 import { measurement } from './measures.js';
 import { baseLanguage } from '../util/language.js';
-import { foreignLabel, lifeGloss } from './date-phrases.js';
+import { fullerMention, knownPhrase } from './discourse.js';
+import { foreignLabel, lifeGloss, relativeDays, shiftDay, writtenDay } from './date-phrases.js';
 import { memoize } from '../util/memo.js';
 import { distance } from 'fastest-levenshtein';
 
@@ -227,7 +228,10 @@ function shorten(label: string): string {
       hs.find((h) => h.length > MAX_CHARS && tellsIn(h));
     // A head that reads alone, on one line, else on two; a fragment ("… forced Hitler") only when no head reads.
     const complete = heads.filter((h) => !h.dangling && !h.incomplete).map((h) => h.head);
+    // A phrase the label names for a demonstrative ("from the new border security zone"): kept, on two lines.
+    const named = nameKept && complete.find((h) => h.includes(nameKept!) && h.length <= LONG_CHARS);
     text =
+      (named || undefined) ??
       pick(complete.filter((h) => h.length <= MAX_CHARS)) ??
       pick(complete.filter((h) => h.length <= LONG_CHARS)) ??
       (whole.length <= LONG_CHARS ? whole : undefined) ??
@@ -506,6 +510,8 @@ type DatePlace = Pick<BookDate, 'label' | 'index'> & Partial<Pick<BookDate, 'eve
 
 /** The event a date marks, in a few words: the clause carrying the date, without the date. */
 export function eventLabel(sentence: string, date: DatePlace, all: readonly DatePlace[] = [date]): string {
+  sentenceNow = sentence;
+  nameKept = undefined;
   const dates = all.filter((d) => d === date || d.event !== false || d.precision !== 'year');
   const text = masked(sentence, dates.includes(date) ? dates : [...dates, date]);
   const parts = clauses(text);
@@ -574,6 +580,10 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
       if (previous && !(ASIDE.test(previous) && j > 0)) label = label ? `${previous} ${label}` : previous;
     }
   }
+  // "Hitler was surprised when Britain signed a treaty with Poland that day": the date is the "when" clause's.
+  const clauseBefore = parts[i]!.text.slice(0, date.index - parts[i]!.start);
+  const when = /^(.+?)\s+when\s+(.+)$/i.exec(label);
+  if (when && /\swhen\s/i.test(clauseBefore) && verbIn(when[1]!) && tellsIn(when[2]!)) label = when[2]!;
   const leading = parts.slice(0, i).filter((p) => !label.includes(strip(p.text)) || !strip(p.text));
   label = finish(resolveOpening(label, leading.map((p) => p.text).join(',')));
   // "…, in paraphrasing Stalin's words to the 18th Party Congress on March 10, 1939, "pulling …"": the clause
@@ -702,8 +712,38 @@ export function eventClause(sentence: string, date: DatePlace, all: readonly Dat
  * these purposes", "deported from this strip of land to …": what it points to is not in the label).
  */
 function lessFocus(label: string): string {
-  const lean = label.replace(FOCUS, '').replace(BACK_PHRASE, '').replace(/\s+,/g, ',');
+  const lean = label
+    .replace(FOCUS, '')
+    .replace(BACK_PHRASE, (m) => nameBack(m))
+    .replace(/\s+,/g, ',');
   return verbIn(lean) || !verbIn(label) ? lean : label;
+}
+/** The sentence whose date is being labelled (what a phrase of the label can point back to). */
+let sentenceNow = '';
+/** An indefinite noun phrase, up to a comma or the word after it: "a new border security zone | along …". */
+const INDEFINITE = new RegExp(
+  String.raw`(?<![\p{L}])(?:an?|some)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)` +
+    String.raw`(?=\s*[,;]|\s+(?:along|in|on|at|of|for|with|to|from|by|near|and|which|that)\b)`,
+  'gu',
+);
+/** The noun phrase `nameBack` put into the label being made, which shortening keeps. */
+let nameKept: string | undefined;
+/**
+ * A phrase that points back with a demonstrative, named by the noun phrase it points to when the sentence
+ * introduced one just before ("… decided to create a new border security zone …, and … were deported from
+ * this strip of land" → "from the new border security zone"): the last indefinite noun phrase before it, of
+ * its number. Else nothing (the phrase goes).
+ */
+function nameBack(phrase: string): string {
+  const m = /^(\s+\p{Ll}+\s+)(this|these|those)\s/u.exec(phrase)!;
+  const at = sentenceNow.indexOf(phrase.trim());
+  if (at < 0) return '';
+  const plural = m[2] !== 'this';
+  const found = [...sentenceNow.slice(0, at).matchAll(INDEFINITE)].at(-1);
+  const np = found?.[1];
+  if (!np || /s$/.test(np) !== plural || np.split(/\s+/).some((w, i) => i > 0 && isVerb(w, i))) return '';
+  nameKept = `the ${np}`;
+  return `${m[1]}the ${np}`;
 }
 const FOCUS = new RegExp(
   String.raw`(?<=\S)(?<!\b(?:the|and|or|but))\s+` +
@@ -970,9 +1010,10 @@ function notAnEvent(text: string, sentence: string, d: BookDate): boolean {
     return true;
   // "agreed to pass it by railway": a pronoun for what the label does not name.
   if (OBJECT_PRONOUN.test(text)) return true;
-  // "By early 1921, a special group … had been created": a state reached by then (the label may stop short
-  // of the verb, so the sentence after the date is read).
-  if (d.precision === 'year' && BY_YEAR.test(before) && /\bhad\b/i.test(sentence.slice(d.index))) return true;
+  // "By early 1921, a special group … had been created", "By June 2, Germany had occupied Belgium": a state
+  // reached by then, not an event of that date (the label may stop short of the verb, so the sentence after
+  // the date is read).
+  if (BY_YEAR.test(before) && /\bhad\b/i.test(sentence.slice(d.index))) return true;
   // "Both Germany and Russia were pariah nations (by 1919)": a state of things, not an event.
   if (d.precision === 'year' && (isState(text) || !tellsIn(text))) return true;
   return d.precision !== 'day' && background(text, d.precision);
@@ -1114,6 +1155,54 @@ const datedClauses = memoize(
 );
 
 /**
+ * A label whose subject the paragraph named more fully before: "The submarine managed to escape" → "The Polish
+ * submarine ORP Orzeł managed to escape". A subject with a demonstrative ("This baseline is calculated …")
+ * that nothing before names more fully is no event a reader can place: undefined.
+ */
+function namedSubject(label: string, before: string): string | undefined {
+  const m = /^(The|This|These|Those)\s+((?:\p{Ll}[\p{L}-]*\s+){0,2}?)(\p{Ll}[\p{L}-]+)(?=\s+\p{Ll})/u.exec(label);
+  if (!m) return label;
+  const demonstrative = m[1] !== 'The';
+  const known = demonstrative ? { head: m[3]!, modifiers: m[2]! } : knownPhrase(label, before, 'en');
+  if (!known || (!demonstrative && label.indexOf(known.head) !== m[0].length - known.head.length)) return label;
+  const fuller = fullerMention(known.head, known.modifiers, before);
+  if (fuller) return `The ${fuller.slice(4)}${label.slice(m[0].length)}`;
+  return demonstrative ? undefined : label;
+}
+
+/**
+ * A sentence's dates with the days it names only by another ("Britain signed a treaty with Poland that day",
+ * "at noon the following day the fighting ended"): each counted from the last day written before it, in the
+ * sentence or in an earlier sentence of its paragraph (`lastDay`). `counted`: the dates so added.
+ */
+function withRelativeDays(
+  sentence: string,
+  own: readonly BookDate[],
+  lastDay: BookDate | undefined,
+  language: string,
+): { all: BookDate[]; counted: Set<BookDate> } {
+  const counted = new Set<BookDate>();
+  // "…, and in the following night, the pact was signed": the same day's second event (`sameDayClause`).
+  if (baseLanguage(language) === 'en' && SAME_DAY.test(sentence)) return { all: [...own], counted };
+  for (const r of relativeDays(sentence, language)) {
+    if (own.some((d) => r.index < d.index + d.label.length && d.index < r.index + r.label.length)) continue;
+    const from = own.filter((d) => d.index < r.index && d.precision === 'day' && !d.uncertain && !d.end).at(-1);
+    const anchor = from ?? lastDay;
+    if (!anchor) continue;
+    counted.add({
+      date: shiftDay(anchor.date, r.offset),
+      precision: 'day',
+      label: r.label,
+      index: r.index,
+      event: true,
+      yearFrom: anchor.yearFrom,
+      uncertain: false,
+    });
+  }
+  return { all: [...own, ...counted].sort((a, b) => a.index - b.index), counted };
+}
+
+/**
  * A date as the timeline shows it: without a preposition the date parser took in ("On 11 November 1918",
  * "Am 1. Mai 1941").
  */
@@ -1124,12 +1213,24 @@ export function extractTimeline(book: Book): TimelineEvent[] {
   const dates = bookDates(book);
   const events: Draft[] = [];
   let order = 0;
+  const language = book.meta.language;
   for (const ref of blocksOf(book)) {
     const perSentence = dates.get(ref.block.id) ?? [];
+    let lastDay: BookDate | undefined;
     ref.block.sentences.forEach((sentence, si) => {
-      const all = perSentence[si] ?? [];
-      for (const { at, text, words, date } of datedClauses(sentence, all, ref.block.kind, book.meta.language)) {
+      const { all, counted } = withRelativeDays(sentence, perSentence[si] ?? [], lastDay, language);
+      // The day a later "that day" counts from: one that dates an event here (not a plan's day).
+      const told: BookDate[] = [];
+      // What a subject can be named more fully by: this sentence and the one before.
+      const before = ref.block.sentences.slice(Math.max(0, si - 1), si + 1).join(' ');
+      for (const clause of datedClauses(sentence, all, ref.block.kind, language)) {
+        const { at, words, date } = clause;
+        const text = baseLanguage(language) === 'en' ? namedSubject(clause.text, before) : clause.text;
+        if (text === undefined) continue;
         const d = { ...all[at]!, ...date };
+        if (d.precision === 'day' && !d.uncertain && !d.end) told.push(d);
+        // "that day", "the next day": the timeline shows the day it stands for.
+        if (counted.has(all[at]!)) d.label = writtenDay(d.date, language);
         const same = events.find((e) => sameTime(e, d) && sameEvent(e.words, words, e.precision !== d.precision));
         if (same) {
           if (!same.blocks!.includes(ref.block.id)) same.blocks!.push(ref.block.id);
@@ -1161,6 +1262,7 @@ export function extractTimeline(book: Book): TimelineEvent[] {
           words,
         });
       }
+      lastDay = told.at(-1) ?? lastDay;
     });
   }
   mergeRuns(events);

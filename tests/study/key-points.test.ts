@@ -6,7 +6,7 @@
 import { seedGuide } from '../support/seed-guide.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeSources } from '../../src/merge/index.js';
-import { extractKeyPoints, pointsFor } from '../../src/study/key-points.js';
+import { asPoint, extractKeyPoints, pointsFor } from '../../src/study/key-points.js';
 import { opening } from '../../src/study/discourse.js';
 import type { Book, StudyGuide } from '../../src/model/index.js';
 import { parseText, TEST_META } from '../support/content.js';
@@ -69,19 +69,21 @@ describe('key points on the seeds', () => {
   });
 
   it('takes each point from its section, or from the key sentences the merge matched to it', () => {
+    // A point may name what its sentence leaves to the one before (its date, the fuller name of a noun), from
+    // the same paragraph: every word of it is in its paragraph (or the key sentence it is), none is made up.
+    const wordsOf = (s: string) => new Set(norm(s).split(' '));
     for (const k of guide.keyPoints) {
       const section = sections().find((s) => s.id === k.section)!;
-      const text = norm(k.text);
-      if (k.origin === 'key-sentence') {
+      const block = section.blocks.find((b) => b.id === k.block)!;
+      const source = wordsOf(`${block.text} ${section.keyPoints.map((x) => x.text).join(' ')}`);
+      const missing = [...wordsOf(k.text)].filter((w) => !source.has(w));
+      expect(missing, k.text).toEqual([]);
+      if (k.origin === 'key-sentence')
         expect(
-          section.keyPoints.some((x) => norm(x.text).endsWith(text)),
+          section.keyPoints.some((x) => norm(k.text).endsWith(norm(x.text).split(' ').slice(-4).join(' '))),
           k.text,
         ).toBe(true);
-      } else {
-        const block = section.blocks.find((b) => b.id === k.block)!;
-        expect(norm(block.text), k.text).toContain(text);
-      }
-      expect(section.blocks.some((b) => b.id === k.block)).toBe(true);
+      else expect(norm(block.text), k.text).toContain(norm(k.text).split(' ').slice(-6).join(' '));
     }
   });
 
@@ -112,7 +114,9 @@ describe('key points on the seeds', () => {
       const section = sections().find((s) => s.id === k.section)!;
       if (section.blocks[0]!.id === k.block) first++;
     }
-    expect(first / guide.keyPoints.length).toBeLessThan(0.25);
+    // The first paragraph's sentences count for less, not nothing: a section's main fact (a dated event, a named
+    // treaty) often stands there.
+    expect(first / guide.keyPoints.length).toBeLessThan(1 / 3);
   });
 });
 
@@ -144,20 +148,78 @@ describe('key points of a made-up section', () => {
     const book = bookOf([
       'The harbour of Kessel was opened to foreign ships in 1820 by a decree of the council of the town.',
       'In response to a written petition of the guilds, the council lowered the tolls of the northern gate.',
-      'Concurrently all the smaller harbours of the coast except Norvik were closed to foreign ships.',
+      'In 1822 the council closed the northern gate to the carts of the merchants of Lidia and Norvik. Concurrently ' +
+        'all the smaller harbours of the coast except Norvik were closed to foreign ships.',
+      'Concurrently the guilds of the southern towns lowered the prices of their grain and of their timber.',
       'According to others, the first sign of the new trade was the arrival of ships from Lidia in 1821.',
       'The merchants of Lidia gained access to these warehouses, as well as the markets of the southern towns.',
       'During this period, the trade of the guilds doubled as the northern roads were opened to carts.',
       'The council later concluded another treaty with the merchants of Lidia on the tolls of the gates.',
     ]);
     const points = extractKeyPoints(book).map((p) => p.text);
-    // Four of the seven point back: three points, though the section's seven paragraphs would take four.
-    expect(points).toHaveLength(3);
+    // Five of the eight paragraphs point back (the second "Concurrently" has no date before it to take): the
+    // box takes four points from the three that do not.
+    expect(points).toHaveLength(4);
     expect(points).toContain(
       'In response to a written petition of the guilds, the council lowered the tolls of the northern gate.',
     );
-    expect(points).toContain('All the smaller harbours of the coast except Norvik were closed to foreign ships.');
-    expect(points.join(' ')).not.toMatch(/According to others|these warehouses|this period|another treaty/);
+    // "Concurrently" takes the date of the sentence before it.
+    expect(points).toContain(
+      'In 1822, all the smaller harbours of the coast except Norvik were closed to foreign ships.',
+    );
+    expect(points.join(' ')).not.toMatch(
+      /According to others|these warehouses|this period|another treaty|guilds of the/,
+    );
+  });
+
+  it('writes out the time and the name a point takes from the sentence before, and leaves out a view', () => {
+    const book = bookOf([
+      'On June 14, 1840, the council of Kessel closed the northern gate to the carts of Lidia. ' +
+        'The guards of the harbour seized two barges of grain. ' +
+        'Shortly before midnight, the council sent the envoy of Lidia a letter demanding the toll of the gates.',
+      'Some historians argue that the guilds of Kessel had long wanted the gates closed to the carts of Lidia. ' +
+        'Thus, the closing of the northern gate was the work of the guilds rather than of the council.',
+      'In 1841 the council sold a small barge of the harbour to the merchants of Norvik. ' +
+        'The merchants took up a later offer of a warehouse near the southern gate of the town.',
+      'The Lidian barge Sela reached the harbour of Kessel on May 2, 1842, with grain from the north. ' +
+        'The wardens of the harbour held the crew, yet the barge left the harbour of Kessel with its grain.',
+    ]);
+    const points = extractKeyPoints(book).map((p) => p.text);
+    expect(points).toHaveLength(3);
+    // The conclusion of a view given as someone's ("Some historians argue …") is not a fact to learn.
+    expect(points.join(' ')).not.toMatch(/work of the guilds rather than/);
+    // "a later offer": later than which, the point would not say; taken only if nothing else fills the box.
+    expect(points.join(' ')).not.toMatch(/later offer/);
+    expect(points.join(' ')).not.toMatch(/^Shortly/m);
+  });
+
+  it('reads a sentence as a point with what it takes from the sentences before it', () => {
+    const before = 'On June 14, 1840, the council of Kessel closed the northern gate. The Lidian barge Sela was held.';
+    const midnight = asPoint('Shortly before midnight, the council of Kessel sent the envoy of Lidia a letter.', 'en', {
+      before,
+      when: 'On June 14, 1840',
+    });
+    expect(midnight).toEqual({
+      text: 'On June 14, 1840, shortly before midnight, the council of Kessel sent the envoy of Lidia a letter.',
+      leans: false,
+    });
+    // Without a date before it in its paragraph, it is no point.
+    expect(
+      asPoint('Shortly before midnight, the council of Kessel sent the envoy of Lidia a letter.', 'en', { before }),
+    ).toBe(undefined);
+    const barge = asPoint('The wardens held the crew of the harbour, yet the barge left the harbour of Kessel.', 'en', {
+      before,
+    });
+    expect(barge?.text).toBe(
+      'The wardens held the crew of the harbour, yet the Lidian barge Sela left the harbour of Kessel.',
+    );
+    expect(
+      asPoint('The merchants took up a later offer of a warehouse near the southern gate.', 'en', { before })?.leans,
+    ).toBe(true);
+    expect(
+      asPoint('The merchants said that the attack was the work of the northern guilds of the town.', 'en', { before })
+        ?.leans,
+    ).toBe(true);
   });
 
   it('leaves a section of one paragraph without points', () => {

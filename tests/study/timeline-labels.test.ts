@@ -168,3 +168,39 @@ describe('labels that read alone, plans and one event told twice (a made-up arti
     expect(at('1898-04-17')[0]).toMatch(/^The conversation between the envoy Mira Voss and Piet Holmgaard/);
   });
 });
+
+describe('timeline labels that lean on the text before (made-up article)', () => {
+  const article = [
+    '# Norvik',
+    [
+      'On March 3, 1901, the regent told the envoy of Lidia that the harbour would stay closed.',
+      'However, the regent was surprised when Lidia signed a trade treaty with Kessel that day, ' +
+        'causing him to delay the planned March 5 closure of the gates.',
+      'The council signed a truce on May 2, 1902, and at dawn the following day, the guards opened the gates.',
+      'In 1903 the council decided to build a new customs wall along the river, and in 1904–1905 the smaller ' +
+        'guilds were mostly moved from this strip of land to the hills above the town by order of the council.',
+      'On June 9, 1906, the Lidian barge Sela reached the harbour of Norvik.',
+      'At the request of the council, the wardens held the crew, yet the barge managed to escape on June 12, 1906.',
+      'The council cut the tolls of the southern gate to a tenth of their level by 1907.',
+      'This level is calculated as the average of the tolls between 1890–1895.',
+    ].join(' '),
+  ].join('\n\n');
+  const events = extractTimeline(mergeSources([parseText(article, 'norvik.md')], TEST_META));
+  const at = (date: string) => events.filter((e) => e.date === date);
+
+  it('dates "that day" and "the following day" by the day written before them, and shows that day', () => {
+    expect(at('1901-03-03').map((e) => e.text)).toContain('Lidia signed a trade treaty with Kessel');
+    expect(at('1901-03-03').find((e) => /Lidia signed/.test(e.text))!.label).toBe('March 3, 1901');
+    expect(at('1902-05-03').map((e) => e.label)).toEqual(['May 3, 1902']);
+    expect(at('1902-05-03')[0]!.text).toMatch(/guards opened the gates/);
+  });
+
+  it('names what a demonstrative points to, or leaves the event out', () => {
+    expect(events.find((e) => e.date === '1904')!.text).toMatch(/moved from the new customs wall$/);
+    expect(events.some((e) => /^This level/.test(e.text))).toBe(false);
+  });
+
+  it('names a subject the sentence before named more fully', () => {
+    expect(at('1906-06-12')[0]!.text).toMatch(/^The Lidian barge Sela managed to escape/);
+  });
+});
