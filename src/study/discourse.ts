@@ -62,7 +62,11 @@ interface DiscourseTable {
   /** Nouns of events: "the attack", "the treaty" without a word of which one lean on the text before. */
   events?: string[];
   /** The prepositions that open a date phrase: of a day ("On"), of a month or a year ("In"). */
-  datePrepositions?: { day: string; other: string };
+  datePrepositions?: { day: string; other: string }; /**
+   * Verbs of saying and the word that opens what was said ("told … that", "erklärte, dass"): a cause or an
+   * effect after them is part of someone's words, not a link the text itself states.
+   */
+  reporting?: { verbs: string[]; that: string[] };
 }
 
 /** A word list written as one string, alternatives separated by '|'. */
@@ -92,6 +96,14 @@ const TABLES: Record<string, DiscourseTable> = {
       '\\p{L}+ly|thus|so|especially|particularly|mainly|partly|largely|mostly|chiefly|also|and|or|but|both|not|' +
         'only|just|which|that',
     ),
+    reporting: {
+      verbs: list(
+        'told|tells|said|says|stated|states|wrote|writes|declared|announced|insisted|assured|warned|' +
+          'promised|informed|replied|explained|argued|argues|claimed|claims|maintained|reported|' +
+          'suggested|believed|believes',
+      ),
+      that: list('that'),
+    },
     hedges: list(
       'argued|argue|argues|claim|claims|claimed|perhaps|might|may have|possibly|allegedly|' +
         'rumored|rumoured|reportedly|supposedly|theory|theses|thesis|some historians|some authors|' +
@@ -131,6 +143,13 @@ const TABLES: Record<string, DiscourseTable> = {
     phrasal: list('aufgrund|wegen|infolge'),
     clauseOnly: list('damit|infolgedessen|daher|deshalb'),
     dangling: list('besonders|vor allem|und|oder|aber|auch|nur|die|der|das'),
+    reporting: {
+      verbs: list(
+        'sagte|sagten|erklärte|erklärten|behauptete|behaupteten|schrieb|schrieben|versicherte|' +
+          'meinte|betonte|warnte|mitteilte',
+      ),
+      that: list('dass|daß'),
+    },
     hedges: list('vermutlich|angeblich|möglicherweise|wohl|vielleicht|behauptet|behaupten|These'),
     signed: list('unterzeichnet|unterzeichneten|unterzeichnete|geschlossen|schlossen'),
     ambassador: list('Botschafter|Gesandter|Gesandte'),
@@ -159,6 +178,13 @@ const TABLES: Record<string, DiscourseTable> = {
     },
     phrasal: list('à cause de|en raison de|grâce à'),
     dangling: list('surtout|notamment|et|ou|mais|aussi|qui|que'),
+    reporting: {
+      verbs: list(
+        'dit|déclara|déclare|affirma|affirme|écrivit|écrit|assura|assure|annonça|annonce|expliqua|' +
+          'explique|prétendit|prétend|estima|estime',
+      ),
+      that: list('que|qu'),
+    },
     hedges: list('peut-être|prétendument|selon|aurait|auraient|affirment|thèse'),
     signed: list('signé|signée|signèrent|conclu|conclue'),
     ambassador: list('ambassadeur|ambassadrice'),
@@ -180,6 +206,10 @@ const TABLES: Record<string, DiscourseTable> = {
     },
     phrasal: list('debido a|a causa de'),
     dangling: list('especialmente|sobre todo|y|o|pero|también|que'),
+    reporting: {
+      verbs: list('dijo|declaró|afirmó|escribió|aseguró|anunció|explicó|sostuvo|advirtió'),
+      that: list('que'),
+    },
     hedges: list('quizás|posiblemente|supuestamente|según|habría|afirman|tesis'),
     signed: list('firmado|firmada|firmaron|firmó|concluido'),
     ambassador: list('embajador|embajadora'),
@@ -195,6 +225,10 @@ const TABLES: Record<string, DiscourseTable> = {
     phrasal: list('vanwege|wegens'),
     clauseOnly: list('daardoor|daarom'),
     dangling: list('vooral|en|of|maar|ook|die|dat'),
+    reporting: {
+      verbs: list('zei|zegt|verklaarde|schreef|beweerde|stelde|meldde'),
+      that: list('dat'),
+    },
     hedges: list('misschien|mogelijk|vermoedelijk|zogenaamd|volgens|zou|zouden|these'),
     signed: list('ondertekend|ondertekenden|gesloten'),
     ambassador: list('ambassadeur|gezant'),
@@ -235,6 +269,10 @@ const TABLES: Record<string, DiscourseTable> = {
     phrasal: list('a causa di|a causa del|a causa della|a causa dei|grazie a|in seguito a'),
     clauseOnly: list('pertanto|di conseguenza'),
     dangling: list('soprattutto|specialmente|e|o|ma|anche|che'),
+    reporting: {
+      verbs: list('disse|dichiarò|affermò|scrisse|assicurò|annunciò|spiegò|sostenne'),
+      that: list('che'),
+    },
     hedges: list('forse|probabilmente|presumibilmente|secondo|avrebbe|avrebbero|sostengono|tesi'),
     signed: list('firmato|firmata|firmarono|firmò|concluso|conclusa|stipulato|stipulata'),
     ambassador: list('ambasciatore|ambasciatrice'),
@@ -258,6 +296,12 @@ const TABLES: Record<string, DiscourseTable> = {
     phrasal: list('z powodu|ze względu na|dzięki|na skutek|wskutek|w wyniku'),
     clauseOnly: list('w rezultacie|w konsekwencji|w efekcie'),
     dangling: list('zwłaszcza|szczególnie|i|oraz|lub|albo|ale|także|który|która|które|że'),
+    reporting: {
+      verbs: list(
+        'powiedział|powiedziała|oświadczył|oświadczyła|stwierdził|stwierdziła|napisał|napisała|twierdził|twierdziła',
+      ),
+      that: list('że'),
+    },
     hedges: list('prawdopodobnie|przypuszczalnie|rzekomo|podobno|według|zdaniem|twierdzą|teza|hipoteza'),
     signed: list('podpisany|podpisana|podpisane|podpisano|podpisali|podpisał|podpisała|zawarty|zawarta|zawarto'),
     ambassador: list('ambasador|ambasadora|ambasadorem|ambasadorowi'),
@@ -278,6 +322,10 @@ const TABLES: Record<string, DiscourseTable> = {
     phrasal: list('из-за|в связи с|благодаря|вследствие|в результате'),
     clauseOnly: list('поэтому'),
     dangling: list('особенно|в частности|и|или|но|также|который|которая|которое|которые|что'),
+    reporting: {
+      verbs: list('сказал|сказала|заявил|заявила|написал|написала|утверждал|утверждала|сообщил|сообщила'),
+      that: list('что'),
+    },
     hedges: list('возможно|вероятно|якобы|по мнению|по словам|считают|утверждают|предположительно|видимо'),
     signed: list('подписан|подписана|подписано|подписали|подписал|заключён|заключен|заключена|заключили'),
     ambassador: list('посол|посла|послом|послу'),
@@ -383,6 +431,18 @@ export function isPersonName(name: string, language: string): boolean | undefine
  * Whether a sentence speaks of someone it does not name: "he", "she", "his", "her" with no person before it
  * ("…, he began pursuing a policy of collective security"). English only (a tagger says what a person is).
  */
+/**
+ * Whether the words at `at` stand in what someone is reported to have said ("Hitler told the ambassador that
+ * the pact freed Germany, thereby changing…"): a verb of saying and its "that" come before them.
+ */
+export function reported(sentence: string, at: number, language: string): boolean {
+  const r = TABLES[baseLanguage(language)]?.reporting;
+  if (!r) return false;
+  const verbs = wordsPattern(r.verbs).source;
+  const that = wordsPattern(r.that).source;
+  return new RegExp(`${verbs}[^.;:!?]*?${that}`, 'iu').test(sentence.slice(0, at));
+}
+
 export function leansOnPerson(sentence: string, language: string): boolean {
   if (baseLanguage(language) !== 'en') return false;
   const pronoun = /\b(?:he|she|his|him|her)\b/i.exec(sentence);

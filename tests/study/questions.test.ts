@@ -248,6 +248,30 @@ describe('causal sentences', () => {
     );
   });
 
+  it("asks nothing of a cause or effect that stands in someone's reported words", () => {
+    // The effect ("thereby changing…") is what the speaker said, not what the text states.
+    const told =
+      'On May 3, the minister told the envoy that the treaty freed the port from the blockade, ' +
+      'thereby changing the trade of the whole coast.';
+    expect(split(told)).toEqual([]);
+    expect(split(told.replace('the minister told the envoy that ', ''))).toHaveLength(1);
+    const reason =
+      'The mayor said that the old bridge was closed for a month because the river had flooded the town twice.';
+    expect(split(reason)).toEqual([]);
+    expect(split(reason.replace('The mayor said that ', ''))).toHaveLength(1);
+    // A verb of saying after the connective leaves the link the text's own.
+    expect(
+      split('Because the river had flooded the town twice, the mayor said that the old bridge was closed for a month.'),
+    ).toHaveLength(1);
+    expect(
+      split(
+        'Der Minister erklärte, dass die Brücke geschlossen wurde, weil der Fluss die Altstadt überflutet hatte.',
+        undefined,
+        'de',
+      ),
+    ).toEqual([]);
+  });
+
   it('asks nothing when the half it would quote opens with a pronoun whose antecedent is in the answer', () => {
     // "Because female children … mother figure, they are especially likely…": the question would quote
     // "they are especially likely to retain…", naming no one.

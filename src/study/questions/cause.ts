@@ -5,7 +5,7 @@
  * that opens the sentence ("Because C, E") takes the clause up to the main clause's comma; an effect whose
  * cause is only "This" takes the sentence before.
  */
-import { discourse, hasVerb, hedged, opening, wording, wordsPattern, type CausalRole } from '../discourse.js';
+import { discourse, hasVerb, hedged, opening, reported, wording, wordsPattern, type CausalRole } from '../discourse.js';
 import type { BookSentence, Candidate, QuestionContext } from './context.js';
 
 const MIN_PART_WORDS = 4;
@@ -104,6 +104,8 @@ export function splitCausal(sentence: string, s: Pick<BookSentence, 'previous'>,
   for (const role of ['reason', 'purpose', 'effect'] as CausalRole[]) {
     const m = wordsPattern(table.causal[role]).exec(sentence);
     if (!m || enclosed(sentence, m.index)) continue;
+    // "X told Y that A, thereby B": the link is X's claim, not the text's (a question would state it as fact).
+    if (reported(sentence, m.index, language)) continue;
     // "… and are consequently used …", "lag damit vor": an adverb inside a clause joins no two halves.
     if (table.clauseOnly?.includes(m[0].toLowerCase()) && !/(?:^|[,;:])\s*$/.test(sentence.slice(0, m.index))) continue;
     // "as a result of" is a reason's phrase, not the effect's "as a result".
