@@ -136,3 +136,46 @@ describe('names inside names, descriptions and places told by their nouns (a mad
     expect(entry('Kelmarsk')).toMatchObject({ kind: 'place' });
   });
 });
+
+describe('people written as people, one body named two ways, treaties under all names (a made-up article)', () => {
+  const article = [
+    '# Norvania',
+    'Historian Orel D. Maskin discussed the guilds. According to Mr. Tavrick, the guilds were old.',
+    'The Norvanian Foreign Office under Ostap von Kelm sent envoys; the British historians Iver S. Holk and ' +
+      'W. Pellin wrote on it.',
+    'In 1880 the Norvanian Foreign Ministry recalled the envoys.',
+    'In 1881 the Norvanian Foreign Office was blamed by the guilds.',
+    'In 1882 the Norvanian Foreign Ministry sent the envoys back.',
+    'Prisoners were exchanged, among them [[Ilsa Varnek]], [[Maxim Kolnov]], Dara Vesk and Anton Brill.',
+    'In 1881 Portugal and Brazil concluded the Treaty of Lisbon.',
+    'In 1882 the Lisbon Treaty was read aloud.',
+    'The [[Siege of Kessel (1883)]] ended the war.',
+  ].join('\n\n');
+  const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
+  const entry = (term: string) => book.index.find((e) => e.term === term);
+
+  it('files names with initials, a particle or an honorific as people', () => {
+    for (const term of ['Maskin, Orel D.', 'Kelm, Ostap von', 'Holk, Iver S.', 'Pellin, W.', 'Tavrick'])
+      expect(entry(term), term).toMatchObject({ kind: 'person' });
+  });
+
+  it('files the other names of a list of people as people', () => {
+    expect(entry('Vesk, Dara')).toMatchObject({ kind: 'person' });
+    expect(entry('Brill, Anton')).toMatchObject({ kind: 'person' });
+  });
+
+  it('makes one entry of a body named with "Office" and with "Ministry"', () => {
+    const bodies = book.index.filter((e) => /^Norvanian Foreign/.test(e.term));
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]!.mentions).toHaveLength(4);
+  });
+
+  it('counts "Lisbon Treaty" as a mention of the "Treaty of Lisbon"', () => {
+    const treaty = book.index.find((e) => e.kind === 'treaty' && /Lisbon/.test(e.term));
+    expect(treaty!.mentions).toHaveLength(2);
+  });
+
+  it('makes no entry of a page title with its disambiguator', () => {
+    expect(book.index.some((e) => e.term.includes('('))).toBe(false);
+  });
+});
