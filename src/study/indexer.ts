@@ -518,10 +518,10 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
 
 /** "Mr. Rapoport", "Dr. Watson": a surname after an honorific. */
 const HONORIFIC = /\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b(?!\s+\p{Lu})/gu;
-/** "Eric D. Weitz", "W. Medlicott", "Konstantin von Neurath": initials or a particle between names. */
+/** "Eric D. Weitz", "Konstantin von Neurath": a given name, then initials or a particle, then one surname. */
 const INITIALLED = new RegExp(
-  String.raw`(?<![\p{L}.])(?:\p{Lu}\p{Ll}+\s+)?(?:\p{Lu}\.\s*)+\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?(?![\p{L}.])|` +
-    String.raw`(?<![\p{L}])\p{Lu}\p{Ll}+\s+(?:von|van|zu)\s+(?:der\s+|dem\s+)?\p{Lu}\p{Ll}{2,}(?![\p{L}])`,
+  String.raw`(?<!\p{L})(\p{Lu}\p{Ll}+)\s+(?:(?:\p{Lu}\.\s*)+|(?:von|van|zu)\s+(?:der\s+|dem\s+)?)` +
+    String.raw`\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?(?![\p{L}.]|\s+\p{Lu})`,
   'gu',
 );
 /** A list of names: "Margarete Buber-Neumann, Alexander Weissberg-Cybulski, Betty Olberg and Max Zucker". */
@@ -536,23 +536,26 @@ const NAME_LIST = new RegExp(String.raw`(?:${FULL},\s+){2,}(?:${FULL},?\s+and\s+
 function writtenAsPeople(texts: string[], terms: Map<string, Candidate>): string[] {
   const out = new Set<string>();
   const plain = (w: string) => !GENERIC.has(w.toLowerCase()) && !ORG_WORDS.has(w.toLowerCase()) && !isPlace(w);
+  // A given name is one the lexicon knows as one, or a word it does not know at all ("Konstantin").
+  const given = (w: string) => plain(w) && (isGiven(w) || !tagsOf(w).length);
+  const name = (n: string) => n.split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
   for (const text of texts) {
     for (const m of text.matchAll(HONORIFIC)) if (plain(m[1]!)) out.add(m[1]!);
-    for (const m of text.matchAll(INITIALLED)) {
-      const words = m[0].split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
-      if (words.length && words.every(plain) && !isPlace(m[0]) && !MONTHS_DAYS.has(words[0]!.toLowerCase()))
-        out.add(m[0].trim());
-    }
+    for (const m of text.matchAll(INITIALLED))
+      if (given(m[1]!) && name(m[0]).every(plain) && !isPlace(m[0])) out.add(m[0].trim());
     for (const m of text.matchAll(NAME_LIST)) {
       const names = m[0].split(/,\s+(?:and\s+)?|\s+and\s+/);
       const known = names.filter((n) => terms.get(n.toLowerCase())?.kind === 'person');
       if (known.length * 2 >= names.length)
-        for (const n of names) if (!terms.has(n.toLowerCase()) && n.split(/\s+/).every(plain)) out.add(n);
+        for (const n of names)
+          if (!terms.has(n.toLowerCase()) && given(n.split(/\s+/)[0]!) && name(n).every(plain)) out.add(n);
     }
   }
-  // "Werner von der Schulenburg" of "Friedrich Werner von der Schulenburg": a person the index has.
-  const people = [...terms.values()].filter((c) => c.kind === 'person').map((c) => ` ${c.term}`);
-  return [...out].filter((n) => !people.some((p) => p.endsWith(` ${n}`)));
+  // "Werner von der Schulenburg" of "Friedrich Werner von der Schulenburg", "Elizabeth M. Gilbert" beside "Jack
+  // Gilbert": a person the index has, or a surname it gives another person (whose surname alone it files).
+  const people = [...terms.values()].filter((c) => c.kind === 'person').map((c) => c.term);
+  const surname = (n: string) => nameParts(n.replace(/\s+\p{Lu}\.(?=\s)/gu, '')).surname;
+  return [...out].filter((n) => !people.some((p) => p.endsWith(` ${n}`) || surname(p) === surname(n)));
 }
 
 /** Words that head the name of one kind of body: "German Foreign Ministry" is the "German Foreign Office". */

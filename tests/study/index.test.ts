@@ -154,8 +154,8 @@ describe('people written as people, one body named two ways, treaties under all 
   const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
   const entry = (term: string) => book.index.find((e) => e.term === term);
 
-  it('files names with initials, a particle or an honorific as people', () => {
-    for (const term of ['Maskin, Orel D.', 'Kelm, Ostap von', 'Holk, Iver S.', 'Pellin, W.', 'Tavrick'])
+  it('files a given name with initials or a particle, and a name after an honorific, as people', () => {
+    for (const term of ['Maskin, Orel D.', 'Kelm, Ostap von', 'Holk, Iver S.', 'Tavrick'])
       expect(entry(term), term).toMatchObject({ kind: 'person' });
   });
 
@@ -177,5 +177,22 @@ describe('people written as people, one body named two ways, treaties under all 
 
   it('makes no entry of a page title with its disambiguator', () => {
     expect(book.index.some((e) => e.term.includes('('))).toBe(false);
+  });
+});
+
+describe('initials that make no name (a made-up article)', () => {
+  const article = [
+    '# Norvania',
+    'The road joins U.S. Route 9 near the mill. The mill is listed at Grade I. There are two chapels.',
+    'The writer Jack Pellin lived here. His niece Ada M. Pellin wrote about Pellin, and Pellin wrote back.',
+  ].join('\n\n');
+  const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
+
+  it('makes no person of initials before a common noun or a sentence’s first word', () => {
+    expect(book.index.filter((e) => /Route|There|Grade/.test(e.term) && e.kind === 'person')).toEqual([]);
+  });
+
+  it('adds no second person of a surname the index gives another person', () => {
+    expect(book.index.filter((e) => e.term.startsWith('Pellin,')).map((e) => e.term)).toEqual(['Pellin, Jack']);
   });
 });
