@@ -508,6 +508,7 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   if (english) for (const term of writtenAsPeople(texts, terms)) add(term, 'person');
   mergeSurnames(terms);
   mergeBodies(terms, texts);
+  if (english) mergeOrdinals(terms);
   return finish(
     book,
     terms,
@@ -556,6 +557,25 @@ function writtenAsPeople(texts: string[], terms: Map<string, Candidate>): string
   const people = [...terms.values()].filter((c) => c.kind === 'person').map((c) => c.term);
   const surname = (n: string) => nameParts(n.replace(/\s+\p{Lu}\.(?=\s)/gu, '')).surname;
   return [...out].filter((n) => !people.some((p) => p.endsWith(` ${n}`) || surname(p) === surname(n)));
+}
+
+const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+/**
+ * One event numbered two ways, one entry (English usage): "World War II" is the "Second World War", "Vatican
+ * Council II" the "Second Vatican Council". The roman form is the entry; the other is searched as its alias.
+ */
+function mergeOrdinals(terms: Map<string, Candidate>): void {
+  for (const [key, c] of terms) {
+    const m = /^(.+?)\s+([IVX]+)$/.exec(c.term);
+    const n = m ? ROMAN.indexOf(m[2]!) : -1;
+    if (!m || n < 0 || c.kind !== 'event') continue;
+    const other = `${ORDINALS[n]} ${m[1]}`;
+    if (other.toLowerCase() === key) continue;
+    terms.delete(other.toLowerCase());
+    (c.aliases ??= []).push(other);
+  }
 }
 
 /** Words that head the name of one kind of body: "German Foreign Ministry" is the "German Foreign Office". */

@@ -196,3 +196,19 @@ describe('initials that make no name (a made-up article)', () => {
     expect(book.index.filter((e) => e.term.startsWith('Pellin,')).map((e) => e.term)).toEqual(['Pellin, Jack']);
   });
 });
+
+describe('an event numbered two ways (a made-up article)', () => {
+  const article = [
+    '# Norvania',
+    'Norvania stayed neutral in [[World War II]], as it had in [[World War I]].',
+    'After the Second World War the guilds were rebuilt.',
+    'The First World War had closed the ports.',
+  ].join('\n\n');
+  const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
+
+  it('files "the Second World War" under "World War II", and the First under "World War I"', () => {
+    expect(book.index.find((e) => e.term === 'World War II')!.mentions).toHaveLength(2);
+    expect(book.index.find((e) => e.term === 'World War I')!.mentions).toHaveLength(2);
+    expect(book.index.some((e) => /^(?:First|Second) World War$/.test(e.term))).toBe(false);
+  });
+});
