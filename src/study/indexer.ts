@@ -519,6 +519,7 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
 
 /** "Mr. Rapoport", "Dr. Watson": a surname after an honorific. */
 const HONORIFIC = /\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b(?!\s+\p{Lu})/gu;
+const ARTICLES = /^(?:The|A|An|La|Le|Les|L|El|Los|Las|Il|Lo|Gli|Der|Die|Das|De|Het|Den|Det)$/;
 /** "Eric D. Weitz", "Konstantin von Neurath": a given name, then initials or a particle, then one surname. */
 const INITIALLED = new RegExp(
   String.raw`(?<!\p{L})(\p{Lu}\p{Ll}+)\s+(?:(?:\p{Lu}\.\s*)+|(?:von|van|zu)\s+(?:der\s+|dem\s+)?)` +
@@ -538,7 +539,8 @@ function writtenAsPeople(texts: string[], terms: Map<string, Candidate>): string
   const out = new Set<string>();
   const plain = (w: string) => !GENERIC.has(w.toLowerCase()) && !ORG_WORDS.has(w.toLowerCase()) && !isPlace(w);
   // A given name is one the lexicon knows as one, or a word it does not know at all ("Konstantin").
-  const given = (w: string) => plain(w) && (isGiven(w) || !tagsOf(w).length);
+  // An article opens a band's or a work's name, never a person's ("La Mafia", "Los Lobos", "The Band").
+  const given = (w: string) => plain(w) && !ARTICLES.test(w) && (isGiven(w) || !tagsOf(w).length);
   const name = (n: string) => n.split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
   for (const text of texts) {
     for (const m of text.matchAll(HONORIFIC)) if (plain(m[1]!)) out.add(m[1]!);
