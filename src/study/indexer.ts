@@ -527,7 +527,9 @@ const INITIALLED = new RegExp(
   'gu',
 );
 /** A list of names: "Margarete Buber-Neumann, Alexander Weissberg-Cybulski, Betty Olberg and Max Zucker". */
-const FULL = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
+// Two words, no more: not "Isambard Kingdom" of "Isambard Kingdom Brunel".
+const WORD2 = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
+const FULL = String.raw`(?<!\p{Lu}[\p{L}-]*\s)${WORD2}\s+${WORD2}(?![\p{L}-]|\s+\p{Lu})`;
 const NAME_LIST = new RegExp(String.raw`(?:${FULL},\s+){2,}(?:${FULL},?\s+and\s+)?${FULL}`, 'gu');
 
 /**

@@ -148,6 +148,7 @@ describe('people written as people, one body named two ways, treaties under all 
     'In 1882 the Norvanian Foreign Ministry sent the envoys back.',
     'Prisoners were exchanged, among them [[Ilsa Varnek]], [[Maxim Kolnov]], Dara Vesk and Anton Brill.',
     'The fair had songs from [[Ilsa Varnek]], [[Maxim Kolnov]], Dara Vesk and La Mafia.',
+    'Engineers came: [[Ilsa Varnek]], [[Maxim Kolnov]], [[Tomas Vell]] and [[Oren Brask Holm]].',
     'In 1881 Portugal and Brazil concluded the Treaty of Lisbon.',
     'In 1882 the Lisbon Treaty was read aloud.',
     'The [[Siege of Kessel (1883)]] ended the war.',
@@ -164,6 +165,7 @@ describe('people written as people, one body named two ways, treaties under all 
     expect(entry('Vesk, Dara')).toMatchObject({ kind: 'person' });
     expect(entry('Brill, Anton')).toMatchObject({ kind: 'person' });
     expect(book.index.find((e) => /Mafia/.test(e.term))?.kind).not.toBe('person');
+    expect(book.index.find((e) => e.term === 'Brask, Oren')).toBeUndefined();
   });
 
   it('makes one entry of a body named with "Office" and with "Ministry"', () => {
