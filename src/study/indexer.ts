@@ -545,7 +545,9 @@ function writtenAsPeople(texts: string[], terms: Map<string, Candidate>): string
   const given = (w: string) => plain(w) && !ARTICLES.test(w) && (isGiven(w) || !tagsOf(w).length);
   const name = (n: string) => n.split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
   for (const text of texts) {
-    for (const m of text.matchAll(HONORIFIC)) if (plain(m[1]!)) out.add(m[1]!);
+    // "Ms Surface wave magnitude": a common noun after the letters of an honorific is no surname.
+    for (const m of text.matchAll(HONORIFIC))
+      if (plain(m[1]!) && (!tagsOf(m[1]!).length || has(m[1]!, ...NAME_TAGS))) out.add(m[1]!);
     for (const m of text.matchAll(INITIALLED))
       if (given(m[1]!) && name(m[0]).every(plain) && !isPlace(m[0])) out.add(m[0].trim());
     for (const m of text.matchAll(NAME_LIST)) {

@@ -188,12 +188,13 @@ describe('initials that make no name (a made-up article)', () => {
   const article = [
     '# Norvania',
     'The road joins U.S. Route 9 near the mill. The mill is listed at Grade I. There are two chapels.',
+    'Ms Surface wave magnitude is one of the scales.',
     'The writer Jack Pellin lived here. His niece Ada M. Pellin wrote about Pellin, and Pellin wrote back.',
   ].join('\n\n');
   const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
 
   it('makes no person of initials before a common noun or a sentence’s first word', () => {
-    expect(book.index.filter((e) => /Route|There|Grade/.test(e.term) && e.kind === 'person')).toEqual([]);
+    expect(book.index.filter((e) => /Route|There|Grade|Surface/.test(e.term) && e.kind === 'person')).toEqual([]);
   });
 
   it('adds no second person of a surname the index gives another person', () => {
