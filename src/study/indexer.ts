@@ -455,7 +455,8 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   for (const a of book.glossaries.ambassadors) for (const n of [a.name, ...a.aliases]) people.add(n.toLowerCase());
   for (const t of book.glossaries.treaties) for (const n of t.signatories) people.add(n.toLowerCase());
   for (const a of book.glossaries.ambassadors) add(a.name, 'person', { mentions: a.mentions, description: a.post });
-  for (const t of book.glossaries.treaties) add(t.name.replace(/\s+\(\d{4}\)$/, ''), 'treaty');
+  // A treaty under all its names: "Berlin Treaty" is the "Treaty of Berlin".
+  for (const t of book.glossaries.treaties) add(t.name.replace(/\s+\(\d{4}\)$/, ''), 'treaty', { aliases: t.aliases });
   const covered = new Set(
     [...book.glossaries.ambassadors, ...book.glossaries.treaties]
       .flatMap((e) => [e.name, ...e.aliases])
@@ -479,8 +480,14 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   };
   // A label with a word in lower case other than a name's joining words describes ("UNO-Hauptquartier in New
   // York", "Jamaica national football team", "Sieg über Japan"): it is no name.
+  // "Invasion of Poland (1939)": a page's title with its disambiguator, not a name the text writes.
   for (const link of book.links)
-    if (/^\p{Lu}/u.test(link.label) && link.label.split(/\s+/).length <= 5 && !describes(link.label, usage.joins))
+    if (
+      /^\p{Lu}/u.test(link.label) &&
+      link.label.split(/\s+/).length <= 5 &&
+      !/\)$/.test(link.label) &&
+      !describes(link.label, usage.joins)
+    )
       consider(link.label);
   for (const [term, n] of usage.counts)
     if (
@@ -499,13 +506,114 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   const mentioned = (term: string) => words.holding.get(term.match(/\p{L}+/gu)?.at(-1) ?? '')?.length ?? 0;
   const ranked = new Map([...unknown].sort((a, b) => mentioned(b[0]) - mentioned(a[0])));
   for (const [term, kind] of recognise(ranked, refs)) add(term, kind);
+  if (english) for (const term of writtenAsPeople(texts, terms)) add(term, 'person');
   mergeSurnames(terms);
+  mergeBodies(terms, texts);
+  if (english) mergeOrdinals(terms);
   return finish(
     book,
     terms,
     texts,
     refs.map((r) => r.block.id),
   );
+}
+
+/** "Mr. Rapoport", "Dr. Watson": a surname after an honorific. */
+const HONORIFIC = /\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b(?!\s+\p{Lu})/gu;
+const ARTICLES = /^(?:The|A|An|La|Le|Les|L|El|Los|Las|Il|Lo|Gli|Der|Die|Das|De|Het|Den|Det)$/;
+/** "Eric D. Weitz", "Konstantin von Neurath": a given name, then initials or a particle, then one surname. */
+const INITIALLED = new RegExp(
+  String.raw`(?<!\p{L})(\p{Lu}\p{Ll}+)\s+(?:(?:\p{Lu}\.\s*)+|(?:von|van|zu)\s+(?:der\s+|dem\s+)?)` +
+    String.raw`\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?(?![\p{L}.]|\s+\p{Lu})`,
+  'gu',
+);
+/** A list of names: "Margarete Buber-Neumann, Alexander Weissberg-Cybulski, Betty Olberg and Max Zucker". */
+// Two words, no more: not "Isambard Kingdom" of "Isambard Kingdom Brunel".
+const WORD2 = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
+const FULL = String.raw`(?<!\p{Lu}[\p{L}-]*\s)${WORD2}\s+${WORD2}(?![\p{L}-]|\s+\p{Lu})`;
+const NAME_LIST = new RegExp(String.raw`(?:${FULL},\s+){2,}(?:${FULL},?\s+and\s+)?${FULL}`, 'gu');
+
+/**
+ * People the text writes as people though no lexicon knows their names: a surname after an honorific, a name
+ * with initials ("Eric D. Weitz") or a particle ("Konstantin von Neurath") whose words are no place, body or
+ * generic word, and the other names of a list most of whose names are people already.
+ */
+function writtenAsPeople(texts: string[], terms: Map<string, Candidate>): string[] {
+  const out = new Set<string>();
+  const plain = (w: string) => !GENERIC.has(w.toLowerCase()) && !ORG_WORDS.has(w.toLowerCase()) && !isPlace(w);
+  // A given name is one the lexicon knows as one, or a word it does not know at all ("Konstantin").
+  // An article opens a band's or a work's name, never a person's ("La Mafia", "Los Lobos", "The Band").
+  const given = (w: string) => plain(w) && !ARTICLES.test(w) && (isGiven(w) || !tagsOf(w).length);
+  const name = (n: string) => n.split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
+  for (const text of texts) {
+    // "Ms Surface wave magnitude": a common noun after the letters of an honorific is no surname.
+    for (const m of text.matchAll(HONORIFIC))
+      if (plain(m[1]!) && (!tagsOf(m[1]!).length || has(m[1]!, ...NAME_TAGS))) out.add(m[1]!);
+    for (const m of text.matchAll(INITIALLED))
+      if (given(m[1]!) && name(m[0]).every(plain) && !isPlace(m[0])) out.add(m[0].trim());
+    for (const m of text.matchAll(NAME_LIST)) {
+      const names = m[0].split(/,\s+(?:and\s+)?|\s+and\s+/);
+      const known = names.filter((n) => terms.get(n.toLowerCase())?.kind === 'person');
+      if (known.length * 2 >= names.length)
+        for (const n of names)
+          if (!terms.has(n.toLowerCase()) && given(n.split(/\s+/)[0]!) && name(n).every(plain)) out.add(n);
+    }
+  }
+  // "Werner von der Schulenburg" of "Friedrich Werner von der Schulenburg", "Elizabeth M. Gilbert" beside "Jack
+  // Gilbert": a person the index has, or a surname it gives another person (whose surname alone it files).
+  const people = [...terms.values()].filter((c) => c.kind === 'person').map((c) => c.term);
+  const surname = (n: string) => nameParts(n.replace(/\s+\p{Lu}\.(?=\s)/gu, '')).surname;
+  return [...out].filter((n) => !people.some((p) => p.endsWith(` ${n}`) || surname(p) === surname(n)));
+}
+
+const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+/**
+ * One event numbered two ways, one entry (English usage): "World War II" is the "Second World War", "Vatican
+ * Council II" the "Second Vatican Council". The roman form is the entry; the other is searched as its alias.
+ */
+function mergeOrdinals(terms: Map<string, Candidate>): void {
+  for (const [key, c] of terms) {
+    const m = /^(.+?)\s+([IVX]+)$/.exec(c.term);
+    const n = m ? ROMAN.indexOf(m[2]!) : -1;
+    if (!m || n < 0 || c.kind !== 'event') continue;
+    const other = `${ORDINALS[n]} ${m[1]}`;
+    if (other.toLowerCase() === key) continue;
+    terms.delete(other.toLowerCase());
+    (c.aliases ??= []).push(other);
+  }
+}
+
+/** Words that head the name of one kind of body: "German Foreign Ministry" is the "German Foreign Office". */
+const BODY_HEADS: Record<string, string> = { ministry: 'ministry', office: 'ministry', department: 'ministry' };
+
+/**
+ * Bodies named two ways, one entry: names alike but for a head word of one kind ("Foreign Ministry" /
+ * "Foreign Office"), with a modifier of two words or more, when the text never writes both in one sentence
+ * (two bodies would be told apart side by side). The name the text uses more is the entry.
+ */
+function mergeBodies(terms: Map<string, Candidate>, texts: string[]): void {
+  const byKey = new Map<string, string[]>();
+  for (const [key, c] of terms) {
+    const words = c.term.split(/\s+/);
+    const head = BODY_HEADS[words.at(-1)!.toLowerCase()];
+    if (c.kind !== 'organisation' || !head || words.length < 3) continue;
+    const k = `${words.slice(0, -1).join(' ').toLowerCase()} ${head}`;
+    byKey.set(k, [...(byKey.get(k) ?? []), key]);
+  }
+  const count = (name: string) => texts.filter((t) => t.includes(name)).length;
+  for (const keys of byKey.values()) {
+    if (keys.length < 2) continue;
+    const names = keys.map((k) => terms.get(k)!.term);
+    if (texts.some((t) => names.filter((n) => t.includes(n)).length > 1)) continue;
+    const [first, ...rest] = [...keys].sort((a, b) => count(terms.get(b)!.term) - count(terms.get(a)!.term));
+    const entry = terms.get(first!)!;
+    for (const k of rest) {
+      (entry.aliases ??= []).push(terms.get(k)!.term);
+      terms.delete(k);
+    }
+  }
 }
 
 /** The words in lower case a name may hold: "Isle of Man", "Frankfurt am Main", "Universiteit van Stellenbosch". */

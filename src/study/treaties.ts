@@ -25,6 +25,7 @@ import { isState, stateOf, stateOfDemonym } from './states.js';
 import { localTreatyWords, type LocalTreatyWords } from './treaty-words.js';
 import escape from 'escape-string-regexp';
 import { matchesOf } from './per-text.js';
+import { unnamedTreaties } from './unnamed-treaties.js';
 
 /** The book's language's treaty words, when it is not English (set by `extractTreaties`). */
 let local: LocalTreatyWords | undefined;
@@ -547,7 +548,8 @@ export function extractTreaties(book: Book): Treaty[] {
   const protocols = protocolsOf(book, named, mentions);
   const treaties: Treaty[] = [];
   named.forEach((g, gi) => {
-    const split = instruments(mentions[gi]!);
+    const amending = mentions[gi]!.filter((m) => amends(m) !== undefined);
+    const split = instruments(mentions[gi]!.filter((m) => !amending.includes(m)));
     for (const inst of split) {
       if (!inst.mentions.length) continue;
       const year = split.length > 1 ? inst.year : undefined;
@@ -566,10 +568,49 @@ export function extractTreaties(book: Book): Treaty[] {
         mentions: [...new Set([...blocks, ...(own ?? []).map((p) => p.block)])],
       });
     }
+    // Its extension binds the same states, unless the text says otherwise.
+    if (!amending.length) return;
+    const extension = amendment(g.name, amending, people);
+    if (!extension.parties.length && !extension.name.startsWith('Accession'))
+      extension.parties = treaties.at(-1)?.name.startsWith(g.name) ? treaties.at(-1)!.parties : [];
+    treaties.push(extension);
   });
+  if (!local) treaties.push(...unnamedTreaties(book, dates, treaties));
   return treaties
     .filter(isInstrument)
     .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.name.localeCompare(b.name));
+}
+
+/** What an instrument does to another it names: "an extension of the 1926 Berlin Treaty". */
+const AMENDS =
+  /\b(extension|amendment|renewal|prolongation|adhere|adhered|accede|acceded)\s+(?:of|to)\s+(?:the\s+)?(?:\d{4}\s+)?$/i;
+/** "agreed to adhere to the Treaty of Rapallo": states that accede to a treaty make an instrument of accession. */
+const amends = (m: Mention) => {
+  const word = m.at >= 0 ? AMENDS.exec(m.sentence.slice(0, m.at))?.[1]?.toLowerCase() : undefined;
+  return word && /^(?:adhere|accede)/.test(word) ? 'accession' : word;
+};
+
+/**
+ * The instrument that extends (amends, renews) a named one is another instrument, signed and ratified on its
+ * own dates ("On June 24, 1931, an extension of the 1926 Berlin Treaty was signed"): its year is the one
+ * written before it ("The 1931 extension of …"), else the one its signing tells.
+ */
+function amendment(name: string, mentions: Mention[], people: People): Treaty {
+  const word = amends(mentions[0]!)!;
+  const written = mentions
+    .map((m) => new RegExp(String.raw`(\d{4})\s+${AMENDS.source.slice(2)}`, 'i').exec(m.sentence.slice(0, m.at)))
+    .find(Boolean);
+  const year = written ? Number(written[1]) : undefined;
+  const full = `${word[0]!.toUpperCase()}${word.slice(1)} ${word === 'accession' ? 'to' : 'of'} the ${name}`;
+  const told = details(full, [], mentions, year, people, true);
+  return {
+    id: `treaty-${slugify(full)}`,
+    name: full,
+    aliases: [],
+    ...told,
+    protocols: [],
+    mentions: [...new Set(mentions.map((m) => m.ref.block.id))],
+  };
 }
 
 /**
@@ -910,6 +951,28 @@ function joinedOn(mentions: Mention[], year: number | undefined): string | null 
   return null;
 }
 
+/** Words before a name that make the step told another instrument's: "an extension of the 1926 …". */
+const OF_ANOTHER = /\b(?:extension|amendment|renewal|protocol)\s+(?:of|to)\s+(?:the\s+)?(?:\d{4}\s+)?$/i;
+
+/**
+ * A clause that tells a ratification, with its date, and the signing it tells before it ("… was signed, though
+ * it was not until 1933 that it was ratified"): the date the sentence opens with is then the signing's.
+ */
+function ratifiedAt(
+  m: Mention,
+  low: string,
+  year: number | undefined,
+): { signed?: string | null; ratified: string | null } | undefined {
+  const at = low.search(steps.ratify);
+  if (at < 0) return undefined;
+  const signedAt = low.slice(0, at).search(steps.sign);
+  const signed =
+    signedAt >= 0 && !steps.notDone.test(low.slice(0, signedAt)) ? stepDate(m, steps.signAny, year) : undefined;
+  const ratified = stepDate(m, steps.ratifyAny, undefined);
+  const apart = signed !== undefined && /[,;]/.test(low.slice(signedAt, at));
+  return { signed, ratified: apart && ratified === signed ? null : ratified };
+}
+
 /** Date signed, status and its history, parties, signatories and a line saying what it did. */
 function details(
   name: string,
@@ -917,6 +980,7 @@ function details(
   mentions: Mention[],
   year: number | undefined,
   people: People,
+  amending = false,
 ): Pick<Treaty, 'date' | 'status' | 'history' | 'parties' | 'signatories' | 'description'> {
   const history: NonNullable<Treaty['history']> = [];
   const step = (status: TreatyStatus, date: string | null, block: string) => {
@@ -933,23 +997,29 @@ function details(
     const low = clause.toLowerCase();
     const block = m.ref.block.id;
     // "an extension of the 1926 Berlin Treaty was signed": a step of another instrument.
-    if (
-      /\b(?:extension|amendment|renewal|protocol)\s+(?:of|to)\s+(?:the\s+)?(?:\d{4}\s+)?$/i.test(
-        m.sentence.slice(0, m.at),
-      )
-    )
-      continue;
+    if (!amending && OF_ANOTHER.test(m.sentence.slice(0, m.at))) continue;
     // Another treaty named in the clause ("concluded another treaty …, declaring adherence to the Treaty of
     // Rapallo") takes the step when it stands first.
     if (others(m, clause)) continue;
-    if (steps.ratify.test(low)) step('ratified', stepDate(m, steps.ratifyAny, undefined), block);
-    else if (steps.denounce.test(low)) step('denounced', stepDate(m, steps.denounceAny, undefined), block);
-    else if ((steps.sign.test(low) || (SIGN_NOUN.test(low) && m.dates.length)) && !steps.notDone.test(low))
+    const ratified = ratifiedAt(m, low, year);
+    if (ratified) {
+      if (ratified.signed !== undefined) step('signed', ratified.signed, block);
+      step('ratified', ratified.ratified, block);
+    } else if (steps.denounce.test(low)) step('denounced', stepDate(m, steps.denounceAny, undefined), block);
+    // "…, which would soon join the Soviet Union, agreed to adhere …": a relative clause tells something else.
+    else if (
+      (steps.sign.test(low) || (SIGN_NOUN.test(low) && m.dates.length)) &&
+      !steps.notDone.test(low.replace(/,\s+which\s[^,;]*,/g, ','))
+    )
       step('signed', stepDate(m, steps.signAny, year), block);
     if (steps.negotiate.test(low)) negotiated = true;
     if (steps.propose.test(low)) proposed = true;
   }
   const order: TreatyStatus[] = ['proposed', 'negotiated', 'signed', 'ratified', 'denounced'];
+  // A step told undated and then dated is one step.
+  for (const h of [...history])
+    if (!h.date && history.some((o) => o !== h && o.status === h.status && o.date))
+      history.splice(history.indexOf(h), 1);
   history.sort(
     (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || order.indexOf(a.status) - order.indexOf(b.status),
   );

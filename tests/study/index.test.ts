@@ -136,3 +136,84 @@ describe('names inside names, descriptions and places told by their nouns (a mad
     expect(entry('Kelmarsk')).toMatchObject({ kind: 'place' });
   });
 });
+
+describe('people written as people, one body named two ways, treaties under all names (a made-up article)', () => {
+  const article = [
+    '# Norvania',
+    'Historian Orel D. Maskin discussed the guilds. According to Mr. Tavrick, the guilds were old.',
+    'The Norvanian Foreign Office under Ostap von Kelm sent envoys; the British historians Iver S. Holk and ' +
+      'W. Pellin wrote on it.',
+    'In 1880 the Norvanian Foreign Ministry recalled the envoys.',
+    'In 1881 the Norvanian Foreign Office was blamed by the guilds.',
+    'In 1882 the Norvanian Foreign Ministry sent the envoys back.',
+    'Prisoners were exchanged, among them [[Ilsa Varnek]], [[Maxim Kolnov]], Dara Vesk and Anton Brill.',
+    'The fair had songs from [[Ilsa Varnek]], [[Maxim Kolnov]], Dara Vesk and La Mafia.',
+    'Engineers came: [[Ilsa Varnek]], [[Maxim Kolnov]], [[Tomas Vell]] and [[Oren Brask Holm]].',
+    'In 1881 Portugal and Brazil concluded the Treaty of Lisbon.',
+    'In 1882 the Lisbon Treaty was read aloud.',
+    'The [[Siege of Kessel (1883)]] ended the war.',
+  ].join('\n\n');
+  const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
+  const entry = (term: string) => book.index.find((e) => e.term === term);
+
+  it('files a given name with initials or a particle, and a name after an honorific, as people', () => {
+    for (const term of ['Maskin, Orel D.', 'Kelm, Ostap von', 'Holk, Iver S.', 'Tavrick'])
+      expect(entry(term), term).toMatchObject({ kind: 'person' });
+  });
+
+  it('files the other names of a list of people as people', () => {
+    expect(entry('Vesk, Dara')).toMatchObject({ kind: 'person' });
+    expect(entry('Brill, Anton')).toMatchObject({ kind: 'person' });
+    expect(book.index.find((e) => /Mafia/.test(e.term))?.kind).not.toBe('person');
+    expect(book.index.find((e) => e.term === 'Brask, Oren')).toBeUndefined();
+  });
+
+  it('makes one entry of a body named with "Office" and with "Ministry"', () => {
+    const bodies = book.index.filter((e) => /^Norvanian Foreign/.test(e.term));
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]!.mentions).toHaveLength(4);
+  });
+
+  it('counts "Lisbon Treaty" as a mention of the "Treaty of Lisbon"', () => {
+    const treaty = book.index.find((e) => e.kind === 'treaty' && /Lisbon/.test(e.term));
+    expect(treaty!.mentions).toHaveLength(2);
+  });
+
+  it('makes no entry of a page title with its disambiguator', () => {
+    expect(book.index.some((e) => e.term.includes('('))).toBe(false);
+  });
+});
+
+describe('initials that make no name (a made-up article)', () => {
+  const article = [
+    '# Norvania',
+    'The road joins U.S. Route 9 near the mill. The mill is listed at Grade I. There are two chapels.',
+    'Ms Surface wave magnitude is one of the scales.',
+    'The writer Jack Pellin lived here. His niece Ada M. Pellin wrote about Pellin, and Pellin wrote back.',
+  ].join('\n\n');
+  const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
+
+  it('makes no person of initials before a common noun or a sentence’s first word', () => {
+    expect(book.index.filter((e) => /Route|There|Grade|Surface/.test(e.term) && e.kind === 'person')).toEqual([]);
+  });
+
+  it('adds no second person of a surname the index gives another person', () => {
+    expect(book.index.filter((e) => e.term.startsWith('Pellin,')).map((e) => e.term)).toEqual(['Pellin, Jack']);
+  });
+});
+
+describe('an event numbered two ways (a made-up article)', () => {
+  const article = [
+    '# Norvania',
+    'Norvania stayed neutral in [[World War II]], as it had in [[World War I]].',
+    'After the Second World War the guilds were rebuilt.',
+    'The First World War had closed the ports.',
+  ].join('\n\n');
+  const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
+
+  it('files "the Second World War" under "World War II", and the First under "World War I"', () => {
+    expect(book.index.find((e) => e.term === 'World War II')!.mentions).toHaveLength(2);
+    expect(book.index.find((e) => e.term === 'World War I')!.mentions).toHaveLength(2);
+    expect(book.index.some((e) => /^(?:First|Second) World War$/.test(e.term))).toBe(false);
+  });
+});
