@@ -103,6 +103,25 @@ describe('the timeline in print (the seed guide, built)', () => {
   }, 180_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+  it('the figure of treaties and terms stands on pages of its own, titled, after the glossaries', () => {
+    const pages = pdfText(pdf).split('\f');
+    const title = labels.figureCaption;
+    const first = pages.findIndex((p) => p.trimStart().startsWith(title));
+    expect(first).toBeGreaterThan(0);
+    const glossary = pages.findIndex((p) => p.trimStart().startsWith(labels.treaties));
+    const timeline = pages.findIndex((p) =>
+      new RegExp(`^\\s*${labels.timeline}\\s*$`, 'm').test(p.split('\n')[0] ?? ''),
+    );
+    expect(glossary).toBeGreaterThan(0);
+    expect(first).toBeGreaterThan(glossary);
+    expect(timeline).toBeGreaterThan(first);
+    // Its pages hold the figure's labels (its key on each part), nothing of the glossary or the table.
+    for (const p of pages.slice(first, timeline)) {
+      expect(p).toContain(labels.treatyLane);
+      expect(p).not.toMatch(new RegExp(`^\\s*${labels.date}\\s{2,}${labels.event}\\s*$`, 'm'));
+    }
+  });
+
   it('fits in four printed pages, one line an event', () => {
     // The table of events repeats its header ("Date  Event") on every page it runs over.
     const header = new RegExp(`^\\s*${labels.date}\\s{2,}${labels.event}\\s*$`, 'm');

@@ -99,8 +99,9 @@ function itemsOf(terms: Ambassador[], dated: Treaty[], posts: string[]): Item[] 
     end: yearOf(t.date!),
     lane: -1,
     nth: 0,
-    // "German–Soviet Commercial Agreement (1939)" carries its year already.
-    label: /\(\d{4}\)$/.test(t.name) ? t.name : `${t.name} (${t.date!.slice(0, 4)})`,
+    // "German–Soviet Commercial Agreement (1939)", "Mutual assistance treaty (Soviet Union–Estonia, 1939)"
+    // carry their year already.
+    label: new RegExp(`\\b${t.date!.slice(0, 4)}\\b`).test(t.name) ? t.name : `${t.name} (${t.date!.slice(0, 4)})`,
     when: t.date!,
     what: t.name,
   }));
