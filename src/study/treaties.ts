@@ -22,7 +22,7 @@ import { peopleOf, PERSON_RUN, type People } from './people.js';
 import { blocksOf, type BlockRef } from './text.js';
 import { bookDates, datesOfSentence, type BookDate, type BookDates } from './dates.js';
 import { isState, stateOf, stateOfDemonym } from './states.js';
-import { localTreatyWords, type LocalTreatyWords } from './treaty-words.js';
+import { INSTRUMENT_TOPICS, localTreatyWords, type LocalTreatyWords } from './treaty-words.js';
 import escape from 'escape-string-regexp';
 import { matchesOf } from './per-text.js';
 import { unnamedTreaties } from './unnamed-treaties.js';
@@ -330,29 +330,7 @@ const ANAPHOR = new RegExp(
 );
 /** "protocol … of/to the Treaty", "Secret Additional Protocols", "a secret supplementary protocol". */
 const PROTOCOL = /\b(?:[Ss]ecret\s+)?(?:(?:[Aa]dditional|[Ss]upplementary)\s+)?[Pp]rotocols?\b/g;
-/**
- * The kind of thing an instrument is about, by the words that say it (English usage): "trade pact" and
- * "Commercial Agreement" are of one kind.
- */
-const TYPES: Record<string, string> = {
-  trade: 'commercial',
-  commercial: 'commercial',
-  economic: 'commercial',
-  credit: 'credit',
-  'non-aggression': 'non-aggression',
-  nonaggression: 'non-aggression',
-  neutrality: 'neutrality',
-  border: 'boundary',
-  boundary: 'boundary',
-  frontier: 'boundary',
-  friendship: 'friendship',
-  peace: 'peace',
-  naval: 'naval',
-  military: 'military',
-  customs: 'customs',
-  defence: 'defence',
-  defense: 'defence',
-};
+const TYPES = INSTRUMENT_TOPICS;
 const typesOf = (words: string[]) =>
   new Set(words.flatMap((w) => (TYPES[w.toLowerCase()] ? [TYPES[w.toLowerCase()]!] : [])));
 

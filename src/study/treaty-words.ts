@@ -323,3 +323,30 @@ function nameShapes(
     String.raw`${start}(?:\p{L}+[-–]\p{L}+\s+)?\p{Lu}\p{L}*-\s+(?:${words.and.map(escape).join('|')})\s+[\p{L}-]*?${K}`,
   ];
 }
+
+/**
+ * What an instrument is about, by the words that say it (English usage): "trade pact" and "Commercial
+ * Agreement" are of one kind. Named treaties are grouped by it (treaties.ts), unnamed ones found by it
+ * ("a commercial agreement", unnamed-treaties.ts).
+ */
+export const INSTRUMENT_TOPICS: Readonly<Record<string, string>> = {
+  trade: 'commercial',
+  commercial: 'commercial',
+  economic: 'commercial',
+  credit: 'credit',
+  'non-aggression': 'non-aggression',
+  nonaggression: 'non-aggression',
+  neutrality: 'neutrality',
+  border: 'boundary',
+  boundary: 'boundary',
+  frontier: 'boundary',
+  friendship: 'friendship',
+  peace: 'peace',
+  naval: 'naval',
+  military: 'military',
+  customs: 'customs',
+  defence: 'defence',
+  defense: 'defence',
+  'mutual assistance': 'mutual assistance',
+  'mutual-assistance': 'mutual assistance',
+};

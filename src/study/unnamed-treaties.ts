@@ -19,27 +19,9 @@ import { slugify } from '../util/slug.js';
 import { blocksOf } from './text.js';
 import { datesOfSentence, type BookDate, type BookDates } from './dates.js';
 import { isState, stateOf, stateOfDemonym } from './states.js';
+import { INSTRUMENT_TOPICS } from './treaty-words.js';
 
-/** What an instrument is about, by the words that say it: "trade" and "commercial" are one kind. */
-const ABOUT: Record<string, string> = {
-  trade: 'commercial',
-  commercial: 'commercial',
-  economic: 'commercial',
-  credit: 'credit',
-  'non-aggression': 'non-aggression',
-  nonaggression: 'non-aggression',
-  neutrality: 'neutrality',
-  border: 'boundary',
-  boundary: 'boundary',
-  frontier: 'boundary',
-  friendship: 'friendship',
-  peace: 'peace',
-  naval: 'naval',
-  defence: 'defence',
-  defense: 'defence',
-  'mutual assistance': 'mutual assistance',
-  'mutual-assistance': 'mutual assistance',
-};
+const ABOUT = INSTRUMENT_TOPICS;
 const ABOUT_WORDS = Object.keys(ABOUT)
   .sort((a, b) => b.length - a.length)
   .join('|');
