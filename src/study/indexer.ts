@@ -16,7 +16,7 @@ import { englishLexicon, tagger } from '../util/lexicon.js';
 import type { IndexEntry, StudyGuide } from '../model/index.js';
 import { slugify } from '../util/slug.js';
 import { nameAt, nameParts } from '../util/names.js';
-import { samePerson, TITLES } from './names.js';
+import { BODY_HEADS, ordinalName, samePerson, TITLES } from './names.js';
 import { isState, otherNamesOf, stateOf, stateOfDemonym } from './states.js';
 import { blocksOf } from './text.js';
 import { describePerson } from './roles.js';
@@ -566,27 +566,18 @@ function writtenAsPeople(texts: string[], terms: Map<string, Candidate>): string
   return [...out].filter((n) => !people.some((p) => p.endsWith(` ${n}`) || surname(p) === surname(n)));
 }
 
-const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
-
 /**
  * One event numbered two ways, one entry (English usage): "World War II" is the "Second World War", "Vatican
  * Council II" the "Second Vatican Council". The roman form is the entry; the other is searched as its alias.
  */
 function mergeOrdinals(terms: Map<string, Candidate>): void {
   for (const [key, c] of terms) {
-    const m = /^(.+?)\s+([IVX]+)$/.exec(c.term);
-    const n = m ? ROMAN.indexOf(m[2]!) : -1;
-    if (!m || n < 0 || c.kind !== 'event') continue;
-    const other = `${ORDINALS[n]} ${m[1]}`;
-    if (other.toLowerCase() === key) continue;
+    const other = c.kind === 'event' ? ordinalName(c.term) : undefined;
+    if (!other || other.toLowerCase() === key) continue;
     terms.delete(other.toLowerCase());
     (c.aliases ??= []).push(other);
   }
 }
-
-/** Words that head the name of one kind of body: "German Foreign Ministry" is the "German Foreign Office". */
-const BODY_HEADS: Record<string, string> = { ministry: 'ministry', office: 'ministry', department: 'ministry' };
 
 /**
  * Bodies named two ways, one entry: names alike but for a head word of one kind ("Foreign Ministry" /

@@ -13,7 +13,7 @@
  * name is matched within one text node (what remains of it beside earlier spans).
  */
 import type { Block, Book, Glossaries, IndexEntry, MentionSpan, PhrasingContent, StudyGuide } from '../model/index.js';
-import { foldSpelling, NAME_PATTERN, samePerson, surnameKey } from './names.js';
+import { equivalentNames, foldSpelling, NAME_PATTERN, samePerson, surnameKey } from './names.js';
 import { nameAt } from '../util/names.js';
 import { memoize } from '../util/memo.js';
 import { otherNamesOf } from './states.js';
@@ -190,7 +190,12 @@ function placesOfName(text: string, name: string): number[] {
 }
 
 /** The names an index entry's mentions stand under: its term (a person's uninverted), other spellings, surname. */
-function indexNames(entry: IndexEntry, glossaries: Pick<Glossaries, 'ambassadors' | 'treaties'>, unique: Set<string>) {
+function indexNames(
+  entry: IndexEntry,
+  glossaries: Pick<Glossaries, 'ambassadors' | 'treaties'>,
+  unique: Set<string>,
+  terms: Set<string>,
+) {
   const names = [entry.term];
   if (entry.kind === 'person' && entry.term.includes(', ')) {
     const [surname, given, suffix] = entry.term.split(', ');
@@ -199,6 +204,8 @@ function indexNames(entry: IndexEntry, glossaries: Pick<Glossaries, 'ambassadors
     if (unique.has(surname!)) names.push(surname!);
   }
   if (entry.kind === 'place') names.push(...otherNamesOf(entry.term));
+  // The names the index merged into this entry ("Foreign Office" for "Foreign Ministry", "First World War").
+  names.push(...equivalentNames(entry.term, entry.kind).filter((n) => !terms.has(n)));
   for (const e of [...glossaries.ambassadors, ...glossaries.treaties])
     if (names.includes(e.name) || names.includes(e.name.replace(/\s+\(\d{4}\)$/, ''))) names.push(e.name, ...e.aliases);
   return [...new Set(names)].filter((n) => n.length > 1);
@@ -267,10 +274,12 @@ export function findIndexSpans(book: StudyGuide): MentionSpan[] {
     .map((e) => e.term.split(', ')[0]!)
     .reduce((m, s) => m.set(s, (m.get(s) ?? 0) + 1), new Map<string, number>());
   const unique = new Set([...surnames].filter(([, n]) => n === 1).map(([s]) => s));
+  // Another entry's own name is never this one's.
+  const terms = new Set(book.index.map((e) => e.term));
   const flats = new Map<string, FlatText>();
   const spans: MentionSpan[] = [];
   for (const entry of book.index) {
-    const names = indexNames(entry, book.glossaries, unique);
+    const names = indexNames(entry, book.glossaries, unique, terms);
     const person = entry.kind === 'person' && entry.term.includes(', ') ? names[0] : undefined;
     for (const blockId of new Set(entry.mentions)) {
       const ref = refs.get(blockId);

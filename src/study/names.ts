@@ -87,3 +87,32 @@ export const TITLES = new RegExp(
 export function stripTitles(name: string): string {
   return name.replace(TITLES, '');
 }
+
+const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+/** Words that head the name of one kind of body: "German Foreign Ministry" is the "German Foreign Office". */
+export const BODY_HEADS: Readonly<Record<string, string>> = {
+  ministry: 'ministry',
+  office: 'ministry',
+  department: 'ministry',
+};
+
+/** An event's name written with an ordinal instead of its roman number ("World War II" → "Second World War"). */
+export function ordinalName(term: string): string | undefined {
+  const m = /^(.+?)\s+([IVX]+)$/.exec(term);
+  const n = m ? ROMAN.indexOf(m[2]!) : -1;
+  return m && n >= 0 ? `${ORDINALS[n]} ${m[1]}` : undefined;
+}
+
+/**
+ * The other names the index merges into one entry of `kind` (English usage): an event numbered the other way,
+ * a body under another head word of its kind ("Foreign Office" for "Foreign Ministry").
+ */
+export function equivalentNames(term: string, kind: string): string[] {
+  if (kind === 'event') return [ordinalName(term)].filter((n): n is string => !!n);
+  const words = term.split(/\s+/);
+  const head = BODY_HEADS[words.at(-1)!.toLowerCase()];
+  if (kind !== 'organisation' || !head || words.length < 3) return [];
+  const heads = Object.keys(BODY_HEADS).filter((h) => BODY_HEADS[h] === head && h !== words.at(-1)!.toLowerCase());
+  return heads.map((h) => [...words.slice(0, -1), h.charAt(0).toUpperCase() + h.slice(1)].join(' '));
+}

@@ -29,8 +29,9 @@ describe('rich Markdown in every output', () => {
       progress: 'silent',
     });
     warnings = result.book.report.warnings;
-    // The index's page anchors wrap a mention in a span with an id; the markup asserted is around the words.
-    const unanchored = (doc: string) => doc.replace(/<span id="index-[^"]*">([^<]*)<\/span>/g, '$1');
+    // Page anchors (the index's mentions, a question's quoted sentence) wrap words in a span with an id; the
+    // markup asserted is around the words.
+    const unanchored = (doc: string) => doc.replace(/<span id="(?:index|src)-[^"]*">([^<]*)<\/span>/g, '$1');
     html = unanchored(readFileSync(path.join(out, `${BASE}.html`), 'utf8'));
     epub = unzipSync(readFileSync(path.join(out, `${BASE}.epub`)));
     chapter = unanchored(strFromU8(epub['OEBPS/chapter-01.xhtml']!));

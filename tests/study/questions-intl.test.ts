@@ -55,7 +55,8 @@ describe('questions in Polish', () => {
   it('are asked in Polish, on the dates and the people the text states', () => {
     expect(hasWording('pl')).toBe(true);
     const english = wording('en').cloze('\u0000').split('\u0000')[0]!.replace(/[“"]$/, '').trim();
-    expect(guide.questions.length).toBeGreaterThan(2);
+    // Which sentences are asked depends on the key points chosen (never asked again): at least two.
+    expect(guide.questions.length).toBeGreaterThanOrEqual(2);
     for (const q of guide.questions) {
       expect(q.question, q.question).not.toContain(english);
       expect(q.question, q.question).toMatch(/^(?:Uzupełnij zdanie|Która|Kto|Kiedy|Z jakiego|W jakim|Jaki)/);
