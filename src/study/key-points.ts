@@ -28,6 +28,7 @@ import {
   timeFromBefore,
 } from './discourse.js';
 import { bookDates, rawDatesIn, type BookDate } from './dates.js';
+import { longDate } from './date-phrases.js';
 import { englishLexicon } from '../util/lexicon.js';
 import { memoize } from '../util/memo.js';
 import { baseLanguage } from '../util/language.js';
@@ -155,12 +156,7 @@ function datePhrase(d: BookDate, language: string): string | undefined {
   let label = shown;
   if (d.yearFrom === 'context' && d.precision !== 'year' && !d.end) {
     const [y, m, day] = d.date.split('-').map(Number);
-    label = new Intl.DateTimeFormat(language, {
-      timeZone: 'UTC',
-      year: 'numeric',
-      month: 'long',
-      ...(day ? { day: 'numeric' } : {}),
-    }).format(new Date(Date.UTC(y!, (m ?? 1) - 1, day ?? 1)));
+    label = longDate(language, !!day).format(new Date(Date.UTC(y!, (m ?? 1) - 1, day ?? 1)));
   } else if (d.yearFrom === 'context') return undefined;
   return `${d.precision === 'day' ? preps.day : preps.other} ${label}`;
 }
