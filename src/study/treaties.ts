@@ -1206,15 +1206,18 @@ const EFFECT = new RegExp(
 const OPENS_WITH_TREATY = /^(?:The|This|That)\s+(?:[\p{Ll}\d-]+\s+){0,3}?(?:treaty|pact|agreement|accord|alliance)\b/u;
 
 /** A line that says what the treaty did: the sentence naming it with a verb of effect, else the signing one. */
+/** A verb of effect after a treaty's name in its clause (past an apposition or the signing). */
+const EFFECT_AFTER = new RegExp(
+  String.raw`^[^;]{0,260}?(?:,\s*(?:which\s+(?:also\s+)?)?|\s)(?:${EFFECT.source.slice(2, -2)})\b`,
+);
+
 function describe(mentions: Mention[]): string {
   // A verb of effect counts when it follows the name in its clause: what the treaty did, not what the
   // sentence's subject did ("… came to power and created Nazi Germany; … culminating with the Pact").
   const score = (m: Mention) => {
     // The name, then (past an apposition or the signing) a participle or relative clause of effect.
     const tail = m.sentence.slice(Math.max(0, m.at));
-    const effect = new RegExp(
-      String.raw`^[^;]{0,260}?(?:,\s*(?:which\s+(?:also\s+)?)?|\s)(?:${EFFECT.source.slice(2, -2)})\b`,
-    ).test(tail);
+    const effect = EFFECT_AFTER.test(tail);
     const other = /^[^;,]{0,80}?\b(?:found|provided|asked|wrote|sent|told|said)\b/.test(tail);
     return (
       (effect && !other ? 3 : 0) +
@@ -1227,7 +1230,9 @@ function describe(mentions: Mention[]): string {
       (/^(?:It|They|This)\b/.test(m.sentence) ? 1 : 0)
     );
   };
-  const best = [...mentions].sort((a, b) => score(b) - score(a))[0];
+  // Each mention scored once (the same scores the comparison would compute at each step).
+  const scores = new Map(mentions.map((m) => [m, score(m)]));
+  const best = [...mentions].sort((a, b) => scores.get(b)! - scores.get(a)!)[0];
   // A sentence that introduces a list ("… zones of influence:") ends as a sentence in a glossary.
   return best?.sentence.trim().replace(/\s*[:;,]$/, '.') ?? '';
 }
