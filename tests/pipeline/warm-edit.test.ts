@@ -104,6 +104,8 @@ describe('a warm edit redoes only its section’s work and writes what a cold bu
       expectOnlyEdited(count(warm, 'key-point-sentences'), 2, 10, 'key-point-sentences');
       // A person is described again only where the edited block names them.
       expectOnlyEdited(count(warm, 'person-descriptions'), 5, 20, 'person-descriptions');
+      // Where each question's quotation starts: looked up again only in the edited block.
+      expectOnlyEdited(count(warm, 'quote-places'), 2, 10, 'quote-places');
       expect(count(warm, 'claim-changes').ran, 'claim-changes').toBe(0);
       expect(count(warm, 'claim-changes').reused, 'claim-changes').toBeGreaterThan(0);
       // The page's and the EPUB's partials (a chapter each, the glossaries, the answer key…): those showing the
