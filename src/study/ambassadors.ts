@@ -15,6 +15,8 @@ import { describePerson } from './roles.js';
 import { roleLineOf } from './role-lines.js';
 import { baseLanguage } from '../util/language.js';
 import { countryOf } from './countries.js';
+import { memoize } from '../util/memo.js';
+import { matchesOf } from './per-text.js';
 
 const ROLE =
   String.raw`(?:special\s+)?(?:[Aa]mbassador|[Ee]nvoy|chargé d'affaires|[Cc]hargé)|` +
@@ -126,30 +128,10 @@ export function extractAmbassadors(book: Book): Ambassador[] {
   addTabled(book, add);
 
   // The running text.
-  for (const ref of blocksOf(book)) {
-    for (const sentence of ref.block.sentences) {
-      for (const pattern of [ROLE_THEN_NAME, NAME_THEN_ROLE, SENT_AS]) {
-        for (const m of sentence.matchAll(pattern)) {
-          const g = m.groups as { nat: string; role: string; prep?: string; place?: string; name: string };
-          const name = trimName(g.name);
-          if (!name || NOT_NAMES.has(name.split(' ')[0]!) || NOT_NAMES.has(g.nat)) continue;
-          const place = g.place && !NOT_NAMES.has(g.place) ? g.place : null;
-          add({
-            name,
-            aliases: [],
-            post: postOf(g.nat, g.role, g.prep, place),
-            country: g.nat,
-            capital: place,
-            from: null,
-            to: null,
-            term: '',
-            disagreements: [],
-            sources: [...ref.block.sources],
-          });
-        }
-      }
-    }
-  }
+  for (const ref of blocksOf(book))
+    for (const sentence of ref.block.sentences)
+      for (const e of envoysOf(sentence).running)
+        add(textDraft(e.name, e.country, e.post, ref.block.sources, e.capital));
 
   addPairedEnvoys(book, add);
   addNamedEnvoys(book, add);
@@ -305,34 +287,78 @@ function addTabled(book: Book, add: (draft: Draft, strict: boolean) => void): vo
 function addPairedEnvoys(book: Book, add: (draft: Draft) => void): void {
   for (const ref of blocksOf(book))
     for (const sentence of ref.block.sentences)
-      for (const m of sentence.matchAll(PAIR_OF_ENVOYS)) {
-        const names = envoysIn(m.groups!.names!);
-        const nations = [m.groups!.a!, m.groups!.b!];
-        if (names.length !== 2) continue;
-        names.forEach((name, i) => add(textDraft(name, nations[i]!, `${nations[i]} ambassador`, ref.block.sources)));
-      }
+      for (const e of envoysOf(sentence).paired) add(textDraft(e.name, e.country, e.post, ref.block.sources));
 }
 
-/** An envoy the running text names with their post: no capital, no term. */
-function textDraft(name: string, country: string, post: string, sources: Draft['sources']): Draft {
-  const none = { capital: null, from: null, to: null, term: '' };
-  return { name, aliases: [], post, country, ...none, disagreements: [], sources: [...sources] };
+/** An envoy the running text names with their post: no term, and no capital unless it names one. */
+function textDraft(
+  name: string,
+  country: string,
+  post: string,
+  sources: Draft['sources'],
+  capital: string | null = null,
+): Draft {
+  const none = { from: null, to: null, term: '' };
+  return { name, aliases: [], post, country, capital, ...none, disagreements: [], sources: [...sources] };
 }
 
 /** "Soviet envoys Andrey Vyshinsky and Andrey Zhdanov": each an envoy of that side. */
 function addNamedEnvoys(book: Book, add: (draft: Draft) => void): void {
   for (const ref of blocksOf(book))
     for (const sentence of ref.block.sentences)
-      for (const m of sentence.matchAll(ENVOYS_NAMED)) {
-        const nat = m.groups!.nat!;
-        if (NOT_NAMES.has(nat)) continue;
-        for (const name of m
-          .groups!.names!.split(/,\s*(?:and\s+)?|\s+and\s+/)
-          .map(trimName)
-          .filter(Boolean))
-          add(textDraft(name, nat, `${nat} envoy`, ref.block.sources));
-      }
+      for (const e of envoysOf(sentence).named) add(textDraft(e.name, e.country, e.post, ref.block.sources));
 }
+
+/** An envoy a sentence names: the name, the sending side, the post and the capital it names, if any. */
+interface Envoy {
+  name: string;
+  country: string;
+  post: string;
+  capital: string | null;
+}
+
+/**
+ * The envoys one sentence names, a pure function of the sentence (remembered per sentence: a warm edit reads
+ * only the edited sentences): `running`, a role before or after a name ("the German ambassador to Moscow,
+ * Wilhelm von Mirbach"), each pattern's in turn; `paired`, two nations' envoys named together; `named`, several
+ * envoys of one side. The passes of `extractAmbassadors` take each list in its turn.
+ */
+const envoysOf = memoize(
+  (sentence: string): { running: Envoy[]; paired: Envoy[]; named: Envoy[] } => {
+    const running: Envoy[] = [];
+    for (const pattern of [ROLE_THEN_NAME, NAME_THEN_ROLE, SENT_AS])
+      for (const m of sentence.matchAll(pattern)) {
+        const g = m.groups as { nat: string; role: string; prep?: string; place?: string; name: string };
+        const name = trimName(g.name);
+        if (!name || NOT_NAMES.has(name.split(' ')[0]!) || NOT_NAMES.has(g.nat)) continue;
+        const place = g.place && !NOT_NAMES.has(g.place) ? g.place : null;
+        running.push({ name, country: g.nat, post: postOf(g.nat, g.role, g.prep, place), capital: place });
+      }
+    const paired: Envoy[] = [];
+    for (const m of sentence.matchAll(PAIR_OF_ENVOYS)) {
+      const names = envoysIn(m.groups!.names!);
+      const nations = [m.groups!.a!, m.groups!.b!];
+      if (names.length !== 2) continue;
+      names.forEach((name, i) =>
+        paired.push({ name, country: nations[i]!, post: `${nations[i]} ambassador`, capital: null }),
+      );
+    }
+    const named: Envoy[] = [];
+    for (const m of sentence.matchAll(ENVOYS_NAMED)) {
+      const nat = m.groups!.nat!;
+      if (NOT_NAMES.has(nat)) continue;
+      for (const name of m
+        .groups!.names!.split(/,\s*(?:and\s+)?|\s+and\s+/)
+        .map(trimName)
+        .filter(Boolean))
+        named.push({ name, country: nat, post: `${nat} envoy`, capital: null });
+    }
+    return { running, paired, named };
+  },
+  (sentence) => sentence,
+  { keyChars: 4_000_000 },
+  { name: 'envoys' },
+);
 
 /** A matched name may run into the next capitalised word ("Robert Coulondre Shortly"): keep 2–4 words. */
 function trimName(name: string): string {
@@ -392,6 +418,9 @@ function samePersonOrVariant(a: string, b: string): boolean {
   return samePerson(a, b) || sameSurname(a, b);
 }
 
+const NAMES = new RegExp(NAME_PATTERN, 'gu');
+const NAME_WORDS = new RegExp(NAME_WORD, 'gu');
+
 /**
  * Every block where the person appears: under the full name, an alias, or the surname alone when no
  * other entry shares it. A capitalised name seen before a matching surname becomes an alias.
@@ -402,12 +431,11 @@ function findMentions(book: Book, entries: Ambassador[]): void {
     const key = surnameKey(e.name);
     bySurname.set(key, [...(bySurname.get(key) ?? []), e]);
   }
-  const namePattern = new RegExp(NAME_PATTERN, 'gu');
-  const wordPattern = new RegExp(NAME_WORD, 'gu');
   for (const ref of blocksOf(book)) {
     const text = ref.block.text;
     const found = new Set<Ambassador>();
-    for (const m of text.matchAll(namePattern)) {
+    // Each block's names and name words, remembered per block (matchesOf): a warm edit reads the edited one.
+    for (const m of matchesOf(NAMES, text)) {
       const candidates = bySurname.get(surnameKey(m[0])) ?? [];
       const person = candidates.find((e) => samePerson(e.name, m[0]) || e.aliases.some((a) => samePerson(a, m[0])));
       if (person) {
@@ -417,7 +445,7 @@ function findMentions(book: Book, entries: Ambassador[]): void {
           person.aliases.push(seen);
       }
     }
-    for (const m of text.matchAll(wordPattern)) {
+    for (const m of matchesOf(NAME_WORDS, text)) {
       const candidates = bySurname.get(foldSpelling(m[0])) ?? [];
       if (candidates.length === 1) found.add(candidates[0]!);
     }

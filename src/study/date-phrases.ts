@@ -11,6 +11,7 @@
  */
 import { baseLanguage, lifeWords } from '../util/language.js';
 import escape from 'escape-string-regexp';
+import { memoize } from '../util/memo.js';
 
 interface DatePhraseTable {
   /** Words that stand in a date phrase before the date: "in die somer van", "teen die einde van", "Anfang". */
@@ -476,21 +477,44 @@ export interface RelativeDay {
   offset: number;
 }
 
-/** The phrases of a sentence that name a day by another ("that day", "the next day"), in reading order. */
-export function relativeDays(sentence: string, language: string): RelativeDay[] {
-  const table = RELATIVE_DAYS[baseLanguage(language)];
-  if (!table) return [];
-  const out: RelativeDay[] = [];
-  for (const [phrase, offset] of [...table].sort((a, b) => b[0].length - a[0].length)) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'giu');
-    for (const m of sentence.matchAll(re))
-      // "the day after the invasion": a day told by an event it names, not by the date before.
-      if (!/^\s+(?:the|a|an|his|her|its|their|der|die|das|de|du|des)\b/iu.test(sentence.slice(m.index + m[0].length)))
-        if (!out.some((o) => m.index < o.index + o.label.length && o.index < m.index + m[0].length))
-          out.push({ label: m[0], index: m.index, offset });
+/** Each language's phrases, longest first, with the pattern that finds one (made once per language). */
+const relativePatterns = new Map<string, { pattern: RegExp; offset: number }[]>();
+function patternsOf(language: string): { pattern: RegExp; offset: number }[] {
+  let out = relativePatterns.get(language);
+  if (!out) {
+    const table = RELATIVE_DAYS[language] ?? [];
+    out = [...table]
+      .sort((a, b) => b[0].length - a[0].length)
+      .map(([phrase, offset]) => ({
+        pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'giu'),
+        offset,
+      }));
+    relativePatterns.set(language, out);
   }
-  return out.sort((a, b) => a.index - b.index);
+  return out;
 }
+
+/**
+ * The phrases of a sentence that name a day by another ("that day", "the next day"), in reading order. A pure
+ * function of the sentence and the language, remembered per sentence (a warm edit reads only the edited ones).
+ */
+export const relativeDays: (sentence: string, language: string) => readonly RelativeDay[] = memoize(
+  (sentence: string, language: string): readonly RelativeDay[] => {
+    const base = baseLanguage(language);
+    if (!RELATIVE_DAYS[base]) return [];
+    const out: RelativeDay[] = [];
+    for (const { pattern, offset } of patternsOf(base))
+      for (const m of sentence.matchAll(pattern))
+        // "the day after the invasion": a day told by an event it names, not by the date before.
+        if (!/^\s+(?:the|a|an|his|her|its|their|der|die|das|de|du|des)\b/iu.test(sentence.slice(m.index + m[0].length)))
+          if (!out.some((o) => m.index < o.index + o.label.length && o.index < m.index + m[0].length))
+            out.push({ label: m[0], index: m.index, offset });
+    return out.sort((a, b) => a.index - b.index);
+  },
+  (sentence, language) => `${language}\u0000${sentence}`,
+  { keyChars: 4_000_000 },
+  { name: 'relative-days' },
+);
 
 /** An ISO day moved by some days ("1939-08-25" + 1 → "1939-08-26"). */
 export function shiftDay(iso: string, days: number): string {
@@ -498,10 +522,28 @@ export function shiftDay(iso: string, days: number): string {
   return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
 }
 
+const longDates = new Map<string, Intl.DateTimeFormat>();
+/**
+ * The book's language's long date ("August 26, 1939"; without `day`, "August 1939"), in UTC: one formatter per
+ * language and form (making one costs more than formatting hundreds of dates).
+ */
+export function longDate(language: string, day: boolean): Intl.DateTimeFormat {
+  const key = `${day ? 'd' : 'm'}${language}`;
+  let format = longDates.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'long',
+      ...(day ? { day: 'numeric' } : {}),
+    });
+    longDates.set(key, format);
+  }
+  return format;
+}
+
 /** A day as the book's language writes it ("August 26, 1939", "26. August 1939"). */
 export function writtenDay(iso: string, language: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(
-    new Date(Date.UTC(y!, m! - 1, d!)),
-  );
+  return longDate(language, true).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }

@@ -529,6 +529,14 @@ export type BookDates = Map<string, BookDate[][]>;
 
 const cache = new WeakMap<Book['chapters'], BookDates>();
 
+/** `recursYearly`, remembered per sentence (a warm edit reads only the edited sentences). */
+const recursYearlyIn = memoize(
+  (sentence: string, language: string) => recursYearly(sentence, language),
+  (sentence, language) => `${language}\u0000${sentence}`,
+  { keyChars: 4_000_000 },
+  { name: 'recurs-yearly' },
+);
+
 export function bookDates(book: Pick<Book, 'chapters' | 'meta'>): BookDates {
   const cached = cache.get(book.chapters);
   if (cached) return cached;
@@ -544,7 +552,7 @@ export function bookDates(book: Pick<Book, 'chapters' | 'meta'>): BookDates {
         const perSentence = block.sentences.map((sentence) => {
           const raws = rawDatesIn(sentence, language);
           const out: BookDate[] = [];
-          const recurring = raws.some((r) => r.start.year === undefined) && recursYearly(sentence, language);
+          const recurring = raws.some((r) => r.start.year === undefined) && recursYearlyIn(sentence, language);
           const sentenceAnchors = raws
             .filter((r) => r.start.year !== undefined && r.precision !== 'year')
             .map((r) => ({ year: r.start.year!, at: r.start, index: r.index }));

@@ -333,29 +333,64 @@ const PLACE_NOUN_OF = /\b(?:city|town|village|port|harbou?r|capital|region|provi
 function usageOf(texts: string[], language: string): Usage {
   const lex = indexLexicon(language);
   const english = baseLanguage(language) === 'en';
-  const connectors = ['of', 'for', 'with', ...lex.connectors].map((w) => w.replace(/['’]/g, "['’]"));
   const usage: Usage = {
     ...{ place: new Map(), the: new Map(), counts: new Map(), final: new Map(), nouns: NO_NOUNS, lex, english },
     located: new Set(),
     senses: new Map(),
-    joins: new RegExp(String.raw`\s+(?:${connectors.join('|')})\s+`, 'u'),
+    joins: usagePatterns(language).joins,
   };
-  const prepositions = english || !lex.placePrepositions.length ? PLACE_BEFORE : lex.placePrepositions;
-  const placeCue = new RegExp(String.raw`(?<![\p{L}])(?:${prepositions.join('|')})\s+$`, 'iu');
-  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-  // "in Form einer Hohlladung", "nach Angaben von …": a noun with its complement, not a place.
-  const cues = lex.nounCues;
-  const complement = cues && new RegExp(String.raw`^\s+(?:${cues.complements.join('|')})\s`, 'u');
-  const titleGoesOn = new RegExp(String.raw`^\s+(?:${connectors.join('|')})\s+(?:\p{Ll}+\s+)?\p{Ll}`, 'u');
-  for (const text of texts) {
+  const tallies = [usage.counts, usage.place, usage.the, usage.final];
+  // Each text's tallies in reading order: the maps keep the order in which the book first names each term.
+  for (const text of texts)
+    for (const [tally, term] of usageOfText(text, language))
+      tallies[tally]!.set(term, (tallies[tally]!.get(term) ?? 0) + 1);
+  return usage;
+}
+
+/** The patterns `usageOfText` reads a language's texts with (made once per language). */
+const usagePatterns = memoize(
+  (language: string) => {
+    const lex = indexLexicon(language);
+    const english = baseLanguage(language) === 'en';
+    const connectors = ['of', 'for', 'with', ...lex.connectors].map((w) => w.replace(/['’]/g, "['’]"));
+    const prepositions = english || !lex.placePrepositions.length ? PLACE_BEFORE : lex.placePrepositions;
+    const cues = lex.nounCues;
+    return {
+      lex,
+      english,
+      joins: new RegExp(String.raw`\s+(?:${connectors.join('|')})\s+`, 'u'),
+      placeCue: new RegExp(String.raw`(?<![\p{L}])(?:${prepositions.join('|')})\s+$`, 'iu'),
+      // "in Form einer Hohlladung", "nach Angaben von …": a noun with its complement, not a place.
+      complement: cues && new RegExp(String.raw`^\s+(?:${cues.complements.join('|')})\s`, 'u'),
+      titleGoesOn: new RegExp(String.raw`^\s+(?:${connectors.join('|')})\s+(?:\p{Ll}+\s+)?\p{Ll}`, 'u'),
+    };
+  },
+  (language) => language,
+  100,
+);
+
+/** The tallies `usageOf` keeps: how often a term stands, after a cue of place, after "the", at a clause's end. */
+const COUNTS = 0;
+const PLACE = 1;
+const THE = 2;
+const FINAL = 3;
+
+/**
+ * One text's tallies for `usageOf`, in the order it makes them (each a tally and the term it counts once): a
+ * pure function of the text and the language, remembered per text.
+ */
+const usageOfText = memoize(
+  (text: string, language: string): readonly (readonly [number, string])[] => {
+    const { lex, english, joins, placeCue, complement, titleGoesOn } = usagePatterns(language);
+    const out: [number, string][] = [];
     for (const m of matchesOf(PHRASE, text)) {
       // "I Tromsø", "Die Universiteit van Stellenbosch": a sentence's first word, a preposition or an article.
       const opener = english ? undefined : /^(\p{L}+)\s+(?=\p{Lu})/u.exec(m[0]);
       const preposition = !!opener && lex.placePrepositions.includes(opener[1]!.toLowerCase());
       const strip = !!opener && (preposition || lex.generic.has(opener[1]!.toLowerCase()));
       const term = (strip ? m[0].slice(opener[0].length) : m[0]).replace(LEADING, '').replace(/['’]s$/, '');
-      if (!term || (m.index === 0 && term === m[0] && !/\s/.test(term) && !tagsOf(term).length && false)) continue;
-      bump(usage.counts, term);
+      if (!term) continue;
+      out.push([COUNTS, term]);
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       // "In Kings of the water …": a title in sentence case goes on in lower case; no place.
       const title = titleGoesOn.test(text.slice(m.index + m[0].length));
@@ -369,20 +404,23 @@ function usageOf(texts: string[], language: string): Usage {
         !medium &&
         !complement?.test(text.slice(m.index + m[0].length))
       )
-        bump(usage.place, term);
-      if (/\bthe\s+$/.test(before)) bump(usage.the, term);
-      if (/^\s*(?:[,.;:!?)]|$)/.test(text.slice(m.index + m[0].length))) bump(usage.final, term);
+        out.push([PLACE, term]);
+      if (/\bthe\s+$/.test(before)) out.push([THE, term]);
+      if (/^\s*(?:[,.;:!?)]|$)/.test(text.slice(m.index + m[0].length))) out.push([FINAL, term]);
       // "Koninkryk van Skotland", "Kingdom of Scotland": what a place's head word is "of" is a place.
-      const [first, ...rest] = term.split(usage.joins);
+      const [first, ...rest] = term.split(joins);
       const headWord = first!.split(/\s+/).at(-1)!.toLowerCase();
       if (rest.length === 1 && (lex.placeHeads.has(headWord) || (english && PLACE_HEADS.test(headWord)))) {
-        bump(usage.counts, rest[0]!);
-        bump(usage.place, rest[0]!);
+        out.push([COUNTS, rest[0]!]);
+        out.push([PLACE, rest[0]!]);
       }
     }
-  }
-  return usage;
-}
+    return out;
+  },
+  (text, language) => `${language}\u0000${text}`,
+  { keyChars: 4_000_000 },
+  { name: 'index-usage' },
+);
 
 /**
  * The common nouns of a language that capitalises them, lower case: single words after a determiner, an
@@ -533,6 +571,36 @@ const WORD2 = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
 const FULL = String.raw`(?<!\p{Lu}[\p{L}-]*\s)${WORD2}\s+${WORD2}(?![\p{L}-]|\s+\p{Lu})`;
 const NAME_LIST = new RegExp(String.raw`(?:${FULL},\s+){2,}(?:${FULL},?\s+and\s+)?${FULL}`, 'gu');
 
+const plainWord = (w: string) => !GENERIC.has(w.toLowerCase()) && !ORG_WORDS.has(w.toLowerCase()) && !isPlace(w);
+// A given name is one the lexicon knows as one, or a word it does not know at all ("Konstantin").
+// An article opens a band's or a work's name, never a person's ("La Mafia", "Los Lobos", "The Band").
+const givenWord = (w: string) => plainWord(w) && !ARTICLES.test(w) && (isGiven(w) || !tagsOf(w).length);
+const capitalised = (n: string) => n.split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
+
+/**
+ * What one text writes as people's names, a pure function of the text (remembered per text): the surnames
+ * after an honorific and the initialled names, in reading order, and each list of names with whether each of
+ * its names could be a person's (the list counts once the index knows most of its names as people).
+ */
+const peopleWritten = memoize(
+  (text: string): { named: readonly string[]; lists: readonly { names: string[]; fit: boolean[] }[] } => {
+    const named: string[] = [];
+    // "Ms Surface wave magnitude": a common noun after the letters of an honorific is no surname.
+    for (const m of text.matchAll(HONORIFIC))
+      if (plainWord(m[1]!) && (!tagsOf(m[1]!).length || has(m[1]!, ...NAME_TAGS))) named.push(m[1]!);
+    for (const m of text.matchAll(INITIALLED))
+      if (givenWord(m[1]!) && capitalised(m[0]).every(plainWord) && !isPlace(m[0])) named.push(m[0].trim());
+    const lists = [...text.matchAll(NAME_LIST)].map((m) => {
+      const names = m[0].split(/,\s+(?:and\s+)?|\s+and\s+/);
+      return { names, fit: names.map((n) => givenWord(n.split(/\s+/)[0]!) && capitalised(n).every(plainWord)) };
+    });
+    return { named, lists };
+  },
+  (text) => text,
+  { keyChars: 4_000_000 },
+  { name: 'index-people-written' },
+);
+
 /**
  * People the text writes as people though no lexicon knows their names: a surname after an honorific, a name
  * with initials ("Eric D. Weitz") or a particle ("Konstantin von Neurath") whose words are no place, body or
@@ -540,23 +608,15 @@ const NAME_LIST = new RegExp(String.raw`(?:${FULL},\s+){2,}(?:${FULL},?\s+and\s+
  */
 function writtenAsPeople(texts: string[], terms: Map<string, Candidate>): string[] {
   const out = new Set<string>();
-  const plain = (w: string) => !GENERIC.has(w.toLowerCase()) && !ORG_WORDS.has(w.toLowerCase()) && !isPlace(w);
-  // A given name is one the lexicon knows as one, or a word it does not know at all ("Konstantin").
-  // An article opens a band's or a work's name, never a person's ("La Mafia", "Los Lobos", "The Band").
-  const given = (w: string) => plain(w) && !ARTICLES.test(w) && (isGiven(w) || !tagsOf(w).length);
-  const name = (n: string) => n.split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
   for (const text of texts) {
-    // "Ms Surface wave magnitude": a common noun after the letters of an honorific is no surname.
-    for (const m of text.matchAll(HONORIFIC))
-      if (plain(m[1]!) && (!tagsOf(m[1]!).length || has(m[1]!, ...NAME_TAGS))) out.add(m[1]!);
-    for (const m of text.matchAll(INITIALLED))
-      if (given(m[1]!) && name(m[0]).every(plain) && !isPlace(m[0])) out.add(m[0].trim());
-    for (const m of text.matchAll(NAME_LIST)) {
-      const names = m[0].split(/,\s+(?:and\s+)?|\s+and\s+/);
+    const written = peopleWritten(text);
+    for (const n of written.named) out.add(n);
+    for (const { names, fit } of written.lists) {
       const known = names.filter((n) => terms.get(n.toLowerCase())?.kind === 'person');
       if (known.length * 2 >= names.length)
-        for (const n of names)
-          if (!terms.has(n.toLowerCase()) && given(n.split(/\s+/)[0]!) && name(n).every(plain)) out.add(n);
+        names.forEach((n, i) => {
+          if (!terms.has(n.toLowerCase()) && fit[i]) out.add(n);
+        });
     }
   }
   // "Werner von der Schulenburg" of "Friedrich Werner von der Schulenburg", "Elizabeth M. Gilbert" beside "Jack
@@ -884,10 +944,8 @@ function finish(book: StudyGuide, terms: Map<string, Candidate>, texts: string[]
   }
   // Word by word: "Molotov, Vyacheslav" before "Molotov–Ribbentrop Pact", "Franco, Francisco" before
   // "Franco-Soviet …" (a heading's first word, up to a comma or space, then the rest).
+  // One collator for the sort (what `localeCompare` with the language makes anew for each comparison).
   const head = (k: string) => /^[^,\s]*/u.exec(k)![0];
-  return entries.sort(
-    (a, b) =>
-      head(a.sortKey!).localeCompare(head(b.sortKey!), book.meta.language) ||
-      a.sortKey!.localeCompare(b.sortKey!, book.meta.language),
-  );
+  const { compare } = new Intl.Collator(book.meta.language);
+  return entries.sort((a, b) => compare(head(a.sortKey!), head(b.sortKey!)) || compare(a.sortKey!, b.sortKey!));
 }

@@ -28,6 +28,7 @@ import {
   timeFromBefore,
 } from './discourse.js';
 import { bookDates, rawDatesIn, type BookDate } from './dates.js';
+import { longDate } from './date-phrases.js';
 import { englishLexicon } from '../util/lexicon.js';
 import { memoize } from '../util/memo.js';
 import { baseLanguage } from '../util/language.js';
@@ -155,12 +156,7 @@ function datePhrase(d: BookDate, language: string): string | undefined {
   let label = shown;
   if (d.yearFrom === 'context' && d.precision !== 'year' && !d.end) {
     const [y, m, day] = d.date.split('-').map(Number);
-    label = new Intl.DateTimeFormat(language, {
-      timeZone: 'UTC',
-      year: 'numeric',
-      month: 'long',
-      ...(day ? { day: 'numeric' } : {}),
-    }).format(new Date(Date.UTC(y!, (m ?? 1) - 1, day ?? 1)));
+    label = longDate(language, !!day).format(new Date(Date.UTC(y!, (m ?? 1) - 1, day ?? 1)));
   } else if (d.yearFrom === 'context') return undefined;
   return `${d.precision === 'day' ? preps.day : preps.other} ${label}`;
 }
@@ -217,19 +213,13 @@ interface Sentence {
 
 function sectionCandidates(section: Section, all: Sentence[], idf: Weights, language: string): Candidate[] {
   const words = all.map((s) => contentWords(s.text));
-  const heading = contentWords(section.title);
-  const headingWords = new Set(
-    section.title
-      .toLowerCase()
-      .split(/[^\p{L}]+/u)
-      .filter(Boolean),
-  );
+  const headingWords = headingWordsOf(section.title);
   const out: Candidate[] = [];
   all.forEach((s, i) => {
-    const point = asPoint(s.text, language, s.context, headingWords);
+    const { point, weight: w } = sentencePoint(s.text, s.context, section.title, language);
     if (!point) return;
-    const central = words.reduce((sum, w, j) => (j === i ? sum : sum + cosine(words[i]!, w, idf)), 0);
-    const score = central * weight(point.text, heading, language) * (s.paragraph === 0 ? FIRST_PARAGRAPH : 1);
+    const central = words.reduce((sum, x, j) => (j === i ? sum : sum + cosine(words[i]!, x, idf)), 0);
+    const score = central * w * (s.paragraph === 0 ? FIRST_PARAGRAPH : 1);
     out.push({ ...point, block: s.block, paragraph: s.paragraph, citations: [...s.refs], score });
   });
   // The matched key sentences: placed where they match the text, ahead of every sentence of the section.
@@ -254,6 +244,36 @@ function sectionCandidates(section: Section, all: Sentence[], idf: Weights, lang
   }
   return out;
 }
+
+/** The words of a heading, lower case: a noun it names is known to the reader of the box (see `asPoint`). */
+const headingWordsOf = (title: string) =>
+  new Set(
+    title
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean),
+  );
+
+/**
+ * A sentence as a point (`asPoint`) and how much its words carry the section (`weight`): a pure function of
+ * the sentence, what it leans on in its paragraph, the section's heading and the language, remembered per
+ * sentence — a section whose points are made again (its words' weights changed) reads only its edited
+ * sentences anew.
+ */
+const sentencePoint = memoize(
+  (
+    text: string,
+    context: Context,
+    title: string,
+    language: string,
+  ): { point?: { text: string; leans: boolean }; weight: number } => {
+    const point = asPoint(text, language, context, headingWordsOf(title));
+    return point ? { point, weight: weight(point.text, contentWords(title), language) } : { weight: 0 };
+  },
+  (text, context, title, language) => JSON.stringify([language, title, context.when ?? null, context.before, text]),
+  { keyChars: 4_000_000 },
+  { name: 'key-point-sentences' },
+);
 
 /**
  * One sentence said again inside a longer one ("The reshuffle was warily perceived …" and "As evident from …,

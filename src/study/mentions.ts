@@ -326,6 +326,14 @@ export function quoteAt(text: string, quote: string): number {
   return -1;
 }
 
+/** `quoteAt`, remembered per block text and quotation: a warm edit looks again only in the edited blocks. */
+const quoteIn = memoize(
+  quoteAt,
+  (text, quote) => `${quote}\u0000${text}`,
+  { keyChars: 4_000_000 },
+  { name: 'quote-places' },
+);
+
 /**
  * Pure: where the sentence each review question quotes starts in its block (the answer key's page reference
  * points there); its first word is the span. A question without a quotation, or whose quotation is not in its
@@ -338,7 +346,7 @@ export function findQuoteSpans(book: StudyGuide): MentionSpan[] {
     const ref = refs.get(q.block);
     if (!q.quote || !ref) continue;
     const flat = flatText(ref.block.node);
-    const at = quoteAt(flat.value, q.quote);
+    const at = quoteIn(flat.value, q.quote);
     if (at < 0) continue;
     const word = /^[\p{L}\p{N}\p{M}]+/u.exec(flat.value.slice(at))?.[0].length ?? 1;
     const place = placeIn(flat, at, at + word);

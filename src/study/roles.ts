@@ -2,6 +2,7 @@
 import { nameAt, nameParts } from '../util/names.js';
 import escape from 'escape-string-regexp';
 import { wordsOfText } from './per-text.js';
+import { memoize } from '../util/memo.js';
 
 /** Per list of texts, which texts hold each word (runs of letters): a name is looked for only where it is. */
 const wordIndexes = new WeakMap<readonly string[], Map<string, number[]>>();
@@ -107,9 +108,13 @@ export /**
  */
 function roleOf(name: string, all: string[]): string {
   const surname = nameParts(name).surname;
-  if (!surname) return '';
+  return surname ? roleIn(name, textsWith(surname, all)) : '';
+}
+
+/** `roleOf` over the texts that hold the surname (in order). */
+function roleIn(name: string, holding: readonly string[]): string {
   // Only texts with the name as written are searched.
-  const texts = textsWith(surname, all).filter((text) => text.includes(name));
+  const texts = holding.filter((text) => text.includes(name));
   if (!texts.length) return '';
   for (const text of texts) {
     const a = appositionOf(name, text);
@@ -128,13 +133,36 @@ function roleOf(name: string, all: string[]): string {
  * cut), else the part of it up to a comma, when that part says what they did.
  */
 export function describePerson(name: string, texts: string[], known = ''): string {
-  const role = roleOf(name, texts);
+  const surname = nameParts(name).surname;
+  if (!surname) return '';
+  return described(name, known, textsWith(surname, texts));
+}
+
+/** A number per text (the same while the text is remembered): a short key for a list of texts. */
+let serial = 0;
+const textId = memoize(
+  (_text: string) => String(++serial),
+  (text) => text,
+  { keyChars: 8_000_000 },
+);
+
+/**
+ * `describePerson` over the texts that hold the surname: a pure function of the name, what is known and those
+ * texts, remembered by them — a warm edit describes again only the people its edited text names.
+ */
+const described = memoize(
+  (name: string, known: string, holding: readonly string[]): string => describeIn(name, known, holding),
+  (name, known, holding) => [name, known, ...holding.map(textId)].join('\u0000'),
+  { keyChars: 4_000_000 },
+  { name: 'person-descriptions' },
+);
+
+function describeIn(name: string, known: string, holding: readonly string[]): string {
+  const role = roleIn(name, holding);
   const same = (a: string, b: string) => a.toLowerCase().replace(/\s+to\s+\S+$/, '') === b.toLowerCase();
   if (role && !(known && (same(known, role) || known.toLowerCase().startsWith(role.toLowerCase())))) return role;
   const surname = nameParts(name).surname;
-  if (!surname) return '';
-  const candidates = textsWith(surname, texts);
-  for (const text of candidates) {
+  for (const text of holding) {
     if (!text.includes(surname)) continue;
     for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
       const at = nameAt(sentence, surname);

@@ -25,6 +25,8 @@ import { isState, stateOf, stateOfDemonym } from './states.js';
 import { INSTRUMENT_TOPICS, localTreatyWords, type LocalTreatyWords } from './treaty-words.js';
 import escape from 'escape-string-regexp';
 import { matchesOf } from './per-text.js';
+import { memoize } from '../util/memo.js';
+import { hashOf } from '../util/hash.js';
 import { unnamedTreaties } from './unnamed-treaties.js';
 
 /** The book's language's treaty words, when it is not English (set by `extractTreaties`). */
@@ -136,10 +138,12 @@ interface Draft {
 /** Every name of a treaty the sentences (and headings) carry, by its order-free key. */
 function collectDrafts(book: Book, refs: BlockRef[]): Map<string, Draft> {
   const drafts = new Map<string, Draft>();
+  const language = book.meta.language;
   const note = (raw: string, surface?: string, heading?: string) => {
-    const name = cleanName(raw);
-    if (!name || /^(?:Secret|Additional|Supplementary)?\s*(?:Additional\s+)?Protocols?$/i.test(name)) return;
-    const key = keyOf(name);
+    const named = draftName(raw);
+    if (named) add(named, surface, heading);
+  };
+  const add = ({ name, key }: { name: string; key: string }, surface?: string, heading?: string) => {
     const d: Draft = drafts.get(key) ?? { name, names: new Map(), key };
     d.names.set(name, (d.names.get(name) ?? 0) + 1);
     if (surface) (d.surfaces ??= new Set()).add(surface);
@@ -149,17 +153,41 @@ function collectDrafts(book: Book, refs: BlockRef[]): Map<string, Draft> {
   for (const chapter of book.chapters)
     for (const section of chapter.sections)
       for (const m of section.title.matchAll(NAMED)) note(m[0], undefined, section.id);
-  for (const ref of refs) {
-    for (const sentence of ref.block.sentences) {
-      for (const m of matchesOf(NAMED, sentence)) note(withYear(sentence, m));
-      for (const name of local?.names(sentence) ?? []) note(name);
-      for (const m of sentence.matchAll(PAIR_KIND)) if (m[1]!.split(/[-–]/).every((p) => stateOfDemonym(p))) note(m[0]);
-      for (const m of sentence.matchAll(KIND_WITH))
-        note(`${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)} ${m[2]} with ${m[3]}`, m[0]);
-    }
-  }
+  for (const ref of refs)
+    for (const sentence of ref.block.sentences) for (const n of namesInSentence(sentence, language)) add(n, n.surface);
   return drafts;
 }
+
+/** A raw name's clean name and its order-free key; none for a bare kind word or a protocol. */
+function draftName(raw: string): { name: string; key: string } | undefined {
+  const name = cleanName(raw);
+  if (!name || /^(?:Secret|Additional|Supplementary)?\s*(?:Additional\s+)?Protocols?$/i.test(name)) return undefined;
+  return { name, key: keyOf(name) };
+}
+
+/**
+ * The treaty names one sentence carries (clean, with their keys and how the text writes them), in the order
+ * `collectDrafts` notes them: a pure function of the sentence and the language (`local`), remembered per
+ * sentence — a warm edit reads only the edited sentences' names.
+ */
+const namesInSentence = memoize(
+  (sentence: string, _language: string): readonly { name: string; key: string; surface?: string }[] => {
+    const out: { name: string; key: string; surface?: string }[] = [];
+    const note = (raw: string, surface?: string) => {
+      const named = draftName(raw);
+      if (named) out.push(surface === undefined ? named : { ...named, surface });
+    };
+    for (const m of matchesOf(NAMED, sentence)) note(withYear(sentence, m));
+    for (const name of local?.names(sentence) ?? []) note(name);
+    for (const m of sentence.matchAll(PAIR_KIND)) if (m[1]!.split(/[-–]/).every((p) => stateOfDemonym(p))) note(m[0]);
+    for (const m of sentence.matchAll(KIND_WITH))
+      note(`${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)} ${m[2]} with ${m[3]}`, m[0]);
+    return out;
+  },
+  (sentence, language) => `${language}\u0000${sentence}`,
+  { keyChars: 4_000_000 },
+  { name: 'treaty-names' },
+);
 
 /**
  * The year written just after a name: "… (1939)", "the Baltic Entente of 1934", "des Münchner Abkommens von
@@ -351,6 +379,8 @@ interface Group {
  */
 function mentionsByGroup(book: Book, groups: Group[], dates: BookDates): Mention[][] {
   const out: Mention[][] = groups.map(() => []);
+  // What `namedIn` reads of the groups: their names (each sentence's finds are remembered under them).
+  const names = hashOf(groups.map((g) => g.names));
   for (const chapter of book.chapters) {
     for (const section of chapter.sections) {
       // The treaty last named, per kind word ("pact", "treaty"): what "the pact" speaks of.
@@ -363,7 +393,7 @@ function mentionsByGroup(book: Book, groups: Group[], dates: BookDates): Mention
         let opening: number | undefined;
         block.sentences.forEach((sentence, si) => {
           const sentenceDates = datesOfSentence(dates, block.id, si);
-          const found = namedIn(groups, sentence);
+          const found = namedInSentence(sentence, names, groups);
           const first = Math.min(...found.map((f) => f.at), sentence.length);
           // Anaphors before the first name, read before this sentence's names change what "the pact" is.
           const referred = anaphorsIn(sentence, first, { groups, last, heading, found, dates: sentenceDates });
@@ -393,6 +423,17 @@ interface Found {
   year?: number;
 }
 
+/**
+ * `namedIn`, remembered per sentence and the groups' names (`names`, a hash of them): a warm edit that leaves
+ * the treaties' names as they were searches only the edited sentences for them.
+ */
+const namedInSentence = memoize(
+  (sentence: string, _names: string, groups: Group[]): readonly Found[] => namedIn(groups, sentence),
+  (sentence, names) => `${names}\u0000${sentence}`,
+  { keyChars: 4_000_000 },
+  { name: 'treaty-named-in' },
+);
+
 /** The groups a sentence names, where, and the year written beside the name. */
 function namedIn(groups: Group[], sentence: string): Found[] {
   const low = normaliseDashes(sentence).toLowerCase();
@@ -416,7 +457,7 @@ function namedIn(groups: Group[], sentence: string): Found[] {
 function anaphorsIn(
   sentence: string,
   first: number,
-  ctx: { groups: Group[]; last: Map<string, number>; heading: number; found: Found[]; dates: BookDate[] },
+  ctx: { groups: Group[]; last: Map<string, number>; heading: number; found: readonly Found[]; dates: BookDate[] },
 ): Found[] {
   const out: Found[] = [];
   // "der Pakt", "des Vertrages", "ce pacte": the treaty of that kind last named.
@@ -811,9 +852,12 @@ function localSteps(words: LocalTreatyWords): Steps {
   };
 }
 
+/** What bounds a clause: a semicolon, or a comma before "and", "but", "while", "whereas". */
+const CLAUSE_BOUND = /;|,\s+(?:and|but|while|whereas)\s+/g;
+
 /** The clause of a sentence around `at`: between the semicolons (or ", and …" joins) that bound it. */
 function clauseAt(sentence: string, at: number): string {
-  const bounds = [...sentence.matchAll(/;|,\s+(?:and|but|while|whereas)\s+/g)].map((m) => m.index!);
+  const bounds = matchesOf(CLAUSE_BOUND, sentence).map((m) => m.index);
   const start = Math.max(0, ...bounds.filter((b) => b < at));
   const ends = bounds.filter((b) => b > at);
   // "…; it was signed on March 3, 1918": the next clause speaks of it too.
@@ -1162,15 +1206,18 @@ const EFFECT = new RegExp(
 const OPENS_WITH_TREATY = /^(?:The|This|That)\s+(?:[\p{Ll}\d-]+\s+){0,3}?(?:treaty|pact|agreement|accord|alliance)\b/u;
 
 /** A line that says what the treaty did: the sentence naming it with a verb of effect, else the signing one. */
+/** A verb of effect after a treaty's name in its clause (past an apposition or the signing). */
+const EFFECT_AFTER = new RegExp(
+  String.raw`^[^;]{0,260}?(?:,\s*(?:which\s+(?:also\s+)?)?|\s)(?:${EFFECT.source.slice(2, -2)})\b`,
+);
+
 function describe(mentions: Mention[]): string {
   // A verb of effect counts when it follows the name in its clause: what the treaty did, not what the
   // sentence's subject did ("… came to power and created Nazi Germany; … culminating with the Pact").
   const score = (m: Mention) => {
     // The name, then (past an apposition or the signing) a participle or relative clause of effect.
     const tail = m.sentence.slice(Math.max(0, m.at));
-    const effect = new RegExp(
-      String.raw`^[^;]{0,260}?(?:,\s*(?:which\s+(?:also\s+)?)?|\s)(?:${EFFECT.source.slice(2, -2)})\b`,
-    ).test(tail);
+    const effect = EFFECT_AFTER.test(tail);
     const other = /^[^;,]{0,80}?\b(?:found|provided|asked|wrote|sent|told|said)\b/.test(tail);
     return (
       (effect && !other ? 3 : 0) +
@@ -1183,7 +1230,9 @@ function describe(mentions: Mention[]): string {
       (/^(?:It|They|This)\b/.test(m.sentence) ? 1 : 0)
     );
   };
-  const best = [...mentions].sort((a, b) => score(b) - score(a))[0];
+  // Each mention scored once (the same scores the comparison would compute at each step).
+  const scores = new Map(mentions.map((m) => [m, score(m)]));
+  const best = [...mentions].sort((a, b) => scores.get(b)! - scores.get(a)!)[0];
   // A sentence that introduces a list ("… zones of influence:") ends as a sentence in a glossary.
   return best?.sentence.trim().replace(/\s*[:;,]$/, '.') ?? '';
 }

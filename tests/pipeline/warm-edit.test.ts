@@ -42,6 +42,13 @@ async function coldOutputs(content: string, into: string): Promise<Map<string, s
   return outputs(into, r);
 }
 
+/** A table's work in a warm edit: at least one entry and at most `ran` computed again, more than `reused` looked up. */
+function expectOnlyEdited(c: { ran: number; reused: number }, ran: number, reused: number, table: string): void {
+  expect(c.ran, table).toBeGreaterThanOrEqual(1);
+  expect(c.ran, table).toBeLessThanOrEqual(ran);
+  expect(c.reused, table).toBeGreaterThan(reused);
+}
+
 function expectSame(warm: Map<string, string>, cold: Map<string, string>): void {
   expect([...warm.keys()].sort()).toEqual([...cold.keys()].sort());
   for (const [name, text] of cold) expect(warm.get(name) === text, name).toBe(true);
@@ -86,6 +93,21 @@ describe('a warm edit redoes only its section’s work and writes what a cold bu
       expect(matches.ran * 50).toBeLessThan(matches.reused);
       const spans = count(warm, 'index-spans');
       expect(spans.ran).toBeLessThan((spans.ran + spans.reused) / 10);
+      // The study aids' other per-text tables (the timeline's relative days, the index's tallies and the names
+      // it reads as people's, the treaties' names and where each sentence names them, the envoys each sentence
+      // names, each key point's reading of its sentence, the people's descriptions, the claims' changes): the
+      // edited sentence's or block's entries are computed again, every other text's looked up.
+      for (const table of ['relative-days', 'treaty-names', 'treaty-named-in', 'envoys'])
+        expectOnlyEdited(count(warm, table), 2, 100, table);
+      for (const table of ['index-usage', 'index-people-written']) expectOnlyEdited(count(warm, table), 2, 50, table);
+      // Only the sections whose points are made again read their sentences; the unedited ones are looked up.
+      expectOnlyEdited(count(warm, 'key-point-sentences'), 2, 10, 'key-point-sentences');
+      // A person is described again only where the edited block names them.
+      expectOnlyEdited(count(warm, 'person-descriptions'), 5, 20, 'person-descriptions');
+      // Where each question's quotation starts: looked up again only in the edited block.
+      expectOnlyEdited(count(warm, 'quote-places'), 2, 10, 'quote-places');
+      expect(count(warm, 'claim-changes').ran, 'claim-changes').toBe(0);
+      expect(count(warm, 'claim-changes').reused, 'claim-changes').toBeGreaterThan(0);
       // The page's and the EPUB's partials (a chapter each, the glossaries, the answer key…): those showing the
       // edited sentence are rendered again (its chapter, its treaty's entry, its question), the rest looked up.
       const partials = count(warm, 'partials');

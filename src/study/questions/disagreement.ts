@@ -7,6 +7,7 @@
  */
 import type { Conflict, VariantNote } from '../../model/index.js';
 import { claimChange } from '../../merge/claims.js';
+import { memoize } from '../../util/memo.js';
 import { baseLanguage } from '../../util/language.js';
 import { contentWords, similarity } from '../../merge/sentences.js';
 import { factSpan } from '../../merge/apparatus.js';
@@ -95,6 +96,17 @@ function claimQuestions(ctx: QuestionContext, names: Map<string, string>): Candi
 }
 
 /**
+ * `claimChange` of two readings, remembered per pair (a pure function of the texts and the language): a warm
+ * edit compares again only the readings of a note it changed.
+ */
+const changeBetween = memoize(
+  (a: string, b: string, language: string) => ({ change: claimChange(a, b, language) }),
+  (a, b, language) => JSON.stringify([language, a, b]),
+  { keyChars: 4_000_000 },
+  { name: 'claim-changes' },
+);
+
+/**
  * Each reading's words that differ from the book's, with the sources that have them (one entry per wording);
  * a reading that differs from the book elsewhere than the first one does is left out of this question.
  */
@@ -104,7 +116,7 @@ function claimReadings(note: VariantNote, language: string, names: Map<string, s
   let book: string | undefined;
   const byValue = new Map<string, string[]>();
   for (const other of others) {
-    const change = claimChange(kept!.text, other.text, language);
+    const { change } = changeBetween(kept!.text, other.text, language);
     if (!change || (book !== undefined && change.spans[0] !== book)) continue;
     book ??= change.spans[0];
     byValue.set(change.spans[1], [...(byValue.get(change.spans[1]) ?? []), ...label(other)]);
