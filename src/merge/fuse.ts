@@ -52,7 +52,11 @@ export function newFusion(acronyms: ReadonlyMap<string, string> = new Map()): Fu
 
 /** A text's first `OPENING` words under `source`, when it has more (else undefined: it restates nothing). */
 function openingKey(source: string, text: string): string | undefined {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // The words `restates` reads, up to the one after the opening (a reading may be a long text).
+  const word = /[\p{L}\p{N}]+/gu;
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  for (let m = word.exec(lower); m && words.length <= OPENING; m = word.exec(lower)) words.push(m[0]);
   return words.length > OPENING ? `${source}\u0000${words.slice(0, OPENING).join(' ')}` : undefined;
 }
 
@@ -939,10 +943,38 @@ function addReadings(into: Variant, from: Variant): void {
 }
 
 /**
+ * The prose blocks read before, per block node of a source and the source's reading of it: a warm edit
+ * re-parses only the edited source, and the other sources' trees are the same objects (the parse stage keeps
+ * them in memory), so their paragraphs and lists are not split into sentences again. The fusion changes its
+ * blocks in place: each build gets copies (`fresh`). Atomic blocks are read every time.
+ */
+const readBlocks = new WeakMap<BlockNode, Map<string, WBlock>>();
+
+/** A copy of a block `readBlock` made: its own arrays and sentences (strings, provenance, phrasing shared). */
+function fresh(block: WBlock): WBlock {
+  return {
+    kind: block.kind,
+    sentences: block.sentences.map((s) => ({ ...s, refs: [...s.refs], sources: [...s.sources] })),
+    sources: [...block.sources],
+  };
+}
+
+/**
  * A paragraph as its sentences; a list as its items (an item is one unit, however many sentences it has);
  * any other block whole, with its units of text (a table's rows…) for comparison.
  */
 export function toWBlock(node: BlockNode, source: Source, locale: string): WBlock {
+  if (node.type !== 'list' && (node.type !== 'paragraph' || node.data?.figure)) return readBlock(node, source, locale);
+  const { id, file, priority } = source.info;
+  const key = `${id}\u0000${file}\u0000${priority}\u0000${locale}`;
+  let byReading = readBlocks.get(node);
+  if (!byReading) readBlocks.set(node, (byReading = new Map()));
+  let block = byReading.get(key);
+  if (!block) byReading.set(key, (block = readBlock(node, source, locale)));
+  return fresh(block);
+}
+
+function readBlock(node: BlockNode, source: Source, locale: string): WBlock {
   const prov = provenance(source, node.position?.start.line ?? 1);
   const sentence = (s: Sentence, phrasing?: PhrasingContent[]): WSentence => {
     // Phrasing that still says what the reading's mends took out (a glued date…) gives way to the text.
