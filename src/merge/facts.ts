@@ -316,19 +316,33 @@ const ADDED_TOKENS = 3;
  * Supreme Soviet" / "the Supreme Council", "Germany and Soviet Union" / "German–Soviet").
  */
 export function factsAdded(a: string, b: string, facts: readonly string[]): string[] {
-  const ta = a.match(/\S+/g) ?? [];
-  const tb = b.match(/\S+/g) ?? [];
-  const norm = (t: string) => fold(t).replace(/[^\p{L}\p{N}]/gu, '');
-  const parts = diffArrays(ta, tb, { comparator: (x, y) => norm(x) === norm(y) });
-  const added: string[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    if (!part.removed) continue;
-    const next = parts[i + 1];
-    const instead = next?.added ? next.value.length : 0;
-    const length = part.value.length;
-    if ((instead === 0 && length >= 2) || length >= 2 * instead + ADDED_TOKENS) added.push(...part.value);
-  }
-  const words = new Set(added.flatMap((t) => t.match(TOKEN) ?? []).map(fold));
+  if (!facts.length) return [];
+  const words = addedWords(a, b);
   return facts.filter((f) => (f.match(TOKEN) ?? []).some((w) => words.has(fold(w))));
 }
+
+/**
+ * The words (folded) of the stretches `a` adds to `b` (see `factsAdded`). Remembered per pair, as
+ * `compareFacts` is: a warm edit's merge diffs again only the pairs with an edited sentence.
+ */
+const addedWords: (a: string, b: string) => ReadonlySet<string> = memoize(
+  (a, b) => {
+    const ta = a.match(/\S+/g) ?? [];
+    const tb = b.match(/\S+/g) ?? [];
+    const norm = (t: string) => fold(t).replace(/[^\p{L}\p{N}]/gu, '');
+    const parts = diffArrays(ta, tb, { comparator: (x, y) => norm(x) === norm(y) });
+    const added: string[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (!part.removed) continue;
+      const next = parts[i + 1];
+      const instead = next?.added ? next.value.length : 0;
+      const length = part.value.length;
+      if ((instead === 0 && length >= 2) || length >= 2 * instead + ADDED_TOKENS) added.push(...part.value);
+    }
+    return new Set(added.flatMap((t) => t.match(TOKEN) ?? []).map(fold));
+  },
+  (a, b) => `${textId(a)}\u0000${textId(b)}`,
+  20_000,
+  { name: 'added-words' },
+);

@@ -38,10 +38,32 @@ export interface Fusion {
   omitted: MergeReport['omitted'];
   /** Acronyms the sources define, with the names they stand for (see acronyms.ts). */
   acronyms: ReadonlyMap<string, string>;
+  /**
+   * The openings (`OPENING` words) of every reading a source has given of a sentence of the book, by source
+   * (`openingKey`): a sentence can restate (`restates`) only a sentence whose reading by its source opens as it
+   * does, so one whose opening is not here needs no lookup.
+   */
+  openings: Set<string>;
 }
 
 export function newFusion(acronyms: ReadonlyMap<string, string> = new Map()): Fusion {
-  return { index: new SentenceIndex<Hit>(), duplicates: [], variants: [], omitted: [], acronyms };
+  return { index: new SentenceIndex<Hit>(), duplicates: [], variants: [], omitted: [], acronyms, openings: new Set() };
+}
+
+/** A text's first `OPENING` words under `source`, when it has more (else undefined: it restates nothing). */
+function openingKey(source: string, text: string): string | undefined {
+  // The words `restates` reads, up to the one after the opening (a reading may be a long text).
+  const word = /[\p{L}\p{N}]+/gu;
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  for (let m = word.exec(lower); m && words.length <= OPENING; m = word.exec(lower)) words.push(m[0]);
+  return words.length > OPENING ? `${source}\u0000${words.slice(0, OPENING).join(' ')}` : undefined;
+}
+
+/** Record that `source` reads a sentence of the book as `text` (what `restates` compares with). */
+function noteReading(fusion: Fusion, source: string, text: string): void {
+  const key = openingKey(source, text);
+  if (key !== undefined) fusion.openings.add(key);
 }
 
 /** How one source is fused. */
@@ -360,6 +382,7 @@ function asQuotation(
   });
   for (const s of added) {
     s.witnesses = new Map([[quote.sources[0]!.source, s.text]]);
+    noteReading(fusion, quote.sources[0]!.source, s.text);
     fusion.index.add(s.text, { block: quoted, sentence: s, section });
   }
   section.contributors.add(quote.sources[0]!.source);
@@ -408,6 +431,9 @@ function matchOf(
       : undefined;
   // Last of all, a sentence of the book this source said before, that it says again (see `restates`).
   const restated = () => {
+    // Only a sentence whose reading by this source opens as this one does can be restated (see `restates`).
+    const key = openingKey(ctx.at.how.source.info.id, sentence.text);
+    if (key === undefined || !fusion.openings.has(key)) return undefined;
     const said = fusion.index.best(
       sentence.text,
       (h) => h.block.kind === 'paragraph' && !h.block.node && restates(h.sentence, sentence, ctx.at),
@@ -777,6 +803,7 @@ function placeRun(fusion: Fusion, run: WSentence[], block: WBlock, at: At, match
   }
   for (const sentence of run) {
     sentence.witnesses = new Map([[how.source.info.id, sentence.text]]);
+    noteReading(fusion, how.source.info.id, sentence.text);
     fusion.index.add(sentence.text, { block: holder, sentence, section: target });
   }
   target.contributors.add(how.source.info.id);
@@ -811,9 +838,14 @@ function fold(
   const kept = hit.sentence;
   for (const r of incoming.refs) if (!kept.refs.includes(r)) kept.refs.push(r);
   const src = incoming.sources[0]!;
-  kept.witnesses ??= new Map([[kept.sources[0]!.source, kept.text]]);
+  if (!kept.witnesses) {
+    kept.witnesses = new Map([[kept.sources[0]!.source, kept.text]]);
+    noteReading(fusion, kept.sources[0]!.source, kept.text);
+  }
   const before = kept.witnesses.get(src.source);
-  kept.witnesses.set(src.source, before === undefined ? incoming.text : `${before} ${incoming.text}`);
+  const reading = before === undefined ? incoming.text : `${before} ${incoming.text}`;
+  kept.witnesses.set(src.source, reading);
+  noteReading(fusion, src.source, reading);
   let facts = compareFacts(kept.text, incoming.text, locale);
   // Facts the book states in the kept sentence's neighbours are no hole in it: the incoming sentence says
   // in one what the book says in two.
@@ -911,10 +943,38 @@ function addReadings(into: Variant, from: Variant): void {
 }
 
 /**
+ * The prose blocks read before, per block node of a source and the source's reading of it: a warm edit
+ * re-parses only the edited source, and the other sources' trees are the same objects (the parse stage keeps
+ * them in memory), so their paragraphs and lists are not split into sentences again. The fusion changes its
+ * blocks in place: each build gets copies (`fresh`). Atomic blocks are read every time.
+ */
+const readBlocks = new WeakMap<BlockNode, Map<string, WBlock>>();
+
+/** A copy of a block `readBlock` made: its own arrays and sentences (strings, provenance, phrasing shared). */
+function fresh(block: WBlock): WBlock {
+  return {
+    kind: block.kind,
+    sentences: block.sentences.map((s) => ({ ...s, refs: [...s.refs], sources: [...s.sources] })),
+    sources: [...block.sources],
+  };
+}
+
+/**
  * A paragraph as its sentences; a list as its items (an item is one unit, however many sentences it has);
  * any other block whole, with its units of text (a table's rows…) for comparison.
  */
 export function toWBlock(node: BlockNode, source: Source, locale: string): WBlock {
+  if (node.type !== 'list' && (node.type !== 'paragraph' || node.data?.figure)) return readBlock(node, source, locale);
+  const { id, file, priority } = source.info;
+  const key = `${id}\u0000${file}\u0000${priority}\u0000${locale}`;
+  let byReading = readBlocks.get(node);
+  if (!byReading) readBlocks.set(node, (byReading = new Map()));
+  let block = byReading.get(key);
+  if (!block) byReading.set(key, (block = readBlock(node, source, locale)));
+  return fresh(block);
+}
+
+function readBlock(node: BlockNode, source: Source, locale: string): WBlock {
   const prov = provenance(source, node.position?.start.line ?? 1);
   const sentence = (s: Sentence, phrasing?: PhrasingContent[]): WSentence => {
     // Phrasing that still says what the reading's mends took out (a glued date…) gives way to the text.

@@ -3,11 +3,11 @@ import epubGen, { EPub } from 'epub-gen-memory';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import type { TemplateSet } from '../html/templates.js';
 import type { View } from '../view/index.js';
 import { unzipSync } from 'fflate';
-import { hashOf } from '../../util/hash.js';
 import { rememberedTable } from '../../util/memo.js';
 import { packageEpub, type Files } from './package.js';
 
@@ -20,13 +20,22 @@ const EPubClass = (EPub ?? (epubGen as unknown as { EPub: typeof EPub }).EPub) a
  * file name and content (epub-gen-memory's chapter template, run with `prependChapterTitles: false`, over
  * the content parsed, stripped of attributes it does not allow and serialised) — except for images, which it
  * names at random and fetches: a page showing one (`<img`) is converted every time. In this process only.
+ * Kept under the page's name, length and CRC of its content (cheaper than a cryptographic hash of every page
+ * at every build), with the content itself, compared when looked up.
  */
-const convertedPages = rememberedTable<Uint8Array>(200, { name: 'epub-pages' });
+const convertedPages = rememberedTable<{ content: string; document: Uint8Array }>(200, { name: 'epub-pages' });
 
 /** A page's key in `convertedPages`; undefined for a page converted every time (an image, an unusual name). */
 function pageKey(language: string, page: { title: string; filename: string; content: string }): string | undefined {
   if (/<img/i.test(page.content) || !/^[-._A-Za-z0-9]+\.xhtml$/.test(page.filename)) return undefined;
-  return hashOf('epub-page', language, page.title, page.filename, page.content);
+  const { title, filename, content } = page;
+  return [language, title, filename, content.length, crc32(content)].join('\u0000');
+}
+
+/** The document converted before from `page`'s very content, if one is kept under `key`. */
+function convertedPage(key: string | undefined, page: { content: string }): Uint8Array | undefined {
+  const known = key === undefined ? undefined : convertedPages.get(key);
+  return known && known.content === page.content ? known.document : undefined;
 }
 
 /**
@@ -76,7 +85,7 @@ export async function renderEpub(
     // A page converted by an earlier build of this process is given to epub-gen-memory empty, and its document
     // put back after (see `convertedPages`).
     const keys = chapters.map((c) => pageKey(meta.language, c));
-    const known = keys.map((key) => (key === undefined ? undefined : convertedPages.get(key)));
+    const known = keys.map((key, i) => convertedPage(key, chapters[i]!));
     // epub-gen-memory converts the chapters; its zip is stored uncompressed (packageEpub compresses the final
     // one), which saves the level-9 deflate it would otherwise do in JavaScript.
     const generator = new EPubClass(
@@ -104,7 +113,7 @@ export async function renderEpub(
       const name = `OEBPS/${c.filename}`;
       const [key, document] = [keys[i], known[i]];
       if (document) files[name] = document;
-      else if (key !== undefined && files[name]) convertedPages.set(key, files[name]);
+      else if (key !== undefined && files[name]) convertedPages.set(key, { content: c.content, document: files[name] });
     });
     return packageEpub(files, {
       view,
