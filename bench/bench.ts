@@ -12,7 +12,7 @@
  *   process  whole-process `quire build --formats html` with the cache folder present: nothing changed, and
  *            a one-paragraph edit (process.ts)
  *   scaling  whole-process `quire build` of synthetic content at 1×, 4× and 10×: seconds and peak memory
- *            (`--no-scaling` skips it)
+ *            (`--no-scaling` skips it; `--scaling` runs this section alone, `--sizes 1,10` picks the sizes)
  *   hostile  each reader on tables, deep nesting and long lines, and the merge on repetitive words, at 1×, 4×
  *            and 16× in child processes: best CPU ms of 3, growth exponent (flagged above 1.2), peak memory
  *            (flagged above 1 GB); see hostile.ts. `--hostile` runs this section alone.
@@ -51,6 +51,9 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const runsArg = args.indexOf('--runs');
 const RUNS = quick ? 1 : runsArg >= 0 ? Number(args[runsArg + 1]) : 5;
+const sizesArg = args.indexOf('--sizes');
+/** The scaling section's sizes (the ratios compare the last with the first). */
+const SIZES = sizesArg >= 0 ? args[sizesArg + 1]!.split(',').map(Number) : [1, 4, 10];
 const root = packageRoot();
 const content = path.join(root, 'content');
 const cli = path.join(root, 'dist/cli/quire.js');
@@ -388,7 +391,7 @@ async function scaling() {
   const { config } = await loadConfig(content);
   const rows: { size: number; s: number; peakMB: number; pages?: number }[] = [];
   const runs = Math.min(RUNS, 3);
-  for (const size of [1, 4, 10]) {
+  for (const size of SIZES) {
     const dir = mkdtempSync(path.join(tmpdir(), `quire-scale-${size}-`));
     for (const s of config.sources ?? []) {
       const text = readFileSync(path.join(content, s.file), 'utf8');
@@ -408,11 +411,11 @@ async function scaling() {
     });
   }
   const first = rows[0]!;
-  const last = rows[2]!;
+  const last = rows[rows.length - 1]!;
   return {
     rows,
     timeRatio10x: round(last.s / first.s, 2),
-    exponent: round(Math.log(last.s / first.s) / Math.log(10), 2),
+    exponent: round(Math.log(last.s / first.s) / Math.log(last.size / first.size), 2),
     memoryRatio10x: round(last.peakMB / first.peakMB, 2),
   };
 }
@@ -459,6 +462,14 @@ if (args.includes('--merge')) {
   process.exit(0);
 }
 
+function printScaling(scale: Awaited<ReturnType<typeof scaling>>): void {
+  console.log('\nWhole-process builds of synthetic content (all formats, no cache):');
+  for (const r of scale.rows)
+    console.log(`  ${`${r.size}×`.padEnd(4)} ${String(r.s).padStart(7)} s  peak ${r.peakMB} MB`);
+  const sizes = `${scale.rows[scale.rows.length - 1]!.size}×/${scale.rows[0]!.size}×`;
+  console.log(`  ${sizes}: time ${scale.timeRatio10x} (exponent ${scale.exponent}), memory ${scale.memoryRatio10x}`);
+}
+
 if (args.includes('--course')) {
   const figures = await courseFigures(cli, content, measure);
   printCourse(figures);
@@ -471,6 +482,13 @@ const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))
     .join(' / ');
+
+if (args.includes('--scaling')) {
+  const start = load();
+  printScaling(await scaling());
+  console.log(`  (load average ${start} at the start, ${load()} at the end)`);
+  process.exit(0);
+}
 
 function printWarm(figures: Awaited<ReturnType<typeof warm>>): void {
   for (const [k, v] of Object.entries(figures))
@@ -551,12 +569,7 @@ for (const [k, { s, cpu }] of Object.entries(processRun))
     `  ${k.padEnd(9)} median ${round(median(s), 2)}  min ${round(Math.min(...s), 2)}  ` +
       `max ${round(Math.max(...s), 2)}   (CPU ${round(median(cpu), 2)} s)`,
   );
-if (scale) {
-  console.log('\nWhole-process builds of synthetic content (all formats, no cache):');
-  for (const r of scale.rows)
-    console.log(`  ${`${r.size}×`.padEnd(4)} ${String(r.s).padStart(7)} s  peak ${r.peakMB} MB`);
-  console.log(`  10×/1×: time ${scale.timeRatio10x} (exponent ${scale.exponent}), memory ${scale.memoryRatio10x}`);
-}
+if (scale) printScaling(scale);
 printHostile(hostile);
 printCourse(courseRun);
 /**

@@ -114,6 +114,8 @@ export async function launchBrowser(): Promise<Browser> {
         '--no-first-run',
         '--disable-quic',
         '--font-render-hinting=none',
+        // `gc()` for the print passes (passes.ts, collectGarbage): pages run no JavaScript of their own.
+        '--js-flags=--expose-gc',
         // Defence in depth behind the confined pages: every network request goes to a proxy that does not
         // exist, loopback included (a request left paused when a page closes would otherwise go out).
         '--proxy-server=http://127.0.0.1:9',

@@ -1,0 +1,86 @@
+/**
+ * Before each whole-book print of a long book, the page's garbage is collected (passes.ts, COLLECT_ABOVE):
+ * once per pass printed, never for a short book, and the PDF is the one printed without it — the same pages,
+ * links and text.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'puppeteer';
+import { launchBrowser } from '../../../src/render/print/chromium.js';
+import { COLLECT_ABOVE, renderPdf } from '../../../src/render/print/passes.js';
+import type { BookMeta } from '../../../src/model/index.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'quire-collect-'));
+const meta = {
+  title: 'Collect',
+  author: 'Quire',
+  description: 'test',
+  language: 'en',
+  edition: { number: 1, date: '2026-01-01' },
+} as unknown as BookMeta;
+
+const words =
+  'The international negotiations continued throughout the extraordinary conference, and representatives ' +
+  'of both governments acknowledged considerable disagreements about the demilitarisation of the frontier. ';
+
+/** A book of sections with a contents list whose page numbers the passes fill in. */
+function book(pages: Record<string, number>): string {
+  const ids = Array.from({ length: 12 }, (_, i) => `s${i}`);
+  const contents = ids
+    .map((id) => `<li><a href="#${id}">Section ${id} <span data-pages>${pages[id] ?? '00'}</span></a></li>`)
+    .join('');
+  const sections = ids.map((id) => `<section id="${id}"><h1>Section ${id}</h1><p>${words.repeat(12)}</p></section>`);
+  return (
+    '<!doctype html><html lang="en"><head><style>@page { size: A5; margin: 12mm; } body { font: 11pt serif; }' +
+    `section { break-before: page; }</style></head><body><ol>${contents}</ol>${sections.join('')}</body></html>`
+  );
+}
+
+describe('garbage collected before a long book prints', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Print with a threshold: the steps timed, the PDF and its text. */
+  async function printed(collectAbove: number, name: string) {
+    const steps: string[] = [];
+    const timed = async <T>(step: string, fn: () => Promise<T> | T) => (steps.push(step), fn());
+    const file = path.join(dir, `${name}.html`);
+    const made = await renderPdf(browser, file, dir, book, meta, 'A4', { timed, collectAbove });
+    const pdf = path.join(dir, `${name}.pdf`);
+    writeFileSync(pdf, made.bytes);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    return { steps, made, text };
+  }
+
+  it('collects once per whole-book print above the threshold, and prints the same book', async () => {
+    const collected = await printed(0, 'collected');
+    const plain = await printed(Infinity, 'plain');
+    const prints = collected.steps.filter((s) => s === 'pdf-measure' || s === 'pdf-print').length;
+    expect(prints).toBeGreaterThanOrEqual(2);
+    expect(collected.steps.filter((s) => s === 'pdf-gc')).toHaveLength(prints);
+    expect(plain.steps).not.toContain('pdf-gc');
+    expect(collected.made.pages).toBe(plain.made.pages);
+    expect(collected.made.pages).toBeGreaterThan(12);
+    expect([...collected.made.destinations]).toEqual([...plain.made.destinations]);
+    expect(collected.text).toBe(plain.text);
+    expect(collected.text).toContain('Section s11');
+  }, 60_000);
+
+  it('by default a short book prints without a collection', async () => {
+    const steps: string[] = [];
+    const timed = async <T>(step: string, fn: () => Promise<T> | T) => (steps.push(step), fn());
+    expect(book({}).length).toBeLessThan(COLLECT_ABOVE);
+    await renderPdf(browser, path.join(dir, 'short.html'), dir, book, meta, 'A4', { timed });
+    expect(steps).toContain('pdf-print');
+    expect(steps).not.toContain('pdf-gc');
+  }, 60_000);
+});
