@@ -19,6 +19,8 @@ const files: Record<string, string> = {
   'partials/chapter.liquid':
     '<h2>{{ labels.chapter }} {{ ch.number }}: {{ ch.title }}</h2>{% assign lastTitle = ch.title | upcase %}',
   'partials/cycle.liquid': '{% cycle "odd", "even" %}',
+  'refs.liquid': '{% for ch in chapters %}{% include "partials/ref.liquid" %}{% endfor %}',
+  'partials/ref.liquid': '[{{ ch.title }} p. {{ pages[ch.title] }}]',
 };
 for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,5 +61,29 @@ describe('remembered partials', () => {
     // A label every chapter reads renders them all again.
     expect(render({ chapters: chapters(['A', 'B']), labels: { chapter: 'Kapitel' } })).toContain('Kapitel 2: B');
     expect(partials()).toEqual({ ran: 2, reused: 0 });
+  });
+
+  it('writes out a value every chapter reads once per render, not once per chapter', () => {
+    // `pages[ch.title]`: the partial reads the whole map (its key is computed), as a printed book's chapters
+    // read the page numbers of every link target. Its JSON is made once per render, however many chapters.
+    let written = 0;
+    const pagesOf = (numbers: Record<string, number>) => ({
+      ...numbers,
+      toJSON: () => (written++, numbers),
+    });
+    const refs = (view: Record<string, unknown>) => (startRememberedBuild(), templates.render('refs.liquid', view));
+    const titles = Array.from({ length: 12 }, (_, i) => `C${i}`);
+    const numbers = Object.fromEntries(titles.map((t, i) => [t, i + 1]));
+    expect(refs({ chapters: chapters(titles), pages: pagesOf(numbers) })).toBe(
+      titles.map((t, i) => `[${t} p. ${i + 1}]`).join(''),
+    );
+    expect(written).toBe(1);
+    expect(partials().ran).toBe(12);
+    // The same numbers in a new render: every chapter looked up; one number moved: every chapter renders again.
+    expect(refs({ chapters: chapters(titles), pages: pagesOf(numbers) })).toContain('[C11 p. 12]');
+    expect(partials()).toEqual({ ran: 0, reused: 12 });
+    expect(refs({ chapters: chapters(titles), pages: pagesOf({ ...numbers, C11: 13 }) })).toContain('[C11 p. 13]');
+    expect(partials().ran).toBe(12);
+    expect(written).toBe(3);
   });
 });
