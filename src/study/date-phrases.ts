@@ -12,6 +12,7 @@
 import { baseLanguage, lifeWords } from '../util/language.js';
 import escape from 'escape-string-regexp';
 import { memoize } from '../util/memo.js';
+import { longDateFormat } from '../util/dates.js';
 
 interface DatePhraseTable {
   /** Words that stand in a date phrase before the date: "in die somer van", "teen die einde van", "Anfang". */
@@ -522,28 +523,8 @@ export function shiftDay(iso: string, days: number): string {
   return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
 }
 
-const longDates = new Map<string, Intl.DateTimeFormat>();
-/**
- * The book's language's long date ("August 26, 1939"; without `day`, "August 1939"), in UTC: one formatter per
- * language and form (making one costs more than formatting hundreds of dates).
- */
-export function longDate(language: string, day: boolean): Intl.DateTimeFormat {
-  const key = `${day ? 'd' : 'm'}${language}`;
-  let format = longDates.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, {
-      timeZone: 'UTC',
-      year: 'numeric',
-      month: 'long',
-      ...(day ? { day: 'numeric' } : {}),
-    });
-    longDates.set(key, format);
-  }
-  return format;
-}
-
 /** A day as the book's language writes it ("August 26, 1939", "26. August 1939"). */
 export function writtenDay(iso: string, language: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return longDate(language, true).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return longDateFormat(language, true).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }

@@ -28,10 +28,10 @@ import {
   timeFromBefore,
 } from './discourse.js';
 import { bookDates, rawDatesIn, type BookDate } from './dates.js';
-import { longDate } from './date-phrases.js';
 import { englishLexicon } from '../util/lexicon.js';
 import { memoize } from '../util/memo.js';
 import { baseLanguage } from '../util/language.js';
+import { longDateFormat } from '../util/dates.js';
 
 const MIN_WORDS = 8;
 const MAX_WORDS = 50;
@@ -156,7 +156,7 @@ function datePhrase(d: BookDate, language: string): string | undefined {
   let label = shown;
   if (d.yearFrom === 'context' && d.precision !== 'year' && !d.end) {
     const [y, m, day] = d.date.split('-').map(Number);
-    label = longDate(language, !!day).format(new Date(Date.UTC(y!, (m ?? 1) - 1, day ?? 1)));
+    label = longDateFormat(language, !!day).format(new Date(Date.UTC(y!, (m ?? 1) - 1, day ?? 1)));
   } else if (d.yearFrom === 'context') return undefined;
   return `${d.precision === 'day' ? preps.day : preps.other} ${label}`;
 }
