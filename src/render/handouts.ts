@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { hashOf, type Hashable } from '../util/hash.js';
@@ -41,7 +42,10 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Prints handouts on one page (a new page per handout costs more than the print itself). */
+/**
+ * Prints handouts on one page (a new page per handout costs more than the print itself). Its file is its
+ * own (`lane`): two printers print side by side, each in its own renderer process.
+ */
 class HandoutPrinter {
   private page?: Page;
   printed = 0;
@@ -49,13 +53,16 @@ class HandoutPrinter {
   constructor(
     private readonly ctx: WriteContext,
     private readonly printDir: string,
+    /** The print folder's fonts and CSS, copied once for all printers when the first prints. */
+    private readonly assets: () => Promise<void>,
+    private readonly lane = 0,
   ) {}
 
   /** One entry holds the handout and its booklet: [length of the handout][handout][booklet]. */
   async print(h: Handout): Promise<{ bytes: Uint8Array; meta: { handout: number } }> {
     const { ctx, printDir } = this;
     this.printed++;
-    if (!existsSync(printDir)) await copyAssets(ctx.templates, printDir, ['print.css']);
+    await this.assets();
     const pool = ctx.browsers;
     if (!this.page || this.page.isClosed() || this.page.browser() !== pool.browser) {
       this.page = await pool.page(printDir);
@@ -63,7 +70,7 @@ class HandoutPrinter {
     const { renderPdf } = await import('./print/passes.js');
     const made = await pool.run(`printing handout ${h.chapter.number}`, async (browser) => {
       this.page = await pool.current(this.page, printDir);
-      const file = path.join(printDir, 'handout.html');
+      const file = path.join(printDir, `handout-${this.lane}.html`);
       return renderPdf(browser, file, printDir, () => h.html, h.meta, ctx.paper, {
         exactPages: false,
         page: this.page,
@@ -82,17 +89,32 @@ class HandoutPrinter {
   }
 }
 
-async function writeHandouts(ctx: WriteContext, handouts: Handout[], dir: string, printer: HandoutPrinter) {
+/**
+ * Printers that print side by side: Chromium lays out and prints a page in its renderer process while Node
+ * waits, so a second page on a second core prints the next handout meanwhile (a handout is small: two pages
+ * hold little memory).
+ */
+export const HANDOUT_LANES = Math.max(1, Math.min(2, availableParallelism()));
+
+async function writeHandouts(ctx: WriteContext, handouts: Handout[], dir: string, printers: HandoutPrinter[]) {
   await mkdir(dir, { recursive: true });
-  try {
-    for (const h of handouts) {
-      ctx.status(`${h.chapter.number}. ${h.chapter.title}`);
-      const pdf = await ctx.cache.bytes('handout', h.key, () => printer.print(h));
-      await writeFile(path.join(dir, `${h.name}.pdf`), pdf.bytes.subarray(0, pdf.meta.handout));
-      if (ctx.booklet) await writeFile(path.join(dir, `${h.name}-booklet.pdf`), pdf.bytes.subarray(pdf.meta.handout));
+  const queue = [...handouts];
+  const lane = async (printer: HandoutPrinter) => {
+    for (let h = queue.shift(); h; h = queue.shift()) {
+      const handout = h;
+      ctx.status(`${handout.chapter.number}. ${handout.chapter.title}`);
+      const pdf = await ctx.cache.bytes('handout', handout.key, () => printer.print(handout));
+      await writeFile(path.join(dir, `${handout.name}.pdf`), pdf.bytes.subarray(0, pdf.meta.handout));
+      if (ctx.booklet)
+        await writeFile(path.join(dir, `${handout.name}-booklet.pdf`), pdf.bytes.subarray(pdf.meta.handout));
     }
+  };
+  try {
+    const lanes = await Promise.allSettled(printers.map(lane));
+    const failed = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+    if (failed) throw failed.reason;
   } finally {
-    await printer.close();
+    await Promise.all(printers.map((p) => p.close()));
   }
 }
 
@@ -101,13 +123,18 @@ export const writer: Writer = {
   async write(ctx) {
     const handouts = handoutsOf(ctx, await ctx.view('print'));
     const printDir = path.join(await ctx.output.stagingDir(), '.handouts');
-    const printer = new HandoutPrinter(ctx, printDir);
+    const lanes = Math.min(HANDOUT_LANES, Math.max(1, handouts.length));
+    let copied: Promise<void> | undefined;
+    const assets = () =>
+      (copied ??= existsSync(printDir) ? Promise.resolve() : copyAssets(ctx.templates, printDir, ['print.css']));
+    const printers = Array.from({ length: lanes }, (_, lane) => new HandoutPrinter(ctx, printDir, assets, lane));
     const key = hashOf(ctx.basename, ...handouts.map((h) => h.key));
     await ctx.output.output('handouts/', 'handouts', key, async (dir) => {
-      await ctx.timed('handouts', () => writeHandouts(ctx, handouts, dir, printer));
+      await ctx.timed('handouts', () => writeHandouts(ctx, handouts, dir, printers));
       await rm(printDir, { recursive: true, force: true });
     });
     const booklets = ctx.booklet ? ', with booklets' : '';
-    return `Handouts: ${plural(handouts.length, 'chapter')} in handouts/${booklets} (${printer.printed} printed)`;
+    const printed = printers.reduce((n, p) => n + p.printed, 0);
+    return `Handouts: ${plural(handouts.length, 'chapter')} in handouts/${booklets} (${printed} printed)`;
   },
 };

@@ -25,6 +25,8 @@ export class BrowserPool {
    */
   measure?: Page;
   private launching?: Promise<void>;
+  /** The restart after a failure of `from` (see `restart`). */
+  private restarting?: { from: Browser; to: Promise<Browser> };
   /** Milliseconds spent starting Chromium (and waiting for it) since the last `takeTimes`. */
   private times: Record<string, number> = {};
 
@@ -83,15 +85,14 @@ export class BrowserPool {
    * with one clear line.
    */
   async run<T>(what: string, job: (browser: Browser) => Promise<T>): Promise<T> {
+    const browser = await this.get();
     try {
-      return await job(await this.get());
+      return await job(browser);
     } catch (first) {
       if (first instanceof QuireError) throw first;
-      await this.browser?.close().catch(() => undefined);
-      const { launchBrowser } = await chromium();
-      this.browser = await launchBrowser();
+      const fresh = await this.restart(browser);
       try {
-        return await job(this.browser);
+        return await job(fresh);
       } catch (second) {
         if (second instanceof QuireError) throw second;
         throw new QuireError(`Chromium failed twice while ${what}: ${(second as Error).message.split('\n')[0]}`, {
@@ -102,6 +103,23 @@ export class BrowserPool {
         });
       }
     }
+  }
+
+  /**
+   * A fresh browser in place of `failed`, started once however many jobs failed on it (handouts print two
+   * at a time: both fail when Chromium crashes, and both retry on the one new browser).
+   */
+  private restart(failed: Browser): Promise<Browser> {
+    if (this.restarting?.from !== failed) {
+      const to = (async () => {
+        await failed.close().catch(() => undefined);
+        const { launchBrowser } = await chromium();
+        this.browser = await launchBrowser();
+        return this.browser;
+      })();
+      this.restarting = { from: failed, to };
+    }
+    return this.restarting.to;
   }
 
   /** Wait for a start in progress (so that it is closed or kept, never left behind). */
