@@ -108,6 +108,8 @@ describe('a warm edit redoes only its section’s work and writes what a cold bu
       expectOnlyEdited(count(warm, 'quote-places'), 2, 10, 'quote-places');
       expect(count(warm, 'claim-changes').ran, 'claim-changes').toBe(0);
       expect(count(warm, 'claim-changes').reused, 'claim-changes').toBeGreaterThan(0);
+      // The timeline figure (the web page's, its print's, the EPUB's): no term or treaty changed, none drawn again.
+      expect(count(warm, 'timeline-figures')).toEqual({ ran: 0, reused: 3 });
       // The page's and the EPUB's partials (a chapter each, the glossaries, the answer key…): those showing the
       // edited sentence are rendered again (its chapter, its treaty's entry, its question), the rest looked up.
       const partials = count(warm, 'partials');

@@ -16,6 +16,7 @@ import type { Element } from 'hast';
 import type { StudyGuide } from '../../model/index.js';
 import { nameParts } from '../../util/names.js';
 import { labelsFor } from '../../util/labels.js';
+import { memoize } from '../../util/memo.js';
 
 /** The view box's width: a phone's text column in CSS pixels. */
 export const WIDTH = 345;
@@ -70,8 +71,9 @@ export interface Figure {
   rows: { when: string; what: string; lane: string }[];
 }
 
-type Ambassador = StudyGuide['glossaries']['ambassadors'][number];
-type Treaty = StudyGuide['glossaries']['treaties'][number];
+/** What the figure draws of an ambassador's term and of a treaty. */
+type Ambassador = Pick<StudyGuide['glossaries']['ambassadors'][number], 'name' | 'post' | 'from' | 'to' | 'term'>;
+type Treaty = Pick<StudyGuide['glossaries']['treaties'][number], 'name' | 'date'>;
 
 /** One thing on the figure: a treaty (a point in time) or a term (a span, in a post's lane). */
 interface Item {
@@ -409,19 +411,50 @@ function altText(title: string, dated: Treaty[], terms: Ambassador[], posts: str
   return `${title}: ${treaties}. ${posts.map((p) => `${p}: ${people(p)}`).join('. ')}.`;
 }
 
-/** The figure of a guide: phone-wide by default (screen, EPUB); `PRINT` for the printed page. */
+/** What a figure is drawn from: the terms and treaties with a date, the book's language and title. */
+interface FigureInput {
+  terms: Ambassador[];
+  dated: Treaty[];
+  language: string;
+  title: string;
+  shape: Shape;
+}
+
+/**
+ * The figure of a guide: phone-wide by default (screen, EPUB); `PRINT` for the printed page. Remembered by
+ * what it is drawn from: an edit that changes no term or treaty (most edits) draws no figure again, where the
+ * web page, its print and the EPUB drew three.
+ */
 export function timelineFigure(book: StudyGuide, shape: Shape = PHONE): Figure | undefined {
   const { ambassadors, treaties } = book.glossaries;
-  const terms = ambassadors.filter((a) => a.from !== null);
-  const dated = treaties.filter((t) => t.date);
+  const input: FigureInput = {
+    terms: ambassadors
+      .filter((a) => a.from !== null)
+      .map(({ name, post, from, to, term }) => ({ name, post, from, to, term })),
+    dated: treaties.filter((t) => t.date).map(({ name, date }) => ({ name, date })),
+    language: book.meta.language,
+    title: book.meta.title,
+    shape,
+  };
+  return rememberedFigure(input) || undefined;
+}
+
+const rememberedFigure = memoize(
+  (input: FigureInput): Figure | false => drawFigure(input) ?? false,
+  (input) => JSON.stringify(input),
+  20,
+  { name: 'timeline-figures' },
+);
+
+function drawFigure({ terms, dated, language, title: bookTitle, shape }: FigureInput): Figure | undefined {
   const posts = [...new Set(terms.map((a) => a.post))];
   const items = itemsOf(terms, dated, posts);
   if (items.length < 2) return undefined;
   const first = Math.floor(Math.min(...items.map((i) => i.start)));
   const last = Math.floor(Math.max(...items.map((i) => i.end))) + 1;
   // Quire's own words in the book's language (util/labels.ts).
-  const labels = labelsFor(book.meta.language);
-  const title = `${labels.timelineOf} ${book.meta.title}`;
+  const labels = labelsFor(language);
+  const title = `${labels.timelineOf} ${bookTitle}`;
   const { elements: keyElements, height: keyHeight } = key(posts, labels.treatyLane, shape);
   const parts = periods(items, posts.length, [first, last], keyHeight, shape).map(([from, to]) => {
     const top = TOP + keyHeight;
