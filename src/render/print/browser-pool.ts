@@ -25,6 +25,8 @@ export class BrowserPool {
    */
   measure?: Page;
   private launching?: Promise<void>;
+  /** A start in progress (see `start`). */
+  private starting?: Promise<Browser>;
   /** The restart after a failure of `from` (see `restart`). */
   private restarting?: { from: Browser; to: Promise<Browser> };
   /** Milliseconds spent starting Chromium (and waiting for it) since the last `takeTimes`. */
@@ -55,11 +57,22 @@ export class BrowserPool {
   /** The running browser, started if needed. */
   async get(): Promise<Browser> {
     if (this.launching) await this.timed('browser-wait', () => this.launching);
-    if (!this.browser?.connected) {
-      const { launchBrowser } = await chromium();
-      this.browser = await this.timed('browser', () => launchBrowser());
-    }
-    return this.browser;
+    if (this.browser?.connected) return this.browser;
+    return this.start();
+  }
+
+  /** Start Chromium: once, however many jobs ask at the same time (handouts print two at a time). */
+  private start(): Promise<Browser> {
+    this.starting ??= (async () => {
+      try {
+        const { launchBrowser } = await chromium();
+        this.browser = await this.timed('browser', () => launchBrowser());
+        return this.browser;
+      } finally {
+        this.starting = undefined;
+      }
+    })();
+    return this.starting;
   }
 
   /** A page that may read only files under `root`: the one opened ahead if there is one. */
@@ -113,9 +126,8 @@ export class BrowserPool {
     if (this.restarting?.from !== failed) {
       const to = (async () => {
         await failed.close().catch(() => undefined);
-        const { launchBrowser } = await chromium();
-        this.browser = await launchBrowser();
-        return this.browser;
+        // Another job may have started one meanwhile (`get`, after the failed browser disconnected).
+        return this.browser !== failed && this.browser?.connected ? this.browser : this.start();
       })();
       this.restarting = { from: failed, to };
     }
@@ -126,6 +138,7 @@ export class BrowserPool {
   async settle(): Promise<void> {
     await this.launching?.catch(() => undefined);
     this.launching = undefined;
+    await this.starting?.catch(() => undefined);
   }
 
   async close(): Promise<void> {

@@ -49,6 +49,24 @@ describe('BrowserPool.run: a job retried once on a fresh browser', () => {
     expect(used[1]).toEqual([first, started[1]]);
   });
 
+  it('starts one browser for jobs that ask for one at the same time, and none beside a restart', async () => {
+    started.length = 0;
+    const pool = new BrowserPool();
+    const [a, b] = await Promise.all([pool.get(), pool.get()]);
+    expect(started).toHaveLength(1);
+    expect(a).toBe(b);
+    // Chromium crashes during a job; another job asks for the browser before the first one's retry starts one.
+    let asked: Promise<Browser> | undefined;
+    const retried = pool.run('printing', async (browser) => {
+      if (browser !== a) return browser;
+      (a as unknown as FakeBrowser).connected = false;
+      asked = pool.get();
+      throw new Error('Target closed');
+    });
+    expect(await retried).toBe(await asked);
+    expect(started).toHaveLength(2);
+  });
+
   it('a job that fails twice stops with one line that says what it was doing', async () => {
     started.length = 0;
     const pool = new BrowserPool();
