@@ -100,13 +100,19 @@ async function writeHandouts(ctx: WriteContext, handouts: Handout[], dir: string
   await mkdir(dir, { recursive: true });
   const queue = [...handouts];
   const lane = async (printer: HandoutPrinter) => {
-    for (let h = queue.shift(); h; h = queue.shift()) {
-      const handout = h;
-      ctx.status(`${handout.chapter.number}. ${handout.chapter.title}`);
-      const pdf = await ctx.cache.bytes('handout', handout.key, () => printer.print(handout));
-      await writeFile(path.join(dir, `${handout.name}.pdf`), pdf.bytes.subarray(0, pdf.meta.handout));
-      if (ctx.booklet)
-        await writeFile(path.join(dir, `${handout.name}-booklet.pdf`), pdf.bytes.subarray(pdf.meta.handout));
+    try {
+      for (let h = queue.shift(); h; h = queue.shift()) {
+        const handout = h;
+        ctx.status(`${handout.chapter.number}. ${handout.chapter.title}`);
+        const pdf = await ctx.cache.bytes('handout', handout.key, () => printer.print(handout));
+        await writeFile(path.join(dir, `${handout.name}.pdf`), pdf.bytes.subarray(0, pdf.meta.handout));
+        if (ctx.booklet)
+          await writeFile(path.join(dir, `${handout.name}-booklet.pdf`), pdf.bytes.subarray(pdf.meta.handout));
+      }
+    } catch (error) {
+      // The build fails: the other printer takes no further handout.
+      queue.length = 0;
+      throw error;
     }
   };
   try {
