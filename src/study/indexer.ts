@@ -576,6 +576,22 @@ const plainWord = (w: string) => !GENERIC.has(w.toLowerCase()) && !ORG_WORDS.has
 // An article opens a band's or a work's name, never a person's ("La Mafia", "Los Lobos", "The Band").
 const givenWord = (w: string) => plainWord(w) && !ARTICLES.test(w) && (isGiven(w) || !tagsOf(w).length);
 const capitalised = (n: string) => n.split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
+/**
+ * A name's first word as a given name in a list of people: a given name (above), or a word the lexicon
+ * knows only as a common noun before a surname it knows as a name or not at all ("Max Zucker", "Pearl Vance"; not
+ * "Chip Shop", whose second word it knows, nor a verb or an adjective first: "Rusty Vane").
+ */
+const COMMON_NOUN = new Set(['Noun', 'Singular', 'Uncountable']);
+const NAME_WORD = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person']);
+const listedGiven = (n: string) => {
+  const words = n.split(/\s+/);
+  const [first, last] = [words[0]!, words.at(-1)!];
+  if (givenWord(first)) return true;
+  const tags = tagsOf(first);
+  if (!tags.length || ARTICLES.test(first)) return false;
+  const surname = tagsOf(last).every((t) => NAME_WORD.has(t));
+  return words.length === 2 && plainWord(first) && tags.every((t) => COMMON_NOUN.has(t)) && surname;
+};
 
 /**
  * What one text writes as people's names, a pure function of the text (remembered per text): the surnames
@@ -592,7 +608,7 @@ const peopleWritten = memoize(
       if (givenWord(m[1]!) && capitalised(m[0]).every(plainWord) && !isPlace(m[0])) named.push(m[0].trim());
     const lists = [...text.matchAll(NAME_LIST)].map((m) => {
       const names = m[0].split(/,\s+(?:and\s+)?|\s+and\s+/);
-      return { names, fit: names.map((n) => givenWord(n.split(/\s+/)[0]!) && capitalised(n).every(plainWord)) };
+      return { names, fit: names.map((n) => listedGiven(n) && capitalised(n).every(plainWord)) };
     });
     return { named, lists };
   },

@@ -148,6 +148,8 @@ describe('people written as people, one body named two ways, treaties under all 
     'In 1882 the Norvanian Foreign Ministry sent the envoys back.',
     'Prisoners were exchanged, among them [[Ilsa Varnek]], [[Maxim Kolnov]], Dara Vesk and Anton Brill.',
     'The fair had songs from [[Ilsa Varnek]], [[Maxim Kolnov]], Dara Vesk and La Mafia.',
+    'Guests came, among them John Harwick, Mary Tolland, Pearl Vance and Chip Shop.',
+    'Dancers came: John Harwick, Mary Tolland, Rusty Vane and Dara Vesk.',
     'Engineers came: [[Ilsa Varnek]], [[Maxim Kolnov]], [[Tomas Vell]] and [[Oren Brask Holm]].',
     'In 1881 Portugal and Brazil concluded the Treaty of Lisbon.',
     'In 1882 the Lisbon Treaty was read aloud.',
@@ -166,6 +168,9 @@ describe('people written as people, one body named two ways, treaties under all 
     expect(entry('Brill, Anton')).toMatchObject({ kind: 'person' });
     expect(book.index.find((e) => /Mafia/.test(e.term))?.kind).not.toBe('person');
     expect(book.index.find((e) => e.term === 'Brask, Oren')).toBeUndefined();
+    // A given name the lexicon knows only as a common noun, before a surname it does not know.
+    expect(entry('Vance, Pearl')).toMatchObject({ kind: 'person' });
+    expect(book.index.filter((e) => /Chip|Rusty/.test(e.term) && e.kind === 'person')).toEqual([]);
   });
 
   it('makes one entry of a body named with "Office" and with "Ministry"', () => {
