@@ -544,6 +544,7 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   const mentioned = (term: string) => words.holding.get(term.match(/\p{L}+/gu)?.at(-1) ?? '')?.length ?? 0;
   const ranked = new Map([...unknown].sort((a, b) => mentioned(b[0]) - mentioned(a[0])));
   for (const [term, kind] of recognise(ranked, refs)) add(term, kind);
+  for (const term of besidePeople([...unknown.keys()], terms, texts, words)) add(term, 'person');
   if (english) for (const term of writtenAsPeople(texts, terms)) add(term, 'person');
   mergeSurnames(terms);
   mergeBodies(terms, texts);
@@ -811,6 +812,41 @@ function recognise(unknown: Map<string, string>, refs: ReturnType<typeof blocksO
     if (n >= 1 && (mentioned <= 2 || /\s/.test(term) || kind === 'person')) out.set(term, kind);
   }
   return out;
+}
+
+const NAME_RUN = String.raw`\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2}`;
+const FOLLOWING = new RegExp(String.raw`^ and (${NAME_RUN})(?![\p{L}'’-])`, 'u');
+const PRECEDING = new RegExp(String.raw`(?<![\p{L}'’-])(${NAME_RUN}) and $`, 'u');
+
+/**
+ * "under Augusts Kirhenšteins and Johannes Vares": a name nothing else made an entry of, of two words (a given
+ * name first, neither a place's, body's or generic word), joined by "and" to the full name of a person of
+ * the index, is a person's too (not by a comma: "Rosses Point, County Sligo" is an address). No tagger: the
+ * other name is already known as a person's.
+ */
+function besidePeople(
+  unknown: string[],
+  terms: Map<string, Candidate>,
+  texts: string[],
+  words: ReturnType<typeof wordIndex>,
+): string[] {
+  const person = (name: string | undefined) =>
+    name !== undefined && name.includes(' ') && terms.get(name.toLowerCase())?.kind === 'person';
+  return unknown.filter((term) => {
+    if (terms.has(term.toLowerCase()) || !/^\S+ \S+$/.test(term)) return false;
+    if (!listedGiven(term) || capitalised(term).length !== 2 || !capitalised(term).every(plainWord)) return false;
+    return textsNaming([term], words).some((i) => {
+      const text = texts[i]!;
+      for (let at = nameAt(text, term); at >= 0;) {
+        const before = text.slice(Math.max(0, at - 60), at);
+        const after = text.slice(at + term.length, at + term.length + 60);
+        if (person(FOLLOWING.exec(after)?.[1]) || person(PRECEDING.exec(before)?.[1])) return true;
+        const next = nameAt(text.slice(at + 1), term);
+        at = next < 0 ? -1 : at + 1 + next;
+      }
+      return false;
+    });
+  });
 }
 
 /** The names compromise's recognition finds in a text, by kind; remembered per text. */

@@ -150,6 +150,8 @@ describe('people written as people, one body named two ways, treaties under all 
     'The fair had songs from [[Ilsa Varnek]], [[Maxim Kolnov]], Dara Vesk and La Mafia.',
     'Guests came, among them John Harwick, Mary Tolland, Pearl Vance and Chip Shop.',
     'Dancers came: John Harwick, Mary Tolland, Rusty Vane and Dara Vesk.',
+    'The new cabinet served under [[Ilgvars Dravnieks]] and John Harwick.',
+    'The road ran between [[Kessel Falls]] and John Harwick’s farm.',
     'Engineers came: [[Ilsa Varnek]], [[Maxim Kolnov]], [[Tomas Vell]] and [[Oren Brask Holm]].',
     'In 1881 Portugal and Brazil concluded the Treaty of Lisbon.',
     'In 1882 the Lisbon Treaty was read aloud.',
@@ -171,6 +173,11 @@ describe('people written as people, one body named two ways, treaties under all 
     // A given name the lexicon knows only as a common noun, before a surname it does not know.
     expect(entry('Vance, Pearl')).toMatchObject({ kind: 'person' });
     expect(book.index.filter((e) => /Chip|Rusty/.test(e.term) && e.kind === 'person')).toEqual([]);
+  });
+
+  it('files a name the tagger does not know, joined to a person’s by "and", as a person', () => {
+    expect(entry('Dravnieks, Ilgvars')).toMatchObject({ kind: 'person' });
+    expect(book.index.find((e) => /Falls/.test(e.term))?.kind).not.toBe('person');
   });
 
   it('makes one entry of a body named with "Office" and with "Ministry"', () => {
