@@ -23,6 +23,7 @@ import { describePerson } from './roles.js';
 import { baseLanguage, indexLexicon, type IndexLexicon } from '../util/language.js';
 import { memoize } from '../util/memo.js';
 import { matchesOf, wordsOfText } from './per-text.js';
+import { acronymDefinitions } from '../merge/acronyms.js';
 
 /** The words that end organisations' and places' names: compromise's lists and a few more; made on first use. */
 let nameEnds: { org: Set<string>; place: Set<string> } | undefined;
@@ -548,6 +549,7 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   if (english) for (const term of writtenAsPeople(texts, terms)) add(term, 'person');
   mergeSurnames(terms);
   mergeBodies(terms, texts);
+  mergeAcronyms(terms, texts);
   if (english) mergeOrdinals(terms);
   return finish(
     book,
@@ -641,6 +643,31 @@ function writtenAsPeople(texts: string[], terms: Map<string, Candidate>): string
   const people = [...terms.values()].filter((c) => c.kind === 'person').map((c) => c.term);
   const surname = (n: string) => nameParts(n.replace(/\s+\p{Lu}\.(?=\s)/gu, '')).surname;
   return [...out].filter((n) => !people.some((p) => p.endsWith(` ${n}`) || surname(p) === surname(n)));
+}
+
+/**
+ * A name and the acronym the text defines for it ("Communist Party of Germany (KPD)", "NATO (North Atlantic
+ * Treaty Organization)"), one entry of one kind: filed under the name as the text defines it, its mentions
+ * found under both (also when only the acronym was an entry). An acronym the text never defines stays as it is.
+ */
+function mergeAcronyms(terms: Map<string, Candidate>, texts: string[]): void {
+  for (const [acronym, defined] of acronymDefinitions(texts)) {
+    // "The Remote Network Driver Interface Specification (RNDIS)", "Analysis of Office for National
+    // Statistics (ONS)": the name starts at the word of the acronym's first letter, if one has it (an
+    // acronym of the name in another language, "Communist Party of Germany (KPD)", keeps the name whole).
+    const words = defined.split(' ');
+    const at = words.findIndex((w) => w[0] === acronym[0]);
+    const from = at >= 0 ? at : ARTICLES.test(words[0]!) ? 1 : 0;
+    const name = words.slice(from).join(' ');
+    if (!name) continue;
+    const [short, found] = [terms.get(acronym.toLowerCase()), terms.get(name.toLowerCase())];
+    const long = found ?? short;
+    if (!short || !long || short.kind !== long.kind || short.mentions || long.mentions) continue;
+    terms.delete(acronym.toLowerCase());
+    terms.set(name.toLowerCase(), long);
+    long.aliases = [...new Set([...(long.aliases ?? []), name, acronym, ...(short.aliases ?? [])])];
+    long.term = `${name} (${acronym})`;
+  }
 }
 
 /**

@@ -204,6 +204,9 @@ function indexNames(
     if (unique.has(surname!)) names.push(surname!);
   }
   if (entry.kind === 'place') names.push(...otherNamesOf(entry.term));
+  // "Communist Party of Germany (KPD)": a name filed with the acronym the text defines is found under both.
+  const acronym = /^(.+) \((\p{Lu}{2,6})\)$/u.exec(entry.term);
+  if (acronym) names.push(acronym[1]!, acronym[2]!);
   // The names the index merged into this entry ("Foreign Office" for "Foreign Ministry", "First World War").
   names.push(...equivalentNames(entry.term, entry.kind).filter((n) => !terms.has(n)));
   for (const e of [...glossaries.ambassadors, ...glossaries.treaties])
