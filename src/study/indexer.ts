@@ -328,8 +328,12 @@ const MEDIUM_BEFORE = new RegExp(
 const PLACE_HEADS = /^(?:kingdom|republic|principality|duchy|province|island|county|commonwealth)$/;
 /** English prepositions of place; other languages have theirs in util/language.ts. */
 const PLACE_BEFORE = ['in', 'at', 'near', 'from', 'to', 'into', 'towards'];
-/** An English noun of a settlement or an area with "of" before a name: "the city of Leningrad", "port of Danzig". */
-const PLACE_NOUN_OF = /\b(?:city|town|village|port|harbou?r|capital|region|province|island|district)\s+of\s+$/i;
+/**
+ * An English noun of a settlement or an area with "of" before a name: "the city of Leningrad", "port of Danzig",
+ * "the military base of Hanko".
+ */
+const PLACE_NOUN_OF =
+  /\b(?:city|town|village|port|harbou?r|capital|region|province|island|district|(?:military|naval|air) base)\s+of\s+$/i;
 
 function usageOf(texts: string[], language: string): Usage {
   const lex = indexLexicon(language);
@@ -546,6 +550,7 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   const ranked = new Map([...unknown].sort((a, b) => mentioned(b[0]) - mentioned(a[0])));
   for (const [term, kind] of recognise(ranked, refs)) add(term, kind);
   for (const term of besidePeople([...unknown.keys()], terms, texts, words)) add(term, 'person');
+  for (const term of listedPlaces(terms, texts)) add(term, 'place');
   if (english) for (const term of writtenAsPeople(texts, terms)) add(term, 'person');
   mergeSurnames(terms);
   mergeBodies(terms, texts);
@@ -839,6 +844,36 @@ function recognise(unknown: Map<string, string>, refs: ReturnType<typeof blocksO
     if (n >= 1 && (mentioned <= 2 || /\s/.test(term) || kind === 'person')) out.set(term, kind);
   }
   return out;
+}
+
+/** A list of names of one or two words: "Lipetsk, Kama, and Tomka", "Narva, Haapsalu and Paldiski". */
+const ONE_OR_TWO = String.raw`\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?`;
+const PLACE_LIST = new RegExp(
+  String.raw`(?<![\p{L}'’-]|\p{Lu}[\p{L}'’-]* )(?:${ONE_OR_TWO}, ){1,8}${ONE_OR_TWO},? and ` +
+    String.raw`${ONE_OR_TWO}(?![\p{L}'’-]| \p{Lu})`,
+  'gu',
+);
+
+/**
+ * Names nothing else filed that stand in a list whose other names are places of the index ("the training
+ * and testing sites (Lipetsk, Kama, and Tomka)"): places too, named once or not linked. Each of their words
+ * is one the lexicon does not know or knows as a place's, and none a generic or body's word.
+ */
+function listedPlaces(terms: Map<string, Candidate>, texts: string[]): string[] {
+  // A name the lexicon knows as anything but a place's ("Kama" is none of its words; "Max" is a noun) stays out.
+  const open = (n: string) =>
+    !terms.has(n.toLowerCase()) &&
+    capitalised(n).length === n.split(' ').length &&
+    capitalised(n).every((w) => plainWord(w) && tagsOf(w).every((t) => PLACE_TAGS.includes(t)));
+  const out = new Set<string>();
+  for (const text of texts)
+    for (const list of matchesOf(PLACE_LIST, text)) {
+      const names = list[0].split(/,\s+(?:and\s+)?|\s+and\s+/);
+      const places = names.filter((n) => terms.get(n.toLowerCase())?.kind === 'place');
+      if (!places.length || !names.every((n) => places.includes(n) || open(n))) continue;
+      for (const n of names) if (!places.includes(n)) out.add(n);
+    }
+  return [...out];
 }
 
 const NAME_RUN = String.raw`\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2}`;

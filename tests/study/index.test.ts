@@ -119,6 +119,9 @@ describe('names inside names, descriptions and places told by their nouns (a mad
     'In 1881 the Treaty of Ostrava Minor was renewed by the guilds.',
     'The [[Swedish invasion]] of the valley began in 1882; a Swedish invasion of the coast followed in 1883.',
     'The grain went by barge to the city of Kelmarsk. In 1884 the port of Kelmarsk froze.',
+    'In 1885 the fleet left the naval base of [[Vorsund]]. The [[Vorsund]] garrison stayed.',
+    'The guilds kept three depots (Kelmarsk, Ostrel, and Darnow) until 1886.',
+    'The envoys Kelm Orvald, Tarak Belsen and Mira Sol met in 1887.',
   ].join('\n\n');
   const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
   const entry = (term: string) => book.index.find((e) => e.term === term);
@@ -132,8 +135,15 @@ describe('names inside names, descriptions and places told by their nouns (a mad
     expect(book.index.find((e) => /invasion/i.test(e.term))).toBeUndefined();
   });
 
-  it('files a name after "the city of", "the port of" as a place', () => {
+  it('files a name after "the city of", "the port of", "the naval base of" as a place', () => {
     expect(entry('Kelmarsk')).toMatchObject({ kind: 'place' });
+    expect(entry('Vorsund')).toMatchObject({ kind: 'place' });
+  });
+
+  it('files the other names of a list beside a place of the index as places, not a list of people', () => {
+    expect(entry('Ostrel')).toMatchObject({ kind: 'place' });
+    expect(entry('Darnow')).toMatchObject({ kind: 'place' });
+    expect(book.index.filter((e) => /Orvald|Belsen|Sol\b/.test(e.term) && e.kind === 'place')).toEqual([]);
   });
 });
 
