@@ -46,7 +46,11 @@ function endWords(): { org: Set<string>; place: Set<string> } {
       'politburo',
       'reichstag',
     ]),
-    place: new Set([...lexicon.placeWords, 'sea', 'ocean', 'oblast', 'line', 'republic']),
+    // A group of lands ("the Baltic States", "the Low Countries") is a place, not a body.
+    place: new Set([
+      ...lexicon.placeWords,
+      ...['sea', 'ocean', 'oblast', 'line', 'republic', 'states', 'countries', 'republics', 'territories'],
+    ]),
   };
   return nameEnds;
 }

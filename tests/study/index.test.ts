@@ -122,6 +122,7 @@ describe('names inside names, descriptions and places told by their nouns (a mad
     'In 1885 the fleet left the naval base of [[Vorsund]]. The [[Vorsund]] garrison stayed.',
     'The guilds kept three depots (Kelmarsk, Ostrel, and Darnow) until 1886.',
     'The envoys Kelm Orvald, Tarak Belsen and Mira Sol met in 1887.',
+    'In 1888 the Vistral States joined the league; the Vistral States left it in 1889.',
   ].join('\n\n');
   const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
   const entry = (term: string) => book.index.find((e) => e.term === term);
@@ -138,6 +139,8 @@ describe('names inside names, descriptions and places told by their nouns (a mad
   it('files a name after "the city of", "the port of", "the naval base of" as a place', () => {
     expect(entry('Kelmarsk')).toMatchObject({ kind: 'place' });
     expect(entry('Vorsund')).toMatchObject({ kind: 'place' });
+    // A group of lands is a place, though the text writes it with "the".
+    expect(entry('Vistral States')).toMatchObject({ kind: 'place' });
   });
 
   it('files the other names of a list beside a place of the index as places, not a list of people', () => {
