@@ -580,10 +580,12 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
       if (previous && !(ASIDE.test(previous) && j > 0)) label = label ? `${previous} ${label}` : previous;
     }
   }
-  // "Hitler was surprised when Britain signed a treaty with Poland that day": the date is the "when" clause's.
+  // "Hitler was surprised when Britain signed a treaty with Poland that day": the date is the "when" clause's;
+  // "… provided one of the reasons why Hitler remilitarized the Rhineland on March 7, 1936": the "why" clause's.
   const clauseBefore = parts[i]!.text.slice(0, date.index - parts[i]!.start);
-  const when = /^(.+?)\s+when\s+(.+)$/i.exec(label);
-  if (when && /\swhen\s/i.test(clauseBefore) && verbIn(when[1]!) && tellsIn(when[2]!)) label = when[2]!;
+  const when = /^(.+?)\s+(when|why)\s+(.+)$/i.exec(label);
+  if (when && new RegExp(String.raw`\s${when[2]!}\s`, 'i').test(clauseBefore) && verbIn(when[1]!) && tellsIn(when[3]!))
+    label = when[3]!;
   const leading = parts.slice(0, i).filter((p) => !label.includes(strip(p.text)) || !strip(p.text));
   label = finish(resolveOpening(label, leading.map((p) => p.text).join(',')));
   // "…, in paraphrasing Stalin's words to the 18th Party Congress on March 10, 1939, "pulling …"": the clause

@@ -7,6 +7,15 @@ import { parseText, TEST_META } from '../support/content.js';
 const labelOf = (sentence: string, label: string) => eventLabel(sentence, { label, index: sentence.indexOf(label) });
 
 describe('timeline labels read alone (made-up sentences)', () => {
+  it('gives a date inside a "why" or "when" clause that clause’s event', () => {
+    const why = labelOf(
+      'The ratification of the treaty by Lidia provided one of the reasons why the regent closed the harbour ' +
+        'on March 7, 1886.',
+      'March 7, 1886',
+    );
+    expect(why).toMatch(/^The regent closed the harbour/);
+  });
+
   it('does not end a label on a verb whose infinitive or object follows', () => {
     const forced = labelOf(
       'By 1881, shortages in the supply of timber and grain across the valleys forced the ' +
