@@ -165,7 +165,7 @@ function describeAll(book: Book, entries: Ambassador[]): void {
   for (const e of entries) {
     const line = english ? roleLineOf(namesOf(e, surnames.get(surnameKey(e.name)) === 1), sentences) : undefined;
     if (!line) {
-      const role = describePerson(e.name, texts, e.post);
+      const role = describePerson(e.name, texts, e.post, book.meta.language);
       // Not a sentence of the text where the person only stands (English has the lines above for that).
       e.role = english && role.split(/\s+/).length > 12 && /[.!?]$/.test(role) ? '' : role;
       continue;

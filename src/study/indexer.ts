@@ -1043,7 +1043,10 @@ function finish(book: StudyGuide, terms: Map<string, Candidate>, texts: string[]
         ? `${parts.surname}, ${parts.bare.slice(0, parts.bare.lastIndexOf(parts.surname)).trim()}` +
           (parts.suffix ? `, ${parts.suffix}` : '')
         : c.term;
-    const description = c.kind === 'person' ? describePerson(c.term, texts, c.description) || c.description || '' : '';
+    const description =
+      c.kind === 'person'
+        ? describePerson(c.term, texts, c.description, book.meta.language) || c.description || ''
+        : '';
     entries.push({
       id: `index-${slugify(c.term)}`,
       term: inverted,

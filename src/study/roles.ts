@@ -3,6 +3,7 @@ import { nameAt, nameParts } from '../util/names.js';
 import escape from 'escape-string-regexp';
 import { wordsOfText } from './per-text.js';
 import { memoize } from '../util/memo.js';
+import { splitSentences } from '../merge/sentences.js';
 
 /** Per list of texts, which texts hold each word (runs of letters): a name is looked for only where it is. */
 const wordIndexes = new WeakMap<readonly string[], Map<string, number[]>>();
@@ -132,10 +133,10 @@ function roleIn(name: string, holding: readonly string[]): string {
  * (an ambassador's post), else the first sentence naming them that fits a line (the text's own words, never
  * cut), else the part of it up to a comma, when that part says what they did.
  */
-export function describePerson(name: string, texts: string[], known = ''): string {
+export function describePerson(name: string, texts: string[], known = '', locale = 'en'): string {
   const surname = nameParts(name).surname;
   if (!surname) return '';
-  return described(name, known, textsWith(surname, texts));
+  return described(name, known, textsWith(surname, texts), locale);
 }
 
 /** A number per text (the same while the text is remembered): a short key for a list of texts. */
@@ -151,20 +152,22 @@ const textId = memoize(
  * texts, remembered by them — a warm edit describes again only the people its edited text names.
  */
 const described = memoize(
-  (name: string, known: string, holding: readonly string[]): string => describeIn(name, known, holding),
-  (name, known, holding) => [name, known, ...holding.map(textId)].join('\u0000'),
+  (name: string, known: string, holding: readonly string[], locale: string): string =>
+    describeIn(name, known, holding, locale),
+  (name, known, holding, locale) => [name, known, locale, ...holding.map(textId)].join('\u0000'),
   { keyChars: 4_000_000 },
   { name: 'person-descriptions' },
 );
 
-function describeIn(name: string, known: string, holding: readonly string[]): string {
+function describeIn(name: string, known: string, holding: readonly string[], locale: string): string {
   const role = roleIn(name, holding);
   const same = (a: string, b: string) => a.toLowerCase().replace(/\s+to\s+\S+$/, '') === b.toLowerCase();
   if (role && !(known && (same(known, role) || known.toLowerCase().startsWith(role.toLowerCase())))) return role;
   const surname = nameParts(name).surname;
   for (const text of holding) {
     if (!text.includes(surname)) continue;
-    for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
+    // The merge's splitter: "Alan S. Milward and W. Medicott show …" is one sentence, not three.
+    for (const { text: sentence } of splitSentences([{ type: 'text', value: text }], locale)) {
       const at = nameAt(sentence, surname);
       if (at < 0) continue;
       if (sentence.length <= LINE) return sentence.trim();

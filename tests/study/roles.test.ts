@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import escape from 'escape-string-regexp';
 import { describePerson, roleOf } from '../../src/study/roles.js';
+import { splitSentences } from '../../src/merge/sentences.js';
 import { nameParts } from '../../src/util/names.js';
 
 /** The roles as found by one pattern per name over each text. */
@@ -50,7 +51,8 @@ function referenceDescription(name: string, texts: string[]): string {
   const pattern = new RegExp(`(?<![\\p{L}'’-])${escape(surname)}(?![\\p{L}'’-])`, 'u');
   const key = surname.match(/\p{L}+/gu)!.at(-1)!;
   for (const text of texts.filter((t) => new Set(t.match(/\p{L}+/gu)).has(key)))
-    for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
+    // The same sentences as describePerson's (the merge's splitter): what differs is how the name is found.
+    for (const { text: sentence } of splitSentences([{ type: 'text', value: text }])) {
       const at = sentence.search(pattern);
       if (at < 0) continue;
       if (sentence.length <= 130) return sentence.trim();
@@ -136,6 +138,11 @@ describe('roles', () => {
     expect(describePerson('Karl Radek', texts)).toBe('Radek was sent to Berlin in 1919.');
     // "Radeks" and "O'Radek" are other words.
     expect(describePerson('Karl Radek', ["Radeks were many. O'Radek came."])).toBe('');
+    // An initial ends no sentence: not "Maskin and W.".
+    const initials = ['The talks stalled. The historians Orel S. Maskin and W. Tarvo show that the guilds were old.'];
+    expect(describePerson('Orel S. Maskin', initials)).toBe(
+      'The historians Orel S. Maskin and W. Tarvo show that the guilds were old.',
+    );
   });
 
   it('describes a person as one pattern per surname does', () => {
