@@ -630,6 +630,9 @@ const QUANTITY_OF = new RegExp(
 const ASIDE_BEFORE_RELATIVE =
   /^(?:especially|particularly|mainly|mostly|notably|chiefly|including|such as|in|on|at|near|from)\b/i;
 
+/** A name alone: one to four capitalised words (initials and particles allowed between them). */
+const PROPER_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:von|van|de|der|den|du|la|le)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}$/u;
+
 /** A label opening with "it", "who", "which", or a bare verb: the thing it speaks of, from the clauses before. */
 function resolveOpening(label: string, before: string): string {
   const previous = before
@@ -659,6 +662,11 @@ function resolveOpening(label: string, before: string): string {
           ? tail
           : /(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s*)+$/u.exec(last)?.[0];
     if (!antecedent) return rest;
+    // "Walter Krivitsky, an NKVD agent, who defected …": the apposition's name is whom the clause tells of.
+    const named = previous.at(-2);
+    const apposition =
+      antecedent === last && previous.length >= 2 && /^(?:an?|the)\s/i.test(last) && PROPER_NAME.test(named ?? '');
+    if (apposition && (isVerb(words(rest)[0]) || isAdverb(words(rest)[0]))) return `${named!.trim()} ${rest}`;
     // "which Fascist Italy joined": the antecedent is the object.
     const first = words(rest)[0];
     const subjectRelative = isVerb(first) || isAdverb(first);

@@ -16,6 +16,14 @@ describe('timeline labels read alone (made-up sentences)', () => {
     expect(why).toMatch(/^The regent closed the harbour/);
   });
 
+  it('names the person an apposition stands for when a "who" clause tells the event', () => {
+    const fled = labelOf(
+      'Olaf Tarvo, an agent of the guild, who fled to Kessel in 1887, wrote in his memoirs that the regent had lied.',
+      '1887',
+    );
+    expect(fled).toBe('Olaf Tarvo fled to Kessel');
+  });
+
   it('does not end a label on a verb whose infinitive or object follows', () => {
     const forced = labelOf(
       'By 1881, shortages in the supply of timber and grain across the valleys forced the ' +
