@@ -85,6 +85,8 @@ const MAX_WORDS = 11;
 const MAX_CHARS = 72;
 /** A label that must run on to read alone takes two lines at most. */
 const LONG_CHARS = 140;
+/** How far past a line a label may run rather than lose its last few words. */
+const SHORT_TAIL = 16;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 /**
@@ -185,8 +187,10 @@ function listComma(sentence: string, at: number): boolean {
 
 /** A label fits MAX_CHARS: it ends at a phrase boundary, never mid-phrase and never with "…". */
 function shorten(label: string): string {
-  let text = label
-    .replace(/\s*\([^()]*\)/g, '')
+  // Brackets go, nested ones too ("(see Invasion of Poland (1939))"), innermost first.
+  let unbracketed = label;
+  for (let before = ''; before !== unbracketed;) unbracketed = (before = unbracketed).replace(/\s*\([^()]*\)/g, '');
+  let text = unbracketed
     .replace(/\s+/g, ' ')
     .replace(/,?\s+(?:as well|too|again)$/, '')
     .trim();
@@ -230,9 +234,18 @@ function shorten(label: string): string {
     const complete = heads.filter((h) => !h.dangling && !h.incomplete).map((h) => h.head);
     // A phrase the label names for a demonstrative ("from the new border security zone"): kept, on two lines.
     const named = nameKept && complete.find((h) => h.includes(nameKept!) && h.length <= LONG_CHARS);
+    // A head that would leave only a short tail ("… declared war | on Germany"): the whole, on two lines.
+    const oneLine = pick(complete.filter((h) => h.length <= MAX_CHARS));
+    const tail = oneLine === undefined ? '' : whole.slice(oneLine.length);
+    // Not the first of a list the clause stops at ("recognized … by Spain, the United States, …").
+    const at = tail.trim() ? sentenceNow.indexOf(tail.trim()) : -1;
+    const listGoesOn = at >= 0 && /^,\s+(?:and\s+)?(?:the\s+)?\p{Lu}/u.test(sentenceNow.slice(at + tail.trim().length));
+    const short =
+      oneLine !== undefined && whole.length <= MAX_CHARS + SHORT_TAIL && words(tail).length <= 3 && !listGoesOn;
     text =
       (named || undefined) ??
-      pick(complete.filter((h) => h.length <= MAX_CHARS)) ??
+      (short ? whole : undefined) ??
+      oneLine ??
       pick(complete.filter((h) => h.length <= LONG_CHARS)) ??
       (whole.length <= LONG_CHARS ? whole : undefined) ??
       pick(heads.filter((h) => !h.dangling).map((h) => h.head)) ??

@@ -16,6 +16,28 @@ describe('timeline labels read alone (made-up sentences)', () => {
     expect(why).toMatch(/^The regent closed the harbour/);
   });
 
+  it('runs past a line rather than lose a short tail, but not to the first name of a list', () => {
+    const war = labelOf(
+      'On May 3, 1883, the Kingdom of Lidia, the Duchy of Vorsk, Kessel and the Free City of Ostrel declared war ' +
+        'on Norvania.',
+      'May 3, 1883',
+    );
+    expect(war).toMatch(/declared war on Norvania$/);
+    const recognised = labelOf(
+      'In 1884 the Republic of Norvania was diplomatically recognized for the first time by Lidia, Kessel, ' +
+        'Vorsk, Ostrel and the Duchy of Marn.',
+      '1884',
+    );
+    expect(recognised).not.toMatch(/by Lidia$/);
+    // A link's page title in brackets, nested: no bracket is left.
+    const invaded = labelOf(
+      'A week after the talks, on May 5, 1885, Lidia invaded its zone of influence in the northern valleys of ' +
+        'Norvania (see Invasion of Norvania (1885)).',
+      'May 5, 1885',
+    );
+    expect(invaded).not.toMatch(/[()]/);
+  });
+
   it('names the person an apposition stands for when a "who" clause tells the event', () => {
     const fled = labelOf(
       'Olaf Tarvo, an agent of the guild, who fled to Kessel in 1887, wrote in his memoirs that the regent had lied.',
