@@ -6,17 +6,11 @@
  * or a name ("April 16, 1920"), not the whole sentence.
  */
 import { diffArrays } from 'diff';
-import type { Apparatus, ApparatusMode, Collation, MergeReport, SourceInfo, VariantNote } from '../model/index.js';
+import type { Apparatus, ApparatusMode, Collation, MergeReport, VariantNote } from '../model/index.js';
 import type { Chaptered } from './chapters.js';
 import { monthsOf } from './clean.js';
 import { readsSpan } from './claims.js';
 import { SUBSTANTIVE, type Variant, type WSection, type WSentence } from './work.js';
-
-/** A source as readers know it: its label without the parenthesised detail, else its reader's label. */
-export function shortLabel(info: SourceInfo): string {
-  const label = info.label ?? info.title ?? info.readerLabel ?? info.id;
-  return label.replace(/\s*\([^)]*\)\s*$/, '').trim() || info.id;
-}
 
 const joinLabels = (labels: string[]) =>
   labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;

@@ -297,6 +297,13 @@ export const TimelineEventSchema = z.object({
   yearFrom: z.enum(['text', 'context']).optional(),
   /** True when the narrative does not settle the year (neighbouring dates disagree): shown marked. */
   uncertain: z.boolean().optional(),
+  /**
+   * Other dates the sources give the event (the merge's date variants of its sentence), each with the ids of
+   * the sources that give it: "April 15, 1920" in one source where the book reads "April 16, 1920".
+   */
+  readings: z
+    .array(z.object({ date: isoDate(), precision: z.enum(['day', 'month', 'year']), sources: z.array(z.string()) }))
+    .optional(),
 });
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 

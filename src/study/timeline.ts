@@ -1297,5 +1297,35 @@ export function extractTimeline(book: Book): TimelineEvent[] {
       RANK[a.precision] - RANK[b.precision] ||
       a.order - b.order,
   );
-  return events.map(({ order: _order, words: _words, ...e }, i) => ({ ...e, id: `time-${i + 1}` }));
+  return events.map(({ order: _order, words: _words, ...e }, i) => {
+    const readings = otherReadings(e, book);
+    return { ...e, id: `time-${i + 1}`, ...(readings.length ? { readings } : {}) };
+  });
+}
+
+/**
+ * The dates other sources give an event: where the merge recorded a date variant of the event's sentence (one
+ * reading is the sentence as the book has it), each other reading's date at the place of the event's date
+ * (the date it writes nearest there, of the same precision), when it is another date.
+ */
+function otherReadings(e: TimelineEvent, book: Book): NonNullable<TimelineEvent['readings']> {
+  const out: NonNullable<TimelineEvent['readings']> = [];
+  const blocks = new Set(e.blocks ?? [e.block]);
+  const language = book.meta.language;
+  const year = Number(e.date.slice(0, 4));
+  for (const v of book.report?.variants ?? []) {
+    if (v.class !== 'date' || !blocks.has(v.block)) continue;
+    const kept = v.readings.find((r) => r.text === e.sentence);
+    const mine = kept && datesIn(kept.text, year, language).find((d) => d.date === e.date);
+    if (!kept || !mine) continue;
+    for (const r of v.readings) {
+      if (r === kept) continue;
+      const theirs = datesIn(r.text, year, language)
+        .filter((d) => d.precision === e.precision)
+        .sort((a, b) => Math.abs(a.index - mine.index) - Math.abs(b.index - mine.index))[0];
+      if (!theirs || theirs.date === e.date || out.some((o) => o.date === theirs.date)) continue;
+      out.push({ date: theirs.date, precision: theirs.precision, sources: r.sources.map((s) => s.source) });
+    }
+  }
+  return out;
 }

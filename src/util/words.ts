@@ -1,5 +1,6 @@
-/** Small helpers for the lines a user reads: plurals, and "did you mean" for a typo. */
+/** Small helpers for the lines a user reads: plurals, "did you mean" for a typo, a source's short label. */
 import { closest, distance } from 'fastest-levenshtein';
+import type { SourceInfo } from '../model/index.js';
 
 /** "1 pass", "2 passes", "0 notes": the count and the word, singular only for one. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
@@ -17,4 +18,10 @@ export function didYouMean(given: string, known: readonly string[]): string {
   const index = known.findIndex((k) => k.toLowerCase() === best);
   const near = distance(lower, best) <= (best.length <= 3 ? 1 : Math.max(2, Math.floor(best.length / 3)));
   return near || best.startsWith(lower) ? ` (did you mean "${known[index]}"?)` : '';
+}
+
+/** A source as readers know it: its label without the parenthesised detail, else its reader's label. */
+export function shortLabel(info: Pick<SourceInfo, 'id' | 'label' | 'title' | 'readerLabel'>): string {
+  const label = info.label ?? info.title ?? info.readerLabel ?? info.id;
+  return label.replace(/\s*\([^)]*\)\s*$/, '').trim() || info.id;
 }

@@ -8,6 +8,7 @@ import { blockHtml } from './content.js';
 import { linkMentions, type MentionAnchor } from './mentions.js';
 import { PRINT, timelineFigure, type Figure } from './figure.js';
 import { formatDate } from '../../util/dates.js';
+import { shortLabel } from '../../util/words.js';
 import { labelsFor, type Labels } from '../../util/labels.js';
 import type { Changelog } from '../../editions/changelog.js';
 
@@ -95,7 +96,15 @@ export interface View {
   glossaries: {
     ambassadors: { post: string; entries: ViewAmbassador[] }[];
     treaties: ViewTreaty[];
-    timeline: { id: string; date: string; precision: string; text: string; href: string }[];
+    timeline: {
+      id: string;
+      date: string;
+      precision: string;
+      text: string;
+      href: string;
+      /** Other dates the sources give it, each with the sources' labels ("Revision of 24 June 2008"). */
+      readings: { date: string; sources: string }[];
+    }[];
   };
   answers: ViewQuestion[];
   index: {
@@ -399,6 +408,12 @@ export function formatSpan(start: string, end: string, language: string): string
   return format.formatRange(utc(a), utc(b));
 }
 
+/** A source as readers know it, by its id (the id itself for one the book does not list). */
+const sourceLabel = (book: StudyGuide, id: string) => {
+  const info = book.sources.find((s) => s.id === id);
+  return info ? shortLabel(info) : id;
+};
+
 function viewGlossaries(book: StudyGuide, places: Places, backLinks: BackLinks): View['glossaries'] {
   const { language } = book.meta;
   const labels = labelsFor(language);
@@ -423,6 +438,10 @@ function viewGlossaries(book: StudyGuide, places: Places, backLinks: BackLinks):
     precision: e.precision,
     text: e.text,
     href: places.toBlock(e.block),
+    readings: (e.readings ?? []).map((r) => ({
+      date: formatDate(r.date, language),
+      sources: r.sources.map((id) => sourceLabel(book, id)).join(', '),
+    })),
   }));
   return { ambassadors: viewAmbassadors(book, backLinks), treaties, timeline };
 }
