@@ -1227,12 +1227,23 @@ function describe(mentions: Mention[]): string {
       (m.anaphor ? 1 : 0) -
       // "The agreement formally set …, extended … of the 1940 … Agreement": another treaty is the subject.
       (m.at > 20 && OPENS_WITH_TREATY.test(m.sentence) ? 3 : 0) -
-      (/^(?:It|They|This)\b/.test(m.sentence) ? 1 : 0)
+      (/^(?:It|They|This)\b/.test(m.sentence) ? 1 : 0) -
+      (ASIDE_SENTENCE.test(m.sentence.trim()) ? 3 : 0)
     );
   };
   // Each mention scored once (the same scores the comparison would compute at each step).
   const scores = new Map(mentions.map((m) => [m, score(m)]));
   const best = [...mentions].sort((a, b) => scores.get(b)! - scores.get(a)!)[0];
   // A sentence that introduces a list ("… zones of influence:") ends as a sentence in a glossary.
-  return best?.sentence.trim().replace(/\s*[:;,]$/, '.') ?? '';
+  const text = best?.sentence.trim().replace(/\s*[:;,]$/, '.') ?? '';
+  if (!ASIDE_SENTENCE.test(text)) return text;
+  // "(Although Italy had already signed the Italo-Soviet Pact in 1933)": an aside in brackets, the only
+  // mention: without its brackets, unless it is a subordinate clause alone, which describes nothing.
+  const inner = text.replace(/^\(\s*|\s*\)\.?$/g, '');
+  return SUBORDINATE_ALONE.test(inner) ? '' : `${inner.replace(/[.!?]$/, '')}.`;
 }
+
+/** A sentence that is an aside in brackets. */
+const ASIDE_SENTENCE = /^\([^()]*(?:\([^()]*\)[^()]*)*\)\.?$/;
+/** A clause that opens as a subordinate one and has no main clause after a comma. */
+const SUBORDINATE_ALONE = /^(?:Although|Though|While|Whereas|Because|Since|As|If|When|Unless)\b[^,;]*$/;

@@ -23,10 +23,20 @@ const ARTICLE = [
     `Talks went on.`,
     `On June 1, 1888, in Norvik Holmgaard and Voss signed the Lake Border Treaty, fixing the border on the lake.`,
   ].join(' '),
+  '## Other powers',
+  'Estmark then sought a pact with Lidia. (Although Lidia had already signed the Ostrel Harbour Pact in 1885.)',
 ].join('\n\n');
 
 const treaties = extractTreaties(mergeSources([parseText(ARTICLE, 'norvania.md')], TEST_META));
 const find = (name: string) => treaties.find((t) => t.name === name);
+
+describe('a treaty named only in an aside', () => {
+  it('is not described by a subordinate clause in brackets', () => {
+    const pact = treaties.find((t) => /Ostrel Harbour Pact/.test(t.name));
+    expect(pact).toBeDefined();
+    expect(pact!.description).toBe('');
+  });
+});
 
 describe('treaties as instruments (an article made up for the test)', () => {
   it('reads "a trade pact" of a year as the one commercial agreement of that year, with its day', () => {
