@@ -6,7 +6,7 @@
  * year, "the 1932 pact", a year in brackets, list lines such as "Adolf Ioffe (1918)") are not events.
  */
 import { englishLexicon } from '../util/lexicon.js';
-import type { Book, TimelineEvent } from '../model/index.js';
+import type { Book, TimelineEvent, VariantRecord } from '../model/index.js';
 import { blocksOf } from './text.js';
 import { bookDates, isoOf, rawDatesIn, type BookDate } from './dates.js';
 import { measurement } from './measures.js';
@@ -1297,8 +1297,12 @@ export function extractTimeline(book: Book): TimelineEvent[] {
       RANK[a.precision] - RANK[b.precision] ||
       a.order - b.order,
   );
+  // The merge's date variants by block, once: each event looks only at its own blocks'.
+  const dateVariants = new Map<string, VariantRecord[]>();
+  for (const v of book.report?.variants ?? [])
+    if (v.class === 'date' && v.block) dateVariants.set(v.block, [...(dateVariants.get(v.block) ?? []), v]);
   return events.map(({ order: _order, words: _words, ...e }, i) => {
-    const readings = otherReadings(e, book);
+    const readings = dateVariants.size ? otherReadings(e, dateVariants, book.meta.language) : [];
     return { ...e, id: `time-${i + 1}`, ...(readings.length ? { readings } : {}) };
   });
 }
@@ -1308,13 +1312,14 @@ export function extractTimeline(book: Book): TimelineEvent[] {
  * reading is the sentence as the book has it), each other reading's date at the place of the event's date
  * (the date it writes nearest there, of the same precision), when it is another date.
  */
-function otherReadings(e: TimelineEvent, book: Book): NonNullable<TimelineEvent['readings']> {
+function otherReadings(
+  e: TimelineEvent,
+  dateVariants: ReadonlyMap<string, VariantRecord[]>,
+  language: string,
+): NonNullable<TimelineEvent['readings']> {
   const out: NonNullable<TimelineEvent['readings']> = [];
-  const blocks = new Set(e.blocks ?? [e.block]);
-  const language = book.meta.language;
   const year = Number(e.date.slice(0, 4));
-  for (const v of book.report?.variants ?? []) {
-    if (v.class !== 'date' || !blocks.has(v.block)) continue;
+  for (const v of [...new Set(e.blocks ?? [e.block])].flatMap((b) => dateVariants.get(b) ?? [])) {
     const kept = v.readings.find((r) => r.text === e.sentence);
     const mine = kept && datesIn(kept.text, year, language).find((d) => d.date === e.date);
     if (!kept || !mine) continue;
