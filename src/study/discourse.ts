@@ -62,7 +62,13 @@ interface DiscourseTable {
   /** Nouns of events: "the attack", "the treaty" without a word of which one lean on the text before. */
   events?: string[];
   /** The prepositions that open a date phrase: of a day ("On"), of a month or a year ("In"). */
-  datePrepositions?: { day: string; other: string }; /**
+  datePrepositions?: { day: string; other: string };
+  /**
+   * The words that, before a date, make it a bound rather than a time: `upper` ("by", "before", "until": a later
+   * date would be as true), `lower` ("after", "since": an earlier one would).
+   */
+  dateBounds?: { upper: string[]; lower: string[] };
+  /**
    * Verbs of saying and the word that opens what was said ("told … that", "erklärte, dass"): a cause or an
    * effect after them is part of someone's words, not a link the text itself states.
    */
@@ -127,6 +133,7 @@ const TABLES: Record<string, DiscourseTable> = {
       'later|earlier|same|such|other|aforementioned|above-mentioned|previous|remaining|' + 'originals|remainder|rest',
     ),
     datePrepositions: { day: 'On', other: 'In' },
+    dateBounds: { upper: list('by|before|until|till|up to|no later than|prior to'), lower: list('after|since') },
   },
   de: {
     pronouns: list('er|sie|es|dies|diese|dieser|dieses|jene|sein|seine|ihr|ihre|dort'),
@@ -163,6 +170,10 @@ const TABLES: Record<string, DiscourseTable> = {
         'anderer|weitere|weiteren|genannte|genannten|übrigen',
     ),
     datePrepositions: { day: 'Am', other: 'Im Jahr' },
+    dateBounds: {
+      upper: list('bis|bis zum|bis zur|vor|vor dem|spätestens'),
+      lower: list('nach|nach dem|seit|seit dem'),
+    },
     conjunctions: list('und|aber|oder|denn|sondern'),
   },
   fr: {
@@ -195,6 +206,10 @@ const TABLES: Record<string, DiscourseTable> = {
     conclusive: list('ainsi|donc|par conséquent|dès lors'),
     relatives: list('ultérieur|ultérieure|ultérieurs|ultérieures|tel|telle|tels|telles|précédent|précédente'),
     datePrepositions: { day: 'Le', other: 'En' },
+    dateBounds: {
+      upper: list("avant|avant le|jusqu'au|jusqu'en|d'ici|au plus tard"),
+      lower: list('après|après le|depuis|depuis le'),
+    },
   },
   es: {
     pronouns: list('él|ella|ellos|ellas|esto|este|esta|estos|estas|su|sus'),
@@ -333,6 +348,17 @@ const TABLES: Record<string, DiscourseTable> = {
 };
 
 /** The language's table, or none. */
+/**
+ * Whether the words just before a date make it a bound: 'upper' ("by February 1942": a later date would be as
+ * true), 'lower' ("since 1990"); undefined if they make it a time, or the language has no such words.
+ */
+export function dateBound(before: string, language: string): 'upper' | 'lower' | undefined {
+  const bounds = TABLES[baseLanguage(language)]?.dateBounds;
+  if (!bounds) return undefined;
+  const ends = (words: string[]) => new RegExp(String.raw`${wordsPattern(words).source}\s*$`, 'iu').test(before);
+  return ends(bounds.upper) ? 'upper' : ends(bounds.lower) ? 'lower' : undefined;
+}
+
 export function discourse(language: string): DiscourseTable | undefined {
   return TABLES[baseLanguage(language)];
 }

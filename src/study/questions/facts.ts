@@ -7,7 +7,7 @@
 import { QUESTION_BLANK, type Treaty } from '../../model/index.js';
 import { formatDate } from '../../util/dates.js';
 import { datesIn } from '../timeline.js';
-import { wording } from '../discourse.js';
+import { dateBound, wording } from '../discourse.js';
 import { hashOf } from '../../util/hash.js';
 import { memoize } from '../../util/memo.js';
 import { writtenYear, type BookSentence, type Candidate, type QuestionContext } from './context.js';
@@ -105,21 +105,65 @@ export function clozeQuestion(s: BookSentence, fact: Fact, ctx: QuestionContext)
   };
 }
 
-/** Up to `n` things of the fact's kind, nearest first, none of which the sentence contains. */
+/** How far, in years, a date of the guide may lie from the answer to be offered beside it. */
+const NEAR_YEARS = 5;
+
+/**
+ * Up to `n` other dates for a date fact (ISO, of its precision), none written in the sentence nor of the answer's
+ * year (a date of the same year may be as true: "by March 1942" for "by February 1942"). The guide's own dates
+ * within NEAR_YEARS come first, nearest first, one or two before the answer as the sentence's hash says, the rest
+ * after it, so that the answer is neither always the odd one out at an end nor always in the same place; a side
+ * short of them takes the answer's day and month in the years beside it. After a bound ("by", "until": a later
+ * date would be as true; "since": an earlier one) every other date lies on the side that makes it false.
+ */
+export function dateDistractors(s: BookSentence, fact: Fact, ctx: QuestionContext, n: number): string[] {
+  const precision = fact.value.length;
+  const year = Number(fact.value.slice(0, 4));
+  const label = (iso: string) => formatDate(iso, ctx.language);
+  const labels = new Set<string>([label(fact.value)]);
+  const take = (list: readonly string[], k: number) => {
+    const out: string[] = [];
+    for (const d of list) {
+      if (out.length >= k) break;
+      const l = label(d);
+      if (labels.has(l) || s.text.includes(l)) continue;
+      labels.add(l);
+      out.push(d);
+    }
+    return out;
+  };
+  const book = [...ctx.dates.keys()]
+    .filter((d) => {
+      const y = Number(d.slice(0, 4));
+      return d.length === precision && y !== year && Math.abs(y - year) <= NEAR_YEARS;
+    })
+    .sort();
+  // The answer's day and month in the years beside it, if that date exists (not February 29 of a common year).
+  const made = (side: -1 | 1) =>
+    Array.from(
+      { length: 4 * (n + 1) },
+      (_, k) => String(year + side * (k + 1)).padStart(4, '0') + fact.value.slice(4),
+    ).filter((iso) => precision < 10 || new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso));
+  const bound = dateBound(s.text.slice(0, fact.index), ctx.language);
+  const wantBefore =
+    bound === 'upper' ? n : bound === 'lower' ? 0 : Math.min(n, 1 + (parseInt(hashOf(s.text).slice(0, 8), 16) % 2));
+  const side = (before: boolean, want: number) => {
+    const guide = before ? book.filter((d) => d < fact.value).reverse() : book.filter((d) => d > fact.value);
+    const out = take(guide, want);
+    return { guide, out: [...out, ...take(made(before ? -1 : 1), want - out.length)] };
+  };
+  const early = side(true, wantBefore);
+  const late = side(false, n - early.out.length);
+  const out = [...early.out, ...late.out];
+  // Still short (dates written in the sentence): whatever the allowed sides have left.
+  if (bound !== 'lower') out.push(...take([...early.guide, ...made(-1)], n - out.length));
+  if (bound !== 'upper') out.push(...take([...late.guide, ...made(1)], n - out.length));
+  return out.slice(0, n);
+}
+
+/** Up to `n` things of the fact's kind (not dates: `dateDistractors`), nearest first, none in the sentence. */
 function distractors(s: BookSentence, fact: Fact, ctx: QuestionContext, n: number): string[] {
   const absent = (x: string) => !s.text.includes(x);
-  if (fact.kind === 'date') {
-    const precision = fact.value.length;
-    const time = (iso: string) => Date.parse(iso.length === 7 ? `${iso}-01` : iso);
-    const at = time(fact.value);
-    return [...ctx.dates.keys()]
-      .filter((d) => d.length === precision && d !== fact.value && d.slice(0, 4) !== fact.value.slice(0, 4))
-      .sort((a, b) => Math.abs(time(a) - at) - Math.abs(time(b) - at) || a.localeCompare(b))
-      .map((d) => formatDate(d, ctx.language))
-      .filter(absent)
-      .filter((d, i, all) => all.indexOf(d) === i)
-      .slice(0, n);
-  }
   if (fact.kind === 'treaty') {
     const all = ctx.guide.glossaries.treaties.filter(
       (t) => t.id !== fact.entry && t.name.split(/\s+/).length >= 2 && concluded(t),
@@ -248,14 +292,17 @@ export function choiceQuestion(s: BookSentence, fact: Fact, ctx: QuestionContext
   // The choices are dates as the guide writes them: each must read in the blank as the text's own date does.
   // A language that inflects its months does not ("В июне 2008 года" is no "В июнь 2008 г. года").
   if (fact.kind === 'date' && !inflectedAlike(answer, fact.surface)) return undefined;
-  const others = distractors(s, fact, ctx, 3);
-  if (others.length < 3) return undefined;
-  const choices = [answer, ...others];
+  let choices: string[];
   if (fact.kind === 'date') {
-    const iso = new Map<string, string>([[answer, fact.value]]);
-    for (const d of ctx.dates.keys()) iso.set(formatDate(d, ctx.language), d);
-    choices.sort((a, b) => iso.get(a)!.localeCompare(iso.get(b)!));
-  } else choices.sort((a, b) => a.localeCompare(b, ctx.language));
+    const others = dateDistractors(s, fact, ctx, 3);
+    if (others.length < 3) return undefined;
+    // In the order of time.
+    choices = [fact.value, ...others].sort().map((d) => (d === fact.value ? answer : formatDate(d, ctx.language)));
+  } else {
+    const others = distractors(s, fact, ctx, 3);
+    if (others.length < 3) return undefined;
+    choices = [answer, ...others].sort((a, b) => a.localeCompare(b, ctx.language));
+  }
   return {
     kind: 'choice',
     chapter: s.chapter.id,
