@@ -1042,9 +1042,15 @@ function details(
   for (const h of [...history])
     if (!h.date && history.some((o) => o !== h && o.status === h.status && o.date))
       history.splice(history.indexOf(h), 1);
-  history.sort(
-    (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || order.indexOf(a.status) - order.indexOf(b.status),
-  );
+  // Dated steps in the order of time; an undated one after the steps it follows ("ratified" after "signed").
+  const dated = history
+    .filter((h) => h.date)
+    .sort((a, b) => a.date!.localeCompare(b.date!) || order.indexOf(a.status) - order.indexOf(b.status));
+  for (const h of history.filter((x) => !x.date).sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status))) {
+    const at = dated.findIndex((x) => order.indexOf(x.status) > order.indexOf(h.status));
+    dated.splice(at < 0 ? dated.length : at, 0, h);
+  }
+  history.splice(0, history.length, ...dated);
   const signed = history.find((h) => h.status === 'signed');
   const done = history.length > 0;
   // A treaty the text only names (no step told) was concluded all the same, unless the text tells its talks.
@@ -1228,7 +1234,11 @@ function describe(mentions: Mention[]): string {
       // "The agreement formally set …, extended … of the 1940 … Agreement": another treaty is the subject.
       (m.at > 20 && OPENS_WITH_TREATY.test(m.sentence) ? 3 : 0) -
       (/^(?:It|They|This)\b/.test(m.sentence) ? 1 : 0) -
-      (ASIDE_SENTENCE.test(m.sentence.trim()) ? 3 : 0)
+      (ASIDE_SENTENCE.test(m.sentence.trim()) ? 3 : 0) +
+      // "the so-called Harbour Entente of 1893, which …": the sentence introduces it by its name.
+      (m.at >= 0 && NAMING_BEFORE.test(m.sentence.slice(0, m.at)) ? 3 : 0) -
+      // ", citing concerns over the Baltic Entente,": named only in a participle's phrase about something else.
+      (PARTICIPLE_PHRASE.test(m.sentence.slice(0, Math.max(0, m.at))) ? 2 : 0)
     );
   };
   // Each mention scored once (the same scores the comparison would compute at each step).
@@ -1242,6 +1252,11 @@ function describe(mentions: Mention[]): string {
   const inner = text.replace(/^\(\s*|\s*\)\.?$/g, '');
   return SUBORDINATE_ALONE.test(inner) ? '' : `${inner.replace(/[.!?]$/, '')}.`;
 }
+
+/** Words that introduce a name ("the so-called Baltic Entente", "known as the Little Entente"). */
+const NAMING_BEFORE = /\b(?:so-called|known as|called|named|dubbed)\s+(?:the\s+)?$/u;
+/** The words before a name open a participle's phrase in their clause (", citing concerns over …"). */
+const PARTICIPLE_PHRASE = /,\s+\p{Ll}+ing\s[^,;()]*$/u;
 
 /** A sentence that is an aside in brackets. */
 const ASIDE_SENTENCE = /^\([^()]*(?:\([^()]*\)[^()]*)*\)\.?$/;

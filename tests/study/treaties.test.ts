@@ -70,9 +70,12 @@ const STEPS = [
   [
     `Also in 1897, Estmark broke its isolation and took part in the Kessel Accords with Norvania and Lidia, ` +
       `undertaking not to attack them.`,
-    `The northern states leaned toward Lidia, the so-called Harbour Entente of 1893, which could be reoriented.`,
+    `The northern states had long resented the three coastal towns' leaning toward Lidia and the mainland ` +
+      `powers, and the so-called Harbour Entente of 1893, which could be reoriented, and later used it to ` +
+      `accuse the towns of a breach of the old charters.`,
     `In 1898 the king of Lidia asked Mira Voss to sign another secret protocol with the statement that the ` +
       `islands were Lidian.`,
+    `On June 16, the king closed the harbour, citing his concerns over the Harbour Entente, and the lords acceded.`,
   ].join(' '),
 ].join('\n\n');
 
@@ -85,10 +88,14 @@ describe('steps and years told beside a treaty (a made-up article)', () => {
     expect(t.date).toBe('1895-05-02');
     expect(t.history).toContainEqual(expect.objectContaining({ status: 'ratified', date: null }));
     expect(JSON.stringify(t)).not.toContain('1896');
+    // An undated ratification follows the dated signing it follows in fact.
+    expect(t.history!.map((h) => h.status)).toEqual(['signed', 'ratified']);
   });
 
   it('reads a year written after the name ("… Entente of 1893") and the year a joining is told in', () => {
     expect(get('Harbour Entente')).toMatchObject({ date: '1893' });
+    // Described where the text introduces it by its name, not where a participle's phrase names it in passing.
+    expect(get('Harbour Entente')!.description).toMatch(/so-called Harbour Entente/);
     expect(get('Kessel Accords')).toMatchObject({ date: '1897', status: 'signed' });
   });
 
