@@ -313,6 +313,12 @@ const AFTER_VERB = new RegExp(
     String.raw`near|under|despite|amid|[,;:(])`,
   'i',
 );
+/** Verbs that send something somewhere: in the passive, where to is their point ("were diverted to …"). */
+const DIRECTED = new RegExp(
+  String.raw`^(?:diverted|redirected|rerouted|sent|dispatched|despatched|moved|transferred|transported|shipped|` +
+    String.raw`deported|exiled|banished|expelled|extradited|relocated|evacuated|brought|delivered|returned|handed)$`,
+  'i',
+);
 /** Words that open a clause of their own: before its verb, the clause is not finished ("… that the pact"). */
 const OPENS_CLAUSE = /^(?:that|whether|because|although|though|while|when|where|which|who|if|since)$/i;
 
@@ -331,8 +337,10 @@ function incomplete(head: string, rest: string): boolean {
   const last = bare(ws.at(-1) ?? '');
   const next = bare(words(rest)[0] ?? '');
   const verbAt = (i: number) => clearVerb(ws, i);
-  // A passive ("were diverted | to …") reads alone.
+  // A passive ("was signed | in …") reads alone, unless its verb sends something somewhere ("were diverted | to
+  // the port of …"): then where to is the point.
   const passive = /ed$/.test(last) && ws.slice(-4, -1).some((w) => BE.test(bare(w)));
+  if (passive && DIRECTED.test(last) && /^(?:to|towards?|into)$/.test(next)) return true;
   if (verbAt(ws.length - 1) && !passive && !AFTER_VERB.test(rest)) return true;
   // "to" before a verb, not before a noun phrase ("to the …", "to Berlin").
   const infinitive =
@@ -341,6 +349,10 @@ function incomplete(head: string, rest: string): boolean {
   if (next === 'to' && /^(?:due|owing|according|prior|thanks|close|next)$/.test(last)) return true;
   const ofNoun = NEEDS_OF.test(last) || (/ing$/.test(last) && DETERMINER_WORD.test(bare(ws.at(-2) ?? '')));
   if ((next === 'of' || next === 'in') && (PART_OF.test(last) || (next === 'of' && ofNoun))) return true;
+  // "… on the attitude | of Germany", "… to the Arctic port | of Murmansk": a noun the definite article says
+  // the name after its "of" identifies.
+  const named = /^\p{Lu}/u.test(words(rest)[1] ?? '') && /^\p{Ll}/u.test(ws.at(-1) ?? '');
+  if (next === 'of' && named && ws.slice(-4, -1).some((w) => /^the$/i.test(bare(w)))) return true;
   // "any possibility | of combining …": a noun before the gerund that tells what it is of.
   if (next === 'of' && /^\p{Ll}+ing$/u.test(words(rest)[1] ?? '')) return true;
   const opener = ws.findLastIndex((w) => OPENS_CLAUSE.test(bare(w)));

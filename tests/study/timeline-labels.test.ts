@@ -16,6 +16,21 @@ describe('timeline labels read alone (made-up sentences)', () => {
     expect(why).toMatch(/^The regent closed the harbour/);
   });
 
+  it('keeps where a passive sent something, and the name an "of" gives a noun', () => {
+    const diverted = labelOf(
+      'On May 4, 1871, as Lidia blockaded the coast, wooden grain barges heading towards the royal granaries ' +
+        'were diverted to the northern river port of Kessel.',
+      'May 4, 1871',
+    );
+    expect(diverted).toMatch(/were diverted to the northern river port of Kessel$/);
+    const attitude = labelOf(
+      'In May 1872, Brant assured the Lidian envoy Karl Ostrow that Norvanian-Lidian relations would depend ' +
+        'solely on the attitude of Norvania towards Lidia.',
+      'May 1872',
+    );
+    expect(attitude).toMatch(/on the attitude of Norvania\b/);
+  });
+
   it('runs past a line rather than lose a short tail, but not to the first name of a list', () => {
     const war = labelOf(
       'On May 3, 1883, the Kingdom of Lidia, the Duchy of Vorsk, Kessel and the Free City of Ostrel declared war ' +
