@@ -69,6 +69,11 @@ interface DiscourseTable {
    */
   dateBounds?: { upper: string[]; lower: string[] };
   /**
+   * Demonstratives that, anywhere in a sentence, point back to something told before it ("for these purposes",
+   * "to mark this change of policy"); not words that are also a conjunction ("that").
+   */
+  demonstratives?: string[];
+  /**
    * Verbs of saying and the word that opens what was said ("told … that", "erklärte, dass"): a cause or an
    * effect after them is part of someone's words, not a link the text itself states.
    */
@@ -134,6 +139,7 @@ const TABLES: Record<string, DiscourseTable> = {
     ),
     datePrepositions: { day: 'On', other: 'In' },
     dateBounds: { upper: list('by|before|until|till|up to|no later than|prior to'), lower: list('after|since') },
+    demonstratives: list('this|these|those'),
   },
   de: {
     pronouns: list('er|sie|es|dies|diese|dieser|dieses|jene|sein|seine|ihr|ihre|dort'),
@@ -467,6 +473,17 @@ export function reported(sentence: string, at: number, language: string): boolea
   const verbs = wordsPattern(r.verbs).source;
   const that = wordsPattern(r.that).source;
   return new RegExp(`${verbs}[^.;:!?]*?${that}`, 'iu').test(sentence.slice(0, at));
+}
+
+/**
+ * Whether a sentence leans on the text before it through a demonstrative anywhere in it, outside quotations
+ * ("The first officers went there for these purposes in 1922"); only where the language's table has them.
+ */
+export function leansOnDemonstrative(sentence: string, language: string): boolean {
+  const words = TABLES[baseLanguage(language)]?.demonstratives;
+  if (!words) return false;
+  const unquoted = sentence.replace(/“[^”]*”|"[^"]*"|„[^“”]*[“”]|«[^»]*»/gu, ' ');
+  return wordsPattern(words).test(unquoted);
 }
 
 export function leansOnPerson(sentence: string, language: string): boolean {

@@ -342,6 +342,17 @@ describe('facts a question blanks', () => {
   });
 });
 
+describe('sentences that lean on the text before', () => {
+  it('asks no fact of a sentence with "this", "these" or "those" outside a quotation', () => {
+    const ctx = makeContext(guide);
+    expect(ctx.readable('The first officers went to Norvania for these purposes in 1922.')).toBe('pronoun');
+    expect(ctx.readable('His speech in January 1936 is usually taken to mark this change of policy.')).toBe('pronoun');
+    expect(ctx.readable('The king said "this war is ours" to the council of Vorsk in 1899.')).toBe('alone');
+    for (const q of guide.questions.filter((x) => x.kind === 'cloze' || x.kind === 'choice'))
+      expect(q.quote!.replace(/"[^"]*"|“[^”]*”/g, ''), q.id).not.toMatch(/\b(?:this|these|those)\b/i);
+  });
+});
+
 describe('causes told over two sentences', () => {
   const split = (s: string, previous?: string) => splitCausal(s, { previous }, 'en');
   it('drops an opening adverb from the effect, and refuses a cause that itself leans on the sentence before', () => {

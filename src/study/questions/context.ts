@@ -6,7 +6,7 @@
 import type { Chapter, Conflict, ReviewQuestion, StudyGuide } from '../../model/index.js';
 import { datesIn } from '../timeline.js';
 import { contentWords, similarity } from '../../merge/sentences.js';
-import { hedged, isPersonName, leansOnPerson, opening } from '../discourse.js';
+import { hedged, isPersonName, leansOnDemonstrative, leansOnPerson, opening } from '../discourse.js';
 import { distance } from 'fastest-levenshtein';
 
 export interface BookSentence {
@@ -125,7 +125,8 @@ export function makeContext(guide: StudyGuide): QuestionContext {
     if (n < MIN_WORDS || n > MAX_WORDS || hedged(sentence, language) || /\[[^\]]*\]/.test(sentence)) return 'no';
     // A sentence that introduces a list ("…zones of influence: 1.") says its point in the list.
     if (/:\s*\S{0,3}[.:]?$/.test(sentence)) return 'no';
-    const kind = leansOnPerson(sentence, language) ? 'pronoun' : opening(sentence, language).kind;
+    const leans = leansOnPerson(sentence, language) || leansOnDemonstrative(sentence, language);
+    const kind = leans ? 'pronoun' : opening(sentence, language).kind;
     return kind === 'clear' ? 'alone' : kind;
   };
   const dates = new Map<string, number>();
