@@ -74,6 +74,11 @@ interface DiscourseTable {
    */
   demonstratives?: string[];
   /**
+   * Conjunctions that open a clause of concession or time before the main clause ("While imports had fallen,
+   * …"): such a clause is no part of the cause the main clause's subject is.
+   */
+  concessive?: string[];
+  /**
    * Verbs of saying and the word that opens what was said ("told … that", "erklärte, dass"): a cause or an
    * effect after them is part of someone's words, not a link the text itself states.
    */
@@ -140,6 +145,7 @@ const TABLES: Record<string, DiscourseTable> = {
     datePrepositions: { day: 'On', other: 'In' },
     dateBounds: { upper: list('by|before|until|till|up to|no later than|prior to'), lower: list('after|since') },
     demonstratives: list('this|these|those'),
+    concessive: list('while|although|though|whereas|even though|even if|despite the fact that'),
   },
   de: {
     pronouns: list('er|sie|es|dies|diese|dieser|dieses|jene|sein|seine|ihr|ihre|dort'),

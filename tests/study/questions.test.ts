@@ -248,6 +248,15 @@ describe('causal sentences', () => {
     );
   });
 
+  it('quotes as the cause the main clause, not a concession that opens the sentence', () => {
+    const [effect] = split(
+      'While exports to Lidia had fallen to 12 million crowns in 1887, poor harvests and a shortage of coal ' +
+        'caused Norvania to reopen the trade talks in 1889.',
+    );
+    expect(effect).toMatchObject({ role: 'effect', given: 'poor harvests and a shortage of coal' });
+    expect(effect!.answer).toMatch(/^Caused Norvania to reopen the trade talks/);
+  });
+
   it("asks nothing of a cause or effect that stands in someone's reported words", () => {
     // The effect ("thereby changing…") is what the speaker said, not what the text states.
     const told =

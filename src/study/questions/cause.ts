@@ -85,11 +85,20 @@ function halves(
     if (!previous || opening(previous, language).kind === 'pronoun' || hedged(previous, language)) return undefined;
     return { cause: previous, effect: after };
   }
-  if (role === 'effect') return { cause: before, effect: after };
+  // "While imports had fallen …, shortages caused …": the cause is the main clause's subject, not the concession.
+  if (role === 'effect') return { cause: withoutConcession(before, table.concessive ?? []), effect: after };
   // "E because of C": C must be a noun phrase that ends the sentence, not a clause the sentence goes on with.
   if (phrasal && (hasVerb(after, language) ?? after.includes(','))) return undefined;
   if (hasVerb(before, language) === false) return undefined;
   return { cause: after, effect: before };
+}
+
+/** A half without the clause of concession or time that opens it, when the rest is long enough to quote. */
+function withoutConcession(half: string, concessive: string[]): string {
+  if (!concessive.length) return half;
+  const m = new RegExp(String.raw`^\s*${wordsPattern(concessive).source}[^,;]*,\s+`, 'iu').exec(half);
+  const rest = m ? half.slice(m[0].length) : half;
+  return words(rest) >= MIN_PART_WORDS ? rest : half;
 }
 
 export function splitCausal(sentence: string, s: Pick<BookSentence, 'previous'>, language: string): CausalSplit[] {
