@@ -255,6 +255,13 @@ describe('causal sentences', () => {
     );
     expect(effect).toMatchObject({ role: 'effect', given: 'poor harvests and a shortage of coal' });
     expect(effect!.answer).toMatch(/^Caused Norvania to reopen the trade talks/);
+    // The cause after ", while …", its auxiliary with the verb it helps.
+    const [after] = split(
+      'Attendance at the guild halls has fallen sharply since 1850, while new railways and cheaper coal have ' +
+        'contributed to the growth of the mill towns.',
+    );
+    expect(after).toMatchObject({ given: 'new railways and cheaper coal' });
+    expect(after!.answer).toMatch(/^Have contributed to the growth of the mill towns/);
   });
 
   it("asks nothing of a cause or effect that stands in someone's reported words", () => {

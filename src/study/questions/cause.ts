@@ -9,6 +9,8 @@ import { discourse, hasVerb, hedged, opening, reported, wording, wordsPattern, t
 import type { BookSentence, Candidate, QuestionContext } from './context.js';
 
 const MIN_PART_WORDS = 4;
+/** An English auxiliary that ends a cause before its verb ("… demographic change have | contributed to"). */
+const AUXILIARY = /\s+(have|has|had|would|will|may|might|could|can|must|should)$/i;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const tidy = (s: string) =>
   s
@@ -93,12 +95,20 @@ function halves(
   return { cause: after, effect: before };
 }
 
-/** A half without the clause of concession or time that opens it, when the rest is long enough to quote. */
+/**
+ * The cause half without a clause of concession: one that opens it ("While imports had fallen …, shortages"),
+ * or the clause before ", while …" when the cause is what follows it ("attendance has fallen, while
+ * immigration and demographic change"); each only when the rest is long enough to quote.
+ */
 function withoutConcession(half: string, concessive: string[]): string {
   if (!concessive.length) return half;
-  const m = new RegExp(String.raw`^\s*${wordsPattern(concessive).source}[^,;]*,\s+`, 'iu').exec(half);
-  const rest = m ? half.slice(m[0].length) : half;
-  return words(rest) >= MIN_PART_WORDS ? rest : half;
+  const words_ = wordsPattern(concessive).source;
+  const opening = new RegExp(String.raw`^\s*${words_}[^,;]*,\s+`, 'iu').exec(half);
+  let rest = opening && words(half.slice(opening[0].length)) >= MIN_PART_WORDS ? half.slice(opening[0].length) : half;
+  const inner = [...rest.matchAll(new RegExp(String.raw`[,;]\s+${words_}\s+`, 'giu'))].at(-1);
+  if (inner && words(rest.slice(inner.index + inner[0].length)) >= MIN_PART_WORDS)
+    rest = rest.slice(inner.index + inner[0].length);
+  return rest;
 }
 
 export function splitCausal(sentence: string, s: Pick<BookSentence, 'previous'>, language: string): CausalSplit[] {
@@ -133,8 +143,11 @@ export function splitCausal(sentence: string, s: Pick<BookSentence, 'previous'>,
       const before = sentence.slice(0, m.index);
       const verb =
         /\S/.test(before) && !/[,;:]\s*$/.test(before) && !/^\s*,/.test(sentence.slice(m.index + m[0].length));
-      const answer = verb ? `${connective} ${effect}` : effect;
-      out.push({ role, given: quoted(cause), answer: capital(answer, language) + '.', evidence: effect });
+      // "… change have | contributed to …": the auxiliary goes with its verb, in the answer.
+      const aux = verb ? AUXILIARY.exec(cause) : null;
+      const answer = verb ? `${aux ? `${aux[1]} ` : ''}${connective} ${effect}` : effect;
+      const given = aux ? cause.slice(0, aux.index) : cause;
+      out.push({ role, given: quoted(given), answer: capital(answer, language) + '.', evidence: effect });
     } else
       out.push({ role, given: quoted(effect), answer: `${capital(connective, language)} ${cause}.`, evidence: cause });
   }
