@@ -26,6 +26,7 @@ import {
   opening,
   relativeWord,
   timeFromBefore,
+  wording,
 } from './discourse.js';
 import { bookDates, rawDatesIn, type BookDate } from './dates.js';
 import { englishLexicon } from '../util/lexicon.js';
@@ -75,6 +76,17 @@ const LEANS_BACK =
 const POINTS_BACK =
   /\b(?:(?:this|these|those)\s+(?!(?:is|was|are|were|has|had|who|which|that|of|in)\b)\p{Ll}|another\s+\p{Ll})/u;
 
+/**
+ * An English clause whose verb answers what the text told before, with no word of what ("Stalin replied,
+ * referencing …", "Finland refused."): a reply to something named ("replied to the note") does not lean.
+ */
+const ANSWERS_BACK = new RegExp(
+  String.raw`^[^,;:]{0,60}?\b(?:(?:replied|responded|answered|retorted|reacted|objected|complied)` +
+    String.raw`(?=\s*[,.;:]|\s+(?:by|with|in|on|that|curtly|angrily|promptly|positively|negatively)\b)|` +
+    String.raw`(?:agreed|refused|declined|accepted)(?=\s*[,.;:]))`,
+  'u',
+);
+
 /** What a sentence of a paragraph can lean on: the sentences before it, and the last date they gave. */
 export interface Context {
   before: string;
@@ -123,7 +135,13 @@ export function asPoint(
   // "Thus, Litvinov's line did not enjoy …" after "Some argue that …": the conclusion of a view, not a fact.
   if (concludes(text, language) && hedged(context.before, language)) return undefined;
   const english = baseLanguage(language) === 'en';
-  if (english && (LEANS_BACK.test(open.rest) || POINTS_BACK.test(open.rest) || OBJECT_PRONOUN.test(open.rest)))
+  if (
+    english &&
+    (LEANS_BACK.test(open.rest) ||
+      POINTS_BACK.test(open.rest) ||
+      OBJECT_PRONOUN.test(open.rest) ||
+      ANSWERS_BACK.test(open.rest))
+  )
     return undefined;
   let rest = open.rest;
   if (timeFromBefore(text, language) && !rawDatesIn(text, language).length) {
@@ -233,9 +251,12 @@ function sectionCandidates(section: Section, all: Sentence[], idf: Weights, lang
     const match = best && best.score >= SAME ? all[best.i]! : undefined;
     const point = asPoint(k.text, language, match?.context ?? { before: '' }, headingWords);
     if (!point) continue;
+    // Words of a document the section quotes (the protocol's clause): a point in quotation marks, linked there.
+    const quoted = match ? undefined : quotedIn(section, mine);
     out.push({
       ...point,
-      block: match?.block ?? all[0]!.block,
+      ...(quoted ? { text: wording(language).quote(point.text) } : {}),
+      block: match?.block ?? quoted ?? all[0]!.block,
       paragraph: match?.paragraph ?? 0,
       citations: match ? [...match.refs] : [],
       score: Number.POSITIVE_INFINITY,
@@ -243,6 +264,13 @@ function sectionCandidates(section: Section, all: Sentence[], idf: Weights, lang
     });
   }
   return out;
+}
+
+/** The section's quotation (a quote block) one of whose sentences says what `words` say, if any. */
+function quotedIn(section: Section, words: ReadonlySet<string>): Block | undefined {
+  return section.blocks.find(
+    (b) => b.kind === 'quote' && b.sentences.some((x) => similarity(words, contentWords(x)) >= SAME),
+  );
 }
 
 /** The words of a heading, lower case: a noun it names is known to the reader of the box (see `asPoint`). */

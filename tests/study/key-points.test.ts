@@ -222,6 +222,53 @@ describe('key points of a made-up section', () => {
     ).toBe(true);
   });
 
+  it('quotes a key sentence that is the words of a document the section quotes, and links to the quotation', () => {
+    const wiki = [
+      '== The pact ==',
+      'The two kingdoms of Norvania and Lidia signed a pact of friendship at Kessel in 1820, after long talks.',
+      'The pact was supplemented by a secret protocol, which divided the northern islands between the kingdoms:',
+      '<blockquote>1. In the event of a rearrangement of the islands belonging to the Duchy of Vorsk the spheres ' +
+        'of influence of Norvania and Lidia shall be bounded by the river Ostra.</blockquote>',
+      'The merchants of both kingdoms gained the right to trade in every harbour of the coast from that year.',
+      'Trade between the kingdoms doubled in the following decade as the harbours of the coast were opened.',
+    ].join('\n\n');
+    const key =
+      'In the event of a rearrangement of the islands belonging to the Duchy of Vorsk the spheres of influence ' +
+      'of Norvania and Lidia shall be bounded by the river Ostra.\n';
+    const book = mergeSources(
+      [
+        parseText(wiki, 'a.wiki', { priority: 1 }),
+        parseText(key, 'key.txt', { priority: 2, format: 'cited-sentences' }),
+      ],
+      TEST_META,
+    );
+    const quote = book.chapters.flatMap((c) => c.sections.flatMap((s) => s.blocks)).find((b) => b.kind === 'quote')!;
+    const point = extractKeyPoints(book).find((p) => p.origin === 'key-sentence')!;
+    expect(point.text).toMatch(/^“In the event of a rearrangement .* river Ostra\.”$/);
+    expect(point.block).toBe(quote.id);
+  });
+
+  it('takes no reply that does not say to what', () => {
+    const none = { before: '' };
+    expect(
+      asPoint('Queen Mara replied, referring to a "lasting peace" between the kingdoms.', 'en', none, new Set()),
+    ).toBe(undefined);
+    expect(asPoint('Lidia refused, and the talks of the two kingdoms ended in the spring.', 'en', none)).toBe(
+      undefined,
+    );
+    expect(
+      asPoint('Lidia refused the offer of the guilds and closed the harbour of Kessel to foreign ships.', 'en', none),
+    ).toBeDefined();
+    expect(
+      asPoint(
+        'Queen Mara replied to the petition of the guilds by lowering the tolls of the gate.',
+        'en',
+        none,
+        new Set(),
+      ),
+    ).toBeDefined();
+  });
+
   it('leaves a section of one paragraph without points', () => {
     expect(
       extractKeyPoints(bookOf(['One paragraph only, which the box would simply repeat word for word here.'])),
