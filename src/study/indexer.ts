@@ -577,6 +577,19 @@ const INITIALLED = new RegExp(
     String.raw`\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?(?![\p{L}.]|\s+\p{Lu})`,
   'gu',
 );
+/**
+ * "Alan S. Milward and W. Medicott": a surname after initials, joined by "and" to a full name (a given name,
+ * initials maybe, a surname), in either order.
+ */
+const INITIALS_NAME = String.raw`(?:\p{Lu}\.\s*){1,2}\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?`;
+const FULL_NAME = String.raw`\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s*)*\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?`;
+const INITIALS_BESIDE = new RegExp(
+  String.raw`(?<=(?<![\p{L}.])${FULL_NAME}\s+and\s+)(${INITIALS_NAME})(?![\p{L}.]|\s+\p{Lu})|` +
+    String.raw`(?<![\p{L}.]|\p{Lu}\.\s)(${INITIALS_NAME})(?=\s+and\s+${FULL_NAME}(?![\p{L}.]|\s+\p{Lu}))`,
+  'gu',
+);
+const PARTNER_BEFORE = new RegExp(String.raw`(${FULL_NAME})\s+and\s+$`, 'u');
+const PARTNER_AFTER = new RegExp(String.raw`^\s+and\s+(${FULL_NAME})`, 'u');
 /** A list of names: "Margarete Buber-Neumann, Alexander Weissberg-Cybulski, Betty Olberg and Max Zucker". */
 // Two words, no more: not "Isambard Kingdom" of "Isambard Kingdom Brunel".
 const WORD2 = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
@@ -607,8 +620,9 @@ const listedGiven = (n: string) => {
 
 /**
  * What one text writes as people's names, a pure function of the text (remembered per text): the surnames
- * after an honorific and the initialled names, in reading order, and each list of names with whether each of
- * its names could be a person's (the list counts once the index knows most of its names as people).
+ * after an honorific, the initialled names and a surname after initials beside a full name, in reading order,
+ * and each list of names with whether each of its names could be a person's (the list counts once the index
+ * knows most of its names as people).
  */
 const peopleWritten = memoize(
   (text: string): { named: readonly string[]; lists: readonly { names: string[]; fit: boolean[] }[] } => {
@@ -618,6 +632,17 @@ const peopleWritten = memoize(
       if (plainWord(m[1]!) && (!tagsOf(m[1]!).length || has(m[1]!, ...NAME_TAGS))) named.push(m[1]!);
     for (const m of text.matchAll(INITIALLED))
       if (givenWord(m[1]!) && capitalised(m[0]).every(plainWord) && !isPlace(m[0])) named.push(m[0].trim());
+    // Not "U.S. Food and Drug Administration": the surname a name's (or unknown), the other name no body's.
+    for (const m of text.matchAll(INITIALS_BESIDE)) {
+      const name = (m[1] ?? m[2]!).trim();
+      const surname = capitalised(name).at(-1)!;
+      const other = m[1]
+        ? PARTNER_BEFORE.exec(text.slice(Math.max(0, m.index - 80), m.index))
+        : PARTNER_AFTER.exec(text.slice(m.index + m[0].length));
+      const partner = capitalised(other?.[1] ?? '');
+      if (!plainWord(surname) || isPlace(name) || !partner.every(plainWord)) continue;
+      if (!tagsOf(surname).length || has(surname, ...NAME_TAGS)) named.push(name);
+    }
     const lists = [...text.matchAll(NAME_LIST)].map((m) => {
       const names = m[0].split(/,\s+(?:and\s+)?|\s+and\s+/);
       return { names, fit: names.map((n) => listedGiven(n) && capitalised(n).every(plainWord)) };

@@ -171,6 +171,7 @@ describe('people written as people, one body named two ways, treaties under all 
     'In 1881 Portugal and Brazil concluded the Treaty of Lisbon.',
     'In 1882 the Lisbon Treaty was read aloud.',
     'The [[Siege of Kessel (1883)]] ended the war.',
+    'In 1886 the N.V. Food and Drug Administration opened its doors in Kessel.',
   ].join('\n\n');
   const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
   const entry = (term: string) => book.index.find((e) => e.term === term);
@@ -178,6 +179,9 @@ describe('people written as people, one body named two ways, treaties under all 
   it('files a given name with initials or a particle, and a name after an honorific, as people', () => {
     for (const term of ['Maskin, Orel D.', 'Kelm, Ostap von', 'Holk, Iver S.', 'Tavrick'])
       expect(entry(term), term).toMatchObject({ kind: 'person' });
+    // A surname after initials, beside a full name ("Iver S. Holk and W. Pellin"); not a body's words.
+    expect(entry('Pellin, W.')).toMatchObject({ kind: 'person' });
+    expect(book.index.filter((e) => /Food/.test(e.term) && e.kind === 'person')).toEqual([]);
   });
 
   it('files the other names of a list of people as people', () => {
