@@ -1097,7 +1097,10 @@ function partiesOf(name: string, aliases: string[], sentences: string[]): string
       }
   }
   for (const s of sentences) {
-    if (!steps.sign.test(s)) continue;
+    if (!steps.sign.test(s)) {
+      for (const p of partiesJoined(s)) parties.add(p);
+      continue;
+    }
     const pair = BETWEEN.exec(s) ?? SUBJECTS.exec(s);
     const found = pair ? [pair[1]!, pair[2]!].filter((p) => !/^(?:Foreign|Minister|President)$/.test(p)) : [];
     const own = pair ? [] : (local?.parties(s) ?? []);
@@ -1121,6 +1124,30 @@ function partiesWith(sentence: string): string[] {
   const names = [m[1]!, ...[...after.matchAll(/\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?/gu)].map((x) => x[0])];
   const states = names.map((n) => stateOf(n)).filter(isState);
   return states.length >= 2 && isState(stateOf(m[1]!)) ? [...new Set(states)] : [];
+}
+
+/** "Germany … took part in the Locarno Treaties with France and Belgium": joining an instrument with others. */
+const JOINED_WITH = new RegExp(
+  String.raw`\b(?:took part in|participated in|joined|acceded to)\s+(?:the\s+)?[^,;.]{0,60}?` +
+    String.raw`\b(?:[Tt]reat(?:y|ies)|[Pp]acts?|[Aa]greements?|[Aa]ccords?|[Aa]lliance)\s+with\s+([^,;.()]{1,60})`,
+  'u',
+);
+/**
+ * The parties of a joining: the clause's subject (the first name before the verb, a state) and the states
+ * after "with"; none unless both are states.
+ */
+function partiesJoined(sentence: string): string[] {
+  const m = JOINED_WITH.exec(sentence);
+  if (!m) return [];
+  const clause = sentence.slice(0, m.index).split(/[;:]/).at(-1)!;
+  const subject = /(?:^|,\s*|\s)(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)\s+(?!of\b)\p{Ll}/u.exec(
+    clause.replace(/^(?:In|On|By|After)\s[^,]*,\s*/, ''),
+  )?.[1];
+  const after = m[1]!.split(/\s(?:in|on|to|at|for|after|before|undertaking|which)\s/)[0]!;
+  const others = [...after.matchAll(/\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?/gu)].map((x) => stateOf(x[0]));
+  const first = subject === undefined ? undefined : stateOf(subject);
+  if (!first || !isState(first) || !others.length || !others.every(isState)) return [];
+  return [...new Set([first, ...others])];
 }
 
 /** "signed by …", "signed on 2 June 1861 by …": where the signers are named. */

@@ -104,3 +104,17 @@ describe('steps and years told beside a treaty (a made-up article)', () => {
     expect(list.flatMap((t) => t.protocols ?? [])).toHaveLength(1);
   });
 });
+
+describe('parties of a treaty joined with others', () => {
+  it('reads "X … took part in the … Accords with Y and Z" as three states, and not when one is no state', () => {
+    const text = [
+      '# Alliances',
+      'In 1897, Portugal broke its isolation and took part in the Tagus Accords with Spain and France, ' +
+        'undertaking not to attack them.',
+      'In 1898, the guild broke its silence and took part in the Ostrel Charter Accords with Spain and the Hansa.',
+    ].join('\n\n');
+    const list = extractTreaties(mergeSources([parseText(text, 'alliances.md')], TEST_META));
+    expect(list.find((t) => t.name === 'Tagus Accords')?.parties).toEqual(['Portugal', 'Spain', 'France']);
+    expect(list.find((t) => /Ostrel/.test(t.name))?.parties ?? []).toEqual([]);
+  });
+});
