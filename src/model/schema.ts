@@ -295,7 +295,10 @@ export const TimelineEventSchema = z.object({
   sentence: z.string().optional(),
   /** `context`: the text gives a day or month without its year, and the year was read from the narrative. */
   yearFrom: z.enum(['text', 'context']).optional(),
-  /** True when the narrative does not settle the year (neighbouring dates disagree): shown marked. */
+  /**
+   * Whether the narrative leaves the year unsettled (neighbouring dates disagree). Always false today: such an
+   * event is left out of the timeline rather than shown as if certain; the field stays for older readers.
+   */
   uncertain: z.boolean().optional(),
   /**
    * Other dates the sources give the event (the merge's date variants of its sentence), each with the ids of
