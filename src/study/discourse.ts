@@ -64,8 +64,8 @@ interface DiscourseTable {
   /** The prepositions that open a date phrase: of a day ("On"), of a month or a year ("In"). */
   datePrepositions?: { day: string; other: string };
   /**
-   * The words that, before a date, make it a bound rather than a time: `upper` ("by", "before", "until": a later
-   * date would be as true), `lower` ("after", "since": an earlier one would).
+   * The words that, before a date, make it a bound rather than a time: `upper` ("by", "before": a later date
+   * would be as true), `lower` ("after", "since": an earlier one would). Not "until": an end is no bound.
    */
   dateBounds?: { upper: string[]; lower: string[] };
   /**
@@ -143,7 +143,7 @@ const TABLES: Record<string, DiscourseTable> = {
       'later|earlier|same|such|other|aforementioned|above-mentioned|previous|remaining|' + 'originals|remainder|rest',
     ),
     datePrepositions: { day: 'On', other: 'In' },
-    dateBounds: { upper: list('by|before|until|till|up to|no later than|prior to'), lower: list('after|since') },
+    dateBounds: { upper: list('by|before|no later than|prior to'), lower: list('after|since') },
     demonstratives: list('this|these|those'),
     concessive: list('while|although|though|whereas|even though|even if|despite the fact that'),
   },
@@ -183,7 +183,7 @@ const TABLES: Record<string, DiscourseTable> = {
     ),
     datePrepositions: { day: 'Am', other: 'Im Jahr' },
     dateBounds: {
-      upper: list('bis|bis zum|bis zur|vor|vor dem|spätestens'),
+      upper: list('vor|vor dem|spätestens'),
       lower: list('nach|nach dem|seit|seit dem'),
     },
     conjunctions: list('und|aber|oder|denn|sondern'),
@@ -219,7 +219,7 @@ const TABLES: Record<string, DiscourseTable> = {
     relatives: list('ultérieur|ultérieure|ultérieurs|ultérieures|tel|telle|tels|telles|précédent|précédente'),
     datePrepositions: { day: 'Le', other: 'En' },
     dateBounds: {
-      upper: list("avant|avant le|jusqu'au|jusqu'en|d'ici|au plus tard"),
+      upper: list("avant|avant le|d'ici|au plus tard"),
       lower: list('après|après le|depuis|depuis le'),
     },
   },
@@ -367,7 +367,8 @@ const TABLES: Record<string, DiscourseTable> = {
 export function dateBound(before: string, language: string): 'upper' | 'lower' | undefined {
   const bounds = TABLES[baseLanguage(language)]?.dateBounds;
   if (!bounds) return undefined;
-  const ends = (words: string[]) => new RegExp(String.raw`${wordsPattern(words).source}\s*$`, 'iu').test(before);
+  const text = before.replace(/’/g, "'");
+  const ends = (words: string[]) => new RegExp(String.raw`${wordsPattern(words).source}\s*$`, 'iu').test(text);
   return ends(bounds.upper) ? 'upper' : ends(bounds.lower) ? 'lower' : undefined;
 }
 
@@ -488,8 +489,10 @@ export function reported(sentence: string, at: number, language: string): boolea
 export function leansOnDemonstrative(sentence: string, language: string): boolean {
   const words = TABLES[baseLanguage(language)]?.demonstratives;
   if (!words) return false;
-  const unquoted = sentence.replace(/“[^”]*”|"[^"]*"|„[^“”]*[“”]|«[^»]*»/gu, ' ');
-  return wordsPattern(words).test(unquoted);
+  const unquoted = sentence.replace(/“[^”]*”|"[^"]*"|„[^“”]*[“”]|«[^»]*»|‘[^’]*’(?![\p{L}])/gu, ' ');
+  // "Those who opposed …", "… exceeded those of the army": a pronoun that the words after it say.
+  const pattern = new RegExp(String.raw`${wordsPattern(words).source}(?!\s+(?:who|whom|which|that|of|in)\b)`, 'iu');
+  return pattern.test(unquoted);
 }
 
 export function leansOnPerson(sentence: string, language: string): boolean {

@@ -78,12 +78,13 @@ const POINTS_BACK =
 
 /**
  * An English clause whose verb answers what the text told before, with no word of what ("Stalin replied,
- * referencing …", "Finland refused."): a reply to something named ("replied to the note") does not lean.
+ * referencing …", "Finland refused."): a reply to something named ("replied to the note", "replied on 3 May
+ * to the note") does not lean, nor does a passive.
  */
 const ANSWERS_BACK = new RegExp(
-  String.raw`^[^,;:]{0,60}?\b(?:(?:replied|responded|answered|retorted|reacted|objected|complied)` +
-    String.raw`(?=\s*[,.;:]|\s+(?:by|with|in|on|that|curtly|angrily|promptly|positively|negatively)\b)|` +
-    String.raw`(?:agreed|refused|declined|accepted)(?=\s*[,.;:]))`,
+  String.raw`^(?![^,;:]{0,60}?\b(?:was|were|been|be|is|are)\s+\p{Ll}+ed\b)[^,;:]{0,60}?\b` +
+    String.raw`(?:replied|responded|answered|retorted|reacted|objected|complied|refused|declined)` +
+    String.raw`(?=\s*[,.;:]\s*(?!\p{Ll}+\s+to\b)|\s+that\b)`,
   'u',
 );
 

@@ -1098,7 +1098,7 @@ function partiesOf(name: string, aliases: string[], sentences: string[]): string
   }
   for (const s of sentences) {
     if (!steps.sign.test(s)) {
-      for (const p of partiesJoined(s)) parties.add(p);
+      for (const p of partiesJoined(s, [name, ...aliases])) parties.add(p);
       continue;
     }
     const pair = BETWEEN.exec(s) ?? SUBJECTS.exec(s);
@@ -1133,14 +1133,15 @@ const JOINED_WITH = new RegExp(
   'u',
 );
 /**
- * The parties of a joining: the clause's subject (the first name before the verb, a state) and the states
- * after "with"; none unless both are states.
+ * The parties of a joining of one of `names`: the clause's subject (the first name before the verb, a state)
+ * and the states after "with"; none unless all are states.
  */
-function partiesJoined(sentence: string): string[] {
+function partiesJoined(sentence: string, names: string[]): string[] {
   const m = JOINED_WITH.exec(sentence);
-  if (!m) return [];
+  // This treaty's joining, not another instrument's the sentence also tells of.
+  if (!m || !names.some((n) => m[0].slice(0, m[0].lastIndexOf(' with ')).includes(n))) return [];
   const clause = sentence.slice(0, m.index).split(/[;:]/).at(-1)!;
-  const subject = /(?:^|,\s*|\s)(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)\s+(?!of\b)\p{Ll}/u.exec(
+  const subject = /(?:^|,\s*|\s)(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)(?:\s+(?!of\b)\p{Ll}|\s*$)/u.exec(
     clause.replace(/^(?:In|On|By|After)\s[^,]*,\s*/, ''),
   )?.[1];
   const after = m[1]!.split(/\s(?:in|on|to|at|for|after|before|undertaking|which)\s/)[0]!;
@@ -1283,7 +1284,8 @@ function describe(mentions: Mention[]): string {
 /** Words that introduce a name ("the so-called Baltic Entente", "known as the Little Entente"). */
 const NAMING_BEFORE = /\b(?:so-called|known as|called|named|dubbed)\s+(?:the\s+)?$/u;
 /** The words before a name open a participle's phrase in their clause (", citing concerns over …"). */
-const PARTICIPLE_PHRASE = /,\s+\p{Ll}+ing\s[^,;()]*$/u;
+const PARTICIPLE_PHRASE =
+  /,\s+(?!(?:during|according|regarding|concerning|including|following|notwithstanding)\b)\p{Ll}+ing\s[^,;()]*$/u;
 
 /** A sentence that is an aside in brackets. */
 const ASIDE_SENTENCE = /^\([^()]*(?:\([^()]*\)[^()]*)*\)\.?$/;

@@ -21,17 +21,20 @@ const fact = (text: string, surface: string, value: string): Fact => ({
 });
 
 describe('dates offered beside a date answer (made-up text)', () => {
-  it('offers dates on both sides of the answer, making some where the guide has none on one side', () => {
-    const text = 'The garrison surrendered on 4 March 1871 after the long siege.';
+  it('places the answer anywhere among the four, making dates where the guide has none on a side', () => {
     const ctx = context(['1868-05-02', '1869-07-10', '1870-01-15']);
-    const others = dateDistractors(sentence(text), fact(text, '4 March 1871', '1871-03-04'), ctx, 3);
-    expect(others).toHaveLength(3);
-    expect(others.some((d) => d < '1871-03-04')).toBe(true);
-    expect(others.some((d) => d > '1871-03-04')).toBe(true);
-    // The made date keeps the answer's day and month.
-    expect(others.filter((d) => d > '1871-03-04').every((d) => d.endsWith('-03-04'))).toBe(true);
-    // The guide's own dates before it come first, nearest first.
-    expect(others).toContain('1870-01-15');
+    const places = new Set<number>();
+    for (const town of ['Kessel', 'Norvik', 'Ostrel', 'Vorsk', 'Marn', 'Lidia', 'Tavro', 'Brant']) {
+      const text = `The garrison of ${town} surrendered on 4 March 1871 after the long siege.`;
+      const others = dateDistractors(sentence(text), fact(text, '4 March 1871', '1871-03-04'), ctx, 3);
+      expect(others).toHaveLength(3);
+      const before = others.filter((d) => d < '1871-03-04');
+      places.add(before.length);
+      // The guide's own dates before it, nearest first; made ones after it keep the answer's day and month.
+      expect(before).toEqual(['1870-01-15', '1869-07-10', '1868-05-02'].slice(0, before.length));
+      for (const d of others.filter((x) => x > '1871-03-04')) expect(d.endsWith('-03-04'), d).toBe(true);
+    }
+    expect(places.size).toBeGreaterThanOrEqual(3);
   });
 
   it('offers no date of the guide from far away, nor one of the same year', () => {
@@ -46,7 +49,7 @@ describe('dates offered beside a date answer (made-up text)', () => {
     expect(others).toContain('1904-08');
   });
 
-  it('offers only earlier dates after "by" and "until", only later ones after "since"', () => {
+  it('offers only earlier dates after "by" and "before", only later ones after "since"', () => {
     const by = 'Two thousand of them had died in the camps by May 1943.';
     const ctx = context(['1941-06', '1942-02', '1944-09', '1945-05']);
     const earlier = dateDistractors(sentence(by), fact(by, 'May 1943', '1943-05'), ctx, 3);
@@ -56,8 +59,10 @@ describe('dates offered beside a date answer (made-up text)', () => {
     const later = dateDistractors(sentence(since), fact(since, 'May 1943', '1943-05'), ctx, 3);
     expect(later).toHaveLength(3);
     for (const d of later) expect(d > '1943-05', d).toBe(true);
-    // German: "bis" bounds the date as "by" does.
-    expect(dateBound('Die Truppen blieben bis ', 'de')).toBe('upper');
+    // German "vor" bounds the date as "before" does; "until" (an end) bounds nothing.
+    expect(dateBound('Die Truppen zogen vor ', 'de')).toBe('upper');
+    expect(dateBound('The siege lasted until ', 'en')).toBeUndefined();
+    expect(dateBound('Ils résistèrent d’ici ', 'fr')).toBe('upper');
     expect(dateBound('Die Truppen kamen am ', 'de')).toBeUndefined();
     expect(dateBound('The troops arrived on ', 'en')).toBeUndefined();
   });
@@ -82,14 +87,14 @@ describe('dates offered on the seeds', () => {
     return q && f ? [{ s, f, q }] : [];
   });
 
-  it('puts the answer between other dates in most questions, and after "by" offers only earlier ones', () => {
+  it('puts the answer in more than one place among the choices, and after "by" offers only earlier ones', () => {
     expect(asked.length).toBeGreaterThanOrEqual(5);
-    let inside = 0;
+    const places = new Set<number>();
     for (const { s, f, q } of asked) {
       const at = q.choices!.indexOf(q.answer);
-      if (at > 0 && at < q.choices!.length - 1) inside++;
+      places.add(at);
       if (dateBound(s.text.slice(0, f.index), 'en') === 'upper') expect(at, q.question).toBe(q.choices!.length - 1);
     }
-    expect(inside / asked.length).toBeGreaterThanOrEqual(0.5);
+    expect(places.size).toBeGreaterThanOrEqual(2);
   });
 });

@@ -112,9 +112,14 @@ describe('parties of a treaty joined with others', () => {
       'In 1897, Portugal broke its isolation and took part in the Tagus Accords with Spain and France, ' +
         'undertaking not to attack them.',
       'In 1898, the guild broke its silence and took part in the Ostrel Charter Accords with Spain and the Hansa.',
+      'In 1899, Italy took part in the Nile Accords with Egypt and Greece.',
+      'The Vigo Pact was signed in 1900. After the Vigo Pact lapsed, Poland joined an alliance with Spain and France.',
     ].join('\n\n');
     const list = extractTreaties(mergeSources([parseText(text, 'alliances.md')], TEST_META));
     expect(list.find((t) => t.name === 'Tagus Accords')?.parties).toEqual(['Portugal', 'Spain', 'France']);
     expect(list.find((t) => /Ostrel/.test(t.name))?.parties ?? []).toEqual([]);
+    // The subject right before the verb; another instrument's joining gives this one no parties.
+    expect(list.find((t) => t.name === 'Nile Accords')?.parties).toEqual(['Italy', 'Egypt', 'Greece']);
+    expect(list.find((t) => t.name === 'Vigo Pact')?.parties ?? []).toEqual([]);
   });
 });

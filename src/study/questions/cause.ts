@@ -10,7 +10,7 @@ import type { BookSentence, Candidate, QuestionContext } from './context.js';
 
 const MIN_PART_WORDS = 4;
 /** An English auxiliary that ends a cause before its verb ("… demographic change have | contributed to"). */
-const AUXILIARY = /\s+(have|has|had|would|will|may|might|could|can|must|should)$/i;
+const AUXILIARY = /\s+(have|has|had|would|will|may|might|could|can|must|should)$/;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const tidy = (s: string) =>
   s
@@ -103,9 +103,10 @@ function halves(
 function withoutConcession(half: string, concessive: string[]): string {
   if (!concessive.length) return half;
   const words_ = wordsPattern(concessive).source;
-  const opening = new RegExp(String.raw`^\s*${words_}[^,;]*,\s+`, 'iu').exec(half);
+  const opening = new RegExp(String.raw`^\s*${words_}(?:,[^,;]{1,25},)?[^,;]*,\s+`, 'iu').exec(half);
   let rest = opening && words(half.slice(opening[0].length)) >= MIN_PART_WORDS ? half.slice(opening[0].length) : half;
-  const inner = [...rest.matchAll(new RegExp(String.raw`[,;]\s+${words_}\s+`, 'giu'))].at(-1);
+  // Only a last clause: "The pact, while never ratified, led to …" is an aside inside the subject.
+  const inner = new RegExp(String.raw`[,;]\s+${words_}\s+(?=[^,;]+$)`, 'iu').exec(rest);
   if (inner && words(rest.slice(inner.index + inner[0].length)) >= MIN_PART_WORDS)
     rest = rest.slice(inner.index + inner[0].length);
   return rest;

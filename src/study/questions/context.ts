@@ -8,7 +8,6 @@ import { datesIn } from '../timeline.js';
 import { contentWords, similarity } from '../../merge/sentences.js';
 import { hedged, isPersonName, leansOnDemonstrative, leansOnPerson, opening } from '../discourse.js';
 import { distance } from 'fastest-levenshtein';
-import { treatyWords } from '../../util/language.js';
 
 export interface BookSentence {
   text: string;
@@ -113,7 +112,7 @@ export function makeContext(guide: StudyGuide): QuestionContext {
       );
     }
   }
-  const disagreements = guide.report.conflicts.filter((c) => realDisagreement(c, language));
+  const disagreements = guide.report.conflicts.filter((c) => realDisagreement(c));
   // Disputed too: a sentence whose claim the sources word differently (a claim note), as much as a figure.
   const claims = (guide.apparatus?.notes ?? []).filter((n) => n.class === 'claim');
   const disputedWords = [...disagreements, ...claims].flatMap((c) => c.readings.map((r) => contentWords(r.text)));
@@ -159,8 +158,17 @@ export function makeContext(guide: StudyGuide): QuestionContext {
   };
 }
 
-/** English words for an instrument's kind (another language's are its `treatyWords`). */
-const INSTRUMENT_KINDS = ['treaty', 'pact', 'agreement', 'accord', 'alliance', 'protocol', 'convention', 'entente'];
+/**
+ * Words for one kind of instrument, in the languages whose treaty words Quire reads, accents folded: a treaty,
+ * a pact, an agreement are one thing named two ways. An alliance, a protocol, an armistice or a peace is another.
+ */
+const INSTRUMENT_KINDS = new Set(
+  (
+    'treaty|treaties|pact|pacts|agreement|accord|vertrag|vertrage|abkommen|pakt|vereinbarung|ubereinkommen|' +
+    'traite|pacte|tratado|pacto|acuerdo|acordo|verdrag|overeenkomst|trattato|patto|accordo|traktat|avtale|' +
+    'aftale|pagt|fordrag|avtal'
+  ).split('|'),
+);
 
 const fold = (s: string) =>
   s
@@ -173,9 +181,9 @@ const fold = (s: string) =>
  * number written two ways ("1920" / "20") nor two numbers run together by a reader ("7" / "71939");
  * two names that are different names, not one spelled with or without accents, inflected, or mistyped
  * ("Alexander" / "Alexey", not "Bialystok" / "Białystok" or "Germany's" / "German"), nor two words for an
- * instrument's kind ("Treaty" / "Pact": English's and the language's, `treatyWords`); a list's membership.
+ * instrument's kind ("Treaty" / "Pact", "Traité" / "Pacte"; not "Alliance" / "Pact"); a list's membership.
  */
-export function realDisagreement(conflict: Conflict, language = 'en'): boolean {
+export function realDisagreement(conflict: Conflict): boolean {
   const d = conflict.differs;
   if (conflict.kind === 'membership') return d.length > 0;
   if (d.length < 2) return false;
@@ -186,7 +194,6 @@ export function realDisagreement(conflict: Conflict, language = 'en'): boolean {
   const [a, b] = [fold(d[0]!), fold(d[1]!)];
   if (a === b || a.startsWith(b) || b.startsWith(a)) return false;
   // "Treaty" / "Pact" of one instrument: two words for its kind, which name no other thing.
-  const kinds = new Set([...INSTRUMENT_KINDS, ...(treatyWords(language)?.kinds ?? [])]);
-  if (kinds.has(a) && kinds.has(b)) return false;
+  if (INSTRUMENT_KINDS.has(a) && INSTRUMENT_KINDS.has(b)) return false;
   return distance(a, b) / Math.max(a.length, b.length) > 0.3;
 }

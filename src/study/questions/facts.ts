@@ -111,10 +111,11 @@ const NEAR_YEARS = 5;
 /**
  * Up to `n` other dates for a date fact (ISO, of its precision), none written in the sentence nor of the answer's
  * year (a date of the same year may be as true: "by March 1942" for "by February 1942"). The guide's own dates
- * within NEAR_YEARS come first, nearest first, one or two before the answer as the sentence's hash says, the rest
- * after it, so that the answer is neither always the odd one out at an end nor always in the same place; a side
- * short of them takes the answer's day and month in the years beside it. After a bound ("by", "until": a later
- * date would be as true; "since": an earlier one) every other date lies on the side that makes it false.
+ * within NEAR_YEARS come first, nearest first, as many before the answer as the sentence's hash says (none to
+ * all), the rest after it, so that the answer is neither always the odd one out at an end nor always in the same
+ * place; a side short of them takes the answer's day and month in the years beside it. After a bound ("by",
+ * "before": a later date would be as true; "since": an earlier one) every other date lies on the side that makes
+ * it false.
  */
 export function dateDistractors(s: BookSentence, fact: Fact, ctx: QuestionContext, n: number): string[] {
   const precision = fact.value.length;
@@ -145,8 +146,7 @@ export function dateDistractors(s: BookSentence, fact: Fact, ctx: QuestionContex
       (_, k) => String(year + side * (k + 1)).padStart(4, '0') + fact.value.slice(4),
     ).filter((iso) => precision < 10 || new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso));
   const bound = dateBound(s.text.slice(0, fact.index), ctx.language);
-  const wantBefore =
-    bound === 'upper' ? n : bound === 'lower' ? 0 : Math.min(n, 1 + (parseInt(hashOf(s.text).slice(0, 8), 16) % 2));
+  const wantBefore = bound === 'upper' ? n : bound === 'lower' ? 0 : parseInt(hashOf(s.text).slice(0, 8), 16) % (n + 1);
   const side = (before: boolean, want: number) => {
     const guide = before ? book.filter((d) => d < fact.value).reverse() : book.filter((d) => d > fact.value);
     const out = take(guide, want);
