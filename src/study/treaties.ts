@@ -28,9 +28,12 @@ import { matchesOf } from './per-text.js';
 import { memoize } from '../util/memo.js';
 import { hashOf } from '../util/hash.js';
 import { unnamedTreaties } from './unnamed-treaties.js';
+import { opening } from './discourse.js';
 
 /** The book's language's treaty words, when it is not English (set by `extractTreaties`). */
 let local: LocalTreatyWords | undefined;
+/** The book's language (set by `extractTreaties`): how a description's opening is read. */
+let language = 'en';
 
 const KIND =
   String.raw`(?:Treaty|Treaties|Pact|Agreement|Agreements|Protocol|Protocols|Accord|Accords|Alliance|Convention|` +
@@ -535,6 +538,7 @@ function instruments(mentions: Mention[]): { year?: number; mentions: Mention[] 
 
 export function extractTreaties(book: Book): Treaty[] {
   local = localTreatyWords(book.meta.language);
+  language = book.meta.language;
   steps = local ? localSteps(local) : ENGLISH_STEPS;
   const refs = blocksOf(book);
   const dates = bookDates(book);
@@ -1261,7 +1265,8 @@ function describe(mentions: Mention[]): string {
       (m.anaphor ? 1 : 0) -
       // "The agreement formally set …, extended … of the 1940 … Agreement": another treaty is the subject.
       (m.at > 20 && OPENS_WITH_TREATY.test(m.sentence) ? 3 : 0) -
-      (/^(?:It|They|This)\b/.test(m.sentence) ? 1 : 0) -
+      // "This culminated in …", "Another point of view …": a sentence that leans on the one before.
+      (opening(m.sentence, language).kind === 'pronoun' ? 1 : 0) -
       (ASIDE_SENTENCE.test(m.sentence.trim()) ? 3 : 0) +
       // "the so-called Harbour Entente of 1893, which …": the sentence introduces it by its name.
       (m.at >= 0 && NAMING_BEFORE.test(m.sentence.slice(0, m.at)) ? 3 : 0) -
@@ -1273,7 +1278,9 @@ function describe(mentions: Mention[]): string {
   const scores = new Map(mentions.map((m) => [m, score(m)]));
   const best = [...mentions].sort((a, b) => scores.get(b)! - scores.get(a)!)[0];
   // A sentence that introduces a list ("… zones of influence:") ends as a sentence in a glossary.
-  const text = best?.sentence.trim().replace(/\s*[:;,]$/, '.') ?? '';
+  // "However, Hitler was surprised …": without the connective that joins it to the sentence before.
+  const open = best && opening(best.sentence, language);
+  const text = (open?.kind === 'connective' ? open.rest : (best?.sentence ?? '')).trim().replace(/\s*[:;,]$/, '.');
   if (!ASIDE_SENTENCE.test(text)) return text;
   // "(Although Italy had already signed the Italo-Soviet Pact in 1933)": an aside in brackets, the only
   // mention: without its brackets, unless it is a subordinate clause alone, which describes nothing.

@@ -20,6 +20,7 @@ import { blocksOf } from './text.js';
 import { datesOfSentence, type BookDate, type BookDates } from './dates.js';
 import { isState, stateOf, stateOfDemonym } from './states.js';
 import { INSTRUMENT_TOPICS } from './treaty-words.js';
+import { opening } from './discourse.js';
 
 const ABOUT = INSTRUMENT_TOPICS;
 const ABOUT_WORDS = Object.keys(ABOUT)
@@ -145,7 +146,8 @@ function instrumentsIn(
         history: [{ status: 'signed', date: row.date, block }],
         parties: row.parties,
         signatories: [],
-        description: sentence.trim(),
+        // "However, Hitler was surprised when …": without the connective that joins it to the sentence before.
+        description: opening(sentence.trim(), 'en').rest,
         protocols: [],
         mentions: [block],
       });

@@ -123,3 +123,17 @@ describe('parties of a treaty joined with others', () => {
     expect(list.find((t) => t.name === 'Vigo Pact')?.parties ?? []).toEqual([]);
   });
 });
+
+describe('a treaty described by a sentence that opens with a connective', () => {
+  it('describes it without the connective that joins the sentence to the one before', () => {
+    const text = [
+      '# Border',
+      'The border war went on for years. However, in 1902 Portugal and Spain signed the Douro Treaty of ' +
+        'Friendship, ending the border war.',
+    ].join('\n\n');
+    const list = extractTreaties(mergeSources([parseText(text, 'border.md')], TEST_META));
+    expect(list.find((t) => t.name === 'Douro Treaty of Friendship')?.description).toBe(
+      'In 1902 Portugal and Spain signed the Douro Treaty of Friendship, ending the border war.',
+    );
+  });
+});
