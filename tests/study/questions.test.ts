@@ -85,7 +85,7 @@ describe('review questions on the seeds', () => {
   });
 
   it('asks about a disputed reading only as a disagreement, giving every reading with its sources', () => {
-    const disputed = guide.report.conflicts.filter((c) => realDisagreement(c)).map((c) => norm(c.readings[0]!.text));
+    const disputed = guide.report.conflicts.filter(realDisagreement).map((c) => norm(c.readings[0]!.text));
     for (const q of guide.questions) {
       if (q.kind === 'disagreement') {
         const readings = q.answer.match(/“[^”]+” \([^)]+\)/g) ?? [];

@@ -27,7 +27,10 @@ const ARTICLE = [
   'Estmark then sought a pact with Lidia. (Although Lidia had already signed the Ostrel Harbour Pact in 1885.)',
 ].join('\n\n');
 
-const treaties = extractTreaties(mergeSources([parseText(ARTICLE, 'norvania.md')], TEST_META));
+/** The treaties of a made-up text, read and merged as a build does. */
+const treatiesOf = (text: string, file: string) => extractTreaties(mergeSources([parseText(text, file)], TEST_META));
+
+const treaties = treatiesOf(ARTICLE, 'norvania.md');
 const find = (name: string) => treaties.find((t) => t.name === name);
 
 describe('a treaty named only in an aside', () => {
@@ -80,7 +83,7 @@ const STEPS = [
 ].join('\n\n');
 
 describe('steps and years told beside a treaty (a made-up article)', () => {
-  const list = extractTreaties(mergeSources([parseText(STEPS, 'steps.md')], TEST_META));
+  const list = treatiesOf(STEPS, 'steps.md');
   const get = (name: string) => list.find((t) => t.name === name);
 
   it('does not date a step by a date its sentence gives to another clause ("… the reasons why … on March 7")', () => {
@@ -115,7 +118,7 @@ describe('parties of a treaty joined with others', () => {
       'In 1899, Italy took part in the Nile Accords with Egypt and Greece.',
       'The Vigo Pact was signed in 1900. After the Vigo Pact lapsed, Poland joined an alliance with Spain and France.',
     ].join('\n\n');
-    const list = extractTreaties(mergeSources([parseText(text, 'alliances.md')], TEST_META));
+    const list = treatiesOf(text, 'alliances.md');
     expect(list.find((t) => t.name === 'Tagus Accords')?.parties).toEqual(['Portugal', 'Spain', 'France']);
     expect(list.find((t) => /Ostrel/.test(t.name))?.parties ?? []).toEqual([]);
     // The subject right before the verb; another instrument's joining gives this one no parties.
@@ -131,7 +134,7 @@ describe('a treaty described by a sentence that opens with a connective', () => 
       'The border war went on for years. However, in 1902 Portugal and Spain signed the Douro Treaty of ' +
         'Friendship, ending the border war.',
     ].join('\n\n');
-    const list = extractTreaties(mergeSources([parseText(text, 'border.md')], TEST_META));
+    const list = treatiesOf(text, 'border.md');
     expect(list.find((t) => t.name === 'Douro Treaty of Friendship')?.description).toBe(
       'In 1902 Portugal and Spain signed the Douro Treaty of Friendship, ending the border war.',
     );

@@ -112,7 +112,7 @@ export function makeContext(guide: StudyGuide): QuestionContext {
       );
     }
   }
-  const disagreements = guide.report.conflicts.filter((c) => realDisagreement(c));
+  const disagreements = guide.report.conflicts.filter(realDisagreement);
   // Disputed too: a sentence whose claim the sources word differently (a claim note), as much as a figure.
   const claims = (guide.apparatus?.notes ?? []).filter((n) => n.class === 'claim');
   const disputedWords = [...disagreements, ...claims].flatMap((c) => c.readings.map((r) => contentWords(r.text)));
