@@ -17,6 +17,7 @@ import { baseLanguage } from '../util/language.js';
 import { countryOf } from './countries.js';
 import { memoize } from '../util/memo.js';
 import { matchesOf } from './per-text.js';
+import { datesAtPlace, datesIn } from './timeline.js';
 
 const ROLE =
   String.raw`(?:special\s+)?(?:[Aa]mbassador|[Ee]nvoy|chargé d'affaires|[Cc]hargé)|` +
@@ -147,7 +148,51 @@ export function extractAmbassadors(book: Book): Ambassador[] {
   attachDisagreements(book, entries);
   findMentions(book, entries);
   describeAll(book, entries);
+  attachRoleDates(book, entries);
   return entries;
+}
+
+/**
+ * Where the sources disagree on a date an entry's role line states (the merge recorded a date variant of the
+ * sentence the line is read from), the entry shows each source's date with its sources, as the timeline does
+ * for its events: the line says "April 1939", one source reads "April, 1938".
+ */
+function attachRoleDates(book: Book, entries: Ambassador[]): void {
+  const variants = (book.report?.variants ?? []).filter((v) => v.class === 'date');
+  if (!variants.length) return;
+  const inBook = new Set(blocksOf(book).flatMap((r) => r.block.sentences));
+  const language = book.meta.language;
+  for (const e of entries) {
+    const role = e.role;
+    if (!role) continue;
+    const names = [e.name, ...e.aliases];
+    for (const v of variants) {
+      // The reading the book prints, when the role line is read from it.
+      const kept = v.readings.find(
+        (r) => inBook.has(r.text) && names.some((n) => r.text.includes(n)) && readFrom(role, r.text),
+      );
+      if (!kept) continue;
+      for (const mine of datesIn(kept.text, undefined, language).filter((d) => role.includes(d.label))) {
+        const others = datesAtPlace(v, kept, mine, Number(mine.date.slice(0, 4)), language);
+        if (!others.length) continue;
+        const readings = [
+          { value: mine.label, sources: kept.sources as Provenance[] },
+          ...others.map((o) => ({ value: o.date.label, sources: o.reading.sources as Provenance[] })),
+        ];
+        const same = (d: Disagreement) =>
+          d.readings.map((r) => r.value).join('|') === readings.map((r) => r.value).join('|');
+        if (!e.disagreements.some((d) => d.field === 'date' && same(d)))
+          e.disagreements.push({ field: 'date', readings });
+      }
+    }
+  }
+}
+
+/** Whether a role line is read from the sentence: its longer words (four of five at least) are the sentence's. */
+function readFrom(role: string, sentence: string): boolean {
+  const words = role.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+  const own = new Set(sentence.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
+  return words.length > 0 && words.filter((w) => own.has(w)).length >= 0.8 * words.length;
 }
 
 /**

@@ -1335,14 +1335,31 @@ function otherReadings(
     const kept = v.readings.find((r) => r.text === e.sentence);
     const mine = kept && datesIn(kept.text, year, language).find((d) => d.date === e.date);
     if (!kept || !mine) continue;
-    for (const r of v.readings) {
-      if (r === kept) continue;
-      const theirs = datesIn(r.text, year, language)
-        .filter((d) => d.precision === e.precision)
-        .sort((a, b) => Math.abs(a.index - mine.index) - Math.abs(b.index - mine.index))[0];
-      if (!theirs || theirs.date === e.date || out.some((o) => o.date === theirs.date)) continue;
-      out.push({ date: theirs.date, precision: theirs.precision, sources: r.sources.map((s) => s.source) });
-    }
+    for (const { reading, date } of datesAtPlace(v, kept, mine, year, language))
+      if (!out.some((o) => o.date === date.date))
+        out.push({ date: date.date, precision: date.precision, sources: reading.sources.map((s) => s.source) });
+  }
+  return out;
+}
+
+/**
+ * Where a variant's `kept` reading writes the date `mine`, what each other reading writes there: the date it
+ * writes nearest that place, of the same precision, when it is another date.
+ */
+export function datesAtPlace(
+  v: VariantRecord,
+  kept: VariantRecord['readings'][number],
+  mine: DateMention,
+  year: number,
+  language: string,
+): { reading: VariantRecord['readings'][number]; date: DateMention }[] {
+  const out: { reading: VariantRecord['readings'][number]; date: DateMention }[] = [];
+  for (const r of v.readings) {
+    if (r === kept) continue;
+    const theirs = datesIn(r.text, year, language)
+      .filter((d) => d.precision === mine.precision)
+      .sort((a, b) => Math.abs(a.index - mine.index) - Math.abs(b.index - mine.index))[0];
+    if (theirs && theirs.date !== mine.date) out.push({ reading: r, date: theirs });
   }
   return out;
 }
