@@ -177,7 +177,29 @@ function asSubject(sentence: string, terms: readonly Term[], m: Mention): RoleLi
   const clause = clauseFrom(sentence, terms, passive ? k + 1 : k);
   if (!clause) return undefined;
   const empty = EMPTY_VERBS.test(terms[k]!.text) && !passive;
-  return { line: dated(clause, sentence), weight: empty ? 1 : 3, apposition: appositionBefore(sentence, terms, i) };
+  // "A and B arrived": the act is both's, and the line says with whom ("with B, arrived …").
+  const partner = partnerOf(sentence, terms, m);
+  const line = dated(clause, sentence);
+  return {
+    line: partner ? `with ${partner}, ${line}` : line,
+    weight: empty ? 1 : 3,
+    apposition: appositionBefore(sentence, terms, i),
+  };
+}
+
+/** The other name a subject is joined to by "and" ("A and B arrived"), as written; undefined when none. */
+function partnerOf(sentence: string, terms: readonly Term[], m: Mention): string | undefined {
+  const before = terms[m.first - 1];
+  if (before && /^and$/i.test(before.text) && m.first >= 2 && !terms[m.first - 2]!.post.trim()) {
+    const other = nameEndingAt(terms, m.first - 2);
+    if (other >= 0) return span(sentence, terms, other, m.first - 2);
+  }
+  const after = terms[m.last + 1];
+  if (terms[m.last]!.post.trim() || !after || !/^and$/i.test(after.text)) return undefined;
+  let j = m.last + 2;
+  if (!CAPITALISED.test(terms[j]?.text ?? '')) return undefined;
+  while (j + 1 < terms.length && !terms[j]!.post.trim() && CAPITALISED.test(terms[j + 1]!.text)) j++;
+  return nameEndingAt(terms, j) === m.last + 2 ? span(sentence, terms, m.last + 2, j) : undefined;
 }
 
 /** The term of the verb whose subject the name is ("NAME [, apposition,] [and OTHER] VERB"), or -1. */

@@ -25,6 +25,15 @@ describe('role lines', () => {
     ).toBe('recalled by his king');
   });
 
+  it('says with whom the person acted when two names share the subject', () => {
+    const s = 'In 1881, Norvanian envoys Karel Brant and Olaf Rind signed the harbour treaty in Kessel.';
+    expect(line(['Karel Brant'], s)).toBe('with Olaf Rind, signed the harbour treaty in Kessel in 1881');
+    expect(line(['Olaf Rind'], s)).toBe('with Karel Brant, signed the harbour treaty in Kessel in 1881');
+    expect(line(['Karel Brant'], 'In 1881, Karel Brant signed the harbour treaty in Kessel.')).toBe(
+      'signed the harbour treaty in Kessel in 1881',
+    );
+  });
+
   it('makes the person the subject of a clause that has them as its object, naming who acted', () => {
     expect(
       line(
