@@ -83,8 +83,11 @@ describe('a treaty choice', () => {
   it('names a concluded instrument, and offers only concluded ones beside it', () => {
     const guide = seedGuide();
     const treaties = guide.glossaries.treaties;
+    // A choice is written as the text writes it: the name, an alias or the name without its bracket.
     const concluded = (name: string) => {
-      const t = treaties.find((x) => x.name === name || x.aliases.includes(name));
+      const t = treaties.find(
+        (x) => x.name === name || x.aliases.includes(name) || x.name.replace(/\s*\([^()]*\)$/, '') === name,
+      );
       return !!t && t.status !== 'proposed' && t.status !== 'negotiated';
     };
     const never = treaties.filter((t) => !concluded(t.name));
@@ -108,6 +111,40 @@ describe('a treaty choice', () => {
       expect(concluded(q.answer), q.question).toBe(true);
       for (const c of q.choices ?? []) expect(concluded(c), `${q.question}: ${c}`).toBe(true);
     }
+  });
+});
+
+describe('the treaties offered beside a treaty', () => {
+  const later = parseText(
+    [
+      '= Trade =',
+      'In 1880 the Treaty of Kessel ended the war between Norvik and Estmark.',
+      'On May 3, 1884, a commercial agreement between Norway and Denmark was concluded.',
+      'In 1886 the Treaty of Lund opened the river to both fleets.',
+      'In 1890 the Treaty of Orsa settled the northern border.',
+      'In 1893 the Treaty of Varde closed the straits to warships.',
+      'In 1895 the Norvik Convention of Tolls replaced the old dues.',
+      'The Treaty of Kessel, signed after a long siege, was the first of them all.',
+    ].join('\n'),
+    'later.wiki',
+  );
+  const guide = addStudyAids(mergeSources([later], TEST_META));
+  const ctx = makeContext(guide);
+
+  it('are names the text writes, never a heading the guide made for a treaty the text does not name', () => {
+    const made = guide.glossaries.treaties.filter((t) => /\(/.test(t.name));
+    // The commercial agreement of 1884 has no name in the text: the guide gives it a heading.
+    expect(made.map((t) => t.name)).toEqual([expect.stringMatching(/^Commercial agreement \(/)]);
+    const s = ctx.sentences.find((x) => x.text.startsWith('The Treaty of Kessel, signed'))!;
+    const fact = factsIn(s.text, ctx).find((f) => f.kind === 'treaty')!;
+    const q = choiceQuestion(s, fact, ctx)!;
+    expect(q.answer).toBe('Treaty of Kessel');
+    expect(q.choices).toHaveLength(4);
+    for (const c of q.choices!)
+      expect(
+        ctx.sentences.some((x) => x.text.includes(c)),
+        c,
+      ).toBe(true);
   });
 });
 

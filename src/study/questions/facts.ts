@@ -175,13 +175,34 @@ function distractors(s: BookSentence, fact: Fact, ctx: QuestionContext, n: numbe
     return all
       .filter((t) => year(t.date) !== mine || mine === Infinity)
       .sort((a, b) => Math.abs(year(a.date) - mine) - Math.abs(year(b.date) - mine) || a.name.localeCompare(b.name))
-      .map((t) => t.name)
-      .filter((x) => absent(x) && !x.includes(fact.surface) && !fact.surface.includes(x))
+      .map((t) => writtenName(t, ctx))
+      .filter((x): x is string => !!x && absent(x) && !x.includes(fact.surface) && !fact.surface.includes(x))
       .slice(0, n);
   }
   return personDistractors(s, fact, ctx)
     .filter((p) => p !== fact.value && absent(p) && !p.includes(fact.surface) && !fact.surface.includes(p))
     .slice(0, n);
+}
+
+const bookTexts = new WeakMap<QuestionContext, string>();
+
+/** A name without the bracket a glossary adds to tell it apart ("… Agreement (1939)"). */
+const bareName = (name: string) => name.replace(/\s*\([^()]*\)$/, '');
+
+/**
+ * A treaty's name as the text writes it (its glossary name, an alias, or the name without the bracket the
+ * glossary adds), so that a choice reads in the blank as the answer does; undefined for a heading the guide
+ * made for a treaty the text does not name ("Commercial agreement (Germany–Soviet Union, 1925)").
+ */
+function writtenName(t: Treaty, ctx: QuestionContext): string | undefined {
+  let text = bookTexts.get(ctx);
+  if (text === undefined) bookTexts.set(ctx, (text = ctx.sentences.map((x) => x.text).join('\n')));
+  const bare = bareName(t.name);
+  // A bare name two entries share ("… Agreement (1939)", "… Agreement (1940)") could be either.
+  const shared = ctx.guide.glossaries.treaties.some((o) => o !== t && bareName(o.name) === bare);
+  return [t.name, ...t.aliases, ...(shared ? [] : [bare])].find(
+    (n) => n.split(/\s+/).length >= 2 && text.includes(n) && bounded(n).test(text),
+  );
 }
 
 /** The years a span of time covers: [first, last]. */
