@@ -12,6 +12,7 @@ import { hashOf } from '../../util/hash.js';
 import { memoize } from '../../util/memo.js';
 import { writtenYear, type BookSentence, type Candidate, type QuestionContext } from './context.js';
 import escape from 'escape-string-regexp';
+import { TITLES } from '../names.js';
 
 export type FactKind = 'date' | 'person' | 'treaty';
 
@@ -81,10 +82,30 @@ function factsNow(sentence: string, ctx: QuestionContext): Fact[] {
   }
   // A name's pattern is built only for a sentence that holds it as written (building costs more than looking).
   const person = ctx.people.find(
-    (p) => sentence.includes(p) && bounded(p).test(sentence) && sentence.split(p).length === 2,
+    (p) =>
+      sentence.includes(p) &&
+      bounded(p).test(sentence) &&
+      sentence.split(p).length === 2 &&
+      // Not part of a longer name the sentence writes ("J. Craig Venter"), nor one of a list of people.
+      !/(?:^|\s)\p{Lu}\.\s$/u.test(sentence.slice(0, sentence.indexOf(p))) &&
+      !listed(sentence, sentence.indexOf(p), p, ctx.people),
   );
   if (person) out.push({ kind: 'person', surface: person, index: sentence.indexOf(person), value: person });
   return out;
+}
+
+/** What joins the names of a list: ", ", " and ", ", and ", " or ". */
+const JOINS = [', ', ' and ', ', and ', ' or ', ', or '];
+
+/**
+ * Whether a name stands in a list with another person the guide knows ("Karl Radek, Leonid Krasin and …",
+ * "such as Andrei Tupolev and …"): blanked, any member of the list completes the sentence as well, and the
+ * list's own words ("aircraft designers such as") tell the answer from people of other kinds.
+ */
+function listed(sentence: string, at: number, name: string, people: readonly string[]): boolean {
+  const before = sentence.slice(0, at);
+  const after = sentence.slice(at + name.length);
+  return people.some((p) => p !== name && JOINS.some((j) => before.endsWith(p + j) || after.startsWith(j + p)));
 }
 
 function blanked(sentence: string, fact: Fact): string {
@@ -185,6 +206,12 @@ function distractors(s: BookSentence, fact: Fact, ctx: QuestionContext, n: numbe
 }
 
 const bookTexts = new WeakMap<QuestionContext, string>();
+/** The book's sentences as one text, once per question context. */
+function bookText(ctx: QuestionContext): string {
+  let text = bookTexts.get(ctx);
+  if (text === undefined) bookTexts.set(ctx, (text = ctx.sentences.map((x) => x.text).join('\n')));
+  return text;
+}
 
 /** A name without the bracket a glossary adds to tell it apart ("… Agreement (1939)"). */
 const bareName = (name: string) => name.replace(/\s*\([^()]*\)$/, '');
@@ -195,8 +222,7 @@ const bareName = (name: string) => name.replace(/\s*\([^()]*\)$/, '');
  * made for a treaty the text does not name ("Commercial agreement (Germany–Soviet Union, 1925)").
  */
 function writtenName(t: Treaty, ctx: QuestionContext): string | undefined {
-  let text = bookTexts.get(ctx);
-  if (text === undefined) bookTexts.set(ctx, (text = ctx.sentences.map((x) => x.text).join('\n')));
+  const text = bookText(ctx);
   const bare = bareName(t.name);
   // A bare name two entries share ("… Agreement (1939)", "… Agreement (1940)") could be either.
   const shared = ctx.guide.glossaries.treaties.some((o) => o !== t && bareName(o.name) === bare);
@@ -289,6 +315,32 @@ function personDistractors(s: BookSentence, fact: Fact, ctx: QuestionContext): s
     .map((x) => x.p);
 }
 
+/**
+ * A person's blank that does not give the answer away by the title before it: "President _____" among one
+ * president and three others tells which. Where the sentence writes a title right before the name (`TITLES`:
+ * "President", "the German Foreign Minister") and the text does not write every other choice with the same
+ * title, the blank takes the title too (and "the" before it): "…, _____ himself donated …".
+ */
+function untitled(sentence: string, fact: Fact, choices: readonly string[], ctx: QuestionContext): Fact {
+  const run = /(?:(?<![\p{L}'’])the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)+$/u.exec(sentence.slice(0, fact.index));
+  if (!run) return fact;
+  // The longest stretch of title words that ends at the name (not "Nazi Germany's" before "Foreign Minister").
+  let title = '';
+  for (let at = 0; at < run[0].length; at = run[0].indexOf(' ', at) + 1) {
+    const tail = run[0].slice(at).replace(/^the\s+/, '');
+    if (TITLES.exec(tail + fact.surface)?.[0].length === tail.length) {
+      title = run[0].slice(at);
+      break;
+    }
+    if (run[0].indexOf(' ', at) < 0) break;
+  }
+  if (!title) return fact;
+  const text = bookText(ctx);
+  const named = title.replace(/^the\s+/, '');
+  if (choices.every((c) => c === fact.value || text.includes(named + c))) return fact;
+  return { ...fact, index: fact.index - title.length, surface: title + fact.surface };
+}
+
 /** Whether the words of a formatted date (its month, not a year's abbreviation: "г.") stand in the text's. */
 function inflectedAlike(formatted: string, surface: string): boolean {
   const words = new Set(surface.toLowerCase().match(/\p{L}+/gu) ?? []);
@@ -324,11 +376,12 @@ export function choiceQuestion(s: BookSentence, fact: Fact, ctx: QuestionContext
     if (others.length < 3) return undefined;
     choices = [answer, ...others].sort((a, b) => a.localeCompare(b, ctx.language));
   }
+  const blank = fact.kind === 'person' ? untitled(s.text, fact, choices, ctx) : fact;
   return {
     kind: 'choice',
     chapter: s.chapter.id,
     order: s.order,
-    question: wording(ctx.language).choice(fact.kind, blanked(s.text, fact)),
+    question: wording(ctx.language).choice(fact.kind, blanked(s.text, blank)),
     answer,
     choices,
     quote: s.text,
