@@ -49,8 +49,16 @@ const LOST_CAPITAL: Record<string, RegExp> = {
   en: /(?<=(?:^|[^\p{L}.])\p{Ll}{4,})\.\s+(?=(?:the|this|these|those|they|there|it|he|she|we)\s)/gu,
 };
 
-/** An abbreviated month before a number ("Sept. 11", "Okt. 2005") does not end a sentence. */
-const MONTH_ABBREVIATION = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez)\.\s*$/u;
+/**
+ * An abbreviation that stands before a number does not end a sentence there: a month ("Sept. 11", "Okt. 2005"),
+ * "circa", "flourished", "born", "died" ("born c. 965", "fl. 1420", "d. 1040"), a number, page, volume or
+ * article ("No. 5", "pp. 12–14", "Art. 2").
+ */
+const MONTH_ABBREVIATION = new RegExp(
+  String.raw`(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez|` +
+    String.raw`[cC]|ca|fl|b|d|No|no|Nr|nr|pp?|[vV]ol|Art|art)\.\s*$`,
+  'u',
+);
 
 /**
  * Split phrasing content into sentences, keeping each citation with the sentence it follows.

@@ -154,6 +154,21 @@ describe('sentences with ordinals and abbreviations', () => {
     ]);
   });
 
+  it('"c.", "fl.", "pp." and "No." before a number end no sentence', () => {
+    expect(
+      sentences(
+        'The scholar was born c. 965 to a family of Kessel. The painter (fl. 1420) worked in Lund. ' +
+          'See pp. 12–14 and No. 5 of the journal. 40 copies survive.',
+        'en',
+      ),
+    ).toEqual([
+      'The scholar was born c. 965 to a family of Kessel.',
+      'The painter (fl. 1420) worked in Lund.',
+      'See pp. 12–14 and No. 5 of the journal.',
+      '40 copies survive.',
+    ]);
+  });
+
   it('a line break inside a paragraph (a soft break) is a space, not the end of a sentence', () => {
     expect(
       sentences(
