@@ -83,6 +83,11 @@ interface DiscourseTable {
    * effect after them is part of someone's words, not a link the text itself states.
    */
   reporting?: { verbs: string[]; that: string[] };
+  /**
+   * Connectives that open a sentence which turns against the one before ("However, …", "But …"): the sentence
+   * before says only half of what the text says.
+   */
+  contrast?: string[];
 }
 
 /** A word list written as one string, alternatives separated by '|'. */
@@ -146,6 +151,10 @@ const TABLES: Record<string, DiscourseTable> = {
     dateBounds: { upper: list('by|before|no later than|prior to'), lower: list('after|since') },
     demonstratives: list('this|these|those'),
     concessive: list('while|although|though|whereas|even though|even if|despite the fact that'),
+    contrast: list(
+      'however|but|yet|nevertheless|nonetheless|still|on the other hand|in contrast|by contrast|conversely|' +
+        'even so|that said',
+    ),
   },
   de: {
     pronouns: list('er|sie|es|dies|diese|dieser|dieses|jene|sein|seine|ihr|ihre|dort'),
@@ -170,6 +179,7 @@ const TABLES: Record<string, DiscourseTable> = {
       that: list('dass|daß'),
     },
     hedges: list('vermutlich|angeblich|möglicherweise|wohl|vielleicht|behauptet|behaupten|These'),
+    contrast: list('jedoch|aber|dennoch|allerdings|trotzdem|hingegen|dagegen|andererseits'),
     signed: list('unterzeichnet|unterzeichneten|unterzeichnete|geschlossen|schlossen'),
     ambassador: list('Botschafter|Gesandter|Gesandte'),
     temporal: list(
@@ -209,6 +219,7 @@ const TABLES: Record<string, DiscourseTable> = {
       that: list('que|qu'),
     },
     hedges: list('peut-être|prétendument|selon|aurait|auraient|affirment|thèse'),
+    contrast: list('cependant|mais|pourtant|toutefois|néanmoins|en revanche|par contre'),
     signed: list('signé|signée|signèrent|conclu|conclue'),
     ambassador: list('ambassadeur|ambassadrice'),
     temporal: list(
@@ -238,6 +249,7 @@ const TABLES: Record<string, DiscourseTable> = {
       that: list('que'),
     },
     hedges: list('quizás|posiblemente|supuestamente|según|habría|afirman|tesis'),
+    contrast: list('sin embargo|pero|no obstante|aun así|en cambio|por el contrario'),
     signed: list('firmado|firmada|firmaron|firmó|concluido'),
     ambassador: list('embajador|embajadora'),
   },
@@ -257,6 +269,7 @@ const TABLES: Record<string, DiscourseTable> = {
       that: list('dat'),
     },
     hedges: list('misschien|mogelijk|vermoedelijk|zogenaamd|volgens|zou|zouden|these'),
+    contrast: list('echter|maar|toch|niettemin|daarentegen|desondanks'),
     signed: list('ondertekend|ondertekenden|gesloten'),
     ambassador: list('ambassadeur|gezant'),
     conjunctions: list('en|maar|of|want'),
@@ -510,6 +523,16 @@ const tagged = memoize(
 );
 
 /** Whether the sentence reports a claim or a possibility rather than stating a fact. */
+/** Whether a sentence opens by turning against the one before ("However, …"): `contrast`. */
+export function turnsAgainst(sentence: string, language: string): boolean {
+  const words = discourse(language)?.contrast;
+  if (!words) return false;
+  let re = openings.get(words);
+  if (!re) openings.set(words, (re = new RegExp(`^${wordsPattern(words).source}`, 'iu')));
+  return re.test(sentence.trimStart());
+}
+const openings = new WeakMap<readonly string[], RegExp>();
+
 export function hedged(sentence: string, language: string): boolean {
   const t = discourse(language);
   return !!t && wordsPattern(t.hedges).test(sentence);

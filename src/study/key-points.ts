@@ -26,6 +26,7 @@ import {
   opening,
   relativeWord,
   timeFromBefore,
+  turnsAgainst,
   wording,
 } from './discourse.js';
 import { bookDates, rawDatesIn, type BookDate } from './dates.js';
@@ -93,6 +94,11 @@ export interface Context {
   before: string;
   /** The date phrase of the last dated sentence before it in its paragraph ("On June 14, 1940"). */
   when?: string;
+  /**
+   * It is one half of a turn in its paragraph ("X. However, Y."): the next sentence turns against it, or it turns
+   * against the one before. Alone, either says half of what the text does.
+   */
+  qualified?: boolean;
 }
 
 /** "their" owning a noun, with no plural (or pair of names) before it that it can stand for. */
@@ -100,8 +106,17 @@ function ownerUnnamed(text: string): boolean {
   const at = text.search(/(?<![\p{L}])their(?![\p{L}])/u);
   return at >= 0 && !/\p{L}{3,}s(?![\p{L}])|(?<![\p{L}])(?:and|both)(?![\p{L}])/u.test(text.slice(0, at));
 }
-const OBJECT_PRONOUN =
-  /\b\p{Ll}+\s+(?:it|them)\s+(?:by|to|into|from|with|in|on|at|for|over|across|through|back|out|off|up|down)\b/u;
+/** A surname after an honorific ("Mr. Rapoport", "Dr. Weiss", "Herr Krause", "M. Blum"): a person not introduced. */
+const HONORIFIC_ONLY =
+  /(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Herr|Frau|M|Mme|Mlle|Sr|Sra)\.?\s+\p{Lu}\p{Ll}+(?![\p{L}.]|\s+\p{Lu})/u;
+
+/** "took it to …", "embarrassed by it.": a pronoun as an object, which only the text before can resolve. */
+const OBJECT_PRONOUN = new RegExp(
+  String.raw`\b\p{Ll}+\s+(?:it|them)\s+` +
+    String.raw`(?:by|to|into|from|with|in|on|at|for|over|across|through|back|out|off|up|down)\b|` +
+    String.raw`\b(?:by|of|to|with|for|about|from|against|over)\s+(?:it|them)\s*[.!?]$`,
+  'u',
+);
 
 /** The first word in lower case, where it is a common word ("All German …" → "all German …", not "Molotov"). */
 function lowerFirst(text: string, language: string): string {
@@ -150,7 +165,13 @@ export function asPoint(
     const base = open.kind === 'connective' ? rest : text;
     rest = `${context.when}, ${lowerFirst(base, language)}`;
   }
-  let leans = !!relativeWord(rest, language) || (english && ownerUnnamed(rest));
+  // Taken only when the section has too few others: one half of a turn ("X. However, Y."), and a point that
+  // names someone only by an honorific ("According to Mr. Rapoport, …"): the box does not say who that is.
+  let leans =
+    !!relativeWord(rest, language) ||
+    (english && ownerUnnamed(rest)) ||
+    !!context.qualified ||
+    HONORIFIC_ONLY.test(rest);
   const known = knownPhrase(rest, context.before, language);
   // A noun the heading names is known to the reader of the box ("the protocol" under "… Secret Protocol …").
   if (known && !heading.has(known.head.toLowerCase())) {
@@ -250,7 +271,13 @@ function sectionCandidates(section: Section, all: Sentence[], idf: Weights, lang
       if (!best || score > best.score) best = { i, score };
     });
     const match = best && best.score >= SAME ? all[best.i]! : undefined;
-    const point = asPoint(k.text, language, match?.context ?? { before: '' }, headingWords);
+    const point = asPoint(
+      k.text,
+      language,
+      // A key sentence is the sources' own choice: a turn after it ("However, …") does not set it back.
+      match ? { before: match.context.before, when: match.context.when } : { before: '' },
+      headingWords,
+    );
     if (!point) continue;
     // Words of a document the section quotes (the protocol's clause): a point in quotation marks, linked there.
     const quoted = match ? undefined : quotedIn(section, mine);
@@ -299,7 +326,8 @@ const sentencePoint = memoize(
     const point = asPoint(text, language, context, headingWordsOf(title));
     return point ? { point, weight: weight(point.text, contentWords(title), language) } : { weight: 0 };
   },
-  (text, context, title, language) => JSON.stringify([language, title, context.when ?? null, context.before, text]),
+  (text, context, title, language) =>
+    JSON.stringify([language, title, context.when ?? null, !!context.qualified, context.before, text]),
   { keyChars: 4_000_000 },
   { name: 'key-point-sentences' },
 );
@@ -365,8 +393,14 @@ function sentencesOf(paragraphs: Block[], dates: ReturnType<typeof bookDates>, l
     const perSentence = dates.get(block.id) ?? [];
     let when: string | undefined;
     const before: string[] = [];
-    return splitSentences(block.node.children, language).map((s) => {
-      const context: Context = { before: before.join(' '), when };
+    const split = splitSentences(block.node.children, language);
+    return split.map((s, i) => {
+      // One half of a turn ("X. However, Y."): the sentence before it, or the turn itself, which loses its
+      // "However" as a point and would read as if nothing came before.
+      const qualified =
+        (i + 1 < split.length && turnsAgainst(split[i + 1]!.text, language)) ||
+        (i > 0 && turnsAgainst(s.text, language));
+      const context: Context = { before: before.join(' '), when, ...(qualified ? { qualified } : {}) };
       before.push(s.text);
       const at = block.sentences.findIndex((x) => x.trim() === s.text.trim());
       // A date that marks an event, or a time adverbial ("In 1937–1938 NKVD conducted …").

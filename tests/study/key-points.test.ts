@@ -269,6 +269,29 @@ describe('key points of a made-up section', () => {
     ).toBeDefined();
   });
 
+  it('prefers points the text neither turns against at once nor leaves to an unnamed "Mr."', () => {
+    const paragraphs = [
+      'The harbour of Kessel was opened to foreign ships in 1820 by a decree of the council of the town.',
+      'The council of Kessel concluded that its policy of open harbours was a success for the merchants. ' +
+        'However, in 1830 the council learned that the guilds of the harbour had lost most of their trade.',
+      'According to Mr. Lorne, the guilds of the harbour of Kessel paid the council in silver for their charters.',
+      'Grain from the northern provinces of the kingdom was shipped through the harbour of Kessel to the south.',
+      'By 1850 the grain trade of the harbour had made the town of Kessel the richest in the whole kingdom.',
+      'The merchants of the southern markets bought the grain of the harbour of Kessel every single spring.',
+    ];
+    const texts = extractKeyPoints(bookOf(paragraphs)).map((p) => p.text);
+    expect(texts.length).toBeGreaterThanOrEqual(3);
+    for (const t of texts) expect(t).not.toMatch(/concluded that its policy|learned that the guilds|Mr\. Lorne/);
+    // Where nothing else fills the box, they still may.
+    const none = { before: '' };
+    expect(asPoint(paragraphs[2]!, 'en', none)?.leans).toBe(true);
+    expect(asPoint(paragraphs[3]!, 'en', none)?.leans).toBe(false);
+    expect(asPoint(paragraphs[3]!, 'en', { before: '', qualified: true })?.leans).toBe(true);
+    expect(asPoint('In retrospect the council of the town of Kessel was clearly embarrassed by it.', 'en', none)).toBe(
+      undefined,
+    );
+  });
+
   it('leaves a section of one paragraph without points', () => {
     expect(
       extractKeyPoints(bookOf(['One paragraph only, which the box would simply repeat word for word here.'])),
