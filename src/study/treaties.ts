@@ -1281,12 +1281,22 @@ function describe(mentions: Mention[]): string {
   // "However, Hitler was surprised …": without the connective that joins it to the sentence before.
   const open = best && opening(best.sentence, language);
   const text = (open?.kind === 'connective' ? open.rest : (best?.sentence ?? '')).trim().replace(/\s*[:;,]$/, '.');
+  // "This culminated in the conclusion of …", the best there is: with the sentence it leans on before it.
+  if (best && open?.kind === 'pronoun') {
+    const sentences = best.ref.block.sentences;
+    const before = sentences[sentences.indexOf(best.sentence) - 1]?.trim();
+    if (before && before.length + text.length < MAX_WITH_BEFORE && opening(before, language).kind !== 'pronoun')
+      return `${before} ${text}`;
+  }
   if (!ASIDE_SENTENCE.test(text)) return text;
   // "(Although Italy had already signed the Italo-Soviet Pact in 1933)": an aside in brackets, the only
   // mention: without its brackets, unless it is a subordinate clause alone, which describes nothing.
   const inner = text.replace(/^\(\s*|\s*\)\.?$/g, '');
   return SUBORDINATE_ALONE.test(inner) ? '' : `${inner.replace(/[.!?]$/, '')}.`;
 }
+
+/** A description and the sentence before it that it leans on, at most (characters): a few lines of a glossary. */
+const MAX_WITH_BEFORE = 360;
 
 /** Words that introduce a name ("the so-called Baltic Entente", "known as the Little Entente"). */
 const NAMING_BEFORE = /\b(?:so-called|known as|called|named|dubbed)\s+(?:the\s+)?$/u;

@@ -140,3 +140,18 @@ describe('a treaty described by a sentence that opens with a connective', () => 
     );
   });
 });
+
+describe('a treaty described by a sentence that leans on the one before', () => {
+  it('describes it with the sentence before, which says what "this" is', () => {
+    const text = [
+      '# Border',
+      'Portugal was also quick to settle its quarrels with Spain over the river ports. This culminated in ' +
+        'the conclusion of the Douro Treaty of Friendship on May 3, 1902.',
+    ].join('\n\n');
+    const list = treatiesOf(text, 'border.md');
+    expect(list.find((t) => t.name === 'Douro Treaty of Friendship')?.description).toBe(
+      'Portugal was also quick to settle its quarrels with Spain over the river ports. This culminated in the ' +
+        'conclusion of the Douro Treaty of Friendship on May 3, 1902.',
+    );
+  });
+});
