@@ -142,7 +142,13 @@ function conflictQuestions(ctx: QuestionContext): Candidate[] {
     const sources = (r: Conflict['readings'][number]) => [...new Set(r.sources.map((p) => names.get(p.source)!))];
     let question: string;
     let readings: { value: string; sources: string[] }[];
-    if (c.kind === 'membership') {
+    // A list's membership ("listed: Name", "not listed"); in a sentence ("…, Poland, and Ukraine."), a name one
+    // source writes and another does not: asked as a name the sources disagree on, quoting the sentence.
+    const listed = c.kind === 'membership' && c.readings.every((r) => /^(?:not )?listed\b/.test(r.text));
+    if (c.kind === 'membership' && !listed) {
+      question = w.disagreement('name', c.readings[0]!.text);
+      readings = c.readings.map((r) => ({ value: r.text, sources: sources(r) }));
+    } else if (c.kind === 'membership') {
       const title =
         ctx.guide.chapters.flatMap((ch) => ch.sections).find((s) => s.id === c.section)?.title ??
         ctx.guide.chapters.find((ch) => ch.id === c.section)?.title ??
