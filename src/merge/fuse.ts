@@ -864,7 +864,7 @@ function fold(
   const quoted = hit.block.kind === 'quote' || !!match.quoted;
   const whole =
     quoted || !!swap || !!match.restates || statesMore(fusion, hit, [incomingWins ? kept : incoming, incoming], facts);
-  const found = again ? undefined : readingVariant(hit.section, kept, incoming, { facts, incomingWins, whole });
+  const found = again ? undefined : readingVariant(hit.section, kept, incoming, { facts, incomingWins, whole, locale });
   // One sentence whose claim a revision changed: the reader sees the other reading whole.
   const variant = claim && found?.kind === 'wording' ? { ...found, kind: 'claim' as const, at: kept } : found;
   // One variant per sentence and class: a third reading joins the variant the second one opened.

@@ -7,7 +7,7 @@
  */
 import { differingSpans } from './apparatus.js';
 import { readsSpan, type ClaimChange } from './claims.js';
-import type { FactComparison } from './facts.js';
+import { compareFacts, type FactComparison } from './facts.js';
 import type { Variant, WSection, WSentence } from './work.js';
 import { memoize } from '../util/memo.js';
 
@@ -30,7 +30,7 @@ export function readingVariant(
   section: WSection,
   kept: WSentence,
   incoming: WSentence,
-  how: { facts: FactComparison; incomingWins: boolean; whole?: boolean },
+  how: { facts: FactComparison; incomingWins: boolean; whole?: boolean; locale?: string },
 ): Variant | undefined {
   if (!wordsDiffer(kept.text, incoming.text)) return undefined;
   const found = variantOf(section, kept, incoming, how);
@@ -45,7 +45,7 @@ function variantOf(
   section: WSection,
   kept: WSentence,
   incoming: WSentence,
-  how: { facts: FactComparison; incomingWins: boolean },
+  how: { facts: FactComparison; incomingWins: boolean; locale?: string },
 ): Variant | undefined {
   const { facts, incomingWins } = how;
   // The kept reading is carried by the sources that read it: one whose own reading differs (a third
@@ -64,6 +64,18 @@ function variantOf(
     if ((facts.kind === 'date' || facts.kind === 'number') && rewordedAround(kept.text, incoming.text))
       return { section, kind: 'claim', differs: [], readings, at: kept };
     const kind = facts.spelling ? 'spelling' : facts.kind;
+    // A witness worded otherwise that still reads the kept sentence's own figures or names (and none of the
+    // other's), and states no fact against it, carries its reading: "In April 1939, Litvinov launched …"
+    // without the bracket ("In May 1939" would state another month).
+    const own = (w: string) =>
+      facts.onlyA.every((f) => w.includes(f)) &&
+      !facts.onlyB.some((f) => w.includes(f)) &&
+      compareFacts(w, kept.text, how.locale ?? 'en').relation !== 'conflict';
+    const alike = kept.sources.filter((p) => {
+      const witness = kept.witnesses?.get(p.source);
+      return witness === undefined || !wordsDiffer(witness, kept.text) || (facts.onlyA.length > 0 && own(witness));
+    });
+    if (alike.length > keptReading.sources.length) keptReading.sources = alike;
     // A list member: the reading that lists it first ("“Ukraine” is listed in …; not listed in …").
     const listing = kind === 'list' && !onlyKept.length ? [readings[1]!, readings[0]!] : readings;
     return { section, kind, differs: [...onlyKept, ...onlyOther], readings: listing, at: kept };
