@@ -98,3 +98,23 @@ describe('dates offered on the seeds', () => {
     expect(places.size).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('a date that is one of a list of dates', () => {
+  /** What `factsIn` needs: the language, the guide's (no) treaties and (no) people. */
+  const ctx = {
+    language: 'en',
+    people: [],
+    guide: { glossaries: { treaties: [] } },
+  } as unknown as QuestionContext;
+  const dateOf = (text: string) => factsIn(text, ctx).find((f) => f.kind === 'date');
+
+  it('is not blanked: the order of the list tells which choice fits', () => {
+    expect(dateOf('The three ports opened on May 4, June 2 and July 9, 1871, respectively, to ships of Kessel.')).toBe(
+      undefined,
+    );
+    expect(dateOf('The towns signed on May 4, June 2, or July 9, 1871, as their councils agreed.')).toBe(undefined);
+    expect(dateOf('The port of Kessel opened to the ships of Norvik on July 9, 1871, after the war.')?.value).toBe(
+      '1871-07-09',
+    );
+  });
+});

@@ -56,12 +56,15 @@ const rememberedFacts = memoize(
 
 function factsNow(sentence: string, ctx: QuestionContext): Fact[] {
   const out: Fact[] = [];
-  const dates = datesIn(sentence, undefined, ctx.language).filter(
-    (d) => writtenYear(d.label) && !d.end && d.precision !== 'year',
-  );
-  // Written once, and a word of its own ("mid-June 1940" is not "June 1940").
+  const all = datesIn(sentence, undefined, ctx.language);
+  const dates = all.filter((d) => writtenYear(d.label) && !d.end && d.precision !== 'year');
+  // Written once, and a word of its own ("mid-June 1940" is not "June 1940"); not one date of a list of dates
+  // ("on September 24, October 2 and _____, respectively"): the list's order tells which choice fits.
   const date = dates.find(
-    (d) => sentence.split(d.label).length === 2 && !/[\p{L}\p{N}-]$/u.test(sentence.slice(0, d.index)),
+    (d) =>
+      sentence.split(d.label).length === 2 &&
+      !/[\p{L}\p{N}-]$/u.test(sentence.slice(0, d.index)) &&
+      !all.some((o) => o !== d && joined(sentence, o, d)),
   );
   if (date) {
     // The date itself, not a preposition the parser took with it ("On 1 May 1941").
@@ -92,6 +95,13 @@ function factsNow(sentence: string, ctx: QuestionContext): Fact[] {
   );
   if (person) out.push({ kind: 'person', surface: person, index: sentence.indexOf(person), value: person });
   return out;
+}
+
+/** Whether two dates of a sentence stand side by side in a list ("September 24, October 2 and …"). */
+function joined(sentence: string, a: { index: number; label: string }, b: { index: number; label: string }): boolean {
+  const [first, second] = a.index < b.index ? [a, b] : [b, a];
+  const between = sentence.slice(first.index + first.label.length, second.index);
+  return /^(?:,\s*|,?\s+(?:and|or|und|oder|et|ou|y|o|en|of)\s+)$/u.test(between);
 }
 
 /** What joins the names of a list: ", ", " and ", ", and ", " or ". */
