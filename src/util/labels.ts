@@ -240,7 +240,45 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
 };
 TREATY_TABLES.nn = TREATY_TABLES.nb!;
 
-export type Labels = typeof EN & typeof TREATY_EN;
+// The glossary of ambassadors: a person's other spellings, and what the sources disagree on about them.
+const AMBASSADOR_EN = {
+  alsoWritten: 'Also written',
+  sourcesDiffer: 'Sources differ',
+  differName: 'name',
+  differTerm: 'term',
+  differMembership: 'in the list',
+  differDate: 'date',
+};
+type AmbassadorLabels = typeof AMBASSADOR_EN;
+/** [also written, sources differ, name, term, in the list, date] per language. */
+const AMBASSADOR_WORDS: Record<string, [string, string, string, string, string, string]> = {
+  de: ['Auch geschrieben', 'Die Quellen weichen ab', 'Name', 'Amtszeit', 'in der Liste', 'Datum'],
+  fr: ['Aussi écrit', 'Les sources divergent', 'nom', 'mandat', 'dans la liste', 'date'],
+  es: ['También escrito', 'Las fuentes difieren', 'nombre', 'mandato', 'en la lista', 'fecha'],
+  nl: ['Ook geschreven', 'De bronnen verschillen', 'naam', 'ambtstermijn', 'in de lijst', 'datum'],
+  af: ['Ook geskryf', 'Die bronne verskil', 'naam', 'ampstermyn', 'in die lys', 'datum'],
+  nb: ['Også skrevet', 'Kildene er uenige', 'navn', 'embetstid', 'i listen', 'dato'],
+  it: ['Scritto anche', 'Le fonti divergono', 'nome', 'mandato', 'nell’elenco', 'data'],
+  pt: ['Também escrito', 'As fontes divergem', 'nome', 'mandato', 'na lista', 'data'],
+  pl: ['Zapisywany też', 'Źródła się różnią', 'nazwisko', 'kadencja', 'na liście', 'data'],
+  cs: ['Psáno též', 'Prameny se liší', 'jméno', 'funkční období', 'v seznamu', 'datum'],
+  ru: ['Также пишется', 'Источники расходятся', 'имя', 'срок', 'в списке', 'дата'],
+  uk: ['Також пишеться', 'Джерела розходяться', 'ім’я', 'термін', 'у списку', 'дата'],
+  ca: ['També escrit', 'Les fonts difereixen', 'nom', 'mandat', 'a la llista', 'data'],
+  sv: ['Skrivs även', 'Källorna skiljer sig', 'namn', 'ämbetstid', 'i listan', 'datum'],
+  da: ['Også skrevet', 'Kilderne er uenige', 'navn', 'embedsperiode', 'på listen', 'dato'],
+  fi: ['Kirjoitetaan myös', 'Lähteet eroavat', 'nimi', 'toimikausi', 'luettelossa', 'päivämäärä'],
+};
+AMBASSADOR_WORDS.nn = AMBASSADOR_WORDS.nb!;
+
+function ambassadorLabels(base: string): Partial<AmbassadorLabels> {
+  const w = AMBASSADOR_WORDS[base];
+  if (!w) return {};
+  const [alsoWritten, sourcesDiffer, differName, differTerm, differMembership, differDate] = w;
+  return { alsoWritten, sourcesDiffer, differName, differTerm, differMembership, differDate };
+}
+
+export type Labels = typeof EN & typeof TREATY_EN & AmbassadorLabels;
 
 const TABLES: Record<string, Partial<Labels>> = {
   de: {
@@ -1150,5 +1188,5 @@ TABLES.nn = TABLES.nb!;
 /** Quire's own words in the language of a BCP 47 tag (English where a table has no word). */
 export function labelsFor(language: string): Labels {
   const base = baseLanguage(language);
-  return { ...EN, ...TREATY_EN, ...TABLES[base], ...TREATY_TABLES[base] };
+  return { ...EN, ...TREATY_EN, ...AMBASSADOR_EN, ...TABLES[base], ...TREATY_TABLES[base], ...ambassadorLabels(base) };
 }

@@ -63,3 +63,18 @@ describe('the seed guide’s envoys', () => {
     expect(dates('William Seeds')).toEqual([['April 1939', 'April, 1938']]);
   });
 });
+
+describe('the disagreement line in another language', () => {
+  it('is worded in the book’s language', () => {
+    const later = wiki(['= Handel =', sentence(3)], 'later.wiki', 2, 'Spätere Fassung');
+    const older = wiki(['= Handel =', sentence(4)], 'older.wiki', 1, 'Ältere Fassung');
+    const guide = addStudyAids(mergeSources([later, older], TEST_META));
+    const book = { ...guide, meta: { ...guide.meta, language: 'de' } };
+    const page = new TemplateSet(DEFAULT_TEMPLATES).render(
+      'guide.html.liquid',
+      buildView(book, { paper: 'A4', assets: 'assets/' }),
+    );
+    expect(page).toContain('<p class="disagreement">Die Quellen weichen ab (Datum): May 3, 1881');
+    expect(page).not.toContain('<p class="disagreement">Sources differ');
+  });
+});

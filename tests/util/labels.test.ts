@@ -24,7 +24,17 @@ describe("Quire's own words in the book's language", () => {
   it('prints no English heading or treaty status in a guide of another language', () => {
     const english = labelsFor('en');
     // Words a language writes as English does ("Notes", "Index" in French; "p."; "Status"; Catalan "Protocols").
-    const shared = new Set(['pageAbbr', 'page', 'parties', 'introduction', 'notes', 'date', 'index', 'sources']);
+    const shared = new Set([
+      'pageAbbr',
+      'page',
+      'parties',
+      'introduction',
+      'notes',
+      'date',
+      'differDate',
+      'index',
+      'sources',
+    ]);
     for (const tag of [
       'de',
       'fr',
@@ -52,6 +62,13 @@ describe("Quire's own words in the book's language", () => {
       );
       expect(same, tag).toEqual([]);
     }
+  });
+
+  it('says what the sources disagree on about an ambassador in the book’s language', () => {
+    expect(labelsFor('de').sourcesDiffer).toBe('Die Quellen weichen ab');
+    expect(labelsFor('de').differDate).toBe('Datum');
+    expect(labelsFor('nn').alsoWritten).toBe('Også skrevet');
+    expect(labelsFor('en').differMembership).toBe('in the list');
   });
 
   it('has the headings a Polish, Russian, Ukrainian, Czech or Nordic reader expects', () => {

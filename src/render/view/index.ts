@@ -3,7 +3,16 @@
  * Templates never receive mdast and never see sources. Links are resolved for the target: one page
  * (HTML, print: `#id`) or an EPUB of several files (`file.xhtml#id`).
  */
-import type { Block, Chapter, Citation, Provenance, SourceInfo, StudyGuide, TreatyStatus } from '../../model/index.js';
+import type {
+  Ambassador,
+  Block,
+  Chapter,
+  Citation,
+  Provenance,
+  SourceInfo,
+  StudyGuide,
+  TreatyStatus,
+} from '../../model/index.js';
 import { blockHtml } from './content.js';
 import { linkMentions, type MentionAnchor } from './mentions.js';
 import { PRINT, timelineFigure, type Figure } from './figure.js';
@@ -359,9 +368,18 @@ function viewChapter(chapter: Chapter, number: number, parts: ChapterParts): Vie
   };
 }
 
+/** What an ambassador's disagreement is about, in the book's language ("Sources differ (date): …"). */
+const FIELD_LABEL = {
+  name: 'differName',
+  term: 'differTerm',
+  membership: 'differMembership',
+  date: 'differDate',
+} as const satisfies Record<Ambassador['disagreements'][number]['field'], keyof Labels>;
+
 /** The ambassadors grouped by post, in the order the posts first appear. */
 function viewAmbassadors(book: StudyGuide, backLinks: BackLinks): View['glossaries']['ambassadors'] {
   const all = book.glossaries.ambassadors;
+  const labels = labelsFor(book.meta.language);
   return [...new Set(all.map((a) => a.post))].map((post) => ({
     post,
     entries: all
@@ -374,7 +392,7 @@ function viewAmbassadors(book: StudyGuide, backLinks: BackLinks): View['glossari
         post: a.post,
         role: a.role ?? '',
         disagreements: a.disagreements.map((d) => ({
-          field: d.field,
+          field: labels[FIELD_LABEL[d.field]],
           readings: d.readings.map((r) => ({ value: r.value, where: r.sources.map(where).join(', ') })),
         })),
         links: backLinks(a.id, a.mentions),
