@@ -11,9 +11,10 @@ import type { Chaptered } from './chapters.js';
 import { monthsOf } from './clean.js';
 import { readsSpan } from './claims.js';
 import { SUBSTANTIVE, type Variant, type WSection, type WSentence } from './work.js';
+import { noteWordsFor } from '../util/labels.js';
 
-const joinLabels = (labels: string[]) =>
-  labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+const joinLabels = (labels: string[], and: string) =>
+  labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} ${and} ${labels.at(-1)}`;
 
 const TOKEN = /\S+/g;
 const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -66,12 +67,14 @@ export function factSpan(text: string, differs: readonly string[], locale: strin
   for (const i of hits) {
     const date = isDatePart(tokens[i]!);
     const bind = date ? isDatePart : (t: string) => /^\p{Lu}/u.test(t);
-    // A date runs across its commas ("April 16, 1920"); a name stops at one.
-    const stop = date ? /[.;:]$/ : /[,.;:]$/;
+    // A date runs across its commas ("April 16, 1920") and a day's ordinal dot ("3. Mai 1881"); a name stops
+    // at a comma.
+    const stop = (t: string) =>
+      date ? /[;:]$/.test(t) || (/\.$/.test(t) && !/^\d{1,2}\.$/.test(t)) : /[,.;:]$/.test(t);
     let start = i;
     let end = i;
-    while (start > 0 && i - start < 3 && bind(tokens[start - 1]!) && !stop.test(tokens[start - 1]!)) start--;
-    while (end + 1 < tokens.length && end - i < 3 && bind(tokens[end + 1]!) && !stop.test(tokens[end]!)) end++;
+    while (start > 0 && i - start < 3 && bind(tokens[start - 1]!) && !stop(tokens[start - 1]!)) start--;
+    while (end + 1 < tokens.length && end - i < 3 && bind(tokens[end + 1]!) && !stop(tokens[end]!)) end++;
     const last = clusters.at(-1);
     if (last && start <= last[1] + 1) last[1] = Math.max(last[1], end);
     else clusters.push([start, end]);
@@ -88,19 +91,24 @@ const foldWord = (t: string) =>
     .replace(/[^\p{L}\p{N}.]/gu, '')
     .replace(/\.$/, '');
 
-/** The note a reader sees for a variant. */
+/** The note a reader sees for a variant, in the book's language (`noteWordsFor`). */
 export function noteText(v: Variant, labelOf: (source: string) => string, locale = 'en'): string {
-  const labels = (r: Variant['readings'][number]) => joinLabels([...new Set(r.sources.map((p) => labelOf(p.source)))]);
+  const w = noteWordsFor(locale);
+  const q = w.quote;
+  const [colon, semicolon] = [w.mark(':'), w.mark(';')];
+  const labels = (r: Variant['readings'][number]) =>
+    joinLabels([...new Set(r.sources.map((p) => labelOf(p.source)))], w.and);
   if (v.kind === 'list') {
     const [listed, missing] = v.readings;
-    return `“${v.differs[0] ?? ''}” is listed in ${labels(listed!)}; not listed in ${labels(missing!)}.`;
+    const item = q(v.differs[0] ?? '');
+    return `${item} ${w.listedIn} ${labels(listed!)}${semicolon} ${w.notListedIn} ${labels(missing!)}.`;
   }
   if (v.kind === 'spelling') {
     // One name spelled two ways: the text keeps one, the note gives the others with their sources.
     const [kept, ...others] = v.readings;
     const spelled = (r: Variant['readings'][number]) =>
       factSpan(r.text, v.differs, locale) ?? differingSpans(kept!.text, r.text)[1];
-    return `Also spelled ${others.map((r) => `“${spelled(r)}” (${labels(r)})`).join('; ')}.`;
+    return `${w.alsoSpelled} ${others.map((r) => `${q(spelled(r))} (${labels(r)})`).join(`${semicolon} `)}.`;
   }
   if (v.kind === 'claim' && v.differs.length) {
     // Same facts, another claim: the words that differ (claims.ts), each with every reading that has them.
@@ -109,21 +117,21 @@ export function noteText(v: Variant, labelOf: (source: string) => string, locale
       const span = v.differs.find((d) => readsSpan(r.text, d)) ?? r.text;
       bySpan.set(span, [...(bySpan.get(span) ?? []), ...r.sources]);
     }
-    const quoted = [...bySpan].map(([span, sources]) => `“${span}” in ${labels({ text: span, sources })}`);
-    return `Sources differ: ${quoted.join('; ')}.`;
+    const quoted = [...bySpan].map(([span, sources]) => `${q(span)} ${w.in} ${labels({ text: span, sources })}`);
+    return `${w.differ}${colon} ${quoted.join(`${semicolon} `)}.`;
   }
   if (v.kind === 'claim') {
     const [kept, ...others] = v.readings;
-    const quoted = others.map((r) => `${labels(r)} reads “${r.text}”`).join('; ');
-    return `Sources word this differently: the text follows ${labels(kept!)}; ${quoted}`;
+    const quoted = others.map((r) => `${labels(r)} ${w.reads} ${q(r.text)}`).join(`${semicolon} `);
+    return `${w.worded}${colon} ${w.follows} ${labels(kept!)}${semicolon} ${quoted}`;
   }
   const kept = v.readings[0]!.text;
   const parts = v.readings.map((r, i) => {
     const [, other] = i === 0 ? differingSpans(v.readings[1]!.text, kept) : differingSpans(kept, r.text);
     const quoted = factSpan(r.text, v.differs, locale) ?? other;
-    return `“${quoted}” in ${labels(r)}`;
+    return `${q(quoted)} ${w.in} ${labels(r)}`;
   });
-  return `Sources differ: ${parts.join('; ')}.`;
+  return `${w.differ}${colon} ${parts.join(`${semicolon} `)}.`;
 }
 
 export interface Numbered {

@@ -278,6 +278,243 @@ function ambassadorLabels(base: string): Partial<AmbassadorLabels> {
   return { alsoWritten, sourcesDiffer, differName, differTerm, differMembership, differDate };
 }
 
+/**
+ * The words of the variant notes the merge writes ("Sources differ: “April 16, 1920” in A; “April 15, 1920”
+ * in B."), with the language's quotation marks. `in` stands before a source's label ("in Later revision").
+ */
+export interface NoteWords {
+  quote: (text: string) => string;
+  /** A colon or semicolon as the language sets it (French puts a no-break space before it). */
+  mark: (mark: ':' | ';') => string;
+  differ: string;
+  in: string;
+  listedIn: string;
+  notListedIn: string;
+  alsoSpelled: string;
+  worded: string;
+  follows: string;
+  reads: string;
+  and: string;
+}
+type NoteRow = [quotes: [string, string], differ: string, ...rest: string[]];
+/**
+ * Per language: quotation marks, "Sources differ", "in", "is listed in", "not listed in", "Also spelled",
+ * "Sources word this differently", "the text follows", "reads".
+ */
+const NOTE_ROWS: Record<string, NoteRow> = {
+  en: [
+    ['“', '”'],
+    'Sources differ',
+    'in',
+    'is listed in',
+    'not listed in',
+    'Also spelled',
+    'Sources word this differently',
+    'the text follows',
+    'reads',
+  ],
+  de: [
+    ['„', '“'],
+    'Die Quellen weichen ab',
+    'in',
+    'steht in',
+    'fehlt in',
+    'Auch geschrieben',
+    'Die Quellen formulieren dies anders',
+    'der Text folgt',
+    'schreibt',
+  ],
+  fr: [
+    ['«\u00a0', '\u00a0»'],
+    'Les sources divergent',
+    'dans',
+    'figure dans',
+    'manque dans',
+    'Aussi écrit',
+    'Les sources le formulent autrement',
+    'le texte suit',
+    'écrit',
+  ],
+  es: [
+    ['«', '»'],
+    'Las fuentes difieren',
+    'en',
+    'figura en',
+    'falta en',
+    'También escrito',
+    'Las fuentes lo expresan de otro modo',
+    'el texto sigue',
+    'dice',
+  ],
+  nl: [
+    ['“', '”'],
+    'De bronnen verschillen',
+    'in',
+    'staat in',
+    'ontbreekt in',
+    'Ook geschreven',
+    'De bronnen verwoorden dit anders',
+    'de tekst volgt',
+    'schrijft',
+  ],
+  af: [
+    ['“', '”'],
+    'Die bronne verskil',
+    'in',
+    'staan in',
+    'ontbreek in',
+    'Ook geskryf',
+    'Die bronne stel dit anders',
+    'die teks volg',
+    'skryf',
+  ],
+  nb: [
+    ['«', '»'],
+    'Kildene er uenige',
+    'i',
+    'står i',
+    'mangler i',
+    'Også skrevet',
+    'Kildene formulerer dette ulikt',
+    'teksten følger',
+    'skriver',
+  ],
+  it: [
+    ['«', '»'],
+    'Le fonti divergono',
+    'in',
+    'figura in',
+    'manca in',
+    'Scritto anche',
+    'Le fonti lo formulano diversamente',
+    'il testo segue',
+    'scrive',
+  ],
+  pt: [
+    ['“', '”'],
+    'As fontes divergem',
+    'em',
+    'consta em',
+    'falta em',
+    'Também escrito',
+    'As fontes formulam isto de outro modo',
+    'o texto segue',
+    'diz',
+  ],
+  pl: [
+    ['„', '”'],
+    'Źródła się różnią',
+    'w',
+    'występuje w',
+    'brak w',
+    'Zapisywany też',
+    'Źródła ujmują to inaczej',
+    'tekst podąża za',
+    'podaje',
+  ],
+  cs: [
+    ['„', '“'],
+    'Prameny se liší',
+    'v',
+    'je uvedeno v',
+    'chybí v',
+    'Psáno též',
+    'Prameny to formulují jinak',
+    'text sleduje',
+    'uvádí',
+  ],
+  ru: [
+    ['«', '»'],
+    'Источники расходятся',
+    'в',
+    'есть в',
+    'нет в',
+    'Также пишется',
+    'Источники формулируют это по-разному',
+    'текст следует',
+    'пишет',
+  ],
+  uk: [
+    ['«', '»'],
+    'Джерела розходяться',
+    'у',
+    'є в',
+    'немає в',
+    'Також пишеться',
+    'Джерела формулюють це по-різному',
+    'текст іде за',
+    'пише',
+  ],
+  ca: [
+    ['«', '»'],
+    'Les fonts difereixen',
+    'a',
+    'figura a',
+    'falta a',
+    'També escrit',
+    'Les fonts ho formulen diferent',
+    'el text segueix',
+    'diu',
+  ],
+  sv: [
+    ['”', '”'],
+    'Källorna skiljer sig',
+    'i',
+    'finns i',
+    'saknas i',
+    'Skrivs även',
+    'Källorna formulerar detta olika',
+    'texten följer',
+    'skriver',
+  ],
+  da: [
+    ['»', '«'],
+    'Kilderne er uenige',
+    'i',
+    'står i',
+    'mangler i',
+    'Også skrevet',
+    'Kilderne formulerer dette forskelligt',
+    'teksten følger',
+    'skriver',
+  ],
+  fi: [
+    ['”', '”'],
+    'Lähteet eroavat',
+    'lähteessä',
+    'on mukana lähteessä',
+    'puuttuu lähteestä',
+    'Kirjoitetaan myös',
+    'Lähteet muotoilevat tämän eri tavoin',
+    'teksti seuraa lähdettä',
+    'kirjoittaa',
+  ],
+};
+NOTE_ROWS.nn = NOTE_ROWS.nb!;
+
+/** The variant notes' words in the language of a BCP 47 tag (English for a language without them). */
+export function noteWordsFor(language: string): NoteWords {
+  const base = baseLanguage(language);
+  const row = NOTE_ROWS[base] ?? NOTE_ROWS.en!;
+  const [[open, close], differ, inWord, listedIn, notListedIn, alsoSpelled, worded, follows, reads] = row as [
+    [string, string],
+    ...string[],
+  ];
+  return {
+    quote: (text) => `${open}${text}${close}`,
+    mark: (mark) => (base === 'fr' ? `\u00a0${mark}` : mark),
+    differ: differ!,
+    in: inWord!,
+    listedIn: listedIn!,
+    notListedIn: notListedIn!,
+    alsoSpelled: alsoSpelled!,
+    worded: worded!,
+    follows: follows!,
+    reads: reads!,
+    and: NOTE_ROWS[base] ? labelsFor(language).and : EN.and,
+  };
+}
+
 export type Labels = typeof EN & typeof TREATY_EN & AmbassadorLabels;
 
 const TABLES: Record<string, Partial<Labels>> = {

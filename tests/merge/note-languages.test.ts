@@ -1,0 +1,50 @@
+/**
+ * The variant notes a reader sees are written in the book's language, with its quotation marks: a German
+ * guide says „Die Quellen weichen ab“, not "Sources differ".
+ */
+import { describe, expect, it } from 'vitest';
+import { mergeSources } from '../../src/merge/index.js';
+import { parseText, TEST_META } from '../support/content.js';
+
+const source = (text: string, file: string, priority: number, label: string) =>
+  parseText(`= Handel =\n${text}\n`, file, { priority, label });
+
+const notesOf = (language: string, later: string, older: string) =>
+  mergeSources([source(later, 'later.wiki', 2, 'Spätere Fassung'), source(older, 'older.wiki', 1, 'Ältere Fassung')], {
+    ...TEST_META,
+    language,
+  }).apparatus!.notes.map((n) => n.text);
+
+describe('variant notes in the book’s language', () => {
+  it('a German guide’s date note', () => {
+    const notes = notesOf(
+      'de',
+      'Am 3. Mai 1881 unterzeichnete der Rat von Norvik den Vertrag von Kessel mit den Zünften der Stadt.',
+      'Am 4. Mai 1881 unterzeichnete der Rat von Norvik den Vertrag von Kessel mit den Zünften der Stadt.',
+    );
+    expect(notes).toEqual([
+      'Die Quellen weichen ab: „3. Mai 1881“ in Spätere Fassung; „4. Mai 1881“ in Ältere Fassung.',
+    ]);
+  });
+
+  it('a French guide’s, with its guillemets', () => {
+    const notes = notesOf(
+      'fr',
+      'Le 3 mai 1881, le conseil de Norvik signa le traité de Kessel avec les guildes de la ville.',
+      'Le 4 mai 1881, le conseil de Norvik signa le traité de Kessel avec les guildes de la ville.',
+    );
+    expect(notes).toEqual([
+      'Les sources divergent\u00a0: «\u00a03 mai 1881\u00a0» dans Spätere Fassung\u00a0; ' +
+        '«\u00a04 mai 1881\u00a0» dans Ältere Fassung.',
+    ]);
+  });
+
+  it('an English guide’s, as before', () => {
+    const notes = notesOf(
+      'en',
+      'On May 3, 1881, the council of Norvik signed the Treaty of Kessel with the guilds of the town.',
+      'On May 4, 1881, the council of Norvik signed the Treaty of Kessel with the guilds of the town.',
+    );
+    expect(notes).toEqual(['Sources differ: “May 3, 1881” in Spätere Fassung; “May 4, 1881” in Ältere Fassung.']);
+  });
+});
