@@ -51,12 +51,12 @@ const LOST_CAPITAL: Record<string, RegExp> = {
 
 /**
  * An abbreviation that stands before a number does not end a sentence there: a month ("Sept. 11", "Okt. 2005"),
- * "circa", "flourished", "born", "died" ("born c. 965", "fl. 1420", "d. 1040"), a number, page, volume or
- * article ("No. 5", "pp. 12–14", "Art. 2").
+ * "circa", "flourished", "born", "died" ("born c. 965", "fl. 1420", "d. 1040"), a number, page or volume
+ * ("No. 5", "pp. 12–14"). Not "art.", which ends sentences ("he turned to art. 1920 was …").
  */
 const MONTH_ABBREVIATION = new RegExp(
   String.raw`(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez|` +
-    String.raw`[cC]|ca|fl|b|d|No|no|Nr|nr|pp?|[vV]ol|Art|art)\.\s*$`,
+    String.raw`[cC]|ca|fl|b|d|No|Nr|pp?|[vV]ol)\.\s*$`,
   'u',
 );
 

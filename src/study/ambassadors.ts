@@ -175,14 +175,22 @@ function attachRoleDates(book: Book, entries: Ambassador[]): void {
       for (const mine of datesIn(kept.text, undefined, language).filter((d) => role.includes(d.label))) {
         const others = datesAtPlace(v, kept, mine, Number(mine.date.slice(0, 4)), language);
         if (!others.length) continue;
-        const readings = [
-          { value: mine.label, sources: kept.sources as Provenance[] },
-          ...others.map((o) => ({ value: o.date.label, sources: o.reading.sources as Provenance[] })),
-        ];
+        // One reading per date, with every source that gives it ("April 1938" worded two ways is one).
+        const readings = [{ value: mine.label, date: mine.date, sources: [...(kept.sources as Provenance[])] }];
+        for (const o of others) {
+          const same = readings.find((r) => r.date === o.date.date);
+          if (same) same.sources.push(...(o.reading.sources as Provenance[]));
+          else
+            readings.push({
+              value: o.date.label,
+              date: o.date.date,
+              sources: [...(o.reading.sources as Provenance[])],
+            });
+        }
         const same = (d: Disagreement) =>
           d.readings.map((r) => r.value).join('|') === readings.map((r) => r.value).join('|');
         if (!e.disagreements.some((d) => d.field === 'date' && same(d)))
-          e.disagreements.push({ field: 'date', readings });
+          e.disagreements.push({ field: 'date', readings: readings.map(({ value, sources }) => ({ value, sources })) });
       }
     }
   }

@@ -152,8 +152,8 @@ const TABLES: Record<string, DiscourseTable> = {
     demonstratives: list('this|these|those'),
     concessive: list('while|although|though|whereas|even though|even if|despite the fact that'),
     contrast: list(
-      'however|but|yet|nevertheless|nonetheless|still|on the other hand|in contrast|by contrast|conversely|' +
-        'even so|that said',
+      'however|but|nevertheless|nonetheless|on the other hand|in contrast|by contrast|conversely|even so|' +
+        'that said',
     ),
   },
   de: {
@@ -179,7 +179,7 @@ const TABLES: Record<string, DiscourseTable> = {
       that: list('dass|daß'),
     },
     hedges: list('vermutlich|angeblich|möglicherweise|wohl|vielleicht|behauptet|behaupten|These'),
-    contrast: list('jedoch|aber|dennoch|allerdings|trotzdem|hingegen|dagegen|andererseits'),
+    contrast: list('jedoch|aber|dennoch|allerdings|trotzdem|hingegen|andererseits'),
     signed: list('unterzeichnet|unterzeichneten|unterzeichnete|geschlossen|schlossen'),
     ambassador: list('Botschafter|Gesandter|Gesandte'),
     temporal: list(

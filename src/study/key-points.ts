@@ -107,16 +107,21 @@ function ownerUnnamed(text: string): boolean {
   return at >= 0 && !/\p{L}{3,}s(?![\p{L}])|(?<![\p{L}])(?:and|both)(?![\p{L}])/u.test(text.slice(0, at));
 }
 /** A surname after an honorific ("Mr. Rapoport", "Dr. Weiss", "Herr Krause", "M. Blum"): a person not introduced. */
-const HONORIFIC_ONLY =
-  /(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Herr|Frau|M|Mme|Mlle|Sr|Sra)\.?\s+\p{Lu}\p{Ll}+(?![\p{L}.]|\s+\p{Lu})/u;
-
-/** "took it to …", "embarrassed by it.": a pronoun as an object, which only the text before can resolve. */
-const OBJECT_PRONOUN = new RegExp(
-  String.raw`\b\p{Ll}+\s+(?:it|them)\s+` +
-    String.raw`(?:by|to|into|from|with|in|on|at|for|over|across|through|back|out|off|up|down)\b|` +
-    String.raw`\b(?:by|of|to|with|for|about|from|against|over)\s+(?:it|them)\s*[.!?]$`,
+const HONORIFIC_ONLY = new RegExp(
+  // Not after a given name ("Vyacheslav M. Molotov", "Henry Ford Sr.").
+  String.raw`(?<![\p{L}]|\p{Lu}[\p{L}.'’-]*\s)(?:Mr|Mrs|Ms|Dr|Herr|Frau|M|Mme|Mlle|Sr|Sra)\.?\s+` +
+    String.raw`\p{Lu}\p{Ll}+(?![\p{L}.]|\s+\p{Lu})`,
   'u',
 );
+
+/** "took it to …": a pronoun as an object, which only the text before can resolve. */
+const OBJECT_PRONOUN =
+  /\b\p{Ll}+\s+(?:it|them)\s+(?:by|to|into|from|with|in|on|at|for|over|across|through|back|out|off|up|down)\b/u;
+/**
+ * "… was clearly embarrassed by it.": a pronoun object at the end, which may stand for something the sentence
+ * names ("executed most of them") or the text before: such a point is taken only when others are too few.
+ */
+const OBJECT_AT_END = /\b(?:by|of|to|with|for|about|from|against|over)\s+(?:it|them)\s*[.!?]$/u;
 
 /** The first word in lower case, where it is a common word ("All German …" → "all German …", not "Molotov"). */
 function lowerFirst(text: string, language: string): string {
@@ -171,7 +176,8 @@ export function asPoint(
     !!relativeWord(rest, language) ||
     (english && ownerUnnamed(rest)) ||
     !!context.qualified ||
-    HONORIFIC_ONLY.test(rest);
+    HONORIFIC_ONLY.test(rest) ||
+    (english && OBJECT_AT_END.test(rest));
   const known = knownPhrase(rest, context.before, language);
   // A noun the heading names is known to the reader of the box ("the protocol" under "… Secret Protocol …").
   if (known && !heading.has(known.head.toLowerCase())) {

@@ -191,16 +191,28 @@ function asSubject(sentence: string, terms: readonly Term[], m: Mention): RoleLi
 function partnerOf(sentence: string, terms: readonly Term[], m: Mention): string | undefined {
   const before = terms[m.first - 1];
   if (before && /^and$/i.test(before.text) && m.first >= 2 && !terms[m.first - 2]!.post.trim()) {
-    const other = nameEndingAt(terms, m.first - 2);
-    if (other >= 0) return span(sentence, terms, other, m.first - 2);
+    let other = nameEndingAt(terms, m.first - 2);
+    // "Soon Ribbentrop and Molotov": an opening adverb is no part of the name.
+    while (other >= 0 && other < m.first - 2 && !isNameWord(terms[other]!)) other++;
+    // "Stalin, Molotov and Ribbentrop": one of three or more, not a pair.
+    if (other < 0 || terms[other - 1]?.post.includes(',')) return undefined;
+    return span(sentence, terms, other, m.first - 2);
   }
   const after = terms[m.last + 1];
   if (terms[m.last]!.post.trim() || !after || !/^and$/i.test(after.text)) return undefined;
+  // "Soon" or a list before the name: no pair.
+  if (terms[m.first - 1]?.post.includes(',')) return undefined;
   let j = m.last + 2;
   if (!CAPITALISED.test(terms[j]?.text ?? '')) return undefined;
   while (j + 1 < terms.length && !terms[j]!.post.trim() && CAPITALISED.test(terms[j + 1]!.text)) j++;
   return nameEndingAt(terms, j) === m.last + 2 ? span(sentence, terms, m.last + 2, j) : undefined;
 }
+
+/** A word that can be part of a person's name: the tagger's person, or a word its lexicon knows only as a name. */
+const isNameWord = (t: Term) => {
+  const known = englishLexicon().words[t.text.toLowerCase()];
+  return t.tags.has('Person') || known === undefined || /Name|Person|Honorific/.test(String(known));
+};
 
 /** The term of the verb whose subject the name is ("NAME [, apposition,] [and OTHER] VERB"), or -1. */
 function verbAfter(terms: readonly Term[], m: Mention): number {

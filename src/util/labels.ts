@@ -265,7 +265,7 @@ const AMBASSADOR_WORDS: Record<string, [string, string, string, string, string, 
   ru: ['Также пишется', 'Источники расходятся', 'имя', 'срок', 'в списке', 'дата'],
   uk: ['Також пишеться', 'Джерела розходяться', 'ім’я', 'термін', 'у списку', 'дата'],
   ca: ['També escrit', 'Les fonts difereixen', 'nom', 'mandat', 'a la llista', 'data'],
-  sv: ['Skrivs även', 'Källorna skiljer sig', 'namn', 'ämbetstid', 'i listan', 'datum'],
+  sv: ['Skrivs även', 'Källorna skiljer sig åt', 'namn', 'ämbetstid', 'i listan', 'datum'],
   da: ['Også skrevet', 'Kilderne er uenige', 'navn', 'embedsperiode', 'på listen', 'dato'],
   fi: ['Kirjoitetaan myös', 'Lähteet eroavat', 'nimi', 'toimikausi', 'luettelossa', 'päivämäärä'],
 };
@@ -458,7 +458,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
   ],
   sv: [
     ['”', '”'],
-    'Källorna skiljer sig',
+    'Källorna skiljer sig åt',
     'i',
     'finns i',
     'saknas i',

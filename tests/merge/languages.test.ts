@@ -158,7 +158,8 @@ describe('sentences with ordinals and abbreviations', () => {
     expect(
       sentences(
         'The scholar was born c. 965 to a family of Kessel. The painter (fl. 1420) worked in Lund. ' +
-          'See pp. 12–14 and No. 5 of the journal. 40 copies survive.',
+          'See pp. 12–14 and No. 5 of the journal. 40 copies survive. In Kessel he turned to art. ' +
+          '1920 was the year he met Rind.',
         'en',
       ),
     ).toEqual([
@@ -166,6 +167,8 @@ describe('sentences with ordinals and abbreviations', () => {
       'The painter (fl. 1420) worked in Lund.',
       'See pp. 12–14 and No. 5 of the journal.',
       '40 copies survive.',
+      'In Kessel he turned to art.',
+      '1920 was the year he met Rind.',
     ]);
   });
 

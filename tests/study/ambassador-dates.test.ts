@@ -78,3 +78,25 @@ describe('the disagreement line in another language', () => {
     expect(page).not.toContain('<p class="disagreement">Sources differ');
   });
 });
+
+describe('one date two sources give in other words', () => {
+  it('is one reading with both sources', () => {
+    const later = wiki(['= Trade =', sentence(3)], 'later.wiki', 3, 'Later revision');
+    const older = wiki(['= Trade =', sentence(4)], 'older.wiki', 2, 'Older revision');
+    const plain = wiki(
+      [
+        '= Trade =',
+        'On May 4, 1881, Arvid Holm, the Norvik ambassador to Kessel, opened the talks on the harbour dues with ' +
+          'the guilds.',
+      ],
+      'plain.txt',
+      1,
+      'Plain text',
+    );
+    const guide = addStudyAids(mergeSources([later, older, plain], TEST_META));
+    const holm = guide.glossaries.ambassadors.find((e) => e.name === 'Arvid Holm')!;
+    const dates = holm.disagreements.filter((d) => d.field === 'date');
+    expect(dates.map((d) => d.readings.map((r) => r.value))).toEqual([['May 3, 1881', 'May 4, 1881']]);
+    expect(dates[0]!.readings[1]!.sources.map((p) => p.source).sort()).toEqual([older.info.id, plain.info.id].sort());
+  });
+});

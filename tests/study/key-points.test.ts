@@ -7,7 +7,7 @@ import { seedGuide } from '../support/seed-guide.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeSources } from '../../src/merge/index.js';
 import { asPoint, extractKeyPoints, pointsFor } from '../../src/study/key-points.js';
-import { opening } from '../../src/study/discourse.js';
+import { opening, turnsAgainst } from '../../src/study/discourse.js';
 import type { Book, StudyGuide } from '../../src/model/index.js';
 import { parseText, TEST_META } from '../support/content.js';
 
@@ -287,9 +287,26 @@ describe('key points of a made-up section', () => {
     expect(asPoint(paragraphs[2]!, 'en', none)?.leans).toBe(true);
     expect(asPoint(paragraphs[3]!, 'en', none)?.leans).toBe(false);
     expect(asPoint(paragraphs[3]!, 'en', { before: '', qualified: true })?.leans).toBe(true);
-    expect(asPoint('In retrospect the council of the town of Kessel was clearly embarrassed by it.', 'en', none)).toBe(
-      undefined,
+    // A pronoun object at the end: it may stand for what the sentence names ("most of them") or for the text
+    // before ("by it"), so such a point is kept for when others are too few.
+    expect(
+      asPoint('In retrospect the council of the town of Kessel was clearly embarrassed by it.', 'en', none)?.leans,
+    ).toBe(true);
+    expect(
+      asPoint(
+        'The police of Norvik arrested 2,000 merchants of Kessel in 1880 and later freed most of them.',
+        'en',
+        none,
+      )?.leans,
+    ).toBe(true);
+    // A middle initial is no honorific; "Yet another …" and German "Dagegen protestierte …" turn against nothing.
+    expect(asPoint('Piotr M. Holm replaced Karel Brant as the envoy of Norvik in May 1881.', 'en', none)?.leans).toBe(
+      false,
     );
+    expect(turnsAgainst('However, the council refused the offer.', 'en')).toBe(true);
+    expect(turnsAgainst('Yet another treaty followed in 1882.', 'en')).toBe(false);
+    expect(turnsAgainst('Jedoch lehnte der Rat ab.', 'de')).toBe(true);
+    expect(turnsAgainst('Dagegen protestierte der Rat von Kessel.', 'de')).toBe(false);
   });
 
   it('leaves a section of one paragraph without points', () => {

@@ -28,6 +28,10 @@ const guide = addStudyAids(
           'Shipwrights such as Karel Brant and Olaf Rind learned the new methods at the yards of Kessel.',
           'The founders of the guild were Lise Amund, Piet Holm and Karel Brant, all from the coast.',
           'In 1886 J. Piet Holm wrote the first history of the harbour.',
+          'The French President Anna Berg closed the harbour of Norvik to the fleets of Estmark in 1887.',
+          'When Karel Brant reached Kessel in 1888, Olaf Rind was already in the harbour of Lund.',
+          'In 1889 Lise Amund and Tomas Veld founded the school of shipwrights in Lund.',
+          'The first masters of the school were Tomas Veld, Jan Mork, Piet Holm and others from the coast.',
         ].join('\n'),
         'later.wiki',
       ),
@@ -48,6 +52,12 @@ describe('a person blanked', () => {
     expect(person('In 1882 Karel Brant led').fact?.value).toBe('Karel Brant');
   });
 
+  it('is not one of a pair or list of names the guide does not know, but may stand beside a clause', () => {
+    expect(person('In 1889 Lise Amund').fact).toBe(undefined);
+    expect(person('The first masters of the school').fact).toBe(undefined);
+    expect(person('When Karel Brant reached Kessel').fact?.value).toBe('Karel Brant');
+  });
+
   it('is not the end of a longer name the sentence writes', () => {
     expect(person('In 1886 J. Piet Holm').fact).toBe(undefined);
     expect(person('In 1885 Piet Holm').fact?.value).toBe('Piet Holm');
@@ -60,6 +70,9 @@ describe('a person blanked', () => {
     expect(q.answer).toBe('Anna Berg');
     expect(q.choices).toContain('Anna Berg');
     expect(q.choices).toHaveLength(4);
+    // "The … President" at the start of the sentence goes with the title.
+    const opening = person('The French President Anna Berg');
+    expect(choiceQuestion(opening.s, opening.fact!, ctx)!.question).toContain('“_____ closed the harbour');
   });
 });
 

@@ -32,6 +32,13 @@ describe('role lines', () => {
     expect(line(['Karel Brant'], 'In 1881, Karel Brant signed the harbour treaty in Kessel.')).toBe(
       'signed the harbour treaty in Kessel in 1881',
     );
+    // An opening adverb is no part of the other name; one of three is no pair.
+    expect(line(['Olaf Rind'], 'Soon Karel Brant and Olaf Rind signed the harbour treaty in Kessel.')).toBe(
+      'with Karel Brant, signed the harbour treaty in Kessel',
+    );
+    expect(line(['Olaf Rind'], 'Anna Berg, Karel Brant and Olaf Rind signed the harbour treaty in Kessel.')).toBe(
+      'signed the harbour treaty in Kessel',
+    );
   });
 
   it('makes the person the subject of a clause that has them as its object, naming who acted', () => {

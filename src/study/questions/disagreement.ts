@@ -145,8 +145,11 @@ function conflictQuestions(ctx: QuestionContext): Candidate[] {
     // A list's membership ("listed: Name", "not listed"); in a sentence ("…, Poland, and Ukraine."), a name one
     // source writes and another does not: asked as a name the sources disagree on, quoting the sentence.
     const listed = c.kind === 'membership' && c.readings.every((r) => /^(?:not )?listed\b/.test(r.text));
+    let quote = c.readings[0]!.text;
     if (c.kind === 'membership' && !listed) {
-      question = w.disagreement('name', c.readings[0]!.text);
+      // The sentence as the book prints it (the reading that lists the name comes first in the record).
+      quote = c.readings.find((r) => ctx.sentences.some((s) => s.text === r.text))?.text ?? quote;
+      question = w.disagreement('name', quote);
       readings = c.readings.map((r) => ({ value: r.text, sources: sources(r) }));
     } else if (c.kind === 'membership') {
       const title =
@@ -167,7 +170,7 @@ function conflictQuestions(ctx: QuestionContext): Candidate[] {
       ...where,
       question,
       answer: w.readings(readings),
-      quote: c.readings[0]!.text,
+      quote,
     });
   }
   return out;

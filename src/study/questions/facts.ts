@@ -13,6 +13,7 @@ import { memoize } from '../../util/memo.js';
 import { writtenYear, type BookSentence, type Candidate, type QuestionContext } from './context.js';
 import escape from 'escape-string-regexp';
 import { TITLES } from '../names.js';
+import { baseLanguage } from '../../util/language.js';
 
 export type FactKind = 'date' | 'person' | 'treaty';
 
@@ -64,7 +65,7 @@ function factsNow(sentence: string, ctx: QuestionContext): Fact[] {
     (d) =>
       sentence.split(d.label).length === 2 &&
       !/[\p{L}\p{N}-]$/u.test(sentence.slice(0, d.index)) &&
-      !all.some((o) => o !== d && joined(sentence, o, d)),
+      !all.some((o) => o !== d && joined(sentence, o, d, ctx.language)),
   );
   if (date) {
     // The date itself, not a preposition the parser took with it ("On 1 May 1941").
@@ -91,31 +92,105 @@ function factsNow(sentence: string, ctx: QuestionContext): Fact[] {
       sentence.split(p).length === 2 &&
       // Not part of a longer name the sentence writes ("J. Craig Venter"), nor one of a list of people.
       !/(?:^|\s)\p{Lu}\.\s$/u.test(sentence.slice(0, sentence.indexOf(p))) &&
-      !listed(sentence, sentence.indexOf(p), p, ctx.people),
+      !listed(sentence, sentence.indexOf(p), p, ctx.people, ctx.language),
   );
   if (person) out.push({ kind: 'person', surface: person, index: sentence.indexOf(person), value: person });
   return out;
 }
 
-/** Whether two dates of a sentence stand side by side in a list ("September 24, October 2 and …"). */
-function joined(sentence: string, a: { index: number; label: string }, b: { index: number; label: string }): boolean {
-  const [first, second] = a.index < b.index ? [a, b] : [b, a];
-  const between = sentence.slice(first.index + first.label.length, second.index);
-  return /^(?:,\s*|,?\s+(?:and|or|und|oder|et|ou|y|o|en|of)\s+)$/u.test(between);
+/** The words that join the last two members of a list, per language ("and", "or"); English where none. */
+const LIST_WORDS: Record<string, string> = {
+  en: 'and|or',
+  de: 'und|oder|sowie',
+  fr: 'et|ou',
+  es: 'y|e|o|u',
+  it: 'e|ed|o',
+  pt: 'e|ou',
+  nl: 'en|of',
+  af: 'en|of',
+  nb: 'og|eller',
+  nn: 'og|eller',
+  sv: 'och|eller',
+  da: 'og|eller',
+  pl: 'i|oraz|lub|albo',
+  cs: 'a|nebo',
+  ru: 'и|или',
+  uk: 'і|й|та|або',
+  ca: 'i|o',
+  fi: 'ja|tai',
+};
+const listJoins = new Map<
+  string,
+  { word: RegExp; comma: RegExp; tail: RegExp; pairBefore: RegExp; pairAfter: RegExp }
+>();
+/** A name as a list writes it: capitalised words, with the particles between them ("Friedrich von Schulenburg"). */
+const NAME_WORDS = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|von|van|de|der|du|da|di|le|la|del))*`;
+/**
+ * What may stand between two members of a list in the language: a word that joins the last two, with or
+ * without a comma and an article after ("et le 17 septembre"); a comma; and `tail`, the rest of a list that a
+ * comma alone opens — more names and a join word before the last ("…, Christian Rakovsky and Adolph Joffe"),
+ * or another comma and name ("William Byrd, Henry Purcell, Sir Edward Elgar").
+ */
+function joinsOf(language: string): {
+  word: RegExp;
+  comma: RegExp;
+  tail: RegExp;
+  pairBefore: RegExp;
+  pairAfter: RegExp;
+} {
+  const base = baseLanguage(language);
+  let found = listJoins.get(base);
+  if (!found) {
+    const words = LIST_WORDS[base] ?? LIST_WORDS.en!;
+    const article = String.raw`(?:(?:the|le|la|les|il|lo|el|los|las|der|die|das|den|dem|de|het|o|a|os|as)\s+)?`;
+    found = {
+      word: new RegExp(String.raw`^,?\s+(?:${words})\s+${article}$`, 'iu'),
+      comma: new RegExp(String.raw`^,\s*${article}$`, 'iu'),
+      tail: new RegExp(String.raw`^(?:,\s*${NAME_WORDS})*(?:,?\s+(?:${words})\s+\p{Lu}|,\s*\p{Lu})`, 'u'),
+      // A full name the guide may not know, joined to this one ("Christian Rakovsky and …", "… and Lise Amund").
+      pairBefore: new RegExp(String.raw`\p{Lu}[\p{L}.'’-]*\s+${NAME_WORDS},?\s+(?:${words})\s+$`, 'u'),
+      pairAfter: new RegExp(String.raw`^,?\s+(?:${words})\s+\p{Lu}[\p{L}.'’-]*\s+${NAME_WORDS}`, 'u'),
+    };
+    listJoins.set(base, found);
+  }
+  return found;
 }
-
-/** What joins the names of a list: ", ", " and ", ", and ", " or ". */
-const JOINS = [', ', ' and ', ', and ', ' or ', ', or '];
 
 /**
  * Whether a name stands in a list with another person the guide knows ("Karl Radek, Leonid Krasin and …",
  * "such as Andrei Tupolev and …"): blanked, any member of the list completes the sentence as well, and the
- * list's own words ("aircraft designers such as") tell the answer from people of other kinds.
+ * list's own words ("aircraft designers such as") tell the answer from people of other kinds. A comma alone
+ * joins a list only where more names and a join word follow ("A, B and C"), not a clause to a clause
+ * ("When Hitler received Ribbentrop, Molotov was …").
  */
-function listed(sentence: string, at: number, name: string, people: readonly string[]): boolean {
-  const before = sentence.slice(0, at);
-  const after = sentence.slice(at + name.length);
-  return people.some((p) => p !== name && JOINS.some((j) => before.endsWith(p + j) || after.startsWith(j + p)));
+function listed(sentence: string, at: number, name: string, people: readonly string[], language: string): boolean {
+  const { word, comma, tail, pairBefore, pairAfter } = joinsOf(language);
+  const end = at + name.length;
+  if (pairBefore.test(sentence.slice(0, at)) || pairAfter.test(sentence.slice(end))) return true;
+  // The third or a later item of a list of names, known or not ("…, Thomas Hobbes, William of Ockham, _____").
+  if (/(?:,|\s)\s*\p{Lu}[^,;:()]{0,40},\s*\p{Lu}[^,;:()]{0,40},\s*$/u.test(sentence.slice(0, at))) return true;
+  const joinedBy = (between: string, after: number) =>
+    word.test(between) || (comma.test(between) && tail.test(sentence.slice(after)));
+  return people.some((p) => {
+    if (p === name) return false;
+    const b = sentence.lastIndexOf(p, at - p.length);
+    if (b >= 0 && joinedBy(sentence.slice(b + p.length, at), end)) return true;
+    const a = sentence.indexOf(p, end);
+    return a >= 0 && joinedBy(sentence.slice(end, a), a + p.length);
+  });
+}
+
+/** Whether two dates of a sentence stand side by side in a list ("September 24, October 2 and …"). */
+function joined(
+  sentence: string,
+  a: { index: number; label: string },
+  b: { index: number; label: string },
+  language: string,
+): boolean {
+  const [first, second] = a.index < b.index ? [a, b] : [b, a];
+  const between = sentence.slice(first.index + first.label.length, second.index);
+  const { word, comma } = joinsOf(language);
+  return word.test(between) || comma.test(between);
 }
 
 function blanked(sentence: string, fact: Fact): string {
@@ -332,12 +407,12 @@ function personDistractors(s: BookSentence, fact: Fact, ctx: QuestionContext): s
  * title, the blank takes the title too (and "the" before it): "…, _____ himself donated …".
  */
 function untitled(sentence: string, fact: Fact, choices: readonly string[], ctx: QuestionContext): Fact {
-  const run = /(?:(?<![\p{L}'’])the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)+$/u.exec(sentence.slice(0, fact.index));
+  const run = /(?:(?<![\p{L}'’])[Tt]he\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)+$/u.exec(sentence.slice(0, fact.index));
   if (!run) return fact;
   // The longest stretch of title words that ends at the name (not "Nazi Germany's" before "Foreign Minister").
   let title = '';
   for (let at = 0; at < run[0].length; at = run[0].indexOf(' ', at) + 1) {
-    const tail = run[0].slice(at).replace(/^the\s+/, '');
+    const tail = run[0].slice(at).replace(/^the\s+/i, '');
     if (TITLES.exec(tail + fact.surface)?.[0].length === tail.length) {
       title = run[0].slice(at);
       break;
@@ -346,7 +421,7 @@ function untitled(sentence: string, fact: Fact, choices: readonly string[], ctx:
   }
   if (!title) return fact;
   const text = bookText(ctx);
-  const named = title.replace(/^the\s+/, '');
+  const named = title.replace(/^the\s+/i, '');
   if (choices.every((c) => c === fact.value || text.includes(named + c))) return fact;
   return { ...fact, index: fact.index - title.length, surface: title + fact.surface };
 }
