@@ -18,6 +18,7 @@ import { countryOf } from './countries.js';
 import { memoize } from '../util/memo.js';
 import { matchesOf } from './per-text.js';
 import { datesAtPlace, datesIn } from './timeline.js';
+import { labelsFor } from '../util/labels.js';
 
 const ROLE =
   String.raw`(?:special\s+)?(?:[Aa]mbassador|[Ee]nvoy|chargé d'affaires|[Cc]hargé)|` +
@@ -421,6 +422,8 @@ function trimName(name: string): string {
 
 /** Conflicts the merge recorded about an entry's name, term or list membership. */
 function attachDisagreements(book: Book, entries: Ambassador[]): void {
+  // The merge words a list's membership "listed: Name" / "not listed": the latter in the book's language.
+  const { notListed } = labelsFor(book.meta.language);
   for (const conflict of book.report.conflicts) {
     const text = conflict.readings.map((r) => r.text).join(' ');
     // The conflict's words, folded once (not once per entry).
@@ -437,7 +440,7 @@ function attachDisagreements(book: Book, entries: Ambassador[]): void {
       if (!aboutItem) continue;
       const field: Disagreement['field'] = conflict.kind === 'number' ? 'term' : conflict.kind;
       const readings = conflict.readings.map((r) => ({
-        value: r.text.replace(/^listed: /, ''),
+        value: /^not listed\b/.test(r.text) ? notListed : r.text.replace(/^listed: /, ''),
         sources: r.sources as Provenance[],
       }));
       entry.disagreements.push({ field, readings });

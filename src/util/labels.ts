@@ -248,34 +248,82 @@ const AMBASSADOR_EN = {
   differTerm: 'term',
   differMembership: 'in the list',
   differDate: 'date',
+  /** A list's member one source has and another lacks: "listed" in one, "not listed" in the other. */
+  listed: 'listed',
+  notListed: 'not listed',
 };
 type AmbassadorLabels = typeof AMBASSADOR_EN;
-/** [also written, sources differ, name, term, in the list, date] per language. */
-const AMBASSADOR_WORDS: Record<string, [string, string, string, string, string, string]> = {
-  de: ['Auch geschrieben', 'Die Quellen weichen ab', 'Name', 'Amtszeit', 'in der Liste', 'Datum'],
-  fr: ['Aussi écrit', 'Les sources divergent', 'nom', 'mandat', 'dans la liste', 'date'],
-  es: ['También escrito', 'Las fuentes difieren', 'nombre', 'mandato', 'en la lista', 'fecha'],
-  nl: ['Ook geschreven', 'De bronnen verschillen', 'naam', 'ambtstermijn', 'in de lijst', 'datum'],
-  af: ['Ook geskryf', 'Die bronne verskil', 'naam', 'ampstermyn', 'in die lys', 'datum'],
-  nb: ['Også skrevet', 'Kildene er uenige', 'navn', 'embetstid', 'i listen', 'dato'],
-  it: ['Scritto anche', 'Le fonti divergono', 'nome', 'mandato', 'nell’elenco', 'data'],
-  pt: ['Também escrito', 'As fontes divergem', 'nome', 'mandato', 'na lista', 'data'],
-  pl: ['Zapisywany też', 'Źródła się różnią', 'nazwisko', 'kadencja', 'na liście', 'data'],
-  cs: ['Psáno též', 'Prameny se liší', 'jméno', 'funkční období', 'v seznamu', 'datum'],
-  ru: ['Также пишется', 'Источники расходятся', 'имя', 'срок', 'в списке', 'дата'],
-  uk: ['Також пишеться', 'Джерела розходяться', 'ім’я', 'термін', 'у списку', 'дата'],
-  ca: ['També escrit', 'Les fonts difereixen', 'nom', 'mandat', 'a la llista', 'data'],
-  sv: ['Skrivs även', 'Källorna skiljer sig åt', 'namn', 'ämbetstid', 'i listan', 'datum'],
-  da: ['Også skrevet', 'Kilderne er uenige', 'navn', 'embedsperiode', 'på listen', 'dato'],
-  fi: ['Kirjoitetaan myös', 'Lähteet eroavat', 'nimi', 'toimikausi', 'luettelossa', 'päivämäärä'],
+/** [also written, sources differ, name, term, in the list, date, listed, not listed] per language. */
+const AMBASSADOR_WORDS: Record<string, [string, string, string, string, string, string, string, string]> = {
+  de: [
+    'Auch geschrieben',
+    'Die Quellen weichen ab',
+    'Name',
+    'Amtszeit',
+    'in der Liste',
+    'Datum',
+    'aufgeführt',
+    'nicht aufgeführt',
+  ],
+  fr: ['Aussi écrit', 'Les sources divergent', 'nom', 'mandat', 'dans la liste', 'date', 'listé', 'non listé'],
+  es: [
+    'También escrito',
+    'Las fuentes difieren',
+    'nombre',
+    'mandato',
+    'en la lista',
+    'fecha',
+    'incluido',
+    'no incluido',
+  ],
+  nl: [
+    'Ook geschreven',
+    'De bronnen verschillen',
+    'naam',
+    'ambtstermijn',
+    'in de lijst',
+    'datum',
+    'vermeld',
+    'niet vermeld',
+  ],
+  af: ['Ook geskryf', 'Die bronne verskil', 'naam', 'ampstermyn', 'in die lys', 'datum', 'gelys', 'nie gelys nie'],
+  nb: ['Også skrevet', 'Kildene er uenige', 'navn', 'embetstid', 'i listen', 'dato', 'oppført', 'ikke oppført'],
+  it: ['Scritto anche', 'Le fonti divergono', 'nome', 'mandato', 'nell’elenco', 'data', 'elencato', 'non elencato'],
+  pt: ['Também escrito', 'As fontes divergem', 'nome', 'mandato', 'na lista', 'data', 'listado', 'não listado'],
+  pl: [
+    'Zapisywany też',
+    'Źródła się różnią',
+    'nazwisko',
+    'kadencja',
+    'na liście',
+    'data',
+    'wymieniony',
+    'niewymieniony',
+  ],
+  cs: ['Psáno též', 'Prameny se liší', 'jméno', 'funkční období', 'v seznamu', 'datum', 'uveden', 'neuveden'],
+  ru: ['Также пишется', 'Источники расходятся', 'имя', 'срок', 'в списке', 'дата', 'указан', 'не указан'],
+  uk: ['Також пишеться', 'Джерела розходяться', 'ім’я', 'термін', 'у списку', 'дата', 'зазначено', 'не зазначено'],
+  ca: ['També escrit', 'Les fonts difereixen', 'nom', 'mandat', 'a la llista', 'data', 'inclòs', 'no inclòs'],
+  sv: ['Skrivs även', 'Källorna skiljer sig åt', 'namn', 'ämbetstid', 'i listan', 'datum', 'listad', 'inte listad'],
+  da: ['Også skrevet', 'Kilderne er uenige', 'navn', 'embedsperiode', 'på listen', 'dato', 'opført', 'ikke opført'],
+  fi: [
+    'Kirjoitetaan myös',
+    'Lähteet eroavat',
+    'nimi',
+    'toimikausi',
+    'luettelossa',
+    'päivämäärä',
+    'mainittu',
+    'ei mainittu',
+  ],
 };
 AMBASSADOR_WORDS.nn = AMBASSADOR_WORDS.nb!;
 
 function ambassadorLabels(base: string): Partial<AmbassadorLabels> {
   const w = AMBASSADOR_WORDS[base];
   if (!w) return {};
-  const [alsoWritten, sourcesDiffer, differName, differTerm, differMembership, differDate] = w;
-  return { alsoWritten, sourcesDiffer, differName, differTerm, differMembership, differDate };
+  const [alsoWritten, sourcesDiffer, differName, differTerm, differMembership, differDate, listed, notListed] = w;
+  return { alsoWritten, sourcesDiffer, differName, differTerm, differMembership, differDate, listed, notListed };
 }
 
 /**

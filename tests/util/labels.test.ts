@@ -69,6 +69,8 @@ describe("Quire's own words in the book's language", () => {
     expect(labelsFor('de').differDate).toBe('Datum');
     expect(labelsFor('nn').alsoWritten).toBe('Også skrevet');
     expect(labelsFor('en').differMembership).toBe('in the list');
+    expect(labelsFor('de').notListed).toBe('nicht aufgeführt');
+    expect(labelsFor('en').notListed).toBe('not listed');
   });
 
   it('has the headings a Polish, Russian, Ukrainian, Czech or Nordic reader expects', () => {

@@ -5,6 +5,7 @@
  * The question quotes the book's reading; the answer gives every reading with the sources that have it, so
  * the question never settles what the sources leave open.
  */
+import { labelsFor } from '../../util/labels.js';
 import type { Conflict, VariantNote } from '../../model/index.js';
 import { claimChange } from '../../merge/claims.js';
 import { memoize } from '../../util/memo.js';
@@ -157,8 +158,12 @@ function conflictQuestions(ctx: QuestionContext): Candidate[] {
         ctx.guide.chapters.find((ch) => ch.id === c.section)?.title ??
         c.section;
       question = w.membership(c.differs[0]!, title);
-      // The merge words a membership reading "listed: Name" or "not listed".
-      readings = c.readings.map((r) => ({ value: r.text.replace(/:.*$/, ''), sources: sources(r) }));
+      // The merge words a membership reading "listed: Name" or "not listed": in the book's language here.
+      const words = labelsFor(ctx.language);
+      readings = c.readings.map((r) => ({
+        value: /^not listed\b/.test(r.text) ? words.notListed : words.listed,
+        sources: sources(r),
+      }));
     } else {
       question = w.disagreement(c.kind, c.readings[0]!.text);
       const values = c.readings.map((r) => excerpt(r.text, c.differs, ctx.language));
