@@ -54,7 +54,7 @@ const LOST_CAPITAL: Record<string, RegExp> = {
  * "circa", "flourished", "born", "died" ("born c. 965", "fl. 1420", "d. 1040"), a number, page or volume
  * ("No. 5", "pp. 12–14"). Not "art.", which ends sentences ("he turned to art. 1920 was …").
  */
-const MONTH_ABBREVIATION = new RegExp(
+const BEFORE_NUMBER = new RegExp(
   String.raw`(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez|` +
     String.raw`[cC]|ca|fl|b|d|No|Nr|pp?|[vV]ol)\.\s*$`,
   'u',
@@ -172,7 +172,7 @@ function* cutHidden(segmenter: Intl.Segmenter, flat: string, locale: string, ope
     const cuts = new Map<number, boolean>();
     for (const m of segment.matchAll(hidden)) {
       const at = m.index + m[0].length;
-      if (!(/\d/.test(segment[at] ?? '') && MONTH_ABBREVIATION.test(segment.slice(0, at)))) cuts.set(at, false);
+      if (!(/\d/.test(segment[at] ?? '') && BEFORE_NUMBER.test(segment.slice(0, at)))) cuts.set(at, false);
     }
     if (lost) {
       for (const m of segment.matchAll(lost)) {

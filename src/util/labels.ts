@@ -344,15 +344,14 @@ export interface NoteWords {
   reads: string;
   and: string;
 }
-type NoteRow = [quotes: [string, string], differ: string, ...rest: string[]];
+type NoteRow = [quotes: [string, string], ...rest: string[]];
 /**
- * Per language: quotation marks, "Sources differ", "in", "is listed in", "not listed in", "Also spelled",
- * "Sources word this differently", "the text follows", "reads".
+ * Per language: quotation marks, "in", "is listed in", "not listed in", "Also spelled", "Sources word this
+ * differently", "the text follows", "reads" ("Sources differ" is the ambassadors' `sourcesDiffer`).
  */
 const NOTE_ROWS: Record<string, NoteRow> = {
   en: [
     ['“', '”'],
-    'Sources differ',
     'in',
     'is listed in',
     'not listed in',
@@ -363,7 +362,6 @@ const NOTE_ROWS: Record<string, NoteRow> = {
   ],
   de: [
     ['„', '“'],
-    'Die Quellen weichen ab',
     'in',
     'steht in',
     'fehlt in',
@@ -374,7 +372,6 @@ const NOTE_ROWS: Record<string, NoteRow> = {
   ],
   fr: [
     ['«\u00a0', '\u00a0»'],
-    'Les sources divergent',
     'dans',
     'figure dans',
     'manque dans',
@@ -385,7 +382,6 @@ const NOTE_ROWS: Record<string, NoteRow> = {
   ],
   es: [
     ['«', '»'],
-    'Las fuentes difieren',
     'en',
     'figura en',
     'falta en',
@@ -396,7 +392,6 @@ const NOTE_ROWS: Record<string, NoteRow> = {
   ],
   nl: [
     ['“', '”'],
-    'De bronnen verschillen',
     'in',
     'staat in',
     'ontbreekt in',
@@ -407,7 +402,6 @@ const NOTE_ROWS: Record<string, NoteRow> = {
   ],
   af: [
     ['“', '”'],
-    'Die bronne verskil',
     'in',
     'staan in',
     'ontbreek in',
@@ -418,7 +412,6 @@ const NOTE_ROWS: Record<string, NoteRow> = {
   ],
   nb: [
     ['«', '»'],
-    'Kildene er uenige',
     'i',
     'står i',
     'mangler i',
@@ -429,7 +422,6 @@ const NOTE_ROWS: Record<string, NoteRow> = {
   ],
   it: [
     ['«', '»'],
-    'Le fonti divergono',
     'in',
     'figura in',
     'manca in',
@@ -440,7 +432,6 @@ const NOTE_ROWS: Record<string, NoteRow> = {
   ],
   pt: [
     ['“', '”'],
-    'As fontes divergem',
     'em',
     'consta em',
     'falta em',
@@ -451,7 +442,6 @@ const NOTE_ROWS: Record<string, NoteRow> = {
   ],
   pl: [
     ['„', '”'],
-    'Źródła się różnią',
     'w',
     'występuje w',
     'brak w',
@@ -460,20 +450,9 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'tekst podąża za',
     'podaje',
   ],
-  cs: [
-    ['„', '“'],
-    'Prameny se liší',
-    'v',
-    'je uvedeno v',
-    'chybí v',
-    'Psáno též',
-    'Prameny to formulují jinak',
-    'text sleduje',
-    'uvádí',
-  ],
+  cs: [['„', '“'], 'v', 'je uvedeno v', 'chybí v', 'Psáno též', 'Prameny to formulují jinak', 'text sleduje', 'uvádí'],
   ru: [
     ['«', '»'],
-    'Источники расходятся',
     'в',
     'есть в',
     'нет в',
@@ -482,20 +461,9 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'текст следует',
     'пишет',
   ],
-  uk: [
-    ['«', '»'],
-    'Джерела розходяться',
-    'у',
-    'є в',
-    'немає в',
-    'Також пишеться',
-    'Джерела формулюють це по-різному',
-    'текст іде за',
-    'пише',
-  ],
+  uk: [['«', '»'], 'у', 'є в', 'немає в', 'Також пишеться', 'Джерела формулюють це по-різному', 'текст іде за', 'пише'],
   ca: [
     ['«', '»'],
-    'Les fonts difereixen',
     'a',
     'figura a',
     'falta a',
@@ -506,7 +474,6 @@ const NOTE_ROWS: Record<string, NoteRow> = {
   ],
   sv: [
     ['”', '”'],
-    'Källorna skiljer sig åt',
     'i',
     'finns i',
     'saknas i',
@@ -517,7 +484,6 @@ const NOTE_ROWS: Record<string, NoteRow> = {
   ],
   da: [
     ['»', '«'],
-    'Kilderne er uenige',
     'i',
     'står i',
     'mangler i',
@@ -528,7 +494,6 @@ const NOTE_ROWS: Record<string, NoteRow> = {
   ],
   fi: [
     ['”', '”'],
-    'Lähteet eroavat',
     'lähteessä',
     'on mukana lähteessä',
     'puuttuu lähteestä',
@@ -544,14 +509,16 @@ NOTE_ROWS.nn = NOTE_ROWS.nb!;
 export function noteWordsFor(language: string): NoteWords {
   const base = baseLanguage(language);
   const row = NOTE_ROWS[base] ?? NOTE_ROWS.en!;
-  const [[open, close], differ, inWord, listedIn, notListedIn, alsoSpelled, worded, follows, reads] = row as [
+  const [[open, close], inWord, listedIn, notListedIn, alsoSpelled, worded, follows, reads] = row as [
     [string, string],
     ...string[],
   ];
+  // The words the labels have already: in the language when the notes are, else in English.
+  const labels = labelsFor(NOTE_ROWS[base] ? language : 'en');
   return {
     quote: (text) => `${open}${text}${close}`,
     mark: (mark) => (base === 'fr' ? `\u00a0${mark}` : mark),
-    differ: differ!,
+    differ: labels.sourcesDiffer,
     in: inWord!,
     listedIn: listedIn!,
     notListedIn: notListedIn!,
@@ -559,7 +526,7 @@ export function noteWordsFor(language: string): NoteWords {
     worded: worded!,
     follows: follows!,
     reads: reads!,
-    and: NOTE_ROWS[base] ? labelsFor(language).and : EN.and,
+    and: labels.and,
   };
 }
 
