@@ -114,6 +114,16 @@ function rewordedAround(a: string, b: string): boolean {
   return spanA === a && spanB === b;
 }
 
+/** A list-membership reading: "listed: Name" from a source that lists the item, "not listed" from one that does not. */
+const LISTED = 'listed: ';
+const NOT_LISTED = 'not listed';
+
+/** A list-membership reading read back: the item when it is listed, null when not, undefined if no such reading. */
+export function membershipOf(reading: string): string | null | undefined {
+  if (reading === NOT_LISTED) return null;
+  return reading.startsWith(LISTED) ? reading.slice(LISTED.length) : undefined;
+}
+
 /** Lists whose items differ between the sources that carry them: one variant per item some lack. */
 export function membershipVariants(sections: readonly WSection[]): Variant[] {
   const out: Variant[] = [];
@@ -130,8 +140,8 @@ export function membershipVariants(sections: readonly WSection[]): Variant[] {
           kind: 'list',
           differs: [item.text],
           readings: [
-            { text: `listed: ${item.text}`, sources: item.sources },
-            { text: 'not listed', sources: block.sources.filter((p) => missing.includes(p.source)) },
+            { text: `${LISTED}${item.text}`, sources: item.sources },
+            { text: NOT_LISTED, sources: block.sources.filter((p) => missing.includes(p.source)) },
           ],
           at: item,
         };

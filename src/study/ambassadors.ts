@@ -19,6 +19,7 @@ import { memoize } from '../util/memo.js';
 import { matchesOf } from './per-text.js';
 import { datesAtPlace, datesIn } from './timeline.js';
 import { labelsFor } from '../util/labels.js';
+import { membershipOf } from '../merge/variants.js';
 
 const ROLE =
   String.raw`(?:special\s+)?(?:[Aa]mbassador|[Ee]nvoy|chargé d'affaires|[Cc]hargé)|` +
@@ -440,7 +441,7 @@ function attachDisagreements(book: Book, entries: Ambassador[]): void {
       if (!aboutItem) continue;
       const field: Disagreement['field'] = conflict.kind === 'number' ? 'term' : conflict.kind;
       const readings = conflict.readings.map((r) => ({
-        value: /^not listed\b/.test(r.text) ? notListed : r.text.replace(/^listed: /, ''),
+        value: membershipOf(r.text) === null ? notListed : (membershipOf(r.text) ?? r.text),
         sources: r.sources as Provenance[],
       }));
       entry.disagreements.push({ field, readings });

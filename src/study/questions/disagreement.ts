@@ -12,6 +12,7 @@ import { memoize } from '../../util/memo.js';
 import { baseLanguage } from '../../util/language.js';
 import { contentWords, similarity } from '../../merge/sentences.js';
 import { factSpan } from '../../merge/apparatus.js';
+import { membershipOf } from '../../merge/variants.js';
 import { wording } from '../discourse.js';
 import { datesIn } from '../timeline.js';
 import type { Candidate, QuestionContext } from './context.js';
@@ -145,7 +146,7 @@ function conflictQuestions(ctx: QuestionContext): Candidate[] {
     let readings: { value: string; sources: string[] }[];
     // A list's membership ("listed: Name", "not listed"); in a sentence ("…, Poland, and Ukraine."), a name one
     // source writes and another does not: asked as a name the sources disagree on, quoting the sentence.
-    const listed = c.kind === 'membership' && c.readings.every((r) => /^(?:not )?listed\b/.test(r.text));
+    const listed = c.kind === 'membership' && c.readings.every((r) => membershipOf(r.text) !== undefined);
     let quote = c.readings[0]!.text;
     if (c.kind === 'membership' && !listed) {
       // The sentence as the book prints it (the reading that lists the name comes first in the record).
@@ -161,7 +162,7 @@ function conflictQuestions(ctx: QuestionContext): Candidate[] {
       // The merge words a membership reading "listed: Name" or "not listed": in the book's language here.
       const words = labelsFor(ctx.language);
       readings = c.readings.map((r) => ({
-        value: /^not listed\b/.test(r.text) ? words.notListed : words.listed,
+        value: membershipOf(r.text) === null ? words.notListed : words.listed,
         sources: sources(r),
       }));
     } else {
