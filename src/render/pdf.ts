@@ -21,6 +21,8 @@ interface PrintHtml {
   /** The chapters and back-matter sections, in print order (their heights decide where "auto" breaks). */
   parts: string[];
   runOn: Record<string, boolean>;
+  /** The print HTML with the parts given running on, whatever `runOn` says. */
+  with(runOn: Record<string, boolean>, pages: Record<string, number>): string;
 }
 
 /**
@@ -31,24 +33,25 @@ interface PrintHtml {
 function printHtmlOf(ctx: WriteContext, view: View): PrintHtml {
   let measured: Record<string, number> | undefined;
   const parts = [...view.chapters.map((c) => c.id), ...view.backMatter.map((b) => b.id)];
-  const html: PrintHtml = Object.assign(
-    (pages: Record<string, number>) => {
-      const { runOn } = html;
-      if (ctx.duplex && !measured && Object.keys(pages).length) measured = pages;
-      const starts = partIds(view).filter((id) => !runOn[id]);
-      const blank = ctx.duplex && measured ? blanksBefore(starts, measured) : {};
-      return ctx.templates.render('print.html.liquid', {
-        ...view,
-        print: true,
-        pages,
-        blankBefore: blank,
-        runOn,
-        sharesPage: Object.fromEntries(parts.slice(0, -1).map((id, i) => [id, !!runOn[parts[i + 1]!]])),
-        bookHead: cssString(view.meta.title),
-      });
-    },
-    { parts, runOn: runOnParts(parts, ctx.chapters === 'auto' ? 'new-page' : ctx.chapters) },
-  );
+  const render = (runOn: Record<string, boolean>, pages: Record<string, number>) => {
+    if (ctx.duplex && !measured && Object.keys(pages).length) measured = pages;
+    const starts = partIds(view).filter((id) => !runOn[id]);
+    const blank = ctx.duplex && measured ? blanksBefore(starts, measured) : {};
+    return ctx.templates.render('print.html.liquid', {
+      ...view,
+      print: true,
+      pages,
+      blankBefore: blank,
+      runOn,
+      sharesPage: Object.fromEntries(parts.slice(0, -1).map((id, i) => [id, !!runOn[parts[i + 1]!]])),
+      bookHead: cssString(view.meta.title),
+    });
+  };
+  const html: PrintHtml = Object.assign((pages: Record<string, number>) => render(html.runOn, pages), {
+    parts,
+    runOn: runOnParts(parts, ctx.chapters === 'auto' ? 'new-page' : ctx.chapters),
+    with: render,
+  });
   return html;
 }
 
@@ -91,7 +94,7 @@ async function printPage(ctx: WriteContext, printDir: string): Promise<{ page: P
   }
   ctx.status('starting Chromium');
   const page = kept?.page ?? (await pool.page(printDir));
-  pool.print = { page, assets: ctx.templates.fingerprint };
+  pool.print = { page, assets: ctx.templates.fingerprint, runOn: kept?.runOn };
   // A renderer that crashed leaves a page that looks open: forget it.
   page.once('error', () => {
     if (pool.print?.page === page) pool.print = undefined;
@@ -120,7 +123,7 @@ async function print(ctx: WriteContext, html: PrintHtml) {
   const printDir = printFolder(ctx.output.dir);
   const printing = await printPage(ctx, printDir);
   let page = printing.page;
-  const { renderPdf } = await import('./print/passes.js');
+  const { renderPdf, preshow } = await import('./print/passes.js');
   ctx.status('rendering (page numbers in two passes)');
   // The last layout's page numbers (not for duplex, whose blank pages are placed from a layout without
   // them): after a small edit, the first pass is then usually the last.
@@ -136,11 +139,20 @@ async function print(ctx: WriteContext, html: PrintHtml) {
         const file = path.join(printDir, 'print.html');
         // A session's later builds measure on a page of their own (the first one loads the book there).
         const measure = printing.kept && ctx.chapters === 'auto' ? await measurePage(ctx, printDir) : page;
+        // While the other page measures, this one shows the book as the last print broke it into pages,
+        // in Chromium's other renderer: the first pass uses it if the parts run on as before.
+        const last = pool.print?.runOn;
+        const text = measure !== page && last ? html.with(last, seed ?? {}) : undefined;
+        const shown = text === undefined ? undefined : ctx.timed('pdf-show', () => preshow(page, file, text));
+        // Not unhandled while the other page measures: the print awaits it, and throws.
+        shown?.catch(() => undefined);
         shows.push(
           ...(await ctx.timed('pdf-chapters', () => decideRunOn(ctx, measure, printDir, html, measure !== page))),
         );
-        const options = { seed, page, timed: ctx.timed, reprint: true };
-        return renderPdf(browser, file, printDir, html, ctx.guide.meta, ctx.paper, options);
+        const options = { seed, page, timed: ctx.timed, reprint: true, shown };
+        const made = await renderPdf(browser, file, printDir, html, ctx.guide.meta, ctx.paper, options);
+        if (pool.print?.page === page) pool.print.runOn = html.runOn;
+        return made;
       }),
     )
     .finally(() => {

@@ -18,7 +18,12 @@ export class BrowserPool {
    * The PDF's page, kept open between builds (it shows the print folder's HTML, whose fonts and CSS were
    * copied for `assets`, a templates fingerprint): the next PDF replaces its content instead of loading anew.
    */
-  print?: { page: Page; assets: string };
+  print?: {
+    page: Page;
+    assets: string;
+    /** The parts that ran on in its last print ("auto" chapters): the next print shows them first (pdf.ts). */
+    runOn?: Record<string, boolean>;
+  };
   /**
    * A second page beside `print`, opened by a session's second PDF: it only measures the chapters' heights
    * (print/passes.ts, `measureHeights`), so that neither page goes back and forth between two layouts.

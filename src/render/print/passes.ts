@@ -444,6 +444,25 @@ export async function show(page: Page, htmlFile: string, text: string): Promise<
   return how;
 }
 
+/** A show begun before the print (`renderPdf`'s `shown`): what the page showed before it, and how it went. */
+export interface Preshown {
+  before: string | undefined;
+  text: string;
+  how: Shown;
+}
+
+/**
+ * Show `text` in the page now (see `show`), for a print that follows: a session's print page shows the
+ * book while its measuring page measures. Its failure is the print's, when the print takes it.
+ */
+export function preshow(page: Page, htmlFile: string, text: string): Promise<Preshown> {
+  const before = shown.get(page)?.text;
+  const out = show(page, htmlFile, text).then((how) => ({ before, text, how }));
+  // Not unhandled meanwhile: renderPdf awaits it and throws.
+  out.catch(() => undefined);
+  return out;
+}
+
 async function load(page: Page, url: string, text: string): Promise<void> {
   if (page.url() === url) {
     // The page already shows a document at this address (the last pass, the last handout): replacing its
@@ -547,6 +566,8 @@ export async function renderPdf(
     reprint?: boolean;
     /** Print HTML (characters) above which garbage is collected before each whole-book print (COLLECT_ABOVE). */
     collectAbove?: number;
+    /** The page's show begun beforehand (`preshow`): the first pass takes it if it showed that pass's HTML. */
+    shown?: Promise<Preshown>;
   } = {},
 ): Promise<PdfResult> {
   const exactPages = options.exactPages ?? true;
@@ -556,10 +577,12 @@ export async function renderPdf(
   try {
     let pages: Record<string, number> = exactPages && options.seed ? { ...options.seed } : {};
     const seeded = Object.keys(pages).length > 0;
-    // The last print of this page, if it printed what the page shows now.
+    const pre = await options.shown;
+    // The last print of this page, if it printed what the page showed before this build.
     const last = options.reprint ? kept.get(page) : undefined;
     kept.delete(page);
-    const valid = last && last.text === shown.get(page)?.text && last.paper === paper ? last.book : undefined;
+    const before = pre ? pre.before : shown.get(page)?.text;
+    let valid = last && last.text === before && last.paper === paper ? last.book : undefined;
     let printed: Printed | undefined;
     let passes = 0;
     const shows: Shown[] = [];
@@ -567,7 +590,11 @@ export async function renderPdf(
       passes++;
       // Only what changed from the page already shown: the page numbers, or the elements an edit changed.
       const text = html(pages);
-      const how = await timed('pdf-show', () => show(page, htmlFile, text));
+      // The HTML shown beforehand, if it is this one. Otherwise the page is changed once more, and the
+      // elements the first change replaced would be missing from what the reprint looks at: it prints all.
+      const taken = passes === 1 && pre?.text === text ? pre.how : undefined;
+      if (passes === 1 && pre && !taken) valid = undefined;
+      const how = taken ?? (await timed('pdf-show', () => show(page, htmlFile, text)));
       shows.push(how);
       const final = passes > 1 || !exactPages || seeded;
       // On the layout about to be printed (a filled page number could move a line of the contents).
@@ -635,6 +662,67 @@ const spansScript = (pages: [string, number][]) => `(() => {
   });
 })()`;
 
+/**
+ * Script: hide every element of the body that lies wholly on pages not `printed`, by the pages of the linked
+ * elements around it in the last print (`pages`: id → page), as spansScript finds them. `visibility` moves
+ * nothing, and a hidden element is left out of the accessibility tree that a tagged print builds. Only what
+ * is in the flow, where the document's order is the pages' order: an element placed, fixed or floated, and
+ * everything around it, is left as it is. The pages the splice takes are then printed as before: the first
+ * and last of each run are checked byte for byte (splice.ts), which an element hidden wrongly would fail.
+ * Returns how many elements it hid.
+ */
+export const quietScript = (pages: [string, number][], printed: number[]) => `(() => {
+  const pages = new Map(${JSON.stringify(pages)});
+  const printed = ${JSON.stringify(printed)};
+  const all = [...document.body.querySelectorAll('*')];
+  const order = new Map(all.map((el, i) => [el, i]));
+  const anchors = [];
+  const pinned = new Set();
+  all.forEach((el, i) => {
+    if (el.id && pages.has(el.id)) anchors.push([i, pages.get(el.id)]);
+    const style = getComputedStyle(el);
+    if (style.position === 'absolute' || style.position === 'fixed' || style.float !== 'none') {
+      for (let at = el; at && !pinned.has(at); at = at.parentElement) pinned.add(at);
+    }
+  });
+  // The index of the first anchor after i; the page of the last anchor at or before i (the element starts
+  // there or later), and of the first after i (it ends there or earlier).
+  const next = (i) => {
+    let lo = 0, hi = anchors.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (anchors[m][0] > i) hi = m; else lo = m + 1; }
+    return lo;
+  };
+  const before = (i) => { const at = next(i) - 1; return at >= 0 ? anchors[at][1] : 1; };
+  const after = (i) => { const at = next(i); return at < anchors.length ? anchors[at][1] : Infinity; };
+  const lastOf = (el) => { while (el.lastElementChild) el = el.lastElementChild; return order.get(el); };
+  const hidden = [];
+  const visit = (el) => {
+    if (!pinned.has(el)) {
+      const from = before(order.get(el)), to = after(lastOf(el));
+      if (from <= to && !printed.some((p) => p >= from && p <= to)) {
+        // Through the attribute, not the style object (whose changes come back as style="" when restored).
+        const style = el.getAttribute('style');
+        hidden.push([el, style]);
+        el.setAttribute('style', (style === null ? '' : style + '; ') + 'visibility: hidden !important');
+        return;
+      }
+    }
+    for (const kid of el.children) visit(kid);
+  };
+  for (const kid of document.body.children) visit(kid);
+  window.quireQuiet = hidden;
+  return hidden.length;
+})()`;
+
+/** Script: show again what quietScript hid, its style attribute as it was. */
+export const LOUD_SCRIPT = `(() => {
+  for (const [el, style] of window.quireQuiet ?? []) {
+    if (style === null) el.removeAttribute('style');
+    else el.setAttribute('style', style);
+  }
+  window.quireQuiet = [];
+})()`;
+
 /** "3-5,9": the page ranges Chromium prints. */
 const rangesOf = (pages: number[]) =>
   pages
@@ -668,7 +756,15 @@ async function reprintChanged(
     );
   if (!printed || printed.length > Math.max(MAX_REPRINT, book.pages.length / 3)) return undefined;
   if (!printed.length) return { ...book, reprinted: 0 };
-  const raw = await timed('pdf-reprint', () => print(page, paper, true, rangesOf(printed)));
+  // Chromium's tagged print reads the whole document's accessibility tree, whatever the pages it prints:
+  // what lies wholly on the other pages is hidden meanwhile, so that it reads little more than it prints.
+  if (process.env.DBG)
+    console.error('RANGES', rangesOf(printed), await page.evaluate('document.querySelectorAll("*").length'));
+  if (process.env.QUIET !== '0')
+    await timed('pdf-quiet', () => page.evaluate(quietScript([...book.destinations], printed)));
+  const raw = await timed('pdf-reprint', () => print(page, paper, true, rangesOf(printed))).finally(() =>
+    page.evaluate(LOUD_SCRIPT),
+  );
   const spliced = await timed('pdf-splice', () => attempt(() => splice(book, printed, raw)));
   return spliced && { ...spliced, reprinted: printed.length };
 }
