@@ -131,6 +131,9 @@ async function print(ctx: WriteContext, html: PrintHtml) {
   const seed = ctx.duplex ? undefined : await ctx.cache.recall<Record<string, number>>('layout', layoutKey);
   const pool = ctx.browsers;
   const shows: string[] = [];
+  // The parts that ran on in this print, for the next one with the same settings.
+  let ranOn: Record<string, boolean> | undefined;
+  const runOnKey = hashOf(ctx.paper, ctx.duplex, ctx.chapters);
   const made = await ctx
     .timed('pdf', () =>
       pool.run('printing the PDF', async (browser) => {
@@ -141,23 +144,31 @@ async function print(ctx: WriteContext, html: PrintHtml) {
         const measure = printing.kept && ctx.chapters === 'auto' ? await measurePage(ctx, printDir) : page;
         // While the other page measures, this one shows the book as the last print broke it into pages,
         // in Chromium's other renderer: the first pass uses it if the parts run on as before.
-        const last = pool.print?.runOn;
+        const last = pool.print?.runOn?.key === runOnKey ? pool.print.runOn.parts : undefined;
         const text = measure !== page && last ? html.with(last, seed ?? {}) : undefined;
         const shown = text === undefined ? undefined : ctx.timed('pdf-show', () => preshow(page, file, text));
         // Not unhandled while the other page measures: the print awaits it, and throws.
         shown?.catch(() => undefined);
-        shows.push(
-          ...(await ctx.timed('pdf-chapters', () => decideRunOn(ctx, measure, printDir, html, measure !== page))),
-        );
-        const options = { seed, page, timed: ctx.timed, reprint: true, shown };
-        const made = await renderPdf(browser, file, printDir, html, ctx.guide.meta, ctx.paper, options);
-        if (pool.print?.page === page) pool.print.runOn = html.runOn;
-        return made;
+        try {
+          shows.push(
+            ...(await ctx.timed('pdf-chapters', () => decideRunOn(ctx, measure, printDir, html, measure !== page))),
+          );
+          const options = { seed, page, timed: ctx.timed, reprint: true, shown };
+          const made = await renderPdf(browser, file, printDir, html, ctx.guide.meta, ctx.paper, options);
+          ranOn = html.runOn;
+          return made;
+        } finally {
+          // Not still changing the page when this attempt ends (a failed one leaves the page to the next).
+          await shown?.catch(() => undefined);
+        }
       }),
     )
     .finally(() => {
       // Kept for the session's next build; otherwise closed with the browser.
-      if (pool.print) pool.print.page = page;
+      if (pool.print) {
+        pool.print.page = page;
+        pool.print.runOn = ranOn && { key: runOnKey, parts: ranOn };
+      }
     });
   await ctx.cache.remember('layout', layoutKey, Object.fromEntries(made.destinations));
   ctx.figure('pdf-passes', made.passes);

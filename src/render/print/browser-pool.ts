@@ -21,8 +21,11 @@ export class BrowserPool {
   print?: {
     page: Page;
     assets: string;
-    /** The parts that ran on in its last print ("auto" chapters): the next print shows them first (pdf.ts). */
-    runOn?: Record<string, boolean>;
+    /**
+     * The parts that ran on in its last print ("auto" chapters), under the settings `key`: the next print
+     * with the same settings shows them first (pdf.ts).
+     */
+    runOn?: { key: string; parts: Record<string, boolean> };
   };
   /**
    * A second page beside `print`, opened by a session's second PDF: it only measures the chapters' heights

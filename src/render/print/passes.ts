@@ -452,8 +452,8 @@ export interface Preshown {
 }
 
 /**
- * Show `text` in the page now (see `show`), for a print that follows: a session's print page shows the
- * book while its measuring page measures. Its failure is the print's, when the print takes it.
+ * Show `text` in the page now (see `show`), for a print that follows (renderPdf's `shown`, which awaits it
+ * and throws its failure): a session's print page shows the book while its measuring page measures.
  */
 export function preshow(page: Page, htmlFile: string, text: string): Promise<Preshown> {
   const before = shown.get(page)?.text;
@@ -666,25 +666,38 @@ const spansScript = (pages: [string, number][]) => `(() => {
  * Script: hide every element of the body that lies wholly on pages not `printed`, by the pages of the linked
  * elements around it in the last print (`pages`: id → page), as spansScript finds them. `visibility` moves
  * nothing, and a hidden element is left out of the accessibility tree that a tagged print builds. Only what
- * is in the flow, where the document's order is the pages' order: an element placed, fixed or floated, and
- * everything around it, is left as it is. The pages the splice takes are then printed as before: the first
- * and last of each run are checked byte for byte (splice.ts), which an element hidden wrongly would fail.
- * Returns how many elements it hid.
+ * is in the flow, where the document's order is the pages' order, is judged so:
+ *
+ * - an element placed, fixed or floated, an SVG drawing (whose parts may be used elsewhere) and all they
+ *   hold are left as they are, their ancestors are never hidden whole, and their ids place nothing;
+ * - a table, flex or grid container (whose parts may be drawn in another order, or repeated on each page:
+ *   a table's header) is hidden whole or not at all.
+ *
+ * Evaluated in print media. The pages the splice takes are then printed as before: the first and last of
+ * each run are checked byte for byte (splice.ts). Returns how many elements it hid.
  */
 export const quietScript = (pages: [string, number][], printed: number[]) => `(() => {
   const pages = new Map(${JSON.stringify(pages)});
   const printed = ${JSON.stringify(printed)};
   const all = [...document.body.querySelectorAll('*')];
   const order = new Map(all.map((el, i) => [el, i]));
-  const anchors = [];
+  // Out of the flow, or inside what is; its ancestors (never hidden whole); units (hidden whole or not).
+  const loose = new Set();
   const pinned = new Set();
-  all.forEach((el, i) => {
-    if (el.id && pages.has(el.id)) anchors.push([i, pages.get(el.id)]);
+  const units = new Set();
+  const anchors = [];
+  for (const [i, el] of all.entries()) {
+    if (loose.has(el.parentElement)) { loose.add(el); continue; }
     const style = getComputedStyle(el);
-    if (style.position === 'absolute' || style.position === 'fixed' || style.float !== 'none') {
-      for (let at = el; at && !pinned.has(at); at = at.parentElement) pinned.add(at);
+    const placed = style.position === 'absolute' || style.position === 'fixed' || style.float !== 'none';
+    if (placed || el instanceof SVGElement) {
+      loose.add(el);
+      for (let at = el.parentElement; at && !pinned.has(at); at = at.parentElement) pinned.add(at);
+      continue;
     }
-  });
+    if (/^(inline-)?(table|flex|grid)$/.test(style.display)) units.add(el);
+    if (el.id && pages.has(el.id)) anchors.push([i, pages.get(el.id)]);
+  }
   // The index of the first anchor after i; the page of the last anchor at or before i (the element starts
   // there or later), and of the first after i (it ends there or earlier).
   const next = (i) => {
@@ -696,7 +709,9 @@ export const quietScript = (pages: [string, number][], printed: number[]) => `((
   const after = (i) => { const at = next(i); return at < anchors.length ? anchors[at][1] : Infinity; };
   const lastOf = (el) => { while (el.lastElementChild) el = el.lastElementChild; return order.get(el); };
   const hidden = [];
+  window.quireQuiet = hidden;
   const visit = (el) => {
+    if (loose.has(el)) return;
     if (!pinned.has(el)) {
       const from = before(order.get(el)), to = after(lastOf(el));
       if (from <= to && !printed.some((p) => p >= from && p <= to)) {
@@ -707,10 +722,10 @@ export const quietScript = (pages: [string, number][], printed: number[]) => `((
         return;
       }
     }
+    if (units.has(el)) return;
     for (const kid of el.children) visit(kid);
   };
   for (const kid of document.body.children) visit(kid);
-  window.quireQuiet = hidden;
   return hidden.length;
 })()`;
 
@@ -758,13 +773,16 @@ async function reprintChanged(
   if (!printed.length) return { ...book, reprinted: 0 };
   // Chromium's tagged print reads the whole document's accessibility tree, whatever the pages it prints:
   // what lies wholly on the other pages is hidden meanwhile, so that it reads little more than it prints.
-  if (process.env.DBG)
-    console.error('RANGES', rangesOf(printed), await page.evaluate('document.querySelectorAll("*").length'));
-  if (process.env.QUIET !== '0')
+  // In print media throughout, as the print lays the page out.
+  await page.emulateMediaType('print');
+  let raw: Uint8Array;
+  try {
     await timed('pdf-quiet', () => page.evaluate(quietScript([...book.destinations], printed)));
-  const raw = await timed('pdf-reprint', () => print(page, paper, true, rangesOf(printed))).finally(() =>
-    page.evaluate(LOUD_SCRIPT),
-  );
+    raw = await timed('pdf-reprint', () => print(page, paper, true, rangesOf(printed)));
+  } finally {
+    await page.evaluate(LOUD_SCRIPT);
+    await page.emulateMediaType();
+  }
   const spliced = await timed('pdf-splice', () => attempt(() => splice(book, printed, raw)));
   return spliced && { ...spliced, reprinted: printed.length };
 }
