@@ -11,20 +11,12 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { launchBrowser } from '../../../src/render/print/chromium.js';
 import { COLLECT_ABOVE, renderPdf } from '../../../src/render/print/passes.js';
-import type { BookMeta } from '../../../src/model/index.js';
+import { printMeta, SENTENCE } from '../../support/print-book.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'quire-collect-'));
-const meta = {
-  title: 'Collect',
-  author: 'Quire',
-  description: 'test',
-  language: 'en',
-  edition: { number: 1, date: '2026-01-01' },
-} as unknown as BookMeta;
+const meta = printMeta('Collect');
 
-const words =
-  'The international negotiations continued throughout the extraordinary conference, and representatives ' +
-  'of both governments acknowledged considerable disagreements about the demilitarisation of the frontier. ';
+const words = `${SENTENCE} `;
 
 /** A book of sections with a contents list whose page numbers the passes fill in. */
 function book(pages: Record<string, number>): string {

@@ -8,16 +8,10 @@ import type { Browser } from 'puppeteer';
 import { launchBrowser } from '../../../src/render/print/chromium.js';
 import { renderPdf } from '../../../src/render/print/passes.js';
 import { hyphenatorFor } from '../../../src/render/view/hyphenate.js';
-import type { BookMeta } from '../../../src/model/index.js';
+import { printMeta } from '../../support/print-book.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'quire-hyphens-'));
-const meta = {
-  title: 'Hyphens',
-  author: 'Quire',
-  description: 'test',
-  language: 'en',
-  edition: { number: 1, date: '2026-01-01' },
-} as unknown as BookMeta;
+const meta = printMeta('Hyphens');
 
 const paragraph =
   'The international negotiations continued throughout the extraordinary conference, and representatives ' +

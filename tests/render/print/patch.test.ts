@@ -12,21 +12,13 @@ import type { Browser, Page } from 'puppeteer';
 import { confinedPage, launchBrowser } from '../../../src/render/print/chromium.js';
 import { renderPdf, show } from '../../../src/render/print/passes.js';
 import { hyphenatorFor } from '../../../src/render/view/hyphenate.js';
-import type { BookMeta } from '../../../src/model/index.js';
+import { printMeta, SENTENCE } from '../../support/print-book.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'quire-patch-'));
 const file = path.join(dir, 'print.html');
-const meta = {
-  title: 'Patch',
-  author: 'Quire',
-  description: 'test',
-  language: 'en',
-  edition: { number: 1, date: '2026-01-01' },
-} as unknown as BookMeta;
+const meta = printMeta('Patch');
 
-const words =
-  'The international negotiations continued throughout the extraordinary conference, and representatives ' +
-  'of both governments acknowledged considerable disagreements about the demilitarisation of the frontier.';
+const words = SENTENCE;
 
 /** A small book: a head with a style sheet, sections of paragraphs, a table, a float, page numbers. */
 function book(change: Partial<Record<'style' | 'para' | 'cell' | 'float' | 'link' | 'page' | 'extra', string>> = {}) {

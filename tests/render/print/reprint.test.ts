@@ -16,21 +16,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { confinedPage, launchBrowser } from '../../../src/render/print/chromium.js';
 import { LOUD_SCRIPT, preshow, quietScript, renderPdf, show } from '../../../src/render/print/passes.js';
-import type { BookMeta } from '../../../src/model/index.js';
+import { printMeta, SENTENCE } from '../../support/print-book.js';
 import { pdfText } from '../../support/inspect.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'quire-reprint-'));
-const meta = {
-  title: 'Reprint',
-  author: 'Quire',
-  description: 'test',
-  language: 'en',
-  edition: { number: 1, date: '2026-01-01' },
-} as unknown as BookMeta;
+const meta = printMeta('Reprint');
 
-const words =
-  'The international negotiations continued throughout the extraordinary conference, and representatives ' +
-  'of both governments acknowledged considerable disagreements about the demilitarisation of the frontier. ';
+const words = `${SENTENCE} `;
 
 /**
  * A book of twelve sections, each on its own pages, with a contents list the passes fill in. `extras`: what
