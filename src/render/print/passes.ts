@@ -3,8 +3,9 @@
  *
  * Chromium cannot compute target-counter(), but it writes a /Dests dictionary into every PDF, mapping each
  * linked id to the page it landed on. So: render the print HTML with placeholder page numbers (same width),
- * read /Dests with pdf-lib, render again with the real numbers, and check that no target moved (render once
- * more if one did). The last pass is tagged and has bookmarks; the document metadata is set with pdf-lib.
+ * read /Dests with pdf-lib, render again with the real numbers, and check that the numbers found give the
+ * HTML just printed (render once more if they do not; a target that moved where no number shows it changes
+ * nothing). The last pass is tagged and has bookmarks; the document metadata is set with pdf-lib.
  *
  * A measuring pass prints with every element `visibility: hidden`: the layout (and so every destination)
  * is the same, but Chromium paints no text, which makes that pass about five times faster.
@@ -585,11 +586,14 @@ export async function renderPdf(
     let valid = last && last.text === before && last.paper === paper ? last.book : undefined;
     let printed: Printed | undefined;
     let passes = 0;
+    /** The next pass's HTML, when it was made to see whether this pass is final. */
+    let upcoming: string | undefined;
     const shows: Shown[] = [];
     for (;;) {
       passes++;
       // Only what changed from the page already shown: the page numbers, or the elements an edit changed.
-      const text = html(pages);
+      const text = upcoming ?? html(pages);
+      upcoming = undefined;
       // The HTML shown beforehand, if it is this one. Otherwise the page is changed once more, and the
       // elements the first change replaced would be missing from what the reprint looks at: it prints all.
       const taken = passes === 1 && pre?.text === text ? pre.how : undefined;
@@ -619,7 +623,10 @@ export async function renderPdf(
       const found = Object.fromEntries(printed.destinations);
       const moved = Object.keys(found).some((id) => pages[id] !== found[id]);
       pages = found;
-      if (final && (!exactPages || !moved || passes >= MAX_PASSES)) {
+      // Targets that moved but whose pages the book does not show (or shows the same) change nothing: the
+      // HTML with the pages found is the one just printed, so printing it again would give this PDF.
+      const settled = !moved || (exactPages && (upcoming = html(pages)) === text);
+      if (final && (!exactPages || settled || passes >= MAX_PASSES)) {
         const book = options.reprint && printed.file ? keptBook(printed.file) : undefined;
         if (book) kept.set(page, { book, text, paper });
         break;
