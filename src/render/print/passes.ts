@@ -625,7 +625,11 @@ export async function renderPdf(
       pages = found;
       // Targets that moved but whose pages the book does not show (or shows the same) change nothing: the
       // HTML with the pages found is the one just printed, so printing it again would give this PDF.
-      const settled = !moved || (exactPages && (upcoming = html(pages)) === text);
+      let settled = !moved;
+      if (moved && exactPages) {
+        upcoming = html(pages);
+        settled = upcoming === text;
+      }
       if (final && (!exactPages || settled || passes >= MAX_PASSES)) {
         const book = options.reprint && printed.file ? keptBook(printed.file) : undefined;
         if (book) kept.set(page, { book, text, paper });
