@@ -621,7 +621,9 @@ export async function renderPdf(
       if (!final) await page.evaluate(`document.getElementById('quire-measuring')?.remove()`);
       printed = await timed('pdf-read', () => readPrinted(raw));
       const found = Object.fromEntries(printed.destinations);
-      const moved = Object.keys(found).some((id) => pages[id] !== found[id]);
+      // A target that moved, or that this print no longer has (a number shown for it would be stale).
+      const moved =
+        Object.keys(found).some((id) => pages[id] !== found[id]) || Object.keys(pages).some((id) => !(id in found));
       pages = found;
       // Targets that moved but whose pages the book does not show (or shows the same) change nothing: the
       // HTML with the pages found is the one just printed, so printing it again would give this PDF.

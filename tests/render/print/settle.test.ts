@@ -33,6 +33,12 @@ const book =
     );
   };
 
+/** A one-page book that shows the page of `gone`, a target it no longer has (as after an edit). */
+const without = (pages: Record<string, number>): string =>
+  '<!doctype html><html lang="en"><head><style>@page { size: A5; margin: 12mm; } body { font: 11pt serif; }' +
+  `</style></head><body><p><a href="#here">Here</a> and gone: <span data-pages>${pages.gone ?? '00'}</span>.</p>` +
+  '<h2 id="here">Here</h2></body></html>';
+
 describe('page-number passes settle on the HTML', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -67,5 +73,17 @@ describe('page-number passes settle on the HTML', () => {
     expect(made.destinations.get('target')).toBe(targetPage);
     expect(pages[0]).toMatch(new RegExp(`The target is on page ${targetPage}\\.`));
     expect(made.passes).toBe(3);
+  }, 60_000);
+
+  it('a number kept from the last layout for a target the book no longer has is not left in the PDF', async () => {
+    const file = path.join(dir, 'gone.html');
+    const made = await renderPdf(browser, file, dir, without, meta, 'A4', { seed: { here: 1, gone: 7 } });
+    const pdf = path.join(dir, 'gone.pdf');
+    writeFileSync(pdf, made.bytes);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    // What a build from nothing prints: the placeholder, as no page of this book holds the target.
+    expect(text).toMatch(/and gone: 00\./);
+    expect(made.destinations.has('gone')).toBe(false);
+    expect(made.passes).toBe(2);
   }, 60_000);
 });
