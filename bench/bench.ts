@@ -550,7 +550,7 @@ if (report.corpus) {
   for (const r of report.corpus.rows)
     console.log(`  ${r.article.padEnd(32)} ${String(r.chars).padStart(7)} chars ${String(r.readMs).padStart(8)} ms`);
   console.log(`  growth exponent of read time against size: ${report.corpus.exponent} (1 = linear)`);
-}
+} else console.log(`\nReading the real articles: skipped, no corpus at ${path.join(root, '../shared/corpus')}`);
 console.log('\nWhole-process `quire build` (s); floor = bare page.pdf() of the same print HTML in a fresh process:');
 for (const [k, v] of Object.entries(coldRun.results))
   console.log(
