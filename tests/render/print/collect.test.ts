@@ -3,17 +3,14 @@
  * once per pass printed, never for a short book, and the PDF is the one printed without it — the same pages,
  * links and text.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
-import { launchBrowser } from '../../../src/render/print/chromium.js';
 import { COLLECT_ABOVE, renderPdf } from '../../../src/render/print/passes.js';
-import { printMeta, SENTENCE } from '../../support/print-book.js';
+import { printBench, printMeta, SENTENCE, writePdf } from '../../support/print-book.js';
+import { pdfText } from '../../support/inspect.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'quire-collect-'));
+const bench = printBench('collect');
+const { dir } = bench;
 const meta = printMeta('Collect');
 
 const words = `${SENTENCE} `;
@@ -32,24 +29,13 @@ function book(pages: Record<string, number>): string {
 }
 
 describe('garbage collected before a long book prints', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   /** Print with a threshold: the steps timed, the PDF and its text. */
   async function printed(collectAbove: number, name: string) {
     const steps: string[] = [];
     const timed = async <T>(step: string, fn: () => Promise<T> | T) => (steps.push(step), fn());
     const file = path.join(dir, `${name}.html`);
-    const made = await renderPdf(browser, file, dir, book, meta, 'A4', { timed, collectAbove });
-    const pdf = path.join(dir, `${name}.pdf`);
-    writeFileSync(pdf, made.bytes);
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const made = await renderPdf(bench.browser, file, dir, book, meta, 'A4', { timed, collectAbove });
+    const text = pdfText(writePdf(dir, name, made.bytes));
     return { steps, made, text };
   }
 
@@ -71,7 +57,7 @@ describe('garbage collected before a long book prints', () => {
     const steps: string[] = [];
     const timed = async <T>(step: string, fn: () => Promise<T> | T) => (steps.push(step), fn());
     expect(book({}).length).toBeLessThan(COLLECT_ABOVE);
-    await renderPdf(browser, path.join(dir, 'short.html'), dir, book, meta, 'A4', { timed });
+    await renderPdf(bench.browser, path.join(dir, 'short.html'), dir, book, meta, 'A4', { timed });
     expect(steps).toContain('pdf-print');
     expect(steps).not.toContain('pdf-gc');
   }, 60_000);

@@ -3,18 +3,18 @@
  * fresh load gives, only the elements that changed are new, and anything whose layout could depend on what
  * is kept is replaced whole (or the page loaded again).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer';
-import { confinedPage, launchBrowser } from '../../../src/render/print/chromium.js';
+import type { Page } from 'puppeteer';
+import { confinedPage } from '../../../src/render/print/chromium.js';
 import { renderPdf, show } from '../../../src/render/print/passes.js';
 import { hyphenatorFor } from '../../../src/render/view/hyphenate.js';
-import { printMeta, SENTENCE } from '../../support/print-book.js';
+import { printBench, printMeta, SENTENCE, writePdf } from '../../support/print-book.js';
+import { pdfText as textOf } from '../../support/inspect.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'quire-patch-'));
+const bench = printBench('patch');
+const { dir } = bench;
 const file = path.join(dir, 'print.html');
 const meta = printMeta('Patch');
 
@@ -49,21 +49,15 @@ function book(change: Partial<Record<'style' | 'para' | 'cell' | 'float' | 'link
 }
 
 describe('patching a shown page', () => {
-  let browser: Browser;
   let page: Page;
   let fresh: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     writeFileSync(path.join(dir, 'page.css'), '@page { size: 120mm 200mm; margin: 10mm; } body { font: 11pt serif; }');
     writeFileSync(path.join(dir, 'other.css'), 'p { color: #222; }');
-    page = await confinedPage(browser, dir);
-    fresh = await confinedPage(browser, dir);
+    page = await confinedPage(bench.browser, dir);
+    fresh = await confinedPage(bench.browser, dir);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   const dom = (p: Page) => p.evaluate('document.documentElement.outerHTML') as Promise<string>;
   /** Mark every element of the shown page; after a change, the ids (or tags) of those still marked. */
@@ -125,9 +119,8 @@ describe('patching a shown page', () => {
     const hyphenate = hyphenatorFor('en')!;
     const text = (extra: string) => book({ para: hyphenate(`${words} ${extra}`) });
     const pdfText = async (html: string, on?: Page) => {
-      const made = await renderPdf(browser, file, dir, () => html, meta, 'A4', { exactPages: false, page: on });
-      writeFileSync(path.join(dir, 'out.pdf'), made.bytes);
-      return execFileSync('pdftotext', ['-layout', path.join(dir, 'out.pdf'), '-'], { encoding: 'utf8' });
+      const made = await renderPdf(bench.browser, file, dir, () => html, meta, 'A4', { exactPages: false, page: on });
+      return textOf(writePdf(dir, 'out', made.bytes));
     };
     await pdfText(text('First reading.'), page);
     const patched = await pdfText(text('Second reading, with considerably more international words.'), page);

@@ -8,18 +8,18 @@
  * - the print page shows the edited book while the other page measures (`preshow`): the print takes that
  *   show when it showed the HTML the print needs, and prints the whole book when it did not.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer';
-import { confinedPage, launchBrowser } from '../../../src/render/print/chromium.js';
+import type { Page } from 'puppeteer';
+import { confinedPage } from '../../../src/render/print/chromium.js';
 import { LOUD_SCRIPT, preshow, quietScript, renderPdf, show } from '../../../src/render/print/passes.js';
-import { printMeta, SENTENCE } from '../../support/print-book.js';
+import { printBench, printMeta, SENTENCE, writePdf } from '../../support/print-book.js';
 import { pdfText } from '../../support/inspect.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'quire-reprint-'));
+const bench = printBench('reprint');
+const { dir } = bench;
 const meta = printMeta('Reprint');
 
 const words = `${SENTENCE} `;
@@ -76,20 +76,7 @@ function book(edit = '', extras = false, other = '') {
 }
 
 describe('printing some pages again', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const pdf = (name: string, bytes: Uint8Array) => {
-    const file = path.join(dir, `${name}.pdf`);
-    writeFileSync(file, bytes);
-    return file;
-  };
+  const pdf = (name: string, bytes: Uint8Array) => writePdf(dir, name, bytes);
   const printRange = (page: Page, pageRanges: string) =>
     page.pdf({ pageRanges, format: 'a4', preferCSSPageSize: true, printBackground: true, tagged: true });
   /** Each page of a PDF as a picture (PNG bytes). */
@@ -126,9 +113,9 @@ describe('printing some pages again', () => {
   }
 
   it('hides only what lies wholly on other pages, prints the pages the same, and puts everything back', async () => {
-    const page = await confinedPage(browser, dir);
+    const page = await confinedPage(bench.browser, dir);
     const file = path.join(dir, 'quiet.html');
-    const made = await renderPdf(browser, file, dir, book('', true), meta, 'A4', { page });
+    const made = await renderPdf(bench.browser, file, dir, book('', true), meta, 'A4', { page });
     const pages = made.destinations;
     const at = (id: string) => pages.get(id)!;
     // Section 6 and the page before it (section 5's last), where the icon defined in section 0 is drawn.
@@ -151,19 +138,24 @@ describe('printing some pages again', () => {
     await page.close();
   }, 120_000);
 
+  /** A page of its own that printed the book and keeps the print: the page, its file and its page numbers. */
+  async function keptPrint(name: string) {
+    const page = await confinedPage(bench.browser, dir);
+    const file = path.join(dir, `${name}.html`);
+    const first = await renderPdf(bench.browser, file, dir, book(), meta, 'A4', { page, reprint: true });
+    return { page, file, seed: Object.fromEntries(first.destinations) };
+  }
+
   it('an edit shown beforehand is printed again into the kept print, as a whole print gives it', async () => {
-    const page = await confinedPage(browser, dir);
-    const file = path.join(dir, 'pre.html');
-    const first = await renderPdf(browser, file, dir, book(), meta, 'A4', { page, reprint: true });
+    const { page, file, seed } = await keptPrint('pre');
     const edited = book(`${words.repeat(5)}An edited sentence closes the paragraph.`);
-    const seed = Object.fromEntries(first.destinations);
     const shown = preshow(page, file, edited(seed));
-    const made = await renderPdf(browser, file, dir, edited, meta, 'A4', { page, reprint: true, seed, shown });
+    const made = await renderPdf(bench.browser, file, dir, edited, meta, 'A4', { page, reprint: true, seed, shown });
     expect(made.shows).toEqual(['patched']);
     expect(made.reprinted).toBeGreaterThan(0);
     expect(made.reprinted).toBeLessThan(made.pages);
 
-    const fresh = await renderPdf(browser, path.join(dir, 'fresh.html'), dir, edited, meta, 'A4');
+    const fresh = await renderPdf(bench.browser, path.join(dir, 'fresh.html'), dir, edited, meta, 'A4');
     const text = pdfText(pdf('pre-made', made.bytes));
     expect(text.replace(/\s+/g, ' ')).toContain('An edited sentence closes the paragraph.');
     expect(text).toBe(pdfText(pdf('pre-fresh', fresh.bytes)));
@@ -171,21 +163,18 @@ describe('printing some pages again', () => {
   }, 120_000);
 
   it('an edit shown beforehand that is not the one printed: changed again, and the whole book prints', async () => {
-    const page = await confinedPage(browser, dir);
-    const file = path.join(dir, 'other.html');
-    const first = await renderPdf(browser, file, dir, book(), meta, 'A4', { page, reprint: true });
-    const seed = Object.fromEntries(first.destinations);
+    const { page, file, seed } = await keptPrint('other');
     // Shown beforehand: the edit and a change elsewhere (as when the parts run on otherwise than last
     // time); printed: the edit alone. Printed again from the second change only, the edit would be lost.
     const edit = `${words.repeat(5)}The edit that prints.`;
     const shown = preshow(page, file, book(edit, false, `${words.repeat(5)}A guess that was wrong.`)(seed));
     const edited = book(edit);
-    const made = await renderPdf(browser, file, dir, edited, meta, 'A4', { page, reprint: true, seed, shown });
+    const made = await renderPdf(bench.browser, file, dir, edited, meta, 'A4', { page, reprint: true, seed, shown });
     expect(made.reprinted).toBeUndefined();
     const text = pdfText(pdf('other-made', made.bytes));
     expect(text.replace(/\s+/g, ' ')).toContain('The edit that prints.');
     expect(text.replace(/\s+/g, ' ')).not.toContain('A guess that was wrong.');
-    const fresh = await renderPdf(browser, path.join(dir, 'other-fresh.html'), dir, edited, meta, 'A4');
+    const fresh = await renderPdf(bench.browser, path.join(dir, 'other-fresh.html'), dir, edited, meta, 'A4');
     expect(text).toBe(pdfText(pdf('other-fresh', fresh.bytes)));
     // The page shows what was printed.
     expect(await show(page, file, edited(Object.fromEntries(made.destinations)))).toBe('same');

@@ -3,17 +3,14 @@
  * moved where no number shows it costs no further print, and one whose number shows is printed again until
  * the number is right.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
-import { launchBrowser } from '../../../src/render/print/chromium.js';
 import { renderPdf } from '../../../src/render/print/passes.js';
-import { printMeta, SENTENCE } from '../../support/print-book.js';
+import { printBench, printMeta, SENTENCE, writePdf } from '../../support/print-book.js';
+import { pdfText } from '../../support/inspect.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'quire-settle-'));
+const bench = printBench('settle');
+const { dir } = bench;
 const meta = printMeta('Settle');
 
 /**
@@ -40,22 +37,11 @@ const without = (pages: Record<string, number>): string =>
   '<h2 id="here">Here</h2></body></html>';
 
 describe('page-number passes settle on the HTML', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   /** Print a book: the result, and the text of each page as pdftotext reads it. */
   async function printed(showTarget: boolean, name: string) {
     const file = path.join(dir, `${name}.html`);
-    const made = await renderPdf(browser, file, dir, book(showTarget), meta, 'A4');
-    const pdf = path.join(dir, `${name}.pdf`);
-    writeFileSync(pdf, made.bytes);
-    const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
+    const made = await renderPdf(bench.browser, file, dir, book(showTarget), meta, 'A4');
+    const pages = pdfText(writePdf(dir, name, made.bytes)).split('\f');
     const targetPage = pages.findIndex((p) => /^\s*Target\s*$/m.test(p)) + 1;
     return { made, pages, targetPage };
   }
@@ -77,10 +63,8 @@ describe('page-number passes settle on the HTML', () => {
 
   it('a number kept from the last layout for a target the book no longer has is not left in the PDF', async () => {
     const file = path.join(dir, 'gone.html');
-    const made = await renderPdf(browser, file, dir, without, meta, 'A4', { seed: { here: 1, gone: 7 } });
-    const pdf = path.join(dir, 'gone.pdf');
-    writeFileSync(pdf, made.bytes);
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const made = await renderPdf(bench.browser, file, dir, without, meta, 'A4', { seed: { here: 1, gone: 7 } });
+    const text = pdfText(writePdf(dir, 'gone', made.bytes));
     // What a build from nothing prints: the placeholder, as no page of this book holds the target.
     expect(text).toMatch(/and gone: 00\./);
     expect(made.destinations.has('gone')).toBe(false);
