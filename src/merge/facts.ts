@@ -9,6 +9,7 @@
  * that do not open the sentence, compared without case and diacritics. A name the other reading spells
  * close to it (edit distance) is the same name spelled differently: a name variant, never a hole.
  */
+import { createHash } from 'node:crypto';
 import { diffArrays } from 'diff';
 import { distance } from 'fastest-levenshtein';
 import { memoize } from '../util/memo.js';
@@ -98,15 +99,7 @@ export const factsOf: (text: string, locale: string) => Facts = memoize(
   20_000,
   {
     name: 'facts',
-    persist: {
-      encode: (f) => ({ ...f, dateParts: [...f.dateParts], places: [...f.places], written: [...f.written] }),
-      decode: (json) => {
-        const f = json as Record<'numbers' | 'names' | 'dateParts' | 'places', string[]> & {
-          written: [string, string][];
-        };
-        return { ...f, dateParts: new Set(f.dateParts), places: new Set(f.places), written: new Map(f.written) };
-      },
-    },
+    persist: true,
   },
 );
 
@@ -174,32 +167,31 @@ export interface FactComparison {
 }
 
 /**
- * How the facts of reading `a` and reading `b` relate. Remembered per pair: a warm edit's merge compares
- * again only the pairs with an edited sentence. The result is shared: callers must not change it.
+ * How the facts of reading `a` and reading `b` relate. Remembered per pair, in the cache folder too: a warm
+ * edit's merge, in a watch session or a new `quire build`, compares again only the pairs with an edited
+ * sentence. The result is shared: callers must not change it.
  */
 export const compareFacts: (a: string, b: string, locale: string) => Readonly<FactComparison> = memoize(
   comparedFacts,
   (a, b, locale) => `${locale}\u0000${textId(a)}\u0000${textId(b)}`,
   20_000,
-  { name: 'fact-comparisons' },
+  { name: 'fact-comparisons', persist: true },
 );
 
 /**
- * A number for each text compared lately, for short keys of `compareFacts`: a key made of two whole sentences
- * is a new long string to build and hash at each of the merge's thousand lookups, while a sentence already
- * seen is found in a map under the string it is (whose hash is kept). Numbers are never given twice, so a
- * key names one pair of texts for the life of the process; a text forgotten (two generations of maps, the
- * older dropped when the newer is full) gets a new number, and its old keys are simply never asked again.
- * For tables kept in memory only: a number means nothing to another process.
+ * A short name for each text compared lately (a digest of it), for short keys of `compareFacts`: a key made of
+ * two whole sentences is a new long string to build and hash at each of the merge's thousand lookups, while a
+ * sentence already seen is found in a map under the string it is (whose hash is kept). A digest, not a
+ * counter, so that a key means the same pair in the next process that loads the table from the cache folder.
+ * Two generations of maps, the older dropped when the newer is full.
  */
 const TEXT_IDS = 20_000;
-let textIds = new Map<string, number>();
-let olderTextIds = new Map<string, number>();
-let nextTextId = 0;
-function textId(text: string): number {
+let textIds = new Map<string, string>();
+let olderTextIds = new Map<string, string>();
+function textId(text: string): string {
   let id = textIds.get(text);
   if (id !== undefined) return id;
-  id = olderTextIds.get(text) ?? nextTextId++;
+  id = olderTextIds.get(text) ?? createHash('sha1').update(text).digest('base64url').slice(0, 20);
   if (textIds.size >= TEXT_IDS) [olderTextIds, textIds] = [textIds, new Map()];
   textIds.set(text, id);
   return id;

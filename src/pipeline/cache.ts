@@ -137,17 +137,29 @@ export class BuildCache {
     return value;
   }
 
-  /** A remembered value (not a result of its key's inputs: e.g. the last layout's page numbers), or undefined. */
-  async recall<T>(stage: string, key: string): Promise<T | undefined> {
+  /**
+   * A remembered value (not a result of its key's inputs: e.g. the last layout's page numbers), or undefined.
+   * On disk as JSON, or as `remember` was told to encode it (`decode` reads it back).
+   */
+  async recall<T>(
+    stage: string,
+    key: string,
+    decode: (bytes: Uint8Array) => T = (bytes) => JSON.parse(Buffer.from(bytes).toString('utf8')) as T,
+  ): Promise<T | undefined> {
     const hit = this.memory.get(`${stage}/${key}`);
     if (hit) return hit.value as T;
     if (!this.dir) return undefined;
     const raw = await readFile(this.file(stage, key)).catch(() => undefined);
-    return raw ? checked(raw, key, (bytes) => JSON.parse(Buffer.from(bytes).toString('utf8')) as T) : undefined;
+    return raw ? checked(raw, key, decode) : undefined;
   }
 
-  async remember(stage: string, key: string, value: unknown): Promise<void> {
-    await this.store(stage, key, value, () => Buffer.from(JSON.stringify(value)));
+  async remember(
+    stage: string,
+    key: string,
+    value: unknown,
+    encode: () => Uint8Array = () => Buffer.from(JSON.stringify(value)),
+  ): Promise<void> {
+    await this.store(stage, key, value, encode);
   }
 
   private file(stage: string, key: string): string {

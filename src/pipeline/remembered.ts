@@ -4,11 +4,14 @@
  * edit loads what the last build used before it merges, so the merge and the study aids compute only the
  * edited text's results and look the rest up, as a watch session does within one process.
  *
- * One cache entry (stage `text`) under a key of Quire's code: a changed Quire starts afresh. Loaded only when
- * a stage that does text work runs (a build with nothing changed reads nothing), written behind the build
- * like every cache entry, with the results this build used (and, for tables it did not use, what the last
- * entry held). Results are pure functions of their keys, so a stale or partial entry costs only speed.
+ * One cache entry (stage `text`) under a key of Quire's code and of Node's serializer (the entry is V8's
+ * structured clone of the results, which keeps their sets, maps and unset properties): a changed Quire or
+ * Node starts afresh. Loaded only when a stage that does text work runs (a build with nothing changed reads
+ * nothing), written behind the build like every cache entry, with the results this build used (and, for
+ * tables it did not use, what the last entry held). Results are pure functions of their keys, so a stale or
+ * partial entry costs only speed.
  */
+import { deserialize, serialize } from 'node:v8';
 import { rememberedCounts, restoreRemembered, snapshotRemembered, type RememberedSnapshot } from '../util/memo.js';
 import { hashOf } from '../util/hash.js';
 import type { BuildCache, StageCount } from './cache.js';
@@ -27,14 +30,17 @@ export class RememberedText {
   ) {}
 
   private get key(): string {
-    return hashOf(this.code, STAGE);
+    return hashOf(this.code, STAGE, process.versions.v8);
   }
 
   /** Before a stage does text work: the last build's results loaded (once per session). */
   async restore(): Promise<void> {
     this.used = true;
     if (loaded.has(this.cache) || !this.cache.dir) return;
-    const snapshot = (await this.cache.recall<RememberedSnapshot>(STAGE, this.key).catch(() => undefined)) ?? {};
+    const snapshot =
+      (await this.cache
+        .recall(STAGE, this.key, (bytes) => deserialize(bytes) as RememberedSnapshot)
+        .catch(() => undefined)) ?? {};
     loaded.set(this.cache, snapshot && typeof snapshot === 'object' ? snapshot : {});
     try {
       restoreRemembered(loaded.get(this.cache)!);
@@ -48,7 +54,7 @@ export class RememberedText {
     if (!this.used || !this.cache.dir) return;
     const snapshot = { ...loaded.get(this.cache), ...snapshotRemembered() };
     loaded.set(this.cache, snapshot);
-    await this.cache.remember(STAGE, this.key, snapshot);
+    await this.cache.remember(STAGE, this.key, snapshot, () => serialize(snapshot));
   }
 }
 

@@ -428,7 +428,7 @@ const usageOfText = memoize(
   },
   (text, language) => `${language}\u0000${text}`,
   { keyChars: 4_000_000 },
-  { name: 'index-usage' },
+  { name: 'index-usage', persist: true },
 );
 
 /**
@@ -651,7 +651,7 @@ const peopleWritten = memoize(
   },
   (text) => text,
   { keyChars: 4_000_000 },
-  { name: 'index-people-written' },
+  { name: 'index-people-written', persist: true },
 );
 
 /**

@@ -335,7 +335,7 @@ const sentencePoint = memoize(
   (text, context, title, language) =>
     JSON.stringify([language, title, context.when ?? null, !!context.qualified, context.before, text]),
   { keyChars: 4_000_000 },
-  { name: 'key-point-sentences' },
+  { name: 'key-point-sentences', persist: true },
 );
 
 /**
@@ -472,4 +472,12 @@ function sectionKey({ section, paragraphs, sentences, idf, language, cited }: Se
 }
 
 /** A section's key points, remembered by everything they depend on (`sectionKey`). */
-const sectionPoints = memoize(pointsOf, sectionKey, { keyChars: 4_000_000 }, { name: 'key-point-sections' });
+const sectionPoints = memoize(
+  pointsOf,
+  sectionKey,
+  { keyChars: 4_000_000 },
+  {
+    name: 'key-point-sections',
+    persist: true,
+  },
+);

@@ -25,11 +25,12 @@ interface Term {
 }
 
 /**
- * A sentence's terms, remembered per sentence (the tagger's reading is most of a role line's work, and every
- * build of a session asks for the same sentences). Shared: callers never change a term.
+ * A sentence's terms, remembered per sentence and kept in the cache folder (the tagger's reading is most of a
+ * role line's work, and every build asks for the same sentences). Shared: callers never change a term.
  */
 const termsOf: (sentence: string) => readonly Term[] = memoize(readTerms, (sentence) => sentence, 5_000, {
   name: 'role-terms',
+  persist: true,
 });
 
 function readTerms(sentence: string): Term[] {
@@ -297,7 +298,10 @@ function nameEndingAt(terms: readonly Term[], end: number): number {
   return person ? first : -1;
 }
 
-/** A verb's past participle ("assured" → "assured"), as the tagger conjugates it; remembered per verb. */
+/**
+ * A verb's past participle ("assured" → "assured"), as the tagger conjugates it; remembered per verb and kept
+ * in the cache folder (a build whose sentences are all remembered need not start the tagger for one verb).
+ */
 const pastParticiple = memoize(
   (verb: string) =>
     (tagger()(`they ${verb} it`).verbs().toPastParticiple().text() as string)
@@ -305,6 +309,7 @@ const pastParticiple = memoize(
       .replace(/\s+it$/, ''),
   (verb) => verb,
   5_000,
+  { name: 'past-participles', persist: true },
 );
 
 /** The person as the object: "[intro,] A [, apposition,] VERBED [title] NAME REST" → "VERBED by A REST". */

@@ -1186,7 +1186,7 @@ const datedClauses = memoize(
   },
   (sentence, dates, kind, language) => `${language}\u0000${kind}\u0000${JSON.stringify(dates)}\u0000${sentence}`,
   20_000,
-  { name: 'timeline-clauses' },
+  { name: 'timeline-clauses', persist: true },
 );
 
 /**

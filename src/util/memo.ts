@@ -8,21 +8,18 @@
  * many looked up), which the build reports beside its stages' counters. A table that is also `persist`ed
  * outlives the process: the build keeps the results its last run used in its cache folder
  * (pipeline/remembered.ts), so a new process that re-merges after an edit computes only the edited text's.
+ * Persisted results go through the structured clone (V8's serializer): sets, maps and properties set to
+ * undefined come back as they were; class instances and functions do not belong in a persisted table.
  */
 import { LRUCache } from 'lru-cache';
 
 type Value = object | string | number | boolean | bigint | symbol;
 
-/** How a persisted table's results go to JSON and back (default: as they are; they must survive JSON). */
-export interface Codec<R> {
-  encode(value: R): unknown;
-  decode(json: unknown): R;
-}
-
 interface Table {
   cache: LRUCache<string, Value>;
   name?: string;
-  codec?: Codec<Value>;
+  /** Kept in the cache folder between processes. */
+  persist: boolean;
   ran: number;
   reused: number;
   /** The keys used since the build started (what a persisted table keeps). */
@@ -68,18 +65,18 @@ export function rememberedCounts(): Record<string, { ran: number; reused: number
   return out;
 }
 
-/** What a persisted table holds on disk: its results as [key, encoded value] pairs. */
+/** What a persisted table holds on disk: its results as [key, value] pairs. */
 export type RememberedSnapshot = Record<string, [string, unknown][]>;
 
 /** The persisted tables' results used since the build started, for the cache folder. */
 export function snapshotRemembered(): RememberedSnapshot {
   const out: RememberedSnapshot = {};
   for (const t of tables) {
-    if (!t.codec || !t.name || !t.used?.size) continue;
+    if (!t.persist || !t.name || !t.used?.size) continue;
     const rows: [string, unknown][] = (out[t.name] = []);
     for (const key of t.used) {
       const value = t.cache.peek(key);
-      if (value !== undefined) rows.push([key, t.codec.encode(value)]);
+      if (value !== undefined) rows.push([key, value]);
     }
   }
   return out;
@@ -95,14 +92,12 @@ export function restoreRemembered(snapshot: RememberedSnapshot): void {
 }
 
 function fill(t: Table): void {
-  const rows = t.codec && t.name ? restored[t.name] : undefined;
+  const rows = t.persist && t.name ? restored[t.name] : undefined;
   if (!Array.isArray(rows)) return;
   for (const row of rows)
-    if (Array.isArray(row) && typeof row[0] === 'string' && !t.cache.has(row[0]))
-      t.cache.set(row[0], t.codec!.decode(row[1]));
+    if (Array.isArray(row) && typeof row[0] === 'string' && row[1] !== undefined && !t.cache.has(row[0]))
+      t.cache.set(row[0], row[1] as Value);
 }
-
-const asIs: Codec<Value> = { encode: (v) => v, decode: (v) => v as Value };
 
 /** A table of remembered results that its caller fills itself (for work that is not one function call). */
 export interface RememberedTable<R> {
@@ -131,14 +126,14 @@ export function rememberedTable<R extends Value>(
   };
 }
 
-function newTable(limit: number | { keyChars: number }, name?: string, codec?: Codec<Value>): Table {
+function newTable(limit: number | { keyChars: number }, name?: string, persist = false): Table {
   // A size limit instead of `max`: lru-cache allocates `max` slots up front, milliseconds per table at start.
   const cache = new LRUCache<string, Value>(
     typeof limit === 'number'
       ? { maxSize: limit, sizeCalculation: () => 1 }
       : { maxSize: limit.keyChars, sizeCalculation: (_value, key) => Math.max(1, key.length) },
   );
-  const table: Table = { cache, name, codec, ran: 0, reused: 0, used: codec ? new Set() : undefined };
+  const table: Table = { cache, name, persist, ran: 0, reused: 0, used: persist ? new Set() : undefined };
   tables.push(table);
   fill(table);
   return table;
@@ -148,17 +143,15 @@ function newTable(limit: number | { keyChars: number }, name?: string, codec?: C
  * `fn` remembered by `keyOf` of its arguments. `limit`: how many results are kept (least recently used
  * dropped first), or `{ keyChars }`: as many as fit in that many characters of keys (for results that grow
  * with their text, such as a parse tree kept per piece of text). `options.name` counts the table's work in
- * the build's counters; `options.persist` keeps its results in the cache folder between processes (`true`:
- * results that survive JSON as they are; or a codec).
+ * the build's counters; `options.persist` keeps its results in the cache folder between processes.
  */
 export function memoize<A extends unknown[], R extends Value>(
   fn: (...args: A) => R,
   keyOf: (...args: A) => string,
   limit: number | { keyChars: number } = 50_000,
-  options: { name?: string; persist?: true | Codec<R> } = {},
+  options: { name?: string; persist?: boolean } = {},
 ): (...args: A) => R {
-  const codec = options.persist === true ? asIs : (options.persist as Codec<Value> | undefined);
-  const table = newTable(limit, options.name, codec);
+  const table = newTable(limit, options.name, options.persist);
   const { cache } = table;
   return (...args: A): R => {
     const key = keyOf(...args);

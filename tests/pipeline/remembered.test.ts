@@ -3,16 +3,42 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, type BuildResult } from '../../src/pipeline/build.js';
-import { forgetRemembered } from '../../src/util/memo.js';
+import { forgetRemembered, memoize, startRememberedBuild } from '../../src/util/memo.js';
+import { BuildCache } from '../../src/pipeline/cache.js';
+import { RememberedText } from '../../src/pipeline/remembered.js';
 import { CONTENT, SEEDS } from '../support/content.js';
 
 /**
  * The text work remembered per text (sentence splits, the facts and dates of a sentence, the tagger's reading
- * of it, the facts a question could blank) is kept in the cache folder, so that a new process that merges
- * again after an edit does only the edited text's work. Each build below starts as a new process would:
- * nothing remembered in memory (`forgetRemembered`), the cache folder on disk.
+ * of it, how two readings' facts compare, a sentence's dated events, key point and checked questions, the
+ * names the index reads in a text) is kept in the cache folder, so that a new process that merges again
+ * after an edit does only the edited text's work. Each build below starts as a new process would: nothing
+ * remembered in memory (`forgetRemembered`), the cache folder on disk.
  */
-const TABLES = ['sentences', 'facts', 'dates', 'entities', 'question-facts'] as const;
+const TABLES = [
+  'sentences',
+  'facts',
+  'dates',
+  'entities',
+  'question-facts',
+  'fact-comparisons',
+  'claim-changes',
+  'role-terms',
+  'timeline-clauses',
+  'key-point-sentences',
+  'question-sentences',
+  'index-usage',
+  'index-people-written',
+] as const;
+const FIRST_READ: readonly string[] = [
+  'sentences',
+  'fact-comparisons',
+  'timeline-clauses',
+  'key-point-sentences',
+  'question-sentences',
+  'index-usage',
+  'index-people-written',
+];
 const count = (r: BuildResult, table: string) => r.counters[`text:${table}`] ?? { ran: 0, reused: 0 };
 
 function guideCopy(): { content: string; out: string; later: string } {
@@ -49,7 +75,10 @@ describe('text work remembered per text, between processes', () => {
       expect(count(warm, 'sentences').ran).toBeGreaterThan(0);
       for (const table of TABLES) {
         expect(count(warm, table).ran, table).toBeLessThanOrEqual(3);
-        expect(count(warm, table).reused, table).toBeGreaterThanOrEqual(count(cold, table).ran - 3);
+        // A table read only inside another's work (a sentence's facts, to compare two readings) is not read
+        // at all where that work is remembered: the tables read first look up nearly all the cold one made.
+        if (FIRST_READ.includes(table))
+          expect(count(warm, table).reused, table).toBeGreaterThanOrEqual(count(cold, table).ran - 3);
       }
       const warmBook = readFileSync(path.join(out, 'book.json'));
 
@@ -73,6 +102,47 @@ describe('text work remembered per text, between processes', () => {
       expect(readFileSync(path.join(out, 'book.json')).equals(first)).toBe(true);
     } finally {
       rmSync(content, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('what the cache folder keeps of a remembered result', () => {
+  it('comes back as it was: sets, maps and properties left undefined', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'quire-remembered-kept-'));
+    let calls = 0;
+    // `end: undefined` overrides a date's end where the result is spread over it; a JSON round trip drops it.
+    const clauseOf = memoize(
+      (text: string) => {
+        calls++;
+        return { words: new Set(text.split(' ')), spans: new Map([[text, 1]]), date: { end: undefined, at: 2 } };
+      },
+      (text) => text,
+      100,
+      { name: 'test-kept-results', persist: true },
+    );
+    try {
+      // One process: the result computed and kept in the cache folder.
+      const first = new BuildCache(dir);
+      startRememberedBuild();
+      const text = new RememberedText(first, 'code');
+      await text.restore();
+      clauseOf('the pact was signed');
+      await text.keep();
+      await first.settle();
+
+      // The next process: nothing in memory, the cache folder read back.
+      forgetRemembered();
+      startRememberedBuild();
+      await new RememberedText(new BuildCache(dir), 'code').restore();
+      const again = clauseOf('the pact was signed');
+      expect(calls).toBe(1);
+      expect(again.words).toEqual(new Set(['the', 'pact', 'was', 'signed']));
+      expect(again.spans.get('the pact was signed')).toBe(1);
+      expect('end' in again.date).toBe(true);
+      expect({ ...{ end: '1941', at: 0 }, ...again.date }).toEqual({ end: undefined, at: 2 });
+    } finally {
+      forgetRemembered();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

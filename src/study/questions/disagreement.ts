@@ -105,7 +105,7 @@ const changeBetween = memoize(
   (a: string, b: string, language: string) => ({ change: claimChange(a, b, language) }),
   (a, b, language) => JSON.stringify([language, a, b]),
   { keyChars: 4_000_000 },
-  { name: 'claim-changes' },
+  { name: 'claim-changes', persist: true },
 );
 
 /**

@@ -84,7 +84,7 @@ const checkedQuestions = memoize(
     return [book, chapter.get(s.chapter.id), block.get(s.block), s.section, s.previous ?? '', s.text].join('\u0000');
   },
   20_000,
-  { name: 'question-sentences' },
+  { name: 'question-sentences', persist: true },
 );
 
 /** The sentences' checked questions, the key points' sentences first. */
