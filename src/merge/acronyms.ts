@@ -61,7 +61,7 @@ const rememberedDefinitions = memoize(
   }),
   (piece) => piece,
   { keyChars: 2_000_000 },
-  { name: 'acronyms' },
+  { name: 'acronyms', persist: true },
 );
 
 /** Whether `acronym`'s letters are initials of `name`'s capitalised words, the first the first. */

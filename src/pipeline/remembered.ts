@@ -54,7 +54,27 @@ export class RememberedText {
     if (!this.used || !this.cache.dir) return;
     const snapshot = { ...loaded.get(this.cache), ...snapshotRemembered() };
     loaded.set(this.cache, snapshot);
-    await this.cache.remember(STAGE, this.key, snapshot, () => serialize(snapshot));
+    await this.cache.remember(STAGE, this.key, snapshot, () => serialized(snapshot));
+  }
+}
+
+/**
+ * The snapshot as V8 serializes it. A table holding something the structured clone cannot copy (a function, a
+ * template's object with one) is left out; the other tables are kept.
+ */
+export function serialized(snapshot: RememberedSnapshot): Uint8Array {
+  try {
+    return serialize(snapshot);
+  } catch {
+    const kept: RememberedSnapshot = {};
+    for (const [name, rows] of Object.entries(snapshot))
+      try {
+        serialize(rows);
+        kept[name] = rows;
+      } catch {
+        // That table's results are computed again by the next process: only speed.
+      }
+    return serialize(kept);
   }
 }
 

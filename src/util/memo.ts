@@ -107,21 +107,25 @@ export interface RememberedTable<R> {
   set(key: string, value: R): void;
 }
 
-/** A table as `memoize` keeps one (the same `limit` and `name`), filled by its caller. */
+/** A table as `memoize` keeps one (the same `limit`, `name` and `persist`), filled by its caller. */
 export function rememberedTable<R extends Value>(
   limit: number | { keyChars: number },
-  options: { name?: string } = {},
+  options: { name?: string; persist?: boolean } = {},
 ): RememberedTable<R> {
-  const table = newTable(limit, options.name);
+  const table = newTable(limit, options.name, options.persist);
   return {
     get: (key) => {
       const value = table.cache.get(key) as R | undefined;
-      if (value !== undefined) table.reused++;
+      if (value !== undefined) {
+        table.reused++;
+        table.used?.add(key);
+      }
       return value;
     },
     set: (key, value) => {
       table.cache.set(key, value);
       table.ran++;
+      table.used?.add(key);
     },
   };
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { deserialize } from 'node:v8';
 import { build, type BuildResult } from '../../src/pipeline/build.js';
 import { forgetRemembered, memoize, startRememberedBuild } from '../../src/util/memo.js';
 import { BuildCache } from '../../src/pipeline/cache.js';
-import { RememberedText } from '../../src/pipeline/remembered.js';
+import { RememberedText, serialized } from '../../src/pipeline/remembered.js';
+import type { Format } from '../../src/render/registry.js';
 import { CONTENT, SEEDS } from '../support/content.js';
 
 /**
@@ -29,6 +31,7 @@ const TABLES = [
   'question-sentences',
   'index-usage',
   'index-people-written',
+  'acronyms',
 ] as const;
 const FIRST_READ: readonly string[] = [
   'sentences',
@@ -91,6 +94,44 @@ describe('text work remembered per text, between processes', () => {
     }
   });
 
+  it('a new build after an edit renders and converts only the edited chapter’s page parts', async () => {
+    const { content, out, later } = guideCopy();
+    const formats: Format[] = ['html', 'epub'];
+    const newProcess = (dir: string, cacheDir?: false) => {
+      forgetRemembered();
+      return build({ contentDir: content, outDir: dir, progress: 'silent', formats, cacheDir });
+    };
+    const files = (dir: string) =>
+      readdirSync(dir)
+        .filter((f) => /\.(html|epub)$/.test(f) && f !== 'report.html')
+        .sort()
+        .map((f) => [f, readFileSync(path.join(dir, f))] as const);
+    try {
+      const cold = await newProcess(out);
+      expect(count(cold, 'partials').ran).toBeGreaterThan(20);
+      expect(count(cold, 'epub-pages').ran).toBeGreaterThan(10);
+
+      editOneParagraph(later);
+      const warm = await newProcess(out);
+      // The edited chapter's partials (its page and EPUB chapter) and the book-wide ones whose data it changed.
+      expect(count(warm, 'partials').ran).toBeLessThanOrEqual(4);
+      expect(count(warm, 'partials').reused).toBeGreaterThan(20);
+      expect(count(warm, 'epub-pages').ran).toBeLessThanOrEqual(2);
+      expect(count(warm, 'epub-pages').reused).toBeGreaterThan(10);
+
+      // The page and the EPUB are the ones a build from nothing makes of the edited content, byte for byte.
+      const fresh = path.join(content, 'fresh');
+      await newProcess(fresh, false);
+      const made = files(out);
+      expect(made.map(([f]) => f)).toEqual(files(fresh).map(([f]) => f));
+      expect(made).toHaveLength(2);
+      for (const [[name, bytes], [, other]] of made.map((m, i) => [m, files(fresh)[i]!] as const))
+        expect(bytes.equals(other), name).toBe(true);
+    } finally {
+      rmSync(content, { recursive: true, force: true });
+    }
+  });
+
   it('a build with nothing changed loads no remembered text and the book stays byte-identical', async () => {
     const { content, out } = guideCopy();
     try {
@@ -144,5 +185,12 @@ describe('what the cache folder keeps of a remembered result', () => {
       forgetRemembered();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('leaves out a table whose results hold a function, and keeps the others', () => {
+    const snapshot = { kept: [['a', { words: new Set(['a']) }]], unclonable: [['b', { at: () => 1 }]] } as const;
+    const back = deserialize(serialized(snapshot as never)) as Record<string, unknown>;
+    expect(Object.keys(back)).toEqual(['kept']);
+    expect(back.kept).toEqual([['a', { words: new Set(['a']) }]]);
   });
 });

@@ -19,11 +19,15 @@ const EPubClass = (EPub ?? (epubGen as unknown as { EPub: typeof EPub }).EPub) a
  * own chapter again, not every page of the book. A page's document is a pure function of its language, title,
  * file name and content (epub-gen-memory's chapter template, run with `prependChapterTitles: false`, over
  * the content parsed, stripped of attributes it does not allow and serialised) — except for images, which it
- * names at random and fetches: a page showing one (`<img`) is converted every time. In this process only.
- * Kept under the page's name, length and CRC of its content (cheaper than a cryptographic hash of every page
- * at every build), with the content itself, compared when looked up.
+ * names at random and fetches: a page showing one (`<img`) is converted every time. Kept in the cache folder
+ * too (a new `quire build` after an edit converts the edited pages only), under the page's name, length and
+ * CRC of its content (cheaper than a cryptographic hash of every page at every build), with the content
+ * itself, compared when looked up.
  */
-const convertedPages = rememberedTable<{ content: string; document: Uint8Array }>(200, { name: 'epub-pages' });
+const convertedPages = rememberedTable<{ content: string; document: Uint8Array }>(200, {
+  name: 'epub-pages',
+  persist: true,
+});
 
 /** A page's key in `convertedPages`; undefined for a page converted every time (an image, an unusual name). */
 function pageKey(language: string, page: { title: string; filename: string; content: string }): string | undefined {

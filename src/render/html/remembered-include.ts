@@ -29,8 +29,13 @@ interface Rendered {
   assigned: [string, unknown][];
 }
 
-// A guide's page and EPUB hold a few dozen outermost partials: a few builds' worth of versions are kept.
-const rendered = rememberedTable<Rendered>(300, { name: 'partials' });
+/**
+ * A guide's page and EPUB hold a few dozen outermost partials: a few builds' worth of versions are kept, and
+ * those of the last build in the cache folder too (a new `quire build` after an edit renders the edited
+ * chapter's partials only). A partial that assigned something the cache folder cannot hold (a function)
+ * leaves the table out of it, which costs only speed.
+ */
+const rendered = rememberedTable<Rendered>(300, { name: 'partials', persist: true });
 
 /** What a partial reads: each variable path up to its first part computed at render time ("pages[pageId]"). */
 interface Plan {
