@@ -451,13 +451,16 @@ function pointsOf({ section, paragraphs, sentences, idf, language, cited }: Sect
 
 /**
  * Everything a section's key points depend on: its id and title, its matched key sentences, its paragraphs
- * (ids, sources, sentences with their notes and the dates they lean on), the weights (idf over the whole book)
- * of its sentences' words and which of its notes are citations. An edit elsewhere that changes none of these
- * leaves its points as they were; one that changes a word's weight redoes every section that has the word.
+ * (ids, sources, sentences with their notes and the dates they lean on), the quotations a key sentence can be
+ * found in (ids, places, sources, sentences), the weights (idf over the whole book) of every word a point can
+ * be compared by (its sentences', its key sentences' and its date phrases') and which of its notes are
+ * citations. An edit elsewhere that changes none of these leaves its points as they were; one that changes a
+ * word's weight redoes every section that has the word.
  */
 function sectionKey({ section, paragraphs, sentences, idf, language, cited }: SectionInput): string {
   const words = new Set<string>();
-  for (const s of sentences) for (const w of contentWords(s.text)) words.add(w);
+  const texts = [...sentences.flatMap((s) => [s.text, s.context.when ?? '']), ...section.keyPoints.map((k) => k.text)];
+  for (const text of texts) for (const w of contentWords(text)) words.add(w);
   const refs = sentences.flatMap((s) => s.refs);
   return JSON.stringify([
     language,
@@ -465,8 +468,11 @@ function sectionKey({ section, paragraphs, sentences, idf, language, cited }: Se
     section.title,
     section.keyPoints,
     paragraphs.map((b) => [b.id, section.blocks.indexOf(b), b.sources]),
+    section.blocks
+      .filter((b) => b.kind === 'quote')
+      .map((b) => [b.id, section.blocks.indexOf(b), b.sources, b.sentences]),
     sentences.map((s) => [s.block.id, s.text, s.refs, s.context.when]),
-    [...words].map((w) => idf.get(w) ?? 0),
+    [...words].map((w) => [w, idf.get(w) ?? 0]),
     refs.filter((r) => cited.has(r)),
   ]);
 }

@@ -78,6 +78,8 @@ describe('text work remembered per text, between processes', () => {
       expect(count(warm, 'sentences').ran).toBeGreaterThan(0);
       for (const table of TABLES) {
         expect(count(warm, table).ran, table).toBeLessThanOrEqual(3);
+        // Consulted and found in what the last process kept (a sentence's facts: only where not compared yet).
+        if (table !== 'facts') expect(count(warm, table).reused, table).toBeGreaterThan(0);
         // A table read only inside another's work (a sentence's facts, to compare two readings) is not read
         // at all where that work is remembered: the tables read first look up nearly all the cold one made.
         if (FIRST_READ.includes(table))
@@ -89,6 +91,34 @@ describe('text work remembered per text, between processes', () => {
       const fresh = await newProcessBuild(content, path.join(content, 'fresh'), false);
       for (const table of TABLES) expect(count(fresh, table).ran, table).toBeGreaterThan(10);
       expect(readFileSync(path.join(content, 'fresh', 'book.json')).equals(warmBook)).toBe(true);
+    } finally {
+      rmSync(content, { recursive: true, force: true });
+    }
+  });
+
+  it('an edit that disputes a sentence elsewhere gives the questions a build from nothing gives', async () => {
+    // One source now words a claim the others make the opposite way: the sentence itself is unchanged, but
+    // the sources dispute it (a claim note), so no question may ask it as settled.
+    const { content, out } = guideCopy();
+    const plain = path.join(content, SEEDS.plain);
+    try {
+      await newProcessBuild(content, out);
+      const text = readFileSync(plain, 'utf8');
+      expect(text).toContain('Because Poland was a traditional enemy');
+      writeFileSync(
+        plain,
+        text.replace('Because Poland was a traditional enemy', 'Because Poland was not a traditional enemy'),
+      );
+      await newProcessBuild(content, out);
+      const warm = JSON.parse(readFileSync(path.join(out, 'book.json'), 'utf8')) as { questions: unknown };
+      await newProcessBuild(content, path.join(content, 'fresh'), false);
+      const fresh = JSON.parse(readFileSync(path.join(content, 'fresh', 'book.json'), 'utf8')) as {
+        questions: unknown;
+      };
+      expect(warm.questions).toEqual(fresh.questions);
+      expect(
+        readFileSync(path.join(out, 'book.json')).equals(readFileSync(path.join(content, 'fresh', 'book.json'))),
+      ).toBe(true);
     } finally {
       rmSync(content, { recursive: true, force: true });
     }

@@ -45,7 +45,7 @@ function inKeyPoints(q: Candidate, ctx: QuestionContext): boolean {
 const pointsByChapter = new WeakMap<QuestionContext, Map<string, string[]>>();
 
 /** The key points a chapter prints (at the head of its sections). */
-function keyPointsOf(ctx: QuestionContext, chapter: string): string[] {
+export function keyPointsOf(ctx: QuestionContext, chapter: string): string[] {
   let map = pointsByChapter.get(ctx);
   if (!map) {
     map = new Map();

@@ -8,7 +8,7 @@ import { QUESTION_BLANK, type Treaty } from '../../model/index.js';
 import { formatDate } from '../../util/dates.js';
 import { datesIn } from '../timeline.js';
 import { dateBound, wording } from '../discourse.js';
-import { hashOf } from '../../util/hash.js';
+import { hashOf, type Hashable } from '../../util/hash.js';
 import { memoize } from '../../util/memo.js';
 import { writtenYear, type BookSentence, type Candidate, type QuestionContext } from './context.js';
 import escape from 'escape-string-regexp';
@@ -298,6 +298,45 @@ function bookText(ctx: QuestionContext): string {
   return text;
 }
 
+/** How far before a person's name a title is looked for (`untitled`): a longer run is not taken as a title. */
+const TITLE_REACH = 80;
+
+const beforeNames = new WeakMap<QuestionContext, Map<string, string[]>>();
+
+/**
+ * For each person of the guide, the text right before each place the book writes the name (up to
+ * `TITLE_REACH` characters): what `untitled` asks of the whole book, so that a sentence's questions are
+ * remembered under it rather than under the whole text.
+ */
+function textBeforeNames(ctx: QuestionContext): Map<string, string[]> {
+  let known = beforeNames.get(ctx);
+  if (known) return known;
+  const text = bookText(ctx);
+  known = new Map();
+  for (const p of ctx.people) {
+    const list: string[] = [];
+    for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1))
+      list.push(text.slice(Math.max(0, at - TITLE_REACH), at));
+    known.set(p, list);
+  }
+  beforeNames.set(ctx, known);
+  return known;
+}
+
+/**
+ * What a sentence's questions read of the whole book beyond the guide's lists, derived once per build: each
+ * treaty's name as the text writes it, the years of each person, and the text before each person's name. A
+ * sentence's checked questions are remembered under these (questions/index.ts), so an edit that changes none
+ * of them asks only its own sentences again.
+ */
+export function bookInputs(ctx: QuestionContext): Hashable {
+  return [
+    ctx.guide.glossaries.treaties.map((t) => writtenName(t, ctx) ?? null),
+    [...personTimes(ctx).periods],
+    [...textBeforeNames(ctx)],
+  ];
+}
+
 /** A name without the bracket a glossary adds to tell it apart ("… Agreement (1939)"). */
 const bareName = (name: string) => name.replace(/\s*\([^()]*\)$/, '');
 
@@ -356,7 +395,7 @@ function personTimes(ctx: QuestionContext): PersonTimes {
 }
 
 /** The years the sentence writes, else those of the nearest sentence before it in its chapter that writes one. */
-function yearsWritten(s: BookSentence, ctx: QuestionContext): number[] {
+export function yearsWritten(s: BookSentence, ctx: QuestionContext): number[] {
   for (let i = s.order; i >= 0 && s.order - i <= 20; i--) {
     const x = ctx.sentences[i]!;
     if (x.chapter !== s.chapter) break;
@@ -419,10 +458,11 @@ function untitled(sentence: string, fact: Fact, choices: readonly string[], ctx:
     }
     if (run[0].indexOf(' ', at) < 0) break;
   }
-  if (!title) return fact;
-  const text = bookText(ctx);
+  if (!title || title.length > TITLE_REACH) return fact;
   const named = title.replace(/^the\s+/i, '');
-  if (choices.every((c) => c === fact.value || text.includes(named + c))) return fact;
+  // The answer as written follows the title in this very sentence; another choice, somewhere in the book.
+  const titled = (c: string) => (textBeforeNames(ctx).get(c) ?? []).some((before) => before.endsWith(named));
+  if (choices.every((c) => c === fact.value || c === fact.surface || titled(c))) return fact;
   return { ...fact, index: fact.index - title.length, surface: title + fact.surface };
 }
 

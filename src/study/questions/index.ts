@@ -10,10 +10,10 @@
 import type { ReviewQuestion, StudyGuide } from '../../model/index.js';
 import { makeContext, type BookSentence, type Candidate, type QuestionContext } from './context.js';
 import { causeQuestions } from './cause.js';
-import { clozeQuestion, choiceQuestion, factsIn } from './facts.js';
+import { bookInputs, clozeQuestion, choiceQuestion, factsIn, yearsWritten } from './facts.js';
 import { ambassadorQuestions, treatyQuestions } from './short.js';
 import { disagreementQuestions } from './disagreement.js';
-import { defectOf } from './check.js';
+import { defectOf, keyPointsOf } from './check.js';
 import { contentWords, similarity } from '../../merge/sentences.js';
 import { hashOf } from '../../util/hash.js';
 import { memoize } from '../../util/memo.js';
@@ -43,27 +43,32 @@ function questionsOf(s: BookSentence, ctx: QuestionContext): Candidate[] {
 }
 
 /**
- * What a sentence's checked questions depend on besides the sentence and the one before it: the guide's
- * lists distractors and facts come from (language, people, treaties, dates), the disputed readings, and per
- * chapter and block what the checks read (the chapter's last block, the people it names, the block's
- * sentences). Made once per build; a sentence's key is these and its own text.
+ * What a sentence's checked questions depend on besides the sentence, the one before it and the years written
+ * nearest before it: the guide's lists distractors and facts come from (language, people, treaties with their
+ * status, envoys, dates), the disputed readings (the conflicts and the claim notes), what the questions read
+ * of the whole book (`bookInputs`: treaties' written names, people's years, the text before each name), and
+ * per chapter and block what the checks read (the chapter's last block, its key points, the people it names,
+ * the block's sentences). Made once per build; a sentence's key is these and its own text. A result that read
+ * anything else would be reused where a build from nothing gives another (tests/pipeline/remembered.test.ts).
  */
 function keysOf(ctx: QuestionContext): { book: string; chapter: Map<string, string>; block: Map<string, string> } {
   const { treaties } = ctx.guide.glossaries;
   const book = hashOf(
     ctx.language,
     ctx.people,
-    treaties.map((t) => [t.id, t.name, t.date, ...t.aliases]),
+    treaties.map((t) => [t.id, t.name, t.date, t.status ?? null, ...t.aliases]),
     // A person's distractors are envoys of near terms (facts.ts).
-    ctx.guide.glossaries.ambassadors.map((a) => [a.name, a.post, a.term]),
+    ctx.guide.glossaries.ambassadors.map((a) => [a.name, a.post, a.term, a.from, a.to]),
     [...ctx.dates.keys()],
     ctx.disagreements.map((c) => c.readings.map((r) => r.text)),
+    (ctx.guide.apparatus?.notes ?? []).filter((n) => n.class === 'claim').map((n) => n.readings.map((r) => r.text)),
+    bookInputs(ctx),
   );
   const chapter = new Map(
     ctx.guide.chapters.map((c) => {
       const text = c.sections.flatMap((x) => x.blocks.map((b) => b.text)).join('\n');
       const near = ctx.people.filter((p) => text.includes(p));
-      return [c.id, hashOf(c.id, ctx.lastBlock.get(c.id) ?? '', near)];
+      return [c.id, hashOf(c.id, ctx.lastBlock.get(c.id) ?? '', near, keyPointsOf(ctx, c.id))];
     }),
   );
   const sentences = new Map<string, string[]>();
@@ -81,7 +86,10 @@ const checkedQuestions = memoize(
     let keys = sentenceKeys.get(ctx);
     if (!keys) sentenceKeys.set(ctx, (keys = keysOf(ctx)));
     const { book, chapter, block } = keys;
-    return [book, chapter.get(s.chapter.id), block.get(s.block), s.section, s.previous ?? '', s.text].join('\u0000');
+    const years = yearsWritten(s, ctx).join(' ');
+    return [book, chapter.get(s.chapter.id), block.get(s.block), s.section, s.previous ?? '', years, s.text].join(
+      '\u0000',
+    );
   },
   20_000,
   { name: 'question-sentences', persist: true },
