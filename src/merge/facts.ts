@@ -9,9 +9,9 @@
  * that do not open the sentence, compared without case and diacritics. A name the other reading spells
  * close to it (edit distance) is the same name spelled differently: a name variant, never a hole.
  */
-import { createHash } from 'node:crypto';
 import { diffArrays } from 'diff';
 import { distance } from 'fastest-levenshtein';
+import { hashOf } from '../util/hash.js';
 import { memoize } from '../util/memo.js';
 import { claimChange, isOperatorWord, type ClaimChange } from './claims.js';
 import { monthsOf } from './clean.js';
@@ -191,7 +191,7 @@ let olderTextIds = new Map<string, string>();
 function textId(text: string): string {
   let id = textIds.get(text);
   if (id !== undefined) return id;
-  id = olderTextIds.get(text) ?? createHash('sha1').update(text).digest('base64url').slice(0, 20);
+  id = olderTextIds.get(text) ?? hashOf(text).slice(0, 24);
   if (textIds.size >= TEXT_IDS) [olderTextIds, textIds] = [textIds, new Map()];
   textIds.set(text, id);
   return id;
