@@ -23,16 +23,30 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+/**
+ * The last check of each parsed source (a session's parse results are shared objects): its images' results
+ * and what the check made of them. The same source meeting the same results gets the same answer, without
+ * its tree cloned again (a no-change rebuild in `quire watch`).
+ */
+const lastChecks = new WeakMap<Source, { results: string; checked: Source }>();
+
 /** A source's images checked against the content folder: the source with its assets, bad images taken out. */
 export async function checkImages(source: Source, contentDir: string): Promise<Source> {
-  if (!imagesOf(source.tree).length) return source;
+  const shown = imagesOf(source.tree);
+  if (!shown.length) return source;
+  // Each image file once, all at once (the disk answers in parallel); the results in the tree's order.
+  const urls = [...new Set(shown.map((s) => s.image.url))];
+  const found = await Promise.all(urls.map((url) => inspect(contentDir, url)));
+  const byUrl = new Map(urls.map((url, i) => [url, found[i]!]));
+  const results = JSON.stringify(found);
+  const last = lastChecks.get(source);
+  if (last?.results === results) return last.checked;
+
   const tree = structuredClone(source.tree);
   const messages = new Messages(source.info.file);
-  const seen = new Map<string, Asset | string>();
   const drop = new Set<Image>();
   for (const { image, line, caption } of imagesOf(tree)) {
-    let got = seen.get(image.url);
-    if (got === undefined) seen.set(image.url, (got = await inspect(contentDir, image.url)));
+    const got = byUrl.get(image.url)!;
     if (typeof got === 'string') {
       drop.add(image);
       const left = caption?.trim() ? `; its figure is left out with its caption "${caption.trim()}"` : '';
@@ -40,8 +54,10 @@ export async function checkImages(source: Source, contentDir: string): Promise<S
     } else image.url = got.path;
   }
   if (drop.size) removeImages(tree, drop);
-  const assets = [...seen.values()].filter((a): a is Asset => typeof a !== 'string');
-  return { ...source, tree, assets, warnings: [...source.warnings, ...messages.warnings] };
+  const assets = found.filter((a): a is Asset => typeof a !== 'string');
+  const checked = { ...source, tree, assets, warnings: [...source.warnings, ...messages.warnings] };
+  lastChecks.set(source, { results, checked });
+  return checked;
 }
 
 interface Shown {

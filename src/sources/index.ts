@@ -133,8 +133,8 @@ export async function readSources(
       hint: 'add a .wiki, .txt or .md file (see "Adding a source" in README.md)',
     });
   }
-  const read: { text: string; bytes: Uint8Array }[] = [];
-  for (const entry of listing.entries) read.push(await readText(contentDir, entry));
+  // All at once (the disk answers in parallel); a refusal is the first file's in the listing's order.
+  const read = await allInOrder(listing.entries.map((entry) => readText(contentDir, entry)));
   const texts = read.map((r) => r.text);
   const entries = withFolderNotes(listing, texts, !config.sources?.length);
   const sources: Source[] = [];
@@ -149,6 +149,14 @@ export async function readSources(
     }
   }
   return config.sources?.length ? sources : rankByStructure(sources);
+}
+
+/** Every promise's value; when some fail, the first failure in the given order (not the first to fail). */
+async function allInOrder<T>(promises: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
 /** One source's text: read inside the content folder, size-checked, decoded, not empty. */

@@ -31,6 +31,12 @@ describe('broken input: one clear line, exit 1, no stack trace, the earlier edit
     ).toMatch(/a\.txt:3:1: not valid UTF-8 text — re-save the file as UTF-8/);
   });
 
+  it('of several broken files, the first in the folder is named (they are read at once)', async () => {
+    // b.txt is refused on its size before a.txt is read and found empty: still a.txt is the one named.
+    const both = folder({ 'a.txt': ' \n', 'b.txt': 'word '.repeat(2_000_000) });
+    expect(await failsCleanly(both)).toMatch(/a\.txt:1:1: source file is empty/);
+  });
+
   it('a file that is only headings: nothing to build', async () => {
     expect(await failsCleanly(folder({ 'a.wiki': '== One ==\n== Two ==\n' }))).toMatch(/no text to build/);
   });
