@@ -23,14 +23,19 @@ const KEEP_PER_STAGE = 64;
 
 let codeHash: string | undefined;
 /**
- * Quire's version and the state of its own code (the name, size and time of every module file), so that a
- * changed Quire never reuses results made by another one.
+ * Quire's version, the state of its own code (the name, size and time of every module file) and the
+ * libraries installed beside it, so that a changed Quire — or an updated library (a new wiki parser, a new
+ * tagger) — never reuses results made by another one.
  */
 export function codeFingerprint(): string {
-  if (codeHash) return codeHash;
-  const root = packageRoot();
+  codeHash ??= fingerprintOf(packageRoot());
+  return codeHash;
+}
+
+/** The fingerprint of the Quire installed at `root` (see `codeFingerprint`). */
+export function fingerprintOf(root: string): string {
   const pkg = readFileSync(path.join(root, 'package.json'), 'utf8');
-  const parts: string[] = [`format ${CACHE_FORMAT}`, pkg];
+  const parts: string[] = [`format ${CACHE_FORMAT}`, pkg, ...librariesOf(root, pkg)];
   // The bundled command (dist/cli, what an installed Quire runs), the compiled modules, the sources.
   for (const dir of ['dist/cli', 'dist/src', 'src']) {
     const full = path.join(root, dir);
@@ -46,8 +51,35 @@ export function codeFingerprint(): string {
       parts.push(`${dir}/${name} ${info.size} ${info.mtimeMs}`);
     }
   }
-  codeHash = hashOf(...parts);
-  return codeHash;
+  return hashOf(...parts);
+}
+
+/**
+ * The installed libraries: npm's record of the whole installed tree (`node_modules/.package-lock.json`, every
+ * package and version, written by each `npm install`) when there is one, else each dependency's version.
+ */
+function librariesOf(root: string, pkg: string): string[] {
+  const installed = readOptional(path.join(root, 'node_modules', '.package-lock.json'));
+  if (installed !== undefined) return [installed];
+  const dependencies = Object.keys((JSON.parse(pkg) as { dependencies?: Record<string, string> }).dependencies ?? {});
+  return dependencies.sort().map((name) => `${name} ${installedVersion(root, name) ?? 'not installed'}`);
+}
+
+/** The version of `name` that Node would load from `root` (its node_modules, then each folder above). */
+function installedVersion(root: string, name: string): string | undefined {
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    const manifest = readOptional(path.join(dir, 'node_modules', name, 'package.json'));
+    if (manifest !== undefined) return (JSON.parse(manifest) as { version?: string }).version ?? 'unversioned';
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function readOptional(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export interface StageCount {

@@ -3,11 +3,11 @@
  * runs a stage once per key, reuses the result after that, and times it under the stage's name.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runStage, stageKey, type Stage, type StageHost } from '../../src/pipeline/stage.js';
-import { BuildCache } from '../../src/pipeline/cache.js';
+import { BuildCache, fingerprintOf } from '../../src/pipeline/cache.js';
 
 interface Input {
   text: string;
@@ -150,5 +150,44 @@ describe('runStage', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("Quire's code fingerprint", () => {
+  /** An installed Quire: its package.json, one module, one library at `version`, with or without npm's record. */
+  function installed(version: string, record: boolean): string {
+    const root = mkdtempSync(path.join(tmpdir(), 'quire-fingerprint-'));
+    const write = (file: string, text: string) => {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    };
+    write('package.json', JSON.stringify({ name: 'quire', version: '0.1.0', dependencies: { parser: '^1.0.0' } }));
+    write('dist/src/a.js', 'export {};');
+    write('node_modules/parser/package.json', JSON.stringify({ name: 'parser', version }));
+    if (record)
+      write('node_modules/.package-lock.json', JSON.stringify({ packages: { 'node_modules/parser': { version } } }));
+    // The same time on the module in every copy: only the library differs.
+    utimesSync(path.join(root, 'dist/src/a.js'), 1_700_000_000, 1_700_000_000);
+    return root;
+  }
+
+  it('changes when a library is updated, with or without npm’s record of the installed tree', () => {
+    for (const record of [true, false]) {
+      const [one, same, two] = [installed('1.0.0', record), installed('1.0.0', record), installed('1.0.1', record)];
+      expect(fingerprintOf(one), `record ${record}`).toBe(fingerprintOf(same));
+      expect(fingerprintOf(one), `record ${record}`).not.toBe(fingerprintOf(two));
+      for (const root of [one, same, two]) rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('finds a library installed in a folder above, as Node would load it', () => {
+    const root = installed('2.0.0', false);
+    const nested = path.join(root, 'node_modules', 'quire');
+    mkdirSync(path.join(nested, 'dist/src'), { recursive: true });
+    writeFileSync(path.join(nested, 'package.json'), readFileSync(path.join(root, 'package.json')));
+    const before = fingerprintOf(nested);
+    writeFileSync(path.join(root, 'node_modules/parser/package.json'), JSON.stringify({ version: '2.0.1' }));
+    expect(fingerprintOf(nested)).not.toBe(before);
+    rmSync(root, { recursive: true, force: true });
   });
 });
