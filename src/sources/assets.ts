@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Image, Paragraph, Parent, RootContent } from 'mdast';
 import type { Asset, Source } from '../model/index.js';
-import { entryExists, readInside } from '../util/confined.js';
+import { allInOrder, entryExists, readInside } from '../util/confined.js';
 import { QuireError } from '../util/errors.js';
 import { Messages } from '../util/messages.js';
 
@@ -34,9 +34,9 @@ const lastChecks = new WeakMap<Source, { results: string; checked: Source }>();
 export async function checkImages(source: Source, contentDir: string): Promise<Source> {
   const shown = imagesOf(source.tree);
   if (!shown.length) return source;
-  // Each image file once, all at once (the disk answers in parallel); the results in the tree's order.
+  // Each image file once, several at once (the disk answers in parallel); the results in the tree's order.
   const urls = [...new Set(shown.map((s) => s.image.url))];
-  const found = await Promise.all(urls.map((url) => inspect(contentDir, url)));
+  const found = await allInOrder(urls.map((url) => () => inspect(contentDir, url)));
   const byUrl = new Map(urls.map((url, i) => [url, found[i]!]));
   const results = JSON.stringify(found);
   const last = lastChecks.get(source);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Source, SourceFormat, SourceInfo, Warning } from '../model/index.js';
 import type { QuireConfig } from '../config/schema.js';
 import { QuireError } from '../util/errors.js';
-import { countLines, decodeUtf8, readInside } from '../util/confined.js';
+import { allInOrder, countLines, decodeUtf8, readInside } from '../util/confined.js';
 import { normaliseText } from './text.js';
 import {
   listContent,
@@ -133,8 +133,8 @@ export async function readSources(
       hint: 'add a .wiki, .txt or .md file (see "Adding a source" in README.md)',
     });
   }
-  // All at once (the disk answers in parallel); a refusal is the first file's in the listing's order.
-  const read = await allInOrder(listing.entries.map((entry) => readText(contentDir, entry)));
+  // Several at once (the disk answers in parallel); a refusal is the first file's in the listing's order.
+  const read = await allInOrder(listing.entries.map((entry) => () => readText(contentDir, entry)));
   const texts = read.map((r) => r.text);
   const entries = withFolderNotes(listing, texts, !config.sources?.length);
   const sources: Source[] = [];
@@ -149,14 +149,6 @@ export async function readSources(
     }
   }
   return config.sources?.length ? sources : rankByStructure(sources);
-}
-
-/** Every promise's value; when some fail, the first failure in the given order (not the first to fail). */
-async function allInOrder<T>(promises: Promise<T>[]): Promise<T[]> {
-  const settled = await Promise.allSettled(promises);
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
 /** One source's text: read inside the content folder, size-checked, decoded, not empty. */
