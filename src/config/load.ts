@@ -15,6 +15,8 @@ export interface LoadedConfig {
   file?: string;
 }
 
+let lastParsed: { file: string; text: string; config: QuireConfig } | undefined;
+
 /**
  * Find and validate the content folder's config file; a folder without one gets the defaults. The file is
  * read by its real path inside the content folder, as strict UTF-8; its templates folder must exist.
@@ -27,7 +29,9 @@ export async function loadConfig(contentDir: string): Promise<LoadedConfig> {
   }
   if (!found) return { config: ConfigSchema.parse({}) };
   const text = decodeUtf8(await readInside(contentDir, found, 'config file'), found);
-  const config = parseConfig(text, found);
+  // A session's rebuild reads the same text again: its checked config is the last one (never changed in place).
+  const config = lastParsed?.file === found && lastParsed.text === text ? lastParsed.config : parseConfig(text, found);
+  lastParsed = { file: found, text, config };
   if (config.templates) await checkTemplatesFolder(contentDir, config.templates, text, found);
   return { config, file: found };
 }

@@ -3,7 +3,8 @@
  * real path, which must stay inside the folder's real path. A symbolic link to /etc/passwd or to a folder
  * elsewhere is refused with one clear line, as `../` and absolute paths are.
  */
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { QuireError, systemErrorAt } from './errors.js';
 
@@ -32,10 +33,13 @@ export async function realPathOf(file: string): Promise<string> {
 
 /** Does a directory entry exist (a dangling symbolic link counts: it is then refused, not ignored)? */
 export async function entryExists(file: string): Promise<boolean> {
-  return lstat(file).then(
-    () => true,
-    () => false,
-  );
+  // Asked synchronously: a missing entry is then an answer, not an error built and thrown (most asked of
+  // are missing: a wiki's images the editor did not save, the other spellings of a config's name).
+  try {
+    return lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**
