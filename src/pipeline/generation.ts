@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, link, lstat, mkdir, readdir, readlink, realpath, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
+import { allInOrder } from '../util/confined.js';
 
 export const CURRENT = '.quire-current';
 export const GENERATION = '.quire-gen-';
@@ -28,7 +29,8 @@ export async function linkTree(from: string, to: string): Promise<void> {
     return;
   }
   await mkdir(to, { recursive: true });
-  for (const name of await readdir(real)) await linkTree(path.join(real, name), path.join(to, name));
+  // Several entries at once (a folder of fonts or images: each a link, so the disk's round trips overlap).
+  await allInOrder((await readdir(real)).map((name) => () => linkTree(path.join(real, name), path.join(to, name))));
 }
 
 /** Replace `file` with a symlink to `target` in one rename (whatever `file` was, even a folder). */
@@ -56,7 +58,8 @@ export async function replaceWithLink(file: string, target: string): Promise<voi
 export async function switchTo(dir: string, folder: string, names: string[]): Promise<void> {
   const previous = await currentGeneration(dir);
   await replaceWithLink(path.join(dir, CURRENT), path.basename(folder));
-  for (const name of names) await replaceWithLink(path.join(dir, name), `${CURRENT}/${name}`);
+  // Each name its own link (none depends on another's): several at once.
+  await allInOrder(names.map((name) => () => replaceWithLink(path.join(dir, name), `${CURRENT}/${name}`)));
   if (previous && previous !== path.basename(folder)) {
     await rm(path.join(dir, previous), { recursive: true, force: true });
   }

@@ -26,6 +26,7 @@ import { removeNow } from './exits.js';
 import { CURRENT, currentGeneration, GENERATION, isLeftover, linkTree, switchTo } from './generation.js';
 import { CONFIG_NAMES } from '../config/load.js';
 import { QuireError } from '../util/errors.js';
+import { allInOrder } from '../util/confined.js';
 import { MANIFEST, readManifest, type Manifest } from './cache.js';
 import { printFolderPid } from '../render/print/folder.js';
 import { printsFromScratch } from '../render/registry.js';
@@ -301,12 +302,16 @@ export class OutputFolder {
       Object.entries(this.manifest).filter(([n]) => !(n in this.next) && !stale.includes(n)),
     );
     const all: Manifest = { ...kept, ...this.next };
-    for (const key of Object.keys(all)) {
-      const name = key.replace(/\/$/, '');
-      if (names.includes(name)) continue;
-      // A kept output that is gone meanwhile is no longer vouched for.
-      await linkTree(path.join(this.dir, name), path.join(staging, name)).catch(() => delete all[key]);
-    }
+    // The kept outputs linked into the new generation, several at once. A kept output that is gone
+    // meanwhile is no longer vouched for.
+    await allInOrder(
+      Object.keys(all)
+        .filter((key) => !names.includes(key.replace(/\/$/, '')))
+        .map((key) => async () => {
+          const name = key.replace(/\/$/, '');
+          await linkTree(path.join(this.dir, name), path.join(staging, name)).catch(() => delete all[key]);
+        }),
+    );
     await writeFile(path.join(staging, MANIFEST), `${JSON.stringify(all, null, 1)}\n`);
     // A staging folder is private (mkdtemp); the outputs, read through it, are as readable as any file.
     await chmod(staging, 0o777 & ~process.umask());
