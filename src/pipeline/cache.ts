@@ -56,20 +56,23 @@ export function fingerprintOf(root: string): string {
 
 /**
  * The installed libraries: npm's record of the whole installed tree (`node_modules/.package-lock.json`, every
- * package and version, written by each `npm install`) when there is one, else each dependency's version.
+ * package and version, written by each `npm install`) when there is one, else each dependency's package.json.
  */
 function librariesOf(root: string, pkg: string): string[] {
   const installed = readOptional(path.join(root, 'node_modules', '.package-lock.json'));
   if (installed !== undefined) return [installed];
   const dependencies = Object.keys((JSON.parse(pkg) as { dependencies?: Record<string, string> }).dependencies ?? {});
-  return dependencies.sort().map((name) => `${name} ${installedVersion(root, name) ?? 'not installed'}`);
+  return dependencies.sort().map((name) => `${name} ${installedManifest(root, name) ?? 'not installed'}`);
 }
 
-/** The version of `name` that Node would load from `root` (its node_modules, then each folder above). */
-function installedVersion(root: string, name: string): string | undefined {
+/**
+ * The package.json of `name` as Node would load it from `root` (its node_modules, then each folder above): its
+ * version with it, and nothing parsed (a damaged one changes the fingerprint, it does not stop the build).
+ */
+function installedManifest(root: string, name: string): string | undefined {
   for (let dir = root; ; dir = path.dirname(dir)) {
     const manifest = readOptional(path.join(dir, 'node_modules', name, 'package.json'));
-    if (manifest !== undefined) return (JSON.parse(manifest) as { version?: string }).version ?? 'unversioned';
+    if (manifest !== undefined) return manifest;
     if (path.dirname(dir) === dir) return undefined;
   }
 }
