@@ -95,9 +95,10 @@ describe('a warm edit redoes only its section’s work and writes what a cold bu
       expect(spans.ran).toBeLessThan((spans.ran + spans.reused) / 10);
       // The study aids' other per-text tables (the timeline's relative days, the index's tallies and the names
       // it reads as people's, the treaties' names and where each sentence names them, the envoys each sentence
-      // names, each key point's reading of its sentence, the people's descriptions, the claims' changes): the
-      // edited sentence's or block's entries are computed again, every other text's looked up.
-      for (const table of ['relative-days', 'treaty-names', 'treaty-named-in', 'envoys'])
+      // names, each key point's reading of its sentence, the people's descriptions, the claims' changes, the
+      // treaties' names each sentence writes, for the questions): the edited sentence's or block's entries are
+      // computed again, every other text's looked up.
+      for (const table of ['relative-days', 'treaty-names', 'treaty-named-in', 'envoys', 'treaty-names-written'])
         expectOnlyEdited(count(warm, table), 2, 100, table);
       for (const table of ['index-usage', 'index-people-written']) expectOnlyEdited(count(warm, table), 2, 50, table);
       // Only the sections whose points are made again read their sentences; the unedited ones are looked up.

@@ -340,19 +340,48 @@ export function bookInputs(ctx: QuestionContext): Hashable {
 /** A name without the bracket a glossary adds to tell it apart ("… Agreement (1939)"). */
 const bareName = (name: string) => name.replace(/\s*\([^()]*\)$/, '');
 
-/**
- * A treaty's name as the text writes it (its glossary name, an alias, or the name without the bracket the
- * glossary adds), so that a choice reads in the blank as the answer does; undefined for a heading the guide
- * made for a treaty the text does not name ("Commercial agreement (Germany–Soviet Union, 1925)").
- */
-function writtenName(t: Treaty, ctx: QuestionContext): string | undefined {
-  const text = bookText(ctx);
+/** A treaty's names to look for in the text: its glossary name, its aliases, its name without the bracket. */
+function namesOf(t: Treaty, ctx: QuestionContext): string[] {
   const bare = bareName(t.name);
   // A bare name two entries share ("… Agreement (1939)", "… Agreement (1940)") could be either.
   const shared = ctx.guide.glossaries.treaties.some((o) => o !== t && bareName(o.name) === bare);
-  return [t.name, ...t.aliases, ...(shared ? [] : [bare])].find(
-    (n) => n.split(/\s+/).length >= 2 && text.includes(n) && bounded(n).test(text),
-  );
+  return [t.name, ...t.aliases, ...(shared ? [] : [bare])].filter((n) => n.split(/\s+/).length >= 2);
+}
+
+/**
+ * The names of `names` (`key`: what identifies the list) that `text` writes as whole words. Remembered per
+ * sentence: after an edit, only the edited sentences are searched again, not the whole book for every name.
+ */
+const namesWritten = memoize(
+  (text: string, names: readonly string[], _key: string): readonly string[] =>
+    names.filter((n) => text.includes(n) && bounded(n).test(text)),
+  (text, _names, key) => `${key}\u0000${text}`,
+  { keyChars: 4_000_000 },
+  { name: 'treaty-names-written' },
+);
+
+const writtenNames = new WeakMap<QuestionContext, Map<Treaty, string | undefined>>();
+
+/**
+ * A treaty's name as the text writes it (its glossary name, an alias, or the name without the bracket the
+ * glossary adds), so that a choice reads in the blank as the answer does; undefined for a heading the guide
+ * made for a treaty the text does not name ("Commercial agreement (Germany–Soviet Union, 1925)"). Found for
+ * every treaty at once, once per question context: each sentence is searched for all the names (a name
+ * never spans two sentences: the book's text is its sentences one per line).
+ */
+function writtenName(t: Treaty, ctx: QuestionContext): string | undefined {
+  let known = writtenNames.get(ctx);
+  if (!known) {
+    const { treaties } = ctx.guide.glossaries;
+    const candidates = treaties.map((x) => namesOf(x, ctx));
+    const names = [...new Set(candidates.flat())];
+    const key = hashOf(names);
+    const found = new Set<string>();
+    for (const s of ctx.sentences) for (const n of namesWritten(s.text, names, key)) found.add(n);
+    known = new Map(treaties.map((x, i) => [x, candidates[i]!.find((n) => found.has(n))]));
+    writtenNames.set(ctx, known);
+  }
+  return known.has(t) ? known.get(t) : namesOf(t, ctx).find((n) => bounded(n).test(bookText(ctx)));
 }
 
 /** The years a span of time covers: [first, last]. */
