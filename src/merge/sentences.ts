@@ -50,6 +50,17 @@ const LOST_CAPITAL: Record<string, RegExp> = {
 };
 
 /**
+ * A short mark in brackets glued to a sentence's stop, then a space and what starts a sentence: "…transition
+ * timeline.[GC] Finally, …", "…in 1922.[a] The …", a note call or label left in a rendition's text. The mark
+ * ends the sentence before it; ICU either breaks inside it (after the opening bracket, when a capital or a
+ * figure follows it) or not at all (after a lower-case one).
+ */
+const MARKED_STOP =
+  /(?<=\p{Ll}{2}|\d)[.!?]['"”’»]*(?:\[[^[\]\s]{1,12}(?: [^[\]\s]{1,12})?\]|\([^()\s]{1,12}\))\s+(?=\p{Lu}|\d)/gu;
+/** An ICU sentence that ends in an opening bracket right after a stop: the bracket belongs to the next. */
+const OPEN_AFTER_STOP = /[.!?]['"”’»]*[[(]$/u;
+
+/**
  * An abbreviation that stands before a number does not end a sentence there: a month ("Sept. 11", "Okt. 2005"),
  * "circa", "flourished", "born", "died" ("born c. 965", "fl. 1420", "d. 1040"), a number, page or volume
  * ("No. 5", "pp. 12–14"). Not "art.", which ends sentences ("he turned to art. 1920 was …").
@@ -168,8 +179,9 @@ function* cutHidden(segmenter: Intl.Segmenter, flat: string, locale: string, ope
   const lost = LOST_CAPITAL[baseLanguage(locale)];
   // A line break inside a paragraph (Markdown's soft break, a wrapped line) is a space, not the end of a
   // sentence as UAX #29 would have it; one character for one keeps every offset.
-  for (const { segment, index } of segmenter.segment(flat.replace(/[\n\r\v\f\u0085\u2028\u2029]/g, ' '))) {
+  for (const { segment, index } of icuSentences(segmenter, flat.replace(/[\n\r\v\f\u0085\u2028\u2029]/g, ' '))) {
     const cuts = new Map<number, boolean>();
+    for (const m of segment.matchAll(MARKED_STOP)) cuts.set(m.index + m[0].length, false);
     for (const m of segment.matchAll(hidden)) {
       const at = m.index + m[0].length;
       if (!(/\d/.test(segment[at] ?? '') && BEFORE_NUMBER.test(segment.slice(0, at)))) cuts.set(at, false);
@@ -188,6 +200,17 @@ function* cutHidden(segmenter: Intl.Segmenter, flat: string, locale: string, ope
     }
     yield { segment: segment.slice(from), index: index + from, forced };
   }
+}
+
+/** ICU's sentences, but none that ends in an opening bracket (`OPEN_AFTER_STOP`): it runs on into the next. */
+function* icuSentences(segmenter: Intl.Segmenter, text: string): Generator<{ segment: string; index: number }> {
+  let held: { segment: string; index: number } | undefined;
+  for (const { segment, index } of segmenter.segment(text)) {
+    const piece = held ? { segment: held.segment + segment, index: held.index } : { segment, index };
+    held = OPEN_AFTER_STOP.test(segment) ? piece : undefined;
+    if (!held) yield piece;
+  }
+  if (held) yield held;
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();

@@ -382,6 +382,32 @@ describe('sentence tools', () => {
       { text: 'The end.', refs: [], span: [49, 57] },
     ]);
   });
+
+  it('ends a sentence after a mark in brackets glued to its stop, and never inside the mark', () => {
+    const texts = (value: string) => splitSentences([{ type: 'text', value }]).map((x) => x.text);
+    // ICU breaks after the opening bracket before a capital or a figure, and not at all before a lower-case
+    // letter: both would change the text ("timeline.[ GC] Finally") or glue two sentences.
+    expect(texts('It reflects a later transition timeline.[GC] Finally, a third group must reach it.')).toEqual([
+      'It reflects a later transition timeline.[GC]',
+      'Finally, a third group must reach it.',
+    ]);
+    expect(texts('The treaty was signed in 1922.[12] It lasted a decade.')).toEqual([
+      'The treaty was signed in 1922.[12]',
+      'It lasted a decade.',
+    ]);
+    expect(texts('The pact was renewed.[a] Trade grew.(note 2) Both sides gained.')).toEqual([
+      'The pact was renewed.[a]',
+      'Trade grew.(note 2) Both sides gained.',
+    ]);
+    expect(texts('Soldiers met at Brest.( ) Nothing followed.')).toEqual([
+      'Soldiers met at Brest.( ) Nothing followed.',
+    ]);
+    // Brackets inside a sentence, or after a space, are left as they are.
+    expect(texts('See [1] and [note 2] for details. The U.S.(Texas) delegation came.')).toEqual([
+      'See [1] and [note 2] for details.',
+      'The U.S.(Texas) delegation came.',
+    ]);
+  });
 });
 
 describe('a second article in two renditions (not tuned to the seeds)', () => {
