@@ -29,11 +29,13 @@ export const parseStage: Stage<
 /** Pure: the book's metadata from the config, falling back to what the sources say. */
 export function bookMeta(config: QuireConfig, sources: Source[], fallbackTitle: string, today: string): BookMeta {
   const byPriority = [...sources].sort((a, b) => b.info.priority - a.info.priority);
+  const language =
+    config.language === 'detect' ? detectLanguage(sourcesText(sources), markupLanguages(sources)) : config.language;
   const title =
     config.title ??
     byPriority.find((s) => s.info.title)?.info.title ??
-    byPriority.map(statedSubject).find(Boolean) ??
-    fallbackTitle;
+    byPriority.map((s) => statedSubject(s, language)).find(Boolean) ??
+    folderTitle(fallbackTitle);
   const revisions = sources
     .filter((s) => s.info.revision)
     .map(
@@ -48,8 +50,7 @@ export function bookMeta(config: QuireConfig, sources: Source[], fallbackTitle: 
   return {
     title,
     subtitle: config.subtitle,
-    language:
-      config.language === 'detect' ? detectLanguage(sourcesText(sources), markupLanguages(sources)) : config.language,
+    language,
     author: config.author,
     publisher: config.publisher,
     description: config.description ?? `A study guide to ${title}.`,
@@ -61,19 +62,27 @@ export function bookMeta(config: QuireConfig, sources: Source[], fallbackTitle: 
 
 /**
  * The subject an article states in bold at the start of its first paragraph ("'''Mark Carl Behr''' (born …)",
- * Wikipedia's convention for the title), when no source states a title.
+ * Wikipedia's convention for the title), when no source states a title. An article word may stand before it
+ * ("The '''Kigali Amendment''' to …", "Le '''canton d'Étaples''' est …": one word of at most three letters);
+ * a title starts with a capital, as the article's own title does ("canton of Étaples" → "Canton of Étaples").
  */
-function statedSubject(source: Source): string | undefined {
+function statedSubject(source: Source, language: string): string | undefined {
   type Node = { type: string; value?: unknown; children?: Node[] };
   const first = (source.tree.children as Node[]).find((n) => n.type === 'paragraph');
-  const lead = first?.children?.find((c) => !(c.type === 'text' && typeof c.value === 'string' && !c.value.trim()));
+  const children = (first?.children ?? []).filter((c) => !(c.type === 'text' && !String(c.value ?? '').trim()));
+  const opening = children[0]?.type === 'text' && /^\s*\p{L}{1,3}\s+$/u.test(String(children[0].value));
+  const lead = children[opening ? 1 : 0];
   if (lead?.type !== 'strong') return undefined;
   const text = (lead.children ?? [])
     .map((c) => (typeof c.value === 'string' ? c.value : ''))
     .join('')
+    .replace(/\s+/g, ' ')
     .trim();
-  return text && text.length <= 80 ? text : undefined;
+  return text && text.length <= 80 ? text.charAt(0).toLocaleUpperCase(language) + text.slice(1) : undefined;
 }
+
+/** A folder's name as a title: a wiki's underscores ("Kigali_Amendment") are its spaces. */
+const folderTitle = (name: string) => name.replace(/_+/g, ' ').trim() || name;
 
 /**
  * The languages the sources' markup allows (a wiki's localised namespace names), in the order of the first

@@ -16,4 +16,23 @@ describe('the guide title without a quire.yaml title', () => {
     const source = wiki('She lived in Kiel for many years and worked as a doctor in the harbour.\n');
     expect(bookMeta(config, [source], 'lund', '2026-01-01').title).toBe('lund');
   });
+
+  it('reads the subject after an article word, and starts it with a capital', () => {
+    const treaty = wiki(
+      "{{Infobox treaty\n| name = Lund Accord\n}}\nThe '''Lund Accord''' to the Kiel Convention is an agreement.\n",
+    );
+    expect(bookMeta(config, [treaty], 'Lund_Accord', '2026-01-01').title).toBe('Lund Accord');
+    const canton = wiki("The '''canton of Lund ''' is a canton in the north.\n");
+    expect(bookMeta(config, [canton], 'x', '2026-01-01').title).toBe('Canton of Lund');
+    const french = wiki("Le '''canton de Lund''' est un canton du Nord.\n");
+    expect(bookMeta({ ...config, language: 'fr' }, [french], 'x', '2026-01-01').title).toBe('Canton de Lund');
+    // A longer opening is prose, not an article word: no subject is stated there.
+    const prose = wiki("In the north, '''Lund''' grew.\n");
+    expect(bookMeta(config, [prose], 'lund', '2026-01-01').title).toBe('lund');
+  });
+
+  it("reads a folder name's underscores as spaces, as a wiki's page names have them", () => {
+    const source = wiki('She lived in Kiel for many years and worked as a doctor in the harbour.\n');
+    expect(bookMeta(config, [source], 'Anna_Lund', '2026-01-01').title).toBe('Anna Lund');
+  });
 });
