@@ -1192,11 +1192,15 @@ const datedClauses = memoize(
 /**
  * A label whose subject the paragraph named more fully before: "The submarine managed to escape" → "The Polish
  * submarine ORP Orzeł managed to escape". A subject with a demonstrative ("This baseline is calculated …")
- * that nothing before names more fully is no event a reader can place: undefined.
+ * that nothing before names more fully is no event a reader can place: undefined. Before means before the
+ * subject: the sentence before (`previous`) and the sentence up to where the subject stands in it — a phrase
+ * later in the sentence ("… This baseline is … 15% of the party's HCFC baseline") is another thing.
  */
-function namedSubject(label: string, before: string): string | undefined {
+function namedSubject(label: string, previous: string, sentence: string): string | undefined {
   const m = /^(The|This|These|Those)\s+((?:\p{Ll}[\p{L}-]*\s+){0,2}?)(\p{Ll}[\p{L}-]+)(?=\s+\p{Ll})/u.exec(label);
   if (!m) return label;
+  const at = sentence.toLowerCase().indexOf(m[0].toLowerCase());
+  const before = `${previous} ${at >= 0 ? sentence.slice(0, at) : sentence}`.trim();
   const demonstrative = m[1] !== 'The';
   const known = demonstrative ? { head: m[3]!, modifiers: m[2]! } : knownPhrase(label, before, 'en');
   if (!known || (!demonstrative && label.indexOf(known.head) !== m[0].length - known.head.length)) return label;
@@ -1256,11 +1260,11 @@ export function extractTimeline(book: Book): TimelineEvent[] {
       const { all, counted } = withRelativeDays(sentence, perSentence[si] ?? [], lastDay, language);
       // The day a later "that day" counts from: one that dates an event here (not a plan's day).
       const told: BookDate[] = [];
-      // What a subject can be named more fully by: this sentence and the one before.
-      const before = ref.block.sentences.slice(Math.max(0, si - 1), si + 1).join(' ');
+      // What a subject can be named more fully by: the sentence before, and this one up to the subject.
+      const previous = si > 0 ? ref.block.sentences[si - 1]! : '';
       for (const clause of datedClauses(sentence, all, ref.block.kind, language)) {
         const { at, words, date } = clause;
-        const text = baseLanguage(language) === 'en' ? namedSubject(clause.text, before) : clause.text;
+        const text = baseLanguage(language) === 'en' ? namedSubject(clause.text, previous, sentence) : clause.text;
         if (text === undefined) continue;
         const d = { ...all[at]!, ...date };
         if (d.precision === 'day' && !d.uncertain && !d.end) told.push(d);

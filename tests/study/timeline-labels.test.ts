@@ -258,3 +258,26 @@ describe('timeline labels that lean on the text before (made-up article)', () =>
     expect(at('1906-06-12')[0]!.text).toMatch(/^The Lidian barge Sela managed to escape/);
   });
 });
+
+describe('a subject named more fully before it, never after (a made-up article, built)', () => {
+  const article = [
+    '# Salt',
+    [
+      'The old river toll of Kessel was raised in 1880.',
+      'This toll was abolished in 1885.',
+      'The first group is committed to reducing its salt trade to 15% of their baseline by 1890.',
+      'This baseline is calculated as the average salt trade between 1886–1888, plus a "buffer" of 15% of ' +
+        "the party's salt baseline to account for the transition.",
+    ].join(' '),
+  ].join('\n\n');
+  const events = extractTimeline(mergeSources([parseText(article, 'salt.md')], TEST_META));
+
+  it('names a demonstrative subject by the sentence before it', () => {
+    expect(events.find((e) => e.date === '1885')?.text).toBe('The old river toll was abolished');
+  });
+
+  it('does not name it by a phrase later in its own sentence (another thing): with nothing before, no event', () => {
+    expect(events.filter((e) => e.date.startsWith('1886')).map((e) => e.text)).toEqual([]);
+    expect(events.map((e) => e.text).filter((t) => /salt baseline/.test(t))).toEqual([]);
+  });
+});
