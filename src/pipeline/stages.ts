@@ -12,7 +12,7 @@ import type { ReaderOptions } from '../sources/types.js';
 import { changelog, type Changelog } from '../editions/changelog.js';
 import { toBookJson, type BookJson } from '../model/book-json.js';
 import type { Hashable } from '../util/hash.js';
-import { baseLanguage, detectLanguage } from '../util/language.js';
+import { baseLanguage, detectLanguage, withDateRegion } from '../util/language.js';
 import type { Stage } from './stage.js';
 import { plural } from '../util/words.js';
 
@@ -29,8 +29,11 @@ export const parseStage: Stage<
 /** Pure: the book's metadata from the config, falling back to what the sources say. */
 export function bookMeta(config: QuireConfig, sources: Source[], fallbackTitle: string, today: string): BookMeta {
   const byPriority = [...sources].sort((a, b) => b.info.priority - a.info.priority);
+  const text = config.language === 'detect' ? sourcesText(sources) : '';
   const language =
-    config.language === 'detect' ? detectLanguage(sourcesText(sources), markupLanguages(sources)) : config.language;
+    config.language === 'detect'
+      ? withDateRegion(detectLanguage(text, markupLanguages(sources)), text)
+      : config.language;
   const title =
     config.title ??
     byPriority.find((s) => s.info.title)?.info.title ??

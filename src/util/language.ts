@@ -119,6 +119,25 @@ export function detectLanguage(text: string, candidates?: readonly string[]): st
   return best;
 }
 
+const ENGLISH_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** "12 November 1940": a day before its month. */
+const DAY_FIRST = new RegExp(String.raw`(?<![\p{L}\p{N}])\d{1,2}\s+(?:${ENGLISH_MONTHS})\s+\d{3,4}(?!\p{N})`, 'gu');
+/** "November 12, 1940": a month before its day. */
+const MONTH_FIRST = new RegExp(String.raw`(?<![\p{L}])(?:${ENGLISH_MONTHS})\s+\d{1,2},?\s+\d{3,4}(?!\p{N})`, 'gu');
+
+/**
+ * A detected language with the region its text's dates say: English that writes its full dates day first
+ * ("12 November 1940", as Wikipedia's {{Use dmy dates}} articles do) more often than month first is en-GB,
+ * so that the dates Quire writes (timeline, glossaries, questions) read as the text's do; other languages,
+ * and English that writes month first or no full date, as they are.
+ */
+export function withDateRegion(language: string, text: string): string {
+  if (language !== 'en') return language;
+  const dayFirst = text.match(DAY_FIRST)?.length ?? 0;
+  const monthFirst = text.match(MONTH_FIRST)?.length ?? 0;
+  return dayFirst > monthFirst ? 'en-GB' : language;
+}
+
 /** The primary subtag, lower case, with the macro-language `no` read as Bokmål. */
 export function baseLanguage(tag: string): string {
   const base = tag.split(/[-_]/)[0]!.toLowerCase();
