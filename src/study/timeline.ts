@@ -1119,6 +1119,19 @@ const lifeClause = (at: number, text: string, date: Partial<BookDate>): DatedCla
   words: contentWords(text),
   date,
 });
+/**
+ * Whether a range in brackets after a name ("Magnar Sætre (12 November 1940 – 5 December 2002) was …") is a
+ * person's life: the name opens with a first name the lexicon knows, or it is a name the lexicon knows no word
+ * of and the range is a lifetime long (15 to 120 years) — not "the Battle of Khalkhin Gol (May 11 – September
+ * 16, 1939)", not "the Thirty Years' War (23 May 1618 – 15 May 1648)", whose words are common ones.
+ */
+function personSpan(name: string, d: BookDate): boolean {
+  const words = name.split(/\s+/).map(bare).filter(Boolean);
+  if (tagsOf(words[0] ?? '').some((t) => /Name$/.test(t))) return true;
+  const years = Number((d.end ?? d.date).slice(0, 4)) - Number(d.date.slice(0, 4));
+  return years >= 15 && years <= 120 && words.every((w) => !tagsOf(w).length);
+}
+
 /** The end of a range as a date of its own. */
 const lifeEnd = (end: string, label: string): Partial<BookDate> => ({
   date: end,
@@ -1148,7 +1161,7 @@ const datedClauses = memoize(
       // "Sara C. Bisel (* 13. Mai 1932 in Johnstown; …)", "X (August 22, 1929 – February 16, 2012)": the
       // person's birth and death, not the sentence the brackets stand in.
       const life = kind === 'table' || d.uncertain ? undefined : lifeGloss(sentence, d, language);
-      if (life && (!life.span || tagsOf(bare(life.name.split(/\s+/)[0]!)).some((t) => /Name$/.test(t)))) {
+      if (life && (!life.span || personSpan(life.name, d))) {
         const [from, to] = d.end ? d.label.split(/\s+[–—-]\s+|[–—]/u) : [d.label];
         if (life.born) out.push(lifeClause(at, life.born, d.end ? { end: undefined, label: from ?? d.label } : {}));
         if (life.died) out.push(lifeClause(at, life.died, d.end ? lifeEnd(d.end, to ?? d.label) : {}));

@@ -57,6 +57,22 @@ describe('English articles', () => {
     expect(served?.date).toBe('1965');
     expect(served?.text).toMatch(/^Harry Cummings McPherson, Jr\. served as counsel/);
   });
+
+  it('a lifespan after a name the lexicon does not know is a life too, but a war of thirty years is not', () => {
+    const text = [
+      '# Lives',
+      [
+        'Magnar Sætre (12 November 1940 – 5 December 2002) was a Norwegian politician for the Labour Party.',
+        "The Thirty Years' War (23 May 1618 – 15 May 1648) was a war fought in Central Europe.",
+        'The Battle of Kessel Gol (May 11 – September 16, 1939) was a battle on the river.',
+      ].join(' '),
+    ].join('\n\n');
+    const g = addStudyAids(mergeSources([parseText(text, 'lives.md')], TEST_META));
+    expect(on(g, '1940-11-12').map((e) => [e.text, e.end])).toEqual([['Magnar Sætre born', undefined]]);
+    expect(on(g, '2002-12-05').map((e) => e.text)).toEqual(['Magnar Sætre died']);
+    expect(g.glossaries.timeline.filter((e) => /Sætre was a Norwegian politician/.test(e.text))).toEqual([]);
+    expect(g.glossaries.timeline.filter((e) => /War (?:born|died)|Gol (?:born|died)/.test(e.text))).toEqual([]);
+  });
 });
 
 describe('treaties of an English article', () => {
