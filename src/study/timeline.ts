@@ -15,6 +15,7 @@ import { fullerMention, knownPhrase } from './discourse.js';
 import { foreignLabel, lifeGloss, relativeDays, shiftDay, writtenDay } from './date-phrases.js';
 import { memoize } from '../util/memo.js';
 import { distance } from 'fastest-levenshtein';
+import escape from 'escape-string-regexp';
 
 export interface DateMention {
   /** ISO start by precision. */
@@ -1088,6 +1089,8 @@ interface DatedClause {
   date?: Partial<BookDate>;
   text: string;
   words: ReadonlySet<string>;
+  /** A birth or a death read from a gloss in brackets ("X born", "X died"): the text may tell it more fully. */
+  life?: boolean;
 }
 
 /**
@@ -1118,6 +1121,7 @@ const lifeClause = (at: number, text: string, date: Partial<BookDate>): DatedCla
   text,
   words: contentWords(text),
   date,
+  life: true,
 });
 /**
  * Whether a range in brackets after a name ("Magnar Sætre (12 November 1940 – 5 December 2002) was …") is a
@@ -1126,7 +1130,11 @@ const lifeClause = (at: number, text: string, date: Partial<BookDate>): DatedCla
  * 16, 1939)", not "the Thirty Years' War (23 May 1618 – 15 May 1648)", whose words are common ones.
  */
 function personSpan(name: string, d: BookDate): boolean {
-  const words = name.split(/\s+/).map(bare).filter(Boolean);
+  // A suffix ("Jr.", "Sr.", "III") is no word of the name the lexicon is asked about.
+  const words = name
+    .split(/\s+/)
+    .map(bare)
+    .filter((w) => w && !/^(?:jr|sr|ii|iii|iv)$/.test(w));
   if (tagsOf(words[0] ?? '').some((t) => /Name$/.test(t))) return true;
   const years = Number((d.end ?? d.date).slice(0, 4)) - Number(d.date.slice(0, 4));
   return years >= 15 && years <= 120 && words.every((w) => !tagsOf(w).length);
@@ -1261,11 +1269,103 @@ function withRelativeDays(
 const shownDate = (label: string) =>
   label.replace(/^(?:on|in|at|by|am|im|um|le|el|il|op|på|i|en|em|no|na|w|we|v|vo)\s+(?=\d)/iu, '');
 
+/**
+ * The person an article is about, for the sentences that go on about them with "he" or "she" ("He was elected
+ * to the Norwegian Parliament … in 1989"): a timeline line must name who did what. The person is the one the
+ * article's opening sentence glosses with a life ("Magnar Sætre (12 November 1940 – 5 December 2002) was …"), and a
+ * sentence is theirs when it opens with the pronoun the article first uses after that gloss and either opens its
+ * paragraph or follows a sentence that opens with that pronoun or names the person. English only; a sentence
+ * about anyone else keeps its pronoun (and stays out of the timeline, as before).
+ */
+class Topic {
+  private name?: string;
+  private surname?: string;
+  private pronoun?: string;
+  /** The article's first sentence of running text, once read. */
+  private lead?: string;
+
+  constructor(private readonly language: string) {}
+
+  /** The sentence with its opening pronoun replaced by the person's name, and its dates moved with it. */
+  named(
+    sentence: string,
+    dates: readonly BookDate[],
+    previous: string | undefined,
+  ): { text: string; dates: BookDate[] } | undefined {
+    if (baseLanguage(this.language) !== 'en') return undefined;
+    if (this.lead === undefined) {
+      // Only the article's opening sentence says whom it is about.
+      this.lead = sentence;
+      for (const d of dates) {
+        const life = d.uncertain ? undefined : lifeGloss(sentence, d, this.language);
+        if (life && (!life.span || personSpan(life.name, d))) {
+          this.name = life.name;
+          this.surname = life.name
+            .replace(/,?\s+(?:Jr|Sr)\.?$|,?\s+(?:II|III|IV)$|,.*$/, '')
+            .split(/\s+/)
+            .at(-1);
+          return undefined;
+        }
+      }
+      return undefined;
+    }
+    const opening = /^(He|She)\s/.exec(sentence)?.[1];
+    if (!opening || !this.name) return undefined;
+    this.pronoun ??= opening;
+    if (opening !== this.pronoun) return undefined;
+    const surname = new RegExp(`(?<![\\p{L}])${escape(this.surname ?? this.name)}(?![\\p{L}])`, 'u');
+    const theirs = (s: string) => s.startsWith(`${this.pronoun} `) || s.startsWith(this.name!) || surname.test(s);
+    if (previous !== undefined && !theirs(previous)) return undefined;
+    const shift = this.name.length - opening.length;
+    return {
+      text: this.name + sentence.slice(opening.length),
+      dates: dates.map((d) => ({ ...d, index: d.index + shift })),
+    };
+  }
+}
+
+/** An event told again (`told`) folded into the one already in the timeline (`same`). */
+function foldInto(
+  same: Draft,
+  told: { d: BookDate; text: string; sentence: string; words: ReadonlySet<string>; block: string; life: boolean },
+  glossed: Set<Draft>,
+): void {
+  const { d, text, sentence, words, block } = told;
+  if (!same.blocks!.includes(block)) same.blocks!.push(block);
+  // A birth or death a gloss gave ("Magnar Kvale born") told more fully by the text on the same day ("Kvale was
+  // born in Bergen"; a given name may be left out): the text's line.
+  const fuller =
+    glossed.has(same) &&
+    !told.life &&
+    same.precision === d.precision &&
+    words.size >= same.words!.size &&
+    [...words].some((w) => !same.words!.has(w)) &&
+    [...same.words!].filter((w) => !words.has(w)).length <= 1;
+  if (fuller) {
+    glossed.delete(same);
+    Object.assign(same, { text, sentence, words }).block = block;
+    return;
+  }
+  // Told more precisely here: the event takes this date, its label and its place.
+  if (RANK[d.precision] < RANK[same.precision])
+    Object.assign(same, {
+      date: d.date,
+      precision: d.precision,
+      label: shownDate(d.label),
+      text,
+      sentence,
+      yearFrom: d.yearFrom,
+    }).block = block;
+}
+
 export function extractTimeline(book: Book): TimelineEvent[] {
   const dates = bookDates(book);
   const events: Draft[] = [];
   let order = 0;
   const language = book.meta.language;
+  const topic = new Topic(language);
+  /** The events read from a gloss of a life (see `fuller` below). */
+  const glossed = new Set<Draft>();
   for (const ref of blocksOf(book)) {
     const perSentence = dates.get(ref.block.id) ?? [];
     let lastDay: BookDate | undefined;
@@ -1275,7 +1375,13 @@ export function extractTimeline(book: Book): TimelineEvent[] {
       const told: BookDate[] = [];
       // What a subject can be named more fully by: the sentence before, and this one up to the subject.
       const previous = si > 0 ? ref.block.sentences[si - 1]! : '';
-      for (const clause of datedClauses(sentence, all, ref.block.kind, language)) {
+      // "He was elected … in 1989" in a biography: the events of the person the article is about.
+      const named =
+        ref.block.kind === 'paragraph' ? topic.named(sentence, all, si > 0 ? previous : undefined) : undefined;
+      const clauses = named
+        ? datedClauses(named.text, named.dates, ref.block.kind, language)
+        : datedClauses(sentence, all, ref.block.kind, language);
+      for (const clause of clauses) {
         const { at, words, date } = clause;
         const text = baseLanguage(language) === 'en' ? namedSubject(clause.text, previous, sentence) : clause.text;
         if (text === undefined) continue;
@@ -1285,17 +1391,7 @@ export function extractTimeline(book: Book): TimelineEvent[] {
         if (counted.has(all[at]!)) d.label = writtenDay(d.date, language);
         const same = events.find((e) => sameTime(e, d) && sameEvent(e.words, words, e.precision !== d.precision));
         if (same) {
-          if (!same.blocks!.includes(ref.block.id)) same.blocks!.push(ref.block.id);
-          // Told more precisely here: the event takes this date, its label and its place.
-          if (RANK[d.precision] < RANK[same.precision])
-            Object.assign(same, {
-              date: d.date,
-              precision: d.precision,
-              label: shownDate(d.label),
-              text,
-              sentence,
-              yearFrom: d.yearFrom,
-            }).block = ref.block.id;
+          foldInto(same, { d, text, sentence, words, block: ref.block.id, life: !!clause.life }, glossed);
           continue;
         }
         events.push({
@@ -1313,6 +1409,7 @@ export function extractTimeline(book: Book): TimelineEvent[] {
           order: order++,
           words,
         });
+        if (clause.life) glossed.add(events.at(-1)!);
       }
       lastDay = told.at(-1) ?? lastDay;
     });

@@ -73,6 +73,26 @@ describe('English articles', () => {
     expect(g.glossaries.timeline.filter((e) => /Sætre was a Norwegian politician/.test(e.text))).toEqual([]);
     expect(g.glossaries.timeline.filter((e) => /War (?:born|died)|Gol (?:born|died)/.test(e.text))).toEqual([]);
   });
+
+  it('a biography’s "he" is the person its lead glosses, where the text goes on about them', () => {
+    const text = [
+      '# Magnar Kvale',
+      'Magnar Kvale (12 November 1940 – 5 December 2002) was a Norwegian politician for the Labour Party.',
+      'Kvale was born on 12 November 1940 in Bergen, the son of a fisherman.',
+      'He was elected to the Norwegian Parliament from Rogaland in 1989, and was re-elected on one occasion.',
+      // Another person between: "she" and a "he" after her are not the article's subject.
+      'His wife Ingrid Lunde led the Bergen choir. She toured Iceland with the choir in 1975. He joined it in 1977.',
+    ].join('\n\n');
+    const g = addStudyAids(mergeSources([parseText(text, 'kvale.md')], TEST_META));
+    expect(on(g, '1989').map((e) => e.text)).toEqual([
+      'Magnar Kvale was elected to the Norwegian Parliament from Rogaland',
+    ]);
+    // The text tells the birth more fully than the gloss: its line, on the gloss's day.
+    expect(on(g, '1940-11-12').map((e) => e.text)).toEqual(['Kvale was born in Bergen']);
+    expect(on(g, '2002-12-05').map((e) => e.text)).toEqual(['Magnar Kvale died']);
+    expect(on(g, '1975')).toEqual([]);
+    expect(on(g, '1977')).toEqual([]);
+  });
 });
 
 describe('treaties of an English article', () => {
