@@ -426,6 +426,16 @@ export function formatSpan(start: string, end: string, language: string): string
   return format.formatRange(utc(a), utc(b));
 }
 
+/**
+ * A label that lists an event's dates as the text writes them, with their year ("September 24, October 2,
+ * October 3, 1939": three ultimatums; "1987, 1989": a signing and an entry into force): shown as it is, not as
+ * the span from the first date to the last, which would hide the dates between and read as one period. A
+ * single date ("October 3, 1939") or a range ("1930–1931") is no list.
+ */
+function datesListed(label: string): boolean {
+  return /\d{4}/.test(label) && /,/.test(label) && !/[–—-]/.test(label) && !/^\p{L}+\.? \d{1,2}, \d{4}$/u.test(label);
+}
+
 /** A source as readers know it, by its id (the id itself for one the book does not list). */
 const sourceLabel = (book: StudyGuide, id: string) => {
   const info = book.sources.find((s) => s.id === id);
@@ -452,7 +462,7 @@ function viewGlossaries(book: StudyGuide, places: Places, backLinks: BackLinks):
   }));
   const timeline = book.glossaries.timeline.map((e) => ({
     id: e.id,
-    date: e.end ? formatSpan(e.date, e.end, language) : formatDate(e.date, language),
+    date: e.end ? (datesListed(e.label) ? e.label : formatSpan(e.date, e.end, language)) : formatDate(e.date, language),
     precision: e.precision,
     text: e.text,
     href: places.toBlock(e.block),

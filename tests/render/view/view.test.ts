@@ -147,6 +147,28 @@ describe('buildView on the seed guide', () => {
   });
 });
 
+describe('timeline dates in the view', () => {
+  it('shows a list of dates as the text writes it, a span as a span, a single date in the language', () => {
+    const byId = new Map(guide.glossaries.timeline.map((e) => [e.id, e]));
+    const shown = html.glossaries.timeline.map((t) => ({ date: t.date, event: byId.get(t.id)! }));
+    // "The Soviet Union issued ultimatums … on September 24, October 2, October 3, 1939": three dates, not a span.
+    const lists = shown.filter(
+      (s) => s.event.end && /,/.test(s.event.label) && /\d{4}/.test(s.event.label) && !/[–—-]/.test(s.event.label),
+    );
+    expect(lists.length).toBeGreaterThanOrEqual(2);
+    for (const s of lists) expect(s.date).toBe(s.event.label);
+    expect(shown.map((s) => s.date)).toContain('September 24, October 2, October 3, 1939');
+    // "1930–1931", "May 11 – September 16, 1939": spans stay spans, written by the view.
+    const spans = shown.filter((s) => s.event.end && /[–—-]/.test(s.event.label));
+    expect(spans.length).toBeGreaterThanOrEqual(3);
+    for (const s of spans) expect(s.date).toMatch(/[–—]/);
+    // "June 18, June 19" (no year written): the span with its year, not the label.
+    const noYear = shown.find((s) => s.event.end && !/\d{4}/.test(s.event.label));
+    if (noYear) expect(noYear.date).toMatch(/\d{4}/);
+    for (const s of shown.filter((x) => !x.event.end)) expect(s.date).not.toMatch(/[–—]/);
+  });
+});
+
 describe('handoutView', () => {
   it('keeps, per chapter, only the glossary entries and dated events the chapter mentions, without links', () => {
     let kept = 0;
