@@ -258,11 +258,17 @@ const BEFORE_MONTH_OK = new RegExp(
   'u',
 );
 
-/** "Theresa May", "Ernst August Köstring", "the May Coup": a month word that is part of a name. */
+/**
+ * "Theresa May", "Ernst August Köstring", "the May Coup": a month word that is part of a name. What the parser
+ * took in before the date ("on 23 August 1939") is read as such: a day before the month is a date's, whatever
+ * stands before it ("signed in Moscow on 23 August 1939").
+ */
 function monthInName(sentence: string, index: number, text: string): boolean {
-  if (/^\d/.test(text)) return false;
-  const before = sentence.slice(Math.max(0, index - 30), index);
-  if (/\p{Lu}[\p{Ll}'’]+\s+$/u.test(before) && !BEFORE_MONTH_OK.test(before) && index > 0) return true;
+  const lead = /^(?:\p{Ll}+\s+)*/u.exec(text)![0];
+  if (/^\d/.test(text.slice(lead.length))) return false;
+  const at = index + lead.length;
+  const before = sentence.slice(Math.max(0, at - 30), at);
+  if (/\p{Lu}[\p{Ll}'’]+\s+$/u.test(before) && !BEFORE_MONTH_OK.test(before) && at > 0) return true;
   const after = sentence.slice(index + text.length);
   // A month word alone, then a capitalised word: "August Köstring", "May Coup".
   return !/\d/.test(text) && /^\s+\p{Lu}/u.test(after) && !/^\s+(?:\d|of\b)/u.test(after);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mergeSources } from '../../src/merge/index.js';
 import { addStudyAids } from '../../src/study/index.js';
-import { bookDates } from '../../src/study/dates.js';
+import { bookDates, rawDatesIn } from '../../src/study/dates.js';
 import { allBlocks } from '../../src/model/index.js';
 import { FIXTURES, parseText, TEST_META } from '../support/content.js';
 
@@ -64,5 +64,29 @@ describe('dates take their year from the narrative', () => {
     expect(convention).toMatchObject({ date: '1866', status: 'denounced' });
     expect(convention.history!.find((h) => h.status === 'denounced')!.date).toBe('1871-11-28');
     expect(tl.find((e) => e.date === '1872-03-09')!.text).toBe('The envoys signed the Peace of Rind');
+  });
+});
+
+describe('a day written before its month, after a place', () => {
+  const days = (s: string) => rawDatesIn(s, 'en').map((d) => [d.label, d.precision]);
+
+  it('is a date, not a month word inside a name', () => {
+    // "Moscow on 23 August": the parser takes "on" in; a day before the month is a date's whatever stands before.
+    expect(days('The pact was signed in Moscow on 23 August 1939.')).toEqual([['on 23 August 1939', 'day']]);
+    expect(days('Kvale was born in Bergen on 12 November 1940.')).toEqual([['on 12 November 1940', 'day']]);
+    expect(days('In Berlin on August 23, 1939 the pact was signed.')).toEqual([['August 23, 1939', 'day']]);
+  });
+
+  it('still reads a month word after a name as part of the name', () => {
+    expect(days('Ernst August Köstring attended the parade.')).toEqual([]);
+    expect(days('Theresa May became prime minister in 2016.')).toEqual([['2016', 'year']]);
+  });
+
+  it('gives the event its day in the timeline', () => {
+    const text = ['# Pact', 'The Kessel Pact was signed in Moscow on 23 August 1939 by the two envoys.'].join('\n\n');
+    const g = addStudyAids(mergeSources([parseText(text, 'pact.md')], TEST_META));
+    expect(g.glossaries.timeline.map((e) => [e.date, e.text])).toEqual([
+      ['1939-08-23', 'The Kessel Pact was signed in Moscow by the two envoys'],
+    ]);
   });
 });
