@@ -15,7 +15,7 @@
 import { englishLexicon, tagger } from '../util/lexicon.js';
 import type { IndexEntry, StudyGuide } from '../model/index.js';
 import { slugify } from '../util/slug.js';
-import { nameAt, nameParts } from '../util/names.js';
+import { NAME_SUFFIX, nameAt, nameParts } from '../util/names.js';
 import { BODY_HEADS, ordinalName, samePerson, TITLES } from './names.js';
 import { isState, otherNamesOf, stateOf, stateOfDemonym } from './states.js';
 import { blocksOf } from './text.js';
@@ -1024,9 +1024,6 @@ function namedAlone(text: string, name: string, longer: string[]): boolean {
   }
   return false;
 }
-
-/** A suffix after a surname: "Martin Luther King, Jr.", "Hank Williams III". */
-const NAME_SUFFIX = /,?\s+(Jr\.?|Sr\.?|II|III|IV)$/;
 
 /**
  * A person's name parts with its suffix apart: "Martin Luther King, Jr." is filed under King ("King, Martin

@@ -15,7 +15,7 @@ import { fullerMention, knownPhrase } from './discourse.js';
 import { foreignLabel, lifeGloss, relativeDays, shiftDay, writtenDay } from './date-phrases.js';
 import { memoize } from '../util/memo.js';
 import { distance } from 'fastest-levenshtein';
-import escape from 'escape-string-regexp';
+import { nameAt, nameParts, withoutSuffix } from '../util/names.js';
 
 export interface DateMention {
   /** ISO start by precision. */
@@ -1131,10 +1131,7 @@ const lifeClause = (at: number, text: string, date: Partial<BookDate>): DatedCla
  */
 function personSpan(name: string, d: BookDate): boolean {
   // A suffix ("Jr.", "Sr.", "III") is no word of the name the lexicon is asked about.
-  const words = name
-    .split(/\s+/)
-    .map(bare)
-    .filter((w) => w && !/^(?:jr|sr|ii|iii|iv)$/.test(w));
+  const words = withoutSuffix(name).split(/\s+/).map(bare).filter(Boolean);
   if (tagsOf(words[0] ?? '').some((t) => /Name$/.test(t))) return true;
   const years = Number((d.end ?? d.date).slice(0, 4)) - Number(d.date.slice(0, 4));
   return years >= 15 && years <= 120 && words.every((w) => !tagsOf(w).length);
@@ -1281,8 +1278,8 @@ class Topic {
   private name?: string;
   private surname?: string;
   private pronoun?: string;
-  /** The article's first sentence of running text, once read. */
-  private lead?: string;
+  /** Whether the article's first sentence of running text was read. */
+  private read = false;
 
   constructor(private readonly language: string) {}
 
@@ -1293,17 +1290,14 @@ class Topic {
     previous: string | undefined,
   ): { text: string; dates: BookDate[] } | undefined {
     if (baseLanguage(this.language) !== 'en') return undefined;
-    if (this.lead === undefined) {
+    if (!this.read) {
       // Only the article's opening sentence says whom it is about.
-      this.lead = sentence;
+      this.read = true;
       for (const d of dates) {
         const life = d.uncertain ? undefined : lifeGloss(sentence, d, this.language);
         if (life && (!life.span || personSpan(life.name, d))) {
           this.name = life.name;
-          this.surname = life.name
-            .replace(/,?\s+(?:Jr|Sr)\.?$|,?\s+(?:II|III|IV)$|,.*$/, '')
-            .split(/\s+/)
-            .at(-1);
+          this.surname = nameParts(withoutSuffix(life.name)).surname;
           return undefined;
         }
       }
@@ -1313,8 +1307,8 @@ class Topic {
     if (!opening || !this.name) return undefined;
     this.pronoun ??= opening;
     if (opening !== this.pronoun) return undefined;
-    const surname = new RegExp(`(?<![\\p{L}])${escape(this.surname ?? this.name)}(?![\\p{L}])`, 'u');
-    const theirs = (s: string) => s.startsWith(`${this.pronoun} `) || s.startsWith(this.name!) || surname.test(s);
+    const theirs = (s: string) =>
+      s.startsWith(`${this.pronoun} `) || s.startsWith(this.name!) || nameAt(s, this.surname || this.name!) >= 0;
     if (previous !== undefined && !theirs(previous)) return undefined;
     const shift = this.name.length - opening.length;
     return {

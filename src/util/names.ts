@@ -31,6 +31,15 @@ export function nameParts(name: string): NameParts {
   return { given: words.slice(0, -1), surname: words[words.length - 1] ?? '' };
 }
 
+/** A suffix after a surname: "Martin Luther King, Jr.", "Hank Williams III". */
+export const NAME_SUFFIX = /,?\s+(Jr\.?|Sr\.?|II|III|IV)$/;
+
+/** A name without its suffix ("Clint Murchison Sr." → "Clint Murchison"). */
+export const withoutSuffix = (name: string): string => {
+  const m = NAME_SUFFIX.exec(name);
+  return m && m.index > 0 ? name.slice(0, m.index) : name;
+};
+
 // A dash joins names into another's ("Molotov–Ribbentrop Pact", "Franco-Soviet"): hyphen and en dash alike.
 const NAME_CHAR_BEFORE = /[\p{L}'’\-–]$/u;
 const NAME_CHAR_AFTER = /^[\p{L}'’\-–]/u;

@@ -381,7 +381,7 @@ function writtenName(t: Treaty, ctx: QuestionContext): string | undefined {
     known = new Map(treaties.map((x, i) => [x, candidates[i]!.find((n) => found.has(n))]));
     writtenNames.set(ctx, known);
   }
-  return known.has(t) ? known.get(t) : namesOf(t, ctx).find((n) => bounded(n).test(bookText(ctx)));
+  return known.get(t);
 }
 
 /** The years a span of time covers: [first, last]. */
