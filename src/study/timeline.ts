@@ -453,7 +453,8 @@ function verbIn(s: string): boolean {
 /** The subject of a clause: its words before the first verb ("an extension of the 1926 Berlin Treaty"). */
 function subjectOf(clause: string): string | undefined {
   const ws = words(clause.replace(new RegExp(`${MARK}+`, 'g'), ' '));
-  const at = ws.findIndex((w, i) => isVerb(w, i));
+  // Not the noun after a determiner that the lexicon also files as a verb ("The club was founded").
+  const at = ws.findIndex((w, i) => isVerb(w, i) && !DETERMINER_WORD.test(bare(ws[i - 1] ?? '')));
   if (at <= 0) return undefined;
   const subject = ws
     .slice(0, at)
@@ -540,7 +541,7 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
   nameKept = undefined;
   const dates = all.filter((d) => d === date || d.event !== false || d.precision !== 'year');
   const text = masked(sentence, dates.includes(date) ? dates : [...dates, date]);
-  const parts = clauses(text);
+  const parts = datedPredicates(clauses(text));
   let i = parts.findIndex((p) => date.index >= p.start && date.index <= p.start + p.text.length);
   if (i < 0) i = 0;
   const strip = (s: string) =>
@@ -573,6 +574,9 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
     if (local) return finish(local);
   }
   let label = strip(cleft ? cleft[1]! : parts[i]!.text);
+  // "… and executed in 1938" after "was arrested in 1937": the passive's auxiliary before its participle.
+  const carried = parts[i]!.carried;
+  if (carried && !cleft && clearVerb(words(label), 0)) label = `${carried} ${label}`;
   // A date clause that opens the sentence or with a preposition ("in his report … on June 27, 1930,") is
   // an adverbial: the event is the clause after it.
   const adverbial = i === 0 || prepositional || PREPOSITION.test(parts[i]!.text);
@@ -626,6 +630,48 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
       : undefined;
   if (fallback && /^(?:his|her|its|their)\b/i.test(fallback)) return label;
   return fallback ? finish(fallback) : label;
+}
+
+/** A clause of a sentence; `carried`: the auxiliary of a passive its predicate shares with the one before. */
+type Clause = { text: string; start: number; carried?: string };
+
+/**
+ * Clauses with two predicates of one subject, each dated ("The protocol was signed in 1987 by … and came into
+ * effect in 1989"): each predicate is a clause of its own, split before the "and" (or "but") whose next word
+ * is the second verb, so each date labels what happened then; the second takes the subject back
+ * (`resolveOpening`). Only between two dates, and only when the first predicate has its verb. A passive's
+ * auxiliary goes on to a participle with no object ("was arrested in 1937 and executed in 1938"), not to a
+ * verb of its own ("was signed in 1987 and entered into force in 1989").
+ */
+function datedPredicates(parts: { text: string; start: number }[]): Clause[] {
+  const unmarked = (t: string) => t.replace(new RegExp(`${MARK}+`, 'g'), ' ');
+  return parts.flatMap((part) => {
+    const marks = [...part.text.matchAll(new RegExp(`${MARK}+`, 'g'))];
+    const out: Clause[] = [];
+    let from = 0;
+    let carried: string | undefined;
+    for (let k = 1; k < marks.length; k++) {
+      const gapStart = marks[k - 1]!.index + marks[k - 1]![0].length;
+      const gap = part.text.slice(gapStart, marks[k]!.index);
+      const joins = [...gap.matchAll(/\s(?:and|but)\s+(?=(\p{Ll}[\p{L}'’-]*)(\s+\S+|\s*$))/gu)];
+      const join = joins.findLast((m) => clearVerb([m[1]!], 0) && !/ing$/.test(m[1]!));
+      if (!join) continue;
+      const cut = gapStart + join.index;
+      const first = unmarked(part.text.slice(from, cut));
+      if (!verbIn(first)) continue;
+      out.push({ text: part.text.slice(from, cut), start: part.start + from, ...(carried ? { carried } : {}) });
+      // "was signed … and ratified in …": the participle, then a preposition, its date or nothing.
+      const ws = words(first);
+      const aux = ws.findLast((w, i) => BE.test(bare(w)) && /ed$/.test(bare(ws[i + 1] ?? '')));
+      const next = (join[2] ?? '').trim();
+      const participle =
+        /ed$/.test(join[1]!) && (!next || next.startsWith(MARK) || /^(?:(?:by|in|on|at)(?!\p{L})|,)/u.test(next));
+      carried = aux && participle ? bare(aux) : undefined;
+      from = cut;
+    }
+    out.push({ text: part.text.slice(from), start: part.start + from, ...(carried ? { carried } : {}) });
+    return out;
+  });
 }
 
 /** A clause that opens with its verb in the past ("offered …", "signed …"). */

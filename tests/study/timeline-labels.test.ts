@@ -281,3 +281,34 @@ describe('a subject named more fully before it, never after (a made-up article, 
     expect(events.map((e) => e.text).filter((t) => /salt baseline/.test(t))).toEqual([]);
   });
 });
+
+describe('two dated predicates of one subject (a made-up article, built)', () => {
+  const article = [
+    '# Lund',
+    [
+      'The Lund Convention was signed in 1881 by the four harbour towns and came into effect in 1883.',
+      'The ferryman Oskar Vall was arrested in 1902 and executed in 1903.',
+      'The salt charter was sealed in 1750 and entered into force in 1752.',
+      'The guild was founded in 1916 and held its first fair in the market square on March 16, 1917.',
+      'The harbour master resigned and left the town in 1920.',
+    ].join(' '),
+  ].join('\n\n');
+  const events = extractTimeline(mergeSources([parseText(article, 'lund.md')], TEST_META));
+  const textAt = (date: string) => events.filter((e) => e.date === date && !e.end).map((e) => e.text);
+
+  it('labels each date with its own predicate, the second with the subject again', () => {
+    expect(textAt('1881')).toEqual(['The Lund Convention was signed by the four harbour towns']);
+    expect(textAt('1883')).toEqual(['The Lund Convention came into effect']);
+    expect(events.some((e) => e.end !== undefined)).toBe(false);
+  });
+
+  it('carries a passive’s auxiliary to a bare participle, not to a verb of its own', () => {
+    expect(textAt('1903')).toEqual(['The ferryman Oskar Vall was executed']);
+    expect(textAt('1752')).toEqual(['The salt charter entered into force']);
+  });
+
+  it('takes the subject past a noun the lexicon also files as a verb, and keeps one date’s verbs together', () => {
+    expect(textAt('1917-03-16')).toEqual(['The guild held its first fair in the market square']);
+    expect(textAt('1920')).toEqual(['The harbour master resigned and left the town']);
+  });
+});
