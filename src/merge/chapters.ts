@@ -219,16 +219,7 @@ export function toBlock(
   if (block.node) return atomicBlock(block, id, citationId, sources);
   if (block.kind === 'quote') return quotation(block, id, phrasing, sources);
   if (block.kind === 'list') {
-    const node: List = {
-      type: 'list',
-      ordered: false,
-      spread: false,
-      children: block.sentences.map((s) => ({
-        type: 'listItem',
-        spread: false,
-        children: [{ type: 'paragraph', children: phrasing(s) }],
-      })),
-    };
+    const node = nestedList(block.sentences, phrasing, block.ordered ?? false);
     return { id, kind: 'list', text: sentences.join('\n'), sentences, node, sources };
   }
   const children: PhrasingContent[] = [];
@@ -308,4 +299,29 @@ export function copyTree<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) out[key] = copyTree((value as Record<string, unknown>)[key]);
   return out as T;
+}
+
+/**
+ * A list block's items as a list, an item of depth n + 1 in a list inside the item before it (the sources'
+ * nesting); a depth deeper than the item before allows goes one level in.
+ */
+function nestedList(items: WSentence[], phrasing: (s: WSentence) => PhrasingContent[], ordered: boolean): List {
+  const root: List = { type: 'list', ordered, spread: false, children: [] };
+  const levels: List[] = [root];
+  for (const s of items) {
+    const depth = Math.max(1, s.depth ?? 1);
+    levels.length = Math.min(levels.length, depth);
+    const holder = levels.at(-1)!.children.at(-1);
+    if (levels.length < depth && holder) {
+      const inner: List = { type: 'list', ordered: false, spread: false, children: [] };
+      holder.children.push(inner);
+      levels.push(inner);
+    }
+    levels.at(-1)!.children.push({
+      type: 'listItem',
+      spread: false,
+      children: [{ type: 'paragraph', children: phrasing(s) }],
+    });
+  }
+  return root;
 }

@@ -6,7 +6,7 @@
  * inside the list they belong to. Near-duplicates are found through an inverted word index, never by
  * comparing all pairs, so the merge grows near-linearly with the sources.
  */
-import type { FootnoteReference, List, PhrasingContent } from 'mdast';
+import type { FootnoteReference, List, ListItem, PhrasingContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { BlockNode, MergeReport, Provenance, Source } from '../model/index.js';
 import { blockKindOf, isAtomic, textUnits } from '../model/blocks.js';
@@ -791,7 +791,12 @@ function placeRun(fusion: Fusion, run: WSentence[], block: WBlock, at: At, match
     next = { ...anchor, item: item + run.length };
     if (!holder.sources.some((p) => p.source === how.source.info.id)) holder.sources.push(block.sources[0]!);
   } else {
-    holder = { kind: block.kind, sentences: run, sources: [...block.sources] };
+    holder = {
+      kind: block.kind,
+      sentences: run,
+      sources: [...block.sources],
+      ...(block.ordered ? { ordered: true } : {}),
+    };
     let after = anchor ? target.blocks.indexOf(anchor.block) : how.isBase ? target.blocks.length - 1 : -1;
     const earlier = how.isBase ? undefined : sectionByDates(at.outline, target, run, how.locale);
     if (earlier) {
@@ -956,6 +961,7 @@ function fresh(block: WBlock): WBlock {
     kind: block.kind,
     sentences: block.sentences.map((s) => ({ ...s, refs: [...s.refs], sources: [...s.sources] })),
     sources: [...block.sources],
+    ...(block.ordered ? { ordered: true } : {}),
   };
 }
 
@@ -1007,7 +1013,16 @@ function sameText(phrasing: PhrasingContent[], text: string): boolean {
 }
 
 function listBlock(node: List, prov: Provenance, sentence: MakeSentence, locale: string): WBlock {
-  const items = node.children.map((item) => {
+  // Depth first: an item, then the items of the lists inside it, each unit with its depth (1: outermost).
+  const entries: { item: ListItem; depth: number }[] = [];
+  const walk = (list: List, depth: number) => {
+    for (const item of list.children) {
+      entries.push({ item, depth });
+      for (const inner of item.children) if (inner.type === 'list') walk(inner, depth + 1);
+    }
+  };
+  walk(node, 1);
+  const items = entries.map(({ item, depth }) => {
     const phrasing = item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : []));
     const parts = splitSentences(phrasing, locale);
     // A list item is one unit even when it holds several sentences; it keeps its own line.
@@ -1016,9 +1031,15 @@ function listBlock(node: List, prov: Provenance, sentence: MakeSentence, locale:
       isPlain(phrasing) ? undefined : sliceSentence(phrasing, 0, Infinity),
     );
     unit.sources = [{ ...prov, line: item.position?.start.line ?? prov.line }];
+    if (depth > 1) unit.depth = depth;
     return unit;
   });
-  return { kind: 'list', sentences: items.filter((s) => s.text), sources: [prov] };
+  return {
+    kind: 'list',
+    sentences: items.filter((s) => s.text),
+    sources: [prov],
+    ...(node.ordered ? { ordered: true } : {}),
+  };
 }
 
 /** An atomic block: a copy of its node with citation keys qualified; its citations on its first unit. */

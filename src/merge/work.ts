@@ -18,6 +18,8 @@ export interface WSentence extends Sentence {
   variants?: Variant[];
   /** The sentence's own phrasing (emphasis, links…) when it has more than text; citations left out. */
   nodes?: PhrasingContent[];
+  /** A list item's depth: 2 and more for an item of a list inside another item (absent: the outermost). */
+  depth?: number;
 }
 
 export interface WBlock {
@@ -25,6 +27,8 @@ export interface WBlock {
   /** Prose: its sentences or list items. An atomic block: its units of text (rows, lines), for comparison. */
   sentences: WSentence[];
   sources: Provenance[];
+  /** A numbered list. */
+  ordered?: boolean;
   /** An atomic block's node as its source has it, citation identifiers qualified (see `qualify`). */
   node?: BlockNode;
   /** A quotation made of the book's running text (no node): where its paragraphs start (sentence indices). */

@@ -70,10 +70,12 @@ export function textUnits(node: BlockNode): string[] {
       return [...units, ...by].filter(Boolean);
     }
     case 'list':
+      // An item, then the items of the lists inside it.
       return node.children
-        .map((item) =>
+        .flatMap((item) => [
           tidy(item.children.map((c) => (c.type === 'paragraph' ? phrasingText(c.children) : '')).join(' ')),
-        )
+          ...item.children.flatMap((c) => (c.type === 'list' ? textUnits(c) : [])),
+        ])
         .filter(Boolean);
     case 'defList':
       return node.children.map((c) => tidy(phrasingText(c.children))).filter(Boolean);

@@ -45,6 +45,8 @@ export class TreeBuilder {
   private readonly messages: Messages;
   private paragraph: { children: PhrasingContent[]; line: number } | undefined;
   private list: List | undefined;
+  /** The open list and the lists nested in its last items, outermost first. */
+  private levels: List[] = [];
   /** Figures met inside the open paragraph or list: they stand after it, not inside it. */
   private figures: Paragraph[] = [];
   /** Notes written in the last heading (`== Births<ref>…</ref> ==`), for the first paragraph or list under it. */
@@ -92,13 +94,28 @@ export class TreeBuilder {
     this.paragraph.children.push(...children);
   }
 
-  listItem(children: PhrasingContent[], line: number, ordered = false): void {
+  /**
+   * An item of a list at `depth` (1: the outermost; a wikitext `**` is 2): a deeper item opens a list inside
+   * the item before it, a shallower one goes back to its own level's list. Items of another kind (numbered or
+   * not) at the outermost level start a new list.
+   */
+  listItem(children: PhrasingContent[], line: number, ordered = false, depth = 1): void {
     this.endParagraph();
     const tidy = tidyPhrasing(children);
     if (!hasWords(tidy)) return;
-    if (!this.list || this.list.ordered !== ordered) {
+    if (!this.list || (this.list.ordered !== ordered && (depth <= 1 || !this.list.children.length))) {
       this.endList();
       this.list = { type: 'list', ordered, spread: false, children: [], position: at(line) };
+      this.levels = [this.list];
+    }
+    const levels = this.levels;
+    levels.length = Math.min(levels.length, Math.max(1, depth));
+    // A level skipped ("*" then "***") opens one list, not an empty item per level.
+    if (levels.length < depth && levels.at(-1)!.children.length) {
+      const holder = levels.at(-1)!.children.at(-1)!;
+      const inner: List = { type: 'list', ordered, spread: false, children: [], position: at(line) };
+      holder.children.push(inner);
+      levels.push(inner);
     }
     const item: ListItem = {
       type: 'listItem',
@@ -106,7 +123,7 @@ export class TreeBuilder {
       children: [{ type: 'paragraph', children: tidy, position: at(line) }],
       position: at(line),
     };
-    this.list.children.push(item);
+    levels.at(-1)!.children.push(item);
   }
 
   endParagraph(): void {
@@ -130,6 +147,7 @@ export class TreeBuilder {
       this.children.push(this.list);
     }
     this.list = undefined;
+    this.levels = [];
     this.placeFigures();
   }
 

@@ -19,7 +19,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
-import type { Blockquote, Definition, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Blockquote, Definition, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ReadInput, ReadResult } from './types.js';
 import type { SourceCitation } from '../model/index.js';
@@ -89,25 +89,6 @@ export function prepare(text: string, messages: Messages): { text: string; table
   return { text: lines.join('\n'), tables };
 }
 
-/** A list whose nested lists' items follow the item holding them (depth first); the first nested list's line. */
-function flatten(list: List): number | undefined {
-  const items: ListItem[] = [];
-  let nested: number | undefined;
-  const walk = (l: List) => {
-    for (const item of l.children) {
-      const inner = item.children.filter((c): c is List => c.type === 'list');
-      items.push(inner.length ? { ...item, children: item.children.filter((c) => c.type !== 'list') } : item);
-      for (const sub of inner) {
-        nested ??= sub.position?.start.line ?? 1;
-        walk(sub);
-      }
-    }
-  };
-  walk(list);
-  list.children = items;
-  return nested;
-}
-
 export function readMarkdown(input: ReadInput): ReadResult {
   const messages = new Messages(input.file);
   const prepared = prepare(input.text, messages);
@@ -163,12 +144,10 @@ function blockOf(node: RootContent, r: Reading): RootContent[] {
       return [{ ...node, children: phrasing(node.children, r, line) }];
     case 'paragraph':
       return paragraph(node, r);
-    case 'list': {
-      const nested = flatten(node);
-      if (nested) r.messages.warn('flattened-list', 'nested list flattened into its parent list', nested);
+    case 'list':
+      // Nested lists stay nested (the guide shows them so); `prepare` bounded how deep.
       for (const item of node.children) dropInItem(item, r);
       return [node];
-    }
     case 'blockquote':
       return [quote(node, r)];
     case 'table':
@@ -234,7 +213,8 @@ function quote(node: Blockquote, r: Reading): Blockquote {
 function dropInItem(item: ListItem, r: Reading): void {
   for (const c of item.children) {
     if (c.type === 'paragraph') c.children = phrasing(c.children, r, c.position?.start.line);
-    else if (c.type !== 'list')
+    else if (c.type === 'list') for (const inner of c.children) dropInItem(inner, r);
+    else
       r.messages.warn(
         `dropped-${c.type}`,
         `${c.type} inside a list item not carried into the guide`,

@@ -366,7 +366,8 @@ class TopLevelWalk {
   /** Nothing but indentation on the current line so far. */
   private lineEmpty = true;
   /** The open list item, or definition-list term or description (`; term : description`). */
-  private item: { children: PhrasingContent[]; line: number; ordered: boolean; kind?: DefKind } | undefined;
+  private item:
+    { children: PhrasingContent[]; line: number; ordered: boolean; depth?: number; kind?: DefKind } | undefined;
   /** No prose yet since the start or the last heading: an indented italic line here is a hatnote. */
   private proseSinceHeading = false;
   /** The current line is an indented line that may be a hatnote (`:''For the country, see X.''`). */
@@ -428,7 +429,7 @@ class TopLevelWalk {
     const item = this.item;
     this.item = undefined;
     if (!item) return;
-    if (!item.kind) return this.out.listItem(item.children, item.line, item.ordered);
+    if (!item.kind) return this.out.listItem(item.children, item.line, item.ordered, item.depth);
     const children = tidyPhrasing(item.children);
     if (hasWords(children)) this.defList?.children.push({ type: item.kind, children });
   }
@@ -512,7 +513,8 @@ class TopLevelWalk {
     }
     this.endDefList();
     this.out.endParagraph();
-    this.item = { children: [], line, ordered: marker.endsWith('#') };
+    // "**" is an item of a list inside the item before: its depth is the number of markers.
+    this.item = { children: [], line, ordered: marker.endsWith('#'), depth: marker.replace(/[^*#]/g, '').length };
   }
 
   /** What a `;` or `:` marker opens in a definition list: a term, a description, or nothing (an indent). */
