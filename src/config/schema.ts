@@ -64,7 +64,8 @@ export const ConfigSchema = z
       .string()
       .regex(/^(?:detect|[a-z]{2,3}(-[A-Za-z0-9]+)*)$/, 'use a BCP 47 tag such as "en" or "en-GB", or "detect"')
       .default('detect'),
-    author: z.string().default('Wikipedia contributors'),
+    /** Default: "Wikipedia contributors" in the guide's language. */
+    author: z.string().min(1).optional(),
     publisher: z.string().optional(),
     description: z.string().optional(),
     attribution: z.string().optional(),

@@ -15,6 +15,7 @@ import type { Hashable } from '../util/hash.js';
 import { baseLanguage, detectLanguage, withDateRegion } from '../util/language.js';
 import type { Stage } from './stage.js';
 import { plural } from '../util/words.js';
+import { creditWordsFor } from '../util/labels.js';
 
 /** One source file's text → its tree; `options` are the config's instructions to readers (`infobox`). */
 export const parseStage: Stage<
@@ -39,22 +40,28 @@ export function bookMeta(config: QuireConfig, sources: Source[], fallbackTitle: 
     byPriority.find((s) => s.info.title)?.info.title ??
     byPriority.map((s) => statedSubject(s, language)).find(Boolean) ??
     folderTitle(fallbackTitle);
+  const words = creditWordsFor(language);
+  const fill = (template: string, values: Record<string, string | number>) =>
+    template.replace(/\{(\w+)\}/g, (m, key: string) => String(values[key] ?? m));
   const revisions = sources
     .filter((s) => s.info.revision)
-    .map(
-      (s) =>
-        `revision ${s.info.revision!.revisionId} of “${s.info.revision!.title}” ` +
-        `(${s.info.revision!.timestamp.slice(0, 10)})`,
+    .map((s) =>
+      fill(words.revisionOf, {
+        id: s.info.revision!.revisionId,
+        title: s.info.revision!.title,
+        date: s.info.revision!.timestamp.slice(0, 10),
+      }),
     );
-  const from = sources.length === 1 ? 'its source' : `${sources.length} sources`;
-  const including = revisions.length ? `, including ${revisions.join(', ')}` : '';
-  const attribution =
-    config.attribution ?? `Text adapted from ${from}${including}, by ${config.author}, under ${config.license.name}.`;
+  const author = config.author ?? words.wikipediaContributors;
+  const from =
+    (sources.length === 1 ? words.itsSource : fill(words.sourcesCount, { n: sources.length })) +
+    (revisions.length ? fill(words.including, { list: revisions.join(', ') }) : '');
+  const attribution = config.attribution ?? fill(words.credit, { from, author, license: config.license.name });
   return {
     title,
     subtitle: config.subtitle,
     language,
-    author: config.author,
+    author,
     publisher: config.publisher,
     description: config.description ?? `A study guide to ${title}.`,
     attribution,

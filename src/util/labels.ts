@@ -1438,6 +1438,157 @@ const TABLES: Record<string, Partial<Labels>> = {
 TABLES.nn = TABLES.nb!;
 
 /** Quire's own words in the language of a BCP 47 tag (English where a table has no word). */
+/**
+ * The credit line a guide carries when its configuration writes none ("Text adapted from 4 sources, including
+ * revision … of “…” (2008-05-02), by Wikipedia contributors, under CC BY-SA 4.0."), and the authors' name
+ * when none is configured. Placeholders: {from} (`itsSource` or `sources` with {n}, then `including` with
+ * {list} when some sources are revisions), {author}, {license}; a revision is `revisionOf` with {id}, {title}
+ * and {date}.
+ */
+const CREDIT_EN = {
+  wikipediaContributors: 'Wikipedia contributors',
+  credit: 'Text adapted from {from}, by {author}, under {license}.',
+  itsSource: 'its source',
+  sourcesCount: '{n} sources',
+  including: ', including {list}',
+  revisionOf: 'revision {id} of “{title}” ({date})',
+};
+const CREDIT_TABLES: Record<string, Partial<typeof CREDIT_EN>> = {
+  de: {
+    wikipediaContributors: 'Wikipedia-Autoren',
+    credit: 'Text bearbeitet nach {from}, von {author}, unter {license}.',
+    itsSource: 'seiner Quelle',
+    sourcesCount: '{n} Quellen',
+    including: ', darunter {list}',
+    revisionOf: 'Version {id} von „{title}“ ({date})',
+  },
+  fr: {
+    wikipediaContributors: 'contributeurs de Wikipédia',
+    credit: 'Texte adapté de {from}, par {author}, sous licence {license}.',
+    itsSource: 'sa source',
+    sourcesCount: '{n} sources',
+    including: ', dont {list}',
+    revisionOf: 'révision {id} de « {title} » ({date})',
+  },
+  es: {
+    wikipediaContributors: 'colaboradores de Wikipedia',
+    credit: 'Texto adaptado de {from}, por {author}, bajo la licencia {license}.',
+    itsSource: 'su fuente',
+    sourcesCount: '{n} fuentes',
+    including: ', entre ellas {list}',
+    revisionOf: 'revisión {id} de «{title}» ({date})',
+  },
+  nl: {
+    wikipediaContributors: 'Wikipedia-bijdragers',
+    credit: 'Tekst bewerkt naar {from}, door {author}, onder {license}.',
+    itsSource: 'de bron',
+    sourcesCount: '{n} bronnen',
+    including: ', waaronder {list}',
+    revisionOf: 'versie {id} van ‘{title}’ ({date})',
+  },
+  af: {
+    wikipediaContributors: 'Wikipedia-bydraers',
+    credit: 'Teks verwerk uit {from}, deur {author}, onder {license}.',
+    itsSource: 'sy bron',
+    sourcesCount: '{n} bronne',
+    including: ', insluitend {list}',
+    revisionOf: 'weergawe {id} van “{title}” ({date})',
+  },
+  nb: {
+    wikipediaContributors: 'Wikipedia-bidragsytere',
+    credit: 'Tekst bearbeidet etter {from}, av {author}, under {license}.',
+    itsSource: 'kilden',
+    sourcesCount: '{n} kilder',
+    including: ', blant dem {list}',
+    revisionOf: 'revisjon {id} av «{title}» ({date})',
+  },
+  it: {
+    wikipediaContributors: 'contributori di Wikipedia',
+    credit: 'Testo adattato da {from}, di {author}, con licenza {license}.',
+    itsSource: 'la sua fonte',
+    sourcesCount: '{n} fonti',
+    including: ', tra cui {list}',
+    revisionOf: 'revisione {id} di «{title}» ({date})',
+  },
+  pt: {
+    wikipediaContributors: 'colaboradores da Wikipédia',
+    credit: 'Texto adaptado de {from}, por {author}, sob a licença {license}.',
+    itsSource: 'sua fonte',
+    sourcesCount: '{n} fontes',
+    including: ', incluindo {list}',
+    revisionOf: 'revisão {id} de «{title}» ({date})',
+  },
+  pl: {
+    wikipediaContributors: 'autorzy Wikipedii',
+    credit: 'Tekst opracowany na podstawie {from}; {author}; licencja {license}.',
+    itsSource: 'źródła',
+    sourcesCount: '{n} źródeł',
+    including: ', w tym {list}',
+    revisionOf: 'wersji {id} artykułu „{title}” ({date})',
+  },
+  cs: {
+    wikipediaContributors: 'přispěvatelé Wikipedie',
+    credit: 'Text upravený podle {from}; {author}; licence {license}.',
+    itsSource: 'zdroje',
+    sourcesCount: '{n} zdrojů',
+    including: ', mezi nimi {list}',
+    revisionOf: 'revize {id} článku „{title}“ ({date})',
+  },
+  ru: {
+    wikipediaContributors: 'участники Википедии',
+    credit: 'Текст адаптирован по {from}; авторы: {author}; лицензия {license}.',
+    itsSource: 'источнику',
+    sourcesCount: '{n} источникам',
+    including: ', в том числе {list}',
+    revisionOf: 'версии {id} статьи «{title}» ({date})',
+  },
+  uk: {
+    wikipediaContributors: 'дописувачі Вікіпедії',
+    credit: 'Текст адаптовано за {from}; автори: {author}; ліцензія {license}.',
+    itsSource: 'джерелом',
+    sourcesCount: '{n} джерелами',
+    including: ', зокрема {list}',
+    revisionOf: 'версією {id} статті «{title}» ({date})',
+  },
+  ca: {
+    wikipediaContributors: 'col·laboradors de la Viquipèdia',
+    credit: 'Text adaptat de {from}, per {author}, sota la llicència {license}.',
+    itsSource: 'la seva font',
+    sourcesCount: '{n} fonts',
+    including: ', entre les quals {list}',
+    revisionOf: 'la revisió {id} de «{title}» ({date})',
+  },
+  sv: {
+    wikipediaContributors: 'Wikipedias bidragsgivare',
+    credit: 'Text bearbetad efter {from}, av {author}, under {license}.',
+    itsSource: 'dess källa',
+    sourcesCount: '{n} källor',
+    including: ', bland dem {list}',
+    revisionOf: 'version {id} av ”{title}” ({date})',
+  },
+  da: {
+    wikipediaContributors: 'Wikipedia-bidragydere',
+    credit: 'Tekst bearbejdet efter {from}, af {author}, under {license}.',
+    itsSource: 'sin kilde',
+    sourcesCount: '{n} kilder',
+    including: ', heriblandt {list}',
+    revisionOf: 'version {id} af »{title}« ({date})',
+  },
+  fi: {
+    wikipediaContributors: 'Wikipedian kirjoittajat',
+    credit: 'Teksti on mukautettu {from}; {author}; lisenssi {license}.',
+    itsSource: 'lähteestään',
+    sourcesCount: '{n} lähteestä',
+    including: ', muun muassa {list}',
+    revisionOf: 'versiosta {id} artikkelista ”{title}” ({date})',
+  },
+};
+
+/** The credit line's words in a language (English where it has none). */
+export function creditWordsFor(language: string): typeof CREDIT_EN {
+  return { ...CREDIT_EN, ...CREDIT_TABLES[baseLanguage(language)] };
+}
+
 export function labelsFor(language: string): Labels {
   const base = baseLanguage(language);
   return { ...EN, ...TREATY_EN, ...AMBASSADOR_EN, ...TABLES[base], ...TREATY_TABLES[base], ...ambassadorLabels(base) };
