@@ -24,6 +24,8 @@ import { baseLanguage, indexLexicon, type IndexLexicon } from '../util/language.
 import { memoize } from '../util/memo.js';
 import { matchesOf, wordsOfText } from './per-text.js';
 import { acronymDefinitions } from '../merge/acronyms.js';
+import { rawDatesIn } from './dates.js';
+import { lifeGloss } from './date-phrases.js';
 
 /** The words that end organisations' and places' names: compromise's lists and a few more; made on first use. */
 let nameEnds: { org: Set<string>; place: Set<string> } | undefined;
@@ -509,6 +511,8 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
       .flatMap((e) => [e.name, ...e.aliases])
       .map((n) => n.toLowerCase()),
   );
+  const subject = leadSubject(refs, book.meta.language, covered);
+  if (subject) add(subject.name, 'person');
   const unknown = new Map<string, string>();
   const consider = (raw: string) => {
     // Titles before a name ("General Hans von Seeckt") go; "Russian Civil War" keeps its adjective.
@@ -565,7 +569,52 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
     terms,
     texts,
     refs.map((r) => r.block.id),
+    subject,
   );
+}
+
+/**
+ * The person a biography is about: the name before the bracket of the book's opening sentence when the bracket
+ * glosses a life (a birth or death, or a lifespan: `lifeGloss`), with the bracket's text (where the article
+ * gives the person's other names: "(née Sara Louise Clark; born …)").
+ */
+function leadSubject(
+  refs: ReturnType<typeof blocksOf>,
+  language: string,
+  covered: ReadonlySet<string>,
+): { name: string; gloss: string } | undefined {
+  const first = refs.find((r) => r.block.kind === 'paragraph')?.block.sentences[0];
+  if (!first) return undefined;
+  for (const d of rawDatesIn(first, language)) {
+    const life = lifeGloss(first, { label: d.label, index: d.index, ...(d.end ? { end: 'end' } : {}) }, language);
+    if (!life) continue;
+    const open = first.lastIndexOf('(', d.index);
+    const close = first.indexOf(')', d.index);
+    // The name the sentence opens with, its nickname in quotation marks left out ('Clinton "Clint" Murchison').
+    const opening = first
+      .slice(0, open)
+      .replace(/\s+["“„'‘][^"”“'’]+["”“'’](?=\s)/gu, '')
+      .trim();
+    const name = opening.endsWith(life.name) && nameParts(opening).surname ? opening : undefined;
+    return name && /^\p{Lu}/u.test(name) && name.split(/\s+/).length <= 6 && !covered.has(name.toLowerCase())
+      ? { name, gloss: first.slice(open + 1, close) }
+      : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The subject's other names (a birth name, a name in another script) that its opening bracket writes: another
+ * spelling of the subject, not a person of their own ("Clark" alone is then not taken for her).
+ */
+function ownNames(terms: Map<string, Candidate>, subject: { name: string; gloss: string }): void {
+  const entry = terms.get(subject.name.toLowerCase());
+  if (!entry || entry.kind !== 'person') return;
+  for (const [key, c] of terms)
+    if (c !== entry && c.kind === 'person' && !c.mentions && nameAt(subject.gloss, c.term) >= 0) {
+      entry.aliases = [...(entry.aliases ?? []), c.term];
+      terms.delete(key);
+    }
 }
 
 /** "Mr. Rapoport", "Dr. Watson": a surname after an honorific. */
@@ -1037,7 +1086,15 @@ function personParts(term: string): ReturnType<typeof nameParts> & { bare: strin
 }
 
 /** Mentions (under the term, its other spellings, or a person's surname), ids, sort keys and roles. */
-function finish(book: StudyGuide, terms: Map<string, Candidate>, texts: string[], ids: string[]): IndexEntry[] {
+function finish(
+  book: StudyGuide,
+  terms: Map<string, Candidate>,
+  texts: string[],
+  ids: string[],
+  lead?: { name: string; gloss: string },
+): IndexEntry[] {
+  if (lead) ownNames(terms, lead);
+  const subject = lead?.name;
   const words = wordIndex(texts);
   const surnames = new Map<string, number>();
   for (const c of terms.values())
@@ -1052,7 +1109,10 @@ function finish(book: StudyGuide, terms: Map<string, Candidate>, texts: string[]
     if (!mentions) {
       const surname = c.kind === 'person' ? personParts(c.term).surname : '';
       const names = [c.term, ...(c.aliases ?? []), ...(c.kind === 'place' ? otherNamesOf(c.term) : [])];
-      if (surname && surnames.get(surname) === 1) names.push(surname);
+      // A surname alone is its only bearer's; shared, it is the subject's, whom the article calls by it.
+      const subjects = subject !== undefined && surname === personParts(subject).surname;
+      if (surname && (surnames.get(surname) === 1 ? !subjects || c.term === subject : c.term === subject))
+        names.push(surname);
       const longer = allNames
         .filter(({ n, kind }) => kind !== c.kind && n.length > c.term.length && !names.includes(n))
         .map(({ n }) => n);

@@ -258,3 +258,44 @@ describe('an event numbered two ways (a made-up article)', () => {
     expect(book.index.some((e) => /^(?:First|Second) World War$/.test(e.term))).toBe(false);
   });
 });
+
+describe('the index of a biography (made up)', () => {
+  const entryOf = (guide: ReturnType<typeof addStudyAids>, term: string) => guide.index.find((e) => e.term === term);
+
+  it('files the subject, whom the text calls by the surname a relative shares, and her birth name with her', () => {
+    const text = [
+      "'''Anna C. Lund''' (née ''Anna Marie Kvale''; born 3 May 1932 in Kiel) was a Danish harbour doctor.",
+      '',
+      '== Life ==',
+      'In 1950 she married [[Peter Lund]], a ship owner of Kiel.',
+      '',
+      'Lund opened the first harbour clinic of the town in 1961. The clinic treated sailors of every flag.',
+      '',
+      'The couple had two sons, Kvale and Jon. Lund retired in 1990 and wrote a history of the clinic.',
+    ].join('\n');
+    const guide = addStudyAids(mergeSources([parseText(text, 'lund.wiki')], TEST_META));
+    const anna = entryOf(guide, 'Lund, Anna C.');
+    expect(anna).toMatchObject({ kind: 'person' });
+    const peter = entryOf(guide, 'Lund, Peter');
+    expect(peter?.mentions).toEqual([guide.chapters[1]!.sections[0]!.blocks[0]!.id]);
+    // "Lund opened …", "Lund retired …" are hers.
+    expect(anna!.mentions).toEqual(
+      expect.arrayContaining(guide.chapters[1]!.sections[0]!.blocks.slice(1).map((b) => b.id)),
+    );
+    // Her birth name is hers, and her son Kvale is not taken for it.
+    expect(guide.index.some((e) => /Kvale/.test(e.term))).toBe(false);
+  });
+
+  it('reads the subject’s name past a nickname in quotation marks', () => {
+    const text = [
+      "'''Clinton Peter \"Clint\" Vell Sr.''' (April 11, 1895 – June 20, 1969) was a Texas oil man.",
+      '',
+      '== Business ==',
+      'Vell drilled his first well in 1919. His son Clinton Peter Vell Jr. ran the football club of Dallas.',
+    ].join('\n');
+    const guide = addStudyAids(mergeSources([parseText(text, 'vell.wiki')], TEST_META));
+    const terms = guide.index.map((e) => e.term);
+    expect(terms).toContain('Vell, Clinton Peter, Sr.');
+    expect(terms).not.toContain('Vell Sr.');
+  });
+});
