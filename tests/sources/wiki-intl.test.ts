@@ -85,7 +85,10 @@ describe('Russian: language names, language codes, anchors, abbreviations', () =
 
   it('reads {{книга|автор=…|заглавие=…}} in a reference as a citation', () => {
     const notes = read('ru-litva.wiki').citations.map((c) => c.text);
-    expect(notes.join('\n')).toContain('“Jewish Life in Lithuania. Exhibition Catalogue”. Žara, 2001.');
+    // Its page in the book's language's abbreviation, its ISBN.
+    expect(notes.join('\n')).toContain(
+      '“Jewish Life in Lithuania. Exhibition Catalogue”. с. 38. Žara, 2001. ISBN 9986-34-090-X.',
+    );
   });
 
   it('does not end a sentence after "см." (see)', () => {

@@ -46,7 +46,10 @@ describe('wikitext reader: the 2008 dump line', () => {
     // 151 <ref occurrences in the file: 147 distinct citations, 4 reuses of named refs.
     expect(raw).toHaveLength(147);
     expect(new Set(raw.map((c) => c.key)).size).toBe(147);
-    expect(raw[0]!.text).toBe('Full text in English: The Peace Treaty of Brest-Litovsk; March 3, 1918');
+    // A labelled link's address follows the note's text.
+    expect(raw[0]!.text).toBe(
+      'Full text in English: The Peace Treaty of Brest-Litovsk; March 3, 1918. http://www.yale.edu/lawweb/avalon/brest.htm',
+    );
     const refs: string[] = [];
     const walk = (n: { type: string; identifier?: string; children?: unknown[] }) => {
       if (n.type === 'footnoteReference') refs.push(n.identifier!);
@@ -135,7 +138,7 @@ describe('wikitext reader: fixtures', () => {
     expect(s.info.title).toBe('Sample');
     expect(headings(s)).toEqual([[2, 'History']]);
     expect(s.citations.map((c) => [c.key, c.text, c.line])).toEqual([
-      ['a', 'First source.', 2],
+      ['a', 'First source. http://example.org', 2],
       ['ref-1', 'Second source.', 3],
     ]);
     const [para, history, list] = s.tree.children;

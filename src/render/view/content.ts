@@ -7,13 +7,15 @@ import { unified } from 'unified';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { toHast, type Handler } from 'mdast-util-to-hast';
-import type { Root as HastRoot, Element } from 'hast';
+import type { Root as HastRoot, Element, ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import type { FootnoteReference, Image, RootContent } from 'mdast';
 import type { Schema as SanitizeSchema } from 'hast-util-sanitize';
 import { hyphenateTree } from './hyphenate.js';
 import { blockHandlers } from './blocks-hast.js';
 import { visit } from 'unist-util-visit';
 import { memoize } from '../../util/memo.js';
+import { addressPieces } from '../../util/addresses.js';
 
 /** The MathML elements temml writes (Presentation MathML Core), and the TeX source annotation. */
 const MATHML = [
@@ -200,4 +202,17 @@ function convert(nodes: RootContent | RootContent[], ctx: ContentContext): strin
       if (el.tagName === 'a' && el.properties.role === 'doc-noteref') el.properties['epub:type'] = 'noteref';
     });
   return processor.stringify(hast);
+}
+
+/**
+ * A note's text as HTML: its web addresses links a reader can follow (a cited page, its archived copy), the
+ * rest escaped text.
+ */
+export function noteHtml(text: string): string {
+  const children: ElementContent[] = addressPieces(text).map((p) =>
+    p.url
+      ? { type: 'element', tagName: 'a', properties: { href: p.url }, children: [{ type: 'text', value: p.text }] }
+      : { type: 'text', value: p.text },
+  );
+  return toHtml({ type: 'root', children });
 }

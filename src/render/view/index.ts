@@ -13,7 +13,7 @@ import type {
   StudyGuide,
   TreatyStatus,
 } from '../../model/index.js';
-import { blockHtml } from './content.js';
+import { blockHtml, noteHtml } from './content.js';
 import { linkMentions, type MentionAnchor } from './mentions.js';
 import { PRINT, timelineFigure, type Figure } from './figure.js';
 import { formatDate } from '../../util/dates.js';
@@ -350,6 +350,7 @@ function viewChapter(chapter: Chapter, number: number, parts: ChapterParts): Vie
     anchor: `${notePrefix}${id}`,
     number: citations.get(id)!.number,
     text: citations.get(id)!.text,
+    html: noteHtml(citations.get(id)!.text),
     calls: calls.get(id) ?? [],
   }));
   return {

@@ -90,8 +90,21 @@ export function looksLikeCitation(keys: readonly string[]): boolean {
   return named.some((k) => TITLE.includes(k)) && named.some((k) => CITED.test(k));
 }
 
+/** Identifiers of a cited work, by parameter name, as a note writes them ("PMID 13084587"). */
+const IDENTIFIERS: [string, string][] = [
+  ['isbn', 'ISBN'],
+  ['issn', 'ISSN'],
+  ['doi', 'doi:'],
+  ['pmid', 'PMID'],
+  ['pmc', 'PMC'],
+  ['oclc', 'OCLC'],
+  ['jstor', 'JSTOR'],
+  ['arxiv', 'arXiv:'],
+  ['bibcode', 'Bibcode'],
+];
+
 /** The note for a citation template's parameters (values already plain text). */
-export function formatCitation(params: Params): string {
+export function formatCitation(params: Params, pageAbbr = 'p.'): string {
   const title = pick(params, ...TITLE, 'script-title', 'trans-title', 'chapter');
   // prettier-ignore
   const work = pick(params, 'work', 'website', 'journal', 'newspaper', 'magazine', 'periodical', 'werk', 'sammelwerk',
@@ -108,9 +121,28 @@ export function formatCitation(params: Params): string {
   const author = authors(params);
   if (author) parts.push(`${author.replace(/\.$/, '')}.`);
   if (title) parts.push(`“${title}”.`);
-  if (work && work !== publisher) parts.push(`${work.replace(/\.$/, '')}.`);
+  // Where in the work: "J. Biol. Chem. 204 (1): 159–67".
+  const volume = pick(params, 'volume', 'band', 'jahrgang', 'tome', 'volumen', 'volume', 'tom', 'том');
+  const issue = pick(params, 'issue', 'number', 'nummer', 'heft', 'numéro', 'número', 'numero', 'nr', 'выпуск');
+  const pages = pick(params, 'pages', 'page', 'pp', 'p', 'seiten', 'seite', 'páginas', 'pagine', 'strony', 'страницы');
+  // Pages alone: "p. 735" (the book's language's abbreviation).
+  const at =
+    (volume ?? '') +
+    (issue ? `${volume ? ' ' : ''}(${issue})` : '') +
+    (pages ? (volume || issue ? `: ${pages}` : `${pageAbbr}\u00a0${pages}`) : '');
+  // "J. Biol. Chem." keeps its abbreviation's full stop before a volume.
+  const joiner = volume || issue ? ' ' : ', ';
+  const atEnd = at.replace(/\.$/, '');
+  if (work && work !== publisher) parts.push(at ? `${work}${joiner}${atEnd}.` : `${work.replace(/\.$/, '')}.`);
+  else if (at) parts.push(`${atEnd}.`);
   const imprint = [publisher, date].filter(Boolean).join(', ');
   if (imprint) parts.push(`${imprint.replace(/\.$/, '')}.`);
+  // The identifiers a reader finds the work by.
+  const ids = IDENTIFIERS.flatMap(([name, label]) => {
+    const value = pick(params, name);
+    return value ? [label.endsWith(':') ? `${label}${value}` : `${label} ${value}`] : [];
+  });
+  if (ids.length) parts.push(`${ids.join('. ')}.`);
   if (url) parts.push(url);
   if (!parts.length) {
     // A template of positional parameters only (or unknown names): its values, in order.

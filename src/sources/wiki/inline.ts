@@ -10,6 +10,8 @@ import type { SourceCitation } from '../../model/index.js';
 import { squash } from '../text.js';
 import { tidyPhrasing } from '../builder.js';
 import { formatCitation, looksLikeCitation, type Params } from './cite.js';
+import { addressPieces } from '../../util/addresses.js';
+import { labelsFor } from '../../util/labels.js';
 import { captionNote, fileFigure, linkFigure, namedFigure } from './figures.js';
 import { guessUnknown } from './guess.js';
 import { namespaceOf } from './namespaces.js';
@@ -539,7 +541,7 @@ function template(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
       rule.render(argsOf(node, ctx, mode), outFor(ctx, sink, mode));
       break;
     case 'citation':
-      sink.add(textNode(formatCitation(templateParams(node, ctx))));
+      sink.add(...citationPhrasing(formatCitation(templateParams(node, ctx), labelsFor(ctx.language()).pageAbbr)));
       break;
     case 'hatnote':
       drop(ctx, 'dropped-hatnote', 'hatnote');
@@ -579,11 +581,18 @@ function standsAlone(node: WikiNode): boolean {
   return /\n[ \t]*$/.test(before) && /^[ \t]*(\n|$)/.test(after);
 }
 
+/** A formatted citation as phrasing: its web addresses links (a reference list's entries are followed). */
+function citationPhrasing(text: string): PhrasingContent[] {
+  return addressPieces(text).map((p) =>
+    p.url ? { type: 'link', url: p.url, children: [textNode(p.text)] } : textNode(p.text),
+  );
+}
+
 /** A template the table does not know: what guess.ts makes of it, or dropped with a warning that names it. */
 function unknown(node: WikiNode, name: string, ctx: Ctx, sink: Phrasing, mode: Mode): void {
   const alone = standsAlone(node);
   if ((!alone || !mode.withRefs) && looksLikeCitation([...paramNodes(node).keys()])) {
-    sink.add(textNode(formatCitation(templateParams(node, ctx))));
+    sink.add(...citationPhrasing(formatCitation(templateParams(node, ctx), labelsFor(ctx.language()).pageAbbr)));
     const verb = 'read as a citation';
     drop(ctx, 'guessed-template', `unknown template "${name}"`, `${normaliseName(name)}\0${verb}`, verb);
     return;
@@ -646,12 +655,34 @@ function citation(node: WikiNode, ctx: Ctx): FootnoteReference | undefined {
 }
 
 /**
+ * A note's text with the addresses its links point to (`[https://… Senate of Pakistan]`) after it, each once,
+ * unless the text already writes it: a reader can then open or type the source (the notes are text).
+ */
+function withAddresses(text: string, phrasing: PhrasingContent[]): string {
+  const urls = new Set<string>();
+  // Written as a word of its own (an archived copy's address holds the original's, which is not written then).
+  const written = new Set(text.split(/\s+/).map((w) => w.replace(/[.,;:)]+$/, '')));
+  const walk = (nodes: readonly PhrasingContent[]) => {
+    for (const n of nodes) {
+      if (n.type === 'link' && /^https?:\/\//i.test(n.url) && !written.has(n.url)) urls.add(n.url);
+      if ('children' in n) walk(n.children as PhrasingContent[]);
+    }
+  };
+  walk(phrasing);
+  if (!urls.size) return text;
+  return `${text.replace(/[\s.]+$/, '')}. ${[...urls].join(' ')}`;
+}
+
+/**
  * A citation's text: its prose and templates as text (citation templates formatted into a note). A ref of
  * nothing but templates the reader does not know: their parameters' values.
  */
 function refText(nodes: WikiNode[], ctx: Ctx): string {
-  const text = plain(nodes, ctx);
-  if (text) return text;
+  const phrasing = inline(nodes, ctx, false);
+  const text = squash(phrasingText(phrasing));
+  if (text) return withAddresses(text, phrasing);
   const templates = nodes.filter((n) => n.type === 'template' && ruleFor(templateName(n)).kind === 'unknown');
-  return squash(templates.map((t) => formatCitation(templateParams(t, ctx))).join(' '));
+  return squash(
+    templates.map((t) => formatCitation(templateParams(t, ctx), labelsFor(ctx.language()).pageAbbr)).join(' '),
+  );
 }

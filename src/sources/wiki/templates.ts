@@ -60,6 +60,14 @@ const param =
   (a, out) =>
     out.inline(a.rich(...keys));
 
+/** `{{webarchive|url=…|date=…}}`: the archive's address, as a link (with its date when given). */
+const archived: Render = (a, out) => {
+  const url = a.raw('url') || a.raw('1');
+  if (!/^https?:\/\/\S+$/i.test(url)) return;
+  const date = a.text('date', '2');
+  out.inline([text(' '), { type: 'link', url, children: [text(url)] }, ...(date ? [text(` (${date})`)] : [])]);
+};
+
 /** The last positional parameter (`{{transl|ar|DIN|text}}`, `{{small|x}}`). */
 const lastParam: Render = (a, out) => {
   const last = a.positional[a.positional.length - 1];
@@ -399,6 +407,8 @@ add(literal('–'), 'ndash', 'en dash', '–');
 add(literal('—'), 'mdash', 'em dash', '—', 'emdash');
 add(literal(' — '), 'spaced mdash', 'mdashb', 'spaced em dash');
 add(footnoteMark, 'fn', 'fnz');
+// An archived copy of a cited page (often the only one that still answers): its address, in the note.
+add(archived, 'webarchive', 'wayback', 'archive url', 'webarchiv');
 add(prefixed('ISSN ', ', '), 'issn');
 add(prefixed('OCLC ', ', '), 'oclc');
 add(literal('\u00a0'), 'nbsp', '0');
@@ -459,8 +469,8 @@ const HATNOTES = new Set([
 /** Maintenance, navigation, icon and layout templates: no text of the article. */
 // prettier-ignore
 const MAINTENANCE = new Set([
-  'citation needed', 'cn', 'fact', 'dead link', 'clarify', 'when', 'who', 'which', 'by whom', 'vague', 'webarchive',
-  'wayback', 'use dmy dates', 'use mdy dates', 'use ymd dates', 'short description', 'good article',
+  'citation needed', 'cn', 'fact', 'dead link', 'clarify', 'when', 'who', 'which', 'by whom', 'vague',
+  'use dmy dates', 'use mdy dates', 'use ymd dates', 'short description', 'good article',
   'featured article', 'link fa', 'link ga', 'link fl', 'authority control', 'normdaten', 'normdata', 'portal',
   'portal bar', 'portal box', 'commons', 'commons category', 'commonscat', 'wikiquote', 'wiktionary',
   'sister project links', 'dmoz', 'update after', 'update', 'coord missing', 'multiple issues', 'unreferenced',

@@ -1,0 +1,84 @@
+/**
+ * A note keeps what a reader needs to find its source: the address of a link written as `[https://… label]`,
+ * an archived copy's address, a journal's volume, issue and pages, and identifiers (PMID, ISBN, doi); on the
+ * web page the addresses are links.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../support/content.js';
+import { runQuire } from '../support/cli.js';
+
+const ARTICLE = [
+  "The '''Vell ferry''' crossed the strait from 1881.<ref>[https://example.org/ferry Ferry records of Vell] " +
+    '{{webarchive |url=https://web.archive.org/web/2007/https://example.org/ferry |date=December 9, 2007}}</ref>',
+  '',
+  '== History ==',
+  'The crossing took forty minutes.<ref>{{cite journal |last=Kvale |first=Anna |year=1953 ' +
+    '|title=Ferries of the north |journal=J. Harb. Stud. |volume=204 |issue=1 |pages=159–67 |pmid=13084587 ' +
+    '|url=https://example.org/ferries.pdf}}</ref> ' +
+    'Its log was printed.<ref>{{cite book |last=Lund |first=Jon |title=The Vell log |publisher=Norvik Press ' +
+    '|year=1990 |page=35 |isbn=0-8147-1381-5}}</ref>',
+  '',
+  '== References ==',
+  '{{reflist}}',
+  '',
+].join('\n');
+
+describe('what a note keeps of its source', () => {
+  const notes = () => parseText(ARTICLE, 'vell.wiki').citations.map((c) => c.text);
+
+  it('keeps a labelled link’s address and an archived copy’s, each once', () => {
+    const first = notes()[0]!;
+    expect(first).toMatch(
+      /^Ferry records of Vell https:\/\/web\.archive\.org\/web\/2007\/https:\/\/example\.org\/ferry/,
+    );
+    expect(first).toContain('(December 9, 2007)');
+    expect(first.endsWith(' https://example.org/ferry')).toBe(true);
+  });
+
+  it('writes a journal’s volume, issue and pages, a book’s page, and their identifiers', () => {
+    const [, journal, book] = notes();
+    expect(journal).toBe(
+      'Kvale, Anna. “Ferries of the north”. J. Harb. Stud. 204 (1): 159–67. 1953. PMID 13084587. ' +
+        'https://example.org/ferries.pdf',
+    );
+    expect(book).toBe('Lund, Jon. “The Vell log”. p. 35. Norvik Press, 1990. ISBN 0-8147-1381-5.');
+  });
+
+  it('makes the addresses links on the web page', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'quire-notes-'));
+    const content = path.join(dir, 'content');
+    mkdirSync(content);
+    writeFileSync(path.join(content, 'vell.wiki'), ARTICLE);
+    const out = path.join(dir, 'out');
+    const r = await runQuire([
+      'build',
+      '--content',
+      content,
+      '--out',
+      out,
+      '--formats',
+      'html',
+      '--progress',
+      'silent',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(
+      path.join(
+        out,
+        readdirSync(out).find((f) => f.endsWith('.html'))!,
+      ),
+      'utf8',
+    );
+    const hrefs = [...html.matchAll(/<li id="[^"]*note-\d+"[^>]*>.*?<\/li>/gs)].flatMap((m) =>
+      [...m[0].matchAll(/<a href="(https:[^"]+)"/g)].map((a) => a[1]),
+    );
+    expect(hrefs).toEqual([
+      'https://web.archive.org/web/2007/https://example.org/ferry',
+      'https://example.org/ferry',
+      'https://example.org/ferries.pdf',
+    ]);
+  });
+});
