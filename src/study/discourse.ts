@@ -544,7 +544,7 @@ export interface Wording {
   purpose(action: string): string;
   effect(cause: string): string;
   cloze(sentence: string): string;
-  choice(kind: 'date' | 'person' | 'treaty', sentence: string): string;
+  choice(kind: 'date' | 'person' | 'treaty' | 'number', sentence: string): string;
   signedWhen(treaty: string): string;
   whoHeld(post: string, term: string): string;
   disagreement(kind: 'number' | 'name', sentence: string): string;
@@ -553,13 +553,20 @@ export interface Wording {
   quote(text: string): string;
 }
 
+/** What a multiple-choice question asks for, by the kind of its answer. */
+const WHICH_DE = { date: 's Datum', person: ' Person', treaty: 'r Vertrag', number: ' Zahl' };
+const WHICH_FR = { date: 'Quelle date', person: 'Quelle personne', treaty: 'Quel traité', number: 'Quel nombre' };
+const WHICH_ES = { date: 'Qué fecha', person: 'Qué persona', treaty: 'Qué tratado', number: 'Qué cifra' };
+const WHICH_NL = { date: 'Welke datum', person: 'Welke persoon', treaty: 'Welk verdrag', number: 'Welk getal' };
+const WHICH_PT = { date: 'Que data', person: 'Que pessoa', treaty: 'Que tratado', number: 'Que número' };
+const WHICH_AF = { date: 'Watter datum', person: 'Watter persoon', treaty: 'Watter verdrag', number: 'Watter getal' };
+
 const en: Wording = {
   reason: (e) => `What reason does the text give for this: ${en.quote(e)}?`,
   purpose: (a) => `What aim does the text give for this: ${en.quote(a)}?`,
   effect: (c) => `What effect does the text give of this: ${en.quote(c)}?`,
   cloze: (s) => `Complete the sentence: ${en.quote(s)}`,
-  choice: (k, s) =>
-    `Which ${k === 'date' ? 'date' : k === 'person' ? 'person' : 'treaty'} completes the sentence? ${en.quote(s)}`,
+  choice: (k, s) => `Which ${k === 'number' ? 'figure' : k} completes the sentence? ${en.quote(s)}`,
   signedWhen: (t) => `When was the ${t} signed?`,
   whoHeld: (post, term) => `Who was the ${post} in ${term}?`,
   disagreement: (k, s) =>
@@ -575,8 +582,7 @@ const de: Wording = {
   purpose: (a) => `Welches Ziel nennt der Text hierfür: ${de.quote(a)}?`,
   effect: (c) => `Welche Folge nennt der Text hiervon: ${de.quote(c)}?`,
   cloze: (s) => `Ergänzen Sie den Satz: ${de.quote(s)}`,
-  choice: (k, s) =>
-    `Welche${k === 'date' ? 's Datum' : k === 'person' ? ' Person' : 'r Vertrag'} ergänzt den Satz? ${de.quote(s)}`,
+  choice: (k, s) => `Welche${WHICH_DE[k]} ergänzt den Satz? ` + de.quote(s),
   signedWhen: (t) => `Wann wurde ${t} unterzeichnet?`,
   whoHeld: (post, term) => `Wer war ${term} ${post}?`,
   disagreement: (k, s) =>
@@ -592,9 +598,7 @@ const fr: Wording = {
   purpose: (a) => `Quel but le texte donne-t-il à ceci : ${fr.quote(a)} ?`,
   effect: (c) => `Quelle conséquence le texte donne-t-il à ceci : ${fr.quote(c)} ?`,
   cloze: (s) => `Complétez la phrase : ${fr.quote(s)}`,
-  choice: (k, s) =>
-    `${k === 'date' ? 'Quelle date' : k === 'person' ? 'Quelle personne' : 'Quel traité'} complète la phrase ? ` +
-    fr.quote(s),
+  choice: (k, s) => `${WHICH_FR[k]} complète la phrase ? ` + fr.quote(s),
   signedWhen: (t) => `Quand le traité « ${t} » a-t-il été signé ?`,
   whoHeld: (post, term) => `Qui était ${post} en ${term} ?`,
   disagreement: (k, s) =>
@@ -610,8 +614,7 @@ const es: Wording = {
   purpose: (a) => `¿Qué objetivo da el texto para esto: ${es.quote(a)}?`,
   effect: (c) => `¿Qué consecuencia da el texto de esto: ${es.quote(c)}?`,
   cloze: (s) => `Complete la frase: ${es.quote(s)}`,
-  choice: (k, s) =>
-    `¿${k === 'date' ? 'Qué fecha' : k === 'person' ? 'Qué persona' : 'Qué tratado'} completa la frase? ${es.quote(s)}`,
+  choice: (k, s) => `¿${WHICH_ES[k]} completa la frase? ` + es.quote(s),
   signedWhen: (t) => `¿Cuándo se firmó el ${t}?`,
   whoHeld: (post, term) => `¿Quién fue ${post} en ${term}?`,
   disagreement: (k, s) =>
@@ -627,9 +630,7 @@ const nl: Wording = {
   purpose: (a) => `Welk doel geeft de tekst hiervoor: ${nl.quote(a)}?`,
   effect: (c) => `Welk gevolg geeft de tekst hiervan: ${nl.quote(c)}?`,
   cloze: (s) => `Vul de zin aan: ${nl.quote(s)}`,
-  choice: (k, s) =>
-    `${k === 'date' ? 'Welke datum' : k === 'person' ? 'Welke persoon' : 'Welk verdrag'} maakt de zin af? ` +
-    nl.quote(s),
+  choice: (k, s) => `${WHICH_NL[k]} maakt de zin af? ` + nl.quote(s),
   signedWhen: (t) => `Wanneer werd het ${t} ondertekend?`,
   whoHeld: (post, term) => `Wie was ${post} in ${term}?`,
   disagreement: (k, s) =>
@@ -645,8 +646,7 @@ const pt: Wording = {
   purpose: (a) => `Que objetivo o texto dá para isto: ${pt.quote(a)}?`,
   effect: (c) => `Que consequência o texto dá disto: ${pt.quote(c)}?`,
   cloze: (s) => `Complete a frase: ${pt.quote(s)}`,
-  choice: (k, s) =>
-    `${k === 'date' ? 'Que data' : k === 'person' ? 'Que pessoa' : 'Que tratado'} completa a frase? ${pt.quote(s)}`,
+  choice: (k, s) => `${WHICH_PT[k]} completa a frase? ` + pt.quote(s),
   signedWhen: (t) => `Quando foi assinado o ${t}?`,
   whoHeld: (post, term) => `Quem foi ${post} em ${term}?`,
   disagreement: (k, s) =>
@@ -662,9 +662,7 @@ const af: Wording = {
   purpose: (a) => `Watter doel gee die teks hiervoor: ${af.quote(a)}?`,
   effect: (c) => `Watter gevolg gee die teks hiervan: ${af.quote(c)}?`,
   cloze: (s) => `Voltooi die sin: ${af.quote(s)}`,
-  choice: (k, s) =>
-    `${k === 'date' ? 'Watter datum' : k === 'person' ? 'Watter persoon' : 'Watter verdrag'} voltooi die sin? ` +
-    af.quote(s),
+  choice: (k, s) => `${WHICH_AF[k]} voltooi die sin? ` + af.quote(s),
   signedWhen: (t) => `Wanneer is die ${t} onderteken?`,
   whoHeld: (post, term) => `Wie was ${post} in ${term}?`,
   disagreement: (k, s) =>
@@ -677,7 +675,7 @@ const af: Wording = {
 
 /** Norwegian: Bokmål and Nynorsk word the same questions apart. */
 function norwegian(w: {
-  which: [string, string, string, string];
+  which: [string, string, string, string, string];
   reason: string;
   aim: string;
   effect: string;
@@ -689,13 +687,14 @@ function norwegian(w: {
   sources: string;
 }): Wording {
   const quote = (t: string) => `«${t}»`;
-  const [dateQ, personQ, treatyQ, complete] = w.which;
+  const [dateQ, personQ, treatyQ, numberQ, complete] = w.which;
   return {
     reason: (e) => `${w.reason} ${quote(e)}?`,
     purpose: (a) => `${w.aim} ${quote(a)}?`,
     effect: (c) => `${w.effect} ${quote(c)}?`,
     cloze: (s) => `${w.sentence} ${quote(s)}`,
-    choice: (k, s) => `${k === 'date' ? dateQ : k === 'person' ? personQ : treatyQ} ${complete} ${quote(s)}`,
+    choice: (k, s) =>
+      `${{ date: dateQ, person: personQ, treaty: treatyQ, number: numberQ }[k]} ${complete} ${quote(s)}`,
     signedWhen: w.signed,
     whoHeld: (post, term) => `${w.who} ${post} i ${term}?`,
     disagreement: (k, s) => `${w.disagree(k)} ${w.where} ${quote(s)}`,
@@ -706,7 +705,7 @@ function norwegian(w: {
 }
 
 const nb = norwegian({
-  which: ['Hvilken dato', 'Hvilken person', 'Hvilken traktat', 'fullfører setningen?'],
+  which: ['Hvilken dato', 'Hvilken person', 'Hvilken traktat', 'Hvilket tall', 'fullfører setningen?'],
   reason: 'Hvilken grunn gir teksten for dette:',
   aim: 'Hvilket mål gir teksten for dette:',
   effect: 'Hvilken følge gir teksten av dette:',
@@ -719,7 +718,7 @@ const nb = norwegian({
 });
 
 const nn = norwegian({
-  which: ['Kva dato', 'Kva person', 'Kva traktat', 'fullfører setninga?'],
+  which: ['Kva dato', 'Kva person', 'Kva traktat', 'Kva tal', 'fullfører setninga?'],
   reason: 'Kva grunn gir teksten for dette:',
   aim: 'Kva mål gir teksten for dette:',
   effect: 'Kva følgje gir teksten av dette:',

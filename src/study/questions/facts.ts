@@ -13,16 +13,17 @@ import { memoize } from '../../util/memo.js';
 import { writtenYear, type BookSentence, type Candidate, type QuestionContext } from './context.js';
 import escape from 'escape-string-regexp';
 import { TITLES } from '../names.js';
-import { baseLanguage } from '../../util/language.js';
+import { baseLanguage, monthNames } from '../../util/language.js';
+import * as stopwords from 'stopword';
 
-export type FactKind = 'date' | 'person' | 'treaty';
+export type FactKind = 'date' | 'person' | 'treaty' | 'number';
 
 export interface Fact {
   kind: FactKind;
   /** As the sentence writes it. */
   surface: string;
   index: number;
-  /** ISO date, or the name as the guide's list has it. */
+  /** ISO date, the name as the guide's list has it, or a figure's value ("3093", "1.7"). */
   value: string;
   entry?: string;
 }
@@ -95,6 +96,162 @@ function factsNow(sentence: string, ctx: QuestionContext): Fact[] {
       !listed(sentence, sentence.indexOf(p), p, ctx.people, ctx.language),
   );
   if (person) out.push({ kind: 'person', surface: person, index: sentence.indexOf(person), value: person });
+  const figure = figureIn(sentence, all, ctx.language);
+  if (figure) out.push(figure);
+  return out;
+}
+
+/**
+ * A figure the sentence writes in digits — a count, an amount, a share ("3,093 units", "US$ 1.7 billion",
+ * "40 %") — not a year, not part of a date, a name or a code ("G7", "F-16", "18th"), and written once. Small
+ * whole numbers (under 10) say too little to ask.
+ */
+const FIGURE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,/–-])(\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s?%)?` +
+    String.raw`(?![\p{L}\p{N}/–-]|[.,]\d)`,
+  'gu',
+);
+function figureIn(
+  sentence: string,
+  dates: readonly { index: number; label: string }[],
+  language: string,
+): Fact | undefined {
+  for (const m of sentence.matchAll(FIGURE)) {
+    const surface = m[0];
+    const at = m.index;
+    if (dates.some((d) => at < d.index + d.label.length && d.index < at + surface.length)) continue;
+    const [before, after] = [sentence.slice(0, at), sentence.slice(at + surface.length)];
+    if (!quantifies(m[1]!, before, after, Boolean(m[2]), language)) continue;
+    const parsed = parseFigure(m[1]!);
+    const whole = !parsed.decimals && !m[2];
+    if (whole && (parsed.value < 10 || (/^\d{4}$/.test(m[1]!) && parsed.value >= 1000 && parsed.value <= 2100)))
+      continue;
+    if (sentence.split(surface).length !== 2) continue;
+    return { kind: 'number', surface, index: at, value: String(parsed.value) };
+  }
+  return undefined;
+}
+
+/** ISO 639-3 codes of the stopword package's lists, by the languages Quire words questions in. */
+const STOPWORD_LISTS: Record<string, string> = {
+  en: 'eng',
+  de: 'deu',
+  fr: 'fra',
+  es: 'spa',
+  nl: 'nld',
+  af: 'afr',
+  nb: 'nob',
+  nn: 'nob',
+  no: 'nob',
+  it: 'ita',
+  pt: 'por',
+  pl: 'pol',
+  cs: 'ces',
+  ru: 'rus',
+  uk: 'ukr',
+  ca: 'cat',
+  sv: 'swe',
+  da: 'dan',
+  fi: 'fin',
+};
+const stopwordSets = new Map<string, ReadonlySet<string>>();
+/** A language's function words (the stopword package's list; English's where it has none). */
+function functionWords(language: string): ReadonlySet<string> {
+  const base = baseLanguage(language);
+  let set = stopwordSets.get(base);
+  if (!set) {
+    const lists = stopwords as unknown as Record<string, string[] | undefined>;
+    set = new Set(lists[STOPWORD_LISTS[base] ?? 'eng'] ?? lists.eng ?? []);
+    stopwordSets.set(base, set);
+  }
+  return set;
+}
+
+/** A currency before an amount: a sign or an ISO code ("US$ 1.7", "€ 40", "EUR 40"). */
+const CURRENCY = new RegExp(
+  String.raw`(?:[$€£¥₹₽]|\b(?:US|A|C|NZ|HK|R|S)\$|` +
+    String.raw`\b(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|INR|MXN|RUB|SEK|NOK|DKK|PLN|CZK|ZAR|CAD|AUD|BRL|Rs\.?))\s?$`,
+  'u',
+);
+/** Words of time a year follows ("from 395", "around 260", "seit 1990", "depuis 1950"). */
+const TIME_WORD = new RegExp(
+  String.raw`(?<!\p{L})(?:in|from|since|until|till|before|after|around|about|by|circa|c\.|ca\.|AD|BC|BCE|CE|` +
+    String.raw`im|um|seit|bis|von|ab|en|depuis|desde|hasta|van|tot|sedert|vanaf|sinds|fra|siden|från|sedan|dal|` +
+    String.raw`nel|od|do|с|до|в)\s+$`,
+  'iu',
+);
+
+/**
+ * Whether a figure counts or measures something: a share ("40 %"), an amount after its currency ("US$ 1.7"),
+ * or a number before the word it counts ("362 restaurants", "357,021 km2", "2.5 million"). A number before a
+ * comma, a function word or a name, after a number sign or beside a month ("Around 260, the …", "in 614 as
+ * King …", "#26", "August 25") is a year, a day or a label, not a quantity. Languages that write nouns with a
+ * capital (German) count before a capitalised word too.
+ */
+function quantifies(figure: string, before: string, after: string, percent: boolean, language: string): boolean {
+  if (percent || CURRENCY.test(before)) return true;
+  if (/(?:#|№|\b(?:No|Nr|no|nr)\.?)\s?$/u.test(before)) return false;
+  const months = (monthNames(language) ?? []).map((n) => n.toLowerCase());
+  const previous = /(\p{L}+)\s*$/u.exec(before)?.[1]?.toLowerCase();
+  if (previous && months.includes(previous)) return false;
+  // "from 395 began …": a number of three or four digits after a word of time is a year.
+  if (/^\d{3,4}$/.test(figure) && TIME_WORD.test(before)) return false;
+  const next = /^\s+([^\s,;:()]+)/u.exec(after)?.[1]?.replace(/[.!?]+$/, '');
+  if (!next || months.includes(next.toLowerCase()) || functionWords(language).has(next.toLowerCase())) return false;
+  const nouns = baseLanguage(language) === 'de' || baseLanguage(language) === 'lb';
+  return /^[\p{Ll}°]/u.test(next) || (nouns && /^\p{Lu}\p{Ll}/u.test(next));
+}
+
+/** A figure as written: its value, its separators (grouping, decimal) and how many decimals it shows. */
+function parseFigure(digits: string): { value: number; group?: string; decimal: string; decimals: number } {
+  // Grouped thousands: "3,093", "60.000", "1 500"; then a decimal part after the other mark.
+  const grouped = /^\d{1,3}(?:([,.\u00a0\u202f])\d{3})+(?:([.,])(\d+))?$/.exec(digits);
+  if (grouped && grouped[1] !== grouped[2]) {
+    const intPart = digits
+      .slice(0, grouped[2] ? digits.lastIndexOf(grouped[2]) : undefined)
+      .split(grouped[1]!)
+      .join('');
+    const decimals = grouped[3]?.length ?? 0;
+    const value = Number(`${intPart}${decimals ? `.${grouped[3]}` : ''}`);
+    return { value, group: grouped[1], decimal: grouped[2] ?? (grouped[1] === ',' ? '.' : ','), decimals };
+  }
+  const plain = /^(\d+)(?:([.,])(\d+))?$/.exec(digits)!;
+  const decimals = plain[3]?.length ?? 0;
+  return { value: Number(`${plain[1]}${decimals ? `.${plain[3]}` : ''}`), decimal: plain[2] ?? '.', decimals };
+}
+
+/** A value written the way the answer is (its separators and decimals, its percent sign). */
+function writtenLike(value: number, like: Fact): string {
+  const digits = /^[\d,.\u00a0\u202f ]+/.exec(like.surface)![0].trim();
+  const { group, decimal, decimals } = parseFigure(digits);
+  const [int, frac] = value.toFixed(decimals).split('.');
+  const grouped = group && int!.length > 3 ? int!.replace(/\B(?=(\d{3})+(?!\d))/g, group) : int!;
+  return `${grouped}${frac ? `${decimal}${frac}` : ''}${like.surface.slice(digits.length)}`;
+}
+
+/**
+ * Three other figures for a figure fact: the answer scaled by 0.6, 0.8, 1.25 or 1.5,
+ * rounded as the answer is (its decimals; a round figure to as many significant digits), none written in the
+ * sentence, a share not past 100 %. Which three, by the sentence's hash, so the answer is not always in the
+ * middle; in order of size with the answer.
+ */
+function figureDistractors(s: BookSentence, fact: Fact): string[] {
+  const value = Number(fact.value);
+  const { decimals } = parseFigure(/^[\d,.\u00a0\u202f ]+/.exec(fact.surface)![0].trim());
+  const zeros = decimals ? 0 : /0*$/.exec(String(Math.round(value)))![0].length;
+  const unit = 10 ** Math.min(zeros, Math.max(0, String(Math.round(value)).length - 2));
+  const round = (x: number) => (decimals ? Number(x.toFixed(decimals)) : Math.max(1, Math.round(x / unit) * unit));
+  const percent = /%\s*$/.test(fact.surface);
+  const factors = [0.6, 0.8, 1.25, 1.5];
+  const skip = parseInt(hashOf(s.text).slice(0, 8), 16) % factors.length;
+  const out: string[] = [];
+  for (const f of [...factors.slice(skip), ...factors.slice(0, skip)]) {
+    const x = round(value * f);
+    const written = writtenLike(x, fact);
+    if (x === value || (percent && x > 100) || out.includes(written) || s.text.includes(written)) continue;
+    out.push(written);
+    if (out.length === 3) break;
+  }
   return out;
 }
 
@@ -520,7 +677,12 @@ export function choiceQuestion(s: BookSentence, fact: Fact, ctx: QuestionContext
   // A language that inflects its months does not ("В июне 2008 года" is no "В июнь 2008 г. года").
   if (fact.kind === 'date' && !inflectedAlike(answer, fact.surface)) return undefined;
   let choices: string[];
-  if (fact.kind === 'date') {
+  if (fact.kind === 'number') {
+    const others = figureDistractors(s, fact);
+    if (others.length < 3) return undefined;
+    const size = (x: string) => parseFigure(/^[\d,.\u00a0\u202f ]+/.exec(x)![0].trim()).value;
+    choices = [answer, ...others].sort((a, b) => size(a) - size(b));
+  } else if (fact.kind === 'date') {
     const others = dateDistractors(s, fact, ctx, 3);
     if (others.length < 3) return undefined;
     // In the order of time.

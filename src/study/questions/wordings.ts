@@ -7,7 +7,7 @@
 import type { Wording } from '../discourse.js';
 
 interface Words {
-  which: { date: string; person: string; treaty: string };
+  which: { date: string; person: string; treaty: string; number: string };
   completes: string;
   reason: string;
   aim: string;
@@ -43,7 +43,7 @@ function wordingOf(w: Words): Wording {
 }
 
 const it = wordingOf({
-  which: { date: 'Quale data', person: 'Quale persona', treaty: 'Quale trattato' },
+  which: { date: 'Quale data', person: 'Quale persona', treaty: 'Quale trattato', number: 'Quale numero' },
   completes: 'completa la frase',
   reason: 'Quale motivo dà il testo per questo:',
   aim: 'Quale scopo dà il testo per questo:',
@@ -59,7 +59,7 @@ const it = wordingOf({
 });
 
 const pl = wordingOf({
-  which: { date: 'Która data', person: 'Która osoba', treaty: 'Który traktat' },
+  which: { date: 'Która data', person: 'Która osoba', treaty: 'Który traktat', number: 'Która liczba' },
   completes: 'uzupełnia zdanie',
   reason: 'Z jakiego powodu, według tekstu:',
   aim: 'W jakim celu, według tekstu:',
@@ -75,7 +75,7 @@ const pl = wordingOf({
 });
 
 const ru = wordingOf({
-  which: { date: 'Какая дата', person: 'Какое имя', treaty: 'Какой договор' },
+  which: { date: 'Какая дата', person: 'Какое имя', treaty: 'Какой договор', number: 'Какое число' },
   completes: 'дополняет предложение',
   reason: 'Какую причину этого называет текст:',
   aim: 'Какую цель этого называет текст:',
@@ -91,7 +91,7 @@ const ru = wordingOf({
 });
 
 const uk = wordingOf({
-  which: { date: 'Яка дата', person: 'Яке ім’я', treaty: 'Який договір' },
+  which: { date: 'Яка дата', person: 'Яке ім’я', treaty: 'Який договір', number: 'Яке число' },
   completes: 'доповнює речення',
   reason: 'Яку причину цього називає текст:',
   aim: 'Яку мету цього називає текст:',
@@ -107,7 +107,7 @@ const uk = wordingOf({
 });
 
 const cs = wordingOf({
-  which: { date: 'Které datum', person: 'Která osoba', treaty: 'Která smlouva' },
+  which: { date: 'Které datum', person: 'Která osoba', treaty: 'Která smlouva', number: 'Které číslo' },
   completes: 'doplňuje větu',
   reason: 'Jaký důvod toho uvádí text:',
   aim: 'Jaký cíl toho uvádí text:',
@@ -123,7 +123,7 @@ const cs = wordingOf({
 });
 
 const ca = wordingOf({
-  which: { date: 'Quina data', person: 'Quina persona', treaty: 'Quin tractat' },
+  which: { date: 'Quina data', person: 'Quina persona', treaty: 'Quin tractat', number: 'Quin nombre' },
   completes: 'completa la frase',
   reason: 'Quina raó en dona el text:',
   aim: 'Quin objectiu en dona el text:',
@@ -139,7 +139,7 @@ const ca = wordingOf({
 });
 
 const sv = wordingOf({
-  which: { date: 'Vilket datum', person: 'Vilken person', treaty: 'Vilket fördrag' },
+  which: { date: 'Vilket datum', person: 'Vilken person', treaty: 'Vilket fördrag', number: 'Vilket tal' },
   completes: 'fullständigar meningen',
   reason: 'Vilket skäl anger texten för detta:',
   aim: 'Vilket syfte anger texten för detta:',
@@ -155,7 +155,7 @@ const sv = wordingOf({
 });
 
 const da = wordingOf({
-  which: { date: 'Hvilken dato', person: 'Hvilken person', treaty: 'Hvilken traktat' },
+  which: { date: 'Hvilken dato', person: 'Hvilken person', treaty: 'Hvilken traktat', number: 'Hvilket tal' },
   completes: 'fuldender sætningen',
   reason: 'Hvilken grund angiver teksten for dette:',
   aim: 'Hvilket formål angiver teksten for dette:',
@@ -171,7 +171,7 @@ const da = wordingOf({
 });
 
 const fi = wordingOf({
-  which: { date: 'Mikä päivämäärä', person: 'Kuka henkilö', treaty: 'Mikä sopimus' },
+  which: { date: 'Mikä päivämäärä', person: 'Kuka henkilö', treaty: 'Mikä sopimus', number: 'Mikä luku' },
   completes: 'täydentää lauseen',
   reason: 'Minkä syyn teksti antaa tälle:',
   aim: 'Minkä tavoitteen teksti antaa tälle:',
