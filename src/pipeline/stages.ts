@@ -80,9 +80,15 @@ function statedSubject(source: Source, language: string): string | undefined {
   type Node = { type: string; value?: unknown; children?: Node[] };
   const first = (source.tree.children as Node[]).find((n) => n.type === 'paragraph');
   const children = (first?.children ?? []).filter((c) => !(c.type === 'text' && !String(c.value ?? '').trim()));
-  const opening = children[0]?.type === 'text' && /^\s*\p{L}{1,3}\s+$/u.test(String(children[0].value));
-  const lead = children[opening ? 1 : 0];
+  const before = children[0]?.type === 'text' ? String(children[0].value) : '';
+  const opening = /^\s*\p{L}{1,3}\s+$/u.test(before);
+  // "In enzymology, an '''alanine transaminase''' is …": a field named before the comma, then the subject
+  // and its verb of being (or its bracket).
+  const field = FIELD_OPENING.test(before);
+  const lead = children[opening || field ? 1 : 0];
   if (lead?.type !== 'strong') return undefined;
+  const next = children[opening || field ? 2 : 1];
+  if (field && !(next?.type === 'text' && DEFINES.test(String(next.value)))) return undefined;
   const text = (lead.children ?? [])
     .map((c) => (typeof c.value === 'string' ? c.value : ''))
     .join('')
@@ -90,6 +96,15 @@ function statedSubject(source: Source, language: string): string | undefined {
     .trim();
   return text && text.length <= 80 ? text.charAt(0).toLocaleUpperCase(language) + text.slice(1) : undefined;
 }
+
+/** A short phrase and a comma before an optional article word: "In enzymology, an ", "En biologie, la ". */
+const FIELD_OPENING = /^\s*\p{Lu}\p{Ll}{1,3}\s+(?:\p{L}+\s+){0,3}\p{L}+,\s+(?:\p{L}{1,3}\s+)?$/u;
+/** What follows a subject the sentence defines: its bracket, or a verb of being in a language Quire reads. */
+const DEFINES = new RegExp(
+  String.raw`^\s*(?:\(|(?:is|are|was|were|refers to|ist|sind|war|waren|est|sont|était|es|son|fue|era|zijn|er|var|` +
+    String.raw`är|è|sono|jest|é|são|je|és)\b)`,
+  'u',
+);
 
 /** A folder's name as a title: a wiki's underscores ("Kigali_Amendment") are its spaces. */
 const folderTitle = (name: string) => name.replace(/_+/g, ' ').trim() || name;

@@ -31,6 +31,16 @@ describe('the guide title without a quire.yaml title', () => {
     expect(bookMeta(config, [prose], 'lund', '2026-01-01').title).toBe('lund');
   });
 
+  it('reads the subject a definition states after the field it belongs to', () => {
+    const enzyme = wiki("In enzymology, an '''lund-oxo transaminase''' ({{EC number|2.6.1.12}}) is an enzyme.\n");
+    expect(bookMeta(config, [enzyme], 'x', '2026-01-01').title).toBe('Lund-oxo transaminase');
+    const maths = wiki("In mathematics, a '''Lund group''' is a set with an operation.\n");
+    expect(bookMeta(config, [maths], 'x', '2026-01-01').title).toBe('Lund group');
+    // Not a subject the sentence does something with: "In the north, '''Lund''' grew."
+    const story = wiki("In the north of the county, '''Lund''' grew quickly.\n");
+    expect(bookMeta(config, [story], 'lund', '2026-01-01').title).toBe('lund');
+  });
+
   it("reads a folder name's underscores as spaces, as a wiki's page names have them", () => {
     const source = wiki('She lived in Kiel for many years and worked as a doctor in the harbour.\n');
     expect(bookMeta(config, [source], 'Anna_Lund', '2026-01-01').title).toBe('Anna Lund');
