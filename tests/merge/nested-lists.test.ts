@@ -2,9 +2,6 @@
  * Lists inside list items (wikitext `**`, Markdown indented items) stay nested from the source to the page,
  * and a numbered list stays numbered: an island's two states under the island, not three peers beside it.
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, ElementContent } from 'hast';
 import type { List } from 'mdast';
@@ -12,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeSources } from '../../src/merge/index.js';
 import { allBlocks } from '../../src/model/index.js';
 import { parseText, TEST_META } from '../support/content.js';
-import { runQuire } from '../support/cli.js';
+import { builtPage } from '../support/cli.js';
 
 const WIKI = [
   "The '''Vell Isles''' lie north of the strait.",
@@ -88,25 +85,7 @@ describe('nested and numbered lists', () => {
   });
 
   it('shows the nesting and the numbers on the web page', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'quire-lists-'));
-    const content = path.join(dir, 'content');
-    const out = path.join(dir, 'out');
-    await import('node:fs/promises').then((fs) => fs.mkdir(content));
-    writeFileSync(path.join(content, 'isles.wiki'), WIKI);
-    const r = await runQuire([
-      'build',
-      '--content',
-      content,
-      '--out',
-      out,
-      '--formats',
-      'html',
-      '--progress',
-      'silent',
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    const page = readdirSync(out).find((f) => f.endsWith('.html'))!;
-    const tree = fromHtml(readFileSync(path.join(out, page), 'utf8'));
+    const tree = fromHtml(await builtPage({ 'isles.wiki': WIKI }));
     const elements: Element[] = [];
     const walk = (n: { children?: ElementContent[] }) =>
       n.children?.forEach((c) => {

@@ -2,14 +2,11 @@
  * The credit line and the authors' name a guide carries when its quire.yaml writes none are in the guide's
  * language: a German guide does not credit "Wikipedia contributors" under "Text adapted from its source".
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
 import { bookMeta } from '../../src/pipeline/stages.js';
 import { parseText } from '../support/content.js';
-import { runQuire } from '../support/cli.js';
+import { builtPage } from '../support/cli.js';
 
 const config = parseConfig('', 'quire.yaml');
 const GERMAN =
@@ -35,27 +32,7 @@ describe('the credit line', () => {
   });
 
   it('shows a detected German guide’s authors and credit in German on its page', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'quire-credit-'));
-    const content = path.join(dir, 'content');
-    mkdirSync(content);
-    writeFileSync(path.join(content, 'faehre.wiki'), GERMAN);
-    const out = path.join(dir, 'out');
-    const r = await runQuire([
-      'build',
-      '--content',
-      content,
-      '--out',
-      out,
-      '--formats',
-      'html',
-      '--progress',
-      'silent',
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    const page = readdirSync(out).find((f) => f.endsWith('.html'))!;
-    const text = readFileSync(path.join(out, page), 'utf8')
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/\s+/g, ' ');
+    const text = (await builtPage({ 'faehre.wiki': GERMAN })).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toContain('Wikipedia-Autoren');
     expect(text).toContain('Text bearbeitet nach seiner Quelle');
     expect(text).not.toMatch(/Wikipedia contributors|Text adapted/);

@@ -3,12 +3,9 @@
  * an archived copy's address, a journal's volume, issue and pages, and identifiers (PMID, ISBN, doi); on the
  * web page the addresses are links.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../support/content.js';
-import { runQuire } from '../support/cli.js';
+import { builtPage } from '../support/cli.js';
 
 const ARTICLE = [
   "The '''Vell ferry''' crossed the strait from 1881.<ref>[https://example.org/ferry Ferry records of Vell] " +
@@ -48,30 +45,7 @@ describe('what a note keeps of its source', () => {
   });
 
   it('makes the addresses links on the web page', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'quire-notes-'));
-    const content = path.join(dir, 'content');
-    mkdirSync(content);
-    writeFileSync(path.join(content, 'vell.wiki'), ARTICLE);
-    const out = path.join(dir, 'out');
-    const r = await runQuire([
-      'build',
-      '--content',
-      content,
-      '--out',
-      out,
-      '--formats',
-      'html',
-      '--progress',
-      'silent',
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    const html = readFileSync(
-      path.join(
-        out,
-        readdirSync(out).find((f) => f.endsWith('.html'))!,
-      ),
-      'utf8',
-    );
+    const html = await builtPage({ 'vell.wiki': ARTICLE });
     const hrefs = [...html.matchAll(/<li id="[^"]*note-\d+"[^>]*>.*?<\/li>/gs)].flatMap((m) =>
       [...m[0].matchAll(/<a href="(https:[^"]+)"/g)].map((a) => a[1]),
     );

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from './content.js';
 
@@ -27,4 +29,21 @@ export function runQuire(args: string[], options: { cwd?: string; env?: NodeJS.P
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * The web page `quire build --formats html` makes of a content folder holding these files (a new folder in
+ * the system's temporary folder), as its HTML text; the build must succeed.
+ */
+export async function builtPage(files: Record<string, string>): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'quire-page-'));
+  const content = path.join(dir, 'content');
+  mkdirSync(content);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(content, name), text);
+  const out = path.join(dir, 'out');
+  const r = await runQuire(['build', '--content', content, '--out', out, '--formats', 'html', '--progress', 'silent']);
+  if (r.code !== 0) throw new Error(`quire build failed: ${r.stderr}`);
+  const page = readdirSync(out).find((f) => f.endsWith('.html'));
+  if (!page) throw new Error('quire build wrote no web page');
+  return readFileSync(path.join(out, page), 'utf8');
 }
