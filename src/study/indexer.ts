@@ -573,6 +573,9 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   );
 }
 
+const LEAD_NAME =
+  /^\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:\p{Lu}[\p{L}.'’-]*|von|van|de|der|den|du|da|di|le|la|ten|ter|bin|ibn|al|y))*$/u;
+
 /**
  * The person a biography is about: the name before the bracket of the book's opening sentence when the bracket
  * glosses a life (a birth or death, or a lifespan: `lifeGloss`), with the bracket's text (where the article
@@ -595,8 +598,9 @@ function leadSubject(
       .slice(0, open)
       .replace(/\s+["“„'‘][^"”“'’]+["”“'’](?=\s)/gu, '')
       .trim();
-    const name = opening.endsWith(life.name) && nameParts(opening).surname ? opening : undefined;
-    return name && /^\p{Lu}/u.test(name) && name.split(/\s+/).length <= 6 && !covered.has(name.toLowerCase())
+    // A name alone: capitalised words and the particles between them ("The pact by Molotov (1890–1986)" is none).
+    const name = opening.endsWith(life.name) && LEAD_NAME.test(opening) ? opening : undefined;
+    return name && nameParts(name).surname && name.split(/\s+/).length <= 6 && !covered.has(name.toLowerCase())
       ? { name, gloss: first.slice(open + 1, close) }
       : undefined;
   }

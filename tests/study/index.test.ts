@@ -298,4 +298,15 @@ describe('the index of a biography (made up)', () => {
     expect(terms).toContain('Vell, Clinton Peter, Sr.');
     expect(terms).not.toContain('Vell Sr.');
   });
+
+  it('takes no subject from an opening that is not a name', () => {
+    const text = [
+      'The pact by Anna Lund (1890–1986) opened the harbour of Norvik to the ships of Kessel.',
+      '',
+      '== Trade ==',
+      'Lund later sold the harbour tolls to the town.',
+    ].join('\n');
+    const guide = addStudyAids(mergeSources([parseText(text, 'pact.wiki')], TEST_META));
+    expect(guide.index.map((e) => e.term).filter((t) => /pact/i.test(t))).toEqual([]);
+  });
 });
