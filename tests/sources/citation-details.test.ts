@@ -16,7 +16,11 @@ const ARTICLE = [
     '|title=Ferries of the north |journal=J. Harb. Stud. |volume=204 |issue=1 |pages=159–67 |pmid=13084587 ' +
     '|url=https://example.org/ferries.pdf}}</ref> ' +
     'Its log was printed.<ref>{{cite book |last=Lund |first=Jon |title=The Vell log |publisher=Norvik Press ' +
-    '|year=1990 |page=35 |isbn=0-8147-1381-5}}</ref>',
+    '|year=1990 |page=35 |isbn=0-8147-1381-5}}</ref> ' +
+    'Its timetable survives.<ref>{{PDFlink|[https://example.org/timetable.pdf Ferry timetable]|1.2 MB}} ' +
+    'Vell Council, 1911. {{Wayback|url=https://example.org/timetable|date=20070220074134}}</ref> ' +
+    'Its crews were listed.<ref>{{cite book |title=Crews of Vell |pages=409–412 |year=1920}} ' +
+    '{{cite news |title=Ferry news |work=Vell Times |page=National, 1.A |date=1998}}</ref>',
   '',
   '== References ==',
   '{{reflist}}',
@@ -44,6 +48,15 @@ describe('what a note keeps of its source', () => {
     expect(book).toBe('Lund, Jon. “The Vell log”. p. 35. Norvik Press, 1990. ISBN 0-8147-1381-5.');
   });
 
+  it('unwraps a PDF link, gives a Wayback snapshot its address, and writes "pp." only before pages', () => {
+    const [, , , timetable, crews] = notes();
+    expect(timetable).toBe(
+      'Ferry timetable (PDF) Vell Council, 1911. https://web.archive.org/web/20070220074134/https://example.org/timetable. ' +
+        'https://example.org/timetable.pdf',
+    );
+    expect(crews).toBe('“Crews of Vell”. pp. 409–412. 1920. “Ferry news”. Vell Times, National, 1.A. 1998.');
+  });
+
   it('makes the addresses links on the web page', async () => {
     const html = await builtPage({ 'vell.wiki': ARTICLE });
     const hrefs = [...html.matchAll(/<li id="[^"]*note-\d+"[^>]*>.*?<\/li>/gs)].flatMap((m) =>
@@ -53,6 +66,8 @@ describe('what a note keeps of its source', () => {
       'https://web.archive.org/web/2007/https://example.org/ferry',
       'https://example.org/ferry',
       'https://example.org/ferries.pdf',
+      'https://web.archive.org/web/20070220074134/https://example.org/timetable',
+      'https://example.org/timetable.pdf',
     ]);
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeSources } from '../../src/merge/index.js';
 import { addStudyAids } from '../../src/study/index.js';
 import { makeContext } from '../../src/study/questions/context.js';
-import { factsIn } from '../../src/study/questions/facts.js';
+import { choiceQuestion, factsIn } from '../../src/study/questions/facts.js';
 import { QUESTION_BLANK } from '../../src/model/index.js';
 import { parseText, TEST_META } from '../support/content.js';
 
@@ -55,6 +55,10 @@ describe('questions on figures', () => {
       'On August 25, the council of Norvik met in the town hall.',
       'In 614 as King Olaf ruled, the harbour grew.',
       'The ship #26 Morning Star sank.',
+      // A conversion gives the other away; a share among the other shares of a whole is sum work.
+      'The road climbs 1,050 miles (1,690 kilometers) to the pass.',
+      'Summers can exceed 30 °C (86 °F) for weeks.',
+      'Freight makes up 70% of the trade, fishing 29.1% and tourism 0.9%.',
     ])
       expect(figures(sentence), sentence).toEqual([]);
   });
@@ -71,6 +75,28 @@ describe('questions on figures', () => {
     expect([...values].sort((a, b) => a - b)).toEqual(values);
     for (const c of q!.choices!) expect(c).toMatch(/^\d+\.\d$/);
     expect(new Set(q!.choices).size).toBe(4);
+  });
+
+  it('puts the answer among its options at every place, none an exact multiple of it', () => {
+    const places = new Set<number>();
+    for (let n = 0; n < 24; n++) {
+      const text = [
+        '# Vell',
+        '',
+        `The harbour of Vell${'e'.repeat(n)} handled ${(3213 + 37 * n).toLocaleString('en')} ships that year.`,
+        '',
+      ];
+      const g = addStudyAids(mergeSources([parseText(text.join('\n'), 'vell.md')], TEST_META));
+      const sentence = g.chapters[0]!.sections[0]!.blocks[0]!.sentences[0]!;
+      const c = makeContext(g);
+      const fact = factsIn(sentence, c).find((f) => f.kind === 'number')!;
+      const q = choiceQuestion({ ...c.sentences[0]!, text: sentence }, fact, c)!;
+      places.add(q.choices!.indexOf(q.answer));
+      const answer = Number(q.answer.replace(/,/g, ''));
+      for (const other of q.choices!.filter((x) => x !== q.answer).map((x) => Number(x.replace(/,/g, ''))))
+        expect([0.6, 0.75, 0.88, 1.15, 1.3, 1.5].map((f) => Math.round(answer * f))).not.toContain(other);
+    }
+    expect([...places].sort()).toEqual([0, 1, 2, 3]);
   });
 
   it('writes a German figure with its own separators and counts before a capitalised noun', () => {

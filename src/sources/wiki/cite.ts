@@ -104,7 +104,11 @@ const IDENTIFIERS: [string, string][] = [
 ];
 
 /** The note for a citation template's parameters (values already plain text). */
-export function formatCitation(params: Params, pageAbbr = 'p.'): string {
+/**
+ * `pageAbbr`: the abbreviation before a page ("p.", "S."), `pagesAbbr` before a range or list of pages
+ * ("pp." in English); only before a page number (a digit or a roman numeral), not before "National, 1.A".
+ */
+export function formatCitation(params: Params, pageAbbr = 'p.', pagesAbbr = pageAbbr): string {
   const title = pick(params, ...TITLE, 'script-title', 'trans-title', 'chapter');
   // prettier-ignore
   const work = pick(params, 'work', 'website', 'journal', 'newspaper', 'magazine', 'periodical', 'werk', 'sammelwerk',
@@ -129,7 +133,7 @@ export function formatCitation(params: Params, pageAbbr = 'p.'): string {
   const at =
     (volume ?? '') +
     (issue ? `${volume ? ' ' : ''}(${issue})` : '') +
-    (pages ? (volume || issue ? `: ${pages}` : `${pageAbbr}\u00a0${pages}`) : '');
+    (pages ? (volume || issue ? `: ${pages}` : pageLabel(pages, pageAbbr, pagesAbbr)) : '');
   // "J. Biol. Chem." keeps its abbreviation's full stop before a volume.
   const joiner = volume || issue ? ' ' : ', ';
   const atEnd = at.replace(/\.$/, '');
@@ -152,4 +156,10 @@ export function formatCitation(params: Params, pageAbbr = 'p.'): string {
       .join('. ');
   }
   return parts.join(' ');
+}
+
+/** Pages as a note writes them: "p. 35", "pp. 409–412"; a value that is not a page number as written. */
+function pageLabel(pages: string, pageAbbr: string, pagesAbbr: string): string {
+  if (!/^(?:\d|[ivxlcdm]+\b|[IVXLCDM]+\b)/u.test(pages)) return pages;
+  return `${/[–—,-]/.test(pages) ? pagesAbbr : pageAbbr}\u00a0${pages}`;
 }

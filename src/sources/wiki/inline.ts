@@ -12,6 +12,7 @@ import { tidyPhrasing } from '../builder.js';
 import { formatCitation, looksLikeCitation, type Params } from './cite.js';
 import { addressPieces } from '../../util/addresses.js';
 import { labelsFor } from '../../util/labels.js';
+import { baseLanguage } from '../../util/language.js';
 import { captionNote, fileFigure, linkFigure, namedFigure } from './figures.js';
 import { guessUnknown } from './guess.js';
 import { namespaceOf } from './namespaces.js';
@@ -541,7 +542,7 @@ function template(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
       rule.render(argsOf(node, ctx, mode), outFor(ctx, sink, mode));
       break;
     case 'citation':
-      sink.add(...citationPhrasing(formatCitation(templateParams(node, ctx), labelsFor(ctx.language()).pageAbbr)));
+      sink.add(...citationPhrasing(formatCitation(templateParams(node, ctx), ...pageWords(ctx))));
       break;
     case 'hatnote':
       drop(ctx, 'dropped-hatnote', 'hatnote');
@@ -581,6 +582,12 @@ function standsAlone(node: WikiNode): boolean {
   return /\n[ \t]*$/.test(before) && /^[ \t]*(\n|$)/.test(after);
 }
 
+/** The abbreviations before a page and before pages in the article's language ("p.", "pp." in English). */
+function pageWords(ctx: Ctx): [string, string] {
+  const page = labelsFor(ctx.language()).pageAbbr;
+  return [page, baseLanguage(ctx.language()) === 'en' ? 'pp.' : page];
+}
+
 /** A formatted citation as phrasing: its web addresses links (a reference list's entries are followed). */
 function citationPhrasing(text: string): PhrasingContent[] {
   return addressPieces(text).map((p) =>
@@ -592,7 +599,7 @@ function citationPhrasing(text: string): PhrasingContent[] {
 function unknown(node: WikiNode, name: string, ctx: Ctx, sink: Phrasing, mode: Mode): void {
   const alone = standsAlone(node);
   if ((!alone || !mode.withRefs) && looksLikeCitation([...paramNodes(node).keys()])) {
-    sink.add(...citationPhrasing(formatCitation(templateParams(node, ctx), labelsFor(ctx.language()).pageAbbr)));
+    sink.add(...citationPhrasing(formatCitation(templateParams(node, ctx), ...pageWords(ctx))));
     const verb = 'read as a citation';
     drop(ctx, 'guessed-template', `unknown template "${name}"`, `${normaliseName(name)}\0${verb}`, verb);
     return;
@@ -682,7 +689,5 @@ function refText(nodes: WikiNode[], ctx: Ctx): string {
   const text = squash(phrasingText(phrasing));
   if (text) return withAddresses(text, phrasing);
   const templates = nodes.filter((n) => n.type === 'template' && ruleFor(templateName(n)).kind === 'unknown');
-  return squash(
-    templates.map((t) => formatCitation(templateParams(t, ctx), labelsFor(ctx.language()).pageAbbr)).join(' '),
-  );
+  return squash(templates.map((t) => formatCitation(templateParams(t, ctx), ...pageWords(ctx))).join(' '));
 }

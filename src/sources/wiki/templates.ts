@@ -62,11 +62,17 @@ const param =
 
 /** `{{webarchive|url=…|date=…}}`: the archive's address, as a link (with its date when given). */
 const archived: Render = (a, out) => {
-  const url = a.raw('url') || a.raw('1');
-  if (!/^https?:\/\/\S+$/i.test(url)) return;
+  const given = a.raw('url') || a.raw('1');
+  if (!/^https?:\/\/\S+$/i.test(given)) return;
   const date = a.text('date', '2');
-  out.inline([text(' '), { type: 'link', url, children: [text(url)] }, ...(date ? [text(` (${date})`)] : [])]);
+  // {{Wayback|url=…|date=20070220074134}}: the original's address and the archive's timestamp.
+  const stamp = /^\d{8,14}$/.test(date) && !/archive\.org\//.test(given) ? date : undefined;
+  const url = stamp ? `https://web.archive.org/web/${stamp}/${given}` : given;
+  const shown = stamp ? '' : date;
+  out.inline([text(' '), { type: 'link', url, children: [text(url)] }, ...(shown ? [text(` (${shown})`)] : [])]);
 };
+/** `{{PDFlink|[https://… title]|size}}`: the link it wraps (a note's title and address), marked as a PDF. */
+const wrappedLink: Render = (a, out) => out.inline([...a.rich('1'), text(' (PDF)')]);
 
 /** The last positional parameter (`{{transl|ar|DIN|text}}`, `{{small|x}}`). */
 const lastParam: Render = (a, out) => {
@@ -409,6 +415,7 @@ add(literal(' — '), 'spaced mdash', 'mdashb', 'spaced em dash');
 add(footnoteMark, 'fn', 'fnz');
 // An archived copy of a cited page (often the only one that still answers): its address, in the note.
 add(archived, 'webarchive', 'wayback', 'archive url', 'webarchiv');
+add(wrappedLink, 'pdflink', 'pdf');
 add(prefixed('ISSN ', ', '), 'issn');
 add(prefixed('OCLC ', ', '), 'oclc');
 add(literal('\u00a0'), 'nbsp', '0');
@@ -485,7 +492,7 @@ const MAINTENANCE = new Set([
   'better source', 'self-published source', 'primary source inline', 'lang-x icon', 'in lang', 'cbignore',
   'bots', 'nobots', 'subst', 'reflist-talk', 'talk header', 'infobox', 'winter', 'cite check', 'interlanguage',
   'ted speaker', 'imdb name', 'imdb title', 'osmrelation-inline', 'geographic location', 'wikiatlas',
-  'cia world factbook link', 'pdflink', 'bmv', 'smaller', 'dn', 'disambiguation needed', 'rp',
+  'cia world factbook link', 'bmv', 'smaller', 'dn', 'disambiguation needed', 'rp',
   'referanser', 'autoritetsdata', 'offisielle lenker', 'portail', 'palette', 'références', 'referencias',
   'appendix', 'belege fehlen', 'quellen fehlen', 'lückenhaft', 'überarbeiten', 'commonscat-inline', 'kilder',
   'ref-en', 'en', 'lien brisé', 'refnec', 'référence nécessaire', 'cita requerida', 'citation requise',

@@ -122,6 +122,13 @@ function figureIn(
     if (dates.some((d) => at < d.index + d.label.length && d.index < at + surface.length)) continue;
     const [before, after] = [sentence.slice(0, at), sentence.slice(at + surface.length)];
     if (!quantifies(m[1]!, before, after, Boolean(m[2]), language)) continue;
+    // "advanced _____ miles (1,690 kilometers)": the conversion beside it gives the answer away.
+    if (/^\s*[^\s()]*\s*\(\s*(?:about\s+|c\.\s*|ca\.\s*)?[\d.,]+/u.test(after)) continue;
+    // "30 °C (_____ °F)": a conversion, given away by the figure it converts.
+    if (/[\d.,]+\s*[^\s()]*\s*\(\s*(?:about\s+|c\.\s*|ca\.\s*)?$/u.test(before)) continue;
+    // "services around _____ of the GDP, industry 29.1% and agriculture 0.9%": the other shares of a whole give
+    // it away.
+    if (m[2] && (sentence.match(/\d\s?%/g) ?? []).length >= 3) continue;
     const parsed = parseFigure(m[1]!);
     const whole = !parsed.decimals && !m[2];
     if (whole && (parsed.value < 10 || (/^\d{4}$/.test(m[1]!) && parsed.value >= 1000 && parsed.value <= 2100)))
@@ -230,10 +237,21 @@ function writtenLike(value: number, like: Fact): string {
 }
 
 /**
- * Three other figures for a figure fact: the answer scaled by 0.6, 0.8, 1.25 or 1.5,
- * rounded as the answer is (its decimals; a round figure to as many significant digits), none written in the
- * sentence, a share not past 100 %. Which three, by the sentence's hash, so the answer is not always in the
- * middle; in order of size with the answer.
+ * Where the answer stands among a figure's options, by the sentence's hash: the three others all below it,
+ * all above it, or on both sides, so that its place tells nothing. Each factor is moved a little (by the
+ * hash too), so that no option is an exact multiple of the answer that gives it away.
+ */
+const FIGURE_FACTORS = [
+  [0.6, 0.75, 0.88],
+  [0.75, 0.88, 1.15],
+  [0.88, 1.15, 1.3],
+  [1.15, 1.3, 1.5],
+];
+
+/**
+ * Three other figures for a figure fact: the answer scaled (`FIGURE_FACTORS`), rounded as the answer is (its
+ * decimals; a round figure to as many significant digits), none written in the sentence; a share stays under
+ * 100 %. In order of size with the answer.
  */
 function figureDistractors(s: BookSentence, fact: Fact): string[] {
   const value = Number(fact.value);
@@ -242,16 +260,17 @@ function figureDistractors(s: BookSentence, fact: Fact): string[] {
   const unit = 10 ** Math.min(zeros, Math.max(0, String(Math.round(value)).length - 2));
   const round = (x: number) => (decimals ? Number(x.toFixed(decimals)) : Math.max(1, Math.round(x / unit) * unit));
   const percent = /%\s*$/.test(fact.surface);
-  const factors = [0.6, 0.8, 1.25, 1.5];
-  const skip = parseInt(hashOf(s.text).slice(0, 8), 16) % factors.length;
+  const hash = hashOf(s.text);
+  const sets = percent && value >= 60 ? FIGURE_FACTORS.slice(0, 2) : FIGURE_FACTORS;
+  const factors = sets[parseInt(hash.slice(0, 8), 16) % sets.length]!;
   const out: string[] = [];
-  for (const f of [...factors.slice(skip), ...factors.slice(0, skip)]) {
-    const x = round(value * f);
+  factors.forEach((f, i) => {
+    const nudge = 1 + ((parseInt(hash.slice(8 + 2 * i, 10 + 2 * i), 16) / 255) * 0.1 - 0.05);
+    const x = round(value * f * nudge);
     const written = writtenLike(x, fact);
-    if (x === value || (percent && x > 100) || out.includes(written) || s.text.includes(written)) continue;
+    if (x === value || x <= 0 || (percent && x >= 100) || out.includes(written) || s.text.includes(written)) return;
     out.push(written);
-    if (out.length === 3) break;
-  }
+  });
   return out;
 }
 
