@@ -158,7 +158,11 @@ describe('the seed guide as a reader meets it', () => {
 
   it('a printed note carries the page of its call', () => {
     const text = pdfText(pdf).replace(/\s+/g, ' ');
-    const note = /1\. Full text in English: The Peace Treaty of Brest-Litovsk; March 3, 1918 \(p\. (\d+)\)/.exec(text)!;
+    // The note's text, the address of its link, then the page of its call.
+    const note = new RegExp(
+      String.raw`1\. Full text in English: The Peace Treaty of Brest-Litovsk; March 3, 1918\. ` +
+        String.raw`http://www\.yale\.edu/\S+ \(p\. (\d+)\)`,
+    ).exec(text)!;
     expect(note, 'note 1 with its page').not.toBeNull();
     // The call "1" stands on that page, in the chapter's text.
     expect(rawText(pdf, Number(note[1]))).toMatch(/signed\s+on\s+March\s+3,\s+1918\.\s*1\s/);

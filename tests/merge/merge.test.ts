@@ -77,7 +77,9 @@ describe('merge of the four seeds', () => {
     const numbers = book.citations.map((c) => c.number);
     expect(numbers).toEqual([...numbers].sort((x, y) => x - y));
     expect(new Set(numbers).size).toBe(numbers.length);
-    expect(book.citations[0]!.text).toBe('Full text in English: The Peace Treaty of Brest-Litovsk; March 3, 1918');
+    expect(book.citations[0]!.text).toBe(
+      'Full text in English: The Peace Treaty of Brest-Litovsk; March 3, 1918. http://www.yale.edu/lawweb/avalon/brest.htm',
+    );
   });
 
   it('makes the cited key sentences key points of their sections', () => {
