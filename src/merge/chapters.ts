@@ -313,7 +313,7 @@ function nestedList(items: WSentence[], phrasing: (s: WSentence) => PhrasingCont
     levels.length = Math.min(levels.length, depth);
     const holder = levels.at(-1)!.children.at(-1);
     if (levels.length < depth && holder) {
-      const inner: List = { type: 'list', ordered: false, spread: false, children: [] };
+      const inner: List = { type: 'list', ordered: s.ordered ?? false, spread: false, children: [] };
       holder.children.push(inner);
       levels.push(inner);
     }

@@ -1014,15 +1014,15 @@ function sameText(phrasing: PhrasingContent[], text: string): boolean {
 
 function listBlock(node: List, prov: Provenance, sentence: MakeSentence, locale: string): WBlock {
   // Depth first: an item, then the items of the lists inside it, each unit with its depth (1: outermost).
-  const entries: { item: ListItem; depth: number }[] = [];
+  const entries: { item: ListItem; depth: number; ordered: boolean }[] = [];
   const walk = (list: List, depth: number) => {
     for (const item of list.children) {
-      entries.push({ item, depth });
+      entries.push({ item, depth, ordered: list.ordered ?? false });
       for (const inner of item.children) if (inner.type === 'list') walk(inner, depth + 1);
     }
   };
   walk(node, 1);
-  const items = entries.map(({ item, depth }) => {
+  const items = entries.map(({ item, depth, ordered }) => {
     const phrasing = item.children.flatMap((c) => (c.type === 'paragraph' ? c.children : []));
     const parts = splitSentences(phrasing, locale);
     // A list item is one unit even when it holds several sentences; it keeps its own line.
@@ -1032,6 +1032,7 @@ function listBlock(node: List, prov: Provenance, sentence: MakeSentence, locale:
     );
     unit.sources = [{ ...prov, line: item.position?.start.line ?? prov.line }];
     if (depth > 1) unit.depth = depth;
+    if (depth > 1 && ordered) unit.ordered = true;
     return unit;
   });
   return {

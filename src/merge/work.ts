@@ -20,6 +20,8 @@ export interface WSentence extends Sentence {
   nodes?: PhrasingContent[];
   /** A list item's depth: 2 and more for an item of a list inside another item (absent: the outermost). */
   depth?: number;
+  /** An item of a numbered list inside another item ("##"); the outermost list's numbering is the block's. */
+  ordered?: boolean;
 }
 
 export interface WBlock {

@@ -27,6 +27,8 @@ const WIKI = [
   '# Vellmouth',
   '# Sundhaven',
   '# Oreby',
+  '## Oreby north pier',
+  '## Oreby south pier',
   '',
 ].join('\n');
 
@@ -63,6 +65,9 @@ describe('nested and numbered lists', () => {
     expect((lists[0]!.node as List).ordered).toBe(false);
     expect((lists[1]!.node as List).ordered).toBe(true);
     expect(shapeOf(lists[1]!.node as List).map(([t]) => t)).toEqual(['Vellmouth', 'Sundhaven', 'Oreby']);
+    // A numbered list inside a numbered item is numbered too.
+    const piers = (lists[1]!.node as List).children[2]!.children[1];
+    expect(piers?.type === 'list' && [piers.ordered, piers.children.length]).toEqual([true, 2]);
   });
 
   it('keeps Markdown nesting the same way, without a warning', () => {
