@@ -384,7 +384,6 @@ export function clozeQuestion(s: BookSentence, fact: Fact, ctx: QuestionContext)
     block: s.block,
     entry: fact.entry,
     evidence: fact.surface,
-    fact: fact.kind,
   };
 }
 
@@ -724,6 +723,5 @@ export function choiceQuestion(s: BookSentence, fact: Fact, ctx: QuestionContext
     block: s.block,
     entry: fact.entry,
     evidence: fact.kind === 'date' ? fact.value : fact.surface,
-    fact: fact.kind,
   };
 }

@@ -150,24 +150,16 @@ function choose(candidates: Candidate[]): Candidate[] {
   for (const q of candidates) byChapter.set(q.chapter, [...(byChapter.get(q.chapter) ?? []), q]);
   for (const list of byChapter.values()) {
     let count = 0;
-    // A chapter's choices and clozes blank facts of every kind in turns: figures do not crowd out people.
-    const asked = new Map<string, number>();
-    const leastAsked = (kind: Candidate['kind']) => {
-      const open = list.filter((x) => x.kind === kind && free(x));
-      const times = (x: Candidate) => asked.get(x.fact ?? '') ?? 0;
-      return open.reduce<Candidate | undefined>((best, x) => (best && times(best) <= times(x) ? best : x), undefined);
-    };
     for (let round = 0; count < PER_CHAPTER && round < PER_CHAPTER; round++) {
       let added = false;
       for (const kind of TURNS) {
         if (count >= PER_CHAPTER) break;
-        const q = leastAsked(kind);
+        const q = list.find((x) => x.kind === kind && free(x));
         if (!q) continue;
         taken.push(q);
         usedQuotes.add(q.quote ?? '');
         usedAnswers.add(q.answer.toLowerCase());
         if (q.entry) usedEntries.add(q.entry);
-        if (q.fact) asked.set(q.fact, (asked.get(q.fact) ?? 0) + 1);
         count++;
         added = true;
       }
@@ -183,5 +175,5 @@ export function generateQuestions(guide: StudyGuide): ReviewQuestion[] {
   // In book order: chapter by chapter, then where the answer stands.
   const chapterOrder = new Map(guide.chapters.map((c, i) => [c.id, i]));
   chosen.sort((a, b) => chapterOrder.get(a.chapter)! - chapterOrder.get(b.chapter)! || a.order - b.order);
-  return chosen.map(({ order: _order, evidence: _evidence, fact: _fact, ...q }, i) => ({ ...q, id: `q-${i + 1}` }));
+  return chosen.map(({ order: _order, evidence: _evidence, ...q }, i) => ({ ...q, id: `q-${i + 1}` }));
 }
