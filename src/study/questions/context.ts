@@ -26,6 +26,8 @@ export type Candidate = Omit<ReviewQuestion, 'id' | 'chapter'> & {
   order: number;
   /** What the answer is found as in the quote (a date's ISO form, a name as written), for the checks. */
   evidence?: string;
+  /** What a choice or cloze blanks (`FactKind`: a date, a person, a treaty, a figure). */
+  fact?: string;
 };
 
 export interface QuestionContext {

@@ -384,6 +384,7 @@ export function clozeQuestion(s: BookSentence, fact: Fact, ctx: QuestionContext)
     block: s.block,
     entry: fact.entry,
     evidence: fact.surface,
+    fact: fact.kind,
   };
 }
 
@@ -723,5 +724,6 @@ export function choiceQuestion(s: BookSentence, fact: Fact, ctx: QuestionContext
     block: s.block,
     entry: fact.entry,
     evidence: fact.kind === 'date' ? fact.value : fact.surface,
+    fact: fact.kind,
   };
 }

@@ -111,9 +111,13 @@ function sentenceCandidates(ctx: QuestionContext): Candidate[] {
 export function candidateQuestions(guide: StudyGuide): { ctx: QuestionContext; candidates: Candidate[] } {
   const ctx = makeContext(guide);
   const checked = (list: Candidate[]) => list.filter((q) => defectOf(q, ctx) === undefined);
+  // Figures fill the turns of choices and clozes that dates, people and treaties leave (a chapter of figures
+  // does not crowd out its people); each kind keeps its order.
+  const sentences = sentenceCandidates(ctx);
   const all = [
     ...checked(disagreementQuestions(ctx)),
-    ...sentenceCandidates(ctx),
+    ...sentences.filter((q) => q.fact !== 'number'),
+    ...sentences.filter((q) => q.fact === 'number'),
     ...checked(treatyQuestions(ctx)),
     ...checked(ambassadorQuestions(ctx)),
   ];
@@ -175,5 +179,5 @@ export function generateQuestions(guide: StudyGuide): ReviewQuestion[] {
   // In book order: chapter by chapter, then where the answer stands.
   const chapterOrder = new Map(guide.chapters.map((c, i) => [c.id, i]));
   chosen.sort((a, b) => chapterOrder.get(a.chapter)! - chapterOrder.get(b.chapter)! || a.order - b.order);
-  return chosen.map(({ order: _order, evidence: _evidence, ...q }, i) => ({ ...q, id: `q-${i + 1}` }));
+  return chosen.map(({ order: _order, evidence: _evidence, fact: _fact, ...q }, i) => ({ ...q, id: `q-${i + 1}` }));
 }
