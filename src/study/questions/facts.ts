@@ -227,9 +227,12 @@ function parseFigure(digits: string): { value: number; group?: string; decimal: 
   return { value: Number(`${plain[1]}${decimals ? `.${plain[3]}` : ''}`), decimal: plain[2] ?? '.', decimals };
 }
 
+/** A figure's digits as written, without its percent sign ("40 %" → "40", "3,093" → "3,093"). */
+const figureDigits = (surface: string) => /^[\d,.\u00a0\u202f ]+/.exec(surface)![0].trim();
+
 /** A value written the way the answer is (its separators and decimals, its percent sign). */
 function writtenLike(value: number, like: Fact): string {
-  const digits = /^[\d,.\u00a0\u202f ]+/.exec(like.surface)![0].trim();
+  const digits = figureDigits(like.surface);
   const { group, decimal, decimals } = parseFigure(digits);
   const [int, frac] = value.toFixed(decimals).split('.');
   const grouped = group && int!.length > 3 ? int!.replace(/\B(?=(\d{3})+(?!\d))/g, group) : int!;
@@ -255,7 +258,7 @@ const FIGURE_FACTORS = [
  */
 function figureDistractors(s: BookSentence, fact: Fact): string[] {
   const value = Number(fact.value);
-  const { decimals } = parseFigure(/^[\d,.\u00a0\u202f ]+/.exec(fact.surface)![0].trim());
+  const { decimals } = parseFigure(figureDigits(fact.surface));
   const zeros = decimals ? 0 : /0*$/.exec(String(Math.round(value)))![0].length;
   const unit = 10 ** Math.min(zeros, Math.max(0, String(Math.round(value)).length - 2));
   const round = (x: number) => (decimals ? Number(x.toFixed(decimals)) : Math.max(1, Math.round(x / unit) * unit));
@@ -700,7 +703,7 @@ export function choiceQuestion(s: BookSentence, fact: Fact, ctx: QuestionContext
   if (fact.kind === 'number') {
     const others = figureDistractors(s, fact);
     if (others.length < 3) return undefined;
-    const size = (x: string) => parseFigure(/^[\d,.\u00a0\u202f ]+/.exec(x)![0].trim()).value;
+    const size = (x: string) => parseFigure(figureDigits(x)).value;
     choices = [answer, ...others].sort((a, b) => size(a) - size(b));
   } else if (fact.kind === 'date') {
     const others = dateDistractors(s, fact, ctx, 3);
