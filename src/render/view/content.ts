@@ -101,20 +101,25 @@ export interface ContentContext {
 export function blockHtml(nodes: RootContent | RootContent[], ctx: ContentContext): string {
   const cited: string[] = [];
   const callId = callIds(ctx.callPrefix);
-  visit({ type: 'root', children: Array.isArray(nodes) ? nodes : [nodes] }, (node) => {
-    if (node.type === 'footnoteReference') {
-      const { identifier } = node as FootnoteReference;
+  // One walk over the nodes, in document order, as their JSON is written (without source positions): the
+  // notes they call and the images they show are read on the way.
+  const json = JSON.stringify(nodes, (name, value: unknown) => {
+    if (name === 'position') return undefined;
+    const type = (value as { type?: unknown } | null)?.type;
+    if (type === 'footnoteReference') {
+      const { identifier } = value as FootnoteReference;
       const n = ctx.noteNumber(identifier);
       cited.push(`${identifier}=${n ?? ''}`);
       const id = n === undefined ? undefined : callId(identifier);
       if (id) ctx.onCall?.(identifier, id);
     }
     // An image's address in this output (a file beside the page, or its bytes) is part of the HTML.
-    else if (node.type === 'image') cited.push(`${(node as Image).url}>${ctx.images?.get((node as Image).url) ?? ''}`);
+    else if (type === 'image') cited.push(`${(value as Image).url}>${ctx.images?.get((value as Image).url) ?? ''}`);
+    return value;
   });
   // A digest, not the text itself: the cache holds many blocks for the life of the process.
   const key = createHash('sha1')
-    .update(JSON.stringify(nodes, (name, value: unknown) => (name === 'position' ? undefined : value)))
+    .update(json)
     .update(
       [
         '',

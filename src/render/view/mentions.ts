@@ -20,17 +20,30 @@ export interface MentionAnchor {
 /** The id of a linked first mention: one per entry and chapter. */
 export const mentionAnchor = (span: Pick<MentionSpan, 'entry' | 'chapter'>) => `m-${span.entry}-${span.chapter}`;
 
-/** The text node a span's path leads to, and the children array holding it. */
-function textAt(node: Block['node'], span: MentionSpan): { siblings: Parent['children']; text: Text } {
+/**
+ * The text node a span's path leads to, and the children array holding it, in `copy`: the parents on the
+ * way are copied (each once, `copied` holds the copies), so that the block's own node is left as it is and
+ * the rest of it is shared, not cloned.
+ */
+function textAt(
+  copy: Parent,
+  span: MentionSpan,
+  copied: Set<Nodes>,
+): { siblings: Parent['children']; text: Text } | undefined {
   let siblings: Parent['children'] | undefined;
-  let at: Nodes | undefined = node;
+  let at: Nodes | undefined = copy as Nodes;
   for (const i of span.path) {
-    siblings = at && 'children' in at ? at.children : undefined;
-    at = siblings?.[i];
+    if (!at || !('children' in at)) return undefined;
+    siblings = at.children;
+    let next: Nodes | undefined = siblings[i];
+    if (next && 'children' in next && !copied.has(next)) {
+      next = { ...next, children: [...next.children] } as Nodes;
+      copied.add(next);
+      siblings[i] = next as (typeof siblings)[number];
+    }
+    at = next;
   }
-  if (!siblings || at?.type !== 'text')
-    throw new Error(`mention span of ${span.entry} in ${span.block}: no text node at [${span.path.join(', ')}]`);
-  return { siblings, text: at };
+  return siblings && at?.type === 'text' ? { siblings, text: at } : undefined;
 }
 
 /** A span's anchor id: the glossary's (one per entry and chapter), an index entry's in a block, a quotation's. */
@@ -91,19 +104,28 @@ interface Anchored {
   id: string;
 }
 
-/** A copy of a block's node with the given spans (all in this block) linked or marked. */
+/**
+ * A copy of a block's node with the given spans (all in this block) linked or marked: the node and the parents
+ * of the spans' texts are copied, the rest shared with the block (the view never changes a node).
+ */
 function linkBlock(
   node: Block['node'],
   spans: Anchored[],
   link: (span: MentionSpan, value: string) => Link,
 ): Block['node'] {
-  const copy = structuredClone(node);
+  if (!('children' in node)) throw new Error(`mention spans in a block without text: ${spans[0]?.span.block}`);
+  const copy = { ...node, children: [...node.children] } as Block['node'] & Parent;
+  const copied = new Set<Nodes>([copy]);
   const byText = new Map<Text, { siblings: Parent['children']; spans: Anchored[] }>();
   for (const anchored of spans) {
-    const { siblings, text } = textAt(copy, anchored.span);
-    const entry = byText.get(text) ?? { siblings, spans: [] };
+    const found = textAt(copy, anchored.span, copied);
+    if (!found) {
+      const { entry, block, path } = anchored.span;
+      throw new Error(`mention span of ${entry} in ${block}: no text node at [${path.join(', ')}]`);
+    }
+    const entry = byText.get(found.text) ?? { siblings: found.siblings, spans: [] };
     entry.spans.push(anchored);
-    byText.set(text, entry);
+    byText.set(found.text, entry);
   }
   for (const [text, { siblings, spans: here }] of byText)
     siblings.splice(siblings.indexOf(text), 1, ...linked(text, here, link));
@@ -132,7 +154,11 @@ export function linkMentions(
     return { span, id: anchorOf(span, nth.get(key)!) };
   });
   const byBlock = new Map<string, Anchored[]>();
-  for (const a of anchored) byBlock.set(a.span.block, [...(byBlock.get(a.span.block) ?? []), a]);
+  for (const a of anchored) {
+    const list = byBlock.get(a.span.block);
+    if (list) list.push(a);
+    else byBlock.set(a.span.block, [a]);
+  }
   const nodes = new Map<string, Block['node']>();
   for (const chapter of book.chapters)
     for (const section of chapter.sections)

@@ -203,6 +203,18 @@ describe('mention links (render)', () => {
     expect(anchors.map((a) => a.anchor)).toEqual(spans.map((s) => `m-${s.entry}-${s.chapter}`));
   });
 
+  it('copies only the parents of the texts it links; the rest of the block is shared with the book', () => {
+    // "Talks began in 1861 under the <em>Treaty of Kessel</em>, when Jonas Feldt arrived.": the link is in
+    // the paragraph's own text, so the emphasis is the book's very node, and the paragraph a new one.
+    const own = everyBlock.find((b) => b.id === 'first-1')!.node as Paragraph;
+    const linked = nodes.get('first-1') as Paragraph;
+    const emphasis = own.children.find((c) => c.type === 'emphasis');
+    expect(emphasis).toBeDefined();
+    expect(linked).not.toBe(own);
+    expect(linked.children).toContain(emphasis);
+    expect(own.children.some((c) => c.type === 'link')).toBe(false);
+  });
+
   it('links the same after the guide went through JSON', () => {
     const seeds = seedGuide();
     const direct = linkMentions(seeds, (id) => `glossary.xhtml#${id}`);
