@@ -16,7 +16,7 @@ import { englishLexicon, tagger } from '../util/lexicon.js';
 import type { IndexEntry, StudyGuide } from '../model/index.js';
 import { slugify } from '../util/slug.js';
 import { NAME_SUFFIX, nameAt, nameParts } from '../util/names.js';
-import { BODY_HEADS, ordinalName, samePerson, TITLES } from './names.js';
+import { BODY_HEADS, ordinalName, personKey, samePersonKey, TITLES } from './names.js';
 import { isState, otherNamesOf, stateOf, stateOfDemonym } from './states.js';
 import { blocksOf } from './text.js';
 import { describePerson } from './roles.js';
@@ -1009,10 +1009,13 @@ const namesIn = memoize(
  * person ("Vladimir Potemkin", "Vladimir Potyomkin") are one entry. */
 function mergeSurnames(terms: Map<string, Candidate>): void {
   const persons = [...terms.entries()].filter(([, c]) => c.kind === 'person' && c.term.includes(' '));
+  // Each name's parts read once (the pairs are many: every person with every one before).
+  const keys = persons.map(([, c]) => personKey(c.term));
   for (const [i, [key, c]] of persons.entries()) {
-    const same = persons.slice(0, i).find(([k, p]) => terms.has(k) && samePerson(p.term, c.term));
-    if (same) {
-      (same[1].aliases ??= []).push(c.term);
+    let j = 0;
+    while (j < i && !(terms.has(persons[j]![0]) && samePersonKey(keys[j]!, keys[i]!))) j++;
+    if (j < i) {
+      (persons[j]![1].aliases ??= []).push(c.term);
       terms.delete(key);
     }
   }

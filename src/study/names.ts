@@ -38,36 +38,39 @@ export function surnameKey(name: string): string {
   return foldSpelling(nameParts(name).surname);
 }
 
-/** True when two given names can be one person's: equal after folding, or close ("Alexey"/"Aleksey"). */
-function givenCompatible(a: string[], b: string[]): boolean {
-  if (!a.length || !b.length) return true;
-  const x = foldSpelling(a[0]!);
-  const y = foldSpelling(b[0]!);
-  return x === y || distance(x, y) <= 1;
+/** What `samePerson` compares of a name: its first given name and its surname, both folded. */
+export interface PersonKey {
+  /** The first given name, folded; undefined when the name gives none. */
+  given?: string;
+  surname: string;
+}
+
+export function personKey(name: string): PersonKey {
+  const { given, surname } = nameParts(name);
+  return { given: given.length ? foldSpelling(given[0]!) : undefined, surname: foldSpelling(surname) };
 }
 
 /**
  * The same person: folded surnames equal, or spelled close (a letter apart, or a quarter of the letters for
  * a long one: a transliteration, "Potemkin" / "Potyomkin") when both give a given name, and the given names
- * compatible.
+ * compatible: equal after folding, or close ("Alexey"/"Aleksey"), or one of them not given.
  */
-export function samePerson(a: string, b: string): boolean {
-  const pa = nameParts(a);
-  const pb = nameParts(b);
-  const sa = foldSpelling(pa.surname);
-  const sb = foldSpelling(pb.surname);
+export function samePersonKey(a: PersonKey, b: PersonKey): boolean {
+  const [sa, sb] = [a.surname, b.surname];
   if (!sa || !sb) return false;
-  if (
-    sa !== sb &&
-    !(
-      Math.min(sa.length, sb.length) >= 4 &&
-      distance(sa, sb) <= Math.max(1, Math.floor(Math.max(sa.length, sb.length) / 4)) &&
-      pa.given.length > 0 &&
-      pb.given.length > 0
-    )
-  )
-    return false;
-  return givenCompatible(pa.given, pb.given);
+  if (sa !== sb) {
+    if (Math.min(sa.length, sb.length) < 4 || a.given === undefined || b.given === undefined) return false;
+    const allowed = Math.max(1, Math.floor(Math.max(sa.length, sb.length) / 4));
+    // The edit distance is at least the difference in length: not computed when that is already too far.
+    if (Math.abs(sa.length - sb.length) > allowed || distance(sa, sb) > allowed) return false;
+  }
+  if (a.given === undefined || b.given === undefined) return true;
+  return a.given === b.given || distance(a.given, b.given) <= 1;
+}
+
+/** `samePersonKey` of two names (see there). */
+export function samePerson(a: string, b: string): boolean {
+  return samePersonKey(personKey(a), personKey(b));
 }
 
 /** Same surname but given names that differ: one person named differently by two sources, or two people. */

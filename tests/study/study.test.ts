@@ -355,6 +355,12 @@ describe('names', () => {
     expect(foldSpelling('Weizsäcker')).toBe(foldSpelling('Weizsacker'));
     expect(samePerson('Jonas Feld', 'Jonas Feldt')).toBe(true);
     expect(samePerson('Feld', 'Feldt')).toBe(false);
+    // A long surname may be a quarter of its letters apart, not more; given names must agree, or be absent.
+    expect(samePerson('Grigory Potemkin', 'Grigory Potyomkin')).toBe(true);
+    expect(samePerson('Grigory Potemkin', 'Grigory Potemkinovich')).toBe(false);
+    expect(samePerson('Karl Radek', 'Otto Radek')).toBe(false);
+    expect(samePerson('Radek', 'Karl Radek')).toBe(true);
+    expect(samePerson('', 'Karl Radek')).toBe(false);
   });
 });
 
