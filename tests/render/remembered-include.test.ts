@@ -21,6 +21,9 @@ const files: Record<string, string> = {
   'partials/cycle.liquid': '{% cycle "odd", "even" %}',
   'refs.liquid': '{% for ch in chapters %}{% include "partials/ref.liquid" %}{% endfor %}',
   'partials/ref.liquid': '[{{ ch.title }} p. {{ pages[ch.title] }}]',
+  'glossary.liquid': '{% include "partials/list.liquid" %}|last={{ lastEntry }}',
+  'partials/list.liquid': '<dl>{% for t in entries %}{% include "partials/entry.liquid" %}{% endfor %}</dl>',
+  'partials/entry.liquid': '<dt>{{ t.name }}</dt><dd>{{ t.text }}</dd>{% assign lastEntry = t.name %}',
 };
 for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,7 +35,7 @@ describe('remembered partials', () => {
   const templates = new TemplateSet(dir);
   const render = (view: Record<string, unknown>) => {
     startRememberedBuild();
-    return templates.render('page.liquid', view);
+    return templates.render(view.entries ? 'glossary.liquid' : 'page.liquid', view);
   };
 
   it('renders again only the chapter whose values changed, and writes what rendering would', () => {
@@ -61,6 +64,23 @@ describe('remembered partials', () => {
     // A label every chapter reads renders them all again.
     expect(render({ chapters: chapters(['A', 'B']), labels: { chapter: 'Kapitel' } })).toContain('Kapitel 2: B');
     expect(partials()).toEqual({ ran: 2, reused: 0 });
+  });
+
+  it('renders again only the entries that changed inside a partial that changed', () => {
+    const entries = (edited = '') =>
+      ['A', 'B', 'C', 'D'].map((name) => ({ name, text: name === 'B' ? `bee${edited}` : name.toLowerCase() }));
+    const expected = (b: string) =>
+      `<dl>${entries(b)
+        .map((t) => `<dt>${t.name}</dt><dd>${t.text}</dd>`)
+        .join('')}</dl>`;
+    expect(render({ entries: entries() })).toBe(`${expected('')}|last=D`);
+    expect(partials().ran).toBe(5);
+    // One entry edited: the list renders again, and in it that entry only; the last entry's assignment stands.
+    expect(render({ entries: entries(' (edited)') })).toBe(`${expected(' (edited)')}|last=D`);
+    expect(partials()).toEqual({ ran: 2, reused: 3 });
+    // Nothing changed: the list is looked up whole, its entries are not reached.
+    expect(render({ entries: entries(' (edited)') })).toBe(`${expected(' (edited)')}|last=D`);
+    expect(partials()).toEqual({ ran: 0, reused: 1 });
   });
 
   it('writes out a value every chapter reads once per render, not once per chapter', () => {

@@ -10,8 +10,10 @@
  * scope): they are recorded with its output and assigned again when it is looked up. A partial that counts,
  * cycles or uses layouts (tags with effects of other kinds), or whose variables the analysis cannot name,
  * is rendered every time.
- * Includes inside a partial being rendered are rendered with it (one key per outermost include), and
- * results are kept per templates folder state (its fingerprint), so an edited template never shows old text.
+ * An include inside a partial being rendered is looked up the same way: when one entry of a glossary changed,
+ * the glossary's partial renders again, and in it only that entry's partial (what the outer one assigns and
+ * writes is collected through it). Results are kept per templates folder state (its fingerprint), so an
+ * edited template never shows old text.
  */
 import { Drop, IncludeTag, toValueSync, type Context, type Emitter, type Liquid, type Template } from 'liquidjs';
 import { hashOf } from '../../util/hash.js';
@@ -30,12 +32,13 @@ interface Rendered {
 }
 
 /**
- * A guide's page and EPUB hold a few dozen outermost partials: a few builds' worth of versions are kept, and
- * those of the last build in the cache folder too (a new `quire build` after an edit renders the edited
- * chapter's partials only). A partial that assigned something the cache folder cannot hold (a function)
- * leaves the table out of it, which costs only speed.
+ * A guide's page, EPUB and print hold a few dozen outermost partials and a few thousand inside them (an entry
+ * of a glossary, an answer, a link): a few builds' worth of versions are kept, and those of the last build in
+ * the cache folder too (a new `quire build` after an edit renders the edited chapter's partials only). A
+ * partial that assigned something the cache folder cannot hold (a function) leaves the table out of it, which
+ * costs only speed.
  */
-const rendered = rememberedTable<Rendered>(300, { name: 'partials', persist: true });
+const rendered = rememberedTable<Rendered>(20_000, { name: 'partials', persist: true });
 
 /** What a partial reads: each variable path up to its first part computed at render time ("pages[pageId]"). */
 interface Plan {
@@ -123,7 +126,6 @@ function digestOf(ctx: Context, value: unknown): string {
 
 /** Make `engine`'s `include` remember partials; `folder` tells templates folders (and their states) apart. */
 export function rememberIncludes(engine: Liquid, folder: string): void {
-  let rendering = 0;
   class RememberedInclude extends IncludeTag {
     private plan?: Plan | null;
 
@@ -143,7 +145,7 @@ export function rememberIncludes(engine: Liquid, folder: string): void {
     }
 
     override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-      const plan = rendering ? null : this.planOf();
+      const plan = this.planOf();
       if (!plan) return yield* super.render(ctx, emitter);
       const hash = (this as unknown as { hash: { render(ctx: Context): Generator<unknown, unknown> } }).hash;
       const args = (yield* hash.render(ctx)) as Record<string, unknown>;
@@ -172,11 +174,9 @@ export function rememberIncludes(engine: Liquid, folder: string): void {
           return Reflect.set(target, name, value);
         },
       });
-      rendering++;
       try {
         yield* super.render(ctx, own);
       } finally {
-        rendering--;
         scopes[0] = bottom;
       }
       rendered.set(key, { output: own.buffer, assigned: [...assigned] });
