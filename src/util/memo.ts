@@ -107,9 +107,13 @@ export interface RememberedTable<R> {
   set(key: string, value: R): void;
 }
 
-/** A table as `memoize` keeps one (the same `limit`, `name` and `persist`), filled by its caller. */
+/**
+ * A table as `memoize` keeps one (the same `limit`, `name` and `persist`), filled by its caller; its limit may
+ * also be `{ chars, sizeOf }`: as many results as fit in that many characters of keys and results, each
+ * result's size told by `sizeOf` (for results of very different sizes: a rendered chapter, a rendered link).
+ */
 export function rememberedTable<R extends Value>(
-  limit: number | { keyChars: number },
+  limit: Limit | { chars: number; sizeOf: (value: R) => number },
   options: { name?: string; persist?: boolean } = {},
 ): RememberedTable<R> {
   const table = newTable(limit, options.name, options.persist);
@@ -130,12 +134,20 @@ export function rememberedTable<R extends Value>(
   };
 }
 
-function newTable(limit: number | { keyChars: number }, name?: string, persist = false): Table {
+type Limit = number | { keyChars: number };
+
+function newTable<R extends Value>(
+  limit: Limit | { chars: number; sizeOf: (value: R) => number },
+  name?: string,
+  persist = false,
+): Table {
   // A size limit instead of `max`: lru-cache allocates `max` slots up front, milliseconds per table at start.
   const cache = new LRUCache<string, Value>(
     typeof limit === 'number'
       ? { maxSize: limit, sizeCalculation: () => 1 }
-      : { maxSize: limit.keyChars, sizeCalculation: (_value, key) => Math.max(1, key.length) },
+      : 'keyChars' in limit
+        ? { maxSize: limit.keyChars, sizeCalculation: (_value, key) => Math.max(1, key.length) }
+        : { maxSize: limit.chars, sizeCalculation: (value, key) => Math.max(1, key.length + limit.sizeOf(value as R)) },
   );
   const table: Table = { cache, name, persist, ran: 0, reused: 0, used: persist ? new Set() : undefined };
   tables.push(table);
@@ -152,7 +164,7 @@ function newTable(limit: number | { keyChars: number }, name?: string, persist =
 export function memoize<A extends unknown[], R extends Value>(
   fn: (...args: A) => R,
   keyOf: (...args: A) => string,
-  limit: number | { keyChars: number } = 50_000,
+  limit: Limit = 50_000,
   options: { name?: string; persist?: boolean } = {},
 ): (...args: A) => R {
   const table = newTable(limit, options.name, options.persist);

@@ -33,12 +33,16 @@ interface Rendered {
 
 /**
  * A guide's page, EPUB and print hold a few dozen outermost partials and a few thousand inside them (an entry
- * of a glossary, an answer, a link): a few builds' worth of versions are kept, and those of the last build in
- * the cache folder too (a new `quire build` after an edit renders the edited chapter's partials only). A
+ * of a glossary, an answer, a link), of very different lengths: as many as fit in 32 million characters are
+ * kept (a build of the seed guide's page, EPUB and PDF makes about 3.3 million), and those of the last build
+ * in the cache folder too (a new `quire build` after an edit renders the edited chapter's partials only). A
  * partial that assigned something the cache folder cannot hold (a function) leaves the table out of it, which
  * costs only speed.
  */
-const rendered = rememberedTable<Rendered>(20_000, { name: 'partials', persist: true });
+const rendered = rememberedTable<Rendered>(
+  { chars: 32_000_000, sizeOf: (r) => r.output.length + 64 * r.assigned.length },
+  { name: 'partials', persist: true },
+);
 
 /** What a partial reads: each variable path up to its first part computed at render time ("pages[pageId]"). */
 interface Plan {
