@@ -1012,9 +1012,8 @@ function mergeSurnames(terms: Map<string, Candidate>): void {
   // Each name's parts read once (the pairs are many: every person with every one before).
   const keys = persons.map(([, c]) => personKey(c.term));
   for (const [i, [key, c]] of persons.entries()) {
-    let j = 0;
-    while (j < i && !(terms.has(persons[j]![0]) && samePersonKey(keys[j]!, keys[i]!))) j++;
-    if (j < i) {
+    const j = persons.findIndex(([k], at) => at < i && terms.has(k) && samePersonKey(keys[at]!, keys[i]!));
+    if (j >= 0) {
       (persons[j]![1].aliases ??= []).push(c.term);
       terms.delete(key);
     }

@@ -113,7 +113,7 @@ export interface RememberedTable<R> {
  * result's size told by `sizeOf` (for results of very different sizes: a rendered chapter, a rendered link).
  */
 export function rememberedTable<R extends Value>(
-  limit: Limit | { chars: number; sizeOf: (value: R) => number },
+  limit: TableLimit<R>,
   options: { name?: string; persist?: boolean } = {},
 ): RememberedTable<R> {
   const table = newTable(limit, options.name, options.persist);
@@ -135,12 +135,9 @@ export function rememberedTable<R extends Value>(
 }
 
 type Limit = number | { keyChars: number };
+type TableLimit<R> = Limit | { chars: number; sizeOf: (value: R) => number };
 
-function newTable<R extends Value>(
-  limit: Limit | { chars: number; sizeOf: (value: R) => number },
-  name?: string,
-  persist = false,
-): Table {
+function newTable<R extends Value>(limit: TableLimit<R>, name?: string, persist = false): Table {
   // A size limit instead of `max`: lru-cache allocates `max` slots up front, milliseconds per table at start.
   const cache = new LRUCache<string, Value>(
     typeof limit === 'number'
