@@ -16,7 +16,7 @@ import { englishLexicon, tagger } from '../util/lexicon.js';
 import type { IndexEntry, StudyGuide } from '../model/index.js';
 import { slugify } from '../util/slug.js';
 import { NAME_SUFFIX, nameAt, nameParts } from '../util/names.js';
-import { BODY_HEADS, ordinalName, personKey, samePersonKey, TITLES } from './names.js';
+import { BODY_HEADS, ordinalName, personKey, REGNAL_NUMBER, samePersonKey, TITLES } from './names.js';
 import { isState, otherNamesOf, stateOf, stateOfDemonym } from './states.js';
 import { blocksOf } from './text.js';
 import { describePerson } from './roles.js';
@@ -106,10 +106,15 @@ const GENERIC = new Set(
   ).split(' '),
 );
 
-/** Capitalised phrases (words joined by "of", "the", "for", particles), the candidates the text names. */
-const WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Lu}{2,})`;
+/**
+ * Capitalised phrases (words joined by "of", "the", "for", particles), the candidates the text names. An
+ * apostrophe inside a word stays ("O'Brien", "d'Estaing"); a possessive ends the phrase, and what follows it is no
+ * candidate ("Willy Brandt's Ostpolitik" names Willy Brandt; "Domino's Pizza" names no Pizza).
+ */
+const WORD = String.raw`(?:\p{Lu}(?:[\p{L}-]|['’](?=\p{L})(?!s(?![\p{L}])))*|\p{Lu}{2,})`;
 const PHRASE = new RegExp(
-  String.raw`(?<![\p{L}'’-])${WORD}(?:[ \t]+(?:(?:of|for|the|de|von|van|der|zu)[ \t]+)*${WORD})*`,
+  String.raw`(?<![\p{L}'’-])(?<!\p{Lu}[\p{L}-]*['’]s?[ \t]+)${WORD}` +
+    String.raw`(?:[ \t]+(?:(?:of|for|the|de|von|van|der|zu)[ \t]+)*${WORD})*`,
   'gu',
 );
 const LEADING = /^(?:The|A|An|In|On|At|By|After|Before|During|When|While|From|To|With|Under|Since|Both)\s+/;
@@ -126,6 +131,8 @@ interface Candidate {
 function isPerson(term: string, people: Set<string>, nouns: ReadonlySet<string> = NO_NOUNS): boolean {
   if (people.has(term.toLowerCase())) return true;
   const words = term.split(/\s+/);
+  // "William I": a given name and a regnal number.
+  if (REGNAL.test(term)) return isGiven(words[0]!);
   // "Alan S" (an initial), "Hitler Speaks" (a title): not a name.
   const surname = nameParts(term).surname;
   if (surname.length < 2 || (words.length > 1 && has(surname, 'PresentTense', 'PastTense', 'Infinitive'))) return false;
@@ -134,6 +141,10 @@ function isPerson(term: string, people: Set<string>, nouns: ReadonlySet<string> 
 }
 
 const NO_NOUNS: ReadonlySet<string> = new Set();
+/** A monarch's or pope's name: one name and a regnal number ("William II", "Pius XII"). */
+const REGNAL = new RegExp(String.raw`^\p{Lu}\p{Ll}+\s+${REGNAL_NUMBER}$`, 'u');
+/** A doctrine's name ends no person's: "Roman Catholicism" (Roman is a given name). */
+const DOCTRINE = /\p{L}{3}isms?$/u;
 /** Words that end the names of prizes and publishers, not of people ("Betty Trask Prize", "Madison Press Books"). */
 const NOT_SURNAMES = /^(?:prize|prizes|award|awards|medal|trophy|cup|lecture|lectures|books|press|publishers)$/i;
 
@@ -144,7 +155,9 @@ const NOT_SURNAMES = /^(?:prize|prizes|award|awards|medal|trophy|cup|lecture|lec
  */
 function notSurname(surname: string, nouns: ReadonlySet<string>): boolean {
   const low = surname.toLowerCase();
-  return ORG_WORDS.has(low) || NOT_SURNAMES.test(low) || /-$|-\p{Ll}/u.test(surname) || nouns.has(low);
+  return (
+    ORG_WORDS.has(low) || NOT_SURNAMES.test(low) || DOCTRINE.test(low) || /-$|-\p{Ll}/u.test(surname) || nouns.has(low)
+  );
 }
 
 /** Words in lower case a person's name may hold: particles ("Joachim von Ribbentrop", "Leonardo da Vinci"). */
@@ -529,24 +542,7 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
     const state = stateOf(term);
     if (kind) add(kind === 'place' && STATES.has(state.toLowerCase()) ? state : term, kind);
   };
-  // A label with a word in lower case other than a name's joining words describes ("UNO-Hauptquartier in New
-  // York", "Jamaica national football team", "Sieg über Japan"): it is no name.
-  // "Invasion of Poland (1939)": a page's title with its disambiguator, not a name the text writes.
-  for (const link of book.links)
-    if (
-      /^\p{Lu}/u.test(link.label) &&
-      link.label.split(/\s+/).length <= 5 &&
-      !/\)$/.test(link.label) &&
-      !describes(link.label, usage.joins)
-    )
-      consider(link.label);
-  for (const [term, n] of usage.counts)
-    if (
-      n >= 2 ||
-      usage.lex.regions.has(term.toLowerCase()) ||
-      (/\s/.test(term) && (isPerson(term, people, usage.nouns) || TITLE_WORD.test(term)))
-    )
-      consider(term);
+  for (const name of namedCandidates(book.links, usage, people)) consider(name);
   const words = wordIndex(texts);
   for (const term of surnamesAlone(unknown, words)) {
     add(term, 'person');
@@ -571,6 +567,56 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
     refs.map((r) => r.block.id),
     subject,
   );
+}
+
+/**
+ * The names the book gives that the index considers, in order: the names its links give, then the capitalised
+ * phrases the text repeats (or names once, when a person's or a region's).
+ */
+function namedCandidates(links: StudyGuide['links'], usage: Usage, people: Set<string>): string[] {
+  const out: string[] = [];
+  // A label with a word in lower case other than a name's joining words describes ("UNO-Hauptquartier in New
+  // York", "Jamaica national football team", "Sieg über Japan"): it is no name.
+  // "Invasion of Poland (1939)": a page's title with its disambiguator, not a name the text writes.
+  for (const link of links)
+    if (
+      /^\p{Lu}/u.test(link.label) &&
+      link.label.split(/\s+/).length <= 5 &&
+      !/\)$/.test(link.label) &&
+      !describes(link.label, usage.joins)
+    )
+      out.push(linkedName(link));
+  const owned = possessiveNames(links);
+  for (const [term, n] of usage.counts)
+    if (
+      !owned.has(term.toLowerCase()) &&
+      (n >= 2 ||
+        usage.lex.regions.has(term.toLowerCase()) ||
+        (/\s/.test(term) && (isPerson(term, people, usage.nouns) || TITLE_WORD.test(term))))
+    )
+      out.push(term);
+  return out;
+}
+
+/**
+ * The name a link's label gives, without a possessive ending that its target lacks: "[[William I, German
+ * Emperor|William I's]]" names William I; "[[McDonald's]]" keeps its own.
+ */
+function linkedName(link: { target: string; label: string }): string {
+  const own = /^(.*\p{L})(?:['’]s|(?<=s)['’])$/u.exec(link.label);
+  return own && !/['’]s?$/u.test(link.target.trim()) ? own[1]! : link.label;
+}
+
+/**
+ * The words whose possessive is part of a name the book links ("[[P. F. Chang's]]", "[[Domino's Pizza]]"): on
+ * their own they are no candidates (the text's "PF Chang’s" names the restaurants, not a Chang).
+ */
+function possessiveNames(links: { target: string }[]): Set<string> {
+  const owned = new Set<string>();
+  for (const link of links)
+    for (const m of link.target.matchAll(/(?<![\p{L}'’-])(\p{Lu}\p{L}*)['’]s(?!\p{L})/gu))
+      owned.add(m[1]!.toLowerCase());
+  return owned;
 }
 
 const LEAD_NAME =
@@ -912,7 +958,9 @@ function recognise(unknown: Map<string, string>, refs: ReturnType<typeof blocksO
       }
       const t = tagged.get(sentence)!;
       const names = (xs: string[]) => xs.some((x) => x.replace(/[^\p{L}\p{N}' -]/gu, '').trim() === term);
-      const kind = names(t.people) ? 'person' : names(t.places) ? 'place' : names(t.orgs) ? 'organisation' : undefined;
+      // compromise reads a given name before any capitalised word as a person ("Roman Catholicism").
+      const person = names(t.people) && !DOCTRINE.test(term);
+      const kind = person ? 'person' : names(t.places) ? 'place' : names(t.orgs) ? 'organisation' : undefined;
       if (!kind) continue;
       const v = votes.get(term) ?? new Map();
       v.set(kind, (v.get(kind) ?? 0) + 1);
@@ -1085,6 +1133,8 @@ function namedAlone(text: string, name: string, longer: string[]): boolean {
  * Luther, Jr."), never under "Jr.".
  */
 function personParts(term: string): ReturnType<typeof nameParts> & { bare: string; suffix?: string } {
+  // "William II", "Pius XII": a regnal name, filed as it is, with no surname to be named by alone.
+  if (REGNAL.test(term)) return { given: [], surname: '', bare: term };
   const m = NAME_SUFFIX.exec(term);
   const bare = m && m.index > 0 ? term.slice(0, m.index) : term;
   const suffix = m && m.index > 0 ? m[1]!.replace(/^(Jr|Sr)$/, '$1.') : undefined;

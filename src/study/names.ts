@@ -33,9 +33,21 @@ function fold(word: string): string {
     .replace(/[^a-z]/g, '');
 }
 
+/** A regnal number, I to XXXIX: "William II", "Pius XII" (an "L" or a "C" alone is an initial: "Richard L."). */
+export const REGNAL_NUMBER = String.raw`(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})`;
+const REGNAL_ALONE = new RegExp(`^${REGNAL_NUMBER}$`);
+
+/**
+ * A surname's key: its spelling folded, but a regnal number as written ("William I" and "William II" are two
+ * people, though folding doubled letters would make "II" one "I").
+ */
+function foldSurname(surname: string): string {
+  return REGNAL_ALONE.test(surname) ? `#${surname}` : foldSpelling(surname);
+}
+
 /** The key under which variants of one person's name meet. */
 export function surnameKey(name: string): string {
-  return foldSpelling(nameParts(name).surname);
+  return foldSurname(nameParts(name).surname);
 }
 
 /** What `samePerson` compares of a name: its first given name and its surname, both folded. */
@@ -47,7 +59,7 @@ export interface PersonKey {
 
 export function personKey(name: string): PersonKey {
   const { given, surname } = nameParts(name);
-  return { given: given.length ? foldSpelling(given[0]!) : undefined, surname: foldSpelling(surname) };
+  return { given: given.length ? foldSpelling(given[0]!) : undefined, surname: foldSurname(surname) };
 }
 
 /**

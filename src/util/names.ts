@@ -43,13 +43,13 @@ export const withoutSuffix = (name: string): string => {
 // A dash joins names into another's ("Molotov–Ribbentrop Pact", "Franco-Soviet"): hyphen and en dash alike.
 const NAME_CHAR_BEFORE = /[\p{L}'’\-–]$/u;
 const NAME_CHAR_AFTER = /^[\p{L}'’\-–]/u;
-const POSSESSIVE = /^['’]s(?!\p{L})/u;
+const POSSESSIVE = /^['’]s?(?!\p{L})/u;
 
 /**
  * Where `name` (not empty) first stands on its own in `text` — no letter, apostrophe, hyphen or en dash touching it
- * either side ("Radek", not "Radeks", "O'Radek" or "Radek–Kopp"), a possessive aside ("Radek's") — or -1. What
- * `(?<![\p{L}'’-])NAME(?:(?![\p{L}'’-])|(?=['’]s(?!\p{L})))` finds, without compiling a pattern per name (a millisecond
- * each, with Unicode classes).
+ * either side ("Radek", not "Radeks", "O'Radek" or "Radek–Kopp"), a possessive aside ("Radek's", "Engels'") — or
+ * -1. What `(?<![\p{L}'’-])NAME(?:(?![\p{L}'’-])|(?=['’]s?(?!\p{L})))` finds, without compiling a pattern per
+ * name (a millisecond each, with Unicode classes).
  */
 export function nameAt(text: string, name: string): number {
   if (!name) return -1;

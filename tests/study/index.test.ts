@@ -259,6 +259,44 @@ describe('an event numbered two ways (a made-up article)', () => {
   });
 });
 
+describe('possessives and regnal numbers (a made-up article)', () => {
+  const article = [
+    '# Norvania',
+    "In 1601 [[Henry IV of Norvania|Henry IV's]] reforms opened the ports. Henry IV died in 1610.",
+    "Henry V succeeded him in 1610, and Henry V's fleet sailed in 1612.",
+    "In 1700 Peter Brask's Ostreform was debated. Peter Brask's Ostreform failed in 1701.",
+    'In 1880 [[Jonas Ferris]] became mayor.',
+    "Ferris' first term ended in 1884; Ferris' second began in 1888.",
+    "In 1990 [[Dolan's Pizza]] opened in the square. Dolan's Pizza had ten stores by 1995.",
+    'Roman Catholicism was the faith of the guilds. Roman Catholicism spread to the coast in 1650.',
+  ].join('\n\n');
+  const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
+  const entry = (term: string) => book.index.find((e) => e.term === term);
+
+  it('files no possessive as a name, and finds a person under a possessive ending in an apostrophe', () => {
+    expect(book.index.filter((e) => /['’]/.test(e.term)).map((e) => e.term)).toEqual(["Dolan's Pizza"]);
+    expect(entry('Ferris, Jonas')!.mentions).toHaveLength(2);
+    expect(entry('Brask, Peter')).toMatchObject({ kind: 'person' });
+  });
+
+  it('takes no candidate from the words after a possessive, nor a brand’s owner alone', () => {
+    expect(book.index.filter((e) => /^(?:Ostreform|Pizza|Dolan)$/.test(e.term))).toEqual([]);
+  });
+
+  it('makes no person of a doctrine after a given name ("Roman Catholicism")', () => {
+    expect(book.index.filter((e) => /Catholicism/.test(e.term) && e.kind === 'person')).toEqual([]);
+  });
+
+  it('files two monarchs of one name apart, each found where the text names him', () => {
+    const [iv, v] = [entry('Henry IV'), entry('Henry V')];
+    expect(iv).toMatchObject({ kind: 'person' });
+    expect(v).toMatchObject({ kind: 'person' });
+    expect(iv!.mentions).toHaveLength(1);
+    expect(v!.mentions).toHaveLength(1);
+    expect(iv!.mentions).not.toEqual(v!.mentions);
+  });
+});
+
 describe('the index of a biography (made up)', () => {
   const entryOf = (guide: ReturnType<typeof addStudyAids>, term: string) => guide.index.find((e) => e.term === term);
 

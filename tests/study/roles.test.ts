@@ -48,7 +48,8 @@ function referenceDescription(name: string, texts: string[]): string {
   const role = referenceRole(name, texts);
   if (role) return role;
   const surname = nameParts(name).surname;
-  const pattern = new RegExp(`(?<![\\p{L}'’-])${escape(surname)}(?![\\p{L}'’-])`, 'u');
+  // A possessive aside ("Radek's", "Engels'"), as util/names.ts `nameAt` documents.
+  const pattern = new RegExp(`(?<![\\p{L}'’-])${escape(surname)}(?:(?![\\p{L}'’-])|(?=['’]s?(?!\\p{L})))`, 'u');
   const key = surname.match(/\p{L}+/gu)!.at(-1)!;
   for (const text of texts.filter((t) => new Set(t.match(/\p{L}+/gu)).has(key)))
     // The same sentences as describePerson's (the merge's splitter): what differs is how the name is found.

@@ -361,6 +361,9 @@ describe('names', () => {
     expect(samePerson('Karl Radek', 'Otto Radek')).toBe(false);
     expect(samePerson('Radek', 'Karl Radek')).toBe(true);
     expect(samePerson('', 'Karl Radek')).toBe(false);
+    // A regnal number is no surname to fold: "II" is not "I" with a doubled letter.
+    expect(samePerson('William I', 'William II')).toBe(false);
+    expect(samePerson('William II', 'William II')).toBe(true);
   });
 });
 
