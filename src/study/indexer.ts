@@ -141,12 +141,23 @@ function isPerson(term: string, people: Set<string>, nouns: ReadonlySet<string> 
 }
 
 const NO_NOUNS: ReadonlySet<string> = new Set();
+
+/**
+ * Whether a name that context or compromise's recognition reads as a person's can be one: its last word is no
+ * organisation's, prize's or doctrine's ("Emmy Award", "Lone Star Chapter", "Oprah Winfrey Show"), and it is no
+ * compound of places ("Pas-de-Calais", "Saint-Aubin").
+ */
+function nameOfPerson(term: string, nouns: ReadonlySet<string> = NO_NOUNS): boolean {
+  const surname = personParts(term).surname || term;
+  return !notSurname(surname, nouns) && !/^(?:Saint|Sainte|St|Ste|San|Santa)-/u.test(surname);
+}
 /** A monarch's or pope's name: one name and a regnal number ("William II", "Pius XII"). */
 const REGNAL = new RegExp(String.raw`^\p{Lu}\p{Ll}+\s+${REGNAL_NUMBER}$`, 'u');
 /** A doctrine's name ends no person's: "Roman Catholicism" (Roman is a given name). */
 const DOCTRINE = /\p{L}{3}isms?$/u;
 /** Words that end the names of prizes and publishers, not of people ("Betty Trask Prize", "Madison Press Books"). */
-const NOT_SURNAMES = /^(?:prize|prizes|award|awards|medal|trophy|cup|lecture|lectures|books|press|publishers)$/i;
+const NOT_SURNAMES =
+  /^(?:prize|prizes|award|awards|medal|trophy|cup|lecture|lectures|books|press|publishers|chapter|show|elementary)$/i;
 
 /**
  * A last word that no surname is: an organisation's word ("Press", "University"), a prize's, a
@@ -544,18 +555,20 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   };
   for (const name of namedCandidates(book.links, usage, people)) consider(name);
   const words = wordIndex(texts);
-  for (const term of surnamesAlone(unknown, words)) {
-    add(term, 'person');
-    unknown.delete(term);
-  }
+  for (const term of surnamesAlone(unknown, words))
+    if (nameOfPerson(term, usage.nouns)) {
+      add(term, 'person');
+      unknown.delete(term);
+    }
   // What neither the guide nor the lexicon knows: compromise's named-entity recognition, on the sentences
   // that name it (English only: compromise reads English), the most mentioned names first.
   const mentioned = (term: string) => words.holding.get(term.match(/\p{L}+/gu)?.at(-1) ?? '')?.length ?? 0;
   const ranked = new Map([...unknown].sort((a, b) => mentioned(b[0]) - mentioned(a[0])));
-  for (const [term, kind] of recognise(ranked, refs)) add(term, kind);
-  for (const term of besidePeople([...unknown.keys()], terms, texts, words)) add(term, 'person');
+  for (const [term, kind] of recognise(ranked, refs)) if (kind !== 'person' || nameOfPerson(term)) add(term, kind);
+  for (const term of besidePeople([...unknown.keys()], terms, texts, words))
+    if (nameOfPerson(term, usage.nouns)) add(term, 'person');
   for (const term of listedPlaces(terms, texts)) add(term, 'place');
-  if (english) for (const term of writtenAsPeople(texts, terms)) add(term, 'person');
+  if (english) for (const term of writtenAsPeople(texts, terms)) if (nameOfPerson(term)) add(term, 'person');
   mergeSurnames(terms);
   mergeBodies(terms, texts);
   mergeAcronyms(terms, texts);

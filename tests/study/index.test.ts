@@ -297,6 +297,28 @@ describe('possessives and regnal numbers (a made-up article)', () => {
   });
 });
 
+describe('names that context or recognition reads as people’s, and are not (a made-up article)', () => {
+  const article = [
+    '== Norvania ==',
+    'In 1990 the writer [[Jonas Feld]] won the [[Hemingway Award]]. The Hemingway Award is given each spring.',
+    'In 1992 Feld appeared on The Oprah Winfrey Show, and he went back to the show in 1994.',
+    'In 1995 the Suncoast Emmy Chapter honoured him. The Chapter meets in Tampa.',
+    'The canton holds the communes of [[Saint-Aubin, Pas-de-Calais|Saint-Aubin]], [[Saint-Josse, Pas-de-Calais|' +
+      'Saint-Josse]] and [[Merlimont]], in the [[Pas-de-Calais]].',
+  ].join('\n\n');
+  const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
+  const people = book.index.filter((e) => e.kind === 'person').map((e) => e.term);
+
+  it('files no compound of places ("Pas-de-Calais", "Saint-Aubin") as a person', () => {
+    expect(people.filter((t) => /Calais|Saint-/.test(t))).toEqual([]);
+  });
+
+  it('files no prize, show or chapter as a person, and the person beside them', () => {
+    expect(people.filter((t) => /Award|Show|Chapter/.test(t))).toEqual([]);
+    expect(people).toContain('Feld, Jonas');
+  });
+});
+
 describe('the index of a biography (made up)', () => {
   const entryOf = (guide: ReturnType<typeof addStudyAids>, term: string) => guide.index.find((e) => e.term === term);
 
