@@ -149,11 +149,24 @@ describe('the config', () => {
 describe('source ids', () => {
   it('two file names that give the same id get distinct ids, the same on every build', async () => {
     const other = 'Title\n\nAnother paragraph has enough different words to be a sentence too.\n';
-    const content = folder({ '日本.txt': PROSE, '中国.txt': other, 'a b.txt': other, 'a-b.txt': PROSE });
+    // Names in another script are transliterated ("日本" → "riben"), so "北京" and "Beijing" give one id.
+    const content = folder({
+      '日本.txt': PROSE,
+      '北京.txt': other,
+      'Beijing.txt': PROSE,
+      'a b.txt': other,
+      'a-b.txt': PROSE,
+    });
     const out = path.join(content, 'out');
     const result = await build({ contentDir: content, outDir: out, formats: ['json'], progress: 'silent' });
     const ids = Object.fromEntries(result.book.sources.map((s) => [s.file, s.id]));
-    expect(ids).toEqual({ 'a b.txt': 'a-b', 'a-b.txt': 'a-b-2', '中国.txt': 'section', '日本.txt': 'section-2' });
+    expect(ids).toEqual({
+      'a b.txt': 'a-b',
+      'a-b.txt': 'a-b-2',
+      'Beijing.txt': 'beijing',
+      '北京.txt': 'beijing-2',
+      '日本.txt': 'riben',
+    });
   });
 
   it('ids written in the config that repeat are refused, naming both files', async () => {
