@@ -18,6 +18,7 @@
 import type { Book, Treaty, TreatyStatus } from '../model/index.js';
 import { slugify } from '../util/slug.js';
 import { stripTitles } from './names.js';
+import { nameAt } from '../util/names.js';
 import { peopleOf, PERSON_RUN, type People } from './people.js';
 import { blocksOf, type BlockRef } from './text.js';
 import { bookDates, datesOfSentence, type BookDate, type BookDates } from './dates.js';
@@ -158,7 +159,32 @@ function collectDrafts(book: Book, refs: BlockRef[]): Map<string, Draft> {
       for (const m of section.title.matchAll(NAMED)) note(m[0], undefined, section.id);
   for (const ref of refs)
     for (const sentence of ref.block.sentences) for (const n of namesInSentence(sentence, language)) add(n, n.surface);
+  // A name the text defines as an instrument ("The Kigali Amendment to the Montreal Protocol is an international
+  // agreement …"), of any words: each sentence that writes it names it.
+  const defined = local ? [] : refs.flatMap((r) => r.block.sentences.flatMap((s) => definedName(s) ?? []));
+  for (const name of new Set(defined)) {
+    const named = draftName(name);
+    if (!named || drafts.has(named.key)) continue;
+    for (const ref of refs) for (const sentence of ref.block.sentences) if (nameAt(sentence, name) >= 0) add(named);
+  }
   return drafts;
+}
+
+/**
+ * The name a sentence opens with and defines as an instrument: "The Kigali Amendment to the Montreal Protocol is
+ * an international agreement to …", "The Entente Cordiale was a series of agreements …" (English).
+ */
+const DEFINED = new RegExp(
+  String.raw`^(?:The\s+)?(${CAP}(?:\s+${CAP}){0,4})(?:\s+(?:to|of)\s+the\s+[^,;.()]{1,60}?)?\s+(?:is|was)\s+` +
+    String.raw`(?:an?\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:treaty|treaties|agreement|agreements|pact|accord|convention)\b`,
+  'u',
+);
+/** "It is a legally binding agreement": a pronoun or determiner names nothing. */
+const PRONOUN_OPENING = /^(?:It|This|That|These|Those|There|He|She|They|We|What|Which|Each|Both|Such|One|Its)\b/;
+function definedName(sentence: string): string | undefined {
+  const name = DEFINED.exec(sentence)?.[1];
+  if (!name || PRONOUN_OPENING.test(name)) return undefined;
+  return new RegExp(String.raw`\b${KIND}\b`).test(name) ? undefined : name;
 }
 
 /** A raw name's clean name and its order-free key; none for a bare kind word or a protocol. */
@@ -1268,6 +1294,8 @@ function describe(mentions: Mention[]): string {
       // "This culminated in …", "Another point of view …": a sentence that leans on the one before.
       (opening(m.sentence, language).kind === 'pronoun' ? 1 : 0) -
       (ASIDE_SENTENCE.test(m.sentence.trim()) ? 3 : 0) +
+      // "The Kigali Amendment … is an international agreement to …": the sentence opens by saying what it is.
+      (m.at >= 0 && m.at <= 4 && DEFINED.test(m.sentence) ? 3 : 0) +
       // "the so-called Harbour Entente of 1893, which …": the sentence introduces it by its name.
       (m.at >= 0 && NAMING_BEFORE.test(m.sentence.slice(0, m.at)) ? 3 : 0) -
       // ", citing concerns over the Baltic Entente,": named only in a participle's phrase about something else.

@@ -155,3 +155,26 @@ describe('a treaty described by a sentence that leans on the one before', () => 
     );
   });
 });
+
+describe('an instrument the text defines, whatever its name (a made-up article)', () => {
+  const article = [
+    '# The Norvik Amendment',
+    'The Norvik Amendment to the Tolland Protocol is an international agreement to cut the river tolls. ' +
+      'It is a binding agreement between the river states.',
+    'The Tolland Protocol was signed in 1990 by the river states.',
+    'By 2019, forty states had ratified the Norvik Amendment.',
+    'The Harbour Board is a body that keeps the quays.',
+  ].join('\n\n');
+  const found = treatiesOf(article, 'norvik.md');
+
+  it('files it in the glossary, described by the sentence that says what it is', () => {
+    const amendment = found.find((t) => t.name === 'Norvik Amendment');
+    expect(amendment).toMatchObject({ status: 'ratified' });
+    expect(amendment!.description).toMatch(/^The Norvik Amendment to the Tolland Protocol is an international/);
+    expect(found.find((t) => t.name === 'Tolland Protocol')).toMatchObject({ date: '1990' });
+  });
+
+  it('makes no instrument of a pronoun or of a body the text defines otherwise', () => {
+    expect(found.map((t) => t.name).sort()).toEqual(['Norvik Amendment', 'Tolland Protocol']);
+  });
+});
