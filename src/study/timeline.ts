@@ -12,7 +12,7 @@ import { bookDates, isoOf, rawDatesIn, type BookDate } from './dates.js';
 import { measurement } from './measures.js';
 import { baseLanguage } from '../util/language.js';
 import { fullerMention, knownPhrase } from './discourse.js';
-import { foreignLabel, lifeGloss, relativeDays, shiftDay, writtenDay } from './date-phrases.js';
+import { foreignLabel, lifeGloss, relativeDays, shiftDay, writtenDay, type LifeGloss } from './date-phrases.js';
 import { memoize } from '../util/memo.js';
 import { distance } from 'fastest-levenshtein';
 import { nameAt, nameParts, withoutSuffix } from '../util/names.js';
@@ -903,11 +903,27 @@ function background(label: string, precision: TimelineEvent['precision']): boole
 }
 
 /**
+ * A label that is a relative clause about the sentence's subject ("Murchison owned several ranches, one in
+ * Mexico, where he hosted the Duke and Duchess of Windsor in 1950"): the subject's name for the relative and its
+ * pronoun ("Murchison hosted the Duke …"). Left as it is (and then no event: `UNRESOLVED`) when the sentence opens
+ * with no name.
+ */
+function namedRelative(label: string, sentence: string): string {
+  const relative = /^(?:Where|When|Whereupon)\s+(?:he|she|they)\s+(?=\p{Ll})/iu.exec(label);
+  if (!relative) return label;
+  const subject = /^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+(?!of\b|and\b)\p{Ll}/u.exec(sentence)?.[1];
+  return subject && !/^(?:The|A|An|In|On|At|By|After|Before|During|When|While|From|It|He|She|They)\b/.test(subject)
+    ? `${subject} ${label.slice(relative[0].length)}`
+    : label;
+}
+
+/**
  * A condition, a relative clause whose antecedent was not found, a pronoun for a subject, a share of something
  * not named ("Two million of which"): no event a reader can place.
  */
 const UNRESOLVED = new RegExp(
   String.raw`^(?:(?:If|Had|Were|That|Which|Who|Whose|Whom|He|She|They|It|The former|The latter)\b|` +
+    String.raw`(?:Where|When|Whereupon)\s+(?:he|she|they|it)\b|` +
     String.raw`(?:\S+\s+){1,2}of (?:which|whom)\b)`,
 );
 /** An event named as planned ("the planned invasion"), a plan told in the pluperfect, a date a plan is "for". */
@@ -1178,9 +1194,33 @@ const lifeClause = (at: number, text: string, date: Partial<BookDate>): DatedCla
 function personSpan(name: string, d: BookDate): boolean {
   // A suffix ("Jr.", "Sr.", "III") is no word of the name the lexicon is asked about.
   const words = withoutSuffix(name).split(/\s+/).map(bare).filter(Boolean);
-  if (tagsOf(words[0] ?? '').some((t) => /Name$/.test(t))) return true;
+  if (tagsOf(words[0] ?? '').some((t) => /Name$|^Person$/.test(t))) return true;
   const years = Number((d.end ?? d.date).slice(0, 4)) - Number(d.date.slice(0, 4));
   return years >= 15 && years <= 120 && words.every((w) => !tagsOf(w).length);
+}
+
+/**
+ * The births and deaths a sentence's glosses in brackets tell, by date (see `lifeGloss`): a span counts when it
+ * reads as a life (`personSpan`), or when it follows the name of one of the family of another life the sentence
+ * tells ("three sons: John Dabney Murchison (1921–1979), … and Burk Murchison (January 26, 1925 – April 15,
+ * 1936)": a child's life may be short, and its given name unknown to the lexicon).
+ */
+function lifeGlosses(
+  sentence: string,
+  dates: readonly BookDate[],
+  kind: string,
+  language: string,
+): (LifeGloss | undefined)[] {
+  const lives = dates.map((d) =>
+    !d.event || kind === 'table' || d.uncertain ? undefined : lifeGloss(sentence, d, language),
+  );
+  const surname = (name: string) => nameParts(withoutSuffix(name)).surname;
+  const family = new Set(
+    lives.flatMap((l, i) => (l && (!l.span || personSpan(l.name, dates[i]!)) ? [surname(l.name)] : [])),
+  );
+  return lives.map((l, i) =>
+    l && (!l.span || personSpan(l.name, dates[i]!) || family.has(surname(l.name))) ? l : undefined,
+  );
 }
 
 /** The end of a range as a date of its own. */
@@ -1200,6 +1240,7 @@ const datedClauses = memoize(
   (sentence: string, dates: readonly BookDate[], kind: string, language: string): readonly DatedClause[] => {
     const english = baseLanguage(language) === 'en';
     const out: DatedClause[] = [];
+    const lives = lifeGlosses(sentence, dates, kind, language);
     dates.forEach((d, at) => {
       if (!d.event) return;
       // List lines ("Adolf Ioffe (1918)") date a person, not an event.
@@ -1211,8 +1252,8 @@ const datedClauses = memoize(
       // its date is an event only where its own cell tells one in words, and that cell is the label.
       // "Sara C. Bisel (* 13. Mai 1932 in Johnstown; …)", "X (August 22, 1929 – February 16, 2012)": the
       // person's birth and death, not the sentence the brackets stand in.
-      const life = kind === 'table' || d.uncertain ? undefined : lifeGloss(sentence, d, language);
-      if (life && (!life.span || personSpan(life.name, d))) {
+      const life = lives[at];
+      if (life) {
         const [from, to] = d.end ? d.label.split(/\s+[–—-]\s+|[–—]/u) : [d.label];
         if (life.born) out.push(lifeClause(at, life.born, d.end ? { end: undefined, label: from ?? d.label } : {}));
         if (life.died) out.push(lifeClause(at, life.died, d.end ? lifeEnd(d.end, to ?? d.label) : {}));
@@ -1223,7 +1264,7 @@ const datedClauses = memoize(
       const [s, ds, dd] = cell
         ? [cell.text, shifted(dates, cell.start, cell.text), { ...d, index: d.index - cell.start }]
         : [sentence, dates, d];
-      const text = english ? eventLabel(s, dd, ds) : foreignLabel(s, dd, ds, language);
+      const text = english ? namedRelative(eventLabel(s, dd, ds), s) : foreignLabel(s, dd, ds, language);
       // A publication line ("O’Hara, Glynis “Pressing …” “The Pretoria News” 7 Julie 1995"): a date that
       // ends a list item after a comma or a title in quotes dates the item, not an event.
       if (kind === 'list' && publicationLine(sentence, d)) return;

@@ -312,3 +312,29 @@ describe('two dated predicates of one subject (a made-up article, built)', () =>
     expect(textAt('1920')).toEqual(['The harbour master resigned and left the town']);
   });
 });
+
+describe('lives in a list, and a relative clause about the subject (a made-up article, built)', () => {
+  const article = [
+    '# Piet Holmgaard',
+    'Piet Holmgaard (April 11, 1850 – June 20, 1919) was a Norvanian trader.',
+    'In 1875, Holmgaard married Anna Lind from Kessel, and they had three sons: Jonas Erik Holmgaard ' +
+      '(September 5, 1876 – June 14, 1930), Piet Holmgaard, Jr. (September 12, 1878 – March 30, 1940), and ' +
+      'Sten Holmgaard (January 26, 1880 – April 15, 1891).',
+    'Holmgaard owned several farms, one in northern Lidia, where he hosted the Duke of Vorsk in 1901.',
+  ].join('\n\n');
+  const timeline = extractTimeline(mergeSources([parseText(article, 'holmgaard.md')], TEST_META));
+  const line = (date: string) => timeline.filter((t) => t.date === date).map((t) => t.text);
+
+  it('gives each life of the list its birth and its death, a short life and a suffixed name too', () => {
+    expect(line('1878-09-12')).toEqual(['Piet Holmgaard, Jr. born']);
+    expect(line('1940-03-30')).toEqual(['Piet Holmgaard, Jr. died']);
+    // Eleven years, and a given name the lexicon does not know: a brother's life all the same.
+    expect(line('1880-01-26')).toEqual(['Sten Holmgaard born']);
+    expect(line('1891-04-15')).toEqual(['Sten Holmgaard died']);
+    expect(timeline.some((t) => /three sons/.test(t.text))).toBe(false);
+  });
+
+  it('names the subject a "where he" clause speaks of', () => {
+    expect(line('1901')).toEqual(['Holmgaard hosted the Duke of Vorsk']);
+  });
+});
