@@ -911,6 +911,8 @@ function stepDate(m: Mention, verb: RegExp, year: number | undefined): string | 
   const at = verb.exec(m.sentence)?.index ?? m.at;
   const ok = (x: BookDate) =>
     !x.uncertain &&
+    // "As of 27 March 2025, 171 states … have ratified": how things stood then, not the day of a step.
+    !/\bas\s+(?:of|at)\s+$/i.test(m.sentence.slice(Math.max(0, x.index - 7), x.index)) &&
     (x.precision !== 'year' || x.event || /\bin\s+$/.test(m.sentence.slice(Math.max(0, x.index - 4), x.index))) &&
     (year === undefined || x.date.startsWith(String(year)));
   // Commas inside a date ("April 13, 1941") do not cut.

@@ -162,7 +162,7 @@ describe('an instrument the text defines, whatever its name (a made-up article)'
     'The Norvik Amendment to the Tolland Protocol is an international agreement to cut the river tolls. ' +
       'It is a binding agreement between the river states.',
     'The Tolland Protocol was signed in 1990 by the river states.',
-    'By 2019, forty states had ratified the Norvik Amendment.',
+    'As of 1 May 2020, forty states have ratified the Norvik Amendment.',
     'The Harbour Board is a body that keeps the quays.',
   ].join('\n\n');
   const found = treatiesOf(article, 'norvik.md');
@@ -172,6 +172,11 @@ describe('an instrument the text defines, whatever its name (a made-up article)'
     expect(amendment).toMatchObject({ status: 'ratified' });
     expect(amendment!.description).toMatch(/^The Norvik Amendment to the Tolland Protocol is an international/);
     expect(found.find((t) => t.name === 'Tolland Protocol')).toMatchObject({ date: '1990' });
+  });
+
+  it('dates no step by the day an "as of" tells how things stood', () => {
+    const amendment = found.find((t) => t.name === 'Norvik Amendment')!;
+    expect(amendment.history!.find((h) => h.status === 'ratified')).toMatchObject({ date: null });
   });
 
   it('makes no instrument of a pronoun or of a body the text defines otherwise', () => {
