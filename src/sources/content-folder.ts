@@ -197,7 +197,7 @@ async function topLevelFiles(
 
 /**
  * Ids must differ (provenance and book.json name sources by id). Ids written in the config are the user's
- * choice: a repeat is refused. Ids made from file names may meet (two CJK names both slugify to "section",
+ * choice: a repeat is refused. Ids made from file names may meet ("北京" and "Beijing" both give "beijing",
  * "a b.txt" and "a-b.txt" to "a-b"): the later file in list order gets "-2", "-3" …, so the folder builds
  * without a config and the same folder always gives the same ids.
  */

@@ -107,14 +107,13 @@ const GENERIC = new Set(
 );
 
 /**
- * Capitalised phrases (words joined by "of", "the", "for", particles), the candidates the text names. An
- * apostrophe inside a word stays ("O'Brien", "d'Estaing"); a possessive ends the phrase, and what follows it is no
- * candidate ("Willy Brandt's Ostpolitik" names Willy Brandt; "Domino's Pizza" names no Pizza).
+ * Capitalised phrases (words joined by "of", "the", "for", particles), the candidates the text names. A
+ * possessive may stand inside one ("Thirty Years' War", "People's Republic of China"); `namedCandidates` tells
+ * a name from a person's or a place's possessive ("Willy Brandt's Ostpolitik").
  */
-const WORD = String.raw`(?:\p{Lu}(?:[\p{L}-]|['’](?=\p{L})(?!s(?![\p{L}])))*|\p{Lu}{2,})`;
+const WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Lu}{2,})`;
 const PHRASE = new RegExp(
-  String.raw`(?<![\p{L}'’-])(?<!\p{Lu}[\p{L}-]*['’]s?[ \t]+)${WORD}` +
-    String.raw`(?:[ \t]+(?:(?:of|for|the|de|von|van|der|zu)[ \t]+)*${WORD})*`,
+  String.raw`(?<![\p{L}'’-])${WORD}(?:[ \t]+(?:(?:of|for|the|de|von|van|der|zu)[ \t]+)*${WORD})*`,
   'gu',
 );
 const LEADING = /^(?:The|A|An|In|On|At|By|After|Before|During|When|While|From|To|With|Under|Since|Both)\s+/;
@@ -423,8 +422,10 @@ const usageOfText = memoize(
       const opener = english ? undefined : /^(\p{L}+)\s+(?=\p{Lu})/u.exec(m[0]);
       const preposition = !!opener && lex.placePrepositions.includes(opener[1]!.toLowerCase());
       const strip = !!opener && (preposition || lex.generic.has(opener[1]!.toLowerCase()));
-      const term = (strip ? m[0].slice(opener[0].length) : m[0]).replace(LEADING, '').replace(/['’]s$/, '');
+      const term = (strip ? m[0].slice(opener[0].length) : m[0]).replace(LEADING, '').replace(/['’]s$|(?<=s)['’]$/, '');
       if (!term) continue;
+      // "John V. Lindsay", "Edward I. Koch": a phrase cut at a middle initial is no name (nor a monarch's).
+      if (/\s\p{Lu}$/u.test(term) && /^\.\s+\p{Lu}/u.test(text.slice(m.index + m[0].length))) continue;
       out.push([COUNTS, term]);
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       // "In Kings of the water …": a title in sentence case goes on in lower case; no place.
@@ -600,7 +601,8 @@ function namedCandidates(links: StudyGuide['links'], usage: Usage, people: Set<s
     )
       out.push(linkedName(link));
   const owned = possessiveNames(links);
-  for (const [term, n] of usage.counts)
+  for (const [phrase, n] of usage.counts) {
+    const term = possessor(phrase, people, usage) ?? phrase;
     if (
       !owned.has(term.toLowerCase()) &&
       (n >= 2 ||
@@ -608,7 +610,25 @@ function namedCandidates(links: StudyGuide['links'], usage: Usage, people: Set<s
         (/\s/.test(term) && (isPerson(term, people, usage.nouns) || TITLE_WORD.test(term))))
     )
       out.push(term);
+  }
   return out;
+}
+
+/**
+ * The person or place whose possessive opens a phrase ("Willy Brandt's Ostpolitik", "Britain's Prime
+ * Minister"): the name the phrase gives. Undefined when the possessive is part of a name ("Thirty Years' War",
+ * "People's Republic of China", "St John's College": what stands before it is no person's or place's name).
+ */
+function possessor(phrase: string, people: Set<string>, usage: Usage): string | undefined {
+  const at = /['’]s?\s/u.exec(phrase);
+  if (!at) return undefined;
+  const before = phrase.slice(0, at.index);
+  // "Chancellor Willy Brandt's Ostpolitik": the person after a title (which `consider` takes off).
+  const bare = before.replace(TITLES, '');
+  const person = /\s/.test(bare) ? isPerson(bare, people, usage.nouns) : people.has(bare.toLowerCase());
+  return person || isState(before) || isPlace(before) || usage.lex.regions.has(before.toLowerCase())
+    ? before
+    : undefined;
 }
 
 /**

@@ -909,12 +909,18 @@ function background(label: string, precision: TimelineEvent['precision']): boole
  * with no name.
  */
 function namedRelative(label: string, sentence: string): string {
-  const relative = /^(?:Where|When|Whereupon)\s+(?:he|she|they)\s+(?=\p{Ll})/iu.exec(label);
+  const relative = /^(Where|When|Whereupon)\s+(?:he|she|they)\s+(?=\p{Ll})/iu.exec(label);
   if (!relative) return label;
-  const subject = /^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+(?!of\b|and\b)\p{Ll}/u.exec(sentence)?.[1];
-  return subject && !/^(?:The|A|An|In|On|At|By|After|Before|During|When|While|From|It|He|She|They)\b/.test(subject)
-    ? `${subject} ${label.slice(relative[0].length)}`
-    : label;
+  const subject = /^((?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}-]*)\s+(?!of\b|and\b)\p{Ll}/u.exec(sentence)?.[1];
+  if (!subject || /^(?:The|A|An|In|On|At|By|After|Before|During|When|While|From|It|He|She|They|Later)\b/.test(subject))
+    return label;
+  // Only when no one else stands between: "Stalin sent Molotov to Berlin, where he met Hitler" may speak of
+  // either. A place ("one in northeastern Mexico, where he …") is no one; a word the lexicon does not know may be.
+  const between = sentence.slice(subject.length, sentence.search(new RegExp(String.raw`\b${relative[1]}\b`, 'i')));
+  const someone = (between.match(/(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*/gu) ?? []).some(
+    (w) => !tagsOf(bare(w)).some((t) => /^(?:Place|City|Country|Region|Town|Demonym)$/.test(t)),
+  );
+  return someone ? label : `${subject} ${label.slice(relative[0].length)}`;
 }
 
 /**

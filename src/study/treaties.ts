@@ -172,11 +172,13 @@ function collectDrafts(book: Book, refs: BlockRef[]): Map<string, Draft> {
 
 /**
  * The name a sentence opens with and defines as an instrument: "The Kigali Amendment to the Montreal Protocol is
- * an international agreement to …", "The Entente Cordiale was a series of agreements …" (English).
+ * an international agreement to …", "NAFTA is a trade agreement" (English). Only "a" or "an" and the words that
+ * qualify the kind: "Germany was a party to the treaty", "Japan was to join the pact" define nothing.
  */
 const DEFINED = new RegExp(
   String.raw`^(?:The\s+)?(${CAP}(?:\s+${CAP}){0,4})(?:\s+(?:to|of)\s+the\s+[^,;.()]{1,60}?)?\s+(?:is|was)\s+` +
-    String.raw`(?:an?\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:treaty|treaties|agreement|agreements|pact|accord|convention)\b`,
+    String.raw`an?\s+(?:(?!(?:to|the|of|in|on|at|by|for|with|after|before|and|or|its|their)\s)[\p{Ll}-]+\s+){0,3}` +
+    String.raw`(?:treaty|agreement|pact|accord|convention)\b`,
   'u',
 );
 /** "It is a legally binding agreement": a pronoun or determiner names nothing. */

@@ -264,17 +264,25 @@ describe('possessives and regnal numbers (a made-up article)', () => {
     '# Norvania',
     "In 1601 [[Henry IV of Norvania|Henry IV's]] reforms opened the ports. Henry IV died in 1610.",
     "Henry V succeeded him in 1610, and Henry V's fleet sailed in 1612.",
-    "In 1700 Peter Brask's Ostreform was debated. Peter Brask's Ostreform failed in 1701.",
+    "In 1700 Peter Brask's Ostreform was debated. Chancellor Peter Brask's Ostreform failed in 1701.",
     'In 1880 [[Jonas Ferris]] became mayor.',
     "Ferris' first term ended in 1884; Ferris' second began in 1888.",
     "In 1990 [[Dolan's Pizza]] opened in the square. Dolan's Pizza had ten stores by 1995.",
     'Roman Catholicism was the faith of the guilds. Roman Catholicism spread to the coast in 1650.',
+    "In 1618 the Thirty Years' War began. The Thirty Years' War ended in 1648.",
+    "In 1920 the Workers' Party was founded. The Workers' Party won in 1924.",
+    'In 1966 John V. Lindsay became mayor. John V. Lindsay served until 1973.',
   ].join('\n\n');
   const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
   const entry = (term: string) => book.index.find((e) => e.term === term);
 
-  it('files no possessive as a name, and finds a person under a possessive ending in an apostrophe', () => {
-    expect(book.index.filter((e) => /['’]/.test(e.term)).map((e) => e.term)).toEqual(["Dolan's Pizza"]);
+  it('files no person’s possessive as a name, and finds a person under a possessive ending in an apostrophe', () => {
+    // A possessive inside a name stays ("Thirty Years' War"); a person's before a noun does not.
+    expect(book.index.filter((e) => /['’]/.test(e.term)).map((e) => e.term)).toEqual([
+      "Dolan's Pizza",
+      "Thirty Years' War",
+      "Workers' Party",
+    ]);
     expect(entry('Ferris, Jonas')!.mentions).toHaveLength(2);
     expect(entry('Brask, Peter')).toMatchObject({ kind: 'person' });
   });
@@ -285,6 +293,10 @@ describe('possessives and regnal numbers (a made-up article)', () => {
 
   it('makes no person of a doctrine after a given name ("Roman Catholicism")', () => {
     expect(book.index.filter((e) => /Catholicism/.test(e.term) && e.kind === 'person')).toEqual([]);
+  });
+
+  it('makes no monarch of a name cut at a middle initial ("John V. Lindsay")', () => {
+    expect(book.index.filter((e) => /Lindsay|John V/.test(e.term)).map((e) => e.term)).toEqual(['Lindsay, John V.']);
   });
 
   it('files two monarchs of one name apart, each found where the text names him', () => {

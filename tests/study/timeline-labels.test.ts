@@ -320,7 +320,9 @@ describe('lives in a list, and a relative clause about the subject (a made-up ar
     'In 1875, Holmgaard married Anna Lind from Kessel, and they had three sons: Jonas Erik Holmgaard ' +
       '(September 5, 1876 – June 14, 1930), Piet Holmgaard, Jr. (September 12, 1878 – March 30, 1940), and ' +
       'Sten Holmgaard (January 26, 1880 – April 15, 1891).',
-    'Holmgaard owned several farms, one in northern Lidia, where he hosted the Duke of Vorsk in 1901.',
+    'Holmgaard owned several farms, one in northern Mexico, where he hosted the Duke of Vorsk in 1901.',
+    'Holmgaard sent Jonas Brask to Kessel, where he met the regent in November 1903.',
+    "Holmgaard's wife bought a farm in Lidia, where she hosted the court in 1905.",
   ].join('\n\n');
   const timeline = extractTimeline(mergeSources([parseText(article, 'holmgaard.md')], TEST_META));
   const line = (date: string) => timeline.filter((t) => t.date === date).map((t) => t.text);
@@ -334,7 +336,12 @@ describe('lives in a list, and a relative clause about the subject (a made-up ar
     expect(timeline.some((t) => /three sons/.test(t.text))).toBe(false);
   });
 
-  it('names the subject a "where he" clause speaks of', () => {
+  it('names the subject a "where he" clause speaks of, only when no one else may be meant', () => {
+    // A place between ("one in northern Mexico") is no one.
     expect(line('1901')).toEqual(['Holmgaard hosted the Duke of Vorsk']);
+    // "he" may be Holmgaard or Brask; "she" is not "Holmgaard's": no line rather than a wrong one.
+    expect(line('1903-11')).toEqual([]);
+    expect(line('1905')).toEqual([]);
+    expect(timeline.some((t) => /^Where\b/.test(t.text))).toBe(false);
   });
 });

@@ -164,6 +164,7 @@ describe('an instrument the text defines, whatever its name (a made-up article)'
     'The Tolland Protocol was signed in 1990 by the river states.',
     'As of 1 May 2020, forty states have ratified the Norvik Amendment.',
     'The Harbour Board is a body that keeps the quays.',
+    'Estmark was a party to the treaty of the lakes. Lidia was opposed to the pact. Vorsk was to join the pact.',
   ].join('\n\n');
   const found = treatiesOf(article, 'norvik.md');
 
@@ -179,7 +180,7 @@ describe('an instrument the text defines, whatever its name (a made-up article)'
     expect(amendment.history!.find((h) => h.status === 'ratified')).toMatchObject({ date: null });
   });
 
-  it('makes no instrument of a pronoun or of a body the text defines otherwise', () => {
+  it('makes no instrument of a pronoun, a body, or a state the text says took part in one', () => {
     expect(found.map((t) => t.name).sort()).toEqual(['Norvik Amendment', 'Tolland Protocol']);
   });
 });
