@@ -13,6 +13,9 @@ import { discourse, hedged, opening, wordsPattern } from '../../src/study/discou
 import type { Conflict, StudyGuide } from '../../src/model/index.js';
 import { datesIn } from '../../src/study/timeline.js';
 import { QUESTION_BLANK } from '../../src/model/index.js';
+import { mergeSources } from '../../src/merge/index.js';
+import { addStudyAids } from '../../src/study/index.js';
+import { parseText, TEST_META } from '../support/content.js';
 
 let guide: StudyGuide;
 beforeAll(() => {
@@ -113,6 +116,7 @@ describe('review questions on the seeds', () => {
   });
 
   it('never asks what the text printed right above the questions answers, and asks nothing twice', () => {
+    // (Every chapter of the seeds asks enough else: a chapter that asks fewer than two asks its dates all the same.)
     for (const c of guide.chapters) {
       const last = c.sections
         .flatMap((s) => s.blocks)
@@ -401,5 +405,30 @@ describe('causes told over two sentences', () => {
         'This current warms the northern coast in every winter.',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('a short article, each chapter one paragraph (made up)', () => {
+  const article = [
+    '# Norvik Harbour Company',
+    '## History',
+    'The Norvik Harbour Company was founded by the river guilds of Norvik. On March 3, 1881, the company opened ' +
+      'the first stone quay of the town. On June 5, 1890, the company opened a second quay for the grain barges. ' +
+      'On May 1, 1900, the company bought the old ferry. The company was sold to the city in 1921.',
+    '## Ships',
+    'The company owned twelve barges and two tugs. On April 9, 1895, its largest barge sank in a storm near the ' +
+      'river mouth. The barges carried grain and timber to the coast.',
+  ].join('\n\n');
+  const short = addStudyAids(mergeSources([parseText(article, 'norvik.md')], TEST_META));
+
+  it('asks about the dates of a chapter whose only paragraph stands right above its questions, two at most', () => {
+    const asked = (chapter: string) => short.questions.filter((q) => q.chapter === chapter);
+    expect(asked('history').map((q) => q.answer)).toEqual(['March 3, 1881', 'June 5, 1890']);
+    expect(asked('ships').map((q) => q.answer)).toEqual(['April 9, 1895']);
+    // Each answer is the date the quoted sentence writes, blanked in the question.
+    for (const q of short.questions) {
+      expect(q.quote).toContain(q.answer);
+      expect(q.question).not.toContain(q.answer);
+    }
   });
 });

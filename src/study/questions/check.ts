@@ -78,14 +78,18 @@ function blockHolds(q: Candidate, ctx: QuestionContext): boolean {
   return ctx.sentences.some((s) => s.block === q.block && quote.includes(s.text));
 }
 
-export function defectOf(q: Candidate, ctx: QuestionContext): Defect | undefined {
+/**
+ * What is wrong with a question, if anything. `above: false` leaves out `answered-above` (the answer stands in the
+ * chapter's last block, right above its questions): for a chapter that would otherwise ask almost nothing.
+ */
+export function defectOf(q: Candidate, ctx: QuestionContext, { above: asked = true } = {}): Defect | undefined {
   if (!q.answer.trim()) return 'no-answer';
   if (!blockHolds(q, ctx) || (q.kind !== 'disagreement' && !holds(q.quote ?? '', q, ctx))) return 'not-in-text';
   const core = coreOf(q);
   if (q.kind !== 'disagreement' && norm(q.question).includes(core)) return 'gives-answer';
   const above = ctx.lastBlock.get(q.chapter) ?? '';
   const shown = (text: string) => text.length > 0 && above.includes(text.toLowerCase());
-  if (q.kind !== 'disagreement' && (shown(q.answer.replace(/\.$/, '')) || shown(q.quote ?? '')))
+  if (asked && q.kind !== 'disagreement' && (shown(q.answer.replace(/\.$/, '')) || shown(q.quote ?? '')))
     return 'answered-above';
   if (inKeyPoints(q, ctx)) return 'key-point';
   if (q.kind !== 'disagreement' && q.quote && ctx.disputed(q.quote)) return 'disputed';

@@ -28,6 +28,8 @@ export type Candidate = Omit<ReviewQuestion, 'id' | 'chapter'> & {
   evidence?: string;
   /** What a choice or cloze blanks (`FactKind`: a date, a person, a treaty, a figure). */
   fact?: string;
+  /** Its answer stands right above the chapter's questions: asked only where the chapter has too few others. */
+  fallback?: boolean;
 };
 
 export interface QuestionContext {

@@ -20,6 +20,8 @@ import { memoize } from '../../util/memo.js';
 
 /** Questions per chapter, at most. */
 const PER_CHAPTER = 8;
+/** Questions per chapter below which dates answered right above them are asked too (up to this many). */
+const FEW = 2;
 /** The order kinds take turns in. */
 const TURNS: Candidate['kind'][] = ['cause', 'disagreement', 'choice', 'cloze', 'short'];
 
@@ -81,7 +83,16 @@ const sentenceKeys = new WeakMap<QuestionContext, ReturnType<typeof keysOf>>();
 
 /** A sentence's checked questions (their `order` is the sentence's), remembered by what they depend on. */
 const checkedQuestions = memoize(
-  (s: BookSentence, ctx: QuestionContext) => questionsOf(s, ctx).filter((q) => defectOf(q, ctx) === undefined),
+  (s: BookSentence, ctx: QuestionContext) =>
+    questionsOf(s, ctx).flatMap((q) => {
+      const defect = defectOf(q, ctx);
+      if (defect === undefined) return [q];
+      // A date the chapter's last paragraph states: still worth asking where the chapter asks little else (see
+      // `choose`). Only a date: a name or a figure there is what a short article's lead gives least reliably.
+      return defect === 'answered-above' && q.fact === 'date' && defectOf(q, ctx, { above: false }) === undefined
+        ? [{ ...q, fallback: true }]
+        : [];
+    }),
   (s, ctx) => {
     let keys = sentenceKeys.get(ctx);
     if (!keys) sentenceKeys.set(ctx, (keys = keysOf(ctx)));
@@ -152,12 +163,17 @@ function choose(candidates: Candidate[]): Candidate[] {
     !taken.some((t) => sameQuestion(t, q));
   const byChapter = new Map<string, Candidate[]>();
   for (const q of candidates) byChapter.set(q.chapter, [...(byChapter.get(q.chapter) ?? []), q]);
-  for (const list of byChapter.values()) {
+  for (const all of byChapter.values()) {
     let count = 0;
-    for (let round = 0; count < PER_CHAPTER && round < PER_CHAPTER; round++) {
+    // Dates answered right above the questions only where the chapter asks fewer than `FEW` others (a chapter
+    // of one paragraph: every answer stands above), and then up to `FEW` questions.
+    const others = all.filter((q) => !q.fallback);
+    const list = others.length >= FEW ? others : [...others, ...all.filter((q) => q.fallback)];
+    const most = others.length >= FEW ? PER_CHAPTER : FEW;
+    for (let round = 0; count < most && round < PER_CHAPTER; round++) {
       let added = false;
       for (const kind of TURNS) {
-        if (count >= PER_CHAPTER) break;
+        if (count >= most) break;
         const q = list.find((x) => x.kind === kind && free(x));
         if (!q) continue;
         taken.push(q);
@@ -179,5 +195,8 @@ export function generateQuestions(guide: StudyGuide): ReviewQuestion[] {
   // In book order: chapter by chapter, then where the answer stands.
   const chapterOrder = new Map(guide.chapters.map((c, i) => [c.id, i]));
   chosen.sort((a, b) => chapterOrder.get(a.chapter)! - chapterOrder.get(b.chapter)! || a.order - b.order);
-  return chosen.map(({ order: _order, evidence: _evidence, fact: _fact, ...q }, i) => ({ ...q, id: `q-${i + 1}` }));
+  return chosen.map(({ order: _order, evidence: _evidence, fact: _fact, fallback: _fallback, ...q }, i) => ({
+    ...q,
+    id: `q-${i + 1}`,
+  }));
 }
