@@ -161,9 +161,10 @@ describe('SIGKILL of a build leaves no Chromium running', () => {
     child.kill('SIGKILL');
     await child.exited;
     expect(await survivors(tree, 5000)).toEqual([]);
-    // Chromium's profile, named by the killed process, is removed by the next build that starts Chromium.
+    // Chromium's profile, named by the killed process, is removed by the next build that starts Chromium (a
+    // build of another test running at the same time may be that one: then it is gone already).
     const profiles = () => readdirSync(tmpdir()).filter((n) => n.startsWith(`quire-chromium-${child.pid}-`));
-    expect(profiles()).toHaveLength(1);
+    expect(profiles().length).toBeLessThanOrEqual(1);
     const next = await runQuire([...args, '--progress', 'silent']);
     expect(next.code, next.stderr).toBe(0);
     expect(profiles()).toEqual([]);
