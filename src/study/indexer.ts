@@ -626,9 +626,7 @@ function possessor(phrase: string, people: Set<string>, usage: Usage): string | 
   // "Chancellor Willy Brandt's Ostpolitik": the person after a title (which `consider` takes off).
   const bare = before.replace(TITLES, '');
   const person = /\s/.test(bare) ? isPerson(bare, people, usage.nouns) : people.has(bare.toLowerCase());
-  return person || isState(before) || isPlace(before) || usage.lex.regions.has(before.toLowerCase())
-    ? before
-    : undefined;
+  return person || isPlace(before) || usage.lex.regions.has(before.toLowerCase()) ? before : undefined;
 }
 
 /**

@@ -1221,12 +1221,9 @@ function lifeGlosses(
     !d.event || kind === 'table' || d.uncertain ? undefined : lifeGloss(sentence, d, language),
   );
   const surname = (name: string) => nameParts(withoutSuffix(name)).surname;
-  const family = new Set(
-    lives.flatMap((l, i) => (l && (!l.span || personSpan(l.name, dates[i]!)) ? [surname(l.name)] : [])),
-  );
-  return lives.map((l, i) =>
-    l && (!l.span || personSpan(l.name, dates[i]!) || family.has(surname(l.name))) ? l : undefined,
-  );
+  const read = lives.map((l, i) => !!l && (!l.span || personSpan(l.name, dates[i]!)));
+  const family = new Set(lives.flatMap((l, i) => (l && read[i] ? [surname(l.name)] : [])));
+  return lives.map((l, i) => (l && (read[i] || family.has(surname(l.name))) ? l : undefined));
 }
 
 /** The end of a range as a date of its own. */

@@ -3,7 +3,8 @@
  * dropped; a question with none is one a teacher can hand out:
  * - the answer is in the sentence the answer key quotes, and that sentence is in the block it links to;
  * - the question does not give its answer away, and the text printed right above the chapter's questions
- *   (its last block) does not hold the answer or the quoted sentence; a fact question (cloze, choice, short)
+ *   (its last block) does not hold the answer or the quoted sentence (`answeredAbove`, told apart: a date there
+ *   is still asked where the chapter would ask almost nothing else); a fact question (cloze, choice, short)
  *   is not on a sentence the chapter prints as a key point (the student would copy the box, not recall);
  * - nothing the sources dispute is asked as settled (disagreement questions ask about the dispute itself);
  * - a multiple-choice question has its answer once among its choices, and no distractor stands in the sentence.
@@ -20,14 +21,7 @@ const norm = (s: string) =>
     .trim();
 
 export type Defect =
-  | 'no-answer'
-  | 'not-in-text'
-  | 'gives-answer'
-  | 'answered-above'
-  | 'key-point'
-  | 'disputed'
-  | 'choices'
-  | 'distractor-in-sentence';
+  'no-answer' | 'not-in-text' | 'gives-answer' | 'key-point' | 'disputed' | 'choices' | 'distractor-in-sentence';
 
 /** Content-word similarity from which a key point is the quoted sentence (trimmed or resolved). */
 const SAME_POINT = 0.6;
@@ -79,18 +73,22 @@ function blockHolds(q: Candidate, ctx: QuestionContext): boolean {
 }
 
 /**
- * What is wrong with a question, if anything. `above: false` leaves out `answered-above` (the answer stands in the
- * chapter's last block, right above its questions): for a chapter that would otherwise ask almost nothing.
+ * The answer (or the quoted sentence) stands in the chapter's last block, right above its questions: asked only
+ * where the chapter would otherwise ask almost nothing (questions/index.ts).
  */
-export function defectOf(q: Candidate, ctx: QuestionContext, { above: asked = true } = {}): Defect | undefined {
+export function answeredAbove(q: Candidate, ctx: QuestionContext): boolean {
+  if (q.kind === 'disagreement') return false;
+  const above = ctx.lastBlock.get(q.chapter) ?? '';
+  const shown = (text: string) => text.length > 0 && above.includes(text.toLowerCase());
+  return shown(q.answer.replace(/\.$/, '')) || shown(q.quote ?? '');
+}
+
+/** What is wrong with a question, if anything (`answered-above` is told apart by `answeredAbove`). */
+export function defectOf(q: Candidate, ctx: QuestionContext): Defect | undefined {
   if (!q.answer.trim()) return 'no-answer';
   if (!blockHolds(q, ctx) || (q.kind !== 'disagreement' && !holds(q.quote ?? '', q, ctx))) return 'not-in-text';
   const core = coreOf(q);
   if (q.kind !== 'disagreement' && norm(q.question).includes(core)) return 'gives-answer';
-  const above = ctx.lastBlock.get(q.chapter) ?? '';
-  const shown = (text: string) => text.length > 0 && above.includes(text.toLowerCase());
-  if (asked && q.kind !== 'disagreement' && (shown(q.answer.replace(/\.$/, '')) || shown(q.quote ?? '')))
-    return 'answered-above';
   if (inKeyPoints(q, ctx)) return 'key-point';
   if (q.kind !== 'disagreement' && q.quote && ctx.disputed(q.quote)) return 'disputed';
   if (q.kind === 'choice') {

@@ -13,7 +13,7 @@ import { causeQuestions } from './cause.js';
 import { bookInputs, clozeQuestion, choiceQuestion, factsIn, yearsWritten } from './facts.js';
 import { ambassadorQuestions, treatyQuestions } from './short.js';
 import { disagreementQuestions } from './disagreement.js';
-import { defectOf, keyPointsOf } from './check.js';
+import { answeredAbove, defectOf, keyPointsOf } from './check.js';
 import { contentWords, similarity } from '../../merge/sentences.js';
 import { hashOf } from '../../util/hash.js';
 import { memoize } from '../../util/memo.js';
@@ -85,13 +85,11 @@ const sentenceKeys = new WeakMap<QuestionContext, ReturnType<typeof keysOf>>();
 const checkedQuestions = memoize(
   (s: BookSentence, ctx: QuestionContext) =>
     questionsOf(s, ctx).flatMap((q) => {
-      const defect = defectOf(q, ctx);
-      if (defect === undefined) return [q];
+      if (defectOf(q, ctx) !== undefined) return [];
+      if (!answeredAbove(q, ctx)) return [q];
       // A date the chapter's last paragraph states: still worth asking where the chapter asks little else (see
       // `choose`). Only a date: a name or a figure there is what a short article's lead gives least reliably.
-      return defect === 'answered-above' && q.fact === 'date' && defectOf(q, ctx, { above: false }) === undefined
-        ? [{ ...q, fallback: true }]
-        : [];
+      return q.fact === 'date' ? [{ ...q, fallback: true }] : [];
     }),
   (s, ctx) => {
     let keys = sentenceKeys.get(ctx);
@@ -121,7 +119,7 @@ function sentenceCandidates(ctx: QuestionContext): Candidate[] {
 /** All checked candidates, before choosing. */
 export function candidateQuestions(guide: StudyGuide): { ctx: QuestionContext; candidates: Candidate[] } {
   const ctx = makeContext(guide);
-  const checked = (list: Candidate[]) => list.filter((q) => defectOf(q, ctx) === undefined);
+  const checked = (list: Candidate[]) => list.filter((q) => defectOf(q, ctx) === undefined && !answeredAbove(q, ctx));
   // Figures fill the turns of choices and clozes that dates, people and treaties leave (a chapter of figures
   // does not crowd out its people); each kind keeps its order.
   const sentences = sentenceCandidates(ctx);
