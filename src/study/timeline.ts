@@ -960,6 +960,26 @@ function prepositionOnly(label: string): boolean {
 /** "By early 1921, … had been created", "trade had increased … by 1927": a state reached by a year, not an event. */
 const BY_YEAR =
   /\bby\s+(?:(?:the\s+)?(?:early|late|mid|end of|beginning of|spring of|summer of|autumn of|winter of)[\s-]+)?$/i;
+/**
+ * What a clause promises, must do or may do (a modal, or a commitment, a plan or a duty before an infinitive):
+ * "will reduce", "could significantly lower", "is committed to reducing", "were to be withdrawn".
+ */
+const PROSPECT = new RegExp(
+  String.raw`\b(?:(?:will|shall|would|could|should|must|can|may|might)\s+(?:\p{Ll}+ly\s+)?(?:not\s+)?\p{Ll}+|` +
+    String.raw`(?:committed|pledged|obliged|obligated|required|expected|scheduled|set|bound|aims?|aiming|` +
+    String.raw`plans?|planning|intends?|intending|promised?|vowed|undertook|undertakes|is|are|was|were)\s+to\s+` +
+    String.raw`(?:be\s+)?\p{Ll}+|targets?\s+(?:of|for)\b)`,
+  'iu',
+);
+/** The date (after "by") ends a clause that tells a prospect: a target or a deadline. */
+function deadline(sentence: string, d: BookDate): boolean {
+  const start = Math.max(0, ...[';', ':', '. '].map((p) => sentence.lastIndexOf(p, d.index) + 1));
+  const rest = sentence.slice(d.index + d.label.length);
+  const end = rest.search(/[;:]|\.\s/);
+  // The clause around the date: "X will reduce … by 2036", and "By 2030, X will …".
+  const clause = sentence.slice(start, d.index) + ' ' + (end < 0 ? rest : rest.slice(0, end));
+  return PROSPECT.test(clause);
+}
 /** Words that say nothing of an event ("It could have been"). */
 const VAGUE = new RegExp(
   String.raw`^(?:that|this|these|those|with|from|were|was|have|had|been|being|their|which|could|would|should|` +
@@ -1118,6 +1138,9 @@ function notAnEvent(text: string, sentence: string, d: BookDate): boolean {
   // reached by then, not an event of that date (the label may stop short of the verb, so the sentence after
   // the date is read).
   if (BY_YEAR.test(before) && /\bhad\b/i.test(sentence.slice(d.index))) return true;
+  // "is committed to reducing its consumption by 80% by 2045", "will reduce … by 2036": a deadline or a
+  // target, nothing that happened on the date.
+  if (BY_YEAR.test(before) && deadline(sentence, d)) return true;
   // "Both Germany and Russia were pariah nations (by 1919)": a state of things, not an event.
   if (d.precision === 'year' && (isState(text) || !tellsIn(text))) return true;
   return d.precision !== 'day' && background(text, d.precision);

@@ -345,3 +345,24 @@ describe('lives in a list, and a relative clause about the subject (a made-up ar
     expect(timeline.some((t) => /^Where\b/.test(t.text))).toBe(false);
   });
 });
+
+describe('timeline: a target or a deadline is no event (made-up article)', () => {
+  const article = [
+    '# Salt accord',
+    [
+      'The Salt Accord was signed in 1991 by the twelve harbour towns and came into force in 1993.',
+      'The first group of towns is committed to reducing salt imports to 15% of their level by 2036.',
+      'A second group will cut its imports by half by 2040.',
+      'Ending the trade could greatly lower the cost of bread by 2050.',
+      'By 2060, the remaining towns are expected to close their salt markets.',
+      'The council cut the tolls of the southern gate to a tenth by 1997.',
+    ].join(' '),
+  ].join('\n\n');
+  const events = extractTimeline(mergeSources([parseText(article, 'salt.md')], TEST_META));
+  const years = events.map((e) => e.date.slice(0, 4));
+
+  it('keeps what happened and leaves out what a party promised, must or may do by a date', () => {
+    expect(years).toEqual(expect.arrayContaining(['1991', '1993']));
+    for (const year of ['2036', '2040', '2050', '2060']) expect(years).not.toContain(year);
+  });
+});
