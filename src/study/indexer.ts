@@ -254,6 +254,7 @@ function kindOf(term: string, people: Set<string>, usage: Usage): IndexEntry['ki
   // "German invasion", "Ukrainian terror": a nation's adjective and a common noun describe (which invasion?).
   if (words.length === 2 && stateOfDemonym(words[0]!) && /^\p{Ll}/u.test(words[1]!)) return undefined;
   if (PLACE_WORDS.has(head) || usage.lex.placeHeads.has(head)) return 'place';
+  if ((usage.land.get(term) ?? 0) && !people.has(term.toLowerCase())) return 'place';
   if (isPerson(term, people, usage.nouns)) return 'person';
   if (EVENT_WORDS.has(head) || /^Operation\s/.test(term)) return 'event';
   if (ORG_WORDS.has(head) || usage.lex.organisations.has(head) || /^\p{Lu}{2,}$/u.test(term)) return 'organisation';
@@ -332,6 +333,8 @@ interface Usage {
   /** Names whose links say what they are (see `linkSenses`). */
   senses: ReadonlyMap<string, IndexEntry['kind'] | undefined>;
   place: Map<string, number>;
+  /** Mentions before a noun of land after "the" ("the Lakki Marwat area"): a place, whatever its words. */
+  land: Map<string, number>;
   the: Map<string, number>;
   counts: Map<string, number>;
   /** Mentions that end a clause or a sentence (a punctuation mark or the end after them). */
@@ -363,17 +366,21 @@ const PLACE_BEFORE = ['in', 'at', 'near', 'from', 'to', 'into', 'towards'];
  */
 const PLACE_NOUN_OF =
   /\b(?:city|town|village|port|harbou?r|capital|region|province|island|district|(?:military|naval|air) base)\s+of\s+$/i;
+/** "the Lakki Marwat area", "the Ruhr region": a name before a noun of land after "the" is a place's. */
+const PLACE_NOUN_AFTER =
+  /^\s+(?:area|region|district|province|valley|basin|plain|plains|highlands|lowlands|coast|coastline|delta)\b/i;
 
 function usageOf(texts: string[], language: string): Usage {
   const lex = indexLexicon(language);
   const english = baseLanguage(language) === 'en';
   const usage: Usage = {
-    ...{ place: new Map(), the: new Map(), counts: new Map(), final: new Map(), nouns: NO_NOUNS, lex, english },
+    ...{ place: new Map(), land: new Map(), the: new Map(), counts: new Map(), final: new Map() },
+    ...{ nouns: NO_NOUNS, lex, english },
     located: new Set(),
     senses: new Map(),
     joins: usagePatterns(language).joins,
   };
-  const tallies = [usage.counts, usage.place, usage.the, usage.final];
+  const tallies = [usage.counts, usage.place, usage.the, usage.final, usage.land];
   // Each text's tallies in reading order: the maps keep the order in which the book first names each term.
   for (const text of texts)
     for (const [tally, term] of usageOfText(text, language))
@@ -408,6 +415,7 @@ const COUNTS = 0;
 const PLACE = 1;
 const THE = 2;
 const FINAL = 3;
+const LAND = 4;
 
 /**
  * One text's tallies for `usageOf`, in the order it makes them (each a tally and the term it counts once): a
@@ -442,6 +450,8 @@ const usageOfText = memoize(
       )
         out.push([PLACE, term]);
       if (/\bthe\s+$/.test(before)) out.push([THE, term]);
+      if (english && /\bthe\s+$/i.test(before) && PLACE_NOUN_AFTER.test(text.slice(m.index + m[0].length)))
+        out.push([LAND, term]);
       if (/^\s*(?:[,.;:!?)]|$)/.test(text.slice(m.index + m[0].length))) out.push([FINAL, term]);
       // "Koninkryk van Skotland", "Kingdom of Scotland": what a place's head word is "of" is a place.
       const [first, ...rest] = term.split(joins);

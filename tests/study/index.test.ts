@@ -331,6 +331,22 @@ describe('names that context or recognition reads as people’s, and are not (a 
   });
 });
 
+describe('a place the text names before a noun of land (a made-up article)', () => {
+  const article = [
+    '== Norvania ==',
+    'In 2009 the chief [[Abdul Rahim Khan]] led his tribe against the raiders in the [[Tarkan Dalwat]] area.',
+    'The raiders had crossed from the [[Selim Varra]] region in the spring.',
+  ].join('\n\n');
+  const book = addStudyAids(mergeSources([parseText(article, 'norvania.wiki')], TEST_META));
+  const entry = (term: string) => book.index.find((e) => e.term === term);
+
+  it('files "the Tarkan Dalwat area" and "the Selim Varra region" as places, not people', () => {
+    expect(entry('Tarkan Dalwat')).toMatchObject({ kind: 'place' });
+    expect(entry('Selim Varra')).toMatchObject({ kind: 'place' });
+    expect(book.index.filter((e) => /Dalwat|Varra/.test(e.term) && e.kind === 'person')).toEqual([]);
+  });
+});
+
 describe('the index of a biography (made up)', () => {
   const entryOf = (guide: ReturnType<typeof addStudyAids>, term: string) => guide.index.find((e) => e.term === term);
 
