@@ -18,10 +18,13 @@ import { slugify } from '../util/slug.js';
 import { NAME_SUFFIX, nameAt, nameParts } from '../util/names.js';
 import { BODY_HEADS, ordinalName, personKey, REGNAL_NUMBER, samePersonKey, TITLES } from './names.js';
 import { isState, otherNamesOf, stateOf, stateOfDemonym } from './states.js';
-import { blocksOf } from './text.js';
+import { blocksOf, type BlockRef } from './text.js';
 import { describePerson } from './roles.js';
 import { baseLanguage, indexLexicon, type IndexLexicon } from '../util/language.js';
 import { memoize } from '../util/memo.js';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { Emphasis } from 'mdast';
 import { matchesOf, wordsOfText } from './per-text.js';
 import { acronymDefinitions } from '../merge/acronyms.js';
 import { rawDatesIn } from './dates.js';
@@ -370,7 +373,7 @@ const PLACE_NOUN_OF =
 const PLACE_NOUN_AFTER =
   /^\s+(?:area|region|district|province|valley|basin|plain|plains|highlands|lowlands|coast|coastline|delta)\b/i;
 
-function usageOf(texts: string[], language: string): Usage {
+function usageOf(texts: string[], language: string, titles: readonly (readonly string[])[]): Usage {
   const lex = indexLexicon(language);
   const english = baseLanguage(language) === 'en';
   const usage: Usage = {
@@ -382,10 +385,35 @@ function usageOf(texts: string[], language: string): Usage {
   };
   const tallies = [usage.counts, usage.place, usage.the, usage.final, usage.land];
   // Each text's tallies in reading order: the maps keep the order in which the book first names each term.
-  for (const text of texts)
-    for (const [tally, term] of usageOfText(text, language))
+  texts.forEach((text, i) => {
+    for (const [tally, term] of usageOfText(text, language, titles[i] ?? NO_TITLES))
       tallies[tally]!.set(term, (tallies[tally]!.get(term) ?? 0) + 1);
+  });
   return usage;
+}
+
+const NO_TITLES: readonly string[] = [];
+
+/**
+ * The texts a block sets in italics with a capital: in Wikipedia's style the titles of works ("Eat, Pray,
+ * Love", "Big Magic"), and names of ships and foreign terms.
+ */
+function italicTitles(node: BlockRef['block']['node']): readonly string[] {
+  const out: string[] = [];
+  visit(node, 'emphasis', (e: Emphasis) => {
+    const text = toString(e).trim();
+    if (/^\p{Lu}/u.test(text)) out.push(text);
+  });
+  return out.length ? out : NO_TITLES;
+}
+
+/** Where `titles` stand in `text`: [start, end) ranges. */
+function titleRanges(text: string, titles: readonly string[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const title of titles)
+    for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + title.length))
+      out.push([at, at + title.length]);
+  return out;
 }
 
 /** The patterns `usageOfText` reads a language's texts with (made once per language). */
@@ -422,10 +450,16 @@ const LAND = 4;
  * pure function of the text and the language, remembered per text.
  */
 const usageOfText = memoize(
-  (text: string, language: string): readonly (readonly [number, string])[] => {
+  (text: string, language: string, titles: readonly string[]): readonly (readonly [number, string])[] => {
     const { lex, english, joins, placeCue, complement, titleGoesOn } = usagePatterns(language);
     const out: [number, string][] = [];
+    const ranges = titleRanges(text, titles);
     for (const m of matchesOf(PHRASE, text)) {
+      // Inside a title in italics: a work's name, no place ("travels in Eat, Pray, Love"); a part of a title
+      // cut at its punctuation ("Eat") names nothing.
+      const end = m.index + m[0].length;
+      const italic = ranges.find(([from, to]) => from <= m.index && end <= to);
+      if (italic && /[\p{L}\p{N}]/u.test(text.slice(end, italic[1]))) continue;
       // "I Tromsø", "Die Universiteit van Stellenbosch": a sentence's first word, a preposition or an article.
       const opener = english ? undefined : /^(\p{L}+)\s+(?=\p{Lu})/u.exec(m[0]);
       const preposition = !!opener && lex.placePrepositions.includes(opener[1]!.toLowerCase());
@@ -446,6 +480,7 @@ const usageOfText = memoize(
           (english && PLACE_NOUN_OF.test(text.slice(Math.max(0, m.index - 20), m.index)))) &&
         !title &&
         !medium &&
+        !italic &&
         !complement?.test(text.slice(m.index + m[0].length))
       )
         out.push([PLACE, term]);
@@ -463,7 +498,7 @@ const usageOfText = memoize(
     }
     return out;
   },
-  (text, language) => `${language}\u0000${text}`,
+  (text, language, titles) => `${language}\u0000${text}\u0000${titles.join('\u0001')}`,
   { keyChars: 4_000_000 },
   { name: 'index-usage', persist: true },
 );
@@ -521,7 +556,11 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   const refs = blocksOf(book);
   const texts = refs.map((r) => r.block.text);
   const english = baseLanguage(book.meta.language) === 'en';
-  const usage = usageOf(texts, book.meta.language);
+  const usage = usageOf(
+    texts,
+    book.meta.language,
+    refs.map((r) => italicTitles(r.block.node)),
+  );
   usage.located = locatedNames(texts, book.links, usage.lex);
   usage.senses = linkSenses(book.links);
   if (!english)

@@ -331,6 +331,28 @@ describe('names that context or recognition reads as people’s, and are not (a 
   });
 });
 
+describe('titles of works in italics (a made-up article)', () => {
+  const article = [
+    '== Career ==',
+    "Mara Lind wrote the memoir ''[[Sail, Row, Drift]]'' in 2004. She met her husband in [[Lisbon]] while on " +
+      "her travels in ''Sail, Row, Drift''. The book made her famous in [[Norway]].",
+    "In 2012 she published ''Small Harbours: Notes from the Coast''. Advice in ''Small Harbours'' is practical, " +
+      "and readers found much to like in ''Small Harbours''.",
+  ].join('\n\n');
+  const book = addStudyAids(mergeSources([parseText(article, 'lind.wiki')], TEST_META));
+  const terms = book.index.map((e) => e.term);
+
+  it('makes no entry of a part of a title, nor a place of a title after "in"', () => {
+    expect(terms).not.toContain('Sail');
+    expect(book.index.filter((e) => e.kind === 'place' && /Harbours|Sail/.test(e.term))).toEqual([]);
+  });
+
+  it('keeps the places the text names outside the titles', () => {
+    expect(book.index.find((e) => e.term === 'Lisbon')).toMatchObject({ kind: 'place' });
+    expect(book.index.find((e) => e.term === 'Norway')).toMatchObject({ kind: 'place' });
+  });
+});
+
 describe('a place the text names before a noun of land (a made-up article)', () => {
   const article = [
     '== Norvania ==',
