@@ -55,6 +55,8 @@ function endWords(): { org: Set<string>; place: Set<string> } {
     place: new Set([
       ...lexicon.placeWords,
       ...['sea', 'ocean', 'oblast', 'line', 'republic', 'states', 'countries', 'republics', 'territories'],
+      // A realm: "Roman Empire" (Roman is a given name), "Mughal Empire", "Abbasid Caliphate".
+      ...['empire', 'kingdom', 'caliphate', 'sultanate', 'khanate', 'emirate'],
     ]),
   };
   return nameEnds;
@@ -157,6 +159,13 @@ function nameOfPerson(term: string, nouns: ReadonlySet<string> = NO_NOUNS): bool
 const REGNAL = new RegExp(String.raw`^\p{Lu}\p{Ll}+\s+${REGNAL_NUMBER}$`, 'u');
 /** A doctrine's name ends no person's: "Roman Catholicism" (Roman is a given name). */
 const DOCTRINE = /\p{L}{3}isms?$/u;
+/** Adjectives of a faith or a church end no person's name: "Roman Catholic" (Roman is a given name). */
+const FAITH = new RegExp(
+  String.raw`^(?:catholic|protestant|orthodox|lutheran|calvinist|anglican|episcopal|episcopalian|presbyterian|` +
+    String.raw`methodist|pentecostal|evangelical|mennonite|quaker|mormon|muslim|islamic|jewish|judaic|` +
+    String.raw`buddhist|hindu|sikh|shiite|sunni)$`,
+  'i',
+);
 /** Words that end the names of prizes and publishers, not of people ("Betty Trask Prize", "Madison Press Books"). */
 const NOT_SURNAMES =
   /^(?:prize|prizes|award|awards|medal|trophy|cup|lecture|lectures|books|press|publishers|chapter|show|elementary)$/i;
@@ -169,7 +178,12 @@ const NOT_SURNAMES =
 function notSurname(surname: string, nouns: ReadonlySet<string>): boolean {
   const low = surname.toLowerCase();
   return (
-    ORG_WORDS.has(low) || NOT_SURNAMES.test(low) || DOCTRINE.test(low) || /-$|-\p{Ll}/u.test(surname) || nouns.has(low)
+    ORG_WORDS.has(low) ||
+    NOT_SURNAMES.test(low) ||
+    DOCTRINE.test(low) ||
+    FAITH.test(low) ||
+    /-$|-\p{Ll}/u.test(surname) ||
+    nouns.has(low)
   );
 }
 

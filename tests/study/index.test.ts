@@ -331,6 +331,26 @@ describe('names that context or recognition reads as people’s, and are not (a 
   });
 });
 
+describe('names that open with a given name and are no person’s (a made-up article)', () => {
+  const article = [
+    '== History ==',
+    'The tribes lived outside the [[Roman Empire]] and fought it. Under [[Augustus]], the Roman General ' +
+      '[[Publius Quinctilius Varus]] marched north. The [[Roman Empire]] fell. The valleys stayed ' +
+      '[[Roman Catholic]] while the towns turned Protestant. Varus lost three legions.',
+  ].join('\n\n');
+  const book = addStudyAids(mergeSources([parseText(article, 'tribes.wiki')], TEST_META));
+  const people = book.index.filter((e) => e.kind === 'person').map((e) => e.term);
+
+  it('files a realm as a place and a faith as no person', () => {
+    expect(book.index.find((e) => e.term === 'Roman Empire')).toMatchObject({ kind: 'place' });
+    expect(people.filter((t) => /Empire|Catholic/.test(t))).toEqual([]);
+  });
+
+  it('files a person under one name, without a nation’s adjective and title before it', () => {
+    expect(people.filter((t) => /Varus/.test(t))).toEqual(['Varus, Publius Quinctilius']);
+  });
+});
+
 describe('titles of works in italics (a made-up article)', () => {
   const article = [
     '== Career ==',
