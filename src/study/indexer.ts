@@ -18,13 +18,10 @@ import { slugify } from '../util/slug.js';
 import { NAME_SUFFIX, nameAt, nameParts } from '../util/names.js';
 import { BODY_HEADS, ordinalName, personKey, REGNAL_NUMBER, samePersonKey, TITLES } from './names.js';
 import { isState, otherNamesOf, stateOf, stateOfDemonym } from './states.js';
-import { blocksOf, type BlockRef } from './text.js';
+import { blocksOf, italicTitles, NO_TITLES, titleRanges } from './text.js';
 import { describePerson } from './roles.js';
 import { baseLanguage, indexLexicon, type IndexLexicon } from '../util/language.js';
 import { memoize } from '../util/memo.js';
-import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
-import type { Emphasis } from 'mdast';
 import { matchesOf, wordsOfText } from './per-text.js';
 import { acronymDefinitions } from '../merge/acronyms.js';
 import { rawDatesIn } from './dates.js';
@@ -404,30 +401,6 @@ function usageOf(texts: string[], language: string, titles: readonly (readonly s
       tallies[tally]!.set(term, (tallies[tally]!.get(term) ?? 0) + 1);
   });
   return usage;
-}
-
-const NO_TITLES: readonly string[] = [];
-
-/**
- * The texts a block sets in italics with a capital: in Wikipedia's style the titles of works ("Eat, Pray,
- * Love", "Big Magic"), and names of ships and foreign terms.
- */
-function italicTitles(node: BlockRef['block']['node']): readonly string[] {
-  const out: string[] = [];
-  visit(node, 'emphasis', (e: Emphasis) => {
-    const text = toString(e).trim();
-    if (/^\p{Lu}/u.test(text)) out.push(text);
-  });
-  return out.length ? out : NO_TITLES;
-}
-
-/** Where `titles` stand in `text`: [start, end) ranges. */
-function titleRanges(text: string, titles: readonly string[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const title of titles)
-    for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + title.length))
-      out.push([at, at + title.length]);
-  return out;
 }
 
 /** The patterns `usageOfText` reads a language's texts with (made once per language). */

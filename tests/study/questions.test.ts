@@ -9,6 +9,7 @@ import { splitCausal } from '../../src/study/questions/cause.js';
 import { realDisagreement } from '../../src/study/questions/context.js';
 import { makeContext } from '../../src/study/questions/context.js';
 import { ambassadorQuestions, treatyQuestions } from '../../src/study/questions/short.js';
+import { sentenceFacts } from '../../src/study/questions/facts.js';
 import { discourse, hedged, opening, wordsPattern } from '../../src/study/discourse.js';
 import type { Conflict, StudyGuide } from '../../src/model/index.js';
 import { datesIn } from '../../src/study/timeline.js';
@@ -430,5 +431,27 @@ describe('a short article, each chapter one paragraph (made up)', () => {
       expect(q.quote).toContain(q.answer);
       expect(q.question).not.toContain(q.answer);
     }
+  });
+});
+
+describe('a title in italics (made up)', () => {
+  const article = [
+    '== Films ==',
+    'In 1986 the daughter of [[Piet Holmgaard]], [[Hannah Voss]], was born in Norvik.',
+    "On May 4, 1995, Holmgaard made two documentaries, ''Hannah Voss: A Winter at Sea'' and ''The Long Quay'', " +
+      'for the harbour guilds of Norvik.',
+    'On June 9, 1998, the harbour guilds gave the prize of the year to [[Hannah Voss]] for her first film.',
+  ].join('\n\n');
+  const guide = addStudyAids(mergeSources([parseText(article, 'films.wiki')], TEST_META));
+  const ctx = makeContext(guide);
+  const factsOf = (part: string) =>
+    sentenceFacts(
+      ctx.sentences.find((s) => s.text.includes(part))!,
+      ctx,
+    ).map((f) => `${f.kind}:${f.surface}`);
+
+  it('blanks no part of a work’s title, and the same name outside a title', () => {
+    expect(factsOf('A Winter at Sea')).toEqual(['date:May 4, 1995']);
+    expect(factsOf('first film')).toContain('person:Hannah Voss');
   });
 });

@@ -8,6 +8,7 @@ import { datesIn } from '../timeline.js';
 import { contentWords, similarity } from '../../merge/sentences.js';
 import { hedged, isPersonName, leansOnDemonstrative, leansOnPerson, opening } from '../discourse.js';
 import { distance } from 'fastest-levenshtein';
+import { italicTitles } from '../text.js';
 
 export interface BookSentence {
   text: string;
@@ -18,6 +19,8 @@ export interface BookSentence {
   order: number;
   /** The previous sentence of the same block, if any. */
   previous?: string;
+  /** The titles in italics the sentence holds (`italicTitles`): no question blanks a part of one. */
+  titles?: readonly string[];
 }
 
 /** A question before it is numbered and placed: generators make these, the checks judge them. */
@@ -104,7 +107,9 @@ export function makeContext(guide: StudyGuide): QuestionContext {
     if (last) lastBlock.set(chapter.id, last.b.text.toLowerCase());
     for (const { s, b } of blocks) {
       if (b.kind !== 'paragraph') continue;
-      b.sentences.forEach((text, i) =>
+      const titles = italicTitles(b.node);
+      b.sentences.forEach((text, i) => {
+        const inSentence = titles.filter((t) => text.includes(t));
         sentences.push({
           text,
           chapter,
@@ -112,8 +117,9 @@ export function makeContext(guide: StudyGuide): QuestionContext {
           block: b.id,
           order: sentences.length,
           previous: i > 0 ? b.sentences[i - 1] : undefined,
-        }),
-      );
+          ...(inSentence.length ? { titles: inSentence } : {}),
+        });
+      });
     }
   }
   const disagreements = guide.report.conflicts.filter(realDisagreement);

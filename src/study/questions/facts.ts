@@ -13,6 +13,7 @@ import { memoize } from '../../util/memo.js';
 import { writtenYear, type BookSentence, type Candidate, type QuestionContext } from './context.js';
 import escape from 'escape-string-regexp';
 import { TITLES } from '../names.js';
+import { titleRanges } from '../text.js';
 import { baseLanguage, monthNames } from '../../util/language.js';
 import * as stopwords from 'stopword';
 
@@ -36,6 +37,17 @@ const bounded = (s: string) => new RegExp(String.raw`(?<![\p{L}\p{N}])${escape(s
  */
 export function factsIn(sentence: string, ctx: QuestionContext): readonly Fact[] {
   return rememberedFacts(sentence, ctx);
+}
+
+/**
+ * The facts a question may blank in a sentence of the book: `factsIn` less those inside a work's title in
+ * italics ("Hannah Morris" of "Hannah Morris: Kids Get Arthritis, Too", a year in a film's title).
+ */
+export function sentenceFacts(s: BookSentence, ctx: QuestionContext): readonly Fact[] {
+  const facts = factsIn(s.text, ctx);
+  if (!s.titles?.length) return facts;
+  const titles = titleRanges(s.text, s.titles);
+  return facts.filter((f) => !titles.some(([from, to]) => f.index < to && f.index + f.surface.length > from));
 }
 
 const listsKeys = new WeakMap<QuestionContext, string>();

@@ -10,13 +10,14 @@
 import type { ReviewQuestion, StudyGuide } from '../../model/index.js';
 import { makeContext, type BookSentence, type Candidate, type QuestionContext } from './context.js';
 import { causeQuestions } from './cause.js';
-import { bookInputs, clozeQuestion, choiceQuestion, factsIn, yearsWritten } from './facts.js';
+import { bookInputs, clozeQuestion, choiceQuestion, sentenceFacts, yearsWritten } from './facts.js';
 import { ambassadorQuestions, treatyQuestions } from './short.js';
 import { disagreementQuestions } from './disagreement.js';
 import { answeredAbove, defectOf, keyPointsOf } from './check.js';
 import { contentWords, similarity } from '../../merge/sentences.js';
 import { hashOf } from '../../util/hash.js';
 import { memoize } from '../../util/memo.js';
+import { NO_TITLES } from '../text.js';
 
 /** Questions per chapter, at most. */
 const PER_CHAPTER = 8;
@@ -34,7 +35,7 @@ function questionsOf(s: BookSentence, ctx: QuestionContext): Candidate[] {
   const causes = causeQuestions(s, ctx);
   out.push(...(readable === 'pronoun' ? causes.filter((q) => q.quote !== s.text) : causes));
   if (readable !== 'alone') return out;
-  const facts = factsIn(s.text, ctx);
+  const facts = sentenceFacts(s, ctx);
   // The rarer kinds of fact first: a treaty or a person says more about a sentence than its date.
   const fact = facts.find((f) => f.kind === 'treaty') ?? facts.find((f) => f.kind === 'date') ?? facts[0];
   if (!fact) return out;
@@ -96,9 +97,17 @@ const checkedQuestions = memoize(
     if (!keys) sentenceKeys.set(ctx, (keys = keysOf(ctx)));
     const { book, chapter, block } = keys;
     const years = yearsWritten(s, ctx).join(' ');
-    return [book, chapter.get(s.chapter.id), block.get(s.block), s.section, s.previous ?? '', years, s.text].join(
-      '\u0000',
-    );
+    const titles = (s.titles ?? NO_TITLES).join('\u0001');
+    return [
+      book,
+      chapter.get(s.chapter.id),
+      block.get(s.block),
+      s.section,
+      s.previous ?? '',
+      years,
+      titles,
+      s.text,
+    ].join('\u0000');
   },
   20_000,
   { name: 'question-sentences', persist: true },
