@@ -64,11 +64,17 @@ export function buildChapters(
     variantId,
     chapterLevel: Math.min(...outline.slice(1).map((s) => s.level), 2),
   };
+  // Inside a chapter of back matter: its subsections are back matter too ("Bronnelys" › "Boeke").
+  let inBackMatter = false;
   for (const [i, section] of outline.entries()) {
     const isLead = i === 0;
     const title = isLead ? introduction : section.title;
-    if (!isLead && isBackMatterTitle(title)) {
-      addBackMatter(b, section, title);
+    const chapterLevel = isLead || section.level <= b.chapterLevel;
+    // A back-matter title heads back matter at a chapter's level only: "Literature" inside "Culture" is prose.
+    if (!isLead && chapterLevel) inBackMatter = isBackMatterTitle(title);
+    if (!isLead && inBackMatter) {
+      const parent = chapterLevel && outline[i + 1] !== undefined && outline[i + 1]!.level > section.level;
+      addBackMatter(b, section, title, parent);
       continue;
     }
     if (isLead && section.blocks.length === 0 && section.keyPoints.length === 0) continue;
@@ -128,13 +134,14 @@ function uniqueId(b: Building, wanted: string): string {
   return id;
 }
 
-function addBackMatter(b: Building, section: WSection, title: string): void {
+/** `parent`: its subsections follow as back matter of their own, so an empty one is no loss to report. */
+function addBackMatter(b: Building, section: WSection, title: string, parent = false): void {
   const id = uniqueId(b, slugify(title));
   const blocks = toBlocks(b, section, id);
   if (blocks.length) {
     b.backMatter.push({ id, title, blocks });
     b.sectionId.set(section, id);
-  } else
+  } else if (!parent)
     b.warnings.push({
       file: section.sources[0]!.file,
       line: section.sources[0]!.line,

@@ -96,3 +96,33 @@ describe('ids of merged books', () => {
     expect(repeated.backMatter.map((m) => m.id)).toEqual(['notes', 'notes-2']);
   });
 });
+
+describe('back matter by its place in the outline (a made-up article)', () => {
+  const article = [
+    'Norvik is a harbour town on the northern coast.',
+    '== Culture ==',
+    'The town keeps its own theatre and two choirs.',
+    '=== Literature ===',
+    'The poet [[Mira Voss]] wrote her first book in Norvik in 1881.',
+    '== Bibliography ==',
+    '=== Novels ===',
+    '* The Long Quay (1990)',
+    '=== Essays ===',
+    '* Salt and Stone (1994)',
+    '== External links ==',
+    '* [https://example.org Norvik]',
+  ].join('\n\n');
+  const book = mergeSources([parseText(article, 'norvik.wiki')], TEST_META);
+  const sections = book.chapters.flatMap((c) => c.sections.map((s) => s.title));
+
+  it('keeps a subsection of prose under a back-matter title in its chapter', () => {
+    expect(book.chapters.find((c) => c.title === 'Culture')!.sections.map((s) => s.title)).toContain('Literature');
+    expect(book.backMatter.map((m) => m.title)).not.toContain('Literature');
+  });
+
+  it('puts the subsections of a back-matter chapter in the back matter, not in the chapter before', () => {
+    expect(sections).not.toContain('Novels');
+    expect(book.backMatter.map((m) => m.title)).toEqual(['Novels', 'Essays', 'External links']);
+    expect(book.report.warnings.filter((w) => /Bibliography/.test(w.message))).toEqual([]);
+  });
+});
