@@ -824,10 +824,14 @@ const SUBJECTS = new RegExp(
     String.raw`(?:signed|concluded|entered|agreed)\b`,
   'u',
 );
-const SIGN = /\b(?:signed|concluded|entered into|entered|reached|initialled|agreed to|was agreed|forced to sign)\b/;
+/** Made to sign: the signing took place ("Germany was forced to sign the Treaty of Versailles in June 1919"). */
+const MADE_TO = String.raw`(?:forced|made|compelled|obliged|pressured|coerced)`;
+const SIGN = new RegExp(
+  String.raw`\b(?:signed|concluded|entered into|entered|reached|initialled|agreed to|was agreed|${MADE_TO} to sign)\b`,
+);
 const SIGN_NOUN = /\b(?:the\s+)?(?:signing|conclusion)\s+of\b/;
 const NOT_DONE = new RegExp(
-  String.raw`\b(?:hinder|prevent|avoid|prior to|would|could|might|never|not|to conclude|(?<!forced )to sign|` +
+  String.raw`\b(?:hinder|prevent|avoid|prior to|would|could|might|never|not|to conclude|(?<!${MADE_TO} )to sign|` +
     String.raw`about to|having signed)\b`,
 );
 const RATIFY = /\bratif(?:ied|ication)\b/;
@@ -910,7 +914,12 @@ const ASIDE =
  * Checked against the instrument's year when its name carries one.
  */
 function stepDate(m: Mention, verb: RegExp, year: number | undefined): string | null {
-  const at = verb.exec(m.sentence)?.index ?? m.at;
+  // The verb nearest the name: "An armistice … was signed on 11 November, and Germany was forced to sign the
+  // Treaty of Versailles in June 1919" dates the treaty by the second "sign".
+  const verbs = [...m.sentence.matchAll(new RegExp(verb.source, verb.flags.replace('g', '') + 'g'))];
+  const at = verbs.length
+    ? verbs.reduce((a, b) => (Math.abs(b.index! - m.at) < Math.abs(a.index! - m.at) ? b : a)).index!
+    : m.at;
   const ok = (x: BookDate) =>
     !x.uncertain &&
     // "As of 27 March 2025, 171 states … have ratified": how things stood then, not the day of a step.

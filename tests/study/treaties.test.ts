@@ -184,3 +184,19 @@ describe('an instrument the text defines, whatever its name (a made-up article)'
     expect(found.map((t) => t.name).sort()).toEqual(['Norvik Amendment', 'Tolland Protocol']);
   });
 });
+
+describe('a sentence with two signings (a made-up article)', () => {
+  const found = treatiesOf(
+    [
+      '== War ==',
+      'A truce ending the siege was signed on 3 March 1881, and Lidia was made to sign the [[Treaty of Kessel]] in ' +
+        'June 1882.',
+      'The [[Treaty of Kessel]] limited the fleet of Lidia to twelve ships.',
+    ].join('\n\n'),
+    'kessel.wiki',
+  );
+
+  it('dates the treaty by the signing nearest its name, not by the first of the sentence', () => {
+    expect(found.find((t) => t.name === 'Treaty of Kessel')).toMatchObject({ date: '1882-06', status: 'signed' });
+  });
+});
