@@ -146,6 +146,8 @@ const UNITS = [
 const YEAR = new RegExp(
   String.raw`(?<![\d,.])\b(1\d{3}|20\d{2})(?:\s*[–-]\s*(\d{4}|\d{2}))?\b(?![,.]\d)` +
     String.raw`(?!\s*(?:%|km|kilometres|kilometers|miles|men|people|tons|tonnes|soldiers|troops)\b)` +
+    // "Around 1000 of these companies": a share of something, not a year.
+    String.raw`(?!\s+of\s+(?:these|those|them|the|its|their|which|whom)\b)` +
     // Measurements and head counts in other languages ("1800 Metern", "1500 Einwohner", "2000 inwoners").
     String.raw`(?!\s*(?:${UNITS})(?!\p{L}))`,
   'gu',
@@ -435,15 +437,74 @@ function parseRaw(sentence: string, language: string): RawDate[] {
   out.push(...chronoDates(sentence, language).filter((d) => !overlaps(d)));
   taken.splice(0, taken.length, ...out.map((d): [number, number] => [d.index, d.index + d.label.length]));
   const table = tableDates(sentence, language, taken);
-  taken.push(...table.map((d): [number, number] => [d.index, d.index + d.label.length]));
-  return [...out, ...table, ...yearDates(sentence, language, taken)].sort((a, b) => a.index - b.index);
+  const dated = [...out, ...table].map((d) => earlyYearAfter(sentence, d));
+  taken.splice(0, taken.length, ...dated.map((d): [number, number] => [d.index, d.index + d.label.length]));
+  const years = yearDates(sentence, language, taken);
+  taken.push(...years.map((d): [number, number] => [d.index, d.index + d.label.length]));
+  return [...dated, ...years, ...earlyYears(sentence, language, taken)].sort((a, b) => a.index - b.index);
+}
+
+/** An era after a year: "AD", "CE", "n. Chr.", "apr. J.-C.", "d.C.". */
+const ERA = String.raw`(?:AD|A\.D\.|CE|n\.\s?Chr\.|apr\.\s?J\.-C\.|d\.\s?C\.)`;
+/** A year of three digits right after a day and month: "On 25 December 800, …", "am 25. Dezember 800." */
+const EARLY_YEAR_AFTER = new RegExp(String.raw`^,?\s+([1-9]\d{2})(?:\s+${ERA})?(?=\s*(?:[,.;:)]|$))`, 'u');
+
+/** A day or a month chrono read without a year, when a year of three digits follows it (chrono reads four). */
+function earlyYearAfter(sentence: string, d: RawDate): RawDate {
+  if (d.start.year !== undefined || d.end) return d;
+  const m = EARLY_YEAR_AFTER.exec(sentence.slice(d.index + d.label.length));
+  if (!m) return d;
+  return { ...d, start: { ...d.start, year: Number(m[1]) }, label: d.label + m[0], anchor: true };
+}
+
+/**
+ * Years of three digits ("In 962, Otto I was crowned", "from 843 to 1806", "um 800."): only after a word of time
+ * (not "by", "to" or "and", which also count: "increased by 500") and before punctuation, the end, an era, the
+ * other end of a range or, in English, a name ("In 962 Otto I …"). A count goes on in words: "in 800 pieces".
+ */
+const YEAR_WORD_BEFORE = /(?:^|[^\p{L}])(?:year|jahre?|jaar|jaartal|l['’]an|l['’]année|año|ano|anno|år|roku)\s+$/iu;
+const EARLY_YEAR = /(?<![\p{L}\p{N},.])([1-9]\d{2})(?![\p{N}]|[,.]\p{N})/gu;
+const EN_EARLY_BEFORE = /(?:^|[^\p{L}])(?:in|from|until|till|since|after|before|during|around|circa|c\.)\s+$/iu;
+function earlyYears(sentence: string, language: string, taken: [number, number][]): RawDate[] {
+  const out: RawDate[] = [];
+  const timeWord = language === 'en' ? EN_EARLY_BEFORE : timeWordBefore(language);
+  if (!timeWord) return out;
+  const follows = new RegExp(
+    String.raw`^(?:\s+${ERA})?(?:\s*(?:[,.;:)]|$)|\s*(?:[–-]|\s(?:to|and|until|bis|und|à|et|tot|en|a|y)\s)\s*\d` +
+      (language === 'en' ? String.raw`|\s+\p{Lu})` : ')'),
+    'u',
+  );
+  for (const m of sentence.matchAll(EARLY_YEAR)) {
+    const at = m.index;
+    if (taken.some(([a, b]) => at >= a && at < b) || inBrackets(sentence, at)) continue;
+    const before = sentence.slice(Math.max(0, at - 20), at);
+    const after = sentence.slice(at + m[0].length);
+    // "in the year 800", "im Jahr 962 gekrönt": the word says it is a year, whatever follows.
+    const year =
+      YEAR_WORD_BEFORE.test(before) ||
+      (timeWord.test(before) && !/\b(?:by|to|and|or|as|between)\s+$/i.test(before) && follows.test(after));
+    if (!year) continue;
+    const era = new RegExp(String.raw`^\s+${ERA}`, 'u').exec(after)?.[0] ?? '';
+    const bound = boundBefore(sentence, at) || SINCE_BEFORE.test(sentence.slice(Math.max(0, at - 12), at));
+    out.push({
+      start: { year: Number(m[1]) },
+      precision: 'year',
+      label: m[0] + era,
+      index: at,
+      anchor: true,
+      event: !bound,
+    });
+  }
+  return out;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** ISO by precision: YYYY, YYYY-MM or YYYY-MM-DD. */
 export function isoOf(parts: DateParts, year = parts.year): string {
-  if (parts.month === undefined) return String(year);
-  return parts.day !== undefined ? `${year}-${pad(parts.month)}-${pad(parts.day)}` : `${year}-${pad(parts.month)}`;
+  // ISO writes four digits: the year 843 is "0843" (dates sort as text).
+  const y = year === undefined ? String(year) : String(year).padStart(4, '0');
+  if (parts.month === undefined) return y;
+  return parts.day !== undefined ? `${y}-${pad(parts.month)}-${pad(parts.day)}` : `${y}-${pad(parts.month)}`;
 }
 
 /** A date with its year: written, or read from the narrative. */

@@ -727,11 +727,12 @@ function resolveOpening(label: string, before: string): string {
             .join(' ')
             .replace(QUANTITY_OF, '')
         : undefined;
+    // A clause's object before its subject: "Charlemagne founded the Carolingian Empire, which was divided …".
     const antecedent =
-      words(last).length <= 6
-        ? last
-        : tail && words(tail).length <= 5
-          ? tail
+      tail && words(tail).length <= 5
+        ? tail
+        : words(last).length <= 6
+          ? last
           : /(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s*)+$/u.exec(last)?.[0];
     if (!antecedent) return rest;
     // "Walter Krivitsky, an NKVD agent, who defected …": the apposition's name is whom the clause tells of.

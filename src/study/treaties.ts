@@ -925,7 +925,7 @@ function stepDate(m: Mention, verb: RegExp, year: number | undefined): string | 
     // "As of 27 March 2025, 171 states … have ratified": how things stood then, not the day of a step.
     !/\bas\s+(?:of|at)\s+$/i.test(m.sentence.slice(Math.max(0, x.index - 7), x.index)) &&
     (x.precision !== 'year' || x.event || /\bin\s+$/.test(m.sentence.slice(Math.max(0, x.index - 4), x.index))) &&
-    (year === undefined || x.date.startsWith(String(year)));
+    (year === undefined || Number(x.date.slice(0, 4)) === year);
   // Commas inside a date ("April 13, 1941") do not cut.
   const cuts = [...m.sentence.matchAll(/[,;]\s/g)]
     .map((c) => c.index!)
@@ -989,7 +989,7 @@ function dateBeside(mentions: Mention[], year: number | undefined): string | nul
         !x.uncertain &&
         x.index >= from &&
         x.index <= to &&
-        (!year || x.date.startsWith(String(year))),
+        (!year || Number(x.date.slice(0, 4)) === year),
     );
     if (d) return d.date;
   }
@@ -1010,7 +1010,7 @@ function joinedOn(mentions: Mention[], year: number | undefined): string | null 
     if (steps.ratify.test(low) || steps.denounce.test(low) || steps.propose.test(low) || steps.notDone.test(low))
       continue;
     if (/^(?:After|Before|Having|Since|When|Until)\b/.test(m.sentence.replace(/^Also,?\s+/, ''))) continue;
-    const d = m.dates.find((x) => x.index < 12 && !x.uncertain && (!year || x.date.startsWith(String(year))));
+    const d = m.dates.find((x) => x.index < 12 && !x.uncertain && (!year || Number(x.date.slice(0, 4)) === year));
     if (d) return d.date;
   }
   return null;

@@ -90,3 +90,35 @@ describe('a day written before its month, after a place', () => {
     ]);
   });
 });
+
+describe('years before 1000, and numbers that are no years', () => {
+  const years = (s: string) => rawDatesIn(s, 'en').map((d) => [d.label, d.start.year]);
+
+  it('reads a year of three digits after a day and month, or after a word of time', () => {
+    expect(years('On 25 December 800, Charlemagne was crowned in Rome.')).toEqual([['On 25 December 800', 800]]);
+    expect(years('In 962 Otto I was crowned.')).toEqual([['962', 962]]);
+    expect(years('The empire lasted from 843 to 1806.')).toEqual([
+      ['843', 843],
+      ['1806', 1806],
+    ]);
+    expect(rawDatesIn('Sie wurde im Jahr 962 gekrönt.', 'de').map((d) => d.start.year)).toEqual([962]);
+  });
+
+  it('reads no year in a count', () => {
+    expect(years('The army grew by 500 in 1930.')).toEqual([['1930', 1930]]);
+    expect(years('He cut the log in 800 pieces.')).toEqual([]);
+    expect(years('Around 1000 of these family-owned firms lead their markets.')).toEqual([]);
+  });
+
+  it('puts a year before 1000 before later ones on the timeline', () => {
+    const article = [
+      '== History ==',
+      'In 1806 the old empire was dissolved by its last emperor.',
+      'On 25 December 800, Charlemagne was crowned emperor in Rome by the pope.',
+    ].join('\n\n');
+    const book = addStudyAids(mergeSources([parseText(article, 'empire.wiki')], TEST_META));
+    const dates = book.glossaries.timeline.map((e) => e.date);
+    expect(dates).toEqual(['0800-12-25', '1806']);
+    expect(book.glossaries.timeline[0]).toMatchObject({ label: '25 December 800' });
+  });
+});

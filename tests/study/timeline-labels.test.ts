@@ -31,6 +31,12 @@ describe('timeline labels read alone (made-up sentences)', () => {
     expect(attitude).toMatch(/on the attitude of Norvania\b/);
   });
 
+  it('gives a relative clause after a clause its object, not the whole clause', () => {
+    expect(labelOf('On 3 May 1801, the regent founded the Kessel Company, which was sold in 1843.', '1843')).toBe(
+      'The Kessel Company was sold',
+    );
+  });
+
   it('runs past a line rather than lose a short tail, but not to the first name of a list', () => {
     const war = labelOf(
       'On May 3, 1883, the Kingdom of Lidia, the Duchy of Vorsk, Kessel and the Free City of Ostrel declared war ' +

@@ -90,6 +90,9 @@ interface Item {
 }
 
 /** A fractional year from an ISO date (year, year-month or full date). */
+/** The year of an ISO date as a reader writes it: "843", not "0843". */
+const writtenYear = (iso: string) => String(Number(iso.slice(0, 4)));
+
 function yearOf(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
   return y! + ((m ?? 7) - 1) / 12 + ((d ?? 15) - 1) / 365;
@@ -103,7 +106,7 @@ function itemsOf(terms: Ambassador[], dated: Treaty[], posts: string[]): Item[] 
     nth: 0,
     // "German–Soviet Commercial Agreement (1939)", "Mutual assistance treaty (Soviet Union–Estonia, 1939)"
     // carry their year already.
-    label: new RegExp(`\\b${t.date!.slice(0, 4)}\\b`).test(t.name) ? t.name : `${t.name} (${t.date!.slice(0, 4)})`,
+    label: new RegExp(`\\b${writtenYear(t.date!)}\\b`).test(t.name) ? t.name : `${t.name} (${writtenYear(t.date!)})`,
     when: t.date!,
     what: t.name,
   }));

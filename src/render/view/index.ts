@@ -450,7 +450,7 @@ function viewGlossaries(book: StudyGuide, places: Places, backLinks: BackLinks):
   const treaties = book.glossaries.treaties.map((t) => ({
     id: t.id,
     // "German–Soviet Commercial Agreement (1939)" beside its date of signing: the year once.
-    name: t.date ? t.name.replace(new RegExp(String.raw`\s*\(${t.date.slice(0, 4)}\)$`), '') : t.name,
+    name: t.date ? t.name.replace(new RegExp(String.raw`\s*\(${Number(t.date.slice(0, 4))}\)$`), '') : t.name,
     aliases: t.aliases,
     date: t.date ? formatDate(t.date, language) : '',
     status: t.status ? step(t.status) : '',
