@@ -86,6 +86,8 @@ const MAX_WORDS = 11;
 const MAX_CHARS = 72;
 /** A label that must run on to read alone takes two lines at most. */
 const LONG_CHARS = 140;
+/** How far past two lines a label may run when every shorter head would mislead. */
+const OVER_LONG = 24;
 /** How far past a line a label may run rather than lose its last few words. */
 const SHORT_TAIL = 16;
 
@@ -186,6 +188,28 @@ function listComma(sentence: string, at: number): boolean {
   );
 }
 
+/** A passive verb: "was diplomatically recognized", "were deported". */
+const PASSIVE = /\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn)\b/u;
+/** Words whose claim holds only of the agent: "recognized for the first time by Spain, …". */
+const AGENT_SCOPE = /\b(?:first|only|last|never|again|alone|solely|exclusively)\b/i;
+/** What goes on naming after a cut: ", the United States", " of Ostrel", " and Bulgaria". */
+const NAMES_GO_ON = /^\s*(?:,\s*(?:and\s+)?|\s(?:and|of|of the|de|von)\s+)(?:the\s+)?\p{Lu}/u;
+/**
+ * A cut that leaves out some of a passive verb's agents where the clause claims something of them only
+ * ("was recognized for the first time | by Spain, …", "… for the first time by Spain, the Free City | of …"):
+ * without them the label says the Soviet Union was recognized for the first time, which it was not. Elsewhere
+ * the agent may go ("was signed | by German Foreign Minister …").
+ */
+function agentCut(head: string, tail: string): boolean {
+  const passive = PASSIVE.exec(head);
+  if (!passive) return false;
+  const clause = head.slice(passive.index);
+  const by = /\bby\s+(?:the\s+)?\p{Lu}/u.exec(clause);
+  if (by) return AGENT_SCOPE.test(clause.slice(0, by.index)) && NAMES_GO_ON.test(tail);
+  const agent = /^([^,;:]*?)\bby\s+(?:the\s+)?\p{Lu}/u.exec(tail);
+  return !!agent && AGENT_SCOPE.test(clause + agent[1]);
+}
+
 /** A label fits MAX_CHARS: it ends at a phrase boundary, never mid-phrase and never with "…". */
 function shorten(label: string): string {
   // Brackets go, nested ones too ("(see Invasion of Poland (1939))"), innermost first.
@@ -222,8 +246,15 @@ function shorten(label: string): string {
       .map((m) => (/^["”]/.test(whole.slice(m.index)) && unbalanced(whole.slice(0, m.index)) ? m.index + 1 : m.index))
       .map((at) => ({
         head: whole.slice(0, at).trim(),
-        // A participle before its agent ("a delegation headed | by …") needs what follows: a last resort.
-        dangling: /^\s*by\b/.test(whole.slice(at)) && bareParticiple(whole.slice(0, at)),
+        // A participle before its agent ("a delegation headed | by …") needs what follows: a last resort; so
+        // does a passive whose agent the tail names ("was recognized for the first time | by Spain, …": cut
+        // there, it says the opposite).
+        dangling:
+          (/^\s*by\b/.test(whole.slice(at)) && bareParticiple(whole.slice(0, at))) ||
+          agentCut(whole.slice(0, at), whole.slice(at)) ||
+          // Nor at the first name of a list that goes on ("… by Spain | , the United States, …").
+          (/\p{Lu}[\p{L}'’.-]*$/u.test(whole.slice(0, at)) &&
+            /^,\s+(?:and\s+)?(?:the\s+)?\p{Lu}/u.test(whole.slice(at))),
         incomplete: incomplete(whole.slice(0, at).trim(), whole.slice(at).trim()),
       }))
       // A head that needs what follows ("been referred to"): not a place to end.
@@ -250,6 +281,9 @@ function shorten(label: string): string {
       pick(complete.filter((h) => h.length <= LONG_CHARS)) ??
       (whole.length <= LONG_CHARS ? whole : undefined) ??
       pick(heads.filter((h) => !h.dangling).map((h) => h.head)) ??
+      // Every head cuts off what the verb needs ("recognized … | by Spain, …"): a little over two lines rather
+      // than a label that says something else.
+      (whole.length <= LONG_CHARS + OVER_LONG ? whole : undefined) ??
       pick(heads.map((h) => h.head)) ??
       text;
   }
@@ -536,6 +570,11 @@ const ASIDE = /^(?:the|a|an|including|assisted|fulfilling|headed|led|together|bo
 type DatePlace = Pick<BookDate, 'label' | 'index'> & Partial<Pick<BookDate, 'event' | 'precision'>>;
 
 /** The event a date marks, in a few words: the clause carrying the date, without the date. */
+/** One name of a list (up to four capitalised words, "and" or "the" before): "the United States", "and Bulgaria". */
+const LIST_ITEM =
+  /^(?:(?:and|or)\s+)?(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|of the|de|von|van)\s+)?\p{Lu}[\p{L}'’.-]*){0,4}$/u;
+const listOfNames = (text: string) => !!text && text.split(/\s*,\s*/).every((item) => LIST_ITEM.test(item));
+
 export function eventLabel(sentence: string, date: DatePlace, all: readonly DatePlace[] = [date]): string {
   sentenceNow = sentence;
   nameKept = undefined;
@@ -577,6 +616,11 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
   // "… and executed in 1938" after "was arrested in 1937": the passive's auxiliary before its participle.
   const carried = parts[i]!.carried;
   if (carried && !cleft && clearVerb(words(label), 0)) label = `${carried} ${label}`;
+  // "… recognized for the first time by Spain, the United States, …, and Bulgaria": a list of names goes on
+  // past the clause's comma; the label takes it whole (cut there, the first name would read as the only one).
+  if (!cleft && /\p{Lu}[\p{L}'’.-]*$/u.test(label))
+    for (let j = i + 1; j < parts.length && listOfNames(strip(parts[j]!.text)); j++)
+      label = `${label}, ${strip(parts[j]!.text)}`;
   // A date clause that opens the sentence or with a preposition ("in his report … on June 27, 1930,") is
   // an adverbial: the event is the clause after it.
   const adverbial = i === 0 || prepositional || PREPOSITION.test(parts[i]!.text);

@@ -31,6 +31,18 @@ describe('timeline labels read alone (made-up sentences)', () => {
     expect(attitude).toMatch(/on the attitude of Norvania\b/);
   });
 
+  it('keeps the agents a claim holds of, the whole list of them ("for the first time by …")', () => {
+    const label = labelOf(
+      'In 1871–72 the Duchy of Vorsk was formally recognized for the first time by Lidia, the Free City of Ostrel, ' +
+        'Kessel, Norvania, and Estmark, and later joined the League of Ports in May 1872.',
+      '1871–72',
+    );
+    expect(label).toBe(
+      'The Duchy of Vorsk was formally recognized for the first time by Lidia, the Free City of Ostrel, Kessel, ' +
+        'Norvania, and Estmark',
+    );
+  });
+
   it('gives a relative clause after a clause its object, not the whole clause', () => {
     expect(labelOf('On 3 May 1801, the regent founded the Kessel Company, which was sold in 1843.', '1843')).toBe(
       'The Kessel Company was sold',
