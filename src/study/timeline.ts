@@ -297,8 +297,9 @@ function shorten(label: string): string {
 }
 
 /**
- * A label cut inside a quotation it opened: the quoted words it keeps, closed ("asked whether "there was any
- * possibility of …""), when they are three words or more; else undefined (the quotation goes).
+ * A label cut inside a quotation it opened: the quoted words it keeps, with an ellipsis for the rest, closed
+ * ("asked whether "there was any possibility of combining the German and the Red Army …""), when they are three
+ * words or more; else undefined (the quotation goes).
  */
 function closeQuotation(text: string): string | undefined {
   const open = Math.max(text.lastIndexOf('“'), text.lastIndexOf('"'));
@@ -310,7 +311,8 @@ function closeQuotation(text: string): string | undefined {
     .replace(TRAILING_STOP, '')
     .replace(FUNCTION_END, '')
     .replace(/[\s,;:–-]+$/, '');
-  return `${text.slice(0, open + 1)}${inside}${text[open] === '“' ? '”' : '"'}`;
+  // The words left out are marked, as an editor marks them: the quotation does not end there in the text.
+  return `${text.slice(0, open + 1)}${inside} …${text[open] === '“' ? '”' : '"'}`;
 }
 
 /**
