@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
-import type { List, Paragraph } from 'mdast';
+import type { List, Paragraph, Table } from 'mdast';
 import Parser from 'wikiparser-node';
 import fc from 'fast-check';
 import { headings, parseSeed, parseText, readContent, SEEDS } from '../support/content.js';
@@ -304,5 +304,41 @@ describe('wikitext reader: pieces remembered between reads (a watch session)', (
     const fresh = parseText(edited, SEEDS.later);
     expect(again).toEqual(fresh);
     expect(JSON.stringify(again.tree)).toContain('(and debts)');
+  });
+});
+
+describe('wikitext reader: lines inside a table cell, and links to other Wikipedias', () => {
+  const source = parseText(
+    [
+      'The writer published two books.',
+      '{| class="wikitable"',
+      '|-',
+      '! Year !! Title',
+      '|-',
+      '| 1993',
+      '| Die reuk van appels',
+      'The smell of apples',
+      '|-',
+      '| 2002',
+      '| Embrace',
+      '|}',
+      '',
+      '== External links ==',
+      '* [https://example.org The writer’s page]',
+      '[[simple:Writer]]',
+      '[[zh-min-nan:Writer]]',
+    ].join('\n'),
+    'writer.wiki',
+  );
+
+  it('keeps each line of a cell on its own line, as MediaWiki shows it', () => {
+    const table = source.tree.children.find((n) => n.type === 'table')!;
+    const cell = (table as Table).children[1]!.children[1]!;
+    expect(cell.children.map((c) => c.type)).toEqual(['text', 'break', 'text']);
+    expect(toString(cell)).toBe('Die reuk van appelsThe smell of apples');
+  });
+
+  it('drops links to other Wikipedias, "simple" and long language codes too', () => {
+    expect(toString(source.tree)).not.toMatch(/simple:|zh-min-nan:/);
   });
 });

@@ -179,8 +179,9 @@ function image(figure: Paragraph | undefined, target: string, ctx: Ctx, mode: Mo
   else droppedLink('file', target, ctx, figure);
 }
 
+/** A link to the same page in another Wikipedia: "[[de:Deutschland]]", "[[zh-min-nan:…]]", "[[simple:Germany]]". */
 function isInterwiki(target: string): boolean {
-  return /^:?[a-z]{2,3}(-[a-z]+)*:/.test(target.trim());
+  return /^:?(?:[a-z]{2,3}|simple)(-[a-z]+)*:/.test(target.trim());
 }
 
 const SKIP_TYPES = new Set([
@@ -204,7 +205,7 @@ function addText(data: string, sink: Phrasing): void {
   lines.forEach((line, i) => {
     if (i > 0) {
       sink.lineEnd();
-      sink.add(textNode(' '));
+      sink.add(sink.lineBreaks && line.trim() && !sink.empty ? { type: 'break' } : textNode(' '));
     }
     if (line) sink.add(textNode(line));
   });
@@ -338,7 +339,7 @@ function extension(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
 function cellReader(ctx: Ctx, withRefs: boolean, lift?: (table: Table) => void): CellReader {
   return {
     phrasing: (nodes) => {
-      const sink = new Phrasing();
+      const sink = new Phrasing(true);
       addNodes(nodes as readonly WikiNode[], ctx, sink, { withRefs });
       return sink.take();
     },

@@ -43,6 +43,12 @@ function close(open: Open): PhrasingContent | undefined {
 export class Phrasing {
   private stack: Open[] = [{ kind: 'root', children: [] }];
 
+  /**
+   * @param lineBreaks a line of text after another is a line of its own (a table cell: "Die reuk van appels"
+   *   over "The smell of apples" are two titles, which MediaWiki shows on two lines); else a space (prose).
+   */
+  constructor(readonly lineBreaks = false) {}
+
   add(...nodes: PhrasingContent[]): void {
     this.stack[this.stack.length - 1]!.children.push(...nodes);
   }
