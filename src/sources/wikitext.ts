@@ -372,6 +372,8 @@ class TopLevelWalk {
   private proseSinceHeading = false;
   /** The current line is an indented line that may be a hatnote (`:''For the country, see X.''`). */
   private indentLine = false;
+  /** The line is an indented one: its paragraph ends with it. */
+  private indented = false;
   /** The open definition list: closed by the first line that is not `;` or `:`. */
   private defList: DefList | undefined;
   private readonly phrasing = new Phrasing();
@@ -505,10 +507,13 @@ class TopLevelWalk {
       this.item = { children: [], line, ordered: false, kind: def };
       return;
     }
-    // Indent lines (`:` without a term): keep as prose, unless a hatnote opens the article or section.
+    // Indent lines (`:` without a term): a paragraph of their own (MediaWiki indents them: a quotation, a
+    // reply), unless a hatnote opens the article or section.
     if (/^[;:]+$/.test(marker)) {
       this.flush();
       if (!this.proseSinceHeading) this.indentLine = true;
+      if (!this.item) this.out.endParagraph();
+      this.indented = true;
       return;
     }
     this.endDefList();
@@ -564,6 +569,11 @@ class TopLevelWalk {
         // A newline: close an item; a blank line closes the paragraph.
         this.phrasing.lineEnd();
         if (this.indentLine) this.hatnote();
+        if (this.indented && !this.item) {
+          this.flush();
+          this.out.endParagraph();
+        }
+        this.indented = false;
         this.lineEmpty = true;
         if (this.item) this.endItem();
         else if (piece.trim() === '' && i < lines.length - 1) {

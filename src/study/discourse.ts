@@ -533,6 +533,19 @@ export function turnsAgainst(sentence: string, language: string): boolean {
 }
 const openings = new WeakMap<readonly string[], RegExp>();
 
+/**
+ * A sentence cut out of a longer quotation: it opens a quotation it does not close, or closes one it did not
+ * open (""At the time, it was like moving to Mayberry." of a quotation three sentences long). Its words are
+ * someone's, and half of them are elsewhere: no point or question stands on it. Straight marks pair up; "„"
+ * opens what "“" or "”" closes (German), else "“" opens what "”" closes; guillemets pair up.
+ */
+export function partOfQuotation(sentence: string): boolean {
+  const count = (mark: string) => sentence.split(mark).length - 1;
+  if (count('"') % 2 || count('«') !== count('»')) return true;
+  const low = count('„');
+  return low ? low !== count('“') + count('”') : count('“') !== count('”');
+}
+
 export function hedged(sentence: string, language: string): boolean {
   const t = discourse(language);
   return !!t && wordsPattern(t.hedges).test(sentence);

@@ -24,6 +24,7 @@ import {
   knownPhrase,
   leansOnPerson,
   opening,
+  partOfQuotation,
   relativeWord,
   timeFromBefore,
   turnsAgainst,
@@ -151,6 +152,7 @@ export function asPoint(
   heading: ReadonlySet<string> = new Set(),
 ): { text: string; leans: boolean } | undefined {
   const text = sentence.replace(/\[[^\]]{0,40}\]\s*/g, '').trim();
+  if (partOfQuotation(text)) return undefined;
   const open = opening(text, language);
   if (open.kind === 'pronoun' || leansOnPerson(open.rest, language)) return undefined;
   // "Thus, Litvinov's line did not enjoy …" after "Some argue that …": the conclusion of a view, not a fact.

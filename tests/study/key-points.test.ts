@@ -7,7 +7,7 @@ import { seedGuide } from '../support/seed-guide.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeSources } from '../../src/merge/index.js';
 import { asPoint, extractKeyPoints, pointsFor } from '../../src/study/key-points.js';
-import { opening, turnsAgainst } from '../../src/study/discourse.js';
+import { opening, partOfQuotation, turnsAgainst } from '../../src/study/discourse.js';
 import type { Book, StudyGuide } from '../../src/model/index.js';
 import { parseText, TEST_META } from '../support/content.js';
 
@@ -313,5 +313,31 @@ describe('key points of a made-up section', () => {
     expect(
       extractKeyPoints(bookOf(['One paragraph only, which the box would simply repeat word for word here.'])),
     ).toEqual([]);
+  });
+});
+
+describe('a quotation of several sentences (made up)', () => {
+  const article = [
+    '== Early life ==',
+    'In 1961 the family moved from the harbour of Norvik to the small river town of Kessel in the hills.',
+    ':"At the time, it was like moving to a village. The town had a slower pace and friendly people. ' +
+      'It proved to be a good place to grow up."',
+    'The children went to the river school of Kessel, where their father taught history for twenty years.',
+  ].join('\n');
+  const book = mergeSources([parseText(article, 'kessel.wiki')], TEST_META);
+
+  it('takes no point from a sentence cut out of a longer quotation', () => {
+    const points = extractKeyPoints(book).map((k) => k.text);
+    expect(points.length).toBeGreaterThan(0);
+    for (const p of points) expect(p).not.toMatch(/At the time|slower pace|grow up/);
+  });
+
+  it('tells a quotation cut out of a longer one from one that closes in its sentence, in any language’s marks', () => {
+    expect(partOfQuotation('"At the time, it was like moving to a village.')).toBe(true);
+    expect(partOfQuotation('It proved to be a good place to grow up.”')).toBe(true);
+    expect(partOfQuotation('The regent called the truce "a peace for our time" in his speech.')).toBe(false);
+    expect(partOfQuotation('Der Regent nannte ihn „einen Frieden für unsere Zeit“ in seiner Rede.')).toBe(false);
+    expect(partOfQuotation('Il parla d’une « paix pour notre temps » devant les guildes.')).toBe(false);
+    expect(partOfQuotation('Il parla d’une « paix pour notre temps.')).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
 import type { Chapter, Conflict, ReviewQuestion, StudyGuide } from '../../model/index.js';
 import { datesIn } from '../timeline.js';
 import { contentWords, similarity } from '../../merge/sentences.js';
-import { hedged, isPersonName, leansOnDemonstrative, leansOnPerson, opening } from '../discourse.js';
+import { hedged, isPersonName, leansOnDemonstrative, leansOnPerson, opening, partOfQuotation } from '../discourse.js';
 import { distance } from 'fastest-levenshtein';
 import { italicTitles } from '../text.js';
 
@@ -133,6 +133,8 @@ export function makeContext(guide: StudyGuide): QuestionContext {
   const readable = (sentence: string) => {
     const n = sentence.split(/\s+/).length;
     if (n < MIN_WORDS || n > MAX_WORDS || hedged(sentence, language) || /\[[^\]]*\]/.test(sentence)) return 'no';
+    // A sentence of a longer quotation: the rest of the quotation is not in the question.
+    if (partOfQuotation(sentence)) return 'no';
     // A sentence that introduces a list ("…zones of influence: 1.") says its point in the list.
     if (/:\s*\S{0,3}[.:]?$/.test(sentence)) return 'no';
     const leans = leansOnPerson(sentence, language) || leansOnDemonstrative(sentence, language);
