@@ -71,3 +71,48 @@ describe('what a note keeps of its source', () => {
     ]);
   });
 });
+
+describe('what a note keeps of a cite template’s details (made up)', () => {
+  const cited = (template: string) =>
+    parseText(`The ferry ran daily.<ref>${template}</ref>\n`, 'vell.wiki').citations[0]!.text;
+
+  it('gives a chapter with the book it is in, and each of two chapters of one book apart', () => {
+    const a = cited('{{cite book |last=Lund |first=Jon |title=Harbours of Vell |chapter=The First Quay |year=1990}}');
+    const b = cited('{{cite book |last=Lund |first=Jon |title=Harbours of Vell |chapter=The Second Quay |year=1990}}');
+    expect(a).toContain('“The First Quay”. Harbours of Vell.');
+    expect(a).not.toBe(b);
+  });
+
+  it('keeps where and when a book was printed, and when it first appeared', () => {
+    const note = cited(
+      '{{cite book |last=Voss |first=Mira |title=Name und Nation |publisher=Dieterich |location=Leipzig ' +
+        '|year=1932 |orig-year=1921}}',
+    );
+    expect(note).toContain('Leipzig: Dieterich, 1932 [1921].');
+  });
+
+  it('keeps the words the article quotes from its source', () => {
+    const note = cited(
+      '{{cite web |title=Briefing Note |url=https://example.org/note |quote=The amendment binds a party only ' +
+        'once it enters into force for that party.}}',
+    );
+    expect(note).toMatch(/“The amendment binds a party only once it enters into force for that party\.”$/);
+  });
+
+  it('links a dead address’s archived copy, and a live one’s own address', () => {
+    const dead = cited(
+      '{{cite web |title=Ferry list |url=https://example.org/old |archive-url=https://web.archive.org/web/2014/x ' +
+        '|url-status=dead}}',
+    );
+    const live = cited(
+      '{{cite web |title=Ferry list |url=https://example.org/old |archive-url=https://web.archive.org/web/2014/x ' +
+        '|url-status=live}}',
+    );
+    expect(dead).toContain('https://web.archive.org/web/2014/x');
+    expect(dead).not.toContain('https://example.org/old');
+    expect(live).toContain('https://example.org/old');
+    expect(
+      cited('{{cite news |title=Old list |url=https://example.org/a |archiveurl=https://archive.org/a |deadurl=yes}}'),
+    ).toContain('https://archive.org/a');
+  });
+});

@@ -109,22 +109,45 @@ const IDENTIFIERS: [string, string][] = [
  * ("pp." in English); only before a page number (a digit or a roman numeral), not before "National, 1.A".
  */
 export function formatCitation(params: Params, pageAbbr = 'p.', pagesAbbr = pageAbbr): string {
-  const title = pick(params, ...TITLE, 'script-title', 'trans-title', 'chapter');
+  const chapter = pick(params, 'chapter', 'contribution', 'entry', 'section', 'kapitel', 'chapitre', 'capítulo');
+  // A chapter in a book: "“The Meaning of Mies”. Chicago Architecture and Design." (its own title first).
+  const whole = pick(params, ...TITLE, 'script-title', 'trans-title');
+  const title = chapter ?? whole;
+  const book = chapter && whole && whole !== chapter ? whole : undefined;
   // prettier-ignore
   const work = pick(params, 'work', 'website', 'journal', 'newspaper', 'magazine', 'periodical', 'werk', 'sammelwerk',
     'verk', 'site', 'périodique', 'titre ouvrage', 'obra', 'publicación', 'opera', 'periodico', 'jornal', 'publicação',
     'czasopismo', 'издание');
   // prettier-ignore
   const publisher = pick(params, 'publisher', 'verlag', 'hrsg', 'agency', 'éditeur', 'editorial', 'utgiver',
-    'uitgever', 'editore', 'editora', 'publicado', 'wydawca', 'издательство', 'location');
+    'uitgever', 'editore', 'editora', 'publicado', 'wydawca', 'издательство');
+  const place = pick(
+    params,
+    'location',
+    'place',
+    'publication-place',
+    'ort',
+    'lieu',
+    'lugar',
+    'luogo',
+    'sted',
+    'место',
+  );
   // prettier-ignore
   const date = pick(params, 'date', 'datum', 'dato', 'year', 'jahr', 'år', 'année', 'fecha', 'año', 'jaar', 'data',
     'anno', 'ano', 'rok', 'год');
-  const url = pick(params, 'url', 'chapter-url', 'archive-url', 'archiveurl', 'ссылка');
+  const original = pick(params, 'orig-date', 'orig-year', 'origyear', 'origdate');
+  // A dead address gives way to its archived copy, as Wikipedia links it (`url-status=dead`, `deadurl=yes`).
+  const archive = pick(params, 'archive-url', 'archiveurl');
+  const status = (pick(params, 'url-status', 'deadurl', 'dead-url') ?? '').toLowerCase();
+  const dead = /^(?:dead|unfit|usurped|yes|true|y)$/.test(status);
+  const url = (dead && archive) || pick(params, 'url', 'chapter-url', 'ссылка') || archive;
+  const quote = pick(params, 'quote', 'zitat', 'citation', 'cita', 'citazione', 'sitat');
   const parts: string[] = [];
   const author = authors(params);
   if (author) parts.push(`${author.replace(/\.$/, '')}.`);
-  if (title) parts.push(`“${title}”.`);
+  if (title) parts.push(`“${title.replace(/[.,;:]$/, '')}”.`);
+  if (book) parts.push(`${book.replace(/\.$/, '')}.`);
   // Where in the work: "J. Biol. Chem. 204 (1): 159–67".
   const volume = pick(params, 'volume', 'band', 'jahrgang', 'tome', 'volumen', 'volume', 'tom', 'том');
   const issue = pick(params, 'issue', 'number', 'nummer', 'heft', 'numéro', 'número', 'numero', 'nr', 'выпуск');
@@ -139,7 +162,9 @@ export function formatCitation(params: Params, pageAbbr = 'p.', pagesAbbr = page
   const atEnd = at.replace(/\.$/, '');
   if (work && work !== publisher) parts.push(at ? `${work}${joiner}${atEnd}.` : `${work.replace(/\.$/, '')}.`);
   else if (at) parts.push(`${atEnd}.`);
-  const imprint = [publisher, date].filter(Boolean).join(', ');
+  // "Leipzig: Dieterich, 1932 [1921]": where, by whom, when (and when first).
+  const by = place && publisher ? `${place}: ${publisher}` : (publisher ?? place);
+  const imprint = [by, date && original ? `${date} [${original}]` : (date ?? original)].filter(Boolean).join(', ');
   if (imprint) parts.push(`${imprint.replace(/\.$/, '')}.`);
   // The identifiers a reader finds the work by.
   const ids = IDENTIFIERS.flatMap(([name, label]) => {
@@ -148,6 +173,8 @@ export function formatCitation(params: Params, pageAbbr = 'p.', pagesAbbr = page
   });
   if (ids.length) parts.push(`${ids.join('. ')}.`);
   if (url) parts.push(url);
+  // The words the article quotes from the work: what the citation shows.
+  if (quote) parts.push(`“${quote.replace(/^["“„]|["”“]$/g, '')}”`);
   if (!parts.length) {
     // A template of positional parameters only (or unknown names): its values, in order.
     return [...params.values()]
