@@ -5,9 +5,9 @@
  * The output still goes through the sanitizer (content.ts) like any other content.
  */
 import type { Element, ElementContent, Properties } from 'hast';
-import type { Blockquote, Image, InlineCode, Paragraph, Table, TableCell, TableRow } from 'mdast';
+import type { Blockquote, Image, InlineCode, Paragraph, Table, TableCell, TableRow, Text as MdText } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
-import type { Handler, Handlers, State } from 'mdast-util-to-hast';
+import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
 import type { fromHtml as FromHtml } from 'hast-util-from-html';
 import type Temml from 'temml';
 import type { DefList, Subscript, Superscript } from '../../model/mdast.js';
@@ -159,7 +159,45 @@ const inlineCode: Handler = (_state, node: InlineCode) => el('code', {}, [{ type
 const subscript: Handler = (state: State, node: Subscript) => el('sub', {}, state.all(node) as ElementContent[]);
 const superscript: Handler = (state: State, node: Superscript) => el('sup', {}, state.all(node) as ElementContent[]);
 
+/** Letters written right to left: Hebrew, Arabic (Urdu, Persian), Syriac, Thaana, N'Ko, and their forms. */
+const RTL = String.raw`\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC`;
+/** A run of right-to-left text: from its first such letter to its last, with what stands between. */
+const RTL_RUN = new RegExp(
+  String.raw`[${RTL}](?:[${RTL}\s\d.,:;'"()\-\u060C\u061B\u061F\u066B\u066C]*[${RTL}])?`,
+  'gu',
+);
+
+/** Whether a text holds a right-to-left letter. */
+export const hasRightToLeft = (value: string): boolean => new RegExp(`[${RTL}]`, 'u').test(value);
+
+/**
+ * Plain text (a key point, a timeline line, a question) with each right-to-left run between the Unicode
+ * isolates (U+2068 … U+2069), which the page's text is shown with as a `<bdi>` element is.
+ */
+export function isolateRightToLeft(value: string): string {
+  return hasRightToLeft(value) ? value.replace(RTL_RUN, (run) => `\u2068${run}\u2069`) : value;
+}
+
+/**
+ * Text as mdast-util-to-hast makes it, with each run of right-to-left letters in a left-to-right text isolated
+ * (`<bdi>`): "(Urdu: انور کمال خان; 19 November 1946 –" would otherwise show the day before the name.
+ */
+const text: Handler = (state: State, node: MdText) => {
+  const made = defaultHandlers.text(state, node);
+  if (made.type !== 'text' || !hasRightToLeft(made.value)) return made;
+  const out: ElementContent[] = [];
+  let last = 0;
+  for (const m of made.value.matchAll(RTL_RUN)) {
+    if (m.index > last) out.push({ type: 'text', value: made.value.slice(last, m.index) });
+    out.push(el('bdi', {}, [{ type: 'text', value: m[0] }]));
+    last = m.index + m[0].length;
+  }
+  if (last < made.value.length) out.push({ type: 'text', value: made.value.slice(last) });
+  return out;
+};
+
 export const blockHandlers: Handlers = {
+  text,
   table,
   blockquote,
   paragraph,

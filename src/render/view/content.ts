@@ -31,6 +31,8 @@ export const sanitizeSchema: SanitizeSchema = {
   clobber: [],
   tagNames: [
     ...['p', 'ul', 'ol', 'li', 'a', 'em', 'strong', 'sup', 'sub', 'code', 'pre', 'br', 'span', 'blockquote', 'del'],
+    // Right-to-left text isolated in left-to-right text (blocks-hast.ts).
+    'bdi',
     ...['div', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'img', 'dl', 'dt', 'dd'],
     ...MATHML,
   ],

@@ -14,6 +14,8 @@ import type {
   TreatyStatus,
 } from '../../model/index.js';
 import { blockHtml, noteHtml } from './content.js';
+import { allBlocks } from '../../model/index.js';
+import { hasRightToLeft, isolateRightToLeft } from './blocks-hast.js';
 import { linkMentions, type MentionAnchor } from './mentions.js';
 import { PRINT, timelineFigure, type Figure } from './figure.js';
 import { formatDate } from '../../util/dates.js';
@@ -544,7 +546,7 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
   const figure = timelineFigure(book);
   // On paper, narrower parts side by side (figure.ts, PRINT); the screen's and e-reader's are phone-wide.
   const printFigure = target === 'epub' ? undefined : timelineFigure(book, PRINT);
-  return {
+  const view: View = {
     meta: book.meta,
     labels: labelsFor(book.meta.language),
     paper: options.paper,
@@ -575,6 +577,18 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
       index: book.index.length > 0,
     },
   };
+  // Right-to-left words in left-to-right text ("(Urdu: انور کمال خان; 19 November 1946"): the plain texts of
+  // key points, lines and questions isolate them, as the chapters' HTML does with `<bdi>`.
+  return allBlocks(book).some((b) => hasRightToLeft(b.text)) ? isolatedTexts(view) : view;
+}
+
+/** Every plain text of a view with its right-to-left runs isolated; markup (HTML, SVG) is left as it is. */
+function isolatedTexts<T>(value: T): T {
+  if (typeof value === 'string') return (value.includes('<') ? value : isolateRightToLeft(value)) as T;
+  if (Array.isArray(value)) return value.map(isolatedTexts) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isolatedTexts(v)])) as T;
+  return value;
 }
 
 function groupBy<T>(list: T[], key: (x: T) => string): Map<string, T[]> {
