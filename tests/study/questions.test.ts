@@ -9,7 +9,7 @@ import { splitCausal } from '../../src/study/questions/cause.js';
 import { realDisagreement } from '../../src/study/questions/context.js';
 import { makeContext } from '../../src/study/questions/context.js';
 import { ambassadorQuestions, treatyQuestions } from '../../src/study/questions/short.js';
-import { sentenceFacts } from '../../src/study/questions/facts.js';
+import { dateDistractors, sentenceFacts } from '../../src/study/questions/facts.js';
 import { discourse, hedged, opening, wordsPattern } from '../../src/study/discourse.js';
 import type { Conflict, StudyGuide } from '../../src/model/index.js';
 import { datesIn } from '../../src/study/timeline.js';
@@ -453,5 +453,26 @@ describe('a title in italics (made up)', () => {
   it('blanks no part of a work’s title, and the same name outside a title', () => {
     expect(factsOf('A Winter at Sea')).toEqual(['date:May 4, 1995']);
     expect(factsOf('first film')).toContain('person:Hannah Voss');
+  });
+});
+
+describe('date choices after the narrative’s last date (made up)', () => {
+  const article = [
+    '== War ==',
+    'On March 3, 1901, the fleet of Lidia crossed the strait and laid siege to the harbour of Norvik.',
+    'Within six months, the guards of Norvik had lost four hundred men, and the rest would surrender by ' +
+      'February 1902.',
+    'The council of Norvik had signed a trade treaty with Kessel on May 5, 1899, and another on June 9, 1898.',
+  ].join('\n\n');
+  const guide = addStudyAids(mergeSources([parseText(article, 'siege.wiki')], TEST_META));
+  const ctx = makeContext(guide);
+  const sentence = ctx.sentences.find((s) => s.text.includes('surrender'))!;
+  const fact = sentenceFacts(sentence, ctx).find((f) => f.kind === 'date')!;
+
+  it('offers no date before the one the text has reached, when the answer is not before it', () => {
+    expect(fact.value).toBe('1902-02');
+    const choices = dateDistractors(sentence, fact, ctx, 3);
+    expect(choices).toHaveLength(3);
+    for (const d of choices) expect(d >= '1901-03').toBe(true);
   });
 });

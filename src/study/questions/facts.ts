@@ -431,10 +431,15 @@ export function dateDistractors(s: BookSentence, fact: Fact, ctx: QuestionContex
     }
     return out;
   };
+  // Where the narrative stands before the sentence ("… the invasion of June 22, 1941. Within six months, … two
+  // million of which would die by _____"): no choice before it when the answer is not, or the choices before
+  // it are ruled out without knowing the answer.
+  const floor = dateBefore(s, ctx);
+  const after = (d: string) => !floor || floor > fact.value || d >= floor.slice(0, d.length);
   const book = [...ctx.dates.keys()]
     .filter((d) => {
       const y = Number(d.slice(0, 4));
-      return d.length === precision && y !== year && Math.abs(y - year) <= NEAR_YEARS;
+      return d.length === precision && y !== year && Math.abs(y - year) <= NEAR_YEARS && after(d);
     })
     .sort();
   // The answer's day and month in the years beside it, if that date exists (not February 29 of a common year).
@@ -442,7 +447,7 @@ export function dateDistractors(s: BookSentence, fact: Fact, ctx: QuestionContex
     Array.from(
       { length: 4 * (n + 1) },
       (_, k) => String(year + side * (k + 1)).padStart(4, '0') + fact.value.slice(4),
-    ).filter((iso) => precision < 10 || new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso));
+    ).filter((iso) => (precision < 10 || new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso)) && after(iso));
   const bound = dateBound(s.text.slice(0, fact.index), ctx.language);
   const wantBefore = bound === 'upper' ? n : bound === 'lower' ? 0 : parseInt(hashOf(s.text).slice(0, 8), 16) % (n + 1);
   const side = (before: boolean, want: number) => {
@@ -616,6 +621,24 @@ function personTimes(ctx: QuestionContext): PersonTimes {
 }
 
 /** The years the sentence writes, else those of the nearest sentence before it in its chapter that writes one. */
+/**
+ * The latest date (ISO) the chapter's text writes before a sentence, in the nearest sentence before it that
+ * writes one with its year: where the narrative stands. Undefined when none does within 20 sentences.
+ */
+export function dateBefore(s: BookSentence, ctx: QuestionContext): string | undefined {
+  for (let i = s.order - 1; i >= 0 && s.order - i <= 20; i--) {
+    const x = ctx.sentences[i]!;
+    if (x.chapter !== s.chapter) break;
+    const dates = datesIn(x.text, undefined, ctx.language).filter((d) => writtenYear(d.label));
+    if (dates.length)
+      return dates
+        .map((d) => d.end ?? d.date)
+        .sort()
+        .at(-1);
+  }
+  return undefined;
+}
+
 export function yearsWritten(s: BookSentence, ctx: QuestionContext): number[] {
   for (let i = s.order; i >= 0 && s.order - i <= 20; i--) {
     const x = ctx.sentences[i]!;

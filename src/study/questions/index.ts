@@ -10,7 +10,7 @@
 import type { ReviewQuestion, StudyGuide } from '../../model/index.js';
 import { makeContext, type BookSentence, type Candidate, type QuestionContext } from './context.js';
 import { causeQuestions } from './cause.js';
-import { bookInputs, clozeQuestion, choiceQuestion, sentenceFacts, yearsWritten } from './facts.js';
+import { bookInputs, clozeQuestion, choiceQuestion, dateBefore, sentenceFacts, yearsWritten } from './facts.js';
 import { ambassadorQuestions, treatyQuestions } from './short.js';
 import { disagreementQuestions } from './disagreement.js';
 import { answeredAbove, defectOf, keyPointsOf } from './check.js';
@@ -96,7 +96,8 @@ const checkedQuestions = memoize(
     let keys = sentenceKeys.get(ctx);
     if (!keys) sentenceKeys.set(ctx, (keys = keysOf(ctx)));
     const { book, chapter, block } = keys;
-    const years = yearsWritten(s, ctx).join(' ');
+    // What the date choices read before the sentence (`dateBefore`): the narrative's last date.
+    const years = `${yearsWritten(s, ctx).join(' ')}|${dateBefore(s, ctx) ?? ''}`;
     const titles = (s.titles ?? NO_TITLES).join('\u0001');
     return [
       book,
