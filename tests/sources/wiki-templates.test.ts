@@ -164,3 +164,31 @@ describe('tables', () => {
     expect(toString(table)).toBe('b & c');
   });
 });
+
+describe('a template of several images ({{multiple image}})', () => {
+  const source = read(
+    [
+      'The country has many forests.',
+      '',
+      '{{multiple image',
+      '   | align = right',
+      '   | image2    = Lake.jpg',
+      "   | caption2   = [[Alps|Alpine]] terrain. One third of the country's area is covered with woods.",
+      '   | image1    = Deer.jpg',
+      '   | caption1   = [[Red Deer|Deer]] are widespread.',
+      '   | footer = Both in the south.',
+      '}}',
+      '',
+      'More text.',
+    ].join('\n'),
+  );
+
+  it('gives each image its own caption, in the order of their numbers, so no caption is lost unsaid', () => {
+    const figures = source.tree.children.filter((n): n is Paragraph => n.type === 'paragraph' && !!n.data?.figure);
+    expect(figures.map((f) => [(f.children[0] as { url: string }).url, f.data?.caption])).toEqual([
+      ['Deer.jpg', 'Deer are widespread.'],
+      ['Lake.jpg', "Alpine terrain. One third of the country's area is covered with woods. Both in the south."],
+    ]);
+    expect(source.warnings.filter((w) => w.rule === 'dropped-maintenance')).toEqual([]);
+  });
+});

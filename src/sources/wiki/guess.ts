@@ -69,6 +69,22 @@ const SIZE_OR_PLACE = /^(\d+\s*(px)?|\d*x\d+px|left|right|center|centre|none|upr
 function images(u: Unknown): { file: string; caption: string }[] {
   const files = [...new Set([...u.source.matchAll(IMAGE_FILE)].map((m) => m[1]!.trim()))];
   if (!files.length) return [];
+  // Numbered images (`{{multiple image|image1=…|caption1=…|image2=…}}`): each with its own caption, in the
+  // order of their numbers; a `footer` (said of them all) closes the last one's.
+  const numbered = u.args.keys
+    .flatMap((k) => {
+      const n = /^image(\d+)$/.exec(k)?.[1];
+      return n !== undefined && u.args.text(k).trim() ? [{ k, n: Number(n) }] : [];
+    })
+    .sort((a, b) => a.n - b.n);
+  if (numbered.length) {
+    const footer = u.args.text('footer').trim();
+    return numbered.map(({ k, n }, i) => {
+      const own = u.args.text(`caption${n}`).trim();
+      const caption = i === numbered.length - 1 && footer ? [own, footer].filter(Boolean).join(' ') : own;
+      return { file: u.args.text(k).trim(), caption };
+    });
+  }
   const keys = u.args.keys.filter((k) => !/^(alt|width|height|align|position|direction|link|float)\d*$/.test(k));
   const captions = keys
     .map((k) => u.args.text(k))

@@ -485,7 +485,7 @@ const MAINTENANCE = new Set([
   'references', 'refbegin', 'refend', 'div col', 'div col end', 'col-begin', 'col-end', 'col-break', 'clear',
   'clearleft', 'clearright', '-', 'increase', 'decrease', 'steady', 'flagicon', 'flag icon', 'note', 'note label',
   'ref label', 'anchor', 'coord', 'koördinate', 'verwysings', 'bronnen', 'commonskategorie', 'commonskategorie-inlyn',
-  'multiple image', 'listen', 'spoken wikipedia', 'spoken wikipedia-2', 'toc', 'toc limit', 'tocright',
+  'listen', 'spoken wikipedia', 'spoken wikipedia-2', 'toc', 'toc limit', 'tocright',
   'compact toc', 'pp', 'pp-semi-protected', 'pp-move-indef', 'pp-protected', 'wikisource', 'wikibooks',
   'wikinews', 'wikivoyage', 'official website', 'stub', 'navbox', 'sidebar', 'expand section', 'citation style',
   'weasel', 'peacock', 'original research', 'by whom', 'page needed', 'full citation needed', 'failed verification',
