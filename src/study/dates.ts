@@ -225,6 +225,11 @@ function isTimeYear(sentence: string, index: number, length: number, language: s
   if (pattern && language !== 'en' && language !== 'de' && pattern.test(before)) return true;
   // "the 1932 Soviet–Finnish Non-Aggression Pact", "Aims 1934" in a title: a year beside a name.
   if (/^\s+\p{Lu}/u.test(after) && !/^\s+(?:I|A)\b/u.test(after)) return false;
+  // "laid out in the 1949 constitutional document": a year right after "the" and before a word in lower case
+  // qualifies that noun phrase (English).
+  // ("During the 1979–81 baseball seasons, …" is a time all the same.)
+  if (language === 'en' && /(?<!\b(?:during|throughout)\s+)\bthe\s+$/i.test(before) && /^\s+\p{Ll}/u.test(after))
+    return false;
   // "the treaties of the autumn of 1939", "the Pact of 1939": the year qualifies the noun before "of".
   if (language === 'en' && ATTRIBUTIVE_OF.test(before)) return false;
   if (pattern && (pattern.test(before) || (index === 0 && /^\s*,/.test(after)))) return true;

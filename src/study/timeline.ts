@@ -625,7 +625,9 @@ export function eventLabel(sentence: string, date: DatePlace, all: readonly Date
       label = `${label}, ${strip(parts[j]!.text)}`;
   // A date clause that opens the sentence or with a preposition ("in his report … on June 27, 1930,") is
   // an adverbial: the event is the clause after it.
-  const adverbial = i === 0 || prepositional || PREPOSITION.test(parts[i]!.text);
+  // … or a clause that is the date alone ("; on 7 October 1949, the Soviet Zone became …": the parser took
+  // the preposition into the date).
+  const adverbial = i === 0 || prepositional || PREPOSITION.test(parts[i]!.text) || (!cleft && !label);
   datedLast = verbIn(parts[i]!.text.slice(0, date.index - parts[i]!.start));
   // … and the date ends its clause: "in his report … on June 27, 1930," is all adverbial (`prepositional`).
   // … unless what follows is another such phrase ("in December 1928, with what was termed …"): then the clause before.
@@ -1165,6 +1167,9 @@ function notAnEvent(text: string, sentence: string, d: BookDate): boolean {
   if (inNounParticiple(sentence, d)) return true;
   // "It could have been": no event in it; "it is argued that …", "could have been made": a view, not an event.
   if (HEDGED.test(text) || UNRESOLVED.test(text) || prepositionOnly(text)) return true;
+  // "…, having won more championships … since his debut season in 1950": a perfect participle tells what was
+  // true by then, with no event of the date.
+  if (/^(?:Having|Having been|Being)\b/i.test(text)) return true;
   // "His point of view … is that it was not until … that …": the sentence is a view ("according to X" only
   // says whose account it is).
   const before = sentence.slice(0, d.index);

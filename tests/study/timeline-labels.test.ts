@@ -385,3 +385,28 @@ describe('timeline: a target or a deadline is no event (made-up article)', () =>
     for (const year of ['2036', '2040', '2050', '2060']) expect(years).not.toContain(year);
   });
 });
+
+describe('timeline: clauses after a semicolon, years that qualify a noun, perfect participles (made up)', () => {
+  const article = [
+    '# Norvik',
+    [
+      'The northern towns, held by Lidia and Kessel, were merged on 3 May 1881, to form the Free State of Norvik; ' +
+        'on 7 October 1881, the southern march became the Republic of Estmark.',
+      'The council of Norvik works under a framework laid out in the 1882 founding charter of the guilds.',
+      'The most successful captain of the fleet, Jon Aske, set many records, having won more races than any ' +
+        'other captain since the first season of the league in 1890.',
+    ].join(' '),
+  ].join('\n\n');
+  const events = extractTimeline(mergeSources([parseText(article, 'norvik.md')], TEST_META));
+  const at = (date: string) => events.filter((e) => e.date === date).map((e) => e.text);
+
+  it('labels a date that opens the clause after a semicolon with that clause', () => {
+    expect(at('1881-10-07')).toEqual(['The southern march became the Republic of Estmark']);
+    expect(at('1881-05-03')[0]).toMatch(/^The northern towns were merged/);
+  });
+
+  it('dates no event by a year that qualifies a noun, nor by a perfect participle', () => {
+    expect(at('1882')).toEqual([]);
+    expect(at('1890')).toEqual([]);
+  });
+});
