@@ -393,7 +393,9 @@ function viewAmbassadors(book: StudyGuide, backLinks: BackLinks): View['glossari
         aliases: a.aliases,
         term: a.term,
         post: a.post,
-        role: a.role ?? '',
+        // A sentence of its own: what the text says the person did is not part of the post ("Soviet ambassador
+        // to Berlin. Sent to Kaunas as the Soviet special envoy.", not "…: sent to Kaunas").
+        role: a.role ? roleSentence(a.role, book.meta.language) : '',
         disagreements: a.disagreements.map((d) => ({
           field: labels[FIELD_LABEL[d.field]],
           readings: d.readings.map((r) => ({ value: r.value, where: r.sources.map(where).join(', ') })),
@@ -589,6 +591,13 @@ function isolatedTexts<T>(value: T): T {
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isolatedTexts(v)])) as T;
   return value;
+}
+
+/** A role line as a sentence: its first letter in capitals, a full stop at its end. */
+function roleSentence(role: string, language: string): string {
+  const text = role.trim();
+  const first = text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
+  return /[.!?…]$/.test(first) ? first : `${first}.`;
 }
 
 function groupBy<T>(list: T[], key: (x: T) => string): Map<string, T[]> {

@@ -203,3 +203,13 @@ describe('cssString', () => {
     expect(hostile).toBe('"a\\22 b\\5c c\\3c /style\\3e \\3c script\\3e \\a "');
   });
 });
+
+describe('an envoy’s line in the glossary', () => {
+  it('is a sentence of its own after the post, not a part of the post', () => {
+    const withRole = html.glossaries.ambassadors.flatMap((g) => g.entries).filter((e) => e.role);
+    expect(withRole.length).toBeGreaterThan(5);
+    for (const e of withRole) expect(e.role, e.name).toMatch(/^\p{Lu}[^]*[.!?]$/u);
+    const source = guide.glossaries.ambassadors.find((a) => a.role?.startsWith('sent to'));
+    expect(withRole.find((e) => e.name === source?.name)?.role).toMatch(/^Sent to /);
+  });
+});
