@@ -565,8 +565,14 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   for (const a of book.glossaries.ambassadors) for (const n of [a.name, ...a.aliases]) people.add(n.toLowerCase());
   for (const t of book.glossaries.treaties) for (const n of t.signatories) people.add(n.toLowerCase());
   for (const a of book.glossaries.ambassadors) add(a.name, 'person', { mentions: a.mentions, description: a.post });
-  // A treaty under all its names: "Berlin Treaty" is the "Treaty of Berlin".
-  for (const t of book.glossaries.treaties) add(t.name.replace(/\s+\(\d{4}\)$/, ''), 'treaty', { aliases: t.aliases });
+  // A treaty under all its names: "Berlin Treaty" is the "Treaty of Berlin". Two treaties of one name (the
+  // commercial agreements of 1939 and 1940) keep their years apart, each with the places its entry lists.
+  const bare = (name: string) => name.replace(/\s+\(\d{4}\)$/, '');
+  const named = new Map<string, number>();
+  for (const t of book.glossaries.treaties) named.set(bare(t.name), (named.get(bare(t.name)) ?? 0) + 1);
+  for (const t of book.glossaries.treaties)
+    if (named.get(bare(t.name))! > 1) add(t.name, 'treaty', { mentions: t.mentions });
+    else add(bare(t.name), 'treaty', { aliases: t.aliases });
   const covered = new Set(
     [...book.glossaries.ambassadors, ...book.glossaries.treaties]
       .flatMap((e) => [e.name, ...e.aliases])

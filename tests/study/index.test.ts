@@ -26,6 +26,15 @@ describe('the index of the seed guide', () => {
     expect(s).toContain('Stalin, Joseph');
   });
 
+  it('keeps two treaties of one name apart by their years, each with its own places', () => {
+    const named = index.filter((e) => /^German–Soviet Commercial Agreement/.test(e.term));
+    expect(named.map((e) => e.term).sort()).toEqual([
+      'German–Soviet Commercial Agreement (1939)',
+      'German–Soviet Commercial Agreement (1940)',
+    ]);
+    expect(named[0]!.mentions).not.toEqual(named[1]!.mentions);
+  });
+
   it('has no generic word, adjective or month as an entry', () => {
     for (const word of ['Affairs', 'Union', 'Boundary', 'Soviet', 'German', 'November', 'Minister', 'Pact'])
       expect(find(word), word).toBeUndefined();
