@@ -1139,7 +1139,9 @@ function partiesOf(name: string, aliases: string[], sentences: string[]): string
         if (state) parties.add(state);
       }
   }
+  const later: string[] = [];
   for (const s of sentences) {
+    later.push(...joinedLater(s, [name, ...aliases]));
     if (!steps.sign.test(s)) {
       for (const p of partiesJoined(s, [name, ...aliases])) parties.add(p);
       continue;
@@ -1149,7 +1151,30 @@ function partiesOf(name: string, aliases: string[], sentences: string[]): string
     const own = pair ? [] : (local?.parties(s) ?? []);
     for (const p of pair ? found.map(stateOf) : own.length ? own : partiesWith(s)) parties.add(p);
   }
+  // Those who joined later come after the first parties.
+  for (const p of later) parties.add(p);
   return [...parties];
+}
+
+/**
+ * A state a relative clause after the name says joined it: "… concluded the Anti-Comintern Pact, which Fascist
+ * Italy joined in 1937" (English); none when what joined is not a state.
+ */
+const JOINED_LATER = new RegExp(
+  String.raw`^\s*,\s*which\s+((?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)\s+(?:later\s+|also\s+|then\s+)?` +
+    String.raw`(?:joined|acceded\s+to|adhered\s+to)\b`,
+  'u',
+);
+function joinedLater(sentence: string, names: string[]): string[] {
+  const out: string[] = [];
+  for (const n of names) {
+    const at = sentence.indexOf(n);
+    if (at < 0) continue;
+    const m = JOINED_LATER.exec(sentence.slice(at + n.length));
+    const state = m ? stateOf(m[1]!) : undefined;
+    if (state && isState(state)) out.push(state);
+  }
+  return out;
 }
 
 /** "the Soviets signed a neutrality pact with Axis power Japan": the subject and the states after "with". */

@@ -200,3 +200,19 @@ describe('a sentence with two signings (a made-up article)', () => {
     expect(found.find((t) => t.name === 'Treaty of Kessel')).toMatchObject({ date: '1882-06', status: 'signed' });
   });
 });
+
+describe('a state that joined a treaty later (a made-up article)', () => {
+  const found = treatiesOf(
+    [
+      '== Pacts ==',
+      'On November 25, 1886, Germany and Japan concluded the [[Anti-Guild Pact]], which Fascist Italy joined in ' +
+        '1887.',
+      'The Anti-Guild Pact was aimed at the harbour guilds of the north.',
+    ].join('\n\n'),
+    'guilds.wiki',
+  );
+
+  it('lists it among the parties, after the first ones', () => {
+    expect(found.find((t) => t.name === 'Anti-Guild Pact')?.parties).toEqual(['Germany', 'Japan', 'Italy']);
+  });
+});
