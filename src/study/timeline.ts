@@ -1425,6 +1425,25 @@ function withRelativeDays(
 }
 
 /**
+ * The part of a period the text gives before a date: "early", "mid-", "late", "the end of", "the spring of";
+ * German "Anfang", "Mitte", "Ende", "Frühjahr" … The date parser reads the month or year alone.
+ */
+const QUALIFIER = new RegExp(
+  String.raw`(?:^|[^\p{L}])((?:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of|` +
+    String.raw`(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of|anfang|mitte|ende|frühjahr|frühling|` +
+    String.raw`sommer|herbst|winter)(?:-|\s+))$`,
+  'iu',
+);
+/** A date's label with the part of the period the text writes before it ("mid-February, 1940", "early November"). */
+function qualified(sentence: string, index: number, label: string): string {
+  if (/^\d|^(?:on|am|le|el)\s/i.test(label) && /\d{1,2}/.test(label.replace(/\d{3,4}/g, ''))) return label;
+  // Only a label the text writes there (not a span made of two dates: "1974–1975").
+  if (!sentence.startsWith(label, index)) return label;
+  const q = QUALIFIER.exec(sentence.slice(Math.max(0, index - 30), index))?.[1];
+  return q ? `${q.replace(/^the\s+/i, '').replace(/\s+$/, ' ')}${shownDate(label)}` : label;
+}
+
+/**
  * A date as the timeline shows it: without a preposition the date parser took in ("On 11 November 1918",
  * "Am 1. Mai 1941").
  */
@@ -1548,6 +1567,7 @@ export function extractTimeline(book: Book): TimelineEvent[] {
         if (d.precision === 'day' && !d.uncertain && !d.end) told.push(d);
         // "that day", "the next day": the timeline shows the day it stands for.
         if (counted.has(all[at]!)) d.label = writtenDay(d.date, language);
+        else d.label = qualified(named ? named.text : sentence, all[at]!.index, d.label);
         const same = events.find((e) => sameTime(e, d) && sameEvent(e.words, words, e.precision !== d.precision));
         if (same) {
           foldInto(same, { d, text, sentence, words, block: ref.block.id, life: !!clause.life }, glossed);

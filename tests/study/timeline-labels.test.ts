@@ -410,3 +410,22 @@ describe('timeline: clauses after a semicolon, years that qualify a noun, perfec
     expect(at('1890')).toEqual([]);
   });
 });
+
+describe('timeline: the part of a period the text gives (made up)', () => {
+  const article = [
+    '# Norvik',
+    [
+      'In mid-February, 1890, the guards of Norvik finally broke through the river wall of Kessel.',
+      'In early November 1890 the council of Norvik annexed the river towns.',
+      'Norvik started its quest for a harbour treaty in the spring of 1891 in order to prevent a blockade.',
+    ].join(' '),
+  ].join('\n\n');
+  const events = extractTimeline(mergeSources([parseText(article, 'norvik.md')], TEST_META));
+  const labelAt = (date: string) => events.find((e) => e.date === date)?.label;
+
+  it('shows "mid-", "early" or "spring of" before the date, as the text does', () => {
+    expect(labelAt('1890-02')).toBe('mid-February, 1890');
+    expect(labelAt('1890-11')).toBe('early November 1890');
+    expect(labelAt('1891')).toBe('spring of 1891');
+  });
+});
