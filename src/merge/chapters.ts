@@ -66,10 +66,12 @@ export function buildChapters(
   };
   // Inside a chapter of back matter: its subsections are back matter too ("Bronnelys" › "Boeke").
   let inBackMatter = false;
+  // The outline's top level (an article whose headings are all "=== … ===" has its back matter there).
+  const top = Math.min(...outline.slice(1).map((s) => s.level));
   for (const [i, section] of outline.entries()) {
     const isLead = i === 0;
     const title = isLead ? introduction : section.title;
-    const chapterLevel = isLead || section.level <= b.chapterLevel;
+    const chapterLevel = isLead || section.level <= Math.max(b.chapterLevel, top);
     // A back-matter title heads back matter at a chapter's level only: "Literature" inside "Culture" is prose.
     if (!isLead && chapterLevel) inBackMatter = isBackMatterTitle(title);
     if (!isLead && inBackMatter) {

@@ -1,6 +1,7 @@
 import type { Root, RootContent, PhrasingContent, Paragraph, List, ListItem, Heading, FootnoteReference } from 'mdast';
 import type { Warning } from '../model/index.js';
 import { Messages } from '../util/messages.js';
+import { toString } from 'mdast-util-to-string';
 
 /** Position of a node on one line (readers know lines, not always columns). */
 export function at(line: number, column = 1): NonNullable<Paragraph['position']> {
@@ -85,6 +86,11 @@ export class TreeBuilder {
       position: at(line),
     };
     this.children.push(heading);
+  }
+
+  /** The text of the open paragraph so far (notes left out): '' when none is open. */
+  openText(): string {
+    return (this.paragraph?.children ?? []).map((c) => (c.type === 'footnoteReference' ? '' : toString(c))).join('');
   }
 
   /** Append inline content to the open paragraph, opening one at `line` if needed. */

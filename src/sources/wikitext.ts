@@ -512,8 +512,12 @@ class TopLevelWalk {
     if (/^[;:]+$/.test(marker)) {
       this.flush();
       if (!this.proseSinceHeading) this.indentLine = true;
-      if (!this.item) this.out.endParagraph();
-      this.indented = true;
+      // A paragraph of its own after a finished sentence; after one that goes on ("… told the House that" /
+      // ":we shall fight …"), the sentence's next line.
+      if (!this.item && /(?:^|[.!?:;"”»)])\s*$/u.test(this.out.openText())) {
+        this.out.endParagraph();
+        this.indented = true;
+      }
       return;
     }
     this.endDefList();

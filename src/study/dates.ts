@@ -146,6 +146,8 @@ const UNITS = [
 const YEAR = new RegExp(
   String.raw`(?<![\d,.])\b(1\d{3}|20\d{2})(?:\s*[–-]\s*(\d{4}|\d{2}))?\b(?![,.]\d)` +
     String.raw`(?!\s*(?:%|km|kilometres|kilometers|miles|men|people|tons|tonnes|soldiers|troops)\b)` +
+    // "1200 BC": the timeline has no years before the common era.
+    String.raw`(?!\s*(?:BC|BCE|B\.C\.|v\.\s?Chr\.|av\.\s?J\.-C\.)(?![\p{L}]))` +
     // "Around 1000 of these companies": a share of something, not a year.
     String.raw`(?!\s+of\s+(?:these|those|them|the|its|their|which|whom)\b)` +
     // Measurements and head counts in other languages ("1800 Metern", "1500 Einwohner", "2000 inwoners").
@@ -225,11 +227,6 @@ function isTimeYear(sentence: string, index: number, length: number, language: s
   if (pattern && language !== 'en' && language !== 'de' && pattern.test(before)) return true;
   // "the 1932 Soviet–Finnish Non-Aggression Pact", "Aims 1934" in a title: a year beside a name.
   if (/^\s+\p{Lu}/u.test(after) && !/^\s+(?:I|A)\b/u.test(after)) return false;
-  // "laid out in the 1949 constitutional document": a year right after "the" and before a word in lower case
-  // qualifies that noun phrase (English).
-  // ("During the 1979–81 baseball seasons, …" is a time all the same.)
-  if (language === 'en' && /(?<!\b(?:during|throughout)\s+)\bthe\s+$/i.test(before) && /^\s+\p{Ll}/u.test(after))
-    return false;
   // "the treaties of the autumn of 1939", "the Pact of 1939": the year qualifies the noun before "of".
   if (language === 'en' && ATTRIBUTIVE_OF.test(before)) return false;
   if (pattern && (pattern.test(before) || (index === 0 && /^\s*,/.test(after)))) return true;
@@ -463,38 +460,53 @@ function earlyYearAfter(sentence: string, d: RawDate): RawDate {
 }
 
 /**
- * Years of three digits ("In 962, Otto I was crowned", "from 843 to 1806", "um 800."): only after a word of time
- * (not "by", "to" or "and", which also count: "increased by 500") and before punctuation, the end, an era, the
- * other end of a range or, in English, a name ("In 962 Otto I …"). A count goes on in words: "in 800 pieces".
+ * Years of three digits, only where the text shows they are years (a number of three digits is far more often a
+ * count: "from 300 to 450", "Around 300 Roman soldiers", "Every year 500 pilgrims", "Entre 300 et 400"):
+ * - after "the year", "im Jahr", "l'an" …: "in the year 800", "im Jahr 962 gekrönt";
+ * - a range's start whose end is a year of four digits: "from 843 to 1806";
+ * - after "in", "since", "until", "after", "before", "during" (the language's words of time) and before
+ *   punctuation or the end: "which was divided in 843.", "um 800.";
+ * - opening the sentence: "In 962 Otto I was crowned", "Around 260, the Germanic peoples broke through …".
+ * Never before "BC" (the timeline has no years before the common era).
  */
-const YEAR_WORD_BEFORE = /(?:^|[^\p{L}])(?:year|jahre?|jaar|jaartal|l['’]an|l['’]année|año|ano|anno|år|roku)\s+$/iu;
+const YEAR_WORD_BEFORE = new RegExp(
+  String.raw`(?:\bthe\s+year|\bim\s+jahre?|\bin\s+het\s+jaar|\bl['’]an(?:née)?|\bel\s+año|\bnell['’]anno|` +
+    String.raw`\bno\s+ano|\bi\s+året)\s+$`,
+  'iu',
+);
 const EARLY_YEAR = /(?<![\p{L}\p{N},.])([1-9]\d{2})(?![\p{N}]|[,.]\p{N})/gu;
-const EN_EARLY_BEFORE = /(?:^|[^\p{L}])(?:in|from|until|till|since|after|before|during|around|circa|c\.)\s+$/iu;
+const BEFORE_COMMON_ERA = /^\s*(?:BC|BCE|B\.C\.|B\.C\.E\.|v\.\s?Chr\.|av\.\s?J\.-C\.|a\.\s?C\.|f\.Kr\.|p\.n\.e\.)/u;
+const EN_EARLY_BEFORE = /(?:^|[^\p{L}])(?:in|since|until|till|after|before|during)\s+$/iu;
+const RANGE_TO_YEAR = /^\s*(?:[–-]|\s(?:to|until|till|bis|à|tot|al|hasta|a|till|til)\s)\s*\d{4}(?!\d)/u;
 function earlyYears(sentence: string, language: string, taken: [number, number][]): RawDate[] {
   const out: RawDate[] = [];
-  const timeWord = language === 'en' ? EN_EARLY_BEFORE : timeWordBefore(language);
-  if (!timeWord) return out;
-  const follows = new RegExp(
-    String.raw`^(?:\s+${ERA})?(?:\s*(?:[,.;:)]|$)|\s*(?:[–-]|\s(?:to|and|until|bis|und|à|et|tot|en|a|y)\s)\s*\d` +
-      (language === 'en' ? String.raw`|\s+\p{Lu})` : ')'),
-    'u',
-  );
+  const english = language === 'en';
+  const timeWord = english ? EN_EARLY_BEFORE : timeWordBefore(language);
+  const era = new RegExp(String.raw`^\s+${ERA}`, 'u');
   for (const m of sentence.matchAll(EARLY_YEAR)) {
     const at = m.index;
     if (taken.some(([a, b]) => at >= a && at < b) || inBrackets(sentence, at)) continue;
     const before = sentence.slice(Math.max(0, at - 20), at);
     const after = sentence.slice(at + m[0].length);
-    // "in the year 800", "im Jahr 962 gekrönt": the word says it is a year, whatever follows.
+    if (BEFORE_COMMON_ERA.test(after)) continue;
+    const punctuation = /^\s*(?:[,.;:)]|$)/.test(after.replace(era, ''));
+    const opening = sentence.slice(0, at).trim();
     const year =
       YEAR_WORD_BEFORE.test(before) ||
-      (timeWord.test(before) && !/\b(?:by|to|and|or|as|between)\s+$/i.test(before) && follows.test(after));
+      era.test(after) ||
+      RANGE_TO_YEAR.test(after) ||
+      (!!timeWord?.test(before) &&
+        !/\b(?:by|to|and|or|as|between|from|von|de|van|entre|zwischen|bis|und|et|tot|y|à|e|og|och)\s+$/i.test(before) &&
+        punctuation) ||
+      (english && /^In$/.test(opening) && /^\s+\p{Lu}/u.test(after)) ||
+      (english && /^(?:Around|Circa|About|By)$/.test(opening) && /^,/.test(after));
     if (!year) continue;
-    const era = new RegExp(String.raw`^\s+${ERA}`, 'u').exec(after)?.[0] ?? '';
+    const written = era.exec(after)?.[0] ?? '';
     const bound = boundBefore(sentence, at) || SINCE_BEFORE.test(sentence.slice(Math.max(0, at - 12), at));
     out.push({
       start: { year: Number(m[1]) },
       precision: 'year',
-      label: m[0] + era,
+      label: m[0] + written,
       index: at,
       anchor: true,
       event: !bound,

@@ -540,10 +540,15 @@ const openings = new WeakMap<readonly string[], RegExp>();
  * opens what "“" or "”" closes (German), else "“" opens what "”" closes; guillemets pair up.
  */
 export function partOfQuotation(sentence: string): boolean {
-  const count = (mark: string) => sentence.split(mark).length - 1;
+  // An inch mark after a figure ("a 12" record") is no quotation mark.
+  const text = sentence.replace(/(?<=\d)"/g, '');
+  const count = (mark: string) => text.split(mark).length - 1;
   if (count('"') % 2 || count('«') !== count('»')) return true;
   const low = count('„');
-  return low ? low !== count('“') + count('”') : count('“') !== count('”');
+  if (low) return low !== count('“') + count('”');
+  // Swedish and Finnish open and close with "”".
+  if (!count('“')) return count('”') % 2 === 1;
+  return count('“') !== count('”');
 }
 
 export function hedged(sentence: string, language: string): boolean {

@@ -268,7 +268,8 @@ function kindOf(term: string, people: Set<string>, usage: Usage): IndexEntry['ki
   // "German invasion", "Ukrainian terror": a nation's adjective and a common noun describe (which invasion?).
   if (words.length === 2 && stateOfDemonym(words[0]!) && /^\p{Ll}/u.test(words[1]!)) return undefined;
   if (PLACE_WORDS.has(head) || usage.lex.placeHeads.has(head)) return 'place';
-  if ((usage.land.get(term) ?? 0) && !people.has(term.toLowerCase())) return 'place';
+  // Not initials ("the NATO area"): a body's name stands there too.
+  if ((usage.land.get(term) ?? 0) && !people.has(term.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(term)) return 'place';
   if (isPerson(term, people, usage.nouns)) return 'person';
   if (EVENT_WORDS.has(head) || /^Operation\s/.test(term)) return 'event';
   if (ORG_WORDS.has(head) || usage.lex.organisations.has(head) || /^\p{Lu}{2,}$/u.test(term)) return 'organisation';
@@ -381,8 +382,7 @@ const PLACE_BEFORE = ['in', 'at', 'near', 'from', 'to', 'into', 'towards'];
 const PLACE_NOUN_OF =
   /\b(?:city|town|village|port|harbou?r|capital|region|province|island|district|(?:military|naval|air) base)\s+of\s+$/i;
 /** "the Lakki Marwat area", "the Ruhr region": a name before a noun of land after "the" is a place's. */
-const PLACE_NOUN_AFTER =
-  /^\s+(?:area|region|district|province|valley|basin|plain|plains|highlands|lowlands|coast|coastline|delta)\b/i;
+const PLACE_NOUN_AFTER = /^\s+(?:area|region|valley|basin|plain|plains|highlands|lowlands|coast|coastline|delta)\b/i;
 
 function usageOf(texts: string[], language: string, titles: readonly (readonly string[])[]): Usage {
   const lex = indexLexicon(language);

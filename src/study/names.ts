@@ -93,8 +93,9 @@ export function sameSurname(a: string, b: string): boolean {
 /** Titles and roles written before names: "General Hans von Seeckt", "Foreign Minister Walther Rathenau". */
 export const TITLES = new RegExp(
   // A nation's adjective may stand before a title: "the Roman General Publius Quinctilius Varus".
-  String.raw`^(?:(?:\p{Lu}\p{Ll}+(?:an|ese|ish|i)\s+(?=\p{Lu}))?` +
-    String.raw`(?:General|Marshal|Admiral|Colonel|Captain|President|Chancellor|Premier|Prime|Foreign|Deputy|` +
+  String.raw`^(?:\p{Lu}\p{Ll}+(?:an|ese|ish|i)\s+(?=(?:General|Marshal|Admiral|Colonel|Captain|President|Chancellor|` +
+    String.raw`Premier|Prime|Foreign|Minister|Commissar|Ambassador|Secretary|Emperor|Senator|Governor)\s))?` +
+    String.raw`(?:(?:General|Marshal|Admiral|Colonel|Captain|President|Chancellor|Premier|Prime|Foreign|Deputy|` +
     String.raw`Minister|Commissar|Ambassador|Secretary|State|King|Queen|Emperor|Pope|Count|Prince|Mr|Mrs|Dr|` +
     String.raw`Senator|Governor|Congressman|Congresswoman|Representative|Judge|Justice|Mayor|Bishop|Cardinal|` +
     String.raw`Professor|German|Soviet|British|French|Russian|Polish|Italian|Japanese)\s+)+(?=\p{Lu})`,

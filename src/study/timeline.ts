@@ -571,12 +571,12 @@ const ASIDE = /^(?:the|a|an|including|assisted|fulfilling|headed|led|together|bo
 
 type DatePlace = Pick<BookDate, 'label' | 'index'> & Partial<Pick<BookDate, 'event' | 'precision'>>;
 
-/** The event a date marks, in a few words: the clause carrying the date, without the date. */
 /** One name of a list (up to four capitalised words, "and" or "the" before): "the United States", "and Bulgaria". */
 const LIST_ITEM =
   /^(?:(?:and|or)\s+)?(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|of the|de|von|van)\s+)?\p{Lu}[\p{L}'’.-]*){0,4}$/u;
 const listOfNames = (text: string) => !!text && text.split(/\s*,\s*/).every((item) => LIST_ITEM.test(item));
 
+/** The event a date marks, in a few words: the clause carrying the date, without the date. */
 export function eventLabel(sentence: string, date: DatePlace, all: readonly DatePlace[] = [date]): string {
   sentenceNow = sentence;
   nameKept = undefined;
@@ -768,12 +768,14 @@ function resolveOpening(label: string, before: string): string {
     // The object of the clause's verb ("had a large population of ethnic Germans" → "ethnic Germans").
     const lw = words(last);
     const verb = lw.findIndex((w, i) => i > 0 && isVerb(w, i));
+    // ("… moved to Berlin, which hosted …": the place, without its preposition.)
     const tail =
       verb > 0
         ? lw
             .slice(verb + 1)
             .join(' ')
             .replace(QUANTITY_OF, '')
+            .replace(/^(?:to|in|into|at|from|for|with|on|onto|over|under|through)\s+(?=\S)/i, '')
         : undefined;
     // A clause's object before its subject: "Charlemagne founded the Carolingian Empire, which was divided …".
     const antecedent =

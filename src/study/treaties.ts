@@ -825,7 +825,8 @@ const SUBJECTS = new RegExp(
   'u',
 );
 /** Made to sign: the signing took place ("Germany was forced to sign the Treaty of Versailles in June 1919"). */
-const MADE_TO = String.raw`(?:forced|made|compelled|obliged|pressured|coerced)`;
+// ("pressured" or "obliged to sign" says nothing of whether it was signed.)
+const MADE_TO = String.raw`(?:forced|made|compelled)`;
 const SIGN = new RegExp(
   String.raw`\b(?:signed|concluded|entered into|entered|reached|initialled|agreed to|was agreed|${MADE_TO} to sign)\b`,
 );

@@ -126,3 +126,20 @@ describe('back matter by its place in the outline (a made-up article)', () => {
     expect(book.report.warnings.filter((w) => /Bibliography/.test(w.message))).toEqual([]);
   });
 });
+
+describe('back matter in an article whose headings are all of the third level (made up)', () => {
+  const article = [
+    'Norvik is a harbour town on the northern coast.',
+    '=== History ===',
+    'The town was founded by fishermen.',
+    '=== References ===',
+    '* Lund, Jon. The Harbours. 1990.',
+    '=== External links ===',
+    '* [https://example.org Norvik]',
+  ].join('\n\n');
+  const book = mergeSources([parseText(article, 'norvik.wiki')], TEST_META);
+
+  it('puts its references and links in the back matter', () => {
+    expect(book.backMatter.map((m) => m.title)).toEqual(['References', 'External links']);
+  });
+});

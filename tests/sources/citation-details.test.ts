@@ -91,6 +91,18 @@ describe('what a note keeps of a cite template’s details (made up)', () => {
     expect(note).toContain('Leipzig: Dieterich, 1932 [1921].');
   });
 
+  it('keeps a title’s own closing mark, and a first date given alone', () => {
+    expect(cited('{{cite book |title=And Then There Were None... |year=1939}}')).toContain(
+      '“And Then There Were None...”.',
+    );
+    expect(cited('{{cite news |chapter=Reviews |title=Who Framed Roger Rabbit? |work=Variety |year=1988}}')).toContain(
+      '“Reviews”. Who Framed Roger Rabbit? Variety.',
+    );
+    expect(cited('{{cite book |title=Name und Nation |orig-year=1921 |publisher=Dieterich}}')).toContain(
+      'Dieterich, [1921].',
+    );
+  });
+
   it('keeps the words the article quotes from its source', () => {
     const note = cited(
       '{{cite web |title=Briefing Note |url=https://example.org/note |quote=The amendment binds a party only ' +

@@ -342,3 +342,28 @@ describe('wikitext reader: lines inside a table cell, and links to other Wikiped
     expect(toString(source.tree)).not.toMatch(/simple:|zh-min-nan:/);
   });
 });
+
+describe('wikitext reader: indented lines that go on with a sentence', () => {
+  it('keeps lines that continue the sentence before in its paragraph, and sets a quotation after a full stop apart', () => {
+    const source = parseText(
+      [
+        'In his speech the mayor told the council that',
+        ':we shall keep the harbour open,',
+        ':we shall never close it.',
+        'The speech was printed that evening.',
+        '',
+        'He asked the guilds for their reactions.',
+        ':"It was the best week I ever had."',
+        'The guilds agreed.',
+      ].join('\n'),
+      'speech.wiki',
+    );
+    const paragraphs = source.tree.children.filter((n) => n.type === 'paragraph').map((p) => toString(p));
+    expect(paragraphs[0]).toMatch(/council that we shall keep the harbour open, we shall never close it\. The speech/);
+    expect(paragraphs.slice(1)).toEqual([
+      'He asked the guilds for their reactions.',
+      '"It was the best week I ever had."',
+      'The guilds agreed.',
+    ]);
+  });
+});

@@ -108,6 +108,31 @@ describe('years before 1000, and numbers that are no years', () => {
     expect(years('The army grew by 500 in 1930.')).toEqual([['1930', 1930]]);
     expect(years('He cut the log in 800 pieces.')).toEqual([]);
     expect(years('Around 1000 of these family-owned firms lead their markets.')).toEqual([]);
+    for (const count of [
+      'Its staff grew from 300 to 450 within a decade.',
+      'Around 300 Roman soldiers were killed in the ambush.',
+      'He scored 90 goals in 300 League matches.',
+      'After 200 Spartans had fallen, the rest fled.',
+      'By the winter it had around 200.',
+      'Every year 500 pilgrims visit the shrine.',
+    ])
+      expect(years(count), count).toEqual([]);
+    for (const [language, count] of [
+      ['de', 'Zwischen 300 und 400 Soldaten fielen.'],
+      ['de', 'Die Zahl stieg von 300 bis 450.'],
+      ['de', 'Jedes Jahr kommen 500 Pilger.'],
+      ['fr', 'Entre 300 et 400 soldats moururent.'],
+    ])
+      expect(
+        rawDatesIn(count!, language).map((d) => d.label),
+        count,
+      ).toEqual([]);
+  });
+
+  it('reads no year before the common era as a year of it', () => {
+    expect(years('In 480 BC, Xerxes invaded Greece.')).toEqual([]);
+    expect(years('Rome was founded in 753 BC.')).toEqual([]);
+    expect(years('The palace burned in 1200 BC.')).toEqual([]);
   });
 
   it('puts a year before 1000 before later ones on the timeline', () => {

@@ -449,3 +449,21 @@ describe('the index of a biography (made up)', () => {
     expect(guide.index.map((e) => e.term).filter((t) => /pact/i.test(t))).toEqual([]);
   });
 });
+
+describe('names the newer rules must leave alone (a made-up article)', () => {
+  const article = [
+    '== Norvania ==',
+    'In 1990 the singer [[Brian King Edwards]] moved to Norvik. Edwards sang in the [[NATO]] area for a year.',
+    'The NATO area was closed in 1991, and Edwards went back to the coast.',
+  ].join('\n\n');
+  const book = addStudyAids(mergeSources([parseText(article, 'edwards.wiki')], TEST_META));
+  const entry = (term: string) => book.index.find((e) => e.term === term);
+
+  it('keeps a given name that looks like a nation’s adjective before a title word', () => {
+    expect(entry('Edwards, Brian King')).toMatchObject({ kind: 'person' });
+  });
+
+  it('files no initials before "area" as a place', () => {
+    expect(book.index.filter((e) => e.term === 'NATO' && e.kind === 'place')).toEqual([]);
+  });
+});

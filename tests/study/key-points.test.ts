@@ -339,5 +339,8 @@ describe('a quotation of several sentences (made up)', () => {
     expect(partOfQuotation('Der Regent nannte ihn „einen Frieden für unsere Zeit“ in seiner Rede.')).toBe(false);
     expect(partOfQuotation('Il parla d’une « paix pour notre temps » devant les guildes.')).toBe(false);
     expect(partOfQuotation('Il parla d’une « paix pour notre temps.')).toBe(true);
+    // Swedish and Finnish open and close with "”"; a figure's inch mark is no quotation mark.
+    expect(partOfQuotation('Partiet kallade reformen ”en historisk seger” i sitt program.')).toBe(false);
+    expect(partOfQuotation('He bought a 12" record in 1980.')).toBe(false);
   });
 });

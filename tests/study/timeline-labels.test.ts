@@ -47,6 +47,9 @@ describe('timeline labels read alone (made-up sentences)', () => {
     expect(labelOf('On 3 May 1801, the regent founded the Kessel Company, which was sold in 1843.', '1843')).toBe(
       'The Kessel Company was sold',
     );
+    expect(
+      labelOf('In 1880 the guild moved to Kessel, which hosted the first fair on 1 August 1886.', '1 August 1886'),
+    ).toBe('Kessel hosted the first fair');
   });
 
   it('runs past a line rather than lose a short tail, but not to the first name of a list', () => {

@@ -216,3 +216,18 @@ describe('a state that joined a treaty later (a made-up article)', () => {
     expect(found.find((t) => t.name === 'Anti-Guild Pact')?.parties).toEqual(['Germany', 'Japan', 'Italy']);
   });
 });
+
+describe('a treaty a state was pressed to sign, and refused (a made-up article)', () => {
+  const found = treatiesOf(
+    [
+      '== Kars ==',
+      'In March 1920 Lidia was pressured to sign the [[Treaty of Kars]], but its government refused.',
+      'The Treaty of Kars was finally signed on 13 October 1921 by Lidia and Kessel.',
+    ].join('\n\n'),
+    'kars.wiki',
+  );
+
+  it('dates the signing by the day it was signed', () => {
+    expect(found.find((t) => t.name === 'Treaty of Kars')).toMatchObject({ date: '1921-10-13', status: 'signed' });
+  });
+});

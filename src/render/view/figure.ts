@@ -89,10 +89,10 @@ interface Item {
   what: string;
 }
 
-/** A fractional year from an ISO date (year, year-month or full date). */
 /** The year of an ISO date as a reader writes it: "843", not "0843". */
 const writtenYear = (iso: string) => String(Number(iso.slice(0, 4)));
 
+/** A fractional year from an ISO date (year, year-month or full date). */
 function yearOf(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
   return y! + ((m ?? 7) - 1) / 12 + ((d ?? 15) - 1) / 365;

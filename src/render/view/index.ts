@@ -586,7 +586,8 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
 
 /** Every plain text of a view with its right-to-left runs isolated; markup (HTML, SVG) is left as it is. */
 function isolatedTexts<T>(value: T): T {
-  if (typeof value === 'string') return (value.includes('<') ? value : isolateRightToLeft(value)) as T;
+  // Markup and web addresses stay as they are.
+  if (typeof value === 'string') return (/<|:\/\//.test(value) ? value : isolateRightToLeft(value)) as T;
   if (Array.isArray(value)) return value.map(isolatedTexts) as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isolatedTexts(v)])) as T;

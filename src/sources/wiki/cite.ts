@@ -146,8 +146,10 @@ export function formatCitation(params: Params, pageAbbr = 'p.', pagesAbbr = page
   const parts: string[] = [];
   const author = authors(params);
   if (author) parts.push(`${author.replace(/\.$/, '')}.`);
-  if (title) parts.push(`“${title.replace(/[.,;:]$/, '')}”.`);
-  if (book) parts.push(`${book.replace(/\.$/, '')}.`);
+  // A title's own closing mark stays ("And Then There Were None...", "Who Framed Roger Rabbit?").
+  const closed = (text: string) => (/[?!…]$|\.\.$/.test(text) ? text : `${text.replace(/[.,;:]$/, '')}.`);
+  if (title) parts.push(`“${/\.\.$/.test(title) ? title : title.replace(/[.,;:]$/, '')}”.`);
+  if (book) parts.push(closed(book));
   // Where in the work: "J. Biol. Chem. 204 (1): 159–67".
   const volume = pick(params, 'volume', 'band', 'jahrgang', 'tome', 'volumen', 'volume', 'tom', 'том');
   const issue = pick(params, 'issue', 'number', 'nummer', 'heft', 'numéro', 'número', 'numero', 'nr', 'выпуск');
@@ -164,7 +166,8 @@ export function formatCitation(params: Params, pageAbbr = 'p.', pagesAbbr = page
   else if (at) parts.push(`${atEnd}.`);
   // "Leipzig: Dieterich, 1932 [1921]": where, by whom, when (and when first).
   const by = place && publisher ? `${place}: ${publisher}` : (publisher ?? place);
-  const imprint = [by, date && original ? `${date} [${original}]` : (date ?? original)].filter(Boolean).join(', ');
+  const when = date && original ? `${date} [${original}]` : (date ?? (original && `[${original}]`));
+  const imprint = [by, when].filter(Boolean).join(', ');
   if (imprint) parts.push(`${imprint.replace(/\.$/, '')}.`);
   // The identifiers a reader finds the work by.
   const ids = IDENTIFIERS.flatMap(([name, label]) => {

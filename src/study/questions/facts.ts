@@ -620,7 +620,6 @@ function personTimes(ctx: QuestionContext): PersonTimes {
   return known;
 }
 
-/** The years the sentence writes, else those of the nearest sentence before it in its chapter that writes one. */
 /**
  * The latest date (ISO) the chapter's text writes before a sentence, in the nearest sentence before it that
  * writes one with its year: where the narrative stands. Undefined when none does within 20 sentences.
@@ -639,6 +638,7 @@ export function dateBefore(s: BookSentence, ctx: QuestionContext): string | unde
   return undefined;
 }
 
+/** The years the sentence writes, else those of the nearest sentence before it in its chapter that writes one. */
 export function yearsWritten(s: BookSentence, ctx: QuestionContext): number[] {
   for (let i = s.order; i >= 0 && s.order - i <= 20; i--) {
     const x = ctx.sentences[i]!;
