@@ -344,7 +344,7 @@ describe('wikitext reader: lines inside a table cell, and links to other Wikiped
 });
 
 describe('wikitext reader: indented lines that go on with a sentence', () => {
-  it('keeps lines that continue the sentence before in its paragraph, and sets a quotation after a full stop apart', () => {
+  it('keeps lines that go on with the sentence before in it, and sets a quotation after a full stop apart', () => {
     const source = parseText(
       [
         'In his speech the mayor told the council that',
