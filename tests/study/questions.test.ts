@@ -476,3 +476,41 @@ describe('date choices after the narrative’s last date (made up)', () => {
     for (const d of choices) expect(d >= '1901-03').toBe(true);
   });
 });
+
+describe('people a question may not blank: lists and names cut short (made up)', () => {
+  const article = [
+    '== Writers ==',
+    'The poets of the north include [[Thomas Mann]], [[Robert Frost]], [[Emily Brown]], and [[George Miller]].',
+    'Harbour songs can be traced to writers such as [[Walther von der Weide]] and [[Robert Frost]].',
+    'The guild prize went to [[Emily Brown]], [[George Miller]], [[Anna Berg]] and [[Thomas Mann]] in turn.',
+    'The town honours [[John Henry von Lund]] and [[George Miller]] with a statue each.',
+    'In 1901 [[Thomas Mann]] wrote about the harbour of Norvik for the first time.',
+    'In 1902 [[Robert Frost]] read his poems in the harbour of Norvik for the guilds.',
+    'In 1903 [[Emily Brown]] sang in the harbour of Norvik for the guilds of the town.',
+    'In 1904 [[George Miller]] painted the harbour of Norvik for the guilds of the town.',
+    'In 1905 [[Anna Berg]] wrote about the harbour of Norvik for the guilds of the town.',
+    'In 1906 [[John Henry]] built a boat in the harbour of Norvik for the guilds of the town.',
+  ].join('\n\n');
+  const guide = addStudyAids(mergeSources([parseText(article, 'writers.wiki')], TEST_META));
+  const ctx = makeContext(guide);
+  const people = (part: string) =>
+    sentenceFacts(
+      ctx.sentences.find((s) => s.text.includes(part))!,
+      ctx,
+    )
+      .filter((f) => f.kind === 'person')
+      .map((f) => f.surface);
+
+  it('blanks no member of a list: the first, the last after "and", one after a name with particles', () => {
+    expect(ctx.people).toEqual(expect.arrayContaining(['Thomas Mann', 'Robert Frost', 'George Miller']));
+    expect(people('poets of the north')).toEqual([]);
+    expect(people('Harbour songs')).toEqual([]);
+    expect(people('guild prize')).toEqual([]);
+    expect(people('wrote about the harbour of Norvik for the first time')).toEqual(['Thomas Mann']);
+  });
+
+  it('blanks no name the sentence goes on with ("John Henry" of "John Henry von Lund")', () => {
+    expect(ctx.people).toContain('John Henry');
+    expect(people('statue each')).not.toContain('John Henry');
+  });
+});

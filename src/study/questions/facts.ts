@@ -105,6 +105,10 @@ function factsNow(sentence: string, ctx: QuestionContext): Fact[] {
       sentence.split(p).length === 2 &&
       // Not part of a longer name the sentence writes ("J. Craig Venter"), nor one of a list of people.
       !/(?:^|\s)\p{Lu}\.\s$/u.test(sentence.slice(0, sentence.indexOf(p))) &&
+      // … nor the start of one ("Johann Wolfgang" of "Johann Wolfgang von Goethe").
+      !/^\s+(?:(?:von|van|de|der|du|da|di|del|le|la|y)\s+)*\p{Lu}\p{Ll}/u.test(
+        sentence.slice(sentence.indexOf(p) + p.length),
+      ) &&
       !listed(sentence, sentence.indexOf(p), p, ctx.people, ctx.language),
   );
   if (person) out.push({ kind: 'person', surface: person, index: sentence.indexOf(person), value: person });
@@ -312,7 +316,15 @@ const LIST_WORDS: Record<string, string> = {
 };
 const listJoins = new Map<
   string,
-  { word: RegExp; comma: RegExp; tail: RegExp; pairBefore: RegExp; pairAfter: RegExp }
+  {
+    word: RegExp;
+    comma: RegExp;
+    tail: RegExp;
+    pairBefore: RegExp;
+    pairAfter: RegExp;
+    listAfter: RegExp;
+    lastOfList: RegExp;
+  }
 >();
 /** A name as a list writes it: capitalised words, with the particles between them ("Friedrich von Schulenburg"). */
 const NAME_WORDS = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|von|van|de|der|du|da|di|le|la|del))*`;
@@ -328,6 +340,8 @@ function joinsOf(language: string): {
   tail: RegExp;
   pairBefore: RegExp;
   pairAfter: RegExp;
+  listAfter: RegExp;
+  lastOfList: RegExp;
 } {
   const base = baseLanguage(language);
   let found = listJoins.get(base);
@@ -335,11 +349,24 @@ function joinsOf(language: string): {
     const words = LIST_WORDS[base] ?? LIST_WORDS.en!;
     const article = String.raw`(?:(?:the|le|la|les|il|lo|el|los|las|der|die|das|den|dem|de|het|o|a|os|as)\s+)?`;
     found = {
+      // The third or a later item of a list, after its join word too ("…, Scooter, Modern Talking, and _____").
+      lastOfList: new RegExp(
+        String.raw`(?:,|\s)\s*\p{Lu}[^,;:()]{0,40},\s*\p{Lu}[^,;:()]{0,40}?` +
+          String.raw`(?:,\s*(?:(?:${words})\s+)?|\s+(?:${words})\s+)$`,
+        'u',
+      ),
       word: new RegExp(String.raw`^,?\s+(?:${words})\s+${article}$`, 'iu'),
       comma: new RegExp(String.raw`^,\s*${article}$`, 'iu'),
       tail: new RegExp(String.raw`^(?:,\s*${NAME_WORDS})*(?:,?\s+(?:${words})\s+\p{Lu}|,\s*\p{Lu})`, 'u'),
       // A full name the guide may not know, joined to this one ("Christian Rakovsky and …", "… and Lise Amund").
-      pairBefore: new RegExp(String.raw`\p{Lu}[\p{L}.'’-]*\s+${NAME_WORDS},?\s+(?:${words})\s+$`, 'u'),
+      // ("Walther von der Vogelweide and …": particles after the given name.)
+      pairBefore: new RegExp(
+        String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+(?:von|van|de|der|du|da|di|le|la|del))*\s+${NAME_WORDS}` +
+          String.raw`,?\s+(?:${words})\s+$`,
+        'u',
+      ),
+      // The first of a list of names that goes on to its join word ("_____, Bertolt Brecht, …, and Günter Grass").
+      listAfter: new RegExp(String.raw`^,\s*${NAME_WORDS}(?:,\s*${NAME_WORDS})*,?\s+(?:${words})\s+\p{Lu}`, 'u'),
       pairAfter: new RegExp(String.raw`^,?\s+(?:${words})\s+\p{Lu}[\p{L}.'’-]*\s+${NAME_WORDS}`, 'u'),
     };
     listJoins.set(base, found);
@@ -355,11 +382,12 @@ function joinsOf(language: string): {
  * ("When Hitler received Ribbentrop, Molotov was …").
  */
 function listed(sentence: string, at: number, name: string, people: readonly string[], language: string): boolean {
-  const { word, comma, tail, pairBefore, pairAfter } = joinsOf(language);
+  const { word, comma, tail, pairBefore, pairAfter, listAfter, lastOfList } = joinsOf(language);
   const end = at + name.length;
-  if (pairBefore.test(sentence.slice(0, at)) || pairAfter.test(sentence.slice(end))) return true;
+  const after = sentence.slice(end);
+  if (pairBefore.test(sentence.slice(0, at)) || pairAfter.test(after) || listAfter.test(after)) return true;
   // The third or a later item of a list of names, known or not ("…, Thomas Hobbes, William of Ockham, _____").
-  if (/(?:,|\s)\s*\p{Lu}[^,;:()]{0,40},\s*\p{Lu}[^,;:()]{0,40},\s*$/u.test(sentence.slice(0, at))) return true;
+  if (lastOfList.test(sentence.slice(0, at))) return true;
   const joinedBy = (between: string, after: number) =>
     word.test(between) || (comma.test(between) && tail.test(sentence.slice(after)));
   return people.some((p) => {
