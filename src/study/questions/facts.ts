@@ -434,6 +434,9 @@ export function clozeQuestion(s: BookSentence, fact: Fact, ctx: QuestionContext)
 /** How far, in years, a date of the guide may lie from the answer to be offered beside it. */
 const NEAR_YEARS = 5;
 
+/** A day that exists (not February 30, not February 29 of a common year). */
+const validDay = (iso: string) => new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
+
 /**
  * Up to `n` other dates for a date fact (ISO, of its precision), none written in the sentence nor of the answer's
  * year (a date of the same year may be as true: "by March 1942" for "by February 1942"). The guide's own dates
@@ -475,13 +478,25 @@ export function dateDistractors(s: BookSentence, fact: Fact, ctx: QuestionContex
     Array.from(
       { length: 4 * (n + 1) },
       (_, k) => String(year + side * (k + 1)).padStart(4, '0') + fact.value.slice(4),
-    ).filter((iso) => (precision < 10 || new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso)) && after(iso));
+    ).filter((iso) => (precision < 10 || validDay(iso)) && after(iso));
   const bound = dateBound(s.text.slice(0, fact.index), ctx.language);
   const wantBefore = bound === 'upper' ? n : bound === 'lower' ? 0 : parseInt(hashOf(s.text).slice(0, 8), 16) % (n + 1);
+  // The months just before the answer (its day kept), for "by _____" when the narrative's date leaves no earlier
+  // year: "… by February 1942" after June 1941 offers January 1942, December 1941, November 1941.
+  const monthsBefore = () =>
+    precision < 7
+      ? []
+      : Array.from({ length: 24 }, (_, k) => {
+          const total = year * 12 + Number(fact.value.slice(5, 7)) - 2 - k;
+          const month = String((total % 12) + 1).padStart(2, '0');
+          return `${String(Math.floor(total / 12)).padStart(4, '0')}-${month}${fact.value.slice(7)}`;
+        }).filter((iso) => (precision < 10 || validDay(iso)) && after(iso));
   const side = (before: boolean, want: number) => {
     const guide = before ? book.filter((d) => d < fact.value).reverse() : book.filter((d) => d > fact.value);
     const out = take(guide, want);
-    return { guide, out: [...out, ...take(made(before ? -1 : 1), want - out.length)] };
+    const more = take(made(before ? -1 : 1), want - out.length);
+    const steps = before && bound === 'upper' ? take(monthsBefore(), want - out.length - more.length) : [];
+    return { guide, out: [...out, ...more, ...steps] };
   };
   const early = side(true, wantBefore);
   const late = side(false, n - early.out.length);
