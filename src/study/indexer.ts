@@ -18,7 +18,7 @@ import { slugify } from '../util/slug.js';
 import { NAME_SUFFIX, nameAt, nameParts } from '../util/names.js';
 import { BODY_HEADS, ordinalName, personKey, REGNAL_NUMBER, samePersonKey, TITLES } from './names.js';
 import { isState, otherNamesOf, stateOf, stateOfDemonym } from './states.js';
-import { blocksOf, italicTitles, NO_TITLES, titleRanges } from './text.js';
+import { blocksOf, italicTitles, NO_TITLES, titleRanges, type BlockRef } from './text.js';
 import { describePerson } from './roles.js';
 import { baseLanguage, indexLexicon, type IndexLexicon } from '../util/language.js';
 import { memoize } from '../util/memo.js';
@@ -539,6 +539,28 @@ function localKind(term: string, usage: Usage): IndexEntry['kind'] | undefined |
   return 'unknown';
 }
 
+/**
+ * A treaty under all its names: "Berlin Treaty" is the "Treaty of Berlin". Two treaties of one name (the
+ * commercial agreements of 1939 and 1940) keep their years apart, each with the blocks of its glossary entry
+ * that write its name (the entry also lists those that say "the agreement").
+ */
+function addTreaties(
+  book: StudyGuide,
+  refs: readonly BlockRef[],
+  add: (term: string, kind: IndexEntry['kind'], extra?: Partial<Candidate>) => void,
+): void {
+  const bare = (name: string) => name.replace(/\s+\(\d{4}\)$/, '');
+  const named = new Map<string, number>();
+  const blockText = new Map(refs.map((r) => [r.block.id, r.block.text.toLowerCase()]));
+  for (const t of book.glossaries.treaties) named.set(bare(t.name), (named.get(bare(t.name)) ?? 0) + 1);
+  for (const t of book.glossaries.treaties)
+    if (named.get(bare(t.name))! > 1) {
+      const names = [bare(t.name), ...t.aliases].map((n) => n.toLowerCase());
+      const writes = (id: string) => names.some((n) => blockText.get(id)?.includes(n));
+      add(t.name, 'treaty', { mentions: t.mentions.filter(writes) });
+    } else add(bare(t.name), 'treaty', { aliases: t.aliases });
+}
+
 export function buildIndex(book: StudyGuide): IndexEntry[] {
   const refs = blocksOf(book);
   const texts = refs.map((r) => r.block.text);
@@ -565,14 +587,7 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   for (const a of book.glossaries.ambassadors) for (const n of [a.name, ...a.aliases]) people.add(n.toLowerCase());
   for (const t of book.glossaries.treaties) for (const n of t.signatories) people.add(n.toLowerCase());
   for (const a of book.glossaries.ambassadors) add(a.name, 'person', { mentions: a.mentions, description: a.post });
-  // A treaty under all its names: "Berlin Treaty" is the "Treaty of Berlin". Two treaties of one name (the
-  // commercial agreements of 1939 and 1940) keep their years apart, each with the places its entry lists.
-  const bare = (name: string) => name.replace(/\s+\(\d{4}\)$/, '');
-  const named = new Map<string, number>();
-  for (const t of book.glossaries.treaties) named.set(bare(t.name), (named.get(bare(t.name)) ?? 0) + 1);
-  for (const t of book.glossaries.treaties)
-    if (named.get(bare(t.name))! > 1) add(t.name, 'treaty', { mentions: t.mentions });
-    else add(bare(t.name), 'treaty', { aliases: t.aliases });
+  addTreaties(book, refs, add);
   const covered = new Set(
     [...book.glossaries.ambassadors, ...book.glossaries.treaties]
       .flatMap((e) => [e.name, ...e.aliases])
