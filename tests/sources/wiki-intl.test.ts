@@ -87,7 +87,7 @@ describe('Russian: language names, language codes, anchors, abbreviations', () =
     const notes = read('ru-litva.wiki').citations.map((c) => c.text);
     // Its page in the book's language's abbreviation, its ISBN.
     expect(notes.join('\n')).toContain(
-      '“Jewish Life in Lithuania. Exhibition Catalogue”. с. 38. Žara, 2001. ISBN 9986-34-090-X.',
+      '“Jewish Life in Lithuania. Exhibition Catalogue”. с. 38. Vilnius: Žara, 2001. ISBN 9986-34-090-X.',
     );
   });
 

@@ -231,7 +231,7 @@ describe('timeline (the seeds)', () => {
     expect(tl.find((e) => e.label === 'August 1933')).toMatchObject({ date: '1933-08', precision: 'month' });
     expect(tl.find((e) => e.label === '1935–1937')).toMatchObject({ date: '1935', end: '1937', precision: 'year' });
     // "In late July and early August, talks …": one event over both months, its date printed without the comma.
-    expect(tl.find((e) => e.label === 'July–August')).toMatchObject({ date: '1939-07', end: '1939-08' });
+    expect(tl.find((e) => e.label === 'late July–early August')).toMatchObject({ date: '1939-07', end: '1939-08' });
     for (const e of tl) expect(e.label, e.label).not.toMatch(/[,;]$/);
     expect(tl.find((e) => e.label === '1933–1934')).toMatchObject({ date: '1933', end: '1934' });
     expect(tl.find((e) => e.label === 'May 11 – September 16, 1939')).toMatchObject({
