@@ -698,8 +698,10 @@ function datedPredicates(parts: { text: string; start: number }[]): Clause[] {
     const out: Clause[] = [];
     let from = 0;
     let carried: string | undefined;
-    for (let k = 1; k < marks.length; k++) {
-      const gapStart = marks[k - 1]!.index + marks[k - 1]![0].length;
+    // Before the first date too: "… resulted from the eastern portion and existed in varying forms from 962"
+    // dates the second predicate only.
+    for (let k = marks.length ? 0 : 1; k < marks.length; k++) {
+      const gapStart = k ? marks[k - 1]!.index + marks[k - 1]![0].length : 0;
       const gap = part.text.slice(gapStart, marks[k]!.index);
       const joins = [...gap.matchAll(/\s(?:and|but)\s+(?=(\p{Ll}[\p{L}'’-]*)(\s+\S+|\s*$))/gu)];
       const join = joins.findLast((m) => clearVerb([m[1]!], 0) && !/ing$/.test(m[1]!));
@@ -707,13 +709,16 @@ function datedPredicates(parts: { text: string; start: number }[]): Clause[] {
       const cut = gapStart + join.index;
       const first = unmarked(part.text.slice(from, cut));
       if (!verbIn(first)) continue;
-      out.push({ text: part.text.slice(from, cut), start: part.start + from, ...(carried ? { carried } : {}) });
       // "was signed … and ratified in …": the participle, then a preposition, its date or nothing.
       const ws = words(first);
       const aux = ws.findLast((w, i) => BE.test(bare(w)) && /ed$/.test(bare(ws[i + 1] ?? '')));
       const next = (join[2] ?? '').trim();
       const participle =
         /ed$/.test(join[1]!) && (!next || next.startsWith(MARK) || /^(?:(?:by|in|on|at)(?!\p{L})|,)/u.test(next));
+      // Before the first date, one passive of two participles stays whole ("were distrusted and persecuted by
+      // Stalin from 1928"): the date is of both.
+      if (k === 0 && aux && participle) continue;
+      out.push({ text: part.text.slice(from, cut), start: part.start + from, ...(carried ? { carried } : {}) });
       carried = aux && participle ? bare(aux) : undefined;
       from = cut;
     }

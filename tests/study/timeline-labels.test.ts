@@ -432,3 +432,21 @@ describe('timeline: the part of a period the text gives (made up)', () => {
     expect(labelAt('1891')).toBe('spring of 1891');
   });
 });
+
+describe('timeline: a second predicate that alone carries the date (made up)', () => {
+  const article = [
+    '# Norvik',
+    [
+      'The guild of Norvik grew out of the eastern half of the old council and existed in many forms from 1862 ' +
+        'until 1906.',
+      'The river towns of the north were distrusted and persecuted by the regent from 1870 to 1890.',
+    ].join(' '),
+  ].join('\n\n');
+  const events = extractTimeline(mergeSources([parseText(article, 'norvik.md')], TEST_META));
+  const at = (date: string) => events.filter((e) => e.date === date).map((e) => e.text);
+
+  it('labels the date with the predicate it ends, and keeps two participles of one passive together', () => {
+    expect(at('1862')[0]).toMatch(/^The guild of Norvik existed in many forms/);
+    expect(at('1870')[0]).toMatch(/^The river towns of the north were distrusted and persecuted/);
+  });
+});
