@@ -314,27 +314,8 @@ const LIST_WORDS: Record<string, string> = {
   ca: 'i|o',
   fi: 'ja|tai',
 };
-const listJoins = new Map<
-  string,
-  {
-    word: RegExp;
-    comma: RegExp;
-    tail: RegExp;
-    pairBefore: RegExp;
-    pairAfter: RegExp;
-    listAfter: RegExp;
-    lastOfList: RegExp;
-  }
->();
-/** A name as a list writes it: capitalised words, with the particles between them ("Friedrich von Schulenburg"). */
-const NAME_WORDS = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|von|van|de|der|du|da|di|le|la|del))*`;
-/**
- * What may stand between two members of a list in the language: a word that joins the last two, with or
- * without a comma and an article after ("et le 17 septembre"); a comma; and `tail`, the rest of a list that a
- * comma alone opens — more names and a join word before the last ("…, Christian Rakovsky and Adolph Joffe"),
- * or another comma and name ("William Byrd, Henry Purcell, Sir Edward Elgar").
- */
-function joinsOf(language: string): {
+/** The patterns `listed` and `joined` read a language's lists with (see `joinsOf`). */
+interface ListJoins {
   word: RegExp;
   comma: RegExp;
   tail: RegExp;
@@ -342,7 +323,18 @@ function joinsOf(language: string): {
   pairAfter: RegExp;
   listAfter: RegExp;
   lastOfList: RegExp;
-} {
+}
+const listJoins = new Map<string, ListJoins>();
+/** A name as a list writes it: capitalised words, with the particles between them ("Friedrich von Schulenburg"). */
+const PARTICLES = 'von|van|de|der|du|da|di|le|la|del';
+const NAME_WORDS = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|${PARTICLES}))*`;
+/**
+ * What may stand between two members of a list in the language: a word that joins the last two, with or
+ * without a comma and an article after ("et le 17 septembre"); a comma; and `tail`, the rest of a list that a
+ * comma alone opens — more names and a join word before the last ("…, Christian Rakovsky and Adolph Joffe"),
+ * or another comma and name ("William Byrd, Henry Purcell, Sir Edward Elgar").
+ */
+function joinsOf(language: string): ListJoins {
   const base = baseLanguage(language);
   let found = listJoins.get(base);
   if (!found) {
@@ -361,8 +353,7 @@ function joinsOf(language: string): {
       // A full name the guide may not know, joined to this one ("Christian Rakovsky and …", "… and Lise Amund").
       // ("Walther von der Vogelweide and …": particles after the given name.)
       pairBefore: new RegExp(
-        String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+(?:von|van|de|der|du|da|di|le|la|del))*\s+${NAME_WORDS}` +
-          String.raw`,?\s+(?:${words})\s+$`,
+        String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+(?:${PARTICLES}))*\s+${NAME_WORDS}` + String.raw`,?\s+(?:${words})\s+$`,
         'u',
       ),
       // The first of a list of names that goes on to its join word ("_____, Bertolt Brecht, …, and Günter Grass").
