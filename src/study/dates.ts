@@ -278,15 +278,48 @@ function monthInName(sentence: string, index: number, text: string): boolean {
   return !/\d/.test(text) && /^\s+\p{Lu}/u.test(after) && !/^\s+(?:\d|of\b)/u.test(after);
 }
 
+/** Words joining two days of one month: "June 20 and 21st", "20 und 21. Juni", "les 20 et 21 juin". */
+const DAY_JOIN = String.raw`\s*[–—−]\s*|\s+(?:and|und|et|y|e|en|och|og|ja|i|и|&)\s+`;
+const DAY_PAIR = new RegExp(
+  String.raw`(?<![\p{N}.,])(\d{1,2})(\.?)(${DAY_JOIN})(\d{1,2})` +
+    String.raw`(?=(?:st|nd|rd|th|er|e)?\.?(?:\s+(?:de\s+)?(\p{L}+)|\s*(?:[,;:)]|$)))`,
+  'gu',
+);
+
+/** Whether a word is a month's name in a language ("June", "Juni", "juin"). */
+function isMonthWord(word: string, language: string): boolean {
+  if (language === 'en') return new RegExp(`^${EN_MONTH.source}$`).test(word);
+  const lower = word.toLowerCase();
+  return !!monthNames(language)?.some((m) => m.split('|').includes(lower));
+}
+
+/**
+ * The sentence as chrono is given it: two days of one month joined by a dash or an "and" are written with a
+ * hyphen, which chrono reads as a range ("June 20 and 21st" → June 20–21, "20 et 21 juin" → 20–21 June), in a
+ * text of the same length (so chrono's indexes are the sentence's). Only before a month or punctuation: "June
+ * 18 and 19 soldiers" keeps its count.
+ */
+function joinedDays(sentence: string, language: string): string {
+  if (!/\d\.?(?:\s*[–—−]|\s+\S{1,3}\s+)\d/u.test(sentence)) return sentence;
+  return sentence.replace(DAY_PAIR, (all: string, d1: string, dot: string, join: string, d2: string, word?: string) => {
+    if (word !== undefined && !isMonthWord(word, language)) return all;
+    const half = Math.floor((join.length - 1) / 2);
+    return d1 + dot + ' '.repeat(half) + '-' + ' '.repeat(join.length - 1 - half) + d2;
+  });
+}
+
 function chronoDates(sentence: string, language: string): RawDate[] {
   const out: RawDate[] = [];
   const ref = new Date(Date.UTC(2000, 0, 1));
-  for (const r of parserFor(language)?.parse(sentence, ref, { forwardDate: false }) ?? []) {
+  const read = joinedDays(sentence, language);
+  for (const r of parserFor(language)?.parse(read, ref, { forwardDate: false }) ?? []) {
+    // The label as the sentence writes it ("June 20 and 21st").
+    const text = sentence.slice(r.index, r.index + r.text.length);
     // Only dates the text writes out: a month name or a year ("a few months later" is not a date).
     if (!(language === 'en' ? MONTH_OR_YEAR : WRITTEN_OUT).test(r.text)) continue;
     const s = r.start;
     if (!s.isCertain('month')) continue;
-    if (monthInName(sentence, r.index, r.text)) continue;
+    if (monthInName(sentence, r.index, text)) continue;
     const yearKnown = s.isCertain('year');
     // A day only when the text writes one ("the end of July 1939" is July).
     const dayWritten = /(?<!\d)\d{1,2}(?!\d)/.test(r.text.replace(/\b\d{4}\b/g, ''));
@@ -306,7 +339,7 @@ function chronoDates(sentence: string, language: string): RawDate[] {
       start,
       end,
       precision: day ? 'day' : 'month',
-      label: r.text,
+      label: text,
       index: r.index,
       anchor: start.year !== undefined,
       event: !boundBefore(sentence, r.index),

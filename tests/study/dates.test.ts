@@ -147,3 +147,37 @@ describe('years before 1000, and numbers that are no years', () => {
     expect(book.glossaries.timeline[0]).toMatchObject({ label: '25 December 800' });
   });
 });
+
+describe('two days of one month, joined by a dash or an "and"', () => {
+  const span = (s: string, language = 'en') =>
+    rawDatesIn(s, language).map((d) => [d.start.year, d.start.month, d.start.day, d.end?.day]);
+
+  it('are one date from the first day to the second, with the year written after them', () => {
+    expect(span('New governments were formed on June 20 and 21st.')).toEqual([[undefined, 6, 20, 21]]);
+    expect(span('They met on June 18–19, 1940.')).toEqual([[1940, 6, 18, 19]]);
+    expect(span('They met on June 20 and 21, 1940.')).toEqual([[1940, 6, 20, 21]]);
+    expect(span('They met on 20 and 21 June 1940.')).toEqual([[1940, 6, 20, 21]]);
+    expect(span('Am 20. und 21. Juni 1940 trafen sie sich.', 'de')).toEqual([[1940, 6, 20, 21]]);
+    expect(span('Les 20 et 21 juin 1940, ils se rencontrent.', 'fr')).toEqual([[1940, 6, 20, 21]]);
+    expect(span('El 20 y 21 de junio de 1940 se reunieron.', 'es')).toEqual([[1940, 6, 20, 21]]);
+  });
+
+  it('keep a count after a day as a count, and a second month as its own date', () => {
+    expect(span('On June 18 and 19 soldiers died.')).toEqual([[undefined, 6, 18, undefined]]);
+    expect(span('They arrived on June 18 and June 19.')).toEqual([
+      [undefined, 6, 18, undefined],
+      [undefined, 6, 19, undefined],
+    ]);
+  });
+
+  it('give the timeline one event with its label as written', () => {
+    const article = [
+      '== Events ==',
+      'In June 1940 the army crossed the border.',
+      'New governments were formed in both countries on June 20 and 21st.',
+    ].join('\n\n');
+    const book = addStudyAids(mergeSources([parseText(article, 'pair.wiki')], TEST_META));
+    const entry = book.glossaries.timeline.find((e) => /governments/.test(e.text));
+    expect(entry).toMatchObject({ date: '1940-06-20', end: '1940-06-21', label: 'June 20 and 21st' });
+  });
+});
