@@ -315,8 +315,10 @@ function chronoDates(sentence: string, language: string): RawDate[] {
   for (const r of parserFor(language)?.parse(read, ref, { forwardDate: false }) ?? []) {
     // The label as the sentence writes it ("June 20 and 21st").
     const text = sentence.slice(r.index, r.index + r.text.length);
-    // Only dates the text writes out: a month name or a year ("a few months later" is not a date).
+    // Only dates the text writes out: a month name or a year ("a few months later" is not a date), never one
+    // counted from today ("de trois mois" is no April).
     if (!(language === 'en' ? MONTH_OR_YEAR : WRITTEN_OUT).test(r.text)) continue;
+    if ([...r.tags()].some((tag) => /relative/i.test(tag))) continue;
     const s = r.start;
     if (!s.isCertain('month')) continue;
     if (monthInName(sentence, r.index, text)) continue;

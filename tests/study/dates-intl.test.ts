@@ -71,3 +71,12 @@ describe('which dates are events', () => {
     expect(events('Traktat ryski z 1921 Polska uznała za sukces.', 'pl')).toEqual([]);
   });
 });
+
+describe('a length of time', () => {
+  it('is no date counted from today', () => {
+    const labels = (s: string, language: string) => rawDatesIn(s, language).map((d) => d.label);
+    expect(labels("En 1890, une mission de trois mois lui permet d'apprendre l'arménien.", 'fr')).toEqual(['1890']);
+    expect(labels('Он уехал три месяца назад, в 1920 году.', 'ru')).toEqual(['1920']);
+    expect(labels('Le 14 mars 1940, il part.', 'fr')).toEqual(['14 mars 1940']);
+  });
+});
