@@ -373,9 +373,12 @@ export function foreignLabel(sentence: string, date: Place, all: readonly Place[
     if (table.relatives.includes(m[1]!.toLowerCase()) && /,\s*$/.test(sentence.slice(0, m.index))) break;
     start = m.index;
   }
-  // A date phrase that opens the sentence: without it the sentence would open with its verb.
-  if (!/\p{L}/u.test(sentence.slice(0, start))) return clauseLabel(sentence, start, table, sentence.slice(start, end));
-  return clauseLabel(`${sentence.slice(0, start)} ${sentence.slice(end)}`, start, table);
+  // A date phrase that opens the sentence: without it the sentence would open with its verb ("1996 erhielt er"),
+  // unless a comma sets it apart ("1902, il obtient la chaire", "En 1889, il est major").
+  const opening = !/\p{L}/u.test(sentence.slice(0, start));
+  if (opening && !/^\s*,/.test(sentence.slice(end)))
+    return clauseLabel(sentence, start, table, sentence.slice(start, end));
+  return capitalise(clauseLabel(`${sentence.slice(0, start)} ${sentence.slice(end)}`, start, table));
 }
 
 /** What a gloss on a person's life tells: the label of the birth, of the death, or of both (a lifespan). */

@@ -1212,6 +1212,18 @@ function publicationLine(sentence: string, d: BookDate): boolean {
 }
 
 /**
+ * A list line that opens with its year and tells in a clause what happened then ("1902, il obtient la chaire
+ * d'arménien …", "In 1919 he co-founded the society"): at most one word before the year, three or more after it,
+ * two of them in lower case. Not "Adolf Ioffe (1918)" nor "Koninkryk van Skotland, 843 tot 1651".
+ */
+function proseLine(sentence: string, d: BookDate): boolean {
+  const wordsOf = (text: string) => text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w));
+  if (wordsOf(sentence.slice(0, d.index)).length > 1) return false;
+  const after = wordsOf(sentence.slice(d.index + d.label.length));
+  return after.length >= 3 && after.filter((w) => /^\p{Ll}/u.test(w)).length >= 2;
+}
+
+/**
  * The cell of a table row that holds a date, when it tells something in words (a clause of three words or more
  * with one in lower case: "Letzte Version für Windows und XP", not "1883 Home Nations Championship", "3G–1G");
  * null when it does not. Cells are joined by " | " in a table's sentences.
@@ -1328,8 +1340,9 @@ const datedClauses = memoize(
     const lives = lifeGlosses(sentence, dates, kind, language);
     dates.forEach((d, at) => {
       if (!d.event) return;
-      // List lines ("Adolf Ioffe (1918)") date a person, not an event.
-      if (kind === 'list' && d.precision === 'year') return;
+      // List lines ("Adolf Ioffe (1918)") date a person, not an event; a line that tells what happened in its
+      // year ("1902, il obtient la chaire d'arménien …") is one.
+      if (kind === 'list' && d.precision === 'year' && !proseLine(sentence, d)) return;
       // A caption's year or month dates a picture ("Europe in 1929–1939", "a poster of 1932"); its day
       // dates what the picture shows ("a parade in Brest on September 23, 1939").
       if (kind === 'figure' && d.precision !== 'day') return;

@@ -95,4 +95,27 @@ describe('timeline labels in other languages (made-up articles)', () => {
       ['1996-02-04', 'Anna Lund gestorben in Bremen'],
     ]);
   });
+
+  it('French: a list of years, each line telling what happened, gives an event per line', () => {
+    const got = timeline(
+      [
+        '# Anna Lund',
+        '## Études',
+        [
+          "- 1890, une mission de trois mois dans le Caucase lui permet d'apprendre l'arménien.",
+          "- 1902, elle obtient la chaire d'arménien de l'École des langues orientales.",
+          '- En 1919, elle est cofondatrice de la Société des études arméniennes.',
+        ].join('\n'),
+        '## Liens',
+        ['- Jean Lund (1918)', '- Royaume de Kiel, 843 à 1651 et 1660 à 1707'].join('\n'),
+      ].join('\n\n'),
+      'fr',
+    );
+    expect(got).toEqual([
+      // The year set apart by a comma is no part of the label; "trois mois" is no date.
+      ['1890', "Une mission de trois mois dans le Caucase lui permet d'apprendre l'arménien"],
+      ['1902', "Elle obtient la chaire d'arménien de l'École des langues orientales"],
+      ['1919', 'Elle est cofondatrice de la Société des études arméniennes'],
+    ]);
+  });
 });
