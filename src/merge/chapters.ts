@@ -5,6 +5,7 @@
  * Every block with a sentence lands in the book (citations.ts numbers notes on that promise); a section
  * with no text is left out with a warning.
  */
+import { joinSentences, sentenceGap } from './sentences.js';
 import type { Blockquote, FootnoteReference, List, Paragraph, PhrasingContent } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { BackMatter, Block, Chapter, MergeReport, Section, Warning } from '../model/index.js';
@@ -233,13 +234,14 @@ export function toBlock(
   }
   const children: PhrasingContent[] = [];
   block.sentences.forEach((s, i) => {
-    if (i > 0) children.push({ type: 'text', value: ' ' });
+    const gap = i > 0 ? sentenceGap(block.sentences[i - 1]!.text) : '';
+    if (gap) children.push({ type: 'text', value: gap });
     children.push(...phrasing(s));
   });
   return {
     id,
     kind: 'paragraph',
-    text: sentences.join(' '),
+    text: joinSentences(sentences),
     sentences,
     node: { type: 'paragraph', children },
     sources,
@@ -261,7 +263,8 @@ function quotation(
   block.sentences.forEach((s, i) => {
     if (starts.has(i) || !paragraphs.length) paragraphs.push({ type: 'paragraph', children: [] });
     const children = paragraphs[paragraphs.length - 1]!.children;
-    if (children.length) children.push({ type: 'text', value: ' ' });
+    const gap = i > 0 ? sentenceGap(block.sentences[i - 1]!.text) : '';
+    if (children.length && gap) children.push({ type: 'text', value: gap });
     children.push(...phrasing(s));
   });
   const node: Blockquote = {

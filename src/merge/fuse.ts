@@ -15,6 +15,7 @@ import type { Outline } from './outline.js';
 import {
   contentWords,
   isNearDuplicate,
+  joinSentences,
   SentenceIndex,
   similarity,
   plainOf,
@@ -236,7 +237,7 @@ const SAME_ATOMIC = 0.95;
  * (nearly) the same, else placed after the anchor as a block of its own. Nothing is ever inserted into it.
  */
 function fuseAtomic(fusion: Fusion, block: WBlock, at: At): Anchor | undefined {
-  const whole = block.sentences.map((s) => s.text).join(' ');
+  const whole = joinSentences(block.sentences.map((s) => s.text));
   const best = fusion.index.best(whole, (h) => h.block.kind === block.kind && h.block.node !== undefined);
   const source = block.sources[0]!;
   if (best && best.score >= SAME_ATOMIC && !best.value.block.sources.some((p) => p.source === source.source)) {
@@ -1027,7 +1028,7 @@ function listBlock(node: List, prov: Provenance, sentence: MakeSentence, locale:
     const parts = splitSentences(phrasing, locale);
     // A list item is one unit even when it holds several sentences; it keeps its own line.
     const unit = sentence(
-      { text: parts.map((s) => s.text).join(' '), refs: parts.flatMap((s) => s.refs) },
+      { text: joinSentences(parts.map((s) => s.text)), refs: parts.flatMap((s) => s.refs) },
       isPlain(phrasing) ? undefined : sliceSentence(phrasing, 0, Infinity),
     );
     unit.sources = [{ ...prov, line: item.position?.start.line ?? prov.line }];

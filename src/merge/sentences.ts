@@ -71,6 +71,21 @@ const BEFORE_NUMBER = new RegExp(
   'u',
 );
 
+/** A sentence ending in a full-width stop (Chinese, Japanese: "…である。"): the next follows with no space. */
+const FULL_WIDTH_END = /[。！？．｡][」』）》】〉”’"]*$/u;
+
+/** What goes between a sentence and the next in running text: a space, none after a full-width stop. */
+export function sentenceGap(previous: string): string {
+  return FULL_WIDTH_END.test(previous) ? '' : ' ';
+}
+
+/** Sentences as running text (the gap `sentenceGap` tells between each two). */
+export function joinSentences(texts: readonly string[]): string {
+  let out = '';
+  texts.forEach((t, i) => (out += (i ? sentenceGap(texts[i - 1]!) : '') + t));
+  return out;
+}
+
 /**
  * Split phrasing content into sentences, keeping each citation with the sentence it follows.
  * The text is segmented without the citations; each citation then goes to the sentence that ends at or

@@ -160,6 +160,12 @@ function tidy(text: string): string {
 }
 
 const MARK = '\u2063';
+/** The mark beside Chinese or Japanese writing, which has no spaces between words: it leaves none. */
+const BESIDE_WIDE = new RegExp(
+  String.raw`(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])${MARK}|` +
+    String.raw`${MARK}(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])`,
+  'u',
+);
 const wordsOf = (s: string) =>
   s
     .replace(MARK, ' ')
@@ -267,7 +273,7 @@ const openedBy = (words: string[]) => new RegExp(`^(?:${words.map(escape).join('
  */
 function clauseLabel(text: string, at: number, table: DatePhraseTable | undefined, phrase = ''): string {
   const t = tidy(`${text.slice(0, at)}${MARK}${text.slice(at)}`);
-  const unmark = (x: string) => tidy(x.replace(MARK, ' '));
+  const unmark = (x: string) => tidy(x.replace(BESIDE_WIDE, '').replace(MARK, ' '));
   const plain = unmark(t);
   if (plain.length <= SHORT) return plain;
   const clauses = clausesOf(t, table);

@@ -185,3 +185,30 @@ describe('sentences with ordinals and abbreviations', () => {
     ]);
   });
 });
+
+describe('Chinese and Japanese running text', () => {
+  it('keeps its sentences together without a space after a full-width stop', async () => {
+    const { toString } = await import('mdast-util-to-string');
+    const { addStudyAids } = await import('../../src/study/index.js');
+    const wiki = [
+      '『テスト番組』は、[[1994年]][[4月4日]]から放送されていた番組である。放送時間は毎週月曜。',
+      '',
+      '我们在1990年成立。他很好！你呢？',
+      '',
+      '그는 1944년에 태어났다. 그는 감독이다.',
+    ].join('\n');
+    const book = mergeSources([parseText(wiki, 'a.wiki')], { ...TEST_META, language: 'ja' });
+    const blocks = book.chapters.flatMap((c) => c.sections.flatMap((s) => s.blocks));
+    expect(blocks.map((b) => b.text)).toEqual([
+      '『テスト番組』は、1994年4月4日から放送されていた番組である。放送時間は毎週月曜。',
+      '我们在1990年成立。他很好！你呢？',
+      // Korean writes spaces between sentences.
+      '그는 1944년에 태어났다. 그는 감독이다.',
+    ]);
+    expect(blocks.map((b) => (b.node ? toString(b.node) : ''))).toEqual(blocks.map((b) => b.text));
+    // A date taken out of a label leaves no space in its place either.
+    const timeline = addStudyAids(book).glossaries.timeline.map((e) => e.text);
+    expect(timeline.length).toBeGreaterThan(0);
+    expect(timeline.some((t) => /、\s|\s1994/u.test(t))).toBe(false);
+  });
+});
