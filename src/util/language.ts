@@ -144,6 +144,40 @@ export function baseLanguage(tag: string): string {
   return base === 'no' ? 'nb' : base;
 }
 
+/** Languages written right to left, for a runtime whose Intl does not tell a locale's direction. */
+const RIGHT_TO_LEFT = new Set([
+  'ar',
+  'arz',
+  'azb',
+  'ckb',
+  'dv',
+  'fa',
+  'he',
+  'ks',
+  'mzn',
+  'pnb',
+  'ps',
+  'sd',
+  'ug',
+  'ur',
+  'yi',
+]);
+
+/** The direction a language is written in ("rtl" for Arabic, Hebrew, Persian, Urdu …), from Intl where it can. */
+export function directionOf(tag: string): 'ltr' | 'rtl' {
+  try {
+    const locale = new Intl.Locale(tag) as Intl.Locale & {
+      textInfo?: { direction?: string };
+      getTextInfo?: () => { direction?: string };
+    };
+    const direction = (locale.getTextInfo?.() ?? locale.textInfo)?.direction;
+    if (direction === 'rtl' || direction === 'ltr') return direction;
+  } catch {
+    // Not a well-formed tag: the list below decides.
+  }
+  return RIGHT_TO_LEFT.has(baseLanguage(tag)) ? 'rtl' : 'ltr';
+}
+
 /** Section titles that are back matter (references, further reading, links), per language. */
 const BACK_MATTER_TITLES: Record<string, string[]> = {
   en: [

@@ -96,6 +96,18 @@ function namespaceMath(files: Files): void {
   }
 }
 
+/** A right-to-left book: every document says so on its root (epub-gen-memory's chapters do not). */
+function directDocuments(files: Files, dir: 'ltr' | 'rtl'): void {
+  if (dir !== 'rtl') return;
+  for (const name of Object.keys(files)) {
+    if (!name.endsWith('.xhtml')) continue;
+    const doc = textOf(files, name);
+    const root = /<html\b[^>]*>/.exec(doc);
+    if (!root || /\sdir=/.test(root[0])) continue;
+    files[name] = strToU8(doc.replace(root[0], root[0].replace(/^<html\b/, '<html dir="rtl"')));
+  }
+}
+
 /** The package's manifest: every file under OEBPS/ but the package document, sorted, with its properties. */
 function manifestOf(files: Files) {
   const pagesWith = (tag: RegExp, start: string) =>
@@ -155,6 +167,7 @@ export function packageEpub(epub: Uint8Array | Files, input: PackageInput): Uint
   const files = epub instanceof Uint8Array ? unzipSync(epub) : epub;
   renameImages(files);
   namespaceMath(files);
+  directDocuments(files, view.dir);
   if (input.cover) {
     files['OEBPS/cover.png'] = new Uint8Array(input.cover);
     files['OEBPS/cover.xhtml'] = strToU8(templates.render('epub-cover.xhtml.liquid', view));

@@ -21,6 +21,7 @@ import { PRINT, timelineFigure, type Figure } from './figure.js';
 import { formatDate } from '../../util/dates.js';
 import { shortLabel } from '../../util/words.js';
 import { labelsFor, type Labels } from '../../util/labels.js';
+import { directionOf } from '../../util/language.js';
 import type { Changelog } from '../../editions/changelog.js';
 
 export type ViewTarget = 'html' | 'epub';
@@ -100,6 +101,8 @@ export interface View {
   meta: StudyGuide['meta'];
   /** Quire's own words in the book's language (util/labels.ts). */
   labels: Labels;
+  /** The direction the book's language is written in: the pages' `dir`. */
+  dir: 'ltr' | 'rtl';
   paper: 'A4' | 'Letter';
   sources: ViewSource[];
   chapters: ViewChapter[];
@@ -551,6 +554,7 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
   const view: View = {
     meta: book.meta,
     labels: labelsFor(book.meta.language),
+    dir: directionOf(book.meta.language),
     paper: options.paper,
     assets: options.assets,
     files: FILES,

@@ -10,6 +10,9 @@ import { blockHtml } from '../../../src/render/view/content.js';
 import { mergeSources } from '../../../src/merge/index.js';
 import { addStudyAids } from '../../../src/study/index.js';
 import { parseText, TEST_META } from '../../support/content.js';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { packageEpub } from '../../../src/render/epub/package.js';
+import { DEFAULT_TEMPLATES, TemplateSet } from '../../../src/render/html/templates.js';
 
 const NAME = 'انور کمال خان';
 
@@ -40,5 +43,49 @@ describe('right-to-left words in a left-to-right guide', () => {
     const texts = JSON.stringify(view);
     expect(texts).toContain(`\u2068${NAME}\u2069`);
     expect(texts).not.toMatch(new RegExp(`[^\\u2068>]${NAME}`));
+  });
+});
+
+describe('a guide in a language written right to left', () => {
+  const article = [
+    "'''جورج لوكاس''' (14 مايو 1944) مخرج ومنتج أمريكي.",
+    '== السيرة ==',
+    'ولد جورج لوكاس في موديستو في كاليفورنيا عام 1944 وأخرج أفلامًا كثيرة.',
+  ].join('\n\n');
+  const guide = addStudyAids(mergeSources([parseText(article, 'lucas.wiki')], { ...TEST_META, language: 'ar' }));
+  const templates = new TemplateSet(DEFAULT_TEMPLATES);
+
+  it('sets its pages right to left, on screen and on paper', () => {
+    const view = buildView(guide, { paper: 'A4', assets: 'assets/' });
+    expect(view.dir).toBe('rtl');
+    for (const page of ['guide.html.liquid', 'print.html.liquid'])
+      expect(templates.render(page, { ...view, print: page.startsWith('print') }), page).toMatch(
+        /<html lang="ar" dir="rtl">/,
+      );
+    // An English guide stays left to right.
+    const english = buildView(addStudyAids(mergeSources([parseText('Some text here.', 'a.wiki')], TEST_META)), {
+      paper: 'A4',
+      assets: '',
+    });
+    expect(templates.render('guide.html.liquid', english)).toMatch(/<html lang="en" dir="ltr">/);
+  });
+
+  it('sets every EPUB document and the reading order right to left', () => {
+    const view = buildView(guide, { paper: 'A4', assets: '', target: 'epub' });
+    const zippable: Zippable = {
+      mimetype: strToU8('application/epub+zip'),
+      'OEBPS/content.opf': strToU8('<package></package>'),
+      'OEBPS/toc.ncx': strToU8('<ncx><head><meta name="dtb:uid" content="x"/></head></ncx>'),
+      'OEBPS/toc.xhtml': strToU8('<html><body><nav>its own contents</nav></body></html>'),
+      'OEBPS/chapter-01.xhtml': strToU8(
+        '<html xmlns="http://www.w3.org/1999/xhtml" lang="ar"><body><p>نص</p></body></html>',
+      ),
+    };
+    const files = unzipSync(
+      packageEpub(zipSync(zippable), { view, templates, spine: [{ file: 'chapter-01.xhtml', title: '1' }] }),
+    );
+    expect(strFromU8(files['OEBPS/chapter-01.xhtml']!)).toMatch(/^<html dir="rtl" xmlns=/);
+    expect(strFromU8(files['OEBPS/toc.xhtml']!)).toMatch(/<html [^>]*dir="rtl"/);
+    expect(strFromU8(files['OEBPS/content.opf']!)).toMatch(/<spine toc="ncx" page-progression-direction="rtl">/);
   });
 });
