@@ -147,3 +147,44 @@ describe('Spanish: a note written in a heading', () => {
     expect(note?.text).toContain("Departament d'Estadística");
   });
 });
+
+describe('citation templates named in other languages, read from their parameters', () => {
+  const notesOf = (text: string) =>
+    readWikitext({ text, file: 'a.wiki', format: 'wikitext' }).citations.map((c) => c.text);
+
+  it('Korean: {{서적 인용}} and {{뉴스 인용}} keep author, title, publisher, date and page', () => {
+    const notes = notesOf(
+      '조지 루카스는 감독이다.<ref>{{서적 인용 |성=White |이름=Dana |날짜=2000년 |제목=George Lucas |쪽=12 ' +
+        '|출판사=Twenty-First Century Books |isbn=0822549751}}</ref> 회사를 팔았다.<ref>{{뉴스 인용 ' +
+        '|제목=루카스필름, 월트디즈니에 팔린다 |url=http://news.example/1 |뉴스=경향신문 |날짜=2012-10-31}}</ref>',
+    );
+    expect(notes).toEqual([
+      'White, Dana. “George Lucas”. p. 12. Twenty-First Century Books, 2000년. ISBN 0822549751.',
+      '“루카스필름, 월트디즈니에 팔린다”. 경향신문. 2012-10-31. http://news.example/1',
+    ]);
+  });
+
+  it('French: {{Chapitre}} with "titre chapitre" and "titre ouvrage" is a citation of a chapter', () => {
+    const { citations, tree } = readWikitext({
+      text:
+        '== Bibliographie ==\n* {{Chapitre|prénom1=Charles|nom1=de Lamberterie|titre chapitre=Milman Parry et ' +
+        'Antoine Meillet|titre ouvrage=Hommage à Milman Parry|lieu=Amsterdam|éditeur=Gieben|année=1997}}',
+      file: 'a.wiki',
+      format: 'wikitext',
+    });
+    expect(citations).toEqual([]);
+    expect(tree.children.map((c) => toString(c)).join('\n')).toContain(
+      'de Lamberterie, Charles. “Milman Parry et Antoine Meillet”. Hommage à Milman Parry. Amsterdam: Gieben, 1997.',
+    );
+  });
+
+  it('an address in brackets without a label is a note of its own, its "&amp;" read as "&"', () => {
+    const { citations, tree } = readWikitext({
+      text: 'Le record date de 2004 [http://www.tpc.org/r.asp?id=1&amp;x=2]. Voir http://a.example/?a=1&amp;b=2.',
+      file: 'a.wiki',
+      format: 'wikitext',
+    });
+    expect(citations.map((c) => c.text)).toEqual(['http://www.tpc.org/r.asp?id=1&x=2']);
+    expect(toString(tree.children[0]!)).toBe('Le record date de 2004. Voir http://a.example/?a=1&b=2.');
+  });
+});

@@ -30,6 +30,8 @@ function authors(params: Params): string | undefined {
       `último${suffix}`,
       `nazwisko${suffix}`,
       `achternaam${suffix}`,
+      `성${suffix}`,
+      `الأخير${suffix}`,
     );
     const first = pick(
       params,
@@ -42,6 +44,8 @@ function authors(params: Params): string | undefined {
       `primeiro${suffix}`,
       `imię${suffix}`,
       `voornaam${suffix}`,
+      `이름${suffix}`,
+      `الأول${suffix}`,
     );
     if (last) names.push(first ? `${last}, ${first}` : last);
     else if (i > 0) {
@@ -62,6 +66,10 @@ function authors(params: Params): string | undefined {
     'autore',
     'auteur',
     'автор',
+    '저자',
+    'المؤلف',
+    '著者',
+    '作者',
     'editor',
     'editors',
     'herausgeber',
@@ -69,7 +77,21 @@ function authors(params: Params): string | undefined {
 }
 
 /** A citation's title, in the parameter names of the wikis Quire has read (`titre`, `título`, `заглавие`…). */
-const TITLE = ['title', 'titel', 'titre', 'título', 'titulo', 'tittel', 'titolo', 'tytuł', 'заглавие', 'название'];
+// prettier-ignore
+const TITLE = ['title', 'titel', 'titre', 'título', 'titulo', 'tittel', 'titolo', 'tytuł', 'заглавие', 'название', '제목',
+  'العنوان', 'タイトル', '題名', '标题', '標題'];
+/** A chapter's title, the title of a citation of a part of a book (`{{Chapitre|titre chapitre=…}}`). */
+const CHAPTER = [
+  'chapter',
+  'contribution',
+  'entry',
+  'section',
+  'kapitel',
+  'chapitre',
+  'titre chapitre',
+  'capítulo',
+  '장',
+];
 
 /** What a citation gives besides its title: who, where, when, which edition or address. */
 const CITED = new RegExp(
@@ -77,6 +99,10 @@ const CITED = new RegExp(
     '|imię|автор|url|ссылка|publisher|éditeur|editorial|editore|editora|wydawca|издательство' +
     '|uitgever|verlag|year|date|année|año|anno|ano|rok|jaar|год|isbn|doi|journal|périodique' +
     '|website|site|work|obra|lieu|место|miejsce|location' +
+    // Korean, Arabic, Japanese and Chinese names: author, surname, given name, address, publisher, date, year,
+    // newspaper, website.
+    '|저자|성|이름|출판사|날짜|연도|뉴스|웹사이트|المؤلف|الأخير|الأول|المسار|الناشر|التاريخ|السنة|الموقع' +
+    '|著者|出版社|発行日|発行年|作者|日期|年份|网址' +
     ')\\d*$',
 );
 
@@ -87,7 +113,7 @@ const CITED = new RegExp(
  */
 export function looksLikeCitation(keys: readonly string[]): boolean {
   const named = keys.map((k) => k.trim().toLowerCase().replace(/_/g, ' '));
-  return named.some((k) => TITLE.includes(k)) && named.some((k) => CITED.test(k));
+  return named.some((k) => TITLE.includes(k) || CHAPTER.includes(k)) && named.some((k) => CITED.test(k));
 }
 
 /** Identifiers of a cited work, by parameter name, as a note writes them ("PMID 13084587"). */
@@ -109,7 +135,7 @@ const IDENTIFIERS: [string, string][] = [
  * ("pp." in English); only before a page number (a digit or a roman numeral), not before "National, 1.A".
  */
 export function formatCitation(params: Params, pageAbbr = 'p.', pagesAbbr = pageAbbr): string {
-  const chapter = pick(params, 'chapter', 'contribution', 'entry', 'section', 'kapitel', 'chapitre', 'capítulo');
+  const chapter = pick(params, ...CHAPTER);
   // A chapter in a book: "“The Meaning of Mies”. Chicago Architecture and Design." (its own title first).
   const whole = pick(params, ...TITLE, 'script-title', 'trans-title');
   const title = chapter ?? whole;
@@ -117,10 +143,10 @@ export function formatCitation(params: Params, pageAbbr = 'p.', pagesAbbr = page
   // prettier-ignore
   const work = pick(params, 'work', 'website', 'journal', 'newspaper', 'magazine', 'periodical', 'werk', 'sammelwerk',
     'verk', 'site', 'périodique', 'titre ouvrage', 'obra', 'publicación', 'opera', 'periodico', 'jornal', 'publicação',
-    'czasopismo', 'издание');
+    'czasopismo', 'издание', '뉴스', '웹사이트', '저널', 'الموقع', 'العمل', 'الصحيفة');
   // prettier-ignore
   const publisher = pick(params, 'publisher', 'verlag', 'hrsg', 'agency', 'éditeur', 'editorial', 'utgiver',
-    'uitgever', 'editore', 'editora', 'publicado', 'wydawca', 'издательство');
+    'uitgever', 'editore', 'editora', 'publicado', 'wydawca', 'издательство', '출판사', 'الناشر', '出版社', '出版者');
   const place = pick(
     params,
     'location',
@@ -135,13 +161,13 @@ export function formatCitation(params: Params, pageAbbr = 'p.', pagesAbbr = page
   );
   // prettier-ignore
   const date = pick(params, 'date', 'datum', 'dato', 'year', 'jahr', 'år', 'année', 'fecha', 'año', 'jaar', 'data',
-    'anno', 'ano', 'rok', 'год');
+    'anno', 'ano', 'rok', 'год', '날짜', '연도', 'التاريخ', 'السنة', '日付', '発行日', '発行年', '日期', '年份');
   const original = pick(params, 'orig-date', 'orig-year', 'origyear', 'origdate');
   // A dead address gives way to its archived copy, as Wikipedia links it (`url-status=dead`, `deadurl=yes`).
   const archive = pick(params, 'archive-url', 'archiveurl');
   const status = (pick(params, 'url-status', 'deadurl', 'dead-url') ?? '').toLowerCase();
   const dead = /^(?:dead|unfit|usurped|yes|true|y)$/.test(status);
-  const url = (dead && archive) || pick(params, 'url', 'chapter-url', 'ссылка') || archive;
+  const url = (dead && archive) || pick(params, 'url', 'chapter-url', 'ссылка', 'المسار', '网址') || archive;
   const quote = pick(params, 'quote', 'zitat', 'citation', 'cita', 'citazione', 'sitat');
   const parts: string[] = [];
   const author = authors(params);
@@ -153,7 +179,9 @@ export function formatCitation(params: Params, pageAbbr = 'p.', pagesAbbr = page
   // Where in the work: "J. Biol. Chem. 204 (1): 159–67".
   const volume = pick(params, 'volume', 'band', 'jahrgang', 'tome', 'volumen', 'volume', 'tom', 'том');
   const issue = pick(params, 'issue', 'number', 'nummer', 'heft', 'numéro', 'número', 'numero', 'nr', 'выпуск');
-  const pages = pick(params, 'pages', 'page', 'pp', 'p', 'seiten', 'seite', 'páginas', 'pagine', 'strony', 'страницы');
+  // prettier-ignore
+  const pages = pick(params, 'pages', 'page', 'pp', 'p', 'seiten', 'seite', 'páginas', 'pagine', 'strony', 'страницы',
+    '쪽', 'الصفحة', 'الصفحات', 'ページ', '页');
   // Pages alone: "p. 735" (the book's language's abbreviation).
   const at =
     (volume ?? '') +

@@ -246,7 +246,8 @@ function addNode(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
       break;
     case 'free-ext-link':
     case 'magic-link': {
-      const url = String(node);
+      // "&amp;" in an address is "&", as MediaWiki reads it.
+      const url = decodeHTML(String(node));
       if (/^https?:\/\//i.test(url)) sink.add({ type: 'link', url, children: [textNode(url)] });
       else sink.add(textNode(url));
       break;
@@ -291,13 +292,21 @@ function link(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
   }
 }
 
-/** `[http://x label]`: a link (http, https, mailto); without a label, the address inside a citation only. */
+/**
+ * `[http://x label]`: a link (http, https, mailto). Without a label, the address: in a citation as its text; in
+ * running text a note of its own, as MediaWiki numbers it ("… au bench TPC-C [1]").
+ */
 function extLink(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
   const label = childrenOf(node).find((p) => p.type === 'ext-link-text');
-  const url = String(childrenOf(node).find((p) => p.type === 'ext-link-url') ?? '').trim();
+  const url = decodeHTML(String(childrenOf(node).find((p) => p.type === 'ext-link-url') ?? '').trim());
   const children = label ? inline(childrenOf(label), ctx, mode.withRefs) : [];
   if (!phrasingText(children).trim()) {
     if (!mode.withRefs && url) sink.add(textNode(url));
+    else if (url && /^https?:\/\//i.test(url)) {
+      const key = `ref-${++ctx.refCounter}`;
+      ctx.citations.push({ key, text: url, line: ctx.line });
+      sink.add({ type: 'footnoteReference', identifier: key, label: key });
+    }
     return;
   }
   if (/^(https?:\/\/|mailto:)/i.test(url)) sink.add({ type: 'link', url, children });
