@@ -188,3 +188,18 @@ describe('citation templates named in other languages, read from their parameter
     expect(toString(tree.children[0]!)).toBe('Le record date de 2004. Voir http://a.example/?a=1&b=2.');
   });
 });
+
+describe('Korean, Japanese and Chinese namespaces', () => {
+  it('drop category links and read file links as figures, as in English', () => {
+    for (const [text, caption] of [
+      ['그는 감독이다.\n\n[[분류:머데스토 출신]]\n[[파일:a.jpg|섬네일|설명]]', '설명'],
+      ['彼は監督である。\n\n[[カテゴリ:映画監督]]\n[[ファイル:a.jpg|thumb|説明]]', '説明'],
+      ['他是导演。\n\n[[分类:电影导演]]\n[[文件:a.jpg|thumb|说明]]', '说明'],
+    ] as const) {
+      const { tree, warnings } = readWikitext({ text, file: 'a.wiki', format: 'wikitext' });
+      const texts = tree.children.map((c) => toString(c));
+      expect(texts, text).toEqual([text.split('\n')[0], caption]);
+      expect(warnings.map((w) => w.message)).toContain('category link dropped');
+    }
+  });
+});

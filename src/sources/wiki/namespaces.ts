@@ -22,7 +22,10 @@ const FILE_NAMES: Record<string, string[]> = {
   αρχείο: ['el'], εικόνα: ['el'], קובץ: ['he'], תמונה: ['he'], ملف: ['ar'], صورة: ['ar'], پرونده: ['fa'],
   تصویر: ['fa'], चित्र: ['hi'], ไฟล์: ['th'], 'tập tin': ['vi'], hình: ['vi'], berkas: ['id'], gambar: ['id'],
   fitxer: ['ca'], fitxategi: ['eu'], irudi: ['eu'], dosiero: ['eo'], pilt: ['et'], delwedd: ['cy'],
-  íomhá: ['ga'], comhad: ['ga'],
+  íomhá: ['ga'], comhad: ['ga'], 파일: ['ko'], 그림: ['ko'], ファイル: ['ja'], 画像: ['ja'], 文件: ['zh'],
+  檔案: ['zh'], 图像: ['zh'], 圖像: ['zh'], فائل: ['ur'], চিত্র: ['bn'], ফাইল: ['bn'], படிமம்: ['ta'],
+  पञ्चिका: ['sa'], फ़ाइल: ['hi'], պատկեր: ['hy'], ֆայլ: ['hy'], ფაილი: ['ka'], სურათი: ['ka'], выява: ['be'],
+  сурет: ['kk'], fail: ['ms', 'et'],
 };
 
 /** Category namespace names (namespace 14), lower case, with the languages whose wikis use each one. */
@@ -34,6 +37,8 @@ const CATEGORY_NAMES: Record<string, string[]> = {
   flokkur: ['is'], kategooria: ['et'], категория: ['ru', 'bg'], категорија: ['sr', 'mk'], категорія: ['uk'],
   κατηγορία: ['el'], קטגוריה: ['he'], تصنيف: ['ar'], رده: ['fa'], श्रेणी: ['hi'], หมวดหมู่: ['th'],
   'thể loại': ['vi'], kategorî: ['ku'], catagóir: ['ga'], categori: ['cy'], kategorya: ['tl'], kateqoriya: ['az'],
+  분류: ['ko'], カテゴリ: ['ja'], 分类: ['zh'], 分類: ['zh'], زمرہ: ['ur'], বিষয়শ্রেণী: ['bn'], பகுப்பு: ['ta'],
+  կատեգորիա: ['hy'], კატეგორია: ['ka'], катэгорыя: ['be'], санат: ['kk'],
 };
 
 export const FILE_NAMESPACES = Object.keys(FILE_NAMES);
