@@ -141,3 +141,19 @@ describe('what a guess must not make', () => {
     expect(rules(text)).toEqual([['unknown-template', 'unknown template "Stortingetbio" dropped']]);
   });
 });
+
+describe('a number and its unit', () => {
+  it('is shown whole, number and unit joined by a no-break space, with a warning', () => {
+    expect(textOf('Une base de {{unité|30|To}} et un colis de {{unité|1.5|kg}}.')).toBe(
+      'Une base de 30\u00a0To et un colis de 1.5\u00a0kg.',
+    );
+    expect(rules('Une base de {{unité|30|To}}.')).toEqual([
+      ['guessed-template', 'unknown template "Unité" shown as a quantity'],
+    ]);
+  });
+
+  it('is no quantity when the first value is no number or a value is named', () => {
+    expect(textOf('Version {{Version|o|0.1}} est sortie.')).toBe('Version 0.1 est sortie.');
+    expect(textOf('Il pèse {{poids|valeur=30|unité=kg}}.')).not.toContain('30\u00a0kg');
+  });
+});

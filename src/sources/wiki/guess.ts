@@ -5,6 +5,7 @@
  * - an image-carrying template (`{{double image}}`, `{{wide image}}`): its files, as figures with captions;
  * - a flag template, named after a country in a language Intl knows (`{{Argentinien}}`) or by an ISO 3166
  *   code with an optional year (`{{DEU-1935}}`): the country's name in the article's language;
+ * - a number and its unit (`{{unité|30|To}}`): "30 To";
  * - a template given a date (`{{FormatDate|2002-09-23}}`): the date, written in the article's language;
  *   given a version or number and at most short switches (`{{Version|o|0.1}}`): that number;
  * - a template named by a two-letter language code (`{{zh|…}}`): its text;
@@ -182,6 +183,24 @@ function values(u: Unknown): string[] {
     .filter((v) => /[\p{L}\p{N}]/u.test(v.replace(/&[a-z]+;/g, '')) && !SWITCH.test(v));
 }
 
+/** A number as written: digits with separators and a sign (`30`, `1.5`, `-2,5`, `1 000`). */
+const NUMBER = /^[-−+]?\d[\d\s.,\u00a0\u202f]*$/u;
+/** A unit after a number: a short word or symbol (`To`, `kg`, `km²`, `%`, `€`, `m/s`, `hab.`). */
+const UNIT = /^[\p{L}%‰°€$£¥µΩ²³/.·]{1,8}$/u;
+
+/**
+ * A number and its unit, inside a line (`{{unité|30|To}}`, `{{nombre|30|habitants}}`, `{{nowrap|1.5|kg}}`): "30 To".
+ * Only positional values, the first a number, then one or two units or words.
+ */
+function quantity(u: Unknown): string | undefined {
+  const given = u.args.positional.map((k) => u.args.raw(k).trim()).filter(Boolean);
+  if (u.alone || given.length < 2 || given.length > 3 || u.args.keys.length !== u.args.positional.length)
+    return undefined;
+  const [number, ...units] = given;
+  if (!NUMBER.test(number!) || !units.every((w) => UNIT.test(w))) return undefined;
+  return given.join('\u00a0');
+}
+
 function dateOrNumber(u: Unknown): string | undefined {
   const given = values(u);
   if (given.length !== 1) return undefined;
@@ -346,6 +365,9 @@ export function guessUnknown(u: Unknown): Guess | undefined {
   if (files.length) return { kind: 'figures', images: files };
   const place = country(u);
   if (place) return place;
+  const amount = quantity(u);
+  if (amount)
+    return { kind: 'text', nodes: text(amount), warn: { rule: 'guessed-template', verb: 'shown as a quantity' } };
   const value = dateOrNumber(u);
   if (value) return { kind: 'text', nodes: text(value) };
   const spoken = languageText(u);
