@@ -157,3 +157,31 @@ describe('a number and its unit', () => {
     expect(textOf('Il pèse {{poids|valeur=30|unité=kg}}.')).not.toContain('30\u00a0kg');
   });
 });
+
+describe('a box of facts with a picture, under a name the reader does not know', () => {
+  const box = [
+    '{{영화인 정보',
+    '|이름=조지 루카스',
+    '|그림=George Lucas.jpg',
+    '|그림 설명=2007년의 루카스',
+    '|출생일=1944년 5월 14일',
+    '|출생지=모데스토',
+    '|직업=영화 감독',
+    '}}',
+    "'''조지 루카스'''는 영화 감독이다.",
+  ].join('\n');
+
+  it('gives its picture with the caption given for it, and says the box was dropped', () => {
+    const { tree } = read(box);
+    expect(tree.children.map((c) => toString(c))).toEqual(['2007년의 루카스', '조지 루카스는 영화 감독이다.']);
+    expect(JSON.stringify(tree.children[0])).toContain('"type":"image"');
+    expect(rules(box)).toContainEqual(['dropped-infobox', 'infobox "영화인 정보" dropped']);
+  });
+
+  it('is not a box of numbered pictures', () => {
+    const pictures =
+      '{{Bilderpaar\n|image1=a.jpg\n|caption1=Das Tor\n|image2=b.jpg\n|caption2=Der Dom\n|width=200\n|align=right\n}}';
+    expect(rules(pictures).filter(([rule]) => rule === 'dropped-infobox')).toEqual([]);
+    expect(textOf(pictures)).toContain('Das Tor');
+  });
+});

@@ -44,7 +44,7 @@ export interface Unknown {
 export type Guess =
   | { kind: 'text'; nodes: PhrasingContent[]; warn?: { rule: string; verb: string } }
   | { kind: 'list'; items: PhrasingContent[][]; warn: { rule: string; verb: string } }
-  | { kind: 'figures'; images: { file: string; caption: string }[] };
+  | { kind: 'figures'; images: { file: string; caption: string }[]; box?: boolean };
 
 const text = (value: string): PhrasingContent[] => [{ type: 'text', value }];
 
@@ -66,6 +66,22 @@ function trimmed(nodes: PhrasingContent[]): PhrasingContent[] {
 const IMAGE_FILE = /(?:^|[=|])\s*([^=|{}[\]<>\n]+?\.(?:jpe?g|png|gif|svg|tiff?|webp|xcf))\s*(?=[|}]|$)/gi;
 const SIZE_OR_PLACE = /^(\d+\s*(px)?|\d*x\d+px|left|right|center|centre|none|upright(=.*)?|thumb|frame)$/i;
 
+/** A caption's parameter in the wikis' languages (`caption`, `légende`, `Bildbeschreibung`, `설명`, `تعليق`). */
+const CAPTION_KEY = new RegExp(
+  'caption|légende|legende|beschreibung|leyenda|didascalia|legenda|bijschrift|onderschrift|подпись' +
+    '|설명|説明|キャプション|说明|說明|تعليق|شرح',
+  'iu',
+);
+
+/**
+ * A box of facts (an infobox under a name of another wiki's): alone on its line, five named values or more, no
+ * positional ones, and not numbered pictures (`{{multiple image|image1=…}}`).
+ */
+function isFactBox(u: Unknown): boolean {
+  if (!u.alone || u.args.positional.length || u.args.keys.some((k) => /^image\d+$/.test(k))) return false;
+  return u.args.keys.filter((k) => u.args.raw(k)).length >= 5;
+}
+
 /** The files of an image-carrying template, each with the caption given for it (or all captions joined). */
 function images(u: Unknown): { file: string; caption: string }[] {
   const files = [...new Set([...u.source.matchAll(IMAGE_FILE)].map((m) => m[1]!.trim()))];
@@ -85,6 +101,12 @@ function images(u: Unknown): { file: string; caption: string }[] {
       const caption = i === numbered.length - 1 && footer ? [own, footer].filter(Boolean).join(' ') : own;
       return { file: u.args.text(k).trim(), caption };
     });
+  }
+  // A box of facts with a picture (an infobox of another wiki): only a caption's parameter captions it, not
+  // the box's other values.
+  if (isFactBox(u)) {
+    const caption = u.args.keys.find((k) => CAPTION_KEY.test(k) && u.args.text(k).trim());
+    return files.map((file, i) => ({ file, caption: i === 0 && caption ? u.args.text(caption).trim() : '' }));
   }
   const keys = u.args.keys.filter((k) => !/^(alt|width|height|align|position|direction|link|float)\d*$/.test(k));
   const captions = keys
@@ -362,7 +384,7 @@ export function guessUnknown(u: Unknown): Guess | undefined {
   const ordinal = ordinalText(u);
   if (ordinal) return { kind: 'text', nodes: text(ordinal) };
   const files = images(u);
-  if (files.length) return { kind: 'figures', images: files };
+  if (files.length) return { kind: 'figures', images: files, ...(isFactBox(u) ? { box: true } : {}) };
   const place = country(u);
   if (place) return place;
   const amount = quantity(u);

@@ -627,6 +627,8 @@ function unknown(node: WikiNode, name: string, ctx: Ctx, sink: Phrasing, mode: M
   });
   if (guess?.kind === 'figures') {
     for (const { file, caption } of guess.images) image(namedFigure(file, caption), file, ctx, mode);
+    // An infobox with a picture (`{{영화인 정보|이름=…|그림=…|출생일=…}}`): its picture, and the box said dropped.
+    if (guess.box) drop(ctx, 'dropped-infobox', `infobox "${name}"`, normaliseName(name));
   } else if (guess) {
     if (guess.kind === 'list') outFor(ctx, sink, mode).list(guess.items);
     else sink.add(...guess.nodes);
