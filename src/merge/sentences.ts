@@ -117,6 +117,7 @@ const segment = memoize(
 function segmentText(locale: string, flat: string, refs: { at: number; id: string }[]): Sentence[] {
   const segmenter = segmenterFor(locale);
   const rules = sentenceRulesFor(locale);
+  const french = baseLanguage(locale) === 'fr';
   // A lower-case start continues the sentence; so does what the language's own rules say.
   const continues = (before: string, after: string) =>
     /^[\s\p{Ll},;:)]/u.test(after) || (rules?.continues(before, after) ?? false);
@@ -171,9 +172,14 @@ function segmentText(locale: string, flat: string, refs: { at: number; id: strin
     // A citation at the very end of the piece's text (before trailing spaces) belongs to it.
     const textEnd = piece.end - (piece.text.length - piece.text.trimEnd().length);
     while (r < refs.length && refs[r]!.at <= textEnd) sentenceRefs.push(refs[r++]!.id);
+    // A space left before a stop or a comma (where a note or a template stood) goes; French sets a space before
+    // ";", ":", "!" and "?", which stays, unbreakable ("suivante : version", "vrai ?").
     const text = piece.text
       .replace(/\s+/g, ' ')
-      .replace(/\s+([.,;:!?])(?![\p{L}\p{N}])/gu, '$1')
+      .replace(
+        /\s+([.,;:!?])(?![\p{L}\p{N}])/gu,
+        (_, mark: string) => (french && /[;:!?]/.test(mark) ? '\u00a0' : '') + mark,
+      )
       .trim();
     if (!text) {
       if (out.length) out[out.length - 1]!.refs.push(...sentenceRefs);

@@ -45,6 +45,19 @@ describe('back matter in other languages', () => {
 });
 
 describe('sentences with ordinals and abbreviations', () => {
+  it('French: the space before ";", ":", "!" and "?" stays, unbreakable; none stays before "." or ","', () => {
+    expect(
+      sentences('Il utilise la convention suivante : version 9. Est-ce vrai ? Oui ; bien sûr ! Fin , dit-il .', 'fr'),
+    ).toEqual([
+      'Il utilise la convention suivante\u00a0: version 9.',
+      'Est-ce vrai\u00a0?',
+      'Oui\u00a0; bien sûr\u00a0!',
+      'Fin, dit-il.',
+    ]);
+    // Other languages set no space there.
+    expect(sentences('He asked : why ? Then he left .', 'en')).toEqual(['He asked: why?', 'Then he left.']);
+  });
+
   it('German', () => {
     expect(
       sentences(
