@@ -15,6 +15,7 @@ import type { Hashable } from '../util/hash.js';
 import { baseLanguage, detectLanguage, withDateRegion } from '../util/language.js';
 import type { Stage } from './stage.js';
 import { plural } from '../util/words.js';
+import { toString } from 'mdast-util-to-string';
 import { creditWordsFor } from '../util/labels.js';
 
 /** One source file's text → its tree; `options` are the config's instructions to readers (`infobox`). */
@@ -81,19 +82,19 @@ function statedSubject(source: Source, language: string): string | undefined {
   const first = (source.tree.children as Node[]).find((n) => n.type === 'paragraph');
   const children = (first?.children ?? []).filter((c) => !(c.type === 'text' && !String(c.value ?? '').trim()));
   const before = children[0]?.type === 'text' ? String(children[0].value) : '';
-  const opening = /^\s*\p{L}{1,3}\s+$/u.test(before);
+  // An article word ("The", "Le") or an opening bracket of a title ("『", "«").
+  const opening = /^\s*(?:\p{L}{1,3}\s+|[『「《«“„"]\s*)$/u.test(before);
   // "In enzymology, an '''alanine transaminase''' is …": a field named before the comma, then the subject
   // and its verb of being (or its bracket).
   const field = FIELD_OPENING.test(before);
-  const lead = children[opening || field ? 1 : 0];
+  const given = children[opening || field ? 1 : 0];
+  // Bold and italic ("'''''Oracle Database'''''"): the bold inside the italics, or around them.
+  const inner = given?.type === 'emphasis' && given.children?.length === 1 ? given.children[0] : undefined;
+  const lead = inner?.type === 'strong' ? inner : given;
   if (lead?.type !== 'strong') return undefined;
   const next = children[opening || field ? 2 : 1];
   if (field && !(next?.type === 'text' && DEFINES.test(String(next.value)))) return undefined;
-  const text = (lead.children ?? [])
-    .map((c) => (typeof c.value === 'string' ? c.value : ''))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = toString(lead).replace(/\s+/g, ' ').trim();
   return text && text.length <= 80 ? text.charAt(0).toLocaleUpperCase(language) + text.slice(1) : undefined;
 }
 

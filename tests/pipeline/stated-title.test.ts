@@ -41,6 +41,15 @@ describe('the guide title without a quire.yaml title', () => {
     expect(bookMeta(config, [story], 'lund', '2026-01-01').title).toBe('lund');
   });
 
+  it('reads a subject in bold italics, and one inside the brackets of a title', () => {
+    const product = wiki("'''''Lund Database''''' est un système de gestion de base de données.\n");
+    expect(bookMeta({ ...config, language: 'fr' }, [product], 'fr-lund', '2026-01-01').title).toBe('Lund Database');
+    const show = wiki("『'''ティーンズねっとわーく'''』は、1994年から放送されていた番組である。\n");
+    expect(bookMeta({ ...config, language: 'ja' }, [show], 'ja-teens', '2026-01-01').title).toBe(
+      'ティーンズねっとわーく',
+    );
+  });
+
   it("reads a folder name's underscores as spaces, as a wiki's page names have them", () => {
     const source = wiki('She lived in Kiel for many years and worked as a doctor in the harbour.\n');
     expect(bookMeta(config, [source], 'Anna_Lund', '2026-01-01').title).toBe('Anna Lund');
