@@ -13,7 +13,9 @@ export function tidyPhrasing(children: PhrasingContent[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const child of children) {
     const last = out[out.length - 1];
-    if (child.type === 'text' && last?.type === 'text') last.value += child.value;
+    // A full stop a template wrote, then the text's own ("{{Ouvrage|…}}." → "… 1977. ISBN …."): one stop.
+    if (child.type === 'text' && last?.type === 'text')
+      last.value += /(?<!\.)\.$/.test(last.value) && /^\.(?!\.)/.test(child.value) ? child.value.slice(1) : child.value;
     else out.push(child.type === 'text' ? { ...child } : child);
   }
   for (const node of out) if (node.type === 'text') node.value = node.value.replace(/[ \t\n]+/g, ' ');

@@ -178,6 +178,17 @@ describe('citation templates named in other languages, read from their parameter
     );
   });
 
+  it('a citation in a list item followed by the item’s own full stop ends with one', () => {
+    const { tree } = readWikitext({
+      text:
+        '== Livres ==\n* {{Ouvrage|titre=Esquisse|lieu=Paris|éditeur=Klincksieck|année=1977' +
+        '|isbn=978-2-252-01871-2}}.',
+      file: 'a.wiki',
+      format: 'wikitext',
+    });
+    expect(toString(tree.children[1]!)).toBe('“Esquisse”. Paris: Klincksieck, 1977. ISBN 978-2-252-01871-2.');
+  });
+
   it('an address in brackets without a label is a note of its own, its "&amp;" read as "&"', () => {
     const { citations, tree } = readWikitext({
       text: 'Le record date de 2004 [http://www.tpc.org/r.asp?id=1&amp;x=2]. Voir http://a.example/?a=1&amp;b=2.',
