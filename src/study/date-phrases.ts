@@ -384,7 +384,9 @@ export function foreignLabel(sentence: string, date: Place, all: readonly Place[
   const opening = !/\p{L}/u.test(sentence.slice(0, start));
   if (opening && !/^\s*,/.test(sentence.slice(end)))
     return clauseLabel(sentence, start, table, sentence.slice(start, end));
-  return capitalise(clauseLabel(`${sentence.slice(0, start)} ${sentence.slice(end)}`, start, table));
+  // The comma that sets the date phrase apart goes with it: the clause it opens holds the date.
+  const comma = /^\s*,/u.exec(sentence.slice(end))?.[0].length ?? 0;
+  return capitalise(clauseLabel(`${sentence.slice(0, start)} ${sentence.slice(end + comma)}`, start, table));
 }
 
 /** What a gloss on a person's life tells: the label of the birth, of the death, or of both (a lifespan). */

@@ -118,4 +118,16 @@ describe('timeline labels in other languages (made-up articles)', () => {
       ['1919', 'Elle est cofondatrice de la Société des études arméniennes'],
     ]);
   });
+
+  it('French: a date set apart by commas in mid-sentence labels the clause after it', () => {
+    const got = timeline(
+      [
+        '# Lund Base',
+        "Il s'agissait d'une version gratuite de la base, fortement limitée : en 2011, elle limite la taille de la " +
+          'base à 4 Go, et un seul processeur sera utilisé sur les machines qui en disposent de plusieurs.',
+      ].join('\n\n'),
+      'fr',
+    );
+    expect(got).toEqual([['2011', 'Elle limite la taille de la base à 4 Go']]);
+  });
 });
