@@ -82,8 +82,8 @@ function statedSubject(source: Source, language: string): string | undefined {
   const first = (source.tree.children as Node[]).find((n) => n.type === 'paragraph');
   const children = (first?.children ?? []).filter((c) => !(c.type === 'text' && !String(c.value ?? '').trim()));
   const before = children[0]?.type === 'text' ? String(children[0].value) : '';
-  // An article word ("The", "Le") or an opening bracket of a title ("『", "«").
-  const opening = /^\s*(?:\p{L}{1,3}\s+|[『「《«“„"]\s*)$/u.test(before);
+  // An article word ("The", "Le", elided "L'") or an opening bracket of a title ("『", "«").
+  const opening = /^\s*(?:\p{L}{1,3}\s+|\p{L}{1,2}['’]|[『「《«“„"]\s*)$/u.test(before);
   // "In enzymology, an '''alanine transaminase''' is …": a field named before the comma, then the subject
   // and its verb of being (or its bracket).
   const field = FIELD_OPENING.test(before);

@@ -1504,9 +1504,10 @@ const CREDIT_TABLES: Record<string, Partial<typeof CREDIT_EN>> = {
   },
   it: {
     wikipediaContributors: 'contributori di Wikipedia',
-    credit: 'Testo adattato da {from}, di {author}, con licenza {license}.',
-    itsSource: 'la sua fonte',
-    sourcesCount: '{n} fonti',
+    // "da" + "la" is written "dalla": the preposition goes with each form of {from}.
+    credit: 'Testo adattato {from}, di {author}, con licenza {license}.',
+    itsSource: 'dalla sua fonte',
+    sourcesCount: 'da {n} fonti',
     including: ', tra cui {list}',
     revisionOf: 'revisione {id} di «{title}» ({date})',
   },

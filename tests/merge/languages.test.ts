@@ -25,6 +25,13 @@ describe('back matter in other languages', () => {
     'Véase también',
     'Zie ook',
     'Further reading',
+    'הערות שוליים',
+    'קישורים חיצוניים',
+    '参考文献',
+    '外部連結',
+    '関連項目',
+    '외부 링크',
+    'وصلات خارجية',
   ];
   const wiki =
     'Die Stadt liegt am Fluss. Sie hat viele Einwohner.\n\n== Geschichte ==\nDie Stadt wurde früh gegründet.\n\n' +

@@ -26,6 +26,10 @@ describe('the credit line', () => {
     const meta = bookMeta({ ...config, language: 'de' }, [source], 'x', '2026-01-01');
     expect(meta.author).toBe('Wikipedia-Autoren');
     expect(meta.attribution).toBe('Text bearbeitet nach seiner Quelle, von Wikipedia-Autoren, unter CC BY-SA 4.0.');
+    const italian = (n: number) =>
+      bookMeta({ ...config, language: 'it' }, Array(n).fill(source), 'x', '2026-01-01').attribution;
+    expect(italian(1)).toBe('Testo adattato dalla sua fonte, di contributori di Wikipedia, con licenza CC BY-SA 4.0.');
+    expect(italian(2)).toBe('Testo adattato da 2 fonti, di contributori di Wikipedia, con licenza CC BY-SA 4.0.');
     const own = parseConfig('author: Klasse 9b\nattribution: Nach dem Artikel über Lund.\n', 'quire.yaml');
     const mine = bookMeta({ ...own, language: 'de' }, [source], 'x', '2026-01-01');
     expect([mine.author, mine.attribution]).toEqual(['Klasse 9b', 'Nach dem Artikel über Lund.']);

@@ -44,6 +44,8 @@ describe('the guide title without a quire.yaml title', () => {
   it('reads a subject in bold italics, and one inside the brackets of a title', () => {
     const product = wiki("'''''Lund Database''''' est un système de gestion de base de données.\n");
     expect(bookMeta({ ...config, language: 'fr' }, [product], 'fr-lund', '2026-01-01').title).toBe('Lund Database');
+    const italian = wiki("L''''antropologia''' è la scienza che studia l'essere umano.\n");
+    expect(bookMeta({ ...config, language: 'it' }, [italian], 'it-x', '2026-01-01').title).toBe('Antropologia');
     const show = wiki("『'''ティーンズねっとわーく'''』は、1994年から放送されていた番組である。\n");
     expect(bookMeta({ ...config, language: 'ja' }, [show], 'ja-teens', '2026-01-01').title).toBe(
       'ティーンズねっとわーく',
