@@ -214,3 +214,29 @@ describe('Korean, Japanese and Chinese namespaces', () => {
     }
   });
 });
+
+describe('Hebrew: a quotation and a note written as templates', () => {
+  const { tree, citations, warnings } = readWikitext({
+    text: [
+      'הוא כתב את הדברים הבאים:',
+      '{{ציטוט| תוכן=זה כששה חדשים עבר בכאן נער חסר לב.|מקור=תשובות הרשב"א חלק א סימן תקמח}}',
+      'הוא נפטר בשנת 1300.{{הערה|במקור מפוקפק, בתרגום לארמית.}} סוף.',
+      '',
+      '== הערות שוליים ==',
+      '{{הערות שוליים}}',
+    ].join('\n'),
+    file: 'a.wiki',
+    format: 'wikitext',
+  });
+
+  it('makes {{ציטוט}} a block quote with its source', () => {
+    const quote = tree.children.find((c) => c.type === 'blockquote');
+    expect(quote && toString(quote)).toContain('זה כששה חדשים עבר בכאן נער חסר לב.');
+    expect(JSON.stringify(quote)).toContain('תשובות הרשב');
+  });
+
+  it('makes {{הערה}} a note, and takes {{הערות שוליים}} for the list of notes', () => {
+    expect(citations.map((c) => c.text)).toEqual(['במקור מפוקפק, בתרגום לארמית.']);
+    expect(warnings.map((w) => w.message)).not.toContainEqual(expect.stringMatching(/unknown template/));
+  });
+});

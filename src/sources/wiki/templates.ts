@@ -249,10 +249,10 @@ const quoteOf =
 
 /** `{{efn|text}}`, `{{refn|name=x|text}}`: a note. */
 const noteOf: Render = (a, out) => {
-  const body = phrasingText(a.rich('1', 'text', 'content'))
+  const body = phrasingText(a.rich('1', 'text', 'content', 'תוכן'))
     .replace(/\s+/g, ' ')
     .trim();
-  const name = a.text('name');
+  const name = a.text('name', 'שם');
   if (body || name) out.note(body, name ? `note-${name}` : undefined);
 };
 
@@ -405,7 +405,13 @@ add(quoteOf(['1', 'text', 'sitat'], ['2', 'author', 'kilde'], ['3', 'source']), 
 add(quoteOf(['1', 'texte', 'citation'], ['2', 'auteur'], ['3', 'source']), 'citation bloc', 'bloc citation');
 add(quoteOf(['1', 'testo'], ['2', 'autore'], ['3', 'opera', 'fonte']), 'citazione');
 add(quoteOf(['1', 'текст', 'цитата'], ['2', 'автор'], ['3', 'источник']), 'цитата');
+// Hebrew {{ציטוט|תוכן=…|מקור=…}}, Arabic {{اقتباس}}, Turkish {{Alıntı}}.
+add(quoteOf(['תוכן', '1'], ['מחבר', '2'], ['מקור', '3']), 'ציטוט');
+add(quoteOf(['1', 'نص', 'اقتباس'], ['2', 'المؤلف', 'قائل'], ['3', 'المصدر']), 'اقتباس');
+add(quoteOf(['1', 'alıntı', 'metin'], ['2', 'yazar'], ['3', 'kaynak']), 'alıntı');
 add(noteOf, 'efn', 'efn-ua', 'efn-lr', 'efn-lg', 'efn-ur', 'refn', 'notetag', 'efn-la');
+// A note written as a template: Hebrew {{הערה|…}} (its wiki's <ref>), Japanese {{注釈|…}}.
+add(noteOf, 'הערה', '注釈');
 add(harvs, 'harvs', 'harvard citations');
 add(shortCitation, 'sfn', 'sfnp', 'harvnb', 'harv', 'harvp', 'harvtxt', 'sfnm');
 add(literal(' – '), 'snd', 'spaced ndash', 'spnd', 'sndash');
@@ -502,6 +508,9 @@ const MAINTENANCE = new Set([
   'listaref', 'referências', 'примечания', 'carece de fontes', 'нет аи', 'нет источников', 'bron?', 'interprogetto',
   'autres projets', 'wikicytaty', 'correlatos', 'bom interwiki', 'переписать раздел', 'todo', 'przypisy',
   'referències', 'autorité', 'bases recherche', 'dictionnaires', 'refinfo', 'sem fontes', 'wikiquote-autor',
+  // The list of notes in Hebrew, Arabic, Korean, Japanese, Chinese, Ukrainian and Turkish wikis.
+  'הערות שוליים', 'מראי מקום', 'مراجع', 'ملاحظات', '각주', '주석', 'notelist2', '脚注ヘルプ', '参考资料',
+  'примітки', 'kaynakça',
 ]);
 
 const MAINTENANCE_PATTERN =
