@@ -379,13 +379,14 @@ export function foreignLabel(sentence: string, date: Place, all: readonly Place[
     if (table.relatives.includes(m[1]!.toLowerCase()) && /,\s*$/.test(sentence.slice(0, m.index))) break;
     start = m.index;
   }
-  // A date phrase that opens the sentence: without it the sentence would open with its verb ("1996 erhielt er"),
-  // unless a comma sets it apart ("1902, il obtient la chaire", "En 1889, il est major").
-  const opening = !/\p{L}/u.test(sentence.slice(0, start));
-  if (opening && !/^\s*,/.test(sentence.slice(end)))
+  // A comma that sets the date phrase apart before a clause's subject ("1902, il obtient", "en 2011, elle
+  // limite"): the phrase goes with its comma, and the clause after it is the label. Not before another phrase
+  // ("En 1910, année de sa mort, …", "Im Jahr 1905, in Berlin, gründete er").
+  const apart = /^\s*,\s*(\p{L}+)/u.exec(sentence.slice(end));
+  const comma = apart && table.subjects.includes(apart[1]!.toLowerCase()) ? apart[0].length - apart[1]!.length : 0;
+  // A date phrase that opens the sentence: without it the sentence would open with its verb ("1996 erhielt er").
+  if (!/\p{L}/u.test(sentence.slice(0, start)) && !comma)
     return clauseLabel(sentence, start, table, sentence.slice(start, end));
-  // The comma that sets the date phrase apart goes with it: the clause it opens holds the date.
-  const comma = /^\s*,/u.exec(sentence.slice(end))?.[0].length ?? 0;
   return capitalise(clauseLabel(`${sentence.slice(0, start)} ${sentence.slice(end + comma)}`, start, table));
 }
 

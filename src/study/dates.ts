@@ -281,17 +281,24 @@ function monthInName(sentence: string, index: number, text: string): boolean {
 /** Words joining two days of one month: "June 20 and 21st", "20 und 21. Juni", "les 20 et 21 juin". */
 const DAY_JOIN = String.raw`\s*[–—−]\s*|\s+(?:and|und|et|y|e|en|och|og|ja|i|и|&)\s+`;
 const DAY_PAIR = new RegExp(
-  String.raw`(?<![\p{N}.,])(\d{1,2})(\.?)(${DAY_JOIN})(\d{1,2})` +
+  String.raw`(?<![\p{N}.,])(\d{1,2})((?:st|nd|rd|th)?\.?)(${DAY_JOIN})(\d{1,2})` +
     String.raw`(?=(?:st|nd|rd|th|er|e)?\.?(?:\s+(?:de\s+)?(\p{L}+)|\s*(?:[,;:)]|$)))`,
   'gu',
 );
 
+const EN_MONTH_WORD = new RegExp(`^${EN_MONTH.source}$`);
+const monthWords = new Map<string, ReadonlySet<string>>();
 /** Whether a word is a month's name in a language ("June", "Juni", "juin"). */
 function isMonthWord(word: string, language: string): boolean {
-  if (language === 'en') return new RegExp(`^${EN_MONTH.source}$`).test(word);
-  const lower = word.toLowerCase();
-  return !!monthNames(language)?.some((m) => m.split('|').includes(lower));
+  if (language === 'en') return EN_MONTH_WORD.test(word);
+  let words = monthWords.get(language);
+  if (!words) monthWords.set(language, (words = new Set(monthNames(language)?.flatMap((m) => m.split('|')))));
+  return words.has(word.toLowerCase());
 }
+
+/** A month's name that ends the text before a day ("June 20 and 21st": "June "). */
+const monthBefore = (before: string, language: string) =>
+  isMonthWord(/(\p{L}+)\.?\s+$/u.exec(before)?.[1] ?? '', language);
 
 /**
  * The sentence as chrono is given it: two days of one month joined by a dash or an "and" are written with a
@@ -301,11 +308,15 @@ function isMonthWord(word: string, language: string): boolean {
  */
 function joinedDays(sentence: string, language: string): string {
   if (!/\d\.?(?:\s*[–—−]|\s+\S{1,3}\s+)\d/u.test(sentence)) return sentence;
-  return sentence.replace(DAY_PAIR, (all: string, d1: string, dot: string, join: string, d2: string, word?: string) => {
-    if (word !== undefined && !isMonthWord(word, language)) return all;
+  const pair = (all: string, d1: string, dot: string, join: string, d2: string, word: unknown, at: number) => {
+    // Before a month ("20 et 21 juin"), or after one when punctuation follows ("June 20 and 21st,"); not
+    // "Chapters 3 and 4, May 1920".
+    if (typeof word === 'string' ? !isMonthWord(word, language) : !monthBefore(sentence.slice(0, at), language))
+      return all;
     const half = Math.floor((join.length - 1) / 2);
     return d1 + dot + ' '.repeat(half) + '-' + ' '.repeat(join.length - 1 - half) + d2;
-  });
+  };
+  return sentence.replace(DAY_PAIR, pair as (substring: string, ...args: unknown[]) => string);
 }
 
 function chronoDates(sentence: string, language: string): RawDate[] {

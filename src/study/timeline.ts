@@ -7,7 +7,7 @@
  */
 import { englishLexicon } from '../util/lexicon.js';
 import type { Book, TimelineEvent, VariantRecord } from '../model/index.js';
-import { blocksOf } from './text.js';
+import { blocksOf, italicTitles, NO_TITLES } from './text.js';
 import { bookDates, isoOf, rawDatesIn, type BookDate } from './dates.js';
 import { measurement } from './measures.js';
 import { baseLanguage } from '../util/language.js';
@@ -1212,6 +1212,16 @@ function publicationLine(sentence: string, d: BookDate): boolean {
 }
 
 /**
+ * A list line that gives a year, then a work's title in italics: an entry of a bibliography, discography or
+ * filmography ("2007, ''Les chansons de ma mère'', chez Universal"), not an event.
+ */
+function namesWork(sentence: string, titles: readonly string[]): boolean {
+  if (!titles.length) return false;
+  const lead = /^\s*(?:\p{L}+\s+)?\d{3,4}\s*[,:–—-]?\s*[«“"„]?/u.exec(sentence);
+  return !!lead && titles.some((t) => sentence.startsWith(t, lead[0].length));
+}
+
+/**
  * A list line that opens with its year and tells in a clause what happened then ("1902, il obtient la chaire
  * d'arménien …", "In 1919 he co-founded the society"): at most one word before the year, three or more after it,
  * two of them in lower case. Not "Adolf Ioffe (1918)" nor "Koninkryk van Skotland, 843 tot 1651".
@@ -1334,7 +1344,13 @@ const lifeEnd = (end: string, label: string): Partial<BookDate> => ({
  * remembered per sentence — a warm edit labels only the edited sentences' dates again.
  */
 const datedClauses = memoize(
-  (sentence: string, dates: readonly BookDate[], kind: string, language: string): readonly DatedClause[] => {
+  (
+    sentence: string,
+    dates: readonly BookDate[],
+    kind: string,
+    language: string,
+    work?: boolean,
+  ): readonly DatedClause[] => {
     const english = baseLanguage(language) === 'en';
     const out: DatedClause[] = [];
     const lives = lifeGlosses(sentence, dates, kind, language);
@@ -1342,7 +1358,7 @@ const datedClauses = memoize(
       if (!d.event) return;
       // List lines ("Adolf Ioffe (1918)") date a person, not an event; a line that tells what happened in its
       // year ("1902, il obtient la chaire d'arménien …") is one.
-      if (kind === 'list' && d.precision === 'year' && !proseLine(sentence, d)) return;
+      if (kind === 'list' && d.precision === 'year' && (work || !proseLine(sentence, d))) return;
       // A caption's year or month dates a picture ("Europe in 1929–1939", "a poster of 1932"); its day
       // dates what the picture shows ("a parade in Brest on September 23, 1939").
       if (kind === 'figure' && d.precision !== 'day') return;
@@ -1387,7 +1403,8 @@ const datedClauses = memoize(
     if (english && kind !== 'table') out.push(...sameDayClause(sentence, dates));
     return out;
   },
-  (sentence, dates, kind, language) => `${language}\u0000${kind}\u0000${JSON.stringify(dates)}\u0000${sentence}`,
+  (sentence, dates, kind, language, work) =>
+    `${language}\u0000${kind}${work ? '\u0000work' : ''}\u0000${JSON.stringify(dates)}\u0000${sentence}`,
   20_000,
   { name: 'timeline-clauses', persist: true },
 );
@@ -1566,6 +1583,7 @@ export function extractTimeline(book: Book): TimelineEvent[] {
   const glossed = new Set<Draft>();
   for (const ref of blocksOf(book)) {
     const perSentence = dates.get(ref.block.id) ?? [];
+    const titles = ref.block.kind === 'list' ? italicTitles(ref.block.node) : NO_TITLES;
     let lastDay: BookDate | undefined;
     ref.block.sentences.forEach((sentence, si) => {
       const { all, counted } = withRelativeDays(sentence, perSentence[si] ?? [], lastDay, language);
@@ -1576,9 +1594,10 @@ export function extractTimeline(book: Book): TimelineEvent[] {
       // "He was elected … in 1989" in a biography: the events of the person the article is about.
       const named =
         ref.block.kind === 'paragraph' ? topic.named(sentence, all, si > 0 ? previous : undefined) : undefined;
+      const work = ref.block.kind === 'list' && namesWork(sentence, titles);
       const clauses = named
-        ? datedClauses(named.text, named.dates, ref.block.kind, language)
-        : datedClauses(sentence, all, ref.block.kind, language);
+        ? datedClauses(named.text, named.dates, ref.block.kind, language, false)
+        : datedClauses(sentence, all, ref.block.kind, language, work);
       for (const clause of clauses) {
         const { at, words, date } = clause;
         const text = baseLanguage(language) === 'en' ? namedSubject(clause.text, previous, sentence) : clause.text;

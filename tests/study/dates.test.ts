@@ -164,6 +164,8 @@ describe('two days of one month, joined by a dash or an "and"', () => {
 
   it('keep a count after a day as a count, and a second month as its own date', () => {
     expect(span('On June 18 and 19 soldiers died.')).toEqual([[undefined, 6, 18, undefined]]);
+    // Numbers before a comma are days only after a month's name.
+    expect(rawDatesIn('Chapters 3 and 4, May 1920, were published.', 'en').map((d) => d.label)).toEqual(['May 1920']);
     expect(span('They arrived on June 18 and June 19.')).toEqual([
       [undefined, 6, 18, undefined],
       [undefined, 6, 19, undefined],

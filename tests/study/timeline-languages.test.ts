@@ -108,6 +108,11 @@ describe('timeline labels in other languages (made-up articles)', () => {
         ].join('\n'),
         '## Liens',
         ['- Jean Lund (1918)', '- Royaume de Kiel, 843 à 1651 et 1660 à 1707'].join('\n'),
+        '## Disques',
+        // A year, then a work's title: an entry of a discography or a bibliography, no event.
+        ['- 2007, _Les chansons de ma mère_, chez Universal', '- 1995, _Histoire de la ville_, Paris, Gallimard'].join(
+          '\n',
+        ),
       ].join('\n\n'),
       'fr',
     );
@@ -129,5 +134,17 @@ describe('timeline labels in other languages (made-up articles)', () => {
       'fr',
     );
     expect(got).toEqual([['2011', 'Elle limite la taille de la base à 4 Go']]);
+  });
+});
+
+describe('a date set apart by a comma before another phrase', () => {
+  it('keeps the phrase it opens: the label does not start with the phrase after the comma', () => {
+    const article = [
+      '# Lund',
+      'En 1910, année de sa mort, la revue cesse de paraître dans toute la France et en Belgique, faute de moyens.',
+    ].join('\n\n');
+    const labels = timeline(article, 'fr').map(([, text]) => text);
+    expect(labels).toHaveLength(1);
+    expect(labels[0]).not.toMatch(/^Année/);
   });
 });
