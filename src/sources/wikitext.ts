@@ -28,6 +28,7 @@ import {
   plain,
   report,
   tableBlocks,
+  unclosedCut,
   type Ctx,
   type Mode,
   type WikiNode,
@@ -566,7 +567,7 @@ class TopLevelWalk {
    * cleaned exports.
    */
   private text(data: string, line: number): void {
-    const lines = decodeHTML(data).split('\n');
+    const lines = decodeHTML(unclosedCut(data, this.ctx, line)).split('\n');
     lines.forEach((piece, i) => {
       const pieceLine = this.oneLine ? line : line + i;
       if (i > 0) {

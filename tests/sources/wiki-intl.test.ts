@@ -164,6 +164,15 @@ describe('citation templates named in other languages, read from their parameter
     ]);
   });
 
+  it('takes no maintenance mark with a section and a date for a citation', () => {
+    const { tree } = readWikitext({
+      text: 'The army moved{{Dubious inline|section=Battle|date=May 2020}} north.',
+      file: 'a.wiki',
+      format: 'wikitext',
+    });
+    expect(toString(tree.children[0]!)).toBe('The army moved north.');
+  });
+
   it('French: {{Chapitre}} with "titre chapitre" and "titre ouvrage" is a citation of a chapter', () => {
     const { citations, tree } = readWikitext({
       text:

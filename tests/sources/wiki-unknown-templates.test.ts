@@ -185,3 +185,26 @@ describe('a box of facts with a picture, under a name the reader does not know',
     expect(textOf(pictures)).toContain('Das Tor');
   });
 });
+
+describe('numbers with words that are no units, and pictures side by side', () => {
+  it('shows a sort key, an ordinal or a padded key without a unit', () => {
+    const text = textOf('Il y a {{Tri|5|cinq}} et {{sup|2|nd}} et {{hs|0001|abc}}x ici.');
+    expect(text).not.toMatch(/5\u00a0cinq|2\u00a0nd|0001\u00a0abc/);
+  });
+
+  it('keeps the captions of numbered pictures under keys of another language, with no infobox warning', () => {
+    const wiki =
+      '{{Mehrere Bilder|ausrichtung=right|richtung=horizontal|bild1=Eins.jpg|breite1=200|untertitel1=Die erste ' +
+      'Brücke|bild2=Zwei.jpg|untertitel2=Die zweite Brücke}}';
+    expect(textOf(wiki)).toBe('Die erste Brücke\nDie zweite Brücke');
+    expect(rules(wiki).filter(([rule]) => rule === 'dropped-infobox')).toEqual([]);
+  });
+
+  it('drops a template left open to the end of its line, and says so', () => {
+    expect(textOf('Er starb 1300.\n\n{{DEFAULTSORT: Dan, Ben Yosef\n')).toBe('Er starb 1300.');
+    expect(rules('Er starb 1300.\n\n{{DEFAULTSORT: Dan, Ben Yosef\n')).toContainEqual([
+      'unclosed-template',
+      'unclosed template "{{DEFAULTSORT: Dan, Ben Yosef" dropped: close it with }}',
+    ]);
+  });
+});

@@ -92,6 +92,8 @@ const CHAPTER = [
   'capítulo',
   '장',
 ];
+/** The names of a chapter's title that make a template a citation ("section" or "entry" alone do not). */
+const CHAPTER_TITLE = ['chapter', 'kapitel', 'chapitre', 'titre chapitre', 'capítulo'];
 
 /** What a citation gives besides its title: who, where, when, which edition or address. */
 const CITED = new RegExp(
@@ -113,7 +115,7 @@ const CITED = new RegExp(
  */
 export function looksLikeCitation(keys: readonly string[]): boolean {
   const named = keys.map((k) => k.trim().toLowerCase().replace(/_/g, ' '));
-  return named.some((k) => TITLE.includes(k) || CHAPTER.includes(k)) && named.some((k) => CITED.test(k));
+  return named.some((k) => TITLE.includes(k) || CHAPTER_TITLE.includes(k)) && named.some((k) => CITED.test(k));
 }
 
 /** Identifiers of a cited work, by parameter name, as a note writes them ("PMID 13084587"). */

@@ -78,7 +78,10 @@ const CAPTION_KEY = new RegExp(
  * positional ones, and not numbered pictures (`{{multiple image|image1=…}}`).
  */
 function isFactBox(u: Unknown): boolean {
-  if (!u.alone || u.args.positional.length || u.args.keys.some((k) => /^image\d+$/.test(k))) return false;
+  if (!u.alone || u.args.positional.length) return false;
+  // Numbered families of keys (`bild1`/`bild2`, `immagine1`/`immagine2`, `foto1`/`foto2`): pictures side by side.
+  const numbered = new Set(u.args.keys.flatMap((k) => /^(\p{L}+)1$/u.exec(k)?.slice(1) ?? []));
+  if (u.args.keys.some((k) => /^image\d+$/.test(k) || numbered.has(/^(\p{L}+)2$/u.exec(k)?.[1] ?? ''))) return false;
   return u.args.keys.filter((k) => u.args.raw(k)).length >= 5;
 }
 
@@ -207,19 +210,29 @@ function values(u: Unknown): string[] {
 
 /** A number as written: digits with separators and a sign (`30`, `1.5`, `-2,5`, `1 000`). */
 const NUMBER = /^[-−+]?\d[\d\s.,\u00a0\u202f]*$/u;
-/** A unit after a number: a short word or symbol (`To`, `kg`, `km²`, `%`, `€`, `m/s`, `hab.`). */
-const UNIT = /^[\p{L}%‰°€$£¥µΩ²³/.·]{1,8}$/u;
+/**
+ * A unit after a number: a metric unit with its prefix (`kg`, `km²`, `MW`, `GHz`), bytes as English and French
+ * write them (`GB`, `To`), a percentage, a currency, a time, an area or a scale (`Mio.`, `Mrd.`): not any short
+ * word (`{{Tri|5|cinq}}` is a sort key, `{{sup|2|nd}}` an ordinal).
+ */
+const UNIT = new RegExp(
+  String.raw`^(?:[YZEPTGMkhdcmµnp]?(?:m|g|s|l|L|t|W|V|A|Hz|Pa|J|N|Wh|eV|bar)[²³23]?|[kKMGTP]i?[Bbo]|` +
+    String.raw`[KMGTP]o|%|‰|°[CF]?|K|€|\$|£|¥|CHF|h|min|ha|km\/h|m\/s|ft|in|mi|yd|lb|oz|ac|` +
+    String.raw`Mio\.?|Mrd\.?|Mia\.?|mln|mld|bn|mn)$`,
+  'u',
+);
 
 /**
- * A number and its unit, inside a line (`{{unité|30|To}}`, `{{nombre|30|habitants}}`, `{{nowrap|1.5|kg}}`): "30 To".
- * Only positional values, the first a number, then one or two units or words.
+ * A number and its unit, inside a line (`{{unité|30|To}}`, `{{Einheit|1,5|kg}}`): "30 To". Only positional values,
+ * the first a number, then one or two units.
  */
 function quantity(u: Unknown): string | undefined {
   const given = u.args.positional.map((k) => u.args.raw(k).trim()).filter(Boolean);
   if (u.alone || given.length < 2 || given.length > 3 || u.args.keys.length !== u.args.positional.length)
     return undefined;
   const [number, ...units] = given;
-  if (!NUMBER.test(number!) || !units.every((w) => UNIT.test(w))) return undefined;
+  // A number with leading zeros is a key ("0001"), not a quantity.
+  if (!NUMBER.test(number!) || /^0\d/.test(number!) || !units.every((w) => UNIT.test(w))) return undefined;
   return given.join('\u00a0');
 }
 

@@ -211,10 +211,24 @@ function addText(data: string, sink: Phrasing): void {
   });
 }
 
+/**
+ * Text without a template left open (`{{DEFAULTSORT: Dan, Ben Yosef` with no `}}`, which the parser leaves as
+ * text): from its braces to the end of the line, said dropped. Braces closed in the same text (`<nowiki>{{x}}`)
+ * stay.
+ */
+export function unclosedCut(data: string, ctx: Ctx, line = ctx.line): string {
+  if (!data.includes('{{')) return data;
+  return data.replace(/\{\{(?![^\n]*\}\})[^\n]*/g, (open: string, at: number) => {
+    const where = line + (data.slice(0, at).match(/\n/g)?.length ?? 0);
+    ctx.warn('unclosed-template', `unclosed template "${open.slice(0, 40).trim()}" dropped: close it with }}`, where);
+    return '';
+  });
+}
+
 function addNode(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
   switch (node.type) {
     case 'text':
-      addText(String((node as { data?: string }).data ?? node), sink);
+      addText(unclosedCut(String((node as { data?: string }).data ?? node), ctx), sink);
       break;
     case 'quote':
       sink.quote(String(node).length);
