@@ -234,7 +234,7 @@ export function toBlock(
   }
   const children: PhrasingContent[] = [];
   block.sentences.forEach((s, i) => {
-    const gap = i > 0 ? sentenceGap(block.sentences[i - 1]!.text) : '';
+    const gap = i > 0 ? sentenceGap(block.sentences[i - 1]!.text, s.text) : '';
     if (gap) children.push({ type: 'text', value: gap });
     children.push(...phrasing(s));
   });
@@ -263,7 +263,7 @@ function quotation(
   block.sentences.forEach((s, i) => {
     if (starts.has(i) || !paragraphs.length) paragraphs.push({ type: 'paragraph', children: [] });
     const children = paragraphs[paragraphs.length - 1]!.children;
-    const gap = i > 0 ? sentenceGap(block.sentences[i - 1]!.text) : '';
+    const gap = i > 0 ? sentenceGap(block.sentences[i - 1]!.text, s.text) : '';
     if (children.length && gap) children.push({ type: 'text', value: gap });
     children.push(...phrasing(s));
   });

@@ -71,18 +71,23 @@ const BEFORE_NUMBER = new RegExp(
   'u',
 );
 
-/** A sentence ending in a full-width stop (Chinese, Japanese: "…である。"): the next follows with no space. */
+/** A sentence ending in a full-width stop (Chinese, Japanese: "…である。"). */
 const FULL_WIDTH_END = /[。！？．｡][」』）》】〉”’"]*$/u;
+/** A sentence opening in Chinese or Japanese writing (or its punctuation). */
+const WIDE_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
 
-/** What goes between a sentence and the next in running text: a space, none after a full-width stop. */
-export function sentenceGap(previous: string): string {
-  return FULL_WIDTH_END.test(previous) ? '' : ' ';
+/**
+ * What goes between a sentence and the next in running text: a space, none from a full-width stop to a sentence
+ * in Chinese or Japanese ("…である。放送時間は…"; an English sentence after a quoted "…為す。」" keeps its space).
+ */
+export function sentenceGap(previous: string, next: string): string {
+  return FULL_WIDTH_END.test(previous) && WIDE_START.test(next) ? '' : ' ';
 }
 
 /** Sentences as running text (the gap `sentenceGap` tells between each two). */
 export function joinSentences(texts: readonly string[]): string {
   let out = '';
-  texts.forEach((t, i) => (out += (i ? sentenceGap(texts[i - 1]!) : '') + t));
+  texts.forEach((t, i) => (out += (i ? sentenceGap(texts[i - 1]!, t) : '') + t));
   return out;
 }
 

@@ -226,6 +226,14 @@ describe('Chinese and Japanese running text', () => {
       '그는 1944년에 태어났다. 그는 감독이다.',
     ]);
     expect(blocks.map((b) => (b.node ? toString(b.node) : ''))).toEqual(blocks.map((b) => b.text));
+    // An English sentence after a quoted Japanese one keeps its space.
+    const english = mergeSources(
+      [parseText('Its first article reads 「和を以て貴しと為す。」 It was adopted in 604.', 'e.wiki')],
+      TEST_META,
+    );
+    expect(english.chapters[0]!.sections[0]!.blocks[0]!.text).toBe(
+      'Its first article reads 「和を以て貴しと為す。」 It was adopted in 604.',
+    );
     // A date taken out of a label leaves no space in its place either.
     const timeline = addStudyAids(book).glossaries.timeline.map((e) => e.text);
     expect(timeline.length).toBeGreaterThan(0);
