@@ -170,8 +170,9 @@ export function directionOf(tag: string): 'ltr' | 'rtl' {
       textInfo?: { direction?: string };
       getTextInfo?: () => { direction?: string };
     };
-    const direction = (locale.getTextInfo?.() ?? locale.textInfo)?.direction;
-    if (direction === 'rtl' || direction === 'ltr') return direction;
+    // Intl's "rtl" is trusted; its "ltr" is not for every tag (Node 20 says so of Dhivehi and of "ku-Arab").
+    if ((locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl') return 'rtl';
+    if (locale.script === 'Arab' || locale.script === 'Hebr' || locale.script === 'Thaa') return 'rtl';
   } catch {
     // Not a well-formed tag: the list below decides.
   }

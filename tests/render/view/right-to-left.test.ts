@@ -12,6 +12,7 @@ import { addStudyAids } from '../../../src/study/index.js';
 import { parseText, TEST_META } from '../../support/content.js';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { packageEpub } from '../../../src/render/epub/package.js';
+import { directionOf } from '../../../src/util/language.js';
 import { DEFAULT_TEMPLATES, TemplateSet } from '../../../src/render/html/templates.js';
 
 const NAME = 'انور کمال خان';
@@ -54,6 +55,11 @@ describe('a guide in a language written right to left', () => {
   ].join('\n\n');
   const guide = addStudyAids(mergeSources([parseText(article, 'lucas.wiki')], { ...TEST_META, language: 'ar' }));
   const templates = new TemplateSet(DEFAULT_TEMPLATES);
+
+  it('knows the languages and scripts written right to left', () => {
+    for (const tag of ['ar', 'he', 'fa', 'ur', 'yi', 'dv', 'ku-Arab']) expect(directionOf(tag), tag).toBe('rtl');
+    for (const tag of ['en', 'de', 'ja', 'ku', 'tr']) expect(directionOf(tag), tag).toBe('ltr');
+  });
 
   it('sets its pages right to left, on screen and on paper', () => {
     const view = buildView(guide, { paper: 'A4', assets: 'assets/' });
