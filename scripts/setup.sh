@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quire setup: installs what the build and the tests need, then builds the guide into output/.
 #   system (Debian, as root): chromium (PDF rendering), epubcheck + a Java runtime (EPUB checks),
-#                             poppler-utils (PDF text for the tests), qpdf (PDF structure checks in the tests)
+#                             poppler-utils (PDF text for the tests), qpdf (PDF structure checks in the tests),
+#                             fonts-noto-cjk (Chinese, Japanese and Korean text in the PDF)
 #   npm: the project's dependencies from package-lock.json
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
@@ -15,6 +16,10 @@ fi
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+# Chinese, Japanese and Korean text in the PDF needs a font that draws it (Chromium prints boxes otherwise).
+if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+  missing+=(fonts-noto-cjk)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"
