@@ -32,7 +32,9 @@ export function danglingColons(sections: readonly WSection[], locale: string): W
       const next = section.blocks[i + 1];
       if (announced(next, locale) || (!next && subsection)) return;
       const shown = last.text.length > 80 ? `…${last.text.slice(-77)}` : last.text;
-      for (const p of last.sources)
+      for (const p of last.sources) {
+        // A source whose own reading of the sentence ends otherwise announces nothing.
+        if (!/:\s*$/.test(last.witnesses?.get(p.source) ?? last.text)) continue;
         out.push({
           file: p.file,
           line: p.line,
@@ -41,6 +43,7 @@ export function danglingColons(sections: readonly WSection[], locale: string): W
             `"${shown}" ends in a colon, but no quotation, list or continuation follows it in any source; ` +
             'the passage it announces may be missing here: check the source',
         });
+      }
     });
   });
   return out;

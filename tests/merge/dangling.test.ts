@@ -32,6 +32,14 @@ describe('a paragraph ending in a colon', () => {
     expect(warning.message).toContain(SPEECH);
   });
 
+  it('names only the sources whose own reading ends in the colon', () => {
+    const book = merge(
+      ['= Speeches =', 'The general spoke often of the rebels. ' + SPEECH, '', NEXT],
+      ['= Speeches =', 'The general spoke often of the rebels. ' + SPEECH.replace(/:$/, '.'), '', NEXT],
+    );
+    expect(dangling(book)).toEqual(['source-0.wiki:2']);
+  });
+
   it('warns when it ends its section', () => {
     const book = merge(['= Speeches =', SPEECH, '', '= Trials =', NEXT]);
     expect(dangling(book)).toEqual(['source-0.wiki:2']);
