@@ -344,3 +344,29 @@ describe('a quotation of several sentences (made up)', () => {
     expect(partOfQuotation('He bought a 12" record in 1980.')).toBe(false);
   });
 });
+
+describe('the sources a key point names', () => {
+  it('are the sources that read its sentence, not every source of its paragraph', () => {
+    const first = 'The harbour of Lund was built in 1881 by the town council after a long dispute with the merchants.';
+    const article = (opening: string) =>
+      [
+        '== Harbour ==',
+        opening + 'The first ferry to the island of Vell sailed from it in 1882 with forty passengers on board.',
+        '',
+        'The merchants later bought the ferry company and ran it until the war came to the coast in 1940. ' +
+          'In 1950 the town took the company back and built a second quay for the larger ferries of the time.',
+        '',
+        'The old quay was pulled down in 1975 to make room for a road along the water to the new station.',
+      ].join('\n');
+    const book = mergeSources(
+      [parseText(article(`${first} `), 'wiki.wiki', { priority: 2 }), parseText(article(''), 'teacher.wiki')],
+      TEST_META,
+    );
+    const points = extractKeyPoints(book);
+    const only = points.find((p) => p.text === first);
+    expect(only, JSON.stringify(points.map((p) => p.text))).toBeDefined();
+    expect(only!.sources.map((s) => s.source)).toEqual(['wiki']);
+    const shared = points.find((p) => p.text !== first);
+    expect(shared!.sources.map((s) => s.source).sort()).toEqual(['teacher', 'wiki']);
+  });
+});
