@@ -108,6 +108,18 @@ const TABLES: Record<string, DatePhraseTable> = {
     ),
     joiners: list('a|até|e|-|–'),
   },
+  it: {
+    coordinators: list('e|ed|ma|però'),
+    subordinators: list('mentre|quando|perché|poiché|sebbene|benché|dopo che|prima che'),
+    relatives: list('che|cui|il quale|la quale|i quali|le quali|dove'),
+    subjects: list('egli|ella|lui|lei|essi|esse|loro|il|lo|la|i|gli|le|un|uno|una'),
+    before: list(
+      'nel|nello|nella|nei|negli|nelle|in|il|lo|la|dal|dalla|dallo|dai|dagli|dalle|del|della|dello|dei|degli|' +
+        'delle|di|da|fino|al|alla|verso|prima|dopo|durante|tra|fra|inizio|fine|metà|estate|inverno|primavera|' +
+        'autunno|anno|mese|settecento|ottocento|novecento|secolo',
+    ),
+    joiners: list('al|a|e|-|–'),
+  },
 };
 
 const NORWEGIAN: DatePhraseTable = {

@@ -137,6 +137,22 @@ describe('timeline labels in other languages (made-up articles)', () => {
   });
 });
 
+describe('Italian timeline labels', () => {
+  it('a relative clause names the person it speaks of', () => {
+    const got = timeline(
+      [
+        '# Antropologia',
+        'In Italia si misero in evidenza, oltre al caposcuola Giustiniano Nicolucci, che nel 1857 scrisse il primo ' +
+          'trattato italiano di antropologia ed etnologia, anche altri studiosi delle università del Regno.',
+      ].join('\n\n'),
+      'it',
+    );
+    expect(got).toEqual([
+      ['1857', 'Giustiniano Nicolucci, che scrisse il primo trattato italiano di antropologia ed etnologia'],
+    ]);
+  });
+});
+
 describe('a date set apart by a comma before another phrase', () => {
   it('keeps the phrase it opens: the label does not start with the phrase after the comma', () => {
     const article = [
