@@ -596,7 +596,8 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
   const subject = leadSubject(refs, book.meta.language, covered);
   if (subject) add(subject.name, 'person');
   const unknown = new Map<string, string>();
-  const consider = (raw: string) => {
+  const consider = (found: string) => {
+    const raw = english ? found : withoutNouns(found, usage, (name) => isPerson(name, people, usage.nouns));
     // Titles before a name ("General Hans von Seeckt") go; "Russian Civil War" keeps its adjective.
     const bareName = raw.replace(TITLES, '').replace(LEADING, '').trim();
     const term = isPerson(bareName, people, usage.nouns) ? bareName : raw.replace(LEADING, '').trim();
@@ -638,6 +639,22 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
     refs.map((r) => r.block.id),
     subject,
   );
+}
+
+/**
+ * A name after common nouns, in a language that capitalises its nouns ("Schauspielerin Emma Thompson",
+ * "Kurzgeschichte von Eileen Chang"): the person's name, two capitalised words or more, without the nouns and
+ * the word in lower case that joined them to it ("Universität von New York" stays).
+ */
+function withoutNouns(term: string, usage: Usage, person: (name: string) => boolean): string {
+  const words = term.split(/\s+/);
+  const noun = (w: string) => usage.nouns.has(w.toLowerCase()) || !!usage.lex.commonNoun?.test(w);
+  let i = 0;
+  while (i < words.length - 2 && noun(words[i]!)) i++;
+  if (i > 0 && /^\p{Ll}/u.test(words[i] ?? '')) i++;
+  const rest = words.slice(i);
+  const name = rest.join(' ');
+  return i > 0 && rest.length >= 2 && rest.every((w) => /^\p{Lu}/u.test(w)) && person(name) ? name : term;
 }
 
 /**

@@ -90,6 +90,22 @@ describe('the index of an Afrikaans guide (made up)', () => {
   });
 });
 
+describe('the index of a German guide (made up)', () => {
+  it('files a person named after a common noun under the name alone, and keeps a body named after a place', () => {
+    const text = [
+      '# Anna Lund',
+      'Anna Lund studierte an der Universität von New York. Die Kurzgeschichte gefiel ihr sehr. ' +
+        'Ihr Film beruht auf einer Kurzgeschichte von Eileen Chang, die sie in Taipeh las.',
+      'Eileen Chang schrieb die Geschichte in Shanghai. Später lehrte Anna Lund an der Universität von New York.',
+    ].join('\n\n');
+    const guide = addStudyAids(mergeSources([parseText(text, 'lund.md')], { ...TEST_META, language: 'de' }));
+    const terms = guide.index.map((e) => e.term);
+    expect(terms).toContain('Chang, Eileen');
+    expect(terms.filter((t) => /Kurzgeschichte/.test(t))).toEqual([]);
+    expect(terms).toContain('Universität von New York');
+  });
+});
+
 describe('people the lexicon does not know (a made-up article)', () => {
   const article = [
     '# Norvania',
