@@ -150,6 +150,8 @@ const YEAR = new RegExp(
     String.raw`(?!\s*(?:BC|BCE|B\.C\.|v\.\s?Chr\.|av\.\s?J\.-C\.)(?![\p{L}]))` +
     // "Around 1000 of these companies": a share of something, not a year.
     String.raw`(?!\s+of\s+(?:these|those|them|the|its|their|which|whom)\b)` +
+    // "1930年代", "1930년대": a decade, as "the 1930s" (which the boundary above leaves out) is.
+    String.raw`(?!\s*(?:年代|년대))` +
     // Measurements and head counts in other languages ("1800 Metern", "1500 Einwohner", "2000 inwoners").
     String.raw`(?!\s*(?:${UNITS})(?!\p{L}))`,
   'gu',

@@ -80,3 +80,13 @@ describe('a length of time', () => {
     expect(labels('Le 14 mars 1940, il part.', 'fr')).toEqual(['14 mars 1940']);
   });
 });
+
+describe('a decade', () => {
+  it('is no year, in Chinese and Korean as in English', () => {
+    const labels = (s: string, language: string) => rawDatesIn(s, language).map((d) => d.label);
+    expect(labels('1930年代，数学发展很快。', 'zh')).toEqual([]);
+    expect(labels('1930년대에 회사가 성장했다.', 'ko')).toEqual([]);
+    expect(labels('In the 1930s the company grew.', 'en')).toEqual([]);
+    expect(labels('1931年，他出生。', 'zh')).toEqual(['1931']);
+  });
+});
