@@ -27,6 +27,8 @@ interface DatePhraseTable {
   relatives: string[];
   /** Pronouns and articles that open a subject ("er", "hy", "die"). */
   subjects: string[];
+  /** Words that open what is said or known ("dass", "que", "che"): the clause after "was announced". */
+  complementizers?: string[];
   /**
    * Words after which a coordinator joins two noun phrases, not two clauses: German marks case on its
    * articles and possessives ("Zur Vermeidung des Rückstoßes und der steilen Flugbahn …", "führte er und sein
@@ -39,6 +41,7 @@ const list = (words: string) => words.split('|');
 
 const TABLES: Record<string, DatePhraseTable> = {
   af: {
+    complementizers: list('dat'),
     coordinators: list('en|maar|want'),
     subordinators: list('terwyl|toe|wanneer|nadat|omdat|voordat|sodat|hoewel|alhoewel|waarna|waarop|waardeur'),
     relatives: list('wat|wie|waar|waarin'),
@@ -50,6 +53,7 @@ const TABLES: Record<string, DatePhraseTable> = {
     joiners: list('tot|en|-|–'),
   },
   nl: {
+    complementizers: list('dat'),
     coordinators: list('en|maar|want'),
     subordinators: list('terwijl|toen|wanneer|nadat|omdat|voordat|zodat|hoewel|waarna|waardoor'),
     relatives: list('die|dat|wie|waar|wat|waarin'),
@@ -61,6 +65,7 @@ const TABLES: Record<string, DatePhraseTable> = {
     joiners: list('tot|en|-|–'),
   },
   de: {
+    complementizers: list('dass'),
     coordinators: list('und|aber|sondern|doch|denn'),
     subordinators: list('während|nachdem|bevor|weil|obwohl|wobei|wodurch|sodass|woraufhin'),
     relatives: list('der|die|das|dem|den|deren|dessen|welche|welcher|welches'),
@@ -76,6 +81,7 @@ const TABLES: Record<string, DatePhraseTable> = {
     joiners: list('bis|und|-|–'),
   },
   fr: {
+    complementizers: list("que|qu’|qu'"),
     coordinators: list('et|mais|car'),
     subordinators: list('tandis que|lorsque|quand|puisque|parce que|alors que|bien que'),
     relatives: list('qui|dont|où|lequel|laquelle'),
@@ -87,6 +93,7 @@ const TABLES: Record<string, DatePhraseTable> = {
     joiners: list('à|au|et|-|–'),
   },
   es: {
+    complementizers: list('que'),
     coordinators: list('y|pero|sino'),
     subordinators: list('mientras|cuando|porque|aunque'),
     relatives: list('que|quien|quienes|donde'),
@@ -98,6 +105,7 @@ const TABLES: Record<string, DatePhraseTable> = {
     joiners: list('a|al|y|hasta|-|–'),
   },
   pt: {
+    complementizers: list('que'),
     coordinators: list('e|mas'),
     subordinators: list('enquanto|quando|porque|embora'),
     relatives: list('que|quem|onde'),
@@ -109,6 +117,7 @@ const TABLES: Record<string, DatePhraseTable> = {
     joiners: list('a|até|e|-|–'),
   },
   it: {
+    complementizers: list('che'),
     coordinators: list('e|ed|ma|però'),
     subordinators: list('mentre|quando|perché|poiché|sebbene|benché|dopo che|prima che'),
     relatives: list('che|cui|il quale|la quale|i quali|le quali|dove'),
@@ -123,6 +132,7 @@ const TABLES: Record<string, DatePhraseTable> = {
 };
 
 const NORWEGIAN: DatePhraseTable = {
+  complementizers: list('at'),
   coordinators: list('og|men|for'),
   subordinators: list('mens|da|etter at|fordi|selv om|slik at'),
   relatives: list('som|hvor'),
@@ -143,6 +153,7 @@ TABLES.da = {
 };
 TABLES.sv = {
   ...NORWEGIAN,
+  complementizers: list('att'),
   coordinators: list('och|men|för'),
   subordinators: list('medan|då|när|eftersom|fast|så att'),
   relatives: list('som|där'),
@@ -317,6 +328,15 @@ function clauseLabel(text: string, at: number, table: DatePhraseTable | undefine
     by = undefined;
   }
   if (said(label) < MIN_WORDS && clauses.length > i + 1) label = `${label}, ${strip(clauses[i + 1]!.text)}`;
+  // "Ende Februar 2009 wurde bekannt gegeben, dass Lee die Jury … leiten werde": what was said is the news.
+  const reported = clauses[i + 1]?.text;
+  if (
+    table?.complementizers &&
+    reported &&
+    !label.includes(strip(reported)) &&
+    openedBy(table.complementizers).test(reported)
+  )
+    label = `${label}, ${strip(reported)}`;
   // "…, der das Agentur-Netzwerk … führt": the name it speaks of before it.
   if (by === 'relative' && i > 0) label = `${nameAtEnd(clauses[i - 1]!.text)}, ${label}`;
   if (table && by === 'coordinator' && i > 0) {
@@ -391,11 +411,13 @@ export function foreignLabel(sentence: string, date: Place, all: readonly Place[
     if (table.relatives.includes(m[1]!.toLowerCase()) && /,\s*$/.test(sentence.slice(0, m.index))) break;
     start = m.index;
   }
-  // A comma that sets the date phrase apart before a clause's subject ("1902, il obtient", "en 2011, elle
-  // limite"): the phrase goes with its comma, and the clause after it is the label. Not before another phrase
-  // ("En 1910, année de sa mort, …", "Im Jahr 1905, in Berlin, gründete er").
-  const apart = /^\s*,\s*(\p{L}+)/u.exec(sentence.slice(end));
-  const comma = apart && table.subjects.includes(apart[1]!.toLowerCase()) ? apart[0].length - apart[1]!.length : 0;
+  // A comma that sets the date phrase apart before a clause's subject, a pronoun, an article or a name ("1902,
+  // il obtient", "en 2011, elle limite", "En 1983, RSI devient"): the phrase goes with its comma, and the
+  // clause after it is the label. Not before another phrase ("En 1910, année de sa mort, …", "Im Jahr 1905, in
+  // Berlin, gründete er").
+  const apart = /^\s*,\s*(\p{L}+['’]?)/u.exec(sentence.slice(end));
+  const subject = apart && (table.subjects.includes(apart[1]!.toLowerCase()) || /^\p{Lu}/u.test(apart[1]!));
+  const comma = subject ? apart[0].length - apart[1]!.length : 0;
   // A date phrase that opens the sentence: without it the sentence would open with its verb ("1996 erhielt er").
   if (!/\p{L}/u.test(sentence.slice(0, start)) && !comma)
     return clauseLabel(sentence, start, table, sentence.slice(start, end));

@@ -153,6 +153,34 @@ describe('Italian timeline labels', () => {
   });
 });
 
+describe('what the label keeps of a clause in other languages', () => {
+  it('takes what was announced with the announcement, and a name after a comma as the subject', () => {
+    const got = timeline(
+      [
+        '# Ang Lee',
+        'Ende Februar 2009 wurde bekannt gegeben, dass Lee die Jury der Filmfestspiele von Venedig leiten werde, ' +
+          'die im September in der Stadt am Meer stattfinden sollten.',
+      ].join('\n\n'),
+      'de',
+    );
+    expect(got).toEqual([
+      [
+        '2009-02',
+        'Ende Februar 2009 wurde bekannt gegeben, dass Lee die Jury der Filmfestspiele von Venedig leiten werde',
+      ],
+    ]);
+    const french = timeline(
+      ['# Lund', 'En 1983, RSI devient Oracle Corporation pour être plus représentative de son produit phare.'].join(
+        '\n\n',
+      ),
+      'fr',
+    );
+    expect(french).toEqual([
+      ['1983', 'RSI devient Oracle Corporation pour être plus représentative de son produit phare'],
+    ]);
+  });
+});
+
 describe('a date set apart by a comma before another phrase', () => {
   it('keeps the phrase it opens: the label does not start with the phrase after the comma', () => {
     const article = [
