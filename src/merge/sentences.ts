@@ -73,8 +73,8 @@ const BEFORE_NUMBER = new RegExp(
 
 /** A sentence ending in a full-width stop (Chinese, Japanese: "…である。"). */
 const FULL_WIDTH_END = /[。！？．｡][」』）》】〉”’"]*$/u;
-/** A sentence opening in Chinese or Japanese writing (or its punctuation). */
-const WIDE_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+/** A sentence opening in Chinese or Japanese writing (or its punctuation), or with a number ("2001年，…"). */
+const WIDE_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef\d]/u;
 
 /**
  * What goes between a sentence and the next in running text: a space, none from a full-width stop to a sentence

@@ -213,7 +213,7 @@ describe('Chinese and Japanese running text', () => {
     const wiki = [
       '『テスト番組』は、[[1994年]][[4月4日]]から放送されていた番組である。放送時間は毎週月曜。',
       '',
-      '我们在1990年成立。他很好！你呢？',
+      '我们在1990年成立。他很好！你呢？2001年，为了纪念他。',
       '',
       '그는 1944년에 태어났다. 그는 감독이다.',
     ].join('\n');
@@ -221,7 +221,7 @@ describe('Chinese and Japanese running text', () => {
     const blocks = book.chapters.flatMap((c) => c.sections.flatMap((s) => s.blocks));
     expect(blocks.map((b) => b.text)).toEqual([
       '『テスト番組』は、1994年4月4日から放送されていた番組である。放送時間は毎週月曜。',
-      '我们在1990年成立。他很好！你呢？',
+      '我们在1990年成立。他很好！你呢？2001年，为了纪念他。',
       // Korean writes spaces between sentences.
       '그는 1944년에 태어났다. 그는 감독이다.',
     ]);
