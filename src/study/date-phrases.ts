@@ -333,6 +333,8 @@ function clauseLabel(text: string, at: number, table: DatePhraseTable | undefine
   if (
     table?.complementizers &&
     reported &&
+    // Not a clause with a date of its own: it labels its own event ("…, que son frère publie en 1910").
+    !/\d{3,4}/.test(reported) &&
     !label.includes(strip(reported)) &&
     openedBy(table.complementizers).test(reported)
   )
