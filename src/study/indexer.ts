@@ -180,13 +180,27 @@ function notSurname(surname: string, nouns: ReadonlySet<string>): boolean {
     DOCTRINE.test(low) ||
     FAITH.test(low) ||
     /-$|-\p{Ll}/u.test(surname) ||
+    // A prize named in one word of a language that compounds ("Maraisprys", "Büchnerpreis", "Libris Literatuurprijs").
+    PRIZE_COMPOUND.test(low) ||
     nouns.has(low)
   );
 }
 
+/** The word for a prize ending a compound, in the languages that write one word ("-prys", "-preis", "-prijs"). */
+const PRIZE_COMPOUND = /\p{L}{3}(?:prys|pryse|preis|preise|prijs|prijzen|prisen|priset|prisen|palkinto)$/u;
+
 /** Words in lower case a person's name may hold: particles ("Joachim von Ribbentrop", "Leonardo da Vinci"). */
 const NAME_PARTICLES = /^(?:von|van|der|den|de|du|da|di|del|la|le|zu|bin|ibn|al|y)$/;
-const isGiven = (w: string) => has(w, 'FirstName', 'MaleName', 'FemaleName');
+/**
+ * A given name the lexicon knows, also written with its accents ("Émile", "André", "Hélène": the English lexicon
+ * has them without).
+ */
+const isGiven = (w: string) => {
+  const given = (x: string) => has(x, 'FirstName', 'MaleName', 'FemaleName');
+  if (given(w)) return true;
+  const plain = w.normalize('NFD').replace(/\p{M}/gu, '');
+  return plain !== w && given(plain);
+};
 
 /**
  * A person's name by its words: a first name compromise knows before the rest ("Mike Mansfield", though

@@ -106,6 +106,27 @@ describe('the index of a German guide (made up)', () => {
   });
 });
 
+describe('given names with their accents, and prizes written as one word', () => {
+  it('files "Émile Benveniste" and "André Martinet" as people, and no prize as a person', () => {
+    const french = [
+      '# Lund',
+      'Il forma de nombreux linguistes, parmi lesquels [[Émile Benveniste]], [[Marcel Cohen]], [[André Martinet]] ' +
+        'et [[Joseph Vendryes]], qui enseignèrent tous à Paris.',
+    ].join('\n\n');
+    const guide = addStudyAids(mergeSources([parseText(french, 'lund.wiki')], { ...TEST_META, language: 'fr' }));
+    const people = guide.index.filter((e) => e.kind === 'person').map((e) => e.term);
+    expect(people).toEqual(expect.arrayContaining(['Benveniste, Émile', 'Martinet, André', 'Cohen, Marcel']));
+    const afrikaans = [
+      '# Anna Lund',
+      'Anna Lund wen in 1996 die Eugène Maraisprys vir haar eerste roman. ' +
+        'Sy ontvang die Eugène Maraisprys weer in 1998, saam met André Brink, vir haar tweede roman.',
+    ].join('\n\n');
+    const af = addStudyAids(mergeSources([parseText(afrikaans, 'lund.md')], { ...TEST_META, language: 'af' }));
+    const afPeople = af.index.filter((e) => e.kind === 'person').map((e) => e.term);
+    expect(afPeople.filter((t) => /prys/i.test(t))).toEqual([]);
+  });
+});
+
 describe('people the lexicon does not know (a made-up article)', () => {
   const article = [
     '# Norvania',
