@@ -208,3 +208,15 @@ describe('numbers with words that are no units, and pictures side by side', () =
     ]);
   });
 });
+
+describe('a catalogue number given to a template named by its catalogue', () => {
+  it('keeps the catalogue’s name before the number', () => {
+    const list = textOf('== Liens ==\n* {{DNB-Portal|119317079}}\n* Paris, 1977 {{BNF|37707942}}');
+    expect(list).toContain('DNB-Portal 119317079');
+    expect(list).toContain('Paris, 1977 BNF 37707942');
+    // A number under a word's name, or a short number, is the number alone.
+    expect(textOf('Il y a {{Nombre|1234567}} habitants et la version {{Version|o|0.1}}.')).toBe(
+      'Il y a 1234567 habitants et la version 0.1.',
+    );
+  });
+});

@@ -239,7 +239,12 @@ function quantity(u: Unknown): string | undefined {
 function dateOrNumber(u: Unknown): string | undefined {
   const given = values(u);
   if (given.length !== 1) return undefined;
-  return dateText(given[0]!, u.language) ?? (VERSION.test(given[0]!) ? given[0] : undefined);
+  const value = given[0]!;
+  const date = dateText(value, u.language);
+  if (date || !VERSION.test(value)) return date;
+  // A catalogue's number under its catalogue's name (`{{BNF|37707942}}`, `{{DNB-Portal|119317079}}`): a number
+  // of six digits or more alone says nothing; with the name, a reader can look it up ("BNF 37707942").
+  return /^\d{6,}$/.test(value) && /^\p{Lu}{2,}/u.test(u.name.trim()) ? `${u.name.trim()} ${value}` : value;
 }
 
 /* ---------- language text ---------- */
