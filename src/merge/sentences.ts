@@ -4,7 +4,7 @@
  */
 import type { PhrasingContent } from 'mdast';
 import { memoize } from '../util/memo.js';
-import { baseLanguage, sentenceRulesFor } from '../util/language.js';
+import { baseLanguage, sentenceRulesFor, WIDE_WRITING } from '../util/language.js';
 import { cleanFlat } from './clean.js';
 
 export interface Sentence {
@@ -74,7 +74,7 @@ const BEFORE_NUMBER = new RegExp(
 /** A sentence ending in a full-width stop (Chinese, Japanese: "…である。"). */
 const FULL_WIDTH_END = /[。！？．｡][」』）》】〉”’"]*$/u;
 /** A sentence opening in Chinese or Japanese writing (or its punctuation), or with a number ("2001年，…"). */
-const WIDE_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef\d]/u;
+const WIDE_START = new RegExp(`^[${WIDE_WRITING}\\d]`, 'u');
 
 /**
  * What goes between a sentence and the next in running text: a space, none from a full-width stop to a sentence

@@ -9,7 +9,7 @@
  * Never cut inside a clause, never with "…". Per language: the words a date phrase is made of before its date
  * (prepositions, articles, parts of a year), the words that join a range, and the words of clauses.
  */
-import { baseLanguage, lifeWords } from '../util/language.js';
+import { baseLanguage, lifeWords, WIDE_WRITING } from '../util/language.js';
 import escape from 'escape-string-regexp';
 import { memoize } from '../util/memo.js';
 import { longDateFormat } from '../util/dates.js';
@@ -184,11 +184,7 @@ function tidy(text: string): string {
 
 const MARK = '\u2063';
 /** The mark beside Chinese or Japanese writing, which has no spaces between words: it leaves none. */
-const BESIDE_WIDE = new RegExp(
-  String.raw`(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])${MARK}|` +
-    String.raw`${MARK}(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])`,
-  'u',
-);
+const BESIDE_WIDE = new RegExp(`(?<=[${WIDE_WRITING}])${MARK}|${MARK}(?=[${WIDE_WRITING}])`, 'u');
 const wordsOf = (s: string) =>
   s
     .replace(MARK, ' ')

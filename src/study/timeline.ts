@@ -1596,7 +1596,7 @@ export function extractTimeline(book: Book): TimelineEvent[] {
         ref.block.kind === 'paragraph' ? topic.named(sentence, all, si > 0 ? previous : undefined) : undefined;
       const work = ref.block.kind === 'list' && namesWork(sentence, titles);
       const clauses = named
-        ? datedClauses(named.text, named.dates, ref.block.kind, language, false)
+        ? datedClauses(named.text, named.dates, ref.block.kind, language, work)
         : datedClauses(sentence, all, ref.block.kind, language, work);
       for (const clause of clauses) {
         const { at, words, date } = clause;

@@ -144,6 +144,12 @@ export function baseLanguage(tag: string): string {
   return base === 'no' ? 'nb' : base;
 }
 
+/**
+ * Chinese and Japanese writing, with their full-width punctuation, as a character class's contents: text with no
+ * spaces between its words or its sentences.
+ */
+export const WIDE_WRITING = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef`;
+
 /** Languages written right to left, for a runtime whose Intl does not tell a locale's direction. */
 const RIGHT_TO_LEFT = new Set([
   'ar',

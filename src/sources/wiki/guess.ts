@@ -74,19 +74,27 @@ const CAPTION_KEY = new RegExp(
 );
 
 /**
- * A box of facts (an infobox under a name of another wiki's): alone on its line, five named values or more, no
- * positional ones, and not numbered pictures (`{{multiple image|image1=…}}`).
+ * A box of named values standing on its own line (`{{Enzyme|Name=…|EC_number=…}}`, `{{Weather box|…}}`):
+ * five named parameters given and nothing positional. It is read as an infobox is (dropped with
+ * `dropped-infobox`, or a table of its values with `infobox: table`).
+ */
+export function isBox(args: Args, alone: boolean): boolean {
+  if (!alone || args.positional.some((k) => args.raw(k))) return false;
+  return args.keys.filter((k) => !/^\d+$/.test(k) && args.raw(k)).length >= 5;
+}
+
+/**
+ * A box of facts with pictures (an infobox under a name of another wiki's), not numbered pictures side by side
+ * (`{{multiple image|image1=…}}`, `bild1`/`bild2`, `immagine1`/`immagine2`, `foto1`/`foto2`).
  */
 function isFactBox(u: Unknown): boolean {
-  if (!u.alone || u.args.positional.length) return false;
-  // Numbered families of keys (`bild1`/`bild2`, `immagine1`/`immagine2`, `foto1`/`foto2`): pictures side by side.
+  if (!isBox(u.args, u.alone)) return false;
   const numbered = new Set(u.args.keys.flatMap((k) => /^(\p{L}+)1$/u.exec(k)?.slice(1) ?? []));
-  if (u.args.keys.some((k) => /^image\d+$/.test(k) || numbered.has(/^(\p{L}+)2$/u.exec(k)?.[1] ?? ''))) return false;
-  return u.args.keys.filter((k) => u.args.raw(k)).length >= 5;
+  return !u.args.keys.some((k) => /^image\d+$/.test(k) || numbered.has(/^(\p{L}+)2$/u.exec(k)?.[1] ?? ''));
 }
 
 /** The files of an image-carrying template, each with the caption given for it (or all captions joined). */
-function images(u: Unknown): { file: string; caption: string }[] {
+function images(u: Unknown, box: boolean): { file: string; caption: string }[] {
   const files = [...new Set([...u.source.matchAll(IMAGE_FILE)].map((m) => m[1]!.trim()))];
   if (!files.length) return [];
   // Numbered images (`{{multiple image|image1=…|caption1=…|image2=…}}`): each with its own caption, in the
@@ -107,7 +115,7 @@ function images(u: Unknown): { file: string; caption: string }[] {
   }
   // A box of facts with a picture (an infobox of another wiki): only a caption's parameter captions it, not
   // the box's other values.
-  if (isFactBox(u)) {
+  if (box) {
     const caption = u.args.keys.find((k) => CAPTION_KEY.test(k) && u.args.text(k).trim());
     return files.map((file, i) => ({ file, caption: i === 0 && caption ? u.args.text(caption).trim() : '' }));
   }
@@ -401,8 +409,9 @@ function ordinalText(u: Unknown): string | undefined {
 export function guessUnknown(u: Unknown): Guess | undefined {
   const ordinal = ordinalText(u);
   if (ordinal) return { kind: 'text', nodes: text(ordinal) };
-  const files = images(u);
-  if (files.length) return { kind: 'figures', images: files, ...(isFactBox(u) ? { box: true } : {}) };
+  const box = isFactBox(u);
+  const files = images(u, box);
+  if (files.length) return { kind: 'figures', images: files, ...(box ? { box: true } : {}) };
   const place = country(u);
   if (place) return place;
   const amount = quantity(u);

@@ -14,7 +14,7 @@ import { addressPieces } from '../../util/addresses.js';
 import { labelsFor } from '../../util/labels.js';
 import { baseLanguage } from '../../util/language.js';
 import { captionNote, fileFigure, linkFigure, namedFigure } from './figures.js';
-import { guessUnknown } from './guess.js';
+import { guessUnknown, isBox } from './guess.js';
 import { namespaceOf } from './namespaces.js';
 import { Phrasing, phrasingText } from './phrasing.js';
 import { normaliseName, ruleFor, type Args, type Out } from './templates.js';
@@ -316,11 +316,7 @@ function extLink(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
   const children = label ? inline(childrenOf(label), ctx, mode.withRefs) : [];
   if (!phrasingText(children).trim()) {
     if (!mode.withRefs && url) sink.add(textNode(url));
-    else if (url && /^https?:\/\//i.test(url)) {
-      const key = `ref-${++ctx.refCounter}`;
-      ctx.citations.push({ key, text: url, line: ctx.line });
-      sink.add({ type: 'footnoteReference', identifier: key, label: key });
-    }
+    else if (url && /^https?:\/\//i.test(url)) sink.add(note(ctx, url, undefined)!);
     return;
   }
   if (/^(https?:\/\/|mailto:)/i.test(url)) sink.add({ type: 'link', url, children });
@@ -652,16 +648,6 @@ function unknown(node: WikiNode, name: string, ctx: Ctx, sink: Phrasing, mode: M
     }
   } else if (isBox(args, alone)) infobox(node, name, ctx, mode);
   else drop(ctx, 'unknown-template', `unknown template "${name}"`, normaliseName(name));
-}
-
-/**
- * A box of named values standing on its own line (`{{Enzyme|Name=…|EC_number=…}}`, `{{Weather box|…}}`):
- * five named parameters given and nothing positional. It is read as an infobox is (dropped with
- * `dropped-infobox`, or a table of its values with `infobox: table`).
- */
-function isBox(args: Args, alone: boolean): boolean {
-  if (!alone || args.positional.some((k) => args.raw(k))) return false;
-  return args.keys.filter((k) => !/^\d+$/.test(k) && args.raw(k)).length >= 5;
 }
 
 function citation(node: WikiNode, ctx: Ctx): FootnoteReference | undefined {
