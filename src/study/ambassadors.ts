@@ -61,10 +61,27 @@ function postOf(nat: string, role: string, prep: string | undefined, place: stri
 }
 /** Headings of lists of envoys: "Soviet ambassadors (chargés) to Berlin", "German ambassadors to Moscow". */
 const LIST_HEADING = new RegExp(
-  String.raw`^(?<nat>${NATION})\s+(?:ambassadors|envoys|representatives|chargés|ministers)\b` +
-    String.raw`.*?\b(?:to|in)\s+(?<place>${PLACE})\s*$`,
+  String.raw`^(?<nat>${NATION})\s+(?<role>(?:ambassadors|envoys|representatives|chargés|ministers)(?![\p{L}]).*?)` +
+    String.raw`\s+(?:to|in)\s+(?<place>${PLACE})\s*$`,
   'u',
 );
+/** The plural role words of those headings, each with its singular. */
+const ROLE_PLURALS: Record<string, string> = {
+  ambassadors: 'ambassador',
+  envoys: 'envoy',
+  representatives: 'representative',
+  chargés: 'chargé',
+  ministers: 'minister',
+};
+
+/**
+ * The post a list heading names, as one holder's: "Soviet ambassadors (chargés) to Berlin" → "Soviet ambassador
+ * (chargé) to Berlin". The heading's own qualifiers stay (some of those listed were chargés, not ambassadors).
+ */
+function listPost(nat: string, role: string, place: string): string {
+  const one = role.replace(/\p{L}+/gu, (w) => ROLE_PLURALS[w.toLowerCase()] ?? w).replace(/\s+/g, ' ');
+  return `${nat} ${one} to ${place}`;
+}
 /** "Nikolay Krestinsky (1921–1930)" */
 const LIST_ITEM = /^(?<name>.+?)\s*(?:\((?<from>\d{4})(?:\s*[–-]\s*(?<to>\d{2,4}))?\))?\s*$/u;
 
@@ -138,6 +155,12 @@ export function extractAmbassadors(book: Book): Ambassador[] {
 
   addPairedEnvoys(book, add);
   addNamedEnvoys(book, add);
+  // The running text names a list's post without the heading's qualifier ("Soviet ambassador to Berlin" beside
+  // the list's "Soviet ambassador (chargé) to Berlin"): one post, the list's.
+  const qualified = new Map(
+    drafts.filter((d) => d.post.includes('(')).map((d) => [d.post.replace(/\s*\([^)]*\)/g, ''), d.post] as const),
+  );
+  for (const d of drafts) d.post = qualified.get(d.post) ?? d.post;
 
   // The country as a country's name ("Argentinischen" → Argentinien, "Soviet" → Soviet Union), else none.
   const entries = drafts.map((d) => ({
@@ -251,7 +274,8 @@ function addListed(book: Book, add: (draft: Draft) => void): void {
     for (const section of chapter.sections) {
       const heading = LIST_HEADING.exec(section.title);
       if (!heading?.groups) continue;
-      const { nat, place } = heading.groups as { nat: string; place: string };
+      const { nat, role, place } = heading.groups as { nat: string; role: string; place: string };
+      const post = listPost(nat, role, place);
       for (const block of section.blocks) {
         if (block.kind !== 'list') continue;
         for (const item of block.sentences) {
@@ -261,7 +285,7 @@ function addListed(book: Book, add: (draft: Draft) => void): void {
           add({
             name: m.name,
             aliases: [],
-            post: `${nat} ambassador to ${place}`,
+            post,
             country: nat,
             capital: place,
             from,

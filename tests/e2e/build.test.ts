@@ -79,8 +79,10 @@ describe('quire build on the seed guide (all formats)', () => {
     const inGlossary = glossary.slice(glossary.lastIndexOf('Glossary of ambassadors'));
     const krestinsky = inGlossary.slice(inGlossary.indexOf('Nikolay Krestinsky (1921'));
     // The post, then what the text says he did, then where he is mentioned.
-    expect(krestinsky).toMatch(/^Nikolay Krestinsky \(1921–1930\) Soviet ambassador to Berlin\. Signed the treaty/);
-    const ref = /Soviet ambassador to Berlin\. [^;]*? Mentioned in: ([^;]+?), p\. (\d+)/.exec(krestinsky)!;
+    expect(krestinsky).toMatch(
+      /^Nikolay Krestinsky \(1921–1930\) Soviet ambassador \(chargé\) to Berlin\. Signed the treaty/,
+    );
+    const ref = /Soviet ambassador \(chargé\) to Berlin\. [^;]*? Mentioned in: ([^;]+?), p\. (\d+)/.exec(krestinsky)!;
     expect(pageText(Number(ref[2]))).toContain('Krestinsky');
     const index = glossary.slice(glossary.lastIndexOf('Index'));
     // People are filed by surname ("Stalin, Joseph").

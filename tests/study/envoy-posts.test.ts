@@ -1,0 +1,38 @@
+/**
+ * A list of envoys under a heading keeps what the heading says of their post: "Soviet ambassadors (chargés)
+ * to Berlin" lists chargés d'affaires as well as ambassadors, so the glossary's post is "Soviet ambassador
+ * (chargé) to Berlin", never plain "ambassador". The running text's mention of the same post without the
+ * qualifier joins the list's group.
+ */
+import { describe, expect, it } from 'vitest';
+import { mergeSources } from '../../src/merge/index.js';
+import { addStudyAids } from '../../src/study/index.js';
+import { parseText, TEST_META } from '../support/content.js';
+
+const guideOf = (lines: string[]) => addStudyAids(mergeSources([parseText(lines.join('\n'), 'a.wiki')], TEST_META));
+
+describe('posts of a list of envoys under a heading', () => {
+  const guide = guideOf([
+    '= Relations =',
+    'In 1880, Ivo Brant, the Norvik envoy to Kessel, opened talks on the harbour dues with the guilds.',
+    '== Norvik envoys (ministers) to Kessel ==',
+    '* Arvid Holm (1870-1875)',
+    '* Tor Lund (1875-1879)',
+    '== Kessel chargés to Norvik ==',
+    '* Emil Varga (1871-1874)',
+  ]);
+  const post = (name: string) => guide.glossaries.ambassadors.find((a) => a.name === name)?.post;
+
+  it('keeps the heading’s qualifier, each word made singular', () => {
+    expect(post('Arvid Holm')).toBe('Norvik envoy (minister) to Kessel');
+    expect(post('Tor Lund')).toBe('Norvik envoy (minister) to Kessel');
+  });
+
+  it('reads a heading of chargés alone (an accented role word)', () => {
+    expect(post('Emil Varga')).toBe('Kessel chargé to Norvik');
+  });
+
+  it('puts the running text’s envoy under the list’s post', () => {
+    expect(post('Ivo Brant')).toBe('Norvik envoy (minister) to Kessel');
+  });
+});
