@@ -17,6 +17,7 @@
  * the year is marked uncertain; with no anchor at all the date is left out, not guessed.
  */
 import { createRequire } from 'node:module';
+import escape from 'escape-string-regexp';
 import * as chronoEn from 'chrono-node/en';
 import type { Book, TimelineEvent } from '../model/index.js';
 import { memoize } from '../util/memo.js';
@@ -41,6 +42,11 @@ export interface RawDate {
   anchor: boolean;
   /** A date the timeline shows: full dates, and years used as time adverbials (not "his 1940 book"). */
   event: boolean;
+  /**
+   * Years from the narrative's year, for a year the sentence names only by the one before ("In the same year",
+   * 0; "The following year", 1): the date has no year of its own, and takes the narrative's plus this.
+   */
+  yearOffset?: number;
 }
 
 /**
@@ -251,6 +257,8 @@ const GERMAN_NOT_BEFORE_YEAR = new RegExp(
 );
 function germanBareYear(before: string, after: string): boolean {
   if (!/^(?:\s+\p{Ll}|\s*[,.;:)])/u.test(after)) return false;
+  // "2007 verfilmte er …": a year that opens the sentence before its verb is the time of the clause.
+  if (!before.trim()) return /^\s+\p{Ll}/u.test(after);
   const words = before.trim().split(/\s+/);
   const [last, previous] = [words.at(-1) ?? '', words.at(-2) ?? ''];
   if (GERMAN_NOT_BEFORE_YEAR.test(last)) return false;
@@ -278,6 +286,29 @@ function monthInName(sentence: string, index: number, text: string): boolean {
   const after = sentence.slice(index + text.length);
   // A month word alone, then a capitalised word: "August Köstring", "May Coup".
   return !/\d/.test(text) && /^\s+\p{Lu}/u.test(after) && !/^\s+(?:\d|of\b)/u.test(after);
+}
+
+/**
+ * Languages that write their months in lower case (not English, German, Afrikaans, Turkish, Indonesian …,
+ * which capitalise them).
+ */
+const LOWER_CASE_MONTHS = new Set(
+  'fr es it pt ca gl nl pl ru uk be cs sk sv da nb nn no fi hu ro hr sr bs sl lt lv et bg el'.split(' '),
+);
+
+/**
+ * "Konstytucja 3 Maja", "Plaza de Mayo", "rue du 4-Septembre": in a language that writes its months in lower
+ * case, a month word with a capital inside a sentence is part of a name.
+ */
+function capitalisedMonth(sentence: string, index: number, text: string, language: string): boolean {
+  if (!LOWER_CASE_MONTHS.has(language)) return false;
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    if (!isMonthWord(m[0], language)) continue;
+    if (!/^\p{Lu}/u.test(m[0])) return false;
+    const before = sentence.slice(0, index + m.index).trimEnd();
+    return before.length > 0 && !/[.!?…:]["'”»)]*$/u.test(before);
+  }
+  return false;
 }
 
 /** Words joining two days of one month: "June 20 and 21st", "20 und 21. Juni", "les 20 et 21 juin". */
@@ -334,7 +365,7 @@ function chronoDates(sentence: string, language: string): RawDate[] {
     if ([...r.tags()].some((tag) => /relative/i.test(tag))) continue;
     const s = r.start;
     if (!s.isCertain('month')) continue;
-    if (monthInName(sentence, r.index, text)) continue;
+    if (monthInName(sentence, r.index, text) || capitalisedMonth(sentence, r.index, text, language)) continue;
     const yearKnown = s.isCertain('year');
     // A day only when the text writes one ("the end of July 1939" is July).
     const dayWritten = /(?<!\d)\d{1,2}(?!\d)/.test(r.text.replace(/\b\d{4}\b/g, ''));
@@ -373,6 +404,7 @@ function tableDates(sentence: string, language: string, taken: [number, number][
     if (taken.some(([a, b]) => at < b && at + m[0].length > a)) continue;
     if (!m[3] && !m[1]) continue;
     if (m[1] && (Number(m[1]) < 1 || Number(m[1]) > 31)) continue;
+    if (capitalisedMonth(sentence, at, m[0], language)) continue;
     const month = months.findIndex((names) => names.split('|').includes(m[2]!.toLowerCase())) + 1;
     const year = m[3] ? Number(m[3]) : undefined;
     out.push({
@@ -481,6 +513,237 @@ export const rawDatesIn: (sentence: string, language?: string) => readonly Reado
 );
 
 function parseRaw(sentence: string, language: string): RawDate[] {
+  const dates = parseWritten(sentence, language);
+  const relative = relativeYear(sentence, language);
+  if (!relative || dates.some((d) => d.index < relative.index + relative.label.length)) return dates;
+  // "Im selben Jahr wurde der Film … für die Oscar-Verleihung 2008 ausgewählt": the opening names the year of
+  // what the sentence tells; a bare year later in it without a word of time before it qualifies a noun.
+  const time = timeWordBefore(language);
+  const demoted = dates.map((d) =>
+    d.precision === 'year' &&
+    d.start.month === undefined &&
+    !time?.test(sentence.slice(Math.max(0, d.index - 40), d.index))
+      ? { ...d, anchor: false, event: false }
+      : d,
+  );
+  return [relative, ...demoted];
+}
+
+/**
+ * Phrases that open a sentence and name its year by the narrative's ("In the same year", "Im selben Jahr", "La
+ * même année", "L'année suivante", "同年"), each with the years it lies from that year. Per language; a language
+ * without a table has none. Only at the opening (after a conjunction at most): "in the same year as the
+ * treaty" compares, it does not date.
+ */
+const RELATIVE_YEARS: Record<string, [string, number][]> = {
+  en: [
+    ['in the same year', 0],
+    ['the same year', 0],
+    ['that same year', 0],
+    ['in that same year', 0],
+    ['that year', 0],
+    ['in that year', 0],
+    ['later that year', 0],
+    ['earlier that year', 0],
+    ['later in the year', 0],
+    ['the following year', 1],
+    ['the next year', 1],
+    ['in the following year', 1],
+    ['a year later', 1],
+    ['the previous year', -1],
+    ['the year before', -1],
+    ['a year earlier', -1],
+  ],
+  de: [
+    ['im selben Jahr', 0],
+    ['im gleichen Jahr', 0],
+    ['in demselben Jahr', 0],
+    ['im demselben Jahr', 0],
+    ['noch im selben Jahr', 0],
+    ['noch im gleichen Jahr', 0],
+    ['in diesem Jahr', 0],
+    ['im folgenden Jahr', 1],
+    ['im Jahr darauf', 1],
+    ['im darauffolgenden Jahr', 1],
+    ['ein Jahr später', 1],
+    ['im Vorjahr', -1],
+    ['ein Jahr zuvor', -1],
+  ],
+  fr: [
+    ['la même année', 0],
+    ['cette même année', 0],
+    ['cette année-là', 0],
+    ['en cette même année', 0],
+    ["l'année suivante", 1],
+    ['l’année suivante', 1],
+    ["l'année d'après", 1],
+    ['un an plus tard', 1],
+    ["l'année précédente", -1],
+    ['l’année précédente', -1],
+  ],
+  es: [
+    ['ese mismo año', 0],
+    ['el mismo año', 0],
+    ['en el mismo año', 0],
+    ['ese año', 0],
+    ['en ese año', 0],
+    ['al año siguiente', 1],
+    ['el año siguiente', 1],
+    ['un año después', 1],
+    ['el año anterior', -1],
+  ],
+  it: [
+    ['lo stesso anno', 0],
+    ['nello stesso anno', 0],
+    ['quello stesso anno', 0],
+    ["in quell'anno", 0],
+    ["l'anno successivo", 1],
+    ["l'anno seguente", 1],
+    ["l'anno dopo", 1],
+    ["l'anno precedente", -1],
+  ],
+  pt: [
+    ['no mesmo ano', 0],
+    ['nesse mesmo ano', 0],
+    ['naquele ano', 0],
+    ['nesse ano', 0],
+    ['no ano seguinte', 1],
+    ['um ano depois', 1],
+    ['no ano anterior', -1],
+  ],
+  nl: [
+    ['hetzelfde jaar', 0],
+    ['in hetzelfde jaar', 0],
+    ['datzelfde jaar', 0],
+    ['in datzelfde jaar', 0],
+    ['het jaar daarop', 1],
+    ['een jaar later', 1],
+    ['het jaar daarvoor', -1],
+  ],
+  af: [
+    ['dieselfde jaar', 0],
+    ['in dieselfde jaar', 0],
+    ['die volgende jaar', 1],
+    ['’n jaar later', 1],
+  ],
+  sv: [
+    ['samma år', 0],
+    ['under samma år', 0],
+    ['året därpå', 1],
+    ['följande år', 1],
+  ],
+  da: [
+    ['samme år', 0],
+    ['i samme år', 0],
+    ['året efter', 1],
+    ['det følgende år', 1],
+  ],
+  nb: [
+    ['samme år', 0],
+    ['i samme år', 0],
+    ['året etter', 1],
+    ['det følgende år', 1],
+  ],
+  pl: [
+    ['w tym samym roku', 0],
+    ['tego samego roku', 0],
+    ['w tym roku', 0],
+    ['w następnym roku', 1],
+    ['rok później', 1],
+  ],
+  ru: [
+    ['в том же году', 0],
+    ['в этом же году', 0],
+    ['в следующем году', 1],
+    ['на следующий год', 1],
+    ['через год', 1],
+  ],
+  uk: [
+    ['того ж року', 0],
+    ['у тому ж році', 0],
+    ['в тому ж році', 0],
+    ['наступного року', 1],
+  ],
+  cs: [
+    ['téhož roku', 0],
+    ['ve stejném roce', 0],
+    ['v témže roce', 0],
+    ['následujícího roku', 1],
+    ['o rok později', 1],
+  ],
+  fi: [
+    ['samana vuonna', 0],
+    ['seuraavana vuonna', 1],
+  ],
+  ca: [
+    ['el mateix any', 0],
+    ['aquell mateix any', 0],
+    ["l'any següent", 1],
+  ],
+  ja: [
+    ['同年', 0],
+    ['翌年', 1],
+    ['前年', -1],
+  ],
+  zh: [
+    ['同年', 0],
+    ['翌年', 1],
+    ['次年', 1],
+    ['第二年', 1],
+  ],
+  ko: [
+    ['같은 해', 0],
+    ['그해', 0],
+    ['이듬해', 1],
+  ],
+};
+/** What may stand before the phrase at the opening: a conjunction or "also", then a comma or not. */
+const OPENING_WORD = String.raw`(?:(?:and|but|also|then|und|auch|dann|et|puis|y|e|ed|en|och|og|i|и|а|ja)\s+)?`;
+const relativeYearPatterns = new Map<string, { pattern: RegExp; offset: number }[]>();
+
+/** The phrase opening `sentence` that names its year by the narrative's, if any (see `RELATIVE_YEARS`). */
+function relativeYear(sentence: string, language: string): RawDate | undefined {
+  const table = RELATIVE_YEARS[language];
+  if (!table) return undefined;
+  let patterns = relativeYearPatterns.get(language);
+  if (!patterns) {
+    // Longest first; a phrase of letters ends where a letter or digit does not follow ("that year's" is no date).
+    patterns = [...table]
+      .sort((a, b) => b[0].length - a[0].length)
+      .map(([phrase, offset]) => ({
+        pattern: new RegExp(
+          String.raw`^\s*${OPENING_WORD}(${escape(phrase)})${WIDE.test(phrase) ? AFTER_WIDE : AFTER_WORD}`,
+          'iu',
+        ),
+        offset,
+      }));
+    relativeYearPatterns.set(language, patterns);
+  }
+  for (const { pattern, offset } of patterns) {
+    const m = pattern.exec(sentence);
+    if (!m) continue;
+    const label = m[1]!;
+    return {
+      start: {},
+      precision: 'year',
+      label,
+      index: m.index + m[0].length - label.length,
+      anchor: false,
+      event: true,
+      yearOffset: offset,
+    };
+  }
+  return undefined;
+}
+/**
+ * Scripts that write a phrase without spaces or with its particles attached ("그해에"): the phrase ends anywhere,
+ * but not inside "同年代" (the same generation) or "同年齢" (the same age).
+ */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const AFTER_WIDE = '(?![代齢齡])';
+const AFTER_WORD = String.raw`(?![\p{L}\p{N}'’])`;
+
+function parseWritten(sentence: string, language: string): RawDate[] {
   const out = language === 'en' ? runTogether(sentence) : [];
   const taken: [number, number][] = out.map((d) => [d.index, d.index + d.label.length]);
   const overlaps = (d: RawDate) => taken.some(([a, b]) => d.index < b && d.index + d.label.length > a);
@@ -708,7 +971,20 @@ export function bookDates(book: Pick<Book, 'chapters' | 'meta'>): BookDates {
     });
     for (const p of pending) {
       const found = yearFor(p, anchors, headings[p.section]);
-      if (found) p.out[p.slot] = contextual(p.raw, found.year, found.uncertain);
+      if (!found) continue;
+      const offset = p.raw.yearOffset;
+      p.out[p.slot] = contextual(p.raw, found.year + (offset ?? 0), found.uncertain);
+      // "The following year, …": the narrative's time is now that year ("In the same year" after it is too).
+      if (offset !== undefined && !found.uncertain) {
+        const anchor = {
+          year: found.year + offset,
+          at: { year: found.year + offset },
+          order: p.order,
+          section: p.section,
+        };
+        const at = anchors.findIndex((a) => a.order > p.order);
+        anchors.splice(at < 0 ? anchors.length : at, 0, anchor);
+      }
     }
     for (const [id, sentences] of result)
       result.set(

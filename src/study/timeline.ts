@@ -38,7 +38,13 @@ export function datesIn(sentence: string, lastYear?: number, language?: string):
   const fallback = lastYear ?? own ?? raws.find((r) => r.start.year !== undefined)?.start.year;
   const out: DateMention[] = [];
   for (const r of raws) {
-    const year = r.start.year ?? fallback;
+    // "The following year": only the year before the sentence says which (not one the sentence writes).
+    const year =
+      r.yearOffset !== undefined
+        ? lastYear === undefined
+          ? undefined
+          : lastYear + r.yearOffset
+        : (r.start.year ?? fallback);
     if (year === undefined) continue;
     const end = r.end ? isoOf(r.end, r.end.year ?? year) : undefined;
     out.push({ date: isoOf(r.start, year), precision: r.precision, end, label: r.label, index: r.index });

@@ -25,6 +25,8 @@ describe('day dates in other languages', () => {
     expect(events('In Deutschland wurde TEAM 1956 von drei Werbern gegründet.')).toEqual(['1956']);
     expect(events('Die 1919 von Bruce Barton gegründete Firma wuchs.')).toEqual([]);
     expect(events('Der Verein hatte damals rund 1500 Mitglieder.')).toEqual([]);
+    expect(events('2007 verfilmte er den Roman.')).toEqual(['2007']);
+    expect(events('1500 Mitglieder zählte der Verein.')).toEqual([]);
   });
 
   it('German: a measurement is not a year', () => {

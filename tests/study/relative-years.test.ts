@@ -1,0 +1,76 @@
+/**
+ * A sentence that opens with its year named by the narrative's ("In the same year", "Im selben Jahr", "The
+ * following year", "同年") is dated by that year (plus one for "the following"), and a bare year later in it
+ * that no word of time introduces qualifies a noun ("die Oscar-Verleihung 2008"): it dates nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractTimeline } from '../../src/study/timeline.js';
+import { rawDatesIn } from '../../src/study/dates.js';
+import { mergeSources } from '../../src/merge/index.js';
+import { parseText, TEST_META } from '../support/content.js';
+
+function timeline(markdown: string, language: string): [string, string][] {
+  const book = mergeSources([parseText(markdown, 'article.md')], { ...TEST_META, language });
+  return extractTimeline(book).map((e) => [e.date, e.text ?? '']);
+}
+
+describe('a year named by the narrative’s', () => {
+  it('German: "Im selben Jahr" takes the year before; the ceremony’s year dates nothing', () => {
+    const got = timeline(
+      [
+        '# Leben',
+        '',
+        'Der Film Seeland lief 2007 im Wettbewerb der Filmfestspiele von Kessel. Im selben Jahr wurde Seeland ' +
+          'als Beitrag für die Preisverleihung 2008 ausgewählt.',
+      ].join('\n'),
+      'de',
+    );
+    expect(got.map(([d]) => d)).toEqual(['2007', '2007']);
+    expect(got[1]![1]).toMatch(/^Im selben Jahr wurde Seeland als Beitrag/);
+  });
+
+  it('English: "The following year" is the next year, "In the same year" the same', () => {
+    const got = timeline(
+      [
+        '# Career',
+        '',
+        'In 1921, Arvid Holm founded the Norvik shipping guild. The following year, the guild opened an office ' +
+          'in Kessel. In the same year, Holm married Greta Lund.',
+      ].join('\n'),
+      'en',
+    );
+    expect(got.map(([d]) => d)).toEqual(['1921', '1922', '1922']);
+    expect(got.map(([, t]) => t).join(' | ')).toMatch(/guild opened an office in Kessel.*Holm married Greta Lund/);
+  });
+
+  it('French and Japanese openings', () => {
+    expect(
+      timeline('# Vie\n\nEn 1902, il obtient la chaire de Kessel. L’année suivante, il publie son traité.', 'fr').map(
+        ([d]) => d,
+      ),
+    ).toEqual(['1902', '1903']);
+    const ja = rawDatesIn('同年、彼は大学を卒業した。', 'ja');
+    expect(ja.map((d) => [d.label, d.yearOffset])).toEqual([['同年', 0]]);
+    expect(rawDatesIn('同年代の作家と交流した。', 'ja')).toEqual([]);
+  });
+
+  it('only at the opening: a comparison mid-sentence dates nothing', () => {
+    expect(rawDatesIn('He was born in the same year as his cousin.', 'en')).toEqual([]);
+    expect(rawDatesIn('That year’s harvest failed.', 'en')).toEqual([]);
+  });
+});
+
+describe('a month word with a capital, in a language that writes months in lower case', () => {
+  it('is part of a name: "Konstytucja 3 Maja", "Plaza de Mayo"', () => {
+    expect(rawDatesIn('Konstytucja 3 Maja została obalona po roku.', 'pl')).toEqual([]);
+    expect(rawDatesIn('Sejm przyjął 3 maja 1791 konstytucję.', 'pl').map((d) => d.label)).toEqual(['3 maja 1791']);
+    expect(rawDatesIn('La Plaza de Mayo se llenó el 25 de mayo.', 'es').map((d) => d.label)).toEqual(['25 de mayo']);
+  });
+
+  it('is a month where the language capitalises months (English, German, Afrikaans)', () => {
+    expect(rawDatesIn('Hy is op 19 Oktober 1963 gebore.', 'af').map((d) => d.label)).toEqual(['19 Oktober 1963']);
+    expect(rawDatesIn('Er wurde am 3. Mai 1932 geboren.', 'de').map((d) => d.start)).toEqual([
+      { year: 1932, month: 5, day: 3 },
+    ]);
+  });
+});
