@@ -525,8 +525,15 @@ const LAYOUT_PATTERN = new RegExp(
     '^float|(subscription|registration) required|^s-[a-z]+$',
 );
 
-const INFOBOX =
-  /^(infobox|infoboks|inligtingskas|infokasten|info\/|taxobox|speciesbox|automatic taxobox|ficha |personendaten)/;
+/**
+ * Infoboxes by name: the English word at either end ("Infobox country", Polish "Państwo infobox", Hungarian
+ * "Település infobox") and other wikis' words ("Ficha de país", "Faktamall land", "Карточка", "Картка",
+ * "Sinottico", "基礎情報 国", "Ülke bilgi kutusu").
+ */
+const INFOBOX = new RegExp(
+  '^(infoboks|inligtingskas|infokasten|info/|taxobox|speciesbox|automatic taxobox|ficha |personendaten|faktamall|' +
+    'карточка|картка|sinottico|基礎情報)|(?:^|[\\s/-])(?:infobox|bilgi kutusu)(?:$|[\\s/-])',
+);
 
 const CITATION = new RegExp(
   '^(cite\\b|cite[a-z]|citation$|vcite|literatur$|internetquelle$|webarchiv$|harvc|bronvermelding|citeer |' +
