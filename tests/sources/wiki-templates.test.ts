@@ -54,6 +54,20 @@ describe('the template table', () => {
     expect(ruleFor('France-geo-stub').kind).toBe('maintenance');
     expect(ruleFor('Something else').kind).toBe('unknown');
   });
+  it('keeps the notes an article cites by name from a dropped infobox, and says the box is dropped', () => {
+    const r = read(
+      [
+        '{{Карточка государства',
+        '|Название = Литва',
+        '|Население = 2 800 000<ref name="пресс">Пресс-релиз статистики, 2019.</ref>',
+        '}}',
+        `'''Литва''' — государство в Европе.<ref name="пресс" /> Столица — Вильнюс.`,
+      ].join('\n'),
+    );
+    expect(r.citations.map((c) => c.text)).toEqual(['Пресс-релиз статистики, 2019.']);
+    expect(r.warnings.map((w) => w.rule)).toContain('dropped-infobox');
+  });
+
   it('knows the citation, infobox, hatnote and quote templates of other languages’ wikis', () => {
     expect(['Kilde www', 'Lien web', 'Cita web', 'Citeer web', 'Internetquelle'].map((n) => ruleFor(n).kind)).toEqual(
       Array(5).fill('citation'),
@@ -61,6 +75,10 @@ describe('the template table', () => {
     expect(['Infoboks person', 'Ficha de persona', 'Infobox Unternehmen'].map((n) => ruleFor(n).kind)).toEqual(
       Array(3).fill('infobox'),
     );
+    // The English word last (Polish, Hungarian), and other wikis' words.
+    const boxes = ['Państwo infobox', 'Település infobox', 'Faktamall land', 'Карточка государства', 'Sinottico'];
+    expect(boxes.map((n) => ruleFor(n).kind)).toEqual(Array(5).fill('infobox'));
+    expect(ruleFor('Infoboxes of the world').kind).not.toBe('infobox');
     expect(['Hovedartikkel', 'Hauptartikel', 'Article détaillé', 'Hoofartikel'].map((n) => ruleFor(n).kind)).toEqual(
       Array(4).fill('hatnote'),
     );

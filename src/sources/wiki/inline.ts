@@ -315,7 +315,8 @@ function extLink(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
   const url = decodeHTML(String(childrenOf(node).find((p) => p.type === 'ext-link-url') ?? '').trim());
   const children = label ? inline(childrenOf(label), ctx, mode.withRefs) : [];
   if (!phrasingText(children).trim()) {
-    if (!mode.withRefs && url) sink.add(textNode(url));
+    // In a citation, the address as its text, apart from the text before it ("Прибалтика.[https://…][http://…]").
+    if (!mode.withRefs && url) sink.add(textNode(/[^\s([{«„“"'‘]$/u.test(sink.lastChar) ? ` ${url}` : url));
     else if (url && /^https?:\/\//i.test(url)) sink.add(note(ctx, url, undefined)!);
     return;
   }
@@ -497,9 +498,24 @@ function outFor(ctx: Ctx, sink: Phrasing, mode: Mode): Out {
 /** Infobox keys that hold no text of the article (images, sizes, map settings). */
 const INFOBOX_SKIP = /image|logo|map|caption|alt$|signature|coat|seal|pushpin|module|embed|size|width|upright|coor/;
 
+/**
+ * The named `<ref name=x>…</ref>` definitions inside a box that is dropped: the article cites them by name
+ * elsewhere (`<ref name=x />` in the lead), and a dropped box must not take their notes with it.
+ */
+function keepNamedRefs(node: WikiNode, ctx: Ctx): void {
+  for (const child of childrenOf(node)) {
+    if (child.type === 'ext' && (child as { name?: string }).name?.toLowerCase() === 'ref') {
+      const getAttr = (child as unknown as { getAttr(name: string): unknown }).getAttr.bind(child);
+      const named = getAttr('name');
+      if (typeof named === 'string' && named.trim() && innerOf(child).length) citation(child, ctx);
+    } else keepNamedRefs(child, ctx);
+  }
+}
+
 /** An infobox as a two-column table (label | value), or dropped with a warning. */
 function infobox(node: WikiNode, name: string, ctx: Ctx, mode: Mode): void {
   if (ctx.options.infobox !== 'table' || !mode.block) {
+    keepNamedRefs(node, ctx);
     drop(ctx, 'dropped-infobox', `infobox "${name}"`, normaliseName(name));
     return;
   }
@@ -521,7 +537,10 @@ function infobox(node: WikiNode, name: string, ctx: Ctx, mode: Mode): void {
     })),
     data: { caption: args.text('name', 'title') || name },
   };
-  if (!mode.block(made)) drop(ctx, 'dropped-infobox', `infobox "${name}"`, normaliseName(name));
+  if (!mode.block(made)) {
+    keepNamedRefs(node, ctx);
+    drop(ctx, 'dropped-infobox', `infobox "${name}"`, normaliseName(name));
+  }
 }
 
 /** The `<ref name=x>…</ref>` definitions inside `<references>` or `{{reflist|refs=…}}`: notes for their uses. */
@@ -638,7 +657,10 @@ function unknown(node: WikiNode, name: string, ctx: Ctx, sink: Phrasing, mode: M
   if (guess?.kind === 'figures') {
     for (const { file, caption } of guess.images) image(namedFigure(file, caption), file, ctx, mode);
     // An infobox with a picture (`{{영화인 정보|이름=…|그림=…|출생일=…}}`): its picture, and the box said dropped.
-    if (guess.box) drop(ctx, 'dropped-infobox', `infobox "${name}"`, normaliseName(name));
+    if (guess.box) {
+      keepNamedRefs(node, ctx);
+      drop(ctx, 'dropped-infobox', `infobox "${name}"`, normaliseName(name));
+    }
   } else if (guess) {
     if (guess.kind === 'list') outFor(ctx, sink, mode).list(guess.items);
     else sink.add(...guess.nodes);

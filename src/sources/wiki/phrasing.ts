@@ -91,6 +91,12 @@ export class Phrasing {
     return out;
   }
 
+  /** The last character of text added to the open container ("" when its last node is no text, or none). */
+  get lastChar(): string {
+    const last = this.stack[this.stack.length - 1]!.children.at(-1);
+    return last?.type === 'text' ? last.value.slice(-1) : '';
+  }
+
   get empty(): boolean {
     return this.stack.length === 1 && this.stack[0]!.children.length === 0;
   }
