@@ -126,5 +126,29 @@ describe('what a note keeps of a cite template’s details (made up)', () => {
     expect(
       cited('{{cite news |title=Old list |url=https://example.org/a |archiveurl=https://archive.org/a |deadurl=yes}}'),
     ).toContain('https://archive.org/a');
+    // Other wikis' names for the same: Russian `deadlink=yes`, German `archiv-url` with `offline=ja`.
+    const ru = cited(
+      '{{cite web |title=Перепись |url=http://db1.stat.gov.lt/a |archiveurl=https://web.archive.org/r |deadlink=yes}}',
+    );
+    expect(ru).toContain('https://web.archive.org/r');
+    expect(ru).not.toContain('db1.stat.gov.lt');
+    const de = cited(
+      '{{Internetquelle |titel=Liste |url=https://example.de/a |archiv-url=https://web.archive.org/d |offline=ja}}',
+    );
+    expect(de).toContain('https://web.archive.org/d');
+    expect(de).not.toContain('example.de/a');
+  });
+
+  it('sets a bare address apart from the text before it, and from another address', () => {
+    expect(cited('Listed as a region.[https://example.org/a][http://example.net/b]')).toBe(
+      'Listed as a region. https://example.org/a http://example.net/b',
+    );
+    expect(cited('(see [https://example.org/a])')).toBe('(see https://example.org/a)');
+  });
+
+  it('keeps a book’s place of publication under other wikis’ names (Polish `miejsce`)', () => {
+    expect(
+      cited('{{Cytuj książkę |autor=Jan Miodek |tytuł=Słownik |wydawca=Europa |miejsce=Wrocław |rok=2002}}'),
+    ).toContain('Wrocław: Europa, 2002.');
   });
 });

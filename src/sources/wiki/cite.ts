@@ -149,26 +149,23 @@ export function formatCitation(params: Params, pageAbbr = 'p.', pagesAbbr = page
   // prettier-ignore
   const publisher = pick(params, 'publisher', 'verlag', 'hrsg', 'agency', 'éditeur', 'editorial', 'utgiver',
     'uitgever', 'editore', 'editora', 'publicado', 'wydawca', 'издательство', '출판사', 'الناشر', '出版社', '出版者');
-  const place = pick(
-    params,
-    'location',
-    'place',
-    'publication-place',
-    'ort',
-    'lieu',
-    'lugar',
-    'luogo',
-    'sted',
-    'место',
-  );
+  // prettier-ignore
+  const place = pick(params, 'location', 'place', 'publication-place', 'ort', 'lieu', 'lugar', 'luogo', 'sted', 'место',
+    'miejsce', 'miejsce wydania', 'local', 'plaats', 'utgivningsort', 'paikka', 'místo', 'lloc', 'місце', 'المكان',
+    '発行地', '出版地');
   // prettier-ignore
   const date = pick(params, 'date', 'datum', 'dato', 'year', 'jahr', 'år', 'année', 'fecha', 'año', 'jaar', 'data',
     'anno', 'ano', 'rok', 'год', '날짜', '연도', 'التاريخ', 'السنة', '日付', '発行日', '発行年', '日期', '年份');
   const original = pick(params, 'orig-date', 'orig-year', 'origyear', 'origdate');
   // A dead address gives way to its archived copy, as Wikipedia links it (`url-status=dead`, `deadurl=yes`).
-  const archive = pick(params, 'archive-url', 'archiveurl');
-  const status = (pick(params, 'url-status', 'deadurl', 'dead-url') ?? '').toLowerCase();
-  const dead = /^(?:dead|unfit|usurped|yes|true|y)$/.test(status);
+  // Other wikis' names: `deadlink=yes` (Russian), `offline=ja` (German), `archiwum=` (Polish) …
+  // prettier-ignore
+  const archive = pick(params, 'archive-url', 'archiveurl', 'archiv-url', 'archivurl', 'urlarchivo', 'archivo-url',
+    'arquivourl', 'arquivo-url', 'archiwum', 'архив', 'url архива', 'архив-url');
+  // prettier-ignore
+  const status = (pick(params, 'url-status', 'deadurl', 'dead-url', 'deadlink', 'dead-link', 'offline', 'urlmorta',
+    'url-muerta', 'urlmuerta', 'мёртвая ссылка') ?? '').toLowerCase();
+  const dead = /^(?:dead|unfit|usurped|yes|true|y|1|ja|oui|si|sí|sim|tak|да|так)$/.test(status);
   const url = (dead && archive) || pick(params, 'url', 'chapter-url', 'ссылка', 'المسار', '网址') || archive;
   const quote = pick(params, 'quote', 'zitat', 'citation', 'cita', 'citazione', 'sitat');
   const parts: string[] = [];
