@@ -126,9 +126,15 @@ export function sameNameSpelled(a: string, b: string): boolean {
 /** One word inflected or derived from the other ("German" / "Germany", "Soviet" / "Soviets"). */
 const inflected = (a: string, b: string) => a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a));
 
+/** Words a run of a name may hold besides capitalised ones: a regnal number, a particle ("Mieszko I", "van Gogh"). */
+const NAME_FILLER = /^(?:[IVXLC]+\.?|von|van|der|den|de|del|della|di|da|du|la|le|bin|ibn|al|y)$/u;
+/** The most words one reading's name may have where the other has another (a full name with a particle). */
+const NAME_RUN = 4;
+
 /**
- * A capitalised word of `a` that `b` replaces by another capitalised word, everything around the same
- * (one token each side of the change): two readings naming different people or places in one statement.
+ * A name of `a` that `b` replaces by another name, everything around the same (one token each side of the
+ * change): two readings naming different people or places in one statement. A name is one capitalised word,
+ * with a regnal number or particles after it ("Mieszko I" / "Siemomysł"), up to `NAME_RUN` words.
  */
 function swappedName(a: string, b: string): [string, string] | undefined {
   const ta = a.match(/\S+/g) ?? [];
@@ -137,14 +143,26 @@ function swappedName(a: string, b: string): [string, string] | undefined {
   const parts = diffArrays(ta, tb, { comparator: (x, y) => norm(x) === norm(y) });
   for (let i = 0; i + 1 < parts.length; i++) {
     const [removed, added] = parts[i]!.removed ? [parts[i]!, parts[i + 1]!] : [parts[i + 1]!, parts[i]!];
-    if (!removed.removed || !added.added || removed.value.length !== 1 || added.value.length !== 1) continue;
+    if (!removed.removed || !added.added || removed.value.length > NAME_RUN || added.value.length > NAME_RUN) continue;
     // The words on either side are the same (at least one side: the swap may open or close the sentence).
     const around = [parts[i - 1], parts[i + 2]].filter((p) => p !== undefined);
     if (!around.length || around.some((p) => p.added || p.removed)) continue;
-    const [x, y] = [removed.value[0]!, added.value[0]!].map((t) => t.replace(/^\P{L}+|\P{L}+$/gu, ''));
     // A sentence's first word is capitalised anyway: a name there is a long word ("Alexander", not "This").
-    const name = i === 0 ? /^\p{Lu}\p{Ll}{4,}$/u : /^\p{Lu}\p{Ll}{2,}$/u;
-    if (name.test(x!) && name.test(y!)) return [x!, y!];
+    const word = i === 0 ? /^\p{Lu}\p{Ll}{4,}$/u : /^\p{Lu}\p{Ll}{2,}$/u;
+    const asName = (tokens: string[]) => {
+      const words = tokens.map((t) => t.replace(/^\P{L}+|\P{L}+$/gu, ''));
+      const [first, last] = [words[0]!, words.at(-1)!];
+      // One word of the name besides its regnal number or particles: "Soviet Navy" / "Soviets", "the German Navy" /
+      // "the Kriegsmarine" name one body two ways (rewordings), "Mieszko I" / "Siemomysł" two rulers.
+      const core = words.filter((w, k) => !(k > 0 && NAME_FILLER.test(w)));
+      const named = core.length === 1 && /^\p{Lu}/u.test(core[0]!);
+      // Opens with a name's word; a particle only inside; the first word alone holds the sentence's opening rule.
+      return named && word.test(first) && (words.length === 1 || !/^(?:von|van|de|di|da|du|la|le)$/.test(last))
+        ? words.join(' ')
+        : undefined;
+    };
+    const [x, y] = [asName(removed.value), asName(added.value)];
+    if (x && y) return [x, y];
   }
   return undefined;
 }
@@ -265,9 +283,13 @@ function factRelation(a: string, b: string, locale: string): FactComparison {
   // One name put for another in the same words ("in Saratov Oblast" / "in Samara Oblast"): a disagreement.
   if (namesA.length && namesB.length) {
     const swapped = swappedName(a, b);
-    if (swapped && fa.names.includes(fold(swapped[0])) && fb.names.includes(fold(swapped[1]))) {
+    // Each reading's name is of its names (every capitalised word of it: "Mieszko I" is "Mieszko" and "I").
+    const of = (name: string, names: string[]) =>
+      name.split(' ').every((w) => !/^\p{Lu}/u.test(w) || names.includes(fold(w)));
+    if (swapped && of(swapped[0], fa.names) && of(swapped[1], fb.names)) {
       const [x, y] = swapped;
-      const kind = fa.places.has(fold(x)) || fb.places.has(fold(y)) ? 'place' : 'name';
+      const place = (name: string, places: ReadonlySet<string>) => name.split(' ').some((w) => places.has(fold(w)));
+      const kind = place(x, fa.places) || place(y, fb.places) ? 'place' : 'name';
       return { relation: 'conflict', kind, onlyA: [x], onlyB: [y] };
     }
   }

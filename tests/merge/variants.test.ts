@@ -44,6 +44,15 @@ describe('facts of two readings', () => {
       onlyA: ['Ioffe'],
       onlyB: ['Krestinsky'],
     });
+    // A ruler with a regnal number put for another; one body named two ways is a rewording.
+    const ruler = compareFacts(
+      'Rok 966, kiedy władca Mieszko I przyjął chrześcijaństwo.',
+      'Rok 966, kiedy władca Siemomysł przyjął chrześcijaństwo.',
+      'pl',
+    );
+    expect(ruler).toMatchObject({ relation: 'conflict', kind: 'name', onlyA: ['Mieszko I'], onlyB: ['Siemomysł'] });
+    expect(compareFacts('The Soviet Navy helped Germany.', 'The Soviets helped Germany.', 'en').relation).toBe('same');
+    expect(compareFacts('The German Navy took a base.', 'The Kriegsmarine took a base.', 'en').relation).toBe('same');
     const france = compareFacts('France signed a Franco-Soviet treaty.', 'A Soviet-French treaty was signed.', 'en');
     expect(france.relation).not.toBe('conflict');
   });
