@@ -7,7 +7,8 @@
  * Variants of one person's name (transliterations, particles) become one entry; where sources disagree
  * (the merge recorded a conflict) both readings are kept with their sources.
  */
-import type { Ambassador, Book, Disagreement, Provenance } from '../model/index.js';
+import { witnessesOf } from './witnesses.js';
+import type { Ambassador, Block, Book, Disagreement, Provenance } from '../model/index.js';
 import { slugify } from '../util/slug.js';
 import { foldSpelling, NAME_PATTERN, NAME_WORD, nameParts, samePerson, sameSurname, surnameKey } from './names.js';
 import { blocksOf } from './text.js';
@@ -151,7 +152,7 @@ export function extractAmbassadors(book: Book): Ambassador[] {
   for (const ref of blocksOf(book))
     for (const sentence of ref.block.sentences)
       for (const e of envoysOf(sentence).running)
-        add(textDraft(e.name, e.country, e.post, ref.block.sources, e.capital));
+        add(textDraft(e.name, e.country, e.post, readers(book, ref.block, sentence), e.capital));
 
   addPairedEnvoys(book, add);
   addNamedEnvoys(book, add);
@@ -292,7 +293,7 @@ function addListed(book: Book, add: (draft: Draft) => void): void {
             to,
             term: term(from, to),
             disagreements: [],
-            sources: [...block.sources],
+            sources: readers(book, block, item),
           });
         }
       }
@@ -366,7 +367,16 @@ function addTabled(book: Book, add: (draft: Draft, strict: boolean) => void): vo
 function addPairedEnvoys(book: Book, add: (draft: Draft) => void): void {
   for (const ref of blocksOf(book))
     for (const sentence of ref.block.sentences)
-      for (const e of envoysOf(sentence).paired) add(textDraft(e.name, e.country, e.post, ref.block.sources));
+      for (const e of envoysOf(sentence).paired)
+        add(textDraft(e.name, e.country, e.post, readers(book, ref.block, sentence)));
+}
+
+/**
+ * The sources that read a sentence or list item of `block` (the collation's witnesses, at their lines): an
+ * envoy only one rendition names, or a list member one list lacks, is not credited to the others.
+ */
+function readers(book: Book, block: Block, text: string) {
+  return witnessesOf(book, block.id, text, block.sources) ?? [...block.sources];
 }
 
 /** An envoy the running text names with their post: no term, and no capital unless it names one. */
@@ -385,7 +395,8 @@ function textDraft(
 function addNamedEnvoys(book: Book, add: (draft: Draft) => void): void {
   for (const ref of blocksOf(book))
     for (const sentence of ref.block.sentences)
-      for (const e of envoysOf(sentence).named) add(textDraft(e.name, e.country, e.post, ref.block.sources));
+      for (const e of envoysOf(sentence).named)
+        add(textDraft(e.name, e.country, e.post, readers(book, ref.block, sentence)));
 }
 
 /** An envoy a sentence names: the name, the sending side, the post and the capital it names, if any. */

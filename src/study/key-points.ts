@@ -14,6 +14,7 @@
  * A section of one paragraph of prose has none: the box would repeat the paragraph right below it (a line of
  * a few words over a list, "Monographs", is not a paragraph of prose).
  */
+import { witnessesOf } from './witnesses.js';
 import type { Book, Block, Section, StudyKeyPoint } from '../model/index.js';
 import { contentWords, similarity, splitSentences } from '../merge/sentences.js';
 import {
@@ -390,46 +391,11 @@ export function extractKeyPoints(book: Book): StudyKeyPoint[] {
       const sentences = sentencesOf(paragraphs, dates, language);
       // A copy: the remembered points are shared with earlier builds, whose books their readers may change.
       const points = structuredClone(sectionPoints({ section, paragraphs, sentences, idf, language, cited }));
-      return points.map((p) => (p.origin === 'section' ? { ...p, sources: witnessesOf(book, p) ?? p.sources } : p));
+      return points.map((p) =>
+        p.origin === 'section' ? { ...p, sources: witnessesOf(book, p.block, p.text, p.sources) ?? p.sources } : p,
+      );
     }),
   );
-}
-
-/** Per book, each sentence's witnesses (by block and text) from the merge's collation, with their lines. */
-const witnessTables = new WeakMap<object, Map<string, { source: string; line: number }[]>>();
-
-/**
- * The sources that read a point's sentence, from the collation: a sentence only one rendition has is not
- * credited to every source of the paragraph it joined. Undefined without a collation or a match.
- */
-function witnessesOf(book: Book, point: StudyKeyPoint): StudyKeyPoint['sources'] | undefined {
-  const collation = book.collation;
-  if (!collation) return undefined;
-  let table = witnessTables.get(collation);
-  if (!table) {
-    table = new Map();
-    const columns = collation.status.length;
-    for (let c = 0; c < columns; c++) {
-      const column = collation.witnesses.flatMap((source, w) => {
-        const token = collation.table[w]?.[c]?.[0];
-        return token ? [{ source, line: token.line, block: token.block, t: token.t }] : [];
-      });
-      for (const token of column)
-        if (token.block)
-          table.set(
-            `${token.block}\u0000${token.t}`,
-            column.map(({ source, line }) => ({ source, line })),
-          );
-    }
-    witnessTables.set(collation, table);
-  }
-  const found = table.get(`${point.block}\u0000${point.text}`);
-  if (!found) return undefined;
-  const sources = point.sources.flatMap((p) => {
-    const w = found.find((f) => f.source === p.source);
-    return w ? [{ ...p, line: w.line }] : [];
-  });
-  return sources.length ? sources : undefined;
 }
 
 /** The sentences of a section's paragraphs, each with what it can lean on in its paragraph. */

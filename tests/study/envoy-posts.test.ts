@@ -36,3 +36,33 @@ describe('posts of a list of envoys under a heading', () => {
     expect(post('Ivo Brant')).toBe('Norvik envoy (minister) to Kessel');
   });
 });
+
+describe('the sources an envoy is credited to', () => {
+  const older = parseText(
+    [
+      '= Relations =',
+      'In 1880, the Norvik envoys Ivo Brant and Olaf Rind arrived in Kessel to settle the harbour dues.',
+      '== Norvik envoys to Kessel ==',
+      '* Arvid Holm (1870-1875)',
+      '* Tor Lund (1875-1879)',
+    ].join('\n'),
+    'older.wiki',
+    { priority: 1, label: 'Older' },
+  );
+  const later = parseText(
+    ['= Relations =', 'Trade grew in the 1880s.', '== Norvik envoys to Kessel ==', '* Arvid Holm (1870-1875)'].join(
+      '\n',
+    ),
+    'later.wiki',
+    { priority: 2, label: 'Later' },
+  );
+  const guide = addStudyAids(mergeSources([later, older], TEST_META));
+  const files = (name: string) =>
+    guide.glossaries.ambassadors.find((a) => a.name === name)?.sources.map((s) => `${s.file}:${s.line}`);
+
+  it('are those whose text names them, at the line that does', () => {
+    expect(files('Ivo Brant')).toEqual(['older.wiki:2']);
+    expect(files('Tor Lund')).toEqual(['older.wiki:5']);
+    expect(files('Arvid Holm')?.sort()).toEqual(['later.wiki:4', 'older.wiki:4']);
+  });
+});
