@@ -172,14 +172,18 @@ const MIN_WORDS = 3;
 const LONG = 130;
 
 function tidy(text: string): string {
-  return text
-    .replace(/\s*\([^()]*\)/g, '')
-    .replace(/\s[–—]\s[^–—]*\s[–—](?=\s)/gu, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([,.;:])/g, '$1')
-    .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
-    .trim()
-    .replace(/^[,;:\s]+|[\s,;:.]+$/g, '');
+  return (
+    text
+      .replace(/\s*\([^()]*\)/g, '')
+      // An aside between dashes, unless it holds a figure: "ЕС и НАТО — с 2004 года, ОЭСР — с мая 2018 года" puts a
+      // dash for a verb left out, and the span between two such dashes is a date of its own.
+      .replace(/\s[–—]\s[^–—]*\s[–—](?=\s)/gu, (aside) => (/\d/.test(aside) ? aside : ''))
+      .replace(/\s+/g, ' ')
+      .replace(/\s+([,.;:])/g, '$1')
+      .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
+      .trim()
+      .replace(/^[,;:\s]+|[\s,;:.]+$/g, '')
+  );
 }
 
 const MARK = '\u2063';

@@ -232,7 +232,8 @@ function isTimeYear(sentence: string, index: number, length: number, language: s
   const pattern = timeWordBefore(language);
   // "Vuonna 1918 Suomessa…", "W 1569 roku…": after a preposition of time the year is a time whatever follows
   // (a name may follow it in a language that puts the subject after the time; English and German keep theirs).
-  if (pattern && language !== 'en' && language !== 'de' && pattern.test(before)) return true;
+  if (pattern && language !== 'en' && language !== 'de' && pattern.test(before))
+    return !approximateCount(before, after, language);
   // "the 1932 Soviet–Finnish Non-Aggression Pact", "Aims 1934" in a title: a year beside a name.
   if (/^\s+\p{Lu}/u.test(after) && !/^\s+(?:I|A)\b/u.test(after)) return false;
   // "the treaties of the autumn of 1939", "the Pact of 1939": the year qualifies the noun before "of".
@@ -241,6 +242,21 @@ function isTimeYear(sentence: string, index: number, length: number, language: s
   if (language === 'de') return germanBareYear(before, after);
   if (pattern) return false;
   return !ARTICLES.test(before) && !/\p{Lu}[\p{L}]*\s+$/u.test(before);
+}
+
+/**
+ * "ok. 1400 gatunków", "около 1400 видов": after a word of approximation a number is a count, unless the word
+ * for "year" follows it ("około 1400 roku", "около 1400 года"), as these languages write a year there.
+ */
+const APPROXIMATE: Record<string, [RegExp, RegExp]> = {
+  pl: [/(?:^|[^\p{L}])(?:około|ok\.)\s*$/iu, /^\s*(?:roku|r\.)/u],
+  ru: [/(?:^|[^\p{L}])(?:около|примерно)\s*$/iu, /^\s*(?:года|году|г\.)/u],
+  uk: [/(?:^|[^\p{L}])(?:близько|приблизно)\s*$/iu, /^\s*(?:року|р\.)/u],
+  cs: [/(?:^|[^\p{L}])(?:kolem|asi)\s*$/iu, /^\s*(?:roku|r\.)/u],
+};
+function approximateCount(before: string, after: string, language: string): boolean {
+  const words = APPROXIMATE[language];
+  return !!words && words[0].test(before) && !words[1].test(after);
 }
 
 /**

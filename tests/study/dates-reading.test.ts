@@ -1,7 +1,11 @@
 /**
- * A sentence that opens with its year named by the narrative's ("In the same year", "Im selben Jahr", "The
- * following year", "同年") is dated by that year (plus one for "the following"), and a bare year later in it
- * that no word of time introduces qualifies a noun ("die Oscar-Verleihung 2008"): it dates nothing.
+ * How a sentence's dates are read where the words around them decide:
+ * - a sentence that opens with its year named by the narrative's ("In the same year", "Im selben Jahr", "The
+ *   following year", "同年") is dated by that year (plus one for "the following"), and a bare year later in it
+ *   that no word of time introduces qualifies a noun ("die Oscar-Verleihung 2008"): it dates nothing;
+ * - a capitalised month word inside a sentence, in a language that writes months in lower case, is a name's;
+ * - an aside between dashes that holds a figure stays in a timeline label;
+ * - a number after a word of approximation is a count unless the word for "year" follows.
  */
 import { describe, expect, it } from 'vitest';
 import { extractTimeline } from '../../src/study/timeline.js';
@@ -72,5 +76,31 @@ describe('a month word with a capital, in a language that writes months in lower
     expect(rawDatesIn('Er wurde am 3. Mai 1932 geboren.', 'de').map((d) => d.start)).toEqual([
       { year: 1932, month: 5, day: 3 },
     ]);
+  });
+});
+
+describe('an aside between dashes in a timeline label', () => {
+  it('stays when it holds a figure (a dash put for a verb): no date is put with another’s subject', () => {
+    const got = timeline('# Литва\n\nЧлен ООН с 1991 года, ЕС и НАТО — с 2004 года, ОЭСР — с мая 2018 года.', 'ru');
+    expect(got.map(([, t]) => t)).not.toContainEqual(expect.stringMatching(/НАТО с мая 2018/));
+    expect(got.find(([d]) => d === '2018-05')?.[1]).toContain('ОЭСР — с мая 2018 года');
+  });
+
+  it('goes when it holds no figure', () => {
+    const got = timeline('# Жизнь\n\nВ 1921 году Арвид Холм — купец с севера — основал гильдию в Кесселе.', 'ru');
+    expect(got).toEqual([['1921', 'В 1921 году Арвид Холм основал гильдию в Кесселе']]);
+  });
+});
+
+describe('a number after a word of approximation', () => {
+  it('is a count, unless the word for "year" follows it', () => {
+    const events = (sentence: string, language: string) =>
+      rawDatesIn(sentence, language)
+        .filter((d) => d.event)
+        .map((d) => d.label);
+    expect(events('Żyje tu ok. 1400 gatunków pajęczaków.', 'pl')).toEqual([]);
+    expect(events('Zamek zbudowano około 1400 roku.', 'pl')).toEqual(['1400']);
+    expect(events('Здесь около 1400 видов растений.', 'ru')).toEqual([]);
+    expect(events('Около 1400 года построен замок.', 'ru')).toEqual(['1400']);
   });
 });
