@@ -146,6 +146,16 @@ describe('what a note keeps of a cite template’s details (made up)', () => {
     expect(cited('(see [https://example.org/a])')).toBe('(see https://example.org/a)');
   });
 
+  it('quotes a title in the article’s language’s quotation marks', () => {
+    const polish = parseText(
+      'Polska jest państwem w Europie Środkowej, a jej stolicą jest Warszawa, największe miasto kraju.' +
+        '<ref>{{Cytuj książkę |autor=Jan Miodek |tytuł=Słownik ojczyzny polszczyzny |rok=2002}}</ref>\n',
+      'polska.wiki',
+    ).citations[0]!.text;
+    expect(polish).toContain('„Słownik ojczyzny polszczyzny”.');
+    expect(cited('{{cite book |title=The Vell log |publisher=Norvik Press |year=1990}}')).toContain('“The Vell log”.');
+  });
+
   it('keeps a book’s place of publication under other wikis’ names (Polish `miejsce`)', () => {
     expect(
       cited('{{Cytuj książkę |autor=Jan Miodek |tytuł=Słownik |wydawca=Europa |miejsce=Wrocław |rok=2002}}'),

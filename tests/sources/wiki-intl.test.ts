@@ -58,7 +58,7 @@ describe('French: templates that write text', () => {
   });
 
   it('reads a citation template it does not know by name from what it is given ({{Chapitre|titre=…}})', () => {
-    expect(guide).toContain('de Lamberterie, Charles. “Milman Parry et Antoine Meillet”. Hommage à Milman Parry.');
+    expect(guide).toContain('de Lamberterie, Charles. « Milman Parry et Antoine Meillet ». Hommage à Milman Parry.');
     expect(rules('fr-antoine-meillet.wiki')).toContain(
       'guessed-template: unknown template "Chapitre" read as a citation',
     );
@@ -87,7 +87,7 @@ describe('Russian: language names, language codes, anchors, abbreviations', () =
     const notes = read('ru-litva.wiki').citations.map((c) => c.text);
     // Its page in the book's language's abbreviation, its ISBN.
     expect(notes.join('\n')).toContain(
-      '“Jewish Life in Lithuania. Exhibition Catalogue”. с. 38. Vilnius: Žara, 2001. ISBN 9986-34-090-X.',
+      '«Jewish Life in Lithuania. Exhibition Catalogue». с. 38. Vilnius: Žara, 2001. ISBN 9986-34-090-X.',
     );
   });
 

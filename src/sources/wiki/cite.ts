@@ -133,10 +133,16 @@ const IDENTIFIERS: [string, string][] = [
 
 /** The note for a citation template's parameters (values already plain text). */
 /**
- * `pageAbbr`: the abbreviation before a page ("p.", "S."), `pagesAbbr` before a range or list of pages
+ * `pageAbbr`: the abbreviation before a page ("p.", "S."), `pagesAbbr` before a range or list of pages; `quoted`: a
+ * title or quotation between the language's quotation marks ("“Title”", "„Tytuł”", "«Название»");
  * ("pp." in English); only before a page number (a digit or a roman numeral), not before "National, 1.A".
  */
-export function formatCitation(params: Params, pageAbbr = 'p.', pagesAbbr = pageAbbr): string {
+export function formatCitation(
+  params: Params,
+  pageAbbr = 'p.',
+  pagesAbbr = pageAbbr,
+  quoted: (text: string) => string = (text) => `“${text}”`,
+): string {
   const chapter = pick(params, ...CHAPTER);
   // A chapter in a book: "“The Meaning of Mies”. Chicago Architecture and Design." (its own title first).
   const whole = pick(params, ...TITLE, 'script-title', 'trans-title');
@@ -173,7 +179,7 @@ export function formatCitation(params: Params, pageAbbr = 'p.', pagesAbbr = page
   if (author) parts.push(`${author.replace(/\.$/, '')}.`);
   // A title's own closing mark stays ("And Then There Were None...", "Who Framed Roger Rabbit?").
   const closed = (text: string) => (/[?!…]$|\.\.$/.test(text) ? text : `${text.replace(/[.,;:]$/, '')}.`);
-  if (title) parts.push(`“${/\.\.$/.test(title) ? title : title.replace(/[.,;:]$/, '')}”.`);
+  if (title) parts.push(`${quoted(/\.\.$/.test(title) ? title : title.replace(/[.,;:]$/, ''))}.`);
   if (book) parts.push(closed(book));
   // Where in the work: "J. Biol. Chem. 204 (1): 159–67".
   const volume = pick(params, 'volume', 'band', 'jahrgang', 'tome', 'volumen', 'volume', 'tom', 'том');
@@ -204,7 +210,7 @@ export function formatCitation(params: Params, pageAbbr = 'p.', pagesAbbr = page
   if (ids.length) parts.push(`${ids.join('. ')}.`);
   if (url) parts.push(url);
   // The words the article quotes from the work: what the citation shows.
-  if (quote) parts.push(`“${quote.replace(/^["“„]|["”“]$/g, '')}”`);
+  if (quote) parts.push(quoted(quote.replace(/^["“„«»]|["”“«»]$/g, '')));
   if (!parts.length) {
     // A template of positional parameters only (or unknown names): its values, in order.
     return [...params.values()]

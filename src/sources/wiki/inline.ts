@@ -11,7 +11,7 @@ import { squash } from '../text.js';
 import { tidyPhrasing } from '../builder.js';
 import { formatCitation, looksLikeCitation, type Params } from './cite.js';
 import { addressPieces } from '../../util/addresses.js';
-import { labelsFor } from '../../util/labels.js';
+import { labelsFor, noteWordsFor } from '../../util/labels.js';
 import { baseLanguage } from '../../util/language.js';
 import { captionNote, fileFigure, linkFigure, namedFigure } from './figures.js';
 import { guessUnknown, isBox } from './guess.js';
@@ -622,9 +622,9 @@ function standsAlone(node: WikiNode): boolean {
 }
 
 /** The abbreviations before a page and before pages in the article's language ("p.", "pp." in English). */
-function pageWords(ctx: Ctx): [string, string] {
+function pageWords(ctx: Ctx): [string, string, (text: string) => string] {
   const page = labelsFor(ctx.language()).pageAbbr;
-  return [page, baseLanguage(ctx.language()) === 'en' ? 'pp.' : page];
+  return [page, baseLanguage(ctx.language()) === 'en' ? 'pp.' : page, noteWordsFor(ctx.language()).quote];
 }
 
 /** A formatted citation as phrasing: its web addresses links (a reference list's entries are followed). */
