@@ -54,6 +54,19 @@ describe('the template table', () => {
     expect(ruleFor('France-geo-stub').kind).toBe('maintenance');
     expect(ruleFor('Something else').kind).toBe('unknown');
   });
+  it('shows {{formatnum:…}} and number templates as the article’s language groups digits; never drops them', () => {
+    const en = textOf('The town had {{formatnum:2898062}} people and {{formatnum:1,234|R}} houses in 2019.');
+    expect(en).toBe('The town had 2,898,062 people and 1234 houses in 2019.');
+    const ru = read(
+      'Литва — государство в Северной Европе, одна из прибалтийских стран. Площадь — {{число|65300}} км², ' +
+        'население — {{formatnum:2898062}} человек.',
+    );
+    expect(toString(ru.tree.children[0]!)).toContain(
+      'Площадь — 65\u00a0300 км², население — 2\u00a0898\u00a0062 человек.',
+    );
+    expect(ru.warnings.map((w) => w.rule)).not.toContain('dropped-maintenance');
+  });
+
   it('keeps the notes an article cites by name from a dropped infobox, and says the box is dropped', () => {
     const r = read(
       [

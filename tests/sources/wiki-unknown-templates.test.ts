@@ -215,7 +215,7 @@ describe('a catalogue number given to a template named by its catalogue', () => 
     expect(list).toContain('DNB-Portal 119317079');
     expect(list).toContain('Paris, 1977 BNF 37707942');
     // A number under a word's name, or a short number, is the number alone.
-    expect(textOf('Il y a {{Nombre|1234567}} habitants et la version {{Version|o|0.1}}.')).toBe(
+    expect(textOf('Il y a {{Einwohnerzahl|1234567}} habitants et la version {{Version|o|0.1}}.')).toBe(
       'Il y a 1234567 habitants et la version 0.1.',
     );
   });

@@ -17,7 +17,7 @@ import { captionNote, fileFigure, linkFigure, namedFigure } from './figures.js';
 import { guessUnknown, isBox } from './guess.js';
 import { namespaceOf } from './namespaces.js';
 import { Phrasing, phrasingText } from './phrasing.js';
-import { normaliseName, ruleFor, type Args, type Out } from './templates.js';
+import { formatNumber, normaliseName, ruleFor, type Args, type Out } from './templates.js';
 import { toTable, type CellReader, type TableNode } from './tables.js';
 
 export type WikiNode = ReturnType<typeof Parser.parse>['childNodes'][number];
@@ -557,6 +557,14 @@ function countMaintenance(ctx: Ctx, name: string): void {
   ctx.maintenance.set(key, (ctx.maintenance.get(key) ?? 0) + 1);
 }
 
+/** Magic words that change a text's case (`{{lc:…}}`, `{{ucfirst:…}}`): the text, changed. */
+const TEXT_CASE: Record<string, (text: string, language: string) => string> = {
+  lc: (t, l) => t.toLocaleLowerCase(l),
+  uc: (t, l) => t.toLocaleUpperCase(l),
+  lcfirst: (t, l) => t.charAt(0).toLocaleLowerCase(l) + t.slice(1),
+  ucfirst: (t, l) => t.charAt(0).toLocaleUpperCase(l) + t.slice(1),
+};
+
 /**
  * `{{#tag:ref|text|name=x}}`: a citation (reused by `<ref name=x/>`). Variables and behaviour words
  * (`{{DEFAULTSORT:…}}`, `{{PAGENAME}}`) are counted as maintenance; other parser functions (`{{#if:…}}`)
@@ -568,7 +576,12 @@ function magicWord(node: WikiNode, ctx: Ctx, sink: Phrasing, mode: Mode): void {
   if (name === 'tag' && args.text('1').toLowerCase() === 'ref') {
     const ref = note(ctx, args.text('2'), args.text('name') || undefined);
     if (ref && mode.withRefs) sink.add(ref);
-  } else if (String(node).trimStart().slice(2).trimStart().startsWith('#'))
+  } else if (name === 'formatnum') {
+    // A number shown grouped as the article's language groups it: a figure of the text, never dropped.
+    const value = formatNumber(args.text('1'), ctx.language(), /^(?:R|NOSEP)$/.test(args.text('2')));
+    if (value) sink.add(textNode(value));
+  } else if (TEXT_CASE[name] && args.text('1')) sink.add(textNode(TEXT_CASE[name](args.text('1'), ctx.language())));
+  else if (String(node).trimStart().slice(2).trimStart().startsWith('#'))
     drop(ctx, 'unknown-template', `parser function "#${name}"`);
   else countMaintenance(ctx, name);
 }

@@ -379,6 +379,34 @@ const century =
 const RENDER: Record<string, Render> = {};
 const add = (render: Render, ...names: string[]) => names.forEach((n) => (RENDER[n] = render));
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/**
+ * A number as the article's language groups its digits (`{{formatnum:2898062}}`, `{{число|65300}}` in Russian:
+ * "2 898 062"), its decimals as given; with `unformat` (`{{formatnum:…|R}}`), the digits alone. A value that is
+ * not a plain number is given back as it is.
+ */
+export function formatNumber(value: string, language: string, unformat = false): string {
+  const v = value.trim();
+  if (unformat) return /^-?[\d,\s\u00a0\u202f]+(?:\.\d+)?$/u.test(v) ? v.replace(/[,\s\u00a0\u202f]/gu, '') : v;
+  const m = /^(-?\d+)(?:\.(\d+))?$/.exec(v);
+  if (!m) return v;
+  const decimals = m[2]?.length ?? 0;
+  const key = `${language}\u0000${decimals}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    const options = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+    format = new Intl.NumberFormat([language, 'en'], options);
+    numberFormats.set(key, format);
+  }
+  return format.format(Number(v));
+}
+
+/** `{{число|65300|км²}}`, `{{nombre|3000000|habitants}}`: the number grouped, then its unit if one is given. */
+const groupedNumber: Render = (a, out) => {
+  const unit = a.text('2');
+  out.inline([text(`${formatNumber(a.text('1'), a.language)}${unit ? `\u00a0${unit}` : ''}`)]);
+};
+
 add(convert, 'convert', 'cvt', 'convert/flip', 'convert/2');
 add(param('2', 'text'), 'lang', 'langx');
 add(lastParam, 'transl', 'transliteration', 'small', 'smaller', 'big', 'larger', 'resize', 'nobold', 'noitalic');
@@ -460,6 +488,7 @@ add(century('s. av. J.-C.'), '-s-');
 add(param('1'), 'iast', 'transliteration', 'cn span', 'citation needed span', 'fact span', 'keypress', 'kbd');
 add(param('1'), 'post-nominals', 'as written', 'crossreference', 'overline', 'underline', 'large', 'huge', 'em');
 add(param('2', '1'), 'sortkey', 'sort key');
+add(groupedNumber, 'число', 'nombre', 'formatnum', 'num', 'nts', 'number table sorting');
 add(literal('ʻ'), 'okina');
 add(prefixed('US$', ' '), 'us$');
 add(param('1'), 'currency');
