@@ -190,6 +190,17 @@ describe('why, and to what effect, in Polish, Russian and Italian', () => {
     }
   });
 
+  it('asks no reason where the causal phrase governs a relative pronoun (what follows is an effect)', () => {
+    const ru = 'В 1569 году была заключена Люблинская уния с Польшей, в результате которой образована Речь Посполитая.';
+    expect(splitCausal(ru, {}, 'ru')).toEqual([]);
+    expect(
+      splitCausal('The union was concluded in 1569, as a result of which the Commonwealth was formed.', {}, 'en'),
+    ).toEqual([]);
+    // The phrase before a noun still names a reason.
+    const [split] = splitCausal('The Commonwealth was formed in 1569 as a result of the union with Poland.', {}, 'en');
+    expect([split?.role, split?.answer]).toEqual(['reason', 'As a result of the union with Poland.']);
+  });
+
   it('reads a sentence that opens with a pronoun as leaning on the one before', () => {
     expect(opening('Он подписал договор в Москве.', 'ru').kind).toBe('pronoun');
     expect(opening('Ona podpisała traktat w Moskwie.', 'pl').kind).toBe('pronoun');

@@ -48,6 +48,11 @@ function enclosed(sentence: string, at: number): boolean {
   return count(/\(/g) > count(/\)/g) || count(/"/g) % 2 === 1 || count(/[“«„]/g) > count(/[”»“](?=\W|$)/g);
 }
 
+/** Whether a text opens with one of a language's relative pronouns (`which`, `которой`). */
+function pointsBack(text: string, pronouns: string[]): boolean {
+  return new RegExp(String.raw`^\s*${wordsPattern(pronouns).source}`, 'iu').test(text);
+}
+
 function reasonAt(sentence: string, reasons: string[], at: number): boolean {
   const r = new RegExp(wordsPattern(reasons).source, 'giu');
   return [...sentence.matchAll(r)].some((x) => x.index === at);
@@ -130,6 +135,10 @@ export function splitCausal(sentence: string, s: Pick<BookSentence, 'previous'>,
     if (table.clauseOnly?.includes(m[0].toLowerCase()) && !/(?:^|[,;:])\s*$/.test(sentence.slice(0, m.index))) continue;
     // "as a result of" is a reason's phrase, not the effect's "as a result".
     if (role !== 'reason' && reasonAt(sentence, table.causal.reason, m.index)) continue;
+    // "…, as a result of which E", "…, в результате которой E": the phrase points back to the clause before as
+    // the cause; what follows is an effect, not a reason.
+    const after = sentence.slice(m.index + m[0].length);
+    if (role === 'reason' && table.relativePronouns && pointsBack(after, table.relativePronouns)) continue;
     const h: Halves | undefined = halves(sentence, m, role, s, language);
     if (!h) continue;
     const cause = clean(h.cause);
