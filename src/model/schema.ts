@@ -265,8 +265,13 @@ export const TreatySchema = z.object({
   status: TreatyStatusSchema.nullable().optional(),
   /** Each step the text reports, in order, with its date when given and the block that says so. */
   history: z.array(z.object({ status: TreatyStatusSchema, date: isoDate().nullable(), block: z.string() })).optional(),
-  /** States, by their names ("France", "Soviet Union"), not the adjectives of a treaty's name. */
+  /**
+   * States, by their names ("France", "Soviet Union"), not the adjectives of a treaty's name: those that
+   * concluded it (a state that joined later is in `joined`).
+   */
   parties: z.array(z.string()),
+  /** States the text says joined it after it was concluded ("which Fascist Italy joined in 1937"), with the date. */
+  joined: z.array(z.object({ party: z.string(), date: isoDate().nullable() })).optional(),
   signatories: z.array(z.string()),
   /** One line that says what the treaty did. */
   description: z.string(),

@@ -21,7 +21,7 @@ import { stripTitles } from './names.js';
 import { nameAt } from '../util/names.js';
 import { peopleOf, PERSON_RUN, type People } from './people.js';
 import { blocksOf, type BlockRef } from './text.js';
-import { bookDates, datesOfSentence, type BookDate, type BookDates } from './dates.js';
+import { bookDates, datesOfSentence, isoOf, rawDatesIn, type BookDate, type BookDates } from './dates.js';
 import { isState, stateOf, stateOfDemonym } from './states.js';
 import { INSTRUMENT_TOPICS, localTreatyWords, type LocalTreatyWords } from './treaty-words.js';
 import escape from 'escape-string-regexp';
@@ -1047,7 +1047,7 @@ function details(
   year: number | undefined,
   people: People,
   amending = false,
-): Pick<Treaty, 'date' | 'status' | 'history' | 'parties' | 'signatories' | 'description'> {
+): Pick<Treaty, 'date' | 'status' | 'history' | 'parties' | 'joined' | 'signatories' | 'description'> {
   const history: NonNullable<Treaty['history']> = [];
   const step = (status: TreatyStatus, date: string | null, block: string) => {
     if (!history.some((h) => h.status === status && (h.date === date || !date))) history.push({ status, date, block });
@@ -1123,14 +1123,18 @@ function details(
     date: settled === 'negotiated' || settled === 'proposed' ? null : date,
     status: settled,
     history: settled === 'negotiated' || settled === 'proposed' ? [] : history,
-    parties: partiesOf(name, aliases, own),
+    ...partiesOf(name, aliases, own),
     signatories: signatoriesOf(own, people),
     description: describe(ownMentions.length ? ownMentions : mentions),
   };
 }
 
-/** Parties as states: from the name's combining forms ("Franco-Soviet"), "between X and Y", "X and Y signed". */
-function partiesOf(name: string, aliases: string[], sentences: string[]): string[] {
+/**
+ * Parties as states: from the name's combining forms ("Franco-Soviet"), "between X and Y", "X and Y signed";
+ * and the states that joined it later, apart (a relative clause after its name: "which Fascist Italy joined in
+ * 1937"), each with the date the clause gives.
+ */
+function partiesOf(name: string, aliases: string[], sentences: string[]): Pick<Treaty, 'parties' | 'joined'> {
   const parties = new Set<string>();
   for (const n of [name, ...aliases]) {
     const prefix = normaliseDashes(n).split(/\s+/)[0] ?? '';
@@ -1140,9 +1144,9 @@ function partiesOf(name: string, aliases: string[], sentences: string[]): string
         if (state) parties.add(state);
       }
   }
-  const later: string[] = [];
+  const later: NonNullable<Treaty['joined']> = [];
   for (const s of sentences) {
-    later.push(...joinedLater(s, [name, ...aliases]));
+    for (const j of joinedLater(s, [name, ...aliases])) if (!later.some((l) => l.party === j.party)) later.push(j);
     if (!steps.sign.test(s)) {
       for (const p of partiesJoined(s, [name, ...aliases])) parties.add(p);
       continue;
@@ -1152,9 +1156,9 @@ function partiesOf(name: string, aliases: string[], sentences: string[]): string
     const own = pair ? [] : (local?.parties(s) ?? []);
     for (const p of pair ? found.map(stateOf) : own.length ? own : partiesWith(s)) parties.add(p);
   }
-  // Those who joined later come after the first parties.
-  for (const p of later) parties.add(p);
-  return [...parties];
+  // Those who joined later are not among the first parties (a sentence naming all may have put them there).
+  const first = [...parties].filter((p) => !later.some((j) => j.party === p));
+  return { parties: first, ...(later.length ? { joined: later } : {}) };
 }
 
 /**
@@ -1166,14 +1170,19 @@ const JOINED_LATER = new RegExp(
     String.raw`(?:joined|acceded\s+to|adhered\s+to)\b`,
   'u',
 );
-function joinedLater(sentence: string, names: string[]): string[] {
-  const out: string[] = [];
+function joinedLater(sentence: string, names: string[]): NonNullable<Treaty['joined']> {
+  const out: NonNullable<Treaty['joined']> = [];
   for (const n of names) {
     const at = sentence.indexOf(n);
     if (at < 0) continue;
-    const m = JOINED_LATER.exec(sentence.slice(at + n.length));
+    const rest = sentence.slice(at + n.length);
+    const m = JOINED_LATER.exec(rest);
     const state = m ? stateOf(m[1]!) : undefined;
-    if (state && isState(state)) out.push(state);
+    if (!m || !state || !isState(state)) continue;
+    // The date the clause gives ("joined in 1937"), up to its end.
+    const clause = rest.slice(m[0].length).split(/[,;.]/)[0]!;
+    const when = rawDatesIn(clause, 'en').find((d) => d.start.year !== undefined);
+    out.push({ party: state, date: when ? isoOf(when.start) : null });
   }
   return out;
 }

@@ -73,6 +73,7 @@ const TREATY_EN = {
   treatyDenounced: 'Denounced or broken',
   treatyProtocols: 'Protocols',
   treatyAliases: 'Also called',
+  treatyJoined: 'joined later',
 };
 const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
   de: {
@@ -84,6 +85,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Gekündigt oder gebrochen',
     treatyProtocols: 'Protokolle',
     treatyAliases: 'Auch genannt',
+    treatyJoined: 'später beigetreten',
   },
   fr: {
     treatyStatus: 'Statut',
@@ -94,6 +96,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Dénoncé ou rompu',
     treatyProtocols: 'Protocoles',
     treatyAliases: 'Aussi appelé',
+    treatyJoined: 'adhésion ultérieure',
   },
   es: {
     treatyStatus: 'Estado',
@@ -104,6 +107,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Denunciado o roto',
     treatyProtocols: 'Protocolos',
     treatyAliases: 'También llamado',
+    treatyJoined: 'adhesión posterior',
   },
   nl: {
     treatyStatus: 'Status',
@@ -114,6 +118,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Opgezegd of geschonden',
     treatyProtocols: 'Protocollen',
     treatyAliases: 'Ook genoemd',
+    treatyJoined: 'later toegetreden',
   },
   af: {
     treatyStatus: 'Status',
@@ -124,6 +129,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Opgesê of verbreek',
     treatyProtocols: 'Protokolle',
     treatyAliases: 'Ook genoem',
+    treatyJoined: 'later toegetree',
   },
   nb: {
     treatyStatus: 'Status',
@@ -134,6 +140,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Oppsagt eller brutt',
     treatyProtocols: 'Protokoller',
     treatyAliases: 'Også kalt',
+    treatyJoined: 'sluttet seg til senere',
   },
   it: {
     treatyStatus: 'Stato',
@@ -144,6 +151,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Denunciato o violato',
     treatyProtocols: 'Protocolli',
     treatyAliases: 'Detto anche',
+    treatyJoined: 'adesione successiva',
   },
   pt: {
     treatyStatus: 'Situação',
@@ -154,6 +162,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Denunciado ou rompido',
     treatyProtocols: 'Protocolos',
     treatyAliases: 'Também chamado',
+    treatyJoined: 'adesão posterior',
   },
   // Impersonal forms where the language has them (pl "Podpisano", cs "Podepsáno", ru "Подписано"): a
   // treaty's name may be of any gender ("traktat", "umowa", "porozumienie"; "договор", "конвенция").
@@ -166,6 +175,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Wypowiedziano lub zerwano',
     treatyProtocols: 'Protokoły',
     treatyAliases: 'Inne nazwy',
+    treatyJoined: 'przystąpiły później',
   },
   cs: {
     treatyStatus: 'Stav',
@@ -176,6 +186,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Vypovězeno nebo porušeno',
     treatyProtocols: 'Protokoly',
     treatyAliases: 'Jiné názvy',
+    treatyJoined: 'přistoupily později',
   },
   ru: {
     treatyStatus: 'Статус',
@@ -186,6 +197,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Денонсировано или нарушено',
     treatyProtocols: 'Протоколы',
     treatyAliases: 'Другие названия',
+    treatyJoined: 'присоединились позднее',
   },
   uk: {
     treatyStatus: 'Статус',
@@ -196,6 +208,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Денонсовано або порушено',
     treatyProtocols: 'Протоколи',
     treatyAliases: 'Інші назви',
+    treatyJoined: 'приєдналися пізніше',
   },
   ca: {
     treatyStatus: 'Estat',
@@ -206,6 +219,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Denunciat o trencat',
     treatyProtocols: 'Protocols',
     treatyAliases: 'També anomenat',
+    treatyJoined: 'adhesió posterior',
   },
   sv: {
     treatyStatus: 'Status',
@@ -216,6 +230,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Uppsagt eller brutet',
     treatyProtocols: 'Protokoll',
     treatyAliases: 'Även kallat',
+    treatyJoined: 'anslöt sig senare',
   },
   da: {
     treatyStatus: 'Status',
@@ -226,6 +241,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Opsagt eller brudt',
     treatyProtocols: 'Protokoller',
     treatyAliases: 'Også kaldet',
+    treatyJoined: 'tiltrådte senere',
   },
   fi: {
     treatyStatus: 'Tila',
@@ -236,6 +252,7 @@ const TREATY_TABLES: Record<string, Partial<typeof TREATY_EN>> = {
     treatyDenounced: 'Irtisanottu tai rikottu',
     treatyProtocols: 'Pöytäkirjat',
     treatyAliases: 'Myös nimellä',
+    treatyJoined: 'liittyi myöhemmin',
   },
 };
 TREATY_TABLES.nn = TREATY_TABLES.nb!;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mergeSources } from '../../src/merge/index.js';
 import { extractTreaties } from '../../src/study/treaties.js';
+import { addStudyAids } from '../../src/study/index.js';
+import { DEFAULT_TEMPLATES, TemplateSet } from '../../src/render/html/templates.js';
+import { buildView } from '../../src/render/view/index.js';
 import { parseText, TEST_META } from '../support/content.js';
 
 /** A made-up article: nothing in it is a word the extraction knows beforehand. */
@@ -212,8 +215,24 @@ describe('a state that joined a treaty later (a made-up article)', () => {
     'guilds.wiki',
   );
 
-  it('lists it among the parties, after the first ones', () => {
-    expect(found.find((t) => t.name === 'Anti-Guild Pact')?.parties).toEqual(['Germany', 'Japan', 'Italy']);
+  it('lists it apart from the parties that concluded it, with the year it joined', () => {
+    const pact = found.find((t) => t.name === 'Anti-Guild Pact');
+    expect(pact?.parties).toEqual(['Germany', 'Japan']);
+    expect(pact?.joined).toEqual([{ party: 'Italy', date: '1887' }]);
+  });
+
+  it('shows it so on the glossary page', () => {
+    const text = [
+      '== Pacts ==',
+      'On November 25, 1886, Germany and Japan concluded the [[Anti-Guild Pact]], which Fascist Italy joined in 1887.',
+    ].join('\n\n');
+    const guide = addStudyAids(mergeSources([parseText(text, 'guilds.wiki')], TEST_META));
+    const page = new TemplateSet(DEFAULT_TEMPLATES).render(
+      'guide.html.liquid',
+      buildView(guide, { paper: 'A4', assets: '' }),
+    );
+    const line = /<p class="parties">(.*?)<\/p>/.exec(page.slice(page.indexOf('Anti-Guild Pact')))?.[1];
+    expect(line).toBe('Parties: Germany, Japan; joined later: Italy (1887)');
   });
 });
 

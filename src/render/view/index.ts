@@ -167,6 +167,8 @@ export interface ViewTreaty {
   /** Each step with its date ("Signed", "1932"; "Denounced or broken", "November 28, 1939"). */
   history: { step: string; date: string }[];
   parties: string[];
+  /** States that joined it later, each with its date ("Italy (1937)"). */
+  joined: string[];
   signatories: string[];
   /** Its protocols, secret or not, in the words of the text. */
   protocols: string[];
@@ -463,6 +465,8 @@ function viewGlossaries(book: StudyGuide, places: Places, backLinks: BackLinks):
     status: t.status ? step(t.status) : '',
     history: (t.history ?? []).map((h) => ({ step: step(h.status), date: h.date ? formatDate(h.date, language) : '' })),
     parties: t.parties,
+    // "Italy (1937)": a state that joined later, with the year it did.
+    joined: (t.joined ?? []).map((j) => (j.date ? `${j.party} (${formatDate(j.date, language)})` : j.party)),
     signatories: t.signatories,
     protocols: t.protocols ?? [],
     description: t.description,
