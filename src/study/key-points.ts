@@ -14,6 +14,7 @@
  * A section of one paragraph of prose has none: the box would repeat the paragraph right below it (a line of
  * a few words over a list, "Monographs", is not a paragraph of prose).
  */
+import { diffArrays } from 'diff';
 import { witnessesOf } from './witnesses.js';
 import type { Book, Block, Section, StudyKeyPoint } from '../model/index.js';
 import { contentWords, similarity, splitSentences } from '../merge/sentences.js';
@@ -171,7 +172,8 @@ export function asPoint(
   if (timeFromBefore(text, language) && !rawDatesIn(text, language).length) {
     if (!context.when) return undefined;
     const base = open.kind === 'connective' ? rest : text;
-    rest = `${context.when}, ${lowerFirst(base, language)}`;
+    // In square brackets: the words are the guide's, not the source's (the point is quoted as the source's).
+    rest = `[${context.when},] ${lowerFirst(base, language)}`;
   }
   // Taken only when the section has too few others: one half of a turn ("X. However, Y."), and a point that
   // names someone only by an honorific ("According to Mr. Rapoport, …"): the box does not say who that is.
@@ -187,7 +189,8 @@ export function asPoint(
     const fuller = fullerMention(known.head, known.modifiers, context.before);
     if (fuller) {
       const the = rest.slice(known.index, known.index + 3);
-      rest = rest.slice(0, known.index) + the + fuller.slice(3) + rest.slice(known.index + known.phrase.length);
+      const named = bracketAdded(known.phrase, the + fuller.slice(3));
+      rest = rest.slice(0, known.index) + named + rest.slice(known.index + known.phrase.length);
     } else leans = true;
   }
   const words = rest.split(/\s+/).length;
@@ -195,6 +198,19 @@ export function asPoint(
   // A sentence that introduces a list ("…zones of influence: 1.") is not a point of its own.
   if (/:\s*\S{0,3}[.:]?$/.test(rest)) return undefined;
   return { text: rest, leans };
+}
+
+/**
+ * `fuller` (a fuller mention of `phrase`) with the words it adds in square brackets, as an editor marks words put
+ * into a quotation: "the protocol" → "the [secret] protocol", "the submarine" → "the [Polish] submarine [ORP
+ * Orzeł]".
+ */
+function bracketAdded(phrase: string, fuller: string): string {
+  const parts = diffArrays(phrase.split(/\s+/), fuller.split(/\s+/));
+  return parts
+    .filter((p) => !p.removed)
+    .map((p) => (p.added ? `[${p.value.join(' ')}]` : p.value.join(' ')))
+    .join(' ');
 }
 
 /** A date as a phrase that opens a sentence ("On June 14, 1940", "In 1937–1938"), in the book's language. */

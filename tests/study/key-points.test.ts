@@ -60,9 +60,11 @@ describe('key points on the seeds', () => {
     expect(guide.keyPoints.length).toBeGreaterThan(40);
     for (const k of guide.keyPoints) {
       expect(opening(k.text, 'en').kind, k.text).toBe('clear');
-      expect(k.text).toMatch(/^[\p{Lu}\d"“]/u);
+      // A capital, or the square bracket of the guide's own words ("[On June 14, 1940,] shortly before …").
+      expect(k.text).toMatch(/^[\p{Lu}\d"“[]/u);
       expect(k.text).toMatch(/[.!?"”]$/);
-      expect(k.text).not.toMatch(/^\[/);
+      // No editorial tag of the source ("[1]", "[citation needed]"); a bracket opens only the guide's own date.
+      expect(k.text).not.toMatch(/^\[(?!(?:On|In|By|From|During)\s[^\]]*\d,\]\s)/);
       // "The treaty was perceived…": which treaty, the sentence before said.
       expect(k.text, k.text).not.toMatch(/^(?:The|This|These)\s+\p{Ll}+\s+(?:was|were|had|\p{Ll}+ed)\b/u);
     }
@@ -165,7 +167,7 @@ describe('key points of a made-up section', () => {
     );
     // "Concurrently" takes the date of the sentence before it.
     expect(points).toContain(
-      'In 1822, all the smaller harbours of the coast except Norvik were closed to foreign ships.',
+      '[In 1822,] all the smaller harbours of the coast except Norvik were closed to foreign ships.',
     );
     expect(points.join(' ')).not.toMatch(
       /According to others|these warehouses|this period|another treaty|guilds of the/,
@@ -200,7 +202,8 @@ describe('key points of a made-up section', () => {
       when: 'On June 14, 1840',
     });
     expect(midnight).toEqual({
-      text: 'On June 14, 1840, shortly before midnight, the council of Kessel sent the envoy of Lidia a letter.',
+      // The guide's words in square brackets: the point is quoted as the source's.
+      text: '[On June 14, 1840,] shortly before midnight, the council of Kessel sent the envoy of Lidia a letter.',
       leans: false,
     });
     // Without a date before it in its paragraph, it is no point.
@@ -211,7 +214,7 @@ describe('key points of a made-up section', () => {
       before,
     });
     expect(barge?.text).toBe(
-      'The wardens held the crew of the harbour, yet the Lidian barge Sela left the harbour of Kessel.',
+      'The wardens held the crew of the harbour, yet the [Lidian] barge [Sela] left the harbour of Kessel.',
     );
     expect(
       asPoint('The merchants took up a later offer of a warehouse near the southern gate.', 'en', { before })?.leans,
