@@ -122,7 +122,7 @@ const TABLES: Record<string, DiscourseTable> = {
       '\\p{L}+ly|thus|so|especially|particularly|mainly|partly|largely|mostly|chiefly|also|and|or|but|both|not|' +
         'only|just|which|that',
     ),
-    relativePronouns: list('which|whom|whose|what'),
+    relativePronouns: list('which|whom|whose'),
     reporting: {
       verbs: list(
         'told|tells|said|says|stated|states|wrote|writes|declared|announced|insisted|assured|warned|' +
@@ -177,7 +177,7 @@ const TABLES: Record<string, DiscourseTable> = {
     phrasal: list('aufgrund|wegen|infolge'),
     clauseOnly: list('damit|infolgedessen|daher|deshalb'),
     dangling: list('besonders|vor allem|und|oder|aber|auch|nur|die|der|das'),
-    relativePronouns: list('dem|der|denen|dessen|deren|welchem|welcher|welchen'),
+    relativePronouns: list('dessen|deren|denen|welchem|welcher|welchen'),
     reporting: {
       verbs: list(
         'sagte|sagten|erklärte|erklärten|behauptete|behaupteten|schrieb|schrieben|versicherte|' +
@@ -252,7 +252,7 @@ const TABLES: Record<string, DiscourseTable> = {
     },
     phrasal: list('debido a|a causa de'),
     dangling: list('especialmente|sobre todo|y|o|pero|también|que'),
-    relativePronouns: list('lo cual|la cual|el cual|los cuales|las cuales|cual|cuales|lo que'),
+    relativePronouns: list('lo cual|la cual|el cual|los cuales|las cuales'),
     reporting: {
       verbs: list('dijo|declaró|afirmó|escribió|aseguró|anunció|explicó|sostuvo|advirtió'),
       that: list('que'),
@@ -273,7 +273,7 @@ const TABLES: Record<string, DiscourseTable> = {
     phrasal: list('vanwege|wegens'),
     clauseOnly: list('daardoor|daarom'),
     dangling: list('vooral|en|of|maar|ook|die|dat'),
-    relativePronouns: list('welke|wat|waarvan'),
+    relativePronouns: list('welke|waarvan'),
     reporting: {
       verbs: list('zei|zegt|verklaarde|schreef|beweerde|stelde|meldde'),
       that: list('dat'),
@@ -296,7 +296,7 @@ const TABLES: Record<string, DiscourseTable> = {
     phrasal: list('as gevolg van|weens|vanweë'),
     clauseOnly: list('daardeur|gevolglik|daarom'),
     dangling: list('veral|en|of|maar|ook|wat|dat'),
-    relativePronouns: list('wat|watter'),
+    relativePronouns: list('watter'),
     hedges: list('miskien|moontlik|vermoedelik|glo|kwansuis|volgens|sou|beweer'),
     signed: list('onderteken|geteken|gesluit'),
     ambassador: list('ambassadeur|gesant'),
@@ -320,7 +320,7 @@ const TABLES: Record<string, DiscourseTable> = {
     phrasal: list('a causa di|a causa del|a causa della|a causa dei|grazie a|in seguito a'),
     clauseOnly: list('pertanto|di conseguenza'),
     dangling: list('soprattutto|specialmente|e|o|ma|anche|che'),
-    relativePronouns: list('cui|quale|quali|ciò'),
+    relativePronouns: list('cui|quale|quali'),
     reporting: {
       verbs: list('disse|dichiarò|affermò|scrisse|assicurò|annunciò|spiegò|sostenne'),
       that: list('che'),
@@ -348,7 +348,7 @@ const TABLES: Record<string, DiscourseTable> = {
     phrasal: list('z powodu|ze względu na|dzięki|na skutek|wskutek|w wyniku'),
     clauseOnly: list('w rezultacie|w konsekwencji|w efekcie'),
     dangling: list('zwłaszcza|szczególnie|i|oraz|lub|albo|ale|także|który|która|które|że'),
-    relativePronouns: list('którego|której|których|którym|czego|co'),
+    relativePronouns: list('którego|której|których|którym'),
     reporting: {
       verbs: list(
         'powiedział|powiedziała|oświadczył|oświadczyła|stwierdził|stwierdziła|napisał|napisała|twierdził|twierdziła',
@@ -375,7 +375,7 @@ const TABLES: Record<string, DiscourseTable> = {
     phrasal: list('из-за|в связи с|благодаря|вследствие|в результате'),
     clauseOnly: list('поэтому'),
     dangling: list('особенно|в частности|и|или|но|также|который|которая|которое|которые|что'),
-    relativePronouns: list('которой|которого|которых|которым|котором|которому|чего|чему|этого'),
+    relativePronouns: list('которой|которого|которых|которым|котором|которому|чего|чему'),
     reporting: {
       verbs: list('сказал|сказала|заявил|заявила|написал|написала|утверждал|утверждала|сообщил|сообщила'),
       that: list('что'),

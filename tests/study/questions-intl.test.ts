@@ -196,6 +196,11 @@ describe('why, and to what effect, in Polish, Russian and Italian', () => {
     expect(
       splitCausal('The union was concluded in 1569, as a result of which the Commonwealth was formed.', {}, 'en'),
     ).toEqual([]);
+    // An article or a free relative after the cue is no relative pronoun: a reason all the same.
+    const weil = 'Die Offensive scheiterte im Dezember 1941 vor Moskau, weil der Winter ungewöhnlich früh einsetzte.';
+    expect(splitCausal(weil, {}, 'de')[0]?.role).toBe('reason');
+    const what = 'Stalin turned to Germany in August 1939 because what Britain offered was far too little.';
+    expect(splitCausal(what, {}, 'en')[0]?.role).toBe('reason');
     // The phrase before a noun still names a reason.
     const [split] = splitCausal('The Commonwealth was formed in 1569 as a result of the union with Poland.', {}, 'en');
     expect([split?.role, split?.answer]).toEqual(['reason', 'As a result of the union with Poland.']);

@@ -48,9 +48,13 @@ function enclosed(sentence: string, at: number): boolean {
   return count(/\(/g) > count(/\)/g) || count(/"/g) % 2 === 1 || count(/[“«„]/g) > count(/[”»“](?=\W|$)/g);
 }
 
+const pointingBack = new WeakMap<readonly string[], RegExp>();
 /** Whether a text opens with one of a language's relative pronouns (`which`, `которой`). */
-function pointsBack(text: string, pronouns: string[]): boolean {
-  return new RegExp(String.raw`^\s*${wordsPattern(pronouns).source}`, 'iu').test(text);
+function pointsBack(text: string, pronouns: readonly string[]): boolean {
+  let pattern = pointingBack.get(pronouns);
+  if (!pattern)
+    pointingBack.set(pronouns, (pattern = new RegExp(String.raw`^\s*${wordsPattern(pronouns).source}`, 'iu')));
+  return pattern.test(text);
 }
 
 function reasonAt(sentence: string, reasons: string[], at: number): boolean {
