@@ -175,9 +175,10 @@ function tidy(text: string): string {
   return (
     text
       .replace(/\s*\([^()]*\)/g, '')
-      // An aside between dashes, unless it holds a figure: "ЕС и НАТО — с 2004 года, ОЭСР — с мая 2018 года" puts a
-      // dash for a verb left out, and the span between two such dashes is a date of its own.
-      .replace(/\s[–—]\s[^–—]*\s[–—](?=\s)/gu, (aside) => (/\d/.test(aside) ? aside : ''))
+      // An aside between dashes, unless it holds a year: "ЕС и НАТО — с 2004 года, ОЭСР — с мая 2018 года" puts a
+      // dash for a verb left out, and the span between two such dashes is a date of its own ("ein Text mit 7
+      // Artikeln" between dashes is an aside all the same).
+      .replace(/\s[–—]\s[^–—]*\s[–—](?=\s)/gu, (aside) => (/(?<!\d)\d{3,4}(?!\d)/.test(aside) ? aside : ''))
       .replace(/\s+/g, ' ')
       .replace(/\s+([,.;:])/g, '$1')
       .replace(/([,;:])(?:\s*[,;:])+/g, '$1')

@@ -256,7 +256,8 @@ const APPROXIMATE: Record<string, [RegExp, RegExp]> = {
 };
 function approximateCount(before: string, after: string, language: string): boolean {
   const words = APPROXIMATE[language];
-  return !!words && words[0].test(before) && !words[1].test(after);
+  // A word follows the number (a noun: "gatunków", "видов"), not punctuation ("ok. 1400, a …" is a year).
+  return !!words && words[0].test(before) && /^\s+\p{L}/u.test(after) && !words[1].test(after);
 }
 
 /**
@@ -266,6 +267,19 @@ function approximateCount(before: string, after: string, language: string): bool
  * before it, and a noun or name before it ("die Firma 1956") follows a lower-case word (not a title of several
  * capitalised words: "Das Buch Aims 1934").
  */
+/**
+ * A finite verb right after a number that opens a German sentence (verb second): a common strong or auxiliary
+ * form, or a weak one ("gründete", "verfilmte", "wird", "erhielt"); not an adjective ("neue", "verschiedene",
+ * "erste").
+ */
+const GERMAN_FRONTED_VERB = new RegExp(
+  String.raw`^\s+(?!(?:erste|ersten|letzte|letzten|gute|guten|beste|besten|weitere|weiteren|zweite|dritte|halbe|` +
+    String.raw`rund|etwa|knapp|fast|über|mehr|weniger)\b)` +
+    String.raw`(?:wurde|wurden|war|waren|ist|sind|wird|werden|hat|hatte|hatten|kam|kamen|nahm|gab|ging|zog|trat|` +
+    String.raw`fand|begann|schrieb|hielt|blieb|bekam|sah|lief|fiel|starb|gewann|verließ|entstand|erschien|` +
+    String.raw`\p{Ll}+(?:te|ten|t|st))\b`,
+  'u',
+);
 const GERMAN_NOT_BEFORE_YEAR = new RegExp(
   String.raw`^(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen|mit|über|rund|etwa|ca\.|knapp|fast|` +
     String.raw`als|je|pro|insgesamt|nr\.|seite|s\.)$`,
@@ -273,8 +287,9 @@ const GERMAN_NOT_BEFORE_YEAR = new RegExp(
 );
 function germanBareYear(before: string, after: string): boolean {
   if (!/^(?:\s+\p{Ll}|\s*[,.;:)])/u.test(after)) return false;
-  // "2007 verfilmte er …": a year that opens the sentence before its verb is the time of the clause.
-  if (!before.trim()) return /^\s+\p{Ll}/u.test(after);
+  // "2007 verfilmte er …": a year that opens the sentence before its verb is the time of the clause; not
+  // "2000 neue Wohnungen …", a count before an adjective.
+  if (!before.trim()) return GERMAN_FRONTED_VERB.test(after);
   const words = before.trim().split(/\s+/);
   const [last, previous] = [words.at(-1) ?? '', words.at(-2) ?? ''];
   if (GERMAN_NOT_BEFORE_YEAR.test(last)) return false;
@@ -317,7 +332,8 @@ const LOWER_CASE_MONTHS = new Set(
  * case, a month word with a capital inside a sentence is part of a name.
  */
 function capitalisedMonth(sentence: string, index: number, text: string, language: string): boolean {
-  if (!LOWER_CASE_MONTHS.has(language)) return false;
+  // A date with its year is a date, however it capitalises its month ("el 5 de Mayo de 1862").
+  if (!LOWER_CASE_MONTHS.has(language) || /\d{3,4}/.test(text)) return false;
   for (const m of text.matchAll(/\p{L}+/gu)) {
     if (!isMonthWord(m[0], language)) continue;
     if (!/^\p{Lu}/u.test(m[0])) return false;
@@ -714,7 +730,20 @@ const RELATIVE_YEARS: Record<string, [string, number][]> = {
   ],
 };
 /** What may stand before the phrase at the opening: a conjunction or "also", then a comma or not. */
-const OPENING_WORD = String.raw`(?:(?:and|but|also|then|und|auch|dann|et|puis|y|e|ed|en|och|og|i|и|а|ja)\s+)?`;
+const OPENING_WORD =
+  String.raw`(?:(?:and|but|also|then|und|auch|dann|doch|aber|jedoch|et|puis|mais|y|pero|e|ed|ma|en|maar|och|` +
+  String.raw`men|og|i|ale|и|а|но|ja)\s+)?`;
+/**
+ * What may not follow the phrase: a comparison or a point it is counted from ("in the same year as the treaty",
+ * "the year before the war", "через год после смерти", "el mismo año en que murió") — another year than the
+ * narrative's.
+ */
+const MEASURED_FROM = new RegExp(
+  String.raw`^\s*(?:as|than|before|after|since|of|the|a|an|his|her|its|their|wie|als|nach|vor|seit|der|des|` +
+    String.raw`que|qu'|en\s+que|de|du|del|della|dello|di|do|da|na|no|после|до|с|od|po|przed|niż|jak|dan|som|kuin)` +
+    String.raw`(?![\p{L}])`,
+  'iu',
+);
 const relativeYearPatterns = new Map<string, { pattern: RegExp; offset: number }[]>();
 
 /** The phrase opening `sentence` that names its year by the narrative's, if any (see `RELATIVE_YEARS`). */
@@ -738,6 +767,7 @@ function relativeYear(sentence: string, language: string): RawDate | undefined {
   for (const { pattern, offset } of patterns) {
     const m = pattern.exec(sentence);
     if (!m) continue;
+    if (MEASURED_FROM.test(sentence.slice(m.index + m[0].length))) return undefined;
     const label = m[1]!;
     return {
       start: {},
@@ -753,10 +783,10 @@ function relativeYear(sentence: string, language: string): RawDate | undefined {
 }
 /**
  * Scripts that write a phrase without spaces or with its particles attached ("그해에"): the phrase ends anywhere,
- * but not inside "同年代" (the same generation) or "同年齢" (the same age).
+ * but not inside "同年代" (the same generation), "同年齢" or "同年輩" (the same age), "前年比" (year on year).
  */
 const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const AFTER_WIDE = '(?![代齢齡])';
+const AFTER_WIDE = '(?![代齢齡比輩])';
 const AFTER_WORD = String.raw`(?![\p{L}\p{N}'’])`;
 
 function parseWritten(sentence: string, language: string): RawDate[] {

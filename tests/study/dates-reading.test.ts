@@ -104,3 +104,45 @@ describe('a number after a word of approximation', () => {
     expect(events('Около 1400 года построен замок.', 'ru')).toEqual(['1400']);
   });
 });
+
+describe('what the rules above leave alone (misfires found in review)', () => {
+  const events = (sentence: string, language: string) =>
+    rawDatesIn(sentence, language)
+      .filter((d) => d.event)
+      .map((d) => d.label);
+
+  it('a capitalised month in a date with its year is a date', () => {
+    expect(events('El 5 de Mayo de 1862 el ejército francés fue derrotado.', 'es')).toEqual(['5 de Mayo de 1862']);
+  });
+
+  it('a number after a word of approximation, then a comma, is a year', () => {
+    expect(events('Zamek zbudowano ok. 1400, a rozbudowano w 1450 roku.', 'pl')).toEqual(['1400', '1450']);
+  });
+
+  it('a German count that opens a sentence before an adjective is no year', () => {
+    expect(events('2000 neue Wohnungen wurden in der Stadt gebaut.', 'de')).toEqual([]);
+    expect(events('1500 verschiedene Arten sind bekannt.', 'de')).toEqual([]);
+    expect(events('2013 wird BBDO zum kreativsten Netzwerk gewählt.', 'de')).toEqual(['2013']);
+  });
+
+  it('a year phrase counted from something else dates nothing; one after "doch" does', () => {
+    expect(rawDatesIn('The year before the war, the guild grew.', 'en')).toEqual([]);
+    expect(rawDatesIn('In the same year as the Munich Agreement, they bought a patent.', 'en')).toEqual([]);
+    expect(rawDatesIn('Через год после смерти основателя фирма закрылась.', 'ru')).toEqual([]);
+    expect(rawDatesIn('El mismo año en que murió Franco, se casó.', 'es')).toEqual([]);
+    expect(rawDatesIn('前年比で20%増加した。', 'ja')).toEqual([]);
+    expect(rawDatesIn('同年輩の作家と交流した。', 'ja')).toEqual([]);
+    expect(rawDatesIn('Doch im selben Jahr starb er.', 'de').map((d) => d.yearOffset)).toEqual([0]);
+  });
+
+  it('an aside between dashes with small numbers only is an aside', () => {
+    const got = timeline(
+      '# Geschichte\n\nAm 23. August 1939 teilte der Vertrag – ein Text mit 7 Artikeln und 1 geheimen ' +
+        'Zusatzprotokoll – Osteuropa zwischen den beiden Mächten auf.',
+      'de',
+    );
+    expect(got).toEqual([
+      ['1939-08-23', 'Am 23. August 1939 teilte der Vertrag Osteuropa zwischen den beiden Mächten auf'],
+    ]);
+  });
+});
