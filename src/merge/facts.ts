@@ -13,6 +13,7 @@ import { diffArrays } from 'diff';
 import { distance } from 'fastest-levenshtein';
 import { hashOf } from '../util/hash.js';
 import { memoize } from '../util/memo.js';
+import { baseLanguage } from '../util/language.js';
 import { claimChange, isOperatorWord, type ClaimChange } from './claims.js';
 import { monthsOf } from './clean.js';
 import escape from 'escape-string-regexp';
@@ -136,7 +137,7 @@ const NAME_RUN = 4;
  * change): two readings naming different people or places in one statement. A name is one capitalised word,
  * with a regnal number or particles after it ("Mieszko I" / "Siemomysł"), up to `NAME_RUN` words.
  */
-function swappedName(a: string, b: string): [string, string] | undefined {
+function swappedName(a: string, b: string, locale: string): [string, string] | undefined {
   const ta = a.match(/\S+/g) ?? [];
   const tb = b.match(/\S+/g) ?? [];
   const norm = (t: string) => fold(t).replace(/[^\p{L}\p{N}]/gu, '');
@@ -149,17 +150,20 @@ function swappedName(a: string, b: string): [string, string] | undefined {
     if (!around.length || around.some((p) => p.added || p.removed)) continue;
     // A sentence's first word is capitalised anyway: a name there is a long word ("Alexander", not "This").
     const word = i === 0 ? /^\p{Lu}\p{Ll}{4,}$/u : /^\p{Lu}\p{Ll}{2,}$/u;
+    // The word after the change, the same in both readings ("… Moscow I met …": "I" there is the pronoun).
+    const next = parts[i + 2]?.value[0] ?? '';
+    const pronounI = (last: string) => last === 'I' && baseLanguage(locale) === 'en' && /^\p{Ll}/u.test(next);
     const asName = (tokens: string[]) => {
       const words = tokens.map((t) => t.replace(/^\P{L}+|\P{L}+$/gu, ''));
       const [first, last] = [words[0]!, words.at(-1)!];
+      if (words.length > 1 && (pronounI(last) || !/^(?:\p{Lu}|[IVXLC]+\.?$)/u.test(last))) return undefined;
       // One word of the name besides its regnal number or particles: "Soviet Navy" / "Soviets", "the German Navy" /
       // "the Kriegsmarine" name one body two ways (rewordings), "Mieszko I" / "Siemomysł" two rulers.
       const core = words.filter((w, k) => !(k > 0 && NAME_FILLER.test(w)));
       const named = core.length === 1 && /^\p{Lu}/u.test(core[0]!);
-      // Opens with a name's word; a particle only inside; the first word alone holds the sentence's opening rule.
-      return named && word.test(first) && (words.length === 1 || !/^(?:von|van|de|di|da|du|la|le)$/.test(last))
-        ? words.join(' ')
-        : undefined;
+      // Opens with a name's word, ends with one or a regnal number (a particle only inside); the first word alone
+      // holds the sentence's opening rule.
+      return named && word.test(first) ? words.join(' ') : undefined;
     };
     const [x, y] = [asName(removed.value), asName(added.value)];
     if (x && y) return [x, y];
@@ -282,7 +286,7 @@ function factRelation(a: string, b: string, locale: string): FactComparison {
     return { relation: 'conflict', kind: 'list', onlyA: shownA(namesA), onlyB: [] };
   // One name put for another in the same words ("in Saratov Oblast" / "in Samara Oblast"): a disagreement.
   if (namesA.length && namesB.length) {
-    const swapped = swappedName(a, b);
+    const swapped = swappedName(a, b, locale);
     // Each reading's name is of its names (every capitalised word of it: "Mieszko I" is "Mieszko" and "I").
     const of = (name: string, names: string[]) =>
       name.split(' ').every((w) => !/^\p{Lu}/u.test(w) || names.includes(fold(w)));

@@ -51,6 +51,11 @@ describe('facts of two readings', () => {
       'pl',
     );
     expect(ruler).toMatchObject({ relation: 'conflict', kind: 'name', onlyA: ['Mieszko I'], onlyB: ['Siemomysł'] });
+    // The pronoun "I" after a name is no regnal number; a particle does not end a name.
+    expect(compareFacts('Then in Moscow I met Stalin.', 'Then in Berlin I met Stalin.', 'en').onlyA).toEqual([
+      'Moscow',
+    ]);
+    expect(compareFacts('Tomaron Granada y Sevilla.', 'Tomaron Toledo y Sevilla.', 'es').onlyA).toEqual(['Granada']);
     expect(compareFacts('The Soviet Navy helped Germany.', 'The Soviets helped Germany.', 'en').relation).toBe('same');
     expect(compareFacts('The German Navy took a base.', 'The Kriegsmarine took a base.', 'en').relation).toBe('same');
     const france = compareFacts('France signed a Franco-Soviet treaty.', 'A Soviet-French treaty was signed.', 'en');
