@@ -61,9 +61,15 @@ function postOf(nat: string, role: string, prep: string | undefined, place: stri
   return `${nat} ${word}${place ? ` ${ambassador ? 'to' : (prep ?? 'to')} ${place}` : ''}`;
 }
 /** Headings of lists of envoys: "Soviet ambassadors (chargés) to Berlin", "German ambassadors to Moscow". */
+const ROLE_WORDS = String.raw`(?:ambassadors|envoys|representatives|chargés(?: d'affaires)?|ministers)(?![\p{L}])`;
+/**
+ * The role words of a heading and what qualifies them: a bracket, or another role joined by "and"/"or"
+ * ("ambassadors (chargés)", "envoys and ministers"); other words before the place ("to Germany in Berlin",
+ * "from 1922 to 1941 in Berlin") are no part of the post.
+ */
 const LIST_HEADING = new RegExp(
-  String.raw`^(?<nat>${NATION})\s+(?<role>(?:ambassadors|envoys|representatives|chargés|ministers)(?![\p{L}]).*?)` +
-    String.raw`\s+(?:to|in)\s+(?<place>${PLACE})\s*$`,
+  String.raw`^(?<nat>${NATION})\s+(?<role>${ROLE_WORDS}(?:\s*\([^)]*\)|\s+(?:and|or)\s+${ROLE_WORDS})?)` +
+    String.raw`.*?\s+(?:to|in)\s+(?<place>${PLACE})\s*$`,
   'u',
 );
 /** The plural role words of those headings, each with its singular. */

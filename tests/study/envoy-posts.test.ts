@@ -28,6 +28,19 @@ describe('posts of a list of envoys under a heading', () => {
     expect(post('Tor Lund')).toBe('Norvik envoy (minister) to Kessel');
   });
 
+  it('takes no other words of the heading into the post', () => {
+    const other = guideOf([
+      '= Relations =',
+      'Trade grew.',
+      '== Norvik envoys to Lidia in Kessel ==',
+      '* Arvid Holm (1870-1875)',
+      '== Lidian envoys from 1870 to 1880 in Norvik ==',
+      '* Emil Varga (1871-1874)',
+    ]);
+    const of = (name: string) => other.glossaries.ambassadors.find((a) => a.name === name)?.post;
+    expect([of('Arvid Holm'), of('Emil Varga')]).toEqual(['Norvik envoy to Kessel', 'Lidian envoy to Norvik']);
+  });
+
   it('reads a heading of chargés alone (an accented role word)', () => {
     expect(post('Emil Varga')).toBe('Kessel chargé to Norvik');
   });
