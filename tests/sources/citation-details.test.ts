@@ -144,6 +144,7 @@ describe('what a note keeps of a cite template’s details (made up)', () => {
       'Listed as a region. https://example.org/a http://example.net/b',
     );
     expect(cited('(see [https://example.org/a])')).toBe('(see https://example.org/a)');
+    expect(cited("''Pribaltika''[https://example.org/a]")).toBe('Pribaltika https://example.org/a');
   });
 
   it('quotes a title in the article’s language’s quotation marks', () => {

@@ -93,7 +93,9 @@ export class Phrasing {
 
   /** The last character of text added to the open container ("" when its last node is no text, or none). */
   get lastChar(): string {
-    const last = this.stack[this.stack.length - 1]!.children.at(-1);
+    // The last text, inside the last node if it is a container (an emphasis, a link: "''Pribaltika''[https://…]").
+    let last: PhrasingContent | undefined = this.stack[this.stack.length - 1]!.children.at(-1);
+    while (last && last.type !== 'text' && 'children' in last) last = (last.children as PhrasingContent[]).at(-1);
     return last?.type === 'text' ? last.value.slice(-1) : '';
   }
 

@@ -398,7 +398,8 @@ export function formatNumber(value: string, language: string, unformat = false):
     format = new Intl.NumberFormat([language, 'en'], options);
     numberFormats.set(key, format);
   }
-  return format.format(Number(v));
+  // The digits as written (a string is formatted exactly; a number past 2^53 would lose its last digits).
+  return format.format(v as unknown as number);
 }
 
 /** `{{число|65300|км²}}`, `{{nombre|3000000|habitants}}`: the number grouped, then its unit if one is given. */
@@ -560,8 +561,8 @@ const LAYOUT_PATTERN = new RegExp(
  * "Sinottico", "基礎情報 国", "Ülke bilgi kutusu").
  */
 const INFOBOX = new RegExp(
-  '^(infoboks|inligtingskas|infokasten|info/|taxobox|speciesbox|automatic taxobox|ficha |personendaten|faktamall|' +
-    'карточка|картка|sinottico|基礎情報)|(?:^|[\\s/-])(?:infobox|bilgi kutusu)(?:$|[\\s/-])',
+  '^(infobox|infoboks|inligtingskas|infokasten|info/|taxobox|speciesbox|automatic taxobox|ficha |personendaten|' +
+    'faktamall|карточка|картка|sinottico|基礎情報)|(?:^|[\\s/-])(?:infobox|bilgi kutusu)(?:$|[\\s/-])',
 );
 
 const CITATION = new RegExp(
