@@ -188,8 +188,11 @@ function tidy(text: string): string {
 }
 
 const MARK = '\u2063';
-/** The mark beside Chinese or Japanese writing, which has no spaces between words: it leaves none. */
-const BESIDE_WIDE = new RegExp(`(?<=[${WIDE_WRITING}])${MARK}|${MARK}(?=[${WIDE_WRITING}])`, 'u');
+/**
+ * The mark beside Chinese or Japanese writing, which has no spaces between words, or inside a word the date
+ * is joined to ("феврале-марте 1919", "12-15 maja"): it leaves no space.
+ */
+const BESIDE_WIDE = new RegExp(`(?<=[${WIDE_WRITING}]|[\\p{L}\\p{N}][-–])${MARK}|${MARK}(?=[${WIDE_WRITING}])`, 'u');
 const wordsOf = (s: string) =>
   s
     .replace(MARK, ' ')

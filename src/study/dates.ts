@@ -439,13 +439,19 @@ function tableDates(sentence: string, language: string, taken: [number, number][
     if (capitalisedMonth(sentence, at, m[0], language)) continue;
     const month = months.findIndex((names) => names.split('|').includes(m[2]!.toLowerCase())) + 1;
     const year = m[3] ? Number(m[3]) : undefined;
+    const day = m[1] ? Number(m[1]) : undefined;
+    // "12-15 maja 1926", "12.–15. mai": a span of days of one month, its first day before a dash.
+    const first = day === undefined ? null : /(?<![\d.,])(\d{1,2})\.?\s*[–-]\s*$/.exec(sentence.slice(0, at));
+    const from = first && Number(first[1]) >= 1 && Number(first[1]) < day! ? first : null;
+    const index = from ? from.index : at;
     out.push({
-      start: { year, month, day: m[1] ? Number(m[1]) : undefined },
-      precision: m[1] ? 'day' : 'month',
-      label: m[0].trim(),
-      index: at,
+      start: { year, month, day: from ? Number(from[1]) : day },
+      end: from ? { year, month, day } : undefined,
+      precision: day !== undefined ? 'day' : 'month',
+      label: from ? sentence.slice(from.index, at) + m[0].trim() : m[0].trim(),
+      index,
       anchor: year !== undefined,
-      event: !boundBefore(sentence, at),
+      event: !boundBefore(sentence, index),
     });
   }
   return out;

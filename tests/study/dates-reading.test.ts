@@ -146,3 +146,22 @@ describe('what the rules above leave alone (misfires found in review)', () => {
     ]);
   });
 });
+
+describe('a span of days or months joined by a dash', () => {
+  it('is one span from its first day (a month table’s language)', () => {
+    const [d] = rawDatesIn('Przewrót majowy trwał 12-15 maja 1926.', 'pl');
+    expect([d?.label, d?.start, d?.end]).toEqual([
+      '12-15 maja 1926',
+      { year: 1926, month: 5, day: 12 },
+      { year: 1926, month: 5, day: 15 },
+    ]);
+  });
+
+  it('keeps its dash in the label, with no space put after it', () => {
+    const got = timeline(
+      '# История\n\nВ феврале-марте 1919 года войска Тарибы начали военные действия против Литбела.',
+      'ru',
+    );
+    expect(got[0]![1]).toContain('В феврале-марте 1919 года');
+  });
+});
