@@ -114,6 +114,8 @@ const GENERIC = new Set(
  * a name from a person's or a place's possessive ("Willy Brandt's Ostpolitik").
  */
 const WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|\p{Lu}{2,})`;
+/** A Roman numeral of I, V and X (centuries, regnal numbers: "XIII", "XIX", "XVIII"); not "DC" or "CD". */
+const ROMAN_NUMERAL = /^(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$/;
 const PHRASE = new RegExp(
   String.raw`(?<![\p{L}'’-])${WORD}(?:[ \t]+(?:(?:of|for|the|de|von|van|der|zu)[ \t]+)*${WORD})*`,
   'gu',
@@ -617,6 +619,8 @@ export function buildIndex(book: StudyGuide): IndexEntry[] {
     const term = isPerson(bareName, people, usage.nouns) ? bareName : raw.replace(LEADING, '').trim();
     if (covered.has(term.toLowerCase()) || /\b(?:Treaty|Pact|Agreement|Protocols?|Accords?|Alliance)\b/.test(term))
       return;
+    // A Roman numeral ("XIII век", "w XIX wieku"): a century or a ruler's number, no body.
+    if (ROMAN_NUMERAL.test(term)) return;
     // "Foreign Minister Joachim von Ribbentrop": a name after a title is a person's.
     const titled = bareName !== raw.replace(LEADING, '').trim() && TITLE_WORD.test(raw) && personLike(bareName);
     if (titled && !covered.has(bareName.toLowerCase())) return add(bareName, 'person');

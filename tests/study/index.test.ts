@@ -106,6 +106,23 @@ describe('the index of a German guide (made up)', () => {
   });
 });
 
+describe('the index of a Russian guide (made up)', () => {
+  it('has no entry for a century written as a Roman numeral; keeps the acronyms of bodies', () => {
+    const text = [
+      '== Зарождение государства ==',
+      'Становление государственности на территории Литвы относят к XIII веку, при этом само название «Литва» ' +
+        'впервые упомянуто в [[Кведлинбургские анналы|Кведлинбургских анналах]] под 1009 годом.',
+      '',
+      'В начале XIII века в земли балтов-язычников с запада началось вторжение немецких рыцарей-крестоносцев. ' +
+        'Они покорили [[Пруссия|Пруссию]] и [[Ливония|Ливонию]]. В 2004 году Литва вступила в [[НАТО]].',
+    ].join('\n');
+    const guide = addStudyAids(mergeSources([parseText(text, 'lt.wiki')], { ...TEST_META, language: 'ru' }));
+    const terms = guide.index.map((e) => e.term);
+    expect(terms.filter((t) => /^X/.test(t))).toEqual([]);
+    expect(terms).toContain('НАТО');
+  });
+});
+
 describe('given names with their accents, and prizes written as one word', () => {
   it('files "Émile Benveniste" and "André Martinet" as people, and no prize as a person', () => {
     const french = [
