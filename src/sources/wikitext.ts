@@ -449,12 +449,21 @@ class TopLevelWalk {
     else this.phrasing.add(...nodes);
   }
 
-  /** Ends the open definition list: a block of its own. */
+  /**
+   * Ends the open definition list: a block of its own. Terms at its end that no description follows (`; Notes`
+   * on a line of its own, a bold pseudo-heading, as MediaWiki shows it) are bold paragraphs after it: a list
+   * cannot end with a term.
+   */
   private endDefList(): void {
     this.endItem();
     const list = this.defList;
     this.defList = undefined;
-    if (list?.children.length) this.block(list);
+    if (!list) return;
+    const alone: typeof list.children = [];
+    while (list.children.at(-1)?.type === 'defListTerm') alone.unshift(list.children.pop()!);
+    if (list.children.length) this.block(list);
+    for (const term of alone)
+      this.block({ type: 'paragraph', children: [{ type: 'strong', children: term.children as PhrasingContent[] }] });
   }
 
   finish(): void {
