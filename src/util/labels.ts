@@ -457,9 +457,11 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'o texto segue',
     'diz',
   ],
+  // Polish, Czech, Russian and Ukrainian decline the source's label after a preposition, which the label (a title,
+  // in the nominative) cannot: a dash stands between a reading and its sources ("«1251» — Русская Википедия").
   pl: [
     ['„', '”'],
-    'w',
+    '—',
     'występuje w',
     'brak w',
     'Zapisywany też',
@@ -467,10 +469,10 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'tekst podąża za',
     'podaje',
   ],
-  cs: [['„', '“'], 'v', 'je uvedeno v', 'chybí v', 'Psáno též', 'Prameny to formulují jinak', 'text sleduje', 'uvádí'],
+  cs: [['„', '“'], '—', 'je uvedeno v', 'chybí v', 'Psáno též', 'Prameny to formulují jinak', 'text sleduje', 'uvádí'],
   ru: [
     ['«', '»'],
-    'в',
+    '—',
     'есть в',
     'нет в',
     'Также пишется',
@@ -478,7 +480,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'текст следует',
     'пишет',
   ],
-  uk: [['«', '»'], 'у', 'є в', 'немає в', 'Також пишеться', 'Джерела формулюють це по-різному', 'текст іде за', 'пише'],
+  uk: [['«', '»'], '—', 'є в', 'немає в', 'Також пишеться', 'Джерела формулюють це по-різному', 'текст іде за', 'пише'],
   ca: [
     ['«', '»'],
     'a',

@@ -39,6 +39,16 @@ describe('variant notes in the book’s language', () => {
     ]);
   });
 
+  it('a Russian guide’s: a dash between a reading and its source (a label cannot be declined after "в")', () => {
+    const notes = notesOf(
+      'ru',
+      '3 мая 1881 года совет Норвика подписал Кессельский договор с гильдиями города.',
+      '4 мая 1881 года совет Норвика подписал Кессельский договор с гильдиями города.',
+    );
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^Источники расходятся: «3[^»]*» — Spätere Fassung; «4[^»]*» — Ältere Fassung\.$/);
+  });
+
   it('an English guide’s, as before', () => {
     const notes = notesOf(
       'en',
