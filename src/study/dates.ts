@@ -21,7 +21,7 @@ import escape from 'escape-string-regexp';
 import * as chronoEn from 'chrono-node/en';
 import type { Book, TimelineEvent } from '../model/index.js';
 import { memoize } from '../util/memo.js';
-import { baseLanguage, monthNames, recursYearly } from '../util/language.js';
+import { baseLanguage, monthNames, recursYearly, WIDE_WRITING } from '../util/language.js';
 
 /** A point in time as written: the parts the text gives. */
 export interface DateParts {
@@ -738,7 +738,7 @@ const RELATIVE_YEARS: Record<string, [string, number][]> = {
 /** What may stand before the phrase at the opening: a conjunction or "also", then a comma or not. */
 const OPENING_WORD =
   String.raw`(?:(?:and|but|also|then|und|auch|dann|doch|aber|jedoch|et|puis|mais|y|pero|e|ed|ma|en|maar|och|` +
-  String.raw`men|og|i|ale|и|а|но|ja)\s+)?`;
+  String.raw`men|og|i|ale|и|а|но|ja)\s+)??`;
 /**
  * What may not follow the phrase: a comparison or a point it is counted from ("in the same year as the treaty",
  * "the year before the war", "через год после смерти", "el mismo año en que murió") — another year than the
@@ -750,50 +750,50 @@ const MEASURED_FROM = new RegExp(
     String.raw`(?![\p{L}])`,
   'iu',
 );
-const relativeYearPatterns = new Map<string, { pattern: RegExp; offset: number }[]>();
+/**
+ * Scripts that write a phrase without spaces or with its particles attached ("그해에"): the phrase ends anywhere,
+ * but not inside "同年代" (the same generation), "同年齢" or "同年輩" (the same age), "前年比" (year on year).
+ */
+const WIDE = new RegExp(`[${WIDE_WRITING}\\p{Script=Hangul}]`, 'u');
+const AFTER_WIDE = '(?![代齢齡比輩])';
+/** A phrase of letters ends where no letter or digit follows ("that year's" is no date). */
+const AFTER_WORD = String.raw`(?![\p{L}\p{N}'’])`;
+
+/**
+ * Per language, one pattern of its phrases at a sentence's opening (longest first, after an opening word only
+ * where none opens the sentence itself: "I samme år" is the phrase, not "i" and "samme år"), and each phrase's
+ * offset by its lower-case text.
+ */
+const relativeYearPatterns = new Map<string, { pattern: RegExp; offsets: ReadonlyMap<string, number> }>();
 
 /** The phrase opening `sentence` that names its year by the narrative's, if any (see `RELATIVE_YEARS`). */
 function relativeYear(sentence: string, language: string): RawDate | undefined {
   const table = RELATIVE_YEARS[language];
   if (!table) return undefined;
-  let patterns = relativeYearPatterns.get(language);
-  if (!patterns) {
-    // Longest first; a phrase of letters ends where a letter or digit does not follow ("that year's" is no date).
-    patterns = [...table]
+  let found = relativeYearPatterns.get(language);
+  if (!found) {
+    const phrases = [...table]
       .sort((a, b) => b[0].length - a[0].length)
-      .map(([phrase, offset]) => ({
-        pattern: new RegExp(
-          String.raw`^\s*${OPENING_WORD}(${escape(phrase)})${WIDE.test(phrase) ? AFTER_WIDE : AFTER_WORD}`,
-          'iu',
-        ),
-        offset,
-      }));
-    relativeYearPatterns.set(language, patterns);
-  }
-  for (const { pattern, offset } of patterns) {
-    const m = pattern.exec(sentence);
-    if (!m) continue;
-    if (MEASURED_FROM.test(sentence.slice(m.index + m[0].length))) return undefined;
-    const label = m[1]!;
-    return {
-      start: {},
-      precision: 'year',
-      label,
-      index: m.index + m[0].length - label.length,
-      anchor: false,
-      event: true,
-      yearOffset: offset,
+      .map(([phrase]) => `${escape(phrase)}${WIDE.test(phrase) ? AFTER_WIDE : AFTER_WORD}`);
+    found = {
+      pattern: new RegExp(String.raw`^\s*${OPENING_WORD}(${phrases.join('|')})`, 'iu'),
+      offsets: new Map(table.map(([phrase, offset]) => [phrase.toLowerCase(), offset])),
     };
+    relativeYearPatterns.set(language, found);
   }
-  return undefined;
+  const m = found.pattern.exec(sentence);
+  if (!m || MEASURED_FROM.test(sentence.slice(m[0].length))) return undefined;
+  const label = m[1]!;
+  return {
+    start: {},
+    precision: 'year',
+    label,
+    index: m[0].length - label.length,
+    anchor: false,
+    event: true,
+    yearOffset: found.offsets.get(label.toLowerCase()),
+  };
 }
-/**
- * Scripts that write a phrase without spaces or with its particles attached ("그해에"): the phrase ends anywhere,
- * but not inside "同年代" (the same generation), "同年齢" or "同年輩" (the same age), "前年比" (year on year).
- */
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const AFTER_WIDE = '(?![代齢齡比輩])';
-const AFTER_WORD = String.raw`(?![\p{L}\p{N}'’])`;
 
 function parseWritten(sentence: string, language: string): RawDate[] {
   const out = language === 'en' ? runTogether(sentence) : [];
