@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mergeSources } from '../../src/merge/index.js';
+import { noteText } from '../../src/merge/apparatus.js';
+import type { Variant } from '../../src/merge/work.js';
 import { parseText, TEST_META } from '../support/content.js';
 
 const source = (text: string, file: string, priority: number, label: string) =>
@@ -47,6 +49,47 @@ describe('variant notes in the book’s language', () => {
     );
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/^Источники расходятся: «3[^»]*» — Spätere Fassung; «4[^»]*» — Ältere Fassung\.$/);
+  });
+
+  it('a Russian and a Polish guide’s list note: the sources after a colon, not declined after "в"/"w"', () => {
+    const list = (language: string, intro: string, items: string[], missing: string) =>
+      notesOf(
+        language,
+        `${intro}\n${items.map((i) => `* ${i}`).join('\n')}\n`,
+        `${intro}\n${items
+          .filter((i) => i !== missing)
+          .map((i) => `* ${i}`)
+          .join('\n')}\n`,
+      );
+    expect(list('ru', 'В союз входили города:', ['Норвик', 'Кессель', 'Ардан', 'Вальдор'], 'Ардан')).toEqual([
+      '«Ардан» есть в источниках: Spätere Fassung; нет в источниках: Ältere Fassung.',
+    ]);
+    expect(list('pl', 'Do związku należały miasta:', ['Norwik', 'Kessel', 'Ardan', 'Waldor'], 'Ardan')).toEqual([
+      '„Ardan” występuje w źródłach: Spätere Fassung; brak w źródłach: Ältere Fassung.',
+    ]);
+  });
+
+  it('a ru, uk, pl and cs guide’s “worded differently” note: the followed source after a dash', () => {
+    const at = (source: string) => ({ source, file: `${source}.wiki`, line: 1 });
+    const claim = {
+      kind: 'claim',
+      differs: [],
+      readings: [
+        { text: 'Совет долго обсуждал договор.', sources: [at('later')] },
+        { text: 'Совет спорил о договоре.', sources: [at('older')] },
+      ],
+    } as unknown as Variant;
+    const label = (id: string) => (id === 'later' ? 'Русская Википедия' : 'Открытый текст');
+    expect(noteText(claim, label, 'ru')).toBe(
+      'Источники формулируют это по-разному: в тексте — Русская Википедия; ' +
+        'Открытый текст пишет «Совет спорил о договоре.»',
+    );
+    for (const [language, follows] of [
+      ['uk', 'у тексті —'],
+      ['pl', 'w tekście —'],
+      ['cs', 'v textu —'],
+    ])
+      expect(noteText(claim, label, language)).toContain(`: ${follows} Русская Википедия;`);
   });
 
   it('an English guide’s, as before', () => {
