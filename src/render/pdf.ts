@@ -174,6 +174,8 @@ async function print(ctx: WriteContext, html: PrintHtml) {
   ctx.figure('pdf-passes', made.passes);
   // Pages printed again into the last print (print/splice.ts) instead of the whole book.
   if (made.reprinted !== undefined) ctx.figure('pdf-reprinted', made.reprinted);
+  // A long book's measuring pass, printed as this many documents (print/passes.ts, `measureInRuns`).
+  if (made.measuredInRuns) ctx.figure('pdf-runs', made.measuredInRuns);
   // How the book came into the page, each time (loaded, patched, filled): what the tests of a session check.
   shows.push(...made.shows);
   for (const how of new Set(shows)) ctx.figure(`pdf-${how}`, shows.filter((h) => h === how).length);

@@ -14,7 +14,7 @@
  * incremental update (pdf-file.ts); a file that is not laid out as Chromium writes it goes through pdf-lib's
  * full load and save instead.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
@@ -38,6 +38,8 @@ export interface PdfResult {
   shows: Shown[];
   /** Pages printed again into the last print (splice.ts), when that is how this PDF was made. */
   reprinted?: number;
+  /** Documents the measuring pass printed the book as (`measureInRuns`), when it was more than one. */
+  measuredInRuns?: number;
 }
 
 const MAX_PASSES = 4;
@@ -540,6 +542,192 @@ async function print(page: Page, paper: 'A4' | 'Letter', final: boolean, pageRan
 }
 
 /**
+ * Print HTML (characters) above which the measuring pass prints the book as several documents. Chromium's
+ * print of one document costs its pages × its internal links (every page it prints looks at every link of
+ * the document, see docs/performance.md): ten times the seed guide, one hidden print 14–16 s; the same book
+ * as 11 documents, 5.8 s, with every linked element on the page it had. The seed guide (0.5 million) is
+ * measured whole, as are books up to twice its length.
+ */
+export const MEASURE_IN_RUNS_ABOVE = 1_000_000;
+/** A run's print HTML, at least (characters): each document costs a load and a print of its own. */
+export const RUN_CHARS = 400_000;
+
+/**
+ * Script: the shown book (every element hidden for measuring) as documents that each start a page, for the
+ * measuring pass: the parts of the body (and of its `main`) in order, cut only between two parts where a
+ * page break is forced (`break-after: page` on the first, or `break-before: page` on the second, in print
+ * media), into runs of at least `runChars` characters. A part that starts a page lays out the same whatever
+ * came before it, so each run's pages are the book's, offset by the pages of the runs before it (the final
+ * print, one document, checks that: a page that differs costs a pass more, never a wrong number). Each run
+ * keeps the head (styles, page rules), its parts (cloned, the page left as it is), and `<a href="#…">` links
+ * only to ids it has (a link to an id a document lacks costs Chromium a search of the whole document); an id
+ * that the book links to from another run gets a link in a hidden element (display: none, no layout) so that
+ * Chromium writes its named destination. Returns the documents' HTML, or an empty list when the book is one
+ * run.
+ */
+const runsScript = (runChars: number) => `(() => {
+  const runChars = ${JSON.stringify(runChars)};
+  const main = document.querySelector('body > main');
+  const parts = [];
+  for (const el of document.body.children) {
+    if (el === main) for (const child of main.children) parts.push({ el: child, inMain: true });
+    else if (el.id !== 'quire-measuring') parts.push({ el, inMain: false });
+  }
+  const forced = (value) => value === 'page';
+  const runs = [];
+  let run = [];
+  let size = 0;
+  parts.forEach((part, i) => {
+    const before = parts[i - 1];
+    const cut =
+      before && (forced(getComputedStyle(part.el).breakBefore) || forced(getComputedStyle(before.el).breakAfter));
+    if (cut && size >= runChars) {
+      runs.push(run);
+      run = [];
+      size = 0;
+    }
+    run.push(part);
+    size += part.el.outerHTML.length;
+  });
+  runs.push(run);
+  if (runs.length < 2) return [];
+  const linked = new Set();
+  for (const a of document.querySelectorAll('a[href^="#"]')) linked.add(a.getAttribute('href').slice(1));
+  const escape = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const attributes = (el) => [...el.attributes].map((a) => ' ' + a.name + '="' + escape(a.value) + '"').join('');
+  const head = document.head.outerHTML;
+  return runs.map((parts) => {
+    const clones = parts.map((p) => ({ el: p.el.cloneNode(true), inMain: p.inMain }));
+    const ids = new Set();
+    for (const { el } of clones) {
+      if (el.id) ids.add(el.id);
+      for (const inner of el.querySelectorAll('[id]')) ids.add(inner.id);
+    }
+    for (const { el } of clones)
+      for (const a of el.querySelectorAll('a[href^="#"]'))
+        if (!ids.has(a.getAttribute('href').slice(1))) a.removeAttribute('href');
+    let body = '';
+    let inMain = false;
+    for (const part of clones) {
+      if (part.inMain !== inMain) body += part.inMain ? '<main' + attributes(main) + '>' : '</main>';
+      inMain = part.inMain;
+      body += part.el.outerHTML;
+    }
+    if (inMain) body += '</main>';
+    const links = [...ids].filter((id) => linked.has(id)).map((id) => '<a href="#' + escape(id) + '"></a>');
+    return '<!DOCTYPE html><html' + attributes(document.documentElement) + '>' + head + '<body' +
+      attributes(document.body) + '>' + body + '<div hidden>' + links.join('') + '</div></body></html>';
+  });
+})()`;
+
+/**
+ * The measuring pass of a long book as several documents (`runsScript`), printed one after another in a page
+ * of their own: the page of every linked element, as one print of the whole book gives it. Undefined when the
+ * book is one run, or a run's PDF cannot be read: the caller prints it whole.
+ */
+async function measureInRuns(
+  browser: Browser,
+  page: Page,
+  htmlFile: string,
+  root: string,
+  paper: 'A4' | 'Letter',
+  runChars: number,
+): Promise<{ documents: number; destinations: Map<string, number> } | undefined> {
+  await page.emulateMediaType('print');
+  let documents: string[];
+  try {
+    documents = (await page.evaluate(runsScript(runChars))) as string[];
+  } finally {
+    await page.emulateMediaType();
+  }
+  if (documents.length < 2) return undefined;
+  // One file for every run, beside the book's (its fonts and styles resolve the same): the page keeps its
+  // renderer and decoded fonts from one run to the next (`load`).
+  const file = path.join(path.dirname(htmlFile), `.quire-run-${path.basename(htmlFile)}`);
+  const url = pathToFileURL(file).href;
+  const runPage = await confinedPage(browser, root);
+  try {
+    const destinations = new Map<string, number>();
+    let offset = 0;
+    for (const html of documents) {
+      await writeFile(file, html);
+      await load(runPage, url, html);
+      const read = await readPrinted(await print(runPage, paper, false));
+      for (const [id, at] of read.destinations) if (!destinations.has(id)) destinations.set(id, at + offset);
+      offset += read.pages;
+    }
+    return { documents: documents.length, destinations };
+  } finally {
+    await runPage.close();
+    await rm(file, { force: true });
+  }
+}
+
+type Timed = <T>(name: string, fn: () => Promise<T> | T) => Promise<T>;
+
+/**
+ * One pass's print: the measuring pass (every element hidden; a long book as several documents,
+ * `measureInRuns`) or the final print (always one document), and the page of every linked element.
+ */
+async function printPass(p: {
+  browser: Browser;
+  page: Page;
+  htmlFile: string;
+  root: string;
+  paper: 'A4' | 'Letter';
+  final: boolean;
+  /** The print HTML's length (characters). */
+  length: number;
+  options: { collectAbove?: number; runsAbove?: number; runChars?: number };
+  timed: Timed;
+}): Promise<{ found: Record<string, number>; printed?: Printed; runs?: number }> {
+  const { page, paper, final, timed } = p;
+  const unhide = () => page.evaluate(`document.getElementById('quire-measuring')?.remove()`);
+  if (!final) await hideForMeasuring(page);
+  const runs =
+    !final && p.length > (p.options.runsAbove ?? MEASURE_IN_RUNS_ABOVE)
+      ? await timed('pdf-measure', () =>
+          measureInRuns(p.browser, page, p.htmlFile, p.root, paper, p.options.runChars ?? RUN_CHARS),
+        )
+      : undefined;
+  if (runs) {
+    await unhide();
+    return { found: Object.fromEntries(runs.destinations), runs: runs.documents };
+  }
+  if (p.length > (p.options.collectAbove ?? COLLECT_ABOVE)) await timed('pdf-gc', () => collectGarbage(page));
+  const raw = await timed(final ? 'pdf-print' : 'pdf-measure', () => print(page, paper, final));
+  if (!final) await unhide();
+  const printed = await timed('pdf-read', () => readPrinted(raw));
+  return { found: Object.fromEntries(printed.destinations), printed };
+}
+
+/** How `renderPdf` prints (all optional). */
+export interface RenderOptions {
+  exactPages?: boolean;
+  page?: Page;
+  /**
+   * Page numbers from an earlier layout (the last build's): the first pass prints with them and is final
+   * if no target moved — one pass instead of two after an edit that moves nothing.
+   */
+  seed?: Record<string, number>;
+  /** Times each step under a name (the build's figures). */
+  timed?: Timed;
+  /**
+   * The page keeps this print for the next one, which prints again only the pages its edit changed when
+   * it moves no page (splice.ts). For a page that prints one book, edit after edit (a session's).
+   */
+  reprint?: boolean;
+  /** Print HTML (characters) above which garbage is collected before each whole-book print (COLLECT_ABOVE). */
+  collectAbove?: number;
+  /** Print HTML (characters) above which the measuring pass prints the book in runs (MEASURE_IN_RUNS_ABOVE). */
+  runsAbove?: number;
+  /** The print HTML of one run, at least (characters; RUN_CHARS). */
+  runChars?: number;
+  /** The page's show begun beforehand (`preshow`): the first pass takes it if it showed that pass's HTML. */
+  shown?: Promise<Preshown>;
+}
+
+/**
  * `html(pages)` gives the print HTML for a map of page numbers (empty on the first pass: the templates
  * print placeholders of the same width).
  */
@@ -550,26 +738,7 @@ export async function renderPdf(
   html: (pages: Record<string, number>) => string,
   meta: BookMeta,
   paper: 'A4' | 'Letter',
-  options: {
-    exactPages?: boolean;
-    page?: Page;
-    /**
-     * Page numbers from an earlier layout (the last build's): the first pass prints with them and is final
-     * if no target moved — one pass instead of two after an edit that moves nothing.
-     */
-    seed?: Record<string, number>;
-    /** Times each step under a name (the build's figures). */
-    timed?: <T>(name: string, fn: () => Promise<T> | T) => Promise<T>;
-    /**
-     * The page keeps this print for the next one, which prints again only the pages its edit changed when
-     * it moves no page (splice.ts). For a page that prints one book, edit after edit (a session's).
-     */
-    reprint?: boolean;
-    /** Print HTML (characters) above which garbage is collected before each whole-book print (COLLECT_ABOVE). */
-    collectAbove?: number;
-    /** The page's show begun beforehand (`preshow`): the first pass takes it if it showed that pass's HTML. */
-    shown?: Promise<Preshown>;
-  } = {},
+  options: RenderOptions = {},
 ): Promise<PdfResult> {
   const exactPages = options.exactPages ?? true;
   const timed = options.timed ?? (<T>(_name: string, fn: () => Promise<T> | T) => Promise.resolve(fn()));
@@ -586,6 +755,8 @@ export async function renderPdf(
     let valid = last && last.text === before && last.paper === paper ? last.book : undefined;
     let printed: Printed | undefined;
     let passes = 0;
+    /** Documents the measuring pass printed, when it printed the book as several (`measureInRuns`). */
+    let measuredRuns = 0;
     /** The next pass's HTML, when it was made to see whether this pass is final. */
     let upcoming: string | undefined;
     const shows: Shown[] = [];
@@ -613,14 +784,13 @@ export async function renderPdf(
           return { bytes, pages: book.pages.length, passes, destinations, shows, reprinted: book.reprinted };
         }
       }
-      if (!final) await hideForMeasuring(page);
       // The last pass's PDF is read (its page numbers are in `pages`): not kept alive through this print.
       printed = undefined;
-      if (text.length > (options.collectAbove ?? COLLECT_ABOVE)) await timed('pdf-gc', () => collectGarbage(page));
-      const raw = await timed(final ? 'pdf-print' : 'pdf-measure', () => print(page, paper, final));
-      if (!final) await page.evaluate(`document.getElementById('quire-measuring')?.remove()`);
-      printed = await timed('pdf-read', () => readPrinted(raw));
-      const found = Object.fromEntries(printed.destinations);
+      const where = { browser, page, htmlFile, root, paper };
+      const pass = await printPass({ ...where, final, length: text.length, options, timed });
+      printed = pass.printed;
+      measuredRuns = Math.max(measuredRuns, pass.runs ?? 0);
+      const found = pass.found;
       // A target that moved, or that this print no longer has (a number shown for it would be stale).
       const moved =
         Object.keys(found).some((id) => pages[id] !== found[id]) || Object.keys(pages).some((id) => !(id in found));
@@ -632,7 +802,7 @@ export async function renderPdf(
         upcoming = html(pages);
         settled = upcoming === text;
       }
-      if (final && (!exactPages || settled || passes >= MAX_PASSES)) {
+      if (final && printed && (!exactPages || settled || passes >= MAX_PASSES)) {
         const book = options.reprint && printed.file ? keptBook(printed.file) : undefined;
         if (book) kept.set(page, { book, text, paper });
         break;
@@ -640,7 +810,8 @@ export async function renderPdf(
     }
     const done = printed;
     const bytes = await timed('pdf-info', () => done.withInfo(pdfInfo(meta)));
-    return { bytes, pages: printed.pages, passes, destinations: new Map(Object.entries(pages)), shows };
+    const runs = measuredRuns ? { measuredInRuns: measuredRuns } : {};
+    return { bytes, pages: done.pages, passes, destinations: new Map(Object.entries(pages)), shows, ...runs };
   } finally {
     if (!options.page) await page.close();
   }
