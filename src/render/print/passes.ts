@@ -562,8 +562,10 @@ export const RUN_CHARS = 400_000;
  * keeps the head (styles, page rules), its parts (cloned, the page left as it is), and `<a href="#…">` links
  * only to ids it has (a link to an id a document lacks costs Chromium a search of the whole document); an id
  * that the book links to from another run gets a link in a hidden element (display: none, no layout) so that
- * Chromium writes its named destination. Returns the documents' HTML, or an empty list when the book is one
- * run.
+ * Chromium writes its named destination. The break after a run's last part is left to the next run. Returns
+ * the documents' HTML, or an empty list when the book is one run. Written for Quire's print HTML (its parts
+ * are elements, its styles in the head); a template that lays a part out otherwise alone (text between parts,
+ * `:first-child`, left and right pages) costs the final print a pass more.
  */
 const runsScript = (runChars: number) => `(() => {
   const runChars = ${JSON.stringify(runChars)};
@@ -596,8 +598,10 @@ const runsScript = (runChars: number) => `(() => {
   const escape = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const attributes = (el) => [...el.attributes].map((a) => ' ' + a.name + '="' + escape(a.value) + '"').join('');
   const head = document.head.outerHTML;
-  return runs.map((parts) => {
+  return runs.map((parts, r) => {
     const clones = parts.map((p) => ({ el: p.el.cloneNode(true), inMain: p.inMain }));
+    // The page break after a run's last part is the next run's start: not a page at the end of this one.
+    if (r < runs.length - 1) clones[clones.length - 1].el.style.breakAfter = 'auto';
     const ids = new Set();
     for (const { el } of clones) {
       if (el.id) ids.add(el.id);
@@ -623,7 +627,7 @@ const runsScript = (runChars: number) => `(() => {
 /**
  * The measuring pass of a long book as several documents (`runsScript`), printed one after another in a page
  * of their own: the page of every linked element, as one print of the whole book gives it. Undefined when the
- * book is one run, or a run's PDF cannot be read: the caller prints it whole.
+ * book is one run (the caller prints it whole, as it does when this throws).
  */
 async function measureInRuns(
   browser: Browser,
@@ -652,13 +656,15 @@ async function measureInRuns(
     for (const html of documents) {
       await writeFile(file, html);
       await load(runPage, url, html);
+      // Laid out, its images decoded and its fonts loaded, as the book's page is before it prints.
+      await runPage.evaluate(`(async () => {${READY}})()`);
       const read = await readPrinted(await print(runPage, paper, false));
       for (const [id, at] of read.destinations) if (!destinations.has(id)) destinations.set(id, at + offset);
       offset += read.pages;
     }
     return { documents: documents.length, destinations };
   } finally {
-    await runPage.close();
+    await runPage.close().catch(() => undefined);
     await rm(file, { force: true });
   }
 }
@@ -684,17 +690,21 @@ async function printPass(p: {
   const { page, paper, final, timed } = p;
   const unhide = () => page.evaluate(`document.getElementById('quire-measuring')?.remove()`);
   if (!final) await hideForMeasuring(page);
+  // Before the runs too: the book's page stays open beside theirs (a long book's garbage is hundreds of MB).
+  if (p.length > (p.options.collectAbove ?? COLLECT_ABOVE)) await timed('pdf-gc', () => collectGarbage(page));
+  // A run that fails (a load or a print that times out) costs the whole print, not the build.
   const runs =
     !final && p.length > (p.options.runsAbove ?? MEASURE_IN_RUNS_ABOVE)
       ? await timed('pdf-measure', () =>
-          measureInRuns(p.browser, page, p.htmlFile, p.root, paper, p.options.runChars ?? RUN_CHARS),
+          measureInRuns(p.browser, page, p.htmlFile, p.root, paper, p.options.runChars ?? RUN_CHARS).catch(
+            () => undefined,
+          ),
         )
       : undefined;
   if (runs) {
     await unhide();
     return { found: Object.fromEntries(runs.destinations), runs: runs.documents };
   }
-  if (p.length > (p.options.collectAbove ?? COLLECT_ABOVE)) await timed('pdf-gc', () => collectGarbage(page));
   const raw = await timed(final ? 'pdf-print' : 'pdf-measure', () => print(page, paper, final));
   if (!final) await unhide();
   const printed = await timed('pdf-read', () => readPrinted(raw));

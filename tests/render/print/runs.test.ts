@@ -53,7 +53,11 @@ describe('a long book measured in runs', () => {
   }
 
   it('finds every page a whole-book measure finds, and prints the same book', async () => {
+    const open = (await bench.browser.pages()).length;
     const runs = await printed(0, 'in-runs');
+    // One measuring step (the runs), in a page of their own that is closed after them.
+    expect(runs.steps.filter((s) => s === 'pdf-measure')).toHaveLength(1);
+    expect((await bench.browser.pages()).length).toBe(open);
     const whole = await printed(Infinity, 'whole');
     expect(runs.made.measuredInRuns).toBeGreaterThanOrEqual(3);
     expect(whole.made.measuredInRuns).toBeUndefined();
