@@ -96,8 +96,8 @@ export function noteText(v: Variant, labelOf: (source: string) => string, locale
   const w = noteWordsFor(locale);
   const q = w.quote;
   const [colon, semicolon] = [w.mark(':'), w.mark(';')];
-  const labels = (r: Variant['readings'][number]) =>
-    joinLabels([...new Set(r.sources.map((p) => labelOf(p.source)))], w.and);
+  const labelsOf = (r: Variant['readings'][number]) => [...new Set(r.sources.map((p) => labelOf(p.source)))];
+  const labels = (r: Variant['readings'][number]) => joinLabels(labelsOf(r), w.and);
   if (v.kind === 'list') {
     const [listed, missing] = v.readings;
     const item = q(v.differs[0] ?? '');
@@ -122,7 +122,8 @@ export function noteText(v: Variant, labelOf: (source: string) => string, locale
   }
   if (v.kind === 'claim') {
     const [kept, ...others] = v.readings;
-    const quoted = others.map((r) => `${labels(r)} ${w.reads} ${q(r.text)}`).join(`${semicolon} `);
+    const verb = (r: Variant['readings'][number]) => (labelsOf(r).length > 1 ? w.readMany : w.reads);
+    const quoted = others.map((r) => `${labels(r)} ${verb(r)} ${q(r.text)}`).join(`${semicolon} `);
     return `${w.worded}${colon} ${w.follows} ${labels(kept!)}${semicolon} ${quoted}`;
   }
   const kept = v.readings[0]!.text;

@@ -359,12 +359,15 @@ export interface NoteWords {
   worded: string;
   follows: string;
   reads: string;
+  /** "read": after two sources or more ("A and B read …"). */
+  readMany: string;
   and: string;
 }
 type NoteRow = [quotes: [string, string], ...rest: string[]];
 /**
  * Per language: quotation marks, "in", "is listed in", "not listed in", "Also spelled", "Sources word this
- * differently", "the text follows", "reads" ("Sources differ" is the ambassadors' `sourcesDiffer`).
+ * differently", "the text follows", "reads", "read" (after two sources or more) ("Sources differ" is the
+ * ambassadors' `sourcesDiffer`).
  */
 const NOTE_ROWS: Record<string, NoteRow> = {
   en: [
@@ -376,6 +379,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'Sources word this differently',
     'the text follows',
     'reads',
+    'read',
   ],
   de: [
     ['„', '“'],
@@ -386,6 +390,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'Die Quellen formulieren dies anders',
     'der Text folgt',
     'schreibt',
+    'schreiben',
   ],
   fr: [
     ['«\u00a0', '\u00a0»'],
@@ -396,6 +401,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'Les sources le formulent autrement',
     'le texte suit',
     'écrit',
+    'écrivent',
   ],
   es: [
     ['«', '»'],
@@ -406,6 +412,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'Las fuentes lo expresan de otro modo',
     'el texto sigue',
     'dice',
+    'dicen',
   ],
   nl: [
     ['“', '”'],
@@ -416,6 +423,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'De bronnen verwoorden dit anders',
     'de tekst volgt',
     'schrijft',
+    'schrijven',
   ],
   af: [
     ['“', '”'],
@@ -425,6 +433,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'Ook geskryf',
     'Die bronne stel dit anders',
     'die teks volg',
+    'skryf',
     'skryf',
   ],
   nb: [
@@ -436,6 +445,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'Kildene formulerer dette ulikt',
     'teksten følger',
     'skriver',
+    'skriver',
   ],
   it: [
     ['«', '»'],
@@ -446,6 +456,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'Le fonti lo formulano diversamente',
     'il testo segue',
     'scrive',
+    'scrivono',
   ],
   pt: [
     ['“', '”'],
@@ -456,6 +467,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'As fontes formulam isto de outro modo',
     'o texto segue',
     'diz',
+    'dizem',
   ],
   // Polish, Czech, Russian and Ukrainian decline the source's label after a preposition or a verb, which the label
   // (a title, in the nominative) cannot be: the label stands after a dash or a colon instead ("«1251» — Русская
@@ -469,6 +481,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'Źródła ujmują to inaczej',
     'w tekście —',
     'podaje',
+    'podają',
   ],
   cs: [
     ['„', '“'],
@@ -479,6 +492,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'Prameny to formulují jinak',
     'v textu —',
     'uvádí',
+    'uvádějí',
   ],
   ru: [
     ['«', '»'],
@@ -489,6 +503,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'Источники формулируют это по-разному',
     'в тексте —',
     'пишет',
+    'пишут',
   ],
   uk: [
     ['«', '»'],
@@ -499,6 +514,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'Джерела формулюють це по-різному',
     'у тексті —',
     'пише',
+    'пишуть',
   ],
   ca: [
     ['«', '»'],
@@ -509,6 +525,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'Les fonts ho formulen diferent',
     'el text segueix',
     'diu',
+    'diuen',
   ],
   sv: [
     ['”', '”'],
@@ -518,6 +535,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'Skrivs även',
     'Källorna formulerar detta olika',
     'texten följer',
+    'skriver',
     'skriver',
   ],
   da: [
@@ -529,6 +547,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'Kilderne formulerer dette forskelligt',
     'teksten følger',
     'skriver',
+    'skriver',
   ],
   fi: [
     ['”', '”'],
@@ -539,6 +558,7 @@ const NOTE_ROWS: Record<string, NoteRow> = {
     'Lähteet muotoilevat tämän eri tavoin',
     'teksti seuraa lähdettä',
     'kirjoittaa',
+    'kirjoittavat',
   ],
 };
 NOTE_ROWS.nn = NOTE_ROWS.nb!;
@@ -547,7 +567,7 @@ NOTE_ROWS.nn = NOTE_ROWS.nb!;
 export function noteWordsFor(language: string): NoteWords {
   const base = baseLanguage(language);
   const row = NOTE_ROWS[base] ?? NOTE_ROWS.en!;
-  const [[open, close], inWord, listedIn, notListedIn, alsoSpelled, worded, follows, reads] = row as [
+  const [[open, close], inWord, listedIn, notListedIn, alsoSpelled, worded, follows, reads, readMany] = row as [
     [string, string],
     ...string[],
   ];
@@ -564,6 +584,7 @@ export function noteWordsFor(language: string): NoteWords {
     worded: worded!,
     follows: follows!,
     reads: reads!,
+    readMany: readMany ?? reads!,
     and: labels.and,
   };
 }

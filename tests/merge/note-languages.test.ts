@@ -92,6 +92,27 @@ describe('variant notes in the book’s language', () => {
       expect(noteText(claim, label, language)).toContain(`: ${follows} Русская Википедия;`);
   });
 
+  it('a “worded differently” note: the verb agrees with two sources or more (en, ru, de)', () => {
+    const at = (source: string) => ({ source, file: `${source}.wiki`, line: 1 });
+    const claim = {
+      kind: 'claim',
+      differs: [],
+      readings: [
+        { text: 'The council long debated the treaty.', sources: [at('later')] },
+        { text: 'The council argued over the treaty.', sources: [at('older'), at('plain')] },
+        { text: 'The council quarrelled over the treaty.', sources: [at('key')] },
+      ],
+    } as unknown as Variant;
+    const label = (id: string) => ({ later: 'Later', older: 'Older', plain: 'Plain', key: 'Key' })[id]!;
+    expect(noteText(claim, label, 'en')).toBe(
+      'Sources word this differently: the text follows Later; Older and Plain read “The council argued over the ' +
+        'treaty.”; Key reads “The council quarrelled over the treaty.”',
+    );
+    expect(noteText(claim, label, 'ru')).toContain('; Older и Plain пишут «The council argued');
+    expect(noteText(claim, label, 'ru')).toContain('; Key пишет «The council quarrelled');
+    expect(noteText(claim, label, 'de')).toContain('Older und Plain schreiben „The council argued');
+  });
+
   it('an English guide’s, as before', () => {
     const notes = notesOf(
       'en',
