@@ -17,6 +17,17 @@ const notesOf = (language: string, later: string, older: string) =>
     language,
   }).apparatus!.notes.map((n) => n.text);
 
+/** A "worded differently" variant: each reading's text with the sources (ids) that read it, the kept one first. */
+const claim = (...readings: [text: string, sources: string[]][]) =>
+  ({
+    kind: 'claim',
+    differs: [],
+    readings: readings.map(([text, sources]) => ({
+      text,
+      sources: sources.map((source) => ({ source, file: `${source}.wiki`, line: 1 })),
+    })),
+  }) as unknown as Variant;
+
 describe('variant notes in the book’s language', () => {
   it('a German guide’s date note', () => {
     const notes = notesOf(
@@ -70,17 +81,9 @@ describe('variant notes in the book’s language', () => {
   });
 
   it('a ru, uk, pl and cs guide’s “worded differently” note: the followed source after a dash', () => {
-    const at = (source: string) => ({ source, file: `${source}.wiki`, line: 1 });
-    const claim = {
-      kind: 'claim',
-      differs: [],
-      readings: [
-        { text: 'Совет долго обсуждал договор.', sources: [at('later')] },
-        { text: 'Совет спорил о договоре.', sources: [at('older')] },
-      ],
-    } as unknown as Variant;
+    const variant = claim(['Совет долго обсуждал договор.', ['later']], ['Совет спорил о договоре.', ['older']]);
     const label = (id: string) => (id === 'later' ? 'Русская Википедия' : 'Открытый текст');
-    expect(noteText(claim, label, 'ru')).toBe(
+    expect(noteText(variant, label, 'ru')).toBe(
       'Источники формулируют это по-разному: в тексте — Русская Википедия; ' +
         'Открытый текст пишет «Совет спорил о договоре.»',
     );
@@ -89,28 +92,23 @@ describe('variant notes in the book’s language', () => {
       ['pl', 'w tekście —'],
       ['cs', 'v textu —'],
     ])
-      expect(noteText(claim, label, language)).toContain(`: ${follows} Русская Википедия;`);
+      expect(noteText(variant, label, language)).toContain(`: ${follows} Русская Википедия;`);
   });
 
   it('a “worded differently” note: the verb agrees with two sources or more (en, ru, de)', () => {
-    const at = (source: string) => ({ source, file: `${source}.wiki`, line: 1 });
-    const claim = {
-      kind: 'claim',
-      differs: [],
-      readings: [
-        { text: 'The council long debated the treaty.', sources: [at('later')] },
-        { text: 'The council argued over the treaty.', sources: [at('older'), at('plain')] },
-        { text: 'The council quarrelled over the treaty.', sources: [at('key')] },
-      ],
-    } as unknown as Variant;
+    const variant = claim(
+      ['The council long debated the treaty.', ['later']],
+      ['The council argued over the treaty.', ['older', 'plain']],
+      ['The council quarrelled over the treaty.', ['key']],
+    );
     const label = (id: string) => ({ later: 'Later', older: 'Older', plain: 'Plain', key: 'Key' })[id]!;
-    expect(noteText(claim, label, 'en')).toBe(
+    expect(noteText(variant, label, 'en')).toBe(
       'Sources word this differently: the text follows Later; Older and Plain read “The council argued over the ' +
         'treaty.”; Key reads “The council quarrelled over the treaty.”',
     );
-    expect(noteText(claim, label, 'ru')).toContain('; Older и Plain пишут «The council argued');
-    expect(noteText(claim, label, 'ru')).toContain('; Key пишет «The council quarrelled');
-    expect(noteText(claim, label, 'de')).toContain('Older und Plain schreiben „The council argued');
+    expect(noteText(variant, label, 'ru')).toContain('; Older и Plain пишут «The council argued');
+    expect(noteText(variant, label, 'ru')).toContain('; Key пишет «The council quarrelled');
+    expect(noteText(variant, label, 'de')).toContain('Older und Plain schreiben „The council argued');
   });
 
   it('an English guide’s, as before', () => {
