@@ -12,19 +12,42 @@ import { monthsOf } from './clean.js';
 import { readsSpan } from './claims.js';
 import { SUBSTANTIVE, type Variant, type WSection, type WSentence } from './work.js';
 import { noteWordsFor } from '../util/labels.js';
+import { dateUnits, WIDE_WRITING } from '../util/language.js';
 
 const joinLabels = (labels: string[], and: string) =>
   labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} ${and} ${labels.at(-1)}`;
 
 const TOKEN = /\S+/g;
+const WIDE = new RegExp(`[${WIDE_WRITING}]`, 'u');
+let wordSegmenter: Intl.Segmenter | undefined;
+
+/**
+ * A text's words, and the text from one word to another. Words are what stands between spaces; in writing
+ * with no spaces between words (Chinese, Japanese) they are ICU's words (Intl.Segmenter), punctuation a word
+ * of its own, and a span is the text as written from its first word to its last.
+ */
+function wordsOf(text: string): { tokens: string[]; from: (start: number, end: number) => string; wide: boolean } {
+  if (!WIDE.test(text)) {
+    const tokens = text.match(TOKEN) ?? [];
+    return { tokens, from: (start, end) => tokens.slice(start, end + 1).join(' '), wide: false };
+  }
+  wordSegmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+  const words = [...wordSegmenter.segment(text)].filter((s) => s.segment.trim());
+  return {
+    tokens: words.map((w) => w.segment),
+    from: (start, end) => text.slice(words[start]!.index, words[end]!.index + words[end]!.segment.length),
+    wide: true,
+  };
+}
 const norm = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 /** A token that belongs with a differing one: part of a date, a number or a name. */
 const binds = (t: string) => /^\p{Lu}|^\d/u.test(t);
 
 /** The words of each reading that differ from the other, with the date or name words around them. */
 export function differingSpans(a: string, b: string): [string, string] {
-  const ta = a.match(TOKEN) ?? [];
-  const tb = b.match(TOKEN) ?? [];
+  const wa = wordsOf(a);
+  const wb = wordsOf(b);
+  const [ta, tb] = [wa.tokens, wb.tokens];
   const changedA = new Set<number>();
   const changedB = new Set<number>();
   let ia = 0;
@@ -36,20 +59,23 @@ export function differingSpans(a: string, b: string): [string, string] {
     if (!part.added) ia += n;
     if (!part.removed) ib += n;
   }
-  return [span(ta, changedA, a), span(tb, changedB, b)];
+  return [span(wa, changedA, a), span(wb, changedB, b)];
 }
 
-function span(tokens: string[], changed: Set<number>, whole: string): string {
+/** Quotation marks and brackets a span does not start with, and punctuation it does not end with. */
+const EDGES = /^[("“'‘「『（]+|[.,;:)"”'’、。，：；）」』]+$/gu;
+
+function span(words: ReturnType<typeof wordsOf>, changed: Set<number>, whole: string): string {
   if (!changed.size) return whole;
+  const { tokens, wide } = words;
+  // ICU's words of unspaced writing are shorter: a date is six of them ("1881", "年", "5", "月", "3", "日").
+  const reach = wide ? 6 : 3;
   let start = Math.min(...changed);
   let end = Math.max(...changed);
-  for (let k = 0; k < 3 && start > 0 && binds(tokens[start - 1]!); k++) start--;
-  for (let k = 0; k < 3 && end + 1 < tokens.length && binds(tokens[end + 1]!); k++) end++;
-  if (end - start > 12) return whole;
-  return tokens
-    .slice(start, end + 1)
-    .join(' ')
-    .replace(/^[("“'‘]+|[.,;:)"”'’]+$/gu, '');
+  for (let k = 0; k < reach && start > 0 && binds(tokens[start - 1]!); k++) start--;
+  for (let k = 0; k < reach && end + 1 < tokens.length && binds(tokens[end + 1]!); k++) end++;
+  if (end - start > 4 * reach) return whole;
+  return words.from(start, end).replace(EDGES, '');
 }
 
 /**
@@ -57,11 +83,14 @@ function span(tokens: string[], changed: Set<number>, whole: string): string {
  * a date or a name around it ("16" → "April 16, 1920"); undefined when none is found.
  */
 export function factSpan(text: string, differs: readonly string[], locale: string): string | undefined {
-  const tokens = text.match(TOKEN) ?? [];
+  const words = wordsOf(text);
+  const { tokens } = words;
+  const reach = words.wide ? 6 : 3;
   const wanted = new Set(differs.map(foldWord));
   const months = new Set(monthsOf(locale).map(foldWord));
-  const isDatePart = (t: string) => /^\d/.test(t) || months.has(foldWord(t));
-  const hits = tokens.flatMap((t, i) => (wanted.has(foldWord(t)) ? [i] : []));
+  const units = dateUnits(locale);
+  const isDatePart = (t: string) => formsOf(t).some((f) => /^\d/.test(f) || months.has(foldWord(f))) || units.has(t);
+  const hits = tokens.flatMap((t, i) => (formsOf(t).some((f) => wanted.has(foldWord(f))) ? [i] : []));
   if (!hits.length) return undefined;
   const clusters: [number, number][] = [];
   for (const i of hits) {
@@ -73,15 +102,27 @@ export function factSpan(text: string, differs: readonly string[], locale: strin
       date ? /[;:]$/.test(t) || (/\.$/.test(t) && !/^\d{1,2}\.$/.test(t)) : /[,.;:]$/.test(t);
     let start = i;
     let end = i;
-    while (start > 0 && i - start < 3 && bind(tokens[start - 1]!) && !stop(tokens[start - 1]!)) start--;
-    while (end + 1 < tokens.length && end - i < 3 && bind(tokens[end + 1]!) && !stop(tokens[end]!)) end++;
+    while (start > 0 && i - start < reach && bind(tokens[start - 1]!) && !stop(tokens[start - 1]!)) start--;
+    while (end + 1 < tokens.length && end - i < reach && bind(tokens[end + 1]!) && !stop(tokens[end]!)) end++;
     const last = clusters.at(-1);
     if (last && start <= last[1] + 1) last[1] = Math.max(last[1], end);
     else clusters.push([start, end]);
   }
-  const strip = (t: string) => t.replace(/^[("“'‘]+|[.,;:)"”'’]+$/gu, '');
-  return clusters.map(([a, b]) => strip(tokens.slice(a, b + 1).join(' '))).join(' … ');
+  return clusters.map(([a, b]) => words.from(a, b).replace(EDGES, '')).join(' … ');
 }
+
+/**
+ * A word as written, and in Hebrew without the particles written onto it ("ב־3" → "3", "במאי" → "מאי"): one or
+ * two of the prefix letters, with or without a maqaf or hyphen, before a number or a word.
+ */
+const HEBREW_PREFIX = /^([בהוכלמש])([בהוכלמש])?[\u05BE-]?(?=\d|[\u05D0-\u05EA]{2})/u;
+const formsOf = (t: string): string[] => {
+  const m = HEBREW_PREFIX.exec(t);
+  if (!m) return [t];
+  // "במאי" is "ב" + "מאי", "ובמאי" is "וב" + "מאי": each length of prefix is tried.
+  const rest = t.slice(m[0].length);
+  return m[2] ? [t, rest, t.slice(1).replace(/^[\u05BE-]/, '')] : [t, rest];
+};
 
 const foldWord = (t: string) =>
   t
@@ -94,6 +135,7 @@ const foldWord = (t: string) =>
 /** The note a reader sees for a variant, in the book's language (`noteWordsFor`). */
 export function noteText(v: Variant, labelOf: (source: string) => string, locale = 'en'): string {
   const w = noteWordsFor(locale);
+  if (w.bracketed) return bracketedNote(v, labelOf, locale, w as BracketedWords);
   const q = w.quote;
   const [colon, semicolon] = [w.mark(':'), w.mark(';')];
   const labelsOf = (r: Variant['readings'][number]) => [...new Set(r.sources.map((p) => labelOf(p.source)))];
@@ -133,6 +175,53 @@ export function noteText(v: Variant, labelOf: (source: string) => string, locale
     return `${q(quoted)} ${w.in} ${labels(r)}`;
   });
   return `${w.differ}${colon} ${parts.join(`${semicolon} `)}.`;
+}
+
+type NoteWords = ReturnType<typeof noteWordsFor>;
+type BracketedWords = NoteWords & Required<Pick<NoteWords, 'bracketed'>>;
+
+/**
+ * `noteText` in a language that names each reading's sources in brackets after it (Japanese, Chinese, Korean,
+ * Arabic, Hebrew): "資料により異なる：「1295」（A）、「1305」（B）。" — the same notes, with no preposition or verb
+ * whose form would depend on a source's title.
+ */
+function bracketedNote(v: Variant, labelOf: (source: string) => string, locale: string, w: BracketedWords): string {
+  const { open, close, colon, semicolon, stop, list } = w.bracketed;
+  const q = w.quote;
+  const labels = (r: Pick<Variant['readings'][number], 'sources'>) =>
+    `${open}${[...new Set(r.sources.map((p) => labelOf(p.source)))].join(list)}${close}`;
+  const readings = (parts: string[]) => parts.join(semicolon);
+  if (v.kind === 'list') {
+    const [listed, missing] = v.readings;
+    const listedIn = `${w.listedIn}${labels(listed!)}`;
+    return `${q(v.differs[0] ?? '')}${colon}${readings([listedIn, `${w.notListedIn}${labels(missing!)}`])}${stop}`;
+  }
+  if (v.kind === 'spelling') {
+    const [kept, ...others] = v.readings;
+    const spelled = (r: Variant['readings'][number]) =>
+      factSpan(r.text, v.differs, locale) ?? differingSpans(kept!.text, r.text)[1];
+    return `${w.alsoSpelled}${colon}${readings(others.map((r) => `${q(spelled(r))}${labels(r)}`))}${stop}`;
+  }
+  if (v.kind === 'claim' && v.differs.length) {
+    const bySpan = new Map<string, Variant['readings'][number]['sources']>();
+    for (const r of v.readings) {
+      const span = v.differs.find((d) => readsSpan(r.text, d)) ?? r.text;
+      bySpan.set(span, [...(bySpan.get(span) ?? []), ...r.sources]);
+    }
+    const parts = [...bySpan].map(([span, sources]) => `${q(span)}${labels({ sources })}`);
+    return `${w.differ}${colon}${readings(parts)}${stop}`;
+  }
+  if (v.kind === 'claim') {
+    const [kept, ...others] = v.readings;
+    const parts = [`${w.follows}${labels(kept!)}`, ...others.map((r) => `${q(r.text)}${labels(r)}`)];
+    return `${w.worded}${colon}${readings(parts)}`;
+  }
+  const kept = v.readings[0]!.text;
+  const parts = v.readings.map((r, i) => {
+    const [, other] = i === 0 ? differingSpans(v.readings[1]!.text, kept) : differingSpans(kept, r.text);
+    return `${q(factSpan(r.text, v.differs, locale) ?? other)}${labels(r)}`;
+  });
+  return `${w.differ}${colon}${readings(parts)}${stop}`;
 }
 
 export interface Numbered {

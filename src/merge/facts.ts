@@ -13,7 +13,7 @@ import { diffArrays } from 'diff';
 import { distance } from 'fastest-levenshtein';
 import { hashOf } from '../util/hash.js';
 import { memoize } from '../util/memo.js';
-import { baseLanguage } from '../util/language.js';
+import { baseLanguage, dateUnits } from '../util/language.js';
 import { claimChange, isOperatorWord, type ClaimChange } from './claims.js';
 import { monthsOf } from './clean.js';
 import escape from 'escape-string-regexp';
@@ -63,6 +63,8 @@ const TOKEN = /\p{L}[\p{L}\p{M}'’]*|\d+(?:[.,]\d+)*/gu;
 
 function extract(text: string, locale: string): Facts {
   const months = new Set(monthsOf(locale).map(fold));
+  // A number written with a date's unit ("5月", "3일") is part of a date as one beside a month's name is.
+  const units = dateUnits(locale);
   const placeWords = new Set(PLACE_WORDS[locale.slice(0, 2)] ?? []);
   const tokens = [...fullRanges(text).matchAll(TOKEN)].map((m) => m[0]);
   const facts: Facts = { numbers: [], dateParts: new Set(), names: [], places: new Set(), written: new Map() };
@@ -71,7 +73,7 @@ function extract(text: string, locale: string): Facts {
       const n = /^\d{1,3}(,\d{3})+$/.test(t) ? t.replace(/,/g, '') : t.replace(/,$/, '');
       facts.numbers.push(n);
       facts.written.set(n, t);
-      const near = [tokens[i - 1], tokens[i + 1]].some((x) => x && months.has(fold(x)));
+      const near = [tokens[i - 1], tokens[i + 1]].some((x) => x && (months.has(fold(x)) || units.has(x)));
       if (near || /^(1\d|20)\d\d$/.test(n)) facts.dateParts.add(n);
       return;
     }

@@ -5,7 +5,7 @@
  * entry falls back to English for the wording and to no rule (never to English's words) for the reading.
  */
 import { englishLexicon, tagger } from '../util/lexicon.js';
-import { baseLanguage } from '../util/language.js';
+import { baseLanguage, wordsKey } from '../util/language.js';
 import { memoize } from '../util/memo.js';
 import escape from 'escape-string-regexp';
 import { MORE_WORDINGS } from './questions/wordings.js';
@@ -766,11 +766,11 @@ const WORDINGS: Record<string, Wording> = { en, de, fr, es, nl, pt, af, nb, nn, 
 
 /** Whether questions have a wording in the language (else they are asked in English: `wording`). */
 export function hasWording(language: string): boolean {
-  return baseLanguage(language) in WORDINGS;
+  return wordsKey(language) in WORDINGS;
 }
 
 export function wording(language: string): Wording {
-  return WORDINGS[baseLanguage(language)] ?? en;
+  return WORDINGS[wordsKey(language)] ?? en;
 }
 
 /** An opening that names a time of day or a day only in relation to the text before ("The next day, …"). */

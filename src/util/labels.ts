@@ -3,7 +3,8 @@
  * labels of notes and answers — in the book's language. A language without a table, or a label a table
  * lacks, falls back to English. (The editor's report is for the editor and stays in English.)
  */
-import { baseLanguage } from './language.js';
+import { baseLanguage, wordsKey } from './language.js';
+import { MORE_LABELS, MORE_NOTES, type NotePhrasing } from './labels-more.js';
 
 const EN = {
   disagreements: 'Where the sources disagree',
@@ -362,6 +363,11 @@ export interface NoteWords {
   /** "read": after two sources or more ("A and B read …"). */
   readMany: string;
   and: string;
+  /**
+   * Set in languages whose notes name each reading's sources in brackets after it (Japanese, Chinese, Korean,
+   * Arabic, Hebrew: see `MORE_NOTES`): its brackets, punctuation and the separator of a list of sources.
+   */
+  bracketed?: Pick<NotePhrasing, 'open' | 'close' | 'colon' | 'semicolon' | 'stop' | 'list'>;
 }
 type NoteRow = [quotes: [string, string], ...rest: string[]];
 /**
@@ -566,6 +572,8 @@ NOTE_ROWS.nn = NOTE_ROWS.nb!;
 /** The variant notes' words in the language of a BCP 47 tag (English for a language without them). */
 export function noteWordsFor(language: string): NoteWords {
   const base = baseLanguage(language);
+  const phrasing = MORE_NOTES[wordsKey(language)];
+  if (phrasing) return bracketedNoteWords(phrasing, labelsFor(language));
   const row = NOTE_ROWS[base] ?? NOTE_ROWS.en!;
   const [[open, close], inWord, listedIn, notListedIn, alsoSpelled, worded, follows, reads, readMany] = row as [
     [string, string],
@@ -586,6 +594,26 @@ export function noteWordsFor(language: string): NoteWords {
     reads: reads!,
     readMany: readMany ?? reads!,
     and: labels.and,
+  };
+}
+
+/** The note words of a language whose notes put each reading's sources in brackets (see `MORE_NOTES`). */
+function bracketedNoteWords(phrasing: NotePhrasing, labels: Labels): NoteWords {
+  const { quotes, alsoSpelled, worded, follows, ...bracketed } = phrasing;
+  return {
+    quote: (text) => `${quotes[0]}${text}${quotes[1]}`,
+    mark: (mark) => (mark === ':' ? bracketed.colon : bracketed.semicolon).trimEnd(),
+    differ: labels.sourcesDiffer,
+    in: '',
+    listedIn: labels.listed,
+    notListedIn: labels.notListed,
+    alsoSpelled,
+    worded,
+    follows,
+    reads: '',
+    readMany: '',
+    and: labels.and,
+    bracketed,
   };
 }
 
@@ -1646,10 +1674,19 @@ const CREDIT_TABLES: Record<string, Partial<typeof CREDIT_EN>> = {
 
 /** The credit line's words in a language (English where it has none). */
 export function creditWordsFor(language: string): typeof CREDIT_EN {
-  return { ...CREDIT_EN, ...CREDIT_TABLES[baseLanguage(language)] };
+  return { ...CREDIT_EN, ...CREDIT_TABLES[baseLanguage(language)], ...MORE_LABELS[wordsKey(language)]?.credit };
 }
 
 export function labelsFor(language: string): Labels {
   const base = baseLanguage(language);
-  return { ...EN, ...TREATY_EN, ...AMBASSADOR_EN, ...TABLES[base], ...TREATY_TABLES[base], ...ambassadorLabels(base) };
+  const more = MORE_LABELS[wordsKey(language)]?.labels;
+  return {
+    ...EN,
+    ...TREATY_EN,
+    ...AMBASSADOR_EN,
+    ...TABLES[base],
+    ...TREATY_TABLES[base],
+    ...ambassadorLabels(base),
+    ...more,
+  };
 }

@@ -145,10 +145,48 @@ export function baseLanguage(tag: string): string {
 }
 
 /**
+ * The key of a language's tables of Quire's own words (labels, notes, questions): its base language, or
+ * `zhHant` for Chinese in traditional characters (`zh-Hant`, or a region that writes them: `zh-TW`, `zh-HK`).
+ */
+export function wordsKey(language: string): string {
+  const base = baseLanguage(language);
+  if (base !== 'zh') return base;
+  try {
+    return new Intl.Locale(language).maximize().script === 'Hant' ? 'zhHant' : base;
+  } catch {
+    return base;
+  }
+}
+
+/**
  * Chinese and Japanese writing, with their full-width punctuation, as a character class's contents: text with no
  * spaces between its words or its sentences.
  */
 export const WIDE_WRITING = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef`;
+
+/**
+ * The units a language writes a date's numbers with, where they are letters of its own ("1881年5月3日":
+ * 年, 月, 日; "1881년 5월 3일": 년, 월, 일), read from Intl's long date format: its literal parts and its month
+ * names' non-digit part. Empty for a language that names its months ("May 3, 1881").
+ */
+export function dateUnits(locale: string): ReadonlySet<string> {
+  const known = dateUnitTables.get(locale);
+  if (known) return known;
+  const units = new Set<string>();
+  try {
+    const format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric' });
+    for (let month = 0; month < 12; month++)
+      for (const part of format.formatToParts(new Date(Date.UTC(2001, month, 3, 12)))) {
+        const unit = (part.type === 'literal' || part.type === 'month' ? part.value : '').replace(/[\d\s.,]+/g, '');
+        if (/^[\p{Script=Han}\p{Script=Hangul}]+$/u.test(unit)) units.add(unit);
+      }
+  } catch {
+    // An unknown locale: no units.
+  }
+  dateUnitTables.set(locale, units);
+  return units;
+}
+const dateUnitTables = new Map<string, ReadonlySet<string>>();
 
 /** Languages written right to left, for a runtime whose Intl does not tell a locale's direction. */
 const RIGHT_TO_LEFT = new Set([

@@ -111,6 +111,51 @@ describe('variant notes in the book’s language', () => {
     expect(noteText(variant, label, 'de')).toContain('Older und Plain schreiben „The council argued');
   });
 
+  it('a Japanese and a Hebrew guide’s date note: each reading’s sources in brackets after it', () => {
+    expect(
+      notesOf(
+        'ja',
+        '1881年5月3日、ノルヴィクの市議会は町のギルドとケッセル条約を結んだ。',
+        '1881年5月4日、ノルヴィクの市議会は町のギルドとケッセル条約を結んだ。',
+      ),
+    ).toEqual(['資料により異なる：「1881年5月3日」（Spätere Fassung）、「1881年5月4日」（Ältere Fassung）。']);
+    const hebrew = notesOf(
+      'he',
+      'ב־3 במאי 1881 חתמה מועצת נורוויק על חוזה קסל עם גילדות העיר.',
+      'ב־4 במאי 1881 חתמה מועצת נורוויק על חוזה קסל עם גילדות העיר.',
+    );
+    expect(hebrew).toEqual(['המקורות חלוקים: „ב־3 במאי 1881” (Spätere Fassung); „ב־4 במאי 1881” (Ältere Fassung).']);
+  });
+
+  it('a zh, zh-TW, ko and ar guide’s list and “worded differently” notes, sources in brackets', () => {
+    const list = {
+      kind: 'list',
+      differs: ['Ardan'],
+      readings: [
+        { text: 'Ardan', sources: [{ source: 'later', file: 'later.wiki', line: 1 }] },
+        {
+          text: '',
+          sources: [
+            { source: 'older', file: 'older.wiki', line: 1 },
+            { source: 'plain', file: 'p.txt', line: 1 },
+          ],
+        },
+      ],
+    } as unknown as Variant;
+    const label = (id: string) => ({ later: 'A', older: 'B', plain: 'C' })[id]!;
+    expect(noteText(list, label, 'zh')).toBe('“Ardan”：列入（A）；未列入（B、C）。');
+    expect(noteText(list, label, 'zh-TW')).toBe('「Ardan」：列入（A）；未列入（B、C）。');
+    expect(noteText(list, label, 'ko')).toBe('“Ardan”: 포함 (A); 포함되지 않음 (B, C).');
+    expect(noteText(list, label, 'ar')).toBe('«Ardan»: مذكور (A)؛ غير مذكور (B، C).');
+    const worded = claim(['Le conseil débattit.', ['later']], ['Le conseil se disputa.', ['older', 'plain']]);
+    expect(noteText(worded, label, 'ja')).toBe(
+      '資料により表現が異なる：本文の典拠（A）、「Le conseil se disputa.」（B、C）',
+    );
+    expect(noteText(worded, label, 'he')).toBe(
+      'המקורות מנסחים זאת אחרת: הטקסט לפי (A); „Le conseil se disputa.” (B, C)',
+    );
+  });
+
   it('an English guide’s, as before', () => {
     const notes = notesOf(
       'en',

@@ -43,6 +43,56 @@ describe('questions are worded in the book’s language', () => {
   });
 });
 
+describe('questions in Japanese, Chinese, Korean, Arabic and Hebrew', () => {
+  const disagreeing = (language: string, heading: string, first: string, second: string) => {
+    const source = (text: string, file: string, priority: number) =>
+      parseText(`= ${heading} =\n${text}\n`, file, { priority, label: file.replace(/\..*/, '') });
+    const book = mergeSources([source(first, 'later.wiki', 2), source(second, 'older.wiki', 1)], {
+      ...TEST_META,
+      language,
+    });
+    return addStudyAids(book).questions;
+  };
+
+  it('asks where the sources disagree on a date in the book’s words, and answers with each reading', () => {
+    const ja = disagreeing(
+      'ja',
+      '歴史',
+      '1881年5月3日、ノルヴィクの市議会は町のギルドとケッセル条約を結んだ。条約は港の関税を半分に下げた。',
+      '1881年5月4日、ノルヴィクの市議会は町のギルドとケッセル条約を結んだ。条約は港の関税を半分に下げた。',
+    );
+    expect(ja.map((q) => [q.question, q.answer])).toEqual([
+      [
+        'この文の数または日付について、資料の記述が異なる。どこが異なり、それぞれの資料は何と書いているか。' +
+          '「1881年5月3日、ノルヴィクの市議会は町のギルドとケッセル条約を結んだ。」',
+        '「1881年5月3日」（later）対「1881年5月4日」（older）。',
+      ],
+    ]);
+    const he = disagreeing(
+      'he',
+      'היסטוריה',
+      'ב־3 במאי 1881 חתמה מועצת נורוויק על חוזה קסל עם גילדות העיר. החוזה הוריד את מכס הנמל בחצי.',
+      'ב־4 במאי 1881 חתמה מועצת נורוויק על חוזה קסל עם גילדות העיר. החוזה הוריד את מכס הנמל בחצי.',
+    );
+    // The date with the particle written onto it ("ב־3 במאי": on May 3) and its month and year.
+    expect(he.map((q) => q.answer)).toEqual(['„ב־3 במאי 1881” (later) לעומת „ב־4 במאי 1881” (older).']);
+    expect(he[0]!.question).toMatch(/^המקורות חלוקים במספר או בתאריך שבמשפט זה\. היכן, ומה כתוב בכל אחד מהם\? „ב־3/);
+  });
+
+  it('has a wording for each, traditional Chinese its own characters and corner brackets', () => {
+    for (const language of ['ja', 'zh', 'zh-TW', 'ko', 'ar', 'he']) {
+      expect(hasWording(language), language).toBe(true);
+      for (const stem of STEMS) expect(wording(language).cloze('x'), language).not.toContain(stem);
+    }
+    expect(wording('zh').signedWhen('凯塞尔条约')).toBe('“凯塞尔条约”是何时签署的？');
+    expect(wording('zh-TW').signedWhen('凱塞爾條約')).toBe('「凱塞爾條約」是何時簽署的？');
+    expect(wording('ko').choice('date', '…')).toBe('문장을 완성하는 날짜는 무엇인가? “…”');
+    // Arabic and Hebrew: the question about a treaty agrees with the feminine word for it.
+    expect(wording('ar').choice('treaty', '…')).toBe('ما المعاهدة التي تُكمل الجملة؟ «…»');
+    expect(wording('he').choice('treaty', '…')).toBe('איזו אמנה משלימה את המשפט? „…”');
+  });
+});
+
 describe('sentences that lean on the one before, in verb-second languages', () => {
   it('does not drop an adverb that holds the first place, which would leave the verb first', () => {
     // "Deshalb wurde er entlassen." without "Deshalb" reads as a question; the sentence leans on the one before.

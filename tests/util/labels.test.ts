@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { labelsFor } from '../../src/util/labels.js';
+import { creditWordsFor, labelsFor } from '../../src/util/labels.js';
+
+const LANGUAGES = ['de', 'fr', 'es', 'nl', 'af', 'nb', 'it', 'pt', 'pl', 'cs', 'ru', 'uk', 'ca', 'sv', 'da', 'fi'];
+/** Japanese, Chinese (simplified and traditional), Korean, Arabic and Hebrew: labels-more.ts. */
+const MORE = ['ja', 'zh', 'zh-Hant', 'ko', 'ar', 'he'];
 
 describe("Quire's own words in the book's language", () => {
   it('follows the language and its region-free base', () => {
@@ -17,8 +21,7 @@ describe("Quire's own words in the book's language", () => {
 
   it('gives every language every label English has', () => {
     const keys = Object.keys(labelsFor('en')).sort();
-    for (const tag of ['de', 'fr', 'es', 'nl', 'af', 'nb', 'it', 'pt', 'pl', 'cs', 'ru', 'uk', 'ca', 'sv', 'da', 'fi'])
-      expect(Object.keys(labelsFor(tag)).sort(), tag).toEqual(keys);
+    for (const tag of [...LANGUAGES, ...MORE]) expect(Object.keys(labelsFor(tag)).sort(), tag).toEqual(keys);
   });
 
   it('prints no English heading or treaty status in a guide of another language', () => {
@@ -35,24 +38,7 @@ describe("Quire's own words in the book's language", () => {
       'index',
       'sources',
     ]);
-    for (const tag of [
-      'de',
-      'fr',
-      'es',
-      'nl',
-      'af',
-      'nb',
-      'it',
-      'pt',
-      'pl',
-      'cs',
-      'ru',
-      'uk',
-      'ca',
-      'sv',
-      'da',
-      'fi',
-    ]) {
+    for (const tag of [...LANGUAGES, ...MORE]) {
       const labels = labelsFor(tag);
       const same = (Object.keys(english) as (keyof typeof english)[]).filter(
         (k) =>
@@ -89,5 +75,35 @@ describe("Quire's own words in the book's language", () => {
     for (const tag of ['ru', 'uk'])
       for (const [k, v] of Object.entries(labelsFor(tag)))
         if (/\p{Script=Cyrillic}/u.test(v)) expect(/[A-Za-z]/.test(v), `${tag} ${k}: ${v}`).toBe(false);
+  });
+
+  it('has the headings a Japanese, Chinese, Korean, Arabic or Hebrew reader expects, in their own script', () => {
+    expect(labelsFor('ja').contents).toBe('目次');
+    expect(labelsFor('ja-JP').questions).toBe('復習問題');
+    expect(labelsFor('ko').index).toBe('찾아보기');
+    expect(labelsFor('ar').timeline).toBe('الخط الزمني');
+    expect(labelsFor('he').answerKey).toBe('תשובות');
+    expect(labelsFor('he-IL').treatySigned).toBe('נחתמה');
+    // Chinese: simplified for zh, zh-CN, zh-SG; traditional where the tag or its region writes it.
+    expect(labelsFor('zh').contents).toBe('目录');
+    expect(labelsFor('zh-CN').contents).toBe('目录');
+    for (const tag of ['zh-Hant', 'zh-TW', 'zh-HK', 'zh-Hant-CN']) expect(labelsFor(tag).contents, tag).toBe('目錄');
+    expect(creditWordsFor('zh-TW').wikipediaContributors).toBe('維基百科貢獻者');
+    expect(creditWordsFor('ja').credit).toBe('{from}に基づく文章。著作者：{author}。ライセンス：{license}。');
+    // Each table is written in its script: no Latin word but the page abbreviation the language borrows ("p.").
+    const scripts: Record<string, RegExp> = {
+      ja: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u,
+      zh: /\p{Script=Han}/u,
+      'zh-Hant': /\p{Script=Han}/u,
+      ko: /\p{Script=Hangul}/u,
+      ar: /\p{Script=Arabic}/u,
+      he: /\p{Script=Hebrew}/u,
+    };
+    for (const tag of MORE)
+      for (const [k, v] of Object.entries(labelsFor(tag))) {
+        if (k === 'pageAbbr' || k === 'of') continue;
+        expect(scripts[tag]!.test(v), `${tag} ${k}: ${v}`).toBe(true);
+        expect(/[A-Za-z]{2}/.test(v.replace(/ID/g, '')), `${tag} ${k}: ${v}`).toBe(false);
+      }
   });
 });

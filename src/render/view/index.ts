@@ -588,8 +588,10 @@ export function buildView(book: StudyGuide, options: ViewOptions): View {
     },
   };
   // Right-to-left words in left-to-right text ("(Urdu: انور کمال خان; 19 November 1946"): the plain texts of
-  // key points, lines and questions isolate them, as the chapters' HTML does with `<bdi>`.
-  return allBlocks(book).some((b) => hasRightToLeft(b.text)) ? isolatedTexts(view) : view;
+  // key points, lines and questions isolate them, as the chapters' HTML does with `<bdi>`. A book written right
+  // to left needs no such isolation: its own words and labels run its way.
+  const isolate = view.dir === 'ltr' && allBlocks(book).some((b) => hasRightToLeft(b.text));
+  return isolate ? isolatedTexts(view) : view;
 }
 
 /** Every plain text of a view with its right-to-left runs isolated; markup (HTML, SVG) is left as it is. */

@@ -1,8 +1,9 @@
 /**
  * How questions are worded in the languages discourse.ts has no wording for: Italian, Polish, Russian,
- * Ukrainian, Czech, Catalan, Swedish, Danish and Finnish. Each language's own quotation marks; a treaty's
- * name is quoted, and a question about it avoids a word whose gender the name would have to agree with
- * ("Kiedy podpisano „…”?", not "Kiedy został podpisany …", which a "umowa" would not take).
+ * Ukrainian, Czech, Catalan, Swedish, Danish, Finnish, Japanese, Chinese (simplified and traditional), Korean,
+ * Arabic and Hebrew. Each language's own quotation marks; a treaty's name is quoted, and a question about it
+ * avoids a word whose gender the name would have to agree with ("Kiedy podpisano „…”?", not "Kiedy został
+ * podpisany …", which a "umowa" would not take).
  */
 import type { Wording } from '../discourse.js';
 
@@ -186,5 +187,170 @@ const fi = wordingOf({
   quote: ['”', '”'],
 });
 
-/** Question wordings by base language tag. */
-export const MORE_WORDINGS: Record<string, Wording> = { it, pl, ru, uk, cs, ca, sv, da, fi };
+/**
+ * A wording in a language that sets no space between words or after its full-width punctuation (Japanese,
+ * Chinese): each question is written whole, the sentence quoted after it.
+ */
+function quoted(marks: [string, string], w: Omit<Wording, 'quote'>): Wording {
+  return { ...w, quote: (t) => `${marks[0]}${t}${marks[1]}` };
+}
+
+const jq = (t: string) => `「${t}」`;
+const JA_WHICH = { date: '日付', person: '人物', treaty: '条約', number: '数' };
+const ja = quoted(['「', '」'], {
+  reason: (e) => `本文は次のことの理由として何を挙げているか。${jq(e)}`,
+  purpose: (a) => `本文は次のことの目的として何を挙げているか。${jq(a)}`,
+  effect: (c) => `本文は次のことの結果として何を挙げているか。${jq(c)}`,
+  cloze: (s) => `文を完成させなさい。${jq(s)}`,
+  choice: (k, s) => `文を完成させる${JA_WHICH[k]}はどれか。${jq(s)}`,
+  signedWhen: (t) => `${jq(t)}が署名されたのはいつか。`,
+  whoHeld: (post, term) => `${term}に${jq(post)}を務めたのは誰か。`,
+  disagreement: (k, s) =>
+    `この文の${k === 'number' ? '数または日付' : '名前'}について、資料の記述が異なる。` +
+    `どこが異なり、それぞれの資料は何と書いているか。${jq(s)}`,
+  membership: (item, list) => `すべての資料が${jq(item)}を${jq(list)}に挙げているか。`,
+  readings: (rs) => rs.map((r) => `${jq(r.value)}（${r.sources.join('、')}）`).join('対') + '。',
+});
+
+/** Simplified (`zh`) and traditional (`zhHant`) Chinese: the same questions, each in its characters. */
+function chinese(c: { [K in keyof typeof ZH]: string }, marks: [string, string]): Wording {
+  const q = (t: string) => `${marks[0]}${t}${marks[1]}`;
+  const which = { date: c.date, person: c.person, treaty: c.treaty, number: c.number };
+  return quoted(marks, {
+    reason: (e) => `${c.reason}${q(e)}`,
+    purpose: (a) => `${c.purpose}${q(a)}`,
+    effect: (x) => `${c.effect}${q(x)}`,
+    cloze: (s) => `${c.cloze}${q(s)}`,
+    choice: (k, s) => `${c.which}${which[k]}${c.completes}${q(s)}`,
+    signedWhen: (t) => `${q(t)}${c.signed}`,
+    whoHeld: (post, term) => `${term}${c.during}${q(post)}？`,
+    disagreement: (k, s) => `${c.disagreeOn}${k === 'number' ? c.numberOrDate : c.name}${c.disagree}${q(s)}`,
+    membership: (item, list) => `${c.all}${q(item)}${c.listedUnder}${q(list)}${c.under}`,
+    readings: (rs) => rs.map((r) => `${q(r.value)}（${r.sources.join('；')}）`).join(c.against) + '。',
+  });
+}
+const ZH = {
+  reason: '根据正文，下面这件事的原因是什么？',
+  purpose: '根据正文，下面这件事的目的是什么？',
+  effect: '根据正文，下面这件事带来了什么结果？',
+  cloze: '补全句子：',
+  which: '哪个',
+  completes: '能补全这个句子？',
+  date: '日期',
+  person: '人物',
+  treaty: '条约',
+  number: '数字',
+  signed: '是何时签署的？',
+  during: '期间，谁担任',
+  disagreeOn: '各资料在这句话的',
+  numberOrDate: '数字或日期',
+  name: '名称',
+  disagree: '上说法不一。分歧在哪里？各资料分别怎么写？',
+  all: '所有资料都把',
+  listedUnder: '列在',
+  under: '之下吗？',
+  against: '对',
+};
+const ZH_HANT: typeof ZH = {
+  reason: '根據正文，下面這件事的原因是什麼？',
+  purpose: '根據正文，下面這件事的目的是什麼？',
+  effect: '根據正文，下面這件事帶來了什麼結果？',
+  cloze: '補全句子：',
+  which: '哪個',
+  completes: '能補全這個句子？',
+  date: '日期',
+  person: '人物',
+  treaty: '條約',
+  number: '數字',
+  signed: '是何時簽署的？',
+  during: '期間，誰擔任',
+  disagreeOn: '各資料在這句話的',
+  numberOrDate: '數字或日期',
+  name: '名稱',
+  disagree: '上說法不一。分歧在哪裡？各資料分別怎麼寫？',
+  all: '所有資料都把',
+  listedUnder: '列在',
+  under: '之下嗎？',
+  against: '對',
+};
+
+const kq = (t: string) => `“${t}”`;
+/** The thing asked for, with its topic particle ("날짜는"). */
+const KO_WHICH = { date: '날짜는', person: '인물은', treaty: '조약은', number: '수는' };
+const ko = quoted(['“', '”'], {
+  reason: (e) => `본문은 다음 일의 이유로 무엇을 드는가? ${kq(e)}`,
+  purpose: (a) => `본문은 다음 일의 목적으로 무엇을 드는가? ${kq(a)}`,
+  effect: (c) => `본문은 다음 일의 결과로 무엇을 드는가? ${kq(c)}`,
+  cloze: (s) => `문장을 완성하시오: ${kq(s)}`,
+  choice: (k, s) => `문장을 완성하는 ${KO_WHICH[k]} 무엇인가? ${kq(s)}`,
+  signedWhen: (t) => `${kq(t)}이(가) 서명된 때는 언제인가?`,
+  whoHeld: (post, term) => `${term}에 ${kq(post)}을(를) 지낸 사람은 누구인가?`,
+  disagreement: (k, s) =>
+    `자료들은 이 문장의 ${k === 'number' ? '숫자나 날짜' : '이름'}에서 서로 다르다. ` +
+    `어디가 다르고, 각 자료는 무엇이라고 쓰는가? ${kq(s)}`,
+  membership: (item, list) => `모든 자료가 ${kq(item)}을(를) ${kq(list)}에 포함하는가?`,
+  readings: (rs) => rs.map((r) => `${kq(r.value)} (${r.sources.join('; ')})`).join(' 대 ') + '.',
+});
+
+const aq = (t: string) => `«${t}»`;
+/** Whole questions: "المعاهدة" is feminine, its relative pronoun and verb agree with it. */
+const AR_WHICH = {
+  date: 'ما التاريخ الذي يُكمل الجملة؟',
+  person: 'من الشخص الذي يُكمل الجملة؟',
+  treaty: 'ما المعاهدة التي تُكمل الجملة؟',
+  number: 'ما العدد الذي يُكمل الجملة؟',
+};
+const ar = quoted(['«', '»'], {
+  reason: (e) => `ما السبب الذي يذكره النص لهذا: ${aq(e)}؟`,
+  purpose: (a) => `ما الغاية التي يذكرها النص لهذا: ${aq(a)}؟`,
+  effect: (c) => `ما النتيجة التي يذكرها النص لهذا: ${aq(c)}؟`,
+  cloze: (s) => `أكمل الجملة: ${aq(s)}`,
+  choice: (k, s) => `${AR_WHICH[k]} ${aq(s)}`,
+  signedWhen: (t) => `ما تاريخ توقيع ${aq(t)}؟`,
+  whoHeld: (post, term) => `من شغل منصب ${aq(post)} في ${term}؟`,
+  disagreement: (k, s) =>
+    `تختلف المصادر في ${k === 'number' ? 'عدد أو تاريخ' : 'اسم'} في هذه الجملة. ` + `أين، وماذا يورد كل منها؟ ${aq(s)}`,
+  membership: (item, list) => `هل تذكر المصادر كلها ${aq(item)} ضمن ${aq(list)}؟`,
+  readings: (rs) => rs.map((r) => `${aq(r.value)} (${r.sources.join('؛ ')})`).join(' مقابل ') + '.',
+});
+
+const hq = (t: string) => `„${t}”`;
+/** Whole questions: "אמנה" is feminine, the verb agrees with it. */
+const HE_WHICH = {
+  date: 'איזה תאריך משלים את המשפט?',
+  person: 'איזה אדם משלים את המשפט?',
+  treaty: 'איזו אמנה משלימה את המשפט?',
+  number: 'איזה מספר משלים את המשפט?',
+};
+const he = quoted(['„', '”'], {
+  reason: (e) => `איזו סיבה נותן הטקסט לכך: ${hq(e)}?`,
+  purpose: (a) => `איזו מטרה נותן הטקסט לכך: ${hq(a)}?`,
+  effect: (c) => `איזו תוצאה מתאר הטקסט לכך: ${hq(c)}?`,
+  cloze: (s) => `השלימו את המשפט: ${hq(s)}`,
+  choice: (k, s) => `${HE_WHICH[k]} ${hq(s)}`,
+  signedWhen: (t) => `מה תאריך החתימה על ${hq(t)}?`,
+  whoHeld: (post, term) => `מי כיהן בתפקיד ${hq(post)} ב־${term}?`,
+  disagreement: (k, s) =>
+    `המקורות חלוקים ב${k === 'number' ? 'מספר או בתאריך' : 'שם'} שבמשפט זה. ` + `היכן, ומה כתוב בכל אחד מהם? ${hq(s)}`,
+  membership: (item, list) => `האם כל המקורות מונים את ${hq(item)} תחת ${hq(list)}?`,
+  readings: (rs) => rs.map((r) => `${hq(r.value)} (${r.sources.join('; ')})`).join(' לעומת ') + '.',
+});
+
+/** Question wordings by `wordsKey` (the base language tag; `zhHant` for traditional Chinese). */
+export const MORE_WORDINGS: Record<string, Wording> = {
+  it,
+  pl,
+  ru,
+  uk,
+  cs,
+  ca,
+  sv,
+  da,
+  fi,
+  ja,
+  zh: chinese(ZH, ['“', '”']),
+  zhHant: chinese(ZH_HANT, ['「', '」']),
+  ko,
+  ar,
+  he,
+};

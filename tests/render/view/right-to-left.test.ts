@@ -76,6 +76,16 @@ describe('a guide in a language written right to left', () => {
     expect(templates.render('guide.html.liquid', english)).toMatch(/<html lang="en" dir="ltr">/);
   });
 
+  it('writes its own words in Arabic, and puts no isolates in texts that run its own way', () => {
+    const view = buildView(guide, { paper: 'A4', assets: 'assets/' });
+    const page = templates.render('guide.html.liquid', view);
+    expect(page).toContain('<h1>عن هذا الدليل</h1>');
+    expect(page).not.toMatch(/About this guide|Contents|Wikipedia contributors/);
+    // The timeline's lines are Arabic in an Arabic page: isolating them would cut its own sentences apart.
+    expect(view.glossaries.timeline.length).toBeGreaterThan(0);
+    expect(JSON.stringify(view)).not.toMatch(/[\u2068\u2069]/);
+  });
+
   it('sets every EPUB document and the reading order right to left', () => {
     const view = buildView(guide, { paper: 'A4', assets: '', target: 'epub' });
     const zippable: Zippable = {
