@@ -9,6 +9,7 @@
 import type { PhrasingContent } from 'mdast';
 import { TreeBuilder } from './builder.js';
 import type { ReadInput, ReadResult } from './types.js';
+import { WIDE_WRITING } from '../util/language.js';
 
 const EXPLICIT_HEADING = /^(={1,6})\s*(.+?)\s*\1\s*$/;
 const MAX_HEADING_CHARS = 120;
@@ -28,16 +29,23 @@ export function dropLinkResidue(text: string): { text: string; dropped: string[]
   return { text: out, dropped };
 }
 
-/** Closing punctuation of a sentence, ignoring closing quotes and brackets. */
+/**
+ * Closing punctuation of a sentence, ignoring closing quotes and brackets: Latin and Cyrillic, the full-width
+ * forms of Chinese and Japanese, Arabic's and Devanagari's.
+ */
 function endsLikeSentence(line: string): boolean {
-  return /[.!?:;,…]$/.test(line.replace(/["'”’»)\]]+$/, ''));
+  return /[.!?:;,…。！？：；，、؟؛،।]$/.test(line.replace(/["'”’»)\]」』）〕】]+$/, ''));
 }
+
+const WIDE = new RegExp(`[${WIDE_WRITING}]`, 'u');
 
 export function isBareHeading(line: string): boolean {
   const t = line.trim();
-  if (!t || t.length > MAX_HEADING_CHARS) return false;
+  // Unspaced writing says as much in a third of the characters.
+  if (!t || t.length > (WIDE.test(t) ? MAX_HEADING_CHARS / 3 : MAX_HEADING_CHARS)) return false;
   if (endsLikeSentence(t)) return false;
-  if (!/^["'“‘(]?[\p{Lu}\p{N}]/u.test(t)) return false;
+  // A capital, a digit, or a letter of a script without case (Chinese, Japanese, Korean, Arabic, Hebrew …).
+  if (!/^["'“‘(「『（]?[\p{Lu}\p{Lo}\p{N}]/u.test(t)) return false;
   return t.split(/\s+/).length <= 16;
 }
 

@@ -87,3 +87,52 @@ describe('the timeline figure and the glossaries of a German guide', () => {
       expect(page).not.toContain(english);
   });
 });
+
+describe('a Japanese guide from two renditions, built', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'quire-labels-ja-'));
+  const ja = labelsFor('ja');
+  let pdf: string;
+  let html: string;
+  let epub: Record<string, string>;
+
+  beforeAll(async () => {
+    await build({
+      contentDir: path.join(FIXTURES, 'japanese'),
+      outDir: out,
+      formats: ['html', 'pdf', 'epub'],
+      progress: 'silent',
+    });
+    const base = readdirSync(out)
+      .find((f) => f.endsWith('.pdf'))!
+      .replace(/\.pdf$/, '');
+    pdf = pdfText(path.join(out, `${base}.pdf`));
+    html = readFileSync(path.join(out, `${base}.html`), 'utf8');
+    epub = Object.fromEntries(
+      Object.entries(unzipSync(readFileSync(path.join(out, `${base}.epub`)))).map(([n, d]) => [n, strFromU8(d)]),
+    );
+  }, 180_000);
+
+  it('prints its headings, notes and questions in Japanese, and no English of its own', () => {
+    for (const heading of [ja.contents, ja.questions, ja.notes, ja.timeline, ja.answerKey, ja.about])
+      expect(pdf, heading).toContain(heading);
+    // The two renditions disagree on the treaty's day: the note quotes the whole date from each.
+    expect(pdf).toContain('資料により異なる：「1861年6月2日」（改訂版）、「1861年6月3日」（旧版）。');
+    expect(pdf).toContain('「1861年6月2日」（改訂版）対「1861年6月3日」（旧版）。');
+    expect(pdf).toContain('2件の資料に基づく文章。著作者：Quireのテスト。');
+    for (const english of ['Contents', 'Review questions', 'Answer key', 'About this guide', 'Sources differ'])
+      expect(pdf + html, english).not.toContain(english);
+  });
+
+  it('opens each section with the plain-text rendition’s heading, not a paragraph of it', () => {
+    expect(html).toContain('<span class="chapter-number">2</span> 初期の接触</h1>');
+    expect(html).toContain('<span class="chapter-number">3</span> 関税同盟</h1>');
+    expect(html).not.toMatch(/<p>初期の接触<\/p>|<p>関税同盟<\/p>/);
+  });
+
+  it('names the EPUB’s contents and landmarks in Japanese', () => {
+    const nav = epub['OEBPS/toc.xhtml']!;
+    expect(nav).toContain(`<h2>${ja.landmarks}</h2>`);
+    expect(nav).toContain(`>${ja.start}</a>`);
+    expect(epub['OEBPS/content.opf']).toMatch(/<dc:language>ja<\/dc:language>/);
+  });
+});

@@ -86,6 +86,36 @@ describe('plain-text reader: fixtures', () => {
     expect(isStrayFragment('In September 1939 the war began.')).toBe(false);
   });
 
+  it('tells headings from sentences in scripts without capitals', () => {
+    for (const heading of [
+      '初期の接触',
+      '关税同盟',
+      '초기 접촉',
+      'الاتحاد الجمركي',
+      'הברית המכסית',
+      '「関税同盟」の成立',
+    ])
+      expect(isBareHeading(heading), heading).toBe(true);
+    for (const sentence of [
+      'ケッセル条約は1874年10月9日に更新された。',
+      '条约何时签署？',
+      '조약은 1874년에 갱신되었다.',
+      'متى وقعت المعاهدة؟',
+      'החוזה חודש ב־1874.',
+      '両国の関係は、1861年6月2日にノルヴァニアの使節ピート・ホルムガードとエストマルクの宰相ミラ・フォスが署名した',
+    ])
+      expect(isBareHeading(sentence), sentence).toBe(false);
+    // A Japanese rendition: its headings open the book's sections, none is left in the text as a paragraph.
+    const text = '初期の接触\n\n両国の関係は条約に始まった。\n\n関税同盟\n\n協定は1880年に結ばれた。\n';
+    const ja = parseText(`ノルヴァニアとエストマルクの関係\n\n${text}`, 'n.txt', { format: 'plain-text' });
+    expect(headings(ja)).toEqual([
+      [2, '初期の接触'],
+      [2, '関税同盟'],
+    ]);
+    const paragraphs = ja.tree.children.filter((n) => n.type === 'paragraph').map((n) => toString(n));
+    expect(paragraphs).toEqual(['両国の関係は条約に始まった。', '協定は1880年に結ばれた。']);
+  });
+
   it('reads a file of only whitespace and headings without inventing prose', () => {
     const s = parseText('Title\n\nOne\n\nTwo\n\n   \n', 'h.txt', { format: 'plain-text' });
     expect(s.tree.children.every((n) => n.type === 'heading')).toBe(true);
