@@ -434,6 +434,36 @@ function openerPatterns(language: string) {
   return openers.get(key);
 }
 
+const CLEAR = (rest: string) => ({ kind: 'clear' as const, rest });
+
+/**
+ * The words that, opening a sentence of Japanese, Chinese or Korean, point back to the text before it: pronouns,
+ * demonstratives and connectives ("それは", "它", "그는", "しかし", "因此"). These languages write a pronoun
+ * or a connective onto the word after it (no space in Chinese and Japanese, a particle in Korean), so they are
+ * matched at the start without a word boundary; a sentence opening so is not taken as standing alone (no table
+ * of the others': the words are not dropped to mend it).
+ */
+const LEANING_OPENERS: Record<string, string> = {
+  ja:
+    'それ|これ|あれ|彼|彼女|彼ら|同年|同社|同氏|その|この|あの|こうした|そうした|また|しかし|だが|そして|さらに|' +
+    '一方|そのため|このため|したがって|ところが|なお|ただし|ただ|それでも|でも|つまり',
+  zh:
+    '它|他|她|其|此|这|這|那|该|該|同年|但|然而|因此|所以|而且|此外|另外|并且|並且|于是|於是|不过|不過|' +
+    '同时|同時|因而',
+  ko:
+    '그는|그가|그의|그를|그녀|그들|이는|이것|그것|이들|그러나|하지만|그런데|또한|따라서|그래서|그리고|' +
+    '이러한|그러한|이에|그후|그 후|이후|한편',
+};
+const leaningOpeners = new Map<string, RegExp | undefined>();
+function leaningOpener(language: string): RegExp | undefined {
+  const key = baseLanguage(language);
+  if (!leaningOpeners.has(key)) {
+    const words = LEANING_OPENERS[key];
+    leaningOpeners.set(key, words === undefined ? undefined : new RegExp(`^[「『“"]?(?:${words})`, 'u'));
+  }
+  return leaningOpeners.get(key);
+}
+
 /**
  * How a sentence opens: `pronoun` (it names nothing itself: "They were…", "In 1925, they…"), `connective`
  * ("Thus, …", "However, …": the sentence stands once it is removed), or `clear`. An opening phrase of a
@@ -444,7 +474,8 @@ export function opening(
   language: string,
 ): { kind: 'pronoun' | 'connective' | 'clear'; rest: string } {
   const p = openerPatterns(language);
-  if (!p) return { kind: 'clear', rest: sentence };
+  if (!p)
+    return leaningOpener(language)?.test(sentence.trimStart()) ? { kind: 'pronoun', rest: sentence } : CLEAR(sentence);
   const text = sentence.trimStart();
   if (p.pronoun.test(text)) return { kind: 'pronoun', rest: text };
   const c = p.connective.exec(text);

@@ -35,7 +35,7 @@ import {
 import { bookDates, rawDatesIn, type BookDate } from './dates.js';
 import { englishLexicon } from '../util/lexicon.js';
 import { memoize } from '../util/memo.js';
-import { baseLanguage } from '../util/language.js';
+import { baseLanguage, wordCount } from '../util/language.js';
 import { longDateFormat } from '../util/dates.js';
 
 const MIN_WORDS = 8;
@@ -193,8 +193,8 @@ export function asPoint(
       rest = rest.slice(0, known.index) + named + rest.slice(known.index + known.phrase.length);
     } else leans = true;
   }
-  const words = rest.split(/\s+/).length;
-  if (words < MIN_WORDS || words > MAX_WORDS || !/[.!?…"”»]$/.test(rest)) return undefined;
+  const words = wordCount(rest);
+  if (words < MIN_WORDS || words > MAX_WORDS || !/[.!?…"”»。！？」』]$/.test(rest)) return undefined;
   // A sentence that introduces a list ("…zones of influence: 1.") is not a point of its own.
   if (/:\s*\S{0,3}[.:]?$/.test(rest)) return undefined;
   return { text: rest, leans };
@@ -400,9 +400,7 @@ export function extractKeyPoints(book: Book): StudyKeyPoint[] {
   return book.chapters.flatMap((chapter) =>
     chapter.sections.flatMap((section) => {
       // Paragraphs of prose: a one-line label over a list ("Monographs") is not one.
-      const paragraphs = section.blocks.filter(
-        (b) => b.kind === 'paragraph' && b.text.split(/\s+/).length >= MIN_WORDS,
-      );
+      const paragraphs = section.blocks.filter((b) => b.kind === 'paragraph' && wordCount(b.text) >= MIN_WORDS);
       if (!pointsFor(paragraphs.length)) return [];
       const sentences = sentencesOf(paragraphs, dates, language);
       // A copy: the remembered points are shared with earlier builds, whose books their readers may change.

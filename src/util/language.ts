@@ -188,6 +188,22 @@ export function dateUnits(locale: string): ReadonlySet<string> {
 }
 const dateUnitTables = new Map<string, ReadonlySet<string>>();
 
+const WIDE_TEXT = new RegExp(`[${WIDE_WRITING}]`, 'u');
+let wordSegmenter: Intl.Segmenter | undefined;
+
+/**
+ * How many words a text has: what stands between spaces, or in writing with no spaces between words (Chinese,
+ * Japanese) ICU's words (Intl.Segmenter), less a lone hiragana letter (a particle: は, の, に), so that a
+ * sentence counts about as many words as its English rendering.
+ */
+export function wordCount(text: string): number {
+  if (!WIDE_TEXT.test(text)) return text.split(/\s+/).length;
+  wordSegmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+  let n = 0;
+  for (const s of wordSegmenter.segment(text)) if (s.isWordLike && !/^\p{Script=Hiragana}$/u.test(s.segment)) n++;
+  return n;
+}
+
 /** Languages written right to left, for a runtime whose Intl does not tell a locale's direction. */
 const RIGHT_TO_LEFT = new Set([
   'ar',

@@ -373,3 +373,29 @@ describe('the sources a key point names', () => {
     expect(shared!.sources.map((s) => s.source).sort()).toEqual(['teacher', 'wiki']);
   });
 });
+
+describe('key points in writing without spaces between words', () => {
+  const section = (language: string, heading: string, paragraphs: string[]) =>
+    extractKeyPoints(
+      mergeSources([parseText(`= 記事 =\n== ${heading} ==\n${paragraphs.join('\n\n')}\n`, 'a.wiki')], {
+        ...TEST_META,
+        language,
+      }),
+    ).map((k) => k.text);
+
+  it('counts a Japanese or Chinese sentence’s words as ICU reads them, and takes its points', () => {
+    const points = section('ja', '関税同盟', [
+      'ノルヴァニアとエストマルクの関税協定は1880年4月1日に首都ノルヴィクで結ばれ、両国の港の関税は半分に下げられた。',
+      'しかし、協定の批准をめぐって両国の議会では長い論争が続き、最終的な発効は1882年まで遅れることになった。',
+      '関税同盟の成立によって北方の交易路が再び開かれ、ケッセルの商人たちは東方の市場へ毛織物を運ぶようになった。',
+    ]);
+    expect(points.length).toBeGreaterThan(0);
+    for (const p of points) expect(p, p).toMatch(/。$/);
+    // A sentence that opens by pointing back ("しかし": however) does not stand alone in the box.
+    expect(points.some((p) => p.startsWith('しかし'))).toBe(false);
+    expect(opening('それは両国の関係を変えた。', 'ja').kind).toBe('pronoun');
+    expect(opening('它被认为起源于人类早期的生产活动。', 'zh').kind).toBe('pronoun');
+    expect(opening('그는 1944년에 태어났다.', 'ko').kind).toBe('pronoun');
+    expect(opening('数学是研究数量、结构以及空间等概念的一门学科。', 'zh').kind).toBe('clear');
+  });
+});
