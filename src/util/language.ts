@@ -567,7 +567,7 @@ const NORWEGIAN_MONTHS = [
   'desember',
 ];
 
-const MONTHS: Record<string, string[]> = {
+const MONTHS: Record<string, string[] | undefined> = {
   de: [
     'januar|jänner',
     'februar',
@@ -823,7 +823,46 @@ export function sentenceRulesFor(tag: string): SentenceRules | undefined {
 
 /** Month names of a language (January first), if Quire has them. */
 export function monthNames(tag: string): readonly string[] | undefined {
-  return MONTHS[baseLanguage(tag)];
+  const base = baseLanguage(tag);
+  if (base === 'en') return undefined;
+  if (!(base in MONTHS)) MONTHS[base] = intlMonthNames(base);
+  return MONTHS[base];
+}
+
+/**
+ * A language without a month table of its own: its months as Intl names them in the Gregorian calendar, each
+ * standing alone and inside a date ("Haziran"; Greek "Ιουνίου"; Hebrew "יוני" and, with the particle a date writes
+ * onto it, "ביוני"), lower
+ * case, alternatives joined by "|". Undefined where the names hold digits (Chinese "6月", Vietnamese "tháng 6":
+ * read otherwise) or Intl knows none.
+ */
+function intlMonthNames(base: string): string[] | undefined {
+  try {
+    const locale = `${base}-u-ca-gregory`;
+    const alone = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+    const inDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+    const months: string[] = [];
+    for (let m = 0; m < 12; m++) {
+      const day = new Date(Date.UTC(2001, m, 3, 12));
+      const names = new Set<string>();
+      names.add(alone.format(day));
+      const parts = inDate.formatToParts(day);
+      parts.forEach((part, i) => {
+        if (part.type !== 'month') return;
+        names.add(part.value);
+        // A particle the date writes onto the month ("3 ביוני": " ב" before "יוני") is part of the word there.
+        const before = parts[i - 1];
+        if (before?.type === 'literal' && /\s\p{L}{1,2}$/u.test(before.value))
+          names.add(before.value.trim() + part.value);
+      });
+      const words = [...names].map((n) => n.toLocaleLowerCase(base).trim());
+      if (words.some((w) => !/^\p{L}[\p{L}\p{M}]*$/u.test(w))) return undefined;
+      months.push([...new Set(words)].join('|'));
+    }
+    return new Set(months).size === 12 ? months : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -147,6 +147,10 @@ describe('variant notes in the book’s language', () => {
     expect(noteText(list, label, 'zh-TW')).toBe('「Ardan」：列入（A）；未列入（B、C）。');
     expect(noteText(list, label, 'ko')).toBe('“Ardan”: 포함 (A); 포함되지 않음 (B, C).');
     expect(noteText(list, label, 'ar')).toBe('«Ardan»: مذكور (A)؛ غير مذكور (B، C).');
+    // Turkish and Hungarian write a case ending onto a name; Greek's semicolon is its question mark.
+    expect(noteText(list, label, 'tr')).toBe('“Ardan”: listede var (A); listede yok (B, C).');
+    expect(noteText(list, label, 'hu')).toBe('„Ardan”: szerepel (A); nem szerepel (B, C).');
+    expect(noteText(list, label, 'el')).toBe('«Ardan»: περιλαμβάνεται (A)· δεν περιλαμβάνεται (B, C).');
     const worded = claim(['Le conseil débattit.', ['later']], ['Le conseil se disputa.', ['older', 'plain']]);
     expect(noteText(worded, label, 'ja')).toBe(
       '資料により表現が異なる：本文の典拠（A）、「Le conseil se disputa.」（B、C）',

@@ -90,3 +90,26 @@ describe('a decade', () => {
     expect(labels('1931年，他出生。', 'zh')).toEqual(['1931']);
   });
 });
+
+describe('a date in a language without a month table of its own: Intl’s month names', () => {
+  const day = (text: string, language: string) =>
+    rawDatesIn(text, language).map((d) => [d.label, d.start.year, d.start.month, d.start.day]);
+
+  it('reads day, month and year in Turkish, Greek, Hebrew, Arabic and Indonesian', () => {
+    // A Turkish case ending after the year ("1861'de": in 1861) is not part of the date.
+    expect(day("İlişkiler 2 Haziran 1861'de başladı.", 'tr')).toEqual([['2 Haziran 1861', 1861, 6, 2]]);
+    expect(day("Jonas Feld, Mart 1862'de güven mektubunu sundu.", 'tr')).toEqual([['Mart 1862', 1862, 3, undefined]]);
+    // Greek writes the month in the genitive inside a date.
+    expect(day('Στις 2 Ιουνίου 1861 υπογράφηκε η συνθήκη.', 'el')).toEqual([['2 Ιουνίου 1861', 1861, 6, 2]]);
+    // Hebrew writes its particle onto the month ("במאי": in May), as Intl's own date format does.
+    expect(day('ב־3 במאי 1881 חתמה המועצה על החוזה.', 'he')).toEqual([['3 במאי 1881', 1881, 5, 3]]);
+    expect(day('في 2 يونيو 1861 وقعت المعاهدة.', 'ar')).toEqual([['2 يونيو 1861', 1861, 6, 2]]);
+    expect(day('Pada 2 Juni 1861 perjanjian ditandatangani.', 'id')).toEqual([['2 Juni 1861', 1861, 6, 2]]);
+  });
+
+  it('keeps English as chrono reads it, and leaves Intl’s Persian calendar out of the Gregorian months', () => {
+    expect(day('On June 2, 1861, the treaty was signed.', 'en')).toEqual([['June 2, 1861', 1861, 6, 2]]);
+    // Persian's months as Intl writes them in the Gregorian calendar ("ژوئن": June), not the solar Hijri's.
+    expect(day('در 2 ژوئن 1861 پیمان امضا شد.', 'fa')).toEqual([['2 ژوئن 1861', 1861, 6, 2]]);
+  });
+});

@@ -80,7 +80,7 @@ describe('questions in Japanese, Chinese, Korean, Arabic and Hebrew', () => {
   });
 
   it('has a wording for each, traditional Chinese its own characters and corner brackets', () => {
-    for (const language of ['ja', 'zh', 'zh-TW', 'ko', 'ar', 'he']) {
+    for (const language of ['ja', 'zh', 'zh-TW', 'ko', 'ar', 'he', 'tr', 'el', 'ro', 'hu', 'id', 'vi']) {
       expect(hasWording(language), language).toBe(true);
       for (const stem of STEMS) expect(wording(language).cloze('x'), language).not.toContain(stem);
     }
@@ -90,6 +90,9 @@ describe('questions in Japanese, Chinese, Korean, Arabic and Hebrew', () => {
     // Arabic and Hebrew: the question about a treaty agrees with the feminine word for it.
     expect(wording('ar').choice('treaty', '…')).toBe('ما المعاهدة التي تُكمل الجملة؟ «…»');
     expect(wording('he').choice('treaty', '…')).toBe('איזו אמנה משלימה את המשפט? „…”');
+    // Greek asks with its own question mark (";").
+    expect(wording('el').signedWhen('Συνθήκη του Κέσελ')).toBe('Πότε υπογράφηκε «Συνθήκη του Κέσελ»;');
+    expect(wording('el').cloze('…')).toBe('Συμπληρώστε την πρόταση: «…»');
   });
 });
 

@@ -4,6 +4,8 @@ import { creditWordsFor, labelsFor } from '../../src/util/labels.js';
 const LANGUAGES = ['de', 'fr', 'es', 'nl', 'af', 'nb', 'it', 'pt', 'pl', 'cs', 'ru', 'uk', 'ca', 'sv', 'da', 'fi'];
 /** Japanese, Chinese (simplified and traditional), Korean, Arabic and Hebrew: labels-more.ts. */
 const MORE = ['ja', 'zh', 'zh-Hant', 'ko', 'ar', 'he'];
+/** Turkish, Greek, Romanian, Hungarian, Indonesian, Vietnamese: labels-more.ts too. */
+const MORE_LATIN_GREEK = ['tr', 'el', 'ro', 'hu', 'id', 'vi'];
 
 describe("Quire's own words in the book's language", () => {
   it('follows the language and its region-free base', () => {
@@ -21,7 +23,8 @@ describe("Quire's own words in the book's language", () => {
 
   it('gives every language every label English has', () => {
     const keys = Object.keys(labelsFor('en')).sort();
-    for (const tag of [...LANGUAGES, ...MORE]) expect(Object.keys(labelsFor(tag)).sort(), tag).toEqual(keys);
+    for (const tag of [...LANGUAGES, ...MORE, ...MORE_LATIN_GREEK])
+      expect(Object.keys(labelsFor(tag)).sort(), tag).toEqual(keys);
   });
 
   it('prints no English heading or treaty status in a guide of another language', () => {
@@ -38,7 +41,7 @@ describe("Quire's own words in the book's language", () => {
       'index',
       'sources',
     ]);
-    for (const tag of [...LANGUAGES, ...MORE]) {
+    for (const tag of [...LANGUAGES, ...MORE, ...MORE_LATIN_GREEK]) {
       const labels = labelsFor(tag);
       const same = (Object.keys(english) as (keyof typeof english)[]).filter(
         (k) =>
@@ -105,5 +108,17 @@ describe("Quire's own words in the book's language", () => {
         expect(scripts[tag]!.test(v), `${tag} ${k}: ${v}`).toBe(true);
         expect(/[A-Za-z]{2}/.test(v.replace(/ID/g, '')), `${tag} ${k}: ${v}`).toBe(false);
       }
+  });
+
+  it('has the headings a Turkish, Greek, Romanian, Hungarian, Indonesian or Vietnamese reader expects', () => {
+    expect(labelsFor('tr').contents).toBe('İçindekiler');
+    expect(labelsFor('el-GR').questions).toBe('Ερωτήσεις επανάληψης');
+    expect(labelsFor('ro').answerKey).toBe('Răspunsuri');
+    expect(labelsFor('hu').index).toBe('Tárgymutató');
+    expect(labelsFor('id').timeline).toBe('Linimasa');
+    expect(labelsFor('vi').keyPoints).toBe('Ý chính');
+    expect(creditWordsFor('el').wikipediaContributors).toBe('συντάκτες της Βικιπαίδειας');
+    // Greek is Greek throughout but for the abbreviations it shares.
+    for (const [k, v] of Object.entries(labelsFor('el'))) expect(/[A-Za-z]/.test(v), `el ${k}: ${v}`).toBe(false);
   });
 });

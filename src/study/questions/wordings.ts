@@ -1,9 +1,10 @@
 /**
  * How questions are worded in the languages discourse.ts has no wording for: Italian, Polish, Russian,
  * Ukrainian, Czech, Catalan, Swedish, Danish, Finnish, Japanese, Chinese (simplified and traditional), Korean,
- * Arabic and Hebrew. Each language's own quotation marks; a treaty's name is quoted, and a question about it
- * avoids a word whose gender the name would have to agree with ("Kiedy podpisano „…”?", not "Kiedy został
- * podpisany …", which a "umowa" would not take).
+ * Arabic, Hebrew, Turkish, Greek, Romanian, Hungarian, Indonesian and Vietnamese. Each language's own
+ * quotation marks; a treaty's name is quoted, and a question about it avoids a word whose gender the name
+ * would have to agree with ("Kiedy podpisano „…”?", not "Kiedy został podpisany …", which a "umowa" would not
+ * take).
  */
 import type { Wording } from '../discourse.js';
 
@@ -187,6 +188,109 @@ const fi = wordingOf({
   quote: ['”', '”'],
 });
 
+const tr = wordingOf({
+  which: { date: 'Hangi tarih', person: 'Hangi kişi', treaty: 'Hangi antlaşma', number: 'Hangi sayı' },
+  completes: 'cümleyi tamamlar',
+  reason: 'Metin bunun için hangi nedeni veriyor:',
+  aim: 'Metin bunun için hangi amacı veriyor:',
+  effect: 'Metin bunun hangi sonucunu veriyor:',
+  cloze: 'Cümleyi tamamlayın:',
+  signed: (t) => `${t} ne zaman imzalandı?`,
+  who: (post, term) => `${term} döneminde ${post} kimdi?`,
+  disagree: (k) => `Kaynaklar bu cümledeki bir ${k === 'number' ? 'sayı veya tarih' : 'ad'} konusunda ayrılıyor.`,
+  where: 'Nerede ve her biri ne yazıyor?',
+  listed: (item, list) => `Tüm kaynaklar ${item} öğesini ${list} altında listeliyor mu?`,
+  against: 'ile',
+  quote: ['“', '”'],
+});
+
+/** Greek: its question mark is the semicolon. */
+const el = wordingOf({
+  which: { date: 'Ποια ημερομηνία', person: 'Ποιο πρόσωπο', treaty: 'Ποια συνθήκη', number: 'Ποιος αριθμός' },
+  completes: 'συμπληρώνει την πρόταση',
+  reason: 'Ποια αιτία δίνει το κείμενο για αυτό:',
+  aim: 'Ποιον σκοπό δίνει το κείμενο για αυτό:',
+  effect: 'Ποια συνέπεια δίνει το κείμενο για αυτό:',
+  cloze: 'Συμπληρώστε την πρόταση:',
+  signed: (t) => `Πότε υπογράφηκε ${t};`,
+  who: (post, term) => `Ποιος ήταν ${post} την περίοδο ${term};`,
+  disagree: (k) =>
+    `Οι πηγές διαφωνούν σε ${k === 'number' ? 'έναν αριθμό ή μια ημερομηνία' : 'ένα όνομα'} σε αυτή την πρόταση.`,
+  where: 'Πού, και τι γράφει η καθεμία;',
+  listed: (item, list) => `Αναφέρουν όλες οι πηγές ${item} στο ${list};`,
+  against: 'έναντι',
+  quote: ['«', '»'],
+  mark: ';',
+});
+
+const ro = wordingOf({
+  which: { date: 'Ce dată', person: 'Ce persoană', treaty: 'Ce tratat', number: 'Ce număr' },
+  completes: 'completează propoziția',
+  reason: 'Ce motiv dă textul pentru aceasta:',
+  aim: 'Ce scop dă textul pentru aceasta:',
+  effect: 'Ce urmare dă textul pentru aceasta:',
+  cloze: 'Completați propoziția:',
+  signed: (t) => `Când s-a semnat ${t}?`,
+  who: (post, term) => `Cine a fost ${post} în ${term}?`,
+  disagree: (k) =>
+    `Sursele nu concordă asupra ${k === 'number' ? 'unui număr sau a unei date' : 'unui nume'} din această propoziție.`,
+  where: 'Unde și ce scrie fiecare?',
+  listed: (item, list) => `Toate sursele enumeră ${item} la ${list}?`,
+  against: 'față de',
+  quote: ['„', '”'],
+});
+
+/** Hungarian: a quoted name after a colon, which no case ending has to follow. */
+const hu = wordingOf({
+  which: { date: 'Melyik dátum', person: 'Melyik személy', treaty: 'Melyik szerződés', number: 'Melyik szám' },
+  completes: 'egészíti ki a mondatot',
+  reason: 'Milyen okot ad meg erre a szöveg:',
+  aim: 'Milyen célt ad meg erre a szöveg:',
+  effect: 'Milyen következményt ad meg erre a szöveg:',
+  cloze: 'Egészítse ki a mondatot:',
+  signed: (t) => `Mikor írták alá ezt: ${t}?`,
+  who: (post, term) => `Ki töltötte be ezt a tisztséget: ${post} (${term})?`,
+  disagree: (k) => `A források eltérnek ebben a mondatban egy ${k === 'number' ? 'számban vagy dátumban' : 'névben'}.`,
+  where: 'Hol, és mit ír mindegyik?',
+  listed: (item, list) => `Minden forrás felsorolja ezt: ${item} (${list})?`,
+  against: 'illetve',
+  quote: ['„', '”'],
+});
+
+const id = wordingOf({
+  which: { date: 'Tanggal mana', person: 'Siapa', treaty: 'Perjanjian mana', number: 'Angka mana' },
+  completes: 'yang melengkapi kalimat ini',
+  reason: 'Apa alasan yang diberikan teks untuk hal ini:',
+  aim: 'Apa tujuan yang diberikan teks untuk hal ini:',
+  effect: 'Apa akibat yang diberikan teks dari hal ini:',
+  cloze: 'Lengkapi kalimat berikut:',
+  signed: (t) => `Kapan ${t} ditandatangani?`,
+  who: (post, term) => `Siapa yang menjabat ${post} pada ${term}?`,
+  disagree: (k) =>
+    `Sumber-sumber berbeda tentang ${k === 'number' ? 'sebuah angka atau tanggal' : 'sebuah nama'} dalam kalimat ini.`,
+  where: 'Di mana, dan apa yang ditulis masing-masing?',
+  listed: (item, list) => `Apakah semua sumber mencantumkan ${item} di bawah ${list}?`,
+  against: 'lawan',
+  quote: ['“', '”'],
+});
+
+const vi = wordingOf({
+  which: { date: 'Ngày nào', person: 'Ai', treaty: 'Hiệp ước nào', number: 'Số nào' },
+  completes: 'hoàn chỉnh câu này',
+  reason: 'Bài viết nêu lý do gì cho điều này:',
+  aim: 'Bài viết nêu mục đích gì cho điều này:',
+  effect: 'Bài viết nêu hệ quả gì của điều này:',
+  cloze: 'Hoàn chỉnh câu sau:',
+  signed: (t) => `${t} được ký khi nào?`,
+  who: (post, term) => `Ai giữ chức ${post} vào ${term}?`,
+  disagree: (k) =>
+    `Các nguồn khác nhau về ${k === 'number' ? 'một con số hoặc một ngày' : 'một cái tên'} trong câu này.`,
+  where: 'Ở đâu, và mỗi nguồn ghi gì?',
+  listed: (item, list) => `Tất cả các nguồn có liệt kê ${item} trong ${list} không?`,
+  against: 'so với',
+  quote: ['“', '”'],
+});
+
 /**
  * A wording in a language that sets no space between words or after its full-width punctuation (Japanese,
  * Chinese): each question is written whole, the sentence quoted after it.
@@ -353,4 +457,10 @@ export const MORE_WORDINGS: Record<string, Wording> = {
   ko,
   ar,
   he,
+  tr,
+  el,
+  ro,
+  hu,
+  id,
+  vi,
 };
