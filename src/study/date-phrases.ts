@@ -318,6 +318,19 @@ function clauseLabel(text: string, at: number, table: DatePhraseTable | undefine
     label = `${strip(clauses[i]!.text)}, ${label}`;
     by = clauses[i]!.by;
   }
+  // Without a table of the language's words, a clause that opens in lower case continues the one before it
+  // ("Миндовг, принявший в 1251 году …", "…, która miała miejsce 25 września 1939"): the label opens where
+  // that sentence or clause does, rather than with a relative pronoun or a participle — unless a clause on the
+  // way has a date of its own (the label would open with another event): then the clause stays as it is.
+  if (!table && /^\p{Ll}/u.test(first(label))) {
+    let j = i;
+    while (j > 0 && /^\p{Ll}/u.test(first(clauses[j]!.text)) && !/\d{3,4}/.test(clauses[j - 1]!.text)) j--;
+    if (!/^\p{Ll}/u.test(first(clauses[j]!.text))) {
+      label = [...clauses.slice(j, i).map((c) => strip(c.text)), label].join(', ');
+      i = j;
+      by = clauses[j]!.by;
+    }
+  }
   const alone = label;
   const named = () => by !== 'relative' || wordsOf(nameAtEnd(clauses[i - 1]!.text)).length >= 2;
   // The words a clause says besides a date phrase it keeps ("Le 3 mars 1884," says nothing).

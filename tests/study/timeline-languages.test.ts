@@ -194,3 +194,32 @@ describe('a date set apart by a comma before another phrase', () => {
     expect(labels[0]).not.toMatch(/^Année/);
   });
 });
+
+describe('timeline labels in a language without a table of its clause words (Russian, Polish)', () => {
+  it('opens the label where its sentence or clause opens, not with a participle or a relative pronoun', () => {
+    const got = timeline(
+      [
+        '# Литва',
+        'К середине XIII века литовские земли были объединены под властью князя Миндовга, принявшего в 1251 году ' +
+          'католическое крещение. ' +
+          'Литовские князья вели борьбу с Тевтонским орденом, который был разбит в 1410 году в Грюнвальдской битве.',
+      ].join('\n\n'),
+      'ru',
+    );
+    expect(got.map(([date]) => date)).toEqual(['1251', '1410']);
+    for (const [, text] of got) expect(text, text).toMatch(/^(?:К середине|Литовские князья)/);
+  });
+
+  it('keeps a clause alone when the clause before it has a date of its own (it would open with that event)', () => {
+    const got = timeline(
+      [
+        '# Polska',
+        'Za koniec można uznać przekazanie władzy rządowi, które miało miejsce 25 września 1939, lub też ' +
+          'przekroczenie granicy kraju przez rząd 17 września 1939.',
+      ].join('\n\n'),
+      'pl',
+    );
+    expect(got).toContainEqual(['1939-09-17', 'Lub też przekroczenie granicy kraju przez rząd 17 września 1939']);
+    expect(got.find(([date]) => date === '1939-09-25')?.[1]).toMatch(/^Za koniec można uznać/);
+  });
+});
