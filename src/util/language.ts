@@ -151,12 +151,18 @@ export function baseLanguage(tag: string): string {
 export function wordsKey(language: string): string {
   const base = baseLanguage(language);
   if (base !== 'zh') return base;
-  try {
-    return new Intl.Locale(language).maximize().script === 'Hant' ? 'zhHant' : base;
-  } catch {
-    return base;
+  let key = chineseKeys.get(language);
+  if (key === undefined) {
+    try {
+      key = new Intl.Locale(language).maximize().script === 'Hant' ? 'zhHant' : base;
+    } catch {
+      key = base;
+    }
+    chineseKeys.set(language, key);
   }
+  return key;
 }
+const chineseKeys = new Map<string, string>();
 
 /**
  * Chinese and Japanese writing, with their full-width punctuation, as a character class's contents: text with no
