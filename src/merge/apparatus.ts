@@ -12,13 +12,12 @@ import { monthsOf } from './clean.js';
 import { readsSpan } from './claims.js';
 import { SUBSTANTIVE, type Variant, type WSection, type WSentence } from './work.js';
 import { noteWordsFor } from '../util/labels.js';
-import { dateUnits, WIDE_WRITING } from '../util/language.js';
+import { baseLanguage, dateUnits, isUnspaced } from '../util/language.js';
 
 const joinLabels = (labels: string[], and: string) =>
   labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} ${and} ${labels.at(-1)}`;
 
 const TOKEN = /\S+/g;
-const WIDE = new RegExp(`[${WIDE_WRITING}]`, 'u');
 let wordSegmenter: Intl.Segmenter | undefined;
 
 /**
@@ -27,7 +26,7 @@ let wordSegmenter: Intl.Segmenter | undefined;
  * of its own, and a span is the text as written from its first word to its last.
  */
 function wordsOf(text: string): { tokens: string[]; from: (start: number, end: number) => string; wide: boolean } {
-  if (!WIDE.test(text)) {
+  if (!isUnspaced(text)) {
     const tokens = text.match(TOKEN) ?? [];
     return { tokens, from: (start, end) => tokens.slice(start, end + 1).join(' '), wide: false };
   }
@@ -63,7 +62,7 @@ export function differingSpans(a: string, b: string): [string, string] {
 }
 
 /** Quotation marks and brackets a span does not start with, and punctuation it does not end with. */
-const EDGES = /^[("“'‘「『（]+|[.,;:)"”'’、。，：；）」』]+$/gu;
+const EDGES = /^[("“'‘「『（«„]+|[.,;:)"”'’、。，：；）」』»،؛·]+$/gu;
 
 function span(words: ReturnType<typeof wordsOf>, changed: Set<number>, whole: string): string {
   if (!changed.size) return whole;
@@ -89,8 +88,10 @@ export function factSpan(text: string, differs: readonly string[], locale: strin
   const wanted = new Set(differs.map(foldWord));
   const months = new Set(monthsOf(locale).map(foldWord));
   const units = dateUnits(locale);
-  const isDatePart = (t: string) => formsOf(t).some((f) => /^\d/.test(f) || months.has(foldWord(f))) || units.has(t);
-  const hits = tokens.flatMap((t, i) => (formsOf(t).some((f) => wanted.has(foldWord(f))) ? [i] : []));
+  const hebrew = baseLanguage(locale) === 'he';
+  const isDatePart = (t: string) =>
+    formsOf(t, hebrew).some((f) => /^\d/.test(f) || months.has(foldWord(f))) || units.has(t);
+  const hits = tokens.flatMap((t, i) => (formsOf(t, hebrew).some((f) => wanted.has(foldWord(f))) ? [i] : []));
   if (!hits.length) return undefined;
   const clusters: [number, number][] = [];
   for (const i of hits) {
@@ -112,16 +113,14 @@ export function factSpan(text: string, differs: readonly string[], locale: strin
 }
 
 /**
- * A word as written, and in Hebrew without the particles written onto it ("ב־3" → "3", "במאי" → "מאי"): one or
- * two of the prefix letters, with or without a maqaf or hyphen, before a number or a word.
+ * A word as written, and in Hebrew without the particles written onto it ("ב־3" → "3", "במאי" → "מאי",
+ * "ובמאי" → "מאי"): ב, ל, מ, or ו before one of them, with or without a maqaf or hyphen, before a number or a
+ * word. Other languages' words are taken as written.
  */
-const HEBREW_PREFIX = /^([בהוכלמש])([בהוכלמש])?[\u05BE-]?(?=\d|[\u05D0-\u05EA]{2})/u;
-const formsOf = (t: string): string[] => {
-  const m = HEBREW_PREFIX.exec(t);
-  if (!m) return [t];
-  // "במאי" is "ב" + "מאי", "ובמאי" is "וב" + "מאי": each length of prefix is tried.
-  const rest = t.slice(m[0].length);
-  return m[2] ? [t, rest, t.slice(1).replace(/^[\u05BE-]/, '')] : [t, rest];
+const HEBREW_PREFIX = /^(ו?)([בלמ])[\u05BE-]?(?=\d|[\u05D0-\u05EA]{2})/u;
+const formsOf = (t: string, hebrew: boolean): string[] => {
+  const m = hebrew ? HEBREW_PREFIX.exec(t) : null;
+  return m ? [t, t.slice(m[0].length)] : [t];
 };
 
 const foldWord = (t: string) =>

@@ -9,7 +9,7 @@
 import type { PhrasingContent } from 'mdast';
 import { TreeBuilder } from './builder.js';
 import type { ReadInput, ReadResult } from './types.js';
-import { WIDE_WRITING } from '../util/language.js';
+import { isUnspaced } from '../util/language.js';
 
 const EXPLICIT_HEADING = /^(={1,6})\s*(.+?)\s*\1\s*$/;
 const MAX_HEADING_CHARS = 120;
@@ -31,21 +31,26 @@ export function dropLinkResidue(text: string): { text: string; dropped: string[]
 
 /**
  * Closing punctuation of a sentence, ignoring closing quotes and brackets: Latin and Cyrillic, the full-width
- * forms of Chinese and Japanese, Arabic's and Devanagari's.
+ * forms of Chinese and Japanese, Arabic's, Devanagari's, Ethiopic's, Burmese's, Khmer's and Tibetan's.
  */
 function endsLikeSentence(line: string): boolean {
-  return /[.!?:;,…。！？：；，、؟؛،।]$/.test(line.replace(/["'”’»)\]」』）〕】]+$/, ''));
+  return /[.!?:;,…。！？：；，、؟؛،।॥።။។།]$/.test(line.replace(/["'”’»)\]」』）〕】]+$/, ''));
 }
 
-const WIDE = new RegExp(`[${WIDE_WRITING}]`, 'u');
+const CASELESS = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}`;
+const CAN_OPEN_HEADING = new RegExp(
+  String.raw`^["'“‘(「『（]?[\p{Lu}\p{N}${CASELESS}\p{Script=Hebrew}\p{Script=Devanagari}]`,
+  'u',
+);
 
 export function isBareHeading(line: string): boolean {
   const t = line.trim();
   // Unspaced writing says as much in a third of the characters.
-  if (!t || t.length > (WIDE.test(t) ? MAX_HEADING_CHARS / 3 : MAX_HEADING_CHARS)) return false;
+  if (!t || t.length > (isUnspaced(t) ? MAX_HEADING_CHARS / 3 : MAX_HEADING_CHARS)) return false;
   if (endsLikeSentence(t)) return false;
-  // A capital, a digit, or a letter of a script without case (Chinese, Japanese, Korean, Arabic, Hebrew …).
-  if (!/^["'“‘(「『（]?[\p{Lu}\p{Lo}\p{N}]/u.test(t)) return false;
+  // A capital, a digit, or a letter of a script without case whose sentences end in a mark (Chinese, Japanese,
+  // Korean, Arabic, Hebrew, Devanagari; not Thai, which ends a sentence with a space).
+  if (!CAN_OPEN_HEADING.test(t)) return false;
   return t.split(/\s+/).length <= 16;
 }
 

@@ -170,6 +170,8 @@ const SHORT = 100;
 const MIN_WORDS = 3;
 /** A label longer than this, joined from clauses, gives way to the date's clause alone. */
 const LONG = 130;
+/** The longest label a clause that opens in lower case may make by going on the clauses before it. */
+const JOINED = 180;
 
 function tidy(text: string): string {
   return (
@@ -321,12 +323,15 @@ function clauseLabel(text: string, at: number, table: DatePhraseTable | undefine
   // Without a table of the language's words, a clause that opens in lower case continues the one before it
   // ("Миндовг, принявший в 1251 году …", "…, która miała miejsce 25 września 1939"): the label opens where
   // that sentence or clause does, rather than with a relative pronoun or a participle — unless a clause on the
-  // way has a date of its own (the label would open with another event): then the clause stays as it is.
+  // way has a date of its own (the label would open with another event) or the label would pass `JOINED`:
+  // then the clause stays as it is.
   if (!table && /^\p{Ll}/u.test(first(label))) {
     let j = i;
     while (j > 0 && /^\p{Ll}/u.test(first(clauses[j]!.text)) && !/\d{3,4}/.test(clauses[j - 1]!.text)) j--;
-    if (!/^\p{Ll}/u.test(first(clauses[j]!.text))) {
-      label = [...clauses.slice(j, i).map((c) => strip(c.text)), label].join(', ');
+    const joined = [...clauses.slice(j, i).map((c) => strip(c.text)), label].join(', ');
+    // Not a whole long sentence either: a row of the timeline stays a line or two (`JOINED`).
+    if (!/^\p{Ll}/u.test(first(clauses[j]!.text)) && unmark(joined).length <= JOINED) {
+      label = joined;
       i = j;
       by = clauses[j]!.by;
     }

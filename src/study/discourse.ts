@@ -446,20 +446,36 @@ const CLEAR = (rest: string) => ({ kind: 'clear' as const, rest });
 const LEANING_OPENERS: Record<string, string> = {
   ja:
     'それ|これ|あれ|彼|彼女|彼ら|同年|同社|同氏|その|この|あの|こうした|そうした|また|しかし|だが|そして|さらに|' +
-    '一方|そのため|このため|したがって|ところが|なお|ただし|ただ|それでも|でも|つまり',
+    'その後|そのため|このため|したがって|ところが|なお|ただし|ただ|それでも|でも|つまり',
   zh:
-    '它|他|她|其|此|这|這|那|该|該|同年|但|然而|因此|所以|而且|此外|另外|并且|並且|于是|於是|不过|不過|' +
+    '它|他|她|其|此|这|這|那|该|該|同年|但|但是|然而|因此|所以|而且|此外|另外|并且|並且|于是|於是|不过|不過|' +
     '同时|同時|因而',
   ko:
-    '그는|그가|그의|그를|그녀|그들|이는|이것|그것|이들|그러나|하지만|그런데|또한|따라서|그래서|그리고|' +
-    '이러한|그러한|이에|그후|그 후|이후|한편',
+    '그는|그가|그의|그를|그에게|그녀는|그녀가|그녀의|그녀를|그들은|그들이|그들의|이는|이것은|이것이|그것은|그것이|' +
+    '이들은|이들이|그러나|하지만|그런데|또한|따라서|그래서|그리고|이러한|그러한|이에|그후|이후|한편',
 };
-const leaningOpeners = new Map<string, RegExp | undefined>();
-function leaningOpener(language: string): RegExp | undefined {
+const leaningOpeners = new Map<string, ((sentence: string) => boolean) | undefined>();
+let openerSegmenter: Intl.Segmenter | undefined;
+/**
+ * Whether a sentence opens with one of `LEANING_OPENERS`: in Korean a word of its own (spaces part the words),
+ * in Chinese and Japanese ICU's first word or first two words (Intl.Segmenter), so that 但丁 (Dante), 那不勒斯
+ * (Naples) or 彼岸 are not read as 但, 那 or 彼.
+ */
+function leaningOpener(language: string): ((sentence: string) => boolean) | undefined {
   const key = baseLanguage(language);
   if (!leaningOpeners.has(key)) {
     const words = LEANING_OPENERS[key];
-    leaningOpeners.set(key, words === undefined ? undefined : new RegExp(`^[「『“"]?(?:${words})`, 'u'));
+    const set = new Set(words?.split('|'));
+    const spaced = (sentence: string) => set.has(/^[「『“"]?(\S+)/u.exec(sentence)?.[1] ?? '');
+    const unspaced = (sentence: string) => {
+      openerSegmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+      const first = [...openerSegmenter.segment(sentence.replace(/^[「『“"]/u, '').slice(0, 12))]
+        .filter((s) => s.segment.trim())
+        .slice(0, 2)
+        .map((s) => s.segment);
+      return set.has(first[0] ?? '') || set.has(first.join(''));
+    };
+    leaningOpeners.set(key, words === undefined ? undefined : key === 'ko' ? spaced : unspaced);
   }
   return leaningOpeners.get(key);
 }
@@ -475,7 +491,7 @@ export function opening(
 ): { kind: 'pronoun' | 'connective' | 'clear'; rest: string } {
   const p = openerPatterns(language);
   if (!p)
-    return leaningOpener(language)?.test(sentence.trimStart()) ? { kind: 'pronoun', rest: sentence } : CLEAR(sentence);
+    return leaningOpener(language)?.(sentence.trimStart()) ? { kind: 'pronoun', rest: sentence } : CLEAR(sentence);
   const text = sentence.trimStart();
   if (p.pronoun.test(text)) return { kind: 'pronoun', rest: text };
   const c = p.connective.exec(text);

@@ -194,8 +194,19 @@ export function dateUnits(locale: string): ReadonlySet<string> {
 }
 const dateUnitTables = new Map<string, ReadonlySet<string>>();
 
-const WIDE_TEXT = new RegExp(`[${WIDE_WRITING}]`, 'u');
+const WIDE_LETTER = new RegExp(`[${WIDE_WRITING}]`, 'gu');
 let wordSegmenter: Intl.Segmenter | undefined;
+
+/**
+ * Whether a text is written without spaces between its words (Chinese, Japanese): at least half of its letters
+ * are of that writing. An English sentence with a gloss ("Edo (江戸) was …") is not.
+ */
+export function isUnspaced(text: string): boolean {
+  const wide = text.match(WIDE_LETTER)?.length ?? 0;
+  if (!wide) return false;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  return wide * 2 >= letters;
+}
 
 /**
  * How many words a text has: what stands between spaces, or in writing with no spaces between words (Chinese,
@@ -203,7 +214,7 @@ let wordSegmenter: Intl.Segmenter | undefined;
  * sentence counts about as many words as its English rendering.
  */
 export function wordCount(text: string): number {
-  if (!WIDE_TEXT.test(text)) return text.split(/\s+/).length;
+  if (!isUnspaced(text)) return text.split(/\s+/).length;
   wordSegmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
   let n = 0;
   for (const s of wordSegmenter.segment(text)) if (s.isWordLike && !/^\p{Script=Hiragana}$/u.test(s.segment)) n++;
@@ -846,6 +857,8 @@ function intlMonthNames(base: string): string[] | undefined {
   try {
     const locale = `${base}-u-ca-gregory`;
     const alone = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+    // Intl answers a language it does not know in its default one: no names then, rather than English ones.
+    if (baseLanguage(alone.resolvedOptions().locale) !== base) return undefined;
     const inDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
     const months: string[] = [];
     for (let m = 0; m < 12; m++) {

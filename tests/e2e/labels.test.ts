@@ -117,7 +117,7 @@ describe('a Japanese guide from two renditions, built', () => {
       expect(pdf, heading).toContain(heading);
     // The two renditions disagree on the treaty's day: the note quotes the whole date from each.
     expect(pdf).toContain('資料により異なる：「1861年6月2日」（改訂版）、「1861年6月3日」（旧版）。');
-    expect(pdf).toContain('「1861年6月2日」（改訂版）対「1861年6月3日」（旧版）。');
+    expect(pdf).toContain('「1861年6月2日」（改訂版）、「1861年6月3日」（旧版）。');
     expect(pdf).toContain('2件の資料に基づく文章。著作者：Quireのテスト。');
     for (const english of ['Contents', 'Review questions', 'Answer key', 'About this guide', 'Sources differ'])
       expect(pdf + html, english).not.toContain(english);

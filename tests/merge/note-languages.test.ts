@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mergeSources } from '../../src/merge/index.js';
-import { noteText } from '../../src/merge/apparatus.js';
+import { factSpan, noteText } from '../../src/merge/apparatus.js';
 import type { Variant } from '../../src/merge/work.js';
 import { parseText, TEST_META } from '../support/content.js';
 
@@ -167,5 +167,14 @@ describe('variant notes in the book’s language', () => {
       'On May 4, 1881, the council of Norvik signed the Treaty of Kessel with the guilds of the town.',
     );
     expect(notes).toEqual(['Sources differ: “May 3, 1881” in Spätere Fassung; “May 4, 1881” in Ältere Fassung.']);
+  });
+
+  it('quotes a date whole: an English sentence with a Japanese gloss stays spaced, an Arabic comma is left out', () => {
+    expect(factSpan('On May 3, 1868, Edo (江戸) was renamed Tokyo.', ['3'], 'en')).toBe('May 3, 1868');
+    expect(factSpan('في 3 مايو 1881، وقعت المعاهدة في كيسل.', ['3'], 'ar')).toBe('3 مايو 1881');
+    expect(factSpan('1881年5月3日、条約が結ばれた。', ['3'], 'ja')).toBe('1881年5月3日');
+    // A Hebrew particle is read off a Hebrew word only in a Hebrew book.
+    expect(factSpan('ב־3 במאי 1881 נחתם החוזה.', ['3'], 'he')).toBe('ב־3 במאי 1881');
+    expect(factSpan('ב־3 במאי 1881 נחתם החוזה.', ['3'], 'en')).toBeUndefined();
   });
 });

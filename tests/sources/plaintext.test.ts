@@ -105,6 +105,11 @@ describe('plain-text reader: fixtures', () => {
       '両国の関係は、1861年6月2日にノルヴァニアの使節ピート・ホルムガードとエストマルクの宰相ミラ・フォスが署名した',
     ])
       expect(isBareHeading(sentence), sentence).toBe(false);
+    // Thai ends a sentence with a space, Amharic with "።": neither line is a heading.
+    expect(isBareHeading('สนธิสัญญาลงนามในปี 1881 ที่เมืองเคสเซล')).toBe(false);
+    expect(isBareHeading('ውሉ በ1881 ተፈረመ።')).toBe(false);
+    // An English line with a Japanese gloss is measured as English.
+    expect(isBareHeading('The Meiji Restoration and the renaming of Edo (江戸) as Tokyo in the year 1868')).toBe(true);
     // A Japanese rendition: its headings open the book's sections, none is left in the text as a paragraph.
     const text = '初期の接触\n\n両国の関係は条約に始まった。\n\n関税同盟\n\n協定は1880年に結ばれた。\n';
     const ja = parseText(`ノルヴァニアとエストマルクの関係\n\n${text}`, 'n.txt', { format: 'plain-text' });

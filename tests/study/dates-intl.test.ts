@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { datesIn } from '../../src/study/timeline.js';
 import { rawDatesIn } from '../../src/study/dates.js';
+import { monthNames } from '../../src/util/language.js';
 
 const days = (sentence: string, language: string, lastYear?: number) =>
   datesIn(sentence, lastYear, language).map((d) => [d.date, d.precision]);
@@ -111,5 +112,9 @@ describe('a date in a language without a month table of its own: Intl’s month 
     expect(day('On June 2, 1861, the treaty was signed.', 'en')).toEqual([['June 2, 1861', 1861, 6, 2]]);
     // Persian's months as Intl writes them in the Gregorian calendar ("ژوئن": June), not the solar Hijri's.
     expect(day('در 2 ژوئن 1861 پیمان امضا شد.', 'fa')).toEqual([['2 ژوئن 1861', 1861, 6, 2]]);
+    // A language Intl does not know gets no month names (Intl would answer in its default language, English).
+    expect(monthNames('la')).toBeUndefined();
+    expect(monthNames('tlh')).toBeUndefined();
+    expect(monthNames('en')).toBeUndefined();
   });
 });

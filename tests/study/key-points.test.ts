@@ -397,5 +397,11 @@ describe('key points in writing without spaces between words', () => {
     expect(opening('它被认为起源于人类早期的生产活动。', 'zh').kind).toBe('pronoun');
     expect(opening('그는 1944년에 태어났다.', 'ko').kind).toBe('pronoun');
     expect(opening('数学是研究数量、结构以及空间等概念的一门学科。', 'zh').kind).toBe('clear');
+    // A name that opens with the letters of one (但丁: Dante; 那不勒斯: Naples; 이에야스: Ieyasu) is no pronoun.
+    expect(opening('但丁是意大利诗人。', 'zh').kind).toBe('clear');
+    expect(opening('那不勒斯是意大利南部的城市。', 'zh').kind).toBe('clear');
+    expect(opening('彼岸は春と秋にある。', 'ja').kind).toBe('clear');
+    expect(opening('이에야스는 장군이었다.', 'ko').kind).toBe('clear');
+    expect(opening('但是条约没有被批准。', 'zh').kind).toBe('pronoun');
   });
 });

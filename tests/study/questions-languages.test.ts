@@ -65,7 +65,7 @@ describe('questions in Japanese, Chinese, Korean, Arabic and Hebrew', () => {
       [
         'この文の数または日付について、資料の記述が異なる。どこが異なり、それぞれの資料は何と書いているか。' +
           '「1881年5月3日、ノルヴィクの市議会は町のギルドとケッセル条約を結んだ。」',
-        '「1881年5月3日」（later）対「1881年5月4日」（older）。',
+        '「1881年5月3日」（later）、「1881年5月4日」（older）。',
       ],
     ]);
     const he = disagreeing(

@@ -222,4 +222,17 @@ describe('timeline labels in a language without a table of its clause words (Rus
     expect(got).toContainEqual(['1939-09-17', 'Lub też przekroczenie granicy kraju przez rząd 17 września 1939']);
     expect(got.find(([date]) => date === '1939-09-25')?.[1]).toMatch(/^Za koniec można uznać/);
   });
+
+  it('does not make a row of a whole long sentence', () => {
+    const got = timeline(
+      [
+        '# Город',
+        'Город, основанный купцами на берегу реки, долго оставался небольшим торговым поселением, известным ' +
+          'своими ярмарками, мастерскими и пристанями, и только в 1856 году получил статус уездного города.',
+      ].join('\n\n'),
+      'ru',
+    );
+    expect(got.map(([date]) => date)).toEqual(['1856']);
+    expect(got[0]![1].length).toBeLessThanOrEqual(180);
+  });
 });

@@ -86,7 +86,7 @@ describe("Quire's own words in the book's language", () => {
     expect(labelsFor('ko').index).toBe('찾아보기');
     expect(labelsFor('ar').timeline).toBe('الخط الزمني');
     expect(labelsFor('he').answerKey).toBe('תשובות');
-    expect(labelsFor('he-IL').treatySigned).toBe('נחתמה');
+    expect(labelsFor('he-IL').treatySigned).toBe('חתימה');
     // Chinese: simplified for zh, zh-CN, zh-SG; traditional where the tag or its region writes it.
     expect(labelsFor('zh').contents).toBe('目录');
     expect(labelsFor('zh-CN').contents).toBe('目录');

@@ -39,7 +39,11 @@ function wordingOf(w: Words): Wording {
     whoHeld: (post, term) => w.who(quote(post), term),
     disagreement: (k, s) => `${w.disagree(k)} ${w.where} ${quote(s)}`,
     membership: (item, list) => w.listed(quote(item), quote(list)),
-    readings: (rs) => rs.map((r) => `${quote(r.value)} (${r.sources.join('; ')})`).join(` ${w.against} `) + '.',
+    // "against" set after a comma (", illetve") takes no space before it.
+    readings: (rs) =>
+      rs
+        .map((r) => `${quote(r.value)} (${r.sources.join('; ')})`)
+        .join(/^,/.test(w.against) ? `${w.against} ` : ` ${w.against} `) + '.',
     quote,
   };
 }
@@ -217,7 +221,7 @@ const el = wordingOf({
   disagree: (k) =>
     `Οι πηγές διαφωνούν σε ${k === 'number' ? 'έναν αριθμό ή μια ημερομηνία' : 'ένα όνομα'} σε αυτή την πρόταση.`,
   where: 'Πού, και τι γράφει η καθεμία;',
-  listed: (item, list) => `Αναφέρουν όλες οι πηγές ${item} στο ${list};`,
+  listed: (item, list) => `Αναφέρουν όλες οι πηγές ${item} στην ενότητα ${list};`,
   against: 'έναντι',
   quote: ['«', '»'],
   mark: ';',
@@ -253,7 +257,7 @@ const hu = wordingOf({
   disagree: (k) => `A források eltérnek ebben a mondatban egy ${k === 'number' ? 'számban vagy dátumban' : 'névben'}.`,
   where: 'Hol, és mit ír mindegyik?',
   listed: (item, list) => `Minden forrás felsorolja ezt: ${item} (${list})?`,
-  against: 'illetve',
+  against: ', illetve',
   quote: ['„', '”'],
 });
 
@@ -270,7 +274,7 @@ const id = wordingOf({
     `Sumber-sumber berbeda tentang ${k === 'number' ? 'sebuah angka atau tanggal' : 'sebuah nama'} dalam kalimat ini.`,
   where: 'Di mana, dan apa yang ditulis masing-masing?',
   listed: (item, list) => `Apakah semua sumber mencantumkan ${item} di bawah ${list}?`,
-  against: 'lawan',
+  against: 'dibandingkan dengan',
   quote: ['“', '”'],
 });
 
@@ -313,7 +317,7 @@ const ja = quoted(['「', '」'], {
     `この文の${k === 'number' ? '数または日付' : '名前'}について、資料の記述が異なる。` +
     `どこが異なり、それぞれの資料は何と書いているか。${jq(s)}`,
   membership: (item, list) => `すべての資料が${jq(item)}を${jq(list)}に挙げているか。`,
-  readings: (rs) => rs.map((r) => `${jq(r.value)}（${r.sources.join('、')}）`).join('対') + '。',
+  readings: (rs) => rs.map((r) => `${jq(r.value)}（${r.sources.join('、')}）`).join('、') + '。',
 });
 
 /** Simplified (`zh`) and traditional (`zhHant`) Chinese: the same questions, each in its characters. */
@@ -330,7 +334,7 @@ function chinese(c: { [K in keyof typeof ZH]: string }, marks: [string, string])
     whoHeld: (post, term) => `${term}${c.during}${q(post)}？`,
     disagreement: (k, s) => `${c.disagreeOn}${k === 'number' ? c.numberOrDate : c.name}${c.disagree}${q(s)}`,
     membership: (item, list) => `${c.all}${q(item)}${c.listedUnder}${q(list)}${c.under}`,
-    readings: (rs) => rs.map((r) => `${q(r.value)}（${r.sources.join('；')}）`).join(c.against) + '。',
+    readings: (rs) => rs.map((r) => `${q(r.value)}（${r.sources.join('、')}）`).join('；') + '。',
   });
 }
 const ZH = {
@@ -353,7 +357,6 @@ const ZH = {
   all: '所有资料都把',
   listedUnder: '列在',
   under: '之下吗？',
-  against: '对',
 };
 const ZH_HANT: typeof ZH = {
   reason: '根據正文，下面這件事的原因是什麼？',
@@ -375,25 +378,29 @@ const ZH_HANT: typeof ZH = {
   all: '所有資料都把',
   listedUnder: '列在',
   under: '之下嗎？',
-  against: '對',
 };
 
 const kq = (t: string) => `“${t}”`;
-/** The thing asked for, with its topic particle ("날짜는"). */
-const KO_WHICH = { date: '날짜는', person: '인물은', treaty: '조약은', number: '수는' };
+/** The thing asked for, with its topic particle, and the question word that fits it ("인물은 누구인가"). */
+const KO_WHICH = {
+  date: '날짜는 무엇인가?',
+  person: '인물은 누구인가?',
+  treaty: '조약은 무엇인가?',
+  number: '수는 무엇인가?',
+};
 const ko = quoted(['“', '”'], {
   reason: (e) => `본문은 다음 일의 이유로 무엇을 드는가? ${kq(e)}`,
   purpose: (a) => `본문은 다음 일의 목적으로 무엇을 드는가? ${kq(a)}`,
   effect: (c) => `본문은 다음 일의 결과로 무엇을 드는가? ${kq(c)}`,
   cloze: (s) => `문장을 완성하시오: ${kq(s)}`,
-  choice: (k, s) => `문장을 완성하는 ${KO_WHICH[k]} 무엇인가? ${kq(s)}`,
-  signedWhen: (t) => `${kq(t)}이(가) 서명된 때는 언제인가?`,
+  choice: (k, s) => `문장을 완성하는 ${KO_WHICH[k]} ${kq(s)}`,
+  signedWhen: (t) => `${kq(t)}의 서명일은 언제인가?`,
   whoHeld: (post, term) => `${term}에 ${kq(post)}을(를) 지낸 사람은 누구인가?`,
   disagreement: (k, s) =>
     `자료들은 이 문장의 ${k === 'number' ? '숫자나 날짜' : '이름'}에서 서로 다르다. ` +
     `어디가 다르고, 각 자료는 무엇이라고 쓰는가? ${kq(s)}`,
   membership: (item, list) => `모든 자료가 ${kq(item)}을(를) ${kq(list)}에 포함하는가?`,
-  readings: (rs) => rs.map((r) => `${kq(r.value)} (${r.sources.join('; ')})`).join(' 대 ') + '.',
+  readings: (rs) => rs.map((r) => `${kq(r.value)} (${r.sources.join(', ')})`).join('; ') + '.',
 });
 
 const aq = (t: string) => `«${t}»`;
