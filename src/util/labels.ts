@@ -1678,6 +1678,14 @@ export function creditWordsFor(language: string): typeof CREDIT_EN {
 }
 
 export function labelsFor(language: string): Labels {
+  let labels = labelTables.get(language);
+  if (!labels) labelTables.set(language, (labels = Object.freeze(labelsOf(language))));
+  return labels;
+}
+/** Each tag's labels, made once (a read of citations asks for them per citation); frozen, for they are shared. */
+const labelTables = new Map<string, Readonly<Labels>>();
+
+function labelsOf(language: string): Labels {
   const base = baseLanguage(language);
   const more = MORE_LABELS[wordsKey(language)]?.labels;
   return {
