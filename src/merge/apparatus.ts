@@ -146,19 +146,13 @@ export function noteText(v: Variant, labelOf: (source: string) => string, locale
   }
   if (v.kind === 'spelling') {
     // One name spelled two ways: the text keeps one, the note gives the others with their sources.
-    const [kept, ...others] = v.readings;
-    const spelled = (r: Variant['readings'][number]) =>
-      factSpan(r.text, v.differs, locale) ?? differingSpans(kept!.text, r.text)[1];
+    const others = v.readings.slice(1);
+    const spelled = (r: Reading) => spelledSpan(v, r, locale);
     return `${w.alsoSpelled} ${others.map((r) => `${q(spelled(r))} (${labels(r)})`).join(`${semicolon} `)}.`;
   }
   if (v.kind === 'claim' && v.differs.length) {
     // Same facts, another claim: the words that differ (claims.ts), each with every reading that has them.
-    const bySpan = new Map<string, Variant['readings'][number]['sources']>();
-    for (const r of v.readings) {
-      const span = v.differs.find((d) => readsSpan(r.text, d)) ?? r.text;
-      bySpan.set(span, [...(bySpan.get(span) ?? []), ...r.sources]);
-    }
-    const quoted = [...bySpan].map(([span, sources]) => `${q(span)} ${w.in} ${labels({ text: span, sources })}`);
+    const quoted = claimSpans(v).map(({ span, sources }) => `${q(span)} ${w.in} ${labels({ text: span, sources })}`);
     return `${w.differ}${colon} ${quoted.join(`${semicolon} `)}.`;
   }
   if (v.kind === 'claim') {
@@ -167,13 +161,34 @@ export function noteText(v: Variant, labelOf: (source: string) => string, locale
     const quoted = others.map((r) => `${labels(r)} ${verb(r)} ${q(r.text)}`).join(`${semicolon} `);
     return `${w.worded}${colon} ${w.follows} ${labels(kept!)}${semicolon} ${quoted}`;
   }
-  const kept = v.readings[0]!.text;
-  const parts = v.readings.map((r, i) => {
-    const [, other] = i === 0 ? differingSpans(v.readings[1]!.text, kept) : differingSpans(kept, r.text);
-    const quoted = factSpan(r.text, v.differs, locale) ?? other;
-    return `${q(quoted)} ${w.in} ${labels(r)}`;
-  });
+  const parts = factSpans(v, locale).map((quoted, i) => `${q(quoted)} ${w.in} ${labels(v.readings[i]!)}`);
   return `${w.differ}${colon} ${parts.join(`${semicolon} `)}.`;
+}
+
+type Reading = Variant['readings'][number];
+
+/** How a spelling variant's reading `r` spells the name: the fact, or the words that differ from the kept one. */
+function spelledSpan(v: Variant, r: Reading, locale: string): string {
+  return factSpan(r.text, v.differs, locale) ?? differingSpans(v.readings[0]!.text, r.text)[1];
+}
+
+/** A claim variant's differing words, each with every source whose reading has them. */
+function claimSpans(v: Variant): { span: string; sources: Reading['sources'] }[] {
+  const bySpan = new Map<string, Reading['sources']>();
+  for (const r of v.readings) {
+    const span = v.differs.find((d) => readsSpan(r.text, d)) ?? r.text;
+    bySpan.set(span, [...(bySpan.get(span) ?? []), ...r.sources]);
+  }
+  return [...bySpan].map(([span, sources]) => ({ span, sources }));
+}
+
+/** What each reading of a fact variant says of the fact (date, number, name), as a note quotes it. */
+function factSpans(v: Variant, locale: string): string[] {
+  const kept = v.readings[0]!.text;
+  return v.readings.map((r, i) => {
+    const [, other] = i === 0 ? differingSpans(v.readings[1]!.text, kept) : differingSpans(kept, r.text);
+    return factSpan(r.text, v.differs, locale) ?? other;
+  });
 }
 
 type NoteWords = ReturnType<typeof noteWordsFor>;
@@ -187,7 +202,7 @@ type BracketedWords = NoteWords & Required<Pick<NoteWords, 'bracketed'>>;
 function bracketedNote(v: Variant, labelOf: (source: string) => string, locale: string, w: BracketedWords): string {
   const { open, close, colon, semicolon, stop, list } = w.bracketed;
   const q = w.quote;
-  const labels = (r: Pick<Variant['readings'][number], 'sources'>) =>
+  const labels = (r: Pick<Reading, 'sources'>) =>
     `${open}${[...new Set(r.sources.map((p) => labelOf(p.source)))].join(list)}${close}`;
   const readings = (parts: string[]) => parts.join(semicolon);
   if (v.kind === 'list') {
@@ -196,18 +211,11 @@ function bracketedNote(v: Variant, labelOf: (source: string) => string, locale: 
     return `${q(v.differs[0] ?? '')}${colon}${readings([listedIn, `${w.notListedIn}${labels(missing!)}`])}${stop}`;
   }
   if (v.kind === 'spelling') {
-    const [kept, ...others] = v.readings;
-    const spelled = (r: Variant['readings'][number]) =>
-      factSpan(r.text, v.differs, locale) ?? differingSpans(kept!.text, r.text)[1];
-    return `${w.alsoSpelled}${colon}${readings(others.map((r) => `${q(spelled(r))}${labels(r)}`))}${stop}`;
+    const parts = v.readings.slice(1).map((r) => `${q(spelledSpan(v, r, locale))}${labels(r)}`);
+    return `${w.alsoSpelled}${colon}${readings(parts)}${stop}`;
   }
   if (v.kind === 'claim' && v.differs.length) {
-    const bySpan = new Map<string, Variant['readings'][number]['sources']>();
-    for (const r of v.readings) {
-      const span = v.differs.find((d) => readsSpan(r.text, d)) ?? r.text;
-      bySpan.set(span, [...(bySpan.get(span) ?? []), ...r.sources]);
-    }
-    const parts = [...bySpan].map(([span, sources]) => `${q(span)}${labels({ sources })}`);
+    const parts = claimSpans(v).map(({ span, sources }) => `${q(span)}${labels({ sources })}`);
     return `${w.differ}${colon}${readings(parts)}${stop}`;
   }
   if (v.kind === 'claim') {
@@ -215,11 +223,7 @@ function bracketedNote(v: Variant, labelOf: (source: string) => string, locale: 
     const parts = [`${w.follows}${labels(kept!)}`, ...others.map((r) => `${q(r.text)}${labels(r)}`)];
     return `${w.worded}${colon}${readings(parts)}`;
   }
-  const kept = v.readings[0]!.text;
-  const parts = v.readings.map((r, i) => {
-    const [, other] = i === 0 ? differingSpans(v.readings[1]!.text, kept) : differingSpans(kept, r.text);
-    return `${q(factSpan(r.text, v.differs, locale) ?? other)}${labels(r)}`;
-  });
+  const parts = factSpans(v, locale).map((quoted, i) => `${q(quoted)}${labels(v.readings[i]!)}`);
   return `${w.differ}${colon}${readings(parts)}${stop}`;
 }
 
