@@ -12,13 +12,12 @@ import { monthsOf } from './clean.js';
 import { readsSpan } from './claims.js';
 import { SUBSTANTIVE, type Variant, type WSection, type WSentence } from './work.js';
 import { noteWordsFor } from '../util/labels.js';
-import { baseLanguage, dateUnits, isUnspaced } from '../util/language.js';
+import { baseLanguage, dateUnits, icuWords, isUnspaced } from '../util/language.js';
 
 const joinLabels = (labels: string[], and: string) =>
   labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} ${and} ${labels.at(-1)}`;
 
 const TOKEN = /\S+/g;
-let wordSegmenter: Intl.Segmenter | undefined;
 
 /**
  * A text's words, and the text from one word to another. Words are what stands between spaces; in writing
@@ -30,8 +29,7 @@ function wordsOf(text: string): { tokens: string[]; from: (start: number, end: n
     const tokens = text.match(TOKEN) ?? [];
     return { tokens, from: (start, end) => tokens.slice(start, end + 1).join(' '), wide: false };
   }
-  wordSegmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
-  const words = [...wordSegmenter.segment(text)].filter((s) => s.segment.trim());
+  const words = icuWords(text).filter((s) => s.segment.trim());
   return {
     tokens: words.map((w) => w.segment),
     from: (start, end) => text.slice(words[start]!.index, words[end]!.index + words[end]!.segment.length),

@@ -5,7 +5,7 @@
  * entry falls back to English for the wording and to no rule (never to English's words) for the reading.
  */
 import { englishLexicon, tagger } from '../util/lexicon.js';
-import { baseLanguage, wordsKey } from '../util/language.js';
+import { baseLanguage, icuWords, wordsKey } from '../util/language.js';
 import { memoize } from '../util/memo.js';
 import escape from 'escape-string-regexp';
 import { MORE_WORDINGS } from './questions/wordings.js';
@@ -455,7 +455,6 @@ const LEANING_OPENERS: Record<string, string> = {
     '이들은|이들이|그러나|하지만|그런데|또한|따라서|그래서|그리고|이러한|그러한|이에|그후|이후|한편',
 };
 const leaningOpeners = new Map<string, ((sentence: string) => boolean) | undefined>();
-let openerSegmenter: Intl.Segmenter | undefined;
 /**
  * Whether a sentence opens with one of `LEANING_OPENERS`: in Korean a word of its own (spaces part the words),
  * in Chinese and Japanese ICU's first word or first two words (Intl.Segmenter), so that 但丁 (Dante), 那不勒斯
@@ -468,8 +467,7 @@ function leaningOpener(language: string): ((sentence: string) => boolean) | unde
     const set = new Set(words?.split('|'));
     const spaced = (sentence: string) => set.has(/^[「『“"]?(\S+)/u.exec(sentence)?.[1] ?? '');
     const unspaced = (sentence: string) => {
-      openerSegmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
-      const first = [...openerSegmenter.segment(sentence.replace(/^[「『“"]/u, '').slice(0, 12))]
+      const first = icuWords(sentence.replace(/^[「『“"]/u, '').slice(0, 12))
         .filter((s) => s.segment.trim())
         .slice(0, 2)
         .map((s) => s.segment);

@@ -198,6 +198,15 @@ const WIDE_LETTER = new RegExp(`[${WIDE_WRITING}]`, 'gu');
 let wordSegmenter: Intl.Segmenter | undefined;
 
 /**
+ * ICU's words of a text written without spaces between them (Chinese, Japanese: Intl.Segmenter's dictionary),
+ * punctuation and spaces included as segments of their own.
+ */
+export function icuWords(text: string): Intl.SegmentData[] {
+  wordSegmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+  return [...wordSegmenter.segment(text)];
+}
+
+/**
  * Whether a text is written without spaces between its words (Chinese, Japanese): at least half of its letters
  * are of that writing. An English sentence with a gloss ("Edo (江戸) was …") is not.
  */
@@ -215,10 +224,7 @@ export function isUnspaced(text: string): boolean {
  */
 export function wordCount(text: string): number {
   if (!isUnspaced(text)) return text.split(/\s+/).length;
-  wordSegmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
-  let n = 0;
-  for (const s of wordSegmenter.segment(text)) if (s.isWordLike && !/^\p{Script=Hiragana}$/u.test(s.segment)) n++;
-  return n;
+  return icuWords(text).filter((s) => s.isWordLike && !/^\p{Script=Hiragana}$/u.test(s.segment)).length;
 }
 
 /** Languages written right to left, for a runtime whose Intl does not tell a locale's direction. */
