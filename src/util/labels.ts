@@ -599,7 +599,7 @@ export function noteWordsFor(language: string): NoteWords {
 
 /** The note words of a language whose notes put each reading's sources in brackets (see `MORE_NOTES`). */
 function bracketedNoteWords(phrasing: NotePhrasing, labels: Labels): NoteWords {
-  const { quotes, alsoSpelled, worded, follows, ...bracketed } = phrasing;
+  const { quotes, worded, follows, ...bracketed } = phrasing;
   return {
     quote: (text) => `${quotes[0]}${text}${quotes[1]}`,
     mark: (mark) => (mark === ':' ? bracketed.colon : bracketed.semicolon).trimEnd(),
@@ -607,7 +607,8 @@ function bracketedNoteWords(phrasing: NotePhrasing, labels: Labels): NoteWords {
     in: '',
     listedIn: labels.listed,
     notListedIn: labels.notListed,
-    alsoSpelled,
+    // "Also spelled" is the glossary's "also written".
+    alsoSpelled: labels.alsoWritten,
     worded,
     follows,
     reads: '',
